@@ -1,0 +1,94 @@
+import { PGlite } from "@electric-sql/pglite";
+import { Pool as NeonPool, neonConfig } from "@neondatabase/serverless";
+import type { ExtractTablesWithRelations } from "drizzle-orm";
+import { drizzle as drizzleNeon } from "drizzle-orm/neon-serverless";
+import { drizzle as drizzleNodePg } from "drizzle-orm/node-postgres";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import pg from "pg";
+import ws from "ws";
+import * as schema from "./schema";
+
+export type Schema = typeof schema;
+/** The driver-independent database handle every service takes. */
+export type Database = PgDatabase<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+
+export type DatabaseConfig =
+  /** Embedded Postgres in this process; `dataDir` omitted means in memory. */
+  | { driver: "pglite"; dataDir?: string | undefined }
+  /** Any Postgres reachable over TCP (node-postgres pool). */
+  | { driver: "postgres"; url: string; maxConnections?: number | undefined }
+  /**
+   * Neon's serverless driver (Postgres over WebSocket). `wsProxy` points it at a
+   * WebSocket-to-TCP proxy ("host:port") for a plain Postgres, as in tests and dev.
+   */
+  | { driver: "neon"; url: string; wsProxy?: string | undefined };
+
+export interface DatabaseClient {
+  db: Database;
+  driver: DatabaseConfig["driver"];
+  /** Runs `fn` while holding a session-level advisory lock on a dedicated connection. */
+  withAdvisoryLock<T>(lockId: number, fn: () => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+const casing = "snake_case" as const;
+
+export function createDatabase(config: DatabaseConfig): DatabaseClient {
+  switch (config.driver) {
+    case "pglite": {
+      const client = new PGlite(config.dataDir);
+      return {
+        db: drizzlePglite({ client, schema, casing }),
+        driver: "pglite",
+        // One connection in one process: there is nobody to race with.
+        withAdvisoryLock: (_lockId, fn) => fn(),
+        close: () => client.close(),
+      };
+    }
+    case "postgres": {
+      const pool = new pg.Pool({ connectionString: config.url, max: config.maxConnections ?? 10 });
+      return {
+        db: drizzleNodePg({ client: pool, schema, casing }),
+        driver: "postgres",
+        withAdvisoryLock: (lockId, fn) => withPoolLock(pool, lockId, fn),
+        close: () => pool.end(),
+      };
+    }
+    case "neon": {
+      neonConfig.webSocketConstructor = ws;
+      if (config.wsProxy) {
+        const proxy = config.wsProxy;
+        neonConfig.wsProxy = (host, port) => `${proxy}/v1?address=${host}:${port}`;
+        neonConfig.useSecureWebSocket = false;
+        neonConfig.pipelineTLS = false;
+        neonConfig.pipelineConnect = false;
+      }
+      const pool = new NeonPool({ connectionString: config.url });
+      return {
+        db: drizzleNeon({ client: pool, schema, casing }),
+        driver: "neon",
+        withAdvisoryLock: (lockId, fn) => withPoolLock(pool, lockId, fn),
+        close: () => pool.end(),
+      };
+    }
+  }
+}
+
+interface LockablePool {
+  connect(): Promise<{ query(q: string, v: unknown[]): Promise<unknown>; release(): void }>;
+}
+
+async function withPoolLock<T>(pool: LockablePool, lockId: number, fn: () => Promise<T>) {
+  const conn = await pool.connect();
+  try {
+    await conn.query("select pg_advisory_lock($1)", [lockId]);
+    try {
+      return await fn();
+    } finally {
+      await conn.query("select pg_advisory_unlock($1)", [lockId]);
+    }
+  } finally {
+    conn.release();
+  }
+}

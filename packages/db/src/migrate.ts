@@ -1,0 +1,32 @@
+import { fileURLToPath } from "node:url";
+import type { NeonDatabase } from "drizzle-orm/neon-serverless";
+import { migrate as migrateNeon } from "drizzle-orm/neon-serverless/migrator";
+import type { NodePgDatabase } from "drizzle-orm/node-postgres";
+import { migrate as migrateNodePg } from "drizzle-orm/node-postgres/migrator";
+import type { PgliteDatabase } from "drizzle-orm/pglite";
+import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
+import type { DatabaseClient, Schema } from "./client";
+
+export const migrationsFolder = fileURLToPath(new URL("../drizzle", import.meta.url));
+
+// Arbitrary constant: serializes migrations when several API/job processes boot at once.
+const MIGRATION_LOCK_ID = 7_358_001;
+
+/**
+ * Applies the committed migrations that have not run yet; a second run is a no-op
+ * (drizzle records applied ones in `drizzle.__drizzle_migrations`).
+ */
+export async function migrate(client: DatabaseClient): Promise<void> {
+  const config = { migrationsFolder };
+  await client.withAdvisoryLock(MIGRATION_LOCK_ID, async () => {
+    // The handle was built by createDatabase for exactly this driver.
+    switch (client.driver) {
+      case "pglite":
+        return migratePglite(client.db as PgliteDatabase<Schema>, config);
+      case "postgres":
+        return migrateNodePg(client.db as NodePgDatabase<Schema>, config);
+      case "neon":
+        return migrateNeon(client.db as NeonDatabase<Schema>, config);
+    }
+  });
+}

@@ -1,0 +1,111 @@
+import { relations, sql } from "drizzle-orm";
+import {
+  check,
+  index,
+  integer,
+  pgEnum,
+  pgTable,
+  real,
+  text,
+  timestamp,
+  uuid,
+} from "drizzle-orm/pg-core";
+import { users } from "./auth";
+
+export const courseLevel = pgEnum("course_level", ["beginner", "intermediate", "advanced"]);
+export const courseStatus = pgEnum("course_status", ["draft", "published"]);
+export const lessonKind = pgEnum("lesson_kind", [
+  "video",
+  "pdf",
+  "text",
+  "quiz",
+  "assignment",
+  "exercise",
+]);
+
+export const courses = pgTable(
+  "courses",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    slug: text().notNull().unique(),
+    title: text().notNull(),
+    subtitle: text().notNull().default(""),
+    description: text().notNull().default(""),
+    category: text().notNull(),
+    level: courseLevel().notNull(),
+    /** BCP 47 primary language subtag, e.g. "en", "es". */
+    language: text().notNull(),
+    instructorId: text()
+      .notNull()
+      .references(() => users.id, { onDelete: "restrict" }),
+    ratingAverage: real().notNull().default(0),
+    ratingCount: integer().notNull().default(0),
+    /** Active enrollments; maintained in the same transaction as enroll/unenroll. */
+    enrollmentCount: integer().notNull().default(0),
+    status: courseStatus().notNull().default("draft"),
+    publishedAt: timestamp({ withTimezone: true }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("courses_instructor_id_idx").on(t.instructorId),
+    index("courses_category_idx").on(t.category),
+    index("courses_level_idx").on(t.level),
+    index("courses_language_idx").on(t.language),
+    // One index per catalog sort, led by status so "published only" is a range scan.
+    index("courses_status_published_at_idx").on(t.status, t.publishedAt.desc(), t.id),
+    index("courses_status_rating_average_idx").on(t.status, t.ratingAverage.desc(), t.id),
+    index("courses_status_enrollment_count_idx").on(t.status, t.enrollmentCount.desc(), t.id),
+    check("courses_enrollment_count_check", sql`${t.enrollmentCount} >= 0`),
+    check("courses_rating_average_check", sql`${t.ratingAverage} between 0 and 5`),
+  ],
+);
+
+export const modules = pgTable(
+  "modules",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    courseId: uuid()
+      .notNull()
+      .references(() => courses.id, { onDelete: "cascade" }),
+    title: text().notNull(),
+    position: integer().notNull(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("modules_course_id_position_idx").on(t.courseId, t.position)],
+);
+
+export const lessons = pgTable(
+  "lessons",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    moduleId: uuid()
+      .notNull()
+      .references(() => modules.id, { onDelete: "cascade" }),
+    title: text().notNull(),
+    kind: lessonKind().notNull(),
+    position: integer().notNull(),
+    durationSeconds: integer().notNull().default(0),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("lessons_module_id_position_idx").on(t.moduleId, t.position),
+    check("lessons_duration_seconds_check", sql`${t.durationSeconds} >= 0`),
+  ],
+);
+
+export const coursesRelations = relations(courses, ({ one, many }) => ({
+  instructor: one(users, { fields: [courses.instructorId], references: [users.id] }),
+  modules: many(modules),
+}));
+
+export const modulesRelations = relations(modules, ({ one, many }) => ({
+  course: one(courses, { fields: [modules.courseId], references: [courses.id] }),
+  lessons: many(lessons),
+}));
+
+export const lessonsRelations = relations(lessons, ({ one }) => ({
+  module: one(modules, { fields: [lessons.moduleId], references: [modules.id] }),
+}));

@@ -1,0 +1,148 @@
+import { hashPassword } from "better-auth/crypto";
+import { inArray } from "drizzle-orm";
+import type { Database } from "../client";
+import { accounts, courses, lessons, modules, users } from "../schema";
+import {
+  CATEGORIES,
+  LANGUAGES,
+  LESSON_KINDS,
+  LEVELS,
+  TITLE_PATTERNS,
+  TOPICS,
+} from "./catalog-data";
+import { createRandom, type Random } from "./random";
+import { DEMO_USERS } from "./users";
+
+export { DEMO_USERS } from "./users";
+
+export interface SeedOptions {
+  /** Published courses to create (default 600). */
+  courses?: number;
+  seed?: number;
+}
+
+export interface SeedResult {
+  usersCreated: number;
+  coursesCreated: number;
+}
+
+const BATCH = 200;
+
+/**
+ * Deterministic, idempotent demo data: the same options always produce the same rows, and
+ * running it again inserts nothing (users by email, courses by slug).
+ */
+export async function seed(db: Database, options: SeedOptions = {}): Promise<SeedResult> {
+  const total = options.courses ?? 600;
+  const random = createRandom(options.seed ?? 20261121);
+  const usersCreated = await seedUsers(db);
+  const instructorId = DEMO_USERS.find((u) => u.role === "instructor")?.id ?? "seed-instructor";
+  const planned = Array.from({ length: total }, (_, i) => planCourse(random, i, instructorId));
+
+  let coursesCreated = 0;
+  for (let i = 0; i < planned.length; i += BATCH) {
+    const batch = planned.slice(i, i + BATCH);
+    await db.transaction(async (tx) => {
+      const inserted = await tx
+        .insert(courses)
+        .values(batch.map((p) => p.course))
+        .onConflictDoNothing({ target: courses.slug })
+        .returning({ id: courses.id, slug: courses.slug });
+      coursesCreated += inserted.length;
+      if (inserted.length === 0) return;
+      const bySlug = new Map(batch.map((p) => [p.course.slug, p]));
+      const moduleRows = inserted.flatMap(({ id, slug }) =>
+        (bySlug.get(slug)?.modules ?? []).map((m, position) => ({
+          courseId: id,
+          title: m.title,
+          position,
+        })),
+      );
+      const createdModules = await tx.insert(modules).values(moduleRows).returning();
+      const slugOf = new Map(inserted.map((c) => [c.id, c.slug]));
+      const lessonRows = createdModules.flatMap((m) => {
+        const plan = bySlug.get(slugOf.get(m.courseId) ?? "")?.modules[m.position];
+        return (plan?.lessons ?? []).map((l, position) => ({ ...l, moduleId: m.id, position }));
+      });
+      await tx.insert(lessons).values(lessonRows);
+    });
+  }
+  return { usersCreated, coursesCreated };
+}
+
+async function seedUsers(db: Database): Promise<number> {
+  const existing = await db
+    .select({ email: users.email })
+    .from(users)
+    .where(
+      inArray(
+        users.email,
+        DEMO_USERS.map((u) => u.email),
+      ),
+    );
+  const have = new Set(existing.map((u) => u.email));
+  const missing = DEMO_USERS.filter((u) => !have.has(u.email));
+  for (const u of missing) {
+    const password = await hashPassword(u.password);
+    await db.transaction(async (tx) => {
+      await tx
+        .insert(users)
+        .values({ id: u.id, name: u.name, email: u.email, role: u.role, emailVerified: true });
+      await tx.insert(accounts).values({
+        id: `${u.id}-credential`,
+        accountId: u.id,
+        providerId: "credential",
+        userId: u.id,
+        password,
+      });
+    });
+  }
+  return missing.length;
+}
+
+function planCourse(random: Random, index: number, instructorId: string) {
+  const category = CATEGORIES[index % CATEGORIES.length] ?? "Computer Science";
+  const topic = random.pick(TOPICS[category]);
+  const title = random.pick(TITLE_PATTERNS).replace("{t}", topic);
+  const level = random.pick(LEVELS);
+  const language = index % 3 === 0 ? random.pick(LANGUAGES) : "en";
+  const slug = `${slugify(title)}-${index + 1}`;
+  const publishedAt = new Date(Date.UTC(2024, 0, 1) + index * 3_600_000 * 13);
+  const ratingCount = random.int(0, 5000);
+  const moduleCount = random.int(2, 4);
+  return {
+    course: {
+      slug,
+      title,
+      subtitle: `A ${level} course on ${topic.toLowerCase()} in ${category.toLowerCase()}`,
+      description: `Learn ${topic} step by step. This ${level} course covers the core ideas of ${topic}, worked examples and practice, so you can apply ${topic} in real projects.`,
+      category,
+      level,
+      language,
+      instructorId,
+      ratingAverage: ratingCount === 0 ? 0 : Math.round((3 + random.next() * 2) * 100) / 100,
+      ratingCount,
+      enrollmentCount: 0,
+      status: "published" as const,
+      publishedAt,
+      createdAt: publishedAt,
+      updatedAt: publishedAt,
+    },
+    modules: Array.from({ length: moduleCount }, (_, m) => ({
+      title: `Module ${m + 1}: ${random.pick(["Getting started", "Core concepts", "Going deeper", "Practice", "Projects", "Review"])}`,
+      lessons: Array.from({ length: random.int(2, 5) }, (_, l) => ({
+        title: `${topic} — part ${m + 1}.${l + 1}`,
+        kind: random.pick(LESSON_KINDS),
+        durationSeconds: random.int(3, 20) * 60,
+      })),
+    })),
+  };
+}
+
+function slugify(text: string): string {
+  return text
+    .toLowerCase()
+    .normalize("NFKD")
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "");
+}

@@ -1,0 +1,54 @@
+import { randomBytes } from "node:crypto";
+import pg from "pg";
+import { createDatabase, type DatabaseClient } from "./client";
+import { migrate } from "./migrate";
+
+export interface TestDatabase extends DatabaseClient {
+  /** Connection URL of this test's own database; undefined on PGlite. */
+  url: string | undefined;
+}
+
+/**
+ * A fresh, migrated database owned by one test file: a new database on the Postgres at
+ * `TEST_DATABASE_URL` when set (dropped again on close), else an in-memory PGlite.
+ */
+export async function createTestDatabase(
+  options: { driver?: "postgres" | "neon"; wsProxy?: string } = {},
+): Promise<TestDatabase> {
+  const adminUrl = process.env.TEST_DATABASE_URL;
+  if (!adminUrl) {
+    const client = createDatabase({ driver: "pglite" });
+    await migrate(client);
+    return { ...client, url: undefined };
+  }
+  const name = `lumen_test_${randomBytes(6).toString("hex")}`;
+  await withAdmin(adminUrl, (admin) => admin.query(`create database ${name}`));
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  const client = createDatabase(
+    options.driver === "neon"
+      ? { driver: "neon", url: url.toString(), wsProxy: options.wsProxy }
+      : { driver: "postgres", url: url.toString() },
+  );
+  await migrate(client);
+  return {
+    ...client,
+    url: url.toString(),
+    close: async () => {
+      await client.close();
+      await withAdmin(adminUrl, (admin) =>
+        admin.query(`drop database if exists ${name} with (force)`),
+      );
+    },
+  };
+}
+
+async function withAdmin<T>(url: string, fn: (c: pg.Client) => Promise<T>): Promise<T> {
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  try {
+    return await fn(admin);
+  } finally {
+    await admin.end();
+  }
+}
