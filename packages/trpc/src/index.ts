@@ -1,0 +1,3 @@
+export { type Context, type ContextInner, createContextInner, type SessionUser } from "./context";
+export * from "./errors";
+export { type AppRouter, appRouter, createCaller } from "./root";

@@ -1,0 +1,86 @@
+import { courses, type Database, enrollments, lessons, modules, users } from "@lumen/db";
+import { and, asc, eq, isNull } from "drizzle-orm";
+import type { SessionUser } from "../../context";
+import { NotFoundError } from "../../errors";
+import { type CourseCard, courseCardColumns } from "./course-card";
+
+export interface CourseOutline extends CourseCard {
+  description: string;
+  status: "draft" | "published";
+  modules: Array<{
+    id: string;
+    title: string;
+    lessons: Array<{ id: string; title: string; kind: string; durationSeconds: number }>;
+  }>;
+  lessonCount: number;
+  durationSeconds: number;
+  /** The caller's active enrollment in this course, if any. */
+  enrollment: { id: string; enrolledAt: Date } | null;
+}
+
+/**
+ * A course with its outline. Drafts are visible only to their instructor and admins; to
+ * everyone else they do not exist.
+ */
+export async function getCourseBySlug({
+  db,
+  user,
+  slug,
+}: {
+  db: Database;
+  user: SessionUser | null;
+  slug: string;
+}): Promise<CourseOutline> {
+  const [course] = await db
+    .select({ ...courseCardColumns, description: courses.description, status: courses.status, instructorId: courses.instructorId })
+    .from(courses)
+    .innerJoin(users, eq(users.id, courses.instructorId))
+    .where(eq(courses.slug, slug))
+    .limit(1);
+  const canSeeDraft = user && (user.role === "admin" || user.id === course?.instructorId);
+  if (!course || (course.status !== "published" && !canSeeDraft)) {
+    throw new NotFoundError(`No course with slug "${slug}".`);
+  }
+  const [rows, enrollment] = await Promise.all([
+    db
+      .select({
+        moduleId: modules.id,
+        moduleTitle: modules.title,
+        lessonId: lessons.id,
+        lessonTitle: lessons.title,
+        kind: lessons.kind,
+        durationSeconds: lessons.durationSeconds,
+      })
+      .from(modules)
+      .leftJoin(lessons, eq(lessons.moduleId, modules.id))
+      .where(eq(modules.courseId, course.id))
+      .orderBy(asc(modules.position), asc(lessons.position)),
+    user
+      ? db
+          .select({ id: enrollments.id, enrolledAt: enrollments.enrolledAt })
+          .from(enrollments)
+          .where(and(eq(enrollments.courseId, course.id), eq(enrollments.userId, user.id), isNull(enrollments.unenrolledAt)))
+          .then((r) => r[0] ?? null)
+      : null,
+  ]);
+  const outline = new Map<string, CourseOutline["modules"][number]>();
+  for (const row of rows) {
+    let mod = outline.get(row.moduleId);
+    if (!mod) {
+      mod = { id: row.moduleId, title: row.moduleTitle, lessons: [] };
+      outline.set(row.moduleId, mod);
+    }
+    if (row.lessonId && row.lessonTitle && row.kind) {
+      mod.lessons.push({ id: row.lessonId, title: row.lessonTitle, kind: row.kind, durationSeconds: row.durationSeconds ?? 0 });
+    }
+  }
+  const allLessons = [...outline.values()].flatMap((m) => m.lessons);
+  const { instructorId: _owner, ...card } = course;
+  return {
+    ...card,
+    modules: [...outline.values()],
+    lessonCount: allLessons.length,
+    durationSeconds: allLessons.reduce((sum, l) => sum + l.durationSeconds, 0),
+    enrollment,
+  };
+}

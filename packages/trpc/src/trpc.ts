@@ -1,0 +1,66 @@
+import { initTRPC, TRPCError } from "@trpc/server";
+import type { TRPC_ERROR_CODE_KEY } from "@trpc/server/rpc";
+import { z } from "zod";
+import type { Context } from "./context";
+import { DomainError, ValidationError } from "./errors";
+
+const CODE_BY_KIND: Record<DomainError["kind"], TRPC_ERROR_CODE_KEY> = {
+  not_found: "NOT_FOUND",
+  forbidden: "FORBIDDEN",
+  unauthorized: "UNAUTHORIZED",
+  conflict: "CONFLICT",
+  validation: "BAD_REQUEST",
+};
+
+const t = initTRPC.context<Context>().create({
+  // Never ship stack traces to clients, whatever NODE_ENV says.
+  isDev: false,
+  errorFormatter({ shape, error }) {
+    const fieldErrors = fieldErrorsOf(error);
+    const internal = error.code === "INTERNAL_SERVER_ERROR";
+    return {
+      ...shape,
+      // Unknown failures get a generic message; the cause is logged by the HTTP adapter.
+      message: internal ? "Something went wrong on our side. Please try again." : shape.message,
+      data: { code: shape.data.code, httpStatus: shape.data.httpStatus, path: shape.data.path, fieldErrors },
+    };
+  },
+});
+
+function fieldErrorsOf(error: TRPCError): Record<string, string[]> | null {
+  if (error.cause instanceof z.ZodError) {
+    return z.flattenError(error.cause).fieldErrors as Record<string, string[]>;
+  }
+  if (error.cause instanceof ValidationError) return error.cause.fieldErrors;
+  return null;
+}
+
+/** Turns the domain error family into tRPC errors; everything else stays a 500. */
+const mapDomainErrors = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (!result.ok && result.error.cause instanceof DomainError) {
+    const cause = result.error.cause;
+    throw new TRPCError({ code: CODE_BY_KIND[cause.kind], message: cause.message, cause });
+  }
+  if (!result.ok && result.error.code === "BAD_REQUEST" && result.error.cause instanceof z.ZodError) {
+    throw new TRPCError({ code: "BAD_REQUEST", message: "Invalid input", cause: result.error.cause });
+  }
+  return result;
+});
+
+export const router = t.router;
+export const createCallerFactory = t.createCallerFactory;
+export const publicProcedure = t.procedure.use(mapDomainErrors);
+
+/** Hands the next step a non-null user, so handlers never re-check the session. */
+export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
+  if (!ctx.user) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in to continue." });
+  return next({ ctx: { ...ctx, user: ctx.user } });
+});
+
+export const instructorProcedure = protectedProcedure.use(({ ctx, next }) => {
+  if (ctx.user.role !== "instructor" && ctx.user.role !== "admin") {
+    throw new TRPCError({ code: "FORBIDDEN", message: "Only instructors can do this." });
+  }
+  return next({ ctx });
+});
