@@ -17,12 +17,24 @@ export type DatabaseConfig =
   /** Embedded Postgres in this process; `dataDir` omitted means in memory. */
   | { driver: "pglite"; dataDir?: string | undefined }
   /** Any Postgres reachable over TCP (node-postgres pool). */
-  | { driver: "postgres"; url: string; maxConnections?: number | undefined }
+  | {
+      driver: "postgres";
+      url: string;
+      maxConnections?: number | undefined;
+      onError?: PoolErrorHandler;
+    }
   /**
    * Neon's serverless driver (Postgres over WebSocket). `wsProxy` points it at a
    * WebSocket-to-TCP proxy ("host:port") for a plain Postgres, as in tests and dev.
    */
-  | { driver: "neon"; url: string; wsProxy?: string | undefined };
+  | { driver: "neon"; url: string; wsProxy?: string | undefined; onError?: PoolErrorHandler };
+
+/** Called when an idle pooled connection dies (server restart, failover); the pool replaces it. */
+export type PoolErrorHandler = (error: Error) => void;
+const logPoolError: PoolErrorHandler = (error) =>
+  console.error(
+    JSON.stringify({ level: "error", msg: "idle database connection failed", err: error.message }),
+  );
 
 export interface DatabaseClient {
   db: Database;
@@ -48,6 +60,8 @@ export function createDatabase(config: DatabaseConfig): DatabaseClient {
     }
     case "postgres": {
       const pool = new pg.Pool({ connectionString: config.url, max: config.maxConnections ?? 10 });
+      // Without a listener an idle client's error would crash the whole process.
+      pool.on("error", config.onError ?? logPoolError);
       return {
         db: drizzleNodePg({ client: pool, schema, casing }),
         driver: "postgres",
@@ -65,6 +79,7 @@ export function createDatabase(config: DatabaseConfig): DatabaseClient {
         neonConfig.pipelineConnect = false;
       }
       const pool = new NeonPool({ connectionString: config.url });
+      pool.on("error", config.onError ?? logPoolError);
       return {
         db: drizzleNeon({ client: pool, schema, casing }),
         driver: "neon",

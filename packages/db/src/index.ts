@@ -1,5 +1,6 @@
 export { createDatabase, type Database, type DatabaseClient, type DatabaseConfig } from "./client";
 export { databaseConfigFromEnv, databaseEnvSchema } from "./env";
+export { ping } from "./health";
 export { migrate, migrationsFolder } from "./migrate";
 export * as schema from "./schema";
 export * from "./schema";

@@ -36,9 +36,7 @@ export async function createTestDatabase(
     url: url.toString(),
     close: async () => {
       await client.close();
-      await withAdmin(adminUrl, (admin) =>
-        admin.query(`drop database if exists ${name} with (force)`),
-      );
+      await withAdmin(adminUrl, (admin) => dropWhenIdle(admin, name));
     },
   };
 }
@@ -50,5 +48,19 @@ async function withAdmin<T>(url: string, fn: (c: pg.Client) => Promise<T>): Prom
     return await fn(admin);
   } finally {
     await admin.end();
+  }
+}
+
+/** The pool's sockets close just after end() resolves; wait for them rather than kill them. */
+async function dropWhenIdle(admin: pg.Client, name: string) {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await admin.query(`drop database if exists ${name}`);
+      return;
+    } catch (error) {
+      const inUse = error instanceof Error && "code" in error && error.code === "55006";
+      if (!inUse || attempt >= 50) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
   }
 }

@@ -22,7 +22,12 @@ const t = initTRPC.context<Context>().create({
       ...shape,
       // Unknown failures get a generic message; the cause is logged by the HTTP adapter.
       message: internal ? "Something went wrong on our side. Please try again." : shape.message,
-      data: { code: shape.data.code, httpStatus: shape.data.httpStatus, path: shape.data.path, fieldErrors },
+      data: {
+        code: shape.data.code,
+        httpStatus: shape.data.httpStatus,
+        path: shape.data.path,
+        fieldErrors,
+      },
     };
   },
 });
@@ -42,8 +47,16 @@ const mapDomainErrors = t.middleware(async ({ next }) => {
     const cause = result.error.cause;
     throw new TRPCError({ code: CODE_BY_KIND[cause.kind], message: cause.message, cause });
   }
-  if (!result.ok && result.error.code === "BAD_REQUEST" && result.error.cause instanceof z.ZodError) {
-    throw new TRPCError({ code: "BAD_REQUEST", message: "Invalid input", cause: result.error.cause });
+  if (
+    !result.ok &&
+    result.error.code === "BAD_REQUEST" &&
+    result.error.cause instanceof z.ZodError
+  ) {
+    throw new TRPCError({
+      code: "BAD_REQUEST",
+      message: "Invalid input",
+      cause: result.error.cause,
+    });
   }
   return result;
 });

@@ -12,7 +12,9 @@ export const slugSchema = z
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "slug must be lowercase letters, digits and dashes");
 
 export const catalogRouter = router({
-  list: publicProcedure.input(catalogQuerySchema).query(({ ctx, input }) => listCourses({ db: ctx.db, input })),
+  list: publicProcedure
+    .input(catalogQuerySchema)
+    .query(({ ctx, input }) => listCourses({ db: ctx.db, input })),
   facets: publicProcedure.query(({ ctx }) => listFacets({ db: ctx.db })),
   bySlug: publicProcedure
     .input(z.object({ slug: slugSchema }))

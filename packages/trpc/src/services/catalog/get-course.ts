@@ -32,7 +32,12 @@ export async function getCourseBySlug({
   slug: string;
 }): Promise<CourseOutline> {
   const [course] = await db
-    .select({ ...courseCardColumns, description: courses.description, status: courses.status, instructorId: courses.instructorId })
+    .select({
+      ...courseCardColumns,
+      description: courses.description,
+      status: courses.status,
+      instructorId: courses.instructorId,
+    })
     .from(courses)
     .innerJoin(users, eq(users.id, courses.instructorId))
     .where(eq(courses.slug, slug))
@@ -59,7 +64,13 @@ export async function getCourseBySlug({
       ? db
           .select({ id: enrollments.id, enrolledAt: enrollments.enrolledAt })
           .from(enrollments)
-          .where(and(eq(enrollments.courseId, course.id), eq(enrollments.userId, user.id), isNull(enrollments.unenrolledAt)))
+          .where(
+            and(
+              eq(enrollments.courseId, course.id),
+              eq(enrollments.userId, user.id),
+              isNull(enrollments.unenrolledAt),
+            ),
+          )
           .then((r) => r[0] ?? null)
       : null,
   ]);
@@ -71,7 +82,12 @@ export async function getCourseBySlug({
       outline.set(row.moduleId, mod);
     }
     if (row.lessonId && row.lessonTitle && row.kind) {
-      mod.lessons.push({ id: row.lessonId, title: row.lessonTitle, kind: row.kind, durationSeconds: row.durationSeconds ?? 0 });
+      mod.lessons.push({
+        id: row.lessonId,
+        title: row.lessonTitle,
+        kind: row.kind,
+        durationSeconds: row.durationSeconds ?? 0,
+      });
     }
   }
   const allLessons = [...outline.values()].flatMap((m) => m.lessons);

@@ -17,7 +17,9 @@ const ORDER = {
   enrollments: [desc(courses.enrollmentCount), desc(courses.id)],
 } as const;
 
-export function publishedCourseFilter(query: Pick<CatalogQuery, "category" | "level" | "language">) {
+export function publishedCourseFilter(
+  query: Pick<CatalogQuery, "category" | "level" | "language">,
+) {
   const conditions: SQL[] = [eq(courses.status, "published")];
   if (query.category) conditions.push(eq(courses.category, query.category));
   if (query.level) conditions.push(eq(courses.level, query.level));
@@ -26,7 +28,13 @@ export function publishedCourseFilter(query: Pick<CatalogQuery, "category" | "le
 }
 
 /** Published courses, filtered, sorted and paginated, with the total for the pager. */
-export async function listCourses({ db, input }: { db: Database; input: CatalogQuery }): Promise<CoursePage> {
+export async function listCourses({
+  db,
+  input,
+}: {
+  db: Database;
+  input: CatalogQuery;
+}): Promise<CoursePage> {
   const where = publishedCourseFilter(input);
   const [items, [totals]] = await Promise.all([
     db

@@ -14,7 +14,9 @@ export interface CatalogFacets {
 /** Every filter value that has published courses, with counts, for the catalog's filter UI. */
 export async function listFacets({ db }: { db: Database }): Promise<CatalogFacets> {
   const published = eq(courses.status, "published");
-  const facet = (column: typeof courses.category | typeof courses.level | typeof courses.language) =>
+  const facet = (
+    column: typeof courses.category | typeof courses.level | typeof courses.language,
+  ) =>
     db
       .select({ value: column, count: count() })
       .from(courses)

@@ -22,7 +22,8 @@ export async function enrollInCourse({
       .select({ id: courses.id })
       .from(courses)
       .where(and(eq(courses.id, input.courseId), eq(courses.status, "published")));
-    if (!course) throw new NotFoundError("That course does not exist or is not open for enrollment.");
+    if (!course)
+      throw new NotFoundError("That course does not exist or is not open for enrollment.");
 
     const bumpCount = () =>
       tx

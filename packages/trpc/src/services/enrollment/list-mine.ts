@@ -11,7 +11,13 @@ export interface MyEnrollment {
 }
 
 /** The caller's active enrollments, most recent first. */
-export async function listMyEnrollments({ db, user }: { db: Database; user: SessionUser }): Promise<MyEnrollment[]> {
+export async function listMyEnrollments({
+  db,
+  user,
+}: {
+  db: Database;
+  user: SessionUser;
+}): Promise<MyEnrollment[]> {
   const rows = await db
     .select({
       enrollmentId: enrollments.id,

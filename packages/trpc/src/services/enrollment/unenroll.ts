@@ -17,7 +17,10 @@ export async function unenrollFromCourse({
   input: { courseId: string };
 }): Promise<{ unenrolled: boolean }> {
   return db.transaction(async (tx) => {
-    const [course] = await tx.select({ id: courses.id }).from(courses).where(eq(courses.id, input.courseId));
+    const [course] = await tx
+      .select({ id: courses.id })
+      .from(courses)
+      .where(eq(courses.id, input.courseId));
     if (!course) throw new NotFoundError("That course does not exist.");
     const [ended] = await tx
       .update(enrollments)

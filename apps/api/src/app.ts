@@ -1,0 +1,135 @@
+import { type Database, ping } from "@lumen/db";
+import { appRouter, createContextInner } from "@lumen/trpc";
+import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
+import { type Context, Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import { cors } from "hono/cors";
+import { HTTPException } from "hono/http-exception";
+import { requestId } from "hono/request-id";
+import { type Auth, CLIENT_IP_HEADER, sessionUser } from "./auth";
+import type { ApiEnv } from "./env";
+import type { Logger } from "./logger";
+
+export interface AppDeps {
+  db: Database;
+  auth: Auth;
+  env: ApiEnv;
+  logger: Logger;
+  /** The caller's IP as seen by this process (socket address); used for rate limits. */
+  clientIp: (c: Context) => string | undefined;
+}
+
+type AppEnv = { Variables: { requestId: string; log: Logger } };
+
+export function createApp({ db, auth, env, logger, clientIp }: AppDeps) {
+  const app = new Hono<AppEnv>();
+
+  app.use(requestId());
+  app.use(async (c, next) => {
+    const started = performance.now();
+    const log = logger.child({ requestId: c.get("requestId") });
+    c.set("log", log);
+    await next();
+    log.info("request", {
+      method: c.req.method,
+      path: c.req.path,
+      status: c.res.status,
+      durationMs: Math.round((performance.now() - started) * 10) / 10,
+    });
+  });
+  app.use(async (c, next) => {
+    // Overwrite whatever the client sent: only this process decides who the caller is.
+    const forwarded = env.TRUST_PROXY
+      ? c.req.header("x-forwarded-for")?.split(",")[0]?.trim()
+      : undefined;
+    const ip = forwarded || clientIp(c);
+    if (ip) c.req.raw.headers.set(CLIENT_IP_HEADER, ip);
+    else c.req.raw.headers.delete(CLIENT_IP_HEADER);
+    await next();
+  });
+  app.use(cors({ origin: env.WEB_ORIGIN, credentials: true, maxAge: 600 }));
+  app.use(
+    bodyLimit({
+      maxSize: env.MAX_BODY_BYTES,
+      onError: () => {
+        throw new HTTPException(413, {
+          message: `Request body is larger than ${env.MAX_BODY_BYTES} bytes.`,
+        });
+      },
+    }),
+  );
+
+  app.get("/healthz", (c) => c.json({ status: "ok" }));
+  app.get("/readyz", async (c) => {
+    try {
+      await withTimeout(ping(db), 2_000);
+      return c.json({ status: "ready" });
+    } catch (error) {
+      c.get("log").warn("readiness check failed", { err: error });
+      return c.json({ status: "unavailable", checks: { database: "down" } }, 503);
+    }
+  });
+
+  app.on(["GET", "POST"], "/api/auth/*", (c) => auth.handler(c.req.raw));
+
+  app.all("/trpc/*", (c) =>
+    fetchRequestHandler({
+      endpoint: "/trpc",
+      req: c.req.raw,
+      router: appRouter,
+      allowBatching: true,
+      maxBatchSize: env.TRPC_MAX_BATCH_SIZE,
+      createContext: async () =>
+        createContextInner({ db, user: await sessionUser(auth, c.req.raw.headers) }),
+      onError: ({ error, path }) => {
+        if (error.code === "INTERNAL_SERVER_ERROR") {
+          c.get("log").error("procedure failed", { path, err: error.cause ?? error });
+        }
+      },
+    }),
+  );
+
+  app.notFound((c) =>
+    c.json(
+      { error: { code: "NOT_FOUND", message: `No route for ${c.req.method} ${c.req.path}` } },
+      404,
+    ),
+  );
+  app.onError((error, c) => {
+    const requestId = c.get("requestId");
+    if (error instanceof HTTPException && error.status < 500) {
+      return c.json(
+        { error: { code: httpCode(error.status), message: error.message, requestId } },
+        error.status,
+      );
+    }
+    (c.get("log") ?? logger).error("unhandled error", { err: error });
+    return c.json(
+      {
+        error: {
+          code: "INTERNAL_SERVER_ERROR",
+          message: "Something went wrong on our side.",
+          requestId,
+        },
+      },
+      500,
+    );
+  });
+
+  return app;
+}
+
+function httpCode(status: number): string {
+  if (status === 413) return "PAYLOAD_TOO_LARGE";
+  if (status === 400) return "BAD_REQUEST";
+  return `HTTP_${status}`;
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  return Promise.race([
+    promise,
+    new Promise<never>((_, reject) =>
+      setTimeout(() => reject(new Error(`timed out after ${ms} ms`)), ms).unref(),
+    ),
+  ]);
+}

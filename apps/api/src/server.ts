@@ -1,0 +1,42 @@
+import { serve } from "@hono/node-server";
+import { getConnInfo } from "@hono/node-server/conninfo";
+import { createDatabase, databaseConfigFromEnv, migrate } from "@lumen/db";
+import { createApp } from "./app";
+import { createAuth } from "./auth";
+import { EnvError, parseApiEnv } from "./env";
+import { createLogger } from "./logger";
+import { onShutdown } from "./shutdown";
+
+const env = (() => {
+  try {
+    return parseApiEnv(process.env);
+  } catch (error) {
+    if (error instanceof EnvError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+})();
+
+const logger = createLogger({ level: env.LOG_LEVEL, base: { service: "api" } });
+const database = createDatabase(databaseConfigFromEnv(env));
+// Advisory-locked and a no-op once applied, so every instance may run it at boot.
+await migrate(database);
+const auth = createAuth({ db: database.db, env, logger });
+const app = createApp({
+  db: database.db,
+  auth,
+  env,
+  logger,
+  clientIp: (c) => getConnInfo(c).remote.address,
+});
+
+const server = serve({ fetch: app.fetch, hostname: env.HOST, port: env.PORT }, (info) => {
+  logger.info("api listening", { url: `http://${env.HOST}:${info.port}`, driver: database.driver });
+});
+
+onShutdown(logger, async () => {
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  await database.close();
+});

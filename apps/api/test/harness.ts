@@ -1,0 +1,75 @@
+import { createTestDatabase, type TestDatabase } from "@lumen/db/testing";
+import { z } from "zod";
+import { createApp } from "../src/app";
+import { createAuth } from "../src/auth";
+import { parseApiEnv } from "../src/env";
+import { createLogger } from "../src/logger";
+
+export const WEB_ORIGIN = "http://localhost:5173";
+
+/** A real app over this test file's own database, with its log lines captured. */
+export async function createTestApp(overrides: Record<string, string> = {}) {
+  const database: TestDatabase = await createTestDatabase();
+  const env = parseApiEnv({ LUMEN_ENV: "test", WEB_ORIGIN, MAX_BODY_BYTES: "4096", ...overrides });
+  const logs: Array<Record<string, unknown>> = [];
+  const logger = createLogger({ level: "debug", write: (line) => logs.push(JSON.parse(line)) });
+  const auth = createAuth({ db: database.db, env, logger });
+  let ip = "198.51.100.1";
+  const app = createApp({ db: database.db, auth, env, logger, clientIp: () => ip });
+  return {
+    app,
+    database,
+    logs,
+    /** Simulates requests arriving from another address (rate limits are per IP). */
+    setClientIp: (next: string) => {
+      ip = next;
+    },
+  };
+}
+
+export type TestApp = Awaited<ReturnType<typeof createTestApp>>;
+
+export function json(body: unknown, headers: Record<string, string> = {}): RequestInit {
+  return {
+    method: "POST",
+    headers: { "content-type": "application/json", origin: WEB_ORIGIN, ...headers },
+    body: JSON.stringify(body),
+  };
+}
+
+/** Signs up a fresh learner and returns the Cookie header that carries the session. */
+export async function signUp(t: TestApp, email: string, password = "correct-horse-battery") {
+  const res = await t.app.request(
+    "/api/auth/sign-up/email",
+    json({ name: "Test Learner", email, password }),
+  );
+  if (res.status !== 200) throw new Error(`sign-up failed: ${res.status} ${await res.text()}`);
+  return cookieHeader(res);
+}
+
+export function cookieHeader(res: Response): string {
+  return res.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
+}
+
+const trpcErrorBody = z.object({
+  error: z.object({
+    message: z.string(),
+    data: z.object({
+      code: z.string(),
+      fieldErrors: z.record(z.string(), z.array(z.string())).nullable(),
+    }),
+  }),
+});
+
+/** Parses a tRPC success body, failing the test if the shape is not what clients rely on. */
+export async function trpcData<T extends z.ZodType>(res: Response, data: T): Promise<z.infer<T>> {
+  const body = z.object({ result: z.object({ data: z.unknown() }) }).parse(await res.json());
+  return data.parse(body.result.data);
+}
+
+export async function trpcError(res: Response) {
+  return trpcErrorBody.parse(await res.json()).error;
+}

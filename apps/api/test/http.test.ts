@@ -1,0 +1,180 @@
+import { courses, enrollments, users } from "@lumen/db";
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { z } from "zod";
+import {
+  createTestApp,
+  json,
+  signUp,
+  type TestApp,
+  trpcData,
+  trpcError,
+  WEB_ORIGIN,
+} from "./harness";
+
+let t: TestApp;
+let courseId: string;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  const [instructor] = await t.database.db
+    .insert(users)
+    .values({ id: "instructor-1", name: "Ines", email: "ines@test.lumen.dev", role: "instructor" })
+    .returning();
+  const [course] = await t.database.db
+    .insert(courses)
+    .values({
+      slug: "http-course",
+      title: "HTTP course",
+      category: "Computer Science",
+      level: "beginner",
+      language: "en",
+      instructorId: instructor?.id ?? "",
+      status: "published",
+      publishedAt: new Date(),
+    })
+    .returning();
+  courseId = course?.id ?? "";
+});
+afterAll(() => t.database.close());
+
+const enrollRows = () =>
+  t.database.db.select().from(enrollments).where(eq(enrollments.courseId, courseId));
+
+describe("health", () => {
+  it("healthz answers without touching the database and readyz checks it", async () => {
+    expect(await (await t.app.request("/healthz")).json()).toEqual({ status: "ok" });
+    const ready = await t.app.request("/readyz");
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toEqual({ status: "ready" });
+  });
+
+  it("every response carries a request id that the JSON access log repeats", async () => {
+    const res = await t.app.request("/healthz");
+    const id = res.headers.get("x-request-id");
+    expect(id).toBeTruthy();
+    expect(t.logs).toContainEqual(
+      expect.objectContaining({ msg: "request", requestId: id, path: "/healthz", status: 200 }),
+    );
+  });
+
+  it("unknown routes are a JSON 404", async () => {
+    const res = await t.app.request("/nope");
+    expect(res.status).toBe(404);
+    expect(await res.json()).toMatchObject({ error: { code: "NOT_FOUND" } });
+  });
+});
+
+describe("auth and enrollment over HTTP", () => {
+  it("a new sign-up is a learner whatever role it asks for, with a safe session cookie", async () => {
+    const res = await t.app.request(
+      "/api/auth/sign-up/email",
+      json({
+        name: "Mallory",
+        email: "mallory@test.lumen.dev",
+        password: "correct-horse-battery",
+        role: "admin",
+      }),
+    );
+    const [row] = await t.database.db
+      .select()
+      .from(users)
+      .where(eq(users.email, "mallory@test.lumen.dev"));
+    // better-auth rejects client-set fields marked input:false; either way no admin exists.
+    expect(row?.role ?? "learner").toBe("learner");
+    if (res.status === 200) {
+      const cookie = res.headers
+        .getSetCookie()
+        .find((c) => c.startsWith("better-auth.session_token="));
+      expect(cookie).toMatch(/HttpOnly/);
+      expect(cookie).toMatch(/SameSite=Lax/);
+    } else {
+      expect(res.status).toBe(400);
+    }
+  });
+
+  it("a signed-in learner enrolls through tRPC and gets the same id twice", async () => {
+    const cookie = await signUp(t, "leo@test.lumen.dev");
+    const call = () => t.app.request("/trpc/enrollment.enroll", json({ courseId }, { cookie }));
+    const enrolled = z.object({ enrollmentId: z.uuid() });
+    const first = await trpcData(await call(), enrolled);
+    const second = await trpcData(await call(), enrolled);
+    expect(second.enrollmentId).toBe(first.enrollmentId);
+    expect(await enrollRows()).toHaveLength(1);
+  });
+
+  it("unauthenticated enroll is a 401 and writes nothing", async () => {
+    const before = (await enrollRows()).length;
+    const res = await t.app.request("/trpc/enrollment.enroll", json({ courseId }));
+    expect(res.status).toBe(401);
+    expect((await trpcError(res)).data.code).toBe("UNAUTHORIZED");
+    expect(await enrollRows()).toHaveLength(before);
+  });
+
+  it("a malformed id is a 400 naming the field; an unknown course is a 404", async () => {
+    const cookie = await signUp(t, "ana@test.lumen.dev");
+    const bad = await t.app.request(
+      "/trpc/enrollment.enroll",
+      json({ courseId: "42" }, { cookie }),
+    );
+    expect(bad.status).toBe(400);
+    expect((await trpcError(bad)).data.fieldErrors).toHaveProperty("courseId");
+    const missing = await t.app.request(
+      "/trpc/enrollment.enroll",
+      json({ courseId: "00000000-0000-4000-8000-000000000000" }, { cookie }),
+    );
+    expect(missing.status).toBe(404);
+  });
+
+  it("an oversized body is refused with 413 before anything is written", async () => {
+    const cookie = await signUp(t, "big@test.lumen.dev");
+    const before = (await enrollRows()).length;
+    const res = await t.app.request(
+      "/trpc/enrollment.enroll",
+      json({ courseId, pad: "x".repeat(10_000) }, { cookie }),
+    );
+    expect(res.status).toBe(413);
+    expect(await res.json()).toMatchObject({ error: { code: "PAYLOAD_TOO_LARGE" } });
+    expect(await enrollRows()).toHaveLength(before);
+  });
+
+  it("sign-in is rate limited per client address", async () => {
+    await signUp(t, "rate@test.lumen.dev");
+    t.setClientIp("203.0.113.9");
+    const attempt = () =>
+      t.app.request(
+        "/api/auth/sign-in/email",
+        json({ email: "rate@test.lumen.dev", password: "wrong-password-123" }),
+      );
+    const statuses: number[] = [];
+    for (let i = 0; i < 7; i++) statuses.push((await attempt()).status);
+    expect(statuses.slice(0, 5).every((s) => s === 401)).toBe(true);
+    expect(statuses.at(-1)).toBe(429);
+    t.setClientIp("203.0.113.10");
+    expect((await attempt()).status).toBe(401);
+    t.setClientIp("198.51.100.1");
+  });
+});
+
+describe("transport limits", () => {
+  it("batches larger than the configured size are rejected", async () => {
+    const paths = Array.from({ length: 11 }, () => "catalog.facets").join(",");
+    const res = await t.app.request(`/trpc/${paths}?batch=1&input={}`);
+    expect(res.status).toBe(400);
+    const ok = await t.app.request("/trpc/catalog.facets,catalog.facets?batch=1&input={}");
+    expect(ok.status).toBe(200);
+  });
+
+  it("CORS allows the web origin with credentials and nobody else", async () => {
+    const preflight = (origin: string) =>
+      t.app.request("/trpc/catalog.list", {
+        method: "OPTIONS",
+        headers: { origin, "access-control-request-method": "POST" },
+      });
+    const allowed = await preflight(WEB_ORIGIN);
+    expect(allowed.headers.get("access-control-allow-origin")).toBe(WEB_ORIGIN);
+    expect(allowed.headers.get("access-control-allow-credentials")).toBe("true");
+    const denied = await preflight("https://evil.example");
+    expect(denied.headers.get("access-control-allow-origin")).not.toBe("https://evil.example");
+  });
+});

@@ -1,0 +1,172 @@
+import { createTestDatabase, type TestDatabase } from "@lumen/db/testing";
+import { TRPCError } from "@trpc/server";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { addOutline, createCourse, createUser } from "../../test/factories";
+import type { SessionUser } from "../context";
+import { createCaller } from "../root";
+
+let database: TestDatabase;
+let owner: SessionUser;
+let learner: SessionUser;
+const slugs: Record<string, string> = {};
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  const db = database.db;
+  owner = await createUser(db, "instructor");
+  learner = await createUser(db);
+  const fixtures = [
+    {
+      key: "py",
+      title: "Python Basics",
+      category: "Computer Science",
+      level: "beginner",
+      language: "en",
+      ratingAverage: 4.8,
+      enrollmentCount: 10,
+    },
+    {
+      key: "ml",
+      title: "Machine Learning",
+      category: "Data Science",
+      level: "advanced",
+      language: "en",
+      ratingAverage: 4.2,
+      enrollmentCount: 30,
+    },
+    {
+      key: "es",
+      title: "Estadística",
+      category: "Data Science",
+      level: "beginner",
+      language: "es",
+      ratingAverage: 3.9,
+      enrollmentCount: 20,
+    },
+    {
+      key: "art",
+      title: "Art History",
+      category: "Arts and Humanities",
+      level: "intermediate",
+      language: "fr",
+      ratingAverage: 4.5,
+      enrollmentCount: 0,
+    },
+  ] as const;
+  for (const [i, { key, ...f }] of fixtures.entries()) {
+    const course = await createCourse(db, owner, {
+      ...f,
+      publishedAt: new Date(Date.UTC(2025, 5, i + 1)),
+    });
+    slugs[key] = course.slug;
+    if (key === "py") await addOutline(db, course.id, [2, 1]);
+  }
+  const draft = await createCourse(db, owner, {
+    title: "Unreleased",
+    status: "draft",
+    publishedAt: null,
+  });
+  slugs.draft = draft.slug;
+});
+afterAll(() => database.close());
+
+const caller = (user: SessionUser | null = null) => createCaller({ db: database.db, user });
+
+describe("catalog.list", () => {
+  it("lists only published courses, newest first, with a total", async () => {
+    const page = await caller().catalog.list({});
+    expect(page.total).toBe(4);
+    expect(page.items.map((c) => c.slug)).toEqual([slugs.art, slugs.es, slugs.ml, slugs.py]);
+    expect(page.items[0]).toMatchObject({
+      instructorName: owner.name,
+      ratingAverage: 4.5,
+      enrollmentCount: 0,
+    });
+  });
+
+  it("filters by category, level and language together", async () => {
+    const page = await caller().catalog.list({
+      category: "Data Science",
+      level: "beginner",
+      language: "es",
+    });
+    expect(page.items.map((c) => c.slug)).toEqual([slugs.es]);
+    expect(page.total).toBe(1);
+  });
+
+  it("sorts by rating and by enrollments", async () => {
+    const byRating = await caller().catalog.list({ sort: "rating" });
+    expect(byRating.items.map((c) => c.slug)).toEqual([slugs.py, slugs.art, slugs.ml, slugs.es]);
+    const byEnrollments = await caller().catalog.list({ sort: "enrollments" });
+    expect(byEnrollments.items.map((c) => c.slug)).toEqual([
+      slugs.ml,
+      slugs.es,
+      slugs.py,
+      slugs.art,
+    ]);
+  });
+
+  it("paginates with a stable order and a page count", async () => {
+    const first = await caller().catalog.list({ sort: "rating", pageSize: 3, page: 1 });
+    const second = await caller().catalog.list({ sort: "rating", pageSize: 3, page: 2 });
+    expect(first.pageCount).toBe(2);
+    expect([...first.items, ...second.items].map((c) => c.slug)).toHaveLength(4);
+    expect(second.items.map((c) => c.slug)).toEqual([slugs.es]);
+  });
+
+  it("rejects unknown levels and oversized pages with per-field messages", async () => {
+    for (const input of [{ level: "expert" }, { pageSize: 500 }, { language: "english" }]) {
+      const error = await caller()
+        .catalog.list(input as never)
+        .catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(TRPCError);
+      expect((error as TRPCError).code).toBe("BAD_REQUEST");
+    }
+  });
+
+  it("facets count published courses per filter value", async () => {
+    const facets = await caller().catalog.facets();
+    expect(facets.categories).toContainEqual({ value: "Data Science", count: 2 });
+    expect(facets.levels).toContainEqual({ value: "beginner", count: 2 });
+    expect(facets.languages).toEqual([
+      { value: "en", count: 2 },
+      { value: "es", count: 1 },
+      { value: "fr", count: 1 },
+    ]);
+  });
+});
+
+describe("catalog.bySlug", () => {
+  it("returns the ordered outline with totals and the caller's enrollment state", async () => {
+    const anonymous = await caller().catalog.bySlug({ slug: slugs.py ?? "" });
+    expect(anonymous.modules.map((m) => m.lessons.map((l) => l.title))).toEqual([
+      ["Lesson 1.1", "Lesson 1.2"],
+      ["Lesson 2.1"],
+    ]);
+    expect(anonymous).toMatchObject({ lessonCount: 3, durationSeconds: 180, enrollment: null });
+
+    const { enrollmentId } = await caller(learner).enrollment.enroll({ courseId: anonymous.id });
+    const signedIn = await caller(learner).catalog.bySlug({ slug: slugs.py ?? "" });
+    expect(signedIn.enrollment?.id).toBe(enrollmentId);
+  });
+
+  it("hides drafts from learners but shows them to their instructor", async () => {
+    const error = await caller(learner)
+      .catalog.bySlug({ slug: slugs.draft ?? "" })
+      .catch((e: unknown) => e);
+    expect((error as TRPCError).code).toBe("NOT_FOUND");
+    const asOwner = await caller(owner).catalog.bySlug({ slug: slugs.draft ?? "" });
+    expect(asOwner.status).toBe("draft");
+  });
+
+  it("an unknown or malformed slug is a clear 4xx", async () => {
+    const missing = await caller()
+      .catalog.bySlug({ slug: "no-such-course" })
+      .catch((e: unknown) => e);
+    expect((missing as TRPCError).code).toBe("NOT_FOUND");
+    const malformed = await caller()
+      .catalog.bySlug({ slug: "DROP TABLE;" })
+      .catch((e: unknown) => e);
+    expect((malformed as TRPCError).code).toBe("BAD_REQUEST");
+  });
+});
