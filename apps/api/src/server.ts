@@ -3,21 +3,11 @@ import { getConnInfo } from "@hono/node-server/conninfo";
 import { createDatabase, databaseConfigFromEnv, migrate } from "@lumen/db";
 import { createApp } from "./app";
 import { createAuth } from "./auth";
-import { EnvError, parseApiEnv } from "./env";
+import { loadEnvOrExit } from "./boot";
 import { createLogger } from "./logger";
 import { onShutdown } from "./shutdown";
 
-const env = (() => {
-  try {
-    return parseApiEnv(process.env);
-  } catch (error) {
-    if (error instanceof EnvError) {
-      console.error(error.message);
-      process.exit(1);
-    }
-    throw error;
-  }
-})();
+const env = loadEnvOrExit();
 
 const logger = createLogger({ level: env.LOG_LEVEL, base: { service: "api" } });
 const database = createDatabase(databaseConfigFromEnv(env));

@@ -36,9 +36,15 @@ const logPoolError: PoolErrorHandler = (error) =>
     JSON.stringify({ level: "error", msg: "idle database connection failed", err: error.message }),
   );
 
+/** How to reach the same database from other libraries (the job queue opens its own pool). */
+export type DatabaseConnection =
+  | { driver: "pglite"; pglite: PGlite }
+  | { driver: "postgres" | "neon"; url: string };
+
 export interface DatabaseClient {
   db: Database;
   driver: DatabaseConfig["driver"];
+  connection: DatabaseConnection;
   /** Runs `fn` while holding a session-level advisory lock on a dedicated connection. */
   withAdvisoryLock<T>(lockId: number, fn: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
@@ -53,6 +59,7 @@ export function createDatabase(config: DatabaseConfig): DatabaseClient {
       return {
         db: drizzlePglite({ client, schema, casing }),
         driver: "pglite",
+        connection: { driver: "pglite", pglite: client },
         // One connection in one process: there is nobody to race with.
         withAdvisoryLock: (_lockId, fn) => fn(),
         close: () => client.close(),
@@ -65,6 +72,7 @@ export function createDatabase(config: DatabaseConfig): DatabaseClient {
       return {
         db: drizzleNodePg({ client: pool, schema, casing }),
         driver: "postgres",
+        connection: { driver: "postgres", url: config.url },
         withAdvisoryLock: (lockId, fn) => withPoolLock(pool, lockId, fn),
         close: () => pool.end(),
       };
@@ -72,7 +80,8 @@ export function createDatabase(config: DatabaseConfig): DatabaseClient {
     case "neon": {
       neonConfig.webSocketConstructor = ws;
       if (config.wsProxy) {
-        const proxy = config.wsProxy;
+        // NEON_WS_PROXY is documented as "ws://host:port"; the driver adds the scheme itself.
+        const proxy = config.wsProxy.replace(/^ws:\/\//, "");
         neonConfig.wsProxy = (host, port) => `${proxy}/v1?address=${host}:${port}`;
         neonConfig.useSecureWebSocket = false;
         neonConfig.pipelineTLS = false;
@@ -83,6 +92,7 @@ export function createDatabase(config: DatabaseConfig): DatabaseClient {
       return {
         db: drizzleNeon({ client: pool, schema, casing }),
         driver: "neon",
+        connection: { driver: "neon", url: config.url },
         withAdvisoryLock: (lockId, fn) => withPoolLock(pool, lockId, fn),
         close: () => pool.end(),
       };

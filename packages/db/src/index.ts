@@ -1,4 +1,10 @@
-export { createDatabase, type Database, type DatabaseClient, type DatabaseConfig } from "./client";
+export {
+  createDatabase,
+  type Database,
+  type DatabaseClient,
+  type DatabaseConfig,
+  type DatabaseConnection,
+} from "./client";
 export { databaseConfigFromEnv, databaseEnvSchema } from "./env";
 export { ping } from "./health";
 export { migrate, migrationsFolder } from "./migrate";

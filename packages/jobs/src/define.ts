@@ -1,0 +1,44 @@
+import type { QueueOptions } from "pg-boss";
+import type { z } from "zod";
+
+/**
+ * A kind of background work: its queue name, the payload it carries (parsed again by the
+ * worker, since a payload is untrusted once it has sat in a table) and its retry policy.
+ */
+export interface JobDefinition<P extends z.ZodType = z.ZodType> {
+  name: string;
+  payload: P;
+  queue: QueueOptions;
+}
+
+export function defineJob<P extends z.ZodType>(definition: JobDefinition<P>): JobDefinition<P> {
+  return definition;
+}
+
+/** Defaults for every queue: a few retries with exponential backoff, capped at 5 minutes. */
+export const DEFAULT_QUEUE_OPTIONS: QueueOptions = {
+  retryLimit: 5,
+  retryDelay: 2,
+  retryBackoff: true,
+  retryDelayMax: 300,
+  expireInSeconds: 15 * 60,
+};
+
+export interface JobContext {
+  jobId: string;
+  /** 0 on the first attempt; handlers must be idempotent because any attempt may repeat. */
+  attempt: number;
+  signal: AbortSignal;
+}
+
+export interface JobHandler<P extends z.ZodType = z.ZodType> {
+  job: JobDefinition<P>;
+  handle(payload: z.output<P>, context: JobContext): Promise<void>;
+}
+
+export function handleJob<P extends z.ZodType>(
+  job: JobDefinition<P>,
+  handle: JobHandler<P>["handle"],
+): JobHandler<P> {
+  return { job, handle };
+}

@@ -1,0 +1,43 @@
+import type { Database, DatabaseConnection } from "@lumen/db";
+import { type SQL, sql } from "drizzle-orm";
+import { fromDrizzle, fromPglite, PgBoss } from "pg-boss";
+import type { z } from "zod";
+import type { JobDefinition } from "./define";
+
+const SCHEMA = "pgboss";
+
+/**
+ * The Postgres-backed job queue (pg-boss) on the same database as the app: jobs are rows,
+ * so they can be written in the same transaction as the change that causes them.
+ */
+export function createJobQueue(connection: DatabaseConnection): PgBoss {
+  if (connection.driver === "pglite") {
+    return new PgBoss({ db: fromPglite(connection.pglite), schema: SCHEMA });
+  }
+  return new PgBoss({ connectionString: connection.url, schema: SCHEMA, max: 4 });
+}
+
+/**
+ * Enqueues a job inside the caller's transaction (the outbox): if the transaction rolls
+ * back, the job was never there; if it commits, a worker runs it at least once.
+ */
+export async function enqueue<P extends z.ZodType>(
+  queue: PgBoss,
+  tx: Database,
+  job: JobDefinition<P>,
+  payload: z.input<P>,
+  options: { singletonKey?: string } = {},
+): Promise<void> {
+  const data = job.payload.parse(payload) as object;
+  await queue.send(job.name, data, { ...options, db: fromDrizzle(drizzleExecutor(tx), sql) });
+}
+
+/**
+ * pg-boss builds its statements with the `sql` tag we hand it, so every query it passes
+ * back is a drizzle SQL object; all three drivers answer with `{ rows }`.
+ */
+function drizzleExecutor(tx: Database) {
+  return {
+    execute: async (query: unknown) => (await tx.execute(query as SQL)) as { rows: unknown[] },
+  };
+}

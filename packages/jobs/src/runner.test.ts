@@ -1,0 +1,101 @@
+import { createTestDatabase, type TestDatabase } from "@lumen/db/testing";
+import { sql } from "drizzle-orm";
+import type { PgBoss } from "pg-boss";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { z } from "zod";
+import { defineJob, handleJob } from "./define";
+import { createJobQueue, enqueue } from "./queue";
+import { type JobRunner, startJobRunner } from "./runner";
+
+// A job kind that exists only in this test: it records each attempt it sees.
+const recordJob = defineJob({
+  name: "test.record",
+  payload: z.object({ marker: z.string(), failFirst: z.boolean().default(false) }),
+  queue: { retryLimit: 3, retryDelay: 1 },
+});
+
+let database: TestDatabase;
+let queue: PgBoss;
+let runner: JobRunner;
+const attempts: Array<{ marker: string; attempt: number }> = [];
+const logs: string[] = [];
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  await database.db.execute(sql`create table outbox_probe (marker text primary key)`);
+  queue = createJobQueue(database.connection);
+  runner = await startJobRunner({
+    queue,
+    pollingIntervalSeconds: 0.5,
+    logger: { info: (m) => logs.push(m), error: (m) => logs.push(m) },
+    handlers: [
+      handleJob(recordJob, async ({ marker, failFirst }, { attempt }) => {
+        attempts.push({ marker, attempt });
+        if (failFirst && attempt === 0) throw new Error("transient failure");
+      }),
+    ],
+  });
+});
+afterAll(async () => {
+  await runner.stop(5_000);
+  await database.close();
+});
+
+async function until(predicate: () => boolean, timeoutMs = 15_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (!predicate()) {
+    if (Date.now() > deadline) throw new Error("condition not met in time");
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+async function jobsWithMarker(marker: string) {
+  const result = await database.db.execute(
+    sql`select count(*)::int as n from pgboss.job where name = ${recordJob.name} and data->>'marker' = ${marker}`,
+  );
+  return (result.rows[0] as { n: number }).n;
+}
+
+describe("job runner", () => {
+  it("runs a job enqueued in a committed transaction", async () => {
+    await database.db.transaction(async (tx) => {
+      await tx.execute(sql`insert into outbox_probe values ('committed')`);
+      await enqueue(queue, tx, recordJob, { marker: "committed" });
+    });
+    await until(() => attempts.some((a) => a.marker === "committed"));
+    expect(attempts.filter((a) => a.marker === "committed")).toEqual([
+      { marker: "committed", attempt: 0 },
+    ]);
+  });
+
+  it("a rolled-back transaction leaves neither the change nor its job", async () => {
+    await expect(
+      database.db.transaction(async (tx) => {
+        await tx.execute(sql`insert into outbox_probe values ('rolled-back')`);
+        await enqueue(queue, tx, recordJob, { marker: "rolled-back" });
+        throw new Error("abort");
+      }),
+    ).rejects.toThrow("abort");
+    expect(await jobsWithMarker("rolled-back")).toBe(0);
+    const probe = await database.db.execute(
+      sql`select count(*)::int as n from outbox_probe where marker = 'rolled-back'`,
+    );
+    expect((probe.rows[0] as { n: number }).n).toBe(0);
+  });
+
+  it("retries a job that fails and then succeeds", async () => {
+    await database.db.transaction((tx) =>
+      enqueue(queue, tx, recordJob, { marker: "flaky", failFirst: true }),
+    );
+    await until(() => attempts.filter((a) => a.marker === "flaky").length === 2);
+    expect(attempts.filter((a) => a.marker === "flaky").map((a) => a.attempt)).toEqual([0, 1]);
+    expect(logs).toContain("job failed");
+  });
+
+  it("refuses a payload that does not match the job's schema, enqueuing nothing", async () => {
+    await expect(
+      database.db.transaction((tx) => enqueue(queue, tx, recordJob, { marker: 42 } as never)),
+    ).rejects.toThrow();
+    expect(await jobsWithMarker("42")).toBe(0);
+  });
+});
