@@ -1,0 +1,29 @@
+import type { ErrorHandler, NotFoundHandler } from "hono";
+import { HTTPException } from "hono/http-exception";
+import type { AppEnv } from "./env";
+
+/** The one error body shape the edge returns; never carries a stack or internal detail. */
+export interface ErrorBody {
+  error: { code: string; message: string };
+}
+
+export function errorBody(code: string, message: string): ErrorBody {
+  return { error: { code, message } };
+}
+
+export const internalErrorBody = errorBody("internal_error", "Internal server error");
+
+export const notFound: NotFoundHandler<AppEnv> = (c) =>
+  c.json(errorBody("not_found", "Not found"), 404);
+
+export const onError: ErrorHandler<AppEnv> = (err, c) => {
+  // An HTTPException is thrown on purpose by a route, so its message is meant for the client.
+  if (err instanceof HTTPException && err.status < 500) {
+    return c.json(errorBody(`http_${err.status}`, err.message || "Request failed"), err.status);
+  }
+  console.error(
+    JSON.stringify({ level: "error", msg: "unhandled error", path: c.req.path, err: String(err) }),
+  );
+  if (err instanceof Error && err.stack) console.error(err.stack);
+  return c.json(internalErrorBody, 500);
+};

@@ -1,0 +1,51 @@
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { migrate } from "./migrate";
+import { createTestDatabase, type TestDatabase } from "./testing";
+
+let database: TestDatabase;
+beforeAll(async () => {
+  database = await createTestDatabase();
+});
+afterAll(() => database.close());
+
+describe("migrate", () => {
+  it("running it again is a no-op", async () => {
+    const applied = () =>
+      database.db.execute(sql`select hash from drizzle.__drizzle_migrations order by id`);
+    const before = (await applied()).rows;
+    await migrate(database);
+    await migrate(database);
+    expect((await applied()).rows).toEqual(before);
+    expect(before.length).toBeGreaterThan(0);
+  });
+
+  it("creates every table the schema declares, with its indexes", async () => {
+    const tables = await database.db.execute(
+      sql`select tablename from pg_tables where schemaname = 'public' order by tablename`,
+    );
+    expect(tables.rows.map((r) => (r as { tablename: string }).tablename)).toEqual([
+      "accounts",
+      "courses",
+      "enrollments",
+      "lessons",
+      "modules",
+      "rate_limits",
+      "sessions",
+      "users",
+      "verifications",
+    ]);
+    const indexes = await database.db.execute(
+      sql`select indexname from pg_indexes where tablename = 'courses'`,
+    );
+    const names = indexes.rows.map((r) => (r as { indexname: string }).indexname);
+    for (const name of [
+      "courses_category_idx",
+      "courses_level_idx",
+      "courses_language_idx",
+      "courses_instructor_id_idx",
+    ]) {
+      expect(names).toContain(name);
+    }
+  });
+});

@@ -1,0 +1,2 @@
+export { CloseCode } from "./bridge";
+export { type NeonWsProxy, type NeonWsProxyOptions, startNeonWsProxy } from "./proxy";
