@@ -1,6 +1,10 @@
 import { PGlite } from "@electric-sql/pglite";
-import { Pool as NeonPool, neonConfig } from "@neondatabase/serverless";
-import type { ExtractTablesWithRelations } from "drizzle-orm";
+import {
+  Pool as NeonPool,
+  type PoolClient as NeonPoolClient,
+  neonConfig,
+} from "@neondatabase/serverless";
+import type { Assume, ExtractTablesWithRelations } from "drizzle-orm";
 import { drizzle as drizzleNeon } from "drizzle-orm/neon-serverless";
 import { drizzle as drizzleNodePg } from "drizzle-orm/node-postgres";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
@@ -10,8 +14,15 @@ import ws from "ws";
 import * as schema from "./schema";
 
 export type Schema = typeof schema;
+/** What `db.execute()` resolves to: every driver we use answers raw SQL with `{ rows }`. */
+export interface QueryRows<Row> {
+  rows: Row[];
+}
+export interface QueryRowsHKT extends PgQueryResultHKT {
+  type: QueryRows<Assume<this["row"], Record<string, unknown>>>;
+}
 /** The driver-independent database handle every service takes. */
-export type Database = PgDatabase<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+export type Database = PgDatabase<QueryRowsHKT, Schema, ExtractTablesWithRelations<Schema>>;
 
 export type DatabaseConfig =
   /** Embedded Postgres in this process; `dataDir` omitted means in memory. */
@@ -45,8 +56,11 @@ export interface DatabaseClient {
   db: Database;
   driver: DatabaseConfig["driver"];
   connection: DatabaseConnection;
-  /** Runs `fn` while holding a session-level advisory lock on a dedicated connection. */
-  withAdvisoryLock<T>(lockId: number, fn: () => Promise<T>): Promise<T>;
+  /**
+   * Runs `fn` on one dedicated connection while it holds a session-level advisory lock.
+   * `fn` gets a handle bound to that connection, so it works even with a one-connection pool.
+   */
+  withAdvisoryLock<T>(lockId: number, fn: (db: Database) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -56,12 +70,13 @@ export function createDatabase(config: DatabaseConfig): DatabaseClient {
   switch (config.driver) {
     case "pglite": {
       const client = new PGlite(config.dataDir);
+      const db = drizzlePglite({ client, schema, casing });
       return {
-        db: drizzlePglite({ client, schema, casing }),
+        db,
         driver: "pglite",
         connection: { driver: "pglite", pglite: client },
         // One connection in one process: there is nobody to race with.
-        withAdvisoryLock: (_lockId, fn) => fn(),
+        withAdvisoryLock: (_lockId, fn) => fn(db),
         close: () => client.close(),
       };
     }
@@ -73,7 +88,10 @@ export function createDatabase(config: DatabaseConfig): DatabaseClient {
         db: drizzleNodePg({ client: pool, schema, casing }),
         driver: "postgres",
         connection: { driver: "postgres", url: config.url },
-        withAdvisoryLock: (lockId, fn) => withPoolLock(pool, lockId, fn),
+        withAdvisoryLock: (lockId, fn) =>
+          withPoolLock(pool, lockId, (conn: pg.PoolClient) =>
+            fn(drizzleNodePg({ client: conn, schema, casing })),
+          ),
         close: () => pool.end(),
       };
     }
@@ -93,23 +111,31 @@ export function createDatabase(config: DatabaseConfig): DatabaseClient {
         db: drizzleNeon({ client: pool, schema, casing }),
         driver: "neon",
         connection: { driver: "neon", url: config.url },
-        withAdvisoryLock: (lockId, fn) => withPoolLock(pool, lockId, fn),
+        withAdvisoryLock: (lockId, fn) =>
+          withPoolLock(pool, lockId, (conn: NeonPoolClient) =>
+            fn(drizzleNeon({ client: conn, schema, casing })),
+          ),
         close: () => pool.end(),
       };
     }
   }
 }
 
-interface LockablePool {
-  connect(): Promise<{ query(q: string, v: unknown[]): Promise<unknown>; release(): void }>;
+interface LockableConnection {
+  query(q: string, v: unknown[]): Promise<unknown>;
+  release(): void;
 }
 
-async function withPoolLock<T>(pool: LockablePool, lockId: number, fn: () => Promise<T>) {
+async function withPoolLock<C extends LockableConnection, T>(
+  pool: { connect(): Promise<C> },
+  lockId: number,
+  fn: (conn: C) => Promise<T>,
+) {
   const conn = await pool.connect();
   try {
     await conn.query("select pg_advisory_lock($1)", [lockId]);
     try {
-      return await fn();
+      return await fn(conn);
     } finally {
       await conn.query("select pg_advisory_unlock($1)", [lockId]);
     }

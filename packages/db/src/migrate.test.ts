@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createDatabase } from "./client";
 import { migrate } from "./migrate";
 import { createTestDatabase, type TestDatabase } from "./testing";
 
@@ -48,4 +49,23 @@ describe("migrate", () => {
       expect(names).toContain(name);
     }
   });
+});
+
+describe("migrate on a one-connection pool", () => {
+  it.skipIf(!process.env.TEST_DATABASE_URL)(
+    "runs on the connection that holds the lock instead of waiting for a second one",
+    async () => {
+      const url = database.url ?? "";
+      const single = createDatabase({ driver: "postgres", url, maxConnections: 1 });
+      try {
+        await migrate(single);
+        const applied = await single.db.execute(
+          sql`select count(*)::int as n from drizzle.__drizzle_migrations`,
+        );
+        expect((applied.rows[0] as { n: number }).n).toBeGreaterThan(0);
+      } finally {
+        await single.close();
+      }
+    },
+  );
 });

@@ -18,15 +18,15 @@ const MIGRATION_LOCK_ID = 7_358_001;
  */
 export async function migrate(client: DatabaseClient): Promise<void> {
   const config = { migrationsFolder };
-  await client.withAdvisoryLock(MIGRATION_LOCK_ID, async () => {
-    // The handle was built by createDatabase for exactly this driver.
+  await client.withAdvisoryLock(MIGRATION_LOCK_ID, async (db) => {
+    // The handle was built by createDatabase for exactly this driver, on the locked connection.
     switch (client.driver) {
       case "pglite":
-        return migratePglite(client.db as PgliteDatabase<Schema>, config);
+        return migratePglite(db as PgliteDatabase<Schema>, config);
       case "postgres":
-        return migrateNodePg(client.db as NodePgDatabase<Schema>, config);
+        return migrateNodePg(db as NodePgDatabase<Schema>, config);
       case "neon":
-        return migrateNeon(client.db as NeonDatabase<Schema>, config);
+        return migrateNeon(db as NeonDatabase<Schema>, config);
     }
   });
 }
