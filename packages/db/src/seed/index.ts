@@ -114,7 +114,7 @@ function planCourse(random: Random, index: number, instructorId: string) {
     course: {
       slug,
       title,
-      subtitle: `A ${level} course on ${topic.toLowerCase()} in ${category.toLowerCase()}`,
+      subtitle: `${level === "beginner" ? "A" : "An"} ${level} course on ${topic.toLowerCase()} in ${category.toLowerCase()}`,
       description: `Learn ${topic} step by step. This ${level} course covers the core ideas of ${topic}, worked examples and practice, so you can apply ${topic} in real projects.`,
       category,
       level,

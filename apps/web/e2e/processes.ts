@@ -1,0 +1,79 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { createServer } from "node:net";
+import { fileURLToPath } from "node:url";
+
+const apiDir = fileURLToPath(new URL("../../api", import.meta.url));
+
+/** The real API (apps/api/src/server.ts) as a child process, stopped by `stop()`. */
+export async function startApi(opts: { port: number; databaseUrl: string; webOrigin: string }) {
+  const url = `http://127.0.0.1:${opts.port}`;
+  const child = spawn(process.execPath, ["--import", "tsx", "src/server.ts"], {
+    cwd: apiDir,
+    // Only what the API needs: a developer's own DATABASE_*/AUTH_* settings must not leak in.
+    env: {
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      TMPDIR: process.env.TMPDIR,
+      LUMEN_ENV: "test",
+      DATABASE_DRIVER: "postgres",
+      HOST: "127.0.0.1",
+      PORT: String(opts.port),
+      DATABASE_URL: opts.databaseUrl,
+      AUTH_SECRET: "test-secret-at-least-32-characters-long",
+      WEB_ORIGIN: opts.webOrigin,
+      LOG_LEVEL: "warn",
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  const collect = (chunk: Buffer) => {
+    output = (output + chunk.toString()).slice(-8000);
+  };
+  child.stdout?.on("data", collect);
+  child.stderr?.on("data", collect);
+  const stop = () => stopProcess(child);
+  try {
+    await waitUntilReady(`${url}/healthz`, child, () => output);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { url, stop, output: () => output };
+}
+
+async function waitUntilReady(url: string, child: ChildProcess, output: () => string) {
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) {
+      throw new Error(`API exited with ${child.exitCode} before it was ready:\n${output()}`);
+    }
+    const ok = await fetch(url).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (ok) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`API not ready at ${url} after 30 s:\n${output()}`);
+}
+
+async function stopProcess(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  child.kill("SIGTERM");
+  const timer = setTimeout(() => child.kill("SIGKILL"), 5_000);
+  await exited;
+  clearTimeout(timer);
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      const port = typeof address === "object" && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}

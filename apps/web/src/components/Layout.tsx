@@ -1,0 +1,52 @@
+import { Suspense, useEffect, useRef } from "react";
+import { Outlet, ScrollRestoration, useLocation, useNavigation } from "react-router";
+import { Header } from "./Header";
+import { PageLoading } from "./states";
+
+/** The shell: skip link, header, the routed page, and focus management between pages. */
+export function Layout() {
+  const navigation = useNavigation();
+  useFocusOnPageChange();
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <Header />
+      {navigation.state === "loading" && <div className="route-progress" aria-hidden="true" />}
+      <main id="main" className="container main" tabIndex={-1}>
+        <Suspense fallback={<PageLoading />}>
+          <Outlet />
+        </Suspense>
+      </main>
+      <footer className="site-footer">
+        <div className="container">Lumen — learn something new every day.</div>
+      </footer>
+      <ScrollRestoration />
+    </>
+  );
+}
+
+/**
+ * After moving to another page (not on first load, not when only the query changes), put
+ * keyboard and screen-reader focus on the new page's heading, as a full page load would.
+ */
+function useFocusOnPageChange() {
+  const { pathname } = useLocation();
+  const previous = useRef(pathname);
+  useEffect(() => {
+    if (previous.current === pathname) return;
+    previous.current = pathname;
+    const frame = requestAnimationFrame(() => {
+      const main = document.getElementById("main");
+      const heading = main?.querySelector<HTMLElement>("h1");
+      if (heading) {
+        heading.tabIndex = -1;
+        heading.focus({ preventScroll: true });
+      } else {
+        main?.focus({ preventScroll: true });
+      }
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [pathname]);
+}

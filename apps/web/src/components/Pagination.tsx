@@ -1,0 +1,61 @@
+import { Link } from "react-router";
+import { pageItems } from "../lib/pagination";
+
+/** Real links (shareable, open in a new tab), with the current page marked for AT. */
+export function Pagination({
+  page,
+  pageCount,
+  hrefFor,
+}: {
+  page: number;
+  pageCount: number;
+  hrefFor: (page: number) => string;
+}) {
+  const items = pageItems(page, pageCount);
+  if (items.length === 0) return null;
+  return (
+    <nav aria-label="Pagination" className="pagination">
+      <ul>
+        <li>
+          {page > 1 ? (
+            <Link to={hrefFor(page - 1)} rel="prev">
+              <span aria-hidden="true">←</span>Previous
+            </Link>
+          ) : (
+            <span className="pagination-disabled">
+              <span aria-hidden="true">←</span>Previous
+            </span>
+          )}
+        </li>
+        {items.map((item) =>
+          item.kind === "gap" ? (
+            <li key={item.key} aria-hidden="true" className="pagination-gap">
+              …
+            </li>
+          ) : (
+            <li key={item.page}>
+              <Link
+                to={hrefFor(item.page)}
+                aria-current={item.page === page ? "page" : undefined}
+                aria-label={`Page ${item.page}`}
+              >
+                {item.page}
+              </Link>
+            </li>
+          ),
+        )}
+        <li>
+          {page < pageCount ? (
+            <Link to={hrefFor(page + 1)} rel="next">
+              Next<span aria-hidden="true">→</span>
+            </Link>
+          ) : (
+            <span className="pagination-disabled">
+              Next<span aria-hidden="true">→</span>
+            </span>
+          )}
+        </li>
+      </ul>
+    </nav>
+  );
+}

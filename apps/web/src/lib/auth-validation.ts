@@ -1,0 +1,59 @@
+export type FieldErrors<K extends string> = Partial<Record<K, string>>;
+
+// Deliberately loose: the server is the judge; this only catches obvious typos early.
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+export const PASSWORD_MIN = 8;
+const PASSWORD_MAX = 128;
+
+export function validateSignIn(input: { email: string; password: string }) {
+  const errors: FieldErrors<"email" | "password"> = {};
+  if (!input.email.trim()) errors.email = "Enter your email address.";
+  else if (!EMAIL.test(input.email.trim()))
+    errors.email = "Enter an email address like name@example.com.";
+  if (!input.password) errors.password = "Enter your password.";
+  return errors;
+}
+
+export function validateSignUp(input: { name: string; email: string; password: string }) {
+  const errors: FieldErrors<"name" | "email" | "password"> = {};
+  if (!input.name.trim()) errors.name = "Enter your name.";
+  else if (input.name.trim().length > 100) errors.name = "Use at most 100 characters.";
+  const { email } = validateSignIn(input);
+  if (email) errors.email = email;
+  if (!input.password) errors.password = "Choose a password.";
+  else if (input.password.length < PASSWORD_MIN) {
+    errors.password = `Use at least ${PASSWORD_MIN} characters.`;
+  } else if (input.password.length > PASSWORD_MAX) {
+    errors.password = `Use at most ${PASSWORD_MAX} characters.`;
+  }
+  return errors;
+}
+
+/** better-auth error codes → a message on the field it concerns, where there is one. */
+export function fieldForAuthError(code: string | null): "email" | "password" | null {
+  switch (code) {
+    case "USER_ALREADY_EXISTS":
+    case "USER_ALREADY_EXISTS_USE_ANOTHER_EMAIL":
+    case "INVALID_EMAIL":
+      return "email";
+    case "PASSWORD_TOO_SHORT":
+    case "PASSWORD_TOO_LONG":
+      return "password";
+    default:
+      return null;
+  }
+}
+
+export function authErrorMessage(code: string | null, fallback: string): string {
+  switch (code) {
+    case "INVALID_EMAIL_OR_PASSWORD":
+      return "That email and password do not match an account.";
+    case "USER_ALREADY_EXISTS":
+    case "USER_ALREADY_EXISTS_USE_ANOTHER_EMAIL":
+      return "An account with this email already exists. Sign in instead.";
+    case "PASSWORD_TOO_SHORT":
+      return `Use at least ${PASSWORD_MIN} characters.`;
+    default:
+      return fallback;
+  }
+}

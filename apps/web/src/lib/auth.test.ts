@@ -1,0 +1,53 @@
+import { describe, expect, it } from "vitest";
+import { parseSession } from "./auth";
+import { navLinksFor, roleBadge } from "./navigation";
+
+describe("parseSession", () => {
+  it("reads the user and its role from better-auth's session body", () => {
+    const body = {
+      session: { id: "s1" },
+      user: { id: "u1", name: "Leo", email: "leo@x.dev", role: "instructor", image: null },
+    };
+    expect(parseSession(body)).toEqual({
+      id: "u1",
+      name: "Leo",
+      email: "leo@x.dev",
+      role: "instructor",
+    });
+  });
+
+  it("treats a missing session as signed out", () => {
+    expect(parseSession(null)).toBeNull();
+    expect(parseSession({})).toBeNull();
+    expect(parseSession({ user: { name: "no id" } })).toBeNull();
+  });
+
+  it("defaults an unknown role to learner, the least privileged", () => {
+    expect(parseSession({ user: { id: "u", email: "e@x.dev", role: "root" } })?.role).toBe(
+      "learner",
+    );
+  });
+});
+
+describe("role-aware navigation", () => {
+  const user = (role: "learner" | "instructor" | "admin") => ({
+    id: "u",
+    name: "U",
+    email: "u@x.dev",
+    role,
+  });
+
+  it("signed-out visitors see only the catalog", () => {
+    expect(navLinksFor(null).map((l) => l.label)).toEqual(["Catalog"]);
+  });
+
+  it("learners see My learning and no role badge", () => {
+    expect(navLinksFor(user("learner")).map((l) => l.label)).toEqual(["Catalog", "My learning"]);
+    expect(roleBadge("learner")).toBeNull();
+  });
+
+  it("staff see their role", () => {
+    expect(roleBadge("instructor")).toBe("Instructor");
+    expect(roleBadge("admin")).toBe("Admin");
+  });
+});

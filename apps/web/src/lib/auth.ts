@@ -1,0 +1,82 @@
+import { queryOptions } from "@tanstack/react-query";
+
+/**
+ * better-auth over plain fetch: four endpoints do not justify its client runtime in the
+ * initial bundle. Same origin (Vite proxies /api), so the session cookie just flows.
+ */
+export type Role = "learner" | "instructor" | "admin";
+
+export interface SessionUser {
+  id: string;
+  name: string;
+  email: string;
+  role: Role;
+}
+
+export class AuthError extends Error {
+  constructor(
+    message: string,
+    readonly code: string | null,
+    readonly status: number,
+  ) {
+    super(message);
+  }
+}
+
+async function call(path: string, init?: RequestInit): Promise<unknown> {
+  const response = await fetch(`/api/auth/${path}`, {
+    credentials: "same-origin",
+    ...init,
+    headers: { "content-type": "application/json", ...init?.headers },
+  });
+  const body: unknown = response.status === 204 ? null : await response.json().catch(() => null);
+  if (!response.ok) {
+    const { message, code } = readError(body);
+    throw new AuthError(message ?? `Request failed (${response.status}).`, code, response.status);
+  }
+  return body;
+}
+
+function readError(body: unknown): { message: string | null; code: string | null } {
+  if (typeof body !== "object" || body === null) return { message: null, code: null };
+  const message = "message" in body && typeof body.message === "string" ? body.message : null;
+  const code = "code" in body && typeof body.code === "string" ? body.code : null;
+  return { message, code };
+}
+
+const ROLES: readonly Role[] = ["learner", "instructor", "admin"];
+
+/** Narrows better-auth's `{ user, session } | null` to the fields the SPA uses. */
+export function parseSession(body: unknown): SessionUser | null {
+  if (typeof body !== "object" || body === null || !("user" in body)) return null;
+  const user: unknown = body.user;
+  if (typeof user !== "object" || user === null) return null;
+  const [id, name, email, role] = ["id", "name", "email", "role"].map((k): unknown =>
+    Reflect.get(user, k),
+  );
+  if (typeof id !== "string" || typeof email !== "string") return null;
+  return {
+    id,
+    email,
+    name: typeof name === "string" && name ? name : email,
+    role: ROLES.find((r) => r === role) ?? "learner",
+  };
+}
+
+export const sessionQuery = queryOptions({
+  queryKey: ["auth", "session"],
+  queryFn: async () => parseSession(await call("get-session")),
+  staleTime: 5 * 60_000,
+});
+
+export async function signIn(input: { email: string; password: string }): Promise<void> {
+  await call("sign-in/email", { method: "POST", body: JSON.stringify(input) });
+}
+
+export async function signUp(input: { name: string; email: string; password: string }) {
+  await call("sign-up/email", { method: "POST", body: JSON.stringify(input) });
+}
+
+export async function signOut(): Promise<void> {
+  await call("sign-out", { method: "POST", body: "{}" });
+}

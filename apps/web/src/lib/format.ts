@@ -1,0 +1,42 @@
+const numberFormat = new Intl.NumberFormat("en", { notation: "compact", maximumFractionDigits: 1 });
+const dateFormat = new Intl.DateTimeFormat("en", { dateStyle: "medium" });
+const languageNames = new Intl.DisplayNames(["en"], { type: "language" });
+
+export function formatCount(value: number): string {
+  return numberFormat.format(value);
+}
+
+/** "1 learner", "12 learners", "3.4K learners". */
+export function formatLearners(count: number): string {
+  return `${formatCount(count)} ${count === 1 ? "learner" : "learners"}`;
+}
+
+/** Dates arrive as ISO strings (the API has no transformer). */
+export function formatDate(iso: string): string {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? "" : dateFormat.format(date);
+}
+
+export function formatDuration(totalSeconds: number): string {
+  const minutes = Math.round(totalSeconds / 60);
+  if (minutes < 60) return `${minutes} min`;
+  const hours = Math.floor(minutes / 60);
+  const rest = minutes % 60;
+  return rest === 0 ? `${hours} h` : `${hours} h ${rest} min`;
+}
+
+export function languageName(code: string): string {
+  try {
+    return languageNames.of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
+export function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+export function plural(count: number, one: string, many = `${one}s`): string {
+  return `${count.toLocaleString("en")} ${count === 1 ? one : many}`;
+}

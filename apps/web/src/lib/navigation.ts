@@ -1,0 +1,27 @@
+import type { Role, SessionUser } from "./auth";
+
+export interface NavLinkSpec {
+  to: string;
+  label: string;
+}
+
+/**
+ * Header links by role. Every signed-in account can enroll, so all see "My learning";
+ * instructor authoring gets its link here once that view exists.
+ */
+export function navLinksFor(user: SessionUser | null): NavLinkSpec[] {
+  const links: NavLinkSpec[] = [{ to: "/", label: "Catalog" }];
+  if (user) links.push({ to: "/my-learning", label: "My learning" });
+  return links;
+}
+
+const ROLE_LABELS: Record<Role, string | null> = {
+  learner: null,
+  instructor: "Instructor",
+  admin: "Admin",
+};
+
+/** A badge for staff roles; learners, the default, get none. */
+export function roleBadge(role: Role): string | null {
+  return ROLE_LABELS[role];
+}

@@ -1,0 +1,66 @@
+import type { AppRouter } from "@lumen/trpc";
+import { QueryCache, QueryClient } from "@tanstack/react-query";
+import { createTRPCClient, httpBatchLink, TRPCClientError } from "@trpc/client";
+import { createTRPCOptionsProxy, type inferOutput } from "@trpc/tanstack-react-query";
+import { sessionQuery } from "./auth";
+
+export const queryClient: QueryClient = new QueryClient({
+  queryCache: new QueryCache({
+    // The session ended server-side (expired, signed out elsewhere): re-read it so the
+    // header and signed-in pages stop assuming a user.
+    onError: (error) => {
+      if (apiErrorCode(error) === "UNAUTHORIZED") {
+        void queryClient.invalidateQueries({ queryKey: sessionQuery.queryKey });
+      }
+    },
+  }),
+  defaultOptions: {
+    queries: {
+      staleTime: 30_000,
+      refetchOnWindowFocus: false,
+      // Retrying a 4xx (not found, signed out, bad input) only delays the error screen.
+      retry: (failures, error) => failures < 2 && apiErrorCode(error) === null,
+    },
+  },
+});
+
+const trpcClient = createTRPCClient<AppRouter>({
+  links: [
+    httpBatchLink({
+      url: "/trpc",
+      // The API rejects batches larger than 10.
+      maxItems: 10,
+      fetch: (url, options) => fetch(url, { ...options, credentials: "same-origin" }),
+    }),
+  ],
+});
+
+/** Query/mutation option factories for every procedure; used with TanStack Query hooks. */
+export const trpc = createTRPCOptionsProxy<AppRouter>({ client: trpcClient, queryClient });
+
+export type CoursePage = inferOutput<typeof trpc.catalog.list>;
+export type CourseCardData = CoursePage["items"][number];
+export type CourseDetail = inferOutput<typeof trpc.catalog.bySlug>;
+export type Facets = inferOutput<typeof trpc.catalog.facets>;
+export type MyEnrollment = inferOutput<typeof trpc.enrollment.mine>[number];
+
+const CLIENT_ERROR_CODES = [
+  "UNAUTHORIZED",
+  "FORBIDDEN",
+  "NOT_FOUND",
+  "BAD_REQUEST",
+  "CONFLICT",
+  "TOO_MANY_REQUESTS",
+] as const;
+export type ApiErrorCode = (typeof CLIENT_ERROR_CODES)[number];
+
+function isApiErrorCode(value: unknown): value is ApiErrorCode {
+  return CLIENT_ERROR_CODES.some((code) => code === value);
+}
+
+/** The API's client-error code (4xx) carried by a tRPC error, or null for anything else. */
+export function apiErrorCode(error: unknown): ApiErrorCode | null {
+  if (!(error instanceof TRPCClientError)) return null;
+  const code: unknown = error.data?.code;
+  return isApiErrorCode(code) ? code : null;
+}

@@ -1,0 +1,51 @@
+import { type ComponentType, lazy } from "react";
+import { createBrowserRouter, type LoaderFunctionArgs } from "react-router";
+import { Layout } from "./components/Layout";
+import { RouteError } from "./components/RouteError";
+import { PageLoading } from "./components/states";
+import { prefetchCatalog, prefetchCourse, prefetchMyLearning } from "./routes/prefetch";
+
+/**
+ * Every page is its own chunk, so the first load carries only the shell: React, the router,
+ * TanStack Query, the tRPC client and the layout. Each route's loader starts the page's
+ * chunk and its data together and returns at once, so the header paints immediately and
+ * neither waits for the other (no chunk → then fetch waterfall).
+ */
+function page(load: () => Promise<{ Component: ComponentType }>) {
+  const Component = lazy(() => load().then((module) => ({ default: module.Component })));
+  return (prefetch?: (args: LoaderFunctionArgs) => void) => ({
+    Component,
+    loader: (args: LoaderFunctionArgs) => {
+      void load();
+      prefetch?.(args);
+      return null;
+    },
+  });
+}
+
+const catalog = page(() => import("./routes/catalog/CatalogPage"));
+const course = page(() => import("./routes/course/CoursePage"));
+const myLearning = page(() => import("./routes/my-learning/MyLearningPage"));
+const signIn = page(() => import("./routes/auth/SignInPage"));
+const signUp = page(() => import("./routes/auth/SignUpPage"));
+const notFound = page(() => import("./routes/NotFoundPage"));
+
+export const router = createBrowserRouter([
+  {
+    Component: Layout,
+    HydrateFallback: PageLoading,
+    children: [
+      {
+        ErrorBoundary: RouteError,
+        children: [
+          { index: true, ...catalog(({ request }) => prefetchCatalog(new URL(request.url))) },
+          { path: "courses/:slug", ...course(({ params }) => prefetchCourse(params.slug)) },
+          { path: "my-learning", ...myLearning(prefetchMyLearning) },
+          { path: "sign-in", ...signIn() },
+          { path: "sign-up", ...signUp() },
+          { path: "*", ...notFound() },
+        ],
+      },
+    ],
+  },
+]);

@@ -1,0 +1,65 @@
+import { Link, Navigate, useSearchParams } from "react-router";
+import { LoadingState } from "../../components/states";
+import { signIn } from "../../lib/auth";
+import { validateSignIn } from "../../lib/auth-validation";
+import { safeNextPath } from "../../lib/redirect";
+import { useSession } from "../../lib/session";
+import { useDocumentTitle } from "../../lib/use-document-title";
+import { Field } from "./Field";
+import { useAuthForm } from "./use-auth-form";
+
+export function Component() {
+  const [searchParams] = useSearchParams();
+  const next = safeNextPath(searchParams.get("next"));
+  const session = useSession();
+  const form = useAuthForm({
+    validate: validateSignIn,
+    submit: ({ email, password }) => signIn({ email: email.trim(), password }),
+    fallbackError: "We could not sign you in. Please try again.",
+  });
+  useDocumentTitle("Sign in");
+
+  if (session.isPending) return <LoadingState />;
+  if (session.data) return <Navigate to={next} replace />;
+  const signUpHref = `/sign-up?${new URLSearchParams({ next }).toString()}`;
+  return (
+    <div className="auth-page">
+      <h1>Sign in</h1>
+      <p className="lede">Welcome back. Pick up where you left off.</p>
+      <form className="auth-form" noValidate onSubmit={form.onSubmit}>
+        {form.formError && (
+          <p className="form-error" role="alert">
+            {form.formError}
+          </p>
+        )}
+        <Field
+          id="email"
+          label="Email"
+          type="email"
+          autoComplete="email"
+          inputMode="email"
+          required
+          error={form.errors.email}
+        />
+        <Field
+          id="password"
+          label="Password"
+          type="password"
+          autoComplete="current-password"
+          required
+          error={form.errors.password}
+        />
+        <button
+          type="submit"
+          className="button button-primary button-block"
+          disabled={form.pending}
+        >
+          {form.pending ? "Signing in…" : "Sign in"}
+        </button>
+      </form>
+      <p className="auth-switch">
+        New to Lumen? <Link to={signUpHref}>Create an account</Link>
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,69 @@
+import { Link, Navigate, useSearchParams } from "react-router";
+import { LoadingState } from "../../components/states";
+import { signUp } from "../../lib/auth";
+import { PASSWORD_MIN, validateSignUp } from "../../lib/auth-validation";
+import { safeNextPath } from "../../lib/redirect";
+import { useSession } from "../../lib/session";
+import { useDocumentTitle } from "../../lib/use-document-title";
+import { Field } from "./Field";
+import { useAuthForm } from "./use-auth-form";
+
+export function Component() {
+  const [searchParams] = useSearchParams();
+  const next = safeNextPath(searchParams.get("next"));
+  const session = useSession();
+  const form = useAuthForm({
+    validate: validateSignUp,
+    submit: ({ name, email, password }) =>
+      signUp({ name: name.trim(), email: email.trim(), password }),
+    fallbackError: "We could not create your account. Please try again.",
+  });
+  useDocumentTitle("Create your account");
+
+  if (session.isPending) return <LoadingState />;
+  if (session.data) return <Navigate to={next} replace />;
+  const signInHref = `/sign-in?${new URLSearchParams({ next }).toString()}`;
+  return (
+    <div className="auth-page">
+      <h1>Create your account</h1>
+      <p className="lede">Free forever for learners. Enroll in any course.</p>
+      <form className="auth-form" noValidate onSubmit={form.onSubmit}>
+        {form.formError && (
+          <p className="form-error" role="alert">
+            {form.formError}
+          </p>
+        )}
+        <Field id="name" label="Name" autoComplete="name" required error={form.errors.name} />
+        <Field
+          id="email"
+          label="Email"
+          type="email"
+          autoComplete="email"
+          inputMode="email"
+          required
+          error={form.errors.email}
+        />
+        <Field
+          id="password"
+          label="Password"
+          type="password"
+          autoComplete="new-password"
+          hint={`At least ${PASSWORD_MIN} characters.`}
+          required
+          minLength={PASSWORD_MIN}
+          error={form.errors.password}
+        />
+        <button
+          type="submit"
+          className="button button-primary button-block"
+          disabled={form.pending}
+        >
+          {form.pending ? "Creating account…" : "Create account"}
+        </button>
+      </form>
+      <p className="auth-switch">
+        Already have an account? <Link to={signInHref}>Sign in</Link>
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,72 @@
+import { useQuery } from "@tanstack/react-query";
+import { Link, useParams } from "react-router";
+import { Rating } from "../../components/CourseCard";
+import { ErrorState, LoadingState } from "../../components/states";
+import { capitalize, formatDuration, formatLearners, languageName, plural } from "../../lib/format";
+import { apiErrorCode, type CourseDetail, trpc } from "../../lib/trpc";
+import { useDocumentTitle } from "../../lib/use-document-title";
+import { NotFoundContent } from "../NotFoundPage";
+import { EnrollPanel } from "./EnrollPanel";
+import { Outline } from "./Outline";
+
+export function Component() {
+  const { slug = "" } = useParams();
+  const course = useQuery(trpc.catalog.bySlug.queryOptions({ slug }));
+  useDocumentTitle(course.data?.title ?? null);
+
+  if (course.isPending) return <LoadingState label="Loading course…" />;
+  if (course.isError) {
+    const code = apiErrorCode(course.error);
+    if (code === "NOT_FOUND" || code === "BAD_REQUEST") {
+      return <NotFoundContent title="Course not found" what="course" />;
+    }
+    return <ErrorState message="We could not load this course." onRetry={() => course.refetch()} />;
+  }
+  return <CourseView course={course.data} />;
+}
+
+function CourseView({ course }: { course: CourseDetail }) {
+  const categoryHref = `/?${new URLSearchParams({ category: course.category }).toString()}`;
+  return (
+    <article className="course">
+      <nav aria-label="Breadcrumb" className="breadcrumb">
+        <ol>
+          <li>
+            <Link to="/">Catalog</Link>
+          </li>
+          <li>
+            <Link to={categoryHref}>{course.category}</Link>
+          </li>
+        </ol>
+      </nav>
+      <header className="course-hero">
+        <p className="card-eyebrow">
+          {capitalize(course.level)} · {languageName(course.language)}
+        </p>
+        <h1>{course.title}</h1>
+        <p className="lede">{course.subtitle}</p>
+        <ul className="course-facts" aria-label="Course facts">
+          <li>By {course.instructorName}</li>
+          <li>
+            <Rating average={course.ratingAverage} count={course.ratingCount} />
+          </li>
+          <li>{formatLearners(course.enrollmentCount)}</li>
+          <li>{plural(course.lessonCount, "lesson")}</li>
+          <li>{formatDuration(course.durationSeconds)}</li>
+        </ul>
+      </header>
+      <div className="course-layout">
+        <aside className="course-aside" aria-label="Enrollment">
+          <EnrollPanel course={course} />
+        </aside>
+        <div className="course-main">
+          <section aria-labelledby="about-heading">
+            <h2 id="about-heading">About this course</h2>
+            <p>{course.description}</p>
+          </section>
+          <Outline modules={course.modules} />
+        </div>
+      </div>
+    </article>
+  );
+}

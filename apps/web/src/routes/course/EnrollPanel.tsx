@@ -1,0 +1,91 @@
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { type ReactNode, useEffect, useRef, useState } from "react";
+import { Link, useLocation, useNavigate } from "react-router";
+import { formatDate } from "../../lib/format";
+import { signInPath } from "../../lib/redirect";
+import { useSession } from "../../lib/session";
+import { apiErrorCode, type CourseDetail, trpc } from "../../lib/trpc";
+
+export function EnrollPanel({ course }: { course: CourseDetail }) {
+  const session = useSession();
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  const location = useLocation();
+  // Once the user enrolls or leaves, the button they pressed is gone: focus its replacement.
+  const [moveFocus, setMoveFocus] = useState(false);
+  const toSignIn = () => navigate(signInPath(location.pathname + location.search));
+  const refresh = async () => {
+    await Promise.all([
+      queryClient.invalidateQueries(trpc.catalog.bySlug.queryFilter({ slug: course.slug })),
+      queryClient.invalidateQueries(trpc.enrollment.mine.queryFilter()),
+    ]);
+    setMoveFocus(true);
+  };
+  const onError = (error: unknown) => {
+    if (apiErrorCode(error) === "UNAUTHORIZED") toSignIn();
+  };
+  const enroll = useMutation(
+    trpc.enrollment.enroll.mutationOptions({ onSuccess: refresh, onError }),
+  );
+  const leave = useMutation(
+    trpc.enrollment.unenroll.mutationOptions({ onSuccess: refresh, onError }),
+  );
+  const failed = enroll.error ?? leave.error;
+  const signedIn = Boolean(session.data);
+
+  return (
+    <div className="panel">
+      {course.enrollment ? (
+        <>
+          <PanelHeading key="enrolled" focus={moveFocus}>
+            You're enrolled
+          </PanelHeading>
+          <p className="muted">Since {formatDate(course.enrollment.enrolledAt)}</p>
+          <Link to="/my-learning" className="button button-primary button-block">
+            Go to My learning
+          </Link>
+          <button
+            type="button"
+            className="button button-ghost button-block"
+            disabled={leave.isPending}
+            onClick={() => leave.mutate({ courseId: course.id })}
+          >
+            {leave.isPending ? "Leaving…" : "Leave course"}
+          </button>
+        </>
+      ) : (
+        <>
+          <PanelHeading key="start" focus={moveFocus}>
+            Start learning
+          </PanelHeading>
+          <p className="muted">Free to enroll. Learn at your own pace.</p>
+          <button
+            type="button"
+            className="button button-primary button-block"
+            disabled={enroll.isPending || session.isPending}
+            onClick={() => (signedIn ? enroll.mutate({ courseId: course.id }) : toSignIn())}
+          >
+            {enroll.isPending ? "Enrolling…" : signedIn ? "Enroll" : "Sign in to enroll"}
+          </button>
+        </>
+      )}
+      {failed && apiErrorCode(failed) !== "UNAUTHORIZED" && (
+        <p className="form-error" role="alert">
+          {failed.message || "That did not work. Please try again."}
+        </p>
+      )}
+    </div>
+  );
+}
+
+function PanelHeading({ focus, children }: { focus: boolean; children: ReactNode }) {
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (focus) heading.current?.focus();
+  }, [focus]);
+  return (
+    <h2 className="panel-title" tabIndex={-1} ref={heading}>
+      {children}
+    </h2>
+  );
+}

@@ -1,0 +1,12 @@
+import react from "@vitejs/plugin-react";
+import { defineConfig } from "vite";
+import { apiProxy } from "./vite.proxy.ts";
+
+const apiUrl = process.env.LUMEN_API_URL ?? "http://127.0.0.1:3000";
+
+export default defineConfig({
+  plugins: [react()],
+  server: { port: 5173, strictPort: true, proxy: apiProxy(apiUrl) },
+  preview: { port: 4173, proxy: apiProxy(apiUrl) },
+  build: { target: "es2022", sourcemap: true },
+});
