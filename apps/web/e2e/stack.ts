@@ -10,9 +10,8 @@ import { fileURLToPath } from "node:url";
 import { createDatabase, migrate } from "@lumen/db";
 import { seed } from "@lumen/db/seed";
 import { createTestDatabase } from "@lumen/db/testing";
+import { startPgliteServer } from "@lumen/tools/pglite-server";
 import { build, type PreviewServer, preview } from "vite";
-// tools/ exports no entry for this yet; a relative import keeps the dev helper in one place.
-import { startPgliteServer } from "../../../tools/pglite-server.ts";
 import { apiProxy } from "../vite.proxy.ts";
 import { freePort, startApi } from "./processes";
 

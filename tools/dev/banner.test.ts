@@ -1,0 +1,44 @@
+import { stripVTControlCharacters } from "node:util";
+import { DEMO_USERS } from "@lumen/db/seed";
+import { describe, expect, it } from "vitest";
+import { formatBanner, redactUrl } from "./banner";
+
+describe("formatBanner", () => {
+  const banner = stripVTControlCharacters(
+    formatBanner({
+      webUrl: "http://localhost:5173",
+      apiUrl: "http://127.0.0.1:3000",
+      edgeUrl: "http://127.0.0.1:8787",
+      database: "PGlite",
+      accounts: DEMO_USERS,
+    }),
+  );
+
+  it("says which one URL to open", () => {
+    expect(banner).toContain("Open http://localhost:5173");
+  });
+
+  it("lists every demo account with its password on one line", () => {
+    for (const user of DEMO_USERS) {
+      expect(banner).toMatch(new RegExp(`${user.role}\\s+${user.email}\\s+${user.password}`));
+    }
+  });
+
+  it("says where the API, the edge and the data are", () => {
+    expect(banner).toMatch(/API\s+http:\/\/127\.0\.0\.1:3000/);
+    expect(banner).toMatch(/Edge\s+http:\/\/127\.0\.0\.1:8787/);
+    expect(banner).toMatch(/Database\s+PGlite/);
+  });
+});
+
+describe("redactUrl", () => {
+  it("hides the password of a database URL", () => {
+    expect(redactUrl("postgres://app:s3cret@db.example:5432/lumen")).toBe(
+      "postgres://app:***@db.example:5432/lumen",
+    );
+  });
+
+  it("never echoes a URL it cannot parse (it may hold a password)", () => {
+    expect(redactUrl("not a url :s3cret@")).toBe("(unparseable URL)");
+  });
+});

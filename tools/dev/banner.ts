@@ -1,0 +1,46 @@
+import { styleText } from "node:util";
+
+export interface BannerInfo {
+  webUrl: string;
+  apiUrl: string;
+  edgeUrl: string;
+  /** Where the data lives, already safe to print (no password). */
+  database: string;
+  accounts: ReadonlyArray<{ role: string; email: string; password: string }>;
+}
+
+/** The one thing to read after `pnpm dev`: what to open and how to sign in. */
+export function formatBanner(info: BannerInfo): string {
+  const emailWidth = Math.max(...info.accounts.map((a) => a.email.length));
+  const roleWidth = Math.max(...info.accounts.map((a) => a.role.length));
+  const rule = styleText("dim", "─".repeat(64));
+  return [
+    "",
+    rule,
+    `  ${styleText("bold", "Lumen is running.")}  Open ${styleText(["bold", "cyan"], info.webUrl)}`,
+    "",
+    `  Demo accounts ${styleText("dim", "(development only; passwords are public)")}`,
+    ...info.accounts.map(
+      (a) => `    ${a.role.padEnd(roleWidth)}  ${a.email.padEnd(emailWidth)}  ${a.password}`,
+    ),
+    "",
+    `  API       ${info.apiUrl}`,
+    `  Edge      ${info.edgeUrl}`,
+    `  Database  ${info.database}`,
+    "",
+    `  ${styleText("dim", "Ctrl-C stops everything.")}`,
+    rule,
+    "",
+  ].join("\n");
+}
+
+/** A connection URL fit for a terminal: the password replaced. */
+export function redactUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = "***";
+    return parsed.toString();
+  } catch {
+    return "(unparseable URL)";
+  }
+}

@@ -1,0 +1,17 @@
+import { createDatabase, migrate } from "@lumen/db";
+import { type SeedResult, seed } from "@lumen/db/seed";
+
+/**
+ * Brings the database to the current schema with demo data, once, before the API and the
+ * job runner start. They migrate at boot too, but against PGlite the advisory lock that
+ * would serialize them does not exclude anyone (ADR 0002), so they must find nothing to do.
+ */
+export async function prepareDatabase(url: string): Promise<SeedResult> {
+  const client = createDatabase({ driver: "postgres", url, maxConnections: 4 });
+  try {
+    await migrate(client);
+    return await seed(client.db);
+  } finally {
+    await client.close();
+  }
+}
