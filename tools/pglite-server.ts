@@ -11,6 +11,7 @@ import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { PGlite } from "@electric-sql/pglite";
+import { PGLITE_EXTENSIONS } from "@lumen/db";
 import { acquireDataDirLock } from "./pglite/data-dir-lock";
 import { PgliteWireServer } from "./pglite/server";
 
@@ -46,7 +47,7 @@ export async function startPgliteServer(
   let db: PGlite | undefined;
   try {
     if (dataDir) await mkdir(dirname(dataDir), { recursive: true });
-    db = await PGlite.create(dataDir ? { dataDir } : {});
+    db = await PGlite.create({ ...(dataDir ? { dataDir } : {}), extensions: PGLITE_EXTENSIONS });
     const server = new PgliteWireServer({
       db,
       host,

@@ -1,4 +1,5 @@
 import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import {
   Pool as NeonPool,
   type PoolClient as NeonPoolClient,
@@ -14,6 +15,9 @@ import ws from "ws";
 import * as schema from "./schema";
 
 export type Schema = typeof schema;
+
+/** Extensions the migrations create; every PGlite we open must have them loaded. */
+export const PGLITE_EXTENSIONS = { pg_trgm };
 /** What `db.execute()` resolves to: every driver we use answers raw SQL with `{ rows }`. */
 export interface QueryRows<Row> {
   rows: Row[];
@@ -69,7 +73,10 @@ const casing = "snake_case" as const;
 export function createDatabase(config: DatabaseConfig): DatabaseClient {
   switch (config.driver) {
     case "pglite": {
-      const client = new PGlite(config.dataDir);
+      const client = new PGlite({
+        ...(config.dataDir ? { dataDir: config.dataDir } : {}),
+        extensions: PGLITE_EXTENSIONS,
+      });
       const db = drizzlePglite({ client, schema, casing });
       return {
         db,

@@ -4,6 +4,7 @@ export {
   type DatabaseClient,
   type DatabaseConfig,
   type DatabaseConnection,
+  PGLITE_EXTENSIONS,
 } from "./client";
 export { databaseConfigFromEnv, databaseEnvSchema } from "./env";
 export { ping } from "./health";

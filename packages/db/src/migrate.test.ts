@@ -27,11 +27,15 @@ describe("migrate", () => {
     );
     expect(tables.rows.map((r) => (r as { tablename: string }).tablename)).toEqual([
       "accounts",
+      "course_instructors",
+      "course_search",
       "courses",
       "enrollments",
       "lessons",
+      "media_blobs",
       "modules",
       "rate_limits",
+      "search_terms",
       "sessions",
       "users",
       "verifications",

@@ -5,6 +5,7 @@ import {
   integer,
   pgEnum,
   pgTable,
+  primaryKey,
   real,
   text,
   timestamp,
@@ -35,6 +36,9 @@ export const courses = pgTable(
     level: courseLevel().notNull(),
     /** BCP 47 primary language subtag, e.g. "en", "es". */
     language: text().notNull(),
+    tags: text().array().notNull().default(sql`'{}'::text[]`),
+    /** Key of the cover image in media storage (see media_blobs), if one was uploaded. */
+    coverImageKey: text(),
     instructorId: text()
       .notNull()
       .references(() => users.id, { onDelete: "restrict" }),
@@ -87,6 +91,8 @@ export const lessons = pgTable(
     kind: lessonKind().notNull(),
     position: integer().notNull(),
     durationSeconds: integer().notNull().default(0),
+    /** Markdown for text lessons (sanitized when rendered); other kinds keep their content elsewhere. */
+    body: text().notNull().default(""),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
@@ -96,9 +102,36 @@ export const lessons = pgTable(
   ],
 );
 
+/**
+ * Everyone who may edit a course. `courses.instructorId` is the instructor shown in the
+ * catalog and is always also a row here.
+ */
+export const courseInstructors = pgTable(
+  "course_instructors",
+  {
+    courseId: uuid()
+      .notNull()
+      .references(() => courses.id, { onDelete: "cascade" }),
+    userId: text()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    addedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.courseId, t.userId] }),
+    index("course_instructors_user_id_idx").on(t.userId),
+  ],
+);
+
 export const coursesRelations = relations(courses, ({ one, many }) => ({
   instructor: one(users, { fields: [courses.instructorId], references: [users.id] }),
+  instructors: many(courseInstructors),
   modules: many(modules),
+}));
+
+export const courseInstructorsRelations = relations(courseInstructors, ({ one }) => ({
+  course: one(courses, { fields: [courseInstructors.courseId], references: [courses.id] }),
+  user: one(users, { fields: [courseInstructors.userId], references: [users.id] }),
 }));
 
 export const modulesRelations = relations(modules, ({ one, many }) => ({

@@ -1,3 +1,5 @@
 export * from "./auth";
 export * from "./catalog";
 export * from "./enrollment";
+export * from "./media";
+export * from "./search";

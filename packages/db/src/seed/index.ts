@@ -1,7 +1,7 @@
 import { hashPassword } from "better-auth/crypto";
 import { inArray } from "drizzle-orm";
 import type { Database } from "../client";
-import { accounts, courses, lessons, modules, users } from "../schema";
+import { accounts, courseInstructors, courses, lessons, modules, users } from "../schema";
 import {
   CATEGORIES,
   LANGUAGES,
@@ -50,6 +50,9 @@ export async function seed(db: Database, options: SeedOptions = {}): Promise<See
         .returning({ id: courses.id, slug: courses.slug });
       coursesCreated += inserted.length;
       if (inserted.length === 0) return;
+      await tx
+        .insert(courseInstructors)
+        .values(inserted.map(({ id }) => ({ courseId: id, userId: instructorId })));
       const bySlug = new Map(batch.map((p) => [p.course.slug, p]));
       const moduleRows = inserted.flatMap(({ id, slug }) =>
         (bySlug.get(slug)?.modules ?? []).map((m, position) => ({
@@ -119,6 +122,7 @@ function planCourse(random: Random, index: number, instructorId: string) {
       category,
       level,
       language,
+      tags: [topic.toLowerCase(), category.toLowerCase(), level],
       instructorId,
       ratingAverage: ratingCount === 0 ? 0 : Math.round((3 + random.next() * 2) * 100) / 100,
       ratingCount,
