@@ -1,4 +1,5 @@
 import { type Database, ping } from "@lumen/db";
+import type { Outbox } from "@lumen/jobs";
 import { appRouter, createContextInner } from "@lumen/trpc";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { type Context, Hono } from "hono";
@@ -12,6 +13,7 @@ import type { Logger } from "./logger";
 
 export interface AppDeps {
   db: Database;
+  outbox: Outbox;
   auth: Auth;
   env: ApiEnv;
   logger: Logger;
@@ -21,7 +23,7 @@ export interface AppDeps {
 
 type AppEnv = { Variables: { requestId: string; log: Logger } };
 
-export function createApp({ db, auth, env, logger, clientIp }: AppDeps) {
+export function createApp({ db, outbox, auth, env, logger, clientIp }: AppDeps) {
   const app = new Hono<AppEnv>();
 
   app.use(requestId());
@@ -80,7 +82,7 @@ export function createApp({ db, auth, env, logger, clientIp }: AppDeps) {
       allowBatching: true,
       maxBatchSize: env.TRPC_MAX_BATCH_SIZE,
       createContext: async () =>
-        createContextInner({ db, user: await sessionUser(auth, c.req.raw.headers) }),
+        createContextInner({ db, outbox, user: await sessionUser(auth, c.req.raw.headers) }),
       onError: ({ error, path }) => {
         if (error.code === "INTERNAL_SERVER_ERROR") {
           c.get("log").error("procedure failed", { path, err: error.cause ?? error });

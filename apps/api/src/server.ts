@@ -1,6 +1,7 @@
 import { serve } from "@hono/node-server";
 import { getConnInfo } from "@hono/node-server/conninfo";
 import { createDatabase, databaseConfigFromEnv, migrate } from "@lumen/db";
+import { openOutbox } from "@lumen/jobs";
 import { createApp } from "./app";
 import { createAuth } from "./auth";
 import { loadEnvOrExit } from "./boot";
@@ -13,9 +14,11 @@ const logger = createLogger({ level: env.LOG_LEVEL, base: { service: "api" } });
 const database = createDatabase(databaseConfigFromEnv(env));
 // Advisory-locked and a no-op once applied, so every instance may run it at boot.
 await migrate(database);
+const outbox = await openOutbox(database.connection);
 const auth = createAuth({ db: database.db, env, logger });
 const app = createApp({
   db: database.db,
+  outbox,
   auth,
   env,
   logger,
@@ -28,5 +31,6 @@ const server = serve({ fetch: app.fetch, hostname: env.HOST, port: env.PORT }, (
 
 onShutdown(logger, async () => {
   await new Promise<void>((resolve) => server.close(() => resolve()));
+  await outbox.close();
   await database.close();
 });

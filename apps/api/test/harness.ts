@@ -1,4 +1,5 @@
 import { createTestDatabase, type TestDatabase } from "@lumen/db/testing";
+import { openOutbox } from "@lumen/jobs";
 import { z } from "zod";
 import { createApp } from "../src/app";
 import { createAuth } from "../src/auth";
@@ -14,11 +15,19 @@ export async function createTestApp(overrides: Record<string, string> = {}) {
   const logs: Array<Record<string, unknown>> = [];
   const logger = createLogger({ level: "debug", write: (line) => logs.push(JSON.parse(line)) });
   const auth = createAuth({ db: database.db, env, logger });
+  const outbox = await openOutbox(database.connection);
   let ip = "198.51.100.1";
-  const app = createApp({ db: database.db, auth, env, logger, clientIp: () => ip });
+  const app = createApp({ db: database.db, outbox, auth, env, logger, clientIp: () => ip });
   return {
     app,
-    database,
+    outbox,
+    database: {
+      ...database,
+      close: async () => {
+        await outbox.close();
+        await database.close();
+      },
+    },
     logs,
     /** Simulates requests arriving from another address (rate limits are per IP). */
     setClientIp: (next: string) => {

@@ -1,4 +1,5 @@
 export * from "./define";
+export * from "./definitions";
+export { type Outbox, type OutboxHandle, openOutbox } from "./outbox";
 export { createJobQueue, enqueue } from "./queue";
-export { jobHandlers } from "./registry";
 export { type JobRunner, type RunnerLogger, startJobRunner } from "./runner";

@@ -10,11 +10,16 @@ const SCHEMA = "pgboss";
  * The Postgres-backed job queue (pg-boss) on the same database as the app: jobs are rows,
  * so they can be written in the same transaction as the change that causes them.
  */
-export function createJobQueue(connection: DatabaseConnection): PgBoss {
+export function createJobQueue(
+  connection: DatabaseConnection,
+  options: { producerOnly?: boolean } = {},
+): PgBoss {
+  // A producer only inserts jobs: maintenance and cron belong to the runners.
+  const role = options.producerOnly ? { supervise: false, schedule: false } : {};
   if (connection.driver === "pglite") {
-    return new PgBoss({ db: fromPglite(connection.pglite), schema: SCHEMA });
+    return new PgBoss({ db: fromPglite(connection.pglite), schema: SCHEMA, ...role });
   }
-  return new PgBoss({ connectionString: connection.url, schema: SCHEMA, max: 4 });
+  return new PgBoss({ connectionString: connection.url, schema: SCHEMA, max: 4, ...role });
 }
 
 /**

@@ -30,8 +30,8 @@ export async function startJobRunner({
 }): Promise<JobRunner> {
   queue.on("error", (error) => logger.error("job queue error", { err: error }));
   await queue.start();
+  for (const { job } of handlers) await queue.createQueue(job.name, job.queue);
   for (const { job, handle } of handlers) {
-    await queue.createQueue(job.name, job.queue);
     await queue.work(
       job.name,
       { localConcurrency: concurrency, pollingIntervalSeconds },

@@ -1,4 +1,5 @@
 import type { Database, UserRole } from "@lumen/db";
+import type { Outbox } from "@lumen/jobs";
 
 /** The signed-in user as procedures see it. */
 export interface SessionUser {
@@ -15,11 +16,13 @@ export interface Logger {
 export interface ContextInner {
   db: Database;
   user: SessionUser | null;
+  /** Enqueues follow-up work inside the caller's transaction (search indexing, edge purge). */
+  outbox: Outbox;
 }
 
 /** Pure context: tests build it directly and call procedures with `createCaller`. */
 export function createContextInner(opts: ContextInner): ContextInner {
-  return { db: opts.db, user: opts.user };
+  return { db: opts.db, user: opts.user, outbox: opts.outbox };
 }
 
 export type Context = ContextInner;

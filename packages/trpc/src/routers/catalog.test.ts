@@ -1,18 +1,17 @@
-import { createTestDatabase, type TestDatabase } from "@lumen/db/testing";
 import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addOutline, createCourse, createUser } from "../../test/factories";
+import { createTestContext, type TestContext } from "../../test/harness";
 import type { SessionUser } from "../context";
-import { createCaller } from "../root";
 
-let database: TestDatabase;
+let t: TestContext;
 let owner: SessionUser;
 let learner: SessionUser;
 const slugs: Record<string, string> = {};
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  const db = database.db;
+  t = await createTestContext();
+  const db = t.db;
   owner = await createUser(db, "instructor");
   learner = await createUser(db);
   const fixtures = [
@@ -68,9 +67,9 @@ beforeAll(async () => {
   });
   slugs.draft = draft.slug;
 });
-afterAll(() => database.close());
+afterAll(() => t.close());
 
-const caller = (user: SessionUser | null = null) => createCaller({ db: database.db, user });
+const caller = (user: SessionUser | null = null) => t.callerFor(user);
 
 describe("catalog.list", () => {
   it("lists only published courses, newest first, with a total", async () => {

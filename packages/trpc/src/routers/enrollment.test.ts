@@ -1,28 +1,27 @@
 import { courses, enrollments } from "@lumen/db";
-import { createTestDatabase, type TestDatabase } from "@lumen/db/testing";
 import { TRPCError } from "@trpc/server";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createCourse, createUser } from "../../test/factories";
+import { createTestContext, type TestContext } from "../../test/harness";
 import type { SessionUser } from "../context";
-import { createCaller } from "../root";
 
-let database: TestDatabase;
+let t: TestContext;
 let instructor: SessionUser;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  instructor = await createUser(database.db, "instructor");
+  t = await createTestContext();
+  instructor = await createUser(t.db, "instructor");
 });
-afterAll(() => database.close());
+afterAll(() => t.close());
 
-const callerFor = (user: SessionUser | null) => createCaller({ db: database.db, user });
+const callerFor = (user: SessionUser | null) => t.callerFor(user);
 
 async function rowsFor(courseId: string) {
-  return database.db.select().from(enrollments).where(eq(enrollments.courseId, courseId));
+  return t.db.select().from(enrollments).where(eq(enrollments.courseId, courseId));
 }
 async function enrollmentCount(courseId: string) {
-  const [row] = await database.db
+  const [row] = await t.db
     .select({ n: courses.enrollmentCount })
     .from(courses)
     .where(eq(courses.id, courseId));
@@ -40,8 +39,8 @@ async function codeOf(promise: Promise<unknown>) {
 
 describe("enrollment.enroll", () => {
   it("enrolling twice returns the same enrollment and counts it once", async () => {
-    const course = await createCourse(database.db, instructor);
-    const learner = await createUser(database.db);
+    const course = await createCourse(t.db, instructor);
+    const learner = await createUser(t.db);
     const first = await callerFor(learner).enrollment.enroll({ courseId: course.id });
     const second = await callerFor(learner).enrollment.enroll({ courseId: course.id });
     expect(second.enrollmentId).toBe(first.enrollmentId);
@@ -50,8 +49,8 @@ describe("enrollment.enroll", () => {
   });
 
   it("20 concurrent enroll calls create exactly one row and all return its id", async () => {
-    const course = await createCourse(database.db, instructor);
-    const learner = await createUser(database.db);
+    const course = await createCourse(t.db, instructor);
+    const learner = await createUser(t.db);
     const results = await Promise.all(
       Array.from({ length: 20 }, () =>
         callerFor(learner).enrollment.enroll({ courseId: course.id }),
@@ -64,15 +63,15 @@ describe("enrollment.enroll", () => {
   });
 
   it("different learners each get their own enrollment and the count is exact", async () => {
-    const course = await createCourse(database.db, instructor);
-    const learners = await Promise.all(Array.from({ length: 5 }, () => createUser(database.db)));
+    const course = await createCourse(t.db, instructor);
+    const learners = await Promise.all(Array.from({ length: 5 }, () => createUser(t.db)));
     await Promise.all(learners.map((l) => callerFor(l).enrollment.enroll({ courseId: course.id })));
     expect(await rowsFor(course.id)).toHaveLength(5);
     expect(await enrollmentCount(course.id)).toBe(5);
   });
 
   it("unknown course is NOT_FOUND and writes nothing", async () => {
-    const learner = await createUser(database.db);
+    const learner = await createUser(t.db);
     const missing = "00000000-0000-4000-8000-000000000000";
     expect(await codeOf(callerFor(learner).enrollment.enroll({ courseId: missing }))).toBe(
       "NOT_FOUND",
@@ -81,11 +80,11 @@ describe("enrollment.enroll", () => {
   });
 
   it("a draft course cannot be enrolled in", async () => {
-    const course = await createCourse(database.db, instructor, {
+    const course = await createCourse(t.db, instructor, {
       status: "draft",
       publishedAt: null,
     });
-    const learner = await createUser(database.db);
+    const learner = await createUser(t.db);
     expect(await codeOf(callerFor(learner).enrollment.enroll({ courseId: course.id }))).toBe(
       "NOT_FOUND",
     );
@@ -93,7 +92,7 @@ describe("enrollment.enroll", () => {
   });
 
   it("a malformed course id is BAD_REQUEST with a per-field message", async () => {
-    const learner = await createUser(database.db);
+    const learner = await createUser(t.db);
     const error = await callerFor(learner)
       .enrollment.enroll({ courseId: "not-a-uuid" })
       .catch((e: unknown) => e);
@@ -103,7 +102,7 @@ describe("enrollment.enroll", () => {
   });
 
   it("signed-out callers are UNAUTHORIZED and nothing is written", async () => {
-    const course = await createCourse(database.db, instructor);
+    const course = await createCourse(t.db, instructor);
     expect(await codeOf(callerFor(null).enrollment.enroll({ courseId: course.id }))).toBe(
       "UNAUTHORIZED",
     );
@@ -113,8 +112,8 @@ describe("enrollment.enroll", () => {
 
 describe("enrollment.unenroll and mine", () => {
   it("unenrolling removes the course from my learning and decrements the count once", async () => {
-    const course = await createCourse(database.db, instructor);
-    const learner = await createUser(database.db);
+    const course = await createCourse(t.db, instructor);
+    const learner = await createUser(t.db);
     await callerFor(learner).enrollment.enroll({ courseId: course.id });
     expect((await callerFor(learner).enrollment.mine()).map((e) => e.course.id)).toEqual([
       course.id,
@@ -131,8 +130,8 @@ describe("enrollment.unenroll and mine", () => {
   });
 
   it("re-enrolling after leaving restores the same enrollment", async () => {
-    const course = await createCourse(database.db, instructor);
-    const learner = await createUser(database.db);
+    const course = await createCourse(t.db, instructor);
+    const learner = await createUser(t.db);
     const { enrollmentId } = await callerFor(learner).enrollment.enroll({ courseId: course.id });
     await callerFor(learner).enrollment.unenroll({ courseId: course.id });
     const again = await callerFor(learner).enrollment.enroll({ courseId: course.id });
@@ -141,12 +140,9 @@ describe("enrollment.unenroll and mine", () => {
   });
 
   it("my learning lists only my own active enrollments, newest first", async () => {
-    const [a, b] = [
-      await createCourse(database.db, instructor),
-      await createCourse(database.db, instructor),
-    ];
-    const learner = await createUser(database.db);
-    const other = await createUser(database.db);
+    const [a, b] = [await createCourse(t.db, instructor), await createCourse(t.db, instructor)];
+    const learner = await createUser(t.db);
+    const other = await createUser(t.db);
     await callerFor(learner).enrollment.enroll({ courseId: a.id });
     await callerFor(learner).enrollment.enroll({ courseId: b.id });
     await callerFor(other).enrollment.enroll({ courseId: a.id });

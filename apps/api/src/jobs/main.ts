@@ -1,8 +1,9 @@
 import { createDatabase, databaseConfigFromEnv, migrate } from "@lumen/db";
-import { createJobQueue, jobHandlers, startJobRunner } from "@lumen/jobs";
-import { loadEnvOrExit } from "./boot";
-import { createLogger } from "./logger";
-import { onShutdown } from "./shutdown";
+import { createJobQueue, startJobRunner } from "@lumen/jobs";
+import { loadEnvOrExit } from "../boot";
+import { createLogger } from "../logger";
+import { onShutdown } from "../shutdown";
+import { jobHandlers } from "./handlers";
 
 // The job runner: a second entry point over the same database and code as the API.
 const env = loadEnvOrExit();
@@ -11,7 +12,7 @@ const database = createDatabase(databaseConfigFromEnv(env));
 await migrate(database);
 const runner = await startJobRunner({
   queue: createJobQueue(database.connection),
-  handlers: jobHandlers,
+  handlers: jobHandlers({ db: database.db, env, logger }),
   logger,
 });
 

@@ -1,0 +1,35 @@
+import type { DatabaseConnection } from "@lumen/db";
+import type { PgBoss } from "pg-boss";
+import type { z } from "zod";
+import type { JobDefinition } from "./define";
+import { JOB_DEFINITIONS } from "./definitions";
+import { createJobQueue, enqueue } from "./queue";
+
+type Transaction = Parameters<typeof enqueue>[1];
+
+/** What services see: "do this later, if and only if my transaction commits". */
+export interface Outbox {
+  enqueue<P extends z.ZodType>(
+    tx: Transaction,
+    job: JobDefinition<P>,
+    payload: z.input<P>,
+  ): Promise<void>;
+}
+
+export interface OutboxHandle extends Outbox {
+  close(): Promise<void>;
+}
+
+/**
+ * A producer-only pg-boss: it writes jobs but runs no workers, supervision or schedules
+ * (the job runner does those). It makes sure every queue exists before anything is sent.
+ */
+export async function openOutbox(connection: DatabaseConnection): Promise<OutboxHandle> {
+  const queue: PgBoss = createJobQueue(connection, { producerOnly: true });
+  await queue.start();
+  for (const job of JOB_DEFINITIONS) await queue.createQueue(job.name, job.queue);
+  return {
+    enqueue: (tx, job, payload) => enqueue(queue, tx, job, payload),
+    close: () => queue.stop({ graceful: false, close: true }),
+  };
+}
