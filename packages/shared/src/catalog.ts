@@ -1,27 +1,40 @@
 import { z } from "zod";
+import { CATEGORIES, LANGUAGE_CODES } from "./taxonomy";
 
 export const COURSE_LEVELS = ["beginner", "intermediate", "advanced"] as const;
 export type CourseLevel = (typeof COURSE_LEVELS)[number];
 
-export const CATALOG_SORTS = ["newest", "rating", "enrollments"] as const;
+export const CATALOG_SORTS = ["relevance", "newest", "rating", "enrollments"] as const;
 export type CatalogSort = (typeof CATALOG_SORTS)[number];
 
 export const CATALOG_PAGE_SIZE_MAX = 50;
+export const SEARCH_QUERY_MAX_LENGTH = 200;
 
 /**
- * The public catalog query (DESIGN §4 `GET /courses`). Shared so the API procedure and the
- * edge's cached route accept exactly the same parameters.
+ * The public catalog query (DESIGN §4 `GET /courses?query=&category=&level=&language=&page=`).
+ * Shared so the API procedure and the edge's cached route accept exactly the same input.
+ * `sort` defaults to relevance when there is query text, else to newest.
  */
-export const catalogQuerySchema = z.object({
-  category: z.string().trim().min(1).max(80).optional(),
-  level: z.enum(COURSE_LEVELS).optional(),
-  language: z
-    .string()
-    .regex(/^[a-z]{2,3}$/, "language must be a 2–3 letter code such as en")
-    .optional(),
-  sort: z.enum(CATALOG_SORTS).default("newest"),
-  page: z.coerce.number().int().min(1).max(10_000).default(1),
-  pageSize: z.coerce.number().int().min(1).max(CATALOG_PAGE_SIZE_MAX).default(20),
-});
+export const catalogQuerySchema = z
+  .object({
+    query: z
+      .string()
+      .trim()
+      .max(SEARCH_QUERY_MAX_LENGTH, `query must be at most ${SEARCH_QUERY_MAX_LENGTH} characters`)
+      .optional()
+      .transform((q) => (q ? q : undefined)),
+    category: z.enum(CATEGORIES, { error: "unknown category" }).optional(),
+    level: z
+      .enum(COURSE_LEVELS, { error: "level must be beginner, intermediate or advanced" })
+      .optional(),
+    language: z.enum(LANGUAGE_CODES, { error: "unsupported language code" }).optional(),
+    minRating: z.coerce.number().min(0).max(5).optional(),
+    sort: z
+      .enum(CATALOG_SORTS, { error: "sort must be relevance, newest, rating or enrollments" })
+      .optional(),
+    page: z.coerce.number().int().min(1).max(10_000).default(1),
+    pageSize: z.coerce.number().int().min(1).max(CATALOG_PAGE_SIZE_MAX).default(20),
+  })
+  .transform((q) => ({ ...q, sort: q.sort ?? (q.query ? "relevance" : "newest") }) as const);
 export type CatalogQuery = z.infer<typeof catalogQuerySchema>;
 export type CatalogQueryInput = z.input<typeof catalogQuerySchema>;

@@ -11,8 +11,11 @@ export interface CoursePage {
   pageCount: number;
 }
 
+const NEWEST = [desc(courses.publishedAt), desc(courses.id)] as const;
 const ORDER = {
-  newest: [desc(courses.publishedAt), desc(courses.id)],
+  // Without query text there is nothing to rank by; relevance lists newest first.
+  relevance: NEWEST,
+  newest: NEWEST,
   rating: [desc(courses.ratingAverage), desc(courses.id)],
   enrollments: [desc(courses.enrollmentCount), desc(courses.id)],
 } as const;
