@@ -1,5 +1,6 @@
 import { createDatabase, migrate } from "@lumen/db";
 import { type SeedResult, seed } from "@lumen/db/seed";
+import { createPostgresSearch } from "@lumen/search";
 
 /**
  * Brings the database to the current schema with demo data, once, before the API and the
@@ -10,7 +11,11 @@ export async function prepareDatabase(url: string): Promise<SeedResult> {
   const client = createDatabase({ driver: "postgres", url, maxConnections: 4 });
   try {
     await migrate(client);
-    return await seed(client.db);
+    const seeded = await seed(client.db);
+    // Seeding writes rows, not indexing jobs: build the index here (Postgres full-text, as
+    // `pnpm dev` always uses; ~600 courses take well under a second).
+    await createPostgresSearch({ db: client.db }).reindexAll();
+    return seeded;
   } finally {
     await client.close();
   }

@@ -2,6 +2,7 @@ import { serve } from "@hono/node-server";
 import { getConnInfo } from "@hono/node-server/conninfo";
 import { createDatabase, databaseConfigFromEnv, migrate } from "@lumen/db";
 import { openOutbox } from "@lumen/jobs";
+import { createSearchBackend } from "@lumen/search";
 import { createApp } from "./app";
 import { createAuth } from "./auth";
 import { loadEnvOrExit } from "./boot";
@@ -19,6 +20,7 @@ const auth = createAuth({ db: database.db, env, logger });
 const app = createApp({
   db: database.db,
   outbox,
+  search: createSearchBackend(database.db, env),
   auth,
   env,
   logger,

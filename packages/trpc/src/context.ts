@@ -1,5 +1,6 @@
 import type { Database, UserRole } from "@lumen/db";
 import type { Outbox } from "@lumen/jobs";
+import type { SearchBackend } from "@lumen/search";
 
 /** The signed-in user as procedures see it. */
 export interface SessionUser {
@@ -18,11 +19,13 @@ export interface ContextInner {
   user: SessionUser | null;
   /** Enqueues follow-up work inside the caller's transaction (search indexing, edge purge). */
   outbox: Outbox;
+  /** The catalog search engine (Postgres full-text or Typesense), built once per process. */
+  search: SearchBackend;
 }
 
 /** Pure context: tests build it directly and call procedures with `createCaller`. */
 export function createContextInner(opts: ContextInner): ContextInner {
-  return { db: opts.db, user: opts.user, outbox: opts.outbox };
+  return { db: opts.db, user: opts.user, outbox: opts.outbox, search: opts.search };
 }
 
 export type Context = ContextInner;

@@ -1,5 +1,6 @@
 import { createTestDatabase, type TestDatabase } from "@lumen/db/testing";
 import { type OutboxHandle, openOutbox } from "@lumen/jobs";
+import { createPostgresSearch } from "@lumen/search";
 import type { SessionUser } from "../src/context";
 import { createCaller } from "../src/root";
 
@@ -7,11 +8,14 @@ import { createCaller } from "../src/root";
 export async function createTestContext() {
   const database: TestDatabase = await createTestDatabase();
   const outbox: OutboxHandle = await openOutbox(database.connection);
+  const search = createPostgresSearch({ db: database.db });
   return {
     db: database.db,
     database,
     outbox,
-    callerFor: (user: SessionUser | null) => createCaller({ db: database.db, user, outbox }),
+    search,
+    callerFor: (user: SessionUser | null) =>
+      createCaller({ db: database.db, user, outbox, search }),
     close: async () => {
       await outbox.close();
       await database.close();

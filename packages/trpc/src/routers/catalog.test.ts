@@ -18,6 +18,8 @@ beforeAll(async () => {
     {
       key: "py",
       title: "Python Basics",
+      tags: ["python", "programming"],
+      coverImageKey: "covers/python.png",
       category: "Computer Science",
       level: "beginner",
       language: "en",
@@ -55,6 +57,7 @@ beforeAll(async () => {
   for (const [i, { key, ...f }] of fixtures.entries()) {
     const course = await createCourse(db, owner, {
       ...f,
+      tags: "tags" in f ? [...f.tags] : [],
       publishedAt: new Date(Date.UTC(2025, 5, i + 1)),
     });
     slugs[key] = course.slug;
@@ -66,6 +69,7 @@ beforeAll(async () => {
     publishedAt: null,
   });
   slugs.draft = draft.slug;
+  await t.search.reindexAll();
 });
 afterAll(() => t.close());
 
@@ -80,7 +84,19 @@ describe("catalog.list", () => {
       instructorName: owner.name,
       ratingAverage: 4.5,
       enrollmentCount: 0,
+      highlights: {},
     });
+    expect(page.backend).toBe("postgres");
+  });
+
+  it("cards carry tags and a cover image URL, never the storage key", async () => {
+    const page = await caller().catalog.list({ query: "python" });
+    expect(page.items[0]).toMatchObject({
+      slug: slugs.py,
+      tags: ["python", "programming"],
+      coverImageUrl: "/media/covers/python.png",
+    });
+    expect(page.items[0]).not.toHaveProperty("coverImageKey");
   });
 
   it("filters by category, level and language together", async () => {
@@ -113,8 +129,16 @@ describe("catalog.list", () => {
     expect(second.items.map((c) => c.slug)).toEqual([slugs.es]);
   });
 
-  it("rejects unknown levels and oversized pages with per-field messages", async () => {
-    for (const input of [{ level: "expert" }, { pageSize: 500 }, { language: "english" }]) {
+  it("rejects unknown filter values, sort keys and oversized input with a 400", async () => {
+    const inputs = [
+      { level: "expert" },
+      { pageSize: 500 },
+      { language: "english" },
+      { category: "Astrology" },
+      { sort: "price" },
+      { query: "x".repeat(201) },
+    ];
+    for (const input of inputs) {
       const error = await caller()
         .catalog.list(input as never)
         .catch((e: unknown) => e);
@@ -123,15 +147,29 @@ describe("catalog.list", () => {
     }
   });
 
-  it("facets count published courses per filter value", async () => {
-    const facets = await caller().catalog.facets();
-    expect(facets.categories).toContainEqual({ value: "Data Science", count: 2 });
-    expect(facets.levels).toContainEqual({ value: "beginner", count: 2 });
-    expect(facets.languages).toEqual([
-      { value: "en", count: 2 },
-      { value: "es", count: 1 },
-      { value: "fr", count: 1 },
+  it("returns facet counts with the other filters applied", async () => {
+    const page = await caller().catalog.list({ category: "Data Science" });
+    // The category facet ignores the category filter, so every category stays selectable.
+    expect(page.facets.category).toEqual([
+      { value: "Data Science", count: 2 },
+      { value: "Arts and Humanities", count: 1 },
+      { value: "Computer Science", count: 1 },
     ]);
+    expect(page.facets.level).toEqual([
+      { value: "advanced", count: 1 },
+      { value: "beginner", count: 1 },
+    ]);
+    expect(page.facets.language).toEqual([
+      { value: "en", count: 1 },
+      { value: "es", count: 1 },
+    ]);
+  });
+
+  it("searches text with highlighted matches and typo correction", async () => {
+    const page = await caller().catalog.list({ query: "machne lerning" });
+    expect(page.correctedQuery).toBe("machine learning");
+    expect(page.items.map((c) => c.slug)).toEqual([slugs.ml]);
+    expect(page.items[0]?.highlights.title).toBe("<mark>Machine</mark> <mark>Learning</mark>");
   });
 });
 
@@ -142,7 +180,13 @@ describe("catalog.bySlug", () => {
       ["Lesson 1.1", "Lesson 1.2"],
       ["Lesson 2.1"],
     ]);
-    expect(anonymous).toMatchObject({ lessonCount: 3, durationSeconds: 180, enrollment: null });
+    expect(anonymous).toMatchObject({
+      lessonCount: 3,
+      durationSeconds: 180,
+      enrollment: null,
+      tags: ["python", "programming"],
+      coverImageUrl: "/media/covers/python.png",
+    });
 
     const { enrollmentId } = await caller(learner).enrollment.enroll({ courseId: anonymous.id });
     const signedIn = await caller(learner).catalog.bySlug({ slug: slugs.py ?? "" });

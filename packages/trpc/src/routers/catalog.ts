@@ -1,8 +1,7 @@
 import { catalogQuerySchema } from "@lumen/shared";
 import { z } from "zod";
 import { getCourseBySlug } from "../services/catalog/get-course";
-import { listCourses } from "../services/catalog/list-courses";
-import { listFacets } from "../services/catalog/list-facets";
+import { searchCatalog } from "../services/catalog/search-catalog";
 import { publicProcedure, router } from "../trpc";
 
 export const slugSchema = z
@@ -12,10 +11,10 @@ export const slugSchema = z
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "slug must be lowercase letters, digits and dashes");
 
 export const catalogRouter = router({
+  /** Search and browse: query text, filters, facet counts, sort and pages in one call. */
   list: publicProcedure
     .input(catalogQuerySchema)
-    .query(({ ctx, input }) => listCourses({ db: ctx.db, input })),
-  facets: publicProcedure.query(({ ctx }) => listFacets({ db: ctx.db })),
+    .query(({ ctx, input }) => searchCatalog({ search: ctx.search, input })),
   bySlug: publicProcedure
     .input(z.object({ slug: slugSchema }))
     .query(({ ctx, input }) => getCourseBySlug({ db: ctx.db, user: ctx.user, slug: input.slug })),

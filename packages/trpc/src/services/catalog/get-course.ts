@@ -2,7 +2,7 @@ import { courses, type Database, enrollments, lessons, modules, users } from "@l
 import { and, asc, eq, isNull } from "drizzle-orm";
 import type { SessionUser } from "../../context";
 import { NotFoundError } from "../../errors";
-import { type CourseCard, courseCardColumns } from "./course-card";
+import { type CourseCard, courseCardColumns, toCourseCard } from "./course-card";
 
 export interface CourseOutline extends CourseCard {
   description: string;
@@ -91,9 +91,11 @@ export async function getCourseBySlug({
     }
   }
   const allLessons = [...outline.values()].flatMap((m) => m.lessons);
-  const { instructorId: _owner, ...card } = course;
+  const { instructorId: _owner, description, status, ...card } = course;
   return {
-    ...card,
+    ...toCourseCard(card),
+    description,
+    status,
     modules: [...outline.values()],
     lessonCount: allLessons.length,
     durationSeconds: allLessons.reduce((sum, l) => sum + l.durationSeconds, 0),

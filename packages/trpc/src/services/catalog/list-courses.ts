@@ -1,7 +1,7 @@
 import { courses, type Database, users } from "@lumen/db";
 import type { CatalogQuery } from "@lumen/shared";
 import { and, count, desc, eq, type SQL } from "drizzle-orm";
-import { type CourseCard, courseCardColumns } from "./course-card";
+import { type CourseCard, courseCardColumns, toCourseCard } from "./course-card";
 
 export interface CoursePage {
   items: CourseCard[];
@@ -30,7 +30,11 @@ export function publishedCourseFilter(
   return and(...conditions);
 }
 
-/** Published courses, filtered, sorted and paginated, with the total for the pager. */
+/**
+ * Published courses, filtered, sorted and paginated, with the total for the pager.
+ * @deprecated Superseded by searchCatalog (text, facets, highlights); kept only until the
+ * public REST route and the catalog benchmark switch over, then to be deleted.
+ */
 export async function listCourses({
   db,
   input,
@@ -52,7 +56,7 @@ export async function listCourses({
   ]);
   const total = totals?.total ?? 0;
   return {
-    items,
+    items: items.map(toCourseCard),
     total,
     page: input.page,
     pageSize: input.pageSize,

@@ -1,7 +1,7 @@
 import { courses, type Database, enrollments, users } from "@lumen/db";
 import { and, desc, eq, isNull } from "drizzle-orm";
 import type { SessionUser } from "../../context";
-import { type CourseCard, courseCardColumns } from "../catalog/course-card";
+import { type CourseCard, courseCardColumns, toCourseCard } from "../catalog/course-card";
 
 export interface MyEnrollment {
   enrollmentId: string;
@@ -30,5 +30,5 @@ export async function listMyEnrollments({
     .innerJoin(users, eq(users.id, courses.instructorId))
     .where(and(eq(enrollments.userId, user.id), isNull(enrollments.unenrolledAt)))
     .orderBy(desc(enrollments.enrolledAt));
-  return rows;
+  return rows.map((row) => ({ ...row, course: toCourseCard(row.course) }));
 }

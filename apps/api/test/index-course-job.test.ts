@@ -1,0 +1,105 @@
+import { randomUUID } from "node:crypto";
+import { courses, users } from "@lumen/db";
+import { createTestDatabase, type TestDatabase } from "@lumen/db/testing";
+import {
+  createJobQueue,
+  indexCourseJob,
+  type JobRunner,
+  type OutboxHandle,
+  openOutbox,
+  startJobRunner,
+} from "@lumen/jobs";
+import { createPostgresSearch, type SearchBackend } from "@lumen/search";
+import { catalogQuerySchema } from "@lumen/shared";
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { indexCourseHandler } from "../src/jobs/index-course";
+
+let database: TestDatabase;
+let outbox: OutboxHandle;
+let search: SearchBackend;
+let runner: JobRunner | undefined;
+const instructorId = randomUUID();
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  outbox = await openOutbox(database.connection);
+  search = createPostgresSearch({ db: database.db });
+  await database.db.insert(users).values({
+    id: instructorId,
+    name: "Grace Instructor",
+    email: `${instructorId}@test.lumen.dev`,
+    role: "instructor",
+  });
+});
+afterAll(async () => {
+  await runner?.stop(5_000);
+  await outbox.close();
+  await database.close();
+});
+
+/** Publishes a course and enqueues its indexing in the same transaction, as authoring does. */
+async function publishCourse(title: string, { enqueueTimes = 1 } = {}) {
+  return database.db.transaction(async (tx) => {
+    const [course] = await tx
+      .insert(courses)
+      .values({
+        slug: `course-${randomUUID()}`,
+        title,
+        category: "Computer Science",
+        level: "beginner",
+        language: "en",
+        instructorId,
+        status: "published",
+        publishedAt: new Date(),
+      })
+      .returning({ id: courses.id });
+    if (!course) throw new Error("insert returned nothing");
+    for (let i = 0; i < enqueueTimes; i++) {
+      await outbox.enqueue(tx, indexCourseJob, { courseId: course.id });
+    }
+    return course.id;
+  });
+}
+
+async function searchUntilFound(query: string, timeoutMs = 20_000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const result = await search.search(catalogQuerySchema.parse({ query }));
+    if (result.items.length > 0 || Date.now() > deadline) return result;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+describe("search.index-course job", () => {
+  it("indexes a course published while no runner was up, once a runner starts", async () => {
+    const id = await publishCourse("Zymurgy for Homebrewers");
+    expect((await search.search(catalogQuerySchema.parse({ query: "zymurgy" }))).total).toBe(0);
+
+    runner = await startJobRunner({
+      queue: createJobQueue(database.connection),
+      handlers: [
+        indexCourseHandler({ db: database.db, outbox, search, logger: { info: () => {} } }),
+      ],
+      logger: { info: () => {}, error: () => {} },
+      pollingIntervalSeconds: 0.5,
+    });
+    const result = await searchUntilFound("zymurgy");
+    expect(result.items.map((i) => i.id)).toEqual([id]);
+    // Only now, with the index up to date, is the edge told to purge.
+    const purges = await database.db.execute(
+      sql`select data->>'slug' as slug from pgboss.job where name = 'catalog.purge-edge' and data->>'courseId' = ${id}`,
+    );
+    expect(purges.rows).toHaveLength(1);
+  });
+
+  it("a job delivered twice leaves exactly one entry", async () => {
+    const id = await publishCourse("Xylography Workshop", { enqueueTimes: 2 });
+    const result = await searchUntilFound("xylography");
+    // Give the duplicate time to run too, then check nothing doubled.
+    await new Promise((r) => setTimeout(r, 1_500));
+    const again = await search.search(catalogQuerySchema.parse({ query: "xylography" }));
+    expect(result.items.map((i) => i.id)).toEqual([id]);
+    expect(again.total).toBe(1);
+  });
+});

@@ -1,0 +1,102 @@
+/**
+ * Catalog search at scale: `pnpm bench search [courses=100000]`
+ *   service level (default): a fresh database on BENCH_DATABASE_URL / TEST_DATABASE_URL,
+ *     `courses` synthetic courses, a full reindex (courses/s), then the fixed query set
+ *     (lib/search-queries.ts) through searchCatalog, the function both transports call.
+ *   `--api URL`:  the same queries over HTTP against a running API (`GET /public/courses`).
+ *   `--edge URL`: the same against the edge Worker (`GET /courses`), cold pass then cached.
+ * Prints p50/p95/p99 in ms per kind of query and overall; measurements, not assertions.
+ */
+import { parseArgs } from "node:util";
+import { createPostgresSearch } from "@lumen/search";
+import { catalogQuerySchema } from "@lumen/shared";
+import { searchCatalog } from "@lumen/trpc/services/catalog/search-catalog";
+import { benchDatabase } from "./lib/database";
+import { generateCourses } from "./lib/generate-courses";
+import { catalogUrl, fetchCatalog } from "./lib/http-target";
+import { QUERY_COUNT, SEARCH_QUERIES } from "./lib/search-queries";
+import { printTable, summarize } from "./lib/stats";
+
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: {
+    api: { type: "string" },
+    edge: { type: "string" },
+    iterations: { type: "string", default: "15" },
+  },
+});
+const iterations = Number(values.iterations);
+const cases = Object.entries(SEARCH_QUERIES).flatMap(([kind, inputs]) =>
+  inputs.map((input) => ({ kind, input })),
+);
+
+/** Runs every case `rounds` times, round-robin, so no query enjoys a warmer cache than another. */
+async function measure(rounds: number, run: (input: (typeof cases)[number]) => Promise<unknown>) {
+  const samples = cases.map(() => [] as number[]);
+  for (let round = 0; round < rounds; round++) {
+    for (const [i, c] of cases.entries()) {
+      const started = performance.now();
+      await run(c);
+      samples[i]?.push(performance.now() - started);
+    }
+  }
+  return samples;
+}
+
+function report(title: string, samples: number[][]) {
+  const kinds = [...new Set(cases.map((c) => c.kind))];
+  const rows = kinds.map((kind) => {
+    const own = cases.flatMap((c, i) => (c.kind === kind ? (samples[i] ?? []) : []));
+    return { kind, queries: cases.filter((c) => c.kind === kind).length, ...summarize(own) };
+  });
+  const all = samples.flat();
+  const withoutBroad = cases.flatMap((c, i) => (c.kind === "broad word" ? [] : (samples[i] ?? [])));
+  rows.push({ kind: "ALL", queries: cases.length, ...summarize(all) });
+  rows.push({ kind: "ALL but broad", queries: cases.length - 3, ...summarize(withoutBroad) });
+  printTable(title, rows);
+}
+
+async function overHttp(base: string, path: string, label: string) {
+  const urls = cases.map((c) => catalogUrl(base, path, c.input));
+  const run = (c: (typeof cases)[number]) => fetchCatalog(urls[cases.indexOf(c)] ?? "");
+  report(`${label}: first request per query (ms)`, await measure(1, run));
+  report(`${label}: repeated, ${iterations} rounds (ms)`, await measure(iterations, run));
+}
+
+if (values.api) await overHttp(values.api, "/public/courses", `HTTP via API ${values.api}`);
+if (values.edge) await overHttp(values.edge, "/courses", `HTTP via edge ${values.edge}`);
+if (!values.api && !values.edge) await serviceLevel(Number(positionals[0] ?? 100_000));
+
+async function serviceLevel(courses: number) {
+  const { client, engine, dispose } = await benchDatabase();
+  try {
+    let started = performance.now();
+    await generateCourses(client.db, courses);
+    const generatedS = (performance.now() - started) / 1000;
+    console.log(`${engine}: generated ${courses} courses in ${generatedS.toFixed(1)} s`);
+    const search = createPostgresSearch({ db: client.db });
+    started = performance.now();
+    const { indexed, ms } = await search.reindexAll();
+    const rate = Math.round(indexed / (ms / 1000));
+    console.log(
+      `full reindex: ${indexed} published courses in ${(ms / 1000).toFixed(1)} s, ${rate} courses/s`,
+    );
+    const parsed = new Map(cases.map((c) => [c, catalogQuerySchema.parse(c.input)]));
+    const run = (c: (typeof cases)[number]) =>
+      searchCatalog({ search, input: parsed.get(c) ?? catalogQuerySchema.parse({}) });
+    await measure(2, run); // warm-up: plans, caches, connections
+    const samples = await measure(iterations, run);
+    report(
+      `searchCatalog (service), ${engine}, ${courses} courses, ${QUERY_COUNT} queries × ${iterations} rounds (ms)`,
+      samples,
+    );
+    const slowest = cases
+      .map((c, i) => ({ query: JSON.stringify(c.input), ...summarize(samples[i] ?? []) }))
+      .sort((a, b) => b.p50 - a.p50)
+      .slice(0, 8);
+    printTable("slowest queries by median (ms)", slowest);
+    console.log(`(elapsed since reindex: ${((performance.now() - started) / 1000).toFixed(0)} s)`);
+  } finally {
+    await dispose();
+  }
+}

@@ -1,0 +1,109 @@
+import type { Database } from "@lumen/db";
+import { type SQL, sql } from "drizzle-orm";
+import { INDEX_WRITE_LOCK } from "../index-lock";
+import type { ReindexResult } from "../types";
+import { documentSql, normalizedFieldsSql, termsSql } from "./document";
+
+const REINDEX_BATCH = 2_000;
+
+/** Upserts the documents of the published courses `where` selects (on `courses c`). */
+function upsertDocuments(where: SQL): SQL {
+  return sql`
+    insert into course_search (course_id, document, category, level, language, rating_average,
+      enrollment_count, published_at, source_updated_at, indexed_at)
+    select c.id, ${documentSql()}, c.category, c.level, c.language, c.rating_average,
+      c.enrollment_count, c.published_at, c.updated_at, now()
+    from courses c, ${normalizedFieldsSql()}
+    where c.status = 'published' and ${where}
+    on conflict (course_id) do update set
+      document = excluded.document, category = excluded.category, level = excluded.level,
+      language = excluded.language, rating_average = excluded.rating_average,
+      enrollment_count = excluded.enrollment_count, published_at = excluded.published_at,
+      source_updated_at = excluded.source_updated_at, indexed_at = excluded.indexed_at
+    -- Never replace a row built from a newer version of the course.
+    where course_search.source_updated_at <= excluded.source_updated_at`;
+}
+
+function insertTerms(where: SQL): SQL {
+  return sql`
+    insert into search_terms (term)
+    select distinct t.lexeme from courses c, ${normalizedFieldsSql()}, ${termsSql()} t
+    where c.status = 'published' and ${where}
+    on conflict do nothing`;
+}
+
+/**
+ * Upsert when published, remove when unpublished or gone; safe to run any number of times.
+ * Under INDEX_WRITE_LOCK, which also keeps the vocabulary's bookkeeping free of races.
+ */
+export async function indexCourse(db: Database, courseId: string): Promise<void> {
+  await db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(${INDEX_WRITE_LOCK})`);
+    // Words the current entry contributes to the vocabulary: candidates for removal below.
+    const previous = await tx.execute<{ lexeme: string }>(sql`
+      select u.lexeme from course_search cs, unnest(cs.document) u
+      where cs.course_id = ${courseId} and u.weights && array['A', 'B']`);
+    await tx.execute(upsertDocuments(sql`c.id = ${courseId}`));
+    await tx.execute(sql`
+      delete from course_search cs where cs.course_id = ${courseId}
+        and not exists (select 1 from courses c where c.id = cs.course_id
+          and (c.status = 'published' or c.updated_at < cs.source_updated_at))`);
+    await tx.execute(insertTerms(sql`c.id = ${courseId}`));
+    const candidates = previous.rows.map((r) => r.lexeme);
+    if (candidates.length > 0) {
+      // A word stays while any indexed title, subtitle or tag list (weights A, B) has it.
+      await tx.execute(sql`
+        delete from search_terms t where t.term = any(${sql.param(candidates)}::text[])
+          and not exists (select 1 from course_search cs
+            where cs.document @@ (quote_literal(t.term) || ':AB')::tsquery)`);
+    }
+  });
+}
+
+/**
+ * Rebuilds the whole index from `courses` in id-ordered batches, then drops entries of
+ * courses that are no longer published and recomputes the vocabulary, so the result is the
+ * same as indexing every course incrementally.
+ */
+export async function reindexAll(
+  db: Database,
+  onProgress?: (done: number, total: number) => void,
+): Promise<ReindexResult> {
+  const started = performance.now();
+  const counted = await db.execute<{ n: number }>(
+    sql`select count(*)::int as n from courses where status = 'published'`,
+  );
+  const total = counted.rows[0]?.n ?? 0;
+  let after: string | null = null;
+  let indexed = 0;
+  for (;;) {
+    const batch: string[] = await db.transaction(async (tx) => {
+      await tx.execute(sql`select pg_advisory_xact_lock(${INDEX_WRITE_LOCK})`);
+      const ids = await tx.execute<{ id: string }>(sql`
+        select id from courses where status = 'published'
+          ${after ? sql`and id > ${after}` : sql``}
+        order by id limit ${REINDEX_BATCH}`);
+      const list = ids.rows.map((r) => r.id);
+      if (list.length > 0) {
+        await tx.execute(upsertDocuments(sql`c.id = any(${sql.param(list)}::uuid[])`));
+      }
+      return list;
+    });
+    if (batch.length === 0) break;
+    indexed += batch.length;
+    after = batch[batch.length - 1] ?? null;
+    onProgress?.(indexed, Math.max(total, indexed));
+  }
+  await db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(${INDEX_WRITE_LOCK})`);
+    await tx.execute(sql`
+      delete from course_search cs where not exists (select 1 from courses c
+        where c.id = cs.course_id and (c.status = 'published' or c.updated_at < cs.source_updated_at))`);
+    await tx.execute(sql`delete from search_terms`);
+    await tx.execute(insertTerms(sql`c.id in (select course_id from course_search)`));
+  });
+  // Fold GIN's pending list into the index now rather than on the first searches.
+  await db.execute(sql`select gin_clean_pending_list('course_search_document_idx')`);
+  await db.execute(sql`analyze course_search, search_terms`);
+  return { indexed, ms: performance.now() - started };
+}

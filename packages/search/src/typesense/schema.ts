@@ -1,0 +1,31 @@
+import type { CollectionCreateSchema } from "typesense/lib/Typesense/Collections";
+
+/**
+ * The course collection. Text fields are searched with typo tolerance and prefix matching;
+ * category, level and language are facets; rating, enrollments and publish date sort; the
+ * rest is only returned for the card.
+ */
+export function courseCollectionSchema(name: string): CollectionCreateSchema {
+  return {
+    name,
+    fields: [
+      { name: "title", type: "string" },
+      { name: "subtitle", type: "string" },
+      { name: "description", type: "string" },
+      { name: "tags", type: "string[]" },
+      { name: "category", type: "string", facet: true },
+      { name: "level", type: "string", facet: true },
+      { name: "language", type: "string", facet: true },
+      { name: "rating_average", type: "float", sort: true },
+      { name: "enrollment_count", type: "int32", sort: true },
+      { name: "published_at", type: "int64", sort: true, optional: true },
+      { name: "indexed_at", type: "int64" },
+      { name: "slug", type: "string", index: false, optional: true },
+      { name: "rating_count", type: "int32", index: false, optional: true },
+      { name: "instructor_name", type: "string", index: false, optional: true },
+      { name: "cover_image_key", type: "string", index: false, optional: true },
+      { name: "source_updated_at", type: "int64", index: false, optional: true },
+    ],
+    default_sorting_field: "enrollment_count",
+  };
+}
