@@ -1,5 +1,8 @@
+import { users } from "@lumen/db";
 import { createTestDatabase, type TestDatabase } from "@lumen/db/testing";
 import { openOutbox } from "@lumen/jobs";
+import { createPostgresSearch } from "@lumen/search";
+import { eq } from "drizzle-orm";
 import { z } from "zod";
 import { createApp } from "../src/app";
 import { createAuth } from "../src/auth";
@@ -17,10 +20,12 @@ export async function createTestApp(overrides: Record<string, string> = {}) {
   const auth = createAuth({ db: database.db, env, logger });
   const outbox = await openOutbox(database.connection);
   let ip = "198.51.100.1";
-  const app = createApp({ db: database.db, outbox, auth, env, logger, clientIp: () => ip });
+  const search = createPostgresSearch({ db: database.db });
+  const app = createApp({ db: database.db, outbox, search, auth, env, logger, clientIp: () => ip });
   return {
     app,
     outbox,
+    search,
     database: {
       ...database,
       close: async () => {
@@ -81,4 +86,24 @@ export async function trpcData<T extends z.ZodType>(res: Response, data: T): Pro
 
 export async function trpcError(res: Response) {
   return trpcErrorBody.parse(await res.json()).error;
+}
+
+/**
+ * Signs up a user, makes them an instructor, and signs in again: the session's cookie cache
+ * holds the role, so the first cookie would still say "learner".
+ */
+export async function signUpInstructor(
+  t: TestApp,
+  email: string,
+  password = "correct-horse-battery",
+) {
+  await signUp(t, email, password);
+  await t.database.db.update(users).set({ role: "instructor" }).where(eq(users.email, email));
+  const res = await t.app.request("/api/auth/sign-in/email", json({ email, password }));
+  if (res.status !== 200) throw new Error(`sign-in failed: ${res.status} ${await res.text()}`);
+  const [user] = await t.database.db
+    .select({ id: users.id })
+    .from(users)
+    .where(eq(users.email, email));
+  return { cookie: cookieHeader(res), id: user?.id ?? "" };
 }

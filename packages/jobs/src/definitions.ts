@@ -13,10 +13,13 @@ export const indexCourseJob = defineJob({
   queue: DEFAULT_QUEUE_OPTIONS,
 });
 
-/** Make the edge forget cached catalog pages (published, edited or unpublished course). */
+/**
+ * Make the edge forget cached catalog pages. Enqueued by the index handler once the search
+ * index reflects the change, so the edge never re-caches results from before it.
+ */
 export const purgeCatalogJob = defineJob({
   name: "catalog.purge-edge",
-  payload: z.object({ courseId: z.uuid(), slug: z.string().min(1) }),
+  payload: z.object({ courseId: z.uuid(), slug: z.string().min(1).optional() }),
   queue: { ...DEFAULT_QUEUE_OPTIONS, retryLimit: 10 },
 });
 

@@ -6,6 +6,7 @@ import { JOB_DEFINITIONS } from "./definitions";
 import { createJobQueue, enqueue } from "./queue";
 
 type Transaction = Parameters<typeof enqueue>[1];
+const NIL_UUID = "00000000-0000-0000-0000-000000000000";
 
 /** What services see: "do this later, if and only if my transaction commits". */
 export interface Outbox {
@@ -27,7 +28,13 @@ export interface OutboxHandle extends Outbox {
 export async function openOutbox(connection: DatabaseConnection): Promise<OutboxHandle> {
   const queue: PgBoss = createJobQueue(connection, { producerOnly: true });
   await queue.start();
-  for (const job of JOB_DEFINITIONS) await queue.createQueue(job.name, job.queue);
+  for (const job of JOB_DEFINITIONS) {
+    await queue.createQueue(job.name, job.queue);
+    // createQueue drops pg-boss's cached entry for the queue, and the next send would look it
+    // up on pg-boss's own connection. Inside a caller's transaction on PGlite (one connection)
+    // that lookup waits for the transaction forever, so refill the cache now, outside any.
+    await queue.getJobById(job.name, NIL_UUID);
+  }
   return {
     enqueue: (tx, job, payload) => enqueue(queue, tx, job, payload),
     close: () => queue.stop({ graceful: false, close: true }),

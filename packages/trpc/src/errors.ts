@@ -18,11 +18,20 @@ export class UnauthorizedError extends DomainError {
 export class ConflictError extends DomainError {
   readonly kind = "conflict";
 }
+/** One coded problem a client can list as-is (e.g. what blocks publishing a course). */
+export interface Problem {
+  code: string;
+  message: string;
+  /** The form field or editor area the problem belongs to, when there is one. */
+  field?: string;
+}
+
 export class ValidationError extends DomainError {
   readonly kind = "validation";
   constructor(
     message: string,
     readonly fieldErrors: Record<string, string[]> = {},
+    readonly problems: Problem[] = [],
   ) {
     super(message);
   }

@@ -4,7 +4,7 @@ import { z } from "zod";
 import type { Context } from "./context";
 import { DomainError, ValidationError } from "./errors";
 
-const CODE_BY_KIND: Record<DomainError["kind"], TRPC_ERROR_CODE_KEY> = {
+export const CODE_BY_KIND: Record<DomainError["kind"], TRPC_ERROR_CODE_KEY> = {
   not_found: "NOT_FOUND",
   forbidden: "FORBIDDEN",
   unauthorized: "UNAUTHORIZED",
@@ -27,6 +27,7 @@ const t = initTRPC.context<Context>().create({
         httpStatus: shape.data.httpStatus,
         path: shape.data.path,
         fieldErrors,
+        problems: error.cause instanceof ValidationError ? error.cause.problems : null,
       },
     };
   },

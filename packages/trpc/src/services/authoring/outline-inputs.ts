@@ -1,0 +1,43 @@
+import { lessonKind } from "@lumen/db";
+import { z } from "zod";
+import { courseIdInput, id, title } from "./course-inputs";
+import * as L from "./limits";
+
+/** Input schemas of the outline procedures (modules and lessons). */
+const ids = (name: string) =>
+  z.array(id(name)).max(L.REORDER_IDS_MAX, `At most ${L.REORDER_IDS_MAX} ids.`);
+
+const moduleTitle = title("Module title", L.MODULE_TITLE_MAX);
+const lessonTitle = title("Lesson title", L.LESSON_TITLE_MAX);
+
+export const addModuleInput = courseIdInput.extend({ title: moduleTitle });
+export const moduleIdInput = z.object({ moduleId: id("moduleId") });
+export const renameModuleInput = moduleIdInput.extend({ title: moduleTitle });
+export const reorderModulesInput = courseIdInput.extend({ moduleIds: ids("moduleIds") });
+
+export const addLessonInput = moduleIdInput.extend({
+  title: lessonTitle,
+  kind: z.enum(lessonKind.enumValues, {
+    error: "Kind must be video, pdf, text, quiz, assignment or exercise.",
+  }),
+});
+export const lessonIdInput = z.object({ lessonId: id("lessonId") });
+export const updateLessonInput = lessonIdInput.extend({
+  title: lessonTitle.optional(),
+  body: z
+    .string()
+    .max(L.LESSON_BODY_MAX, `A lesson can have at most ${L.LESSON_BODY_MAX} characters.`)
+    .optional(),
+  durationSeconds: z
+    .number()
+    .int("Duration must be whole seconds.")
+    .min(0, "Duration can't be negative.")
+    .max(L.LESSON_DURATION_MAX_SECONDS, "A lesson can last at most 24 hours.")
+    .optional(),
+});
+export const reorderLessonsInput = moduleIdInput.extend({ lessonIds: ids("lessonIds") });
+export const moveLessonInput = lessonIdInput.extend({
+  toModuleId: id("toModuleId"),
+  /** 0-based slot in the target module; past the end means "last". */
+  position: z.number().int().min(0, "Position can't be negative."),
+});
