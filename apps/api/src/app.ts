@@ -1,19 +1,25 @@
 import { type Database, ping } from "@lumen/db";
 import type { Outbox } from "@lumen/jobs";
+import type { SearchBackend } from "@lumen/search";
 import { appRouter, createContextInner } from "@lumen/trpc";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { type Context, Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
+import { except } from "hono/combine";
 import { cors } from "hono/cors";
 import { HTTPException } from "hono/http-exception";
 import { requestId } from "hono/request-id";
 import { type Auth, CLIENT_IP_HEADER, sessionUser } from "./auth";
 import type { ApiEnv } from "./env";
 import type { Logger } from "./logger";
+import { COVER_UPLOAD_PATH, mediaRoutes } from "./routes/media";
+import { publicCatalogRoutes } from "./routes/public-catalog";
 
 export interface AppDeps {
   db: Database;
   outbox: Outbox;
+  /** Built once per process from the env (createSearchBackend). */
+  search: SearchBackend;
   auth: Auth;
   env: ApiEnv;
   logger: Logger;
@@ -23,7 +29,7 @@ export interface AppDeps {
 
 type AppEnv = { Variables: { requestId: string; log: Logger } };
 
-export function createApp({ db, outbox, auth, env, logger, clientIp }: AppDeps) {
+export function createApp({ db, outbox, search, auth, env, logger, clientIp }: AppDeps) {
   const app = new Hono<AppEnv>();
 
   app.use(requestId());
@@ -51,14 +57,18 @@ export function createApp({ db, outbox, auth, env, logger, clientIp }: AppDeps) 
   });
   app.use(cors({ origin: env.WEB_ORIGIN, credentials: true, maxAge: 600 }));
   app.use(
-    bodyLimit({
-      maxSize: env.MAX_BODY_BYTES,
-      onError: () => {
-        throw new HTTPException(413, {
-          message: `Request body is larger than ${env.MAX_BODY_BYTES} bytes.`,
-        });
-      },
-    }),
+    // Cover uploads carry their own, larger limit (routes/media.ts).
+    except(
+      COVER_UPLOAD_PATH,
+      bodyLimit({
+        maxSize: env.MAX_BODY_BYTES,
+        onError: () => {
+          throw new HTTPException(413, {
+            message: `Request body is larger than ${env.MAX_BODY_BYTES} bytes.`,
+          });
+        },
+      }),
+    ),
   );
 
   app.get("/healthz", (c) => c.json({ status: "ok" }));
@@ -73,6 +83,9 @@ export function createApp({ db, outbox, auth, env, logger, clientIp }: AppDeps) 
   });
 
   app.on(["GET", "POST"], "/api/auth/*", (c) => auth.handler(c.req.raw));
+  app.route("/", mediaRoutes({ db, outbox, auth }));
+  // Anonymous, cacheable catalog JSON that the edge Worker fetches on a miss.
+  app.route("/public", publicCatalogRoutes({ db, search }));
 
   app.all("/trpc/*", (c) =>
     fetchRequestHandler({
@@ -82,7 +95,12 @@ export function createApp({ db, outbox, auth, env, logger, clientIp }: AppDeps) 
       allowBatching: true,
       maxBatchSize: env.TRPC_MAX_BATCH_SIZE,
       createContext: async () =>
-        createContextInner({ db, outbox, user: await sessionUser(auth, c.req.raw.headers) }),
+        createContextInner({
+          db,
+          outbox,
+          search,
+          user: await sessionUser(auth, c.req.raw.headers),
+        }),
       onError: ({ error, path }) => {
         if (error.code === "INTERNAL_SERVER_ERROR") {
           c.get("log").error("procedure failed", { path, err: error.cause ?? error });

@@ -1,9 +1,13 @@
 import { databaseEnvSchema } from "@lumen/db";
+import { searchEnvIssues, searchEnvSchema } from "@lumen/search";
 import { z } from "zod";
 
 const DEV_AUTH_SECRET = "lumen-dev-only-secret-never-use-in-production";
+/** Must equal PURGE_SECRET in the repo-root .dev.vars, which `wrangler dev` gives the edge. */
+const DEV_EDGE_PURGE_SECRET = "lumen-dev-only-purge-secret-not-for-production";
 
 export const apiEnvSchema = databaseEnvSchema
+  .extend(searchEnvSchema.shape)
   .extend({
     LUMEN_ENV: z.enum(["development", "test", "production"]).default("development"),
     HOST: z.string().min(1).default("127.0.0.1"),
@@ -23,13 +27,30 @@ export const apiEnvSchema = databaseEnvSchema
       .default(1024 * 1024),
     TRPC_MAX_BATCH_SIZE: z.coerce.number().int().min(1).max(100).default(10),
     LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+    /** The edge Worker; the job runner tells it to purge catalog caches after publishing. */
+    EDGE_URL: z.url({ protocol: /^https?$/ }).default("http://127.0.0.1:8787"),
+    /** Bearer secret for the edge's purge endpoint (the Worker's PURGE_SECRET). */
+    EDGE_PURGE_SECRET: z
+      .string()
+      .min(32, "EDGE_PURGE_SECRET must be at least 32 characters")
+      .optional(),
   })
   .superRefine((env, ctx) => {
+    for (const { path, message } of searchEnvIssues(env)) {
+      ctx.addIssue({ code: "custom", path: [path], message });
+    }
     if (env.LUMEN_ENV === "production" && !env.AUTH_SECRET) {
       ctx.addIssue({
         code: "custom",
         path: ["AUTH_SECRET"],
         message: "AUTH_SECRET is required in production",
+      });
+    }
+    if (env.LUMEN_ENV === "production" && !env.EDGE_PURGE_SECRET) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["EDGE_PURGE_SECRET"],
+        message: "EDGE_PURGE_SECRET is required in production",
       });
     }
     if (env.LUMEN_ENV === "production" && !env.DATABASE_URL) {
@@ -43,6 +64,7 @@ export const apiEnvSchema = databaseEnvSchema
   .transform((env) => ({
     ...env,
     AUTH_SECRET: env.AUTH_SECRET ?? DEV_AUTH_SECRET,
+    EDGE_PURGE_SECRET: env.EDGE_PURGE_SECRET ?? DEV_EDGE_PURGE_SECRET,
     AUTH_BASE_URL: env.AUTH_BASE_URL ?? env.WEB_ORIGIN,
   }));
 

@@ -158,10 +158,11 @@ describe("auth and enrollment over HTTP", () => {
 
 describe("transport limits", () => {
   it("batches larger than the configured size are rejected", async () => {
-    const paths = Array.from({ length: 11 }, () => "catalog.facets").join(",");
+    const paths = Array.from({ length: 11 }, () => "catalog.list").join(",");
     const res = await t.app.request(`/trpc/${paths}?batch=1&input={}`);
     expect(res.status).toBe(400);
-    const ok = await t.app.request("/trpc/catalog.facets,catalog.facets?batch=1&input={}");
+    const input = encodeURIComponent(JSON.stringify({ 0: {}, 1: {} }));
+    const ok = await t.app.request(`/trpc/catalog.list,catalog.list?batch=1&input=${input}`);
     expect(ok.status).toBe(200);
   });
 

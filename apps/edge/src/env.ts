@@ -18,12 +18,25 @@ const kvNamespace = z.custom<KVNamespace>(
   "expected a KV namespace binding",
 );
 
-const envSchema = z.object({
-  MEDIA: r2Bucket,
-  CATALOG_KV: kvNamespace,
-  ORIGIN_API_URL: z.url({ protocol: /^https?$/ }),
-  EDGE_ENV: z.enum(["development", "staging", "production"]),
-});
+// The value in the repo-root .dev.vars: public on purpose, so it must never reach production.
+const DEV_SECRET_PREFIX = "lumen-dev-only-";
+
+const envSchema = z
+  .object({
+    MEDIA: r2Bucket,
+    CATALOG_KV: kvNamespace,
+    ORIGIN_API_URL: z.url({ protocol: /^https?$/ }),
+    EDGE_ENV: z.enum(["development", "staging", "production"]),
+    /** Bearer secret for POST /internal/catalog/purge (the API's EDGE_PURGE_SECRET). */
+    PURGE_SECRET: z.string().min(32, "must be at least 32 characters"),
+  })
+  .refine(
+    (env) => env.EDGE_ENV === "development" || !env.PURGE_SECRET.startsWith(DEV_SECRET_PREFIX),
+    {
+      path: ["PURGE_SECRET"],
+      message: "the development value is not allowed here; set it with `wrangler secret put`",
+    },
+  );
 
 /** The Worker's validated bindings and vars; the only `env` shape routes ever see. */
 export type Env = z.infer<typeof envSchema>;

@@ -11,6 +11,15 @@ describe("wrangler.toml bindings", () => {
     });
   });
 
+  it("take the purge secret from the repo-root .dev.vars, matching the API's dev default", () => {
+    expect(env.PURGE_SECRET).toBe("lumen-dev-only-purge-secret-not-for-production");
+  });
+
+  it("refuse the public development purge secret outside development", () => {
+    expect(() => parseEnv({ ...env, EDGE_ENV: "production" })).toThrow(/PURGE_SECRET/);
+    expect(() => parseEnv({ ...env, PURGE_SECRET: "short" })).toThrow(/PURGE_SECRET/);
+  });
+
   it("MEDIA stores and returns an R2 object", async () => {
     await env.MEDIA.put("test/hello.txt", "hello edge", {
       httpMetadata: { contentType: "text/plain" },

@@ -1,2 +1,4 @@
 export * from "./catalog";
+export * from "./http-cache";
+export * from "./slug";
 export * from "./taxonomy";

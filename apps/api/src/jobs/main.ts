@@ -1,5 +1,6 @@
 import { createDatabase, databaseConfigFromEnv, migrate } from "@lumen/db";
-import { createJobQueue, startJobRunner } from "@lumen/jobs";
+import { createJobQueue, openOutbox, startJobRunner } from "@lumen/jobs";
+import { createSearchBackend } from "@lumen/search";
 import { loadEnvOrExit } from "../boot";
 import { createLogger } from "../logger";
 import { onShutdown } from "../shutdown";
@@ -10,9 +11,16 @@ const env = loadEnvOrExit();
 const logger = createLogger({ level: env.LOG_LEVEL, base: { service: "jobs" } });
 const database = createDatabase(databaseConfigFromEnv(env));
 await migrate(database);
+const outbox = await openOutbox(database.connection);
 const runner = await startJobRunner({
   queue: createJobQueue(database.connection),
-  handlers: jobHandlers({ db: database.db, env, logger }),
+  handlers: jobHandlers({
+    db: database.db,
+    env,
+    logger,
+    search: createSearchBackend(database.db, env),
+    outbox,
+  }),
   logger,
 });
 
@@ -20,6 +28,7 @@ onShutdown(
   logger,
   async () => {
     await runner.stop();
+    await outbox.close();
     await database.close();
   },
   35_000,
