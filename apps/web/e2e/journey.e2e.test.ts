@@ -1,5 +1,18 @@
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, expect, it } from "vitest";
+import {
+  buildOutline,
+  COURSE,
+  checklistLeadsToFix,
+  createCourse,
+  fillDetails,
+  previewDraft,
+  publish,
+  signIn,
+  waitForResult,
+} from "./authoring-steps";
 import { launchBrowser } from "./browser";
 import { type Stack, startStack } from "./stack";
 
@@ -13,6 +26,18 @@ beforeAll(async () => {
   page.setDefaultTimeout(10_000);
 });
 
+// A failing step leaves a picture of every open page behind, and the servers' last words.
+afterEach(async (context) => {
+  if (context.task.result?.state !== "fail") return;
+  const pages = browser?.contexts().flatMap((c) => c.pages()) ?? [];
+  for (const [index, open] of pages.entries()) {
+    const path = join(tmpdir(), `lumen-e2e-failure-${index}.png`);
+    await open.screenshot({ path, fullPage: true }).catch(() => {});
+    console.error(`failure screenshot: ${path} (${open.url()})`);
+  }
+  console.error(stack?.logs());
+});
+
 afterAll(async () => {
   await browser?.close();
   await stack?.close();
@@ -23,18 +48,19 @@ it("a learner filters the catalog, signs in to enroll and finds the course in My
   await page.getByRole("heading", { level: 1, name: "Course catalog" }).waitFor();
 
   // Filter by category: the URL carries it, every card matches, and Back undoes it.
-  const category = page.getByLabel("Category");
-  await category.locator("option", { hasText: "Data Science" }).waitFor({ state: "attached" });
-  await category.selectOption("Data Science");
+  const categories = page.getByRole("region", { name: "Category" });
+  const dataScience = categories.getByRole("link", { name: /^Data Science/ });
+  await dataScience.click();
   await page.waitForURL(/category=Data\+Science/);
   // The previous page stays on screen (dimmed) until the filtered one arrives.
   await expect.poll(() => cardEyebrows(page)).toSatisfy(allStartWith("Data Science"));
+  await expect.poll(() => dataScience.getAttribute("aria-current")).toBe("true");
   await page.goBack();
   await page.waitForURL((url) => !url.search.includes("category"));
-  await expect.poll(() => category.inputValue()).toBe("");
+  await expect.poll(() => dataScience.getAttribute("aria-current")).toBeNull();
   await page.goForward();
   await page.waitForURL(/category=Data\+Science/);
-  await expect.poll(() => category.inputValue()).toBe("Data Science");
+  await expect.poll(() => dataScience.getAttribute("aria-current")).toBe("true");
   await expect.poll(() => cardEyebrows(page)).toSatisfy(allStartWith("Data Science"));
 
   // Open the first course; enrolling while signed out goes through sign-in and comes back.
@@ -46,10 +72,7 @@ it("a learner filters the catalog, signs in to enroll and finds the course in My
   await page.getByRole("heading", { name: "Course outline" }).waitFor();
   const courseUrl = page.url();
   await page.getByRole("button", { name: "Sign in to enroll" }).click();
-  await page.getByRole("heading", { level: 1, name: "Sign in" }).waitFor();
-  await page.getByLabel("Email").fill("learner@lumen.dev");
-  await page.getByLabel("Password").fill("lumen-learner-dev");
-  await page.getByRole("button", { name: "Sign in", exact: true }).click();
+  await signIn(page, "learner@lumen.dev", "lumen-learner-dev");
   await page.getByRole("heading", { level: 1, name: title }).waitFor();
   expect(page.url()).toBe(courseUrl);
   expect(await page.getByText("Leo Learner").isVisible()).toBe(true);
@@ -65,10 +88,57 @@ it("a learner filters the catalog, signs in to enroll and finds the course in My
   await enrolled.getByRole("link", { name: title }).waitFor();
   expect(await enrolled.getByRole("listitem").count()).toBe(1);
 
-  // Signing out takes the learner-only navigation away.
+  // Signing out takes the learner-only navigation away; learners never see Teach.
+  expect(await nav.getByRole("link", { name: "Teach" }).count()).toBe(0);
   await page.getByRole("button", { name: "Sign out" }).click();
   await page.getByRole("link", { name: "Sign in" }).waitFor();
   expect(await nav.getByRole("link", { name: "My learning" }).count()).toBe(0);
+});
+
+it("an instructor builds and publishes a course that a learner then finds despite a typo", async () => {
+  const instructor = await browser.newPage();
+  instructor.setDefaultTimeout(10_000);
+  await instructor.goto(`${stack.webUrl}/sign-in`);
+  await signIn(instructor, "instructor@lumen.dev", "lumen-instructor-dev");
+  await createCourse(instructor, COURSE);
+  await checklistLeadsToFix(instructor);
+  await fillDetails(instructor, COURSE);
+  await buildOutline(instructor, COURSE);
+  await previewDraft(instructor, COURSE);
+  await publish(instructor);
+
+  // Anyone can now find it — the job runner indexes it within a second or two.
+  const learner = await browser.newPage();
+  learner.setDefaultTimeout(10_000);
+  await learner.goto(`${stack.webUrl}/`);
+  await learner.getByRole("searchbox", { name: "Search courses" }).fill("quantm origami");
+  await learner.waitForURL(/query=quantm\+origami/);
+  const result = learner.getByRole("link", { name: COURSE.title });
+  await waitForResult(learner, result, stack.logs);
+  // The typo was corrected, and the match is highlighted.
+  await learner.getByText("Showing results for").waitFor();
+  expect(await learner.locator(".card-title mark").count()).toBeGreaterThan(0);
+  const card = learner.locator(".card", { has: result });
+  expect(await card.locator("img.cover").getAttribute("src")).toMatch(/^\/media\//);
+  // Keyboard: "/" jumps to the search box, Down arrow into the results.
+  const searchbox = learner.getByRole("searchbox", { name: "Search courses" });
+  await learner.locator("body").click({ position: { x: 5, y: 5 } });
+  await learner.keyboard.press("/");
+  await expect.poll(() => searchbox.evaluate((el) => el === document.activeElement)).toBe(true);
+  await learner.keyboard.press("ArrowDown");
+  await expect.poll(() => result.evaluate((el) => el === document.activeElement)).toBe(true);
+  await learner.keyboard.press("Enter");
+  await learner.getByRole("heading", { level: 1, name: COURSE.title }).waitFor();
+  // The description is rendered Markdown: its heading became a real heading.
+  await learner.getByRole("heading", { name: "What you will fold" }).waitFor();
+  expect(await learner.getByText("Draft preview").count()).toBe(0);
+  // Back returns to the search, then to the catalog as it was before typing.
+  await learner.goBack();
+  await expect.poll(() => searchbox.inputValue()).toBe("quantm origami");
+  await learner.goBack();
+  await learner.waitForURL((url) => url.search === "");
+  await expect.poll(() => searchbox.inputValue()).toBe("");
+  await learner.close();
 });
 
 function cardEyebrows(page: Page): Promise<string[]> {

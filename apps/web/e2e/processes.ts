@@ -4,25 +4,34 @@ import { fileURLToPath } from "node:url";
 
 const apiDir = fileURLToPath(new URL("../../api", import.meta.url));
 
-/** The real API (apps/api/src/server.ts) as a child process, stopped by `stop()`. */
-export async function startApi(opts: { port: number; databaseUrl: string; webOrigin: string }) {
-  const url = `http://127.0.0.1:${opts.port}`;
-  const child = spawn(process.execPath, ["--import", "tsx", "src/server.ts"], {
+interface ApiOptions {
+  port: number;
+  databaseUrl: string;
+  webOrigin: string;
+}
+
+// Only what the API needs: a developer's own DATABASE_* and AUTH_* settings must not leak in.
+function apiEnv(opts: ApiOptions): NodeJS.ProcessEnv {
+  return {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    TMPDIR: process.env.TMPDIR,
+    LUMEN_ENV: "test",
+    DATABASE_DRIVER: "postgres",
+    HOST: "127.0.0.1",
+    PORT: String(opts.port),
+    DATABASE_URL: opts.databaseUrl,
+    AUTH_SECRET: "test-secret-at-least-32-characters-long",
+    WEB_ORIGIN: opts.webOrigin,
+    LOG_LEVEL: "warn",
+  };
+}
+
+/** A TypeScript entry point of apps/api as a child process, with its recent output kept. */
+function startNode(script: string, env: NodeJS.ProcessEnv) {
+  const child = spawn(process.execPath, ["--import", "tsx", script], {
     cwd: apiDir,
-    // Only what the API needs: a developer's own DATABASE_*/AUTH_* settings must not leak in.
-    env: {
-      PATH: process.env.PATH,
-      HOME: process.env.HOME,
-      TMPDIR: process.env.TMPDIR,
-      LUMEN_ENV: "test",
-      DATABASE_DRIVER: "postgres",
-      HOST: "127.0.0.1",
-      PORT: String(opts.port),
-      DATABASE_URL: opts.databaseUrl,
-      AUTH_SECRET: "test-secret-at-least-32-characters-long",
-      WEB_ORIGIN: opts.webOrigin,
-      LOG_LEVEL: "warn",
-    },
+    env,
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
@@ -31,14 +40,34 @@ export async function startApi(opts: { port: number; databaseUrl: string; webOri
   };
   child.stdout?.on("data", collect);
   child.stderr?.on("data", collect);
-  const stop = () => stopProcess(child);
+  return { child, output: () => output, stop: () => stopProcess(child) };
+}
+
+/** The real API (apps/api/src/server.ts), ready once /healthz answers. */
+export async function startApi(opts: ApiOptions) {
+  const url = `http://127.0.0.1:${opts.port}`;
+  const api = startNode("src/server.ts", apiEnv(opts));
   try {
-    await waitUntilReady(`${url}/healthz`, child, () => output);
+    await waitUntilReady(`${url}/healthz`, api.child, api.output);
   } catch (error) {
-    await stop();
+    await api.stop();
     throw error;
   }
-  return { url, stop, output: () => output };
+  return { url, stop: api.stop, output: api.output };
+}
+
+/**
+ * The job runner (apps/api/src/jobs/main.ts) with the API's environment: it indexes
+ * published courses for search. It has no port; a crash at start-up fails the stack.
+ */
+export async function startJobRunner(opts: ApiOptions) {
+  const runner = startNode("src/jobs/main.ts", apiEnv(opts));
+  const exited = new Promise<number | null>((resolve) => runner.child.once("exit", resolve));
+  const early = await Promise.race([exited, new Promise((r) => setTimeout(r, 1_500, "running"))]);
+  if (early !== "running") {
+    throw new Error(`job runner exited with ${String(early)} at start-up:\n${runner.output()}`);
+  }
+  return { stop: runner.stop, output: runner.output };
 }
 
 async function waitUntilReady(url: string, child: ChildProcess, output: () => string) {

@@ -1,24 +1,28 @@
 /**
  * A whole Lumen stack for browser tests, owned by one test file: its own database (a new
  * Postgres database under TEST_DATABASE_URL, else an in-memory PGlite served over the wire
- * protocol), the real API as a child process, and the production build under `vite preview`.
+ * protocol), the real API and job runner as child processes, and the production build under
+ * `vite preview`.
  */
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { createDatabase, migrate } from "@lumen/db";
+import { createDatabase, type Database, migrate } from "@lumen/db";
 import { seed } from "@lumen/db/seed";
 import { createTestDatabase } from "@lumen/db/testing";
+import { createPostgresSearch } from "@lumen/search";
 import { startPgliteServer } from "@lumen/tools/pglite-server";
 import { build, type PreviewServer, preview } from "vite";
 import { apiProxy } from "../vite.proxy.ts";
-import { freePort, startApi } from "./processes";
+import { freePort, startApi, startJobRunner } from "./processes";
 
 const webDir = fileURLToPath(new URL("..", import.meta.url));
 
 export interface Stack {
   webUrl: string;
+  /** Recent output of the API and the job runner, for failure messages. */
+  logs(): string;
   close(): Promise<void>;
 }
 
@@ -50,8 +54,12 @@ export async function startStack(options: { courses?: number } = {}): Promise<St
       }),
     ]);
     const webUrl = `http://127.0.0.1:${webPort}`;
-    const api = await startApi({ port: apiPort, databaseUrl: database.url, webOrigin: webUrl });
+    const processOptions = { port: apiPort, databaseUrl: database.url, webOrigin: webUrl };
+    const api = await startApi(processOptions);
     cleanups.push(api.stop);
+    // After the API: both migrate at start-up, and the API has done it by now.
+    const jobs = await startJobRunner(processOptions);
+    cleanups.push(jobs.stop);
     const server: PreviewServer = await preview({
       root: webDir,
       logLevel: "warn",
@@ -59,29 +67,54 @@ export async function startStack(options: { courses?: number } = {}): Promise<St
       preview: { host: "127.0.0.1", port: webPort, strictPort: true, proxy: apiProxy(api.url) },
     });
     cleanups.push(() => server.close());
-    return { webUrl, close };
+    const logs = () =>
+      [
+        `--- api ---\n${api.output()}`,
+        `--- jobs ---\n${jobs.output()}`,
+        `--- database ---\n${database.log()}`,
+      ].join("\n");
+    return { webUrl, logs, close };
   } catch (error) {
     await close();
     throw error;
   }
 }
 
-async function startDatabase(courses: number): Promise<{ url: string; close(): Promise<void> }> {
+interface TestDatabase {
+  url: string;
+  /** What the embedded database's server had to say (e.g. a connection waiting too long). */
+  log: () => string;
+  close(): Promise<void>;
+}
+
+async function startDatabase(courses: number): Promise<TestDatabase> {
   if (process.env.TEST_DATABASE_URL) {
     const database = await createTestDatabase();
     if (!database.url) throw new Error("createTestDatabase gave no URL for TEST_DATABASE_URL");
-    await seed(database.db, { courses });
-    return { url: database.url, close: database.close };
+    await seedAndIndex(database.db, courses);
+    return { url: database.url, log: () => "", close: database.close };
   }
   // PGlite lives in this process; the API reaches it over TCP like any Postgres.
-  const server = await startPgliteServer({ port: 0 });
+  let log = "";
+  const server = await startPgliteServer({
+    port: 0,
+    log: (message) => {
+      log = `${log}${message}\n`.slice(-4000);
+    },
+  });
   // Two connections: migrate() holds its advisory lock on one while it migrates on another.
   const client = createDatabase({ driver: "postgres", url: server.url, maxConnections: 2 });
   try {
     await migrate(client);
-    await seed(client.db, { courses });
+    await seedAndIndex(client.db, courses);
   } finally {
     await client.close();
   }
-  return server;
+  return { url: server.url, log: () => log, close: server.close };
+}
+
+/** The seed writes courses only; the search index is derived data, built as `search:reindex` does. */
+async function seedAndIndex(db: Database, courses: number) {
+  await seed(db, { courses });
+  await createPostgresSearch({ db }).reindexAll();
 }

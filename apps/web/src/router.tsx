@@ -3,7 +3,13 @@ import { createBrowserRouter, type LoaderFunctionArgs } from "react-router";
 import { Layout } from "./components/Layout";
 import { RouteError } from "./components/RouteError";
 import { PageLoading } from "./components/states";
-import { prefetchCatalog, prefetchCourse, prefetchMyLearning } from "./routes/prefetch";
+import {
+  prefetchCatalog,
+  prefetchCourse,
+  prefetchCourseEditor,
+  prefetchMyLearning,
+  prefetchTeach,
+} from "./routes/prefetch";
 
 /**
  * Every page is its own chunk, so the first load carries only the shell: React, the router,
@@ -29,6 +35,10 @@ const myLearning = page(() => import("./routes/my-learning/MyLearningPage"));
 const signIn = page(() => import("./routes/auth/SignInPage"));
 const signUp = page(() => import("./routes/auth/SignUpPage"));
 const notFound = page(() => import("./routes/NotFoundPage"));
+// Authoring: separate chunks that learners never download.
+const teach = page(() => import("./routes/teach/TeachListPage"));
+const newCourse = page(() => import("./routes/teach/NewCoursePage"));
+const courseEditor = page(() => import("./routes/teach/editor/CourseEditorPage"));
 
 export const router = createBrowserRouter([
   {
@@ -41,6 +51,12 @@ export const router = createBrowserRouter([
           { index: true, ...catalog(({ request }) => prefetchCatalog(new URL(request.url))) },
           { path: "courses/:slug", ...course(({ params }) => prefetchCourse(params.slug)) },
           { path: "my-learning", ...myLearning(prefetchMyLearning) },
+          { path: "teach", ...teach(({ request }) => prefetchTeach(new URL(request.url))) },
+          { path: "teach/new", ...newCourse() },
+          {
+            path: "teach/courses/:courseId",
+            ...courseEditor(({ params }) => prefetchCourseEditor(params.courseId)),
+          },
           { path: "sign-in", ...signIn() },
           { path: "sign-up", ...signUp() },
           { path: "*", ...notFound() },

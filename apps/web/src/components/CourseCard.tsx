@@ -1,30 +1,58 @@
 import type { ReactNode } from "react";
 import { Link } from "react-router";
 import { capitalize, formatCount, formatLearners, languageName } from "../lib/format";
-import type { CourseCardData } from "../lib/trpc";
+import { CourseCover } from "./CourseCover";
+import { Highlighted } from "./Highlighted";
+
+export interface CourseSummary {
+  slug: string;
+  title: string;
+  subtitle: string;
+  category: string;
+  level: string;
+  language: string;
+  ratingAverage: number;
+  ratingCount: number;
+  enrollmentCount: number;
+  instructorName: string;
+  coverImageUrl?: string | null;
+  /** Escaped snippets with `<mark>` around search matches. */
+  highlights?: { title?: string; subtitle?: string; description?: string } | undefined;
+}
 
 /** A course in a list. The title link covers the whole card (see `.card-link::after`). */
-export function CourseCard({ course, footer }: { course: CourseCardData; footer?: ReactNode }) {
+export function CourseCard({ course, footer }: { course: CourseSummary; footer?: ReactNode }) {
+  const { highlights } = course;
   return (
     <article className="card">
-      <p className="card-eyebrow">
-        {course.category} · {capitalize(course.level)}
-      </p>
-      <h3 className="card-title">
-        <Link to={`/courses/${course.slug}`} className="card-link">
-          {course.title}
-        </Link>
-      </h3>
-      <p className="card-subtitle">{course.subtitle}</p>
-      <p className="card-meta">
-        <span>{course.instructorName}</span>
-        <span>{languageName(course.language)}</span>
-      </p>
-      <p className="card-stats">
-        <Rating average={course.ratingAverage} count={course.ratingCount} />
-        <span>{formatLearners(course.enrollmentCount)}</span>
-      </p>
-      {footer && <div className="card-footer">{footer}</div>}
+      <CourseCover url={course.coverImageUrl} category={course.category} />
+      <div className="card-body">
+        <p className="card-eyebrow">
+          {course.category} · {capitalize(course.level)}
+        </p>
+        <h3 className="card-title">
+          <Link to={`/courses/${course.slug}`} className="card-link">
+            <Highlighted text={course.title} html={highlights?.title} />
+          </Link>
+        </h3>
+        <p className="card-subtitle">
+          <Highlighted text={course.subtitle} html={highlights?.subtitle} />
+        </p>
+        {highlights?.description && (
+          <p className="card-snippet">
+            <Highlighted text="" html={highlights.description} />
+          </p>
+        )}
+        <p className="card-meta">
+          <span>{course.instructorName}</span>
+          <span>{languageName(course.language)}</span>
+        </p>
+        <p className="card-stats">
+          <Rating average={course.ratingAverage} count={course.ratingCount} />
+          <span>{formatLearners(course.enrollmentCount)}</span>
+        </p>
+        {footer && <div className="card-footer">{footer}</div>}
+      </div>
     </article>
   );
 }

@@ -46,6 +46,15 @@ describe("role-aware navigation", () => {
     expect(roleBadge("learner")).toBeNull();
   });
 
+  it("instructors and admins also get Teach", () => {
+    expect(navLinksFor(user("instructor")).map((l) => l.label)).toEqual([
+      "Catalog",
+      "My learning",
+      "Teach",
+    ]);
+    expect(navLinksFor(user("admin")).map((l) => l.to)).toContain("/teach");
+  });
+
   it("staff see their role", () => {
     expect(roleBadge("instructor")).toBe("Instructor");
     expect(roleBadge("admin")).toBe("Admin");

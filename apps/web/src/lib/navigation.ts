@@ -7,12 +7,17 @@ export interface NavLinkSpec {
 
 /**
  * Header links by role. Every signed-in account can enroll, so all see "My learning";
- * instructor authoring gets its link here once that view exists.
+ * instructors and admins also build courses under "Teach".
  */
 export function navLinksFor(user: SessionUser | null): NavLinkSpec[] {
   const links: NavLinkSpec[] = [{ to: "/", label: "Catalog" }];
   if (user) links.push({ to: "/my-learning", label: "My learning" });
+  if (user && canTeach(user.role)) links.push({ to: "/teach", label: "Teach" });
   return links;
+}
+
+export function canTeach(role: Role): boolean {
+  return role === "instructor" || role === "admin";
 }
 
 const ROLE_LABELS: Record<Role, string | null> = {

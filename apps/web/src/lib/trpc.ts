@@ -24,7 +24,8 @@ export const queryClient: QueryClient = new QueryClient({
   },
 });
 
-const trpcClient = createTRPCClient<AppRouter>({
+/** The plain client, for mutations that read the cache when they run (see the course editor). */
+export const trpcClient = createTRPCClient<AppRouter>({
   links: [
     httpBatchLink({
       url: "/trpc",
@@ -41,7 +42,6 @@ export const trpc = createTRPCOptionsProxy<AppRouter>({ client: trpcClient, quer
 export type CoursePage = inferOutput<typeof trpc.catalog.list>;
 export type CourseCardData = CoursePage["items"][number];
 export type CourseDetail = inferOutput<typeof trpc.catalog.bySlug>;
-export type Facets = inferOutput<typeof trpc.catalog.facets>;
 export type MyEnrollment = inferOutput<typeof trpc.enrollment.mine>[number];
 
 const CLIENT_ERROR_CODES = [
@@ -63,4 +63,50 @@ export function apiErrorCode(error: unknown): ApiErrorCode | null {
   if (!(error instanceof TRPCClientError)) return null;
   const code: unknown = error.data?.code;
   return isApiErrorCode(code) ? code : null;
+}
+
+/** Messages per input field that the API attached to a BAD_REQUEST, if any. */
+export function apiFieldErrors(error: unknown): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (!(error instanceof TRPCClientError)) return out;
+  const fields: unknown = error.data?.fieldErrors;
+  if (typeof fields !== "object" || fields === null) return out;
+  for (const [field, messages] of Object.entries(fields)) {
+    if (Array.isArray(messages) && typeof messages[0] === "string") out[field] = messages[0];
+  }
+  return out;
+}
+
+export interface ApiProblem {
+  code: string;
+  message: string;
+  field?: string;
+  moduleId?: string;
+  lessonId?: string;
+}
+
+/** The coded problems a refusal carries (e.g. what blocks publishing). */
+export function apiProblems(error: unknown): ApiProblem[] {
+  if (!(error instanceof TRPCClientError)) return [];
+  const problems: unknown = error.data?.problems;
+  if (!Array.isArray(problems)) return [];
+  return problems.flatMap((p: unknown) => {
+    if (typeof p !== "object" || p === null) return [];
+    const text = (key: string) => {
+      const value: unknown = Reflect.get(p, key);
+      return typeof value === "string" ? value : undefined;
+    };
+    const code = text("code");
+    const message = text("message");
+    if (!code || !message) return [];
+    return [
+      {
+        code,
+        message,
+        field: text("field"),
+        moduleId: text("moduleId"),
+        lessonId: text("lessonId"),
+      },
+    ];
+  });
 }

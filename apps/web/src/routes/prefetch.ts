@@ -1,5 +1,6 @@
 import { sessionQuery } from "../lib/auth";
 import { parseCatalogSearch, toListInput } from "../lib/catalog-url";
+import { canTeach } from "../lib/navigation";
 import { queryClient, trpc } from "../lib/trpc";
 
 // Fire-and-forget: pages read the same queries with useQuery and show their own loading and
@@ -7,9 +8,8 @@ import { queryClient, trpc } from "../lib/trpc";
 const ignore = () => {};
 
 export function prefetchCatalog(url: URL): void {
-  const filters = parseCatalogSearch(url.searchParams);
-  queryClient.prefetchQuery(trpc.catalog.list.queryOptions(toListInput(filters))).catch(ignore);
-  queryClient.prefetchQuery(trpc.catalog.facets.queryOptions()).catch(ignore);
+  const search = parseCatalogSearch(url.searchParams);
+  queryClient.prefetchQuery(trpc.catalog.list.queryOptions(toListInput(search))).catch(ignore);
 }
 
 export function prefetchCourse(slug: string | undefined): void {
@@ -22,4 +22,30 @@ export function prefetchMyLearning(): void {
     .fetchQuery(sessionQuery)
     .then((user) => user && queryClient.prefetchQuery(trpc.enrollment.mine.queryOptions()))
     .catch(ignore);
+}
+
+/** Authoring data only for those who may author: a learner would just get a 403. */
+function whenTeaching(then: () => Promise<unknown>): void {
+  queryClient
+    .fetchQuery(sessionQuery)
+    .then((user) => user && canTeach(user.role) && then())
+    .catch(ignore);
+}
+
+/** The authoring list's page, as `/teach?page=` says. */
+export function myCoursesInput(params: URLSearchParams) {
+  const page = Number(params.get("page"));
+  return { page: Number.isInteger(page) && page > 1 ? page : 1, pageSize: 20 };
+}
+
+export function prefetchTeach(url: URL): void {
+  const input = myCoursesInput(url.searchParams);
+  whenTeaching(() => queryClient.prefetchQuery(trpc.authoring.myCourses.queryOptions(input)));
+}
+
+export function prefetchCourseEditor(courseId: string | undefined): void {
+  if (!courseId) return;
+  whenTeaching(() =>
+    queryClient.prefetchQuery(trpc.authoring.getCourse.queryOptions({ courseId })),
+  );
 }

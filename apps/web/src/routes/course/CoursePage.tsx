@@ -1,6 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { Link, useParams } from "react-router";
 import { Rating } from "../../components/CourseCard";
+import { Markdown } from "../../components/Markdown";
 import { ErrorState, LoadingState } from "../../components/states";
 import { capitalize, formatDuration, formatLearners, languageName, plural } from "../../lib/format";
 import { apiErrorCode, type CourseDetail, trpc } from "../../lib/trpc";
@@ -29,6 +30,7 @@ function CourseView({ course }: { course: CourseDetail }) {
   const categoryHref = `/?${new URLSearchParams({ category: course.category }).toString()}`;
   return (
     <article className="course">
+      {course.status === "draft" && <DraftBanner courseId={course.id} />}
       <nav aria-label="Breadcrumb" className="breadcrumb">
         <ol>
           <li>
@@ -57,16 +59,48 @@ function CourseView({ course }: { course: CourseDetail }) {
       </header>
       <div className="course-layout">
         <aside className="course-aside" aria-label="Enrollment">
-          <EnrollPanel course={course} />
+          {course.coverImageUrl && (
+            <img
+              className="course-cover"
+              src={course.coverImageUrl}
+              alt=""
+              width={640}
+              height={360}
+              decoding="async"
+            />
+          )}
+          {course.status === "draft" ? (
+            <div className="panel">
+              <h2 className="panel-title">Not open yet</h2>
+              <p className="muted">Learners can enroll once the course is published.</p>
+            </div>
+          ) : (
+            <EnrollPanel course={course} />
+          )}
         </aside>
         <div className="course-main">
           <section aria-labelledby="about-heading">
             <h2 id="about-heading">About this course</h2>
-            <p>{course.description}</p>
+            <Markdown source={course.description} headingBase={3} />
           </section>
           <Outline modules={course.modules} />
         </div>
       </div>
     </article>
+  );
+}
+
+/** Only a course's editors can open a draft; this says so, and leads back to the editor. */
+function DraftBanner({ courseId }: { courseId: string }) {
+  return (
+    <div className="draft-banner" role="note" aria-label="Draft preview">
+      <p>
+        <strong>Draft preview.</strong> Only you and co-instructors can see this page. Learners will
+        see it once the course is published.
+      </p>
+      <Link to={`/teach/courses/${courseId}`} className="button button-secondary button-small">
+        Back to the editor
+      </Link>
+    </div>
   );
 }

@@ -1,0 +1,98 @@
+/**
+ * Cover images: checked here before uploading (type by content, size) so a wrong file is
+ * refused at once, then sent as raw bytes with upload progress. The server checks again.
+ */
+export const COVER_MAX_BYTES = 2 * 1024 * 1024;
+export const COVER_TYPES = ["image/png", "image/jpeg", "image/webp"] as const;
+export type CoverType = (typeof COVER_TYPES)[number];
+
+/** The image type the first bytes say, whatever the file name or browser claims. */
+export function sniffImageType(head: Uint8Array): CoverType | null {
+  const at = (i: number) => head[i];
+  const ascii = (offset: number, text: string) =>
+    [...text].every((ch, i) => at(offset + i) === ch.charCodeAt(0));
+  if ([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a].every((b, i) => at(i) === b)) {
+    return "image/png";
+  }
+  if (at(0) === 0xff && at(1) === 0xd8 && at(2) === 0xff) return "image/jpeg";
+  if (ascii(0, "RIFF") && ascii(8, "WEBP")) return "image/webp";
+  return null;
+}
+
+/** Why this file cannot be a cover, or null when it can. */
+export function coverProblem(file: { size: number }, head: Uint8Array): string | null {
+  if (file.size === 0) return "That file is empty.";
+  if (!sniffImageType(head)) return "Choose a PNG, JPEG or WebP image.";
+  if (file.size > COVER_MAX_BYTES) {
+    const mib = (file.size / (1024 * 1024)).toFixed(1);
+    return `That image is ${mib} MB; covers can be at most 2 MB.`;
+  }
+  return null;
+}
+
+export function uploadErrorMessage(status: number): string {
+  if (status === 413) return "That image is larger than 2 MB.";
+  if (status === 415 || status === 400) return "That file is not a PNG, JPEG or WebP image.";
+  if (status === 401) return "Your session ended. Sign in again to upload.";
+  if (status === 403 || status === 404) return "You can't change this course's cover.";
+  if (status === 0) return "The upload was interrupted. Check your connection and try again.";
+  return "The upload failed. Please try again.";
+}
+
+export type UploadOutcome =
+  | { ok: true; coverImageUrl: string; updatedAt: string | undefined }
+  | { ok: false; message: string };
+
+/** Reads the API's answer: `{ coverImageUrl, updatedAt }`, or `{ error: { message } }`. */
+export function readUploadResponse(status: number, text: string): UploadOutcome {
+  const body = safeJson(text);
+  const field = (from: unknown, key: string): unknown =>
+    typeof from === "object" && from !== null ? Reflect.get(from, key) : undefined;
+  const url = field(body, "coverImageUrl");
+  if (status >= 200 && status < 300 && typeof url === "string") {
+    const updatedAt = field(body, "updatedAt");
+    return {
+      ok: true,
+      coverImageUrl: url,
+      updatedAt: typeof updatedAt === "string" ? updatedAt : undefined,
+    };
+  }
+  const message = field(field(body, "error"), "message");
+  // The server's words for a refused image (it explains what it found); ours for the rest.
+  const useServer =
+    typeof message === "string" && message && status >= 400 && status < 500 && status !== 401;
+  return { ok: false, message: useServer ? message : uploadErrorMessage(status) };
+}
+
+/** PUTs the file's bytes; XHR rather than fetch because only XHR reports upload progress. */
+export function uploadCover(
+  courseId: string,
+  file: Blob,
+  onProgress: (fraction: number) => void,
+): { done: Promise<{ coverImageUrl: string; updatedAt: string | undefined }>; abort: () => void } {
+  const xhr = new XMLHttpRequest();
+  const done = new Promise<{ coverImageUrl: string; updatedAt: string | undefined }>(
+    (resolve, reject) => {
+      xhr.open("PUT", `/api/courses/${encodeURIComponent(courseId)}/cover`);
+      xhr.setRequestHeader("content-type", file.type || "application/octet-stream");
+      xhr.upload.onprogress = (e) => e.lengthComputable && onProgress(e.loaded / e.total);
+      xhr.onerror = () => reject(new Error(uploadErrorMessage(0)));
+      xhr.onabort = () => reject(new Error("Upload cancelled."));
+      xhr.onload = () => {
+        const outcome = readUploadResponse(xhr.status, xhr.responseText);
+        if (outcome.ok) resolve(outcome);
+        else reject(new Error(outcome.message));
+      };
+      xhr.send(file);
+    },
+  );
+  return { done, abort: () => xhr.abort() };
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,94 @@
+import { useId, useState } from "react";
+import { Link } from "react-router";
+import {
+  activeFilterCount,
+  type CatalogFilterKey,
+  type CatalogSearch,
+  catalogHref,
+  filterValue,
+  RATING_STEPS,
+  withFilterValue,
+  withoutFilters,
+} from "../../lib/catalog-url";
+import { capitalize, languageName } from "../../lib/format";
+import { FacetGroup, type FacetOption } from "./FacetGroup";
+
+export interface FacetValue {
+  value: string;
+  count: number;
+}
+export interface Facets {
+  category: FacetValue[];
+  level: FacetValue[];
+  language: FacetValue[];
+}
+
+/**
+ * Filters as links: each is shareable, opens in a new tab and is undone by Back. Counts come
+ * with the results, so they always describe the search on screen. On narrow screens the
+ * panel folds behind a "Filters" button.
+ */
+export function FacetFilters({
+  search,
+  facets,
+}: {
+  search: CatalogSearch;
+  facets: Facets | undefined;
+}) {
+  const [open, setOpen] = useState(false);
+  const panelId = useId();
+  const active = activeFilterCount(search);
+  const option = (key: CatalogFilterKey, value: string, label: string, count?: number) => {
+    const selected = filterValue(search, key) === value;
+    const next = withFilterValue(search, key, selected ? undefined : value);
+    return { value, label, count, selected, href: catalogHref(next) };
+  };
+  const options = (
+    key: CatalogFilterKey,
+    values: FacetValue[] | undefined,
+    label: (value: string) => string,
+  ): FacetOption[] => {
+    const list = (values ?? []).map((f) => option(key, f.value, label(f.value), f.count));
+    // A value chosen from a shared link stays visible (and removable) even with no results.
+    const current = filterValue(search, key);
+    if (current !== undefined && !list.some((o) => o.selected)) {
+      list.unshift(option(key, current, label(current), 0));
+    }
+    return list;
+  };
+  const ratings = RATING_STEPS.map((step) =>
+    option("minRating", String(step), `${step.toFixed(1)} & up`),
+  );
+
+  return (
+    <aside className="facets" aria-label="Filters">
+      <button
+        type="button"
+        className="button button-ghost facets-toggle"
+        aria-expanded={open}
+        aria-controls={panelId}
+        onClick={() => setOpen(!open)}
+      >
+        Filters{active > 0 ? ` (${active})` : ""}
+      </button>
+      <div id={panelId} className="facets-panel" data-open={open}>
+        {active > 0 && (
+          <Link
+            to={catalogHref(withoutFilters(search))}
+            className="facets-clear"
+            preventScrollReset
+          >
+            Clear all filters
+          </Link>
+        )}
+        <FacetGroup title="Category" options={options("category", facets?.category, (v) => v)} />
+        <FacetGroup title="Level" options={options("level", facets?.level, capitalize)} />
+        <FacetGroup
+          title="Language"
+          options={options("language", facets?.language, languageName)}
+        />
+        <FacetGroup title="Rating" options={ratings} star />
+      </div>
+    </aside>
+  );
+}

@@ -1,0 +1,81 @@
+import { useQuery } from "@tanstack/react-query";
+import { Link } from "react-router";
+import {
+  activeFilterCount,
+  type CatalogSearch,
+  catalogHref,
+  EMPTY_SEARCH,
+  withChange,
+  withFilterValue,
+  withoutFilters,
+} from "../../lib/catalog-url";
+import { trpc } from "../../lib/trpc";
+
+/**
+ * Nothing matched: say what was searched and offer ways forward — drop the filters, use fewer
+ * words, or start from a popular subject.
+ */
+export function NoResults({ search }: { search: CatalogSearch }) {
+  const filters = activeFilterCount(search);
+  const words = search.query?.split(" ") ?? [];
+  const shorter = words.length > 1 ? words.slice(0, -1).join(" ") : null;
+  if (!search.query && filters === 0) {
+    return (
+      <div className="state state-empty">
+        <h2>No courses yet</h2>
+        <p>New courses are on their way. Check back soon.</p>
+      </div>
+    );
+  }
+  return (
+    <div className="state state-empty no-results">
+      <h2>
+        {search.query ? `No courses match “${search.query}”` : "No courses match these filters"}
+      </h2>
+      <ul className="suggestions">
+        {filters > 0 && (
+          <li>
+            <Link to={catalogHref(withoutFilters(search))} className="button button-secondary">
+              Clear {filters === 1 ? "the filter" : `all ${filters} filters`}
+            </Link>
+          </li>
+        )}
+        {shorter && (
+          <li>
+            Try fewer words:{" "}
+            <Link to={catalogHref(withChange(search, { query: shorter }))}>{shorter}</Link>
+          </li>
+        )}
+        {search.query && <li>Check the spelling, or try a more general term.</li>}
+      </ul>
+      <PopularCategories />
+    </div>
+  );
+}
+
+/** The biggest subjects of the whole catalog, from the unfiltered facet counts. */
+function PopularCategories() {
+  const all = useQuery({
+    ...trpc.catalog.list.queryOptions({ page: 1, pageSize: 1 }),
+    staleTime: 5 * 60_000,
+  });
+  const top = [...(all.data?.facets.category ?? [])].sort((a, b) => b.count - a.count).slice(0, 5);
+  if (top.length === 0) return null;
+  return (
+    <nav aria-labelledby="popular-heading" className="popular">
+      <h3 id="popular-heading">Popular categories</h3>
+      <ul>
+        {top.map((facet) => (
+          <li key={facet.value}>
+            <Link
+              to={catalogHref(withFilterValue(EMPTY_SEARCH, "category", facet.value))}
+              className="chip"
+            >
+              {facet.value}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}

@@ -1,0 +1,110 @@
+import { type FormEvent, useId, useState } from "react";
+import { LESSON_KINDS, type LessonKind } from "../../../lib/outline";
+import { KIND_LABELS } from "./lesson-kinds";
+
+/** A one-field form that adds something and keeps focus for the next one. */
+function useAddForm(onAdd: (title: string) => void, what: string) {
+  const [title, setTitle] = useState("");
+  const [error, setError] = useState<string | null>(null);
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    if (!title.trim()) return setError(`Give the ${what} a title.`);
+    onAdd(title.trim());
+    setTitle("");
+    setError(null);
+  };
+  return { title, setTitle, error, onSubmit };
+}
+
+export function AddModuleForm({
+  inputId,
+  pending,
+  onAdd,
+}: {
+  inputId: string;
+  pending: boolean;
+  onAdd: (title: string) => void;
+}) {
+  const form = useAddForm(onAdd, "module");
+  return (
+    <form className="add-form add-module" onSubmit={form.onSubmit} noValidate>
+      <div className="field">
+        <label htmlFor={inputId}>New module</label>
+        <input
+          id={inputId}
+          value={form.title}
+          onChange={(e) => form.setTitle(e.target.value)}
+          placeholder="e.g. Getting started"
+          maxLength={200}
+          aria-invalid={form.error ? true : undefined}
+          aria-describedby={form.error ? `${inputId}-error` : undefined}
+        />
+        {form.error && (
+          <p id={`${inputId}-error`} className="field-error">
+            {form.error}
+          </p>
+        )}
+      </div>
+      <button type="submit" className="button button-secondary" disabled={pending}>
+        Add module
+      </button>
+    </form>
+  );
+}
+
+export function AddLessonForm({
+  inputId,
+  moduleTitle,
+  onAdd,
+}: {
+  inputId: string;
+  moduleTitle: string;
+  onAdd: (title: string, kind: LessonKind) => void;
+}) {
+  const [kind, setKind] = useState<LessonKind>("text");
+  const kindId = useId();
+  const form = useAddForm((title) => onAdd(title, kind), "lesson");
+  return (
+    <form
+      className="add-form add-lesson"
+      onSubmit={form.onSubmit}
+      noValidate
+      aria-label={`Add a lesson to ${moduleTitle}`}
+    >
+      <div className="field">
+        <label htmlFor={inputId}>New lesson</label>
+        <input
+          id={inputId}
+          value={form.title}
+          onChange={(e) => form.setTitle(e.target.value)}
+          placeholder="Lesson title"
+          maxLength={200}
+          aria-invalid={form.error ? true : undefined}
+          aria-describedby={form.error ? `${inputId}-error` : undefined}
+        />
+        {form.error && (
+          <p id={`${inputId}-error`} className="field-error">
+            {form.error}
+          </p>
+        )}
+      </div>
+      <div className="field add-lesson-kind">
+        <label htmlFor={kindId}>Kind</label>
+        <select
+          id={kindId}
+          value={kind}
+          onChange={(e) => setKind(LESSON_KINDS.find((k) => k === e.target.value) ?? "text")}
+        >
+          {LESSON_KINDS.map((k) => (
+            <option key={k} value={k}>
+              {KIND_LABELS[k]}
+            </option>
+          ))}
+        </select>
+      </div>
+      <button type="submit" className="button button-secondary">
+        Add lesson
+      </button>
+    </form>
+  );
+}

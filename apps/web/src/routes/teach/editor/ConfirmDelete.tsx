@@ -1,0 +1,64 @@
+import { useEffect, useRef, useState } from "react";
+
+/** Delete in two steps, inline: the first press asks, with Cancel focused so Enter is safe. */
+export function ConfirmDelete({
+  label,
+  question,
+  onConfirm,
+}: {
+  label: string;
+  question: string;
+  onConfirm: () => void;
+}) {
+  const [asking, setAsking] = useState(false);
+  const cancel = useRef<HTMLButtonElement>(null);
+  const trigger = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (asking) cancel.current?.focus();
+  }, [asking]);
+  if (!asking) {
+    return (
+      <button
+        ref={trigger}
+        type="button"
+        className="icon-button icon-danger"
+        aria-label={label}
+        title="Delete"
+        onClick={() => setAsking(true)}
+      >
+        <svg viewBox="0 0 20 20" aria-hidden="true">
+          <path
+            d="M4 6h12M8 6V4h4v2m-6 0 .7 10h6.6L14 6"
+            fill="none"
+            stroke="currentColor"
+            strokeWidth="1.6"
+            strokeLinecap="round"
+            strokeLinejoin="round"
+          />
+        </svg>
+      </button>
+    );
+  }
+  return (
+    // biome-ignore lint/a11y/useSemanticElements: a group of two buttons, not a form fieldset
+    <span className="confirm" role="group" aria-label={question}>
+      <span className="confirm-question" aria-hidden="true">
+        {question}
+      </span>
+      <button type="button" className="button button-danger button-small" onClick={onConfirm}>
+        Delete
+      </button>
+      <button
+        ref={cancel}
+        type="button"
+        className="button button-ghost button-small"
+        onClick={() => {
+          setAsking(false);
+          requestAnimationFrame(() => trigger.current?.focus());
+        }}
+      >
+        Cancel
+      </button>
+    </span>
+  );
+}

@@ -1,0 +1,39 @@
+import { useQueryClient } from "@tanstack/react-query";
+import { useEffect, useRef, useState } from "react";
+import { courseQuery, type EditableCourse } from "../api";
+
+/**
+ * Someone (a co-instructor, or this author in another tab) saved after this editor loaded.
+ * Nothing is overwritten: the author reloads the latest version and applies their edit again.
+ */
+export function ConflictNotice({
+  courseId,
+  onReloaded,
+}: {
+  courseId: string;
+  onReloaded: (course: EditableCourse) => void;
+}) {
+  const client = useQueryClient();
+  const [loading, setLoading] = useState(false);
+  const heading = useRef<HTMLParagraphElement>(null);
+  useEffect(() => heading.current?.focus(), []);
+  const reload = async () => {
+    setLoading(true);
+    try {
+      onReloaded(await client.fetchQuery({ ...courseQuery(courseId), staleTime: 0 }));
+    } finally {
+      setLoading(false);
+    }
+  };
+  return (
+    <div className="notice notice-warning" role="alert">
+      <p ref={heading} tabIndex={-1}>
+        <strong>Someone else saved this course after you opened it.</strong> Your changes were not
+        saved. Reload to see the latest version, then make your changes again.
+      </p>
+      <button type="button" className="button button-secondary" onClick={reload} disabled={loading}>
+        {loading ? "Reloading…" : "Reload latest version"}
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,152 @@
+import { useIsMutating, useQuery } from "@tanstack/react-query";
+import { type ReactNode, useState } from "react";
+import { Link, useParams, useSearchParams } from "react-router";
+import { ErrorState, LoadingState } from "../../../components/states";
+import { type EditorTab, type FocusTarget, parseTab } from "../../../lib/editor-targets";
+import { apiErrorCode } from "../../../lib/trpc";
+import { useDocumentTitle } from "../../../lib/use-document-title";
+import { NotFoundContent } from "../../NotFoundPage";
+import { courseMutationKey, courseQuery, type EditableCourse } from "../api";
+import { RequireInstructor } from "../RequireInstructor";
+import { StatusBadge } from "../StatusBadge";
+import { DetailsPanel } from "./DetailsPanel";
+import { OutlinePanel } from "./OutlinePanel";
+import { PublishPanel } from "./PublishPanel";
+import { panelId, Tabs, tabId } from "./Tabs";
+import { useFocusRequest } from "./use-focus-request";
+import { DirtyProvider, useDirtyForms } from "./use-unsaved-changes-guard";
+import "../teach.css";
+
+export function Component() {
+  const { courseId = "" } = useParams();
+  return (
+    <RequireInstructor>
+      <Editor courseId={courseId} />
+    </RequireInstructor>
+  );
+}
+
+function Editor({ courseId }: { courseId: string }) {
+  const course = useQuery(courseQuery(courseId));
+  useDocumentTitle(course.data ? `Edit: ${course.data.title}` : "Edit course");
+  if (course.isPending) return <LoadingState label="Loading the course…" />;
+  if (course.isError) {
+    const code = apiErrorCode(course.error);
+    if (code === "NOT_FOUND" || code === "FORBIDDEN" || code === "BAD_REQUEST") {
+      return <NotFoundContent title="Course not found" what="course you can edit" />;
+    }
+    return <ErrorState message="We could not load this course." onRetry={() => course.refetch()} />;
+  }
+  return <EditorView course={course.data} />;
+}
+
+function EditorView({ course }: { course: EditableCourse }) {
+  const [params, setParams] = useSearchParams();
+  const tab = parseTab(params.get("tab"));
+  const [openLessonId, setOpenLessonId] = useState<string | null>(null);
+  const focus = useFocusRequest();
+  const reportDirty = useDirtyForms();
+  const selectTab = (next: EditorTab) =>
+    setParams(next === "details" ? {} : { tab: next }, { replace: true, preventScrollReset: true });
+  const goTo = (target: FocusTarget) => {
+    selectTab(target.tab);
+    if (target.openLessonId) setOpenLessonId(target.openLessonId);
+    focus(target.elementId);
+  };
+  const problems = course.publishProblems.length;
+  const tabs = [
+    { id: "details" as const, label: "Details" },
+    { id: "outline" as const, label: "Outline" },
+    {
+      id: "publish" as const,
+      label: (
+        <>
+          Publish
+          {course.status === "draft" && problems > 0 && (
+            <span className="tab-count">
+              {problems}
+              <span className="visually-hidden"> to fix</span>
+            </span>
+          )}
+        </>
+      ),
+    },
+  ];
+
+  return (
+    <DirtyProvider value={reportDirty}>
+      <div className="editor">
+        <nav aria-label="Breadcrumb" className="breadcrumb">
+          <ol>
+            <li>
+              <Link to="/teach">Your courses</Link>
+            </li>
+          </ol>
+        </nav>
+        <header className="editor-header">
+          <h1>{course.title}</h1>
+          <div className="editor-meta">
+            <StatusBadge status={course.status} />
+            <Link
+              to={`/courses/${course.slug}`}
+              target="_blank"
+              rel="noopener"
+              className="button button-ghost"
+            >
+              Preview as learner<span className="visually-hidden"> (opens in a new tab)</span>
+            </Link>
+            <EditingStatus courseId={course.id} />
+          </div>
+        </header>
+        <Tabs tabs={tabs} selected={tab} onSelect={selectTab} />
+        {/* Every panel stays mounted (hidden when not selected), so unsaved edits survive a tab switch. */}
+        <Panel tab="details" selected={tab}>
+          <DetailsPanel key={course.id} course={course} />
+        </Panel>
+        <Panel tab="outline" selected={tab}>
+          <OutlinePanel
+            course={course}
+            openLessonId={openLessonId}
+            onOpenLesson={setOpenLessonId}
+            focus={focus}
+          />
+        </Panel>
+        <Panel tab="publish" selected={tab}>
+          <PublishPanel course={course} onFix={goTo} />
+        </Panel>
+      </div>
+    </DirtyProvider>
+  );
+}
+
+function Panel({
+  tab,
+  selected,
+  children,
+}: {
+  tab: EditorTab;
+  selected: EditorTab;
+  children: ReactNode;
+}) {
+  return (
+    <div
+      role="tabpanel"
+      id={panelId(tab)}
+      aria-labelledby={tabId(tab)}
+      className="tab-panel"
+      hidden={tab !== selected}
+    >
+      {children}
+    </div>
+  );
+}
+
+/** A quiet indicator that edits are on their way to the server. */
+function EditingStatus({ courseId }: { courseId: string }) {
+  const pending = useIsMutating({ mutationKey: courseMutationKey(courseId) });
+  return (
+    <span className="editing-status" aria-hidden={pending === 0}>
+      {pending > 0 ? "Saving changes…" : ""}
+    </span>
+  );
+}

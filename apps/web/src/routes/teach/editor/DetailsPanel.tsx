@@ -1,0 +1,102 @@
+import { COURSE_LIMITS } from "../../../lib/course-form";
+import { fieldId } from "../../../lib/editor-targets";
+import type { EditableCourse } from "../api";
+import { SelectField, TextField } from "../fields";
+import { CATEGORY_OPTIONS, LANGUAGE_OPTIONS, LEVEL_OPTIONS } from "../taxonomy-options";
+import { ConflictNotice } from "./ConflictNotice";
+import { CoverUpload } from "./CoverUpload";
+import { MarkdownField } from "./MarkdownField";
+import { SaveStatus, saveState } from "./SaveStatus";
+import { TagsInput } from "./TagsInput";
+import { useDetailsForm } from "./use-details-form";
+
+/** Title, texts, taxonomy and tags, saved together; the cover beside them saves on upload. */
+export function DetailsPanel({ course }: { course: EditableCourse }) {
+  const { values, errors, dirty, set, submit, reload, save, conflict } = useDetailsForm(course);
+  return (
+    <div className="details-layout">
+      <form
+        className="form-card details-form"
+        noValidate
+        onSubmit={submit}
+        aria-labelledby="details-heading"
+      >
+        <h2 id="details-heading">Course details</h2>
+        {conflict && <ConflictNotice courseId={course.id} onReloaded={reload} />}
+        <TextField
+          id={fieldId("title")}
+          label="Title"
+          value={values.title}
+          onChange={(e) => set("title", e.target.value)}
+          maxLength={COURSE_LIMITS.titleMax}
+          error={errors.title}
+          required
+        />
+        <TextField
+          id={fieldId("subtitle")}
+          label="Subtitle"
+          value={values.subtitle}
+          onChange={(e) => set("subtitle", e.target.value)}
+          maxLength={COURSE_LIMITS.subtitleMax}
+          error={errors.subtitle}
+          hint="One sentence: who it is for and what they will be able to do."
+        />
+        <MarkdownField
+          id={fieldId("description")}
+          label="Description"
+          value={values.description}
+          onChange={(v) => set("description", v)}
+          maxLength={COURSE_LIMITS.descriptionMax}
+          error={errors.description}
+        />
+        <div className="field-row">
+          <SelectField
+            id={fieldId("category")}
+            label="Category"
+            options={CATEGORY_OPTIONS}
+            value={values.category}
+            onChange={(e) => set("category", e.target.value)}
+            error={errors.category}
+          />
+          <SelectField
+            id={fieldId("level")}
+            label="Level"
+            options={LEVEL_OPTIONS}
+            value={values.level}
+            onChange={(e) => set("level", e.target.value)}
+            error={errors.level}
+          />
+          <SelectField
+            id={fieldId("language")}
+            label="Language"
+            options={LANGUAGE_OPTIONS}
+            value={values.language}
+            onChange={(e) => set("language", e.target.value)}
+            error={errors.language}
+          />
+        </div>
+        <TagsInput
+          id={fieldId("tags")}
+          tags={values.tags}
+          onChange={(tags) => set("tags", tags)}
+          error={errors.tags}
+        />
+        <div className="form-actions">
+          <button
+            type="submit"
+            className="button button-primary"
+            disabled={save.isPending || !dirty}
+          >
+            {save.isPending ? "Saving…" : "Save changes"}
+          </button>
+          <SaveStatus
+            state={saveState(save, dirty)}
+            error={conflict ? "Not saved: the course changed elsewhere." : save.error?.message}
+            onRetry={conflict ? undefined : () => submit()}
+          />
+        </div>
+      </form>
+      <CoverUpload course={course} />
+    </div>
+  );
+}

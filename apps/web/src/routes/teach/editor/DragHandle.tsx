@@ -1,0 +1,33 @@
+import type { DragEvent } from "react";
+import { handleId } from "./MoveButtons";
+
+/** Drag with a pointer; with a keyboard it explains (and Alt+Arrow moves the row). */
+export function DragHandle({
+  id,
+  name,
+  ...drag
+}: {
+  id: string;
+  name: string;
+  draggable: boolean;
+  onDragStart: (event: DragEvent<HTMLElement>) => void;
+  onDragEnd: () => void;
+}) {
+  return (
+    <button
+      id={handleId(id)}
+      type="button"
+      className="drag-handle"
+      aria-label={`Reorder ${name}`}
+      aria-describedby="outline-reorder-hint"
+      title="Drag to reorder, or press Alt+↑ / Alt+↓"
+      {...drag}
+    >
+      <svg viewBox="0 0 20 20" aria-hidden="true">
+        {[6, 10, 14].flatMap((y) =>
+          [7, 13].map((x) => <circle key={`${x}-${y}`} cx={x} cy={y} r="1.4" />),
+        )}
+      </svg>
+    </button>
+  );
+}

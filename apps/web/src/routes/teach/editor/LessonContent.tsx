@@ -1,0 +1,112 @@
+import { type FormEvent, useId, useState } from "react";
+import { lessonBodyId } from "../../../lib/editor-targets";
+import { trpcClient } from "../../../lib/trpc";
+import type { EditableLesson, EditableModule } from "../api";
+import { KIND_LATER } from "./lesson-kinds";
+import { MarkdownField } from "./MarkdownField";
+import { SaveStatus, saveState } from "./SaveStatus";
+import { useCourseMutation } from "./use-course-mutation";
+import { useReportDirty } from "./use-unsaved-changes-guard";
+
+const BODY_MAX = 100_000;
+
+/** A lesson opened in the outline: its content editor (text for now) and where it lives. */
+export function LessonContent({
+  lesson,
+  module,
+  modules,
+  courseId,
+  onMoveTo,
+}: {
+  lesson: EditableLesson;
+  module: EditableModule;
+  modules: EditableModule[];
+  courseId: string;
+  onMoveTo: (moduleId: string) => void;
+}) {
+  const moveId = useId();
+  return (
+    <>
+      {lesson.kind === "text" ? (
+        <TextLessonEditor lesson={lesson} courseId={courseId} />
+      ) : (
+        <p className="editor-later">
+          {KIND_LATER[lesson.kind]} You can already name it and place it in the outline.
+        </p>
+      )}
+      {modules.length > 1 && (
+        <div className="field move-to">
+          <label htmlFor={moveId}>Module</label>
+          <select id={moveId} value={module.id} onChange={(e) => onMoveTo(e.target.value)}>
+            {modules.map((m) => (
+              <option key={m.id} value={m.id}>
+                {m.title}
+              </option>
+            ))}
+          </select>
+        </div>
+      )}
+    </>
+  );
+}
+
+function TextLessonEditor({ lesson, courseId }: { lesson: EditableLesson; courseId: string }) {
+  const [body, setBody] = useState(lesson.body);
+  const [minutes, setMinutes] = useState(String(Math.round(lesson.durationSeconds / 60)));
+  const [saved, setSaved] = useState({ body: lesson.body, minutes });
+  const durationId = useId();
+  const dirty = body !== saved.body || minutes !== saved.minutes;
+  useReportDirty(`lesson:${lesson.id}`, dirty);
+  const save = useCourseMutation(courseId, {
+    send: (patch: { body: string; durationSeconds: number }) =>
+      trpcClient.authoring.updateLesson.mutate({ lessonId: lesson.id, ...patch }),
+    onSuccess: (_r, patch) =>
+      setSaved({ body: patch.body, minutes: String(Math.round(patch.durationSeconds / 60)) }),
+  });
+  const submit = (event?: FormEvent) => {
+    event?.preventDefault();
+    const durationSeconds = Math.max(0, Math.min(24 * 60, Math.round(Number(minutes) || 0))) * 60;
+    save.mutate({ body, durationSeconds });
+  };
+  return (
+    <form className="lesson-editor" onSubmit={submit} noValidate>
+      <MarkdownField
+        id={lessonBodyId(lesson.id)}
+        label="Lesson text"
+        value={body}
+        onChange={setBody}
+        maxLength={BODY_MAX}
+        rows={8}
+        error={save.error?.message}
+      />
+      <div className="lesson-editor-footer">
+        <div className="field duration-field">
+          <label htmlFor={durationId}>Reading time (minutes)</label>
+          <input
+            id={durationId}
+            type="number"
+            inputMode="numeric"
+            min={0}
+            max={1440}
+            value={minutes}
+            onChange={(e) => setMinutes(e.target.value)}
+          />
+        </div>
+        <div className="form-actions">
+          <button
+            type="submit"
+            className="button button-primary"
+            disabled={save.isPending || !dirty}
+          >
+            {save.isPending ? "Saving…" : "Save lesson"}
+          </button>
+          <SaveStatus
+            state={saveState(save, dirty)}
+            error={save.error?.message}
+            onRetry={() => submit()}
+          />
+        </div>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,131 @@
+import type { KeyboardEvent } from "react";
+import { addLessonInputId } from "../../../lib/editor-targets";
+import { plural } from "../../../lib/format";
+import { keyboardMoveDelta } from "../../../lib/reorder";
+import type { EditableModule } from "../api";
+import { AddLessonForm } from "./AddForms";
+import { ConfirmDelete } from "./ConfirmDelete";
+import { DragHandle } from "./DragHandle";
+import { InlineTitle } from "./InlineTitle";
+import { LessonRow } from "./LessonRow";
+import { MoveButtons } from "./MoveButtons";
+import type { OutlineActions } from "./OutlinePanel";
+import { useAddLesson } from "./outline-api";
+import type { OutlineDnd } from "./use-outline-dnd";
+
+export function ModuleCard({
+  module,
+  index,
+  modules,
+  courseId,
+  actions,
+  dnd,
+  openLessonId,
+  onOpenLesson,
+}: {
+  module: EditableModule;
+  index: number;
+  modules: EditableModule[];
+  courseId: string;
+  actions: OutlineActions;
+  dnd: OutlineDnd;
+  openLessonId: string | null;
+  onOpenLesson: (lessonId: string | null) => void;
+}) {
+  const addLesson = useAddLesson(courseId, (_id, title) =>
+    actions.announce(`Added lesson “${title}” to “${module.title}”.`),
+  );
+  const onKeyDown = (event: KeyboardEvent) => {
+    const delta = keyboardMoveDelta(event);
+    if (delta === null) return;
+    event.preventDefault();
+    actions.moveModule(module.id, delta, "keyboard");
+  };
+  const name = `module “${module.title}”`;
+  const isOver = dnd.over === `module:${module.id}`;
+  const dragging = dnd.dragging?.id === module.id;
+
+  return (
+    <li
+      className={`module-card${isOver ? " is-drop-target" : ""}${dragging ? " is-dragging" : ""}`}
+      data-drag-row
+      {...dnd.moduleTarget(module.id, module.lessons.length)}
+    >
+      {/* biome-ignore lint/a11y/noStaticElementInteractions: Alt+Arrow from any control in the header */}
+      <div className="module-header" onKeyDown={onKeyDown}>
+        <DragHandle id={module.id} name={name} {...dnd.handle("module", module.id)} />
+        <span className="module-number" aria-hidden="true">
+          {index + 1}
+        </span>
+        <InlineTitle
+          as="h3"
+          title={module.title}
+          what="module"
+          onRename={(title) =>
+            actions.change(
+              { type: "renameModule", moduleId: module.id, title },
+              `Renamed module to “${title}”.`,
+            )
+          }
+        />
+        <span className="module-count">{plural(module.lessons.length, "lesson")}</span>
+        <span className="row-actions">
+          <MoveButtons
+            id={module.id}
+            name={name}
+            canUp={index > 0}
+            canDown={index < modules.length - 1}
+            onMove={(delta) => actions.moveModule(module.id, delta)}
+          />
+          <ConfirmDelete
+            label={`Delete ${name}`}
+            question={
+              module.lessons.length > 0
+                ? `Delete “${module.title}” and its ${plural(module.lessons.length, "lesson")}?`
+                : `Delete “${module.title}”?`
+            }
+            onConfirm={() =>
+              actions.change(
+                { type: "deleteModule", moduleId: module.id },
+                `Deleted module “${module.title}”.`,
+                "outline-heading",
+              )
+            }
+          />
+        </span>
+      </div>
+      {module.lessons.length > 0 ? (
+        <ol className="lesson-list" aria-label={`Lessons in ${module.title}`}>
+          {module.lessons.map((lesson, lessonIndex) => (
+            <LessonRow
+              key={lesson.id}
+              lesson={lesson}
+              module={module}
+              modules={modules}
+              first={index === 0 && lessonIndex === 0}
+              last={index === modules.length - 1 && lessonIndex === module.lessons.length - 1}
+              courseId={courseId}
+              actions={actions}
+              dnd={dnd}
+              dropTarget={dnd.lessonTarget(module.id, lessonIndex, lesson.id)}
+              open={openLessonId === lesson.id}
+              onToggle={(open) => onOpenLesson(open ? lesson.id : null)}
+            />
+          ))}
+        </ol>
+      ) : (
+        <p className="lesson-empty">No lessons yet. Add one below, or drag a lesson here.</p>
+      )}
+      <AddLessonForm
+        inputId={addLessonInputId(module.id)}
+        moduleTitle={module.title}
+        onAdd={(title, kind) => addLesson.mutate({ moduleId: module.id, title, kind })}
+      />
+      {addLesson.isError && (
+        <p className="form-error" role="alert">
+          {addLesson.error.message || "We couldn't add the lesson. Please try again."}
+        </p>
+      )}
+    </li>
+  );
+}

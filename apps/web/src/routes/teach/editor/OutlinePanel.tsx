@@ -1,0 +1,91 @@
+import { addLessonInputId, NEW_MODULE_INPUT_ID } from "../../../lib/editor-targets";
+import type { EditableCourse } from "../api";
+import { AddModuleForm } from "./AddForms";
+import { ModuleCard } from "./ModuleCard";
+import { useAddModule } from "./outline-api";
+import { useOutlineActions } from "./use-outline-actions";
+
+export type { OutlineActions } from "./use-outline-actions";
+
+/** Modules and lessons: add, rename, delete, reorder (drag, buttons, Alt+Arrow), move between modules. */
+export function OutlinePanel({
+  course,
+  openLessonId,
+  onOpenLesson,
+  focus,
+}: {
+  course: EditableCourse;
+  openLessonId: string | null;
+  onOpenLesson: (lessonId: string | null) => void;
+  focus: (id: string) => void;
+}) {
+  const modules = course.modules;
+  const { actions, dnd, announcement, setAnnouncement, outline } = useOutlineActions(
+    course.id,
+    modules,
+    focus,
+  );
+  const addModule = useAddModule(course.id, (moduleId, title) => {
+    setAnnouncement(`Added module “${title}”.`);
+    focus(addLessonInputId(moduleId));
+  });
+
+  return (
+    <section aria-labelledby="outline-heading" className="outline-editor">
+      <div className="section-heading">
+        <h2 id="outline-heading" tabIndex={-1}>
+          Outline
+        </h2>
+        <p id="outline-reorder-hint" className="field-hint">
+          Drag the handles to reorder, or use the arrow buttons (Alt+↑ / Alt+↓ on a row).
+        </p>
+      </div>
+      {outline.isError && (
+        <div className="notice notice-error" role="alert">
+          <p>Your last change couldn't be saved and was undone. {outline.error.message}</p>
+          <button
+            type="button"
+            className="button button-secondary button-small"
+            onClick={() => outline.variables && outline.mutate(outline.variables)}
+          >
+            Retry
+          </button>
+        </div>
+      )}
+      {modules.length === 0 ? (
+        <p className="outline-empty">
+          No modules yet. A module groups lessons, like a week or a chapter.
+        </p>
+      ) : (
+        <ol className="module-list">
+          {modules.map((module, index) => (
+            <ModuleCard
+              key={module.id}
+              module={module}
+              index={index}
+              modules={modules}
+              courseId={course.id}
+              actions={actions}
+              dnd={dnd}
+              openLessonId={openLessonId}
+              onOpenLesson={onOpenLesson}
+            />
+          ))}
+        </ol>
+      )}
+      <AddModuleForm
+        inputId={NEW_MODULE_INPUT_ID}
+        pending={addModule.isPending}
+        onAdd={(title) => addModule.mutate(title)}
+      />
+      {addModule.isError && (
+        <p className="form-error" role="alert">
+          {addModule.error.message || "We couldn't add the module. Please try again."}
+        </p>
+      )}
+      <p className="visually-hidden" role="status">
+        {announcement}
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,42 @@
+import { type FocusTarget, problemTarget } from "../../../lib/editor-targets";
+import type { ApiProblem } from "../../../lib/trpc";
+
+/** What still blocks publishing; each item leads to the field or lesson that fixes it. */
+export function PublishChecklist({
+  problems,
+  firstModuleId,
+  onFix,
+}: {
+  problems: ApiProblem[];
+  firstModuleId: string | undefined;
+  onFix: (target: FocusTarget) => void;
+}) {
+  return (
+    <>
+      <h3 id="checklist-heading">
+        {problems.length === 0 ? "Ready to publish" : "Before you publish"}
+      </h3>
+      {problems.length === 0 ? (
+        <p className="checklist-ready">Everything learners need is in place.</p>
+      ) : (
+        <ul className="checklist" aria-labelledby="checklist-heading">
+          {problems.map((problem, index) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: codes repeat (one per lesson); the order is stable
+            <li key={`${problem.code}-${index}`}>
+              <span className="checklist-mark" aria-hidden="true" />
+              <span className="checklist-text">{problem.message}</span>
+              <button
+                type="button"
+                className="link-button"
+                aria-label={`Fix: ${problem.message}`}
+                onClick={() => onFix(problemTarget(problem, firstModuleId))}
+              >
+                Fix
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,141 @@
+import { useRef, useState } from "react";
+import { Link } from "react-router";
+import type { FocusTarget } from "../../../lib/editor-targets";
+import { formatDate } from "../../../lib/format";
+import { apiProblems, trpcClient } from "../../../lib/trpc";
+import { type EditableCourse, patchCourse } from "../api";
+import { StatusBadge } from "../StatusBadge";
+import { PublishChecklist } from "./PublishChecklist";
+import { useCourseMutation } from "./use-course-mutation";
+
+/**
+ * What blocks publishing, each item a way to the field that fixes it; then Publish or
+ * Unpublish. The list is the server's (recomputed after every edit), so it never disagrees
+ * with what the Publish button will be told.
+ */
+export function PublishPanel({
+  course,
+  onFix,
+}: {
+  course: EditableCourse;
+  onFix: (target: FocusTarget) => void;
+}) {
+  const [message, setMessage] = useState<string | null>(null);
+  const [confirmUnpublish, setConfirmUnpublish] = useState(false);
+  const statusHeading = useRef<HTMLHeadingElement>(null);
+  const afterChange = (text: string) => {
+    setMessage(text);
+    setConfirmUnpublish(false);
+    requestAnimationFrame(() => statusHeading.current?.focus());
+  };
+  const publish = useCourseMutation(course.id, {
+    send: () => trpcClient.authoring.publish.mutate({ courseId: course.id }),
+    onSuccess: (result) => {
+      patchCourse(course.id, (c) => ({
+        ...c,
+        status: "published",
+        publishedAt: result.publishedAt,
+      }));
+      afterChange("Published. Learners can now find and enroll in this course.");
+    },
+  });
+  const unpublish = useCourseMutation(course.id, {
+    send: () => trpcClient.authoring.unpublish.mutate({ courseId: course.id }),
+    onSuccess: () => {
+      patchCourse(course.id, (c) => ({ ...c, status: "draft" }));
+      afterChange("Unpublished. The course is a draft again and no longer listed in the catalog.");
+    },
+  });
+  const refused = publish.isError ? apiProblems(publish.error) : [];
+  const problems = refused.length > 0 ? refused : course.publishProblems;
+  const published = course.status === "published";
+
+  return (
+    <section aria-labelledby="publish-heading" className="publish-panel">
+      <div className="form-card">
+        <h2 id="publish-heading" ref={statusHeading} tabIndex={-1}>
+          {published ? "This course is live" : "Publish your course"}
+        </h2>
+        <p className="publish-status">
+          <StatusBadge status={course.status} />
+          {published && course.publishedAt
+            ? ` since ${formatDate(course.publishedAt)}`
+            : " — only you and co-instructors can see it."}
+        </p>
+        {message && (
+          <p className="notice notice-success" role="status">
+            {message}
+          </p>
+        )}
+        {!published && (
+          <>
+            <PublishChecklist
+              problems={problems}
+              firstModuleId={course.modules[0]?.id}
+              onFix={onFix}
+            />
+            {publish.isError && (
+              <p className="form-error" role="alert">
+                {publish.error.message}
+              </p>
+            )}
+          </>
+        )}
+        <div className="form-actions">
+          {!published ? (
+            <button
+              type="button"
+              className="button button-primary"
+              disabled={publish.isPending}
+              onClick={() => publish.mutate(undefined)}
+            >
+              {publish.isPending ? "Publishing…" : "Publish course"}
+            </button>
+          ) : confirmUnpublish ? (
+            <>
+              <span className="confirm-question">
+                New learners won't find it; enrolled learners keep their place.
+              </span>
+              <button
+                type="button"
+                className="button button-danger"
+                disabled={unpublish.isPending}
+                onClick={() => unpublish.mutate(undefined)}
+              >
+                {unpublish.isPending ? "Unpublishing…" : "Unpublish"}
+              </button>
+              <button
+                type="button"
+                className="button button-ghost"
+                onClick={() => setConfirmUnpublish(false)}
+              >
+                Keep it live
+              </button>
+            </>
+          ) : (
+            <button
+              type="button"
+              className="button button-secondary"
+              onClick={() => setConfirmUnpublish(true)}
+            >
+              Unpublish…
+            </button>
+          )}
+          <Link
+            to={`/courses/${course.slug}`}
+            target="_blank"
+            rel="noopener"
+            className="button button-ghost"
+          >
+            Preview as learner<span className="visually-hidden"> (opens in a new tab)</span>
+          </Link>
+        </div>
+        {unpublish.isError && (
+          <p className="form-error" role="alert">
+            {unpublish.error.message}
+          </p>
+        )}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,19 @@
+import type { LessonKind } from "../../../lib/outline";
+
+export const KIND_LABELS: Record<LessonKind, string> = {
+  text: "Text",
+  video: "Video",
+  pdf: "PDF",
+  quiz: "Quiz",
+  assignment: "Assignment",
+  exercise: "Exercise",
+};
+
+/** What each kind's editor will do once its feature lands; said plainly in the meantime. */
+export const KIND_LATER: Record<Exclude<LessonKind, "text">, string> = {
+  video: "Video upload and processing arrive with the video feature.",
+  pdf: "PDF upload arrives with the documents feature.",
+  quiz: "The quiz builder arrives with assessments.",
+  assignment: "The assignment editor arrives with assessments.",
+  exercise: "The exercise editor arrives with programming assignments.",
+};
