@@ -5,9 +5,12 @@
  *     (lib/search-queries.ts) through searchCatalog, the function both transports call.
  *   `--api URL`:  the same queries over HTTP against a running API (`GET /public/courses`).
  *   `--edge URL`: the same against the edge Worker (`GET /courses`), cold pass then cached.
+ *   `--prepare DATABASE_URL`: migrate, generate and index `courses` courses into that (empty,
+ *     existing) database and keep it, to serve an API and edge for the HTTP modes.
  * Prints p50/p95/p99 in ms per kind of query and overall; measurements, not assertions.
  */
 import { parseArgs } from "node:util";
+import { createDatabase, migrate } from "@lumen/db";
 import { createPostgresSearch } from "@lumen/search";
 import { catalogQuerySchema } from "@lumen/shared";
 import { searchCatalog } from "@lumen/trpc/services/catalog/search-catalog";
@@ -22,6 +25,7 @@ const { values, positionals } = parseArgs({
   options: {
     api: { type: "string" },
     edge: { type: "string" },
+    prepare: { type: "string" },
     iterations: { type: "string", default: "15" },
   },
 });
@@ -65,7 +69,23 @@ async function overHttp(base: string, path: string, label: string) {
 
 if (values.api) await overHttp(values.api, "/public/courses", `HTTP via API ${values.api}`);
 if (values.edge) await overHttp(values.edge, "/courses", `HTTP via edge ${values.edge}`);
-if (!values.api && !values.edge) await serviceLevel(Number(positionals[0] ?? 100_000));
+const courseCount = Number(positionals[0] ?? 100_000);
+if (values.prepare) await prepare(values.prepare, courseCount);
+else if (!values.api && !values.edge) await serviceLevel(courseCount);
+
+async function prepare(url: string, courses: number) {
+  const client = createDatabase({ driver: "postgres", url });
+  try {
+    await migrate(client);
+    await generateCourses(client.db, courses);
+    const { indexed, ms } = await createPostgresSearch({ db: client.db }).reindexAll();
+    console.log(
+      `prepared ${url}: ${courses} courses, ${indexed} indexed in ${(ms / 1000).toFixed(1)} s`,
+    );
+  } finally {
+    await client.close();
+  }
+}
 
 async function serviceLevel(courses: number) {
   const { client, engine, dispose } = await benchDatabase();
