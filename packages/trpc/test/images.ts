@@ -5,8 +5,17 @@ import { crc32, deflateSync } from "node:zlib";
  * Each decodes in a real decoder (checked with djpeg, dwebp and pngcheck when written).
  */
 
-/** An RGB PNG; `noise` fills it with pseudo-random pixels so it does not compress. */
-export function png(width: number, height: number, { noise = false } = {}): Uint8Array {
+type Rgb = readonly [number, number, number];
+
+/**
+ * An RGB PNG: flat grey, `noise` (pseudo-random pixels, so it does not compress), or
+ * whatever `fill(x, y)` paints.
+ */
+export function png(
+  width: number,
+  height: number,
+  { noise = false, fill }: { noise?: boolean; fill?: (x: number, y: number) => Rgb } = {},
+): Uint8Array {
   const chunk = (type: string, data: Buffer) => {
     const body = Buffer.concat([Buffer.from(type, "latin1"), data]);
     const out = Buffer.alloc(body.length + 8);
@@ -26,6 +35,11 @@ export function png(width: number, height: number, { noise = false } = {}): Uint
     if (i % row === 0) continue; // filter byte "none"
     seed = (seed * 1103515245 + 12345) & 0x7fffffff;
     pixels[i] = noise ? seed >>> 16 : 200;
+  }
+  if (fill) {
+    for (let y = 0; y < height; y++) {
+      for (let x = 0; x < width; x++) pixels.set(fill(x, y), y * row + 1 + x * 3);
+    }
   }
   return Buffer.concat([
     Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
