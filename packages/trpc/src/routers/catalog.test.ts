@@ -1,4 +1,6 @@
+import { courseInstructors, courses } from "@lumen/db";
 import { TRPCError } from "@trpc/server";
+import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addOutline, createCourse, createUser } from "../../test/factories";
 import { createTestContext, type TestContext } from "../../test/harness";
@@ -191,6 +193,25 @@ describe("catalog.bySlug", () => {
     const { enrollmentId } = await caller(learner).enrollment.enroll({ courseId: anonymous.id });
     const signedIn = await caller(learner).catalog.bySlug({ slug: slugs.py ?? "" });
     expect(signedIn.enrollment?.id).toBe(enrollmentId);
+  });
+
+  it("shows a draft to a co-instructor, but not to an unrelated instructor", async () => {
+    const coInstructor = await createUser(t.db, "instructor");
+    const stranger = await createUser(t.db, "instructor");
+    const [draft] = await t.db
+      .select()
+      .from(courses)
+      .where(eq(courses.slug, slugs.draft ?? ""));
+    await t.db
+      .insert(courseInstructors)
+      .values({ courseId: draft?.id ?? "", userId: coInstructor.id });
+    expect((await caller(coInstructor).catalog.bySlug({ slug: slugs.draft ?? "" })).status).toBe(
+      "draft",
+    );
+    const error = await caller(stranger)
+      .catalog.bySlug({ slug: slugs.draft ?? "" })
+      .catch((e: unknown) => e);
+    expect((error as TRPCError).code).toBe("NOT_FOUND");
   });
 
   it("hides drafts from learners but shows them to their instructor", async () => {

@@ -1,5 +1,5 @@
 import { courseInstructors, courses, type Database } from "@lumen/db";
-import { eq, sql } from "drizzle-orm";
+import { eq, type SQL, sql } from "drizzle-orm";
 import type { SessionUser } from "../../context";
 import { ForbiddenError, NotFoundError } from "../../errors";
 
@@ -10,6 +10,20 @@ export interface EditableCourse {
   status: "draft" | "published";
   publishedAt: Date | null;
   updatedAt: Date;
+}
+
+/** SQL: is this user one of the course's instructors (catalog instructor or co-instructor)? */
+export function isCourseInstructor(userId: string): SQL<boolean> {
+  return sql<boolean>`(${courses.instructorId} = ${userId} or exists (
+    select 1 from ${courseInstructors}
+    where ${courseInstructors.courseId} = ${courses.id}
+      and ${courseInstructors.userId} = ${userId}))`;
+}
+
+/** Whether a user with this role, instructor of the course or not, may edit (and preview) it. */
+export function mayEditCourse(user: SessionUser, isInstructor: boolean): boolean {
+  // A learner is never an editor, even if a stale instructor row says otherwise.
+  return user.role === "admin" || (user.role === "instructor" && isInstructor);
 }
 
 /**
@@ -35,18 +49,13 @@ export async function assertCanEditCourse(
       status: courses.status,
       publishedAt: courses.publishedAt,
       updatedAt: courses.updatedAt,
-      isInstructor: sql<boolean>`(${courses.instructorId} = ${user.id} or exists (
-        select 1 from ${courseInstructors}
-        where ${courseInstructors.courseId} = ${courses.id}
-          and ${courseInstructors.userId} = ${user.id}))`,
+      isInstructor: isCourseInstructor(user.id),
     })
     .from(courses)
     .where(eq(courses.id, courseId));
   const [row] = lock ? await query.for("update") : await query;
   if (!row) throw new NotFoundError(notFound);
-  // A learner is never an editor, even if a stale instructor row says otherwise.
-  const canEdit = user.role === "admin" || (user.role === "instructor" && row.isInstructor);
-  if (!canEdit) {
+  if (!mayEditCourse(user, row.isInstructor)) {
     if (row.status !== "published") throw new NotFoundError(notFound);
     throw new ForbiddenError("Only this course's instructors can change it.");
   }

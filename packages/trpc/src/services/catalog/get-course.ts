@@ -1,7 +1,8 @@
 import { courses, type Database, enrollments, lessons, modules, users } from "@lumen/db";
-import { and, asc, eq, isNull } from "drizzle-orm";
+import { and, asc, eq, isNull, sql } from "drizzle-orm";
 import type { SessionUser } from "../../context";
 import { NotFoundError } from "../../errors";
+import { isCourseInstructor, mayEditCourse } from "../authoring/access";
 import { type CourseCard, courseCardColumns, toCourseCard } from "./course-card";
 
 export interface CourseOutline extends CourseCard {
@@ -36,13 +37,14 @@ export async function getCourseBySlug({
       ...courseCardColumns,
       description: courses.description,
       status: courses.status,
-      instructorId: courses.instructorId,
+      isInstructor: user ? isCourseInstructor(user.id) : sql<boolean>`false`,
     })
     .from(courses)
     .innerJoin(users, eq(users.id, courses.instructorId))
     .where(eq(courses.slug, slug))
     .limit(1);
-  const canSeeDraft = user && (user.role === "admin" || user.id === course?.instructorId);
+  // Drafts are visible to whoever may edit them (preview as learner), and to nobody else.
+  const canSeeDraft = user !== null && mayEditCourse(user, course?.isInstructor ?? false);
   if (!course || (course.status !== "published" && !canSeeDraft)) {
     throw new NotFoundError(`No course with slug "${slug}".`);
   }
@@ -91,7 +93,7 @@ export async function getCourseBySlug({
     }
   }
   const allLessons = [...outline.values()].flatMap((m) => m.lessons);
-  const { instructorId: _owner, description, status, ...card } = course;
+  const { isInstructor: _editor, description, status, ...card } = course;
   return {
     ...toCourseCard(card),
     description,
