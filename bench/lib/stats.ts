@@ -15,21 +15,6 @@ export function summarize(samples: readonly number[]) {
   };
 }
 
-export async function timeIt(
-  fn: () => Promise<unknown>,
-  iterations: number,
-  warmup = 5,
-): Promise<number[]> {
-  for (let i = 0; i < warmup; i++) await fn();
-  const samples: number[] = [];
-  for (let i = 0; i < iterations; i++) {
-    const started = performance.now();
-    await fn();
-    samples.push(performance.now() - started);
-  }
-  return samples;
-}
-
 export function printTable(title: string, rows: Array<Record<string, string | number>>) {
   console.log(`\n${title}`);
   console.table(

@@ -150,3 +150,6 @@ function slugify(text: string): string {
     .replace(/[^a-z0-9]+/g, "-")
     .replace(/^-|-$/g, "");
 }
+
+/** The seed's own vocabularies (packages/db imports no workspace package); tested against @lumen/shared. */
+export { CATEGORIES as SEED_CATEGORIES, LANGUAGES as SEED_LANGUAGES } from "./catalog-data";
