@@ -1,11 +1,11 @@
 import { Link, Navigate, useSearchParams } from "react-router";
+import { TextField } from "../../components/fields";
 import { LoadingState } from "../../components/states";
 import { signIn } from "../../lib/auth";
 import { validateSignIn } from "../../lib/auth-validation";
 import { safeNextPath } from "../../lib/redirect";
 import { useSession } from "../../lib/session";
 import { useDocumentTitle } from "../../lib/use-document-title";
-import { Field } from "./Field";
 import { useAuthForm } from "./use-auth-form";
 
 export function Component() {
@@ -32,7 +32,7 @@ export function Component() {
             {form.formError}
           </p>
         )}
-        <Field
+        <TextField
           id="email"
           label="Email"
           type="email"
@@ -41,7 +41,7 @@ export function Component() {
           required
           error={form.errors.email}
         />
-        <Field
+        <TextField
           id="password"
           label="Password"
           type="password"

@@ -1,11 +1,11 @@
 import { Link, Navigate, useSearchParams } from "react-router";
+import { TextField } from "../../components/fields";
 import { LoadingState } from "../../components/states";
 import { signUp } from "../../lib/auth";
 import { PASSWORD_MIN, validateSignUp } from "../../lib/auth-validation";
 import { safeNextPath } from "../../lib/redirect";
 import { useSession } from "../../lib/session";
 import { useDocumentTitle } from "../../lib/use-document-title";
-import { Field } from "./Field";
 import { useAuthForm } from "./use-auth-form";
 
 export function Component() {
@@ -33,8 +33,8 @@ export function Component() {
             {form.formError}
           </p>
         )}
-        <Field id="name" label="Name" autoComplete="name" required error={form.errors.name} />
-        <Field
+        <TextField id="name" label="Name" autoComplete="name" required error={form.errors.name} />
+        <TextField
           id="email"
           label="Email"
           type="email"
@@ -43,7 +43,7 @@ export function Component() {
           required
           error={form.errors.email}
         />
-        <Field
+        <TextField
           id="password"
           label="Password"
           type="password"

@@ -1,6 +1,7 @@
 import { useMutation } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { Link, useNavigate } from "react-router";
+import { SelectField, TextField } from "../../components/fields";
 import type { FieldErrors } from "../../lib/auth-validation";
 import {
   COURSE_LIMITS,
@@ -13,7 +14,6 @@ import { apiFieldErrors, trpc } from "../../lib/trpc";
 import { useDocumentTitle } from "../../lib/use-document-title";
 import { refreshCourse } from "./api";
 import { toCourseInput } from "./course-input";
-import { SelectField, TextField } from "./fields";
 import { RequireInstructor } from "./RequireInstructor";
 import { CATEGORY_OPTIONS, LANGUAGE_OPTIONS, LEVEL_OPTIONS } from "./taxonomy-options";
 import "./teach.css";

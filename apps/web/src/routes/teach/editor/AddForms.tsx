@@ -1,4 +1,5 @@
 import { type FormEvent, useId, useState } from "react";
+import { TextField } from "../../../components/fields";
 import { LESSON_KINDS, type LessonKind } from "../../../lib/outline";
 import { KIND_LABELS } from "./lesson-kinds";
 
@@ -28,23 +29,15 @@ export function AddModuleForm({
   const form = useAddForm(onAdd, "module");
   return (
     <form className="add-form add-module" onSubmit={form.onSubmit} noValidate>
-      <div className="field">
-        <label htmlFor={inputId}>New module</label>
-        <input
-          id={inputId}
-          value={form.title}
-          onChange={(e) => form.setTitle(e.target.value)}
-          placeholder="e.g. Getting started"
-          maxLength={200}
-          aria-invalid={form.error ? true : undefined}
-          aria-describedby={form.error ? `${inputId}-error` : undefined}
-        />
-        {form.error && (
-          <p id={`${inputId}-error`} className="field-error">
-            {form.error}
-          </p>
-        )}
-      </div>
+      <TextField
+        id={inputId}
+        label="New module"
+        value={form.title}
+        onChange={(e) => form.setTitle(e.target.value)}
+        placeholder="e.g. Getting started"
+        maxLength={200}
+        error={form.error ?? undefined}
+      />
       <button type="submit" className="button button-secondary" disabled={pending}>
         Add module
       </button>
@@ -71,23 +64,15 @@ export function AddLessonForm({
       noValidate
       aria-label={`Add a lesson to ${moduleTitle}`}
     >
-      <div className="field">
-        <label htmlFor={inputId}>New lesson</label>
-        <input
-          id={inputId}
-          value={form.title}
-          onChange={(e) => form.setTitle(e.target.value)}
-          placeholder="Lesson title"
-          maxLength={200}
-          aria-invalid={form.error ? true : undefined}
-          aria-describedby={form.error ? `${inputId}-error` : undefined}
-        />
-        {form.error && (
-          <p id={`${inputId}-error`} className="field-error">
-            {form.error}
-          </p>
-        )}
-      </div>
+      <TextField
+        id={inputId}
+        label="New lesson"
+        value={form.title}
+        onChange={(e) => form.setTitle(e.target.value)}
+        placeholder="Lesson title"
+        maxLength={200}
+        error={form.error ?? undefined}
+      />
       <div className="field add-lesson-kind">
         <label htmlFor={kindId}>Kind</label>
         <select

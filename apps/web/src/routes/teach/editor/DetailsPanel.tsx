@@ -1,7 +1,7 @@
+import { SelectField, TextField } from "../../../components/fields";
 import { COURSE_LIMITS } from "../../../lib/course-form";
 import { fieldId } from "../../../lib/editor-targets";
 import type { EditableCourse } from "../api";
-import { SelectField, TextField } from "../fields";
 import { CATEGORY_OPTIONS, LANGUAGE_OPTIONS, LEVEL_OPTIONS } from "../taxonomy-options";
 import { ConflictNotice } from "./ConflictNotice";
 import { CoverUpload } from "./CoverUpload";

@@ -1,6 +1,6 @@
 import { useId, useState } from "react";
+import { describedBy } from "../../../components/fields";
 import { Markdown } from "../../../components/Markdown";
-import { describedBy } from "../fields";
 
 /**
  * A Markdown textarea with a preview rendered by the same safe renderer learners get, so

@@ -1,6 +1,6 @@
 import { type KeyboardEvent, useState } from "react";
+import { describedBy } from "../../../components/fields";
 import { addTags, COURSE_LIMITS } from "../../../lib/course-form";
-import { describedBy } from "../fields";
 
 /** Tags as removable chips; Enter or a comma adds what was typed, Backspace on empty removes the last. */
 export function TagsInput({
