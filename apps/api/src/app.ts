@@ -11,6 +11,7 @@ import { HTTPException } from "hono/http-exception";
 import { requestId } from "hono/request-id";
 import { type Auth, CLIENT_IP_HEADER, sessionUser } from "./auth";
 import type { ApiEnv } from "./env";
+import { INTERNAL_ERROR_MESSAGE, renderError } from "./http-errors";
 import type { Logger } from "./logger";
 import { COVER_UPLOAD_PATH, mediaRoutes } from "./routes/media";
 import { publicCatalogRoutes } from "./routes/public-catalog";
@@ -117,32 +118,18 @@ export function createApp({ db, outbox, search, auth, env, logger, clientIp }: A
   );
   app.onError((error, c) => {
     const requestId = c.get("requestId");
-    if (error instanceof HTTPException && error.status < 500) {
-      return c.json(
-        { error: { code: httpCode(error.status), message: error.message, requestId } },
-        error.status,
-      );
-    }
+    // Error bodies are never cached, at the edge or anywhere else.
+    c.header("Cache-Control", "no-store");
+    const rendered = renderError(error, requestId);
+    if (rendered) return c.json(rendered.body, rendered.status);
     (c.get("log") ?? logger).error("unhandled error", { err: error });
     return c.json(
-      {
-        error: {
-          code: "INTERNAL_SERVER_ERROR",
-          message: "Something went wrong on our side.",
-          requestId,
-        },
-      },
+      { error: { code: "INTERNAL_SERVER_ERROR", message: INTERNAL_ERROR_MESSAGE, requestId } },
       500,
     );
   });
 
   return app;
-}
-
-function httpCode(status: number): string {
-  if (status === 413) return "PAYLOAD_TOO_LARGE";
-  if (status === 400) return "BAD_REQUEST";
-  return `HTTP_${status}`;
 }
 
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {

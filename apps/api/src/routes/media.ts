@@ -1,12 +1,13 @@
 import type { Database } from "@lumen/db";
 import type { Outbox } from "@lumen/jobs";
-import { DomainError, httpErrorOf } from "@lumen/trpc";
+import { ifNoneMatchMatches } from "@lumen/shared";
 import { getMediaBlob } from "@lumen/trpc/services/authoring/get-media-blob";
 import { COVER_MAX_BYTES, setCourseCover } from "@lumen/trpc/services/authoring/set-course-cover";
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { z } from "zod";
 import { type Auth, sessionUser } from "../auth";
+import { ApiError } from "../http-errors";
 
 /** The one route allowed a body above MAX_BODY_BYTES; app.ts exempts it from the global limit. */
 export const COVER_UPLOAD_PATH = "/api/courses/:courseId/cover";
@@ -21,63 +22,42 @@ type MediaEnv = { Variables: { requestId: string } };
  */
 export function mediaRoutes({ db, outbox, auth }: { db: Database; outbox: Outbox; auth: Auth }) {
   const app = new Hono<MediaEnv>();
-  const fail = (requestId: string, status: number, code: string, message: string) =>
-    Response.json({ error: { code, message, requestId } }, { status });
-  const failWith = (requestId: string, error: unknown) => {
-    if (!(error instanceof DomainError)) throw error;
-    const { status, code } = httpErrorOf(error);
-    return fail(requestId, status, code, error.message);
-  };
-
   app.put(
     COVER_UPLOAD_PATH,
     bodyLimit({
       maxSize: COVER_MAX_BYTES,
-      onError: (c) =>
-        fail(c.get("requestId"), 413, "PAYLOAD_TOO_LARGE", "Cover images can be at most 2 MiB."),
+      onError: () => {
+        throw new ApiError(413, "PAYLOAD_TOO_LARGE", "Cover images can be at most 2 MiB.");
+      },
     }),
     async (c) => {
-      const requestId = c.get("requestId");
       const user = await sessionUser(auth, c.req.raw.headers);
-      if (!user) return fail(requestId, 401, "UNAUTHORIZED", "Sign in to continue.");
+      if (!user) throw new ApiError(401, "UNAUTHORIZED", "Sign in to continue.");
       const courseId = z.uuid().safeParse(c.req.param("courseId"));
-      if (!courseId.success) return fail(requestId, 400, "BAD_REQUEST", "Malformed course id.");
+      if (!courseId.success) throw new ApiError(400, "BAD_REQUEST", "Malformed course id.");
       const bytes = new Uint8Array(await c.req.arrayBuffer());
-      try {
-        return c.json(await setCourseCover({ db, outbox, user, courseId: courseId.data, bytes }));
-      } catch (error) {
-        return failWith(requestId, error);
-      }
+      // Domain errors (not yours, not an image, …) are rendered by app.onError.
+      return c.json(await setCourseCover({ db, outbox, user, courseId: courseId.data, bytes }));
     },
   );
 
   app.get("/media/:key", async (c) => {
-    try {
-      const blob = await getMediaBlob({ db, key: c.req.param("key") });
-      // The key is the SHA-256 of the bytes: a strong validator that never changes.
-      const headers = {
-        "Cache-Control": IMMUTABLE,
-        ETag: `"${blob.key}"`,
-        "X-Content-Type-Options": "nosniff",
-        "Content-Security-Policy": "default-src 'none'; sandbox",
-      };
-      if (matchesEtag(c.req.header("if-none-match"), blob.key)) return c.body(null, 304, headers);
-      return c.body(new Uint8Array(blob.bytes), 200, {
-        ...headers,
-        "Content-Type": blob.contentType,
-      });
-    } catch (error) {
-      return failWith(c.get("requestId"), error);
+    const blob = await getMediaBlob({ db, key: c.req.param("key") });
+    // The key is the SHA-256 of the bytes: a strong validator that never changes.
+    const headers = {
+      "Cache-Control": IMMUTABLE,
+      ETag: `"${blob.key}"`,
+      "X-Content-Type-Options": "nosniff",
+      "Content-Security-Policy": "default-src 'none'; sandbox",
+    };
+    if (ifNoneMatchMatches(c.req.header("if-none-match"), `"${blob.key}"`)) {
+      return c.body(null, 304, headers);
     }
+    return c.body(new Uint8Array(blob.bytes), 200, {
+      ...headers,
+      "Content-Type": blob.contentType,
+    });
   });
 
   return app;
-}
-
-function matchesEtag(ifNoneMatch: string | undefined, key: string): boolean {
-  if (!ifNoneMatch) return false;
-  return ifNoneMatch
-    .split(",")
-    .map((tag) => tag.trim().replace(/^W\//, ""))
-    .some((tag) => tag === "*" || tag === `"${key}"`);
 }

@@ -2,11 +2,11 @@ import { createHash } from "node:crypto";
 import type { Database } from "@lumen/db";
 import type { SearchBackend } from "@lumen/search";
 import { catalogQuerySchema, courseSlugSchema, ifNoneMatchMatches } from "@lumen/shared";
-import { DomainError, httpErrorOf } from "@lumen/trpc";
 import { getCourseBySlug } from "@lumen/trpc/services/catalog/get-course";
 import { searchCatalog } from "@lumen/trpc/services/catalog/search-catalog";
 import { type Context, Hono } from "hono";
 import { z } from "zod";
+import { ApiError } from "../http-errors";
 
 /**
  * How long shared caches (the edge Worker) may keep a public catalog response: fresh for 60 s,
@@ -30,7 +30,7 @@ export function publicCatalogRoutes({ db, search }: { db: Database; search: Sear
       const parsed = catalogQuerySchema.safeParse(withoutEmptyParams(c.req.query()));
       if (!parsed.success) {
         const { fieldErrors } = z.flattenError(parsed.error);
-        return problem(c, 400, "BAD_REQUEST", "Invalid catalog query.", { fieldErrors });
+        throw new ApiError(400, "BAD_REQUEST", "Invalid catalog query.", { fieldErrors });
       }
       const page = await searchCatalog({ search, input: parsed.data });
       return cacheableJson(c, page);
@@ -38,14 +38,8 @@ export function publicCatalogRoutes({ db, search }: { db: Database; search: Sear
     .get("/courses/:slug", async (c) => {
       const slug = courseSlugSchema.safeParse(c.req.param("slug"));
       // A slug that cannot exist names no resource: 404, like an unknown one.
-      if (!slug.success) return problem(c, 404, "NOT_FOUND", "No such course.");
-      try {
-        return cacheableJson(c, await getCourseBySlug({ db, user: null, slug: slug.data }));
-      } catch (error) {
-        if (!(error instanceof DomainError)) throw error;
-        const { status, code } = httpErrorOf(error);
-        return problem(c, status, code, error.message);
-      }
+      if (!slug.success) throw new ApiError(404, "NOT_FOUND", "No such course.");
+      return cacheableJson(c, await getCourseBySlug({ db, user: null, slug: slug.data }));
     });
 }
 
@@ -63,18 +57,4 @@ function cacheableJson(c: Context<PublicEnv>, data: unknown): Response {
     return c.body(null, 304, headers);
   }
   return c.body(body, 200, { ...headers, "Content-Type": "application/json; charset=utf-8" });
-}
-
-function problem(
-  c: Context<PublicEnv>,
-  status: number,
-  code: string,
-  message: string,
-  extra: Record<string, unknown> = {},
-): Response {
-  // Errors are never cached, at the edge or anywhere else.
-  return Response.json(
-    { error: { code, message, requestId: c.get("requestId"), ...extra } },
-    { status, headers: { "Cache-Control": "no-store" } },
-  );
 }
