@@ -34,11 +34,15 @@ describe("migrate", () => {
       "lessons",
       "media_blobs",
       "modules",
+      "playback_positions",
       "rate_limits",
       "search_terms",
       "sessions",
       "users",
       "verifications",
+      "video_assets",
+      "video_captions",
+      "video_renditions",
     ]);
     const indexes = await database.db.execute(
       sql`select indexname from pg_indexes where tablename = 'courses'`,

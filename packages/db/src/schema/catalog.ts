@@ -1,5 +1,7 @@
 import { relations, sql } from "drizzle-orm";
 import {
+  type AnyPgColumn,
+  boolean,
   check,
   index,
   integer,
@@ -12,6 +14,7 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import { users } from "./auth";
+import { videoAssets } from "./video";
 
 export const courseLevel = pgEnum("course_level", ["beginner", "intermediate", "advanced"]);
 export const courseStatus = pgEnum("course_status", ["draft", "published"]);
@@ -93,11 +96,16 @@ export const lessons = pgTable(
     durationSeconds: integer().notNull().default(0),
     /** Markdown for text lessons (sanitized when rendered); other kinds keep their content elsewhere. */
     body: text().notNull().default(""),
+    /** Open to everyone, enrolled or not (a free preview of the course). */
+    isPreview: boolean().notNull().default(false),
+    /** The lesson's current video (video lessons); its transcode state gates publishing. */
+    videoAssetId: uuid().references((): AnyPgColumn => videoAssets.id, { onDelete: "set null" }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     index("lessons_module_id_position_idx").on(t.moduleId, t.position),
+    index("lessons_video_asset_id_idx").on(t.videoAssetId),
     check("lessons_duration_seconds_check", sql`${t.durationSeconds} >= 0`),
   ],
 );

@@ -3,3 +3,4 @@ export * from "./catalog";
 export * from "./enrollment";
 export * from "./media";
 export * from "./search";
+export * from "./video";
