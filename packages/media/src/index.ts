@@ -1,0 +1,16 @@
+export * from "./captions/webvtt";
+export * from "./context";
+export * from "./ffmpeg/binaries";
+export * from "./ffmpeg/encode";
+export * from "./ffmpeg/errors";
+export * from "./ffmpeg/ladder";
+export * from "./ffmpeg/poster";
+export * from "./ffmpeg/probe";
+export { withPrivateTempDir } from "./ffmpeg/run";
+export * from "./ffmpeg/sniff";
+export * from "./hls/playlists";
+export * from "./publish/master";
+export * from "./store/edge";
+export * from "./store/memory";
+export * from "./store/types";
+export * from "./transcode";

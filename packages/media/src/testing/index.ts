@@ -1,0 +1,2 @@
+export * from "./clips";
+export * from "./rows";
