@@ -28,17 +28,25 @@ export interface JobContext {
   jobId: string;
   /** 0 on the first attempt; handlers must be idempotent because any attempt may repeat. */
   attempt: number;
+  /**
+   * No retry follows if this attempt fails: the last chance to record a terminal state. The
+   * runner always sets it; absent (a handler called directly) means "not the last".
+   */
+  finalAttempt?: boolean;
   signal: AbortSignal;
 }
 
 export interface JobHandler<P extends z.ZodType = z.ZodType> {
   job: JobDefinition<P>;
   handle(payload: z.output<P>, context: JobContext): Promise<void>;
+  /** Jobs of this kind one runner process runs at once; the runner's default when unset. */
+  concurrency?: number;
 }
 
 export function handleJob<P extends z.ZodType>(
   job: JobDefinition<P>,
   handle: JobHandler<P>["handle"],
+  options: { concurrency?: number } = {},
 ): JobHandler<P> {
-  return { job, handle };
+  return { job, handle, ...options };
 }

@@ -1,3 +1,4 @@
+import type { QueueOptions } from "pg-boss";
 import { z } from "zod";
 import { DEFAULT_QUEUE_OPTIONS, defineJob, type JobDefinition } from "./define";
 
@@ -23,4 +24,48 @@ export const purgeCatalogJob = defineJob({
   queue: { ...DEFAULT_QUEUE_OPTIONS, retryLimit: 10 },
 });
 
-export const JOB_DEFINITIONS: readonly JobDefinition[] = [indexCourseJob, purgeCatalogJob];
+/**
+ * Transcoding is two kinds of job so the first rendition is playable early and the ladder
+ * spreads over runners. Heartbeats (pg-boss refreshes them while the handler runs) let a
+ * runner killed mid-encode hand its job to another within seconds rather than at expiry.
+ */
+const TRANSCODE_QUEUE_OPTIONS: QueueOptions = {
+  ...DEFAULT_QUEUE_OPTIONS,
+  retryLimit: 3,
+  retryDelay: 5,
+  heartbeatSeconds: 10,
+  expireInSeconds: 60 * 60,
+};
+
+/**
+ * Check an uploaded source (magic bytes, then ffprobe), plan the rendition ladder, render
+ * the poster, then enqueue the encode jobs. Invalid media ends the asset in `failed`.
+ */
+export const probeVideoJob = defineJob({
+  name: "video.probe",
+  payload: z.object({ assetId: z.uuid() }),
+  queue: TRANSCODE_QUEUE_OPTIONS,
+});
+
+/**
+ * Encode a group of renditions from one decode of the source, publish them under a fresh
+ * path and rewrite the master playlist. The lowest rendition is its own, higher-priority job.
+ */
+export const encodeVideoJob = defineJob({
+  name: "video.encode",
+  payload: z.object({
+    assetId: z.uuid(),
+    renditions: z
+      .array(z.string().regex(/^[0-9]{3,4}p$/))
+      .min(1)
+      .max(4),
+  }),
+  queue: TRANSCODE_QUEUE_OPTIONS,
+});
+
+export const JOB_DEFINITIONS: readonly JobDefinition[] = [
+  indexCourseJob,
+  purgeCatalogJob,
+  probeVideoJob,
+  encodeVideoJob,
+];

@@ -1,5 +1,5 @@
 export * from "./define";
 export * from "./definitions";
 export { type Outbox, type OutboxHandle, openOutbox } from "./outbox";
-export { createJobQueue, enqueue } from "./queue";
+export { createJobQueue, type EnqueueOptions, enqueue } from "./queue";
 export { type JobRunner, type RunnerLogger, startJobRunner } from "./runner";

@@ -3,7 +3,7 @@ import type { PgBoss } from "pg-boss";
 import type { z } from "zod";
 import type { JobDefinition } from "./define";
 import { JOB_DEFINITIONS } from "./definitions";
-import { createJobQueue, enqueue } from "./queue";
+import { createJobQueue, type EnqueueOptions, enqueue } from "./queue";
 
 type Transaction = Parameters<typeof enqueue>[1];
 const NIL_UUID = "00000000-0000-0000-0000-000000000000";
@@ -14,6 +14,7 @@ export interface Outbox {
     tx: Transaction,
     job: JobDefinition<P>,
     payload: z.input<P>,
+    options?: EnqueueOptions,
   ): Promise<void>;
 }
 
@@ -36,7 +37,7 @@ export async function openOutbox(connection: DatabaseConnection): Promise<Outbox
     await queue.getJobById(job.name, NIL_UUID);
   }
   return {
-    enqueue: (tx, job, payload) => enqueue(queue, tx, job, payload),
+    enqueue: (tx, job, payload, options) => enqueue(queue, tx, job, payload, options),
     close: () => queue.stop({ graceful: false, close: true }),
   };
 }

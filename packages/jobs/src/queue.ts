@@ -14,12 +14,22 @@ export function createJobQueue(
   connection: DatabaseConnection,
   options: { producerOnly?: boolean } = {},
 ): PgBoss {
-  // A producer only inserts jobs: maintenance and cron belong to the runners.
-  const role = options.producerOnly ? { supervise: false, schedule: false } : {};
+  // A producer only inserts jobs: maintenance and cron belong to the runners. A runner's
+  // monitor pass is what fails a job whose heartbeat stopped (its runner died), so it runs
+  // every 10 s rather than pg-boss's 60 s: a killed transcode is retried within seconds.
+  const role = options.producerOnly
+    ? { supervise: false, schedule: false }
+    : { superviseIntervalSeconds: 10, monitorIntervalSeconds: 10 };
   if (connection.driver === "pglite") {
     return new PgBoss({ db: fromPglite(connection.pglite), schema: SCHEMA, ...role });
   }
   return new PgBoss({ connectionString: connection.url, schema: SCHEMA, max: 4, ...role });
+}
+
+export interface EnqueueOptions {
+  singletonKey?: string;
+  /** Higher runs first within a queue (e.g. the first playable rendition before the ladder). */
+  priority?: number;
 }
 
 /**
@@ -31,7 +41,7 @@ export async function enqueue<P extends z.ZodType>(
   tx: Database,
   job: JobDefinition<P>,
   payload: z.input<P>,
-  options: { singletonKey?: string } = {},
+  options: EnqueueOptions = {},
 ): Promise<void> {
   const data = job.payload.parse(payload) as object;
   await queue.send(job.name, data, { ...options, db: fromDrizzle(drizzleExecutor(tx), sql) });

@@ -14,11 +14,28 @@ const recordJob = defineJob({
   queue: { retryLimit: 3, retryDelay: 1 },
 });
 
+// Fails every attempt, recording whether the runner said it was the last one.
+const lastChanceJob = defineJob({
+  name: "test.last-chance",
+  payload: z.object({ marker: z.string() }),
+  queue: { retryLimit: 1, retryDelay: 1 },
+});
+
+// Waits for a sibling to be in flight, to show its own concurrency beats the runner's.
+const pairJob = defineJob({
+  name: "test.pair",
+  payload: z.object({ marker: z.string() }),
+  queue: { retryLimit: 0 },
+});
+
 let database: TestDatabase;
 let queue: PgBoss;
 let runner: JobRunner;
 const attempts: Array<{ marker: string; attempt: number }> = [];
 const logs: string[] = [];
+const finalFlags: boolean[] = [];
+let pairsInFlight = 0;
+let mostPairsInFlight = 0;
 
 beforeAll(async () => {
   database = await createTestDatabase();
@@ -27,12 +44,30 @@ beforeAll(async () => {
   runner = await startJobRunner({
     queue,
     pollingIntervalSeconds: 0.5,
+    concurrency: 1,
     logger: { info: (m) => logs.push(m), error: (m) => logs.push(m) },
     handlers: [
       handleJob(recordJob, async ({ marker, failFirst }, { attempt }) => {
         attempts.push({ marker, attempt });
         if (failFirst && attempt === 0) throw new Error("transient failure");
       }),
+      handleJob(lastChanceJob, async (_payload, { finalAttempt }) => {
+        finalFlags.push(finalAttempt === true);
+        throw new Error("always fails");
+      }),
+      handleJob(
+        pairJob,
+        async () => {
+          pairsInFlight += 1;
+          mostPairsInFlight = Math.max(mostPairsInFlight, pairsInFlight);
+          const deadline = Date.now() + 5_000;
+          while (mostPairsInFlight < 2 && Date.now() < deadline) {
+            await new Promise((r) => setTimeout(r, 50));
+          }
+          pairsInFlight -= 1;
+        },
+        { concurrency: 2 },
+      ),
     ],
   });
 });
@@ -97,5 +132,20 @@ describe("job runner", () => {
       database.db.transaction((tx) => enqueue(queue, tx, recordJob, { marker: 42 } as never)),
     ).rejects.toThrow();
     expect(await jobsWithMarker("42")).toBe(0);
+  });
+
+  it("tells a handler when a failing attempt is the last one", async () => {
+    await database.db.transaction((tx) => enqueue(queue, tx, lastChanceJob, { marker: "last" }));
+    await until(() => finalFlags.length === 2);
+    expect(finalFlags).toEqual([false, true]);
+  });
+
+  it("runs a handler's jobs side by side up to its own concurrency", async () => {
+    await database.db.transaction(async (tx) => {
+      await enqueue(queue, tx, pairJob, { marker: "a" });
+      await enqueue(queue, tx, pairJob, { marker: "b" });
+    });
+    await until(() => mostPairsInFlight === 2 && pairsInFlight === 0);
+    expect(mostPairsInFlight).toBe(2);
   });
 });

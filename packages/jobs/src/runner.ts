@@ -31,35 +31,39 @@ export async function startJobRunner({
   queue.on("error", (error) => logger.error("job queue error", { err: error }));
   await queue.start();
   for (const { job } of handlers) await queue.createQueue(job.name, job.queue);
-  for (const { job, handle } of handlers) {
+  for (const { job, handle, concurrency: own } of handlers) {
     await queue.work(
       job.name,
-      { localConcurrency: concurrency, pollingIntervalSeconds },
+      {
+        localConcurrency: own ?? concurrency,
+        pollingIntervalSeconds,
+        // retryLimit comes with the job: the queue's policy when it was sent is what counts.
+        includeMetadata: true,
+      },
       async ([raw]) => {
         if (!raw) return;
         const started = performance.now();
-        const context = { jobId: raw.id, attempt: raw.retryCount, signal: raw.signal };
+        const fields = { job: job.name, jobId: raw.id, attempt: raw.retryCount };
+        const context = {
+          jobId: raw.id,
+          attempt: raw.retryCount,
+          finalAttempt: raw.retryCount >= raw.retryLimit,
+          signal: raw.signal,
+        };
+        logger.info("job started", fields);
         try {
           await handle(job.payload.parse(raw.data), context);
-          logger.info("job done", {
-            job: job.name,
-            ...context,
-            signal: undefined,
-            ms: Math.round(performance.now() - started),
-          });
+          logger.info("job done", { ...fields, ms: Math.round(performance.now() - started) });
         } catch (error) {
-          logger.error("job failed", {
-            job: job.name,
-            jobId: raw.id,
-            attempt: raw.retryCount,
-            err: error,
-          });
+          logger.error("job failed", { ...fields, err: error });
           throw error;
         }
       },
     );
   }
-  logger.info("job runner started", { queues: handlers.map((h) => h.job.name) });
+  logger.info("job runner started", {
+    queues: Object.fromEntries(handlers.map((h) => [h.job.name, h.concurrency ?? concurrency])),
+  });
   return {
     stop: (timeoutMs = 30_000) => queue.stop({ graceful: true, timeout: timeoutMs, close: true }),
   };

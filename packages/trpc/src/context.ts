@@ -1,5 +1,6 @@
 import type { Database, UserRole } from "@lumen/db";
 import type { Outbox } from "@lumen/jobs";
+import type { MediaContext } from "@lumen/media";
 import type { SearchBackend } from "@lumen/search";
 
 /** The signed-in user as procedures see it. */
@@ -21,11 +22,14 @@ export interface ContextInner {
   outbox: Outbox;
   /** The catalog search engine (Postgres full-text or Typesense), built once per process. */
   search: SearchBackend;
+  /** Video storage and token signing (uploads, playback), built once per process. */
+  media: MediaContext;
 }
 
 /** Pure context: tests build it directly and call procedures with `createCaller`. */
 export function createContextInner(opts: ContextInner): ContextInner {
-  return { db: opts.db, user: opts.user, outbox: opts.outbox, search: opts.search };
+  const { db, user, outbox, search, media } = opts;
+  return { db, user, outbox, search, media };
 }
 
 export type Context = ContextInner;

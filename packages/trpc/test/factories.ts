@@ -1,5 +1,15 @@
 import { randomUUID } from "node:crypto";
-import { courses, type Database, lessons, modules, type UserRole, users } from "@lumen/db";
+import {
+  courses,
+  type Database,
+  lessons,
+  modules,
+  type UserRole,
+  users,
+  videoAssets,
+  videoRenditions,
+} from "@lumen/db";
+import { eq } from "drizzle-orm";
 import type { SessionUser } from "../src/context";
 
 /** Test rows are built per test file; nothing here is shared between files. */
@@ -53,4 +63,79 @@ export async function addOutline(db: Database, courseId: string, shape: number[]
       });
     }
   }
+}
+
+/** A video lesson (in a module of its own) of a course built by createCourse. */
+export async function addVideoLesson(
+  db: Database,
+  courseId: string,
+  overrides: Partial<typeof lessons.$inferInsert> = {},
+) {
+  const [mod] = await db
+    .insert(modules)
+    .values({ courseId, title: "Videos", position: 0 })
+    .returning({ id: modules.id });
+  if (!mod) throw new Error("module insert returned nothing");
+  const [lesson] = await db
+    .insert(lessons)
+    .values({ moduleId: mod.id, title: "Watch me", kind: "video", position: 0, ...overrides })
+    .returning();
+  if (!lesson) throw new Error("lesson insert returned nothing");
+  return { ...lesson, courseId };
+}
+
+/**
+ * A video asset in whatever state a test needs, written directly (as the job runner would),
+ * with its renditions. `current` makes it the lesson's video, as the runner does once the
+ * first rendition is playable.
+ */
+export async function createVideoAsset(
+  db: Database,
+  lesson: { id: string; courseId: string },
+  uploader: SessionUser,
+  {
+    current = false,
+    renditions = [],
+    ...overrides
+  }: Partial<typeof videoAssets.$inferInsert> & {
+    current?: boolean;
+    renditions?: Array<Partial<typeof videoRenditions.$inferInsert> & { height: number }>;
+  } = {},
+) {
+  const [asset] = await db
+    .insert(videoAssets)
+    .values({
+      courseId: lesson.courseId,
+      lessonId: lesson.id,
+      uploadedBy: uploader.id,
+      originalFilename: "talk.mp4",
+      byteSize: 1_000_000,
+      ...overrides,
+    })
+    .returning();
+  if (!asset) throw new Error("video asset insert returned nothing");
+  for (const r of renditions) {
+    await db.insert(videoRenditions).values({
+      assetId: asset.id,
+      name: `${r.height}p`,
+      width: Math.round((r.height * 16) / 9),
+      bandwidth: r.height * 3000,
+      ...r,
+    });
+  }
+  if (current)
+    await db.update(lessons).set({ videoAssetId: asset.id }).where(eq(lessons.id, lesson.id));
+  return asset;
+}
+
+/** A ready rendition as an encode job leaves it: files published under a fresh path. */
+export function readyRendition(height: number) {
+  return {
+    height,
+    status: "ready" as const,
+    progress: 100,
+    path: `${height}p-gen${height}`,
+    codecs: "avc1.64001f,mp4a.40.2",
+    readyAt: new Date(),
+  };
 }

@@ -1,21 +1,50 @@
 import { createTestDatabase, type TestDatabase } from "@lumen/db/testing";
 import { type OutboxHandle, openOutbox } from "@lumen/jobs";
+import { InMemoryMediaStore, type MediaContext } from "@lumen/media";
+import { createMediaSigner, parseKeyRing } from "@lumen/media-tokens";
 import { createPostgresSearch } from "@lumen/search";
 import type { SessionUser } from "../src/context";
 import { createCaller } from "../src/root";
 
-/** One test file's world: its own database, a real outbox, and callers per user. */
+/** The dev key ring (the API's default and the edge's MEDIA_KEYS in .dev.vars). */
+export const TEST_MEDIA_KEYS = parseKeyRing("dev1:lumen-dev-only-media-key-not-for-production");
+export const TEST_EDGE_URL = "http://edge.test";
+
+/**
+ * Video storage for router tests: objects live in process memory (InMemoryMediaStore), not
+ * behind the edge. Tests put a "source" object themselves to stand in for the edge finishing
+ * an upload. Limits are the API's defaults.
+ */
+export function createTestMedia(overrides: Partial<MediaContext> = {}) {
+  const store = new InMemoryMediaStore();
+  const media: MediaContext = {
+    store,
+    signer: createMediaSigner(TEST_MEDIA_KEYS, "dev1"),
+    edgeUrl: TEST_EDGE_URL,
+    maxUploadBytes: 5 * 1024 ** 3,
+    playbackTtlSeconds: 900,
+    uploadTtlSeconds: 3600,
+    ...overrides,
+  };
+  return { media, store };
+}
+
+/** One test file's world: its own database, a real outbox, in-memory media, callers per user. */
 export async function createTestContext() {
   const database: TestDatabase = await createTestDatabase();
   const outbox: OutboxHandle = await openOutbox(database.connection);
   const search = createPostgresSearch({ db: database.db });
+  const { media, store } = createTestMedia();
   return {
     db: database.db,
     database,
     outbox,
     search,
+    media,
+    /** The in-memory bucket behind `media` (what the edge would hold in R2). */
+    mediaStore: store,
     callerFor: (user: SessionUser | null) =>
-      createCaller({ db: database.db, user, outbox, search }),
+      createCaller({ db: database.db, user, outbox, search, media }),
     close: async () => {
       await outbox.close();
       await database.close();

@@ -1,6 +1,9 @@
-import { courses, type Database, lessons, modules } from "@lumen/db";
-import { asc, eq } from "drizzle-orm";
+import { courses, type Database, lessons, modules, videoAssets } from "@lumen/db";
+import { and, asc, desc, eq, ne, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
 import { NotFoundError } from "../../errors";
+import { loadRenditionsOf, videoPercent } from "../video/summary";
+import type { VideoStatus } from "../video/types";
 
 type LessonKind = (typeof lessons.$inferSelect)["kind"];
 
@@ -11,6 +14,17 @@ export interface DraftLesson {
   position: number;
   durationSeconds: number;
   body: string;
+  /** Free preview: anyone may watch it, enrolled or not. */
+  isPreview: boolean;
+  /** Video lessons: the video learners get (else the upload in progress), for its state. */
+  video: DraftVideo | null;
+}
+export interface DraftVideo {
+  assetId: string;
+  status: VideoStatus;
+  /** 0–100 while processing, 100 when ready. */
+  percent: number;
+  failureReason: string | null;
 }
 export interface DraftModule {
   id: string;
@@ -18,6 +32,15 @@ export interface DraftModule {
   position: number;
   lessons: DraftLesson[];
 }
+
+/**
+ * A lesson's video as the outline and the publish checks judge it: the current one (what
+ * learners play), else the newest upload that was not cancelled (a first video on its way).
+ */
+const upload = alias(videoAssets, "upload");
+const lessonVideoAssetId = sql`coalesce(${lessons.videoAssetId}, (select ${upload.id} from ${videoAssets} ${upload}
+  where ${and(eq(upload.lessonId, lessons.id), ne(upload.status, "cancelled"))}
+  order by ${desc(upload.createdAt)} limit 1))`;
 
 /** Everything the editor and the publish checks look at, outline in display order. */
 export async function loadCourseDraft(db: Database, courseId: string) {
@@ -55,15 +78,35 @@ export async function loadCourseDraft(db: Database, courseId: string) {
         position: lessons.position,
         durationSeconds: lessons.durationSeconds,
         body: lessons.body,
+        isPreview: lessons.isPreview,
+        assetId: videoAssets.id,
+        videoStatus: videoAssets.status,
+        failureReason: videoAssets.failureReason,
       })
       .from(lessons)
       .innerJoin(modules, eq(modules.id, lessons.moduleId))
+      .leftJoin(videoAssets, eq(videoAssets.id, lessonVideoAssetId))
       .where(eq(modules.courseId, courseId))
       .orderBy(asc(lessons.position), asc(lessons.createdAt), asc(lessons.id)),
   ]);
+  const renditions = await loadRenditionsOf(
+    db,
+    lessonRows.flatMap((l) => (l.assetId ? [l.assetId] : [])),
+  );
   const outline: DraftModule[] = moduleRows.map((m) => ({ ...m, lessons: [] }));
   const byId = new Map(outline.map((m) => [m.id, m]));
-  for (const { moduleId, ...lesson } of lessonRows) byId.get(moduleId)?.lessons.push(lesson);
+  for (const { moduleId, assetId, videoStatus, failureReason, ...lesson } of lessonRows) {
+    const video =
+      assetId && videoStatus
+        ? {
+            assetId,
+            status: videoStatus,
+            percent: videoPercent(videoStatus, renditions.get(assetId) ?? []),
+            failureReason,
+          }
+        : null;
+    byId.get(moduleId)?.lessons.push({ ...lesson, video });
+  }
   return { ...course, modules: outline };
 }
 

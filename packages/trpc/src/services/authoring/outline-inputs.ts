@@ -34,6 +34,8 @@ export const updateLessonInput = lessonIdInput.extend({
     .min(0, "Duration can't be negative.")
     .max(L.LESSON_DURATION_MAX_SECONDS, "A lesson can last at most 24 hours.")
     .optional(),
+  /** Free preview: anyone can watch or read it without enrolling. */
+  isPreview: z.boolean({ error: "isPreview must be true or false." }).optional(),
 });
 export const reorderLessonsInput = moduleIdInput.extend({ lessonIds: ids("lessonIds") });
 export const moveLessonInput = lessonIdInput.extend({

@@ -4,7 +4,7 @@ import {
   COURSE_SUBTITLE_MAX,
   COURSE_TITLE_MIN_TO_PUBLISH,
 } from "./limits";
-import type { CourseDraft } from "./load-course";
+import type { CourseDraft, DraftLesson } from "./load-course";
 
 export type PublishProblemCode =
   | "title_too_short"
@@ -13,7 +13,10 @@ export type PublishProblemCode =
   | "no_modules"
   | "no_lessons"
   | "empty_module"
-  | "empty_text_lesson";
+  | "empty_text_lesson"
+  | "video_missing"
+  | "video_not_ready"
+  | "video_failed";
 
 export interface PublishProblem extends Problem {
   code: PublishProblemCode;
@@ -25,9 +28,8 @@ export interface PublishProblem extends Problem {
 type PublishCheck = (course: CourseDraft) => PublishProblem[];
 
 /**
- * What blocks publishing, one check per rule, in the order the editor lists them. Later
- * lesson kinds add their rule here (e.g. "video lessons need a ready video" arrives with
- * the video issue, reading the transcode state that loadCourseDraft will then include).
+ * What blocks publishing, one check per rule, in the order the editor lists them. Lesson
+ * kinds with content of their own add their rule here, reading what loadCourseDraft loads.
  */
 export const PUBLISH_CHECKS: readonly PublishCheck[] = [
   ({ title }) =>
@@ -89,7 +91,34 @@ export const PUBLISH_CHECKS: readonly PublishCheck[] = [
           message: `Text lesson “${l.title}” is empty. Write its content before publishing.`,
         })),
     ),
+  ({ modules }) =>
+    modules.flatMap((m) =>
+      m.lessons.flatMap((l) => {
+        const problem = videoProblem(l);
+        return problem ? [{ ...problem, field: "lessons", moduleId: m.id, lessonId: l.id }] : [];
+      }),
+    ),
 ];
+
+/** A video lesson publishes once its video is ready (the whole ladder, not just playable). */
+function videoProblem({ kind, title, video }: DraftLesson) {
+  if (kind !== "video" || video?.status === "ready") return null;
+  if (!video) {
+    return { code: "video_missing" as const, message: `Upload a video for lesson “${title}”.` };
+  }
+  if (video.status === "failed") {
+    const reason = (video.failureReason ?? "unknown error").replace(/\.$/, "");
+    return {
+      code: "video_failed" as const,
+      message: `The video for lesson “${title}” failed to process: ${reason}. Upload it again.`,
+    };
+  }
+  const state = video.status === "uploading" ? "still uploading" : "still processing";
+  return {
+    code: "video_not_ready" as const,
+    message: `The video for lesson “${title}” is ${state}.`,
+  };
+}
 
 export function publishProblems(course: CourseDraft): PublishProblem[] {
   return PUBLISH_CHECKS.flatMap((check) => check(course));

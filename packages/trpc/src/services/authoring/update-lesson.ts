@@ -11,7 +11,13 @@ export async function updateLesson({
   user,
   input,
 }: AuthoringDeps & {
-  input: { lessonId: string; title?: string; body?: string; durationSeconds?: number };
+  input: {
+    lessonId: string;
+    title?: string;
+    body?: string;
+    durationSeconds?: number;
+    isPreview?: boolean;
+  };
 }): Promise<CourseChange> {
   const { lessonId, ...fields } = input;
   return db.transaction(async (tx) => {

@@ -1,4 +1,12 @@
-import { courses, type Database, enrollments, lessons, modules, users } from "@lumen/db";
+import {
+  courses,
+  type Database,
+  enrollments,
+  lessons,
+  modules,
+  users,
+  videoAssets,
+} from "@lumen/db";
 import { and, asc, eq, isNull, sql } from "drizzle-orm";
 import type { SessionUser } from "../../context";
 import { NotFoundError } from "../../errors";
@@ -11,7 +19,16 @@ export interface CourseOutline extends CourseCard {
   modules: Array<{
     id: string;
     title: string;
-    lessons: Array<{ id: string; title: string; kind: string; durationSeconds: number }>;
+    lessons: Array<{
+      id: string;
+      title: string;
+      kind: string;
+      durationSeconds: number;
+      /** Free preview: playable without enrolling (and without signing in). */
+      isPreview: boolean;
+      /** The lesson has a video a player can open now. */
+      hasVideo: boolean;
+    }>;
   }>;
   lessonCount: number;
   durationSeconds: number;
@@ -57,9 +74,12 @@ export async function getCourseBySlug({
         lessonTitle: lessons.title,
         kind: lessons.kind,
         durationSeconds: lessons.durationSeconds,
+        isPreview: lessons.isPreview,
+        hasVideo: sql<boolean>`${videoAssets.playableAt} is not null`,
       })
       .from(modules)
       .leftJoin(lessons, eq(lessons.moduleId, modules.id))
+      .leftJoin(videoAssets, eq(videoAssets.id, lessons.videoAssetId))
       .where(eq(modules.courseId, course.id))
       .orderBy(asc(modules.position), asc(lessons.position)),
     user
@@ -89,6 +109,8 @@ export async function getCourseBySlug({
         title: row.lessonTitle,
         kind: row.kind,
         durationSeconds: row.durationSeconds ?? 0,
+        isPreview: row.isPreview ?? false,
+        hasVideo: row.hasVideo,
       });
     }
   }

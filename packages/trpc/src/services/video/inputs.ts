@@ -1,0 +1,60 @@
+import { WEBVTT_MAX_BYTES } from "@lumen/media";
+import { z } from "zod";
+import { id } from "../authoring/course-inputs";
+
+/** Input schemas of the video procedures; messages are shown next to the form field. */
+/** A position or watch time beyond a day is a bug in the player, not a lesson. */
+const SECONDS_MAX = 24 * 60 * 60;
+
+export const lessonIdInput = z.object({ lessonId: id("lessonId") });
+export const assetIdInput = z.object({ assetId: id("assetId") });
+
+export const createUploadInput = lessonIdInput.extend({
+  filename: z
+    .string()
+    .trim()
+    .min(1, "The file needs a name.")
+    .max(255, "File names can be at most 255 characters."),
+  byteSize: z
+    .number()
+    .int("The size must be whole bytes.")
+    .min(1, "The file is empty. Choose a video file."),
+});
+
+const language = z
+  .string()
+  .trim()
+  .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, "Use a language tag such as en, pt-BR or zh-Hant.")
+  .max(35, "Use a language tag such as en, pt-BR or zh-Hant.");
+
+export const addCaptionInput = assetIdInput.extend({
+  language,
+  label: z
+    .string()
+    .trim()
+    .min(1, "Give the captions a label, e.g. “English”.")
+    .max(60, "Labels can be at most 60 characters."),
+  vtt: z
+    .string()
+    .refine(
+      (text) => Buffer.byteLength(text, "utf8") <= WEBVTT_MAX_BYTES,
+      "Caption files can be at most 1 MiB.",
+    ),
+});
+
+export const removeCaptionInput = assetIdInput.extend({ language });
+
+const seconds = (what: string) =>
+  z
+    .number()
+    .min(0, `${what} can't be negative.`)
+    .max(SECONDS_MAX, `${what} can be at most 24 hours.`);
+
+export const savePositionInput = lessonIdInput.extend({
+  positionSeconds: seconds("The position"),
+  watchedSeconds: seconds("Watched time"),
+});
+
+export type CreateUploadInput = z.output<typeof createUploadInput>;
+export type AddCaptionInput = z.output<typeof addCaptionInput>;
+export type SavePositionInput = z.output<typeof savePositionInput>;
