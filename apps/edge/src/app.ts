@@ -3,7 +3,10 @@ import type { AppEnv } from "./env";
 import { notFound, onError } from "./errors";
 import { catalog } from "./routes/catalog";
 import { health } from "./routes/health";
+import { internalMedia } from "./routes/internal-media";
+import { playback } from "./routes/playback";
 import { catalogPurge } from "./routes/purge";
+import { uploads } from "./routes/uploads";
 
 /**
  * Builds the edge app. Each feature (catalog, playback, certificates) is its own sub-app in
@@ -14,6 +17,9 @@ export function createApp() {
   app.route("/", health);
   app.route("/", catalog);
   app.route("/", catalogPurge);
+  app.route("/", uploads);
+  app.route("/", playback);
+  app.route("/", internalMedia);
   app.notFound(notFound);
   app.onError(onError);
   return app;

@@ -1,3 +1,4 @@
+import { type KeyRing, KeyRingError, parseKeyRing } from "@lumen/media-tokens";
 import { z } from "zod";
 
 /** True when `value` is an object exposing every named method, as a binding stub does. */
@@ -21,6 +22,9 @@ const kvNamespace = z.custom<KVNamespace>(
 // The value in the repo-root .dev.vars: public on purpose, so it must never reach production.
 const DEV_SECRET_PREFIX = "lumen-dev-only-";
 
+const notForProduction =
+  "the development value is not allowed here; set it with `wrangler secret put`";
+
 const envSchema = z
   .object({
     MEDIA: r2Bucket,
@@ -29,17 +33,44 @@ const envSchema = z
     EDGE_ENV: z.enum(["development", "staging", "production"]),
     /** Bearer secret for POST /internal/catalog/purge (the API's EDGE_PURGE_SECRET). */
     PURGE_SECRET: z.string().min(32, "must be at least 32 characters"),
+    /** Media token key ring `kid:secret[,kid:secret…]` (the API's MEDIA_SIGNING_KEYS). */
+    MEDIA_KEYS: z.string(),
   })
-  .refine(
-    (env) => env.EDGE_ENV === "development" || !env.PURGE_SECRET.startsWith(DEV_SECRET_PREFIX),
-    {
-      path: ["PURGE_SECRET"],
-      message: "the development value is not allowed here; set it with `wrangler secret put`",
-    },
-  );
+  // One pass over both secrets, so a misconfigured deploy hears about every problem at once.
+  .superRefine((env, ctx) => {
+    const development = env.EDGE_ENV === "development";
+    if (!development && env.PURGE_SECRET.startsWith(DEV_SECRET_PREFIX)) {
+      ctx.addIssue({ code: "custom", path: ["PURGE_SECRET"], message: notForProduction });
+    }
+    const ring = keyRingOf(env.MEDIA_KEYS);
+    if (typeof ring === "string") {
+      ctx.addIssue({ code: "custom", path: ["MEDIA_KEYS"], message: ring });
+    } else if (
+      !development &&
+      [...ring.values()].some((k) => k.secret.startsWith(DEV_SECRET_PREFIX))
+    ) {
+      ctx.addIssue({ code: "custom", path: ["MEDIA_KEYS"], message: notForProduction });
+    }
+  })
+  // Parsed here, once per isolate, so no request pays for it (token checks are the hot path).
+  .transform((env) => ({ ...env, mediaKeys: parseKeyRing(env.MEDIA_KEYS) }));
+
+/** The parsed ring, or a problem description that never repeats any part of the secret. */
+function keyRingOf(spec: string): KeyRing | string {
+  try {
+    return parseKeyRing(spec);
+  } catch (error) {
+    if (!(error instanceof KeyRingError)) throw error;
+    // KeyRingError quotes key ids; a malformed entry's "id" may be part of a secret.
+    return `not a valid key ring (${error.message.replace(/"[^"]*"/g, '"…"')}); format kid:secret[,kid:secret…]`;
+  }
+}
 
 /** The Worker's validated bindings and vars; the only `env` shape routes ever see. */
-export type Env = z.infer<typeof envSchema>;
+export type Env = z.output<typeof envSchema>;
+
+/** The raw bindings as wrangler.toml and .dev.vars declare them (before parsing). */
+export type Bindings = z.input<typeof envSchema>;
 
 /** Hono environment for the app and every sub-app mounted with `app.route()`. */
 export type AppEnv = { Bindings: Env };

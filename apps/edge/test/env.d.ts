@@ -1,10 +1,10 @@
-import type { Env as EdgeEnv } from "../src/env";
+import type { Bindings } from "../src/env";
 
 // Types `env` / `exports` from "cloudflare:workers" in tests. The pool builds them from the
-// repo-root wrangler.toml, and test/bindings.test.ts proves they match the validated Env.
+// repo-root wrangler.toml, and test/bindings.test.ts proves they pass the Worker's validation.
 declare global {
   namespace Cloudflare {
-    interface Env extends EdgeEnv {}
+    interface Env extends Bindings {}
     interface GlobalProps {
       mainModule: typeof import("../src/index");
     }

@@ -1,0 +1,84 @@
+import { assetPrefix, isSafeRelativePath } from "@lumen/media-tokens";
+import { type Context, Hono } from "hono";
+import type { AppEnv } from "../env";
+import { EdgeError, errorBody } from "../errors";
+import { objectResponse } from "../media/object";
+import { objectPathAfter } from "../media/paths";
+import { forbidden, mediaClaims } from "../media/token";
+import { listAll } from "../media/upload-records";
+
+const noStore = { "cache-control": "no-store" };
+
+/**
+ * Storage for the API and job runner (EdgeMediaStore), scoped by a `store` token to one
+ * asset's prefix `videos/<id>/`; paths are relative to it. Locally this is the only way a Node
+ * process reaches Miniflare's R2.
+ * - `GET /internal/media/:token?prefix=<p>` → `{ paths }` (sorted, every page)
+ * - `GET|HEAD /internal/media/:token/<path>` → the object (byte ranges as for playback)
+ * - `PUT /internal/media/:token/<path>` body + Content-Length + Content-Type → `{ path, size }`
+ * - `DELETE /internal/media/:token/<path>` → 204, present or not
+ */
+export const internalMedia = new Hono<AppEnv>()
+  .get("/internal/media/:token", async (c) => {
+    const assetId = await storeAsset(c);
+    if (!assetId) return forbidden("store");
+    const prefix = c.req.query("prefix") ?? "";
+    // A prefix is a path or a directory (`hls/`); either way it must stay inside the asset.
+    if (prefix !== "" && !isSafeRelativePath(prefix.replace(/\/$/, ""))) {
+      throw new EdgeError(400, "bad_path", "The prefix must be a relative path inside the asset.");
+    }
+    const base = assetPrefix(assetId);
+    const objects = await listAll(c.env.MEDIA, `${base}${prefix}`, false);
+    const paths = objects.map((o) => o.key.slice(base.length)).sort();
+    return c.json({ paths }, 200, noStore);
+  })
+  .get("/internal/media/:token/:path{.+}", async (c) => {
+    const key = await storeKey(c);
+    if (!key) return forbidden("store");
+    const res = await objectResponse(c.env.MEDIA, key, c.req.raw, { cacheControl: "no-store" });
+    return res ?? c.json(errorBody("not_found", "No such object."), 404, noStore);
+  })
+  .put("/internal/media/:token/:path{.+}", async (c) => {
+    const key = await storeKey(c);
+    if (!key) return forbidden("store");
+    const header = c.req.header("content-length")?.trim();
+    if (header === undefined) {
+      throw new EdgeError(411, "length_required", "Send the object with a Content-Length.");
+    }
+    if (!/^\d{1,15}$/.test(header)) {
+      throw new EdgeError(400, "bad_length", "Content-Length must be a byte count.");
+    }
+    const size = Number(header);
+    const httpMetadata = {
+      contentType: c.req.header("content-type") || "application/octet-stream",
+    };
+    const body = c.req.raw.body;
+    if (size === 0 || !body) {
+      await c.env.MEDIA.put(key, "", { httpMetadata });
+    } else {
+      // R2 needs a stream of known length, and this one is cut off at exactly `size`.
+      const { readable, writable } = new FixedLengthStream(size);
+      await Promise.all([c.env.MEDIA.put(key, readable, { httpMetadata }), body.pipeTo(writable)]);
+    }
+    return c.json({ path: objectPathAfter(c.req.url, 3), size }, 200, noStore);
+  })
+  .delete("/internal/media/:token/:path{.+}", async (c) => {
+    const key = await storeKey(c);
+    if (!key) return forbidden("store");
+    await c.env.MEDIA.delete(key);
+    return c.body(null, 204, noStore);
+  });
+
+async function storeAsset(c: Context<AppEnv>): Promise<string | null> {
+  const claims = await mediaClaims(c.env, c.req.param("token") ?? "", "store");
+  return claims?.assetId ?? null;
+}
+
+/** The R2 key a valid store token and a safe path address, null for a bad token. */
+async function storeKey(c: Context<AppEnv>): Promise<string | null> {
+  const assetId = await storeAsset(c);
+  if (!assetId) return null;
+  const path = objectPathAfter(c.req.url, 3);
+  if (!path) throw new EdgeError(400, "bad_path", "The path must be relative to the asset.");
+  return `${assetPrefix(assetId)}${path}`;
+}

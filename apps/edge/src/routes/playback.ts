@@ -1,0 +1,48 @@
+import { hlsKey, MASTER_PLAYLIST } from "@lumen/media-tokens";
+import { Hono } from "hono";
+import type { AppEnv } from "../env";
+import { errorBody } from "../errors";
+import { mediaCors } from "../media/cors";
+import { objectResponse } from "../media/object";
+import { objectPathAfter, playbackContentType } from "../media/paths";
+import { serveCachedObject, withStatus } from "../media/playback-cache";
+import { forbidden, mediaClaims } from "../media/token";
+
+/**
+ * Signed HLS playback: `GET|HEAD /v/:token/<path under videos/<id>/hls/>`. The token is a path
+ * segment, so the relative URIs inside playlists carry it without rewriting. Everything but the
+ * master playlist is immutable and cached by asset path (never by token); the master playlist
+ * is rewritten as renditions and captions land, so it is `no-cache` and always read from R2.
+ */
+export const playback = new Hono<AppEnv>()
+  .use("/v/*", mediaCors)
+  .get("/v/:token/:path{.+}", async (c) => {
+    const claims = await mediaClaims(c.env, c.req.param("token"), "play");
+    if (!claims) return forbidden("play");
+    const path = objectPathAfter(c.req.url, 2);
+    const contentType = path ? playbackContentType(path) : null;
+    if (!path || !contentType) return notFound();
+    const r2Key = hlsKey(claims.assetId, path);
+
+    if (path === MASTER_PLAYLIST) {
+      const options = { contentType, cacheControl: "no-cache" };
+      const res = await objectResponse(c.env.MEDIA, r2Key, c.req.raw, options);
+      return res ? withStatus(res, c.req.raw, "BYPASS") : notFound();
+    }
+    const ctx = c.executionCtx;
+    const res = await serveCachedObject({
+      bucket: c.env.MEDIA,
+      request: c.req.raw,
+      r2Key,
+      contentType,
+      waitUntil: (promise) => ctx.waitUntil(promise),
+    });
+    return res ?? notFound();
+  });
+
+function notFound() {
+  return Response.json(errorBody("not_found", "Not found"), {
+    status: 404,
+    headers: { "cache-control": "no-store" },
+  });
+}
