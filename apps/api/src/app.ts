@@ -1,5 +1,6 @@
 import { type Database, ping } from "@lumen/db";
 import type { Outbox } from "@lumen/jobs";
+import type { MediaContext } from "@lumen/media";
 import type { SearchBackend } from "@lumen/search";
 import { appRouter, createContextInner } from "@lumen/trpc";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
@@ -21,6 +22,8 @@ export interface AppDeps {
   outbox: Outbox;
   /** Built once per process from the env (createSearchBackend). */
   search: SearchBackend;
+  /** Video storage and token signing (createMediaContext), built once per process. */
+  media: MediaContext;
   auth: Auth;
   env: ApiEnv;
   logger: Logger;
@@ -30,7 +33,14 @@ export interface AppDeps {
 
 type AppEnv = { Variables: { requestId: string; log: Logger } };
 
-export function createApp({ db, outbox, search, auth, env, logger, clientIp }: AppDeps) {
+/**
+ * Caption files (WebVTT up to 1 MiB) arrive as JSON through tRPC, escaped; this single-call
+ * path gets room for that, every other route keeps MAX_BODY_BYTES.
+ */
+const CAPTION_UPLOAD_PATH = "/trpc/video.addCaption";
+const CAPTION_UPLOAD_MAX_BYTES = 3 * 1024 * 1024;
+
+export function createApp({ db, outbox, search, media, auth, env, logger, clientIp }: AppDeps) {
   const app = new Hono<AppEnv>();
 
   app.use(requestId());
@@ -57,20 +67,16 @@ export function createApp({ db, outbox, search, auth, env, logger, clientIp }: A
     await next();
   });
   app.use(cors({ origin: env.WEB_ORIGIN, credentials: true, maxAge: 600 }));
-  app.use(
-    // Cover uploads carry their own, larger limit (routes/media.ts).
-    except(
-      COVER_UPLOAD_PATH,
-      bodyLimit({
-        maxSize: env.MAX_BODY_BYTES,
-        onError: () => {
-          throw new HTTPException(413, {
-            message: `Request body is larger than ${env.MAX_BODY_BYTES} bytes.`,
-          });
-        },
-      }),
-    ),
-  );
+  const limitBody = (maxSize: number) =>
+    bodyLimit({
+      maxSize,
+      onError: () => {
+        throw new HTTPException(413, { message: `Request body is larger than ${maxSize} bytes.` });
+      },
+    });
+  // Cover uploads carry their own, larger limit (routes/media.ts); captions get theirs here.
+  app.use(except([COVER_UPLOAD_PATH, CAPTION_UPLOAD_PATH], limitBody(env.MAX_BODY_BYTES)));
+  app.use(CAPTION_UPLOAD_PATH, limitBody(Math.max(env.MAX_BODY_BYTES, CAPTION_UPLOAD_MAX_BYTES)));
 
   app.get("/healthz", (c) => c.json({ status: "ok" }));
   app.get("/readyz", async (c) => {
@@ -100,6 +106,7 @@ export function createApp({ db, outbox, search, auth, env, logger, clientIp }: A
           db,
           outbox,
           search,
+          media,
           user: await sessionUser(auth, c.req.raw.headers),
         }),
       onError: ({ error, path }) => {

@@ -1,10 +1,13 @@
 import { databaseEnvSchema } from "@lumen/db";
+import { parseKeyRing } from "@lumen/media-tokens";
 import { searchEnvIssues, searchEnvSchema } from "@lumen/search";
 import { z } from "zod";
 
 const DEV_AUTH_SECRET = "lumen-dev-only-secret-never-use-in-production";
 /** Must equal PURGE_SECRET in the repo-root .dev.vars, which `wrangler dev` gives the edge. */
 const DEV_EDGE_PURGE_SECRET = "lumen-dev-only-purge-secret-not-for-production";
+/** Must equal MEDIA_KEYS in the repo-root .dev.vars (the edge verifies what the API signs). */
+const DEV_MEDIA_SIGNING_KEYS = "dev1:lumen-dev-only-media-key-not-for-production";
 
 export const apiEnvSchema = databaseEnvSchema
   .extend(searchEnvSchema.shape)
@@ -34,8 +37,49 @@ export const apiEnvSchema = databaseEnvSchema
       .string()
       .min(32, "EDGE_PURGE_SECRET must be at least 32 characters")
       .optional(),
+    /** Media token keys `kid:secret,…` (the edge's MEDIA_KEYS) and the one that signs now. */
+    MEDIA_SIGNING_KEYS: z.string().optional(),
+    MEDIA_SIGNING_KEY_ID: z.string().default("dev1"),
+    /** The edge as browsers reach it (upload and playback URLs); defaults to EDGE_URL. */
+    EDGE_PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
+    VIDEO_MAX_BYTES: z.coerce
+      .number()
+      .int()
+      .min(1024 * 1024)
+      .max(5 * 1024 ** 4)
+      .default(5 * 1024 ** 3),
+    PLAYBACK_TOKEN_TTL_SECONDS: z.coerce
+      .number()
+      .int()
+      .min(60)
+      .max(3600, "playback tokens may live at most 1 hour")
+      .default(900),
+    /** FFmpeg binaries for the job runner; default: `ffmpeg` / `ffprobe` on PATH. */
+    FFMPEG_PATH: z.string().min(1).optional(),
+    FFPROBE_PATH: z.string().min(1).optional(),
   })
   .superRefine((env, ctx) => {
+    if (env.MEDIA_SIGNING_KEYS !== undefined) {
+      try {
+        const ring = parseKeyRing(env.MEDIA_SIGNING_KEYS);
+        if (!ring.has(env.MEDIA_SIGNING_KEY_ID)) {
+          ctx.addIssue({
+            code: "custom",
+            path: ["MEDIA_SIGNING_KEY_ID"],
+            message: `"${env.MEDIA_SIGNING_KEY_ID}" is not a key id in MEDIA_SIGNING_KEYS`,
+          });
+        }
+      } catch (error) {
+        ctx.addIssue({ code: "custom", path: ["MEDIA_SIGNING_KEYS"], message: String(error) });
+      }
+    }
+    if (env.LUMEN_ENV === "production" && !env.MEDIA_SIGNING_KEYS) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["MEDIA_SIGNING_KEYS"],
+        message: "MEDIA_SIGNING_KEYS is required in production",
+      });
+    }
     for (const { path, message } of searchEnvIssues(env)) {
       ctx.addIssue({ code: "custom", path: [path], message });
     }
@@ -65,6 +109,8 @@ export const apiEnvSchema = databaseEnvSchema
     ...env,
     AUTH_SECRET: env.AUTH_SECRET ?? DEV_AUTH_SECRET,
     EDGE_PURGE_SECRET: env.EDGE_PURGE_SECRET ?? DEV_EDGE_PURGE_SECRET,
+    MEDIA_SIGNING_KEYS: env.MEDIA_SIGNING_KEYS ?? DEV_MEDIA_SIGNING_KEYS,
+    EDGE_PUBLIC_URL: env.EDGE_PUBLIC_URL ?? env.EDGE_URL,
     AUTH_BASE_URL: env.AUTH_BASE_URL ?? env.WEB_ORIGIN,
   }));
 

@@ -7,6 +7,7 @@ import { createApp } from "./app";
 import { createAuth } from "./auth";
 import { loadEnvOrExit } from "./boot";
 import { createLogger } from "./logger";
+import { createMediaContext } from "./media";
 import { onShutdown } from "./shutdown";
 
 const env = loadEnvOrExit();
@@ -21,6 +22,7 @@ const app = createApp({
   db: database.db,
   outbox,
   search: createSearchBackend(database.db, env),
+  media: createMediaContext(env),
   auth,
   env,
   logger,

@@ -1,6 +1,7 @@
 import { users } from "@lumen/db";
 import { createTestDatabase, type TestDatabase } from "@lumen/db/testing";
 import { openOutbox } from "@lumen/jobs";
+import { InMemoryMediaStore, type MediaContext } from "@lumen/media";
 import { createPostgresSearch } from "@lumen/search";
 import { eq } from "drizzle-orm";
 import { z } from "zod";
@@ -8,10 +9,15 @@ import { createApp } from "../src/app";
 import { createAuth } from "../src/auth";
 import { parseApiEnv } from "../src/env";
 import { createLogger } from "../src/logger";
+import { createMediaContext } from "../src/media";
 
 export const WEB_ORIGIN = "http://localhost:5173";
 
-/** A real app over this test file's own database, with its log lines captured. */
+/**
+ * A real app over this test file's own database, with its log lines captured. Media signing
+ * comes from the env as in production; video storage is in process memory
+ * (InMemoryMediaStore) instead of R2 behind the edge, exposed as `mediaStore`.
+ */
 export async function createTestApp(overrides: Record<string, string> = {}) {
   const database: TestDatabase = await createTestDatabase();
   const env = parseApiEnv({ LUMEN_ENV: "test", WEB_ORIGIN, MAX_BODY_BYTES: "4096", ...overrides });
@@ -21,11 +27,25 @@ export async function createTestApp(overrides: Record<string, string> = {}) {
   const outbox = await openOutbox(database.connection);
   let ip = "198.51.100.1";
   const search = createPostgresSearch({ db: database.db });
-  const app = createApp({ db: database.db, outbox, search, auth, env, logger, clientIp: () => ip });
-  return {
-    app,
+  const mediaStore = new InMemoryMediaStore();
+  const media: MediaContext = { ...createMediaContext(env), store: mediaStore };
+  const app = createApp({
+    db: database.db,
     outbox,
     search,
+    media,
+    auth,
+    env,
+    logger,
+    clientIp: () => ip,
+  });
+  return {
+    app,
+    env,
+    outbox,
+    search,
+    media,
+    mediaStore,
     database: {
       ...database,
       close: async () => {

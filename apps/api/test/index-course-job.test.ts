@@ -71,6 +71,17 @@ async function searchUntilFound(query: string, timeoutMs = 20_000) {
   }
 }
 
+async function purgeJobsFor(courseId: string, atLeast: number, timeoutMs = 10_000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const { rows } = await database.db.execute(
+      sql`select data->>'slug' as slug from pgboss.job where name = 'catalog.purge-edge' and data->>'courseId' = ${courseId}`,
+    );
+    if (rows.length >= atLeast || Date.now() > deadline) return rows;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
 describe("search.index-course job", () => {
   it("indexes a course published while no runner was up, once a runner starts", async () => {
     const id = await publishCourse("Zymurgy for Homebrewers");
@@ -87,10 +98,10 @@ describe("search.index-course job", () => {
     const result = await searchUntilFound("zymurgy");
     expect(result.items.map((i) => i.id)).toEqual([id]);
     // Only now, with the index up to date, is the edge told to purge.
-    const purges = await database.db.execute(
-      sql`select data->>'slug' as slug from pgboss.job where name = 'catalog.purge-edge' and data->>'courseId' = ${id}`,
-    );
-    expect(purges.rows).toHaveLength(1);
+    // The handler enqueues the purge just after the index write the search above observed,
+    // so wait for it rather than racing it.
+    const purges = await purgeJobsFor(id, 1);
+    expect(purges).toHaveLength(1);
   });
 
   it("a job delivered twice leaves exactly one entry", async () => {

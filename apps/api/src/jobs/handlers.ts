@@ -1,9 +1,12 @@
 import type { Database } from "@lumen/db";
 import type { JobHandler, Outbox } from "@lumen/jobs";
+import type { FfmpegConfig, MediaContext } from "@lumen/media";
 import type { SearchBackend } from "@lumen/search";
 import type { ApiEnv } from "../env";
 import type { Logger } from "../logger";
+import { encodeVideoHandler } from "./encode-video";
 import { indexCourseHandler } from "./index-course";
+import { probeVideoHandler } from "./probe-video";
 import { purgeEdgeHandler } from "./purge-edge";
 
 export interface JobDeps {
@@ -11,8 +14,12 @@ export interface JobDeps {
   env: ApiEnv;
   logger: Logger;
   search: SearchBackend;
-  /** For jobs that schedule follow-up jobs (indexing → edge purge). */
+  /** For jobs that schedule follow-up jobs (indexing → edge purge, probe → encodes). */
   outbox: Outbox;
+  /** Video storage (through the edge) for the transcode jobs. */
+  media: MediaContext;
+  /** Null on a runner without FFmpeg: it leaves the video queues to runners that have it. */
+  ffmpeg: FfmpegConfig | null;
 }
 
 /**
@@ -20,5 +27,15 @@ export interface JobDeps {
  * handlers here; job definitions (names, payloads, retry policy) live in @lumen/jobs.
  */
 export function jobHandlers(deps: JobDeps): JobHandler[] {
-  return [indexCourseHandler(deps), purgeEdgeHandler(deps)];
+  const handlers: JobHandler[] = [indexCourseHandler(deps), purgeEdgeHandler(deps)];
+  if (deps.ffmpeg) {
+    const video = {
+      db: deps.db,
+      store: deps.media.store,
+      ffmpeg: deps.ffmpeg,
+      logger: deps.logger,
+    };
+    handlers.push(probeVideoHandler({ ...video, outbox: deps.outbox }), encodeVideoHandler(video));
+  }
+  return handlers;
 }

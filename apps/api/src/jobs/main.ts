@@ -1,14 +1,17 @@
 import { createDatabase, databaseConfigFromEnv, migrate } from "@lumen/db";
 import { createJobQueue, openOutbox, startJobRunner } from "@lumen/jobs";
+import { type FfmpegConfig, resolveFfmpeg } from "@lumen/media";
 import { createSearchBackend } from "@lumen/search";
 import { loadEnvOrExit } from "../boot";
 import { createLogger } from "../logger";
+import { createMediaContext } from "../media";
 import { onShutdown } from "../shutdown";
 import { jobHandlers } from "./handlers";
 
 // The job runner: a second entry point over the same database and code as the API.
 const env = loadEnvOrExit();
 const logger = createLogger({ level: env.LOG_LEVEL, base: { service: "jobs" } });
+const ffmpeg = resolveFfmpegOrWarn();
 const database = createDatabase(databaseConfigFromEnv(env));
 await migrate(database);
 const outbox = await openOutbox(database.connection);
@@ -20,6 +23,8 @@ const runner = await startJobRunner({
     logger,
     search: createSearchBackend(database.db, env),
     outbox,
+    media: createMediaContext(env),
+    ffmpeg,
   }),
   logger,
 });
@@ -33,3 +38,22 @@ onShutdown(
   },
   35_000,
 );
+
+/**
+ * A runner without FFmpeg still serves every other queue (search indexing, purges) and leaves
+ * video jobs to runners that have it; it says what to install. A bad explicit FFMPEG_PATH is
+ * a configuration error and stops the process.
+ */
+function resolveFfmpegOrWarn(): FfmpegConfig | null {
+  try {
+    return resolveFfmpeg({ ffmpegPath: env.FFMPEG_PATH, ffprobePath: env.FFPROBE_PATH });
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    if (env.FFMPEG_PATH || env.FFPROBE_PATH) {
+      logger.error(message);
+      process.exit(1);
+    }
+    logger.warn(`video jobs disabled on this runner: ${message}`);
+    return null;
+  }
+}

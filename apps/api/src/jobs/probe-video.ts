@@ -1,0 +1,36 @@
+import type { Database } from "@lumen/db";
+import { handleJob, type Outbox, probeVideoJob } from "@lumen/jobs";
+import { type FfmpegConfig, type MediaStore, probeVideo } from "@lumen/media";
+import type { Logger } from "../logger";
+
+/**
+ * Checks an uploaded video and plans its encodes (@lumen/media probeVideo). Invalid media ends
+ * the asset `failed` and completes the job; anything else throws, so pg-boss retries it.
+ */
+export function probeVideoHandler({
+  db,
+  store,
+  outbox,
+  ffmpeg,
+  logger,
+}: {
+  db: Database;
+  store: MediaStore;
+  outbox: Outbox;
+  ffmpeg: FfmpegConfig;
+  logger: Pick<Logger, "info">;
+}) {
+  return handleJob(probeVideoJob, async ({ assetId }, { attempt, finalAttempt, signal }) => {
+    const result = await probeVideo({
+      db,
+      store,
+      outbox,
+      ffmpeg,
+      assetId,
+      signal,
+      attempt,
+      finalAttempt,
+    });
+    logger.info("video probed", { assetId, attempt, ...result });
+  });
+}

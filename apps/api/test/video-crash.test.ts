@@ -1,0 +1,149 @@
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { type DatabaseClient, videoAssets } from "@lumen/db";
+import { type OutboxHandle, openOutbox, probeVideoJob } from "@lumen/jobs";
+import type { MediaContext } from "@lumen/media";
+import { generateClip } from "@lumen/media/testing";
+import { startWranglerDev, type WranglerDev } from "@lumen/tools/wrangler-dev";
+import { eq, sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { z } from "zod";
+import { parseApiEnv } from "../src/env";
+import { createMediaContext } from "../src/media";
+import { createVideoLesson, renditionsOf, settledAsset } from "./video-pipeline-fixtures";
+import {
+  databaseForProcesses,
+  type RunnerProcess,
+  startRunnerProcess,
+} from "./video-pipeline-processes";
+
+// Two real runner processes (apps/api/src/jobs/main.ts) on one database and one edge: the
+// first is killed with SIGKILL while it transcodes, the second must finish the work.
+const TEST_TIMEOUT_MS = 150_000;
+
+let edge: WranglerDev;
+let database: DatabaseClient & { url: string };
+let outbox: OutboxHandle;
+let media: MediaContext;
+let dir: string;
+const runners: RunnerProcess[] = [];
+
+beforeAll(async () => {
+  [edge, database, dir] = await Promise.all([
+    startWranglerDev(),
+    databaseForProcesses(),
+    mkdtemp(join(tmpdir(), "lumen-video-crash-")),
+  ]);
+  media = createMediaContext(parseApiEnv({ LUMEN_ENV: "test", EDGE_URL: edge.url }));
+  outbox = await openOutbox(database.connection);
+}, 120_000);
+afterAll(async () => {
+  await Promise.all(runners.map((r) => r.stop()));
+  await outbox?.close();
+  await database?.close();
+  await edge?.stop();
+  if (dir) await rm(dir, { recursive: true, force: true });
+});
+
+function startRunner() {
+  const runner = startRunnerProcess({ databaseUrl: database.url, edgeUrl: edge.url, tmpDir: dir });
+  runners.push(runner);
+  return runner;
+}
+
+/** An uploaded source queued for processing, as completeUpload leaves it. */
+async function queuedUpload(file: Uint8Array) {
+  const { instructor, lessonId } = await createVideoLesson(database.db);
+  const [asset] = await database.db
+    .insert(videoAssets)
+    .values({
+      courseId: (await lessonCourse(lessonId)) ?? "",
+      lessonId,
+      uploadedBy: instructor.id,
+      originalFilename: "lecture.mp4",
+      byteSize: file.byteLength,
+    })
+    .returning();
+  if (!asset) throw new Error("asset insert returned nothing");
+  await media.store.put(asset.id, "source", file, "video/mp4");
+  await database.db.transaction(async (tx) => {
+    await tx
+      .update(videoAssets)
+      .set({ status: "queued", uploadedAt: new Date() })
+      .where(eq(videoAssets.id, asset.id));
+    await outbox.enqueue(tx, probeVideoJob, { assetId: asset.id });
+  });
+  return asset.id;
+}
+
+async function lessonCourse(lessonId: string) {
+  const rows = await database.db.execute(
+    sql`select m.course_id from lessons l join modules m on m.id = l.module_id where l.id = ${lessonId}`,
+  );
+  return z.object({ course_id: z.string() }).parse(rows.rows[0]).course_id;
+}
+
+async function until(what: string, predicate: () => Promise<boolean>, timeoutMs: number) {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await predicate())) {
+    if (Date.now() > deadline) throw new Error(`${what}: not within ${timeoutMs / 1000} s`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+const encodeJobs = async (assetId: string) =>
+  z.array(z.object({ state: z.string(), retry_count: z.number() })).parse(
+    (
+      await database.db.execute(
+        sql`select state, retry_count from pgboss.job
+              where name = 'video.encode' and data->>'assetId' = ${assetId}`,
+      )
+    ).rows,
+  );
+
+describe("a runner killed mid-transcode", { timeout: TEST_TIMEOUT_MS }, () => {
+  it("leaves its job to another runner, which finishes it with one output per rendition", async () => {
+    const clip = await generateClip(dir, { width: 1280, height: 720, seconds: 8, audio: true });
+    const assetId = await queuedUpload(new Uint8Array(await readFile(clip)));
+
+    const first = startRunner();
+    await until(
+      `a rendition processing on the first runner\n${first.output()}`,
+      async () => (await renditionsOf(database.db, assetId)).some((r) => r.status === "processing"),
+      60_000,
+    );
+    await first.kill();
+    const interrupted = await renditionsOf(database.db, assetId);
+    expect(interrupted.some((r) => r.status !== "ready")).toBe(true);
+
+    const second = startRunner();
+    const asset = await settledAsset(database.db, assetId, 90_000);
+    expect(asset.status, second.output()).toBe("ready");
+
+    const renditions = await renditionsOf(database.db, assetId);
+    expect(renditions.map((r) => [r.name, r.status])).toEqual([
+      ["360p", "ready"],
+      ["720p", "ready"],
+    ]);
+    const jobs = await encodeJobs(assetId);
+    expect(jobs.every((j) => j.state === "completed")).toBe(true);
+    expect(Math.max(...jobs.map((j) => j.retry_count))).toBeGreaterThanOrEqual(1);
+
+    const master = await new Response(
+      (await media.store.get(assetId, "hls/master.m3u8"))?.body,
+    ).text();
+    const referenced = master
+      .split("\n")
+      .filter((line) => line.endsWith("/index.m3u8"))
+      .map((line) => line.split("/")[0]);
+    expect(referenced.sort()).toEqual(renditions.map((r) => r.path).sort());
+    const stored = new Set(
+      (await media.store.list(assetId, "hls/"))
+        .map((path) => path.split("/"))
+        .filter((parts) => parts.length > 2)
+        .map((parts) => parts[1]),
+    );
+    expect([...stored].sort()).toEqual(referenced.sort());
+  });
+});
