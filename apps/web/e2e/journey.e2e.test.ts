@@ -1,5 +1,3 @@
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, expect, it } from "vitest";
 import {
@@ -14,6 +12,7 @@ import {
   waitForResult,
 } from "./authoring-steps";
 import { launchBrowser } from "./browser";
+import { reportFailure } from "./failure-report";
 import { type Stack, startStack } from "./stack";
 
 let stack: Stack;
@@ -27,16 +26,7 @@ beforeAll(async () => {
 });
 
 // A failing step leaves a picture of every open page behind, and the servers' last words.
-afterEach(async (context) => {
-  if (context.task.result?.state !== "fail") return;
-  const pages = browser?.contexts().flatMap((c) => c.pages()) ?? [];
-  for (const [index, open] of pages.entries()) {
-    const path = join(tmpdir(), `lumen-e2e-failure-${index}.png`);
-    await open.screenshot({ path, fullPage: true }).catch(() => {});
-    console.error(`failure screenshot: ${path} (${open.url()})`);
-  }
-  console.error(stack?.logs());
-});
+afterEach((context) => reportFailure(context.task.result?.state === "fail", browser, stack));
 
 afterAll(async () => {
   await browser?.close();

@@ -1,5 +1,4 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { createServer } from "node:net";
 import { fileURLToPath } from "node:url";
 
 const apiDir = fileURLToPath(new URL("../../api", import.meta.url));
@@ -8,6 +7,8 @@ interface ApiOptions {
   port: number;
   databaseUrl: string;
   webOrigin: string;
+  /** The edge Worker (uploads, playback, media storage); the API's default otherwise. */
+  edgeUrl?: string | undefined;
 }
 
 // Only what the API needs: a developer's own DATABASE_* and AUTH_* settings must not leak in.
@@ -24,6 +25,8 @@ function apiEnv(opts: ApiOptions): NodeJS.ProcessEnv {
     AUTH_SECRET: "test-secret-at-least-32-characters-long",
     WEB_ORIGIN: opts.webOrigin,
     LOG_LEVEL: "warn",
+    // Browsers and the job runner reach the same local edge.
+    ...(opts.edgeUrl ? { EDGE_URL: opts.edgeUrl, EDGE_PUBLIC_URL: opts.edgeUrl } : {}),
   };
 }
 
@@ -93,16 +96,4 @@ async function stopProcess(child: ChildProcess): Promise<void> {
   const timer = setTimeout(() => child.kill("SIGKILL"), 5_000);
   await exited;
   clearTimeout(timer);
-}
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
 }

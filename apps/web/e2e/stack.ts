@@ -1,8 +1,8 @@
 /**
  * A whole Lumen stack for browser tests, owned by one test file: its own database (a new
  * Postgres database under TEST_DATABASE_URL, else an in-memory PGlite served over the wire
- * protocol), the real API and job runner as child processes, and the production build under
- * `vite preview`.
+ * protocol), the real API and job runner as child processes, the production build under
+ * `vite preview` and, on request, the edge Worker under `wrangler dev` (local R2) for video.
  */
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -12,21 +12,27 @@ import { createDatabase, type Database, migrate } from "@lumen/db";
 import { seed } from "@lumen/db/seed";
 import { createTestDatabase } from "@lumen/db/testing";
 import { createPostgresSearch } from "@lumen/search";
+import { freePort } from "@lumen/tools/net";
 import { startPgliteServer } from "@lumen/tools/pglite-server";
+import { startWranglerDev } from "@lumen/tools/wrangler-dev";
 import { build, type PreviewServer, preview } from "vite";
 import { apiProxy } from "../vite.proxy.ts";
-import { freePort, startApi, startJobRunner } from "./processes";
+import { startApi, startJobRunner } from "./processes";
 
 const webDir = fileURLToPath(new URL("..", import.meta.url));
 
 export interface Stack {
   webUrl: string;
+  /** The edge Worker, when started with `edge: true`. */
+  edgeUrl: string | null;
   /** Recent output of the API and the job runner, for failure messages. */
   logs(): string;
   close(): Promise<void>;
 }
 
-export async function startStack(options: { courses?: number } = {}): Promise<Stack> {
+export async function startStack(
+  options: { courses?: number; edge?: boolean } = {},
+): Promise<Stack> {
   const cleanups: Array<() => Promise<unknown>> = [];
   const close = async () => {
     for (const cleanup of cleanups.reverse()) await cleanup().catch(() => {});
@@ -34,13 +40,20 @@ export async function startStack(options: { courses?: number } = {}): Promise<St
   try {
     const outDir = await mkdtemp(join(tmpdir(), "lumen-web-e2e-"));
     cleanups.push(() => rm(outDir, { recursive: true, force: true }));
-    const [database, webPort, apiPort] = await Promise.all([
+    const apiPort = await freePort();
+    const [database, webPort, edge] = await Promise.all([
       startDatabase(options.courses ?? 24).then((database) => {
         cleanups.push(database.close);
         return database;
       }),
       freePort(),
-      freePort(),
+      // Uploads and playback go browser → edge; the job runner stores renditions through it.
+      options.edge
+        ? startWranglerDev({ ORIGIN_API_URL: `http://127.0.0.1:${apiPort}` }).then((edge) => {
+            cleanups.push(edge.stop);
+            return edge;
+          })
+        : null,
       build({
         root: webDir,
         logLevel: "warn",
@@ -50,11 +63,18 @@ export async function startStack(options: { courses?: number } = {}): Promise<St
           sourcemap: false,
           // A cold machine makes the timing advice fire; it is noise in test output.
           rolldownOptions: { checks: { bundlerTimings: false } },
+          // hls.js is one large chunk, loaded only by the player; the warning is noise here.
+          chunkSizeWarningLimit: 1024,
         },
       }),
     ]);
     const webUrl = `http://127.0.0.1:${webPort}`;
-    const processOptions = { port: apiPort, databaseUrl: database.url, webOrigin: webUrl };
+    const processOptions = {
+      port: apiPort,
+      databaseUrl: database.url,
+      webOrigin: webUrl,
+      edgeUrl: edge?.url,
+    };
     const api = await startApi(processOptions);
     cleanups.push(api.stop);
     // After the API: both migrate at start-up, and the API has done it by now.
@@ -73,7 +93,7 @@ export async function startStack(options: { courses?: number } = {}): Promise<St
         `--- jobs ---\n${jobs.output()}`,
         `--- database ---\n${database.log()}`,
       ].join("\n");
-    return { webUrl, logs, close };
+    return { webUrl, edgeUrl: edge?.url ?? null, logs, close };
   } catch (error) {
     await close();
     throw error;

@@ -7,6 +7,7 @@ import {
   prefetchCatalog,
   prefetchCourse,
   prefetchCourseEditor,
+  prefetchLesson,
   prefetchMyLearning,
   prefetchTeach,
 } from "./routes/prefetch";
@@ -31,6 +32,8 @@ function page(load: () => Promise<{ Component: ComponentType }>) {
 
 const catalog = page(() => import("./routes/catalog/CatalogPage"));
 const course = page(() => import("./routes/course/CoursePage"));
+// The lesson player; hls.js loads from it on demand, so even this chunk stays small.
+const lesson = page(() => import("./routes/lesson/LessonPage"));
 const myLearning = page(() => import("./routes/my-learning/MyLearningPage"));
 const signIn = page(() => import("./routes/auth/SignInPage"));
 const signUp = page(() => import("./routes/auth/SignUpPage"));
@@ -50,6 +53,10 @@ export const router = createBrowserRouter([
         children: [
           { index: true, ...catalog(({ request }) => prefetchCatalog(new URL(request.url))) },
           { path: "courses/:slug", ...course(({ params }) => prefetchCourse(params.slug)) },
+          {
+            path: "courses/:slug/lessons/:lessonId",
+            ...lesson(({ params }) => prefetchLesson(params.slug, params.lessonId)),
+          },
           { path: "my-learning", ...myLearning(prefetchMyLearning) },
           { path: "teach", ...teach(({ request }) => prefetchTeach(new URL(request.url))) },
           { path: "teach/new", ...newCourse() },

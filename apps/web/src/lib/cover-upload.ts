@@ -1,3 +1,5 @@
+import { fieldOf, parseJsonSafely, XhrInterrupted, xhrPut } from "./xhr-put";
+
 /**
  * Cover images: checked here before uploading (type by content, size) so a wrong file is
  * refused at once, then sent as raw bytes with upload progress. The server checks again.
@@ -45,19 +47,17 @@ export type UploadOutcome =
 
 /** Reads the API's answer: `{ coverImageUrl, updatedAt }`, or `{ error: { message } }`. */
 export function readUploadResponse(status: number, text: string): UploadOutcome {
-  const body = safeJson(text);
-  const field = (from: unknown, key: string): unknown =>
-    typeof from === "object" && from !== null ? Reflect.get(from, key) : undefined;
-  const url = field(body, "coverImageUrl");
+  const body = parseJsonSafely(text);
+  const url = fieldOf(body, "coverImageUrl");
   if (status >= 200 && status < 300 && typeof url === "string") {
-    const updatedAt = field(body, "updatedAt");
+    const updatedAt = fieldOf(body, "updatedAt");
     return {
       ok: true,
       coverImageUrl: url,
       updatedAt: typeof updatedAt === "string" ? updatedAt : undefined,
     };
   }
-  const message = field(field(body, "error"), "message");
+  const message = fieldOf(fieldOf(body, "error"), "message");
   // The server's words for a refused image (it explains what it found); ours for the rest.
   const useServer =
     typeof message === "string" && message && status >= 400 && status < 500 && status !== 401;
@@ -70,29 +70,20 @@ export function uploadCover(
   file: Blob,
   onProgress: (fraction: number) => void,
 ): { done: Promise<{ coverImageUrl: string; updatedAt: string | undefined }>; abort: () => void } {
-  const xhr = new XMLHttpRequest();
-  const done = new Promise<{ coverImageUrl: string; updatedAt: string | undefined }>(
-    (resolve, reject) => {
-      xhr.open("PUT", `/api/courses/${encodeURIComponent(courseId)}/cover`);
-      xhr.setRequestHeader("content-type", file.type || "application/octet-stream");
-      xhr.upload.onprogress = (e) => e.lengthComputable && onProgress(e.loaded / e.total);
-      xhr.onerror = () => reject(new Error(uploadErrorMessage(0)));
-      xhr.onabort = () => reject(new Error("Upload cancelled."));
-      xhr.onload = () => {
-        const outcome = readUploadResponse(xhr.status, xhr.responseText);
-        if (outcome.ok) resolve(outcome);
-        else reject(new Error(outcome.message));
-      };
-      xhr.send(file);
+  const put = xhrPut(`/api/courses/${encodeURIComponent(courseId)}/cover`, file, {
+    contentType: file.type || "application/octet-stream",
+    onProgress: (loaded, total) => total > 0 && onProgress(loaded / total),
+  });
+  const done = put.done.then(
+    ({ status, text }) => {
+      const outcome = readUploadResponse(status, text);
+      if (!outcome.ok) throw new Error(outcome.message);
+      return { coverImageUrl: outcome.coverImageUrl, updatedAt: outcome.updatedAt };
+    },
+    (error: unknown) => {
+      const aborted = error instanceof XhrInterrupted && error.reason === "aborted";
+      throw new Error(aborted ? "Upload cancelled." : uploadErrorMessage(0));
     },
   );
-  return { done, abort: () => xhr.abort() };
-}
-
-function safeJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return null;
-  }
+  return { done, abort: put.abort };
 }

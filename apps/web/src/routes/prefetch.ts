@@ -17,6 +17,13 @@ export function prefetchCourse(slug: string | undefined): void {
   queryClient.prefetchQuery(trpc.catalog.bySlug.queryOptions({ slug })).catch(ignore);
 }
 
+/** The course (for the lesson's place in it) and the playback URL, in parallel. */
+export function prefetchLesson(slug: string | undefined, lessonId: string | undefined): void {
+  if (!slug || !lessonId) return;
+  prefetchCourse(slug);
+  queryClient.prefetchQuery(trpc.video.playback.queryOptions({ lessonId })).catch(ignore);
+}
+
 export function prefetchMyLearning(): void {
   queryClient
     .fetchQuery(sessionQuery)

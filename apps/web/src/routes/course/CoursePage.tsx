@@ -83,7 +83,12 @@ function CourseView({ course }: { course: CourseDetail }) {
             <h2 id="about-heading">About this course</h2>
             <Markdown source={course.description} headingBase={3} />
           </section>
-          <Outline modules={course.modules} />
+          <Outline
+            modules={course.modules}
+            slug={course.slug}
+            // Only editors can see a draft at all, and they may watch every lesson.
+            canWatchAll={course.enrollment !== null || course.status === "draft"}
+          />
         </div>
       </div>
     </article>

@@ -7,10 +7,11 @@ import { MarkdownField } from "./MarkdownField";
 import { SaveStatus, saveState } from "./SaveStatus";
 import { useCourseMutation } from "./use-course-mutation";
 import { useReportDirty } from "./use-unsaved-changes-guard";
+import { VideoLessonEditor } from "./video/VideoLessonEditor";
 
 const BODY_MAX = 100_000;
 
-/** A lesson opened in the outline: its content editor (text for now) and where it lives. */
+/** A lesson opened in the outline: its content editor (text or video) and where it lives. */
 export function LessonContent({
   lesson,
   module,
@@ -29,6 +30,8 @@ export function LessonContent({
     <>
       {lesson.kind === "text" ? (
         <TextLessonEditor lesson={lesson} courseId={courseId} />
+      ) : lesson.kind === "video" ? (
+        <VideoLessonEditor lesson={lesson} courseId={courseId} />
       ) : (
         <p className="editor-later">
           {KIND_LATER[lesson.kind]} You can already name it and place it in the outline.

@@ -10,6 +10,7 @@ import { KIND_LABELS } from "./lesson-kinds";
 import { MoveButtons } from "./MoveButtons";
 import type { OutlineActions } from "./OutlinePanel";
 import type { OutlineDnd } from "./use-outline-dnd";
+import { VideoBadge } from "./video/VideoBadge";
 
 export function LessonRow({
   lesson,
@@ -67,6 +68,7 @@ export function LessonRow({
             )
           }
         />
+        <VideoBadge lesson={lesson} />
         {lesson.durationSeconds > 0 && (
           <span className="lesson-duration">{formatDuration(lesson.durationSeconds)}</span>
         )}

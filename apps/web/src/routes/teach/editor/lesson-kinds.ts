@@ -10,8 +10,7 @@ export const KIND_LABELS: Record<LessonKind, string> = {
 };
 
 /** What each kind's editor will do once its feature lands; said plainly in the meantime. */
-export const KIND_LATER: Record<Exclude<LessonKind, "text">, string> = {
-  video: "Video upload and processing arrive with the video feature.",
+export const KIND_LATER: Record<Exclude<LessonKind, "text" | "video">, string> = {
   pdf: "PDF upload arrives with the documents feature.",
   quiz: "The quiz builder arrives with assessments.",
   assignment: "The assignment editor arrives with assessments.",

@@ -1,0 +1,134 @@
+import { type KeyboardEvent, type ReactNode, useEffect, useId, useRef, useState } from "react";
+
+export interface MenuOption<T> {
+  value: T;
+  label: string;
+}
+
+/**
+ * A button that opens a menu of choices (menuitemradio): focus moves into the menu on the
+ * chosen item; ↑/↓, Home/End move; Enter/Space choose; Escape and Tab close, and focus
+ * returns to the button.
+ */
+export function MenuButton<T>({
+  label,
+  buttonText,
+  icon,
+  options,
+  value,
+  onChange,
+}: {
+  label: string;
+  buttonText?: string;
+  icon?: ReactNode;
+  options: ReadonlyArray<MenuOption<T>>;
+  value: T;
+  onChange: (value: T) => void;
+}) {
+  const id = useId();
+  const [open, setOpen] = useState(false);
+  const button = useRef<HTMLButtonElement>(null);
+  const menu = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    if (!open) return;
+    const list = menuItems(menu.current);
+    (list.find((item) => item.getAttribute("aria-checked") === "true") ?? list[0])?.focus();
+    const onPointer = (event: PointerEvent) => {
+      const target = event.target as Node;
+      if (!menu.current?.contains(target) && !button.current?.contains(target)) setOpen(false);
+    };
+    document.addEventListener("pointerdown", onPointer);
+    return () => document.removeEventListener("pointerdown", onPointer);
+  }, [open]);
+
+  const close = (refocus: boolean) => {
+    setOpen(false);
+    if (refocus) button.current?.focus();
+  };
+  const choose = (next: T) => {
+    onChange(next);
+    close(true);
+  };
+  const onMenuKey = (event: KeyboardEvent) => {
+    // Every key stays in the menu: the player's shortcuts must not fire behind it.
+    event.stopPropagation();
+    if (event.key === "Tab") return close(false);
+    if (event.key === "Escape") {
+      event.preventDefault();
+      return close(true);
+    }
+    const list = menuItems(menu.current);
+    const index = list.indexOf(document.activeElement as HTMLElement);
+    const next = nextIndex(event.key, index, list.length);
+    if (next === null) return;
+    event.preventDefault();
+    list[next]?.focus();
+  };
+
+  return (
+    <div className="player-menu">
+      <button
+        ref={button}
+        type="button"
+        className="player-button"
+        aria-label={label}
+        aria-haspopup="menu"
+        aria-expanded={open}
+        aria-controls={open ? `${id}-menu` : undefined}
+        onClick={() => setOpen((o) => !o)}
+        onKeyDown={(event) => {
+          if (event.key === "ArrowDown" || event.key === "ArrowUp") {
+            event.preventDefault();
+            event.stopPropagation();
+            setOpen(true);
+          }
+        }}
+      >
+        {icon}
+        {buttonText && <span className="player-button-text">{buttonText}</span>}
+      </button>
+      {open && (
+        <div
+          ref={menu}
+          id={`${id}-menu`}
+          role="menu"
+          aria-label={label}
+          className="player-menu-list"
+          onKeyDown={onMenuKey}
+        >
+          {options.map((option) => (
+            <div
+              key={option.label}
+              role="menuitemradio"
+              aria-checked={option.value === value}
+              tabIndex={-1}
+              onClick={() => choose(option.value)}
+              onKeyDown={(event) => {
+                if (event.key === "Enter" || event.key === " ") {
+                  event.preventDefault();
+                  choose(option.value);
+                }
+              }}
+            >
+              {option.label}
+            </div>
+          ))}
+        </div>
+      )}
+    </div>
+  );
+}
+
+function menuItems(menu: HTMLElement | null): HTMLElement[] {
+  return [...(menu?.querySelectorAll<HTMLElement>('[role="menuitemradio"]') ?? [])];
+}
+
+/** Where ↑/↓/Home/End move focus in a menu of `count` items (wrapping), or null. */
+function nextIndex(key: string, index: number, count: number): number | null {
+  if (key === "ArrowDown") return (index + 1) % count;
+  if (key === "ArrowUp") return (index - 1 + count) % count;
+  if (key === "Home") return 0;
+  if (key === "End") return count - 1;
+  return null;
+}

@@ -1,0 +1,127 @@
+import { formatMediaTime } from "../../../lib/media-time";
+import type { PlayerAction } from "../../../lib/player-keys";
+import { Icon } from "./icons";
+import { MenuButton } from "./MenuButton";
+import { SeekBar } from "./SeekBar";
+import type { HlsSource } from "./use-hls-source";
+import type { MediaState } from "./use-media-state";
+
+const SPEEDS = [0.5, 0.75, 1, 1.25, 1.5, 1.75, 2].map((rate) => ({
+  value: rate,
+  label: rate === 1 ? "Normal" : `${rate}×`,
+}));
+
+export function PlayerControls({
+  media,
+  duration,
+  hls,
+  fullscreen,
+  perform,
+  onSeek,
+  onVolume,
+  onRate,
+}: {
+  media: MediaState;
+  duration: number;
+  hls: HlsSource;
+  fullscreen: boolean;
+  perform: (action: PlayerAction) => void;
+  onSeek: (seconds: number) => void;
+  onVolume: (volume: number) => void;
+  onRate: (rate: number) => void;
+}) {
+  const playing = !media.paused && !media.ended;
+  const silent = media.muted || media.volume === 0;
+  const auto = hls.playingHeight ? `Auto (${hls.playingHeight}p)` : "Auto";
+  const quality = [
+    { value: -1, label: auto },
+    ...hls.levels.map((l) => ({ value: l.index, label: `${l.height}p` })),
+  ];
+  const captions = [
+    { value: -1, label: "Off" },
+    ...hls.captions.map((c) => ({ value: c.id, label: c.label })),
+  ];
+  return (
+    <div className="player-controls">
+      <SeekBar
+        currentTime={media.currentTime}
+        duration={duration}
+        bufferedEnd={media.bufferedEnd}
+        onSeek={onSeek}
+      />
+      <div className="player-bar">
+        <button
+          type="button"
+          className="player-button"
+          aria-label={playing ? "Pause" : "Play"}
+          onClick={() => perform({ type: "togglePlay" })}
+        >
+          <Icon name={playing ? "pause" : "play"} />
+        </button>
+        <button
+          type="button"
+          className="player-button"
+          aria-label={silent ? "Unmute" : "Mute"}
+          onClick={() => perform({ type: "toggleMute" })}
+        >
+          <Icon name={silent ? "muted" : "volume"} />
+        </button>
+        <input
+          type="range"
+          className="player-volume"
+          aria-label="Volume"
+          min={0}
+          max={1}
+          step={0.05}
+          value={media.muted ? 0 : media.volume}
+          aria-valuetext={`${Math.round((media.muted ? 0 : media.volume) * 100)} %`}
+          onChange={(event) => onVolume(Number(event.target.value))}
+        />
+        <span className="player-time">
+          <span data-testid="player-current-time">{formatMediaTime(media.currentTime)}</span>
+          {" / "}
+          {formatMediaTime(duration)}
+        </span>
+        <span className="player-spacer" />
+        <MenuButton
+          label="Playback speed"
+          buttonText={media.rate === 1 ? "1×" : `${media.rate}×`}
+          options={SPEEDS}
+          value={media.rate}
+          onChange={onRate}
+        />
+        {hls.captions.length > 0 && (
+          <MenuButton
+            label="Captions"
+            icon={<Icon name="captions" />}
+            options={captions}
+            value={hls.caption}
+            onChange={hls.setCaption}
+          />
+        )}
+        {hls.levels.length > 0 && (
+          <MenuButton
+            label="Quality"
+            icon={<Icon name="quality" />}
+            buttonText={
+              hls.level === -1
+                ? "Auto"
+                : `${hls.levels.find((l) => l.index === hls.level)?.height ?? ""}p`
+            }
+            options={quality}
+            value={hls.level}
+            onChange={hls.setLevel}
+          />
+        )}
+        <button
+          type="button"
+          className="player-button"
+          aria-label={fullscreen ? "Exit full screen" : "Full screen"}
+          onClick={() => perform({ type: "toggleFullscreen" })}
+        >
+          <Icon name={fullscreen ? "exitFullscreen" : "enterFullscreen"} />
+        </button>
+      </div>
+    </div>
+  );
+}

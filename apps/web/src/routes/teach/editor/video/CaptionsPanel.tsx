@@ -1,0 +1,132 @@
+import { useMutation } from "@tanstack/react-query";
+import { type FormEvent, useId, useState } from "react";
+import { SelectField, TextField } from "../../../../components/fields";
+import { languageName } from "../../../../lib/format";
+import { apiFieldErrors, queryClient, trpc } from "../../../../lib/trpc";
+import { CAPTION_LANGUAGES, defaultCaptionLabel } from "./caption-languages";
+import type { VideoSummary } from "./video-api";
+
+const VTT_MAX_BYTES = 1024 * 1024;
+
+/** WebVTT caption tracks of a video: listed with Remove, and a form to add one per language. */
+export function CaptionsPanel({ video, lessonId }: { video: VideoSummary; lessonId: string }) {
+  const headingId = useId();
+  const refresh = () =>
+    queryClient.invalidateQueries(trpc.video.lessonVideo.queryFilter({ lessonId }));
+  const remove = useMutation(trpc.video.removeCaption.mutationOptions({ onSuccess: refresh }));
+  return (
+    <section className="captions-panel" aria-labelledby={headingId}>
+      <h5 id={headingId}>Captions</h5>
+      {video.captions.length === 0 ? (
+        <p className="muted">No captions yet. Add a WebVTT (.vtt) file per language.</p>
+      ) : (
+        <ul className="caption-list">
+          {video.captions.map((c) => (
+            <li key={c.language}>
+              <span>
+                <strong>{c.label}</strong> <span className="muted">({c.language})</span>
+              </span>
+              <button
+                type="button"
+                className="button button-ghost button-small"
+                disabled={remove.isPending}
+                onClick={() => remove.mutate({ assetId: video.id, language: c.language })}
+              >
+                Remove<span className="visually-hidden"> {c.label} captions</span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      {remove.isError && (
+        <p className="field-error" role="alert">
+          {remove.error.message || "Couldn't remove the captions."}
+        </p>
+      )}
+      <AddCaptionForm video={video} onAdded={refresh} />
+    </section>
+  );
+}
+
+function AddCaptionForm({ video, onAdded }: { video: VideoSummary; onAdded: () => void }) {
+  const id = useId();
+  const [language, setLanguage] = useState("en");
+  const [label, setLabel] = useState<string | null>(null);
+  const [file, setFile] = useState<File | null>(null);
+  const [fileError, setFileError] = useState<string | null>(null);
+  // A new key empties the file input after an add (file inputs can't be set from script).
+  const [fileKey, setFileKey] = useState(0);
+  const add = useMutation(
+    trpc.video.addCaption.mutationOptions({
+      onSuccess: () => {
+        setFile(null);
+        setLabel(null);
+        setFileKey((k) => k + 1);
+        onAdded();
+      },
+    }),
+  );
+  const errors = apiFieldErrors(add.error);
+  const shownLabel = label ?? defaultCaptionLabel(language);
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!file) return setFileError("Choose a .vtt file.");
+    if (file.size > VTT_MAX_BYTES) return setFileError("Caption files can be at most 1 MiB.");
+    setFileError(null);
+    add.mutate({ assetId: video.id, language, label: shownLabel.trim(), vtt: await file.text() });
+  };
+  const replacing = video.captions.some((c) => c.language === language);
+  const vttError = fileError ?? errors.vtt;
+  const generalError =
+    add.isError && !errors.vtt && !errors.label && !errors.language ? add.error.message : null;
+  return (
+    <form className="caption-form" onSubmit={submit} noValidate>
+      <div className="field-row">
+        <SelectField
+          id={`${id}-language`}
+          label="Language"
+          options={CAPTION_LANGUAGES}
+          value={language}
+          error={errors.language}
+          hint={replacing ? `Replaces the ${languageName(language)} captions.` : undefined}
+          onChange={(e) => setLanguage(e.target.value)}
+        />
+        <TextField
+          id={`${id}-label`}
+          label="Label"
+          value={shownLabel}
+          maxLength={60}
+          error={errors.label}
+          onChange={(e) => setLabel(e.target.value)}
+        />
+      </div>
+      <TextField
+        key={fileKey}
+        id={`${id}-vtt`}
+        label="WebVTT file"
+        type="file"
+        accept=".vtt,text/vtt"
+        error={vttError}
+        onChange={(e) => {
+          setFile(e.target.files?.[0] ?? null);
+          setFileError(null);
+          add.reset();
+        }}
+      />
+      {generalError && (
+        <p className="field-error" role="alert">
+          {generalError}
+        </p>
+      )}
+      <div>
+        <button
+          type="submit"
+          className="button button-secondary button-small"
+          disabled={add.isPending}
+        >
+          {add.isPending ? "Adding…" : "Add captions"}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,43 @@
+import { useQuery } from "@tanstack/react-query";
+import { useEffect } from "react";
+import { trpc } from "../../../../lib/trpc";
+import { VideoPlayer } from "../../../lesson/player/VideoPlayer";
+
+/** What learners will see, for the instructor; it saves no position or watch time. */
+export default function PreviewPlayer({
+  lessonId,
+  assetId,
+  title,
+}: {
+  lessonId: string;
+  assetId: string;
+  title: string;
+}) {
+  const playback = useQuery({ ...trpc.video.playback.queryOptions({ lessonId }), staleTime: 0 });
+  const { refetch } = playback;
+  const playing = playback.data?.assetId;
+  // A replacement became the lesson's video: fetch its URL.
+  useEffect(() => {
+    if (playing && playing !== assetId) void refetch();
+  }, [playing, assetId, refetch]);
+  if (playback.isPending) return <div className="player-skeleton skeleton" aria-hidden="true" />;
+  if (playback.isError) {
+    return (
+      <p className="field-error" role="alert">
+        The preview couldn't load: {playback.error.message}
+      </p>
+    );
+  }
+  return (
+    <div className="video-preview">
+      <VideoPlayer
+        key={playback.data.assetId}
+        source={{ ...playback.data, resumeAtSeconds: 0 }}
+        title={`Preview of ${title}`}
+        lessonId={lessonId}
+        reportProgress={false}
+        renewUrl={async () => (await refetch()).data?.url ?? null}
+      />
+    </div>
+  );
+}
