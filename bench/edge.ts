@@ -12,8 +12,8 @@
  * line of the handler to the response, excluding HTTP to the client. p50/p95/p99 in ms.
  */
 import { CATEGORIES, COURSE_LEVELS, LANGUAGE_CODES } from "@lumen/shared";
+import { startWranglerDev } from "@lumen/tools/wrangler-dev";
 import { printTable, summarize } from "./lib/stats";
-import { startWranglerDev } from "./lib/wrangler-dev";
 
 const args = parseArgs(process.argv.slice(2));
 const origin = args.origin.replace(/\/+$/, "");

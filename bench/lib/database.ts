@@ -9,6 +9,8 @@ import pg from "pg";
 export async function benchDatabase(): Promise<{
   client: DatabaseClient;
   engine: string;
+  /** Connection URL for other processes (absent for in-process PGlite). */
+  url?: string;
   dispose(): Promise<void>;
 }> {
   const adminUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
@@ -28,6 +30,7 @@ export async function benchDatabase(): Promise<{
   return {
     client,
     engine: "PostgreSQL",
+    url: url.toString(),
     dispose: async () => {
       await client.close();
       await new Promise((r) => setTimeout(r, 200));

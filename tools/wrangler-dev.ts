@@ -1,25 +1,30 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { freePort } from "./net";
 
-const repoRoot = fileURLToPath(new URL("../..", import.meta.url));
+const repoRoot = fileURLToPath(new URL("..", import.meta.url));
 
 export interface WranglerDev {
   url: string;
   stop(): Promise<void>;
+  /** The last 16 kB wrangler and workerd printed, for failure messages. */
+  output(): string;
+  exited(): boolean;
 }
 
 /**
  * `wrangler dev --local` for the edge Worker on a free loopback port, with `vars` overriding
- * wrangler.toml and a throwaway state directory (an empty cache and KV, so "cold" is cold).
- * It runs in its own process group so stopping it also stops workerd.
+ * wrangler.toml and a throwaway state directory (an empty cache, KV and R2, so "cold" is cold).
+ * Secrets (PURGE_SECRET, MEDIA_KEYS) come from the repo-root .dev.vars beside wrangler.toml,
+ * which matches the API's development defaults. It runs in its own process group so stopping
+ * it also stops workerd. Used by benchmarks and by tests that need the real edge.
  */
-export async function startWranglerDev(vars: Record<string, string>): Promise<WranglerDev> {
+export async function startWranglerDev(vars: Record<string, string> = {}): Promise<WranglerDev> {
   const port = await freePort();
-  const state = mkdtempSync(join(tmpdir(), "lumen-edge-bench-"));
+  const state = mkdtempSync(join(tmpdir(), "lumen-edge-"));
   const args = ["--filter", "@lumen/edge", "exec", "wrangler", "dev"];
   args.push("--config", join(repoRoot, "wrangler.toml"), "--local", "--ip", "127.0.0.1");
   args.push("--port", String(port), "--inspector-port", String(await freePort()));
@@ -31,7 +36,11 @@ export async function startWranglerDev(vars: Record<string, string>): Promise<Wr
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
-  for (const stream of [child.stdout, child.stderr]) stream?.on("data", (d) => (output += d));
+  for (const stream of [child.stdout, child.stderr]) {
+    stream?.on("data", (d) => {
+      output = (output + String(d)).slice(-16_000);
+    });
+  }
   const url = `http://127.0.0.1:${port}`;
   const stop = async () => {
     await killGroup(child);
@@ -43,7 +52,7 @@ export async function startWranglerDev(vars: Record<string, string>): Promise<Wr
     await stop();
     throw new Error(`wrangler dev did not start: ${String(error)}\n${output.slice(-2000)}`);
   }
-  return { url, stop };
+  return { url, stop, output: () => output, exited: () => child.exitCode !== null };
 }
 
 async function waitForHealthy(url: string, child: ChildProcess, timeoutMs: number) {
@@ -75,16 +84,4 @@ async function killGroup(child: ChildProcess) {
   }, 5_000);
   await exited;
   clearTimeout(timer);
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
 }

@@ -1,0 +1,135 @@
+/**
+ * Video pipeline: `pnpm bench video [--runs 3] [--seconds 60]`
+ * Needs Postgres (BENCH_DATABASE_URL / TEST_DATABASE_URL) and ffmpeg. Generates a 1080p30
+ * clip (cached in the OS temp dir), starts the edge (`wrangler dev`, local R2) and the real job
+ * runner process, then per run: createUpload → parts through the edge → completeUpload → wait
+ * for the ladder. Reports upload throughput, time from upload complete to first playable
+ * rendition and to the full ladder, ladder speed as a multiple of real time, the runner's
+ * peak memory (process tree incl. ffmpeg), and the edge's token check cost.
+ */
+import { parseArgs } from "node:util";
+import { videoAssets, videoRenditions } from "@lumen/db";
+import { openOutbox } from "@lumen/jobs";
+import { EdgeMediaStore } from "@lumen/media";
+import { insertVideoLesson } from "@lumen/media/testing";
+import { createMediaSigner, parseKeyRing } from "@lumen/media-tokens";
+import { createPostgresSearch } from "@lumen/search";
+import { startWranglerDev } from "@lumen/tools/wrangler-dev";
+import { createCaller } from "@lumen/trpc";
+import { eq } from "drizzle-orm";
+import { benchDatabase } from "./lib/database";
+import { printTable } from "./lib/stats";
+import { benchClip } from "./video/clip";
+import { samplePeakRss } from "./video/process-tree";
+import { startRunnerProcess } from "./video/runner";
+import { benchTokenInNode, benchTokenInWorkerd } from "./video/token-bench";
+import { uploadThroughEdge } from "./video/upload";
+
+const { values } = parseArgs({
+  options: { runs: { type: "string", default: "3" }, seconds: { type: "string", default: "60" } },
+});
+const runs = Number(values.runs);
+const seconds = Number(values.seconds);
+const DEV_KEYS = "dev1:lumen-dev-only-media-key-not-for-production";
+const median = (xs: number[]) =>
+  [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)] ?? Number.NaN;
+
+const clip = await benchClip({ width: 1920, height: 1080, seconds, fps: 30 });
+console.log(
+  `source: ${clip.path} (${(clip.bytes / 1024 ** 2).toFixed(1)} MiB, ${seconds} s 1080p30)`,
+);
+const database = await benchDatabase();
+if (!database.url) throw new Error("pnpm bench video needs Postgres: set TEST_DATABASE_URL");
+const edge = await startWranglerDev({});
+const runner = await startRunnerProcess({ databaseUrl: database.url, edgeUrl: edge.url });
+const outbox = await openOutbox(database.client.connection);
+const signer = createMediaSigner(parseKeyRing(DEV_KEYS), "dev1");
+const media = {
+  signer,
+  store: new EdgeMediaStore({ edgeUrl: edge.url, signer }),
+  edgeUrl: edge.url,
+  maxUploadBytes: 5 * 1024 ** 3,
+  playbackTtlSeconds: 900,
+  uploadTtlSeconds: 3600,
+};
+const db = database.client.db;
+const rows: Array<Record<string, string | number>> = [];
+
+try {
+  for (let run = 1; run <= runs; run++) {
+    const { instructor, lessonId } = await insertVideoLesson(db);
+    const caller = createCaller({
+      db,
+      user: instructor,
+      outbox,
+      search: createPostgresSearch({ db }),
+      media,
+    });
+    const { assetId, upload } = await caller.video.createUpload({
+      lessonId,
+      filename: "bench-1080p.mp4",
+      byteSize: clip.bytes,
+    });
+    const memory = samplePeakRss(runner.pid);
+    const uploadStarted = performance.now();
+    await uploadThroughEdge(upload.url, clip.path);
+    const uploadSeconds = (performance.now() - uploadStarted) / 1000;
+    await caller.video.completeUpload({ assetId });
+    const asset = await waitForTerminal(assetId, 600_000);
+    memory.stop();
+    if (process.env.BENCH_VERBOSE) console.log(runner.output());
+    if (asset.status !== "ready" || !asset.uploadedAt || !asset.playableAt || !asset.readyAt) {
+      throw new Error(
+        `run ${run}: asset ended ${asset.status}: ${asset.failureReason}\n--- runner ---\n${runner.output()}\n--- edge ---\n${edge.output()}`,
+      );
+    }
+    const renditions = await db
+      .select()
+      .from(videoRenditions)
+      .where(eq(videoRenditions.assetId, assetId));
+    const since = (d: Date | null) =>
+      d ? (d.getTime() - (asset.uploadedAt?.getTime() ?? 0)) / 1000 : Number.NaN;
+    const full = since(asset.readyAt);
+    rows.push({
+      run,
+      "upload MiB/s": clip.bytes / 1024 ** 2 / uploadSeconds,
+      "first playable s": since(asset.playableAt),
+      "full ladder s": full,
+      "× real time": (asset.durationSeconds ?? seconds) / full,
+      ...Object.fromEntries(renditions.map((r) => [`${r.name} ready s`, since(r.readyAt)])),
+      "peak runner MiB": memory.peak() / 1024 ** 2,
+    });
+    console.log(`run ${run}/${runs} done`);
+  }
+  const keys = Object.keys(rows[0] ?? {}).filter((k) => k !== "run");
+  rows.push({
+    run: "median",
+    ...Object.fromEntries(keys.map((k) => [k, median(rows.map((r) => Number(r[k])))])),
+  });
+  printTable(
+    `Video pipeline, ${seconds} s 1080p30 source, ${database.engine}, 2 parts in flight`,
+    rows,
+  );
+  const tokens = [await benchTokenInWorkerd(), await benchTokenInNode()];
+  printTable(
+    "Playback token check (HMAC-SHA256 via WebCrypto), µs per check",
+    tokens.map((t) => ({ ...t })),
+  );
+} finally {
+  await outbox.close();
+  await runner.stop();
+  await edge.stop();
+  await database.dispose();
+}
+
+async function waitForTerminal(assetId: string, timeoutMs: number) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const [asset] = await db.select().from(videoAssets).where(eq(videoAssets.id, assetId));
+    if (!asset) throw new Error("asset vanished");
+    if (asset.status === "ready" || asset.status === "failed") return asset;
+    if (Date.now() > deadline)
+      throw new Error(`asset still ${asset.status} after ${timeoutMs / 1000} s`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}

@@ -1,0 +1,44 @@
+import { spawn } from "node:child_process";
+import { fileURLToPath } from "node:url";
+
+const apiDir = fileURLToPath(new URL("../../apps/api", import.meta.url));
+
+/** The real job runner (apps/api/src/jobs/main.ts) as a child process, as production runs it. */
+export async function startRunnerProcess(o: { databaseUrl: string; edgeUrl: string }) {
+  const child = spawn(process.execPath, ["--import", "tsx", "src/jobs/main.ts"], {
+    cwd: apiDir,
+    env: {
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      LUMEN_ENV: "test",
+      DATABASE_DRIVER: "postgres",
+      DATABASE_URL: o.databaseUrl,
+      EDGE_URL: o.edgeUrl,
+      LOG_LEVEL: "warn",
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  for (const stream of [child.stdout, child.stderr]) {
+    stream?.on("data", (d: Buffer) => {
+      output = (output + d.toString()).slice(-200_000);
+    });
+  }
+  await new Promise((r) => setTimeout(r, 2_000));
+  if (child.exitCode !== null || child.pid === undefined) {
+    throw new Error(`job runner exited at start-up:\n${output}`);
+  }
+  const pid = child.pid;
+  return {
+    pid,
+    output: () => output,
+    stop: async () => {
+      if (child.exitCode !== null) return;
+      const exited = new Promise((r) => child.once("exit", r));
+      child.kill("SIGTERM");
+      const timer = setTimeout(() => child.kill("SIGKILL"), 10_000);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
+}
