@@ -16,6 +16,7 @@ import { createMediaSigner, parseKeyRing } from "@lumen/media-tokens";
 import { createPostgresSearch } from "@lumen/search";
 import { startWranglerDev } from "@lumen/tools/wrangler-dev";
 import { createCaller } from "@lumen/trpc";
+import { createProgressIngest } from "@lumen/trpc/services/progress/ingest";
 import { eq } from "drizzle-orm";
 import { benchDatabase } from "./lib/database";
 import { printTable } from "./lib/stats";
@@ -64,6 +65,7 @@ try {
       outbox,
       search: createPostgresSearch({ db }),
       media,
+      progress: createProgressIngest({ db, outbox }),
     });
     const { assetId, upload } = await caller.video.createUpload({
       lessonId,

@@ -3,6 +3,7 @@ import type { Outbox } from "@lumen/jobs";
 import type { MediaContext } from "@lumen/media";
 import type { SearchBackend } from "@lumen/search";
 import { appRouter, createContextInner } from "@lumen/trpc";
+import type { ProgressIngest } from "@lumen/trpc/services/progress/types";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { type Context, Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
@@ -14,6 +15,8 @@ import { type Auth, CLIENT_IP_HEADER, sessionUser } from "./auth";
 import type { ApiEnv } from "./env";
 import { INTERNAL_ERROR_MESSAGE, renderError } from "./http-errors";
 import type { Logger } from "./logger";
+import { certificateRoutes } from "./routes/certificates";
+import { DOCUMENT_UPLOAD_PATH, documentRoutes } from "./routes/documents";
 import { COVER_UPLOAD_PATH, mediaRoutes } from "./routes/media";
 import { publicCatalogRoutes } from "./routes/public-catalog";
 
@@ -24,6 +27,8 @@ export interface AppDeps {
   search: SearchBackend;
   /** Video storage and token signing (createMediaContext), built once per process. */
   media: MediaContext;
+  /** The progress write path (group commit), one per process. */
+  progress: ProgressIngest;
   auth: Auth;
   env: ApiEnv;
   logger: Logger;
@@ -40,7 +45,17 @@ type AppEnv = { Variables: { requestId: string; log: Logger } };
 const CAPTION_UPLOAD_PATH = "/trpc/video.addCaption";
 const CAPTION_UPLOAD_MAX_BYTES = 3 * 1024 * 1024;
 
-export function createApp({ db, outbox, search, media, auth, env, logger, clientIp }: AppDeps) {
+export function createApp({
+  db,
+  outbox,
+  search,
+  media,
+  progress,
+  auth,
+  env,
+  logger,
+  clientIp,
+}: AppDeps) {
   const app = new Hono<AppEnv>();
 
   app.use(requestId());
@@ -74,8 +89,13 @@ export function createApp({ db, outbox, search, media, auth, env, logger, client
         throw new HTTPException(413, { message: `Request body is larger than ${maxSize} bytes.` });
       },
     });
-  // Cover uploads carry their own, larger limit (routes/media.ts); captions get theirs here.
-  app.use(except([COVER_UPLOAD_PATH, CAPTION_UPLOAD_PATH], limitBody(env.MAX_BODY_BYTES)));
+  // Cover and PDF uploads carry their own, larger limits (routes/); captions get theirs here.
+  app.use(
+    except(
+      [COVER_UPLOAD_PATH, DOCUMENT_UPLOAD_PATH, CAPTION_UPLOAD_PATH],
+      limitBody(env.MAX_BODY_BYTES),
+    ),
+  );
   app.use(CAPTION_UPLOAD_PATH, limitBody(Math.max(env.MAX_BODY_BYTES, CAPTION_UPLOAD_MAX_BYTES)));
 
   app.get("/healthz", (c) => c.json({ status: "ok" }));
@@ -91,6 +111,8 @@ export function createApp({ db, outbox, search, media, auth, env, logger, client
 
   app.on(["GET", "POST"], "/api/auth/*", (c) => auth.handler(c.req.raw));
   app.route("/", mediaRoutes({ db, outbox, auth }));
+  app.route("/", documentRoutes({ db, media, auth }));
+  app.route("/", certificateRoutes({ db, media, auth }));
   // Anonymous, cacheable catalog JSON that the edge Worker fetches on a miss.
   app.route("/public", publicCatalogRoutes({ db, search }));
 
@@ -107,6 +129,7 @@ export function createApp({ db, outbox, search, media, auth, env, logger, client
           outbox,
           search,
           media,
+          progress,
           user: await sessionUser(auth, c.req.raw.headers),
         }),
       onError: ({ error, path }) => {

@@ -3,6 +3,7 @@ import { getConnInfo } from "@hono/node-server/conninfo";
 import { createDatabase, databaseConfigFromEnv, migrate } from "@lumen/db";
 import { openOutbox } from "@lumen/jobs";
 import { createSearchBackend } from "@lumen/search";
+import { createProgressIngest } from "@lumen/trpc/services/progress/ingest";
 import { createApp } from "./app";
 import { createAuth } from "./auth";
 import { loadEnvOrExit } from "./boot";
@@ -18,11 +19,13 @@ const database = createDatabase(databaseConfigFromEnv(env));
 await migrate(database);
 const outbox = await openOutbox(database.connection);
 const auth = createAuth({ db: database.db, env, logger });
+const progress = createProgressIngest({ db: database.db, outbox });
 const app = createApp({
   db: database.db,
   outbox,
   search: createSearchBackend(database.db, env),
   media: createMediaContext(env),
+  progress,
   auth,
   env,
   logger,
@@ -35,6 +38,8 @@ const server = serve({ fetch: app.fetch, hostname: env.HOST, port: env.PORT }, (
 
 onShutdown(logger, async () => {
   await new Promise<void>((resolve) => server.close(() => resolve()));
+  // Acknowledged progress is committed; what is still queued is flushed before exit.
+  await progress.close();
   await outbox.close();
   await database.close();
 });

@@ -3,6 +3,7 @@ import { createTestDatabase, type TestDatabase } from "@lumen/db/testing";
 import { openOutbox } from "@lumen/jobs";
 import { InMemoryMediaStore, type MediaContext } from "@lumen/media";
 import { createPostgresSearch } from "@lumen/search";
+import { createProgressIngest } from "@lumen/trpc/services/progress/ingest";
 import { eq } from "drizzle-orm";
 import { z } from "zod";
 import { createApp } from "../src/app";
@@ -29,11 +30,13 @@ export async function createTestApp(overrides: Record<string, string> = {}) {
   const search = createPostgresSearch({ db: database.db });
   const mediaStore = new InMemoryMediaStore();
   const media: MediaContext = { ...createMediaContext(env), store: mediaStore };
+  const progress = createProgressIngest({ db: database.db, outbox });
   const app = createApp({
     db: database.db,
     outbox,
     search,
     media,
+    progress,
     auth,
     env,
     logger,
@@ -46,9 +49,11 @@ export async function createTestApp(overrides: Record<string, string> = {}) {
     search,
     media,
     mediaStore,
+    progress,
     database: {
       ...database,
       close: async () => {
+        await progress.close();
         await outbox.close();
         await database.close();
       },

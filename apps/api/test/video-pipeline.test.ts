@@ -15,6 +15,7 @@ import { ffprobeStreams, generateClip } from "@lumen/media/testing";
 import { createPostgresSearch } from "@lumen/search";
 import { startWranglerDev, type WranglerDev } from "@lumen/tools/wrangler-dev";
 import { createCaller, createContextInner, type SessionUser } from "@lumen/trpc";
+import { createProgressIngest } from "@lumen/trpc/services/progress/ingest";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseApiEnv } from "../src/env";
@@ -77,7 +78,10 @@ afterAll(async () => {
 
 function api(user: SessionUser) {
   const search = createPostgresSearch({ db: database.db });
-  return createCaller(createContextInner({ db: database.db, user, outbox, search, media }));
+  const progress = createProgressIngest({ db: database.db, outbox });
+  return createCaller(
+    createContextInner({ db: database.db, user, outbox, search, media, progress }),
+  );
 }
 
 /** Uploads `file` for a new video lesson through the edge, then processes it to the end. */

@@ -63,7 +63,30 @@ export const encodeVideoJob = defineJob({
   queue: TRANSCODE_QUEUE_OPTIONS,
 });
 
+/**
+ * Issue the certificate of an enrollment that reached 100 % with every required quiz passed.
+ * Enqueued by whatever completed the last lesson, in that transaction; the handler re-checks
+ * eligibility and the one-per-enrollment constraint, so racing completions issue one.
+ */
+export const issueCertificateJob = defineJob({
+  name: "certificates.issue",
+  payload: z.object({ enrollmentId: z.uuid() }),
+  queue: { ...DEFAULT_QUEUE_OPTIONS, retryLimit: 10 },
+});
+
+/**
+ * Send a certificate's current state (credential, revocation) to the edge's KV, so employers
+ * verify it without the origin. Enqueued on issue and on revocation.
+ */
+export const publishCertificateJob = defineJob({
+  name: "certificates.publish",
+  payload: z.object({ certificateId: z.uuid() }),
+  queue: { ...DEFAULT_QUEUE_OPTIONS, retryLimit: 20 },
+});
+
 export const JOB_DEFINITIONS: readonly JobDefinition[] = [
+  issueCertificateJob,
+  publishCertificateJob,
   indexCourseJob,
   purgeCatalogJob,
   probeVideoJob,

@@ -2,6 +2,7 @@ import type { Database, UserRole } from "@lumen/db";
 import type { Outbox } from "@lumen/jobs";
 import type { MediaContext } from "@lumen/media";
 import type { SearchBackend } from "@lumen/search";
+import type { ProgressIngest } from "./services/progress/types";
 
 /** The signed-in user as procedures see it. */
 export interface SessionUser {
@@ -24,12 +25,14 @@ export interface ContextInner {
   search: SearchBackend;
   /** Video storage and token signing (uploads, playback), built once per process. */
   media: MediaContext;
+  /** The progress write path (group commit), one per process. */
+  progress: ProgressIngest;
 }
 
 /** Pure context: tests build it directly and call procedures with `createCaller`. */
 export function createContextInner(opts: ContextInner): ContextInner {
-  const { db, user, outbox, search, media } = opts;
-  return { db, user, outbox, search, media };
+  const { db, user, outbox, search, media, progress } = opts;
+  return { db, user, outbox, search, media, progress };
 }
 
 export type Context = ContextInner;

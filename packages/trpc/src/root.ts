@@ -1,13 +1,23 @@
 import { authoringRouter } from "./routers/authoring";
 import { catalogRouter } from "./routers/catalog";
+import { certificatesRouter } from "./routers/certificates";
 import { enrollmentRouter } from "./routers/enrollment";
+import { learningRouter } from "./routers/learning";
+import { notificationsRouter } from "./routers/notifications";
+import { progressRouter } from "./routers/progress";
+import { quizRouter } from "./routers/quiz";
 import { videoRouter } from "./routers/video";
 import { createCallerFactory, router } from "./trpc";
 
 export const appRouter = router({
   authoring: authoringRouter,
   catalog: catalogRouter,
+  certificates: certificatesRouter,
   enrollment: enrollmentRouter,
+  learning: learningRouter,
+  notifications: notificationsRouter,
+  progress: progressRouter,
+  quiz: quizRouter,
   video: videoRouter,
 });
 

@@ -5,6 +5,7 @@ import { createMediaSigner, parseKeyRing } from "@lumen/media-tokens";
 import { createPostgresSearch } from "@lumen/search";
 import type { SessionUser } from "../src/context";
 import { createCaller } from "../src/root";
+import { createProgressIngest } from "../src/services/progress/ingest";
 
 /** The dev key ring (the API's default and the edge's MEDIA_KEYS in .dev.vars). */
 export const TEST_MEDIA_KEYS = parseKeyRing("dev1:lumen-dev-only-media-key-not-for-production");
@@ -35,17 +36,20 @@ export async function createTestContext() {
   const outbox: OutboxHandle = await openOutbox(database.connection);
   const search = createPostgresSearch({ db: database.db });
   const { media, store } = createTestMedia();
+  const progress = createProgressIngest({ db: database.db, outbox });
   return {
     db: database.db,
     database,
     outbox,
     search,
     media,
+    progress,
     /** The in-memory bucket behind `media` (what the edge would hold in R2). */
     mediaStore: store,
     callerFor: (user: SessionUser | null) =>
-      createCaller({ db: database.db, user, outbox, search, media }),
+      createCaller({ db: database.db, user, outbox, search, media, progress }),
     close: async () => {
+      await progress.close();
       await outbox.close();
       await database.close();
     },

@@ -98,6 +98,8 @@ export const lessons = pgTable(
     body: text().notNull().default(""),
     /** Open to everyone, enrolled or not (a free preview of the course). */
     isPreview: boolean().notNull().default(false),
+    /** Not counted in course completion (extra reading, bonus material). */
+    isOptional: boolean().notNull().default(false),
     /** The lesson's current video (video lessons); its transcode state gates publishing. */
     videoAssetId: uuid().references((): AnyPgColumn => videoAssets.id, { onDelete: "set null" }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),

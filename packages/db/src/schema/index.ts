@@ -1,6 +1,7 @@
 export * from "./auth";
 export * from "./catalog";
 export * from "./enrollment";
+export * from "./learning";
 export * from "./media";
 export * from "./search";
 export * from "./video";

@@ -1,0 +1,15 @@
+import * as certificates from "../services/certificates/inputs";
+import { listMyCertificates } from "../services/certificates/mine";
+import { revokeCertificate } from "../services/certificates/revoke";
+import { protectedProcedure, router } from "../trpc";
+
+/**
+ * Certificates: the learner's own, and revocation by an admin or the course's instructor.
+ * Issuing is a job (certificates.issue); verification is public, at the edge.
+ */
+export const certificatesRouter = router({
+  mine: protectedProcedure.query(({ ctx }) => listMyCertificates(ctx)),
+  revoke: protectedProcedure
+    .input(certificates.revokeCertificateInput)
+    .mutation(({ ctx, input }) => revokeCertificate({ ...ctx, input })),
+});
