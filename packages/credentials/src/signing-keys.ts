@@ -1,4 +1,12 @@
-import { CompactSign, compactVerify, exportJWK, generateKeyPair, importJWK } from "jose";
+import {
+  CompactSign,
+  type CryptoKey,
+  compactVerify,
+  exportJWK,
+  generateKeyPair,
+  importJWK,
+  type JWK,
+} from "jose";
 import { CredentialKeyError } from "./errors";
 import {
   assertKid,
@@ -86,7 +94,7 @@ async function assertPairMatches(privateKey: CryptoKey, publicJwk: PublicJwk): P
 /** A fresh issuer key: the private JWK goes into the secret, the public one into the JWKS. */
 export async function generateIssuerKey(
   kid: string,
-): Promise<{ privateJwk: JsonWebKey & { kid: string }; publicJwk: PublicJwk }> {
+): Promise<{ privateJwk: JWK & { kid: string }; publicJwk: PublicJwk }> {
   assertKid(kid);
   const { privateKey } = await generateKeyPair("Ed25519", { extractable: true });
   const jwk = await exportJWK(privateKey);

@@ -1,4 +1,4 @@
-import { compactVerify, decodeProtectedHeader, errors, importJWK } from "jose";
+import { type CryptoKey, compactVerify, decodeProtectedHeader, errors, importJWK } from "jose";
 import {
   courseIdOf,
   credentialId,
@@ -108,7 +108,7 @@ export async function verifyCredential(
 
 function parseCredential(payload: Uint8Array): OpenBadgeCredential | undefined {
   try {
-    const json: unknown = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(payload));
+    const json: unknown = JSON.parse(new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(payload));
     return openBadgeCredentialSchema.safeParse(json).data;
   } catch {
     return undefined;

@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildCourse, codeOf, outlineOf } from "../../test/authoring";
-import { createUser } from "../../test/factories";
+import { createUser, questionsOfEveryKind } from "../../test/factories";
 import { createTestContext, type TestContext } from "../../test/harness";
 import type { SessionUser } from "../context";
+import { uploadLessonDocument } from "../services/documents/upload-document";
 
 let t: TestContext;
 let owner: SessionUser;
@@ -173,5 +174,58 @@ describe("lessons", () => {
       position: 2,
     });
     expect(lessons.find((l) => l.id === text)?.body).toHaveLength(100_000);
+  });
+
+  it("marks lessons optional and shows it, with quiz question counts and PDF documents", async () => {
+    const c = await buildCourse(t, owner);
+    const moduleId = c.moduleIds[0] ?? "";
+    const text = c.lessonIds[0] ?? "";
+    const { lessonId: quiz } = await api().addLesson({ moduleId, title: "Check", kind: "quiz" });
+    const { lessonId: pdf } = await api().addLesson({ moduleId, title: "Handout", kind: "pdf" });
+    const { updatedAt } = await api().updateLesson({ lessonId: text, isOptional: true });
+    expect(updatedAt > c.updatedAt).toBe(true);
+    const lessonsOf = async () =>
+      (await api().getCourse({ courseId: c.courseId })).modules.flatMap((m) => m.lessons);
+    const pick = ({
+      id,
+      isOptional,
+      questionCount,
+      document,
+    }: Awaited<ReturnType<typeof lessonsOf>>[number]) => ({
+      id,
+      isOptional,
+      questionCount,
+      document,
+    });
+    expect((await lessonsOf()).filter((l) => [text, quiz, pdf].includes(l.id)).map(pick)).toEqual([
+      { id: text, isOptional: true, questionCount: null, document: null },
+      { id: quiz, isOptional: false, questionCount: 0, document: null },
+      { id: pdf, isOptional: false, questionCount: null, document: null },
+    ]);
+
+    await t.callerFor(owner).quiz.save({
+      lessonId: quiz,
+      settings: { passingPercent: 70, maxAttempts: null, requiredForCertificate: true },
+      questions: questionsOfEveryKind(),
+    });
+    const bytes = new TextEncoder().encode("%PDF-1.7\n%%EOF\n");
+    await uploadLessonDocument({
+      db: t.db,
+      media: t.media,
+      user: owner,
+      input: { lessonId: pdf, filename: "handout.pdf" },
+      bytes,
+    });
+    const after = await lessonsOf();
+    expect(after.find((l) => l.id === quiz)?.questionCount).toBe(5);
+    expect(after.find((l) => l.id === pdf)?.document).toEqual({
+      filename: "handout.pdf",
+      byteSize: bytes.length,
+    });
+    // The catalog (drafts are visible to their editors) shows optional lessons too.
+    const catalog = await t.callerFor(owner).catalog.bySlug({ slug: c.slug });
+    const listed = catalog.modules.flatMap((m) => m.lessons);
+    expect(listed.find((l) => l.id === text)?.isOptional).toBe(true);
+    expect(listed.find((l) => l.id === quiz)?.isOptional).toBe(false);
   });
 });

@@ -2,11 +2,12 @@ import { enrollments } from "@lumen/db";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildCourse, errorOf, jobsFor } from "../../test/authoring";
-import { createUser } from "../../test/factories";
+import { createUser, questionsOfEveryKind } from "../../test/factories";
 import { createTestContext, type TestContext } from "../../test/harness";
 import type { SessionUser } from "../context";
 import { ValidationError } from "../errors";
 import { updateCourse } from "../services/authoring/update-course";
+import { uploadLessonDocument } from "../services/documents/upload-document";
 
 let t: TestContext;
 let owner: SessionUser;
@@ -79,6 +80,59 @@ describe("publish checklist", () => {
     await expect(t.callerFor(null).catalog.bySlug({ slug: c.slug })).resolves.toMatchObject({
       title: "Practical Python",
     });
+  });
+});
+
+describe("publish checklist: quizzes and documents", () => {
+  it("names each quiz without questions and PDF lesson without a document; filling them makes publish succeed", async () => {
+    const c = await buildCourse(t, owner);
+    const moduleId = c.moduleIds[1] ?? "";
+    const quiz = await api().addLesson({ moduleId, title: "Check", kind: "quiz" });
+    const pdf = await api().addLesson({ moduleId, title: "Handout", kind: "pdf" });
+    const { problems } = await api().publishChecklist({ courseId: c.courseId });
+    expect(problems).toEqual([
+      {
+        code: "quiz_empty",
+        field: "lessons",
+        moduleId,
+        lessonId: quiz.lessonId,
+        message: "Quiz “Check” has no questions. Add at least one before publishing.",
+      },
+      {
+        code: "document_missing",
+        field: "lessons",
+        moduleId,
+        lessonId: pdf.lessonId,
+        message: "Upload a PDF for lesson “Handout”.",
+      },
+    ]);
+    expect(await errorOf(api().publish({ courseId: c.courseId }))).toMatchObject({
+      code: "BAD_REQUEST",
+    });
+
+    const settings = { passingPercent: 70, maxAttempts: null, requiredForCertificate: true };
+    // A saved quiz with no questions is still empty.
+    await t.callerFor(owner).quiz.save({ lessonId: quiz.lessonId, settings, questions: [] });
+    expect((await api().publishChecklist({ courseId: c.courseId })).problems[0]?.code).toBe(
+      "quiz_empty",
+    );
+    await t.callerFor(owner).quiz.save({
+      lessonId: quiz.lessonId,
+      settings,
+      questions: questionsOfEveryKind().slice(0, 1),
+    });
+    await uploadLessonDocument({
+      db: t.db,
+      media: t.media,
+      user: owner,
+      input: { lessonId: pdf.lessonId, filename: "handout.pdf" },
+      bytes: new TextEncoder().encode("%PDF-1.7\n%%EOF\n"),
+    });
+    expect(await api().publishChecklist({ courseId: c.courseId })).toEqual({
+      ready: true,
+      problems: [],
+    });
+    expect(await api().publish({ courseId: c.courseId })).toMatchObject({ status: "published" });
   });
 });
 

@@ -1,4 +1,12 @@
-import { courses, type Database, lessons, modules, videoAssets } from "@lumen/db";
+import {
+  courses,
+  type Database,
+  lessonDocuments,
+  lessons,
+  modules,
+  quizQuestions,
+  videoAssets,
+} from "@lumen/db";
 import { and, asc, desc, eq, ne, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { NotFoundError } from "../../errors";
@@ -16,8 +24,14 @@ export interface DraftLesson {
   body: string;
   /** Free preview: anyone may watch it, enrolled or not. */
   isPreview: boolean;
+  /** Not counted in course completion. */
+  isOptional: boolean;
   /** Video lessons: the video learners get (else the upload in progress), for its state. */
   video: DraftVideo | null;
+  /** Quiz lessons: how many questions the quiz has (0 before its first save); else null. */
+  questionCount: number | null;
+  /** PDF lessons: the uploaded document, null before the upload (and for other kinds). */
+  document: { filename: string; byteSize: number } | null;
 }
 export interface DraftVideo {
   assetId: string;
@@ -79,6 +93,11 @@ export async function loadCourseDraft(db: Database, courseId: string) {
         durationSeconds: lessons.durationSeconds,
         body: lessons.body,
         isPreview: lessons.isPreview,
+        isOptional: lessons.isOptional,
+        questionCount: sql<number>`(select count(*)::int from ${quizQuestions}
+          where ${quizQuestions.lessonId} = ${lessons.id})`,
+        documentFilename: lessonDocuments.filename,
+        documentByteSize: lessonDocuments.byteSize,
         assetId: videoAssets.id,
         videoStatus: videoAssets.status,
         failureReason: videoAssets.failureReason,
@@ -86,6 +105,7 @@ export async function loadCourseDraft(db: Database, courseId: string) {
       .from(lessons)
       .innerJoin(modules, eq(modules.id, lessons.moduleId))
       .leftJoin(videoAssets, eq(videoAssets.id, lessonVideoAssetId))
+      .leftJoin(lessonDocuments, eq(lessonDocuments.lessonId, lessons.id))
       .where(eq(modules.courseId, courseId))
       .orderBy(asc(lessons.position), asc(lessons.createdAt), asc(lessons.id)),
   ]);
@@ -95,7 +115,9 @@ export async function loadCourseDraft(db: Database, courseId: string) {
   );
   const outline: DraftModule[] = moduleRows.map((m) => ({ ...m, lessons: [] }));
   const byId = new Map(outline.map((m) => [m.id, m]));
-  for (const { moduleId, assetId, videoStatus, failureReason, ...lesson } of lessonRows) {
+  for (const row of lessonRows) {
+    const { moduleId, assetId, videoStatus, failureReason, questionCount, ...lesson } = row;
+    const { documentFilename: filename, documentByteSize: byteSize, ...fields } = lesson;
     const video =
       assetId && videoStatus
         ? {
@@ -105,7 +127,15 @@ export async function loadCourseDraft(db: Database, courseId: string) {
             failureReason,
           }
         : null;
-    byId.get(moduleId)?.lessons.push({ ...lesson, video });
+    byId.get(moduleId)?.lessons.push({
+      ...fields,
+      video,
+      questionCount: fields.kind === "quiz" ? questionCount : null,
+      document:
+        fields.kind === "pdf" && filename !== null && byteSize !== null
+          ? { filename, byteSize }
+          : null,
+    });
   }
   return { ...course, modules: outline };
 }

@@ -36,6 +36,8 @@ export const updateLessonInput = lessonIdInput.extend({
     .optional(),
   /** Free preview: anyone can watch or read it without enrolling. */
   isPreview: z.boolean({ error: "isPreview must be true or false." }).optional(),
+  /** Optional lessons do not count towards course completion (extra reading, bonus material). */
+  isOptional: z.boolean({ error: "isOptional must be true or false." }).optional(),
 });
 export const reorderLessonsInput = moduleIdInput.extend({ lessonIds: ids("lessonIds") });
 export const moveLessonInput = lessonIdInput.extend({

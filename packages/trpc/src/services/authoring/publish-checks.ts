@@ -16,7 +16,9 @@ export type PublishProblemCode =
   | "empty_text_lesson"
   | "video_missing"
   | "video_not_ready"
-  | "video_failed";
+  | "video_failed"
+  | "quiz_empty"
+  | "document_missing";
 
 export interface PublishProblem extends Problem {
   code: PublishProblemCode;
@@ -94,7 +96,7 @@ export const PUBLISH_CHECKS: readonly PublishCheck[] = [
   ({ modules }) =>
     modules.flatMap((m) =>
       m.lessons.flatMap((l) => {
-        const problem = videoProblem(l);
+        const problem = videoProblem(l) ?? contentProblem(l);
         return problem ? [{ ...problem, field: "lessons", moduleId: m.id, lessonId: l.id }] : [];
       }),
     ),
@@ -118,6 +120,20 @@ function videoProblem({ kind, title, video }: DraftLesson) {
     code: "video_not_ready" as const,
     message: `The video for lesson “${title}” is ${state}.`,
   };
+}
+
+/** Quiz and PDF lessons publish once they have something to take or read. */
+function contentProblem({ kind, title, questionCount, document }: DraftLesson) {
+  if (kind === "quiz" && !questionCount) {
+    return {
+      code: "quiz_empty" as const,
+      message: `Quiz “${title}” has no questions. Add at least one before publishing.`,
+    };
+  }
+  if (kind === "pdf" && !document) {
+    return { code: "document_missing" as const, message: `Upload a PDF for lesson “${title}”.` };
+  }
+  return null;
 }
 
 export function publishProblems(course: CourseDraft): PublishProblem[] {

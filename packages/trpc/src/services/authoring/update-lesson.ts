@@ -17,6 +17,7 @@ export async function updateLesson({
     body?: string;
     durationSeconds?: number;
     isPreview?: boolean;
+    isOptional?: boolean;
   };
 }): Promise<CourseChange> {
   const { lessonId, ...fields } = input;

@@ -26,6 +26,8 @@ export interface CourseOutline extends CourseCard {
       durationSeconds: number;
       /** Free preview: playable without enrolling (and without signing in). */
       isPreview: boolean;
+      /** Not counted in course completion (extra reading, bonus material). */
+      isOptional: boolean;
       /** The lesson has a video a player can open now. */
       hasVideo: boolean;
     }>;
@@ -75,6 +77,7 @@ export async function getCourseBySlug({
         kind: lessons.kind,
         durationSeconds: lessons.durationSeconds,
         isPreview: lessons.isPreview,
+        isOptional: lessons.isOptional,
         hasVideo: sql<boolean>`${videoAssets.playableAt} is not null`,
       })
       .from(modules)
@@ -110,6 +113,7 @@ export async function getCourseBySlug({
         kind: row.kind,
         durationSeconds: row.durationSeconds ?? 0,
         isPreview: row.isPreview ?? false,
+        isOptional: row.isOptional ?? false,
         hasVideo: row.hasVideo,
       });
     }
