@@ -1,7 +1,14 @@
+import {
+  DEV_ISSUER_ID,
+  DEV_ISSUER_KID,
+  DEV_ISSUER_NAME,
+  DEV_ISSUER_SIGNING_KEYS,
+} from "@lumen/credentials/dev-keys";
 import { databaseEnvSchema } from "@lumen/db";
 import { parseKeyRing } from "@lumen/media-tokens";
 import { searchEnvIssues, searchEnvSchema } from "@lumen/search";
 import { z } from "zod";
+import { credentialEnvIssues } from "./credential-env";
 
 const DEV_AUTH_SECRET = "lumen-dev-only-secret-never-use-in-production";
 /** Must equal PURGE_SECRET in the repo-root .dev.vars, which `wrangler dev` gives the edge. */
@@ -57,6 +64,15 @@ export const apiEnvSchema = databaseEnvSchema
     /** FFmpeg binaries for the job runner; default: `ffmpeg` / `ffprobe` on PATH. */
     FFMPEG_PATH: z.string().min(1).optional(),
     FFPROBE_PATH: z.string().min(1).optional(),
+    /**
+     * Certificate signing: a JSON array of private Ed25519 JWKs (each with a kid; retired keys
+     * stay listed) and the kid that signs now. Default: the committed development key.
+     */
+    CREDENTIAL_SIGNING_KEYS: z.string().min(1).optional(),
+    CREDENTIAL_SIGNING_KEY_ID: z.string().min(1).optional(),
+    /** The issuer id in every credential; must equal the edge's ISSUER_ID. */
+    CREDENTIAL_ISSUER_ID: z.url().optional(),
+    CREDENTIAL_ISSUER_NAME: z.string().trim().min(1).max(200).default(DEV_ISSUER_NAME),
   })
   .superRefine((env, ctx) => {
     if (env.MEDIA_SIGNING_KEYS !== undefined) {
@@ -79,6 +95,9 @@ export const apiEnvSchema = databaseEnvSchema
         path: ["MEDIA_SIGNING_KEYS"],
         message: "MEDIA_SIGNING_KEYS is required in production",
       });
+    }
+    for (const { path, message } of credentialEnvIssues(env)) {
+      ctx.addIssue({ code: "custom", path: [path], message });
     }
     for (const { path, message } of searchEnvIssues(env)) {
       ctx.addIssue({ code: "custom", path: [path], message });
@@ -112,6 +131,9 @@ export const apiEnvSchema = databaseEnvSchema
     MEDIA_SIGNING_KEYS: env.MEDIA_SIGNING_KEYS ?? DEV_MEDIA_SIGNING_KEYS,
     EDGE_PUBLIC_URL: env.EDGE_PUBLIC_URL ?? env.EDGE_URL,
     AUTH_BASE_URL: env.AUTH_BASE_URL ?? env.WEB_ORIGIN,
+    CREDENTIAL_SIGNING_KEYS: env.CREDENTIAL_SIGNING_KEYS ?? DEV_ISSUER_SIGNING_KEYS,
+    CREDENTIAL_SIGNING_KEY_ID: env.CREDENTIAL_SIGNING_KEY_ID ?? DEV_ISSUER_KID,
+    CREDENTIAL_ISSUER_ID: env.CREDENTIAL_ISSUER_ID ?? DEV_ISSUER_ID,
   }));
 
 export type ApiEnv = z.infer<typeof apiEnvSchema>;

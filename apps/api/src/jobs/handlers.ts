@@ -2,11 +2,15 @@ import type { Database } from "@lumen/db";
 import type { JobHandler, Outbox } from "@lumen/jobs";
 import type { FfmpegConfig, MediaContext } from "@lumen/media";
 import type { SearchBackend } from "@lumen/search";
+import type { CertificateIssuer } from "@lumen/trpc/services/certificates/issuer";
 import type { ApiEnv } from "../env";
 import type { Logger } from "../logger";
+import { loadCertificateIssuer } from "./credential-issuer";
 import { encodeVideoHandler } from "./encode-video";
 import { indexCourseHandler } from "./index-course";
+import { issueCertificateHandler } from "./issue-certificate";
 import { probeVideoHandler } from "./probe-video";
+import { publishCertificateHandler } from "./publish-certificate";
 import { purgeEdgeHandler } from "./purge-edge";
 
 export interface JobDeps {
@@ -20,6 +24,11 @@ export interface JobDeps {
   media: MediaContext;
   /** Null on a runner without FFmpeg: it leaves the video queues to runners that have it. */
   ffmpeg: FfmpegConfig | null;
+  /**
+   * The certificate signer, imported at start-up by main.ts so a bad key stops the runner.
+   * When absent (tests that issue nothing), it is imported from the env on first use.
+   */
+  certificateIssuer?: CertificateIssuer;
 }
 
 /**
@@ -27,7 +36,12 @@ export interface JobDeps {
  * handlers here; job definitions (names, payloads, retry policy) live in @lumen/jobs.
  */
 export function jobHandlers(deps: JobDeps): JobHandler[] {
-  const handlers: JobHandler[] = [indexCourseHandler(deps), purgeEdgeHandler(deps)];
+  const handlers: JobHandler[] = [
+    indexCourseHandler(deps),
+    purgeEdgeHandler(deps),
+    issueCertificateHandler({ ...deps, issuer: certificateIssuerOf(deps) }),
+    publishCertificateHandler(deps),
+  ];
   if (deps.ffmpeg) {
     const video = {
       db: deps.db,
@@ -38,4 +52,16 @@ export function jobHandlers(deps: JobDeps): JobHandler[] {
     handlers.push(probeVideoHandler({ ...video, outbox: deps.outbox }), encodeVideoHandler(video));
   }
   return handlers;
+}
+
+function certificateIssuerOf({
+  certificateIssuer,
+  env,
+}: JobDeps): () => Promise<CertificateIssuer> {
+  if (certificateIssuer) return () => Promise.resolve(certificateIssuer);
+  let loading: Promise<CertificateIssuer> | undefined;
+  return () => {
+    loading ??= loadCertificateIssuer(env);
+    return loading;
+  };
 }

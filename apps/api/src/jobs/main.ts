@@ -6,12 +6,14 @@ import { loadEnvOrExit } from "../boot";
 import { createLogger } from "../logger";
 import { createMediaContext } from "../media";
 import { onShutdown } from "../shutdown";
+import { CertificateIssuerError, loadCertificateIssuer } from "./credential-issuer";
 import { jobHandlers } from "./handlers";
 
 // The job runner: a second entry point over the same database and code as the API.
 const env = loadEnvOrExit();
 const logger = createLogger({ level: env.LOG_LEVEL, base: { service: "jobs" } });
 const ffmpeg = resolveFfmpegOrWarn();
+const certificateIssuer = await loadCertificateIssuerOrExit();
 const database = createDatabase(databaseConfigFromEnv(env));
 await migrate(database);
 const outbox = await openOutbox(database.connection);
@@ -25,6 +27,7 @@ const runner = await startJobRunner({
     outbox,
     media: createMediaContext(env),
     ffmpeg,
+    certificateIssuer,
   }),
   logger,
 });
@@ -55,5 +58,16 @@ function resolveFfmpegOrWarn(): FfmpegConfig | null {
     }
     logger.warn(`video jobs disabled on this runner: ${message}`);
     return null;
+  }
+}
+
+/** A signing key that cannot be used is a configuration error: say which, and stop. */
+async function loadCertificateIssuerOrExit() {
+  try {
+    return await loadCertificateIssuer(env);
+  } catch (error) {
+    if (!(error instanceof CertificateIssuerError)) throw error;
+    logger.error(error.message);
+    process.exit(1);
   }
 }

@@ -1,12 +1,46 @@
 import type { Database } from "@lumen/db";
 import type { MediaContext } from "@lumen/media";
+import { CERTIFICATE_NOT_FOUND } from "@lumen/trpc/services/certificates/access";
+import { openCertificatePdf } from "@lumen/trpc/services/certificates/download-pdf";
 import { Hono } from "hono";
-import type { Auth } from "../auth";
+import { z } from "zod";
+import { type Auth, sessionUser } from "../auth";
+import { ApiError } from "../http-errors";
 
 /**
- * CONTRACT STUB (replace): `GET /api/certificates/:id/pdf`, the certificate PDF for its
- * learner, the course's instructors and admins; everyone else gets 404.
+ * `GET /api/certificates/:id/pdf`: the certificate PDF, for its learner, the course's
+ * instructors and admins. Anyone else gets the 404 of an unknown id (the service decides);
+ * 409 while the runner is still rendering it.
  */
-export function certificateRoutes(_deps: { db: Database; media: MediaContext; auth: Auth }) {
-  return new Hono();
+export function certificateRoutes({
+  db,
+  media,
+  auth,
+}: {
+  db: Database;
+  media: MediaContext;
+  auth: Auth;
+}) {
+  const app = new Hono();
+  app.get("/api/certificates/:id/pdf", async (c) => {
+    const user = await sessionUser(auth, c.req.raw.headers);
+    if (!user) throw new ApiError(401, "UNAUTHORIZED", "Sign in to download your certificate.");
+    const id = z.uuid().safeParse(c.req.param("id"));
+    if (!id.success) throw new ApiError(404, "NOT_FOUND", CERTIFICATE_NOT_FOUND);
+    const { pdf, filename } = await openCertificatePdf({
+      db,
+      store: media.store,
+      user,
+      certificateId: id.data,
+    });
+    return c.body(pdf.body, 200, {
+      "Content-Type": "application/pdf",
+      "Content-Length": String(pdf.size),
+      "Content-Disposition": `attachment; filename="${filename}"`,
+      "X-Content-Type-Options": "nosniff",
+      // Personal: never stored by a shared cache; revalidated when the learner asks again.
+      "Cache-Control": "private, no-cache",
+    });
+  });
+  return app;
 }

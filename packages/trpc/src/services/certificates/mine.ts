@@ -1,13 +1,25 @@
-import type { Database } from "@lumen/db";
+import { certificates, courses, type Database } from "@lumen/db";
 import type { MediaContext } from "@lumen/media";
+import { desc, eq } from "drizzle-orm";
 import type { SessionUser } from "../../context";
+import { certificateSummaryColumns, toCertificateSummary } from "./summary";
 import type { CertificateSummary } from "./types";
 
-// CONTRACT STUB: replace the body (keep the signature).
-export async function listMyCertificates(_args: {
+/** The caller's own certificates, newest first, revoked ones included (they see why). */
+export async function listMyCertificates({
+  db,
+  user,
+  media,
+}: {
   db: Database;
   user: SessionUser;
   media: MediaContext;
 }): Promise<CertificateSummary[]> {
-  throw new Error("not implemented: listMyCertificates");
+  const rows = await db
+    .select(certificateSummaryColumns)
+    .from(certificates)
+    .innerJoin(courses, eq(courses.id, certificates.courseId))
+    .where(eq(certificates.userId, user.id))
+    .orderBy(desc(certificates.issuedAt), desc(certificates.id));
+  return rows.map((row) => toCertificateSummary(row, media.edgeUrl));
 }

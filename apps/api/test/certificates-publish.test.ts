@@ -1,0 +1,240 @@
+import { createServer, type IncomingMessage, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { certificateRecordSchema } from "@lumen/credentials";
+import { certificates, users } from "@lumen/db";
+import { createJobQueue, issueCertificateJob, startJobRunner } from "@lumen/jobs";
+import { createCaller, createContextInner } from "@lumen/trpc";
+import { eq } from "drizzle-orm";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { jobHandlers } from "../src/jobs/handlers";
+import { publishCertificateHandler } from "../src/jobs/publish-certificate";
+import { createLogger } from "../src/logger";
+import { finishedEnrollment, issueFor } from "./certificates-fixtures";
+import { createTestApp, type TestApp } from "./harness";
+
+const SECRET = "test-purge-secret-that-is-long-enough";
+const context = () => ({ jobId: "job-1", attempt: 0, signal: new AbortController().signal });
+
+interface Received {
+  method: string | undefined;
+  url: string | undefined;
+  authorization: string | undefined;
+  body: unknown;
+}
+
+const servers: Server[] = [];
+afterEach(async () => {
+  await Promise.all(servers.splice(0).map((s) => new Promise((r) => s.close(r))));
+});
+
+/** A real HTTP server on loopback standing in for the edge's certificate endpoint. */
+async function standInEdge(
+  answer: (req: IncomingMessage) => { status: number; body: unknown } = () => ({
+    status: 200,
+    body: { status: "valid" },
+  }),
+) {
+  const received: Received[] = [];
+  const server = createServer(async (req, res) => {
+    let raw = "";
+    for await (const chunk of req) raw += chunk;
+    received.push({
+      method: req.method,
+      url: req.url,
+      authorization: req.headers.authorization,
+      body: raw ? JSON.parse(raw) : undefined,
+    });
+    const { status, body } = answer(req);
+    res.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify(body));
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  servers.push(server);
+  const { port } = server.address() as AddressInfo;
+  return { url: `http://127.0.0.1:${port}`, received };
+}
+
+let t: TestApp;
+let instructorId = "";
+let learnerId = "";
+const quiet = { info: () => {}, error: () => {} };
+
+beforeAll(async () => {
+  t = await createTestApp();
+  const [instructor, learner] = await t.database.db
+    .insert(users)
+    .values([
+      {
+        id: "cert-instructor",
+        name: "Ines Instructor",
+        email: "ines@publish.test",
+        role: "instructor",
+      },
+      { id: "cert-learner", name: "Lea Learner", email: "lea@publish.test" },
+    ])
+    .returning({ id: users.id });
+  instructorId = instructor?.id ?? "";
+  learnerId = learner?.id ?? "";
+});
+afterAll(() => t.database.close());
+
+async function issued() {
+  const { enrollmentId } = await finishedEnrollment(t.database.db, {
+    instructorId,
+    learnerId: learnerId,
+  });
+  return issueFor(
+    { db: t.database.db, outbox: t.outbox, media: t.media, env: t.env },
+    enrollmentId,
+  );
+}
+
+async function row(id: string) {
+  const [r] = await t.database.db.select().from(certificates).where(eq(certificates.id, id));
+  return r;
+}
+
+function revoke(id: string, reason: string) {
+  const user = {
+    id: instructorId,
+    name: "Ines Instructor",
+    email: "ines@publish.test",
+    role: "instructor" as const,
+  };
+  const caller = createCaller(createContextInner({ ...t, db: t.database.db, user }));
+  return caller.certificates.revoke({ certificateId: id, reason });
+}
+
+describe("certificates.publish job (a local HTTP server is the stand-in edge)", () => {
+  it("PUTs the certificate record with the bearer secret and records when", async () => {
+    const edge = await standInEdge();
+    const id = await issued();
+    const handler = publishCertificateHandler({
+      db: t.database.db,
+      env: { EDGE_URL: `${edge.url}/`, EDGE_PURGE_SECRET: SECRET },
+      logger: quiet,
+    });
+
+    await handler.handle({ certificateId: id }, context());
+
+    const stored = await row(id);
+    expect(edge.received).toEqual([
+      {
+        method: "PUT",
+        url: `/internal/certificates/${id}`,
+        authorization: `Bearer ${SECRET}`,
+        body: { id, credential: stored?.credential, revokedAt: null, revokedReason: null },
+      },
+    ]);
+    expect(certificateRecordSchema.safeParse(edge.received[0]?.body).success).toBe(true);
+    expect(stored?.publishedAt).toBeInstanceOf(Date);
+  });
+
+  it("after a revocation, sends the revocation with its reason", async () => {
+    const edge = await standInEdge();
+    const id = await issued();
+    const summary = await revoke(id, "Identity fraud confirmed.");
+    const handler = publishCertificateHandler({
+      db: t.database.db,
+      env: { EDGE_URL: edge.url, EDGE_PURGE_SECRET: SECRET },
+      logger: quiet,
+    });
+
+    await handler.handle({ certificateId: id }, context());
+
+    expect(edge.received[0]?.body).toMatchObject({
+      id,
+      revokedAt: summary.revokedAt,
+      revokedReason: "Identity fraud confirmed.",
+    });
+  });
+
+  it("throws on a non-2xx answer (so pg-boss retries) and leaves publishedAt unset", async () => {
+    const edge = await standInEdge(() => ({
+      status: 401,
+      body: { error: { code: "unauthorized", message: "Bad secret" } },
+    }));
+    const id = await issued();
+    const handler = publishCertificateHandler({
+      db: t.database.db,
+      env: { EDGE_URL: edge.url, EDGE_PURGE_SECRET: SECRET },
+      logger: quiet,
+    });
+
+    await expect(handler.handle({ certificateId: id }, context())).rejects.toThrow(
+      /401.*Bad secret/,
+    );
+    expect((await row(id))?.publishedAt).toBeNull();
+  });
+
+  it("logs an error (and does not retry) when the edge finds the certificate invalid", async () => {
+    const edge = await standInEdge(() => ({ status: 200, body: { status: "invalid" } }));
+    const id = await issued();
+    const errors: string[] = [];
+    const handler = publishCertificateHandler({
+      db: t.database.db,
+      env: { EDGE_URL: edge.url, EDGE_PURGE_SECRET: SECRET },
+      logger: { info: () => {}, error: (message) => errors.push(message) },
+    });
+
+    await handler.handle({ certificateId: id }, context());
+
+    expect(errors).toEqual([
+      expect.stringMatching(/edge finds this certificate invalid.*ISSUER_KEYS/),
+    ]);
+    expect((await row(id))?.publishedAt).toBeInstanceOf(Date);
+  });
+
+  it("the job runner issues a queued certificate and publishes it to the edge", async () => {
+    const edge = await standInEdge();
+    const { enrollmentId } = await finishedEnrollment(t.database.db, { instructorId, learnerId });
+    const env = { ...t.env, EDGE_URL: edge.url };
+    const logs: string[] = [];
+    const logger = createLogger({ level: "info", write: (line) => logs.push(line) });
+    const runner = await startJobRunner({
+      queue: createJobQueue(t.database.connection),
+      handlers: jobHandlers({
+        db: t.database.db,
+        env,
+        logger,
+        search: t.search,
+        outbox: t.outbox,
+        media: t.media,
+        ffmpeg: null,
+      }),
+      logger,
+      pollingIntervalSeconds: 0.5,
+    });
+    const certificate = async () => {
+      const [cert] = await t.database.db
+        .select()
+        .from(certificates)
+        .where(eq(certificates.enrollmentId, enrollmentId));
+      return cert;
+    };
+    try {
+      await t.database.db.transaction((tx) =>
+        t.outbox.enqueue(tx, issueCertificateJob, { enrollmentId }),
+      );
+      const deadline = Date.now() + 20_000;
+      for (;;) {
+        const cert = await certificate();
+        if ((cert?.publishedAt && cert.pdfPath) || Date.now() > deadline) break;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    } finally {
+      await runner.stop(5_000);
+    }
+    const cert = await certificate();
+    // Publish jobs left by the other tests may reach the stand-in too; look for this one's.
+    const sent = edge.received.filter((r) => r.url === `/internal/certificates/${cert?.id}`);
+    expect(sent, logs.join("\n")).toEqual([
+      {
+        method: "PUT",
+        url: `/internal/certificates/${cert?.id}`,
+        authorization: `Bearer ${t.env.EDGE_PURGE_SECRET}`,
+        body: { id: cert?.id, credential: cert?.credential, revokedAt: null, revokedReason: null },
+      },
+    ]);
+    expect(cert?.pdfPath).toBe("certificate.pdf");
+  });
+});

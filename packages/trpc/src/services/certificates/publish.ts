@@ -1,0 +1,45 @@
+import type { CertificateRecord } from "@lumen/credentials";
+import { certificates, type Database } from "@lumen/db";
+import { eq } from "drizzle-orm";
+
+/**
+ * Sends a certificate's current state to the edge through `send`, then records when.
+ * The row is locked while sending, so a revocation committing meanwhile waits and its own
+ * publish runs after: the edge can never end on an older state than Postgres. Returns
+ * false for an unknown id (deleted since the job was enqueued): nothing to publish.
+ */
+export async function publishCertificate({
+  db,
+  certificateId,
+  send,
+}: {
+  db: Database;
+  certificateId: string;
+  send: (record: CertificateRecord) => Promise<void>;
+}): Promise<CertificateRecord | null> {
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .select({
+        id: certificates.id,
+        credential: certificates.credential,
+        revokedAt: certificates.revokedAt,
+        revokedReason: certificates.revokedReason,
+      })
+      .from(certificates)
+      .where(eq(certificates.id, certificateId))
+      .for("update");
+    if (!row) return null;
+    const record: CertificateRecord = {
+      id: row.id,
+      credential: row.credential,
+      revokedAt: row.revokedAt?.toISOString() ?? null,
+      revokedReason: row.revokedReason,
+    };
+    await send(record);
+    await tx
+      .update(certificates)
+      .set({ publishedAt: new Date() })
+      .where(eq(certificates.id, certificateId));
+    return record;
+  });
+}
