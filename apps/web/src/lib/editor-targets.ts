@@ -3,7 +3,7 @@
  * for a lesson, which lesson editor to open. Element ids live here so the checklist and the
  * fields agree on them.
  */
-export const EDITOR_TABS = ["details", "outline", "publish"] as const;
+export const EDITOR_TABS = ["details", "outline", "publish", "learners"] as const;
 export type EditorTab = (typeof EDITOR_TABS)[number];
 
 export interface FocusTarget {

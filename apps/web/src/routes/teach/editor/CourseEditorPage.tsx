@@ -10,6 +10,7 @@ import { courseMutationKey, courseQuery, type EditableCourse } from "../api";
 import { RequireInstructor } from "../RequireInstructor";
 import { StatusBadge } from "../StatusBadge";
 import { DetailsPanel } from "./DetailsPanel";
+import { LearnersPanel } from "./learners/LearnersPanel";
 import { OutlinePanel } from "./OutlinePanel";
 import { PublishPanel } from "./PublishPanel";
 import { panelId, Tabs, tabId } from "./Tabs";
@@ -42,7 +43,10 @@ function Editor({ courseId }: { courseId: string }) {
 
 function EditorView({ course }: { course: EditableCourse }) {
   const [params, setParams] = useSearchParams();
-  const tab = parseTab(params.get("tab"));
+  // Learners exist once the course has been published (they stay if it is unpublished later).
+  const hasLearners = course.publishedAt !== null;
+  const requested = parseTab(params.get("tab"));
+  const tab = requested === "learners" && !hasLearners ? "details" : requested;
   const [openLessonId, setOpenLessonId] = useState<string | null>(null);
   const focus = useFocusRequest();
   const reportDirty = useDirtyForms();
@@ -71,6 +75,7 @@ function EditorView({ course }: { course: EditableCourse }) {
         </>
       ),
     },
+    ...(hasLearners ? [{ id: "learners" as const, label: "Learners" }] : []),
   ];
 
   return (
@@ -114,6 +119,11 @@ function EditorView({ course }: { course: EditableCourse }) {
         <Panel tab="publish" selected={tab}>
           <PublishPanel course={course} onFix={goTo} />
         </Panel>
+        {hasLearners && (
+          <Panel tab="learners" selected={tab}>
+            <LearnersPanel courseId={course.id} active={tab === "learners"} />
+          </Panel>
+        )}
       </div>
     </DirtyProvider>
   );

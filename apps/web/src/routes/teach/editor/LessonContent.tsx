@@ -2,8 +2,11 @@ import { type FormEvent, useId, useState } from "react";
 import { lessonBodyId } from "../../../lib/editor-targets";
 import { trpcClient } from "../../../lib/trpc";
 import type { EditableLesson, EditableModule } from "../api";
+import { DocumentLessonEditor } from "./document/DocumentLessonEditor";
+import { LessonFlagToggle } from "./LessonFlagToggle";
 import { KIND_LATER } from "./lesson-kinds";
 import { MarkdownField } from "./MarkdownField";
+import { QuizLessonEditor } from "./quiz/QuizLessonEditor";
 import { SaveStatus, saveState } from "./SaveStatus";
 import { useCourseMutation } from "./use-course-mutation";
 import { useReportDirty } from "./use-unsaved-changes-guard";
@@ -11,7 +14,7 @@ import { VideoLessonEditor } from "./video/VideoLessonEditor";
 
 const BODY_MAX = 100_000;
 
-/** A lesson opened in the outline: its content editor (text or video) and where it lives. */
+/** A lesson opened in the outline: its content editor (by kind), whether it is optional, and where it lives. */
 export function LessonContent({
   lesson,
   module,
@@ -32,11 +35,22 @@ export function LessonContent({
         <TextLessonEditor lesson={lesson} courseId={courseId} />
       ) : lesson.kind === "video" ? (
         <VideoLessonEditor lesson={lesson} courseId={courseId} />
+      ) : lesson.kind === "quiz" ? (
+        <QuizLessonEditor lesson={lesson} courseId={courseId} />
+      ) : lesson.kind === "pdf" ? (
+        <DocumentLessonEditor lesson={lesson} courseId={courseId} />
       ) : (
         <p className="editor-later">
           {KIND_LATER[lesson.kind]} You can already name it and place it in the outline.
         </p>
       )}
+      <LessonFlagToggle
+        lesson={lesson}
+        courseId={courseId}
+        flag="isOptional"
+        label="Optional lesson — doesn't count toward completion"
+        hint="Learners can skip it: course progress and the certificate count required lessons only."
+      />
       {modules.length > 1 && (
         <div className="field move-to">
           <label htmlFor={moveId}>Module</label>

@@ -5,12 +5,12 @@ import type { EditableLesson, EditableModule } from "../api";
 import { ConfirmDelete } from "./ConfirmDelete";
 import { DragHandle } from "./DragHandle";
 import { InlineTitle } from "./InlineTitle";
+import { LessonBadges } from "./LessonBadges";
 import { LessonContent } from "./LessonContent";
 import { KIND_LABELS } from "./lesson-kinds";
 import { MoveButtons } from "./MoveButtons";
 import type { OutlineActions } from "./OutlinePanel";
 import type { OutlineDnd } from "./use-outline-dnd";
-import { VideoBadge } from "./video/VideoBadge";
 
 export function LessonRow({
   lesson,
@@ -68,7 +68,7 @@ export function LessonRow({
             )
           }
         />
-        <VideoBadge lesson={lesson} />
+        <LessonBadges lesson={lesson} />
         {lesson.durationSeconds > 0 && (
           <span className="lesson-duration">{formatDuration(lesson.durationSeconds)}</span>
         )}

@@ -1,8 +1,8 @@
-import { type KeyboardEvent, useState } from "react";
+import { type KeyboardEvent, type ReactNode, useState } from "react";
 import { describedBy } from "../../../components/fields";
 import { addTags, COURSE_LIMITS } from "../../../lib/course-form";
 
-/** Tags as removable chips; Enter or a comma adds what was typed, Backspace on empty removes the last. */
+/** The course's tags: comma-separated words, normalized, at most ten. */
 export function TagsInput({
   id,
   tags,
@@ -14,40 +14,89 @@ export function TagsInput({
   onChange: (tags: string[]) => void;
   error?: string | undefined;
 }) {
+  return (
+    <ChipsInput
+      id={id}
+      label="Tags"
+      hint={`Press Enter or comma to add. Up to ${COURSE_LIMITS.tagsMax} tags help learners find the course.`}
+      listLabel="Current tags"
+      what="tag"
+      items={tags}
+      add={addTags}
+      full={tags.length >= COURSE_LIMITS.tagsMax}
+      placeholder={["Add a tag", "Tag limit reached"]}
+      maxLength={COURSE_LIMITS.tagMaxLength * 2}
+      onChange={onChange}
+      error={error}
+    />
+  );
+}
+
+/**
+ * A list of short values as removable chips; Enter (and the separators `add` splits on, with
+ * comma as a key) adds what was typed, Backspace on an empty field removes the last one.
+ */
+export function ChipsInput({
+  id,
+  label,
+  hint,
+  listLabel,
+  what,
+  items,
+  add,
+  full,
+  placeholder,
+  maxLength,
+  commaAdds = true,
+  onChange,
+  error,
+}: {
+  id: string;
+  label: string;
+  hint: ReactNode;
+  listLabel: string;
+  what: string;
+  items: string[];
+  add: (existing: readonly string[], raw: string) => string[];
+  full: boolean;
+  placeholder: [string, string];
+  maxLength: number;
+  commaAdds?: boolean;
+  onChange: (items: string[]) => void;
+  error?: string | undefined;
+}) {
   const [text, setText] = useState("");
-  const full = tags.length >= COURSE_LIMITS.tagsMax;
   const commit = (raw: string) => {
-    const next = addTags(tags, raw);
-    if (next.length !== tags.length) onChange(next);
+    const next = add(items, raw);
+    if (next.length !== items.length) onChange(next);
     setText("");
   };
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
-    if (event.key === "Enter" || event.key === ",") {
+    if (event.key === "Enter" || (commaAdds && event.key === ",")) {
       event.preventDefault();
       commit(text);
-    } else if (event.key === "Backspace" && text === "" && tags.length > 0) {
-      onChange(tags.slice(0, -1));
+    } else if (event.key === "Backspace" && text === "" && items.length > 0) {
+      onChange(items.slice(0, -1));
     }
   };
-  const hint = `Press Enter or comma to add. Up to ${COURSE_LIMITS.tagsMax} tags help learners find the course.`;
   return (
     <div className="field">
-      <label htmlFor={id}>Tags</label>
+      <label htmlFor={id}>{label}</label>
       <p id={`${id}-hint`} className="field-hint">
         {hint}
       </p>
       <div className="tags-box">
-        {tags.length > 0 && (
-          <ul className="tags" aria-label="Current tags">
-            {tags.map((tag) => (
-              <li key={tag} className="tag">
-                {tag}
+        {items.length > 0 && (
+          <ul className="tags" aria-label={listLabel}>
+            {items.map((item) => (
+              <li key={item} className="tag">
+                {item}
                 <button
                   type="button"
                   className="tag-remove"
-                  aria-label={`Remove tag ${tag}`}
+                  aria-label={`Remove ${what} ${item}`}
                   onClick={() => {
-                    onChange(tags.filter((t) => t !== tag));
+                    onChange(items.filter((t) => t !== item));
                     document.getElementById(id)?.focus();
                   }}
                 >
@@ -64,8 +113,8 @@ export function TagsInput({
           onChange={(e) => setText(e.target.value)}
           onKeyDown={onKeyDown}
           onBlur={() => text.trim() && commit(text)}
-          placeholder={full ? "Tag limit reached" : "Add a tag"}
-          maxLength={COURSE_LIMITS.tagMaxLength * 2}
+          placeholder={full ? placeholder[1] : placeholder[0]}
+          maxLength={maxLength}
           aria-invalid={error ? true : undefined}
           aria-describedby={describedBy(id, hint, error)}
         />

@@ -10,9 +10,7 @@ export const KIND_LABELS: Record<LessonKind, string> = {
 };
 
 /** What each kind's editor will do once its feature lands; said plainly in the meantime. */
-export const KIND_LATER: Record<Exclude<LessonKind, "text" | "video">, string> = {
-  pdf: "PDF upload arrives with the documents feature.",
-  quiz: "The quiz builder arrives with assessments.",
+export const KIND_LATER: Record<Exclude<LessonKind, "text" | "video" | "pdf" | "quiz">, string> = {
   assignment: "The assignment editor arrives with assessments.",
   exercise: "The exercise editor arrives with programming assignments.",
 };

@@ -1,11 +1,12 @@
 import { type DragEvent, type ReactNode, useId, useState } from "react";
 
 /**
- * Where a video file comes in: a real file input (keyboard and screen-reader reachable,
- * styled as a button) inside an area that also takes a dropped file.
+ * Where a file comes in (a video; a PDF with `accept`): a real file input (keyboard and
+ * screen-reader reachable, styled as a button) inside an area that also takes a dropped file.
  */
 export function VideoDropZone({
   buttonLabel,
+  accept = "video/*",
   hint,
   error,
   disabled,
@@ -13,6 +14,7 @@ export function VideoDropZone({
   children,
 }: {
   buttonLabel: string;
+  accept?: string;
   hint?: ReactNode;
   error?: string | null | undefined;
   disabled?: boolean;
@@ -52,7 +54,7 @@ export function VideoDropZone({
         <input
           id={id}
           type="file"
-          accept="video/*"
+          accept={accept}
           className="visually-hidden"
           disabled={disabled}
           aria-describedby={[hint ? `${id}-hint` : "", error ? `${id}-error` : ""].join(" ").trim()}

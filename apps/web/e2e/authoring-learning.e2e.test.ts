@@ -1,0 +1,121 @@
+import type { Browser, Page } from "playwright-core";
+import { afterAll, afterEach, beforeAll, expect, it } from "vitest";
+import {
+  addLesson,
+  buildQuiz,
+  expectQuizSaved,
+  fixLeadsTo,
+  openLesson,
+  openPublishedCourseOutline,
+  PDF_LESSON,
+  QUIZ,
+} from "./authoring-learning-steps";
+import { COURSE, createCourse, signIn } from "./authoring-steps";
+import { launchBrowser } from "./browser";
+import { reportFailure } from "./failure-report";
+import { minimalPdf } from "./pdf-file";
+import { type Stack, startStack } from "./stack";
+
+let stack: Stack;
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  // The edge stores PDFs (local R2), as it does videos.
+  [stack, browser] = await Promise.all([startStack({ courses: 4, edge: true }), launchBrowser()]);
+  page = await browser.newPage();
+  page.setDefaultTimeout(10_000);
+  await page.goto(`${stack.webUrl}/sign-in`);
+  await signIn(page, "instructor@lumen.dev", "lumen-instructor-dev");
+  await page.getByText("Ines Instructor").first().waitFor();
+});
+
+afterEach((context) =>
+  reportFailure(
+    context.task.result?.state === "fail",
+    browser,
+    stack,
+    "lumen-authoring-learning-e2e-failure",
+  ),
+);
+
+afterAll(async () => {
+  await browser?.close();
+  await stack?.close();
+});
+
+it("an instructor builds a two-question quiz that is still there after a reload", async () => {
+  const { panel } = await openPublishedCourseOutline(page, stack.webUrl);
+  const row = await addLesson(panel, QUIZ.lesson, "Quiz");
+  await row.locator(".video-badge", { hasText: "No questions yet" }).waitFor();
+  await buildQuiz(row);
+
+  await page.reload();
+  const outline = page.getByRole("tabpanel", { name: "Outline" });
+  const reloaded = await openLesson(outline, QUIZ.lesson);
+  await expectQuizSaved(reloaded);
+});
+
+it("an instructor uploads a PDF to a PDF lesson, sees its name and can open it", async () => {
+  const { panel } = await openPublishedCourseOutline(page, stack.webUrl);
+  const row = await addLesson(panel, PDF_LESSON.title, "PDF");
+  await row.locator(".video-badge", { hasText: "No PDF yet" }).waitFor();
+
+  // Not a PDF: refused before anything is sent.
+  await row.getByLabel("Choose a PDF").setInputFiles({
+    name: "notes.pdf",
+    mimeType: "application/pdf",
+    buffer: Buffer.from("PK\u0003\u0004 not really a PDF"),
+  });
+  await row.getByText("“notes.pdf” is not a PDF. Choose a .pdf file.").waitFor();
+
+  await row.getByLabel("Choose a PDF").setInputFiles({
+    name: PDF_LESSON.filename,
+    mimeType: "application/pdf",
+    buffer: minimalPdf(),
+  });
+  await row.locator(".document-name", { hasText: PDF_LESSON.filename }).waitFor();
+  await row.locator(".video-badge", { hasText: "PDF added" }).waitFor();
+  await row.getByLabel("Replace PDF").waitFor();
+  const open = row.getByRole("link", { name: /^Open/ });
+  const href = await open.getAttribute("href");
+  const response = await page.request.get(new URL(href ?? "", page.url()).toString());
+  expect(response.status()).toBe(200);
+  expect(response.headers()["content-type"]).toMatch(/application\/pdf/);
+  expect((await response.body()).subarray(0, 5).toString()).toBe("%PDF-");
+
+  // Optional lessons are marked in the outline.
+  await row.getByLabel("Optional lesson — doesn't count toward completion").check();
+  await row.locator(".video-badge", { hasText: "Optional" }).waitFor();
+});
+
+it("a draft's publish checklist leads to its empty quiz and its missing PDF", async () => {
+  await page.goto(`${stack.webUrl}/`);
+  await createCourse(page, { ...COURSE, title: "Paper Engineering Drafts" });
+  // Never published: no learners, no Learners tab.
+  expect(await page.getByRole("tab", { name: "Learners" }).count()).toBe(0);
+  await page.getByRole("tab", { name: "Outline" }).click();
+  const panel = page.getByRole("tabpanel", { name: "Outline" });
+  await panel.getByLabel("New module").fill("Week one");
+  await panel.getByRole("button", { name: "Add module" }).click();
+  for (const [title, kind] of [
+    ["Empty quiz", "Quiz"],
+    ["Missing handout", "PDF"],
+  ] as const) {
+    const row = await addLesson(panel, title, kind);
+    await row.getByRole("button", { name: `Close lesson “${title}”` }).click();
+  }
+  await fixLeadsTo(page, /^Fix\W+Quiz “Empty quiz” has no questions/, "Quiz");
+  await fixLeadsTo(page, /^Fix\W+Upload a PDF for lesson “Missing handout”/, "PDF document");
+});
+
+it("a published course's Learners tab shows its learners or says there are none", async () => {
+  await openPublishedCourseOutline(page, stack.webUrl);
+  await page.getByRole("tab", { name: "Learners" }).click();
+  const panel = page.getByRole("tabpanel", { name: "Learners" });
+  await panel
+    .getByRole("img", { name: /^Completion/ })
+    .or(panel.getByRole("heading", { name: "No learners yet" }))
+    .first()
+    .waitFor();
+});

@@ -1,0 +1,67 @@
+import { useId, useState } from "react";
+import { trpcClient } from "../../../lib/trpc";
+import type { EditableLesson } from "../api";
+import { useCourseMutation } from "./use-course-mutation";
+import "../../../teach-learning.css";
+
+type LessonFlag = "isPreview" | "isOptional";
+
+/** A yes/no setting of a lesson, saved as soon as it changes (free preview, optional). */
+export function LessonFlagToggle({
+  lesson,
+  courseId,
+  flag,
+  label,
+  hint,
+}: {
+  lesson: EditableLesson;
+  courseId: string;
+  flag: LessonFlag;
+  label: string;
+  hint: string;
+}) {
+  const id = useId();
+  // Shown at once on click (the cache's optimistic update lands a tick later, and a checkbox
+  // that lags its click reads as broken); cleared when the save settles, so an error reverts.
+  const [pending, setPending] = useState<boolean | null>(null);
+  const patch = (value: boolean) =>
+    flag === "isPreview" ? { isPreview: value } : { isOptional: value };
+  const save = useCourseMutation(courseId, {
+    send: (value: boolean) =>
+      trpcClient.authoring.updateLesson.mutate({ lessonId: lesson.id, ...patch(value) }),
+    optimistic: (course, value) => ({
+      ...course,
+      modules: course.modules.map((m) => ({
+        ...m,
+        lessons: m.lessons.map((l) => (l.id === lesson.id ? { ...l, ...patch(value) } : l)),
+      })),
+    }),
+  });
+  return (
+    <div className="flag-toggle">
+      <input
+        id={id}
+        type="checkbox"
+        checked={pending ?? lesson[flag]}
+        disabled={save.isPending}
+        aria-describedby={`${id}-hint`}
+        onChange={(event) => {
+          const next = event.target.checked;
+          setPending(next);
+          save.mutate(next, { onSettled: () => setPending(null) });
+        }}
+      />
+      <div>
+        <label htmlFor={id}>{label}</label>
+        <p id={`${id}-hint`} className="field-hint">
+          {hint}
+        </p>
+        {save.isError && (
+          <p className="field-error" role="alert">
+            {save.error.message || "Couldn't save. Try again."}
+          </p>
+        )}
+      </div>
+    </div>
+  );
+}

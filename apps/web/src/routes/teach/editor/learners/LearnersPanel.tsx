@@ -1,0 +1,187 @@
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { useEffect, useId, useState } from "react";
+import { EmptyState, ErrorState, LoadingState } from "../../../../components/states";
+import { plural } from "../../../../lib/format";
+import { type CourseLearner, type CourseLearners, pageCount } from "../../../../lib/learners-view";
+import { queryClient, trpc } from "../../../../lib/trpc";
+import { CompletionChart } from "./CompletionChart";
+import { LearnersTable } from "./LearnersTable";
+import { RevokeDialog } from "./RevokeDialog";
+import "../../../../teach-learning.css";
+
+const PAGE_SIZE = 20;
+const SEARCH_DELAY_MS = 300;
+
+/**
+ * The course's learners, for its instructors: how many, how far (chart), and each one's
+ * progress in a searchable, paged table, with certificate revocation. Loads when first shown.
+ */
+export function LearnersPanel({ courseId, active }: { courseId: string; active: boolean }) {
+  const searchId = useId();
+  const [text, setText] = useState("");
+  const query = useDebounced(text.trim(), SEARCH_DELAY_MS);
+  // A new search starts at its first page.
+  const [paging, setPaging] = useState({ query, page: 1 });
+  const page = paging.query === query ? paging.page : 1;
+  const [revoking, setRevoking] = useState<CourseLearner | null>(null);
+  const [announcement, setAnnouncement] = useState("");
+  const input = { courseId, page, pageSize: PAGE_SIZE, query };
+  const learners = useQuery({
+    ...trpc.progress.courseLearners.queryOptions(input),
+    enabled: active,
+    placeholderData: keepPreviousData,
+  });
+
+  const onRevoked = (learner: CourseLearner, revokedAt: string) => {
+    markRevoked(courseId, learner.enrollmentId, revokedAt);
+    setAnnouncement(`${learner.name}'s certificate was revoked.`);
+    // The Revoke button is gone: keep keyboard focus in the panel, not on the page's body.
+    requestAnimationFrame(() => document.getElementById("learners-heading")?.focus());
+    void queryClient.invalidateQueries(trpc.progress.courseLearners.queryFilter({ courseId }));
+  };
+
+  return (
+    <section aria-labelledby="learners-heading" className="learners-panel">
+      <div className="section-heading">
+        <h2 id="learners-heading" tabIndex={-1}>
+          Learners
+        </h2>
+      </div>
+      {learners.isPending ? (
+        <LoadingState label="Loading learners…" />
+      ) : learners.isError ? (
+        <ErrorState
+          message="We couldn't load this course's learners."
+          onRetry={() => learners.refetch()}
+        />
+      ) : learners.data.total === 0 && query === "" ? (
+        <EmptyState title="No learners yet">
+          <p>When learners enroll, you'll see how far each of them has got here.</p>
+        </EmptyState>
+      ) : (
+        <LearnersView
+          data={learners.data}
+          query={query}
+          fetching={learners.isFetching}
+          searchId={searchId}
+          text={text}
+          onText={setText}
+          onPage={(next) => setPaging({ query, page: next })}
+          onRevoke={setRevoking}
+        />
+      )}
+      {revoking?.certificate && (
+        <RevokeDialog
+          certificateId={revoking.certificate.id}
+          learnerName={revoking.name}
+          onRevoked={(revokedAt) => onRevoked(revoking, revokedAt)}
+          onClose={() => setRevoking(null)}
+        />
+      )}
+      <p className="visually-hidden" role="status">
+        {announcement}
+      </p>
+    </section>
+  );
+}
+
+function LearnersView({
+  data,
+  query,
+  fetching,
+  searchId,
+  text,
+  onText,
+  onPage,
+  onRevoke,
+}: {
+  data: CourseLearners;
+  query: string;
+  fetching: boolean;
+  searchId: string;
+  text: string;
+  onText: (text: string) => void;
+  onPage: (page: number) => void;
+  onRevoke: (learner: CourseLearner) => void;
+}) {
+  const pages = pageCount(data.total, data.pageSize);
+  return (
+    <>
+      <p className="learners-summary">
+        <strong>{plural(data.total, "learner")}</strong>
+        {query ? ` match “${query}”` : " enrolled"} · completion counts{" "}
+        {plural(data.requiredLessons, "required lesson")}
+      </p>
+      <CompletionChart distribution={data.distribution} />
+      <search className="learners-search">
+        <label htmlFor={searchId}>Search learners</label>
+        <input
+          id={searchId}
+          type="search"
+          value={text}
+          placeholder="Name or email"
+          onChange={(e) => onText(e.target.value)}
+        />
+      </search>
+      <div aria-busy={fetching} className="learners-results">
+        {data.learners.length === 0 ? (
+          <p className="muted">No learners match “{query}”.</p>
+        ) : (
+          <LearnersTable
+            learners={data.learners}
+            requiredLessons={data.requiredLessons}
+            onRevoke={onRevoke}
+          />
+        )}
+      </div>
+      {pages > 1 && (
+        <nav className="learners-pager" aria-label="Learner pages">
+          <button
+            type="button"
+            className="button button-ghost button-small"
+            disabled={data.page <= 1}
+            onClick={() => onPage(data.page - 1)}
+          >
+            <span aria-hidden="true">←</span> Previous
+          </button>
+          <span aria-live="polite">
+            Page {data.page} of {pages}
+          </span>
+          <button
+            type="button"
+            className="button button-ghost button-small"
+            disabled={data.page >= pages}
+            onClick={() => onPage(data.page + 1)}
+          >
+            Next <span aria-hidden="true">→</span>
+          </button>
+        </nav>
+      )}
+    </>
+  );
+}
+
+/** The row shows "Revoked" at once; the refetch that follows confirms it. */
+function markRevoked(courseId: string, enrollmentId: string, revokedAt: string) {
+  queryClient.setQueriesData<CourseLearners>(
+    trpc.progress.courseLearners.queryFilter({ courseId }),
+    (data) =>
+      data && {
+        ...data,
+        learners: data.learners.map((l) =>
+          l.enrollmentId === enrollmentId && l.certificate
+            ? { ...l, certificate: { ...l.certificate, revokedAt } }
+            : l,
+        ),
+      },
+  );
+}
+
+function useDebounced<T>(value: T, delayMs: number): T {
+  const [settled, setSettled] = useState(value);
+  useEffect(() => {
+    const timer = setTimeout(() => setSettled(value), delayMs);
+    return () => clearTimeout(timer);
+  }, [value, delayMs]);
+  return settled;
+}

@@ -1,0 +1,70 @@
+import { ProgressBar } from "../../../../components/ProgressBar";
+import { formatDate } from "../../../../lib/format";
+import { type CourseLearner, certificateState } from "../../../../lib/learners-view";
+
+/** One row per learner: progress, lessons and quizzes, last activity, certificate. */
+export function LearnersTable({
+  learners,
+  requiredLessons,
+  onRevoke,
+}: {
+  learners: readonly CourseLearner[];
+  requiredLessons: number;
+  onRevoke: (learner: CourseLearner) => void;
+}) {
+  return (
+    <div className="table-scroll">
+      <table className="learners-table">
+        <caption className="visually-hidden">Learners and their progress</caption>
+        <thead>
+          <tr>
+            <th scope="col">Learner</th>
+            <th scope="col">Progress</th>
+            <th scope="col">Lessons done</th>
+            <th scope="col">Quizzes passed</th>
+            <th scope="col">Last activity</th>
+            <th scope="col">Certificate</th>
+          </tr>
+        </thead>
+        <tbody>
+          {learners.map((learner) => (
+            <tr key={learner.enrollmentId}>
+              <th scope="row" className="learner-cell">
+                <span className="learner-name">{learner.name}</span>
+                <span className="learner-email">{learner.email}</span>
+              </th>
+              <td>
+                <span className="learner-progress">
+                  <ProgressBar percent={learner.percent} label={`${learner.name}'s progress`} />
+                  <span className="learner-percent">{learner.percent} %</span>
+                </span>
+              </td>
+              <td className="numeric">
+                {learner.completedRequired} / {requiredLessons}
+              </td>
+              <td className="numeric">{learner.quizzesPassed}</td>
+              <td>{learner.lastActivityAt ? formatDate(learner.lastActivityAt) : "Not started"}</td>
+              <td>
+                <CertificateCell learner={learner} onRevoke={() => onRevoke(learner)} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function CertificateCell({ learner, onRevoke }: { learner: CourseLearner; onRevoke: () => void }) {
+  const state = certificateState(learner.certificate);
+  if (state === "none") return <span className="muted">Not yet</span>;
+  if (state === "revoked") return <span className="video-badge is-bad">Revoked</span>;
+  return (
+    <span className="certificate-cell">
+      <span className="video-badge is-ok">Issued</span>
+      <button type="button" className="link-button" onClick={onRevoke}>
+        Revoke<span className="visually-hidden"> {learner.name}'s certificate</span>
+      </button>
+    </span>
+  );
+}

@@ -1,0 +1,29 @@
+import { newQuestion, QUESTION_KINDS, questionFieldId } from "../../../../lib/quiz-editor";
+import { QUIZ_LIMITS } from "../../../../lib/quiz-editor-validate";
+import type { QuizForm } from "./use-quiz-form";
+
+/** One button per question kind; the new question's text field takes focus. */
+export function AddQuestion({ form }: { form: QuizForm }) {
+  const full = form.draft.questions.length >= QUIZ_LIMITS.questionsMax;
+  return (
+    <fieldset className="add-question">
+      <legend className="add-question-label">Add a question:</legend>
+      {QUESTION_KINDS.map(({ kind, label }) => (
+        <button
+          key={kind}
+          type="button"
+          className="button button-secondary button-small"
+          disabled={full}
+          onClick={() => {
+            const question = newQuestion(kind);
+            form.setDraft((d) => ({ ...d, questions: [...d.questions, question] }));
+            form.focus(questionFieldId(question.key, "prompt"));
+          }}
+        >
+          {label}
+        </button>
+      ))}
+      {full && <span className="field-hint">A quiz can have at most 100 questions.</span>}
+    </fieldset>
+  );
+}

@@ -1,0 +1,89 @@
+import { TextField } from "../../../../components/fields";
+import { type QuestionDraft, questionFieldId } from "../../../../lib/quiz-editor";
+import { ACCEPTED_MAX, addAccepted } from "../../../../lib/quiz-editor-edits";
+import type { QuestionErrors } from "../../../../lib/quiz-editor-validate";
+import { ChipsInput } from "../TagsInput";
+import { ChoiceOptions } from "./ChoiceOptions";
+import type { QuizForm } from "./use-quiz-form";
+
+/** The correct answer, in the form the question's kind needs. */
+export function AnswerFields({
+  form,
+  question,
+  errors,
+}: {
+  form: QuizForm;
+  question: QuestionDraft;
+  errors: QuestionErrors;
+}) {
+  const id = (field: string) => questionFieldId(question.key, field);
+  const update = (patch: Partial<QuestionDraft>) =>
+    form.updateQuestion(question.key, (q) => ({ ...q, ...patch }));
+  switch (question.kind) {
+    case "single_choice":
+    case "multiple_choice":
+      return <ChoiceOptions form={form} question={question} errors={errors} />;
+    case "true_false":
+      return (
+        <fieldset className="answer-choice">
+          <legend>Correct answer</legend>
+          {[true, false].map((value) => (
+            <span key={String(value)} className="check-field">
+              <input
+                id={value ? id("answer") : id("answer-false")}
+                type="radio"
+                name={id("truth")}
+                checked={question.truth === value}
+                onChange={() => update({ truth: value })}
+              />
+              <label htmlFor={value ? id("answer") : id("answer-false")}>
+                {value ? "True" : "False"}
+              </label>
+            </span>
+          ))}
+        </fieldset>
+      );
+    case "numeric":
+      return (
+        <div className="field-row">
+          <TextField
+            id={id("value")}
+            label="Correct answer"
+            inputMode="decimal"
+            autoComplete="off"
+            value={question.value}
+            error={errors.value}
+            onChange={(e) => update({ value: e.target.value })}
+          />
+          <TextField
+            id={id("tolerance")}
+            label="Tolerance (±)"
+            hint="Answers this close to the correct one count too. 0: exact."
+            inputMode="decimal"
+            autoComplete="off"
+            value={question.tolerance}
+            error={errors.tolerance}
+            onChange={(e) => update({ tolerance: e.target.value })}
+          />
+        </div>
+      );
+    case "short_text":
+      return (
+        <ChipsInput
+          id={id("accepted")}
+          label="Accepted answers"
+          hint="Press Enter after each. Case, extra spaces and a trailing full stop don't matter."
+          listLabel="Accepted answers"
+          what="answer"
+          items={question.accepted}
+          add={addAccepted}
+          full={question.accepted.length >= ACCEPTED_MAX}
+          placeholder={["Add an accepted answer", "Answer limit reached"]}
+          maxLength={200}
+          commaAdds={false}
+          error={errors.accepted}
+          onChange={(accepted) => update({ accepted })}
+        />
+      );
+  }
+}

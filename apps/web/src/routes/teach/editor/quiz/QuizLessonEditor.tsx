@@ -1,0 +1,109 @@
+import { useQuery } from "@tanstack/react-query";
+import { ErrorState, LoadingState } from "../../../../components/states";
+import { lessonBodyId } from "../../../../lib/editor-targets";
+import { plural } from "../../../../lib/format";
+import type { EditableQuiz } from "../../../../lib/quiz-editor";
+import { trpc } from "../../../../lib/trpc";
+import type { EditableLesson } from "../../api";
+import { SaveStatus } from "../SaveStatus";
+import { AddQuestion } from "./AddQuestion";
+import { QuestionCard } from "./QuestionCard";
+import { QuizSettingsFields } from "./QuizSettingsFields";
+import { useQuizForm } from "./use-quiz-form";
+import "../../../../teach-learning.css";
+
+/** A quiz lesson's editor: its settings and questions, answers included, saved together. */
+export function QuizLessonEditor({
+  lesson,
+  courseId,
+}: {
+  lesson: EditableLesson;
+  courseId: string;
+}) {
+  const quiz = useQuery({ ...trpc.quiz.edit.queryOptions({ lessonId: lesson.id }), staleTime: 0 });
+  return (
+    <div className="quiz-editor">
+      <h4 id={lessonBodyId(lesson.id)} tabIndex={-1} className="quiz-editor-heading">
+        Quiz
+      </h4>
+      {quiz.isPending ? (
+        <LoadingState label="Loading the quiz…" />
+      ) : quiz.isError ? (
+        <ErrorState message="We couldn't load this quiz." onRetry={() => quiz.refetch()} />
+      ) : (
+        <QuizForm quiz={quiz.data} courseId={courseId} />
+      )}
+    </div>
+  );
+}
+
+function QuizForm({ quiz, courseId }: { quiz: EditableQuiz; courseId: string }) {
+  const form = useQuizForm(quiz, courseId);
+  const { draft, errors, save } = form;
+  const count = draft.questions.length;
+  const totalPoints = draft.questions.reduce((sum, q) => sum + (Number(q.points) || 0), 0);
+  const headingId = `quiz-questions-${form.lessonId}`;
+  return (
+    <form className="quiz-form" onSubmit={form.submit} noValidate>
+      {form.attemptCount > 0 && (
+        <p className="notice notice-warning">
+          Learners have submitted {plural(form.attemptCount, "attempt")}. You can still edit the
+          quiz: new attempts use your changes, and past scores keep their grading.
+        </p>
+      )}
+      <QuizSettingsFields form={form} />
+      <section className="quiz-questions" aria-labelledby={headingId}>
+        <h5 id={headingId} tabIndex={-1}>
+          Questions{" "}
+          <span className="muted">
+            ({plural(count, "question")}, {plural(totalPoints, "point")})
+          </span>
+        </h5>
+        {count === 0 ? (
+          <p className="muted">No questions yet. Add the first one below.</p>
+        ) : (
+          <ol className="question-list">
+            {draft.questions.map((question, index) => (
+              <li key={question.key}>
+                <QuestionCard
+                  form={form}
+                  question={question}
+                  index={index}
+                  last={index === count - 1}
+                  errors={errors.questions[question.key]}
+                  headingId={headingId}
+                />
+              </li>
+            ))}
+          </ol>
+        )}
+        <AddQuestion form={form} />
+      </section>
+      {errors.form && (
+        <p className="form-error" role="alert">
+          {errors.form}
+        </p>
+      )}
+      {form.problemCount > 0 && !errors.form && (
+        <p className="form-error" role="alert">
+          {form.refused ? "The quiz wasn't saved. " : ""}
+          Fix {plural(form.problemCount, "problem")} marked above before saving.
+        </p>
+      )}
+      <div className="form-actions">
+        <button
+          type="submit"
+          className="button button-primary"
+          disabled={save.isPending || !form.dirty}
+        >
+          {save.isPending ? "Saving…" : "Save quiz"}
+        </button>
+        <SaveStatus
+          state={form.status}
+          error={form.refused ? "Not saved." : save.error?.message}
+          onRetry={() => form.submit()}
+        />
+      </div>
+    </form>
+  );
+}

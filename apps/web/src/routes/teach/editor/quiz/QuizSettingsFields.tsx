@@ -1,0 +1,69 @@
+import { TextField } from "../../../../components/fields";
+import type { SettingsDraft } from "../../../../lib/quiz-editor";
+import { settingsFieldId } from "../../../../lib/quiz-editor";
+import type { QuizForm } from "./use-quiz-form";
+
+/** Passing score, attempts allowed (or unlimited), and whether the certificate needs a pass. */
+export function QuizSettingsFields({ form }: { form: QuizForm }) {
+  const { settings } = form.draft;
+  const id = (field: string) => settingsFieldId(form.lessonId, field);
+  const set = (patch: Partial<SettingsDraft>) =>
+    form.setDraft((d) => ({ ...d, settings: { ...d.settings, ...patch } }));
+  return (
+    <fieldset className="quiz-settings">
+      <legend>Settings</legend>
+      <div className="field-row">
+        <TextField
+          id={id("passing")}
+          label="Passing score (%)"
+          type="number"
+          inputMode="numeric"
+          min={0}
+          max={100}
+          value={settings.passingPercent}
+          error={form.errors.passingPercent}
+          onChange={(e) => set({ passingPercent: e.target.value })}
+        />
+        <div className="quiz-attempts">
+          <TextField
+            id={id("attempts")}
+            label="Attempts allowed"
+            type="number"
+            inputMode="numeric"
+            min={1}
+            max={100}
+            value={settings.maxAttempts}
+            disabled={settings.unlimited}
+            error={settings.unlimited ? undefined : form.errors.maxAttempts}
+            onChange={(e) => set({ maxAttempts: e.target.value })}
+          />
+          <div className="check-field">
+            <input
+              id={id("unlimited")}
+              type="checkbox"
+              checked={settings.unlimited}
+              onChange={(e) => set({ unlimited: e.target.checked })}
+            />
+            <label htmlFor={id("unlimited")}>Unlimited attempts</label>
+          </div>
+        </div>
+      </div>
+      <div className="check-field">
+        <input
+          id={id("required")}
+          type="checkbox"
+          checked={settings.requiredForCertificate}
+          aria-describedby={`${id("required")}-hint`}
+          onChange={(e) => set({ requiredForCertificate: e.target.checked })}
+        />
+        <div>
+          <label htmlFor={id("required")}>Required for the certificate</label>
+          <p id={`${id("required")}-hint`} className="field-hint">
+            Learners must pass this quiz, as well as complete the course, to earn the certificate.
+            The best attempt counts.
+          </p>
+        </div>
+      </div>
+    </fieldset>
+  );
+}
