@@ -9,6 +9,7 @@ import {
   prefetchCourseEditor,
   prefetchLesson,
   prefetchMyLearning,
+  prefetchResume,
   prefetchTeach,
 } from "./routes/prefetch";
 
@@ -34,6 +35,8 @@ const catalog = page(() => import("./routes/catalog/CatalogPage"));
 const course = page(() => import("./routes/course/CoursePage"));
 // The lesson player; hls.js loads from it on demand, so even this chunk stays small.
 const lesson = page(() => import("./routes/lesson/LessonPage"));
+// `/courses/:slug/learn`: a redirect to the lesson to resume.
+const resume = page(() => import("./routes/learn/ResumePage"));
 const myLearning = page(() => import("./routes/my-learning/MyLearningPage"));
 const signIn = page(() => import("./routes/auth/SignInPage"));
 const signUp = page(() => import("./routes/auth/SignUpPage"));
@@ -53,6 +56,7 @@ export const router = createBrowserRouter([
         children: [
           { index: true, ...catalog(({ request }) => prefetchCatalog(new URL(request.url))) },
           { path: "courses/:slug", ...course(({ params }) => prefetchCourse(params.slug)) },
+          { path: "courses/:slug/learn", ...resume(({ params }) => prefetchResume(params.slug)) },
           {
             path: "courses/:slug/lessons/:lessonId",
             ...lesson(({ params }) => prefetchLesson(params.slug, params.lessonId)),

@@ -3,6 +3,7 @@ import { Link, NavLink, useNavigate } from "react-router";
 import { type SessionUser, signOut } from "../lib/auth";
 import { navLinksFor, roleBadge } from "../lib/navigation";
 import { onSignedOut, useSession } from "../lib/session";
+import { NotificationBell } from "./notifications/NotificationBell";
 
 export function Header() {
   const session = useSession();
@@ -55,6 +56,7 @@ function Account({ user }: { user: SessionUser | null }) {
   const badge = roleBadge(user.role);
   return (
     <>
+      <NotificationBell />
       <span className="account-name">{user.name}</span>
       {badge && (
         <span className="badge">

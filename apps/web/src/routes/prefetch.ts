@@ -14,20 +14,73 @@ export function prefetchCatalog(url: URL): void {
 
 export function prefetchCourse(slug: string | undefined): void {
   if (!slug) return;
-  queryClient.prefetchQuery(trpc.catalog.bySlug.queryOptions({ slug })).catch(ignore);
+  // The course, then an enrolled learner's progress in it (the course page shows both).
+  prefetchResume(slug);
 }
 
-/** The course (for the lesson's place in it) and the playback URL, in parallel. */
+/**
+ * A lesson's page: the course (for the outline), the learner's progress, and what the lesson's
+ * kind needs. With the course already cached (the usual way in, from the course page or the
+ * previous lesson) all of it starts at once; on a cold load the playback URL goes out beside
+ * the course (most lessons are videos, and the first frame should not wait for a round trip).
+ */
 export function prefetchLesson(slug: string | undefined, lessonId: string | undefined): void {
   if (!slug || !lessonId) return;
-  prefetchCourse(slug);
-  queryClient.prefetchQuery(trpc.video.playback.queryOptions({ lessonId })).catch(ignore);
+  const courseOptions = trpc.catalog.bySlug.queryOptions({ slug });
+  const cached = queryClient.getQueryData(courseOptions.queryKey);
+  if (!cached) {
+    queryClient.prefetchQuery(trpc.video.playback.queryOptions({ lessonId })).catch(ignore);
+  }
+  queryClient
+    .fetchQuery(courseOptions)
+    .then((course) => {
+      const lesson = course.modules.flatMap((m) => m.lessons).find((l) => l.id === lessonId);
+      if (course.enrollment) {
+        queryClient
+          .prefetchQuery(trpc.progress.course.queryOptions({ courseId: course.id }))
+          .catch(ignore);
+      }
+      if (!lesson) return;
+      if (lesson.kind === "video") {
+        if (cached) {
+          queryClient.prefetchQuery(trpc.video.playback.queryOptions({ lessonId })).catch(ignore);
+        }
+      } else if (lesson.kind === "quiz") {
+        if (course.enrollment) {
+          queryClient.prefetchQuery(trpc.quiz.take.queryOptions({ lessonId })).catch(ignore);
+        }
+      } else {
+        queryClient.prefetchQuery(trpc.learning.lesson.queryOptions({ lessonId })).catch(ignore);
+      }
+    })
+    .catch(ignore);
+}
+
+/** `/courses/:slug/learn`: the course, then (enrolled) where to resume. */
+export function prefetchResume(slug: string | undefined): void {
+  if (!slug) return;
+  queryClient
+    .fetchQuery(trpc.catalog.bySlug.queryOptions({ slug }))
+    .then(
+      (course) =>
+        course.enrollment &&
+        queryClient.prefetchQuery(trpc.progress.course.queryOptions({ courseId: course.id })),
+    )
+    .catch(ignore);
 }
 
 export function prefetchMyLearning(): void {
   queryClient
     .fetchQuery(sessionQuery)
-    .then((user) => user && queryClient.prefetchQuery(trpc.enrollment.mine.queryOptions()))
+    .then(
+      (user) =>
+        user &&
+        Promise.all([
+          queryClient.prefetchQuery(trpc.progress.mine.queryOptions()),
+          queryClient.prefetchQuery(trpc.certificates.mine.queryOptions()),
+          queryClient.prefetchQuery(trpc.enrollment.mine.queryOptions()),
+        ]),
+    )
     .catch(ignore);
 }
 

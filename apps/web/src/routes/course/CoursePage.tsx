@@ -6,8 +6,10 @@ import { ErrorState, LoadingState } from "../../components/states";
 import { capitalize, formatDuration, formatLearners, languageName, plural } from "../../lib/format";
 import { apiErrorCode, type CourseDetail, trpc } from "../../lib/trpc";
 import { useDocumentTitle } from "../../lib/use-document-title";
+import { useCourseProgress } from "../learn/api";
 import { NotFoundContent } from "../NotFoundPage";
 import { EnrollPanel } from "./EnrollPanel";
+import { LearnerProgress } from "./LearnerProgress";
 import { Outline } from "./Outline";
 
 export function Component() {
@@ -27,6 +29,7 @@ export function Component() {
 }
 
 function CourseView({ course }: { course: CourseDetail }) {
+  const progress = useCourseProgress(course);
   const categoryHref = `/?${new URLSearchParams({ category: course.category }).toString()}`;
   return (
     <article className="course">
@@ -54,7 +57,7 @@ function CourseView({ course }: { course: CourseDetail }) {
           </li>
           <li>{formatLearners(course.enrollmentCount)}</li>
           <li>{plural(course.lessonCount, "lesson")}</li>
-          <li>{formatDuration(course.durationSeconds)}</li>
+          {course.durationSeconds > 0 && <li>{formatDuration(course.durationSeconds)}</li>}
         </ul>
       </header>
       <div className="course-layout">
@@ -75,7 +78,16 @@ function CourseView({ course }: { course: CourseDetail }) {
               <p className="muted">Learners can enroll once the course is published.</p>
             </div>
           ) : (
-            <EnrollPanel course={course} />
+            <>
+              {course.enrollment && (
+                <LearnerProgress
+                  course={course}
+                  progress={progress.data}
+                  failed={progress.isError}
+                />
+              )}
+              <EnrollPanel course={course} />
+            </>
           )}
         </aside>
         <div className="course-main">
@@ -88,6 +100,7 @@ function CourseView({ course }: { course: CourseDetail }) {
             slug={course.slug}
             // Only editors can see a draft at all, and they may watch every lesson.
             canWatchAll={course.enrollment !== null || course.status === "draft"}
+            progress={progress.data ?? null}
           />
         </div>
       </div>

@@ -1,33 +1,32 @@
 import { Link } from "react-router";
 import { formatDuration, plural } from "../../lib/format";
+import { LESSON_KIND_LABELS, lessonStatus } from "../../lib/learn-outline";
 import type { CourseDetail } from "../../lib/trpc";
-
-const KIND_LABELS: Record<string, string> = {
-  video: "Video",
-  pdf: "Reading (PDF)",
-  text: "Reading",
-  quiz: "Quiz",
-  assignment: "Assignment",
-  exercise: "Exercise",
-};
+import { type CourseProgress, lessonPath } from "../learn/api";
+import { isOptional } from "../learn/CourseSidebar";
+import { LessonStatusIcon } from "../learn/LessonStatusIcon";
 
 type Lesson = CourseDetail["modules"][number]["lessons"][number];
 
 /**
- * The course's modules and lessons. A lesson with a playable video links to its player for
- * those who may watch it: enrolled learners, anyone for a free preview, and the course's
- * editors on a draft.
+ * The course's modules and lessons. A lesson links to its page for those who may open it:
+ * enrolled learners, anyone for a free preview, and the course's editors on a draft (a video
+ * lesson only once its video plays). Enrolled learners also see each lesson's state.
  */
 export function Outline({
   modules,
   slug,
   canWatchAll,
+  progress = null,
 }: {
   modules: CourseDetail["modules"];
   slug: string;
   canWatchAll: boolean;
+  progress?: CourseProgress | null;
 }) {
-  const watchable = (lesson: Lesson) => lesson.hasVideo && (canWatchAll || lesson.isPreview);
+  const openable = (lesson: Lesson) =>
+    (canWatchAll || lesson.isPreview) && (lesson.kind !== "video" || lesson.hasVideo);
+  const states = new Map(progress?.lessons.map((l) => [l.lessonId, l]));
   return (
     <section aria-labelledby="outline-heading" className="outline">
       <h2 id="outline-heading">Course outline</h2>
@@ -39,27 +38,35 @@ export function Outline({
             <li key={module.id} className="outline-module">
               <h3>{module.title}</h3>
               <p className="muted">
-                {plural(module.lessons.length, "lesson")} ·{" "}
-                {formatDuration(module.lessons.reduce((s, l) => s + l.durationSeconds, 0))}
+                {plural(module.lessons.length, "lesson")}
+                {moduleSeconds(module) > 0 && ` · ${formatDuration(moduleSeconds(module))}`}
               </p>
               <ol className="outline-lessons">
                 {module.lessons.map((lesson) => (
-                  <li key={lesson.id}>
-                    <span className="lesson-kind">{KIND_LABELS[lesson.kind] ?? lesson.kind}</span>
+                  <li key={lesson.id} className={progress ? "has-status" : undefined}>
+                    {progress && (
+                      <LessonStatusIcon
+                        status={lessonStatus(lesson, states.get(lesson.id), true)}
+                      />
+                    )}
+                    <span className="lesson-kind">
+                      {LESSON_KIND_LABELS[lesson.kind] ?? lesson.kind}
+                    </span>
                     <span className="lesson-title">
-                      {watchable(lesson) ? (
-                        <Link className="lesson-link" to={`/courses/${slug}/lessons/${lesson.id}`}>
+                      {openable(lesson) ? (
+                        <Link className="lesson-link" to={lessonPath(slug, lesson.id)}>
                           {lesson.title}
                         </Link>
                       ) : (
                         lesson.title
                       )}
-                      {lesson.isPreview && lesson.hasVideo && (
+                      {lesson.isPreview && openable(lesson) && !canWatchAll && (
                         <span className="preview-tag">Free preview</span>
                       )}
+                      {isOptional(lesson) && <span className="tag">Optional</span>}
                     </span>
                     <span className="lesson-duration">
-                      {formatDuration(lesson.durationSeconds)}
+                      {lesson.durationSeconds > 0 && formatDuration(lesson.durationSeconds)}
                     </span>
                   </li>
                 ))}
@@ -71,3 +78,6 @@ export function Outline({
     </section>
   );
 }
+
+const moduleSeconds = (module: { lessons: Array<{ durationSeconds: number }> }) =>
+  module.lessons.reduce((sum, lesson) => sum + lesson.durationSeconds, 0);

@@ -1,27 +1,27 @@
-import { useQuery } from "@tanstack/react-query";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef } from "react";
 import { Link, useParams } from "react-router";
 import { ErrorState, LoadingState } from "../../components/states";
-import { useSession } from "../../lib/session";
-import { apiErrorCode, type CourseDetail, queryClient, trpc } from "../../lib/trpc";
+import { formatDuration } from "../../lib/format";
+import { LESSON_KIND_LABELS, type LocatedLesson, locateLesson } from "../../lib/learn-outline";
+import { apiErrorCode, type CourseDetail, trpc } from "../../lib/trpc";
 import { useDocumentTitle } from "../../lib/use-document-title";
-import { EnrollPanel } from "../course/EnrollPanel";
+import { useCourseProgress } from "../learn/api";
+import { CourseSidebar, isOptional } from "../learn/CourseSidebar";
+import { LessonNav } from "../learn/LessonNav";
+import { MilestoneToast } from "../learn/MilestoneToast";
 import { NotFoundContent } from "../NotFoundPage";
-import { VideoPlayer } from "./player/VideoPlayer";
+import { LessonContentView } from "./LessonContentView";
+import { LessonVideo } from "./LessonVideo";
+import { QuizLesson } from "./quiz/QuizLesson";
+import "../../learn.css";
 
-export const playbackQuery = (lessonId: string) => ({
-  ...trpc.video.playback.queryOptions({ lessonId }),
-  // Where to resume changes as the learner watches: the answer is dropped when the page
-  // closes (below), so only the loader's prefetch of a moment ago is ever reused.
-  staleTime: 10_000,
-});
-
-/** A lesson's video page: `/courses/:slug/lessons/:lessonId`. */
+/** The course player: `/courses/:slug/lessons/:lessonId`. */
 export function Component() {
   const { slug = "", lessonId = "" } = useParams();
   const course = useQuery(trpc.catalog.bySlug.queryOptions({ slug }));
-  const found = course.data && findLesson(course.data, lessonId);
-  useDocumentTitle(found ? `${found.lesson.title} — ${course.data.title}` : null);
+  const found = course.data ? locateLesson(course.data.modules, lessonId) : null;
+  useDocumentTitle(found && course.data ? `${found.lesson.title} — ${course.data.title}` : null);
 
   if (course.isPending) return <LoadingState label="Loading lesson…" />;
   if (course.isError) {
@@ -32,103 +32,85 @@ export function Component() {
     return <ErrorState message="We could not load this lesson." onRetry={() => course.refetch()} />;
   }
   if (!found) return <NotFoundContent title="Lesson not found" what="lesson" />;
-  return (
-    <article className="lesson-page">
-      <nav aria-label="Breadcrumb" className="breadcrumb">
-        <ol>
-          <li>
-            <Link to="/">Catalog</Link>
-          </li>
-          <li>
-            <Link to={`/courses/${course.data.slug}`}>{course.data.title}</Link>
-          </li>
-        </ol>
-      </nav>
-      <h1>{found.lesson.title}</h1>
-      <p className="muted lesson-where">
-        {found.module.title} · Lesson {found.index + 1} of {found.module.lessons.length}
-      </p>
-      <LessonVideo course={course.data} lessonId={lessonId} title={found.lesson.title} />
-    </article>
-  );
+  return <CoursePlayer course={course.data} at={found} />;
 }
 
-function LessonVideo({
-  course,
-  lessonId,
-  title,
-}: {
-  course: CourseDetail;
-  lessonId: string;
-  title: string;
-}) {
-  const playback = useQuery(playbackQuery(lessonId));
-  const signedIn = Boolean(useSession().data);
-  const { refetch } = playback;
-  const enrolled = course.enrollment !== null;
-  // Enrolling here (the panel below) turns the refusal into a playable video.
-  const wasEnrolled = useRef(enrolled);
+type OutlineLesson = CourseDetail["modules"][number]["lessons"][number];
+
+/**
+ * Enrolling from a locked lesson (its enroll panel) turns the refusal into the lesson: ask
+ * again for whatever the lesson's kind had been refused.
+ */
+function useRefetchOnEnroll(enrolled: boolean, lessonId: string) {
+  const client = useQueryClient();
+  const was = useRef(enrolled);
   useEffect(() => {
-    if (enrolled && !wasEnrolled.current) void refetch();
-    wasEnrolled.current = enrolled;
-  }, [enrolled, refetch]);
-  // The next visit must ask for a fresh position, not reuse this one.
-  useEffect(
-    () => () => queryClient.removeQueries({ queryKey: playbackQuery(lessonId).queryKey }),
-    [lessonId],
-  );
-
-  if (playback.isPending) {
-    return (
-      <div className="player-skeleton skeleton" role="status">
-        <span className="visually-hidden">Loading the video…</span>
-      </div>
-    );
-  }
-  if (playback.isError) {
-    const code = apiErrorCode(playback.error);
-    if (code === "FORBIDDEN" || code === "UNAUTHORIZED") {
-      return (
-        <div className="lesson-locked">
-          <div className="player-skeleton lesson-locked-frame">
-            <p className="lesson-locked-title">Enroll to watch</p>
-            <p>This lesson is part of the course. Enroll for free to watch it.</p>
-          </div>
-          <div className="lesson-locked-panel">
-            <EnrollPanel course={course} />
-          </div>
-        </div>
-      );
+    if (enrolled && !was.current) {
+      const input = { lessonId };
+      void client.invalidateQueries(trpc.video.playback.queryFilter(input));
+      void client.invalidateQueries(trpc.learning.lesson.queryFilter(input));
+      void client.invalidateQueries(trpc.quiz.take.queryFilter(input));
     }
-    if (code === "NOT_FOUND") {
-      return (
-        <div className="player-skeleton lesson-locked-frame" role="status">
-          <p className="lesson-locked-title">
-            {(playback.error.message || "This video isn't ready yet").replace(/\.$/, "")}
-          </p>
-          <p>Check back soon.</p>
-        </div>
-      );
-    }
-    return <ErrorState message="We could not load this video." onRetry={() => refetch()} />;
-  }
-  return (
-    <VideoPlayer
-      key={playback.data.assetId}
-      source={playback.data}
-      title={title}
-      lessonId={lessonId}
-      reportProgress={signedIn}
-      renewUrl={async () => (await refetch()).data?.url ?? null}
-    />
-  );
+    was.current = enrolled;
+  }, [enrolled, lessonId, client]);
 }
 
-function findLesson(course: CourseDetail, lessonId: string) {
-  for (const module of course.modules) {
-    const index = module.lessons.findIndex((l) => l.id === lessonId);
-    const lesson = module.lessons[index];
-    if (lesson) return { module, lesson, index };
-  }
-  return null;
+function CoursePlayer({ course, at }: { course: CourseDetail; at: LocatedLesson<OutlineLesson> }) {
+  const progress = useCourseProgress(course);
+  const { lesson } = at;
+  const enrolled = course.enrollment !== null;
+  // Only editors can open a draft at all, and they may open every lesson.
+  const canOpenAll = enrolled || course.status === "draft";
+  useRefetchOnEnroll(enrolled, lesson.id);
+  const lessonProgress = progress.data?.lessons.find((l) => l.lessonId === lesson.id);
+  return (
+    <div className="learn">
+      <CourseSidebar
+        course={course}
+        progress={progress.data}
+        currentLessonId={lesson.id}
+        canOpenAll={canOpenAll}
+      />
+      <article className="learn-main lesson-page">
+        <nav aria-label="Breadcrumb" className="breadcrumb">
+          <ol>
+            <li>
+              <Link to="/">Catalog</Link>
+            </li>
+            <li>
+              <Link to={`/courses/${course.slug}`}>{course.title}</Link>
+            </li>
+          </ol>
+        </nav>
+        <h1>{lesson.title}</h1>
+        <p className="muted lesson-where">
+          {at.module.title} · Lesson {at.index + 1} of {at.module.lessons.length} ·{" "}
+          {LESSON_KIND_LABELS[lesson.kind] ?? lesson.kind}
+          {lesson.durationSeconds > 0 && ` · ${formatDuration(lesson.durationSeconds)}`}
+          {isOptional(lesson) && <span className="tag">Optional</span>}
+        </p>
+        {progress.isError && (
+          <p className="form-error" role="alert">
+            Your progress could not be loaded; what you do now is still saved.
+          </p>
+        )}
+        <div className="lesson-body">
+          {lesson.kind === "video" ? (
+            <LessonVideo course={course} lessonId={lesson.id} title={lesson.title} />
+          ) : lesson.kind === "quiz" ? (
+            <QuizLesson course={course} lessonId={lesson.id} />
+          ) : (
+            <LessonContentView
+              course={course}
+              lessonId={lesson.id}
+              kind={lesson.kind}
+              lessonProgress={lessonProgress}
+            />
+          )}
+        </div>
+        <LessonNav slug={course.slug} previous={at.previous} next={at.next} />
+      </article>
+      <MilestoneToast courseTitle={course.title} milestones={progress.data?.milestones} />
+    </div>
+  );
 }

@@ -1,12 +1,15 @@
 import { useQuery } from "@tanstack/react-query";
 import { Link, Navigate, useLocation } from "react-router";
-import { CourseCard } from "../../components/CourseCard";
 import { EmptyState, ErrorState, LoadingState } from "../../components/states";
-import { formatDate } from "../../lib/format";
 import { signInPath } from "../../lib/redirect";
 import { useSession } from "../../lib/session";
 import { trpc } from "../../lib/trpc";
 import { useDocumentTitle } from "../../lib/use-document-title";
+import { useProgressQueue } from "../learn/api";
+import { CertificateCard } from "../learn/CertificateCard";
+import { CourseProgressList } from "./CourseProgressList";
+import { ProgressSummary } from "./ProgressSummary";
+import "../../learn.css";
 
 export function Component() {
   const session = useSession();
@@ -14,44 +17,64 @@ export function Component() {
   useDocumentTitle("My learning");
   if (session.isPending) return <LoadingState />;
   if (!session.data) return <Navigate to={signInPath(location.pathname)} replace />;
-  return <MyCourses />;
+  return <MyLearning />;
 }
 
-function MyCourses() {
-  const mine = useQuery(trpc.enrollment.mine.queryOptions());
+function MyLearning() {
+  // Whatever an earlier page left unsent goes out first; its acknowledgement refreshes these.
+  useProgressQueue(true);
+  const progress = useQuery(trpc.progress.mine.queryOptions());
+  const certificates = useQuery(trpc.certificates.mine.queryOptions());
+  const enrollments = useQuery(trpc.enrollment.mine.queryOptions());
   return (
     <>
       <div className="page-heading">
         <h1>My learning</h1>
-        <p className="lede">Your courses, most recently enrolled first.</p>
+        <p className="lede">Your courses, your progress and your certificates.</p>
       </div>
-      {mine.isPending ? (
-        <LoadingState label="Loading your courses…" />
-      ) : mine.isError ? (
-        <ErrorState message="We could not load your courses." onRetry={() => mine.refetch()} />
-      ) : mine.data.length === 0 ? (
+      {progress.isPending ? (
+        <LoadingState label="Loading your progress…" />
+      ) : progress.isError ? (
+        <ErrorState message="We could not load your progress." onRetry={() => progress.refetch()} />
+      ) : progress.data.courses.length === 0 ? (
         <EmptyState title="No courses yet">
-          <p>Courses you enroll in appear here.</p>
+          <p>Courses you enroll in appear here, with your progress in each.</p>
           <Link to="/" className="button button-primary">
             Browse the catalog
           </Link>
         </EmptyState>
       ) : (
-        <ul className="card-grid" aria-label="Enrolled courses">
-          {mine.data.map((enrollment) => (
-            <li key={enrollment.enrollmentId}>
-              <CourseCard
-                course={enrollment.course}
-                footer={
-                  enrollment.completedAt
-                    ? `Completed ${formatDate(enrollment.completedAt)}`
-                    : `Enrolled ${formatDate(enrollment.enrolledAt)}`
-                }
-              />
-            </li>
-          ))}
-        </ul>
+        <>
+          <ProgressSummary overall={progress.data.overall} />
+          <section className="my-section" aria-labelledby="my-courses-heading">
+            <h2 id="my-courses-heading">Your courses</h2>
+            <CourseProgressList courses={progress.data.courses} enrollments={enrollments.data} />
+          </section>
+        </>
       )}
+      <section className="my-section" aria-labelledby="my-certificates-heading">
+        <h2 id="my-certificates-heading">Certificates</h2>
+        {certificates.isPending ? (
+          <LoadingState label="Loading your certificates…" />
+        ) : certificates.isError ? (
+          <ErrorState
+            message="We could not load your certificates."
+            onRetry={() => certificates.refetch()}
+          />
+        ) : certificates.data.length === 0 ? (
+          <p className="muted">
+            Finish a course and pass its required quizzes to earn a certificate you can share.
+          </p>
+        ) : (
+          <ul className="my-certificates">
+            {certificates.data.map((certificate) => (
+              <li key={certificate.id} id={`certificate-${certificate.id}`}>
+                <CertificateCard certificate={certificate} />
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
     </>
   );
 }

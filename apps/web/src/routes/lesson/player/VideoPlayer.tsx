@@ -26,6 +26,8 @@ export function VideoPlayer({
   lessonId,
   renewUrl,
   reportProgress,
+  enrollmentId = null,
+  onReachedEnd,
 }: {
   source: PlayerSource;
   title: string;
@@ -34,6 +36,10 @@ export function VideoPlayer({
   renewUrl: () => Promise<string | null>;
   /** Save position and watch time (learners); off for an instructor's preview. */
   reportProgress: boolean;
+  /** An enrolled learner's enrollment: progress goes out as progress events. */
+  enrollmentId?: string | null;
+  /** Watched far enough to complete the lesson, and the server has it. */
+  onReachedEnd?: () => void;
 }) {
   const container = useRef<HTMLElement>(null);
   const video = useRef<HTMLVideoElement>(null);
@@ -42,7 +48,9 @@ export function VideoPlayer({
   const hls = useHlsSource(video, { url: source.url, startAt: source.resumeAtSeconds }, renewUrl);
   usePlaybackReport(
     video,
-    reportProgress ? { lessonId, watchedSeconds: source.watchedSeconds } : null,
+    reportProgress
+      ? { lessonId, watchedSeconds: source.watchedSeconds, enrollmentId, onReachedEnd }
+      : null,
   );
   const [fullscreen, setFullscreen] = useState(false);
   const [said, say] = useState("");

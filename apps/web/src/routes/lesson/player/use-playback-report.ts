@@ -1,4 +1,5 @@
 import { type RefObject, useEffect, useRef } from "react";
+import { progressQueue, sendJsonBeacon } from "../../../lib/progress";
 import { trpcClient } from "../../../lib/trpc";
 import { createWatchTime } from "../../../lib/watch-time";
 
@@ -6,25 +7,44 @@ const SAVE_EVERY_MS = 10_000;
 /** tRPC takes a single mutation as a plain JSON POST, which is what a beacon can send. */
 const BEACON_URL = "/trpc/video.savePosition";
 const DAY = 24 * 60 * 60;
+/** The server completes a video lesson at 90 % watched; reaching it is worth a flush. */
+const COMPLETE_FRACTION = 0.9;
+
+export interface PlaybackReport {
+  lessonId: string;
+  watchedSeconds: number;
+  /**
+   * Enrolled learners report through the progress queue (watch time, position, completion,
+   * milestones); without an enrollment (a free preview) only the position is saved.
+   */
+  enrollmentId?: string | null;
+  /** The lesson reached the completion threshold and the server acknowledged it. */
+  onReachedEnd?: () => void;
+}
 
 /**
  * Tells the API where the learner is and how much they really watched: every 10 s while
- * playing, on pause, after a seek and at the end, and with a beacon when the page is hidden
- * or closed (a fetch may be cancelled then; a beacon is not). Nothing is saved before
+ * playing, on pause, after a seek, at 90 % and at the end, and with a beacon when the page is
+ * hidden or closed (a fetch may be cancelled then; a beacon is not). Nothing is sent before
  * playback starts, so opening and leaving a lesson never resets the saved position to 0.
  */
 export function usePlaybackReport(
   videoRef: RefObject<HTMLVideoElement | null>,
-  report: { lessonId: string; watchedSeconds: number } | null,
+  report: PlaybackReport | null,
 ) {
   const lessonId = report?.lessonId ?? null;
+  const enrollmentId = report?.enrollmentId ?? null;
   // The server's count when the lesson opened; a renewed playback URL must not reset it.
   const initialWatched = useRef(report?.watchedSeconds ?? 0);
+  const onReachedEnd = useRef(report?.onReachedEnd);
+  onReachedEnd.current = report?.onReachedEnd;
   useEffect(() => {
     const video = videoRef.current;
     if (!video || lessonId === null) return;
     const watch = createWatchTime(initialWatched.current);
+    const sink = enrollmentId ? queueSink(enrollmentId) : positionSink();
     let started = false;
+    let reachedEnd = false;
     let lastSent = "";
     const input = () => ({
       lessonId,
@@ -40,37 +60,36 @@ export function usePlaybackReport(
     };
     const save = () => {
       const next = changed();
-      if (next) trpcClient.video.savePosition.mutate(next).catch(() => {});
+      if (next) sink.save(next);
     };
-    const beacon = () => {
-      const next = changed();
-      if (!next) return;
-      const json = JSON.stringify(next);
-      const body = new Blob([json], { type: "application/json" });
-      let queued = false;
-      try {
-        queued = navigator.sendBeacon?.(BEACON_URL, body) ?? false;
-      } catch {
-        // Some browsers refuse a JSON beacon; a keepalive fetch also outlives the page.
-      }
-      if (!queued) {
-        void fetch(BEACON_URL, {
-          method: "POST",
-          body: json,
-          keepalive: true,
-          credentials: "same-origin",
-          headers: { "content-type": "application/json" },
-        }).catch(() => {});
+    const finish = () => {
+      const next = changed() ?? input();
+      void sink.finish(next).then(
+        () => onReachedEnd.current?.(),
+        () => {},
+      );
+    };
+    const onTime = () => {
+      watch.update(video.currentTime, !video.paused && !video.seeking);
+      const duration = video.duration;
+      if (!reachedEnd && started && duration > 0 && watch.seconds >= duration * COMPLETE_FRACTION) {
+        reachedEnd = true;
+        finish();
       }
     };
-    const onTime = () => watch.update(video.currentTime, !video.paused && !video.seeking);
+    const onEnded = () => {
+      if (reachedEnd) return save();
+      reachedEnd = true;
+      finish();
+    };
     const onSeeking = () => watch.seeking();
     const onPlaying = () => {
       started = true;
     };
     const onHidden = () => {
-      if (document.visibilityState === "hidden") beacon();
+      if (document.visibilityState === "hidden") sink.beacon(changed());
     };
+    const onPageHide = () => sink.beacon(changed());
     const timer = window.setInterval(() => {
       if (!video.paused) save();
     }, SAVE_EVERY_MS);
@@ -80,8 +99,8 @@ export function usePlaybackReport(
       [video, "playing", onPlaying],
       [video, "pause", save],
       [video, "seeked", save],
-      [video, "ended", save],
-      [window, "pagehide", beacon],
+      [video, "ended", onEnded],
+      [window, "pagehide", onPageHide],
       [document, "visibilitychange", onHidden],
     ];
     for (const [target, name, fn] of listeners) target.addEventListener(name, fn);
@@ -91,7 +110,44 @@ export function usePlaybackReport(
       // Leaving the lesson inside the app: the page stays, so a normal request finishes.
       save();
     };
-  }, [videoRef, lessonId]);
+  }, [videoRef, lessonId, enrollmentId]);
+}
+
+type Position = { lessonId: string; positionSeconds: number; watchedSeconds: number };
+
+interface Sink {
+  save(position: Position): void;
+  /** Sends now; resolves once acknowledged. */
+  finish(position: Position): Promise<unknown>;
+  beacon(position: Position | null): void;
+}
+
+/** Enrolled: progress events, batched by the tab's queue, which also beacons on hide. */
+function queueSink(enrollmentId: string): Sink {
+  const queue = progressQueue();
+  const record = (position: Position, flush = false) =>
+    queue.record({ ...position, enrollmentId, completed: false }, { flush });
+  return {
+    save: (position) => record(position),
+    finish: (position) => queue.acknowledged(record(position, true).eventId),
+    beacon(position) {
+      if (position) record(position);
+      // The queue beacons on its own too; its listener may have run before this one.
+      queue.flushOnHide();
+    },
+  };
+}
+
+/** Not enrolled (a free preview): the saved position only. */
+function positionSink(): Sink {
+  const send = (position: Position) => trpcClient.video.savePosition.mutate(position);
+  return {
+    save: (position) => void send(position).catch(() => {}),
+    finish: send,
+    beacon(position) {
+      if (position) sendJsonBeacon(BEACON_URL, position);
+    },
+  };
 }
 
 function round(seconds: number): number {

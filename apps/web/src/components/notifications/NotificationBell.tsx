@@ -1,0 +1,92 @@
+import { useQuery } from "@tanstack/react-query";
+import { lazy, Suspense, useEffect, useId, useRef, useState } from "react";
+import { useLocation } from "react-router";
+import { trpc } from "../../lib/trpc";
+import "./notification-bell.css";
+
+const loadPanel = () => import("./NotificationPanel");
+// The list, its paging and marking read load on first open (or hover): the shell keeps the bell.
+const NotificationPanel = lazy(loadPanel);
+
+const POLL_MS = 15_000;
+
+/**
+ * The header's bell: unread count (polled, and re-read when the window regains focus, so new
+ * milestones show without a reload) and a panel listing notifications.
+ */
+export function NotificationBell() {
+  const [open, setOpen] = useState(false);
+  const [said, say] = useState("");
+  const panelId = useId();
+  const button = useRef<HTMLButtonElement>(null);
+  const unread = useQuery({
+    ...trpc.notifications.unreadCount.queryOptions(),
+    refetchInterval: POLL_MS,
+    refetchOnWindowFocus: true,
+    staleTime: 5_000,
+  });
+  const count = unread.data?.unread ?? 0;
+
+  // A count that grows while the page is open is announced once, politely.
+  const previous = useRef<number | null>(null);
+  useEffect(() => {
+    if (unread.data === undefined) return;
+    const before = previous.current;
+    previous.current = count;
+    if (before !== null && count > before) {
+      const fresh = count - before;
+      say(fresh === 1 ? "1 new notification" : `${fresh} new notifications`);
+    }
+  }, [count, unread.data]);
+
+  // Moving to another page (a notification's link, Back, a shortcut) closes the panel.
+  const { pathname } = useLocation();
+  useEffect(() => {
+    if (pathname) setOpen(false);
+  }, [pathname]);
+
+  const close = (returnFocus: boolean) => {
+    setOpen(false);
+    if (returnFocus) button.current?.focus();
+  };
+
+  return (
+    <div className="bell">
+      <button
+        ref={button}
+        type="button"
+        className="bell-button"
+        aria-label={count > 0 ? `Notifications, ${count} unread` : "Notifications"}
+        aria-expanded={open}
+        aria-controls={open ? panelId : undefined}
+        onClick={() => setOpen((was) => !was)}
+        onPointerEnter={() => void loadPanel()}
+        onFocus={() => void loadPanel()}
+      >
+        <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+          <path d="M12 3a6 6 0 0 0-6 6v3.6L4.3 15.4A1 1 0 0 0 5.2 17h13.6a1 1 0 0 0 .9-1.6L18 12.6V9a6 6 0 0 0-6-6Z" />
+          <path d="M9.5 19a2.5 2.5 0 0 0 5 0" />
+        </svg>
+        {count > 0 && (
+          <span className="bell-badge" aria-hidden="true">
+            {count > 99 ? "99+" : count}
+          </span>
+        )}
+      </button>
+      {open && (
+        <Suspense
+          fallback={
+            <div className="bell-panel bell-panel-loading" role="status">
+              Loading notifications…
+            </div>
+          }
+        >
+          <NotificationPanel id={panelId} onClose={close} anchor={button} />
+        </Suspense>
+      )}
+      <span className="visually-hidden" role="status">
+        {said}
+      </span>
+    </div>
+  );
+}

@@ -1,0 +1,138 @@
+/**
+ * The course outline as a learner walks it: lessons in order across modules, the lessons
+ * before and after the current one, where to resume, and what state each lesson shows.
+ */
+export interface LearnLesson {
+  id: string;
+  title: string;
+  kind: string;
+  durationSeconds: number;
+  isPreview: boolean;
+  /** Added to the outline by the learning-loop work; treated as required when absent. */
+  isOptional?: boolean;
+}
+
+export interface LearnModule<L extends LearnLesson = LearnLesson> {
+  id: string;
+  title: string;
+  lessons: L[];
+}
+
+export interface LessonProgressLike {
+  lessonId: string;
+  completed: boolean;
+  watchedSeconds: number;
+  positionSeconds: number;
+  bestQuizPercent: number | null;
+  quizPassed: boolean | null;
+}
+
+export interface PlacedLesson<L extends LearnLesson> {
+  lesson: L;
+  module: LearnModule<L>;
+  /** 0-based within its module. */
+  index: number;
+}
+
+export function placeLessons<L extends LearnLesson>(modules: readonly LearnModule<L>[]) {
+  return modules.flatMap((module) =>
+    module.lessons.map((lesson, index): PlacedLesson<L> => ({ lesson, module, index })),
+  );
+}
+
+export interface LocatedLesson<L extends LearnLesson> extends PlacedLesson<L> {
+  /** 0-based in the whole course. */
+  position: number;
+  total: number;
+  previous: L | null;
+  next: L | null;
+}
+
+/** The lesson, and its neighbours across module boundaries. */
+export function locateLesson<L extends LearnLesson>(
+  modules: readonly LearnModule<L>[],
+  lessonId: string,
+): LocatedLesson<L> | null {
+  const all = placeLessons(modules);
+  const at = all.findIndex((p) => p.lesson.id === lessonId);
+  const current = all[at];
+  if (!current) return null;
+  return {
+    ...current,
+    position: at,
+    total: all.length,
+    previous: all[at - 1]?.lesson ?? null,
+    next: all[at + 1]?.lesson ?? null,
+  };
+}
+
+/**
+ * Where "Continue" goes: the server's pick when the outline still has it, else the first
+ * unfinished lesson, else the first lesson (a finished course reopens at the start).
+ */
+export function resumeLesson<L extends LearnLesson>(
+  modules: readonly LearnModule<L>[],
+  progress: { resumeLessonId: string | null; lessons: LessonProgressLike[] } | null,
+): L | null {
+  const all = placeLessons(modules).map((p) => p.lesson);
+  const chosen = progress?.resumeLessonId
+    ? all.find((l) => l.id === progress.resumeLessonId)
+    : undefined;
+  if (chosen) return chosen;
+  const done = new Set(progress?.lessons.filter((l) => l.completed).map((l) => l.lessonId));
+  return all.find((l) => !done.has(l.id)) ?? all[0] ?? null;
+}
+
+export type LessonStatus =
+  | { type: "locked" }
+  | { type: "done" }
+  | { type: "quiz"; bestPercent: number; passed: boolean }
+  | { type: "in-progress" }
+  | { type: "not-started" };
+
+export function lessonStatus(
+  lesson: LearnLesson,
+  state: LessonProgressLike | undefined,
+  canOpenAll: boolean,
+): LessonStatus {
+  if (!canOpenAll && !lesson.isPreview) return { type: "locked" };
+  if (state?.completed) return { type: "done" };
+  if (state && state.bestQuizPercent !== null) {
+    return { type: "quiz", bestPercent: state.bestQuizPercent, passed: state.quizPassed === true };
+  }
+  if (state && (state.watchedSeconds > 0 || state.positionSeconds > 0)) {
+    return { type: "in-progress" };
+  }
+  return { type: "not-started" };
+}
+
+/** Words for a screen reader (and the tooltip) that the icons show to sighted users. */
+export function statusLabel(status: LessonStatus): string {
+  switch (status.type) {
+    case "locked":
+      return "Locked, enroll to open";
+    case "done":
+      return "Completed";
+    case "quiz":
+      return `Best score ${formatPercent(status.bestPercent)}, ${status.passed ? "passed" : "not passed yet"}`;
+    case "in-progress":
+      return "In progress";
+    case "not-started":
+      return "Not started";
+  }
+}
+
+/** "80 %", "66.7 %": scores keep one decimal where they have one. */
+export function formatPercent(value: number): string {
+  const rounded = Math.round(value * 10) / 10;
+  return `${rounded.toLocaleString("en")} %`;
+}
+
+export const LESSON_KIND_LABELS: Record<string, string> = {
+  video: "Video",
+  pdf: "Reading (PDF)",
+  text: "Reading",
+  quiz: "Quiz",
+  assignment: "Assignment",
+  exercise: "Exercise",
+};

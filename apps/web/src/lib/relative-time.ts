@@ -1,0 +1,22 @@
+const relative = new Intl.RelativeTimeFormat("en", { numeric: "auto" });
+const date = new Intl.DateTimeFormat("en", { dateStyle: "medium" });
+
+const STEPS: Array<[Intl.RelativeTimeFormatUnit, number]> = [
+  ["second", 60],
+  ["minute", 60],
+  ["hour", 24],
+  ["day", 7],
+];
+
+/** "just now", "5 minutes ago", "yesterday"; beyond a week, the date. */
+export function formatRelative(iso: string, now = Date.now()): string {
+  const then = new Date(iso).getTime();
+  if (Number.isNaN(then)) return "";
+  let value = Math.round((then - now) / 1000);
+  if (Math.abs(value) < 45) return "just now";
+  for (const [unit, size] of STEPS) {
+    if (Math.abs(value) < size) return relative.format(value, unit);
+    value = Math.round(value / size);
+  }
+  return date.format(then);
+}

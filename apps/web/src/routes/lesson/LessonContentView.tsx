@@ -1,0 +1,85 @@
+import { useQuery } from "@tanstack/react-query";
+import { Markdown } from "../../components/Markdown";
+import { ErrorState } from "../../components/states";
+import { apiErrorCode, type CourseDetail, trpc } from "../../lib/trpc";
+import type { LessonProgress } from "../learn/api";
+import { MarkComplete } from "../learn/MarkComplete";
+import { DocumentLesson } from "./DocumentLesson";
+import { LockedLesson } from "./LockedLesson";
+
+/** Text, PDF, assignment and exercise lessons: what `learning.lesson` returns for them. */
+export function LessonContentView({
+  course,
+  lessonId,
+  kind,
+  lessonProgress,
+}: {
+  course: CourseDetail;
+  lessonId: string;
+  kind: string;
+  lessonProgress: LessonProgress | undefined;
+}) {
+  const content = useQuery(trpc.learning.lesson.queryOptions({ lessonId }));
+  if (content.isPending) {
+    return (
+      <div className="lesson-skeleton" role="status">
+        <span className="skeleton skeleton-line" />
+        <span className="skeleton skeleton-line" />
+        <span className="skeleton skeleton-line skeleton-short" />
+        <span className="visually-hidden">Loading the lesson…</span>
+      </div>
+    );
+  }
+  if (content.isError) {
+    const code = apiErrorCode(content.error);
+    if (code === "FORBIDDEN" || code === "UNAUTHORIZED") {
+      return <LockedLesson course={course} kind={kind} />;
+    }
+    return (
+      <ErrorState message="We could not load this lesson." onRetry={() => content.refetch()} />
+    );
+  }
+  const lesson = content.data;
+  if (lesson.kind === "assignment" || lesson.kind === "exercise") {
+    return (
+      <div className="lesson-notice" role="note">
+        <h2>{lesson.kind === "assignment" ? "Programming assignment" : "Exercise"}</h2>
+        <p>
+          This lesson arrives with programming assignments: you will write and run code here and get
+          a verdict. It isn't open yet.
+        </p>
+        {lesson.body && <Markdown source={lesson.body} headingBase={3} />}
+      </div>
+    );
+  }
+  const enrollmentId = course.enrollment?.id ?? null;
+  return (
+    <>
+      {lesson.kind === "pdf" ? (
+        <DocumentLesson content={lesson} />
+      ) : (
+        <div className="lesson-text">
+          {lesson.body.trim() ? (
+            <Markdown source={lesson.body} headingBase={2} />
+          ) : (
+            <p className="muted">This lesson has no text yet.</p>
+          )}
+        </div>
+      )}
+      {enrollmentId ? (
+        <MarkComplete
+          enrollmentId={enrollmentId}
+          lessonId={lessonId}
+          courseId={course.id}
+          completed={lessonProgress?.completed === true}
+        />
+      ) : (
+        course.status === "published" && (
+          <p className="muted lesson-complete-note">
+            Enroll in the course to keep track of what you finish.
+          </p>
+        )
+      )}
+    </>
+  );
+}

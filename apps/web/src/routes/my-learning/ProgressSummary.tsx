@@ -1,0 +1,59 @@
+import type { MyProgress } from "../learn/api";
+
+/** The learner's totals, with their mean progress as a ring. */
+export function ProgressSummary({ overall }: { overall: MyProgress["overall"] }) {
+  return (
+    <section className="my-summary" aria-labelledby="summary-heading">
+      <h2 id="summary-heading" className="visually-hidden">
+        Summary
+      </h2>
+      <ProgressRing percent={overall.percent} />
+      <dl className="my-summary-facts">
+        <div>
+          <dt>Courses</dt>
+          <dd>{overall.courses}</dd>
+        </div>
+        <div>
+          <dt>Completed</dt>
+          <dd>{overall.completedCourses}</dd>
+        </div>
+        <div>
+          <dt>Lessons done</dt>
+          <dd>{overall.lessonsCompleted}</dd>
+        </div>
+        <div>
+          <dt>Average progress</dt>
+          <dd>{overall.percent} %</dd>
+        </div>
+      </dl>
+    </section>
+  );
+}
+
+const RADIUS = 42;
+const CIRCUMFERENCE = 2 * Math.PI * RADIUS;
+
+function ProgressRing({ percent }: { percent: number }) {
+  const value = Math.max(0, Math.min(100, percent));
+  return (
+    <svg
+      className="progress-ring"
+      viewBox="0 0 100 100"
+      role="img"
+      aria-label={`Average progress across your courses: ${value} %`}
+    >
+      <circle className="progress-ring-track" cx="50" cy="50" r={RADIUS} />
+      <circle
+        className="progress-ring-value"
+        cx="50"
+        cy="50"
+        r={RADIUS}
+        strokeDasharray={`${(CIRCUMFERENCE * value) / 100} ${CIRCUMFERENCE}`}
+        transform="rotate(-90 50 50)"
+      />
+      <text x="50" y="50" className="progress-ring-text">
+        {value}%
+      </text>
+    </svg>
+  );
+}
