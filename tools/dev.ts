@@ -8,6 +8,7 @@ import { DEMO_USERS } from "@lumen/db/seed";
 import { formatBanner, redactUrl } from "./dev/banner";
 import { API_URL, DEV_AUTH_SECRET, EDGE_URL, PORTS, parseDevEnv, WEB_URL } from "./dev/config";
 import { prepareDatabase } from "./dev/database";
+import { edgeDatabaseArgs } from "./dev/edge-database";
 import { busyPorts } from "./dev/ports";
 import { type ExitInfo, type ProcessSpec, prefixed, Supervisor } from "./dev/processes";
 import { describeFailures, waitForAll } from "./dev/readiness";
@@ -31,6 +32,7 @@ const env = (() => {
 })();
 
 let database: { url: string; label: string; close: () => Promise<void> } | undefined;
+let edgeDatabase: Awaited<ReturnType<typeof edgeDatabaseArgs>> | undefined;
 let stopping: Promise<never> | undefined;
 const stopped = new AbortController();
 const supervisor = new Supervisor(
@@ -44,6 +46,7 @@ function shutdown(code: number, reason?: string): Promise<never> {
   stopping = (async () => {
     try {
       await supervisor.stopAll();
+      await edgeDatabase?.close();
       await database?.close();
       log("stopped");
     } catch (error) {
@@ -104,7 +107,8 @@ try {
   log(`database ready (${seeded.usersCreated} users and ${seeded.coursesCreated} courses added)`);
   if (stopping) await stopping;
 
-  for (const spec of processSpecs(database.url)) supervisor.start(spec);
+  edgeDatabase = await edgeDatabaseArgs(database.url);
+  for (const spec of processSpecs(database.url, edgeDatabase.args)) supervisor.start(spec);
   const checks = [
     { name: "api", url: `${API_URL}/readyz` },
     { name: "web", url: `${WEB_URL}/` },
@@ -128,7 +132,7 @@ try {
   await shutdown(1, `failed: ${error instanceof Error ? error.message : String(error)}`);
 }
 
-function processSpecs(databaseUrl: string): ProcessSpec[] {
+function processSpecs(databaseUrl: string, edgeArgs: string[]): ProcessSpec[] {
   const apiEnv = {
     ...process.env,
     LUMEN_ENV: "development",
@@ -146,11 +150,12 @@ function processSpecs(databaseUrl: string): ProcessSpec[] {
     filter: string,
     script: string,
     extra: NodeJS.ProcessEnv,
+    scriptArgs: string[] = [],
   ) => ({
     name,
     color,
     command: "pnpm",
-    args: ["--silent", "--filter", filter, "run", script],
+    args: ["--silent", "--filter", filter, "run", script, ...scriptArgs],
     cwd: repoRoot,
     env: { ...extra, ...(process.stdout.isTTY ? { FORCE_COLOR: "1" } : {}) },
   });
@@ -159,7 +164,8 @@ function processSpecs(databaseUrl: string): ProcessSpec[] {
     pnpm("jobs", "magenta", "@lumen/api", "jobs", apiEnv),
     pnpm("web", "green", "@lumen/web", "dev", { ...process.env, LUMEN_API_URL: API_URL }),
     // --persist-to in the script keeps local R2 and KV in .wrangler/state between runs.
-    pnpm("edge", "yellow", "@lumen/edge", "dev", { ...process.env }),
+    // edgeArgs: the certificate lookup's Postgres fallback (DATABASE_URL, NEON_WS_PROXY).
+    pnpm("edge", "yellow", "@lumen/edge", "dev", { ...process.env }, edgeArgs),
   ];
 }
 

@@ -7,10 +7,19 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   // One file at a time: the catalog version lives in the pool's single KV namespace, so a purge
   // test running alongside would turn another file's expected HIT into a MISS.
-  test: { fileParallelism: false },
+  test: {
+    fileParallelism: false,
+    // A Postgres and the Neon WebSocket proxy for the certificate fallback (Node side).
+    globalSetup: [fileURLToPath(new URL("./vitest.certificate-db.ts", import.meta.url))],
+  },
   plugins: [
-    cloudflareTest({
-      wrangler: { configPath: fileURLToPath(new URL("../../wrangler.toml", import.meta.url)) },
+    cloudflareTest(({ inject }) => {
+      const database = inject("certificateDatabase");
+      return {
+        wrangler: { configPath: fileURLToPath(new URL("../../wrangler.toml", import.meta.url)) },
+        // The Worker reaches that Postgres as it would Neon: the driver, over a WebSocket.
+        miniflare: { bindings: { DATABASE_URL: database.url, NEON_WS_PROXY: database.wsProxy } },
+      };
     }),
   ],
 });

@@ -2,6 +2,7 @@ import { Hono } from "hono";
 import type { AppEnv } from "./env";
 import { notFound, onError } from "./errors";
 import { catalog } from "./routes/catalog";
+import { certificates } from "./routes/certificates";
 import { health } from "./routes/health";
 import { internalMedia } from "./routes/internal-media";
 import { playback } from "./routes/playback";
@@ -20,6 +21,7 @@ export function createApp() {
   app.route("/", uploads);
   app.route("/", playback);
   app.route("/", internalMedia);
+  app.route("/", certificates);
   app.notFound(notFound);
   app.onError(onError);
   return app;

@@ -1,3 +1,9 @@
+import {
+  CredentialKeyError,
+  isDevelopmentKid,
+  type PublicJwk,
+  parseIssuerKeys,
+} from "@lumen/credentials";
 import { type KeyRing, KeyRingError, parseKeyRing } from "@lumen/media-tokens";
 import { z } from "zod";
 
@@ -31,12 +37,30 @@ const envSchema = z
     CATALOG_KV: kvNamespace,
     ORIGIN_API_URL: z.url({ protocol: /^https?$/ }),
     EDGE_ENV: z.enum(["development", "staging", "production"]),
-    /** Bearer secret for POST /internal/catalog/purge (the API's EDGE_PURGE_SECRET). */
+    /**
+     * Bearer secret for POST /internal/catalog/purge and PUT /internal/certificates/:id (the
+     * API's EDGE_PURGE_SECRET).
+     */
     PURGE_SECRET: z.string().min(32, "must be at least 32 characters"),
     /** Media token key ring `kid:secret[,kid:secret…]` (the API's MEDIA_SIGNING_KEYS). */
     MEDIA_KEYS: z.string(),
+    /** Verified certificate records (`cert:<id>`), published by the API's job runner. */
+    CERTIFICATES_KV: kvNamespace,
+    /** The issuer's public keys as a JWKS: every key the API has ever signed with. */
+    ISSUER_KEYS: z.string(),
+    /** The issuer id credentials must name (the API's CREDENTIAL_ISSUER_ID). */
+    ISSUER_ID: z.url(),
+    /** The issuer's display name, for GET /issuer. */
+    ISSUER_NAME: z.string().min(1).default("Lumen"),
+    /** Postgres for certificates missing from KV; without it a KV miss is a 404. */
+    DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
+    /** Local only: `host:port` of tools/neon-ws-proxy, so the Neon driver reaches plain Postgres. */
+    NEON_WS_PROXY: z
+      .string()
+      .regex(/^(ws:\/\/)?[\w.-]+:\d{1,5}$/, "expected host:port")
+      .optional(),
   })
-  // One pass over both secrets, so a misconfigured deploy hears about every problem at once.
+  // One pass over every secret, so a misconfigured deploy hears about every problem at once.
   .superRefine((env, ctx) => {
     const development = env.EDGE_ENV === "development";
     if (!development && env.PURGE_SECRET.startsWith(DEV_SECRET_PREFIX)) {
@@ -51,9 +75,37 @@ const envSchema = z
     ) {
       ctx.addIssue({ code: "custom", path: ["MEDIA_KEYS"], message: notForProduction });
     }
+    const issuerKeys = issuerKeysOf(env.ISSUER_KEYS);
+    if (typeof issuerKeys === "string") {
+      ctx.addIssue({ code: "custom", path: ["ISSUER_KEYS"], message: issuerKeys });
+    } else if (!development && issuerKeys.some((k) => isDevelopmentKid(k.kid))) {
+      ctx.addIssue({ code: "custom", path: ["ISSUER_KEYS"], message: notForProduction });
+    }
+    // The proxy speaks plain WebSocket: outside development it would send the password in clear.
+    if (!development && env.NEON_WS_PROXY !== undefined) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["NEON_WS_PROXY"],
+        message: "is for local development only; Neon itself needs no proxy",
+      });
+    }
   })
   // Parsed here, once per isolate, so no request pays for it (token checks are the hot path).
-  .transform((env) => ({ ...env, mediaKeys: parseKeyRing(env.MEDIA_KEYS) }));
+  .transform((env) => ({
+    ...env,
+    mediaKeys: parseKeyRing(env.MEDIA_KEYS),
+    issuerKeys: parseIssuerKeys(env.ISSUER_KEYS),
+  }));
+
+/** The parsed JWKS, or a problem description (CredentialKeyError never quotes key material). */
+function issuerKeysOf(json: string): PublicJwk[] | string {
+  try {
+    return parseIssuerKeys(json);
+  } catch (error) {
+    if (!(error instanceof CredentialKeyError)) throw error;
+    return error.message;
+  }
+}
 
 /** The parsed ring, or a problem description that never repeats any part of the secret. */
 function keyRingOf(spec: string): KeyRing | string {

@@ -2,6 +2,23 @@ import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { parseEnv } from "../src/env";
 
+/** A non-development issuer JWKS (the public key from RFC 8037's Ed25519 example). */
+const PRODUCTION_ISSUER_KEYS = JSON.stringify({
+  keys: [
+    { kty: "OKP", crv: "Ed25519", x: "11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo", kid: "prod-1" },
+  ],
+});
+
+/** Every secret set to a production value: what a correct deploy looks like. */
+const productionEnv = () => ({
+  ...env,
+  EDGE_ENV: "production",
+  PURGE_SECRET: "p".repeat(40),
+  MEDIA_KEYS: `prod1:${"k".repeat(48)}`,
+  ISSUER_KEYS: PRODUCTION_ISSUER_KEYS,
+  NEON_WS_PROXY: undefined,
+});
+
 // These run against the local (Miniflare) R2 and KV declared in the repo-root wrangler.toml.
 describe("wrangler.toml bindings", () => {
   it("pass the Worker's own validation", () => {
@@ -49,12 +66,51 @@ describe("wrangler.toml bindings", () => {
   });
 
   it("refuse the public development media key outside development", () => {
-    const production = { ...env, EDGE_ENV: "production", PURGE_SECRET: "p".repeat(40) };
+    const production = { ...productionEnv(), MEDIA_KEYS: env.MEDIA_KEYS };
     expect(() => parseEnv(production)).toThrow(/MEDIA_KEYS: the development value/);
-    // Both dev secrets at once: both are reported, so one redeploy fixes everything.
-    expect(() => parseEnv({ ...env, EDGE_ENV: "staging" })).toThrow(/PURGE_SECRET.*MEDIA_KEYS/);
-    const real = parseEnv({ ...production, MEDIA_KEYS: `prod1:${"k".repeat(48)}` });
+    // Every dev secret at once: all are reported, so one redeploy fixes everything.
+    expect(() => parseEnv({ ...env, EDGE_ENV: "staging" })).toThrow(
+      /PURGE_SECRET.*MEDIA_KEYS.*ISSUER_KEYS/,
+    );
+    const real = parseEnv(productionEnv());
     expect([...real.mediaKeys.keys()]).toEqual(["prod1"]);
+  });
+
+  it("parse ISSUER_KEYS from .dev.vars into the dev issuer key, and ISSUER_ID from wrangler.toml", () => {
+    const parsed = parseEnv(env);
+    expect(parsed.issuerKeys.map((k) => k.kid)).toEqual(["dev-2026-11"]);
+    expect(parsed.ISSUER_ID).toBe("https://lumen.localhost/issuer");
+  });
+
+  it("refuse a development issuer key outside development, and a malformed ISSUER_KEYS anywhere", () => {
+    const devIssuer = { ...productionEnv(), ISSUER_KEYS: env.ISSUER_KEYS };
+    expect(() => parseEnv(devIssuer)).toThrow(/ISSUER_KEYS: the development value/);
+    for (const ISSUER_KEYS of ["", "{}", '{"keys":[]}', '{"keys":[{"kty":"RSA"}]}']) {
+      expect(() => parseEnv({ ...env, ISSUER_KEYS })).toThrow(/ISSUER_KEYS/);
+    }
+    expect(() => parseEnv({ ...env, ISSUER_KEYS: undefined })).toThrow(/ISSUER_KEYS/);
+  });
+
+  it("refuse an ISSUER_KEYS that carries a private key, without echoing it", () => {
+    const keys = JSON.parse(env.ISSUER_KEYS).keys;
+    const leaked = JSON.stringify({ keys: [{ ...keys[0], d: "PRIVATE-PART-".padEnd(43, "x") }] });
+    let message = "";
+    try {
+      parseEnv({ ...env, ISSUER_KEYS: leaked });
+    } catch (error) {
+      message = String(error);
+    }
+    expect(message).toMatch(/ISSUER_KEYS: .*private/);
+    expect(message).not.toContain("PRIVATE-PART");
+  });
+
+  it("accept an optional DATABASE_URL and refuse the local Neon proxy outside development", () => {
+    expect(parseEnv({ ...env, DATABASE_URL: undefined }).DATABASE_URL).toBeUndefined();
+    expect(() => parseEnv({ ...env, DATABASE_URL: "mysql://db" })).toThrow(/DATABASE_URL/);
+    const proxied = { ...productionEnv(), NEON_WS_PROXY: "127.0.0.1:5488" };
+    expect(() => parseEnv(proxied)).toThrow(/NEON_WS_PROXY/);
+    const neon = "postgres://app:pw@ep-lumen.eu-central-1.aws.neon.tech/lumen?sslmode=require";
+    expect(parseEnv({ ...productionEnv(), DATABASE_URL: neon }).DATABASE_URL).toBe(neon);
   });
 
   it("MEDIA stores and returns an R2 object", async () => {
@@ -67,6 +123,13 @@ describe("wrangler.toml bindings", () => {
     expect(object).not.toBeNull();
     expect(await object?.text()).toBe("hello edge");
     expect(object?.httpMetadata?.contentType).toBe("text/plain");
+  });
+
+  it("CERTIFICATES_KV is its own namespace, apart from CATALOG_KV", async () => {
+    await env.CERTIFICATES_KV.put("cert:bindings-test", "{}");
+
+    expect(await env.CERTIFICATES_KV.get("cert:bindings-test")).toBe("{}");
+    expect(await env.CATALOG_KV.get("cert:bindings-test")).toBeNull();
   });
 
   it("CATALOG_KV stores and returns a JSON value", async () => {

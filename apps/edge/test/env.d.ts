@@ -10,3 +10,12 @@ declare global {
     }
   }
 }
+
+// What vitest.certificate-db.ts provides (Node side), read in tests with `inject()`.
+declare module "vitest" {
+  export interface ProvidedContext {
+    certificateDatabase: { url: string; wsProxy: string; courseId: string };
+    /** A loopback URL nothing listens on: the origin API, stopped. */
+    closedOriginUrl: string;
+  }
+}

@@ -1,0 +1,55 @@
+import type { VerifyFailure } from "@lumen/credentials";
+import { z } from "zod";
+
+// Every VerifyFailure must be listed: verdict.ts stops compiling when one is missing.
+const VERIFY_FAILURES = [
+  "malformed",
+  "unknown_key",
+  "bad_signature",
+  "wrong_issuer",
+  "bad_claims",
+] as const satisfies readonly VerifyFailure[];
+
+/**
+ * The public answer of `GET /certificates/:id/verify` (DESIGN.md §4). Keep its shape stable:
+ * employers' tools read it. `certificate` is only filled from a credential whose signature,
+ * issuer and claims checked out, so an invalid one never shows attacker-chosen facts.
+ */
+export const certificateVerificationSchema = z.object({
+  id: z.uuid(),
+  status: z.enum(["valid", "revoked", "invalid"]),
+  /** Why it is not valid: a VerifyFailure code of @lumen/credentials, or "revoked". */
+  reason: z.enum([...VERIFY_FAILURES, "revoked"]).nullable(),
+  /** When the edge computed this answer (it may be served from cache for a few seconds). */
+  checkedAt: z.iso.datetime(),
+  certificate: z
+    .object({
+      learnerName: z.string(),
+      courseTitle: z.string(),
+      courseId: z.string(),
+      issuedAt: z.string(),
+      issuer: z.object({ id: z.string(), name: z.string() }),
+    })
+    .nullable(),
+  revocation: z.object({ revokedAt: z.string(), reason: z.string().nullable() }).nullable(),
+  /** The issuer key that signed it (see /.well-known/jwks.json); null unless the signature held. */
+  keyId: z.string().nullable(),
+  /** The compact VC-JWT as stored, so anyone can check it with their own tools. */
+  credential: z.string().nullable(),
+});
+
+export type CertificateVerification = z.infer<typeof certificateVerificationSchema>;
+export type CertificateStatus = CertificateVerification["status"];
+
+/** What a lookup by id came to, in the form the verdict cache stores. */
+export const cacheableCheckSchema = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("verified"), verification: certificateVerificationSchema }),
+  z.object({ kind: z.literal("unknown"), id: z.string(), checkedAt: z.iso.datetime() }),
+]);
+
+/** `unavailable` means no source could answer; it is never cached. */
+export type CertificateCheck =
+  | z.infer<typeof cacheableCheckSchema>
+  | { kind: "unavailable"; id: string; checkedAt: string };
+
+export type CacheStatus = "HIT" | "MISS";

@@ -1,0 +1,125 @@
+import { certificateRecordSchema, issuerJwks } from "@lumen/credentials";
+import { type Context, Hono } from "hono";
+import { z } from "zod";
+import { bearerMatches } from "../auth";
+import { type CheckContext, checkCertificate } from "../certificates/check";
+import { certificatePage } from "../certificates/html/certificate-page";
+import { pageHeaders } from "../certificates/html/layout";
+import { issuerProfile } from "../certificates/issuer";
+import { publishCertificate } from "../certificates/publish";
+import type { AppEnv } from "../env";
+import { errorBody } from "../errors";
+
+/** Certificate ids are UUIDs; anything else is simply not a certificate (404, like unknown). */
+const certificateId = z.uuid().transform((id) => id.toLowerCase());
+
+const noStore = { "cache-control": "no-store" };
+/** Public, read-only JSON: any site or tool may call it from a browser. */
+const publicJson = { "access-control-allow-origin": "*", "cache-control": "no-cache" };
+
+function checkContext(c: Context<AppEnv>): CheckContext {
+  const { env } = c;
+  return {
+    kv: env.CERTIFICATES_KV,
+    postgres: env.DATABASE_URL ? { url: env.DATABASE_URL, wsProxy: env.NEON_WS_PROXY } : undefined,
+    waitUntil: (promise) => c.executionCtx.waitUntil(promise),
+    trust: { keys: env.issuerKeys, issuerId: env.ISSUER_ID },
+    cache: caches.default,
+    origin: new URL(c.req.url).origin,
+  };
+}
+
+/**
+ * The Worker's own time for the request, as the catalog reports it (workerd's clock advances
+ * only across I/O, so this is the time in the cache, KV and Postgres as the Worker saw it).
+ */
+const serverTiming = (startedAt: number) =>
+  `edge;dur=${(performance.now() - startedAt).toFixed(1)}`;
+
+function notACertificate(id: string) {
+  const check = { kind: "unknown", id, checkedAt: new Date().toISOString() } as const;
+  return { check, cache: "MISS" as const };
+}
+
+/**
+ * Public certificate verification (DESIGN.md §2.6, §4): the JSON contract, the human page the
+ * QR code points at, the issuer's keys and profile, and the internal publish endpoint. Answers
+ * from the verdict cache, KV or Postgres only, never from the origin API.
+ */
+export const certificates = new Hono<AppEnv>()
+  .get("/certificates/:id/verify", async (c) => {
+    const startedAt = performance.now();
+    const id = certificateId.safeParse(c.req.param("id"));
+    const headers = { ...publicJson, "x-content-type-options": "nosniff" };
+    if (!id.success) {
+      return c.json(errorBody("not_found", "No certificate has this id."), 404, headers);
+    }
+    const { check, cache } = await checkCertificate(checkContext(c), id.data);
+    const marked = { ...headers, "x-lumen-cache": cache, "server-timing": serverTiming(startedAt) };
+    if (check.kind === "verified") return c.json(check.verification, 200, marked);
+    if (check.kind === "unknown") {
+      return c.json(errorBody("not_found", "No certificate has this id."), 404, marked);
+    }
+    return c.json(
+      errorBody("unavailable", "Certificates cannot be checked right now; try again shortly."),
+      503,
+      { ...marked, "cache-control": "no-store", "retry-after": "30" },
+    );
+  })
+  .get("/certificates/:id", async (c) => {
+    const startedAt = performance.now();
+    const id = certificateId.safeParse(c.req.param("id"));
+    const { check, cache } = id.success
+      ? await checkCertificate(checkContext(c), id.data)
+      : notACertificate(c.req.param("id"));
+    const page = await certificatePage(check);
+    const headers = {
+      ...(await pageHeaders()),
+      "x-lumen-cache": cache,
+      "server-timing": serverTiming(startedAt),
+    };
+    if (page.status === 503) Object.assign(headers, { ...noStore, "retry-after": "30" });
+    return c.html(page.body, page.status, headers);
+  })
+  .get("/.well-known/jwks.json", (c) =>
+    // Keys change only with a deploy. Rotation publishes the new key here first and lets this
+    // max-age pass before the API signs with it, so no outside verifier holds a set without it.
+    c.json(issuerJwks(c.env.issuerKeys), 200, {
+      "access-control-allow-origin": "*",
+      "cache-control": "public, max-age=300",
+    }),
+  )
+  .get("/issuer", (c) =>
+    c.json(issuerProfile({ id: c.env.ISSUER_ID, name: c.env.ISSUER_NAME }), 200, {
+      "access-control-allow-origin": "*",
+      "cache-control": "public, max-age=3600",
+    }),
+  )
+  .put("/internal/certificates/:id", async (c) => {
+    if (!(await bearerMatches(c.req.header("authorization"), c.env.PURGE_SECRET))) {
+      return c.json(errorBody("unauthorized", "Missing or wrong secret."), 401, {
+        ...noStore,
+        "www-authenticate": 'Bearer realm="lumen-edge"',
+      });
+    }
+    const id = certificateId.safeParse(c.req.param("id"));
+    const record = certificateRecordSchema.safeParse(await c.req.json().catch(() => null));
+    if (!id.success || !record.success || record.data.id.toLowerCase() !== id.data) {
+      return c.json(
+        errorBody("bad_request", "Expected a certificate record whose id matches the path."),
+        400,
+        noStore,
+      );
+    }
+    const { env } = c;
+    const published = await publishCertificate(
+      {
+        kv: env.CERTIFICATES_KV,
+        cache: caches.default,
+        origin: new URL(c.req.url).origin,
+        trust: { keys: env.issuerKeys, issuerId: env.ISSUER_ID },
+      },
+      { ...record.data, id: id.data },
+    );
+    return c.json(published, 200, noStore);
+  });

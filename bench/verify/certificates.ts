@@ -1,0 +1,100 @@
+// Relative imports: @lumen/bench cannot list @lumen/credentials without a lockfile change.
+
+import { buildCredential, importSigningKeys, signCredential } from "@lumen/credentials";
+import {
+  DEV_ISSUER_ID,
+  DEV_ISSUER_KID,
+  DEV_ISSUER_NAME,
+  DEV_ISSUER_SIGNING_KEYS,
+} from "@lumen/credentials/dev-keys";
+import { certificates, courses, type Database, enrollments, users } from "@lumen/db";
+
+export interface BenchCertificate {
+  id: string;
+  credential: string;
+}
+
+/**
+ * `count` issued certificates, each with its learner and enrollment, signed with the development
+ * key the edge trusts (.dev.vars), written to Postgres as the API's issue job would.
+ */
+export async function insertCertificates(
+  db: Database,
+  count: number,
+  edgeUrl: string,
+): Promise<BenchCertificate[]> {
+  const { current: key } = await importSigningKeys(DEV_ISSUER_SIGNING_KEYS, DEV_ISSUER_KID);
+  const instructorId = "bench-verify-instructor";
+  await db.insert(users).values({ id: instructorId, name: "Bench", email: "bench@verify.test" });
+  const [course] = await db
+    .insert(courses)
+    .values({
+      slug: "bench-verify",
+      title: "Benchmarking Verifiable Credentials",
+      category: "Computer Science",
+      level: "beginner",
+      language: "en",
+      instructorId,
+    })
+    .returning({ id: courses.id, title: courses.title });
+  if (!course) throw new Error("course insert returned nothing");
+
+  const issuedAt = new Date();
+  const out: BenchCertificate[] = [];
+  for (let i = 0; i < count; i++) {
+    const id = crypto.randomUUID();
+    const learnerId = `bench-learner-${i}`;
+    const learnerName = `Learner ${i}`;
+    const credential = await signCredential(
+      buildCredential({
+        certificateId: id,
+        issuer: { id: DEV_ISSUER_ID, name: DEV_ISSUER_NAME, url: "https://lumen.localhost" },
+        learnerName,
+        course: { id: course.id, title: course.title },
+        issuedAt,
+        verifyUrl: `${edgeUrl}/certificates/${id}`,
+      }),
+      key,
+    );
+    await db.transaction(async (tx) => {
+      await tx
+        .insert(users)
+        .values({ id: learnerId, name: learnerName, email: `${learnerId}@b.test` });
+      const [enrollment] = await tx
+        .insert(enrollments)
+        .values({ userId: learnerId, courseId: course.id })
+        .returning({ id: enrollments.id });
+      if (!enrollment) throw new Error("enrollment insert returned nothing");
+      await tx.insert(certificates).values({
+        id,
+        enrollmentId: enrollment.id,
+        userId: learnerId,
+        courseId: course.id,
+        learnerName,
+        courseTitle: course.title,
+        issuedAt,
+        credential,
+        keyId: key.kid,
+      });
+    });
+    out.push({ id, credential });
+  }
+  return out;
+}
+
+/** PUT /internal/certificates/:id, as the API's publish job does. */
+export async function publishToEdge(edgeUrl: string, cert: BenchCertificate): Promise<void> {
+  const res = await fetch(`${edgeUrl}/internal/certificates/${cert.id}`, {
+    method: "PUT",
+    headers: {
+      "content-type": "application/json",
+      // The repo-root .dev.vars PURGE_SECRET, which `wrangler dev` reads.
+      authorization: "Bearer lumen-dev-only-purge-secret-not-for-production",
+    },
+    body: JSON.stringify({ ...cert, revokedAt: null, revokedReason: null }),
+  });
+  const body = await res.text();
+  if (!res.ok || !body.includes('"valid"')) {
+    throw new Error(`publishing ${cert.id} answered ${res.status}: ${body}`);
+  }
+}
