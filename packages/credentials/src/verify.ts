@@ -108,7 +108,9 @@ export async function verifyCredential(
 
 function parseCredential(payload: Uint8Array): OpenBadgeCredential | undefined {
   try {
-    const json: unknown = JSON.parse(new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(payload));
+    const json: unknown = JSON.parse(
+      new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(payload),
+    );
     return openBadgeCredentialSchema.safeParse(json).data;
   } catch {
     return undefined;

@@ -1,9 +1,20 @@
 import { randomUUID } from "node:crypto";
+import { importSigningKeys } from "@lumen/credentials";
+import {
+  DEV_ISSUER_ID,
+  DEV_ISSUER_KID,
+  DEV_ISSUER_NAME,
+  DEV_ISSUER_SIGNING_KEYS,
+} from "@lumen/credentials/dev-keys";
 import {
   courses,
   type Database,
+  enrollments,
+  lessonProgress,
   lessons,
   modules,
+  quizAttempts,
+  quizzes,
   type UserRole,
   users,
   videoAssets,
@@ -11,6 +22,7 @@ import {
 } from "@lumen/db";
 import { eq } from "drizzle-orm";
 import type { SessionUser } from "../src/context";
+import type { EditableQuestionInput } from "../src/services/quiz/inputs";
 
 /** Test rows are built per test file; nothing here is shared between files. */
 export async function createUser(db: Database, role: UserRole = "learner"): Promise<SessionUser> {
@@ -137,5 +149,147 @@ export function readyRendition(height: number) {
     path: `${height}p-gen${height}`,
     codecs: "avc1.64001f,mp4a.40.2",
     readyAt: new Date(),
+  };
+}
+
+/** A lesson of any kind (in a module of its own) of a course built by createCourse. */
+export async function addLessonOfKind(
+  db: Database,
+  courseId: string,
+  kind: (typeof lessons.$inferInsert)["kind"],
+  overrides: Partial<typeof lessons.$inferInsert> = {},
+) {
+  return addVideoLesson(db, courseId, { title: `A ${kind} lesson`, kind, ...overrides });
+}
+
+/**
+ * One question of each kind, as an editor writes them. No prompt or explanation repeats an
+ * answer, so a test can search a response for the answers.
+ */
+export function questionsOfEveryKind() {
+  return [
+    {
+      kind: "single_choice",
+      prompt: "Which city is the capital of France?",
+      points: 1,
+      explanation: "It has been since the 10th century.",
+      options: [
+        { id: "lyon", text: "Lyon" },
+        { id: "paris", text: "Paris" },
+      ],
+      answer: { optionId: "paris" },
+    },
+    {
+      kind: "multiple_choice",
+      prompt: "Which of these numbers are prime?",
+      points: 2,
+      options: [
+        { id: "two", text: "2" },
+        { id: "three", text: "3" },
+        { id: "four", text: "4" },
+      ],
+      answer: { optionIds: ["two", "three"] },
+    },
+    { kind: "true_false", prompt: "The Earth is flat.", points: 1, answer: { value: false } },
+    {
+      kind: "numeric",
+      prompt: "Avogadro's number in units of 10²³, to five decimals?",
+      points: 3,
+      answer: { value: 6.02214, tolerance: 0.00001 },
+    },
+    {
+      kind: "short_text",
+      prompt: "Who wrote Faust?",
+      points: 3,
+      answer: { accepted: ["Johann Wolfgang von Goethe", "Goethe"] },
+    },
+  ] satisfies EditableQuestionInput[];
+}
+
+/**
+ * An enrollment with progress written directly (as the progress path leaves it): `lessons`
+ * required video lessons, the first `completed` of them completed, and optionally a quiz
+ * required for the certificate, completed with a passing or a failing attempt.
+ */
+export async function createEnrollmentWithProgress(
+  db: Database,
+  {
+    learner,
+    courseId,
+    lessons: lessonCount = 2,
+    completed = lessonCount,
+    requiredQuiz,
+  }: {
+    learner: SessionUser;
+    courseId: string;
+    lessons?: number;
+    completed?: number;
+    requiredQuiz?: "passed" | "failed";
+  },
+) {
+  const [mod] = await db
+    .insert(modules)
+    .values({ courseId, title: "Everything", position: 0 })
+    .returning({ id: modules.id });
+  if (!mod) throw new Error("module insert returned nothing");
+  const lessonRows = await db
+    .insert(lessons)
+    .values(
+      Array.from({ length: lessonCount }, (_, position) => ({
+        moduleId: mod.id,
+        title: `Lesson ${position + 1}`,
+        kind: "video" as const,
+        position,
+        durationSeconds: 60,
+      })),
+    )
+    .returning({ id: lessons.id });
+  const [enrollment] = await db
+    .insert(enrollments)
+    .values({ userId: learner.id, courseId })
+    .returning({ id: enrollments.id });
+  if (!enrollment) throw new Error("enrollment insert returned nothing");
+  const done = lessonRows.slice(0, completed).map((l) => l.id);
+  if (requiredQuiz) {
+    const [quizLesson] = await db
+      .insert(lessons)
+      .values({ moduleId: mod.id, title: "Final quiz", kind: "quiz", position: lessonCount })
+      .returning({ id: lessons.id });
+    if (!quizLesson) throw new Error("lesson insert returned nothing");
+    await db.insert(quizzes).values({ lessonId: quizLesson.id, requiredForCertificate: true });
+    const passed = requiredQuiz === "passed";
+    await db.insert(quizAttempts).values({
+      id: randomUUID(),
+      enrollmentId: enrollment.id,
+      lessonId: quizLesson.id,
+      attemptNumber: 1,
+      answers: {},
+      scorePoints: passed ? 9 : 3,
+      maxPoints: 10,
+      scorePercent: passed ? 90 : 30,
+      passed,
+      feedback: [],
+    });
+    done.push(quizLesson.id);
+  }
+  if (done.length > 0) {
+    await db.insert(lessonProgress).values(
+      done.map((lessonId) => ({
+        enrollmentId: enrollment.id,
+        lessonId,
+        watchedSeconds: 60,
+        completedAt: new Date(),
+      })),
+    );
+  }
+  return { enrollmentId: enrollment.id, lessonIds: lessonRows.map((l) => l.id) };
+}
+
+/** The development issuer (the API's default), as the job runner would load it. */
+export async function createTestCertificateIssuer(webOrigin = "http://localhost:5173") {
+  const ring = await importSigningKeys(DEV_ISSUER_SIGNING_KEYS, DEV_ISSUER_KID);
+  return {
+    key: ring.current,
+    profile: { id: DEV_ISSUER_ID, name: DEV_ISSUER_NAME, url: webOrigin },
   };
 }

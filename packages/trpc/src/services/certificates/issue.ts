@@ -64,7 +64,7 @@ async function issueInTransaction(
     .select({ id: enrollments.id, userId: enrollments.userId, courseId: enrollments.courseId })
     .from(enrollments)
     .where(eq(enrollments.id, enrollmentId))
-    .for("update");
+    .for("no key update");
   if (!enrollment) return { status: "unknown_enrollment", enrollmentId };
 
   const existing = await certificateOf(tx, enrollmentId);

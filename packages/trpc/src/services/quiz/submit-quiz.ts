@@ -39,7 +39,7 @@ export async function submitQuiz({
       .select({ id: enrollments.id })
       .from(enrollments)
       .where(and(eq(enrollments.id, enrollmentId), isNull(enrollments.unenrolledAt)))
-      .for("update");
+      .for("no key update");
     if (!enrollment) throw new ForbiddenError("Enroll in this course to submit this quiz.");
 
     const settings = await loadQuizSettings(tx, lessonId);

@@ -4,6 +4,7 @@ import { MASTER_PLAYLIST } from "@lumen/media-tokens";
 import { and, asc, eq } from "drizzle-orm";
 import type { SessionUser } from "../../context";
 import { NotFoundError } from "../../errors";
+import { progressPosition } from "../progress/saved-position";
 import { listCaptions } from "./summary";
 import type { CaptionTrack } from "./types";
 import { assertCanWatchLesson } from "./watch-access";
@@ -59,7 +60,7 @@ export async function getPlayback({
     : [];
   if (!asset?.playableAt) throw new NotFoundError("This video isn't ready yet.");
 
-  const [renditions, captions, position, signed] = await Promise.all([
+  const [renditions, captions, saved, signed, progress] = await Promise.all([
     db
       .select({ name: videoRenditions.name, height: videoRenditions.height })
       .from(videoRenditions)
@@ -71,6 +72,7 @@ export async function getPlayback({
           .select({
             positionSeconds: playbackPositions.positionSeconds,
             watchedSeconds: playbackPositions.watchedSeconds,
+            updatedAt: playbackPositions.updatedAt,
           })
           .from(playbackPositions)
           .where(
@@ -79,12 +81,14 @@ export async function getPlayback({
           .then((rows) => rows[0])
       : undefined,
     media.signer.sign("play", asset.id, media.playbackTtlSeconds),
+    user ? progressPosition(db, user.id, lesson.id) : undefined,
   ]);
+  const position = latestPosition(saved, progress);
   const base = `${media.edgeUrl.replace(/\/+$/, "")}/v/${signed.token}`;
-  const saved = position?.positionSeconds ?? 0;
+  const at = position?.positionSeconds ?? 0;
   const finished =
     asset.durationSeconds !== null &&
-    saved >= asset.durationSeconds - endMargin(asset.durationSeconds);
+    at >= asset.durationSeconds - endMargin(asset.durationSeconds);
   return {
     assetId: asset.id,
     url: `${base}/${MASTER_PLAYLIST}`,
@@ -93,7 +97,29 @@ export async function getPlayback({
     durationSeconds: asset.durationSeconds,
     captions,
     renditions,
-    resumeAtSeconds: finished ? 0 : saved,
+    resumeAtSeconds: finished ? 0 : at,
     watchedSeconds: position?.watchedSeconds ?? 0,
+  };
+}
+
+interface SavedPosition {
+  positionSeconds: number;
+  watchedSeconds: number;
+  updatedAt: Date;
+}
+
+/**
+ * Enrolled learners report through two paths: video.savePosition and the progress events
+ * (lesson_progress). Resume from whichever was written last; watch time is the larger.
+ */
+function latestPosition(
+  saved: SavedPosition | undefined,
+  progress: SavedPosition | undefined,
+): Omit<SavedPosition, "updatedAt"> | undefined {
+  if (!saved || !progress) return saved ?? progress;
+  const latest = progress.updatedAt > saved.updatedAt ? progress : saved;
+  return {
+    positionSeconds: latest.positionSeconds,
+    watchedSeconds: Math.max(saved.watchedSeconds, progress.watchedSeconds),
   };
 }

@@ -1,0 +1,80 @@
+import { spawn } from "node:child_process";
+import { createServer } from "node:net";
+import { fileURLToPath } from "node:url";
+
+const apiDir = fileURLToPath(new URL("../../apps/api", import.meta.url));
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      const port = typeof address === "object" && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * The real API server (apps/api/src/server.ts) as a child process on loopback, as production
+ * runs it. TRUST_PROXY lets the bench give each sign-up its own X-Forwarded-For address, so
+ * the per-IP sign-up rate limit does not cap how many learners it can create.
+ */
+export async function startApiServer(o: {
+  databaseUrl: string;
+  env?: Record<string, string>;
+  /** Extra Node flags, e.g. ["--cpu-prof", "--cpu-prof-dir=/tmp/prof"] to profile the API. */
+  nodeArgs?: string[];
+}) {
+  const port = await freePort();
+  const args = [...(o.nodeArgs ?? []), "--import", "tsx", "src/server.ts"];
+  const child = spawn(process.execPath, args, {
+    cwd: apiDir,
+    env: {
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      LUMEN_ENV: "test",
+      DATABASE_DRIVER: "postgres",
+      DATABASE_URL: o.databaseUrl,
+      HOST: "127.0.0.1",
+      PORT: String(port),
+      TRUST_PROXY: "true",
+      LOG_LEVEL: "warn",
+      ...o.env,
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  for (const stream of [child.stdout, child.stderr]) {
+    stream?.on("data", (d: Buffer) => {
+      output = (output + d.toString()).slice(-100_000);
+    });
+  }
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`API server exited at start-up:\n${output}`);
+    const ready = await fetch(`${url}/readyz`).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (ready) break;
+    if (Date.now() > deadline) throw new Error(`API server not ready after 60 s:\n${output}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  if (child.pid === undefined) throw new Error("API server has no pid");
+  return {
+    url,
+    pid: child.pid,
+    output: () => output,
+    stop: async () => {
+      if (child.exitCode !== null) return;
+      const exited = new Promise((r) => child.once("exit", r));
+      child.kill("SIGTERM");
+      const timer = setTimeout(() => child.kill("SIGKILL"), 10_000);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
+}

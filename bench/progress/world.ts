@@ -1,0 +1,135 @@
+import { randomUUID } from "node:crypto";
+import { courses, type Database, lessons, modules, users, videoAssets } from "@lumen/db";
+import { eq } from "drizzle-orm";
+import { pick } from "./json";
+
+export interface BenchLesson {
+  id: string;
+  kind: "video" | "text";
+  seconds: number;
+}
+export interface BenchLearner {
+  cookie: string;
+  enrollmentId: string;
+  lessons: BenchLesson[];
+}
+
+/** `count` published courses: `videos` video lessons of `videoSeconds` each, then `texts` text lessons. */
+export async function createCourses(
+  db: Database,
+  o: { count: number; videos: number; texts: number; videoSeconds: number },
+) {
+  const instructorId = randomUUID();
+  await db.insert(users).values({
+    id: instructorId,
+    name: "Bench Instructor",
+    email: `${instructorId}@bench.lumen.dev`,
+    role: "instructor",
+  });
+  const built: Array<{ id: string; lessons: BenchLesson[] }> = [];
+  for (let c = 0; c < o.count; c++) {
+    const [course] = await db
+      .insert(courses)
+      .values({
+        slug: `bench-progress-${c}-${instructorId.slice(0, 6)}`,
+        title: `Progress bench course ${c + 1}`,
+        category: "Computer Science",
+        level: "beginner",
+        language: "en",
+        instructorId,
+        status: "published",
+        publishedAt: new Date(),
+      })
+      .returning({ id: courses.id });
+    const [mod] = await db
+      .insert(modules)
+      .values({ courseId: course?.id ?? "", title: "Everything", position: 0 })
+      .returning({ id: modules.id });
+    const list: BenchLesson[] = [];
+    for (let l = 0; l < o.videos + o.texts; l++) {
+      const kind = l < o.videos ? "video" : "text";
+      const [lesson] = await db
+        .insert(lessons)
+        .values({ moduleId: mod?.id ?? "", title: `Lesson ${l + 1}`, kind, position: l })
+        .returning({ id: lessons.id });
+      const id = lesson?.id ?? "";
+      if (kind === "video") {
+        const [asset] = await db
+          .insert(videoAssets)
+          .values({
+            courseId: course?.id ?? "",
+            lessonId: id,
+            uploadedBy: instructorId,
+            originalFilename: "bench.mp4",
+            byteSize: 1_000_000,
+            status: "ready",
+            durationSeconds: o.videoSeconds,
+            playableAt: new Date(),
+            readyAt: new Date(),
+          })
+          .returning({ id: videoAssets.id });
+        await db.update(lessons).set({ videoAssetId: asset?.id }).where(eq(lessons.id, id));
+      }
+      list.push({ id, kind, seconds: kind === "video" ? o.videoSeconds : 0 });
+    }
+    built.push({ id: course?.id ?? "", lessons: list });
+  }
+  return built;
+}
+
+/**
+ * Signs learners up and enrolls each in one course, all over HTTP as the SPA does. Each
+ * sign-up comes "from" its own address (the server trusts X-Forwarded-For in the bench), so
+ * the per-IP sign-up limit does not apply across learners.
+ */
+export async function signUpLearners(
+  apiUrl: string,
+  count: number,
+  courseList: Array<{ id: string; lessons: BenchLesson[] }>,
+  concurrency = 4,
+): Promise<BenchLearner[]> {
+  const learners: BenchLearner[] = [];
+  let next = 0;
+  const worker = async () => {
+    while (next < count) {
+      const i = next++;
+      const course = courseList[i % courseList.length];
+      if (!course) throw new Error("no course to enroll in");
+      const cookie = await signUp(apiUrl, i);
+      const res = await fetch(`${apiUrl}/trpc/enrollment.enroll`, {
+        method: "POST",
+        headers: { "content-type": "application/json", cookie },
+        body: JSON.stringify({ courseId: course.id }),
+      });
+      const enrollmentId = pick(await res.json(), "result", "data", "enrollmentId");
+      if (!res.ok || typeof enrollmentId !== "string") {
+        throw new Error(`enroll failed: ${res.status}`);
+      }
+      learners.push({ cookie, enrollmentId, lessons: course.lessons });
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  return learners;
+}
+
+async function signUp(apiUrl: string, i: number): Promise<string> {
+  const res = await fetch(`${apiUrl}/api/auth/sign-up/email`, {
+    method: "POST",
+    headers: {
+      "content-type": "application/json",
+      // The SPA's origin, which better-auth trusts (WEB_ORIGIN's default).
+      origin: "http://localhost:5173",
+      "x-forwarded-for": `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`,
+    },
+    body: JSON.stringify({
+      name: `Bench Learner ${i}`,
+      email: `learner-${i}-${randomUUID().slice(0, 8)}@bench.lumen.dev`,
+      password: "bench-password-123",
+    }),
+  });
+  if (!res.ok) throw new Error(`sign-up failed: ${res.status} ${await res.text()}`);
+  return res.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
+}

@@ -1,0 +1,101 @@
+import { lessonProgress, progressEvents } from "@lumen/db";
+import { and, eq, inArray } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createUser } from "../../test/factories";
+import { createTestContext, type TestContext } from "../../test/harness";
+import { createCourseWithLessons, enroll, progressEvent } from "../../test/progress-fixtures";
+import type { SessionUser } from "../context";
+import { createProgressIngest } from "../services/progress/ingest";
+
+let t: TestContext;
+let instructor: SessionUser;
+
+beforeAll(async () => {
+  t = await createTestContext();
+  instructor = await createUser(t.db, "instructor");
+});
+afterAll(() => t.close());
+
+async function learnerIn(kinds: ReadonlyArray<"video" | "text">) {
+  const learner = await createUser(t.db);
+  const { course, lessonIds } = await createCourseWithLessons(
+    t.db,
+    instructor,
+    kinds.map((kind) => ({ kind })),
+  );
+  const enrollmentId = await enroll(t.db, learner, course.id);
+  return { learner, lessonIds, enrollmentId };
+}
+
+async function storedEventIds(ids: string[]) {
+  const rows = await t.db
+    .select({ id: progressEvents.eventId })
+    .from(progressEvents)
+    .where(inArray(progressEvents.eventId, ids));
+  return new Set(rows.map((r) => r.id));
+}
+
+async function progressOf(enrollmentId: string, lessonId: string) {
+  const [row] = await t.db
+    .select()
+    .from(lessonProgress)
+    .where(
+      and(eq(lessonProgress.enrollmentId, enrollmentId), eq(lessonProgress.lessonId, lessonId)),
+    );
+  return row;
+}
+
+const record = (user: SessionUser, events: ReturnType<typeof progressEvent>[]) =>
+  t.callerFor(user).progress.record({ events });
+
+describe("group commit", () => {
+  it("merges 50 concurrent calls into fewer transactions, and stores every acknowledged event", async () => {
+    const { learner, lessonIds, enrollmentId } = await learnerIn(["video", "text"]);
+    const before = t.progress.stats();
+    const batches = Array.from({ length: 50 }, (_, i) =>
+      lessonIds.map((id) => progressEvent(enrollmentId, id, { watchedSeconds: i })),
+    );
+    const results = await Promise.all(batches.map((events) => record(learner, events)));
+    const after = t.progress.stats();
+    expect(after.calls - before.calls).toBe(50);
+    expect(after.transactions - before.transactions).toBeLessThan(50);
+    expect(after.transactions - before.transactions).toBeGreaterThan(0);
+    expect(results.every((r) => r.accepted === 2)).toBe(true);
+    const ids = batches.flat().map((e) => e.eventId);
+    expect((await storedEventIds(ids)).size).toBe(ids.length);
+    expect((await progressOf(enrollmentId, lessonIds[0] ?? ""))?.watchedSeconds).toBe(49);
+  });
+
+  it("rejects a call that fails on its own without failing the calls merged with it", async () => {
+    const { learner, lessonIds, enrollmentId } = await learnerIn(["video", "video"]);
+    const [lessonId = "", otherLessonId = ""] = lessonIds;
+    // Bypasses the router's input check: a negative watch time violates a table constraint.
+    const broken = progressEvent(enrollmentId, otherLessonId, { watchedSeconds: -1 });
+    const first = progressEvent(enrollmentId, lessonId);
+    const second = progressEvent(enrollmentId, lessonId);
+    const before = t.progress.stats();
+    const outcomes = await Promise.allSettled([
+      t.progress.record(learner, [first]),
+      t.progress.record(learner, [broken]),
+      t.progress.record(learner, [second]),
+    ]);
+    expect(outcomes.map((o) => o.status)).toEqual(["fulfilled", "rejected", "fulfilled"]);
+    expect(t.progress.stats().failed - before.failed).toBe(1);
+    expect(await storedEventIds([first.eventId, broken.eventId, second.eventId])).toEqual(
+      new Set([first.eventId, second.eventId]),
+    );
+  });
+
+  it("flushes queued calls on close, then refuses new ones", async () => {
+    const { learner, lessonIds, enrollmentId } = await learnerIn(["video"]);
+    const ingest = createProgressIngest({ db: t.db, outbox: t.outbox });
+    const event = progressEvent(enrollmentId, lessonIds[0] ?? "");
+    const pending = ingest.record(learner, [event]);
+    await ingest.close();
+    await expect(pending).resolves.toMatchObject({ accepted: 1 });
+    await expect(
+      ingest.record(learner, [progressEvent(enrollmentId, lessonIds[0] ?? "")]),
+    ).rejects.toThrow("closed");
+    expect(await storedEventIds([event.eventId])).toEqual(new Set([event.eventId]));
+  });
+});

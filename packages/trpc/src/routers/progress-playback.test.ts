@@ -1,0 +1,62 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  addVideoLesson,
+  createCourse,
+  createUser,
+  createVideoAsset,
+  readyRendition,
+} from "../../test/factories";
+import { createTestContext, type TestContext } from "../../test/harness";
+import { enroll, progressEvent } from "../../test/progress-fixtures";
+
+let t: TestContext;
+
+beforeAll(async () => {
+  t = await createTestContext();
+});
+afterAll(() => t.close());
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+describe("video.playback resume with progress events", () => {
+  it("resumes from whichever of saved position and progress events was written last", async () => {
+    const owner = await createUser(t.db, "instructor");
+    const learner = await createUser(t.db);
+    const course = await createCourse(t.db, owner);
+    const lesson = await addVideoLesson(t.db, course.id);
+    await createVideoAsset(t.db, lesson, owner, {
+      current: true,
+      status: "ready",
+      durationSeconds: 120,
+      playableAt: new Date(),
+      renditions: [readyRendition(360)],
+    });
+    const enrollmentId = await enroll(t.db, learner, course.id);
+    const caller = t.callerFor(learner);
+    const resume = async () => {
+      const { resumeAtSeconds, watchedSeconds } = await caller.video.playback({
+        lessonId: lesson.id,
+      });
+      return { resumeAtSeconds, watchedSeconds };
+    };
+
+    await caller.video.savePosition({
+      lessonId: lesson.id,
+      positionSeconds: 30,
+      watchedSeconds: 30,
+    });
+    expect(await resume()).toEqual({ resumeAtSeconds: 30, watchedSeconds: 30 });
+    await sleep(5);
+    await caller.progress.record({
+      events: [progressEvent(enrollmentId, lesson.id, { positionSeconds: 70, watchedSeconds: 20 })],
+    });
+    expect(await resume()).toEqual({ resumeAtSeconds: 70, watchedSeconds: 30 });
+    await sleep(5);
+    await caller.video.savePosition({
+      lessonId: lesson.id,
+      positionSeconds: 50,
+      watchedSeconds: 50,
+    });
+    expect(await resume()).toEqual({ resumeAtSeconds: 50, watchedSeconds: 50 });
+  });
+});

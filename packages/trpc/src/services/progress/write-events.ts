@@ -1,0 +1,159 @@
+import { sql } from "drizzle-orm";
+import type { Transaction } from "./standing";
+
+/** One event of a merged batch, tagged with its caller and its place in the batch. */
+export interface BatchEvent {
+  /** Index in the batch; rejections are reported by it. */
+  i: number;
+  userId: string;
+  eventId: string;
+  enrollmentId: string;
+  lessonId: string;
+  watchedSeconds: number;
+  positionSeconds: number;
+  completed: boolean;
+  /** Epoch ms, already clamped to the server's now. */
+  occurredAt: number;
+}
+
+export type RejectReason = "enrollment" | "inactive" | "lesson";
+
+export interface WriteOutcome {
+  rejected: Array<{ i: number; reason: RejectReason }>;
+  /** Accepted-looking event ids that were already stored (resent): duplicates. */
+  alreadyStored: string[];
+  /** Enrollments with a lesson this statement completed for the first time. */
+  completedIn: string[];
+  /**
+   * Per enrollment with an accepted or duplicate event: its required lessons and those
+   * completed as of this statement's snapshot (exact unless it is in `completedIn`).
+   */
+  counted: Array<{ enrollmentId: string; courseId: string; required: number; completed: number }>;
+}
+
+/**
+ * Writes a whole merged batch in ONE statement (no per-event queries):
+ * 1. checks every event against its enrollment (the caller's, active) and lesson (in that
+ *    enrollment's course); refused ones go no further;
+ * 2. inserts the rest into progress_events, ON CONFLICT DO NOTHING: resent ids are skipped
+ *    and only newly inserted events are applied;
+ * 3. folds them per (enrollment, lesson) into lesson_progress: watched seconds only grow,
+ *    the position comes from the latest event by client time, completedAt is set once —
+ *    video at ≥ 90 % of its duration watched, text/PDF/assignment/exercise on explicit
+ *    completion, quiz never (only a passed attempt completes it).
+ * 4. counts, per enrollment touched, its required lessons and those already completed, so
+ *    the common batch (nothing newly completed) needs no further query.
+ * Rows are written in key order so that concurrent batches lock them in the same order.
+ * `now()` is the transaction's start, so `completed_at = now()` means "completed just now".
+ */
+export async function writeEvents(
+  tx: Transaction,
+  events: readonly BatchEvent[],
+): Promise<WriteOutcome> {
+  const input = JSON.stringify(
+    events.map((e) => ({
+      i: e.i,
+      u: e.userId,
+      id: e.eventId,
+      en: e.enrollmentId,
+      l: e.lessonId,
+      w: e.watchedSeconds,
+      p: e.positionSeconds,
+      c: e.completed,
+      t: e.occurredAt,
+    })),
+  );
+  const { rows } = await tx.execute<{
+    rejected: Array<{ i: number; reason: RejectReason }>;
+    already_stored: string[];
+    completed_in: string[];
+    counted: WriteOutcome["counted"];
+  }>(sql`
+    with input as (
+      select * from json_to_recordset(${input}::json) as x(
+        i int, u text, id uuid, en uuid, l uuid, w real, p real, c boolean, t float8)
+    ),
+    checked as (
+      select input.*, case
+          when e.id is null or e.user_id <> input.u then 'enrollment'
+          when e.unenrolled_at is not null then 'inactive'
+          when m.course_id is distinct from e.course_id then 'lesson'
+        end as reason
+      from input
+      left join enrollments e on e.id = input.en
+      left join lessons le on le.id = input.l
+      left join modules m on m.id = le.module_id
+    ),
+    inserted as (
+      insert into progress_events
+        (event_id, enrollment_id, lesson_id, watched_seconds, position_seconds, completed, occurred_at)
+      select id, en, l, w, p, c, to_timestamp(t / 1000.0)
+      from checked where reason is null
+      order by id
+      on conflict (event_id) do nothing
+      returning event_id, enrollment_id, lesson_id, watched_seconds, position_seconds, completed,
+        occurred_at
+    ),
+    folded as (
+      select enrollment_id, lesson_id,
+        max(watched_seconds) as watched,
+        bool_or(completed) as completed,
+        (array_agg(position_seconds order by occurred_at desc, event_id desc))[1] as position,
+        max(occurred_at) as position_at
+      from inserted
+      group by enrollment_id, lesson_id
+    ),
+    applied as (
+      insert into lesson_progress as lp
+        (enrollment_id, lesson_id, watched_seconds, position_seconds, position_at, completed_at)
+      select f.enrollment_id, f.lesson_id, f.watched, f.position, f.position_at,
+        case
+          when le.kind = 'video' and va.duration_seconds > 0
+            and f.watched >= 0.9 * va.duration_seconds then now()
+          when le.kind in ('text', 'pdf', 'assignment', 'exercise') and f.completed then now()
+        end
+      from folded f
+      join lessons le on le.id = f.lesson_id
+      left join video_assets va on va.id = le.video_asset_id
+      order by f.enrollment_id, f.lesson_id
+      on conflict (enrollment_id, lesson_id) do update set
+        watched_seconds = greatest(lp.watched_seconds, excluded.watched_seconds),
+        position_seconds = case when excluded.position_at >= lp.position_at
+          then excluded.position_seconds else lp.position_seconds end,
+        position_at = greatest(lp.position_at, excluded.position_at),
+        completed_at = coalesce(lp.completed_at, excluded.completed_at),
+        updated_at = now()
+      returning lp.enrollment_id, lp.completed_at = now() as newly_completed
+    ),
+    touched as (select distinct en from checked where reason is null),
+    counted as (
+      select t.en as enrollment_id, e.course_id,
+        count(l.id)::int as required, count(lp.completed_at)::int as completed
+      from touched t
+      join enrollments e on e.id = t.en
+      left join modules m on m.course_id = e.course_id
+      left join lessons l on l.module_id = m.id and not l.is_optional
+      left join lesson_progress lp on lp.enrollment_id = t.en and lp.lesson_id = l.id
+      group by t.en, e.course_id
+    )
+    select
+      (select coalesce(json_agg(json_build_object('i', i, 'reason', reason)), '[]')
+        from checked where reason is not null) as rejected,
+      -- Usually empty, unlike the list of inserted ids: the answer stays small.
+      (select coalesce(json_agg(distinct c.id), '[]') from checked c
+        where c.reason is null and c.id not in (select event_id from inserted)
+      ) as already_stored,
+      (select coalesce(json_agg(distinct enrollment_id), '[]')
+        from applied where newly_completed) as completed_in,
+      (select coalesce(json_agg(json_build_object('enrollmentId', enrollment_id,
+          'courseId', course_id, 'required', required, 'completed', completed)), '[]')
+        from counted) as counted`);
+  const row = rows[0];
+  if (!row) throw new Error("progress write returned no row");
+  return {
+    rejected: row.rejected,
+    alreadyStored: row.already_stored,
+    completedIn: row.completed_in,
+    counted: row.counted,
+  };
+}

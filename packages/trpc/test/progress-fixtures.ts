@@ -1,0 +1,143 @@
+import { randomUUID } from "node:crypto";
+import {
+  type Database,
+  enrollments,
+  lessons,
+  modules,
+  quizAttempts,
+  quizzes,
+  videoAssets,
+} from "@lumen/db";
+import { eq, sql } from "drizzle-orm";
+import type { SessionUser } from "../src/context";
+import type { ProgressEvent } from "../src/services/progress/inputs";
+import { createCourse } from "./factories";
+
+/** A lesson to build: video lessons get a current asset of `videoSeconds` (null: unknown). */
+export interface LessonSpec {
+  kind: (typeof lessons.$inferInsert)["kind"];
+  isOptional?: boolean;
+  videoSeconds?: number | null;
+  /** Quiz lessons: whether passing is required for the certificate (default true). */
+  requiredForCertificate?: boolean;
+}
+
+/** A published course whose lessons follow `specs` in outline order (one module). */
+export async function createCourseWithLessons(
+  db: Database,
+  instructor: SessionUser,
+  specs: readonly LessonSpec[],
+) {
+  const course = await createCourse(db, instructor);
+  const lessonIds = await appendLessons(db, course.id, instructor, specs);
+  return { course, lessonIds };
+}
+
+/** Adds lessons to a course, in a new module after its existing ones. */
+export async function appendLessons(
+  db: Database,
+  courseId: string,
+  instructor: SessionUser,
+  specs: readonly LessonSpec[],
+): Promise<string[]> {
+  const [mod] = await db
+    .insert(modules)
+    .values({
+      courseId,
+      title: "Module",
+      position: sql`(select count(*) from modules where course_id = ${courseId})`,
+    })
+    .returning({ id: modules.id });
+  if (!mod) throw new Error("module insert returned nothing");
+  const ids: string[] = [];
+  for (const [position, spec] of specs.entries()) {
+    const [lesson] = await db
+      .insert(lessons)
+      .values({
+        moduleId: mod.id,
+        title: `${spec.kind} ${position + 1}`,
+        kind: spec.kind,
+        position,
+        isOptional: spec.isOptional ?? false,
+      })
+      .returning({ id: lessons.id });
+    if (!lesson) throw new Error("lesson insert returned nothing");
+    ids.push(lesson.id);
+    if (spec.kind === "video") {
+      const [asset] = await db
+        .insert(videoAssets)
+        .values({
+          courseId,
+          lessonId: lesson.id,
+          uploadedBy: instructor.id,
+          originalFilename: "talk.mp4",
+          byteSize: 1_000_000,
+          status: "ready",
+          durationSeconds: spec.videoSeconds === undefined ? 100 : spec.videoSeconds,
+        })
+        .returning({ id: videoAssets.id });
+      await db.update(lessons).set({ videoAssetId: asset?.id }).where(eq(lessons.id, lesson.id));
+    }
+    if (spec.kind === "quiz") {
+      await db.insert(quizzes).values({
+        lessonId: lesson.id,
+        requiredForCertificate: spec.requiredForCertificate ?? true,
+      });
+    }
+  }
+  return ids;
+}
+
+export async function enroll(db: Database, learner: SessionUser, courseId: string) {
+  const [row] = await db
+    .insert(enrollments)
+    .values({ userId: learner.id, courseId })
+    .returning({ id: enrollments.id });
+  if (!row) throw new Error("enrollment insert returned nothing");
+  return row.id;
+}
+
+/** A progress event as the player sends it; a fresh event id unless one is given. */
+export function progressEvent(
+  enrollmentId: string,
+  lessonId: string,
+  overrides: Partial<ProgressEvent> = {},
+): ProgressEvent {
+  return {
+    eventId: randomUUID(),
+    enrollmentId,
+    lessonId,
+    watchedSeconds: 0,
+    positionSeconds: 0,
+    completed: false,
+    occurredAt: Date.now(),
+    ...overrides,
+  };
+}
+
+/** A graded quiz attempt written directly, as the quiz service stores one. */
+export async function insertQuizAttempt(
+  db: Database,
+  o: { enrollmentId: string; lessonId: string; passed: boolean; attemptNumber?: number },
+) {
+  await db.insert(quizAttempts).values({
+    id: randomUUID(),
+    enrollmentId: o.enrollmentId,
+    lessonId: o.lessonId,
+    attemptNumber: o.attemptNumber ?? 1,
+    answers: {},
+    scorePoints: o.passed ? 9 : 3,
+    maxPoints: 10,
+    scorePercent: o.passed ? 90 : 30,
+    passed: o.passed,
+    feedback: [],
+  });
+}
+
+/** Jobs of one kind enqueued for an enrollment (pg-boss rows, as the outbox wrote them). */
+export async function jobsFor(db: Database, name: string, enrollmentId: string) {
+  const { rows } = await db.execute<{ id: string }>(
+    sql`select id from pgboss.job where name = ${name} and data->>'enrollmentId' = ${enrollmentId}`,
+  );
+  return rows.length;
+}
