@@ -1,9 +1,7 @@
 import { handleJob, purgeCatalogJob } from "@lumen/jobs";
 import type { ApiEnv } from "../env";
 import type { Logger } from "../logger";
-
-/** Long enough for a cold Worker; short enough that a hung edge frees the job slot. */
-const PURGE_TIMEOUT_MS = 10_000;
+import { callEdge } from "./edge-request";
 
 /**
  * Tells the edge to forget cached catalog pages after a course was published, edited or
@@ -20,22 +18,15 @@ export function purgeEdgeHandler({
   logger: Pick<Logger, "info">;
   fetch?: typeof globalThis.fetch;
 }) {
-  const endpoint = `${env.EDGE_URL.replace(/\/+$/, "")}/internal/catalog/purge`;
   return handleJob(purgeCatalogJob, async (payload, { signal }) => {
-    const res = await fetch(endpoint, {
+    const text = await callEdge({
+      env,
       method: "POST",
-      headers: {
-        authorization: `Bearer ${env.EDGE_PURGE_SECRET}`,
-        "content-type": "application/json",
-      },
-      body: JSON.stringify(payload),
-      signal: AbortSignal.any([signal, AbortSignal.timeout(PURGE_TIMEOUT_MS)]),
+      path: "/internal/catalog/purge",
+      body: payload,
+      signal,
+      fetch,
     });
-    const text = await res.text();
-    if (!res.ok) {
-      // The body is the edge's JSON error (never a secret); it says why, e.g. a bad secret.
-      throw new Error(`edge purge answered ${res.status}: ${text.slice(0, 200)}`);
-    }
     logger.info("edge catalog purged", { ...payload, edge: text.slice(0, 200) });
   });
 }

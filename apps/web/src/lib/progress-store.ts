@@ -1,3 +1,5 @@
+import type { ProgressEventInput } from "./trpc";
+
 /**
  * Unsent progress events kept in localStorage, so a reload, a crash or a closed tab does not
  * lose them: the next page that starts a queue sends them again. Resending is harmless (the
@@ -6,16 +8,7 @@
  * Every tab reads, changes and writes the same list, adding and removing only its own events,
  * so two open tabs do not erase each other's backlog.
  */
-export interface QueuedEvent {
-  eventId: string;
-  enrollmentId: string;
-  lessonId: string;
-  watchedSeconds: number;
-  positionSeconds: number;
-  completed: boolean;
-  /** Client clock, epoch milliseconds. */
-  occurredAt: number;
-}
+export type QueuedEvent = ProgressEventInput;
 
 export type KeyValueStorage = Pick<Storage, "getItem" | "setItem">;
 

@@ -1,7 +1,11 @@
 import type { AppRouter } from "@lumen/trpc";
 import { QueryCache, QueryClient } from "@tanstack/react-query";
 import { createTRPCClient, httpBatchLink, TRPCClientError } from "@trpc/client";
-import { createTRPCOptionsProxy, type inferOutput } from "@trpc/tanstack-react-query";
+import {
+  createTRPCOptionsProxy,
+  type inferInput,
+  type inferOutput,
+} from "@trpc/tanstack-react-query";
 import { sessionQuery } from "./auth";
 
 export const queryClient: QueryClient = new QueryClient({
@@ -43,6 +47,8 @@ export type CoursePage = inferOutput<typeof trpc.catalog.list>;
 export type CourseCardData = CoursePage["items"][number];
 export type CourseDetail = inferOutput<typeof trpc.catalog.bySlug>;
 export type MyEnrollment = inferOutput<typeof trpc.enrollment.mine>[number];
+/** One progress event as `progress.record` takes it (the server's zod schema decides). */
+export type ProgressEventInput = inferInput<typeof trpc.progress.record>["events"][number];
 
 const CLIENT_ERROR_CODES = [
   "UNAUTHORIZED",
