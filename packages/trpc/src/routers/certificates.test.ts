@@ -188,3 +188,55 @@ describe("certificates.revoke", () => {
     expect(await codeOf(certs(admin).revoke({ certificateId, reason: " " }))).toBe("BAD_REQUEST");
   });
 });
+
+describe("certificates.request", () => {
+  async function issueJobs(enrollmentId: string) {
+    const { rows } = await t.db.execute<{ n: number }>(
+      sql`select count(*)::int as n from pgboss.job
+          where name = 'certificates.issue' and data->>'enrollmentId' = ${enrollmentId}`,
+    );
+    return rows[0]?.n;
+  }
+
+  it("queues issuing for a finished course that no completion event announced", async () => {
+    const learner = await createUser(t.db, "learner");
+    const course = await createCourse(t.db, owner, { title: "Finished by Removal" });
+    const { enrollmentId } = await createEnrollmentWithProgress(t.db, {
+      learner,
+      courseId: course.id,
+    });
+    const before = await issueJobs(enrollmentId);
+    const answer = await certs(learner).request({ courseId: course.id });
+    expect(answer).toEqual({ status: "pending", enrollmentId });
+    expect(await issueJobs(enrollmentId)).toBe((before ?? 0) + 1);
+  });
+
+  it("answers with the certificate once it exists, and queues nothing", async () => {
+    const { learner, course, certificateId } = await issued();
+    const [enrollment] = await t.db
+      .select({ id: certificates.enrollmentId })
+      .from(certificates)
+      .where(eq(certificates.id, certificateId));
+    const before = await issueJobs(enrollment?.id ?? "");
+    expect(await certs(learner).request({ courseId: course.id })).toEqual({
+      status: "issued",
+      certificateId,
+    });
+    expect(await issueJobs(enrollment?.id ?? "")).toBe(before);
+  });
+
+  it("refuses an unfinished course (CONFLICT) and a course the caller is not enrolled in", async () => {
+    const learner = await createUser(t.db, "learner");
+    const course = await createCourse(t.db, owner, { title: "Half Done" });
+    const { enrollmentId } = await createEnrollmentWithProgress(t.db, {
+      learner,
+      courseId: course.id,
+      lessons: 2,
+      completed: 1,
+    });
+    expect(await codeOf(certs(learner).request({ courseId: course.id }))).toBe("CONFLICT");
+    expect(await issueJobs(enrollmentId)).toBe(0);
+    const stranger = await createUser(t.db, "learner");
+    expect(await codeOf(certs(stranger).request({ courseId: course.id }))).toBe("NOT_FOUND");
+  });
+});

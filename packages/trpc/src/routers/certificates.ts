@@ -1,5 +1,6 @@
 import * as certificates from "../services/certificates/inputs";
 import { listMyCertificates } from "../services/certificates/mine";
+import { requestCertificate } from "../services/certificates/request";
 import { revokeCertificate } from "../services/certificates/revoke";
 import { protectedProcedure, router } from "../trpc";
 
@@ -9,6 +10,9 @@ import { protectedProcedure, router } from "../trpc";
  */
 export const certificatesRouter = router({
   mine: protectedProcedure.query(({ ctx }) => listMyCertificates(ctx)),
+  request: protectedProcedure
+    .input(certificates.courseCertificatesInput)
+    .mutation(({ ctx, input }) => requestCertificate({ ...ctx, input })),
   revoke: protectedProcedure
     .input(certificates.revokeCertificateInput)
     .mutation(({ ctx, input }) => revokeCertificate({ ...ctx, input })),

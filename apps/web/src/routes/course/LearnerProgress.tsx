@@ -2,8 +2,9 @@ import { Link } from "react-router";
 import { ProgressBar } from "../../components/ProgressBar";
 import { resumeLesson } from "../../lib/learn-outline";
 import type { CourseDetail } from "../../lib/trpc";
-import { type CourseProgress, lessonPath } from "../learn/api";
+import { awaitingCertificate, type CourseProgress, lessonPath } from "../learn/api";
 import { CertificateCard } from "../learn/CertificateCard";
+import { CertificatePending } from "../learn/CertificatePending";
 
 /**
  * The enrolled learner's place in the course: percent, "Continue where you left off" (the
@@ -72,8 +73,10 @@ export function LearnerProgress({
           </>
         )}
       </section>
-      {progress?.certificate && (
+      {progress?.certificate ? (
         <CertificateCard certificate={progress.certificate} headingLevel={2} />
+      ) : (
+        awaitingCertificate(progress) && <CertificatePending courseId={course.id} />
       )}
     </>
   );

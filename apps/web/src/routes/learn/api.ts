@@ -22,6 +22,8 @@ export function useCourseProgress(course: CourseDetail | undefined) {
     enabled: enrolled && Boolean(course?.id),
     // Progress changes while learning; the queue's acknowledgements keep it fresh.
     staleTime: 5_000,
+    // A finished course's certificate (and its PDF) comes from a job a few seconds later.
+    refetchInterval: (query) => (awaitingCertificate(query.state.data) ? 3_000 : false),
   });
 }
 
@@ -33,6 +35,12 @@ export function useProgressQueue(active: boolean) {
   useEffect(() => {
     if (active) progressQueue();
   }, [active]);
+}
+
+/** Finished, every required quiz passed, and the certificate or its PDF not there yet. */
+export function awaitingCertificate(progress: CourseProgress | null | undefined): boolean {
+  if (!progress || progress.percent < 100 || progress.quizzesToPass > 0) return false;
+  return progress.certificate === null || progress.certificate.pdfUrl === null;
 }
 
 export const lessonPath = (slug: string, lessonId: string) =>

@@ -1,0 +1,40 @@
+import { useMutation } from "@tanstack/react-query";
+import { queryClient, trpc } from "../../lib/trpc";
+import { AwardIcon } from "./CertificateCard";
+
+/**
+ * Shown while a finished course's certificate is being issued (the course page polls until it
+ * appears). Finishing the last lesson starts issuing by itself; the button asks again, for the
+ * cases no completion announced (e.g. the instructor removed the lessons left to do).
+ */
+export function CertificatePending({ courseId }: { courseId: string }) {
+  const request = useMutation({
+    ...trpc.certificates.request.mutationOptions(),
+    onSuccess: () =>
+      queryClient.invalidateQueries({ queryKey: trpc.progress.course.queryKey({ courseId }) }),
+  });
+  return (
+    <section className="certificate-card" aria-labelledby="certificate-pending-heading">
+      <h2 className="certificate-heading" id="certificate-pending-heading">
+        <AwardIcon />
+        Certificate on its way
+      </h2>
+      <p role="status">
+        {request.isSuccess
+          ? "Requested. Your certificate appears here in a few seconds."
+          : "You finished the course. Your certificate is being issued and appears here shortly."}
+      </p>
+      {request.isError && <p className="form-error">{request.error.message}</p>}
+      <div className="certificate-actions">
+        <button
+          type="button"
+          className="button button-secondary button-small"
+          disabled={request.isPending}
+          onClick={() => request.mutate({ courseId })}
+        >
+          {request.isPending ? "Requesting…" : "Still waiting? Issue my certificate"}
+        </button>
+      </div>
+    </section>
+  );
+}
