@@ -11,7 +11,7 @@ import { except } from "hono/combine";
 import { cors } from "hono/cors";
 import { HTTPException } from "hono/http-exception";
 import { requestId } from "hono/request-id";
-import { type Auth, CLIENT_IP_HEADER, sessionUser } from "./auth";
+import { type Auth, CLIENT_IP_HEADER, createSessionResolver, sessionUser } from "./auth";
 import type { ApiEnv } from "./env";
 import { INTERNAL_ERROR_MESSAGE, renderError } from "./http-errors";
 import type { Logger } from "./logger";
@@ -116,6 +116,8 @@ export function createApp({
   // Anonymous, cacheable catalog JSON that the edge Worker fetches on a miss.
   app.route("/public", publicCatalogRoutes({ db, search }));
 
+  // The hot path (progress beacons arrive every few seconds per learner) memoizes sessions.
+  const resolveSession = createSessionResolver((headers) => sessionUser(auth, headers));
   app.all("/trpc/*", (c) =>
     fetchRequestHandler({
       endpoint: "/trpc",
@@ -130,7 +132,7 @@ export function createApp({
           search,
           media,
           progress,
-          user: await sessionUser(auth, c.req.raw.headers),
+          user: await resolveSession(c.req.raw.headers),
         }),
       onError: ({ error, path }) => {
         if (error.code === "INTERNAL_SERVER_ERROR") {

@@ -70,3 +70,31 @@ export async function sessionUser(auth: Auth, headers: Headers): Promise<Session
 function parseRole(role: unknown): UserRole {
   return userRole.enumValues.find((r) => r === role) ?? "learner";
 }
+
+/**
+ * `sessionUser` with a short in-process memo keyed by the request's Cookie header. Resolving a
+ * session costs ~1 ms of CPU even on a cookie-cache hit (HMAC check, decoding), which is most
+ * of a small progress beacon's cost. The memo never widens trust: better-auth's signed cookie
+ * cache already accepts a session for up to 5 minutes without asking the database, and an
+ * entry here lives `ttlMs` (15 s) at most. Anonymous answers are not memoized.
+ */
+export function createSessionResolver(
+  resolve: (headers: Headers) => Promise<SessionUser | null>,
+  { ttlMs = 15_000, maxEntries = 10_000, now = Date.now } = {},
+) {
+  const memo = new Map<string, { user: SessionUser; expiresAt: number }>();
+  return async (headers: Headers): Promise<SessionUser | null> => {
+    const cookie = headers.get("cookie");
+    if (!cookie) return resolve(headers);
+    const hit = memo.get(cookie);
+    if (hit && hit.expiresAt > now()) return hit.user;
+    if (hit) memo.delete(cookie);
+    const user = await resolve(headers);
+    if (user) {
+      // Oldest first out: Map keeps insertion order.
+      if (memo.size >= maxEntries) memo.delete(memo.keys().next().value ?? "");
+      memo.set(cookie, { user, expiresAt: now() + ttlMs });
+    }
+    return user;
+  };
+}
