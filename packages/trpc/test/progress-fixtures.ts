@@ -11,7 +11,7 @@ import {
 import { eq, sql } from "drizzle-orm";
 import type { SessionUser } from "../src/context";
 import type { ProgressEvent } from "../src/services/progress/inputs";
-import { createCourse } from "./factories";
+import { createCourse, createUser } from "./factories";
 
 /** A lesson to build: video lessons get a current asset of `videoSeconds` (null: unknown). */
 export interface LessonSpec {
@@ -95,6 +95,18 @@ export async function enroll(db: Database, learner: SessionUser, courseId: strin
     .returning({ id: enrollments.id });
   if (!row) throw new Error("enrollment insert returned nothing");
   return row.id;
+}
+
+/** A fresh learner (createUser) enrolled in a fresh course of `instructor`'s with these lessons. */
+export async function enrolledLearner(
+  db: Database,
+  instructor: SessionUser,
+  specs: readonly LessonSpec[],
+) {
+  const learner = await createUser(db);
+  const { course, lessonIds } = await createCourseWithLessons(db, instructor, specs);
+  const enrollmentId = await enroll(db, learner, course.id);
+  return { learner, course, lessonIds, enrollmentId };
 }
 
 /** A progress event as the player sends it; a fresh event id unless one is given. */

@@ -5,8 +5,7 @@ import { createUser } from "../../test/factories";
 import { createTestContext, type TestContext } from "../../test/harness";
 import {
   appendLessons,
-  createCourseWithLessons,
-  enroll,
+  enrolledLearner,
   insertQuizAttempt,
   jobsFor,
   type LessonSpec,
@@ -25,12 +24,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-async function learnerIn(specs: readonly LessonSpec[]) {
-  const learner = await createUser(t.db);
-  const { course, lessonIds } = await createCourseWithLessons(t.db, instructor, specs);
-  const enrollmentId = await enroll(t.db, learner, course.id);
-  return { learner, course, lessonIds, enrollmentId };
-}
+const learnerIn = (specs: readonly LessonSpec[]) => enrolledLearner(t.db, instructor, specs);
 
 /** Explicitly completes these (text) lessons through the router. */
 const complete = (user: SessionUser, enrollmentId: string, lessonIds: readonly string[]) =>

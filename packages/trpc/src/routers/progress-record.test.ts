@@ -5,8 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createUser } from "../../test/factories";
 import { createTestContext, type TestContext } from "../../test/harness";
 import {
-  createCourseWithLessons,
   enroll,
+  enrolledLearner,
   type LessonSpec,
   progressEvent,
 } from "../../test/progress-fixtures";
@@ -22,13 +22,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-/** A fresh learner enrolled in a fresh course with these lessons. */
-async function learnerIn(specs: readonly LessonSpec[]) {
-  const learner = await createUser(t.db);
-  const { course, lessonIds } = await createCourseWithLessons(t.db, instructor, specs);
-  const enrollmentId = await enroll(t.db, learner, course.id);
-  return { learner, course, lessonIds, enrollmentId };
-}
+const learnerIn = (specs: readonly LessonSpec[]) => enrolledLearner(t.db, instructor, specs);
 
 const record = (user: SessionUser, events: ProgressEvent[]) =>
   t.callerFor(user).progress.record({ events });
