@@ -1,57 +1,23 @@
-import { createServer, type IncomingMessage, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { certificateRecordSchema } from "@lumen/credentials";
 import { certificates, users } from "@lumen/db";
 import { createJobQueue, issueCertificateJob, startJobRunner } from "@lumen/jobs";
 import { createCaller, createContextInner } from "@lumen/trpc";
 import { eq } from "drizzle-orm";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { jobHandlers } from "../src/jobs/handlers";
 import { publishCertificateHandler } from "../src/jobs/publish-certificate";
 import { createLogger } from "../src/logger";
 import { finishedEnrollment, issueFor } from "./certificates-fixtures";
 import { createTestApp, type TestApp } from "./harness";
+import { jobContext, standInEdge as standInBase } from "./stand-in-edge";
 
 const SECRET = "test-purge-secret-that-is-long-enough";
-const context = () => ({ jobId: "job-1", attempt: 0, signal: new AbortController().signal });
+const context = jobContext;
 
-interface Received {
-  method: string | undefined;
-  url: string | undefined;
-  authorization: string | undefined;
-  body: unknown;
-}
-
-const servers: Server[] = [];
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((s) => new Promise((r) => s.close(r))));
-});
-
-/** A real HTTP server on loopback standing in for the edge's certificate endpoint. */
-async function standInEdge(
-  answer: (req: IncomingMessage) => { status: number; body: unknown } = () => ({
-    status: 200,
-    body: { status: "valid" },
-  }),
-) {
-  const received: Received[] = [];
-  const server = createServer(async (req, res) => {
-    let raw = "";
-    for await (const chunk of req) raw += chunk;
-    received.push({
-      method: req.method,
-      url: req.url,
-      authorization: req.headers.authorization,
-      body: raw ? JSON.parse(raw) : undefined,
-    });
-    const { status, body } = answer(req);
-    res.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify(body));
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  servers.push(server);
-  const { port } = server.address() as AddressInfo;
-  return { url: `http://127.0.0.1:${port}`, received };
-}
+/** The edge's certificate endpoint: by default it says the record verifies. */
+const standInEdge = (
+  answer: Parameters<typeof standInBase>[0] = () => ({ status: 200, body: { status: "valid" } }),
+) => standInBase(answer);
 
 let t: TestApp;
 let instructorId = "";

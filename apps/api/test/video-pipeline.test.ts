@@ -2,26 +2,11 @@ import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { lessons } from "@lumen/db";
-import { createTestDatabase, type TestDatabase } from "@lumen/db/testing";
-import {
-  createJobQueue,
-  type JobRunner,
-  type OutboxHandle,
-  openOutbox,
-  startJobRunner,
-} from "@lumen/jobs";
-import { type MediaContext, resolveFfmpeg } from "@lumen/media";
+import { resolveFfmpeg } from "@lumen/media";
 import { ffprobeStreams, generateClip } from "@lumen/media/testing";
-import { createPostgresSearch } from "@lumen/search";
-import { startWranglerDev, type WranglerDev } from "@lumen/tools/wrangler-dev";
-import { createCaller, createContextInner, type SessionUser } from "@lumen/trpc";
-import { createProgressIngest } from "@lumen/trpc/services/progress/ingest";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { parseApiEnv } from "../src/env";
-import { jobHandlers } from "../src/jobs/handlers";
-import { createLogger } from "../src/logger";
-import { createMediaContext } from "../src/media";
+import { type EdgeStack, startEdgeStack } from "./edge-stack";
 import {
   createVideoLesson,
   edgeUpload,
@@ -35,59 +20,24 @@ import {
 // video procedures, the job runner with real FFmpeg, and playback through the edge.
 const PROCESSING_TIMEOUT_MS = 120_000;
 
-let edge: WranglerDev;
-let database: TestDatabase;
-let outbox: OutboxHandle;
-let media: MediaContext;
-let runner: JobRunner;
+let stack: EdgeStack;
 let dir: string;
-const logs: string[] = [];
 
 beforeAll(async () => {
-  [edge, database, dir] = await Promise.all([
-    startWranglerDev(),
-    createTestDatabase(),
+  [stack, dir] = await Promise.all([
+    startEdgeStack({ ffmpeg: resolveFfmpeg() }),
     mkdtemp(join(tmpdir(), "lumen-video-pipeline-")),
   ]);
-  const env = parseApiEnv({ LUMEN_ENV: "test", EDGE_URL: edge.url });
-  media = createMediaContext(env);
-  outbox = await openOutbox(database.connection);
-  const logger = createLogger({ level: "info", write: (line) => logs.push(line) });
-  runner = await startJobRunner({
-    queue: createJobQueue(database.connection),
-    handlers: jobHandlers({
-      db: database.db,
-      env,
-      logger,
-      search: createPostgresSearch({ db: database.db }),
-      outbox,
-      media,
-      ffmpeg: resolveFfmpeg(),
-    }),
-    logger,
-    pollingIntervalSeconds: 0.5,
-  });
 }, 180_000);
 afterAll(async () => {
-  await runner?.stop(5_000);
-  await outbox?.close();
-  await database?.close();
-  await edge?.stop();
+  await stack?.close();
   if (dir) await rm(dir, { recursive: true, force: true });
 });
 
-function api(user: SessionUser) {
-  const search = createPostgresSearch({ db: database.db });
-  const progress = createProgressIngest({ db: database.db, outbox });
-  return createCaller(
-    createContextInner({ db: database.db, user, outbox, search, media, progress }),
-  );
-}
-
 /** Uploads `file` for a new video lesson through the edge, then processes it to the end. */
 async function uploadAndProcess(file: Uint8Array, { dropAfterFirstPart = false } = {}) {
-  const { instructor, lessonId } = await createVideoLesson(database.db);
-  const caller = api(instructor);
+  const { instructor, lessonId } = await createVideoLesson(stack.db);
+  const caller = stack.callerFor(instructor);
   const { assetId, upload } = await caller.video.createUpload({
     lessonId,
     filename: "lecture.mp4",
@@ -113,12 +63,18 @@ async function uploadAndProcess(file: Uint8Array, { dropAfterFirstPart = false }
   expect(await edgeApi.complete()).toEqual({ size: file.byteLength });
   await caller.video.completeUpload({ assetId });
 
-  const asset = await settledAsset(database.db, assetId, PROCESSING_TIMEOUT_MS);
-  return { asset, lessonId, caller, totalParts: started.totalParts, logs: () => logs.join("\n") };
+  const asset = await settledAsset(stack.db, assetId, PROCESSING_TIMEOUT_MS);
+  return {
+    asset,
+    lessonId,
+    caller,
+    totalParts: started.totalParts,
+    logs: () => stack.logs.join("\n"),
+  };
 }
 
 /** The master playlist through the edge, a variant of it, and its first segment, ffprobed. */
-async function playThroughEdge(caller: ReturnType<typeof api>, lessonId: string) {
+async function playThroughEdge(caller: ReturnType<EdgeStack["callerFor"]>, lessonId: string) {
   const playback = await caller.video.playback({ lessonId });
   const masterRes = await fetch(playback.url);
   expect(masterRes.status).toBe(200);
@@ -156,15 +112,12 @@ describe("video pipeline, end to end", { timeout: PROCESSING_TIMEOUT_MS + 30_000
     expect(result.asset.playableAt?.getTime()).toBeLessThanOrEqual(
       result.asset.readyAt?.getTime() ?? 0,
     );
-    const renditions = await renditionsOf(database.db, result.asset.id);
+    const renditions = await renditionsOf(stack.db, result.asset.id);
     expect(renditions.map((r) => [r.name, r.status])).toEqual([
       ["360p", "ready"],
       ["720p", "ready"],
     ]);
-    const [lesson] = await database.db
-      .select()
-      .from(lessons)
-      .where(eq(lessons.id, result.lessonId));
+    const [lesson] = await stack.db.select().from(lessons).where(eq(lessons.id, result.lessonId));
     expect(lesson?.videoAssetId).toBe(result.asset.id);
 
     const played = await playThroughEdge(result.caller, result.lessonId);
@@ -185,7 +138,7 @@ describe("video pipeline, end to end", { timeout: PROCESSING_TIMEOUT_MS + 30_000
     const result = await uploadAndProcess(file);
 
     expect(result.asset.status, result.logs()).toBe("ready");
-    const renditions = await renditionsOf(database.db, result.asset.id);
+    const renditions = await renditionsOf(stack.db, result.asset.id);
     expect(renditions.map((r) => [r.name, r.width, r.height])).toEqual([["240p", 426, 240]]);
     const played = await playThroughEdge(result.caller, result.lessonId);
     expect(played.resolutions).toEqual(["426x240"]);
