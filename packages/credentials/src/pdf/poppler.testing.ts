@@ -119,3 +119,26 @@ export function pdfFonts(
 }
 
 export { run as execFileAsync };
+
+/** pdfsig's report (it exits non-zero for a bad signature, so its output is read either way). */
+export function pdfsig(bytes: Uint8Array): Promise<string> {
+  return withPdfFile(bytes, async (path) => {
+    try {
+      return (await run("pdfsig", [path])).stdout;
+    } catch (error) {
+      return String((error as { stdout?: unknown }).stdout ?? error);
+    }
+  });
+}
+
+/** Every attachment of the PDF (pdfdetach -saveall), by file name, as text. */
+export function pdfAttachments(bytes: Uint8Array): Promise<Record<string, string>> {
+  return withPdfFile(bytes, async (path, dir) => {
+    const { stdout } = await run("pdfdetach", ["-list", path]);
+    const names = [...stdout.matchAll(/^\d+: (.+)$/gm)].map(([, name]) => name ?? "");
+    await run("pdfdetach", ["-saveall", "-o", dir, path]);
+    const files: Record<string, string> = {};
+    for (const name of names) files[name] = await readFile(join(dir, name), "utf8");
+    return files;
+  });
+}

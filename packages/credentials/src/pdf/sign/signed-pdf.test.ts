@@ -14,7 +14,7 @@ import { importSigningKeys } from "../../signing-keys";
 import { facts, ISSUER } from "../../test-fixtures";
 import { verifyCredential } from "../../verify";
 import { issueCertificatePdf, loadDocumentSigner } from "../index";
-import { execFileAsync, pdfTextLines, withPdfFile } from "../poppler.testing";
+import { execFileAsync, pdfsig, pdfTextLines, withPdfFile } from "../poppler.testing";
 
 const signer = loadDocumentSigner({
   certificatePem: DEV_DOCUMENT_SIGNING_CERT,
@@ -39,17 +39,6 @@ async function issued() {
     issuerUrl: ISSUER.url,
   });
   return { bytes, jwt, credential, certificate };
-}
-
-/** pdfsig's verdict (it exits non-zero for a bad signature, so read its output either way). */
-function pdfsig(bytes: Uint8Array): Promise<string> {
-  return withPdfFile(bytes, async (path) => {
-    try {
-      return (await execFileAsync("pdfsig", [path])).stdout;
-    } catch (error) {
-      return String((error as { stdout?: unknown }).stdout ?? error);
-    }
-  });
 }
 
 describe("the issued certificate PDF", () => {

@@ -1,3 +1,4 @@
+/// <reference path="./wawoff2.d.ts" />
 import { readFile } from "node:fs/promises";
 import * as hb from "harfbuzzjs";
 import { decompress } from "wawoff2";

@@ -3,7 +3,7 @@ import { createRequire } from "node:module";
 
 /** The few hb-subset C functions used, as harfbuzzjs's subset build exports them. */
 interface SubsetExports {
-  memory: WebAssembly.Memory;
+  memory: { buffer: ArrayBuffer };
   _initialize(): void;
   malloc(size: number): number;
   free(ptr: number): void;
@@ -39,12 +39,21 @@ const FLAG_NO_LAYOUT_CLOSURE = 0x200;
 const DROPPED_TABLES = ["GSUB", "GPOS", "GDEF", "BASE", "JSTF", "MATH", "STAT", "DSIG", "kern"];
 const DROPPED_TABLES_VERTICAL = ["vhea", "vmtx", "VORG"];
 
+/**
+ * The global WebAssembly API, typed here: the packages that compile this file (the API, tRPC)
+ * build without the DOM library that declares it.
+ */
+interface WebAssemblyApi {
+  instantiate(module: Uint8Array): Promise<{ instance: { exports: unknown } }>;
+}
+const { WebAssembly: wasm } = globalThis as unknown as { WebAssembly: WebAssemblyApi };
+
 let loading: Promise<SubsetExports> | undefined;
 
 function subsetter(): Promise<SubsetExports> {
   loading ??= (async () => {
     const path = createRequire(import.meta.url).resolve("harfbuzzjs/dist/harfbuzz-subset.wasm");
-    const { instance } = await WebAssembly.instantiate(await readFile(path));
+    const { instance } = await wasm.instantiate(await readFile(path));
     // The module is built without imports and exports exactly the C API declared above; the
     // WebAssembly API types exports as an untyped record, hence the one conversion.
     const exports = instance.exports as unknown as SubsetExports;
