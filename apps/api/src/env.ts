@@ -9,6 +9,7 @@ import { parseKeyRing } from "@lumen/media-tokens";
 import { searchEnvIssues, searchEnvSchema } from "@lumen/search";
 import { z } from "zod";
 import { credentialEnvIssues } from "./credential-env";
+import { documentSigningEnvIssues } from "./document-signing-env";
 
 const DEV_AUTH_SECRET = "lumen-dev-only-secret-never-use-in-production";
 /** Must equal PURGE_SECRET in the repo-root .dev.vars, which `wrangler dev` gives the edge. */
@@ -73,6 +74,15 @@ export const apiEnvSchema = databaseEnvSchema
     /** The issuer id in every credential; must equal the edge's ISSUER_ID. */
     CREDENTIAL_ISSUER_ID: z.url().optional(),
     CREDENTIAL_ISSUER_NAME: z.string().trim().min(1).max(200).default(DEV_ISSUER_NAME),
+    /**
+     * The issuer's document-signing certificate, which signs certificate PDFs: a PEM chain
+     * (signer first) and its PEM private key, or a base64 PKCS#12 bundle and its password.
+     * Default: the committed development certificate (refused in production).
+     */
+    DOCUMENT_SIGNING_CERT: z.string().min(1).optional(),
+    DOCUMENT_SIGNING_KEY: z.string().min(1).optional(),
+    DOCUMENT_SIGNING_P12: z.string().min(1).optional(),
+    DOCUMENT_SIGNING_P12_PASSWORD: z.string().optional(),
   })
   .superRefine((env, ctx) => {
     if (env.MEDIA_SIGNING_KEYS !== undefined) {
@@ -95,6 +105,9 @@ export const apiEnvSchema = databaseEnvSchema
         path: ["MEDIA_SIGNING_KEYS"],
         message: "MEDIA_SIGNING_KEYS is required in production",
       });
+    }
+    for (const { path, message } of documentSigningEnvIssues(env)) {
+      ctx.addIssue({ code: "custom", path: [path], message });
     }
     for (const { path, message } of credentialEnvIssues(env)) {
       ctx.addIssue({ code: "custom", path: [path], message });

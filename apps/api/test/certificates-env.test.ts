@@ -1,4 +1,13 @@
+import { execFile } from "node:child_process";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { promisify } from "node:util";
 import { generateIssuerKey } from "@lumen/credentials";
+import {
+  DEV_DOCUMENT_SIGNING_CERT,
+  DEV_DOCUMENT_SIGNING_KEY,
+} from "@lumen/credentials/dev-document-signer";
 import {
   DEV_ISSUER_ID,
   DEV_ISSUER_KID,
@@ -31,6 +40,35 @@ function envError(source: Record<string, string>): string {
 async function productionKey(kid = "prod-2026-01") {
   const { privateJwk } = await generateIssuerKey(kid);
   return { kid, jwk: privateJwk, spec: JSON.stringify([privateJwk]), d: String(privateJwk.d) };
+}
+
+/** A fresh self-signed RSA document-signing certificate (openssl), as production would configure. */
+async function productionDocumentCert() {
+  const dir = await mkdtemp(join(tmpdir(), "lumen-doc-cert-"));
+  try {
+    await promisify(execFile)("openssl", [
+      "req",
+      "-x509",
+      "-newkey",
+      "rsa:2048",
+      "-nodes",
+      "-days",
+      "30",
+      "-sha256",
+      "-subj",
+      "/CN=Lumen Academy document signer",
+      "-keyout",
+      join(dir, "key.pem"),
+      "-out",
+      join(dir, "cert.pem"),
+    ]);
+    return {
+      DOCUMENT_SIGNING_CERT: await readFile(join(dir, "cert.pem"), "utf8"),
+      DOCUMENT_SIGNING_KEY: await readFile(join(dir, "key.pem"), "utf8"),
+    };
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
 }
 
 describe("certificate signing settings", () => {
@@ -68,6 +106,7 @@ describe("certificate signing settings", () => {
 
     const env = parseApiEnv({
       ...PRODUCTION,
+      ...(await productionDocumentCert()),
       CREDENTIAL_SIGNING_KEYS: key.spec,
       CREDENTIAL_SIGNING_KEY_ID: key.kid,
       CREDENTIAL_ISSUER_ID: "https://lumen.example/issuer",
@@ -76,6 +115,7 @@ describe("certificate signing settings", () => {
     const issuer = await loadCertificateIssuer(env);
 
     expect(issuer.key.kid).toBe(key.kid);
+    expect(issuer.documentSigner.commonName).toBe("Lumen Academy document signer");
     expect(issuer.profile).toEqual({
       id: "https://lumen.example/issuer",
       name: "Lumen Academy",
@@ -119,5 +159,48 @@ describe("certificate signing settings", () => {
     expect(message).not.toContain(a.d);
     expect(message).not.toContain(b.d);
     expect(message).not.toContain(String(a.jwk.x));
+  });
+});
+
+describe("document-signing certificate settings", () => {
+  it("default to the development certificate outside production", async () => {
+    const issuer = await loadCertificateIssuer(parseApiEnv({ LUMEN_ENV: "test" }));
+
+    expect(issuer.documentSigner.commonName).toBe("Lumen DEVELOPMENT ONLY document signer");
+  });
+
+  it("are required in production", () => {
+    expect(envError(PRODUCTION)).toMatch(/DOCUMENT_SIGNING_CERT: .*required in production/);
+  });
+
+  it("need both halves of a PEM pair", () => {
+    const message = envError({
+      LUMEN_ENV: "test",
+      DOCUMENT_SIGNING_CERT: DEV_DOCUMENT_SIGNING_CERT,
+    });
+
+    expect(message).toMatch(/DOCUMENT_SIGNING_KEY: .*PEM pair/);
+  });
+
+  it("refuse the committed development certificate in production, without quoting the key", async () => {
+    const key = await productionKey();
+    const env = parseApiEnv({
+      ...PRODUCTION,
+      CREDENTIAL_SIGNING_KEYS: key.spec,
+      CREDENTIAL_SIGNING_KEY_ID: key.kid,
+      CREDENTIAL_ISSUER_ID: "https://lumen.example/issuer",
+      DOCUMENT_SIGNING_CERT: DEV_DOCUMENT_SIGNING_CERT,
+      DOCUMENT_SIGNING_KEY: DEV_DOCUMENT_SIGNING_KEY,
+    });
+
+    const error = await loadCertificateIssuer(env).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+
+    expect(error).toBeInstanceOf(CertificateIssuerError);
+    const message = error instanceof Error ? error.message : "";
+    expect(message).toMatch(/^DOCUMENT_SIGNING_CERT: .*public and refused in production/);
+    expect(message).not.toContain("PRIVATE KEY");
   });
 });

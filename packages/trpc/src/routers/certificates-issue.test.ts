@@ -1,5 +1,6 @@
 import { parseIssuerKeys, verifyCredential } from "@lumen/credentials";
 import { DEV_ISSUER_ID, DEV_ISSUER_PUBLIC_KEYS } from "@lumen/credentials/dev-keys";
+import { pdfAttachments, pdfsig, pdfTextLines } from "@lumen/credentials/pdf/testing";
 import { certificates, createDatabase, type Database, notifications, users } from "@lumen/db";
 import { InMemoryMediaStore } from "@lumen/media";
 import { eq, sql } from "drizzle-orm";
@@ -199,6 +200,28 @@ describe("issuing a certificate (certificates.issue)", () => {
     const object = d.store.objects.get(`${row?.id}/certificate.pdf`);
     expect(object?.contentType).toBe("application/pdf");
     expect(new TextDecoder().decode(object?.bytes.subarray(0, 5))).toBe("%PDF-");
+  });
+
+  it("the stored PDF is signed by the issuer's document certificate and carries the credential, which verifies", async () => {
+    const { learner, enrollmentId } = await learnerIn();
+    await t.db.update(users).set({ name: "Zoë Ångström 山田" }).where(eq(users.id, learner.id));
+    const d = deps();
+
+    await issueCertificate(d, enrollmentId);
+
+    const [row] = await certificatesOf(enrollmentId);
+    const bytes = d.store.objects.get(`${row?.id}/certificate.pdf`)?.bytes ?? new Uint8Array();
+    expect(await pdfsig(bytes)).toMatch(/Signature Validation: Signature is Valid/);
+    const files = await pdfAttachments(bytes);
+    expect(files["credential.jwt"]).toBe(row?.credential);
+    const verdict = await verifyCredential(
+      files["credential.jwt"] ?? "",
+      parseIssuerKeys(DEV_ISSUER_PUBLIC_KEYS),
+      { issuerId: DEV_ISSUER_ID, certificateId: row?.id ?? "" },
+    );
+    if (!verdict.valid) throw new Error(`attached credential did not verify: ${verdict.reason}`);
+    expect(JSON.parse(files["credential.json"] ?? "null")).toEqual(verdict.credential);
+    expect(await pdfTextLines(bytes)).toContain("Zoë Ångström 山田");
   });
 
   it("does not issue below 100 % (99 of 100 lessons)", async () => {

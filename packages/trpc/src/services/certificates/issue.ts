@@ -50,6 +50,7 @@ export async function issueCertificate(
     store: deps.store,
     edgeUrl: deps.links.edgeUrl,
     certificateId: outcome.certificateId,
+    issuer: deps.issuer,
   });
   deps.logger.info("certificate ready", { enrollmentId, ...outcome, pdf });
   return { ...outcome, pdf };

@@ -1,12 +1,14 @@
 import { openBadgeCredentialSchema } from "@lumen/credentials";
-import { renderCertificatePdf } from "@lumen/credentials/pdf";
+import { issueCertificatePdf } from "@lumen/credentials/pdf";
 import { certificates, type Database } from "@lumen/db";
 import type { MediaStore } from "@lumen/media";
 import { and, eq, isNull } from "drizzle-orm";
+import type { CertificateIssuer } from "./issuer";
 import { CERTIFICATE_PDF_OBJECT, certificateVerifyUrl } from "./links";
 
 /**
- * Renders and stores a certificate's PDF unless it already has one. Storing is an atomic
+ * Renders, signs and stores a certificate's PDF unless it already has one. The PDF carries the
+ * signed credential as attachments and is signed with the issuer's document-signing certificate. Storing is an atomic
  * overwrite of a fixed path, so two runs racing here (a retry overlapping a slow first
  * attempt) only write the same document twice; pdfPath is set after the object exists, so
  * a download never points at a missing file.
@@ -16,11 +18,13 @@ export async function ensureCertificatePdf({
   store,
   edgeUrl,
   certificateId,
+  issuer,
 }: {
   db: Database;
   store: MediaStore;
   edgeUrl: string;
   certificateId: string;
+  issuer: Pick<CertificateIssuer, "documentSigner">;
 }): Promise<"rendered" | "present"> {
   const [row] = await db
     .select({
@@ -35,14 +39,20 @@ export async function ensureCertificatePdf({
   if (!row) throw new Error(`certificate ${certificateId} does not exist`);
   if (row.pdfPath) return "present";
 
-  const bytes = await renderCertificatePdf({
+  // The issuer named on the signed credential, not today's setting: the PDF must match it.
+  const credential = payloadOf(row.credential);
+  const { issuer: named } = openBadgeCredentialSchema.parse(credential);
+  const bytes = await issueCertificatePdf({
     learnerName: row.learnerName,
     courseTitle: row.courseTitle,
     issuedAt: row.issuedAt,
-    // The issuer named on the signed credential, not today's setting: the PDF must match it.
-    issuerName: issuerNameOf(row.credential),
+    issuerName: named.name,
+    issuerUrl: named.url ?? named.id,
     verifyUrl: certificateVerifyUrl(edgeUrl, certificateId),
     certificateId,
+    credential: { jwt: row.credential, json: credential },
+    signer: issuer.documentSigner,
+    signedAt: new Date(),
   });
   await store.put(certificateId, CERTIFICATE_PDF_OBJECT, bytes, "application/pdf");
   await db
@@ -52,9 +62,8 @@ export async function ensureCertificatePdf({
   return "rendered";
 }
 
-/** Reads the issuer's name out of our own stored VC-JWT (its signature was made by us). */
-function issuerNameOf(jwt: string): string {
+/** The JSON payload of our own stored VC-JWT (its signature was made by us). */
+function payloadOf(jwt: string): unknown {
   const payload = jwt.split(".")[1] ?? "";
-  const json: unknown = JSON.parse(Buffer.from(payload, "base64url").toString("utf8"));
-  return openBadgeCredentialSchema.parse(json).issuer.name;
+  return JSON.parse(Buffer.from(payload, "base64url").toString("utf8"));
 }
