@@ -6,6 +6,7 @@
  */
 export * from "./credential";
 export * from "./errors";
+export * from "./issuer-id";
 export * from "./issuer-keys";
 export * from "./issuer-profile";
 export { isDevelopmentKid, isKid, type PublicJwk } from "./jwk";

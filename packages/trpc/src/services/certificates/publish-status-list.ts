@@ -1,16 +1,16 @@
-import { encodeStatusList, STATUS_LIST_SIZE, signStatusList } from "@lumen/credentials";
+import {
+  encodeStatusList,
+  STATUS_LIST_SIZE,
+  type StatusListRecord,
+  signStatusList,
+} from "@lumen/credentials";
 import { certificateStatusLists, certificates, type Database } from "@lumen/db";
 import { and, eq, gte, isNotNull, lt, sql } from "drizzle-orm";
 import type { CertificateIssuer } from "./issuer";
 import { firstIndexOf } from "./status-list";
 
 /** What the edge receives for `PUT /internal/status-lists/:list`. */
-export interface StatusListMessage {
-  list: number;
-  version: number;
-  /** The BitstringStatusListCredential as a VC-JWT. */
-  credential: string;
-}
+export type StatusListMessage = StatusListRecord;
 
 export type StatusListPublication = "published" | "current" | "unknown";
 
