@@ -99,6 +99,28 @@ describe("registered claims", () => {
 });
 
 describe("certificates issued before issue 9", () => {
+  it("signed with a since-rotated key under its bare kid, still verify next to new ones", async () => {
+    const { privateJwk } = await generateIssuerKey("k-2026-new");
+    const rotated = await importSigningKeys(JSON.stringify([privateJwk]), "k-2026-new");
+    const published = [...ring.publicKeys, ...rotated.publicKeys];
+    const c = buildCredential(facts());
+    // The pre-issue-9 form: credential only, no claims, kid "k-validity" (no URL).
+    const old = await new CompactSign(new TextEncoder().encode(JSON.stringify(c)))
+      .setProtectedHeader({ alg: "EdDSA", typ: "vc+jwt", cty: "vc", kid: "k-validity" })
+      .sign(ring.current.privateKey);
+    const fresh = await signCredential(c, rotated.current);
+
+    const expected = { issuerId: ISSUER.id };
+    expect(await verifyCredential(old, published, expected)).toMatchObject({
+      valid: true,
+      kid: "k-validity",
+    });
+    expect(await verifyCredential(fresh, published, expected)).toMatchObject({
+      valid: true,
+      kid: "k-2026-new",
+    });
+  });
+
   it("still verify as before: bare kid, no status, no claims, same facts", async () => {
     const [header, payload] = LEGACY_CERTIFICATE.jwt.split(".");
     const decode = (part = "") => JSON.parse(new TextDecoder().decode(base64url.decode(part)));
