@@ -8,7 +8,8 @@
  * PUT, as the API's job runner does. Then, per run and with fresh ids each time, it times
  * GET /certificates/:id/verify over loopback HTTP for:
  *   cached       — repeats within the 20 s verdict TTL (Cache API HIT);
- *   KV hit       — first request for a published certificate (KV read + signature check);
+ *   KV hit       — first request for a published certificate (KV reads of the record and of
+ *                  its status list, signature check);
  *   KV miss → PG — first request for one only in Postgres (Neon driver over the proxy);
  *   PG down, KV  — the proxy stopped (Postgres unreachable), first request for a published one.
  * Prints p50/p95 in ms, medians over the runs.
@@ -17,7 +18,7 @@ import { parseArgs } from "node:util";
 import { startNeonWsProxy } from "@lumen/tools/neon-ws-proxy";
 import { freePort } from "@lumen/tools/net";
 import { startWranglerDev } from "@lumen/tools/wrangler-dev";
-import { insertCertificates, publishToEdge } from "./verify/certificates";
+import { insertCertificates, publishStatusListToEdge, publishToEdge } from "./verify/certificates";
 import { reachableBenchDatabase } from "./verify/database";
 import { type Measured, measureVerify, median } from "./verify/measure";
 
@@ -61,6 +62,7 @@ try {
   const published = [...warmKv, ...plan.flatMap((p) => [...p.kv, ...p.pgDownKv])];
   console.log(`publishing ${published.length} to KV through PUT /internal/certificates/:id…`);
   for (const cert of published) await publishToEdge(edge.url, cert);
+  await publishStatusListToEdge(database.client.db, edge.url);
 
   const ids = (certs: { id: string }[]) => certs.map((c) => c.id);
   // Compile and warm every code path on requests that are not measured.

@@ -22,8 +22,12 @@ export interface WranglerDev {
  * which matches the API's development defaults. It runs in its own process group so stopping
  * it also stops workerd. Used by benchmarks and by tests that need the real edge.
  */
-export async function startWranglerDev(vars: Record<string, string> = {}): Promise<WranglerDev> {
-  const port = await freePort();
+export async function startWranglerDev(
+  vars: Record<string, string> = {},
+  /** A port chosen beforehand (freePort), e.g. when a var must name the edge's own URL. */
+  options: { port?: number } = {},
+): Promise<WranglerDev> {
+  const port = options.port ?? (await freePort());
   const state = mkdtempSync(join(tmpdir(), "lumen-edge-"));
   const args = ["--filter", "@lumen/edge", "exec", "wrangler", "dev"];
   args.push("--config", join(repoRoot, "wrangler.toml"), "--local", "--ip", "127.0.0.1");

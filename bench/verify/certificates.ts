@@ -1,13 +1,26 @@
 // Relative imports: @lumen/bench cannot list @lumen/credentials without a lockfile change.
 
-import { buildCredential, importSigningKeys, signCredential } from "@lumen/credentials";
+import {
+  buildCredential,
+  encodeStatusList,
+  importSigningKeys,
+  signCredential,
+  signStatusList,
+} from "@lumen/credentials";
 import {
   DEV_ISSUER_ID,
   DEV_ISSUER_KID,
   DEV_ISSUER_NAME,
   DEV_ISSUER_SIGNING_KEYS,
 } from "@lumen/credentials/dev-keys";
-import { certificates, courses, type Database, enrollments, users } from "@lumen/db";
+import {
+  certificateStatusLists,
+  certificates,
+  courses,
+  type Database,
+  enrollments,
+  users,
+} from "@lumen/db";
 
 export interface BenchCertificate {
   id: string;
@@ -52,6 +65,8 @@ export async function insertCertificates(
         learnerName,
         course: { id: course.id, title: course.title },
         issuedAt,
+        // As issued since issue 9: verification also reads the revocation status list.
+        statusListIndex: i,
         verifyUrl: `${edgeUrl}/certificates/${id}`,
       }),
       key,
@@ -75,6 +90,7 @@ export async function insertCertificates(
         issuedAt,
         credential,
         keyId: key.kid,
+        statusListIndex: i,
       });
     });
     out.push({ id, credential });
@@ -97,4 +113,30 @@ export async function publishToEdge(edgeUrl: string, cert: BenchCertificate): Pr
   if (!res.ok || !body.includes('"valid"')) {
     throw new Error(`publishing ${cert.id} answered ${res.status}: ${body}`);
   }
+}
+
+/**
+ * Status list 1 (nothing revoked), signed as the publish job signs it, stored in Postgres and
+ * published to the edge's KV, as the job runner leaves it after the first issue.
+ */
+export async function publishStatusListToEdge(db: Database, edgeUrl: string): Promise<void> {
+  const { current: key } = await importSigningKeys(DEV_ISSUER_SIGNING_KEYS, DEV_ISSUER_KID);
+  const list = { issuerId: DEV_ISSUER_ID, list: 1, builtAt: new Date() };
+  const credential = await signStatusList(
+    { ...list, encodedList: await encodeStatusList([]) },
+    key,
+  );
+  await db
+    .insert(certificateStatusLists)
+    .values({ id: 1, version: 1, signedVersion: 1, publishedVersion: 1, credential });
+  const res = await fetch(`${edgeUrl}/internal/status-lists/1`, {
+    method: "PUT",
+    headers: {
+      "content-type": "application/json",
+      authorization: "Bearer lumen-dev-only-purge-secret-not-for-production",
+    },
+    body: JSON.stringify({ list: 1, version: 1, credential }),
+  });
+  if (!res.ok)
+    throw new Error(`publishing status list 1 answered ${res.status}: ${await res.text()}`);
 }

@@ -1,4 +1,4 @@
-import { isDevelopmentKid } from "@lumen/credentials";
+import { isDevelopmentKid, issuerIdProblem } from "@lumen/credentials";
 import { DEV_ISSUER_KID } from "@lumen/credentials/dev-keys";
 
 interface CredentialEnv {
@@ -35,6 +35,10 @@ export function credentialEnvIssues(env: CredentialEnv): Array<{ path: string; m
       message: "CREDENTIAL_ISSUER_ID is required in production (the edge's ISSUER_ID)",
     });
   }
+  // Verifiers resolve the issuer id (profile, keys, status lists): a placeholder breaks them all.
+  const issuerId =
+    env.CREDENTIAL_ISSUER_ID && issuerIdProblem(env.CREDENTIAL_ISSUER_ID, production);
+  if (issuerId) issues.push({ path: "CREDENTIAL_ISSUER_ID", message: issuerId });
   if (env.CREDENTIAL_SIGNING_KEYS === undefined) return issues;
   const kids = kidsOf(env.CREDENTIAL_SIGNING_KEYS);
   if (typeof kids === "string") {

@@ -95,7 +95,7 @@ describe("certificate signing settings", () => {
       ...PRODUCTION,
       CREDENTIAL_SIGNING_KEYS: DEV_ISSUER_SIGNING_KEYS,
       CREDENTIAL_SIGNING_KEY_ID: DEV_ISSUER_KID,
-      CREDENTIAL_ISSUER_ID: "https://lumen.example/issuer",
+      CREDENTIAL_ISSUER_ID: "https://verify.lumen.academy/issuer",
     });
 
     expect(message).toMatch(/CREDENTIAL_SIGNING_KEYS: development keys \(dev-2026-11\)/);
@@ -109,7 +109,7 @@ describe("certificate signing settings", () => {
       ...(await productionDocumentCert()),
       CREDENTIAL_SIGNING_KEYS: key.spec,
       CREDENTIAL_SIGNING_KEY_ID: key.kid,
-      CREDENTIAL_ISSUER_ID: "https://lumen.example/issuer",
+      CREDENTIAL_ISSUER_ID: "https://verify.lumen.academy/issuer",
       CREDENTIAL_ISSUER_NAME: "Lumen Academy",
     });
     const issuer = await loadCertificateIssuer(env);
@@ -117,10 +117,37 @@ describe("certificate signing settings", () => {
     expect(issuer.key.kid).toBe(key.kid);
     expect(issuer.documentSigner.commonName).toBe("Lumen Academy document signer");
     expect(issuer.profile).toEqual({
-      id: "https://lumen.example/issuer",
+      id: "https://verify.lumen.academy/issuer",
       name: "Lumen Academy",
       url: env.WEB_ORIGIN,
     });
+  });
+
+  it("refuse a placeholder or non-https issuer id in production, and any path but /issuer", async () => {
+    const key = await productionKey();
+    const production = {
+      ...PRODUCTION,
+      CREDENTIAL_SIGNING_KEYS: key.spec,
+      CREDENTIAL_SIGNING_KEY_ID: key.kid,
+    };
+
+    const placeholder = envError({ ...production, CREDENTIAL_ISSUER_ID: DEV_ISSUER_ID });
+    const plain = envError({
+      ...production,
+      CREDENTIAL_ISSUER_ID: "http://verify.lumen.academy/issuer",
+    });
+    const local = envError({ ...production, CREDENTIAL_ISSUER_ID: "https://localhost/issuer" });
+    const elsewhere = envError({
+      LUMEN_ENV: "test",
+      CREDENTIAL_ISSUER_ID: "https://lumen.localhost/x",
+    });
+
+    expect(placeholder).toMatch(
+      /CREDENTIAL_ISSUER_ID: "lumen.localhost" is a development placeholder/,
+    );
+    expect(plain).toMatch(/CREDENTIAL_ISSUER_ID: must be an https URL in production/);
+    expect(local).toMatch(/CREDENTIAL_ISSUER_ID: "localhost" is a development placeholder/);
+    expect(elsewhere).toMatch(/CREDENTIAL_ISSUER_ID: must be <the edge's public origin>\/issuer/);
   });
 
   it("name a signing kid that is not in the ring, and bad JSON, without quoting the keys", async () => {

@@ -4,12 +4,13 @@ import { createJobQueue, issueCertificateJob, startJobRunner } from "@lumen/jobs
 import { createCaller, createContextInner } from "@lumen/trpc";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadCertificateIssuer } from "../src/jobs/credential-issuer";
 import { jobHandlers } from "../src/jobs/handlers";
 import { publishCertificateHandler } from "../src/jobs/publish-certificate";
 import { createLogger } from "../src/logger";
 import { finishedEnrollment, issueFor } from "./certificates-fixtures";
 import { createTestApp, type TestApp } from "./harness";
-import { jobContext, standInEdge as standInBase } from "./stand-in-edge";
+import { jobContext, type Received, standInEdge as standInBase } from "./stand-in-edge";
 
 const SECRET = "test-purge-secret-that-is-long-enough";
 const context = jobContext;
@@ -23,6 +24,10 @@ let t: TestApp;
 let instructorId = "";
 let learnerId = "";
 const quiet = { info: () => {}, error: () => {} };
+const issuer = () => loadCertificateIssuer(t.env);
+/** The record PUTs among what the stand-in received (a status list PUT may follow each). */
+const recordPuts = (edge: { received: Received[] }) =>
+  edge.received.filter((r) => r.url?.startsWith("/internal/certificates/"));
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -78,12 +83,13 @@ describe("certificates.publish job (a local HTTP server is the stand-in edge)", 
       db: t.database.db,
       env: { EDGE_URL: `${edge.url}/`, EDGE_PURGE_SECRET: SECRET },
       logger: quiet,
+      issuer,
     });
 
     await handler.handle({ certificateId: id }, context());
 
     const stored = await row(id);
-    expect(edge.received).toEqual([
+    expect(recordPuts(edge)).toEqual([
       {
         method: "PUT",
         url: `/internal/certificates/${id}`,
@@ -91,7 +97,7 @@ describe("certificates.publish job (a local HTTP server is the stand-in edge)", 
         body: { id, credential: stored?.credential, revokedAt: null, revokedReason: null },
       },
     ]);
-    expect(certificateRecordSchema.safeParse(edge.received[0]?.body).success).toBe(true);
+    expect(certificateRecordSchema.safeParse(recordPuts(edge)[0]?.body).success).toBe(true);
     expect(stored?.publishedAt).toBeInstanceOf(Date);
   });
 
@@ -103,11 +109,12 @@ describe("certificates.publish job (a local HTTP server is the stand-in edge)", 
       db: t.database.db,
       env: { EDGE_URL: edge.url, EDGE_PURGE_SECRET: SECRET },
       logger: quiet,
+      issuer,
     });
 
     await handler.handle({ certificateId: id }, context());
 
-    expect(edge.received[0]?.body).toMatchObject({
+    expect(recordPuts(edge)[0]?.body).toMatchObject({
       id,
       revokedAt: summary.revokedAt,
       revokedReason: "Identity fraud confirmed.",
@@ -124,6 +131,7 @@ describe("certificates.publish job (a local HTTP server is the stand-in edge)", 
       db: t.database.db,
       env: { EDGE_URL: edge.url, EDGE_PURGE_SECRET: SECRET },
       logger: quiet,
+      issuer,
     });
 
     await expect(handler.handle({ certificateId: id }, context())).rejects.toThrow(
@@ -140,6 +148,7 @@ describe("certificates.publish job (a local HTTP server is the stand-in edge)", 
       db: t.database.db,
       env: { EDGE_URL: edge.url, EDGE_PURGE_SECRET: SECRET },
       logger: { info: () => {}, error: (message) => errors.push(message) },
+      issuer,
     });
 
     await handler.handle({ certificateId: id }, context());

@@ -2,6 +2,7 @@ import { createTestDatabase } from "@lumen/db/testing";
 import { createJobQueue, openOutbox, startJobRunner } from "@lumen/jobs";
 import type { FfmpegConfig } from "@lumen/media";
 import { createPostgresSearch } from "@lumen/search";
+import { freePort } from "@lumen/tools/net";
 import { startWranglerDev } from "@lumen/tools/wrangler-dev";
 import { createCaller, createContextInner, type SessionUser } from "@lumen/trpc";
 import { createProgressIngest } from "@lumen/trpc/services/progress/ingest";
@@ -16,9 +17,30 @@ import { createMediaContext } from "../src/media";
  * queues), and tRPC callers over the same context the API builds. `logs` holds the runner's
  * log lines for failure messages.
  */
-export async function startEdgeStack({ ffmpeg }: { ffmpeg: FfmpegConfig | null }) {
-  const [edge, database] = await Promise.all([startWranglerDev(), createTestDatabase()]);
-  const env = parseApiEnv({ LUMEN_ENV: "test", EDGE_URL: edge.url });
+export async function startEdgeStack({
+  ffmpeg,
+  issuerAtEdge = false,
+}: {
+  ffmpeg: FfmpegConfig | null;
+  /**
+   * Make the issuer id this edge's own `/issuer` (API and edge alike) instead of the dev
+   * placeholder, so the issuer profile, key URLs and status lists resolve as in production.
+   */
+  issuerAtEdge?: boolean;
+}) {
+  const port = await freePort();
+  const issuerId: Record<string, string> = issuerAtEdge
+    ? { ISSUER_ID: `http://127.0.0.1:${port}/issuer` }
+    : {};
+  const [edge, database] = await Promise.all([
+    startWranglerDev(issuerId, { port }),
+    createTestDatabase(),
+  ]);
+  const env = parseApiEnv({
+    LUMEN_ENV: "test",
+    EDGE_URL: edge.url,
+    ...(issuerId.ISSUER_ID ? { CREDENTIAL_ISSUER_ID: issuerId.ISSUER_ID } : {}),
+  });
   const media = createMediaContext(env);
   const outbox = await openOutbox(database.connection);
   const logs: string[] = [];

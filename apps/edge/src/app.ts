@@ -7,6 +7,7 @@ import { health } from "./routes/health";
 import { internalMedia } from "./routes/internal-media";
 import { playback } from "./routes/playback";
 import { catalogPurge } from "./routes/purge";
+import { statusLists } from "./routes/status-lists";
 import { uploads } from "./routes/uploads";
 
 /**
@@ -22,6 +23,7 @@ export function createApp() {
   app.route("/", playback);
   app.route("/", internalMedia);
   app.route("/", certificates);
+  app.route("/", statusLists);
   app.notFound(notFound);
   app.onError(onError);
   return app;

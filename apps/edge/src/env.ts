@@ -1,6 +1,7 @@
 import {
   CredentialKeyError,
   isDevelopmentKid,
+  issuerIdProblem,
   type PublicJwk,
   parseIssuerKeys,
 } from "@lumen/credentials";
@@ -48,7 +49,11 @@ const envSchema = z
     CERTIFICATES_KV: kvNamespace,
     /** The issuer's public keys as a JWKS: every key the API has ever signed with. */
     ISSUER_KEYS: z.string(),
-    /** The issuer id credentials must name (the API's CREDENTIAL_ISSUER_ID). */
+    /**
+     * The issuer id credentials must name (the API's CREDENTIAL_ISSUER_ID): `<this Worker's
+     * public origin>/issuer`, where it serves the issuer profile; https and public outside
+     * development (issuer-id.ts).
+     */
     ISSUER_ID: z.url(),
     /** The issuer's display name, for GET /issuer. */
     ISSUER_NAME: z.string().min(1).default("Lumen"),
@@ -81,6 +86,8 @@ const envSchema = z
     } else if (!development && issuerKeys.some((k) => isDevelopmentKid(k.kid))) {
       ctx.addIssue({ code: "custom", path: ["ISSUER_KEYS"], message: notForProduction });
     }
+    const issuerId = issuerIdProblem(env.ISSUER_ID, !development);
+    if (issuerId) ctx.addIssue({ code: "custom", path: ["ISSUER_ID"], message: issuerId });
     // The proxy speaks plain WebSocket: outside development it would send the password in clear.
     if (!development && env.NEON_WS_PROXY !== undefined) {
       ctx.addIssue({

@@ -16,6 +16,7 @@ const productionEnv = () => ({
   PURGE_SECRET: "p".repeat(40),
   MEDIA_KEYS: `prod1:${"k".repeat(48)}`,
   ISSUER_KEYS: PRODUCTION_ISSUER_KEYS,
+  ISSUER_ID: "https://verify.lumen.academy/issuer",
   NEON_WS_PROXY: undefined,
 });
 
@@ -80,6 +81,17 @@ describe("wrangler.toml bindings", () => {
     const parsed = parseEnv(env);
     expect(parsed.issuerKeys.map((k) => k.kid)).toEqual(["dev-2026-11"]);
     expect(parsed.ISSUER_ID).toBe("https://lumen.localhost/issuer");
+  });
+
+  it("refuse the placeholder or a non-https ISSUER_ID outside development, and any other path", () => {
+    const placeholder = { ...productionEnv(), ISSUER_ID: env.ISSUER_ID };
+    expect(() => parseEnv(placeholder)).toThrow(/ISSUER_ID: "lumen.localhost" is a development/);
+    const plain = { ...productionEnv(), ISSUER_ID: "http://verify.lumen.academy/issuer" };
+    expect(() => parseEnv(plain)).toThrow(/ISSUER_ID: must be an https URL/);
+    expect(() => parseEnv({ ...env, ISSUER_ID: "https://lumen.localhost/" })).toThrow(
+      /ISSUER_ID: must be <the edge's public origin>\/issuer/,
+    );
+    expect(parseEnv(productionEnv()).ISSUER_ID).toBe("https://verify.lumen.academy/issuer");
   });
 
   it("refuse a development issuer key outside development, and a malformed ISSUER_KEYS anywhere", () => {

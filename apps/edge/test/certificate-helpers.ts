@@ -3,11 +3,14 @@ import { env } from "cloudflare:workers";
 import {
   buildCredential,
   type CertificateRecord,
+  encodeStatusList,
   generateIssuerKey,
   importSigningKeys,
   type PublicJwk,
   type SigningKey,
+  type StatusListRecord,
   signCredential,
+  signStatusList,
 } from "@lumen/credentials";
 import {
   DEV_ISSUER_ID,
@@ -70,7 +73,15 @@ export interface TestCertificate extends CertificateRecord {
 
 /** A certificate signed the way the API's job does (default: the dev key the edge trusts). */
 export async function signedCertificate(
-  options: { key?: SigningKey; learnerName?: string; issuerId?: string; courseId?: string } = {},
+  options: {
+    key?: SigningKey;
+    learnerName?: string;
+    issuerId?: string;
+    courseId?: string;
+    issuedAt?: Date;
+    validUntil?: Date;
+    statusListIndex?: number;
+  } = {},
 ): Promise<TestCertificate> {
   const id = crypto.randomUUID();
   const facts = {
@@ -82,7 +93,9 @@ export async function signedCertificate(
     },
     learnerName: options.learnerName ?? "Ada Lovelace",
     course: { id: options.courseId ?? crypto.randomUUID(), title: "Analytical Engines 101" },
-    issuedAt: new Date("2026-11-21T10:30:00.000Z"),
+    issuedAt: options.issuedAt ?? new Date("2026-11-21T10:30:00.000Z"),
+    validUntil: options.validUntil,
+    statusListIndex: options.statusListIndex,
     verifyUrl: `http://edge.test/certificates/${id}`,
   };
   const credential = await signCredential(buildCredential(facts), options.key ?? (await devKey()));
@@ -119,4 +132,37 @@ export async function verify(id: string, bindings?: Record<string, unknown>) {
   const res = await edgeAt(`/certificates/${id}/verify`, undefined, bindings);
   const body: unknown = await res.json();
   return { res, body };
+}
+
+/** A status list signed as the API's job runner signs it (default: the dev key), entries set. */
+export async function signedStatusList(
+  list: number,
+  revoked: number[],
+  options: { key?: SigningKey; version?: number } = {},
+): Promise<StatusListRecord> {
+  const credential = await signStatusList(
+    {
+      issuerId: DEV_ISSUER_ID,
+      list,
+      builtAt: new Date(),
+      encodedList: await encodeStatusList(revoked),
+    },
+    options.key ?? (await devKey()),
+  );
+  return { list, version: options.version ?? 1, credential };
+}
+
+/** PUT /internal/status-lists/:list, as the API's job runner publishes a list. */
+export function publishList(
+  record: StatusListRecord,
+  options: { secret?: string; path?: string } = {},
+): Promise<Response> {
+  return edgeAt(options.path ?? `/internal/status-lists/${record.list}`, {
+    method: "PUT",
+    headers: {
+      "content-type": "application/json",
+      authorization: `Bearer ${options.secret ?? env.PURGE_SECRET}`,
+    },
+    body: JSON.stringify(record),
+  });
 }

@@ -63,3 +63,14 @@ export async function insertCertificateRow(
 
 /** The course the suite's rows belong to; credentials for Postgres rows should name it. */
 export const suiteCourseId = database.courseId;
+
+/** Stores a signed status list as the API's publish job does (its row in Postgres). */
+export async function insertStatusListRow(list: number, version: number, credential: string) {
+  await withClient((client) =>
+    client.query(
+      `insert into certificate_status_lists (id, version, signed_version, credential)
+       values ($1, $2, $2, $3)`,
+      [list, version, credential],
+    ),
+  );
+}

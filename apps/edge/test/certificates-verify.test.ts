@@ -59,10 +59,12 @@ describe("GET /certificates/:id/verify, with the origin API down in every test",
         courseTitle: "Analytical Engines 101",
         courseId: cert.courseId,
         issuedAt: "2026-11-21T10:30:00.000Z",
+        validUntil: null,
         issuer: { id: "https://lumen.localhost/issuer", name: "Lumen" },
       },
       revocation: null,
       keyId: "dev-2026-11",
+      statusList: null,
       credential: cert.credential,
     });
     expect(origin.calls).toEqual([]);
@@ -185,10 +187,38 @@ describe("issuer keys and profile", () => {
   it("GET /issuer is the Open Badges profile of the issuer id credentials name", async () => {
     const res = await edgeAt("/issuer");
 
+    expect(res.headers.get("access-control-allow-origin")).toBe("*");
     expect(await res.json()).toMatchObject({
       id: "https://lumen.localhost/issuer",
       type: ["Profile"],
       name: "Lumen",
     });
+  });
+
+  it("the kid a new credential names resolves, in the profile, to the published key", async () => {
+    const cert = await signedCertificate();
+    const header = JSON.parse(
+      atob((cert.credential.split(".")[0] ?? "").replace(/-/g, "+").replace(/_/g, "/")),
+    );
+    const profile = (await (await edgeAt("/issuer")).json()) as {
+      verificationMethod: Array<{
+        id: string;
+        type: string;
+        controller: string;
+        publicKeyJwk: unknown;
+      }>;
+      assertionMethod: string[];
+    };
+    const [published] = JSON.parse(DEV_ISSUER_PUBLIC_KEYS).keys;
+
+    expect(header.kid).toBe("https://lumen.localhost/issuer#dev-2026-11");
+    const method = profile.verificationMethod.find((m) => m.id === header.kid);
+    expect(method).toEqual({
+      id: header.kid,
+      type: "JsonWebKey",
+      controller: "https://lumen.localhost/issuer",
+      publicKeyJwk: { kty: "OKP", crv: "Ed25519", x: published.x },
+    });
+    expect(profile.assertionMethod).toContain(header.kid);
   });
 });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { statusListEntry, statusListEntrySchema } from "./status-entry";
 
 /**
  * The certificate as an Open Badges 3.0 credential in the W3C VC 2.0 data model. The same JSON is
@@ -18,6 +19,10 @@ export interface CertificateFacts {
   learnerName: string;
   course: { id: string; title: string; url?: string };
   issuedAt: Date;
+  /** When the certificate stops being valid; none (the default) means it does not expire. */
+  validUntil?: Date | undefined;
+  /** Its bit in the issuer's revocation status list; certificates from before issue 9 have none. */
+  statusListIndex?: number | undefined;
   /** Human verification page at the edge (printed on the PDF, not part of the credential). */
   verifyUrl: string;
 }
@@ -30,12 +35,12 @@ const COURSE_URN = "urn:lumen:course:";
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** `type` arrays must contain these values; extra types from other issuers are tolerated. */
-const typesWith = (...required: string[]) =>
+export const typesWith = (...required: string[]) =>
   z
     .array(z.string())
     .refine((types) => required.every((t) => types.includes(t)), `type must include ${required}`);
 
-const isoDateTime = z.iso.datetime({ offset: true });
+export const isoDateTime = z.iso.datetime({ offset: true });
 
 export const openBadgeCredentialSchema = z.object({
   "@context": z
@@ -50,6 +55,8 @@ export const openBadgeCredentialSchema = z.object({
     url: z.url().optional(),
   }),
   validFrom: isoDateTime,
+  validUntil: isoDateTime.optional(),
+  credentialStatus: statusListEntrySchema.optional(),
   awardedDate: isoDateTime.optional(),
   name: z.string().min(1),
   description: z.string().optional(),
@@ -106,6 +113,10 @@ export function buildCredential(facts: CertificateFacts): OpenBadgeCredential {
     type: ["VerifiableCredential", "OpenBadgeCredential"],
     issuer: { id: issuer.id, type: ["Profile"], name: issuer.name, url: issuer.url },
     validFrom: issued,
+    ...(facts.validUntil ? { validUntil: facts.validUntil.toISOString() } : {}),
+    ...(facts.statusListIndex !== undefined
+      ? { credentialStatus: statusListEntry(issuer.id, facts.statusListIndex) }
+      : {}),
     awardedDate: issued,
     name: `Certificate of completion: ${course.title}`,
     description: `${learnerName} completed the course "${course.title}" on ${issuer.name}.`,

@@ -10,3 +10,17 @@ export const certificateRecordSchema = z.object({
 });
 
 export type CertificateRecord = z.infer<typeof certificateRecordSchema>;
+
+/**
+ * A signed status list as the API publishes it to the edge (`PUT /internal/status-lists/:list`),
+ * the edge keeps it in KV and reads it from Postgres on a miss. `version` only goes up: the edge
+ * never replaces a list with one of a lower version.
+ */
+export const statusListRecordSchema = z.object({
+  list: z.int().min(1),
+  version: z.int().min(1),
+  /** The BitstringStatusListCredential as a compact VC-JWT. */
+  credential: z.string().min(1),
+});
+
+export type StatusListRecord = z.infer<typeof statusListRecordSchema>;

@@ -1,23 +1,19 @@
-import { CompactSign } from "jose";
 import { type OpenBadgeCredential, openBadgeCredentialSchema } from "./credential";
-import { CREDENTIAL_ALG, type SigningKey } from "./signing-keys";
+import { signJws } from "./jws";
+import { registeredClaims } from "./jwt-claims";
+import type { SigningKey } from "./signing-keys";
 
-/** Protected header of a VC-JWT in the VC-JOSE-COSE style: the payload is the credential itself. */
-export const CREDENTIAL_TYP = "vc+jwt";
-export const CREDENTIAL_CTY = "vc";
+export { CREDENTIAL_CTY, CREDENTIAL_TYP, keyUrl } from "./jws";
 
-/** Signs the credential as a compact JWS. Refuses a credential that verification would reject. */
+/**
+ * Signs the credential as a VC-JWT: the credential is the payload, with the registered claims
+ * (iss, jti, nbf, exp) beside it, and the header's kid is a URL naming the key in the issuer
+ * profile. Refuses a credential that verification would reject.
+ */
 export async function signCredential(
   credential: OpenBadgeCredential,
   key: SigningKey,
 ): Promise<string> {
   const payload = openBadgeCredentialSchema.parse(credential);
-  return new CompactSign(new TextEncoder().encode(JSON.stringify(payload)))
-    .setProtectedHeader({
-      alg: CREDENTIAL_ALG,
-      typ: CREDENTIAL_TYP,
-      cty: CREDENTIAL_CTY,
-      kid: key.kid,
-    })
-    .sign(key.privateKey);
+  return signJws({ ...payload, ...registeredClaims(payload) }, key, payload.issuer.id);
 }

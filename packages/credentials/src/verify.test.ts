@@ -46,19 +46,42 @@ describe("verifyCredential", () => {
         courseTitle: "Analytical Engines 101",
         courseId: facts().course.id,
         issuedAt: "2026-11-21T10:30:00.000Z",
+        validUntil: null,
         issuerName: "Lumen",
         issuerId: ISSUER.id,
       },
     });
   });
 
-  it("writes the VC-JWT protected header", () => {
+  it("writes the VC-JWT protected header, its kid a URL under the issuer id", () => {
     const [header] = jwt.split(".");
     expect(JSON.parse(new TextDecoder().decode(base64url.decode(header ?? "")))).toEqual({
       alg: "EdDSA",
       typ: "vc+jwt",
       cty: "vc",
-      kid: "k-2026-01",
+      kid: "https://lumen.localhost/issuer#k-2026-01",
+    });
+  });
+
+  it("puts iss, jti and nbf beside the credential, and exp only with a validUntil", async () => {
+    const payloadOf = (token: string) =>
+      JSON.parse(new TextDecoder().decode(base64url.decode(token.split(".")[1] ?? "")));
+    const until = new Date("2027-11-21T10:30:00.000Z");
+    const expiring = await signCredential(
+      buildCredential(facts({ validUntil: until })),
+      ring.current,
+    );
+
+    expect(payloadOf(jwt)).toEqual({
+      ...buildCredential(facts()),
+      iss: ISSUER.id,
+      jti: `urn:uuid:${facts().certificateId}`,
+      nbf: Date.parse("2026-11-21T10:30:00.000Z") / 1000,
+    });
+    expect(payloadOf(expiring)).toMatchObject({
+      validUntil: until.toISOString(),
+      nbf: Date.parse("2026-11-21T10:30:00.000Z") / 1000,
+      exp: until.getTime() / 1000,
     });
   });
 

@@ -36,11 +36,12 @@ export interface JobDeps {
  * handlers here; job definitions (names, payloads, retry policy) live in @lumen/jobs.
  */
 export function jobHandlers(deps: JobDeps): JobHandler[] {
+  const issuer = certificateIssuerOf(deps);
   const handlers: JobHandler[] = [
     indexCourseHandler(deps),
     purgeEdgeHandler(deps),
-    issueCertificateHandler({ ...deps, issuer: certificateIssuerOf(deps) }),
-    publishCertificateHandler(deps),
+    issueCertificateHandler({ ...deps, issuer }),
+    publishCertificateHandler({ ...deps, issuer }),
   ];
   if (deps.ffmpeg) {
     const video = {

@@ -1,4 +1,5 @@
 import { lookupRecord, type RecordSources } from "./lookup";
+import { revokedInStatusList } from "./status-list-bits";
 import type { CacheStatus, CertificateCheck } from "./types";
 import { type IssuerTrust, verificationOf } from "./verdict";
 import {
@@ -40,7 +41,9 @@ export async function checkCertificate(
       ? ({ kind: "unknown", id, checkedAt } as const)
       : ({
           kind: "verified",
-          verification: await verificationOf(found.record, ctx.trust, checkedAt),
+          verification: await verificationOf(found.record, ctx.trust, checkedAt, (entry) =>
+            revokedInStatusList(ctx, ctx.trust, entry),
+          ),
         } as const);
   ctx.waitUntil(
     writeCachedCheck(ctx.cache, key, check, now(), ctx.ttlMs ?? VERDICT_TTL_MS).catch((error) =>

@@ -26,16 +26,28 @@ const rowSchema = z.object({
 
 const QUERY = "select id, credential, revoked_at, revoked_reason from certificates where id = $1";
 
-/**
- * Reads one certificate through the Neon serverless driver (Postgres over a WebSocket; Workers
- * have no raw TCP to Postgres without it). One client per call: a Worker may not share I/O
- * objects between requests, and this path only runs on a KV miss. Null when there is no row.
- */
+/** Reads one certificate; null when there is no row. */
 export async function readRecordFromPostgres(
   source: PostgresSource,
   id: string,
   waitUntil: (promise: Promise<unknown>) => void,
 ): Promise<CertificateRecord | null> {
+  const row = await queryOneRow(source, QUERY, [id], waitUntil);
+  // A row that is not a record is a bug upstream, not an outage: it surfaces as a 500.
+  return row === undefined ? null : recordOf(rowSchema.parse(row));
+}
+
+/**
+ * Runs one query through the Neon serverless driver (Postgres over a WebSocket; Workers have no
+ * raw TCP to Postgres without it) and returns its first row. One client per call: a Worker may
+ * not share I/O objects between requests, and these paths only run on a KV miss.
+ */
+export async function queryOneRow(
+  source: PostgresSource,
+  query: string,
+  params: unknown[],
+  waitUntil: (promise: Promise<unknown>) => void,
+): Promise<unknown> {
   const client = new Client({ connectionString: source.url });
   if (source.wsProxy) {
     // Same settings as packages/db/src/client.ts: a plain Postgres behind a local, unencrypted proxy.
@@ -54,15 +66,14 @@ export async function readRecordFromPostgres(
       POSTGRES_TIMEOUT_MS,
     );
   });
-  let row: unknown;
   let connected = false;
   try {
-    const query = (async () => {
+    const result = (async () => {
       await client.connect();
       connected = true;
-      return client.query(QUERY, [id]);
+      return client.query(query, params);
     })();
-    row = (await Promise.race([query, timeout])).rows[0];
+    return (await Promise.race([result, timeout])).rows[0];
   } catch (error) {
     if (error instanceof PostgresUnavailableError) throw error;
     throw new PostgresUnavailableError(`certificate lookup failed: ${describe(error)}`);
@@ -72,8 +83,6 @@ export async function readRecordFromPostgres(
     // fired is dropped with the request by the runtime.
     if (connected) waitUntil(client.end().catch(() => {}));
   }
-  // A row that is not a record is a bug upstream, not an outage: it surfaces as a 500.
-  return row === undefined ? null : recordOf(rowSchema.parse(row));
 }
 
 /** The driver rejects with an Error or, for a failed WebSocket, a bare ErrorEvent. */

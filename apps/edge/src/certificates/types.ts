@@ -8,6 +8,7 @@ const VERIFY_FAILURES = [
   "bad_signature",
   "wrong_issuer",
   "bad_claims",
+  "not_yet_valid",
 ] as const satisfies readonly VerifyFailure[];
 
 /**
@@ -17,9 +18,13 @@ const VERIFY_FAILURES = [
  */
 export const certificateVerificationSchema = z.object({
   id: z.uuid(),
-  status: z.enum(["valid", "revoked", "invalid"]),
-  /** Why it is not valid: a VerifyFailure code of @lumen/credentials, or "revoked". */
-  reason: z.enum([...VERIFY_FAILURES, "revoked"]).nullable(),
+  /**
+   * `invalid` (never trust it: signature, issuer, claims, or not valid yet — see `reason`) wins
+   * over `revoked`, which wins over `expired` (past its validUntil), else `valid`.
+   */
+  status: z.enum(["valid", "revoked", "expired", "invalid"]),
+  /** Why it is not valid: a VerifyFailure code of @lumen/credentials, "revoked" or "expired". */
+  reason: z.enum([...VERIFY_FAILURES, "revoked", "expired"]).nullable(),
   /** When the edge computed this answer (it may be served from cache for a few seconds). */
   checkedAt: z.iso.datetime(),
   certificate: z
@@ -28,12 +33,19 @@ export const certificateVerificationSchema = z.object({
       courseTitle: z.string(),
       courseId: z.string(),
       issuedAt: z.string(),
+      /** When it stops being valid; null when it does not expire. */
+      validUntil: z.string().nullable(),
       issuer: z.object({ id: z.string(), name: z.string() }),
     })
     .nullable(),
   revocation: z.object({ revokedAt: z.string(), reason: z.string().nullable() }).nullable(),
   /** The issuer key that signed it (see /.well-known/jwks.json); null unless the signature held. */
   keyId: z.string().nullable(),
+  /**
+   * Its entry in the issuer's W3C Bitstring Status List (revocation), which anyone can download
+   * and check without this endpoint; null for certificates issued before status lists.
+   */
+  statusList: z.object({ url: z.url(), index: z.int().min(0) }).nullable(),
   /** The compact VC-JWT as stored, so anyone can check it with their own tools. */
   credential: z.string().nullable(),
 });

@@ -1,4 +1,9 @@
-import { type CertificateRecord, type PublicJwk, verifyCredential } from "@lumen/credentials";
+import {
+  type CertificateRecord,
+  type PublicJwk,
+  type StatusListEntry,
+  verifyCredential,
+} from "@lumen/credentials";
 import type { CertificateVerification } from "./types";
 
 export interface IssuerTrust {
@@ -7,22 +12,31 @@ export interface IssuerTrust {
   issuerId: string;
 }
 
+/** Whether a credential's status list entry is set; null when the list cannot be read. */
+export type StatusListReader = (entry: StatusListEntry) => Promise<boolean | null>;
+
 /**
- * Judges a stored record. The signature, issuer and the credential's own id are checked first:
- * a record that fails any of them is "invalid" whatever else it says, so neither a tampered
- * credential nor one copied under another certificate's id can ever read as valid or revoked.
+ * Judges a stored record at `checkedAt`. The signature, issuer, claims, the credential's own id
+ * and its start date are checked first: a record that fails any of them is "invalid" whatever
+ * else it says, so neither a tampered credential nor one copied under another certificate's id
+ * can ever read as valid or revoked. Then "revoked" if the record or the published status list
+ * says so (both come from the same revocation; whichever reached this data centre first wins,
+ * so this answer never says "valid" while the list verifiers download says "revoked"), then
+ * "expired" past its validUntil, else "valid".
  */
 export async function verificationOf(
   record: CertificateRecord,
   trust: IssuerTrust,
   checkedAt: string,
+  statusList?: StatusListReader,
 ): Promise<CertificateVerification> {
   const result = await verifyCredential(record.credential, trust.keys, {
     issuerId: trust.issuerId,
     certificateId: record.id,
+    now: new Date(checkedAt),
   });
   const base = { id: record.id, checkedAt, credential: record.credential };
-  if (!result.valid) {
+  if (!("summary" in result)) {
     return {
       ...base,
       status: "invalid",
@@ -30,19 +44,24 @@ export async function verificationOf(
       certificate: null,
       revocation: null,
       keyId: null,
+      statusList: null,
     };
   }
-  const { summary } = result;
-  const revoked = record.revokedAt !== null;
+  const { summary, credential } = result;
+  const entry = credential.credentialStatus;
+  const listSaysRevoked = entry && statusList ? await statusList(entry) : null;
+  const revoked = record.revokedAt !== null || listSaysRevoked === true;
+  const status = revoked ? "revoked" : result.valid ? "valid" : "expired";
   return {
     ...base,
-    status: revoked ? "revoked" : "valid",
-    reason: revoked ? "revoked" : null,
+    status,
+    reason: status === "valid" ? null : status,
     certificate: {
       learnerName: summary.learnerName,
       courseTitle: summary.courseTitle,
       courseId: summary.courseId,
       issuedAt: summary.issuedAt,
+      validUntil: summary.validUntil,
       issuer: { id: summary.issuerId, name: summary.issuerName },
     },
     revocation:
@@ -50,5 +69,8 @@ export async function verificationOf(
         ? { revokedAt: record.revokedAt, reason: record.revokedReason }
         : null,
     keyId: result.kid,
+    statusList: entry
+      ? { url: entry.statusListCredential, index: Number(entry.statusListIndex) }
+      : null,
   };
 }

@@ -1,11 +1,10 @@
-import { certificateRecordSchema, issuerJwks } from "@lumen/credentials";
+import { certificateRecordSchema, issuerJwks, issuerProfileDocument } from "@lumen/credentials";
 import { type Context, Hono } from "hono";
 import { z } from "zod";
 import { bearerMatches } from "../auth";
 import { type CheckContext, checkCertificate } from "../certificates/check";
 import { certificatePage } from "../certificates/html/certificate-page";
 import { pageHeaders } from "../certificates/html/layout";
-import { issuerProfile } from "../certificates/issuer";
 import { publishCertificate } from "../certificates/publish";
 import type { AppEnv } from "../env";
 import { errorBody } from "../errors";
@@ -89,12 +88,17 @@ export const certificates = new Hono<AppEnv>()
       "cache-control": "public, max-age=300",
     }),
   )
-  .get("/issuer", (c) =>
-    c.json(issuerProfile({ id: c.env.ISSUER_ID, name: c.env.ISSUER_NAME }), 200, {
+  // The issuer id (env validation makes it this path): the Open Badges Profile, listing every
+  // published key as the verification method `<issuer id>#<kid>` that new credentials name.
+  .get("/issuer", (c) => {
+    const { ISSUER_ID: id, ISSUER_NAME: name, issuerKeys } = c.env;
+    const profile = issuerProfileDocument({ id, name, url: new URL(id).origin }, issuerKeys);
+    return c.json(profile, 200, {
       "access-control-allow-origin": "*",
-      "cache-control": "public, max-age=3600",
-    }),
-  )
+      // As the JWKS: a rotation publishes the new key here before anything is signed with it.
+      "cache-control": "public, max-age=300",
+    });
+  })
   .put("/internal/certificates/:id", async (c) => {
     if (!(await bearerMatches(c.req.header("authorization"), c.env.PURGE_SECRET))) {
       return c.json(errorBody("unauthorized", "Missing or wrong secret."), 401, {

@@ -258,12 +258,15 @@ export const certificates = pgTable(
     revokedAt: timestamp({ withTimezone: true }),
     revokedReason: text(),
     revokedBy: text().references(() => users.id, { onDelete: "set null" }),
+    /** Its bit in the revocation status lists (certificate-status.ts); null before issue 9. */
+    statusListIndex: integer(),
     /** When the edge last received this certificate's current state (KV). */
     publishedAt: timestamp({ withTimezone: true }),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     unique("certificates_enrollment_id_unique").on(t.enrollmentId),
+    unique("certificates_status_list_index_unique").on(t.statusListIndex),
     index("certificates_user_id_idx").on(t.userId),
     index("certificates_course_id_idx").on(t.courseId),
   ],

@@ -5,6 +5,7 @@ import { layout } from "./layout";
 
 /** Why a credential is invalid, in words an employer can act on. */
 const INVALID_DETAIL: Record<string, string> = {
+  not_yet_valid: "Its validity period has not started: it only becomes valid on a later date.",
   bad_signature: "Its contents were changed after the issuer signed them.",
   unknown_key: "It was signed with a key the issuer has not published.",
   wrong_issuer: "It names a different issuer than the one this site verifies for.",
@@ -60,8 +61,14 @@ const mark = (symbol: string) => html`<span aria-hidden="true">${symbol}</span>`
 const heading = {
   valid: "Valid certificate",
   revoked: "Revoked certificate",
+  expired: "Expired certificate",
   invalid: "Invalid certificate",
 } as const;
+
+/** The invalid verdict's first line: a bad signature and a future start date differ. */
+const INVALID_LEAD: Record<string, HtmlEscapedString | Promise<HtmlEscapedString>> = {
+  not_yet_valid: html`This credential is not valid yet: do not rely on it.`,
+};
 
 function verdict(v: CertificateVerification) {
   const title = html`<h1>${heading[v.status]}</h1>`;
@@ -81,9 +88,20 @@ ${reason ? html`<p>Reason: ${reason}</p>` : ""}
 <p>It no longer certifies the achievement below.</p>
 </section>`;
   }
+  if (v.status === "expired") {
+    const until = v.certificate?.validUntil ? date(v.certificate.validUntil) : "an earlier date";
+    return html`${title}<section class="verdict expired" aria-label="Verdict">
+<p class="label">${mark("⌛")} EXPIRED</p>
+<p>Issued by ${v.certificate?.issuer.name} and signed with its published key, but valid only until ${until}.</p>
+<p>It certified the achievement below until then; it is no longer current.</p>
+</section>`;
+  }
+  const lead =
+    INVALID_LEAD[v.reason ?? ""] ??
+    html`This credential's signature does not match: do not trust it.`;
   return html`${title}<section class="verdict invalid" aria-label="Verdict">
 <p class="label">${mark("✗")} INVALID</p>
-<p><strong>This credential's signature does not match: do not trust it.</strong></p>
+<p><strong>${lead}</strong></p>
 <p>${INVALID_DETAIL[v.reason ?? ""] ?? ""}</p>
 </section>`;
 }
@@ -97,11 +115,13 @@ ${
     ? html`<dt>Learner</dt><dd>${c.learnerName}</dd>
 <dt>Course</dt><dd>${c.courseTitle}</dd>
 <dt>Issued on</dt><dd>${date(c.issuedAt)}</dd>
+${c.validUntil ? html`<dt>Valid until</dt><dd>${date(c.validUntil)}</dd>` : ""}
 <dt>Issuer</dt><dd>${c.issuer.name} (<code>${c.issuer.id}</code>)</dd>`
     : ""
 }
 <dt>Certificate id</dt><dd><code>${v.id}</code></dd>
 ${v.keyId ? html`<dt>Signing key</dt><dd><code>${v.keyId}</code></dd>` : ""}
+${v.statusList ? html`<dt>Revocation list</dt><dd><a href="${v.statusList.url}">${v.statusList.url}</a>, entry ${v.statusList.index}</dd>` : ""}
 <dt>Checked</dt><dd>${date(v.checkedAt, true)}</dd>
 </dl>`;
 }

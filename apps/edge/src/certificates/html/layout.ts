@@ -17,6 +17,7 @@ h1{font-size:1.75rem;margin:.5rem 0 1rem}
 .verdict .label{font-size:1.5rem;font-weight:800;letter-spacing:.05em}
 .valid{border-color:#0a5c27;background:#eaf6ee;color:#0a4d21}
 .revoked,.invalid{border-color:#8c1111;background:#fdeeee;color:#7a0f0f}
+.expired{border-color:#6b4700;background:#fff6e0;color:#4d3300}
 .neutral{border-color:#444;background:#f3f3f3;color:#1a1a1a}
 dl{display:grid;grid-template-columns:max-content 1fr;gap:.5rem 1.25rem;margin:0}
 dt{font-weight:600}

@@ -11,6 +11,8 @@ export const CERTIFICATE_NOT_FOUND = "We couldn't find that certificate.";
 
 export interface VisibleCertificate extends CertificateSummaryRow {
   userId: string;
+  /** Its bit in the revocation status lists; null for certificates issued before them. */
+  statusListIndex: number | null;
   /** An admin or one of the course's instructors: may revoke it and see its PDF. */
   mayManage: boolean;
   isOwner: boolean;
@@ -34,6 +36,7 @@ export async function loadVisibleCertificate(
     .select({
       ...certificateSummaryColumns,
       userId: certificates.userId,
+      statusListIndex: certificates.statusListIndex,
       isInstructor: isCourseInstructor(user.id),
     })
     .from(certificates)

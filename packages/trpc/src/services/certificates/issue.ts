@@ -8,6 +8,7 @@ import { getEnrollmentStanding } from "../progress/completion";
 import type { CertificateIssuer, CertificateLinks, CertificateLogger } from "./issuer";
 import { certificateVerifyUrl, courseUrl } from "./links";
 import { ensureCertificatePdf } from "./render-pdf";
+import { allocateStatusListIndex } from "./status-list";
 
 type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
 
@@ -84,6 +85,7 @@ async function issueInTransaction(
 
   const id = randomUUID();
   const issuedAt = new Date();
+  const statusListIndex = await allocateStatusListIndex(tx);
   const credential = await signCredential(
     buildCredential({
       certificateId: id,
@@ -95,6 +97,7 @@ async function issueInTransaction(
         url: courseUrl(links.webOrigin, facts.slug),
       },
       issuedAt,
+      statusListIndex,
       verifyUrl: certificateVerifyUrl(links.edgeUrl, id),
     }),
     issuer.key,
@@ -111,6 +114,7 @@ async function issueInTransaction(
       issuedAt,
       credential,
       keyId: issuer.key.kid,
+      statusListIndex,
     })
     .onConflictDoNothing({ target: certificates.enrollmentId })
     .returning({ id: certificates.id });
@@ -131,6 +135,7 @@ async function issueInTransaction(
       dedupeKey: `certificate:${id}`,
     })
     .onConflictDoNothing();
+  // Publishes the record and, the first time a list is used, the list itself.
   await outbox.enqueue(tx, publishCertificateJob, { certificateId: id });
   return { status: "issued", certificateId: id };
 }

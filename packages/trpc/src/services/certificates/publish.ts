@@ -1,12 +1,14 @@
 import type { CertificateRecord } from "@lumen/credentials";
+import { statusListPosition } from "@lumen/credentials";
 import { certificates, type Database } from "@lumen/db";
 import { eq } from "drizzle-orm";
 
 /**
  * Sends a certificate's current state to the edge through `send`, then records when.
  * The row is locked while sending, so a revocation committing meanwhile waits and its own
- * publish runs after: the edge can never end on an older state than Postgres. Returns
- * false for an unknown id (deleted since the job was enqueued): nothing to publish.
+ * publish runs after: the edge can never end on an older state than Postgres. Returns the
+ * record and the number of the status list it is in (null before status lists), or null for
+ * an unknown id (deleted since the job was enqueued): nothing to publish.
  */
 export async function publishCertificate({
   db,
@@ -16,7 +18,7 @@ export async function publishCertificate({
   db: Database;
   certificateId: string;
   send: (record: CertificateRecord) => Promise<void>;
-}): Promise<CertificateRecord | null> {
+}): Promise<{ record: CertificateRecord; statusList: number | null } | null> {
   return db.transaction(async (tx) => {
     const [row] = await tx
       .select({
@@ -24,6 +26,7 @@ export async function publishCertificate({
         credential: certificates.credential,
         revokedAt: certificates.revokedAt,
         revokedReason: certificates.revokedReason,
+        statusListIndex: certificates.statusListIndex,
       })
       .from(certificates)
       .where(eq(certificates.id, certificateId))
@@ -40,6 +43,10 @@ export async function publishCertificate({
       .update(certificates)
       .set({ publishedAt: new Date() })
       .where(eq(certificates.id, certificateId));
-    return record;
+    const { statusListIndex } = row;
+    return {
+      record,
+      statusList: statusListIndex === null ? null : statusListPosition(statusListIndex).list,
+    };
   });
 }

@@ -6,13 +6,16 @@ import type { SessionUser } from "../../context";
 import { ConflictError, ForbiddenError } from "../../errors";
 import { loadVisibleCertificate } from "./access";
 import type { RevokeCertificateInput } from "./inputs";
+import { markStatusListChanged } from "./status-list";
 import { toCertificateSummary } from "./summary";
 import type { CertificateSummary } from "./types";
 
 /**
  * Revokes a certificate for good, with a reason, by an admin or one of the course's
  * instructors. The edge learns of it through certificates.publish, enqueued in the same
- * transaction, so a committed revocation always reaches verification. Its learner sees the
+ * transaction, which republishes both the record and the certificate's status list (whose
+ * version goes up here), so a committed revocation always reaches verification — ours and
+ * that of verifiers who only read the list. Its learner sees the
  * certificate but may not revoke it (Forbidden); anyone else is told it does not exist.
  */
 export async function revokeCertificate({
@@ -43,6 +46,7 @@ export async function revokeCertificate({
       .update(certificates)
       .set({ revokedAt: now, revokedReason: input.reason, revokedBy: user.id, updatedAt: now })
       .where(eq(certificates.id, certificate.id));
+    await markStatusListChanged(tx, certificate.statusListIndex);
     await outbox.enqueue(tx, publishCertificateJob, { certificateId: certificate.id });
     return toCertificateSummary(
       { ...certificate, revokedAt: now, revokedReason: input.reason },
