@@ -39,9 +39,10 @@ export async function ensureCertificatePdf({
   if (!row) throw new Error(`certificate ${certificateId} does not exist`);
   if (row.pdfPath) return "present";
 
-  // The issuer named on the signed credential, not today's setting: the PDF must match it.
-  const credential = payloadOf(row.credential);
-  const { issuer: named } = openBadgeCredentialSchema.parse(credential);
+  // The issuer named on the signed credential, not today's setting: the PDF must match it. The
+  // attached JSON is the credential alone, without the JWT's registered claims (iss, jti, nbf).
+  const credential = openBadgeCredentialSchema.parse(payloadOf(row.credential));
+  const { issuer: named } = credential;
   const bytes = await issueCertificatePdf({
     learnerName: row.learnerName,
     courseTitle: row.courseTitle,
