@@ -215,7 +215,7 @@ describe("document-signing certificate settings", () => {
       ...PRODUCTION,
       CREDENTIAL_SIGNING_KEYS: key.spec,
       CREDENTIAL_SIGNING_KEY_ID: key.kid,
-      CREDENTIAL_ISSUER_ID: "https://lumen.example/issuer",
+      CREDENTIAL_ISSUER_ID: "https://verify.lumen.academy/issuer",
       DOCUMENT_SIGNING_CERT: DEV_DOCUMENT_SIGNING_CERT,
       DOCUMENT_SIGNING_KEY: DEV_DOCUMENT_SIGNING_KEY,
     });
