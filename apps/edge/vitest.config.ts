@@ -9,6 +9,9 @@ export default defineConfig({
   // test running alongside would turn another file's expected HIT into a MISS.
   test: {
     fileParallelism: false,
+    // The first request of a run pays workerd's cold start (bundle and isolate), which on a busy
+    // 2-core machine passes vitest's 5 s default; the tests assert outcomes, not speed.
+    testTimeout: 20_000,
     // A Postgres and the Neon WebSocket proxy for the certificate fallback (Node side).
     globalSetup: [fileURLToPath(new URL("./vitest.certificate-db.ts", import.meta.url))],
   },
