@@ -55,6 +55,11 @@ describe("text schemas", () => {
     expect(messagesOf(answer, "123456")).toEqual(["Too long."]);
   });
 
+  it("apply the field's own tidying before the checks", () => {
+    const tag = singleLine({ label: "Tags", max: 6, tidy: (value) => value.toLowerCase() });
+    expect(tag.parse(" PyThOn ")).toBe("python");
+  });
+
   it("chain like any string schema, and are told apart from a bare z.string()", () => {
     const named = title.min(1, "Title can't be empty.");
     expect(messagesOf(named, "   ")).toEqual(["Title can't be empty."]);

@@ -10,6 +10,8 @@ export interface TextOptions extends TextShape {
   max: number;
   /** Message when longer than `max`; default "<label> must be at most <max> characters." */
   tooLong?: string;
+  /** The field's own tidying after cleaning, before the checks (tags: lower case). */
+  tidy?: (value: string) => string;
 }
 
 /** The checks `text()` adds, so tests can tell a schema built here from a bare z.string(). */
@@ -22,7 +24,8 @@ const TEXT_CHECKS = new WeakSet<object>();
  * message naming the field, and bounds the length. Chain `.min()` / `.regex()` as needed.
  * See text-rules.ts for why each rule exists.
  */
-export function text({ label, max, tooLong, multiline = false, trim = true }: TextOptions) {
+export function text(options: TextOptions) {
+  const { label, max, tooLong, multiline = false, trim = true, tidy = (value) => value } = options;
   const storable = z.superRefine<string>((value, ctx) => {
     const problem = textProblem(value, label, { multiline });
     if (problem) ctx.addIssue({ code: "custom", message: problem, input: value });
@@ -31,7 +34,7 @@ export function text({ label, max, tooLong, multiline = false, trim = true }: Te
   return z
     .string({ error: `${label} must be text.` })
     .check(
-      z.overwrite((value: string) => cleanText(value, { multiline, trim })),
+      z.overwrite((value: string) => tidy(cleanText(value, { multiline, trim }))),
       storable,
     )
     .max(max, tooLong ?? `${label} must be at most ${max} characters.`);
