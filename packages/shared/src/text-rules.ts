@@ -57,3 +57,8 @@ function codePoint(char: string): string {
   const hex = (char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, "0");
   return `U+${hex}`;
 }
+
+/** textProblem of what the user typed, cleaned first as the server does: for form hints. */
+export function inputTextProblem(value: string, label: string, shape: TextShape = {}) {
+  return textProblem(cleanText(value, shape), label, shape);
+}

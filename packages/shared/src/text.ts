@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { cleanText, type TextShape, textProblem } from "./text-rules";
 
-export { cleanText, type TextShape, textProblem } from "./text-rules";
+export { cleanText, inputTextProblem, type TextShape, textProblem } from "./text-rules";
 
 export interface TextOptions extends TextShape {
   /** The field as people read it ("Title", "File name"): every message starts with it. */
