@@ -1,8 +1,8 @@
 // Lives in tools, not packages/db: it needs the proxy, and packages/db imports no workspace package.
 
-import { createDatabase, migrate, users } from "@lumen/db";
+import { createDatabase, databaseFailureOf, isUnstorableText, migrate, users } from "@lumen/db";
 import { createTestDatabase, type TestDatabase } from "@lumen/db/testing";
-import { count, eq } from "drizzle-orm";
+import { count, eq, sql } from "drizzle-orm";
 import { pgSchema, serial, text } from "drizzle-orm/pg-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type NeonWsProxy, startNeonWsProxy } from "./index";
@@ -83,6 +83,19 @@ describe.skipIf(!adminUrl)("the Neon serverless driver through the WebSocket pro
 
     expect(before).toBeGreaterThan(0);
     expect(await applied()).toBe(before);
+  });
+
+  it("reports a refused NUL with its SQLSTATE like the other drivers, without the values", async () => {
+    const error = await db()
+      .db.execute(sql`select ${"sk_live_secret"}::text, ${"a\u0000b"}::text`)
+      .then(
+        () => null,
+        (e: unknown) => e,
+      );
+    const failure = databaseFailureOf(error);
+    expect(failure).toMatchObject({ code: "22021", query: "select $1::text, $2::text" });
+    expect(failure && isUnstorableText(failure)).toBe(true);
+    expect(JSON.stringify(failure)).not.toContain("sk_live_secret");
   });
 
   it("accepts the proxy as a ws:// URL, the form NEON_WS_PROXY takes", async () => {

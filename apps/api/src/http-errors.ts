@@ -1,4 +1,4 @@
-import { DomainError, httpErrorOf } from "@lumen/trpc";
+import { DomainError, httpErrorOf, unstorableTextError } from "@lumen/trpc";
 import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 
@@ -25,16 +25,18 @@ export interface RenderedError {
 
 /**
  * The API's one JSON error shape for non-tRPC routes: deliberate errors (ApiError), the
- * services' domain errors (mapped exactly as tRPC maps them) and Hono's own 4xx
- * exceptions. Anything else returns null: the caller logs it and answers a generic 500.
+ * services' domain errors and text Postgres can't store (mapped exactly as tRPC maps them)
+ * and Hono's own 4xx exceptions. Anything else returns null: the caller logs it and answers
+ * a generic 500.
  */
 export function renderError(error: unknown, requestId: string): RenderedError | null {
   if (error instanceof ApiError) {
     return errorBody(error.status, error.code, error.message, requestId, error.details);
   }
-  if (error instanceof DomainError) {
-    const { status, code } = httpErrorOf(error);
-    return errorBody(status as ContentfulStatusCode, code, error.message, requestId);
+  const domain = error instanceof DomainError ? error : unstorableTextError(error);
+  if (domain) {
+    const { status, code } = httpErrorOf(domain);
+    return errorBody(status as ContentfulStatusCode, code, domain.message, requestId);
   }
   if (error instanceof HTTPException && error.status < 500) {
     return errorBody(error.status, httpCode(error.status), error.message, requestId);

@@ -1,5 +1,8 @@
+import { UNSTORABLE_TEXT_MESSAGE } from "@lumen/trpc";
+import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { EnvError, parseApiEnv } from "../src/env";
+import { renderError } from "../src/http-errors";
 import { createTestApp } from "./harness";
 
 describe("unexpected failures", () => {
@@ -16,6 +19,22 @@ describe("unexpected failures", () => {
     expect(t.logs).toContainEqual(
       expect.objectContaining({ level: "error", msg: "procedure failed", path: "catalog.list" }),
     );
+  });
+
+  it("text Postgres can't store is a 400 on HTTP routes too, as on tRPC", async () => {
+    const t = await createTestApp();
+    const failed = await t.database.db.execute(sql`select ${"a\u0000b"}::text`).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    await t.database.close();
+    expect(renderError(failed, "req-1")).toEqual({
+      status: 400,
+      body: {
+        error: { code: "BAD_REQUEST", message: UNSTORABLE_TEXT_MESSAGE, requestId: "req-1" },
+      },
+    });
+    expect(renderError(new Error("boom"), "req-1")).toBeNull();
   });
 
   it("readiness reports 503 when the database is gone", async () => {

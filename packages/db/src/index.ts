@@ -7,6 +7,12 @@ export {
   PGLITE_EXTENSIONS,
 } from "./client";
 export { databaseConfigFromEnv, databaseEnvSchema } from "./env";
+export {
+  type DatabaseFailure,
+  databaseFailureOf,
+  isFailedStatement,
+  isUnstorableText,
+} from "./errors";
 export { ping } from "./health";
 export { migrate, migrationsFolder } from "./migrate";
 export * as schema from "./schema";

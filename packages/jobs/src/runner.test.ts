@@ -1,3 +1,4 @@
+import { databaseFailureOf } from "@lumen/db";
 import { createTestDatabase, type TestDatabase } from "@lumen/db/testing";
 import { sql } from "drizzle-orm";
 import type { PgBoss } from "pg-boss";
@@ -28,11 +29,20 @@ const pairJob = defineJob({
   queue: { retryLimit: 0 },
 });
 
+// Fails with a statement whose parameters include a secret-looking value.
+const leakyJob = defineJob({
+  name: "test.leaky-statement",
+  payload: z.object({ marker: z.string() }),
+  queue: { retryLimit: 0 },
+});
+const SECRET = "sk_live_runner-secret";
+
 let database: TestDatabase;
 let queue: PgBoss;
 let runner: JobRunner;
 const attempts: Array<{ marker: string; attempt: number }> = [];
 const logs: string[] = [];
+const loggedErrors: unknown[] = [];
 const finalFlags: boolean[] = [];
 let pairsInFlight = 0;
 let mostPairsInFlight = 0;
@@ -45,7 +55,13 @@ beforeAll(async () => {
     queue,
     pollingIntervalSeconds: 0.5,
     concurrency: 1,
-    logger: { info: (m) => logs.push(m), error: (m) => logs.push(m) },
+    logger: {
+      info: (m) => logs.push(m),
+      error: (m, fields) => {
+        logs.push(m);
+        loggedErrors.push(fields?.err);
+      },
+    },
     handlers: [
       handleJob(recordJob, async ({ marker, failFirst }, { attempt }) => {
         attempts.push({ marker, attempt });
@@ -54,6 +70,9 @@ beforeAll(async () => {
       handleJob(lastChanceJob, async (_payload, { finalAttempt }) => {
         finalFlags.push(finalAttempt === true);
         throw new Error("always fails");
+      }),
+      handleJob(leakyJob, async ({ marker }) => {
+        await database.db.execute(sql`select ${marker}::text, ${SECRET}::text, ${"\u0000"}::text`);
       }),
       handleJob(
         pairJob,
@@ -76,9 +95,9 @@ afterAll(async () => {
   await database.close();
 });
 
-async function until(predicate: () => boolean, timeoutMs = 15_000) {
+async function until(predicate: () => boolean | Promise<boolean>, timeoutMs = 15_000) {
   const deadline = Date.now() + timeoutMs;
-  while (!predicate()) {
+  while (!(await predicate())) {
     if (Date.now() > deadline) throw new Error("condition not met in time");
     await new Promise((r) => setTimeout(r, 50));
   }
@@ -147,5 +166,21 @@ describe("job runner", () => {
     });
     await until(() => mostPairsInFlight === 2 && pairsInFlight === 0);
     expect(mostPairsInFlight).toBe(2);
+  });
+
+  it("stores a failed statement in the job as its SQLSTATE, never its parameter values", async () => {
+    await database.db.transaction((tx) => enqueue(queue, tx, leakyJob, { marker: "leaky" }));
+    const output = async () => {
+      const { rows } = await database.db.execute<{ state: string; output: string | null }>(
+        sql`select state::text, output::text from pgboss.job where name = ${leakyJob.name}`,
+      );
+      return rows[0];
+    };
+    await until(async () => (await output())?.state === "failed");
+    const stored = await output();
+    expect(stored?.output).toContain("22021");
+    expect(stored?.output).not.toContain(SECRET);
+    // The logger gets the original error: the API's logger describes it without values.
+    expect(databaseFailureOf(loggedErrors.at(-1))?.code).toBe("22021");
   });
 });

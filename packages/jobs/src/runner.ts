@@ -1,3 +1,4 @@
+import { databaseFailureOf } from "@lumen/db";
 import type { PgBoss } from "pg-boss";
 import type { JobHandler } from "./define";
 
@@ -56,7 +57,7 @@ export async function startJobRunner({
           logger.info("job done", { ...fields, ms: Math.round(performance.now() - started) });
         } catch (error) {
           logger.error("job failed", { ...fields, err: error });
-          throw error;
+          throw storableError(error);
         }
       },
     );
@@ -67,4 +68,17 @@ export async function startJobRunner({
   return {
     stop: (timeoutMs = 30_000) => queue.stop({ graceful: true, timeout: timeoutMs, close: true }),
   };
+}
+
+/**
+ * pg-boss stores what a handler throws (every enumerable field, causes included) as the job's
+ * output. A failed statement carries its parameter values (drizzle's message and `params`),
+ * so it is stored as its SQLSTATE and place only; the log has the rest.
+ */
+function storableError(error: unknown): unknown {
+  const failure = databaseFailureOf(error);
+  if (!failure) return error;
+  return Object.assign(new Error(`database statement failed (SQLSTATE ${failure.code})`), {
+    database: failure,
+  });
 }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { CATEGORIES, LANGUAGE_CODES } from "./taxonomy";
+import { singleLine } from "./text";
 
 export const COURSE_LEVELS = ["beginner", "intermediate", "advanced"] as const;
 export type CourseLevel = (typeof COURSE_LEVELS)[number];
@@ -17,10 +18,13 @@ export const SEARCH_QUERY_MAX_LENGTH = 200;
  */
 export const catalogQuerySchema = z
   .object({
-    query: z
-      .string()
-      .trim()
-      .max(SEARCH_QUERY_MAX_LENGTH, `query must be at most ${SEARCH_QUERY_MAX_LENGTH} characters`)
+    // Runs of whitespace are one space, as the edge's canonical form has it.
+    query: singleLine({
+      label: "query",
+      max: SEARCH_QUERY_MAX_LENGTH,
+      tooLong: `query must be at most ${SEARCH_QUERY_MAX_LENGTH} characters`,
+      tidy: (q) => q.replace(/\s+/g, " "),
+    })
       .optional()
       .transform((q) => (q ? q : undefined)),
     category: z.enum(CATEGORIES, { error: "unknown category" }).optional(),

@@ -2,3 +2,4 @@ export * from "./catalog";
 export * from "./http-cache";
 export * from "./slug";
 export * from "./taxonomy";
+export * from "./text";

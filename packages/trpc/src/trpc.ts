@@ -2,6 +2,7 @@ import { initTRPC, TRPCError } from "@trpc/server";
 import type { TRPC_ERROR_CODE_KEY } from "@trpc/server/rpc";
 import { z } from "zod";
 import type { Context } from "./context";
+import { unstorableTextError } from "./database-errors";
 import { DomainError, ValidationError } from "./errors";
 
 export const CODE_BY_KIND: Record<DomainError["kind"], TRPC_ERROR_CODE_KEY> = {
@@ -41,11 +42,18 @@ function fieldErrorsOf(error: TRPCError): Record<string, string[]> | null {
   return null;
 }
 
-/** Turns the domain error family into tRPC errors; everything else stays a 500. */
+/**
+ * Turns the domain error family (and text Postgres can't store, as a ValidationError) into
+ * tRPC errors; everything else stays a 500.
+ */
 const mapDomainErrors = t.middleware(async ({ next }) => {
   const result = await next();
-  if (!result.ok && result.error.cause instanceof DomainError) {
-    const cause = result.error.cause;
+  const cause = result.ok
+    ? undefined
+    : result.error.cause instanceof DomainError
+      ? result.error.cause
+      : unstorableTextError(result.error.cause);
+  if (cause) {
     throw new TRPCError({ code: CODE_BY_KIND[cause.kind], message: cause.message, cause });
   }
   if (

@@ -1,5 +1,6 @@
 import type { Database } from "@lumen/db";
 import type { MediaContext } from "@lumen/media";
+import { singleLine } from "@lumen/shared";
 import { openLessonDocument } from "@lumen/trpc/services/documents/open-document";
 import { DOCUMENT_MAX_BYTES, NotPdfError } from "@lumen/trpc/services/documents/pdf";
 import {
@@ -57,10 +58,10 @@ export function documentRoutes({
       const user = await sessionUser(auth, c.req.raw.headers);
       if (!user) throw new ApiError(401, "UNAUTHORIZED", "Sign in to continue.");
       const lessonId = parseLessonId(c.req.param("lessonId"));
-      // Refuse strangers and wrong lesson kinds before reading up to 50 MiB.
+      // Refuse strangers, wrong lesson kinds and unstorable names before reading up to 50 MiB.
       await assertCanUploadDocument({ db, user, lessonId });
+      const filename = parseFilename(c.req.query("filename"));
       const bytes = new Uint8Array(await c.req.arrayBuffer());
-      const filename = c.req.query("filename");
       try {
         return c.json(
           await uploadLessonDocument({ db, media, user, input: { lessonId, filename }, bytes }),
@@ -94,6 +95,18 @@ export function documentRoutes({
   });
 
   return app;
+}
+
+/** The name is then tidied for download (sanitizeFilename); this refuses what can't be stored. */
+const filenameParam = singleLine({ label: "File name", max: 255 }).optional();
+
+function parseFilename(raw: string | undefined): string | undefined {
+  const parsed = filenameParam.safeParse(raw);
+  if (parsed.success) return parsed.data;
+  const fieldErrors = { filename: parsed.error.issues.map((issue) => issue.message) };
+  throw new ApiError(400, "BAD_REQUEST", fieldErrors.filename[0] ?? "Bad file name.", {
+    fieldErrors,
+  });
 }
 
 function parseLessonId(raw: string): string {

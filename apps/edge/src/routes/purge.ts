@@ -1,3 +1,4 @@
+import { singleLine } from "@lumen/shared";
 import { Hono } from "hono";
 import { z } from "zod";
 import { bearerMatches } from "../auth";
@@ -8,7 +9,7 @@ import { errorBody } from "../errors";
 /** What the job runner sends (purgeCatalogJob's payload); recorded with the new version. */
 const purgeRequestSchema = z.object({
   courseId: z.uuid().optional(),
-  slug: z.string().min(1).max(160).optional(),
+  slug: singleLine({ label: "slug", max: 160, trim: false }).min(1).optional(),
 });
 
 /**

@@ -23,6 +23,20 @@ describe("course form", () => {
     expect(validateCourseForm(values)).toEqual({});
   });
 
+  it("refuses text the API can't store, with the API's message, before a round trip", () => {
+    expect(
+      validateCourseForm({
+        ...values,
+        title: "Quantum\u0000",
+        subtitle: "broken \ud800",
+        description: "two\nlines\tare fine",
+      }),
+    ).toEqual({
+      title: "Title contains an invisible control character (U+0000). Remove it.",
+      subtitle: "Subtitle contains a broken character (U+D800). Retype that part.",
+    });
+  });
+
   it("names each field that is missing or too long", () => {
     const errors = validateCourseForm({
       ...values,

@@ -1,3 +1,4 @@
+import { inputTextProblem } from "@lumen/shared/text-rules";
 import type { FieldErrors } from "./auth-validation";
 
 /**
@@ -43,6 +44,15 @@ export function validateCourseForm(values: CourseFormValues): FieldErrors<Course
   }
   if (values.description.trim().length > L.descriptionMax) {
     errors.description = `Use at most ${L.descriptionMax.toLocaleString("en")} characters.`;
+  }
+  // The API's text rules (control characters, broken characters), with the same messages.
+  const unstorable = {
+    title: inputTextProblem(values.title, "Title"),
+    subtitle: inputTextProblem(values.subtitle, "Subtitle"),
+    description: inputTextProblem(values.description, "Description", { multiline: true }),
+  };
+  for (const [field, problem] of Object.entries(unstorable) as [CourseField, string | null][]) {
+    if (problem && !errors[field]) errors[field] = problem;
   }
   if (!values.category) errors.category = "Choose a category.";
   if (!values.level) errors.level = "Choose a level.";

@@ -46,6 +46,8 @@ describe("learner rows", () => {
     expect(revokeReasonProblem("  no ")).toMatch(/at least 3/);
     expect(revokeReasonProblem("Plagiarised quiz answers")).toBeNull();
     expect(revokeReasonProblem("x".repeat(501))).toMatch(/500/);
+    expect(revokeReasonProblem("Copied\u0000")).toMatch(/control character \(U\+0000\)/);
+    expect(revokeReasonProblem("Copied answers\nfrom a friend")).toBeNull();
   });
 
   it("tells issued, revoked and missing certificates apart", () => {

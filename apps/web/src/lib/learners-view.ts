@@ -1,3 +1,4 @@
+import { inputTextProblem } from "@lumen/shared/text-rules";
 import type { inferOutput } from "@trpc/tanstack-react-query";
 import type { trpc } from "./trpc";
 
@@ -48,13 +49,13 @@ export function distributionBars(
 
 export const REVOKE_REASON = { min: 3, max: 500 } as const;
 
-/** The same rule as the API's: a reason of 3–500 characters (trimmed). */
+/** The same rules as the API's: a reason of 3–500 characters (trimmed), text it can store. */
 export function revokeReasonProblem(reason: string): string | null {
   const length = reason.trim().length;
   if (length < REVOKE_REASON.min)
     return "Say why the certificate is revoked (at least 3 characters).";
   if (length > REVOKE_REASON.max) return "Keep the reason under 500 characters.";
-  return null;
+  return inputTextProblem(reason, "Reason", { multiline: true });
 }
 
 export type CertificateState = "none" | "issued" | "revoked";

@@ -49,6 +49,23 @@ describe("quiz validation", () => {
     expect(e.answer).toBe("Mark the correct option.");
   });
 
+  it("refuses prompt, explanation and option text the API can't store", () => {
+    const q = single();
+    const e = validateQuestion({
+      ...q,
+      prompt: "Line one\nline\u0007two",
+      explanation: "ok\n\tindented",
+      options: q.options.map((o, i) => (i === 0 ? { ...o, text: "a\u0085b" } : o)),
+    });
+    expect(e.prompt).toBe(
+      "Question text contains an invisible control character (U+0007). Remove it.",
+    );
+    expect(e.explanation).toBeUndefined();
+    expect(Object.values(e.optionText ?? {})).toEqual([
+      "Option text contains an invisible control character (U+0085). Remove it.",
+    ]);
+  });
+
   it("a correct mark on a removed option does not count", () => {
     expect(validateQuestion({ ...single(), correct: ["gone"] }).answer).toMatch(/Mark/);
   });

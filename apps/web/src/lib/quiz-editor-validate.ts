@@ -1,3 +1,4 @@
+import { inputTextProblem } from "@lumen/shared/text-rules";
 import {
   isChoice,
   parseNumber,
@@ -61,16 +62,22 @@ export function validateQuestion(q: QuestionDraft): QuestionErrors {
   if (q.explanation.trim().length > L.explanationMax) {
     e.explanation = "Explanations can be at most 2,000 characters.";
   }
+  // The API's text rules (control characters, broken characters), with the same messages.
+  const promptText = inputTextProblem(q.prompt, "Question text", { multiline: true });
+  if (promptText && !e.prompt) e.prompt = promptText;
+  const explanation = inputTextProblem(q.explanation, "Explanation", { multiline: true });
+  if (explanation && !e.explanation) e.explanation = explanation;
   if (isChoice(q.kind)) {
     if (q.options.length < 2) e.options = "Give at least two options.";
     else if (q.options.length > L.optionsMax) e.options = `At most ${L.optionsMax} options.`;
     const optionText: Record<string, string> = {};
     for (const option of q.options) {
       const text = option.text.trim();
+      const problem = inputTextProblem(text, "Option text");
       if (!text) optionText[option.id] = "Options need text.";
       else if (text.length > L.optionMax) {
         optionText[option.id] = "Options can be at most 500 characters.";
-      }
+      } else if (problem) optionText[option.id] = problem;
     }
     if (Object.keys(optionText).length > 0) e.optionText = optionText;
     const marked = q.correct.filter((id) => q.options.some((o) => o.id === id));

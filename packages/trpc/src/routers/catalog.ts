@@ -1,14 +1,11 @@
-import { catalogQuerySchema } from "@lumen/shared";
+import { catalogQuerySchema, courseSlugSchema } from "@lumen/shared";
 import { z } from "zod";
 import { getCourseBySlug } from "../services/catalog/get-course";
 import { searchCatalog } from "../services/catalog/search-catalog";
 import { publicProcedure, router } from "../trpc";
 
-export const slugSchema = z
-  .string()
-  .min(1)
-  .max(160)
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "slug must be lowercase letters, digits and dashes");
+/** The shared contract's slug, so tRPC, the public route and the edge refuse the same ones. */
+export const slugSchema = courseSlugSchema;
 
 export const catalogRouter = router({
   /** Search and browse: query text, filters, facet counts, sort and pages in one call. */

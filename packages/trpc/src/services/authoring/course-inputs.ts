@@ -1,4 +1,4 @@
-import { CATEGORIES, COURSE_LEVELS, LANGUAGE_CODES } from "@lumen/shared";
+import { CATEGORIES, COURSE_LEVELS, LANGUAGE_CODES, multiLine, singleLine } from "@lumen/shared";
 import { z } from "zod";
 import * as L from "./limits";
 
@@ -6,44 +6,23 @@ import * as L from "./limits";
 export const id = (name: string) => z.uuid({ error: `${name} must be a valid id.` });
 
 export const title = (what: string, max: number) =>
-  z
-    .string()
-    .trim()
-    .min(1, `${what} can't be empty.`)
-    .max(max, `${what} must be at most ${max} characters.`);
+  singleLine({ label: what, max }).min(1, `${what} can't be empty.`);
 
 const courseFields = {
   title: title("Title", L.COURSE_TITLE_MAX),
-  subtitle: z
-    .string()
-    .trim()
-    .max(L.COURSE_SUBTITLE_MAX, `Subtitle must be at most ${L.COURSE_SUBTITLE_MAX} characters.`),
-  description: z
-    .string()
-    .trim()
-    .max(
-      L.COURSE_DESCRIPTION_MAX,
-      `Description must be at most ${L.COURSE_DESCRIPTION_MAX} characters.`,
-    ),
+  subtitle: singleLine({ label: "Subtitle", max: L.COURSE_SUBTITLE_MAX }),
+  description: multiLine({ label: "Description", max: L.COURSE_DESCRIPTION_MAX }),
   category: z.enum(CATEGORIES, { error: "Pick one of the catalog's categories." }),
   level: z.enum(COURSE_LEVELS, { error: "Level must be beginner, intermediate or advanced." }),
   language: z.enum(LANGUAGE_CODES, { error: "Pick one of the supported languages." }),
   tags: z
     .array(
-      z
-        .string()
-        .trim()
-        .toLowerCase()
-        .transform((tag) => tag.replace(/\s+/g, " "))
-        .pipe(
-          z
-            .string()
-            .min(1, "Tags can't be empty.")
-            .max(
-              L.COURSE_TAG_MAX_LENGTH,
-              `Each tag must be at most ${L.COURSE_TAG_MAX_LENGTH} characters.`,
-            ),
-        ),
+      singleLine({
+        label: "Tags",
+        max: L.COURSE_TAG_MAX_LENGTH,
+        tooLong: `Each tag must be at most ${L.COURSE_TAG_MAX_LENGTH} characters.`,
+        tidy: (tag) => tag.toLowerCase().replace(/\s+/g, " "),
+      }).min(1, "Tags can't be empty."),
     )
     .max(100, `A course can have at most ${L.COURSE_TAGS_MAX} tags.`)
     .transform((tags) => [...new Set(tags)])

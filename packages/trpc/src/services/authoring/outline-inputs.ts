@@ -1,4 +1,5 @@
 import { lessonKind } from "@lumen/db";
+import { multiLine } from "@lumen/shared";
 import { z } from "zod";
 import { courseIdInput, id, title } from "./course-inputs";
 import * as L from "./limits";
@@ -24,10 +25,12 @@ export const addLessonInput = moduleIdInput.extend({
 export const lessonIdInput = z.object({ lessonId: id("lessonId") });
 export const updateLessonInput = lessonIdInput.extend({
   title: lessonTitle.optional(),
-  body: z
-    .string()
-    .max(L.LESSON_BODY_MAX, `A lesson can have at most ${L.LESSON_BODY_MAX} characters.`)
-    .optional(),
+  body: multiLine({
+    label: "Lesson text",
+    max: L.LESSON_BODY_MAX,
+    tooLong: `A lesson can have at most ${L.LESSON_BODY_MAX} characters.`,
+    trim: false,
+  }).optional(),
   durationSeconds: z
     .number()
     .int("Duration must be whole seconds.")

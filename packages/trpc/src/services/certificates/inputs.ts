@@ -1,3 +1,4 @@
+import { multiLine } from "@lumen/shared";
 import { z } from "zod";
 import { id } from "../authoring/course-inputs";
 
@@ -5,10 +6,10 @@ export const certificateIdInput = z.object({ certificateId: id("certificateId") 
 export const courseCertificatesInput = z.object({ courseId: id("courseId") });
 
 export const revokeCertificateInput = certificateIdInput.extend({
-  reason: z
-    .string()
-    .trim()
-    .min(3, "Say why the certificate is revoked.")
-    .max(500, "Keep the reason under 500 characters."),
+  reason: multiLine({
+    label: "Reason",
+    max: 500,
+    tooLong: "Keep the reason under 500 characters.",
+  }).min(3, "Say why the certificate is revoked."),
 });
 export type RevokeCertificateInput = z.output<typeof revokeCertificateInput>;

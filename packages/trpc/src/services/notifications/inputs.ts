@@ -1,8 +1,9 @@
+import { singleLine } from "@lumen/shared";
 import { z } from "zod";
 import { id } from "../authoring/course-inputs";
 
 export const listNotificationsInput = z.object({
-  cursor: z.string().max(200).nullish(),
+  cursor: singleLine({ label: "Cursor", max: 200, trim: false }).nullish(),
   limit: z.number().int().min(1).max(50).default(20),
 });
 export type ListNotificationsInput = z.output<typeof listNotificationsInput>;

@@ -1,3 +1,4 @@
+import { singleLine } from "@lumen/shared";
 import { z } from "zod";
 import { id } from "../authoring/course-inputs";
 
@@ -31,6 +32,6 @@ export const courseLearnersInput = z.object({
   page: z.number().int().min(1).max(10_000).default(1),
   pageSize: z.number().int().min(1).max(100).default(25),
   /** Case-insensitive match on name or email. */
-  query: z.string().trim().max(200).default(""),
+  query: singleLine({ label: "Search", max: 200 }).default(""),
 });
 export type CourseLearnersInput = z.output<typeof courseLearnersInput>;

@@ -1,3 +1,4 @@
+import { multiLine, singleLine } from "@lumen/shared";
 import { z } from "zod";
 import { id } from "../authoring/course-inputs";
 
@@ -6,26 +7,30 @@ import { id } from "../authoring/course-inputs";
 export const QUIZ_QUESTIONS_MAX = 100;
 export const QUIZ_OPTIONS_MAX = 10;
 
-const optionId = z.string().trim().min(1).max(40);
+const optionId = singleLine({ label: "Option id", max: 40 }).min(1);
 const option = z.object({
   id: optionId,
-  text: z
-    .string()
-    .trim()
-    .min(1, "Options need text.")
-    .max(500, "Options can be at most 500 characters."),
+  text: singleLine({
+    label: "Option text",
+    max: 500,
+    tooLong: "Options can be at most 500 characters.",
+  }).min(1, "Options need text."),
 });
 
 const questionBase = {
   /** Present for questions that already exist; new questions get an id on save. */
   id: id("questionId").optional(),
-  prompt: z
-    .string()
-    .trim()
-    .min(1, "Write the question.")
-    .max(2000, "Questions can be at most 2,000 characters."),
+  prompt: multiLine({
+    label: "Question text",
+    max: 2000,
+    tooLong: "Questions can be at most 2,000 characters.",
+  }).min(1, "Write the question."),
   points: z.number().int().min(1, "A question is worth at least 1 point.").max(100),
-  explanation: z.string().trim().max(2000).default(""),
+  explanation: multiLine({
+    label: "Explanation",
+    max: 2000,
+    tooLong: "Explanations can be at most 2,000 characters.",
+  }).default(""),
 };
 
 const choiceOptions = z
@@ -65,7 +70,7 @@ export const editableQuestion = z.discriminatedUnion("kind", [
     kind: z.literal("short_text"),
     answer: z.object({
       accepted: z
-        .array(z.string().trim().min(1).max(200))
+        .array(singleLine({ label: "Accepted answers", max: 200 }).min(1))
         .min(1, "Give at least one accepted answer.")
         .max(20),
     }),
@@ -96,7 +101,10 @@ export const learnerResponse = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("choice"), optionIds: z.array(optionId).max(QUIZ_OPTIONS_MAX) }),
   z.object({ kind: z.literal("boolean"), value: z.boolean() }),
   z.object({ kind: z.literal("number"), value: z.number().finite() }),
-  z.object({ kind: z.literal("text"), value: z.string().max(500) }),
+  z.object({
+    kind: z.literal("text"),
+    value: singleLine({ label: "Your answer", max: 500, trim: false }),
+  }),
 ]);
 export type LearnerResponse = z.output<typeof learnerResponse>;
 

@@ -1,0 +1,127 @@
+import { randomUUID } from "node:crypto";
+import { questionsOfEveryKind } from "./factories";
+import type { SweepWorld } from "./sweep-world";
+
+/** A valid call of one procedure: who makes it and with what input. */
+export interface SampleCall {
+  as: "owner" | "learner";
+  input: unknown;
+}
+
+/**
+ * One valid input per procedure of the router, on the sweep world. Every procedure must have
+ * an entry (the sweep fails on a procedure without one), so a new procedure's strings get
+ * swept too. `null`: the procedure takes no input.
+ */
+export const SAMPLES: Record<string, ((w: SweepWorld) => SampleCall) | null> = {
+  "authoring.myCourses": () => owner({ page: 1, pageSize: 10 }),
+  "authoring.createCourse": () => owner(newCourse()),
+  "authoring.getCourse": (w) => owner({ courseId: w.course.id }),
+  "authoring.updateCourse": (w) =>
+    owner({ courseId: w.course.id, expectedUpdatedAt: w.course.updatedAt, ...newCourse() }),
+  "authoring.addModule": (w) => owner({ courseId: w.course.id, title: "Extra" }),
+  "authoring.renameModule": (w) => owner({ moduleId: w.moduleId, title: "Renamed" }),
+  "authoring.deleteModule": (w) => owner({ moduleId: w.doomedModuleId }),
+  "authoring.reorderModules": (w) =>
+    owner({ courseId: w.course.id, moduleIds: [w.doomedModuleId, w.spareModuleId, w.moduleId] }),
+  "authoring.addLesson": (w) => owner({ moduleId: w.moduleId, title: "More", kind: "text" }),
+  "authoring.updateLesson": (w) =>
+    owner({ lessonId: w.textLessonId, title: "Read", body: "# Hi\n\n\tIndented", isPreview: true }),
+  "authoring.deleteLesson": (w) => owner({ lessonId: w.doomedLessonId }),
+  "authoring.reorderLessons": (w) => owner({ moduleId: w.moduleId, lessonIds: [w.textLessonId] }),
+  "authoring.moveLesson": (w) =>
+    owner({ lessonId: w.textLessonId, toModuleId: w.moduleId, position: 0 }),
+  "authoring.publishChecklist": (w) => owner({ courseId: w.course.id }),
+  "authoring.publish": (w) => owner({ courseId: w.course.id }),
+  "authoring.unpublish": (w) => owner({ courseId: w.course.id }),
+
+  "catalog.list": () =>
+    learner({ query: "sweep", category: "Computer Science", level: "beginner", language: "en" }),
+  "catalog.bySlug": (w) => learner({ slug: w.course.slug }),
+
+  "certificates.mine": null,
+  "certificates.request": (w) => learner({ courseId: w.course.id }),
+  "certificates.revoke": (w) =>
+    owner({ certificateId: w.certificateId, reason: "Issued by mistake" }),
+
+  "enrollment.enroll": (w) => learner({ courseId: w.course.id }),
+  "enrollment.unenroll": (w) => learner({ courseId: w.course.id }),
+  "enrollment.mine": null,
+
+  "learning.lesson": (w) => learner({ lessonId: w.textLessonId }),
+
+  "notifications.list": (w) => learner({ cursor: w.notificationId, limit: 10 }),
+  "notifications.unreadCount": null,
+  "notifications.markRead": (w) => learner({ ids: [w.notificationId] }),
+
+  "progress.record": (w) =>
+    learner({
+      events: [
+        {
+          eventId: randomUUID(),
+          enrollmentId: w.enrollmentId,
+          lessonId: w.textLessonId,
+          watchedSeconds: 0,
+          positionSeconds: 0,
+          completed: true,
+          occurredAt: Date.now(),
+        },
+      ],
+    }),
+  "progress.course": (w) => learner({ courseId: w.course.id }),
+  "progress.mine": null,
+  "progress.courseLearners": (w) =>
+    owner({ courseId: w.course.id, page: 1, pageSize: 10, query: "learner" }),
+
+  "quiz.edit": (w) => owner({ lessonId: w.quizLessonId }),
+  "quiz.save": (w) =>
+    owner({
+      lessonId: w.quizLessonId,
+      settings: { passingPercent: 50, maxAttempts: null, requiredForCertificate: false },
+      // The world's questions, ids kept: the submit sample still answers them.
+      questions: questionsOfEveryKind().map((q, i) => ({ ...q, id: w.questionIds[i] })),
+    }),
+  "quiz.take": (w) => learner({ lessonId: w.quizLessonId }),
+  "quiz.submit": (w) =>
+    learner({
+      lessonId: w.quizLessonId,
+      attemptId: randomUUID(),
+      answers: [
+        { questionId: w.questionIds[0], response: { kind: "choice", optionIds: ["paris"] } },
+        { questionId: w.questionIds[4], response: { kind: "text", value: "Goethe" } },
+      ],
+    }),
+
+  "video.createUpload": (w) =>
+    owner({ lessonId: w.videoLessonId, filename: "talk.mp4", byteSize: 1000 }),
+  "video.resumeUpload": (w) => owner({ assetId: w.uploadingAssetId }),
+  "video.completeUpload": (w) => owner({ assetId: w.uploadingAssetId }),
+  "video.cancelUpload": (w) => owner({ assetId: w.uploadingAssetId }),
+  "video.lessonVideo": (w) => owner({ lessonId: w.videoLessonId }),
+  "video.addCaption": (w) =>
+    owner({
+      assetId: w.playableAssetId,
+      language: "en",
+      label: "English",
+      vtt: "WEBVTT\r\n\r\n00:00.000 --> 00:01.000\r\nHello\r\n",
+    }),
+  "video.removeCaption": (w) => owner({ assetId: w.playableAssetId, language: "en" }),
+  "video.playback": (w) => learner({ lessonId: w.videoLessonId }),
+  "video.savePosition": (w) =>
+    learner({ lessonId: w.videoLessonId, positionSeconds: 5, watchedSeconds: 5 }),
+};
+
+const owner = (input: unknown): SampleCall => ({ as: "owner", input });
+const learner = (input: unknown): SampleCall => ({ as: "learner", input });
+
+function newCourse() {
+  return {
+    title: "A course",
+    subtitle: "Its subtitle",
+    description: "What it teaches,\nover two lines.",
+    category: "Computer Science",
+    level: "beginner",
+    language: "en",
+    tags: ["sweep"],
+  };
+}

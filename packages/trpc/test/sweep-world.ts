@@ -1,0 +1,113 @@
+import type { SessionUser } from "../src/context";
+import { issueCertificate } from "../src/services/certificates/issue";
+import { createNotifications } from "../src/services/notifications/create";
+import {
+  addLessonOfKind,
+  addVideoLesson,
+  createCourse,
+  createEnrollmentWithProgress,
+  createTestCertificateIssuer,
+  createUser,
+  createVideoAsset,
+  questionsOfEveryKind,
+  readyRendition,
+} from "./factories";
+import { TEST_EDGE_URL, type TestContext } from "./harness";
+
+/**
+ * One course world in which every procedure of the router has a valid call: an instructor's
+ * published course with a text, a video (playable, with an upload in progress), a quiz and a
+ * PDF lesson, spare modules and lessons for the destructive calls, an enrolled learner with a
+ * notification, and an issued certificate. The hostile-input sweep builds its samples on it.
+ */
+export async function buildSweepWorld(t: TestContext) {
+  const owner = await createUser(t.db, "instructor");
+  const learner = await createUser(t.db, "learner");
+  const course = await createCourse(t.db, owner, { title: "Sweep Course" });
+  const author = t.callerFor(owner).authoring;
+  const { moduleId } = await author.addModule({ courseId: course.id, title: "Main" });
+  const spare = await author.addModule({ courseId: course.id, title: "Spare" });
+  const doomed = await author.addModule({ courseId: course.id, title: "Doomed" });
+  const { lessonId: textLessonId } = await author.addLesson({
+    moduleId,
+    title: "Read me",
+    kind: "text",
+  });
+  const { lessonId: doomedLessonId } = await author.addLesson({
+    moduleId: spare.moduleId,
+    title: "Delete me",
+    kind: "text",
+  });
+  const video = await addVideoLesson(t.db, course.id, { isPreview: true });
+  const playable = await createVideoAsset(t.db, video, owner, {
+    status: "processing",
+    durationSeconds: 60,
+    renditions: [readyRendition(360)],
+    current: true,
+  });
+  const uploading = await createVideoAsset(t.db, video, owner);
+  const quiz = await addLessonOfKind(t.db, course.id, "quiz");
+  const saved = await t.callerFor(owner).quiz.save({
+    lessonId: quiz.id,
+    settings: { passingPercent: 50, maxAttempts: null, requiredForCertificate: false },
+    questions: questionsOfEveryKind(),
+  });
+  const { enrollmentId } = await t.callerFor(learner).enrollment.enroll({ courseId: course.id });
+  const notificationId = await notify(t, learner);
+  const certificateId = await issuedCertificate(t, owner);
+  const { updatedAt } = await author.getCourse({ courseId: course.id });
+  return {
+    owner,
+    learner,
+    course: { id: course.id, slug: course.slug, updatedAt },
+    moduleId,
+    spareModuleId: spare.moduleId,
+    doomedModuleId: doomed.moduleId,
+    textLessonId,
+    doomedLessonId,
+    videoLessonId: video.id,
+    playableAssetId: playable.id,
+    uploadingAssetId: uploading.id,
+    quizLessonId: quiz.id,
+    questionIds: saved.questions.map((q) => q.id),
+    enrollmentId,
+    notificationId,
+    certificateId,
+  };
+}
+export type SweepWorld = Awaited<ReturnType<typeof buildSweepWorld>>;
+
+async function notify(t: TestContext, user: SessionUser): Promise<string> {
+  await t.db.transaction((tx) =>
+    createNotifications(tx, [
+      { userId: user.id, kind: "milestone", title: "Half", body: "Go on", dedupeKey: "sweep-50" },
+    ]),
+  );
+  const page = await t.callerFor(user).notifications.list({});
+  const id = page.items[0]?.id;
+  if (!id) throw new Error("the notification was not written");
+  return id;
+}
+
+/** A graduate's certificate in another course of the owner's: the owner may revoke it. */
+async function issuedCertificate(t: TestContext, owner: SessionUser): Promise<string> {
+  const course = await createCourse(t.db, owner, { title: "Graduated" });
+  const graduate = await createUser(t.db, "learner");
+  const { enrollmentId } = await createEnrollmentWithProgress(t.db, {
+    learner: graduate,
+    courseId: course.id,
+  });
+  const outcome = await issueCertificate(
+    {
+      db: t.db,
+      outbox: t.outbox,
+      store: t.mediaStore,
+      issuer: await createTestCertificateIssuer(),
+      links: { edgeUrl: TEST_EDGE_URL, webOrigin: "http://localhost:5173" },
+      logger: { info: () => {} },
+    },
+    enrollmentId,
+  );
+  if (!("certificateId" in outcome)) throw new Error(`not issued: ${outcome.status}`);
+  return outcome.certificateId;
+}
