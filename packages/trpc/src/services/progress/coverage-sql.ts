@@ -24,14 +24,14 @@ export const tenthsOf = (coverage: SQL) =>
   sql`(select coalesce(sum(upper(part) - lower(part)), 0)::int from unnest(${coverage}) as part)`;
 
 /**
- * One row for a learner's (enrollment, lesson): `timeline`, the part of the video that can
- * be covered ([0, duration); nothing for a lesson that is not a video), `toComplete`, the
- * tenths that complete it (90 % of the duration; null when unknown), and `allowance`, the most
- * coverage anyone can have watched since their playback began at the player's top speed (0
- * if it never began). `now` is the write's clock.
+ * One row for a learner's (enrollment, lesson): the lesson's `kind`; `timeline`, the part of
+ * the video that can be covered ([0, duration); nothing for a lesson that is not a video);
+ * `to_complete`, the tenths that complete it (90 % of the duration; null when unknown); and
+ * `allowance`, the most coverage anyone can have watched since their playback began at the
+ * player's top speed (0 if it never began). `now` is the write's clock.
  */
 export const lessonBounds = (enrollmentId: SQL, lessonId: SQL, now: SQL) => sql`(
-  select
+  select le.kind,
     case
       when le.kind <> 'video' then '{}'::int4multirange
       when va.duration_seconds > 0
@@ -52,12 +52,13 @@ export const lessonBounds = (enrollmentId: SQL, lessonId: SQL, now: SQL) => sql`
 /**
  * One row (`coverage`, `tenths`): `covered` plus as much of `claimed` as `allowance` leaves
  * room for. Parts already covered cost nothing (a replay counts once); when the new parts
- * exceed the room, the earliest of them are credited and the rest dropped.
+ * exceed the room, the earliest of them are credited and the rest dropped. `offset 0` keeps
+ * the planner from copying each step into every place its result is used.
  */
 export const creditCoverage = (covered: SQL, claimed: SQL, allowance: SQL) => sql`(
   select merged.coverage, ${tenthsOf(sql`merged.coverage`)} as tenths
   from (select greatest(0, ${allowance} - ${tenthsOf(covered)}) as room,
-      ${claimed} - ${covered} as fresh) budget
+      ${claimed} - ${covered} as fresh offset 0) budget
   cross join lateral (
     select ${covered} + coalesce((
       select range_agg(int4range(lower(part), least(upper(part), lower(part) + budget.room - before)))
@@ -65,4 +66,5 @@ export const creditCoverage = (covered: SQL, claimed: SQL, allowance: SQL) => sq
         select part, coalesce(sum(upper(part) - lower(part)) over (
           order by part rows between unbounded preceding and 1 preceding), 0)::int as before
         from unnest(budget.fresh) as part) parts
-      where before < budget.room), '{}'::int4multirange) as coverage) merged)`;
+      where before < budget.room), '{}'::int4multirange) as coverage offset 0) merged
+  offset 0)`;

@@ -90,8 +90,10 @@ export async function writeEvents(
     lessons: LessonCoverage[];
   }>(sql`
     with input as (
+      -- w as text, cast below: json_to_recordset reads an int4multirange column much more
+      -- slowly than the cast does.
       select * from json_to_recordset(${input}::json) as x(
-        i int, u text, id uuid, en uuid, l uuid, w int4multirange, p real, c boolean, t float8)
+        i int, u text, id uuid, en uuid, l uuid, w text, p real, c boolean, t float8)
     ),
     checked as (
       select input.*, case
@@ -107,7 +109,7 @@ export async function writeEvents(
     inserted as (
       insert into progress_events
         (event_id, enrollment_id, lesson_id, watched, position_seconds, completed, occurred_at)
-      select id, en, l, w, p, c, to_timestamp(t / 1000.0)
+      select id, en, l, w::int4multirange, p, c, to_timestamp(t / 1000.0)
       from checked where reason is null
       order by id
       on conflict (event_id) do nothing
@@ -124,9 +126,8 @@ export async function writeEvents(
       group by enrollment_id, lesson_id
     ),
     claims as (
-      select f.*, le.kind, b.to_complete, b.allowance, f.claimed * b.timeline as within
+      select f.*, b.kind, b.to_complete, b.allowance, f.claimed * b.timeline as within
       from folded f
-      join lessons le on le.id = f.lesson_id
       cross join lateral ${lessonBounds(sql`f.enrollment_id`, sql`f.lesson_id`, at)} b
     ),
     applied as (
