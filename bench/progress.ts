@@ -16,10 +16,11 @@ import { startApiServer } from "./progress/api-server";
 import { cpuSeconds, trackCpu } from "./progress/cpu";
 import { runLoad } from "./progress/load";
 import { commitsSoFar, countLost } from "./progress/verify";
-import { createCourses, signUpLearners } from "./progress/world";
+import { createCourses, signUpLearners, startPlaybackLongAgo } from "./progress/world";
 
 const { values } = parseArgs({
   options: {
+    help: { type: "boolean", short: "h" },
     seconds: { type: "string", default: "60" },
     warmup: { type: "string", default: "5" },
     clients: { type: "string", default: "16" },
@@ -31,6 +32,17 @@ const { values } = parseArgs({
     "profile-api": { type: "string" },
   },
 });
+if (values.help) {
+  console.log(`pnpm bench progress [options]   (needs Postgres: TEST_DATABASE_URL or BENCH_DATABASE_URL)
+  --seconds N       measured seconds (default 60)
+  --warmup N        warm-up seconds before measuring (default 5)
+  --clients N       concurrent closed-loop players (default 16)
+  --batch N         events per request (default 50)
+  --learners N      signed-up learners; client c plays learner c mod N (default: one per client)
+  --courses N       courses of 8 video + 2 text lessons (default 8)
+  --profile-api DIR write a CPU profile of the API process there`);
+  process.exit(0);
+}
 const config = {
   seconds: Number(values.seconds),
   warmup: Number(values.warmup),
@@ -61,6 +73,7 @@ try {
   let started = performance.now();
   let clientCpuStart = process.cpuUsage();
   const learners = await signUpLearners(api.url, config.learners, courseList);
+  await startPlaybackLongAgo(database.client.db, learners);
   console.log(
     `${learners.length} learners signed up and enrolled in ${((performance.now() - started) / 1000).toFixed(1)} s; ` +
       `${config.clients} clients × ${config.batch} events/request, ${config.warmup} s warm-up + ${config.seconds} s measured`,

@@ -15,7 +15,10 @@ export interface LoadResult {
   firstError: string | null;
 }
 
-/** A learner's player: walks the course's lessons, watching video second by second. */
+/**
+ * A learner's player: walks the course's lessons, watching video second by second; each
+ * event reports the second it played (the web player reports a few seconds per event).
+ */
 class Player {
   private lesson = 0;
   private watched = 0;
@@ -27,13 +30,15 @@ class Player {
       const lesson = this.learner.lessons[this.lesson % this.learner.lessons.length];
       if (!lesson) throw new Error("learner has no lessons");
       const done = lesson.kind === "text" || this.watched >= lesson.seconds;
+      const from = this.watched;
       this.watched += 1;
+      const position = Math.min(this.watched, lesson.seconds || this.watched);
       events.push({
         eventId: randomUUID(),
         enrollmentId: this.learner.enrollmentId,
         lessonId: lesson.id,
-        watchedSeconds: Math.min(this.watched, lesson.seconds || this.watched),
-        positionSeconds: Math.min(this.watched, lesson.seconds || this.watched),
+        watched: lesson.kind === "video" && position > from ? [[from, position]] : [],
+        positionSeconds: position,
         completed: done,
         occurredAt: Date.now(),
       });

@@ -1,6 +1,15 @@
 import { randomUUID } from "node:crypto";
-import { courses, type Database, lessons, modules, users, videoAssets } from "@lumen/db";
-import { eq } from "drizzle-orm";
+import {
+  courses,
+  type Database,
+  enrollments,
+  lessons,
+  modules,
+  playbackStarts,
+  users,
+  videoAssets,
+} from "@lumen/db";
+import { eq, inArray } from "drizzle-orm";
 import { pick } from "./json";
 
 export interface BenchLesson {
@@ -132,4 +141,34 @@ async function signUp(apiUrl: string, i: number): Promise<string> {
     .getSetCookie()
     .map((c) => c.split(";")[0])
     .join("; ");
+}
+
+/**
+ * Each learner's playback of each video lesson began a day ago. The players replay hours of
+ * viewing in seconds; coverage is bounded by time since playback began (ADR 0007), and a day's
+ * allowance lets them complete lessons as real learners would, so the bench measures the same
+ * work (merging, crediting, completions) at its own pace.
+ */
+export async function startPlaybackLongAgo(db: Database, learners: readonly BenchLearner[]) {
+  const owners = await db
+    .select({ id: enrollments.id, userId: enrollments.userId })
+    .from(enrollments)
+    .where(
+      inArray(
+        enrollments.id,
+        learners.map((l) => l.enrollmentId),
+      ),
+    );
+  const userOf = new Map(owners.map((o) => [o.id, o.userId]));
+  const startedAt = new Date(Date.now() - 24 * 60 * 60 * 1000);
+  const rows = learners.flatMap((learner) =>
+    learner.lessons
+      .filter((lesson) => lesson.kind === "video")
+      .map((lesson) => ({
+        userId: userOf.get(learner.enrollmentId) ?? "",
+        lessonId: lesson.id,
+        startedAt,
+      })),
+  );
+  if (rows.length > 0) await db.insert(playbackStarts).values(rows).onConflictDoNothing();
 }

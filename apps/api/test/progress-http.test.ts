@@ -60,7 +60,7 @@ const event = (overrides: Record<string, unknown> = {}) => ({
   eventId: randomUUID(),
   enrollmentId,
   lessonId,
-  watchedSeconds: 12,
+  watched: [[0, 12]],
   positionSeconds: 12,
   completed: true,
   occurredAt: Date.now(),
@@ -81,7 +81,8 @@ afterAll(() => t.database.close());
 
 describe("POST /trpc/progress.record (beacon)", () => {
   it("accepts a plain JSON body from a signed-in learner and stores the events before answering", async () => {
-    const events = [event(), event({ completed: false, watchedSeconds: 3 })];
+    // The second is what a player from before coverage sends: its total is ignored.
+    const events = [event(), event({ completed: false, watched: undefined, watchedSeconds: 3 })];
     const res = await beacon(JSON.stringify({ events }), { cookie });
     expect(res.status).toBe(200);
     const result = await trpcData(
@@ -120,7 +121,9 @@ describe("POST /trpc/progress.record (beacon)", () => {
 
   it("answers 400 for an invalid event, naming the problem without stack or SQL", async () => {
     for (const body of [
-      JSON.stringify({ events: [event({ watchedSeconds: -5 })] }),
+      JSON.stringify({ events: [event({ watched: [[-5, 2]] })] }),
+      JSON.stringify({ events: [event({ watched: [[8, 2]] })] }),
+      JSON.stringify({ events: [event({ watched: [[0, 1, 2]] })] }),
       JSON.stringify({ events: [event({ eventId: "not-a-uuid" })] }),
       JSON.stringify({ events: [] }),
       "{not json",

@@ -17,3 +17,4 @@ export { ping } from "./health";
 export { migrate, migrationsFolder } from "./migrate";
 export * as schema from "./schema";
 export * from "./schema";
+export { formatIntervals, type Intervals, parseIntervals } from "./schema/types";

@@ -41,6 +41,7 @@ describe("migrate", () => {
       "modules",
       "notifications",
       "playback_positions",
+      "playback_starts",
       "progress_events",
       "quiz_attempts",
       "quiz_questions",

@@ -14,10 +14,14 @@ const MIGRATION_LOCK_ID = 7_358_001;
 
 /**
  * Applies the committed migrations that have not run yet; a second run is a no-op
- * (drizzle records applied ones in `drizzle.__drizzle_migrations`).
+ * (drizzle records applied ones in `drizzle.__drizzle_migrations`). A test of a data
+ * migration may pass a folder holding only the migrations before it.
  */
-export async function migrate(client: DatabaseClient): Promise<void> {
-  const config = { migrationsFolder };
+export async function migrate(
+  client: DatabaseClient,
+  options: { migrationsFolder?: string } = {},
+): Promise<void> {
+  const config = { migrationsFolder: options.migrationsFolder ?? migrationsFolder };
   await client.withAdvisoryLock(MIGRATION_LOCK_ID, async (db) => {
     // The handle was built by createDatabase for exactly this driver, on the locked connection.
     switch (client.driver) {

@@ -11,14 +11,16 @@ export interface TestDatabase extends DatabaseClient {
 /**
  * A fresh, migrated database owned by one test file: a new database on the Postgres at
  * `TEST_DATABASE_URL` when set (dropped again on close), else an in-memory PGlite.
+ * `migrationsFolder` migrates it only as far as that folder goes (data migration tests).
  */
 export async function createTestDatabase(
-  options: { driver?: "postgres" | "neon"; wsProxy?: string } = {},
+  options: { driver?: "postgres" | "neon"; wsProxy?: string; migrationsFolder?: string } = {},
 ): Promise<TestDatabase> {
   const adminUrl = process.env.TEST_DATABASE_URL;
+  const applied = { migrationsFolder: options.migrationsFolder };
   if (!adminUrl) {
     const client = createDatabase({ driver: "pglite" });
-    await migrate(client);
+    await migrate(client, applied);
     return { ...client, url: undefined };
   }
   const name = `lumen_test_${randomBytes(6).toString("hex")}`;
@@ -30,7 +32,7 @@ export async function createTestDatabase(
       ? { driver: "neon", url: url.toString(), wsProxy: options.wsProxy }
       : { driver: "postgres", url: url.toString() },
   );
-  await migrate(client);
+  await migrate(client, applied);
   return {
     ...client,
     url: url.toString(),

@@ -1,5 +1,6 @@
 export * from "./catalog";
 export * from "./http-cache";
+export * from "./playback";
 export * from "./slug";
 export * from "./taxonomy";
 export * from "./text";

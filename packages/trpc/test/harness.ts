@@ -30,13 +30,19 @@ export function createTestMedia(overrides: Partial<MediaContext> = {}) {
   return { media, store };
 }
 
-/** One test file's world: its own database, a real outbox, in-memory media, callers per user. */
+/**
+ * One test file's world: its own database, a real outbox, in-memory media, callers per user.
+ * The progress write path's clock is real time plus however far the test moved it on
+ * (`elapse`): coverage is bounded by playback time, and tests do not sleep through it.
+ */
 export async function createTestContext() {
   const database: TestDatabase = await createTestDatabase();
   const outbox: OutboxHandle = await openOutbox(database.connection);
   const search = createPostgresSearch({ db: database.db });
   const { media, store } = createTestMedia();
-  const progress = createProgressIngest({ db: database.db, outbox });
+  let aheadMs = 0;
+  const now = () => Date.now() + aheadMs;
+  const progress = createProgressIngest({ db: database.db, outbox, now });
   return {
     db: database.db,
     database,
@@ -44,6 +50,16 @@ export async function createTestContext() {
     search,
     media,
     progress,
+    /** The progress write path's clock (epoch ms). */
+    now,
+    /** `seconds` of wall-clock time pass for the progress write path. */
+    elapse: (seconds: number) => {
+      aheadMs += seconds * 1000;
+    },
+    /** Back to real time (each test's learners and lessons are its own). */
+    resetClock: () => {
+      aheadMs = 0;
+    },
     /** The in-memory bucket behind `media` (what the edge would hold in R2). */
     mediaStore: store,
     callerFor: (user: SessionUser | null) =>

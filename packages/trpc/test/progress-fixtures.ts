@@ -12,6 +12,7 @@ import { eq, sql } from "drizzle-orm";
 import type { SessionUser } from "../src/context";
 import type { ProgressEvent } from "../src/services/progress/inputs";
 import { createCourse, createUser } from "./factories";
+import type { TestContext } from "./harness";
 
 /** A lesson to build: video lessons get a current asset of `videoSeconds` (null: unknown). */
 export interface LessonSpec {
@@ -74,6 +75,7 @@ export async function appendLessons(
           byteSize: 1_000_000,
           status: "ready",
           durationSeconds: spec.videoSeconds === undefined ? 100 : spec.videoSeconds,
+          playableAt: new Date(),
         })
         .returning({ id: videoAssets.id });
       await db.update(lessons).set({ videoAssetId: asset?.id }).where(eq(lessons.id, lesson.id));
@@ -109,6 +111,14 @@ export async function enrolledLearner(
   return { learner, course, lessonIds, enrollmentId };
 }
 
+/**
+ * The learner opens a video lesson: the player asks for its playback URL, which is when their
+ * playback of it begins (coverage is credited no faster than the top speed since then).
+ */
+export async function startPlayback(t: TestContext, learner: SessionUser, lessonId: string) {
+  await t.callerFor(learner).video.playback({ lessonId });
+}
+
 /** A progress event as the player sends it; a fresh event id unless one is given. */
 export function progressEvent(
   enrollmentId: string,
@@ -119,7 +129,7 @@ export function progressEvent(
     eventId: randomUUID(),
     enrollmentId,
     lessonId,
-    watchedSeconds: 0,
+    watched: [],
     positionSeconds: 0,
     completed: false,
     occurredAt: Date.now(),

@@ -11,9 +11,10 @@ export interface CourseProgressLike {
 }
 
 /**
- * Applies an acknowledged batch to a cached course: watch time and position per lesson, the
- * course percent and milestones. `stale` says the server changed more than the batch shows
- * (a lesson completed, a milestone), so the caller refetches for the lesson ticks.
+ * Applies an acknowledged batch to a cached course: covered seconds (as the server counted
+ * them) and position per lesson, the course percent and milestones. `stale` says the server
+ * changed more than the batch shows (a lesson completed, a milestone), so the caller
+ * refetches for the lesson ticks.
  */
 export function applyAck<P extends CourseProgressLike>(
   progress: P,
@@ -30,18 +31,20 @@ export function applyAck<P extends CourseProgressLike>(
   const latest = new Map<string, QueuedEvent>();
   for (const event of mine) {
     const seen = latest.get(event.lessonId);
-    latest.set(event.lessonId, {
-      ...(seen && seen.occurredAt > event.occurredAt ? seen : event),
-      watchedSeconds: Math.max(event.watchedSeconds, seen?.watchedSeconds ?? 0),
-    });
+    if (!seen || event.occurredAt >= seen.occurredAt) latest.set(event.lessonId, event);
   }
+  const covered = new Map(
+    ack.lessons
+      .filter((l) => l.enrollmentId === progress.enrollmentId)
+      .map((l) => [l.lessonId, l.watchedSeconds]),
+  );
   const known = new Set(progress.lessons.map((l) => l.lessonId));
   const lessons = progress.lessons.map((lesson) => {
     const event = latest.get(lesson.lessonId);
     if (!event) return lesson;
     return {
       ...lesson,
-      watchedSeconds: Math.max(lesson.watchedSeconds, event.watchedSeconds),
+      watchedSeconds: Math.max(lesson.watchedSeconds, covered.get(lesson.lessonId) ?? 0),
       positionSeconds: event.positionSeconds,
     };
   });

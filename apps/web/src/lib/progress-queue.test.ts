@@ -1,3 +1,4 @@
+import { WATCHED_INTERVALS_MAX } from "@lumen/shared";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { bindToPage } from "./progress-page";
 import {
@@ -36,7 +37,14 @@ function fakeTransport() {
 }
 
 function ack(events: QueuedEvent[], extra: Partial<ProgressAck> = {}): ProgressAck {
-  return { accepted: events.length, duplicates: 0, rejected: [], courses: [], ...extra };
+  return {
+    accepted: events.length,
+    duplicates: 0,
+    rejected: [],
+    courses: [],
+    lessons: [],
+    ...extra,
+  };
 }
 
 function memoryStorage() {
@@ -57,11 +65,12 @@ const options = (
   ...extra,
 });
 
-const watching = (lessonId: string, watchedSeconds: number): ProgressInput => ({
+/** The player played `lessonId` from `from` to `to` seconds since its last report. */
+const watching = (lessonId: string, to: number, from = 0): ProgressInput => ({
   enrollmentId: "enrollment-1",
   lessonId,
-  watchedSeconds,
-  positionSeconds: watchedSeconds,
+  watched: to > from ? [[from, to]] : [],
+  positionSeconds: to,
   completed: false,
 });
 
@@ -96,16 +105,68 @@ describe("progress queue", () => {
     expect(fake.sent.map((batch) => batch.length)).toEqual([3]);
   });
 
-  it("keeps only the newest unsent position of a lesson, with the most watched time", async () => {
+  it("keeps only the newest unsent position of a lesson, with every part it watched", async () => {
     const fake = fakeTransport();
     const queue = createProgressQueue(options({ transport: fake.transport }));
     queue.record(watching("lesson-a", 30));
-    queue.record({ ...watching("lesson-a", 12), positionSeconds: 12 });
+    queue.record(watching("lesson-a", 52, 40));
+    // Sought back to 12 s: the position moves back, what was watched stays.
+    queue.record(watching("lesson-a", 12, 12));
     queue.record({ ...watching("lesson-a", 0), completed: true });
     await vi.advanceTimersByTimeAsync(5_000);
-    expect(fake.sent[0]?.map((e) => [e.watchedSeconds, e.positionSeconds, e.completed])).toEqual([
-      [30, 12, false],
-      [0, 0, true],
+    expect(fake.sent[0]?.map((e) => [e.watched, e.positionSeconds, e.completed])).toEqual([
+      [
+        [
+          [0, 30],
+          [40, 52],
+        ],
+        12,
+        false,
+      ],
+      [[], 0, true],
+    ]);
+  });
+
+  it("does not fold unsent events into one that would carry more intervals than the server takes", async () => {
+    const fake = fakeTransport();
+    const queue = createProgressQueue(options({ transport: fake.transport }));
+    const scattered = Array.from({ length: WATCHED_INTERVALS_MAX }, (_, i): [number, number] => [
+      2 * i,
+      2 * i + 1,
+    ]);
+    queue.record({ ...watching("lesson-a", 0), watched: scattered });
+    queue.record(watching("lesson-a", 1000.5, 1000));
+    await vi.advanceTimersByTimeAsync(5_000);
+    expect(fake.sent[0]?.map((e) => e.watched.length)).toEqual([WATCHED_INTERVALS_MAX, 1]);
+  });
+
+  it("sends events a page stored before coverage, with their position and nothing watched", async () => {
+    const storage = memoryStorage();
+    const legacy = {
+      eventId: "old-1",
+      enrollmentId: "enrollment-1",
+      lessonId: "lesson-a",
+      watchedSeconds: 300,
+      positionSeconds: 42,
+      completed: false,
+      occurredAt: 1,
+    };
+    storage.setItem(PROGRESS_STORAGE_KEY, JSON.stringify([legacy, { eventId: 7 }]));
+    const fake = fakeTransport();
+    const queue = createProgressQueue(options({ transport: fake.transport, storage }));
+    await queue.flush();
+    expect(fake.sent).toEqual([
+      [
+        {
+          eventId: "old-1",
+          enrollmentId: "enrollment-1",
+          lessonId: "lesson-a",
+          watched: [],
+          positionSeconds: 42,
+          completed: false,
+          occurredAt: 1,
+        },
+      ],
     ]);
   });
 

@@ -1,3 +1,5 @@
+import { WATCHED_INTERVALS_MAX } from "@lumen/shared";
+import { mergeIntervals } from "./intervals";
 import { createProgressStore, type KeyValueStorage, type QueuedEvent } from "./progress-store";
 
 export type { QueuedEvent } from "./progress-store";
@@ -23,6 +25,13 @@ export interface ProgressAck {
     completedRequired: number;
     requiredLessons: number;
     newMilestones: number[];
+  }>;
+  /** Per lesson: seconds of its video covered now, and claimed seconds not credited. */
+  lessons: Array<{
+    enrollmentId: string;
+    lessonId: string;
+    watchedSeconds: number;
+    clampedSeconds: number;
   }>;
 }
 
@@ -185,7 +194,8 @@ export function createProgressQueue(options: ProgressQueueOptions): ProgressQueu
   return {
     record(input, { flush: immediately = false } = {}) {
       const event: QueuedEvent = { ...input, eventId: newId(), occurredAt: now() };
-      // A newer position for the same lesson supersedes an unsent one (watch time only grows).
+      // A newer position for the same lesson supersedes an unsent one, taking over the parts
+      // it watched (unless that would make one event carry more than the server accepts).
       const stale = input.completed
         ? -1
         : queue.findIndex(
@@ -195,8 +205,9 @@ export function createProgressQueue(options: ProgressQueueOptions): ProgressQueu
               e.lessonId === input.lessonId,
           );
       const previous = queue[stale];
-      if (previous) {
-        event.watchedSeconds = Math.max(event.watchedSeconds, previous.watchedSeconds);
+      const watched = previous ? mergeIntervals([...previous.watched, ...event.watched]) : [];
+      if (previous && watched.length <= WATCHED_INTERVALS_MAX) {
+        event.watched = watched;
         queue.splice(stale, 1);
         store.remove([previous.eventId]);
         const waiting = waiters.get(previous.eventId);

@@ -1,3 +1,4 @@
+import type { Interval } from "./intervals";
 import type { ProgressEventInput } from "./trpc";
 
 /**
@@ -8,7 +9,7 @@ import type { ProgressEventInput } from "./trpc";
  * Every tab reads, changes and writes the same list, adding and removing only its own events,
  * so two open tabs do not erase each other's backlog.
  */
-export type QueuedEvent = ProgressEventInput;
+export type QueuedEvent = Omit<ProgressEventInput, "watched"> & { watched: Interval[] };
 
 export type KeyValueStorage = Pick<Storage, "getItem" | "setItem">;
 
@@ -29,7 +30,7 @@ export function createProgressStore(
   const read = (): QueuedEvent[] => {
     try {
       const parsed: unknown = JSON.parse(storage?.getItem(key) ?? "[]");
-      return Array.isArray(parsed) ? parsed.filter(isQueuedEvent) : [];
+      return Array.isArray(parsed) ? parsed.flatMap((value) => toQueuedEvent(value) ?? []) : [];
     } catch {
       return [];
     }
@@ -60,14 +61,42 @@ export function createProgressStore(
   };
 }
 
-function isQueuedEvent(value: unknown): value is QueuedEvent {
-  if (typeof value !== "object" || value === null) return false;
+/**
+ * A stored event, or null for junk. Events a page stored before coverage carry a
+ * `watchedSeconds` total instead of `watched`: they still go (their position counts), with
+ * nothing watched, as the server would ignore that total anyway.
+ */
+function toQueuedEvent(value: unknown): QueuedEvent | null {
+  if (typeof value !== "object" || value === null) return null;
   const field = (name: string): unknown => Reflect.get(value, name);
+  const eventId = field("eventId");
+  const enrollmentId = field("enrollmentId");
+  const lessonId = field("lessonId");
+  const positionSeconds = field("positionSeconds");
+  const occurredAt = field("occurredAt");
+  const completed = field("completed");
+  const watched = field("watched") ?? [];
+  if (
+    typeof eventId !== "string" ||
+    typeof enrollmentId !== "string" ||
+    typeof lessonId !== "string" ||
+    typeof positionSeconds !== "number" ||
+    !Number.isFinite(positionSeconds) ||
+    typeof occurredAt !== "number" ||
+    !Number.isFinite(occurredAt) ||
+    typeof completed !== "boolean" ||
+    !Array.isArray(watched) ||
+    !watched.every(isInterval)
+  ) {
+    return null;
+  }
+  return { eventId, enrollmentId, lessonId, watched, positionSeconds, completed, occurredAt };
+}
+
+function isInterval(value: unknown): value is Interval {
   return (
-    ["eventId", "enrollmentId", "lessonId"].every((name) => typeof field(name) === "string") &&
-    ["watchedSeconds", "positionSeconds", "occurredAt"].every((name) =>
-      Number.isFinite(field(name)),
-    ) &&
-    typeof field("completed") === "boolean"
+    Array.isArray(value) &&
+    value.length === 2 &&
+    value.every((n) => typeof n === "number" && Number.isFinite(n))
   );
 }

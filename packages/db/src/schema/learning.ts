@@ -18,6 +18,7 @@ import {
 import { users } from "./auth";
 import { courses, lessons } from "./catalog";
 import { enrollments } from "./enrollment";
+import { int4multirange } from "./types";
 
 /**
  * The learning loop: lesson content beyond text and video (PDF documents, quizzes), what each
@@ -138,9 +139,9 @@ export const quizAttempts = pgTable(
 );
 
 /**
- * A learner's state in one lesson: the sum of every progress event for it. `watchedSeconds`
- * only grows; the position is the one from the latest event by client time; `completedAt`
- * is set once and never cleared.
+ * A learner's state in one lesson: the sum of every progress event for it. `coverage` only
+ * grows; the position is the one from the latest event by client time; `completedAt` is set
+ * once and never cleared.
  */
 export const lessonProgress = pgTable(
   "lesson_progress",
@@ -151,6 +152,13 @@ export const lessonProgress = pgTable(
     lessonId: uuid()
       .notNull()
       .references(() => lessons.id, { onDelete: "cascade" }),
+    /**
+     * Which parts of the video the learner watched: merged [start, end) intervals in tenths of
+     * a second of the video's timeline. A replayed part counts once; the write path credits
+     * new parts no faster than playback since the learner's playback began allows (ADR 0007).
+     */
+    coverage: int4multirange().notNull().default(sql`'{}'`),
+    /** Seconds of the video covered: derived from `coverage`, kept for readers. */
     watchedSeconds: real().notNull().default(0),
     positionSeconds: real().notNull().default(0),
     /** Client time of the event the position came from; an older event cannot move it. */
@@ -178,7 +186,10 @@ export const progressEvents = pgTable(
       .notNull()
       .references(() => enrollments.id, { onDelete: "cascade" }),
     lessonId: uuid().notNull(),
-    watchedSeconds: real().notNull(),
+    /** What the event claimed was watched (tenths of a second, as sent: before any clamp). */
+    watched: int4multirange().notNull().default(sql`'{}'`),
+    /** Events from before coverage (migration 0007_watch_coverage): the total they claimed. */
+    watchedSeconds: real(),
     positionSeconds: real().notNull(),
     completed: boolean().notNull(),
     occurredAt: timestamp({ withTimezone: true }).notNull(),

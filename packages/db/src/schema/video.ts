@@ -136,15 +136,34 @@ export const playbackPositions = pgTable(
       .notNull()
       .references(() => lessons.id, { onDelete: "cascade" }),
     positionSeconds: real().notNull().default(0),
-    /** Seconds actually watched (grows only); the progress issue builds completion on it. */
-    watchedSeconds: real().notNull().default(0),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     primaryKey({ columns: [t.userId, t.lessonId] }),
     index("playback_positions_lesson_id_idx").on(t.lessonId),
     check("playback_positions_position_seconds_check", sql`${t.positionSeconds} >= 0`),
-    check("playback_positions_watched_seconds_check", sql`${t.watchedSeconds} >= 0`),
+  ],
+);
+
+/**
+ * When a user was first handed a playback URL for a lesson's video. Nobody watched any of it
+ * earlier, so the progress write path credits coverage no faster than the player's top speed
+ * allows since then (ADR 0007). Written once per (user, lesson), never moved.
+ */
+export const playbackStarts = pgTable(
+  "playback_starts",
+  {
+    userId: text()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    lessonId: uuid()
+      .notNull()
+      .references(() => lessons.id, { onDelete: "cascade" }),
+    startedAt: timestamp({ withTimezone: true }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.userId, t.lessonId] }),
+    index("playback_starts_lesson_id_idx").on(t.lessonId),
   ],
 );
 

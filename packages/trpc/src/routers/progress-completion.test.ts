@@ -10,6 +10,7 @@ import {
   jobsFor,
   type LessonSpec,
   progressEvent,
+  startPlayback,
 } from "../../test/progress-fixtures";
 import type { SessionUser } from "../context";
 import { getEnrollmentStanding, markLessonsCompleted } from "../services/progress/completion";
@@ -139,13 +140,17 @@ describe("certificate eligibility at 100 %", () => {
     { kind: "text" },
     { kind: "quiz", isOptional: true, requiredForCertificate: true },
   ];
-  const finish = (user: SessionUser, enrollmentId: string, lessonIds: readonly string[]) =>
-    t.callerFor(user).progress.record({
+  /** Watches the whole video (a minute of playback) and completes the text lesson. */
+  const finish = async (user: SessionUser, enrollmentId: string, lessonIds: readonly string[]) => {
+    await startPlayback(t, user, lessonIds[0] ?? "");
+    t.elapse(60);
+    return t.callerFor(user).progress.record({
       events: [
-        progressEvent(enrollmentId, lessonIds[0] ?? "", { watchedSeconds: 60 }),
+        progressEvent(enrollmentId, lessonIds[0] ?? "", { watched: [[0, 60]] }),
         progressEvent(enrollmentId, lessonIds[1] ?? "", { completed: true }),
       ],
     });
+  };
 
   it("enqueues no certificate while a required quiz is not passed, and one once it is", async () => {
     const { learner, lessonIds, enrollmentId } = await learnerIn(specs);

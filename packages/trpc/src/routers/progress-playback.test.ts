@@ -19,7 +19,7 @@ afterAll(() => t.close());
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe("video.playback resume with progress events", () => {
-  it("resumes from whichever of saved position and progress events was written last", async () => {
+  it("resumes from whichever of saved position and progress events was written last, with the coverage", async () => {
     const owner = await createUser(t.db, "instructor");
     const learner = await createUser(t.db);
     const course = await createCourse(t.db, owner);
@@ -34,29 +34,38 @@ describe("video.playback resume with progress events", () => {
     const enrollmentId = await enroll(t.db, learner, course.id);
     const caller = t.callerFor(learner);
     const resume = async () => {
-      const { resumeAtSeconds, watchedSeconds } = await caller.video.playback({
+      const { resumeAtSeconds, watchedSeconds, watched } = await caller.video.playback({
         lessonId: lesson.id,
       });
-      return { resumeAtSeconds, watchedSeconds };
+      return { resumeAtSeconds, watchedSeconds, watched };
     };
 
-    await caller.video.savePosition({
-      lessonId: lesson.id,
-      positionSeconds: 30,
-      watchedSeconds: 30,
-    });
-    expect(await resume()).toEqual({ resumeAtSeconds: 30, watchedSeconds: 30 });
+    await caller.video.savePosition({ lessonId: lesson.id, positionSeconds: 30 });
+    expect(await resume()).toEqual({ resumeAtSeconds: 30, watchedSeconds: 0, watched: [] });
+    t.elapse(60);
     await sleep(5);
     await caller.progress.record({
-      events: [progressEvent(enrollmentId, lesson.id, { positionSeconds: 70, watchedSeconds: 20 })],
+      events: [
+        progressEvent(enrollmentId, lesson.id, {
+          positionSeconds: 70,
+          watched: [
+            [0, 20],
+            [40, 70],
+          ],
+        }),
+      ],
     });
-    expect(await resume()).toEqual({ resumeAtSeconds: 70, watchedSeconds: 30 });
-    await sleep(5);
-    await caller.video.savePosition({
-      lessonId: lesson.id,
-      positionSeconds: 50,
+    // The player gets the covered parts back, to extend them where the learner resumes.
+    const covered = {
       watchedSeconds: 50,
-    });
-    expect(await resume()).toEqual({ resumeAtSeconds: 50, watchedSeconds: 50 });
+      watched: [
+        [0, 20],
+        [40, 70],
+      ],
+    };
+    expect(await resume()).toEqual({ resumeAtSeconds: 70, ...covered });
+    await sleep(5);
+    await caller.video.savePosition({ lessonId: lesson.id, positionSeconds: 50 });
+    expect(await resume()).toEqual({ resumeAtSeconds: 50, ...covered });
   });
 });

@@ -11,6 +11,7 @@ import {
   insertQuizAttempt,
   type LessonSpec,
   progressEvent,
+  startPlayback,
 } from "../../test/progress-fixtures";
 import type { SessionUser } from "../context";
 import type { ProgressEvent } from "../services/progress/inputs";
@@ -80,8 +81,10 @@ describe("progress.course", () => {
 
     await record(learner, [progressEvent(enrollmentId, intro, { completed: true })]);
     await sleep(5);
+    await startPlayback(t, learner, video);
+    t.elapse(40);
     await record(learner, [
-      progressEvent(enrollmentId, video, { watchedSeconds: 40, positionSeconds: 42 }),
+      progressEvent(enrollmentId, video, { watched: [[0, 40]], positionSeconds: 42 }),
     ]);
     await insertQuizAttempt(t.db, { enrollmentId, lessonId: quiz, passed: false });
     const midway = await view();

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { enrollments, lessonProgress, progressEvents } from "@lumen/db";
 import { and, eq, inArray } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createUser } from "../../test/factories";
 import { createTestContext, type TestContext } from "../../test/harness";
 import {
@@ -9,6 +9,7 @@ import {
   enrolledLearner,
   type LessonSpec,
   progressEvent,
+  startPlayback,
 } from "../../test/progress-fixtures";
 import type { SessionUser } from "../context";
 import type { ProgressEvent } from "../services/progress/inputs";
@@ -20,12 +21,19 @@ beforeAll(async () => {
   t = await createTestContext();
   instructor = await createUser(t.db, "instructor");
 });
+beforeEach(() => t.resetClock());
 afterAll(() => t.close());
 
 const learnerIn = (specs: readonly LessonSpec[]) => enrolledLearner(t.db, instructor, specs);
 
 const record = (user: SessionUser, events: ProgressEvent[]) =>
   t.callerFor(user).progress.record({ events });
+
+/** The learner opened the video and has been playing it for `seconds` (no coverage clamp). */
+async function playing(learner: SessionUser, lessonId: string, seconds = 3600) {
+  await startPlayback(t, learner, lessonId);
+  t.elapse(seconds);
+}
 
 async function progressOf(enrollmentId: string, lessonId: string) {
   const [row] = await t.db
@@ -49,15 +57,16 @@ describe("progress.record: duplicates and ordering", () => {
   it("acknowledges a resent event as a duplicate and applies it only once", async () => {
     const { learner, lessonIds, enrollmentId } = await learnerIn([{ kind: "video" }]);
     const lessonId = lessonIds[0] ?? "";
+    await playing(learner, lessonId);
     const first = progressEvent(enrollmentId, lessonId, {
-      watchedSeconds: 10,
+      watched: [[0, 10]],
       positionSeconds: 10,
     });
     expect(await record(learner, [first])).toMatchObject({ accepted: 1, duplicates: 0 });
     // Same id, different payload: a resend must change nothing.
     const resent = {
       ...first,
-      watchedSeconds: 50,
+      watched: [[0, 50]] satisfies Array<[number, number]>,
       positionSeconds: 50,
       occurredAt: Date.now() + 5,
     };
@@ -74,8 +83,9 @@ describe("progress.record: duplicates and ordering", () => {
 
   it("applies the same event id once when it appears twice in one batch", async () => {
     const { learner, lessonIds, enrollmentId } = await learnerIn([{ kind: "video" }]);
-    const event = progressEvent(enrollmentId, lessonIds[0] ?? "", { watchedSeconds: 7 });
-    const result = await record(learner, [event, { ...event, watchedSeconds: 70 }]);
+    await playing(learner, lessonIds[0] ?? "");
+    const event = progressEvent(enrollmentId, lessonIds[0] ?? "", { watched: [[0, 7]] });
+    const result = await record(learner, [event, { ...event, watched: [[0, 70]] }]);
     expect(result).toMatchObject({ accepted: 1, duplicates: 1 });
     const rows = await t.db
       .select()
@@ -85,17 +95,18 @@ describe("progress.record: duplicates and ordering", () => {
     expect((await progressOf(enrollmentId, lessonIds[0] ?? ""))?.watchedSeconds).toBe(7);
   });
 
-  it("keeps the newer position and the most watched when an older event arrives later", async () => {
+  it("keeps the newer position, and still covers what an older event arriving later watched", async () => {
     const { learner, lessonIds, enrollmentId } = await learnerIn([{ kind: "video" }]);
     const lessonId = lessonIds[0] ?? "";
+    await playing(learner, lessonId);
     const now = Date.now();
     const newer = progressEvent(enrollmentId, lessonId, {
-      watchedSeconds: 60,
+      watched: [[30, 60]],
       positionSeconds: 80,
       occurredAt: now - 1_000,
     });
     const older = progressEvent(enrollmentId, lessonId, {
-      watchedSeconds: 30,
+      watched: [[0, 30]],
       positionSeconds: 20,
       occurredAt: now - 60_000,
     });
@@ -107,12 +118,12 @@ describe("progress.record: duplicates and ordering", () => {
     });
     // Within one batch too: arrival order inside the batch does not matter either.
     const later = progressEvent(enrollmentId, lessonId, {
-      watchedSeconds: 65,
+      watched: [[60, 65]],
       positionSeconds: 85,
       occurredAt: now,
     });
     const stale = progressEvent(enrollmentId, lessonId, {
-      watchedSeconds: 40,
+      watched: [[0, 5]],
       positionSeconds: 5,
       occurredAt: now - 30_000,
     });
@@ -140,14 +151,15 @@ describe("progress.record: duplicates and ordering", () => {
 });
 
 describe("progress.record: completing lessons", () => {
-  it("completes a video lesson at 90 % of its duration watched, not before, and only once", async () => {
+  it("completes a video lesson at 90 % of its duration covered, not before, and only once", async () => {
     const { learner, lessonIds, enrollmentId } = await learnerIn([
       { kind: "video", videoSeconds: 200 },
       { kind: "video", videoSeconds: 200 },
     ]);
     const lessonId = lessonIds[0] ?? "";
+    await playing(learner, lessonId);
     const almost = await record(learner, [
-      progressEvent(enrollmentId, lessonId, { watchedSeconds: 179 }),
+      progressEvent(enrollmentId, lessonId, { watched: [[0, 179]] }),
     ]);
     expect((await progressOf(enrollmentId, lessonId))?.completedAt).toBeNull();
     expect(almost.courses).toEqual([
@@ -159,7 +171,7 @@ describe("progress.record: completing lessons", () => {
       }),
     ]);
     const done = await record(learner, [
-      progressEvent(enrollmentId, lessonId, { watchedSeconds: 180 }),
+      progressEvent(enrollmentId, lessonId, { watched: [[179, 180]] }),
     ]);
     expect(done.courses).toEqual([
       expect.objectContaining({ percent: 50, completedRequired: 1, newMilestones: [25, 50] }),
@@ -167,7 +179,7 @@ describe("progress.record: completing lessons", () => {
     const completedAt = (await progressOf(enrollmentId, lessonId))?.completedAt;
     expect(completedAt).toBeInstanceOf(Date);
     const again = await record(learner, [
-      progressEvent(enrollmentId, lessonId, { watchedSeconds: 200 }),
+      progressEvent(enrollmentId, lessonId, { watched: [[180, 200]] }),
     ]);
     expect(again.courses[0]?.newMilestones).toEqual([]);
     expect((await progressOf(enrollmentId, lessonId))?.completedAt).toEqual(completedAt);
@@ -179,9 +191,11 @@ describe("progress.record: completing lessons", () => {
       { kind: "video", videoSeconds: 100 },
     ]);
     const [unknown = "", known = ""] = lessonIds;
+    await playing(learner, unknown);
+    await playing(learner, known);
     await record(learner, [
-      progressEvent(enrollmentId, unknown, { watchedSeconds: 10_000, completed: true }),
-      progressEvent(enrollmentId, known, { watchedSeconds: 10, completed: true }),
+      progressEvent(enrollmentId, unknown, { watched: [[0, 10_000]], completed: true }),
+      progressEvent(enrollmentId, known, { watched: [[0, 10]], completed: true }),
     ]);
     expect((await progressOf(enrollmentId, unknown))?.completedAt).toBeNull();
     expect((await progressOf(enrollmentId, known))?.completedAt).toBeNull();
@@ -192,7 +206,7 @@ describe("progress.record: completing lessons", () => {
     const { learner, lessonIds, enrollmentId } = await learnerIn(kinds.map((kind) => ({ kind })));
     await record(
       learner,
-      lessonIds.map((id) => progressEvent(enrollmentId, id, { watchedSeconds: 600 })),
+      lessonIds.map((id) => progressEvent(enrollmentId, id, { watched: [[0, 600]] })),
     );
     for (const id of lessonIds)
       expect((await progressOf(enrollmentId, id))?.completedAt).toBeNull();
@@ -209,7 +223,7 @@ describe("progress.record: completing lessons", () => {
   it("does not let a progress event complete a quiz lesson", async () => {
     const { learner, lessonIds, enrollmentId } = await learnerIn([{ kind: "quiz" }]);
     const result = await record(learner, [
-      progressEvent(enrollmentId, lessonIds[0] ?? "", { completed: true, watchedSeconds: 999 }),
+      progressEvent(enrollmentId, lessonIds[0] ?? "", { completed: true, watched: [[0, 999]] }),
     ]);
     expect(result).toMatchObject({ accepted: 1, courses: [{ percent: 0, newMilestones: [] }] });
     expect((await progressOf(enrollmentId, lessonIds[0] ?? ""))?.completedAt).toBeNull();

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
-import { courses, enrollments, playbackPositions, videoCaptions } from "@lumen/db";
+import { courses, enrollments, playbackPositions, playbackStarts, videoCaptions } from "@lumen/db";
 import { verifyMediaToken } from "@lumen/media-tokens";
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { codeOf, errorOf } from "../../test/authoring";
 import {
@@ -77,10 +77,8 @@ afterAll(() => t.close());
 
 const playback = (user: SessionUser | null, lesson: { id: string }) =>
   t.callerFor(user).video.playback({ lessonId: lesson.id });
-const save = (user: SessionUser | null, lesson: { id: string }, at: number, watched: number) =>
-  t
-    .callerFor(user)
-    .video.savePosition({ lessonId: lesson.id, positionSeconds: at, watchedSeconds: watched });
+const save = (user: SessionUser | null, lesson: { id: string }, at: number) =>
+  t.callerFor(user).video.savePosition({ lessonId: lesson.id, positionSeconds: at });
 
 describe("video.playback", () => {
   it("gives a signed master playlist URL scoped to the lesson's asset, expiring within the configured TTL", async () => {
@@ -109,7 +107,36 @@ describe("video.playback", () => {
       ],
       resumeAtSeconds: 0,
       watchedSeconds: 0,
+      watched: [],
     });
+  });
+
+  it("marks when a signed-in user's playback of a lesson began: at the first URL, not later ones", async () => {
+    const viewer = await createUser(t.db);
+    const startOf = async (user: SessionUser) => {
+      const rows = await t.db
+        .select({ startedAt: playbackStarts.startedAt })
+        .from(playbackStarts)
+        .where(and(eq(playbackStarts.userId, user.id), eq(playbackStarts.lessonId, preview.id)));
+      return rows[0]?.startedAt;
+    };
+    const before = Date.now();
+    await playback(viewer, preview);
+    const first = await startOf(viewer);
+    expect(first?.getTime()).toBeGreaterThanOrEqual(before);
+    await playback(viewer, preview);
+    expect(await startOf(viewer)).toEqual(first);
+    // Anonymous previews have no one to credit: nothing is recorded.
+    const [{ n = -1 } = {}] = await t.db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(playbackStarts)
+      .where(eq(playbackStarts.lessonId, preview.id));
+    await playback(null, preview);
+    const [{ n: after = -1 } = {}] = await t.db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(playbackStarts)
+      .where(eq(playbackStarts.lessonId, preview.id));
+    expect(after).toBe(n);
   });
 
   it("follows the access rule: enrolled, free preview (even anonymous) or an editor of the course", async () => {
@@ -153,32 +180,23 @@ describe("video.playback", () => {
   });
 
   it("resumes at the saved position, or from the start when the learner had reached the end", async () => {
-    await save(enrolled, locked, 42.5, 40);
-    expect(await playback(enrolled, locked)).toMatchObject({
-      resumeAtSeconds: 42.5,
-      watchedSeconds: 40,
-    });
+    await save(enrolled, locked, 42.5);
+    expect(await playback(enrolled, locked)).toMatchObject({ resumeAtSeconds: 42.5 });
     expect((await playback(null, preview)).resumeAtSeconds).toBe(0);
-    await save(enrolled, locked, 116, 110);
-    expect(await playback(enrolled, locked)).toMatchObject({
-      resumeAtSeconds: 0,
-      watchedSeconds: 110,
-    });
+    await save(enrolled, locked, 116);
+    expect(await playback(enrolled, locked)).toMatchObject({ resumeAtSeconds: 0 });
   });
 });
 
 describe("video.savePosition", () => {
-  it("keeps the latest position while watched time only grows", async () => {
+  it("keeps the latest position, and takes no watched time from the client", async () => {
     const learner = await createUser(t.db);
-    expect(await save(learner, preview, 10, 10)).toEqual({
-      positionSeconds: 10,
-      watchedSeconds: 10,
-    });
-    // Seeking back, or a late beacon from another tab, must not lose watch time.
-    expect(await save(learner, preview, 5, 4)).toEqual({ positionSeconds: 5, watchedSeconds: 10 });
-    expect(await save(learner, preview, 30.5, 25.5)).toEqual({
+    expect(await save(learner, preview, 10)).toEqual({ positionSeconds: 10 });
+    expect(await save(learner, preview, 5)).toEqual({ positionSeconds: 5 });
+    // An old player still sends its own total: it is dropped, not stored or trusted.
+    const legacy = { lessonId: preview.id, positionSeconds: 30.5, watchedSeconds: 9_999 };
+    expect(await t.callerFor(learner).video.savePosition(legacy)).toEqual({
       positionSeconds: 30.5,
-      watchedSeconds: 25.5,
     });
     const rows = await t.db
       .select()
@@ -186,15 +204,17 @@ describe("video.savePosition", () => {
       .where(
         and(eq(playbackPositions.userId, learner.id), eq(playbackPositions.lessonId, preview.id)),
       );
-    expect(rows).toMatchObject([{ positionSeconds: 30.5, watchedSeconds: 25.5 }]);
+    expect(rows).toEqual([expect.objectContaining({ positionSeconds: 30.5 })]);
+    expect(Object.keys(rows[0] ?? {})).not.toContain("watchedSeconds");
+    expect((await playback(learner, preview)).watchedSeconds).toBe(0);
   });
 
   it("refuses learners who may not watch the lesson, anonymous callers and impossible numbers", async () => {
-    expect(await codeOf(save(stranger, locked, 1, 1))).toBe("FORBIDDEN");
-    expect(await codeOf(save(unenrolled, locked, 1, 1))).toBe("FORBIDDEN");
-    expect(await codeOf(save(null, preview, 1, 1))).toBe("UNAUTHORIZED");
-    expect(await codeOf(save(enrolled, locked, -1, 1))).toBe("BAD_REQUEST");
-    expect(await codeOf(save(enrolled, locked, 1, 86_401))).toBe("BAD_REQUEST");
+    expect(await codeOf(save(stranger, locked, 1))).toBe("FORBIDDEN");
+    expect(await codeOf(save(unenrolled, locked, 1))).toBe("FORBIDDEN");
+    expect(await codeOf(save(null, preview, 1))).toBe("UNAUTHORIZED");
+    expect(await codeOf(save(enrolled, locked, -1))).toBe("BAD_REQUEST");
+    expect(await codeOf(save(enrolled, locked, 86_401))).toBe("BAD_REQUEST");
     const rows = await t.db
       .select()
       .from(playbackPositions)

@@ -54,7 +54,7 @@ export function MarkComplete({
     const queue = progressQueue();
     setState("saving");
     const event = queue.record(
-      { enrollmentId, lessonId, watchedSeconds: 0, positionSeconds: 0, completed: true },
+      { enrollmentId, lessonId, watched: [], positionSeconds: 0, completed: true },
       { flush: true },
     );
     try {

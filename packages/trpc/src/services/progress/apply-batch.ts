@@ -1,6 +1,7 @@
 import type { Outbox } from "@lumen/jobs";
 import type { SessionUser } from "../../context";
 import { settleEnrollments, toProgress } from "./completion";
+import { watchedToMultirange } from "./coverage";
 import type { ProgressEvent } from "./inputs";
 import type { Transaction } from "./standing";
 import type { EnrollmentProgress, RecordResult } from "./types";
@@ -34,15 +35,20 @@ export async function applyBatch(
     for (const e of call.events) {
       owner.push(c);
       flat.push({
-        ...e,
         i: flat.length,
         userId: call.user.id,
+        eventId: e.eventId,
+        enrollmentId: e.enrollmentId,
+        lessonId: e.lessonId,
+        watched: watchedToMultirange(e.watched),
+        positionSeconds: e.positionSeconds,
+        completed: e.completed,
         // A client clock ahead of ours must not pin the position in the future.
         occurredAt: Math.min(e.occurredAt, now),
       });
     }
   }
-  const outcome = await writeEvents(tx, flat);
+  const outcome = await writeEvents(tx, flat, now);
 
   const rejected = new Map(outcome.rejected.map((r) => [r.i, r.reason]));
   const stored = new Set(outcome.alreadyStored);
@@ -52,8 +58,11 @@ export async function applyBatch(
     duplicates: 0,
     rejected: [],
     courses: [],
+    lessons: [],
   }));
   const touched = calls.map(() => new Set<string>());
+  /** `enrollment:lesson` keys each call brought new events for. */
+  const applied = calls.map(() => new Set<string>());
   for (const e of flat) {
     const c = owner[e.i] ?? 0;
     const result = results[c];
@@ -66,8 +75,17 @@ export async function applyBatch(
     touched[c]?.add(e.enrollmentId);
     // Stored before this batch, or a second copy within it: acknowledged, not applied.
     if (stored.has(e.eventId) || seen.has(e.eventId)) result.duplicates += 1;
-    else result.accepted += 1;
+    else {
+      result.accepted += 1;
+      applied[c]?.add(`${e.enrollmentId}:${e.lessonId}`);
+    }
     seen.add(e.eventId);
+  }
+  for (const lesson of outcome.lessons) {
+    const key = `${lesson.enrollmentId}:${lesson.lessonId}`;
+    for (const [c, result] of results.entries()) {
+      if (applied[c]?.has(key)) result.lessons.push(lesson);
+    }
   }
 
   // Enrollments that completed something are re-evaluated under their row lock (milestones,

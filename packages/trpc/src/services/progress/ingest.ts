@@ -40,8 +40,10 @@ export function createProgressIngest(deps: {
   maxBatchEvents?: number;
   /** Merged transactions in flight at once (each holds one pooled connection). */
   maxConcurrentFlushes?: number;
+  /** The clock that bounds coverage by elapsed playback time (tests move it forward). */
+  now?: () => number;
 }): GroupCommitIngest {
-  const { db, outbox, maxBatchEvents = 2_000, maxConcurrentFlushes = 2 } = deps;
+  const { db, outbox, maxBatchEvents = 2_000, maxConcurrentFlushes = 2, now = Date.now } = deps;
   const queue: Pending[] = [];
   const stats: IngestStats = { calls: 0, events: 0, transactions: 0, retriedAlone: 0, failed: 0 };
   let inFlight = 0;
@@ -50,7 +52,7 @@ export function createProgressIngest(deps: {
   let drained: (() => void) | null = null;
 
   const run = (calls: readonly RecordCall[]) =>
-    db.transaction((tx) => applyBatch(tx, outbox, calls));
+    db.transaction((tx) => applyBatch(tx, outbox, calls, now()));
 
   /** Takes whole calls from the queue until the next one would exceed maxBatchEvents. */
   function take(): Pending[] {

@@ -11,6 +11,7 @@ export async function progressPosition(db: Database, userId: string, lessonId: s
     .select({
       positionSeconds: lessonProgress.positionSeconds,
       watchedSeconds: lessonProgress.watchedSeconds,
+      coverage: lessonProgress.coverage,
       updatedAt: lessonProgress.updatedAt,
     })
     .from(lessonProgress)

@@ -1,6 +1,7 @@
 import type { SessionUser } from "../../context";
 import type { CertificateSummary } from "../certificates/types";
 import type { ProgressEvent } from "./inputs";
+import type { LessonCoverage } from "./write-events";
 
 export type Milestone = 25 | 50 | 75 | 100;
 
@@ -24,6 +25,12 @@ export interface RecordResult {
   /** Events refused (not your enrollment, lesson not in that course, …); nothing written. */
   rejected: Array<{ eventId: string; reason: string }>;
   courses: EnrollmentProgress[];
+  /**
+   * Per lesson this call's new events touched: seconds of its video now covered, and seconds
+   * the events claimed that were not credited because they would have meant watching faster
+   * than the player's top speed since playback began (or without playback at all).
+   */
+  lessons: LessonCoverage[];
 }
 
 /**

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { id } from "../authoring/course-inputs";
 
 /** Input schemas of the video procedures; messages are shown next to the form field. */
-/** A position or watch time beyond a day is a bug in the player, not a lesson. */
+/** A position beyond a day is a bug in the player, not a lesson. */
 const SECONDS_MAX = 24 * 60 * 60;
 
 export const lessonIdInput = z.object({ lessonId: id("lessonId") });
@@ -55,9 +55,9 @@ const seconds = (what: string) =>
     .min(0, `${what} can't be negative.`)
     .max(SECONDS_MAX, `${what} can be at most 24 hours.`);
 
+/** An old client's `watchedSeconds` is stripped: watch time is not taken on trust. */
 export const savePositionInput = lessonIdInput.extend({
   positionSeconds: seconds("The position"),
-  watchedSeconds: seconds("Watched time"),
 });
 
 export type CreateUploadInput = z.output<typeof createUploadInput>;

@@ -1,9 +1,16 @@
-import { type Database, playbackPositions, videoAssets, videoRenditions } from "@lumen/db";
+import {
+  type Database,
+  playbackPositions,
+  playbackStarts,
+  videoAssets,
+  videoRenditions,
+} from "@lumen/db";
 import type { MediaContext } from "@lumen/media";
 import { MASTER_PLAYLIST } from "@lumen/media-tokens";
 import { and, asc, eq } from "drizzle-orm";
 import type { SessionUser } from "../../context";
 import { NotFoundError } from "../../errors";
+import { coverageInSeconds } from "../progress/coverage";
 import { progressPosition } from "../progress/saved-position";
 import { listCaptions } from "./summary";
 import type { CaptionTrack } from "./types";
@@ -31,10 +38,17 @@ export interface Playback {
   /** Playable renditions, lowest first. */
   renditions: Array<{ name: string; height: number }>;
   resumeAtSeconds: number;
+  /** Seconds of the video the learner has covered (enrolled learners' progress; else 0). */
   watchedSeconds: number;
+  /** Which parts: merged [start, end) intervals in seconds, for the player to extend. */
+  watched: Array<[number, number]>;
 }
 
-/** A short-lived, signed playback URL for a lesson's video, and where to resume it. */
+/**
+ * A short-lived, signed playback URL for a lesson's video, and where to resume it. The first
+ * URL a signed-in user gets for a lesson marks when their playback began: progress credits
+ * coverage no faster than the player's top speed since then (ADR 0007).
+ */
 export async function getPlayback({
   db,
   user,
@@ -59,6 +73,8 @@ export async function getPlayback({
         .where(eq(videoAssets.id, lesson.videoAssetId))
     : [];
   if (!asset?.playableAt) throw new NotFoundError("This video isn't ready yet.");
+  // Before the URL exists: nothing of the video can have been watched before this moment.
+  if (user) await recordPlaybackStart(db, user.id, lesson.id);
 
   const [renditions, captions, saved, signed, progress] = await Promise.all([
     db
@@ -71,7 +87,6 @@ export async function getPlayback({
       ? db
           .select({
             positionSeconds: playbackPositions.positionSeconds,
-            watchedSeconds: playbackPositions.watchedSeconds,
             updatedAt: playbackPositions.updatedAt,
           })
           .from(playbackPositions)
@@ -83,9 +98,8 @@ export async function getPlayback({
     media.signer.sign("play", asset.id, media.playbackTtlSeconds),
     user ? progressPosition(db, user.id, lesson.id) : undefined,
   ]);
-  const position = latestPosition(saved, progress);
   const base = `${media.edgeUrl.replace(/\/+$/, "")}/v/${signed.token}`;
-  const at = position?.positionSeconds ?? 0;
+  const at = latestPosition(saved, progress) ?? 0;
   const finished =
     asset.durationSeconds !== null &&
     at >= asset.durationSeconds - endMargin(asset.durationSeconds);
@@ -98,28 +112,32 @@ export async function getPlayback({
     captions,
     renditions,
     resumeAtSeconds: finished ? 0 : at,
-    watchedSeconds: position?.watchedSeconds ?? 0,
+    watchedSeconds: progress?.watchedSeconds ?? 0,
+    watched: coverageInSeconds(progress?.coverage ?? []),
   };
 }
 
 interface SavedPosition {
   positionSeconds: number;
-  watchedSeconds: number;
   updatedAt: Date;
 }
 
 /**
  * Enrolled learners report through two paths: video.savePosition and the progress events
- * (lesson_progress). Resume from whichever was written last; watch time is the larger.
+ * (lesson_progress). Resume from whichever was written last.
  */
-function latestPosition(
-  saved: SavedPosition | undefined,
-  progress: SavedPosition | undefined,
-): Omit<SavedPosition, "updatedAt"> | undefined {
-  if (!saved || !progress) return saved ?? progress;
-  const latest = progress.updatedAt > saved.updatedAt ? progress : saved;
-  return {
-    positionSeconds: latest.positionSeconds,
-    watchedSeconds: Math.max(saved.watchedSeconds, progress.watchedSeconds),
-  };
+function latestPosition(saved?: SavedPosition, progress?: SavedPosition): number | undefined {
+  if (!saved || !progress) return (saved ?? progress)?.positionSeconds;
+  return (progress.updatedAt > saved.updatedAt ? progress : saved).positionSeconds;
+}
+
+/**
+ * The first playback URL for (user, lesson) marks when their playback began; later ones
+ * don't move it. The API's clock, like the progress write that measures time since then.
+ */
+async function recordPlaybackStart(db: Database, userId: string, lessonId: string) {
+  await db
+    .insert(playbackStarts)
+    .values({ userId, lessonId, startedAt: new Date() })
+    .onConflictDoNothing();
 }

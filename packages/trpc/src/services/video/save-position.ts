@@ -5,8 +5,9 @@ import type { SavePositionInput } from "./inputs";
 import { assertCanWatchLesson } from "./watch-access";
 
 /**
- * Records where the learner is in a lesson's video (the latest report wins) and how much
- * they watched, which only grows: a late, out-of-order beacon cannot undo watch time.
+ * Records where the learner is in a lesson's video (the latest report wins). What they
+ * watched is not taken from here: enrolled learners' coverage comes through progress events,
+ * checked against playback time (ADR 0007).
  */
 export async function savePosition({
   db,
@@ -16,28 +17,16 @@ export async function savePosition({
   db: Database;
   user: SessionUser;
   input: SavePositionInput;
-}): Promise<{ positionSeconds: number; watchedSeconds: number }> {
+}): Promise<{ positionSeconds: number }> {
   const lesson = await assertCanWatchLesson(db, user, input.lessonId);
   const [saved] = await db
     .insert(playbackPositions)
-    .values({
-      userId: user.id,
-      lessonId: lesson.id,
-      positionSeconds: input.positionSeconds,
-      watchedSeconds: input.watchedSeconds,
-    })
+    .values({ userId: user.id, lessonId: lesson.id, positionSeconds: input.positionSeconds })
     .onConflictDoUpdate({
       target: [playbackPositions.userId, playbackPositions.lessonId],
-      set: {
-        positionSeconds: sql`excluded.position_seconds`,
-        watchedSeconds: sql`greatest(${playbackPositions.watchedSeconds}, excluded.watched_seconds)`,
-        updatedAt: sql`now()`,
-      },
+      set: { positionSeconds: sql`excluded.position_seconds`, updatedAt: sql`now()` },
     })
-    .returning({
-      positionSeconds: playbackPositions.positionSeconds,
-      watchedSeconds: playbackPositions.watchedSeconds,
-    });
+    .returning({ positionSeconds: playbackPositions.positionSeconds });
   if (!saved) throw new Error("playback position upsert returned nothing");
   return saved;
 }

@@ -1,3 +1,4 @@
+import { PLAYBACK_RATES } from "@lumen/shared";
 import { formatMediaTime } from "../../../lib/media-time";
 import type { PlayerAction } from "../../../lib/player-keys";
 import { Icon } from "./icons";
@@ -6,7 +7,7 @@ import { SeekBar } from "./SeekBar";
 import type { HlsSource } from "./use-hls-source";
 import type { MediaState } from "./use-media-state";
 
-const SPEEDS = [0.5, 0.75, 1, 1.25, 1.5, 1.75, 2].map((rate) => ({
+const SPEEDS = PLAYBACK_RATES.map((rate) => ({
   value: rate,
   label: rate === 1 ? "Normal" : `${rate}×`,
 }));

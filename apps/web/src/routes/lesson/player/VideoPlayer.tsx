@@ -12,7 +12,8 @@ export interface PlayerSource {
   posterUrl: string | null;
   durationSeconds: number | null;
   resumeAtSeconds: number;
-  watchedSeconds: number;
+  /** The parts of the video the learner has covered, [start, end) in seconds. */
+  watched: ReadonlyArray<readonly [number, number]>;
 }
 
 /**
@@ -48,9 +49,7 @@ export function VideoPlayer({
   const hls = useHlsSource(video, { url: source.url, startAt: source.resumeAtSeconds }, renewUrl);
   usePlaybackReport(
     video,
-    reportProgress
-      ? { lessonId, watchedSeconds: source.watchedSeconds, enrollmentId, onReachedEnd }
-      : null,
+    reportProgress ? { lessonId, watched: source.watched, enrollmentId, onReachedEnd } : null,
   );
   const [fullscreen, setFullscreen] = useState(false);
   const [said, say] = useState("");
