@@ -30,10 +30,14 @@ export function plainStrings(schema: z.core.$ZodType, at = "input"): string[] {
       return walk(def.innerType);
     case "pipe":
       return walk(def.in);
+    case "tuple":
+      return [
+        ...def.items.flatMap((item, i) => walk(item, `[${i}]`)),
+        ...(def.rest ? walk(def.rest, "[…]") : []),
+      ];
     case "record":
     case "map":
     case "set":
-    case "tuple":
     case "intersection":
     case "lazy":
       // None is used in an input yet; walking them is worth writing when one is.
