@@ -1,3 +1,10 @@
+export {
+  CAPABILITY_STALE_MS,
+  type CapabilityHeartbeat,
+  type CapabilityReport,
+  capabilityUnavailableReason,
+  startCapabilityHeartbeat,
+} from "./capabilities";
 export * from "./define";
 export * from "./definitions";
 export { type Outbox, type OutboxHandle, openOutbox } from "./outbox";
