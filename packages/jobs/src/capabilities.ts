@@ -2,6 +2,9 @@ import { randomUUID } from "node:crypto";
 import { type Database, runnerCapabilities } from "@lumen/db";
 import { and, desc, eq, gte, lt, type SQL, sql } from "drizzle-orm";
 
+/** The capability of processing video (a working FFmpeg): runners report it, editors read it. */
+export const VIDEO_PROCESSING = "video";
+
 /** How often a runner refreshes its rows. */
 export const CAPABILITY_HEARTBEAT_MS = 15_000;
 /**

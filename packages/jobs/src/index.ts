@@ -4,6 +4,7 @@ export {
   type CapabilityReport,
   capabilityUnavailableReason,
   startCapabilityHeartbeat,
+  VIDEO_PROCESSING,
 } from "./capabilities";
 export * from "./define";
 export * from "./definitions";
