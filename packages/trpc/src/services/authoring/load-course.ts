@@ -137,7 +137,8 @@ export async function loadCourseDraft(db: Database, courseId: string) {
             percent: videoPercent(videoStatus, renditions.get(assetId) ?? []),
             failureReason,
             retrying:
-              (videoStatus === "queued" || videoStatus === "processing") && (failedAttempts ?? 0) > 0,
+              (videoStatus === "queued" || videoStatus === "processing") &&
+              (failedAttempts ?? 0) > 0,
           }
         : null;
     byId.get(moduleId)?.lessons.push({
