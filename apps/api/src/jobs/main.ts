@@ -13,11 +13,13 @@ import { checkVideoCapability } from "./video-capability";
 // The job runner: a second entry point over the same database and code as the API.
 const env = loadEnvOrExit();
 const logger = createLogger({ level: env.LOG_LEVEL, base: { service: "jobs" } });
-const video = await checkVideoCapability({ resolved: resolveFfmpegOrExit(), logger });
+// The FFmpeg self-test (a few seconds) runs while the database is prepared.
+const videoCheck = checkVideoCapability({ resolved: resolveFfmpegOrExit(), logger });
 const certificateIssuer = await loadCertificateIssuerOrExit();
 const database = createDatabase(databaseConfigFromEnv(env));
 await migrate(database);
 const outbox = await openOutbox(database.connection);
+const video = await videoCheck;
 // Tells the API (the lesson editor) whether any live runner can process video, and why not.
 const capabilities = await startCapabilityHeartbeat({
   db: database.db,

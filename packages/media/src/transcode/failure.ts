@@ -75,9 +75,8 @@ export async function settleTranscodeError({
     return { outcome: "rejected", reason: error.reason };
   }
   const failure = { lastError: readableFailure(error), failedAttempts: attempt + 1, maxAttempts };
-  // The original error is the one worth reporting (rethrown below), not a failed bookkeeping.
-  await recordFailedAttempt(db, assetId, failure)
-    .then(() => (finalAttempt ? markAssetFailed(db, assetId, RETRIES_EXHAUSTED_REASON) : undefined))
-    .catch(() => {});
+  // The original error is the one worth reporting (rethrown below), not failed bookkeeping.
+  await recordFailedAttempt(db, assetId, failure).catch(() => {});
+  if (finalAttempt) await markAssetFailed(db, assetId, RETRIES_EXHAUSTED_REASON).catch(() => {});
   throw error;
 }
