@@ -22,13 +22,24 @@ import { benchDatabase } from "./lib/database";
 import { printTable } from "./lib/stats";
 import { benchClip } from "./video/clip";
 import { samplePeakRss } from "./video/process-tree";
-import { startRunnerProcess } from "./video/runner";
+import { startRunnerProcess, waitForVideoRunner } from "./video/runner";
 import { benchTokenInNode, benchTokenInWorkerd } from "./video/token-bench";
 import { uploadThroughEdge } from "./video/upload";
 
 const { values } = parseArgs({
-  options: { runs: { type: "string", default: "3" }, seconds: { type: "string", default: "60" } },
+  options: {
+    runs: { type: "string", default: "3" },
+    seconds: { type: "string", default: "60" },
+    help: { type: "boolean", default: false },
+  },
 });
+if (values.help) {
+  console.log(
+    "pnpm bench video [--runs 3] [--seconds 60]: upload → first playable → full ladder of a\n" +
+      "generated 1080p30 clip through a real edge and job runner; needs Postgres and ffmpeg.",
+  );
+  process.exit(0);
+}
 const runs = Number(values.runs);
 const seconds = Number(values.seconds);
 const DEV_KEYS = "dev1:lumen-dev-only-media-key-not-for-production";
@@ -43,6 +54,7 @@ const database = await benchDatabase();
 if (!database.url) throw new Error("pnpm bench video needs Postgres: set TEST_DATABASE_URL");
 const edge = await startWranglerDev({});
 const runner = await startRunnerProcess({ databaseUrl: database.url, edgeUrl: edge.url });
+await waitForVideoRunner(database.client.db, runner);
 const outbox = await openOutbox(database.client.connection);
 const signer = createMediaSigner(parseKeyRing(DEV_KEYS), "dev1");
 const media = {

@@ -1,5 +1,8 @@
 import { spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
+import { type Database, runnerCapabilities } from "@lumen/db";
+import { VIDEO_PROCESSING } from "@lumen/jobs";
+import { eq } from "drizzle-orm";
 
 const apiDir = fileURLToPath(new URL("../../apps/api", import.meta.url));
 
@@ -41,4 +44,27 @@ export async function startRunnerProcess(o: { databaseUrl: string; edgeUrl: stri
       clearTimeout(timer);
     },
   };
+}
+
+/**
+ * Waits until the runner's FFmpeg passed its start-up self-test and it serves the video queues
+ * (its capability row says so), so the first run's timings do not include the self-test.
+ */
+export async function waitForVideoRunner(
+  db: Database,
+  runner: { output(): string },
+  timeoutMs = 120_000,
+) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const rows = await db
+      .select({ available: runnerCapabilities.available, reason: runnerCapabilities.reason })
+      .from(runnerCapabilities)
+      .where(eq(runnerCapabilities.capability, VIDEO_PROCESSING));
+    if (rows.some((r) => r.available)) return;
+    const broken = rows.find((r) => !r.available);
+    if (broken) throw new Error(`the job runner cannot process video: ${broken.reason}`);
+    if (Date.now() > deadline) throw new Error(`job runner not ready:\n${runner.output()}`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
 }

@@ -47,6 +47,7 @@ describe("migrate", () => {
       "quiz_questions",
       "quizzes",
       "rate_limits",
+      "runner_capabilities",
       "search_terms",
       "sessions",
       "users",

@@ -33,6 +33,8 @@ export interface JobContext {
    * runner always sets it; absent (a handler called directly) means "not the last".
    */
   finalAttempt?: boolean;
+  /** How many attempts the job gets in all (its retry limit + 1); the runner always sets it. */
+  maxAttempts?: number;
   signal: AbortSignal;
 }
 

@@ -1,3 +1,11 @@
+export {
+  CAPABILITY_STALE_MS,
+  type CapabilityHeartbeat,
+  type CapabilityReport,
+  capabilityUnavailableReason,
+  startCapabilityHeartbeat,
+  VIDEO_PROCESSING,
+} from "./capabilities";
 export * from "./define";
 export * from "./definitions";
 export { type Outbox, type OutboxHandle, openOutbox } from "./outbox";

@@ -44,6 +44,7 @@ const attempts: Array<{ marker: string; attempt: number }> = [];
 const logs: string[] = [];
 const loggedErrors: unknown[] = [];
 const finalFlags: boolean[] = [];
+const attemptCounts: string[] = [];
 let pairsInFlight = 0;
 let mostPairsInFlight = 0;
 
@@ -67,8 +68,9 @@ beforeAll(async () => {
         attempts.push({ marker, attempt });
         if (failFirst && attempt === 0) throw new Error("transient failure");
       }),
-      handleJob(lastChanceJob, async (_payload, { finalAttempt }) => {
+      handleJob(lastChanceJob, async (_payload, { finalAttempt, attempt, maxAttempts }) => {
         finalFlags.push(finalAttempt === true);
+        attemptCounts.push(`${attempt + 1} of ${maxAttempts}`);
         throw new Error("always fails");
       }),
       handleJob(leakyJob, async ({ marker }) => {
@@ -153,10 +155,11 @@ describe("job runner", () => {
     expect(await jobsWithMarker("42")).toBe(0);
   });
 
-  it("tells a handler when a failing attempt is the last one", async () => {
+  it("tells a handler which attempt of how many it runs, and when it is the last", async () => {
     await database.db.transaction((tx) => enqueue(queue, tx, lastChanceJob, { marker: "last" }));
     await until(() => finalFlags.length === 2);
     expect(finalFlags).toEqual([false, true]);
+    expect(attemptCounts).toEqual(["1 of 2", "2 of 2"]);
   });
 
   it("runs a handler's jobs side by side up to its own concurrency", async () => {

@@ -49,6 +49,7 @@ export async function startJobRunner({
           jobId: raw.id,
           attempt: raw.retryCount,
           finalAttempt: raw.retryCount >= raw.retryLimit,
+          maxAttempts: raw.retryLimit + 1,
           signal: raw.signal,
         };
         logger.info("job started", fields);

@@ -7,6 +7,7 @@ export * from "./ffmpeg/ladder";
 export * from "./ffmpeg/poster";
 export * from "./ffmpeg/probe";
 export { withPrivateTempDir } from "./ffmpeg/run";
+export * from "./ffmpeg/self-test";
 export * from "./ffmpeg/sniff";
 export * from "./hls/playlists";
 export * from "./publish/master";

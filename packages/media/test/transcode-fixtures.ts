@@ -4,8 +4,9 @@ import { type Database, lessons, modules, users, videoAssets } from "@lumen/db";
 import type { Outbox } from "@lumen/jobs";
 import { eq, sql } from "drizzle-orm";
 import { z } from "zod";
-import { type FfmpegConfig, resolveFfmpeg } from "../src/ffmpeg/binaries";
+import type { FfmpegConfig } from "../src/ffmpeg/binaries";
 import type { MediaStore } from "../src/store/types";
+import { testFfmpeg } from "../src/testing/ffmpeg";
 import { insertVideoLesson } from "../src/testing/rows";
 import { encodeRenditions } from "../src/transcode/encode-renditions";
 import { probeVideo } from "../src/transcode/probe-video";
@@ -47,16 +48,19 @@ export async function assetRow(db: Database, assetId: string) {
 }
 
 /**
- * The real ffmpeg and ffprobe behind tiny shell wrappers that append each command line to a
- * log first, so a test can tell whether FFmpeg was ever started on some input.
+ * The real ffmpeg and ffprobe behind tiny shell wrappers that append the binary that ran and
+ * its command line to a log first, so a test can tell whether (and which) FFmpeg was started.
  */
 export async function recordedFfmpeg(dir: string) {
-  const real = resolveFfmpeg();
+  const real = testFfmpeg();
   const log = join(dir, "ffmpeg-calls.log");
   await writeFile(log, "");
   const wrap = async (name: string, binary: string) => {
     const path = join(dir, name);
-    await writeFile(path, `#!/bin/sh\nprintf '%s\\n' "$*" >> '${log}'\nexec '${binary}' "$@"\n`);
+    await writeFile(
+      path,
+      `#!/bin/sh\nprintf '%s %s\\n' '${binary}' "$*" >> '${log}'\nexec '${binary}' "$@"\n`,
+    );
     await chmod(path, 0o755);
     return path;
   };

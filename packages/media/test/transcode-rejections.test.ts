@@ -119,16 +119,50 @@ describe("uploads that are not usable video", () => {
   it("retries a transient failure and fails the asset only on the last attempt", async () => {
     const { assetId } = await createQueuedAsset(database.db);
     const { db } = database;
-    const probe = (finalAttempt: boolean) =>
-      probeVideo({ db, store, outbox, ffmpeg: tools.ffmpeg, assetId, finalAttempt });
+    const probe = (attempt: number, finalAttempt: boolean) =>
+      probeVideo({
+        db,
+        store,
+        outbox,
+        ffmpeg: tools.ffmpeg,
+        assetId,
+        attempt,
+        maxAttempts: 2,
+        finalAttempt,
+      });
 
     // No source in storage: a storage problem, not the media's fault.
-    await expect(probe(false)).rejects.toThrow(/no source/);
-    expect((await assetRow(db, assetId)).status).toBe("processing");
-    await expect(probe(true)).rejects.toThrow(/no source/);
+    await expect(probe(0, false)).rejects.toThrow(/no source/);
+    const waiting = await assetRow(db, assetId);
+    expect(waiting).toMatchObject({ status: "processing", failedAttempts: 1, maxAttempts: 2 });
+    expect(waiting.lastError).toMatch(/no source/);
+    expect(waiting.lastErrorAt).toBeInstanceOf(Date);
+    await expect(probe(1, true)).rejects.toThrow(/no source/);
     expect(await assetRow(db, assetId)).toMatchObject({
       status: "failed",
       failureReason: RETRIES_EXHAUSTED_REASON,
+      failedAttempts: 2,
+      lastError: waiting.lastError,
+    });
+  });
+
+  it("forgets an earlier attempt's error once a later attempt succeeds", async () => {
+    const { db } = database;
+    const { assetId } = await createQueuedAsset(db);
+    const run = (attempt: number) =>
+      probeVideo({ db, store, outbox, ffmpeg: tools.ffmpeg, assetId, attempt, maxAttempts: 4 });
+    await expect(run(0)).rejects.toThrow(/no source/);
+    expect((await assetRow(db, assetId)).failedAttempts).toBe(1);
+
+    const clip = await generateClip(dir, { width: 320, height: 240, seconds: 1, name: "ok.mp4" });
+    await store.put(assetId, "source", await readFile(clip), "application/octet-stream");
+    expect(await run(1)).toMatchObject({ outcome: "planned" });
+
+    expect(await assetRow(db, assetId)).toMatchObject({
+      status: "processing",
+      lastError: null,
+      lastErrorAt: null,
+      failedAttempts: 0,
     });
   });
 });

@@ -6,8 +6,10 @@ import { createTestDatabase, type TestDatabase } from "@lumen/db/testing";
 import { type OutboxHandle, openOutbox } from "@lumen/jobs";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { resolveFfmpeg } from "../src/ffmpeg/binaries";
 import { InMemoryMediaStore } from "../src/store/memory";
 import { generateClip } from "../src/testing/clips";
+import { NPM_BUILD_PATHS, TEST_FFMPEG_BUILD } from "../src/testing/ffmpeg";
 import { probeVideo } from "../src/transcode/probe-video";
 import {
   assetRow,
@@ -96,6 +98,36 @@ describe("transcoding an uploaded video", () => {
 
     const [lesson] = await db.select().from(lessons).where(eq(lessons.id, lessonId));
     expect(lesson?.videoAssetId).toBe(assetId);
+  });
+
+  it("runs probe, poster, encode and codec checks of an MPEG-TS upload on the build under test", async () => {
+    const store = new InMemoryMediaStore();
+    const source = await generateClip(dir, { width: 640, height: 360, seconds: 2, name: "in.ts" });
+    const { assetId } = await uploadedAsset(store, await readFile(source));
+    await tools.clearCalls();
+
+    const { encoded } = await runPipeline({
+      db: database.db,
+      store,
+      outbox,
+      ffmpeg: tools.ffmpeg,
+      assetId,
+    });
+
+    expect(encoded).toMatchObject([{ outcome: "encoded", won: ["360p"], ready: true }]);
+    const asset = await assetRow(database.db, assetId);
+    expect(asset).toMatchObject({ status: "ready", failureReason: null });
+    const master = await storedText(store, assetId, "hls/master.m3u8");
+    expect(master).toMatch(/CODECS="avc1\.[0-9a-f]{6},mp4a\.40\.2"/);
+    // Which binaries ran: with LUMEN_TEST_FFMPEG=npm, the npm-shipped ones and nothing else.
+    const ran = [...new Set((await tools.calls()).map((line) => line.split(" ")[0]))];
+    const system = resolveFfmpeg();
+    const expected =
+      TEST_FFMPEG_BUILD === "npm"
+        ? [NPM_BUILD_PATHS.ffmpeg, NPM_BUILD_PATHS.ffprobe].map((p) => expect.stringMatching(p))
+        : [system.ffmpegPath, system.ffprobePath];
+    expect(ran).toHaveLength(2);
+    expect(ran).toEqual(expect.arrayContaining(expected));
   });
 
   it("plans the lowest rendition as its own high-priority job and the rest as a second", async () => {

@@ -26,7 +26,7 @@ export function encodeVideoHandler({
 }) {
   return handleJob(
     encodeVideoJob,
-    async ({ assetId, renditions }, { attempt, finalAttempt, signal }) => {
+    async ({ assetId, renditions }, { attempt, finalAttempt, maxAttempts, signal }) => {
       const [lowest] = await db
         .select({ name: videoRenditions.name })
         .from(videoRenditions)
@@ -42,6 +42,7 @@ export function encodeVideoHandler({
         renditions,
         signal,
         attempt,
+        maxAttempts,
         finalAttempt,
         niceness,
       });

@@ -22,7 +22,7 @@ export interface JobDeps {
   outbox: Outbox;
   /** Video storage (through the edge) for the transcode jobs. */
   media: MediaContext;
-  /** Null on a runner without FFmpeg: it leaves the video queues to runners that have it. */
+  /** Null unless FFmpeg passed the start-up self-test: then the video queues are left alone. */
   ffmpeg: FfmpegConfig | null;
   /**
    * The certificate signer, imported at start-up by main.ts so a bad key stops the runner.

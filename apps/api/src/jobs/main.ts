@@ -1,5 +1,5 @@
 import { createDatabase, databaseConfigFromEnv, migrate } from "@lumen/db";
-import { createJobQueue, openOutbox, startJobRunner } from "@lumen/jobs";
+import { createJobQueue, openOutbox, startCapabilityHeartbeat, startJobRunner } from "@lumen/jobs";
 import { type FfmpegConfig, resolveFfmpeg } from "@lumen/media";
 import { createSearchBackend } from "@lumen/search";
 import { loadEnvOrExit } from "../boot";
@@ -8,15 +8,24 @@ import { createMediaContext } from "../media";
 import { onShutdown } from "../shutdown";
 import { CertificateIssuerError, loadCertificateIssuer } from "./credential-issuer";
 import { jobHandlers } from "./handlers";
+import { checkVideoCapability } from "./video-capability";
 
 // The job runner: a second entry point over the same database and code as the API.
 const env = loadEnvOrExit();
 const logger = createLogger({ level: env.LOG_LEVEL, base: { service: "jobs" } });
-const ffmpeg = resolveFfmpegOrWarn();
+// The FFmpeg self-test (a few seconds) runs while the database is prepared.
+const videoCheck = checkVideoCapability({ resolved: resolveFfmpegOrExit(), logger });
 const certificateIssuer = await loadCertificateIssuerOrExit();
 const database = createDatabase(databaseConfigFromEnv(env));
 await migrate(database);
 const outbox = await openOutbox(database.connection);
+const video = await videoCheck;
+// Tells the API (the lesson editor) whether any live runner can process video, and why not.
+const capabilities = await startCapabilityHeartbeat({
+  db: database.db,
+  reports: [video.report],
+  onError: (err) => logger.warn("capability heartbeat failed", { err }),
+});
 const runner = await startJobRunner({
   queue: createJobQueue(database.connection),
   handlers: jobHandlers({
@@ -26,7 +35,7 @@ const runner = await startJobRunner({
     search: createSearchBackend(database.db, env),
     outbox,
     media: createMediaContext(env),
-    ffmpeg,
+    ffmpeg: video.ffmpeg,
     certificateIssuer,
   }),
   logger,
@@ -36,6 +45,7 @@ onShutdown(
   logger,
   async () => {
     await runner.stop();
+    await capabilities.stop();
     await outbox.close();
     await database.close();
   },
@@ -43,21 +53,22 @@ onShutdown(
 );
 
 /**
- * A runner without FFmpeg still serves every other queue (search indexing, purges) and leaves
- * video jobs to runners that have it; it says what to install. A bad explicit FFMPEG_PATH is
- * a configuration error and stops the process.
+ * The FFmpeg this runner would use, or why there is none. A runner without one still serves
+ * every other queue (search indexing, purges) and leaves video jobs to runners that have it.
+ * A bad explicit FFMPEG_PATH is a configuration error and stops the process.
  */
-function resolveFfmpegOrWarn(): FfmpegConfig | null {
+function resolveFfmpegOrExit(): { ffmpeg: FfmpegConfig } | { missing: string } {
   try {
-    return resolveFfmpeg({ ffmpegPath: env.FFMPEG_PATH, ffprobePath: env.FFPROBE_PATH });
+    return {
+      ffmpeg: resolveFfmpeg({ ffmpegPath: env.FFMPEG_PATH, ffprobePath: env.FFPROBE_PATH }),
+    };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     if (env.FFMPEG_PATH || env.FFPROBE_PATH) {
       logger.error(message);
       process.exit(1);
     }
-    logger.warn(`video jobs disabled on this runner: ${message}`);
-    return null;
+    return { missing: message };
   }
 }
 

@@ -20,17 +20,21 @@ export function probeVideoHandler({
   ffmpeg: FfmpegConfig;
   logger: Pick<Logger, "info">;
 }) {
-  return handleJob(probeVideoJob, async ({ assetId }, { attempt, finalAttempt, signal }) => {
-    const result = await probeVideo({
-      db,
-      store,
-      outbox,
-      ffmpeg,
-      assetId,
-      signal,
-      attempt,
-      finalAttempt,
-    });
-    logger.info("video probed", { assetId, attempt, ...result });
-  });
+  return handleJob(
+    probeVideoJob,
+    async ({ assetId }, { attempt, finalAttempt, maxAttempts, signal }) => {
+      const result = await probeVideo({
+        db,
+        store,
+        outbox,
+        ffmpeg,
+        assetId,
+        signal,
+        attempt,
+        maxAttempts,
+        finalAttempt,
+      });
+      logger.info("video probed", { assetId, attempt, ...result });
+    },
+  );
 }

@@ -4,5 +4,6 @@ export * from "./certificate-status";
 export * from "./enrollment";
 export * from "./learning";
 export * from "./media";
+export * from "./runners";
 export * from "./search";
 export * from "./video";

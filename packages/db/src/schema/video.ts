@@ -70,6 +70,15 @@ export const videoAssets = pgTable(
     /** When the whole ladder was ready. */
     readyAt: timestamp({ withTimezone: true }),
     failedAt: timestamp({ withTimezone: true }),
+    /**
+     * The latest failed attempt of a processing step that will be retried, for the editor to
+     * show while it waits: readable (no paths), cleared when a step succeeds.
+     */
+    lastError: text(),
+    lastErrorAt: timestamp({ withTimezone: true }),
+    /** Which attempt failed (1-based) out of how many the job is allowed. */
+    failedAttempts: integer().notNull().default(0),
+    maxAttempts: integer(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

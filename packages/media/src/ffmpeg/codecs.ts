@@ -1,7 +1,6 @@
-import { z } from "zod";
 import type { FfmpegConfig } from "./binaries";
 import { exitError } from "./errors";
-import { FFMPEG_BASE_ARGS, hardenedInput, runProcess, safeMediaPath } from "./run";
+import { FFMPEG_BASE_ARGS, hardenedInput, runProcess } from "./run";
 
 const TIMEOUT_MS = 30_000;
 const FIRST_FRAME_BYTES = 4 * 1024 * 1024;
@@ -20,57 +19,61 @@ export function avcCodecFromAnnexB(stream: Uint8Array): string | null {
   return null;
 }
 
-/** MPEG-4 audio object types for the AAC profiles ffprobe names. */
-const AAC_OBJECT_TYPES: Record<string, number> = { LC: 2, "HE-AAC": 5, "HE-AACv2": 29 };
+/**
+ * `mp4a.40.N` from the first ADTS header of an AAC stream: its 2-bit profile field is the
+ * MPEG-4 audio object type minus one (LC → 2).
+ */
+export function aacCodecFromAdts(stream: Uint8Array): string | null {
+  for (let i = 0; i + 2 < stream.length; i++) {
+    const sync = stream[i] === 0xff && ((stream[i + 1] ?? 0) & 0xf6) === 0xf0;
+    if (!sync) continue;
+    return `mp4a.40.${(((stream[i + 2] ?? 0) >> 6) & 0x3) + 1}`;
+  }
+  return null;
+}
 
-const segmentStreams = z.object({
-  streams: z.array(
-    z.object({
-      codec_type: z.string(),
-      codec_name: z.string().optional(),
-      profile: z.string().optional(),
-    }),
-  ),
-});
-
-async function videoCodec(cfg: FfmpegConfig, segment: string): Promise<string> {
-  // Remux the first frame to raw H.264: its SPS carries the profile, constraints and level.
+/**
+ * The first frame of one stream of a segment, remuxed as-is (`-c copy`) to a raw bitstream.
+ * ffmpeg reads the segment rather than ffprobe: this works the same on every build, and the
+ * bytes say exactly what was written.
+ */
+async function firstFrame(cfg: FfmpegConfig, segment: string, stream: "v" | "a") {
+  const [frames, format] = stream === "v" ? ["-frames:v", "h264"] : ["-frames:a", "adts"];
   const run = await runProcess(
     cfg.ffmpegPath,
     [
       ...FFMPEG_BASE_ARGS,
       ...hardenedInput("mpegts", segment),
-      ...["-map", "0:v:0", "-c", "copy", "-frames:v", "1", "-f", "h264", "pipe:1"],
+      ...["-map", `0:${stream}:0`, "-c", "copy", frames, "1", "-f", format, "pipe:1"],
     ],
     { timeoutMs: TIMEOUT_MS, captureStdoutBytes: FIRST_FRAME_BYTES },
   );
   if (run.exitCode !== 0) throw exitError("ffmpeg (codec string)", run.exitCode, run.stderr);
-  const codec = avcCodecFromAnnexB(run.stdout);
+  return run.stdout;
+}
+
+async function videoCodec(cfg: FfmpegConfig, segment: string): Promise<string> {
+  // The SPS of the first frame carries the profile, constraints and level.
+  const codec = avcCodecFromAnnexB(await firstFrame(cfg, segment, "v"));
   if (!codec) throw new Error("encoded segment has no H.264 sequence parameter set");
   return codec;
 }
 
-async function audioCodec(cfg: FfmpegConfig, segment: string): Promise<string | null> {
-  const run = await runProcess(
-    cfg.ffprobePath,
-    [
-      ...["-hide_banner", "-v", "error", "-protocol_whitelist", "file", "-f", "mpegts"],
-      ...["-show_entries", "stream=codec_type,codec_name,profile", "-of", "json"],
-      safeMediaPath(segment),
-    ],
-    { timeoutMs: TIMEOUT_MS, captureStdoutBytes: 64 * 1024 },
-  );
-  if (run.exitCode !== 0) throw exitError("ffprobe (codec string)", run.exitCode, run.stderr);
-  const { streams } = segmentStreams.parse(JSON.parse(run.stdout.toString("utf8")));
-  const audio = streams.find((s) => s.codec_type === "audio");
-  if (!audio) return null;
-  const objectType = audio.codec_name === "aac" ? AAC_OBJECT_TYPES[audio.profile ?? ""] : undefined;
-  if (!objectType) throw new Error(`unexpected audio in encoded segment: ${audio.codec_name}`);
-  return `mp4a.40.${objectType}`;
+async function audioCodec(cfg: FfmpegConfig, segment: string): Promise<string> {
+  const codec = aacCodecFromAdts(await firstFrame(cfg, segment, "a"));
+  if (!codec) throw new Error("encoded segment has no AAC (ADTS) audio frame");
+  return codec;
 }
 
 /** The RFC 6381 CODECS value of an encoded segment, read back from what was written. */
-export async function segmentCodecs(cfg: FfmpegConfig, segment: string): Promise<string> {
-  const [video, audio] = await Promise.all([videoCodec(cfg, segment), audioCodec(cfg, segment)]);
+export async function segmentCodecs(
+  cfg: FfmpegConfig,
+  segment: string,
+  hasAudio: boolean,
+): Promise<string> {
+  const [video, audio] = await Promise.all([
+    videoCodec(cfg, segment),
+    hasAudio ? audioCodec(cfg, segment) : null,
+  ]);
   return audio ? `${video},${audio}` : video;
 }

@@ -4,13 +4,13 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ffprobeStreams, generateClip } from "../testing/clips";
-import { resolveFfmpeg } from "./binaries";
+import { testFfmpeg } from "../testing/ffmpeg";
 import { encodeHls } from "./encode";
 import { MediaRejectedError, TOO_LONG_REASON } from "./errors";
 import { planLadder } from "./ladder";
 import { probeMedia } from "./probe";
 
-const cfg = resolveFfmpeg();
+const cfg = testFfmpeg();
 let dir = "";
 /** 7 s: one full 6 s segment and a short last one per rendition. */
 let clip720 = "";

@@ -119,7 +119,12 @@ export async function encodeHls(cfg: FfmpegConfig, o: EncodeOptions): Promise<En
       if (!files.includes("index.m3u8") || !first) {
         throw new Error(`ffmpeg wrote no HLS output for ${r.name}`);
       }
-      return { name: r.name, dir, files, codecs: await segmentCodecs(cfg, join(dir, first)) };
+      return {
+        name: r.name,
+        dir,
+        files,
+        codecs: await segmentCodecs(cfg, join(dir, first), o.hasAudio),
+      };
     }),
   );
   progress.finish();

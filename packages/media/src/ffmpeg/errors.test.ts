@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { exitError, MediaRejectedError } from "./errors";
+import { exitError, MediaRejectedError, readableFailure } from "./errors";
 
 describe("exitError", () => {
   it("turns media complaints into readable rejections without paths or ffmpeg output", () => {
@@ -31,5 +31,32 @@ describe("exitError", () => {
     expect(exitError("ffprobe", 1, "something odd", { mediaByDefault: true })).toBeInstanceOf(
       MediaRejectedError,
     );
+  });
+});
+
+describe("readableFailure", () => {
+  it("keeps FFmpeg's first complaint and drops paths and filter addresses", () => {
+    const error = exitError(
+      "ffmpeg poster",
+      1,
+      "[Parsed_scale_0 @ 0x9a6fe00] Option 'force_divisible_by' not found\n" +
+        "[AVFilterGraph @ 0x99adc00] Error initializing filter 'scale'\n" +
+        "/tmp/lumen-media-x/poster.jpg: Option not found",
+    );
+    expect(readableFailure(error)).toBe(
+      "ffmpeg poster exited with code 1: Option 'force_divisible_by' not found",
+    );
+  });
+
+  it("says a crash is a crash, and hides where the files were", () => {
+    const error = exitError("ffprobe", null, "");
+    expect(readableFailure(error)).toBe("ffprobe was stopped by a signal (crashed or killed)");
+    expect(readableFailure(new Error("could not open /srv/media/x/source.mp4 for reading"))).toBe(
+      "could not open … for reading",
+    );
+  });
+
+  it("gives the media's own reason for a rejection", () => {
+    expect(readableFailure(new MediaRejectedError("Not a video."))).toBe("Not a video.");
   });
 });

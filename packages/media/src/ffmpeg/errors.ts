@@ -60,8 +60,31 @@ export function exitError(
   options: { mediaByDefault?: boolean } = {},
 ): Error {
   const detail = stderr.trim().split("\n").slice(-5).join(" | ");
-  const cause = new Error(`${tool} exited with code ${exitCode ?? "(signal)"}: ${detail}`);
+  const how =
+    exitCode === null
+      ? "was stopped by a signal (crashed or killed)"
+      : `exited with code ${exitCode}`;
+  const cause = new Error(`${tool} ${how}: ${detail}`);
   if (exitCode === null || ENVIRONMENT_FAILURE.test(stderr)) return cause;
   const reason = mediaFailureReason(stderr) ?? (options.mediaByDefault ? DAMAGED_REASON : null);
   return reason ? new MediaRejectedError(reason, { cause }) : cause;
+}
+
+const MAX_READABLE_CHARS = 240;
+
+/**
+ * A failure as one line someone can act on (the instructor's editor, an operator's log): the
+ * media's reason when it is the media's fault, else the message's first complaint without
+ * file paths or FFmpeg's `[filter @ 0x…]` prefixes, bounded in length.
+ */
+export function readableFailure(error: unknown): string {
+  if (error instanceof MediaRejectedError) return error.reason;
+  const message = error instanceof Error ? error.message : String(error);
+  const [head = "", firstDetail = ""] = message.split(/: (.*)/s);
+  const first = firstDetail.split(" | ")[0] ?? "";
+  const text = (first ? `${head}: ${first}` : head)
+    .replace(/\[[^\]]* @ 0x[0-9a-f]+\] ?/g, "")
+    .replace(/(?:file:)?\/[^\s'":|]+/g, "…")
+    .trim();
+  return text.length > MAX_READABLE_CHARS ? `${text.slice(0, MAX_READABLE_CHARS - 1)}…` : text;
 }

@@ -3,11 +3,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ffprobeStreams, generateClip } from "../testing/clips";
-import { resolveFfmpeg } from "./binaries";
+import { testFfmpeg } from "../testing/ffmpeg";
 import { MediaRejectedError } from "./errors";
 import { renderPoster } from "./poster";
 
-const cfg = resolveFfmpeg();
+const cfg = testFfmpeg();
 let dir = "";
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), "lumen-poster-"));

@@ -16,13 +16,22 @@ async function hasContent(file: string): Promise<boolean> {
   }
 }
 
+/**
+ * Fit inside POSTER_MAX_SIDE², keep the aspect ratio, never upscale, even sides. Spelled out as
+ * expressions rather than `force_original_aspect_ratio` + `force_divisible_by` because the
+ * latter needs FFmpeg ≥ 4.3 and the npm-shipped fallback build is 4.1.
+ */
+const fitted = (side: "iw" | "ih") =>
+  // Multiply before dividing so exact ratios stay exact (720 × 1280 / 1440 = 640, not 639.99…).
+  `2*trunc(min(${side},${side}*${POSTER_MAX_SIDE}/max(iw,ih))/2)`;
+const POSTER_SCALE = `scale=w='${fitted("iw")}':h='${fitted("ih")}'`;
+
 async function renderAt(
   cfg: FfmpegConfig,
   o: { input: string; format: ContainerFormat; output: string; signal?: AbortSignal },
   atSeconds: number,
   timeoutMs: number,
 ): Promise<void> {
-  const scale = `scale=w='min(iw,${POSTER_MAX_SIDE})':h='min(ih,${POSTER_MAX_SIDE})':force_original_aspect_ratio=decrease:force_divisible_by=2`;
   const args = [
     ...FFMPEG_BASE_ARGS,
     // Input-side seek: jumps to the nearest keyframe before decoding instead of decoding up to it.
@@ -34,7 +43,7 @@ async function renderAt(
     "-frames:v",
     "1",
     "-vf",
-    scale,
+    POSTER_SCALE,
     "-q:v",
     "3",
     "-f",

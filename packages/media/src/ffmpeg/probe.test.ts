@@ -4,13 +4,13 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateClip } from "../testing/clips";
-import { resolveFfmpeg } from "./binaries";
+import { testFfmpeg } from "../testing/ffmpeg";
 import { MediaRejectedError } from "./errors";
 import { probeMedia } from "./probe";
 import { runProcess } from "./run";
 import { type ContainerFormat, sniffContainer } from "./sniff";
 
-const cfg = resolveFfmpeg();
+const cfg = testFfmpeg();
 let dir = "";
 let elsewhere = "";
 beforeAll(async () => {
@@ -149,18 +149,19 @@ describe("a crafted HLS playlist disguised as video.mp4", () => {
     });
     const longAgo = new Date(Date.now() - 3 * 24 * 3600 * 1000);
     await utimes(secret, longAgo, longAgo);
+    const text = `#EXTM3U\n#EXT-X-TARGETDURATION:1\n#EXTINF:1,\nfile://${secret}\n#EXTINF:1,\n${secret}\n#EXT-X-ENDLIST\n`;
     const playlist = join(dir, "video.mp4");
-    await writeFile(
-      playlist,
-      `#EXTM3U\n#EXT-X-TARGETDURATION:1\n#EXTINF:1,\nfile://${secret}\n#EXTINF:1,\n${secret}\n#EXT-X-ENDLIST\n`,
-    );
+    // The same playlist under its own extension, for the control: FFmpeg builds from 2023 on
+    // no longer auto-detect HLS behind a video extension (the npm-shipped ffprobe is one).
+    const honest = join(dir, "video.m3u8");
+    await Promise.all([writeFile(playlist, text), writeFile(honest, text)]);
     const atime = async () => (await stat(secret)).atimeMs;
-    return { playlist, before: await atime(), atime };
+    return { playlist, honest, before: await atime(), atime };
   }
 
-  it("control: an unhardened ffprobe follows it and reads the referenced file", async () => {
-    const { playlist, before, atime } = await setup();
-    const run = await runProcess(cfg.ffprobePath, ["-v", "error", "-show_format", playlist], {
+  it("control: an unhardened ffprobe follows a playlist and reads the referenced file", async () => {
+    const { honest, before, atime } = await setup();
+    const run = await runProcess(cfg.ffprobePath, ["-v", "error", "-show_format", honest], {
       timeoutMs: 30_000,
       captureStdoutBytes: 64 * 1024,
     });

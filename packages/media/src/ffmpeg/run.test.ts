@@ -117,7 +117,7 @@ describe("runProcess", () => {
     expect(nice(niced.stdout) - nice(normal.stdout)).toBe(10);
   });
 
-  it("passes the child PATH only, so secrets in the parent's env stay out of ffmpeg", async () => {
+  it("passes the child PATH, locale and charset table only: secrets stay out of ffmpeg", async () => {
     const run = await runProcess("/usr/bin/env", [], {
       timeoutMs: 5_000,
       captureStdoutBytes: 64 * 1024,
@@ -127,7 +127,7 @@ describe("runProcess", () => {
       .split("\n")
       .map((line) => line.split("=")[0])
       .sort();
-    expect(names).toEqual(["LC_ALL", "PATH"]);
+    expect(names).toEqual(["GCONV_PATH", "LC_ALL", "PATH"]);
   });
 
   it("keeps only a bounded tail of stderr", async () => {

@@ -3,6 +3,7 @@ import { writeFileSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import { setPriority, tmpdir } from "node:os";
 import { isAbsolute, join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { MediaRejectedError, TOO_LONG_REASON } from "./errors";
 import type { ContainerFormat } from "./sniff";
 
@@ -28,9 +29,16 @@ export interface RunResult {
 
 const STDERR_KEEP_CHARS = 16 * 1024;
 
+/** Charset aliases that keep iconv from loading system modules (see gconv/gconv-modules). */
+const GCONV_DIR = fileURLToPath(new URL("./gconv", import.meta.url));
+
 // The child sees PATH only: no signing keys or database URLs in ffmpeg's environment.
 function childEnv(): NodeJS.ProcessEnv {
-  return { PATH: process.env.PATH ?? "/usr/local/bin:/usr/bin:/bin", LC_ALL: "C" };
+  return {
+    PATH: process.env.PATH ?? "/usr/local/bin:/usr/bin:/bin",
+    LC_ALL: "C",
+    GCONV_PATH: GCONV_DIR,
+  };
 }
 
 function killGroup(pid: number | undefined): void {

@@ -1,7 +1,7 @@
 import { extname, join } from "node:path";
 import { z } from "zod";
-import { resolveFfmpeg } from "../ffmpeg/binaries";
 import { runProcess } from "../ffmpeg/run";
+import { testFfmpeg } from "./ffmpeg";
 
 /**
  * Test fixtures made on the spot with ffmpeg's lavfi sources (testsrc2 picture + sine tone),
@@ -65,7 +65,7 @@ export async function generateClip(dir: string, options: ClipOptions): Promise<s
   if (options.bitrate) args.push("-b:v", options.bitrate);
   if (options.faststart) args.push("-movflags", "+faststart");
   args.push(file);
-  const { ffmpegPath } = resolveFfmpeg();
+  const { ffmpegPath } = testFfmpeg();
   const run = await runProcess(ffmpegPath, args, { timeoutMs: TIMEOUT_MS });
   if (run.exitCode !== 0) throw new Error(`generateClip failed: ${run.stderr}`);
   return file;
@@ -87,7 +87,7 @@ export type ProbedStream = z.infer<typeof streamSchema>;
 
 /** ffprobe's view of a file's streams, for assertions on what was actually written. */
 export async function ffprobeStreams(file: string): Promise<ProbedStream[]> {
-  const { ffprobePath } = resolveFfmpeg();
+  const { ffprobePath } = testFfmpeg();
   const run = await runProcess(
     ffprobePath,
     ["-hide_banner", "-v", "error", "-show_streams", "-of", "json", file],

@@ -9,7 +9,7 @@ import { planLadder, type RenditionPlan } from "../ffmpeg/ladder";
 import { withPrivateTempDir } from "../ffmpeg/run";
 import { generationId } from "../hls/playlists";
 import type { MediaStore } from "../store/types";
-import { type Rejected, settleTranscodeError } from "./failure";
+import { clearFailedAttempts, type Rejected, settleTranscodeError } from "./failure";
 import { throttledProgress } from "./progress";
 import { type Published, publishRenditions, type UploadedRendition } from "./publish-renditions";
 import { fetchSource } from "./source";
@@ -34,6 +34,8 @@ export interface EncodeRenditionsInput {
   attempt?: number;
   /** When true, a transient failure also ends the asset `failed` (no retry follows). */
   finalAttempt?: boolean;
+  /** How many attempts the job gets in all; shown with a failed attempt's error. */
+  maxAttempts?: number;
   /** OS niceness for ffmpeg: 0 for the first playable rendition, higher for the ladder. */
   niceness?: number;
 }
@@ -67,10 +69,18 @@ export async function encodeRenditions(input: EncodeRenditionsInput): Promise<En
     // A failure here leaves the upload in place: if the commit did land, players read it. A
     // retry publishes a fresh directory and removes this one once it is unreferenced.
     const published = await publishRenditions({ db, store, assetId, encoded });
+    await clearFailedAttempts(db, assetId);
     const cleanupError = await removeStaleOutputs({ store, assetId, encoded, published, written });
     return { outcome: "encoded", ...published, ...(cleanupError ? { cleanupError } : {}) };
   } catch (error) {
-    return settleTranscodeError({ db, assetId, error, finalAttempt: input.finalAttempt ?? false });
+    return settleTranscodeError({
+      db,
+      assetId,
+      error,
+      attempt: input.attempt,
+      maxAttempts: input.maxAttempts,
+      finalAttempt: input.finalAttempt ?? false,
+    });
   }
 }
 

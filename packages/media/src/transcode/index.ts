@@ -3,7 +3,7 @@ export {
   type EncodeRenditionsInput,
   encodeRenditions,
 } from "./encode-renditions";
-export { markAssetFailed, RETRIES_EXHAUSTED_REASON } from "./failure";
+export { clearFailedAttempts, markAssetFailed, RETRIES_EXHAUSTED_REASON } from "./failure";
 export {
   FIRST_RENDITION_PRIORITY,
   type ProbeOutcome,

@@ -12,7 +12,7 @@ import { probeMedia } from "../ffmpeg/probe";
 import { withPrivateTempDir } from "../ffmpeg/run";
 import { generationId } from "../hls/playlists";
 import type { MediaStore } from "../store/types";
-import { type Rejected, settleTranscodeError } from "./failure";
+import { clearFailedAttempts, type Rejected, settleTranscodeError } from "./failure";
 import { fetchSource } from "./source";
 
 const PROBE_TIMEOUT_MS = 60_000;
@@ -31,6 +31,8 @@ export interface ProbeVideoInput {
   attempt?: number;
   /** When true, a transient failure also ends the asset `failed` (no retry follows). */
   finalAttempt?: boolean;
+  /** How many attempts the job gets in all; shown with a failed attempt's error. */
+  maxAttempts?: number;
 }
 
 export type ProbeOutcome =
@@ -61,6 +63,7 @@ export async function probeVideo(input: ProbeVideoInput): Promise<ProbeOutcome> 
       );
     const inspected = await withPrivateTempDir((dir) => inspectSource(input, dir));
     if (await commitPlan(input, inspected)) {
+      await clearFailedAttempts(db, assetId);
       return {
         outcome: "planned",
         renditions: inspected.plan.map((r) => r.name),
@@ -75,6 +78,8 @@ export async function probeVideo(input: ProbeVideoInput): Promise<ProbeOutcome> 
       db,
       assetId,
       error,
+      attempt: input.attempt,
+      maxAttempts: input.maxAttempts,
       finalAttempt: input.finalAttempt ?? false,
     });
   }

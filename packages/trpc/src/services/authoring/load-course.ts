@@ -39,6 +39,8 @@ export interface DraftVideo {
   /** 0–100 while processing, 100 when ready. */
   percent: number;
   failureReason: string | null;
+  /** An attempt failed and the job will try again: the outline says so instead of "0 %". */
+  retrying: boolean;
 }
 export interface DraftModule {
   id: string;
@@ -101,6 +103,7 @@ export async function loadCourseDraft(db: Database, courseId: string) {
         assetId: videoAssets.id,
         videoStatus: videoAssets.status,
         failureReason: videoAssets.failureReason,
+        failedAttempts: videoAssets.failedAttempts,
       })
       .from(lessons)
       .innerJoin(modules, eq(modules.id, lessons.moduleId))
@@ -116,7 +119,15 @@ export async function loadCourseDraft(db: Database, courseId: string) {
   const outline: DraftModule[] = moduleRows.map((m) => ({ ...m, lessons: [] }));
   const byId = new Map(outline.map((m) => [m.id, m]));
   for (const row of lessonRows) {
-    const { moduleId, assetId, videoStatus, failureReason, questionCount, ...lesson } = row;
+    const {
+      moduleId,
+      assetId,
+      videoStatus,
+      failureReason,
+      failedAttempts,
+      questionCount,
+      ...lesson
+    } = row;
     const { documentFilename: filename, documentByteSize: byteSize, ...fields } = lesson;
     const video =
       assetId && videoStatus
@@ -125,6 +136,9 @@ export async function loadCourseDraft(db: Database, courseId: string) {
             status: videoStatus,
             percent: videoPercent(videoStatus, renditions.get(assetId) ?? []),
             failureReason,
+            retrying:
+              (videoStatus === "queued" || videoStatus === "processing") &&
+              (failedAttempts ?? 0) > 0,
           }
         : null;
     byId.get(moduleId)?.lessons.push({

@@ -1,4 +1,5 @@
 import { type Database, videoAssets, videoCaptions, videoRenditions } from "@lumen/db";
+import { capabilityUnavailableReason, VIDEO_PROCESSING } from "@lumen/jobs";
 import { asc, eq, inArray } from "drizzle-orm";
 import type { CaptionTrack, VideoStatus, VideoSummary } from "./types";
 
@@ -77,6 +78,8 @@ export async function loadVideoSummaries(
       .where(inArray(videoCaptions.assetId, ids))
       .orderBy(asc(videoCaptions.createdAt), asc(videoCaptions.language)),
   ]);
+  const waiting = assets.some((a) => a.status === "queued" || a.status === "processing");
+  const unavailable = waiting ? await capabilityUnavailableReason(db, VIDEO_PROCESSING) : null;
   const summaries = new Map<string, VideoSummary>();
   for (const a of assets) {
     const own = renditions.get(a.id) ?? [];
@@ -85,6 +88,17 @@ export async function loadVideoSummaries(
       status: a.status,
       failureReason: a.failureReason,
       percent: videoPercent(a.status, own),
+      processingUnavailable:
+        a.status === "queued" || a.status === "processing" ? unavailable : null,
+      lastAttempt:
+        a.lastError && a.lastErrorAt
+          ? {
+              failed: a.failedAttempts,
+              max: a.maxAttempts,
+              error: a.lastError,
+              at: a.lastErrorAt.toISOString(),
+            }
+          : null,
       originalFilename: a.originalFilename,
       byteSize: a.byteSize,
       durationSeconds: a.durationSeconds,

@@ -32,6 +32,13 @@ export interface VideoSummary {
   failureReason: string | null;
   /** 0–100: the renditions' encode progress weighted by their pixels; 100 only when ready. */
   percent: number;
+  /**
+   * While queued or processing: why no live job runner can process video (e.g. its FFmpeg
+   * failed the start-up self-test). Null when one can, or when nothing is known to be wrong.
+   */
+  processingUnavailable: string | null;
+  /** The latest failed attempt of a step that is retried (or was, when the asset failed). */
+  lastAttempt: { failed: number; max: number | null; error: string; at: string } | null;
   originalFilename: string;
   byteSize: number;
   durationSeconds: number | null;

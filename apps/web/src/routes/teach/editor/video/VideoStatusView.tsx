@@ -2,23 +2,37 @@ import { ProgressBar } from "../../../../components/ProgressBar";
 import { formatVideoLength } from "../../../../lib/media-time";
 import { formatBytes } from "../../../../lib/transfer-rate";
 import type { VideoSummary } from "./video-api";
-import { renditionLabel } from "./video-status-text";
+import {
+  failedAttemptText,
+  processingValueText,
+  renditionLabel,
+  unavailableText,
+} from "./video-status-text";
 
-/** Queued or processing on the job runner: overall percent, each rendition, first playable. */
+/**
+ * Queued or processing on the job runner: overall percent, each rendition, first playable —
+ * or, when nothing can process it or an attempt failed, why (never a silent "0 %").
+ */
 export function ProcessingStatus({ video }: { video: VideoSummary }) {
   const queued = video.status === "queued";
+  const valueText = processingValueText(video);
   return (
     <div className="video-status">
       <p className="video-status-title">
         {queued ? "Waiting to process" : "Processing"} <strong>{video.originalFilename}</strong>
       </p>
+      {video.processingUnavailable ? (
+        <p className="field-error">{unavailableText(video.processingUnavailable)}</p>
+      ) : (
+        video.lastAttempt && (
+          <p className="field-error">
+            {failedAttemptText(video.lastAttempt)}. Trying again automatically.
+          </p>
+        )
+      )}
       <div className="video-progress">
-        <ProgressBar
-          percent={video.percent}
-          label="Processing progress"
-          valueText={queued ? "Queued" : `${video.percent} %`}
-        />
-        <span className="video-progress-text">{queued ? "Queued" : `${video.percent} %`}</span>
+        <ProgressBar percent={video.percent} label="Processing progress" valueText={valueText} />
+        <span className="video-progress-text">{valueText}</span>
       </div>
       {video.renditions.length > 0 && (
         <ul className="rendition-chips" aria-label="Renditions">
@@ -45,6 +59,9 @@ export function FailedStatus({ video }: { video: VideoSummary }) {
         <strong>{video.originalFilename}</strong> couldn't be processed.
       </p>
       <p className="field-error">{video.failureReason ?? "Processing failed."}</p>
+      {video.lastAttempt && (
+        <p className="muted">Last error: {failedAttemptText(video.lastAttempt)}</p>
+      )}
     </div>
   );
 }
