@@ -12,13 +12,18 @@ import { cors } from "hono/cors";
 import { HTTPException } from "hono/http-exception";
 import { requestId } from "hono/request-id";
 import { type Auth, CLIENT_IP_HEADER, createSessionResolver, sessionUser } from "./auth";
+import { authRoutes } from "./auth-routes";
+import { createAuthThrottle } from "./auth-throttle";
+import { createClientIpResolver } from "./client-ip";
 import type { ApiEnv } from "./env";
 import { INTERNAL_ERROR_MESSAGE, renderError } from "./http-errors";
 import type { Logger } from "./logger";
+import { requireWebOrigin } from "./origin-check";
 import { certificateRoutes } from "./routes/certificates";
 import { DOCUMENT_UPLOAD_PATH, documentRoutes } from "./routes/documents";
 import { COVER_UPLOAD_PATH, mediaRoutes } from "./routes/media";
 import { publicCatalogRoutes } from "./routes/public-catalog";
+import { apiSecurityHeaders, frameableBy } from "./security-headers";
 
 export interface AppDeps {
   db: Database;
@@ -32,7 +37,7 @@ export interface AppDeps {
   auth: Auth;
   env: ApiEnv;
   logger: Logger;
-  /** The caller's IP as seen by this process (socket address); used for rate limits. */
+  /** The socket peer's address; with TRUST_PROXY, X-Forwarded-For may name the client. */
   clientIp: (c: Context) => string | undefined;
 }
 
@@ -71,17 +76,17 @@ export function createApp({
       durationMs: Math.round((performance.now() - started) * 10) / 10,
     });
   });
+  app.use(apiSecurityHeaders());
+  const resolveClientIp = createClientIpResolver(env.TRUST_PROXY);
   app.use(async (c, next) => {
     // Overwrite whatever the client sent: only this process decides who the caller is.
-    const forwarded = env.TRUST_PROXY
-      ? c.req.header("x-forwarded-for")?.split(",")[0]?.trim()
-      : undefined;
-    const ip = forwarded || clientIp(c);
+    const ip = resolveClientIp(clientIp(c), c.req.header("x-forwarded-for"));
     if (ip) c.req.raw.headers.set(CLIENT_IP_HEADER, ip);
     else c.req.raw.headers.delete(CLIENT_IP_HEADER);
     await next();
   });
   app.use(cors({ origin: env.WEB_ORIGIN, credentials: true, maxAge: 600 }));
+  app.use(requireWebOrigin(env.WEB_ORIGIN));
   const limitBody = (maxSize: number) =>
     bodyLimit({
       maxSize,
@@ -109,8 +114,9 @@ export function createApp({
     }
   });
 
-  app.on(["GET", "POST"], "/api/auth/*", (c) => auth.handler(c.req.raw));
+  app.route("/", authRoutes({ auth, throttle: createAuthThrottle(db) }));
   app.route("/", mediaRoutes({ db, outbox, auth }));
+  app.get(DOCUMENT_UPLOAD_PATH, frameableBy(env.WEB_ORIGIN));
   app.route("/", documentRoutes({ db, media, auth }));
   app.route("/", certificateRoutes({ db, media, auth }));
   // Anonymous, cacheable catalog JSON that the edge Worker fetches on a miss.
@@ -133,6 +139,7 @@ export function createApp({
           media,
           progress,
           user: await resolveSession(c.req.raw.headers),
+          currentUser: () => sessionUser(auth, c.req.raw.headers, { fresh: true }),
         }),
       onError: ({ error, path }) => {
         if (error.code === "INTERNAL_SERVER_ERROR") {
@@ -152,6 +159,9 @@ export function createApp({
     const requestId = c.get("requestId");
     // Error bodies are never cached, at the edge or anywhere else.
     c.header("Cache-Control", "no-store");
+    // A refused body may still be arriving: close the connection rather than read the rest
+    // (or, worse, parse it as the next request on a kept-alive socket).
+    if (error instanceof HTTPException && error.status === 413) c.header("Connection", "close");
     const rendered = renderError(error, requestId);
     if (rendered) return c.json(rendered.body, rendered.status);
     (c.get("log") ?? logger).error("unhandled error", { err: error });

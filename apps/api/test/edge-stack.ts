@@ -5,6 +5,7 @@ import { createPostgresSearch } from "@lumen/search";
 import { startWranglerDev } from "@lumen/tools/wrangler-dev";
 import { createCaller, createContextInner, type SessionUser } from "@lumen/trpc";
 import { createProgressIngest } from "@lumen/trpc/services/progress/ingest";
+import { loadSessionUser } from "@lumen/trpc/services/users/load-user";
 import { parseApiEnv } from "../src/env";
 import { jobHandlers } from "../src/jobs/handlers";
 import { createLogger } from "../src/logger";
@@ -39,7 +40,17 @@ export async function startEdgeStack({ ffmpeg }: { ffmpeg: FfmpegConfig | null }
     media,
     logs,
     callerFor: (user: SessionUser) =>
-      createCaller(createContextInner({ db: database.db, user, outbox, search, media, progress })),
+      createCaller(
+        createContextInner({
+          db: database.db,
+          user,
+          currentUser: () => loadSessionUser(database.db, user.id),
+          outbox,
+          search,
+          media,
+          progress,
+        }),
+      ),
     close: async () => {
       await runner.stop(5_000);
       await progress.close();

@@ -15,6 +15,7 @@ import {
   modules,
   quizAttempts,
   quizzes,
+  sessions,
   type UserRole,
   users,
   videoAssets,
@@ -292,4 +293,16 @@ export async function createTestCertificateIssuer(webOrigin = "http://localhost:
     key: ring.current,
     profile: { id: DEV_ISSUER_ID, name: DEV_ISSUER_NAME, url: webOrigin },
   };
+}
+
+/** A signed-in session of `user`, as better-auth would store it. */
+export async function createSession(db: Database, user: SessionUser) {
+  const id = randomUUID();
+  await db.insert(sessions).values({
+    id,
+    token: randomUUID(),
+    userId: user.id,
+    expiresAt: new Date(Date.now() + 7 * 86_400_000),
+  });
+  return id;
 }
