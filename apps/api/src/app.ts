@@ -13,7 +13,7 @@ import { HTTPException } from "hono/http-exception";
 import { requestId } from "hono/request-id";
 import { type Auth, CLIENT_IP_HEADER, createSessionResolver, sessionUser } from "./auth";
 import { authRoutes } from "./auth-routes";
-import { createAuthThrottle } from "./auth-throttle";
+import { type AuthThrottle, createAuthThrottle } from "./auth-throttle";
 import { createClientIpResolver } from "./client-ip";
 import type { ApiEnv } from "./env";
 import { INTERNAL_ERROR_MESSAGE, renderError } from "./http-errors";
@@ -37,6 +37,8 @@ export interface AppDeps {
   auth: Auth;
   env: ApiEnv;
   logger: Logger;
+  /** Sign-in/sign-up limits; default: createAuthThrottle(db) with the house policy. */
+  throttle?: AuthThrottle;
   /** The socket peer's address; with TRUST_PROXY, X-Forwarded-For may name the client. */
   clientIp: (c: Context) => string | undefined;
 }
@@ -60,6 +62,7 @@ export function createApp({
   env,
   logger,
   clientIp,
+  throttle = createAuthThrottle(db),
 }: AppDeps) {
   const app = new Hono<AppEnv>();
 
@@ -114,7 +117,7 @@ export function createApp({
     }
   });
 
-  app.route("/", authRoutes({ auth, throttle: createAuthThrottle(db) }));
+  app.route("/", authRoutes({ auth, throttle }));
   app.route("/", mediaRoutes({ db, outbox, auth }));
   app.get(DOCUMENT_UPLOAD_PATH, frameableBy(env.WEB_ORIGIN));
   app.route("/", documentRoutes({ db, media, auth }));

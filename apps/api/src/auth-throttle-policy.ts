@@ -6,7 +6,20 @@
  * gets a large budget of failures, and each (address, account) pair gets its own small
  * allowance with exponential backoff: one person's typos slow down that person alone.
  */
-export const SIGN_IN_POLICY = {
+export interface SignInPolicy {
+  freeFailures: number;
+  baseDelayMs: number;
+  maxDelayMs: number;
+  forgetAfterMs: number;
+  addressBudget: number;
+  addressWindowMs: number;
+}
+export interface WindowRule {
+  max: number;
+  windowMs: number;
+}
+
+export const SIGN_IN_POLICY: SignInPolicy = {
   /** Failures of one account from one address before any wait. */
   freeFailures: 5,
   /** The wait after the last free failure; it doubles with each further failure. */
@@ -17,10 +30,10 @@ export const SIGN_IN_POLICY = {
   /** Failures one address may make across all accounts per window. */
   addressBudget: 100,
   addressWindowMs: 15 * 60_000,
-} as const;
+};
 
 /** Every sign-up attempt counts (each may send an email): per address, per window. */
-export const SIGN_UP_POLICY = { max: 40, windowMs: 15 * 60_000 } as const;
+export const SIGN_UP_POLICY: WindowRule = { max: 40, windowMs: 15 * 60_000 };
 
 export interface Counter {
   count: number;
@@ -70,7 +83,7 @@ export function decideSignIn(
 export function decideWindow(
   row: Counter | undefined,
   now: number,
-  rule: { max: number; windowMs: number },
+  rule: WindowRule,
 ): { allowed: true; next: Counter } | { allowed: false; retryAfterMs: number } {
   const counter = currentWindow(row, now, rule.windowMs);
   if (counter.count >= rule.max) {

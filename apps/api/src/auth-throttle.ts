@@ -7,6 +7,8 @@ import {
   retryAfterSeconds,
   SIGN_IN_POLICY,
   SIGN_UP_POLICY,
+  type SignInPolicy,
+  type WindowRule,
 } from "./auth-throttle-policy";
 
 /** How a sign-in attempt ended, as far as guessing is concerned. */
@@ -23,7 +25,14 @@ type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
  * Counters live in Postgres so every API process shares them; each decision reads and
  * writes its rows in one transaction under row locks, so concurrent attempts queue.
  */
-export function createAuthThrottle(db: Database, { now = () => Date.now() } = {}) {
+export function createAuthThrottle(
+  db: Database,
+  {
+    now = () => Date.now(),
+    signInPolicy = SIGN_IN_POLICY,
+    signUpPolicy = SIGN_UP_POLICY,
+  }: { now?: () => number; signInPolicy?: SignInPolicy; signUpPolicy?: WindowRule } = {},
+) {
   let lastPrune = 0;
 
   /** Locks (creating when missing) the rows of `keys`, in key order to avoid deadlocks. */
@@ -58,7 +67,7 @@ export function createAuthThrottle(db: Database, { now = () => Date.now() } = {}
   function pruneSometimes(at: number) {
     if (at - lastPrune < 60_000) return;
     lastPrune = at;
-    const cutoff = at - Math.max(SIGN_IN_POLICY.forgetAfterMs, SIGN_UP_POLICY.windowMs);
+    const cutoff = at - Math.max(signInPolicy.forgetAfterMs, signUpPolicy.windowMs);
     void db
       .delete(authThrottles)
       .where(lt(authThrottles.lastAt, cutoff))
@@ -80,7 +89,7 @@ export function createAuthThrottle(db: Database, { now = () => Date.now() } = {}
       pruneSometimes(at);
       const decision = await db.transaction(async (tx) => {
         const row = await lockRows(tx, [pairKey, addressKey], at);
-        const decided = decideSignIn(row(pairKey), row(addressKey), at);
+        const decided = decideSignIn(row(pairKey), row(addressKey), at, signInPolicy);
         if (decided.allowed) {
           await write(tx, pairKey, decided.pair);
           await write(tx, addressKey, decided.address);
@@ -113,7 +122,7 @@ export function createAuthThrottle(db: Database, { now = () => Date.now() } = {}
       pruneSometimes(at);
       const decision = await db.transaction(async (tx) => {
         const row = await lockRows(tx, [key], at);
-        const decided = decideWindow(row(key), at, SIGN_UP_POLICY);
+        const decided = decideWindow(row(key), at, signUpPolicy);
         if (decided.allowed) await write(tx, key, decided.next);
         return decided;
       });

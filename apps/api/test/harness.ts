@@ -10,6 +10,8 @@ import { eq } from "drizzle-orm";
 import { z } from "zod";
 import { createApp } from "../src/app";
 import { createAuth } from "../src/auth";
+import { createAuthThrottle } from "../src/auth-throttle";
+import { SIGN_IN_POLICY, type SignInPolicy } from "../src/auth-throttle-policy";
 import { parseApiEnv } from "../src/env";
 import { createLogger } from "../src/logger";
 import { createMailer } from "../src/mailer";
@@ -23,7 +25,10 @@ export const WEB_ORIGIN = "http://localhost:5173";
  * (InMemoryMediaStore) instead of R2 behind the edge, exposed as `mediaStore`. Mail goes over
  * SMTP to an in-process server (`mailbox`), so sign-ups verify through the real mail path.
  */
-export async function createTestApp(overrides: Record<string, string> = {}) {
+export async function createTestApp(
+  overrides: Record<string, string> = {},
+  { signInPolicy }: { signInPolicy?: Partial<SignInPolicy> } = {},
+) {
   const database: TestDatabase = await createTestDatabase();
   const mailbox = await startMailbox();
   const env = parseApiEnv({
@@ -53,6 +58,9 @@ export async function createTestApp(overrides: Record<string, string> = {}) {
     env,
     logger,
     clientIp: () => ip,
+    throttle: createAuthThrottle(database.db, {
+      signInPolicy: { ...SIGN_IN_POLICY, ...signInPolicy },
+    }),
   });
   return {
     app,
