@@ -45,7 +45,7 @@ describe("the Origin check on state-changing requests", () => {
       ?.name;
 
   it("refuses a mutation from another origin, or with cookies and no Origin, changing nothing", async () => {
-    const forged = [
+    const forged: Array<Record<string, string>> = [
       { cookie, origin: "https://evil.example" },
       { cookie },
       { cookie, origin: "null" },
