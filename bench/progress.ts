@@ -9,6 +9,7 @@
  * assertions.
  */
 import { parseArgs } from "node:util";
+import { startMailbox } from "@lumen/tools/mailbox";
 import pg from "pg";
 import { benchDatabase } from "./lib/database";
 import { percentile } from "./lib/stats";
@@ -29,8 +30,16 @@ const { values } = parseArgs({
     courses: { type: "string", default: "8" },
     /** Directory for a CPU profile of the API process (node --cpu-prof), written at exit. */
     "profile-api": { type: "string" },
+    help: { type: "boolean" },
   },
 });
+if (values.help) {
+  console.log(
+    "pnpm bench progress [--seconds 60] [--warmup 5] [--clients 16] [--batch 50] [--learners N] [--courses 8] [--profile-api DIR]\n" +
+      "Needs Postgres (TEST_DATABASE_URL). Prints a markdown table of ingest throughput and ack latency.",
+  );
+  process.exit(0);
+}
 const config = {
   seconds: Number(values.seconds),
   warmup: Number(values.warmup),
@@ -44,8 +53,11 @@ const database = await benchDatabase();
 if (!database.url) throw new Error("pnpm bench progress needs Postgres: set TEST_DATABASE_URL");
 const dbName = new URL(database.url).pathname.slice(1);
 const profileDir = values["profile-api"];
+// Sign-ups are confirmed by email: the API mails this in-process SMTP server.
+const mailbox = await startMailbox();
 const api = await startApiServer({
   databaseUrl: database.url,
+  env: { SMTP_URL: mailbox.url },
   nodeArgs: profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [],
 });
 const stats = new pg.Client({ connectionString: database.url });
@@ -60,7 +72,7 @@ try {
   });
   let started = performance.now();
   let clientCpuStart = process.cpuUsage();
-  const learners = await signUpLearners(api.url, config.learners, courseList);
+  const learners = await signUpLearners(api.url, mailbox, config.learners, courseList);
   console.log(
     `${learners.length} learners signed up and enrolled in ${((performance.now() - started) / 1000).toFixed(1)} s; ` +
       `${config.clients} clients × ${config.batch} events/request, ${config.warmup} s warm-up + ${config.seconds} s measured`,
@@ -145,6 +157,7 @@ try {
 } finally {
   await stats.end();
   await api.stop();
+  await mailbox.close();
   if (process.env.BENCH_VERBOSE) console.log(api.output());
   await database.dispose();
 }
