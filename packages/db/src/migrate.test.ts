@@ -27,6 +27,7 @@ describe("migrate", () => {
     );
     expect(tables.rows.map((r) => (r as { tablename: string }).tablename)).toEqual([
       "accounts",
+      "auth_throttles",
       "certificates",
       "course_instructors",
       "course_milestones",
