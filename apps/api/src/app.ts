@@ -2,7 +2,7 @@ import { type Database, ping } from "@lumen/db";
 import type { Outbox } from "@lumen/jobs";
 import type { MediaContext } from "@lumen/media";
 import type { SearchBackend } from "@lumen/search";
-import { appRouter, createContextInner } from "@lumen/trpc";
+import { appRouter, createContextInner, type SessionUser } from "@lumen/trpc";
 import type { ProgressIngest } from "@lumen/trpc/services/progress/types";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { type Context, Hono } from "hono";
@@ -127,8 +127,14 @@ export function createApp({
 
   // The hot path (progress beacons arrive every few seconds per learner) memoizes sessions.
   const resolveSession = createSessionResolver((headers) => sessionUser(auth, headers));
-  app.all("/trpc/*", (c) =>
-    fetchRequestHandler({
+  app.all("/trpc/*", (c) => {
+    // One database read per request however many privileged procedures a batch holds.
+    let current: Promise<SessionUser | null> | undefined;
+    const currentUser = () => {
+      current ??= sessionUser(auth, c.req.raw.headers, { fresh: true });
+      return current;
+    };
+    return fetchRequestHandler({
       endpoint: "/trpc",
       req: c.req.raw,
       router: appRouter,
@@ -142,15 +148,15 @@ export function createApp({
           media,
           progress,
           user: await resolveSession(c.req.raw.headers),
-          currentUser: () => sessionUser(auth, c.req.raw.headers, { fresh: true }),
+          currentUser,
         }),
       onError: ({ error, path }) => {
         if (error.code === "INTERNAL_SERVER_ERROR") {
           c.get("log").error("procedure failed", { path, err: error.cause ?? error });
         }
       },
-    }),
-  );
+    });
+  });
 
   app.notFound((c) =>
     c.json(

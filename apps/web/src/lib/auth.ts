@@ -1,7 +1,7 @@
 import { queryOptions } from "@tanstack/react-query";
 
 /**
- * better-auth over plain fetch: four endpoints do not justify its client runtime in the
+ * better-auth over plain fetch: a handful of endpoints do not justify its client runtime in the
  * initial bundle. Same origin (Vite proxies /api), so the session cookie just flows.
  */
 export type Role = "learner" | "instructor" | "admin";
