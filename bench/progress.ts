@@ -9,6 +9,7 @@
  * assertions.
  */
 import { parseArgs } from "node:util";
+import { startMailbox } from "@lumen/tools/mailbox";
 import pg from "pg";
 import { benchDatabase } from "./lib/database";
 import { percentile } from "./lib/stats";
@@ -56,8 +57,11 @@ const database = await benchDatabase();
 if (!database.url) throw new Error("pnpm bench progress needs Postgres: set TEST_DATABASE_URL");
 const dbName = new URL(database.url).pathname.slice(1);
 const profileDir = values["profile-api"];
+// Sign-ups are confirmed by email: the API mails this in-process SMTP server.
+const mailbox = await startMailbox();
 const api = await startApiServer({
   databaseUrl: database.url,
+  env: { SMTP_URL: mailbox.url },
   nodeArgs: profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [],
 });
 const stats = new pg.Client({ connectionString: database.url });
@@ -72,7 +76,7 @@ try {
   });
   let started = performance.now();
   let clientCpuStart = process.cpuUsage();
-  const learners = await signUpLearners(api.url, config.learners, courseList);
+  const learners = await signUpLearners(api.url, mailbox, config.learners, courseList);
   await startPlaybackLongAgo(database.client.db, learners);
   console.log(
     `${learners.length} learners signed up and enrolled in ${((performance.now() - started) / 1000).toFixed(1)} s; ` +
@@ -158,6 +162,7 @@ try {
 } finally {
   await stats.end();
   await api.stop();
+  await mailbox.close();
   if (process.env.BENCH_VERBOSE) console.log(api.output());
   await database.dispose();
 }

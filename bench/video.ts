@@ -17,6 +17,7 @@ import { createPostgresSearch } from "@lumen/search";
 import { startWranglerDev } from "@lumen/tools/wrangler-dev";
 import { createCaller } from "@lumen/trpc";
 import { createProgressIngest } from "@lumen/trpc/services/progress/ingest";
+import { loadSessionUser } from "@lumen/trpc/services/users/load-user";
 import { eq } from "drizzle-orm";
 import { benchDatabase } from "./lib/database";
 import { printTable } from "./lib/stats";
@@ -74,6 +75,7 @@ try {
     const caller = createCaller({
       db,
       user: instructor,
+      currentUser: () => loadSessionUser(db, instructor.id),
       outbox,
       search: createPostgresSearch({ db }),
       media,

@@ -6,7 +6,16 @@
  */
 import { DEMO_USERS } from "@lumen/db/seed";
 import { formatBanner, redactUrl } from "./dev/banner";
-import { API_URL, DEV_AUTH_SECRET, EDGE_URL, PORTS, parseDevEnv, WEB_URL } from "./dev/config";
+import {
+  API_URL,
+  DEV_AUTH_SECRET,
+  EDGE_URL,
+  MAIL_URL,
+  PORTS,
+  parseDevEnv,
+  SMTP_URL,
+  WEB_URL,
+} from "./dev/config";
 import { prepareDatabase } from "./dev/database";
 import { edgeDatabaseArgs } from "./dev/edge-database";
 import { busyPorts } from "./dev/ports";
@@ -74,6 +83,8 @@ try {
     PORTS.api,
     PORTS.web,
     PORTS.edge,
+    PORTS.smtp,
+    PORTS.mail,
     ...(env.DATABASE_URL ? [] : [env.LUMEN_PGLITE_PORT]),
   ];
   const busy = await busyPorts(ports);
@@ -113,6 +124,7 @@ try {
     { name: "api", url: `${API_URL}/readyz` },
     { name: "web", url: `${WEB_URL}/` },
     { name: "edge", url: `${EDGE_URL}/healthz` },
+    { name: "mail", url: `${MAIL_URL}/api/healthz` },
   ];
   const timeoutMs = env.LUMEN_DEV_READY_TIMEOUT_MS;
   const failures = await waitForAll(checks, { timeoutMs, signal: stopped.signal });
@@ -124,6 +136,7 @@ try {
       webUrl: WEB_URL,
       apiUrl: API_URL,
       edgeUrl: EDGE_URL,
+      mailUrl: MAIL_URL,
       database: database.label,
       accounts: DEMO_USERS,
     }),
@@ -143,6 +156,7 @@ function processSpecs(databaseUrl: string, edgeArgs: string[]): ProcessSpec[] {
     PORT: String(PORTS.api),
     WEB_ORIGIN: WEB_URL,
     AUTH_SECRET: DEV_AUTH_SECRET,
+    SMTP_URL,
   };
   const pnpm = (
     name: string,
@@ -166,6 +180,23 @@ function processSpecs(databaseUrl: string, edgeArgs: string[]): ProcessSpec[] {
     // --persist-to in the script keeps local R2 and KV in .wrangler/state between runs.
     // edgeArgs: the certificate lookup's Postgres fallback (DATABASE_URL, NEON_WS_PROXY).
     pnpm("edge", "yellow", "@lumen/edge", "dev", { ...process.env }, edgeArgs),
+    // Mail stays on this machine: maildev keeps it in memory and shows it at MAIL_URL.
+    {
+      name: "mail",
+      color: "blue",
+      command: "pnpm",
+      args: [
+        "--silent",
+        "--filter",
+        "@lumen/tools",
+        "exec",
+        "maildev",
+        ...["--smtp", String(PORTS.smtp), "--ip", "127.0.0.1"],
+        ...["--web", String(PORTS.mail), "--web-ip", "127.0.0.1", "--silent"],
+      ],
+      cwd: repoRoot,
+      env: { ...process.env },
+    },
   ];
 }
 

@@ -1,13 +1,17 @@
 import react from "@vitejs/plugin-react";
 import { defineConfig } from "vite";
+import { productionHeaders } from "./csp.ts";
 import { apiProxy } from "./vite.proxy.ts";
 
 const apiUrl = process.env.LUMEN_API_URL ?? "http://127.0.0.1:3000";
+/** The edge as browsers reach it (the API's EDGE_PUBLIC_URL): allowed by the preview's CSP. */
+const edgeUrl = process.env.LUMEN_EDGE_URL ?? "http://127.0.0.1:8787";
 
 export default defineConfig({
   plugins: [react()],
   server: { port: 5173, strictPort: true, proxy: apiProxy(apiUrl) },
-  preview: { port: 4173, proxy: apiProxy(apiUrl) },
+  // `vite preview` serves the build as production would: with the production headers.
+  preview: { port: 4173, proxy: apiProxy(apiUrl), headers: productionHeaders({ edgeUrl }) },
   build: {
     target: "es2022",
     sourcemap: true,

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { Agent, request } from "node:http";
 import { pick } from "./json";
-import type { BenchLearner } from "./world";
+import { type BenchLearner, WEB_ORIGIN } from "./world";
 
 export interface LoadResult {
   /** Every event id the server acknowledged (HTTP 200 with it accepted or a duplicate). */
@@ -62,6 +62,7 @@ function post(agent: Agent, url: URL, cookie: string, body: string) {
           "content-type": "application/json",
           "content-length": Buffer.byteLength(body),
           cookie,
+          origin: WEB_ORIGIN,
         },
       },
       (res) => {

@@ -9,6 +9,7 @@ import {
   users,
   videoAssets,
 } from "@lumen/db";
+import { firstLink, type Mailbox } from "@lumen/tools/mailbox";
 import { eq, inArray } from "drizzle-orm";
 import { pick } from "./json";
 
@@ -86,13 +87,17 @@ export async function createCourses(
   return built;
 }
 
+/** The SPA's origin (WEB_ORIGIN's default): the API refuses cookie-carrying POSTs from others. */
+export const WEB_ORIGIN = "http://localhost:5173";
+
 /**
- * Signs learners up and enrolls each in one course, all over HTTP as the SPA does. Each
- * sign-up comes "from" its own address (the server trusts X-Forwarded-For in the bench), so
- * the per-IP sign-up limit does not apply across learners.
+ * Signs learners up (form, then the emailed link) and enrolls each in one course, all over
+ * HTTP as the SPA does. Each sign-up comes "from" its own address (the server trusts
+ * X-Forwarded-For in the bench), so the per-IP sign-up limit does not apply across learners.
  */
 export async function signUpLearners(
   apiUrl: string,
+  mailbox: Mailbox,
   count: number,
   courseList: Array<{ id: string; lessons: BenchLesson[] }>,
   concurrency = 4,
@@ -104,10 +109,10 @@ export async function signUpLearners(
       const i = next++;
       const course = courseList[i % courseList.length];
       if (!course) throw new Error("no course to enroll in");
-      const cookie = await signUp(apiUrl, i);
+      const cookie = await signUp(apiUrl, mailbox, i);
       const res = await fetch(`${apiUrl}/trpc/enrollment.enroll`, {
         method: "POST",
-        headers: { "content-type": "application/json", cookie },
+        headers: { "content-type": "application/json", cookie, origin: WEB_ORIGIN },
         body: JSON.stringify({ courseId: course.id }),
       });
       const enrollmentId = pick(await res.json(), "result", "data", "enrollmentId");
@@ -121,23 +126,27 @@ export async function signUpLearners(
   return learners;
 }
 
-async function signUp(apiUrl: string, i: number): Promise<string> {
+async function signUp(apiUrl: string, mailbox: Mailbox, i: number): Promise<string> {
+  const email = `learner-${i}-${randomUUID().slice(0, 8)}@bench.lumen.dev`;
   const res = await fetch(`${apiUrl}/api/auth/sign-up/email`, {
     method: "POST",
     headers: {
       "content-type": "application/json",
-      // The SPA's origin, which better-auth trusts (WEB_ORIGIN's default).
-      origin: "http://localhost:5173",
+      origin: WEB_ORIGIN,
       "x-forwarded-for": `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`,
     },
     body: JSON.stringify({
       name: `Bench Learner ${i}`,
-      email: `learner-${i}-${randomUUID().slice(0, 8)}@bench.lumen.dev`,
+      email,
       password: "bench-password-123",
     }),
   });
   if (!res.ok) throw new Error(`sign-up failed: ${res.status} ${await res.text()}`);
-  return res.headers
+  // The link names the SPA's origin (which proxies /api); the bench talks to the API itself.
+  const link = firstLink(await mailbox.waitFor(email, { subject: /confirm/i }));
+  const verified = await fetch(`${apiUrl}${link.pathname}${link.search}`, { redirect: "manual" });
+  if (verified.status !== 302) throw new Error(`verification failed: ${verified.status}`);
+  return verified.headers
     .getSetCookie()
     .map((c) => c.split(";")[0])
     .join("; ");

@@ -9,6 +9,7 @@ describe("formatBanner", () => {
       webUrl: "http://localhost:5173",
       apiUrl: "http://127.0.0.1:3000",
       edgeUrl: "http://127.0.0.1:8787",
+      mailUrl: "http://127.0.0.1:1080",
       database: "PGlite",
       accounts: DEMO_USERS,
     }),
@@ -16,6 +17,10 @@ describe("formatBanner", () => {
 
   it("says which one URL to open", () => {
     expect(banner).toContain("Open http://localhost:5173");
+  });
+
+  it("says where sign-up confirmation mails can be read", () => {
+    expect(banner).toMatch(/Mail\s+http:\/\/127\.0\.0\.1:1080 .*confirmation links/);
   });
 
   it("lists every demo account with its password on one line", () => {

@@ -4,6 +4,8 @@ export interface BannerInfo {
   webUrl: string;
   apiUrl: string;
   edgeUrl: string;
+  /** The dev mail catcher's inbox: sign-up confirmation links arrive there. */
+  mailUrl: string;
   /** Where the data lives, already safe to print (no password). */
   database: string;
   accounts: ReadonlyArray<{ role: string; email: string; password: string }>;
@@ -26,6 +28,7 @@ export function formatBanner(info: BannerInfo): string {
     "",
     `  API       ${info.apiUrl}`,
     `  Edge      ${info.edgeUrl}`,
+    `  Mail      ${info.mailUrl}  ${styleText("dim", "(sign-up confirmation links land here)")}`,
     `  Database  ${info.database}`,
     "",
     `  ${styleText("dim", "Ctrl-C stops everything.")}`,

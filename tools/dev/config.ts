@@ -16,9 +16,12 @@ export function parseDevEnv(source: NodeJS.ProcessEnv): DevEnv {
   return parsed.data;
 }
 
-export const PORTS = { api: 3000, web: 5173, edge: 8787 } as const;
+export const PORTS = { api: 3000, web: 5173, edge: 8787, smtp: 1025, mail: 1080 } as const;
 export const WEB_URL = `http://localhost:${PORTS.web}`;
 export const API_URL = `http://127.0.0.1:${PORTS.api}`;
 export const EDGE_URL = `http://127.0.0.1:${PORTS.edge}`;
+/** maildev: catches every mail the API sends (SMTP_URL's development default) and shows it. */
+export const SMTP_URL = `smtp://127.0.0.1:${PORTS.smtp}`;
+export const MAIL_URL = `http://127.0.0.1:${PORTS.mail}`;
 /** Public on purpose: only ever used by `pnpm dev`; production requires its own. */
 export const DEV_AUTH_SECRET = "lumen-dev-only-auth-secret-not-for-production";

@@ -2,7 +2,7 @@ import { type Database, ping } from "@lumen/db";
 import type { Outbox } from "@lumen/jobs";
 import type { MediaContext } from "@lumen/media";
 import type { SearchBackend } from "@lumen/search";
-import { appRouter, createContextInner } from "@lumen/trpc";
+import { appRouter, createContextInner, type SessionUser } from "@lumen/trpc";
 import type { ProgressIngest } from "@lumen/trpc/services/progress/types";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { type Context, Hono } from "hono";
@@ -12,13 +12,18 @@ import { cors } from "hono/cors";
 import { HTTPException } from "hono/http-exception";
 import { requestId } from "hono/request-id";
 import { type Auth, CLIENT_IP_HEADER, createSessionResolver, sessionUser } from "./auth";
+import { authRoutes } from "./auth-routes";
+import { type AuthThrottle, createAuthThrottle } from "./auth-throttle";
+import { createClientIpResolver } from "./client-ip";
 import type { ApiEnv } from "./env";
 import { INTERNAL_ERROR_MESSAGE, renderError } from "./http-errors";
 import type { Logger } from "./logger";
+import { requireWebOrigin } from "./origin-check";
 import { certificateRoutes } from "./routes/certificates";
 import { DOCUMENT_UPLOAD_PATH, documentRoutes } from "./routes/documents";
 import { COVER_UPLOAD_PATH, mediaRoutes } from "./routes/media";
 import { publicCatalogRoutes } from "./routes/public-catalog";
+import { apiSecurityHeaders, frameableBy } from "./security-headers";
 
 export interface AppDeps {
   db: Database;
@@ -32,7 +37,9 @@ export interface AppDeps {
   auth: Auth;
   env: ApiEnv;
   logger: Logger;
-  /** The caller's IP as seen by this process (socket address); used for rate limits. */
+  /** Sign-in/sign-up limits; default: createAuthThrottle(db) with the house policy. */
+  throttle?: AuthThrottle;
+  /** The socket peer's address; with TRUST_PROXY, X-Forwarded-For may name the client. */
   clientIp: (c: Context) => string | undefined;
 }
 
@@ -55,6 +62,7 @@ export function createApp({
   env,
   logger,
   clientIp,
+  throttle = createAuthThrottle(db),
 }: AppDeps) {
   const app = new Hono<AppEnv>();
 
@@ -71,17 +79,17 @@ export function createApp({
       durationMs: Math.round((performance.now() - started) * 10) / 10,
     });
   });
+  app.use(apiSecurityHeaders());
+  const resolveClientIp = createClientIpResolver(env.TRUST_PROXY);
   app.use(async (c, next) => {
     // Overwrite whatever the client sent: only this process decides who the caller is.
-    const forwarded = env.TRUST_PROXY
-      ? c.req.header("x-forwarded-for")?.split(",")[0]?.trim()
-      : undefined;
-    const ip = forwarded || clientIp(c);
+    const ip = resolveClientIp(clientIp(c), c.req.header("x-forwarded-for"));
     if (ip) c.req.raw.headers.set(CLIENT_IP_HEADER, ip);
     else c.req.raw.headers.delete(CLIENT_IP_HEADER);
     await next();
   });
   app.use(cors({ origin: env.WEB_ORIGIN, credentials: true, maxAge: 600 }));
+  app.use(requireWebOrigin(env.WEB_ORIGIN));
   const limitBody = (maxSize: number) =>
     bodyLimit({
       maxSize,
@@ -109,8 +117,9 @@ export function createApp({
     }
   });
 
-  app.on(["GET", "POST"], "/api/auth/*", (c) => auth.handler(c.req.raw));
+  app.route("/", authRoutes({ auth, throttle }));
   app.route("/", mediaRoutes({ db, outbox, auth }));
+  app.get(DOCUMENT_UPLOAD_PATH, frameableBy(env.WEB_ORIGIN));
   app.route("/", documentRoutes({ db, media, auth }));
   app.route("/", certificateRoutes({ db, media, auth }));
   // Anonymous, cacheable catalog JSON that the edge Worker fetches on a miss.
@@ -118,8 +127,14 @@ export function createApp({
 
   // The hot path (progress beacons arrive every few seconds per learner) memoizes sessions.
   const resolveSession = createSessionResolver((headers) => sessionUser(auth, headers));
-  app.all("/trpc/*", (c) =>
-    fetchRequestHandler({
+  app.all("/trpc/*", (c) => {
+    // One database read per request however many privileged procedures a batch holds.
+    let current: Promise<SessionUser | null> | undefined;
+    const currentUser = () => {
+      current ??= sessionUser(auth, c.req.raw.headers, { fresh: true });
+      return current;
+    };
+    return fetchRequestHandler({
       endpoint: "/trpc",
       req: c.req.raw,
       router: appRouter,
@@ -133,14 +148,15 @@ export function createApp({
           media,
           progress,
           user: await resolveSession(c.req.raw.headers),
+          currentUser,
         }),
       onError: ({ error, path }) => {
         if (error.code === "INTERNAL_SERVER_ERROR") {
           c.get("log").error("procedure failed", { path, err: error.cause ?? error });
         }
       },
-    }),
-  );
+    });
+  });
 
   app.notFound((c) =>
     c.json(
@@ -152,6 +168,9 @@ export function createApp({
     const requestId = c.get("requestId");
     // Error bodies are never cached, at the edge or anywhere else.
     c.header("Cache-Control", "no-store");
+    // A refused body may still be arriving: close the connection rather than read the rest
+    // (or, worse, parse it as the next request on a kept-alive socket).
+    if (error instanceof HTTPException && error.status === 413) c.header("Connection", "close");
     const rendered = renderError(error, requestId);
     if (rendered) return c.json(rendered.body, rendered.status);
     (c.get("log") ?? logger).error("unhandled error", { err: error });

@@ -2,14 +2,45 @@ import { type Database, schema, type UserRole, userRole } from "@lumen/db";
 import type { SessionUser } from "@lumen/trpc";
 import { betterAuth } from "better-auth";
 import { drizzleAdapter } from "better-auth/adapters/drizzle";
+import { createEmailVerificationToken } from "better-auth/api";
+import { existingAccountMail, verificationMail } from "./auth-mail";
+import { authInputRules, PASSWORD_MIN } from "./auth-rules";
 import type { ApiEnv } from "./env";
 import type { Logger } from "./logger";
+import type { Mailer } from "./mailer";
 
 /** Header our own middleware sets from the socket (or trusted proxy); clients cannot forge it. */
 export const CLIENT_IP_HEADER = "x-lumen-client-ip";
 
-export function createAuth({ db, env, logger }: { db: Database; env: ApiEnv; logger: Logger }) {
+/**
+ * How long a session may be trusted without asking the database (ADR 0009): better-auth's
+ * signed cookie cache, plus the tRPC path's in-process memo on top of it. Together at most
+ * 30 s, so a sign-out or revoked session stops working everywhere within that bound;
+ * privileged procedures skip both and ask the database every time.
+ */
+export const COOKIE_CACHE_SECONDS = 15;
+export const SESSION_MEMO_MS = 15_000;
+
+/** Where verification links send people once they are confirmed (and signed in). */
+const VERIFIED_CALLBACK = "/sign-in?verified=1";
+
+export function createAuth({
+  db,
+  env,
+  logger,
+  mailer,
+}: {
+  db: Database;
+  env: ApiEnv;
+  logger: Logger;
+  mailer: Mailer;
+}) {
   const dev = env.LUMEN_ENV !== "production";
+  const verifyUrl = async (email: string) => {
+    const token = await createEmailVerificationToken(env.AUTH_SECRET, email);
+    const callback = encodeURIComponent(VERIFIED_CALLBACK);
+    return `${env.AUTH_BASE_URL}/api/auth/verify-email?token=${token}&callbackURL=${callback}`;
+  };
   return betterAuth({
     appName: "Lumen",
     baseURL: env.AUTH_BASE_URL,
@@ -19,10 +50,29 @@ export function createAuth({ db, env, logger }: { db: Database; env: ApiEnv; log
     database: drizzleAdapter(db, { provider: "pg", usePlural: true, schema }),
     emailAndPassword: {
       enabled: true,
-      minPasswordLength: 8,
+      minPasswordLength: PASSWORD_MIN,
       maxPasswordLength: 128,
-      autoSignIn: true,
+      // Sign-up answers the same whether or not the address has an account: no session
+      // until the emailed link is opened, and an existing address gets a mail saying so.
+      requireEmailVerification: true,
+      onExistingUserSignUp: async ({ user }) => {
+        const mail = user.emailVerified
+          ? existingAccountMail({ email: user.email, signInUrl: `${env.WEB_ORIGIN}/sign-in` })
+          : verificationMail({ email: user.email, url: await verifyUrl(user.email) });
+        await mailer.send(mail);
+      },
     },
+    emailVerification: {
+      sendOnSignUp: true,
+      // Signing in unverified says so; the form offers to resend instead of mailing each try.
+      sendOnSignIn: false,
+      autoSignInAfterVerification: true,
+      expiresIn: 60 * 60,
+      sendVerificationEmail: async ({ user, url }) => {
+        await mailer.send(verificationMail({ email: user.email, url }));
+      },
+    },
+    hooks: { before: authInputRules },
     user: {
       additionalFields: {
         // Never settable by the client: sign-up always yields a learner.
@@ -31,7 +81,7 @@ export function createAuth({ db, env, logger }: { db: Database; env: ApiEnv; log
     },
     session: {
       // Signed cookie cache: most requests resolve the session without a database read.
-      cookieCache: { enabled: true, maxAge: 5 * 60 },
+      cookieCache: { enabled: true, maxAge: COOKIE_CACHE_SECONDS },
     },
     rateLimit: {
       enabled: true,
@@ -39,14 +89,20 @@ export function createAuth({ db, env, logger }: { db: Database; env: ApiEnv; log
       window: 60,
       max: 100,
       customRules: {
-        "/sign-in/email": { window: 60, max: 5 },
-        "/sign-up/email": { window: 60, max: 5 },
+        // Our own limiter (auth-throttle.ts) counts failed sign-ins and sign-up attempts.
+        "/sign-in/email": false,
+        "/sign-up/email": false,
+        // A class behind one address resends a few links and reloads many pages.
+        "/send-verification-email": { window: 60, max: 10 },
+        "/get-session": { window: 60, max: 600 },
       },
     },
     advanced: {
       useSecureCookies: !dev,
       defaultCookieAttributes: { httpOnly: true, sameSite: "lax", secure: !dev },
       ipAddress: { ipAddressHeaders: [CLIENT_IP_HEADER] },
+      // Mail goes out after the answer, so its latency reveals nothing about the address.
+      backgroundTasks: { handler: (task) => mailer.background(task) },
     },
     telemetry: { enabled: false },
     logger: {
@@ -59,9 +115,16 @@ export function createAuth({ db, env, logger }: { db: Database; env: ApiEnv; log
 
 export type Auth = ReturnType<typeof createAuth>;
 
-/** Resolves the request's session to the user procedures see, or null. */
-export async function sessionUser(auth: Auth, headers: Headers): Promise<SessionUser | null> {
-  const session = await auth.api.getSession({ headers });
+/**
+ * Resolves the request's session to the user procedures see, or null. `fresh` skips the
+ * cookie cache and reads session and user from the database (privileged work).
+ */
+export async function sessionUser(
+  auth: Auth,
+  headers: Headers,
+  { fresh = false } = {},
+): Promise<SessionUser | null> {
+  const session = await auth.api.getSession({ headers, query: { disableCookieCache: fresh } });
   if (!session) return null;
   const { id, name, email, role } = session.user;
   return { id, name, email, role: parseRole(role) };
@@ -74,13 +137,13 @@ function parseRole(role: unknown): UserRole {
 /**
  * `sessionUser` with a short in-process memo keyed by the request's Cookie header. Resolving a
  * session costs ~1 ms of CPU even on a cookie-cache hit (HMAC check, decoding), which is most
- * of a small progress beacon's cost. The memo never widens trust: better-auth's signed cookie
- * cache already accepts a session for up to 5 minutes without asking the database, and an
- * entry here lives `ttlMs` (15 s) at most. Anonymous answers are not memoized.
+ * of a small progress beacon's cost. An entry lives `ttlMs` (SESSION_MEMO_MS) at most, on top
+ * of the cookie cache's COOKIE_CACHE_SECONDS: a revoked session is refused within their sum.
+ * Anonymous answers are not memoized.
  */
 export function createSessionResolver(
   resolve: (headers: Headers) => Promise<SessionUser | null>,
-  { ttlMs = 15_000, maxEntries = 10_000, now = Date.now } = {},
+  { ttlMs = SESSION_MEMO_MS, maxEntries = 10_000, now = () => Date.now() } = {},
 ) {
   const memo = new Map<string, { user: SessionUser; expiresAt: number }>();
   return async (headers: Headers): Promise<SessionUser | null> => {

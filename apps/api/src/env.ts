@@ -8,9 +8,13 @@ import { databaseEnvSchema } from "@lumen/db";
 import { parseKeyRing } from "@lumen/media-tokens";
 import { searchEnvIssues, searchEnvSchema } from "@lumen/search";
 import { z } from "zod";
+import { parseTrustProxy } from "./client-ip";
 import { credentialEnvIssues } from "./credential-env";
 import { documentSigningEnvIssues } from "./document-signing-env";
 
+/** The mail catcher `pnpm dev` starts (maildev); its web inbox is in the dev banner. */
+export const DEV_SMTP_URL = "smtp://127.0.0.1:1025";
+const DEV_MAIL_FROM = "Lumen <no-reply@lumen.localhost>";
 const DEV_AUTH_SECRET = "lumen-dev-only-secret-never-use-in-production";
 /** Must equal PURGE_SECRET in the repo-root .dev.vars, which `wrangler dev` gives the edge. */
 const DEV_EDGE_PURGE_SECRET = "lumen-dev-only-purge-secret-not-for-production";
@@ -28,8 +32,22 @@ export const apiEnvSchema = databaseEnvSchema
     /** Public URL the auth routes are reached at (the SPA's origin when it proxies /api). */
     AUTH_BASE_URL: z.url().optional(),
     AUTH_SECRET: z.string().min(32, "AUTH_SECRET must be at least 32 characters").optional(),
-    /** Trust X-Forwarded-For from a reverse proxy for the client IP (rate limits). */
-    TRUST_PROXY: z.stringbool().default(false),
+    /**
+     * Proxies whose X-Forwarded-For names the client (rate limits): `false`, `true` (any peer;
+     * refused in production) or a comma-separated list of addresses/CIDRs.
+     */
+    TRUST_PROXY: z
+      .string()
+      .default("false")
+      .transform((raw, ctx) => {
+        const parsed = parseTrustProxy(raw);
+        if ("value" in parsed) return parsed.value;
+        ctx.addIssue({ code: "custom", message: parsed.error });
+        return z.NEVER;
+      }),
+    /** Outgoing mail (verification links). Development: the local catcher `pnpm dev` runs. */
+    SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
+    MAIL_FROM: z.string().trim().min(3).optional(),
     MAX_BODY_BYTES: z.coerce
       .number()
       .int()
@@ -122,6 +140,23 @@ export const apiEnvSchema = databaseEnvSchema
         message: "AUTH_SECRET is required in production",
       });
     }
+    if (env.LUMEN_ENV === "production" && env.TRUST_PROXY === true) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["TRUST_PROXY"],
+        message:
+          "TRUST_PROXY=true would let any client choose its address; in production list the load balancers' addresses or CIDRs (e.g. TRUST_PROXY=10.0.0.0/8)",
+      });
+    }
+    for (const name of ["SMTP_URL", "MAIL_FROM"] as const) {
+      if (env.LUMEN_ENV === "production" && !env[name]) {
+        ctx.addIssue({
+          code: "custom",
+          path: [name],
+          message: `${name} is required in production`,
+        });
+      }
+    }
     if (env.LUMEN_ENV === "production" && !env.EDGE_PURGE_SECRET) {
       ctx.addIssue({
         code: "custom",
@@ -144,6 +179,8 @@ export const apiEnvSchema = databaseEnvSchema
     MEDIA_SIGNING_KEYS: env.MEDIA_SIGNING_KEYS ?? DEV_MEDIA_SIGNING_KEYS,
     EDGE_PUBLIC_URL: env.EDGE_PUBLIC_URL ?? env.EDGE_URL,
     AUTH_BASE_URL: env.AUTH_BASE_URL ?? env.WEB_ORIGIN,
+    SMTP_URL: env.SMTP_URL ?? DEV_SMTP_URL,
+    MAIL_FROM: env.MAIL_FROM ?? DEV_MAIL_FROM,
     CREDENTIAL_SIGNING_KEYS: env.CREDENTIAL_SIGNING_KEYS ?? DEV_ISSUER_SIGNING_KEYS,
     CREDENTIAL_SIGNING_KEY_ID: env.CREDENTIAL_SIGNING_KEY_ID ?? DEV_ISSUER_KID,
     CREDENTIAL_ISSUER_ID: env.CREDENTIAL_ISSUER_ID ?? DEV_ISSUER_ID,

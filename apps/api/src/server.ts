@@ -8,6 +8,7 @@ import { createApp } from "./app";
 import { createAuth } from "./auth";
 import { loadEnvOrExit } from "./boot";
 import { createLogger } from "./logger";
+import { createMailer } from "./mailer";
 import { createMediaContext } from "./media";
 import { onShutdown } from "./shutdown";
 
@@ -18,7 +19,8 @@ const database = createDatabase(databaseConfigFromEnv(env));
 // Advisory-locked and a no-op once applied, so every instance may run it at boot.
 await migrate(database);
 const outbox = await openOutbox(database.connection);
-const auth = createAuth({ db: database.db, env, logger });
+const mailer = createMailer({ env, logger });
+const auth = createAuth({ db: database.db, env, logger, mailer });
 const progress = createProgressIngest({ db: database.db, outbox });
 const app = createApp({
   db: database.db,
@@ -40,6 +42,9 @@ onShutdown(logger, async () => {
   await new Promise<void>((resolve) => server.close(() => resolve()));
   // Acknowledged progress is committed; what is still queued is flushed before exit.
   await progress.close();
+  // Verification mails still going out are sent before exit.
+  await mailer.drain();
+  mailer.close();
   await outbox.close();
   await database.close();
 });

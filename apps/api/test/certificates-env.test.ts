@@ -25,6 +25,8 @@ const PRODUCTION = {
   EDGE_PURGE_SECRET: "a-production-purge-secret-of-enough-length",
   MEDIA_SIGNING_KEYS: "k1:a-production-media-key-of-enough-length",
   MEDIA_SIGNING_KEY_ID: "k1",
+  SMTP_URL: "smtp://mail.internal:587",
+  MAIL_FROM: "Lumen <no-reply@lumen.example>",
 };
 
 function envError(source: Record<string, string>): string {

@@ -2,6 +2,7 @@ import { certificateRecordSchema } from "@lumen/credentials";
 import { certificates, users } from "@lumen/db";
 import { createJobQueue, issueCertificateJob, startJobRunner } from "@lumen/jobs";
 import { createCaller, createContextInner } from "@lumen/trpc";
+import { loadSessionUser } from "@lumen/trpc/services/users/load-user";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadCertificateIssuer } from "../src/jobs/credential-issuer";
@@ -71,7 +72,8 @@ function revoke(id: string, reason: string) {
     email: "ines@publish.test",
     role: "instructor" as const,
   };
-  const caller = createCaller(createContextInner({ ...t, db: t.database.db, user }));
+  const currentUser = () => loadSessionUser(t.database.db, user.id);
+  const caller = createCaller(createContextInner({ ...t, db: t.database.db, user, currentUser }));
   return caller.certificates.revoke({ certificateId: id, reason });
 }
 

@@ -11,6 +11,7 @@ import {
   publishStatusList,
   type StatusListMessage,
 } from "@lumen/trpc/services/certificates/publish-status-list";
+import { loadSessionUser } from "@lumen/trpc/services/users/load-user";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadCertificateIssuer } from "../src/jobs/credential-issuer";
@@ -52,7 +53,12 @@ async function issued() {
 
 const revoke = (certificateId: string) =>
   createCaller(
-    createContextInner({ ...t, db: t.database.db, user: instructor }),
+    createContextInner({
+      ...t,
+      db: t.database.db,
+      user: instructor,
+      currentUser: () => loadSessionUser(t.database.db, instructor.id),
+    }),
   ).certificates.revoke({ certificateId, reason: "Identity fraud confirmed." });
 
 async function list1() {

@@ -122,14 +122,18 @@ describe("PUT /api/lessons/:lessonId/document", () => {
       "content-disposition": `inline; filename="Week 1 _ber.pdf"; filename*=UTF-8''Week%201%20%C3%9Cber.pdf`,
       "x-content-type-options": "nosniff",
       "cache-control": "private, max-age=300",
-      "content-security-policy": "default-src 'none'; style-src 'unsafe-inline'; sandbox",
+      // Framed by the SPA's lesson page, and by nobody else.
+      "content-security-policy": `default-src 'none'; style-src 'unsafe-inline'; sandbox; frame-ancestors ${WEB_ORIGIN}`,
+      "x-frame-options": "SAMEORIGIN",
     });
     expect(new Uint8Array(await inline.arrayBuffer())).toEqual(pdf);
 
     const download = await fetchAs(lessonId, ownerCookie, "?download=1");
     expect(download.status).toBe(200);
     expect(download.headers.get("content-disposition")).toMatch(/^attachment; /);
-    expect(download.headers.get("content-security-policy")).toBe("default-src 'none'; sandbox");
+    expect(download.headers.get("content-security-policy")).toBe(
+      `default-src 'none'; sandbox; frame-ancestors ${WEB_ORIGIN}`,
+    );
     expect(new Uint8Array(await download.arrayBuffer())).toEqual(pdf);
   });
 

@@ -6,6 +6,7 @@ import { freePort } from "@lumen/tools/net";
 import { startWranglerDev } from "@lumen/tools/wrangler-dev";
 import { createCaller, createContextInner, type SessionUser } from "@lumen/trpc";
 import { createProgressIngest } from "@lumen/trpc/services/progress/ingest";
+import { loadSessionUser } from "@lumen/trpc/services/users/load-user";
 import { parseApiEnv } from "../src/env";
 import { jobHandlers } from "../src/jobs/handlers";
 import { createLogger } from "../src/logger";
@@ -61,7 +62,17 @@ export async function startEdgeStack({
     media,
     logs,
     callerFor: (user: SessionUser) =>
-      createCaller(createContextInner({ db: database.db, user, outbox, search, media, progress })),
+      createCaller(
+        createContextInner({
+          db: database.db,
+          user,
+          currentUser: () => loadSessionUser(database.db, user.id),
+          outbox,
+          search,
+          media,
+          progress,
+        }),
+      ),
     close: async () => {
       await runner.stop(5_000);
       await progress.close();

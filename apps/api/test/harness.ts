@@ -3,13 +3,18 @@ import { createTestDatabase, type TestDatabase } from "@lumen/db/testing";
 import { openOutbox } from "@lumen/jobs";
 import { InMemoryMediaStore, type MediaContext } from "@lumen/media";
 import { createPostgresSearch } from "@lumen/search";
+import { firstLink, startMailbox } from "@lumen/tools/mailbox";
 import { createProgressIngest } from "@lumen/trpc/services/progress/ingest";
+import { setUserRole } from "@lumen/trpc/services/users/change-role";
 import { eq } from "drizzle-orm";
 import { z } from "zod";
 import { createApp } from "../src/app";
 import { createAuth } from "../src/auth";
+import { createAuthThrottle } from "../src/auth-throttle";
+import { SIGN_IN_POLICY, type SignInPolicy } from "../src/auth-throttle-policy";
 import { parseApiEnv } from "../src/env";
 import { createLogger } from "../src/logger";
+import { createMailer } from "../src/mailer";
 import { createMediaContext } from "../src/media";
 
 export const WEB_ORIGIN = "http://localhost:5173";
@@ -17,14 +22,26 @@ export const WEB_ORIGIN = "http://localhost:5173";
 /**
  * A real app over this test file's own database, with its log lines captured. Media signing
  * comes from the env as in production; video storage is in process memory
- * (InMemoryMediaStore) instead of R2 behind the edge, exposed as `mediaStore`.
+ * (InMemoryMediaStore) instead of R2 behind the edge, exposed as `mediaStore`. Mail goes over
+ * SMTP to an in-process server (`mailbox`), so sign-ups verify through the real mail path.
  */
-export async function createTestApp(overrides: Record<string, string> = {}) {
+export async function createTestApp(
+  overrides: Record<string, string> = {},
+  { signInPolicy }: { signInPolicy?: Partial<SignInPolicy> } = {},
+) {
   const database: TestDatabase = await createTestDatabase();
-  const env = parseApiEnv({ LUMEN_ENV: "test", WEB_ORIGIN, MAX_BODY_BYTES: "4096", ...overrides });
+  const mailbox = await startMailbox();
+  const env = parseApiEnv({
+    LUMEN_ENV: "test",
+    WEB_ORIGIN,
+    MAX_BODY_BYTES: "4096",
+    SMTP_URL: mailbox.url,
+    ...overrides,
+  });
   const logs: Array<Record<string, unknown>> = [];
   const logger = createLogger({ level: "debug", write: (line) => logs.push(JSON.parse(line)) });
-  const auth = createAuth({ db: database.db, env, logger });
+  const mailer = createMailer({ env, logger });
+  const auth = createAuth({ db: database.db, env, logger, mailer });
   const outbox = await openOutbox(database.connection);
   let ip = "198.51.100.1";
   const search = createPostgresSearch({ db: database.db });
@@ -41,6 +58,9 @@ export async function createTestApp(overrides: Record<string, string> = {}) {
     env,
     logger,
     clientIp: () => ip,
+    throttle: createAuthThrottle(database.db, {
+      signInPolicy: { ...SIGN_IN_POLICY, ...signInPolicy },
+    }),
   });
   return {
     app,
@@ -50,10 +70,14 @@ export async function createTestApp(overrides: Record<string, string> = {}) {
     media,
     mediaStore,
     progress,
+    mailbox,
     database: {
       ...database,
       close: async () => {
         await progress.close();
+        await mailer.drain();
+        mailer.close();
+        await mailbox.close();
         await outbox.close();
         await database.close();
       },
@@ -76,13 +100,25 @@ export function json(body: unknown, headers: Record<string, string> = {}): Reque
   };
 }
 
-/** Signs up a fresh learner and returns the Cookie header that carries the session. */
+/**
+ * Signs up a fresh learner as a person would: the form, then the link in the mail (which
+ * signs them in). Returns the Cookie header that carries the session.
+ */
 export async function signUp(t: TestApp, email: string, password = "correct-horse-battery") {
   const res = await t.app.request(
     "/api/auth/sign-up/email",
     json({ name: "Test Learner", email, password }),
   );
   if (res.status !== 200) throw new Error(`sign-up failed: ${res.status} ${await res.text()}`);
+  return openVerificationLink(t, email);
+}
+
+/** Follows the newest verification link mailed to `email`; returns the session cookie. */
+export async function openVerificationLink(t: TestApp, email: string) {
+  const mail = await t.mailbox.waitFor(email, { subject: /confirm/i });
+  const link = firstLink(mail);
+  const res = await t.app.request(`${link.pathname}${link.search}`);
+  if (res.status !== 302) throw new Error(`verification failed: ${res.status} ${await res.text()}`);
   return cookieHeader(res);
 }
 
@@ -113,9 +149,19 @@ export async function trpcError(res: Response) {
   return trpcErrorBody.parse(await res.json()).error;
 }
 
+/** The id of the user with this email (tests look users up, they never insert them). */
+export async function userIdOf(t: TestApp, email: string): Promise<string> {
+  const [user] = await t.database.db
+    .select({ id: users.id })
+    .from(users)
+    .where(eq(users.email, email));
+  if (!user) throw new Error(`no user ${email}`);
+  return user.id;
+}
+
 /**
- * Signs up a user, makes them an instructor, and signs in again: the session's cookie cache
- * holds the role, so the first cookie would still say "learner".
+ * Signs up a user, makes them an instructor the way an admin would (which signs them out
+ * everywhere), and signs in again.
  */
 export async function signUpInstructor(
   t: TestApp,
@@ -123,12 +169,9 @@ export async function signUpInstructor(
   password = "correct-horse-battery",
 ) {
   await signUp(t, email, password);
-  await t.database.db.update(users).set({ role: "instructor" }).where(eq(users.email, email));
+  const id = await userIdOf(t, email);
+  await setUserRole(t.database.db, id, "instructor");
   const res = await t.app.request("/api/auth/sign-in/email", json({ email, password }));
   if (res.status !== 200) throw new Error(`sign-in failed: ${res.status} ${await res.text()}`);
-  const [user] = await t.database.db
-    .select({ id: users.id })
-    .from(users)
-    .where(eq(users.email, email));
-  return { cookie: cookieHeader(res), id: user?.id ?? "" };
+  return { cookie: cookieHeader(res), id };
 }

@@ -11,6 +11,7 @@ import {
 import type { FfmpegConfig, MediaStore } from "@lumen/media";
 import { generateClip, insertVideoLesson, testFfmpeg } from "@lumen/media/testing";
 import { createCaller, createContextInner } from "@lumen/trpc";
+import { loadSessionUser } from "@lumen/trpc/services/users/load-user";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
@@ -106,7 +107,14 @@ async function ffmpegWithoutOption(): Promise<FfmpegConfig> {
 
 async function uploadedVideo({ reachable = true } = {}) {
   const { instructor, lessonId } = await insertVideoLesson(t.database.db);
-  const caller = createCaller(createContextInner({ ...t, db: t.database.db, user: instructor }));
+  const caller = createCaller(
+    createContextInner({
+      ...t,
+      db: t.database.db,
+      user: instructor,
+      currentUser: () => loadSessionUser(t.database.db, instructor.id),
+    }),
+  );
   const { assetId } = await caller.video.createUpload({
     lessonId,
     filename: "lecture.mp4",

@@ -73,8 +73,11 @@ export async function startJobRunner(opts: ApiOptions) {
   return { stop: runner.stop, output: runner.output };
 }
 
+/** A deadline, not a wait: on a busy shared 2-core machine the API's cold start (tsx) passed 30 s. */
+const READY_TIMEOUT_MS = 90_000;
+
 async function waitUntilReady(url: string, child: ChildProcess, output: () => string) {
-  const deadline = Date.now() + 30_000;
+  const deadline = Date.now() + READY_TIMEOUT_MS;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) {
       throw new Error(`API exited with ${child.exitCode} before it was ready:\n${output()}`);
@@ -86,7 +89,7 @@ async function waitUntilReady(url: string, child: ChildProcess, output: () => st
     if (ok) return;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  throw new Error(`API not ready at ${url} after 30 s:\n${output()}`);
+  throw new Error(`API not ready at ${url} after ${READY_TIMEOUT_MS / 1000} s:\n${output()}`);
 }
 
 async function stopProcess(child: ChildProcess): Promise<void> {

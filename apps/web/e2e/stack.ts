@@ -16,6 +16,7 @@ import { freePort } from "@lumen/tools/net";
 import { startPgliteServer } from "@lumen/tools/pglite-server";
 import { startWranglerDev } from "@lumen/tools/wrangler-dev";
 import { build, type PreviewServer, preview } from "vite";
+import { productionHeaders } from "../csp.ts";
 import { apiProxy } from "../vite.proxy.ts";
 import { startApi, startJobRunner } from "./processes";
 
@@ -84,7 +85,14 @@ export async function startStack(
       root: webDir,
       logLevel: "warn",
       build: { outDir },
-      preview: { host: "127.0.0.1", port: webPort, strictPort: true, proxy: apiProxy(api.url) },
+      preview: {
+        host: "127.0.0.1",
+        port: webPort,
+        strictPort: true,
+        proxy: apiProxy(api.url),
+        // The production CSP, naming this stack's edge: every browser test runs under it.
+        headers: productionHeaders({ edgeUrl: edge?.url ?? "http://127.0.0.1:8787" }),
+      },
     });
     cleanups.push(() => server.close());
     const logs = () =>

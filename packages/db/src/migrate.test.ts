@@ -27,6 +27,7 @@ describe("migrate", () => {
     );
     expect(tables.rows.map((r) => (r as { tablename: string }).tablename)).toEqual([
       "accounts",
+      "auth_throttles",
       "certificate_status_lists",
       "certificates",
       "course_instructors",

@@ -18,7 +18,13 @@ export interface Logger {
 
 export interface ContextInner {
   db: Database;
+  /** Who the request's session says it is, possibly from a cache up to 30 s old. */
   user: SessionUser | null;
+  /**
+   * Re-reads the session and its user from the database, bypassing every cache. Privileged
+   * procedures call it so a sign-out, a revoked session or a demotion applies at once.
+   */
+  currentUser: () => Promise<SessionUser | null>;
   /** Enqueues follow-up work inside the caller's transaction (search indexing, edge purge). */
   outbox: Outbox;
   /** The catalog search engine (Postgres full-text or Typesense), built once per process. */
@@ -31,8 +37,8 @@ export interface ContextInner {
 
 /** Pure context: tests build it directly and call procedures with `createCaller`. */
 export function createContextInner(opts: ContextInner): ContextInner {
-  const { db, user, outbox, search, media, progress } = opts;
-  return { db, user, outbox, search, media, progress };
+  const { db, user, currentUser, outbox, search, media, progress } = opts;
+  return { db, user, currentUser, outbox, search, media, progress };
 }
 
 export type Context = ContextInner;

@@ -38,6 +38,7 @@ const caller = () =>
   createCallerFactory(testRouter)({
     db: t.db,
     user: null,
+    currentUser: async () => null,
     outbox: t.outbox,
     search: t.search,
     media: t.media,

@@ -6,6 +6,7 @@ import { learningRouter } from "./routers/learning";
 import { notificationsRouter } from "./routers/notifications";
 import { progressRouter } from "./routers/progress";
 import { quizRouter } from "./routers/quiz";
+import { usersRouter } from "./routers/users";
 import { videoRouter } from "./routers/video";
 import { createCallerFactory, router } from "./trpc";
 
@@ -18,6 +19,7 @@ export const appRouter = router({
   notifications: notificationsRouter,
   progress: progressRouter,
   quiz: quizRouter,
+  users: usersRouter,
   video: videoRouter,
 });
 

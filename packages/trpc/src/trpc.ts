@@ -80,9 +80,26 @@ export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
   return next({ ctx: { ...ctx, user: ctx.user } });
 });
 
-export const instructorProcedure = protectedProcedure.use(({ ctx, next }) => {
+/**
+ * For privileged work: the session and the user's role are read from the database on every
+ * call, never from a cache, so a sign-out, a revoked session or a demotion applies at once.
+ */
+export const privilegedProcedure = protectedProcedure.use(async ({ ctx, next }) => {
+  const user = await ctx.currentUser();
+  if (!user) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in to continue." });
+  return next({ ctx: { ...ctx, user } });
+});
+
+export const instructorProcedure = privilegedProcedure.use(({ ctx, next }) => {
   if (ctx.user.role !== "instructor" && ctx.user.role !== "admin") {
     throw new TRPCError({ code: "FORBIDDEN", message: "Only instructors can do this." });
+  }
+  return next({ ctx });
+});
+
+export const adminProcedure = privilegedProcedure.use(({ ctx, next }) => {
+  if (ctx.user.role !== "admin") {
+    throw new TRPCError({ code: "FORBIDDEN", message: "Only admins can do this." });
   }
   return next({ ctx });
 });

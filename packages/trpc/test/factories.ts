@@ -20,6 +20,7 @@ import {
   modules,
   quizAttempts,
   quizzes,
+  sessions,
   type UserRole,
   users,
   videoAssets,
@@ -301,4 +302,16 @@ export async function createTestCertificateIssuer(webOrigin = "http://localhost:
       privateKeyPem: DEV_DOCUMENT_SIGNING_KEY,
     }),
   };
+}
+
+/** A signed-in session of `user`, as better-auth would store it. */
+export async function createSession(db: Database, user: SessionUser) {
+  const id = randomUUID();
+  await db.insert(sessions).values({
+    id,
+    token: randomUUID(),
+    userId: user.id,
+    expiresAt: new Date(Date.now() + 7 * 86_400_000),
+  });
+  return id;
 }

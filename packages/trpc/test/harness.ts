@@ -6,6 +6,7 @@ import { createPostgresSearch } from "@lumen/search";
 import type { SessionUser } from "../src/context";
 import { createCaller } from "../src/root";
 import { createProgressIngest } from "../src/services/progress/ingest";
+import { loadSessionUser } from "../src/services/users/load-user";
 
 /** The dev key ring (the API's default and the edge's MEDIA_KEYS in .dev.vars). */
 export const TEST_MEDIA_KEYS = parseKeyRing("dev1:lumen-dev-only-media-key-not-for-production");
@@ -62,8 +63,20 @@ export async function createTestContext() {
     },
     /** The in-memory bucket behind `media` (what the edge would hold in R2). */
     mediaStore: store,
+    /**
+     * Procedures as `user`. There is no session store here: privileged procedures re-read
+     * the user's row, which is what the API's database check boils down to.
+     */
     callerFor: (user: SessionUser | null) =>
-      createCaller({ db: database.db, user, outbox, search, media, progress }),
+      createCaller({
+        db: database.db,
+        user,
+        currentUser: async () => (user ? loadSessionUser(database.db, user.id) : null),
+        outbox,
+        search,
+        media,
+        progress,
+      }),
     close: async () => {
       await progress.close();
       await outbox.close();

@@ -55,7 +55,8 @@ export function documentRoutes({
       },
     }),
     async (c) => {
-      const user = await sessionUser(auth, c.req.raw.headers);
+      // Editing is privileged: the session and role come from the database, not a cache.
+      const user = await sessionUser(auth, c.req.raw.headers, { fresh: true });
       if (!user) throw new ApiError(401, "UNAUTHORIZED", "Sign in to continue.");
       const lessonId = parseLessonId(c.req.param("lessonId"));
       // Refuse strangers, wrong lesson kinds and unstorable names before reading up to 50 MiB.

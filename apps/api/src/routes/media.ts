@@ -31,7 +31,8 @@ export function mediaRoutes({ db, outbox, auth }: { db: Database; outbox: Outbox
       },
     }),
     async (c) => {
-      const user = await sessionUser(auth, c.req.raw.headers);
+      // Editing is privileged: the session and role come from the database, not a cache.
+      const user = await sessionUser(auth, c.req.raw.headers, { fresh: true });
       if (!user) throw new ApiError(401, "UNAUTHORIZED", "Sign in to continue.");
       const courseId = z.uuid().safeParse(c.req.param("courseId"));
       if (!courseId.success) throw new ApiError(400, "BAD_REQUEST", "Malformed course id.");

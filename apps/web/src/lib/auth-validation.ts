@@ -14,10 +14,24 @@ export function validateSignIn(input: { email: string; password: string }) {
   return errors;
 }
 
+export const NAME_MAX = 100;
+
+/** The server's name rule (apps/api auth-rules.ts), checked early: 1–100 characters, no controls. */
+export function nameProblem(raw: string): string | null {
+  const name = raw.trim();
+  if (!name) return "Enter your name.";
+  if ([...name].length > NAME_MAX) return `Use at most ${NAME_MAX} characters.`;
+  const control = [...name].some((ch) => {
+    const cp = ch.codePointAt(0) ?? 0;
+    return cp <= 0x1f || (cp >= 0x7f && cp <= 0x9f);
+  });
+  return control ? "Names cannot contain control characters." : null;
+}
+
 export function validateSignUp(input: { name: string; email: string; password: string }) {
   const errors: FieldErrors<"name" | "email" | "password"> = {};
-  if (!input.name.trim()) errors.name = "Enter your name.";
-  else if (input.name.trim().length > 100) errors.name = "Use at most 100 characters.";
+  const name = nameProblem(input.name);
+  if (name) errors.name = name;
   const { email } = validateSignIn(input);
   if (email) errors.email = email;
   if (!input.password) errors.password = "Choose a password.";
@@ -30,14 +44,17 @@ export function validateSignUp(input: { name: string; email: string; password: s
 }
 
 /** better-auth error codes → a message on the field it concerns, where there is one. */
-export function fieldForAuthError(code: string | null): "email" | "password" | null {
+export function fieldForAuthError(code: string | null): "name" | "email" | "password" | null {
   switch (code) {
+    case "INVALID_NAME":
+      return "name";
     case "USER_ALREADY_EXISTS":
     case "USER_ALREADY_EXISTS_USE_ANOTHER_EMAIL":
     case "INVALID_EMAIL":
       return "email";
     case "PASSWORD_TOO_SHORT":
     case "PASSWORD_TOO_LONG":
+    case "PASSWORD_TOO_COMMON":
       return "password";
     default:
       return null;
@@ -53,6 +70,10 @@ export function authErrorMessage(code: string | null, fallback: string): string 
       return "An account with this email already exists. Sign in instead.";
     case "PASSWORD_TOO_SHORT":
       return `Use at least ${PASSWORD_MIN} characters.`;
+    case "PASSWORD_TOO_COMMON":
+      return "That password is one of the most common ones. Choose one that is harder to guess.";
+    case "EMAIL_NOT_VERIFIED":
+      return "Confirm your email address first: open the link we emailed you.";
     default:
       return fallback;
   }

@@ -1,7 +1,7 @@
 import { queryOptions } from "@tanstack/react-query";
 
 /**
- * better-auth over plain fetch: four endpoints do not justify its client runtime in the
+ * better-auth over plain fetch: a handful of endpoints do not justify its client runtime in the
  * initial bundle. Same origin (Vite proxies /api), so the session cookie just flows.
  */
 export type Role = "learner" | "instructor" | "admin";
@@ -18,6 +18,8 @@ export class AuthError extends Error {
     message: string,
     readonly code: string | null,
     readonly status: number,
+    /** From a 429's Retry-After: how long until another attempt may succeed. */
+    readonly retryAfterSeconds: number | null = null,
   ) {
     super(message);
   }
@@ -32,7 +34,13 @@ async function call(path: string, init?: RequestInit): Promise<unknown> {
   const body: unknown = response.status === 204 ? null : await response.json().catch(() => null);
   if (!response.ok) {
     const { message, code } = readError(body);
-    throw new AuthError(message ?? `Request failed (${response.status}).`, code, response.status);
+    const retryAfter = Number(response.headers.get("retry-after"));
+    throw new AuthError(
+      message ?? `Request failed (${response.status}).`,
+      code,
+      response.status,
+      Number.isFinite(retryAfter) && retryAfter > 0 ? Math.ceil(retryAfter) : null,
+    );
   }
   return body;
 }
@@ -73,8 +81,23 @@ export async function signIn(input: { email: string; password: string }): Promis
   await call("sign-in/email", { method: "POST", body: JSON.stringify(input) });
 }
 
-export async function signUp(input: { name: string; email: string; password: string }) {
-  await call("sign-up/email", { method: "POST", body: JSON.stringify(input) });
+/** Where the emailed link lands once it has confirmed the address (and signed the user in). */
+export function verifiedCallback(next: string): string {
+  return `/sign-in?${new URLSearchParams({ verified: "1", next }).toString()}`;
+}
+
+/**
+ * Asks for an account. The answer is the same whether or not the address already has one:
+ * the inbox tells the rest (a confirmation link, or a note that the account exists).
+ */
+export async function signUp(input: { name: string; email: string; password: string }, next = "/") {
+  const body = { ...input, callbackURL: verifiedCallback(next) };
+  await call("sign-up/email", { method: "POST", body: JSON.stringify(body) });
+}
+
+export async function resendVerification(email: string, next = "/"): Promise<void> {
+  const body = { email, callbackURL: verifiedCallback(next) };
+  await call("send-verification-email", { method: "POST", body: JSON.stringify(body) });
 }
 
 export async function signOut(): Promise<void> {

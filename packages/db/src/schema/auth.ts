@@ -84,3 +84,20 @@ export const rateLimits = pgTable("rate_limits", {
   count: integer().notNull(),
   lastRequest: bigint({ mode: "number" }).notNull(),
 });
+
+/**
+ * Sign-in and sign-up throttling (apps/api/src/auth-throttle.ts), shared by every API process.
+ * One row per key: `pair:<ip>|<email>` (failed sign-ins of one account from one address,
+ * with exponential backoff), `ip:<ip>` (that address's budget of failures) and
+ * `signup:<ip>` (sign-up attempts). Times are epoch milliseconds of the deciding process.
+ */
+export const authThrottles = pgTable(
+  "auth_throttles",
+  {
+    key: text().primaryKey(),
+    count: integer().notNull().default(0),
+    windowStartedAt: bigint({ mode: "number" }).notNull(),
+    lastAt: bigint({ mode: "number" }).notNull(),
+  },
+  (t) => [index("auth_throttles_last_at_idx").on(t.lastAt)],
+);

@@ -2,7 +2,7 @@ import * as certificates from "../services/certificates/inputs";
 import { listMyCertificates } from "../services/certificates/mine";
 import { requestCertificate } from "../services/certificates/request";
 import { revokeCertificate } from "../services/certificates/revoke";
-import { protectedProcedure, router } from "../trpc";
+import { privilegedProcedure, protectedProcedure, router } from "../trpc";
 
 /**
  * Certificates: the learner's own, and revocation by an admin or the course's instructor.
@@ -13,7 +13,8 @@ export const certificatesRouter = router({
   request: protectedProcedure
     .input(certificates.courseCertificatesInput)
     .mutation(({ ctx, input }) => requestCertificate({ ...ctx, input })),
-  revoke: protectedProcedure
+  // Staff-only work: whether the caller may still do it is read from the database.
+  revoke: privilegedProcedure
     .input(certificates.revokeCertificateInput)
     .mutation(({ ctx, input }) => revokeCertificate({ ...ctx, input })),
 });

@@ -6,6 +6,7 @@ import { validateSignIn } from "../../lib/auth-validation";
 import { safeNextPath } from "../../lib/redirect";
 import { useSession } from "../../lib/session";
 import { useDocumentTitle } from "../../lib/use-document-title";
+import { AuthProblemNotice } from "./AuthProblemNotice";
 import { useAuthForm } from "./use-auth-form";
 
 export function Component() {
@@ -22,16 +23,21 @@ export function Component() {
   if (session.isPending) return <LoadingState />;
   if (session.data) return <Navigate to={next} replace />;
   const signUpHref = `/sign-up?${new URLSearchParams({ next }).toString()}`;
+  // Where an emailed confirmation link lands when it could not sign the user in.
+  const linkError = searchParams.get("error");
   return (
     <div className="auth-page">
       <h1>Sign in</h1>
       <p className="lede">Welcome back. Pick up where you left off.</p>
       <form className="auth-form" noValidate onSubmit={form.onSubmit}>
-        {form.formError && (
+        {linkError && !form.problem && (
           <p className="form-error" role="alert">
-            {form.formError}
+            {linkError === "TOKEN_EXPIRED"
+              ? "That confirmation link has expired. Sign in to get a new one."
+              : "That confirmation link does not work. Sign in to get a new one."}
           </p>
         )}
+        {form.problem && <AuthProblemNotice problem={form.problem} next={next} />}
         <TextField
           id="email"
           label="Email"

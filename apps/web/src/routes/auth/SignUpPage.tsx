@@ -6,6 +6,7 @@ import { PASSWORD_MIN, validateSignUp } from "../../lib/auth-validation";
 import { safeNextPath } from "../../lib/redirect";
 import { useSession } from "../../lib/session";
 import { useDocumentTitle } from "../../lib/use-document-title";
+import { AuthProblemNotice, ResendLink } from "./AuthProblemNotice";
 import { useAuthForm } from "./use-auth-form";
 
 export function Component() {
@@ -15,24 +16,39 @@ export function Component() {
   const form = useAuthForm({
     validate: validateSignUp,
     submit: ({ name, email, password }) =>
-      signUp({ name: name.trim(), email: email.trim(), password }),
+      signUp({ name: name.trim(), email: email.trim(), password }, next),
     fallbackError: "We could not create your account. Please try again.",
+    signsIn: false,
   });
   useDocumentTitle("Create your account");
 
   if (session.isPending) return <LoadingState />;
   if (session.data) return <Navigate to={next} replace />;
   const signInHref = `/sign-in?${new URLSearchParams({ next }).toString()}`;
+  if (form.sentTo) {
+    return (
+      <div className="auth-page">
+        <h1>Check your inbox</h1>
+        <p className="lede" role="status">
+          We sent an email to {form.sentTo}. Open the link in it to finish: it confirms your address
+          and signs you in.
+        </p>
+        <div className="auth-form">
+          <p>No email after a few minutes? Check your spam folder, or:</p>
+          <ResendLink email={form.sentTo} next={next} />
+        </div>
+        <p className="auth-switch">
+          Already confirmed? <Link to={signInHref}>Sign in</Link>
+        </p>
+      </div>
+    );
+  }
   return (
     <div className="auth-page">
       <h1>Create your account</h1>
       <p className="lede">Free forever for learners. Enroll in any course.</p>
       <form className="auth-form" noValidate onSubmit={form.onSubmit}>
-        {form.formError && (
-          <p className="form-error" role="alert">
-            {form.formError}
-          </p>
-        )}
+        {form.problem && <AuthProblemNotice problem={form.problem} next={next} />}
         <TextField id="name" label="Name" autoComplete="name" required error={form.errors.name} />
         <TextField
           id="email"

@@ -1,46 +1,48 @@
 import { useMutation } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
-import { AuthError } from "../../lib/auth";
-import { authErrorMessage, type FieldErrors, fieldForAuthError } from "../../lib/auth-validation";
+import type { FieldErrors } from "../../lib/auth-validation";
 import { onSignedIn } from "../../lib/session";
+import { type AuthField, type AuthProblem, authProblem } from "./auth-problem";
 
 export interface AuthValues {
   name: string;
   email: string;
   password: string;
 }
-export type AuthField = keyof AuthValues;
+export type { AuthField };
 
 const FIELD_ORDER: readonly AuthField[] = ["name", "email", "password"];
 
 /**
  * Shared submit logic of the sign-in and sign-up forms: validate, send, map server errors
- * onto fields, and move focus to the first problem so keyboard users land on it.
+ * onto fields or the form, and move focus to the first problem so keyboard users land on it.
+ * `signsIn: false` (sign-up) ends in `sentTo`, the address to check, instead of a session.
  */
 export function useAuthForm(options: {
   validate: (values: AuthValues) => FieldErrors<AuthField>;
   submit: (values: AuthValues) => Promise<void>;
   fallbackError: string;
+  signsIn?: boolean;
 }) {
   const [errors, setErrors] = useState<FieldErrors<AuthField>>({});
-  const [formError, setFormError] = useState<string | null>(null);
+  const [problem, setProblem] = useState<AuthProblem | null>(null);
+  const [sentTo, setSentTo] = useState<string | null>(null);
   const mutation = useMutation({
     mutationFn: async (values: AuthValues) => {
       await options.submit(values);
       // The page redirects itself once the session query sees the user.
-      await onSignedIn();
+      if (options.signsIn !== false) await onSignedIn();
     },
-    onError: (error) => {
-      const code = error instanceof AuthError ? error.code : null;
-      const message = authErrorMessage(code, error.message || options.fallbackError);
-      const field = fieldForAuthError(code);
-      if (field && document.getElementById(field)) {
-        const next: FieldErrors<AuthField> = {};
-        next[field] = message;
-        setErrors(next);
-        focusField(field);
+    onSuccess: (_, values) => {
+      if (options.signsIn === false) setSentTo(values.email.trim());
+    },
+    onError: (error, values) => {
+      const found = authProblem(error, values.email.trim(), options.fallbackError, Date.now());
+      if (found.kind === "field" && document.getElementById(found.field)) {
+        setErrors({ [found.field]: found.message });
+        focusField(found.field);
       } else {
-        setFormError(message);
+        setProblem(found.kind === "field" ? { kind: "form", message: found.message } : found);
       }
     },
   });
@@ -59,13 +61,13 @@ export function useAuthForm(options: {
     };
     const found = options.validate(values);
     setErrors(found);
-    setFormError(null);
+    setProblem(null);
     const first = FIELD_ORDER.find((f) => found[f]);
     if (first) return focusField(first);
     mutation.mutate(values);
   };
 
-  return { errors, formError, pending: mutation.isPending, onSubmit };
+  return { errors, problem, sentTo, pending: mutation.isPending, onSubmit };
 }
 
 function focusField(id: string) {

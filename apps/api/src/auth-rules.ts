@@ -1,0 +1,76 @@
+import { dictionary } from "@zxcvbn-ts/language-common";
+import { APIError, createAuthMiddleware } from "better-auth/api";
+import { z } from "zod";
+
+export const NAME_MAX = 100;
+export const PASSWORD_MIN = 8;
+
+/** C0 controls, DEL and C1 controls: U+0000–U+001F and U+007F–U+009F. */
+const isControlCharacter = (ch: string) => {
+  const cp = ch.codePointAt(0) ?? 0;
+  return cp <= 0x1f || (cp >= 0x7f && cp <= 0x9f);
+};
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/**
+ * A person's display name: 1–100 characters after trimming, no control characters, no lone
+ * surrogates. This is the contract of the shared text helper @lumen/shared is getting
+ * (reject U+0000–U+001F, U+007F–U+009F and unpaired surrogates); until it lands, this one
+ * function holds the rule so the swap is a one-line change.
+ */
+export const personName = z
+  .string({ error: "Enter your name." })
+  .trim()
+  .refine((s) => s.length > 0, "Enter your name.")
+  .refine((s) => [...s].length <= NAME_MAX, `Use at most ${NAME_MAX} characters.`)
+  .refine((s) => ![...s].some(isControlCharacter), "Names cannot contain control characters.")
+  .refine((s) => !LONE_SURROGATE.test(s), "Names cannot contain unpaired surrogates.");
+
+/**
+ * The most common passwords (the zxcvbn-ts "common" list, ~18,000 of them long enough to
+ * pass the length rule), compared case-insensitively. Bundled: no network lookups.
+ */
+const COMMON_PASSWORDS = new Set(
+  dictionary["passwords-common"]
+    .filter((p) => p.length >= PASSWORD_MIN)
+    .map((p) => p.toLowerCase()),
+);
+
+export const isCommonPassword = (password: string) => COMMON_PASSWORDS.has(password.toLowerCase());
+
+const COMMON_PASSWORD_MESSAGE =
+  "That password is one of the most common ones, so it is easy to guess. Choose another.";
+
+/** Where each endpoint carries a name or a new password in its body. */
+const FIELDS: Record<string, { name?: "name"; password?: "password" | "newPassword" }> = {
+  "/sign-up/email": { name: "name", password: "password" },
+  "/update-user": { name: "name" },
+  "/change-password": { password: "newPassword" },
+  "/reset-password": { password: "newPassword" },
+};
+
+const body = z.record(z.string(), z.unknown()).catch({});
+
+/**
+ * better-auth `before` hook: names and new passwords are checked before any lookup, so the
+ * answer never depends on whether an account exists. The trimmed name is what gets stored.
+ */
+export const authInputRules = createAuthMiddleware(async (ctx) => {
+  const fields = FIELDS[ctx.path];
+  if (!fields) return;
+  const input = body.parse(ctx.body);
+  const password = fields.password && input[fields.password];
+  if (typeof password === "string" && isCommonPassword(password)) {
+    throw new APIError("BAD_REQUEST", {
+      code: "PASSWORD_TOO_COMMON",
+      message: COMMON_PASSWORD_MESSAGE,
+    });
+  }
+  if (!fields.name || (ctx.path === "/update-user" && input.name === undefined)) return;
+  const name = personName.safeParse(input.name);
+  if (!name.success) {
+    const message = name.error.issues[0]?.message ?? "Enter your name.";
+    throw new APIError("BAD_REQUEST", { code: "INVALID_NAME", message });
+  }
+  return { context: { body: { ...input, name: name.data } } };
+});
