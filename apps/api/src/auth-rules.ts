@@ -1,3 +1,4 @@
+import { singleLine } from "@lumen/shared";
 import { dictionary } from "@zxcvbn-ts/language-common";
 import { APIError, createAuthMiddleware } from "better-auth/api";
 import { z } from "zod";
@@ -5,26 +6,15 @@ import { z } from "zod";
 export const NAME_MAX = 100;
 export const PASSWORD_MIN = 8;
 
-/** C0 controls, DEL and C1 controls: U+0000–U+001F and U+007F–U+009F. */
-const isControlCharacter = (ch: string) => {
-  const cp = ch.codePointAt(0) ?? 0;
-  return cp <= 0x1f || (cp >= 0x7f && cp <= 0x9f);
-};
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-
 /**
- * A person's display name: 1–100 characters after trimming, no control characters, no lone
- * surrogates. This is the contract of the shared text helper @lumen/shared is getting
- * (reject U+0000–U+001F, U+007F–U+009F and unpaired surrogates); until it lands, this one
- * function holds the rule so the swap is a one-line change.
+ * A person's display name: the shared one-line text rule (no control characters, no lone
+ * surrogates, NFC, trimmed), 1–100 characters.
  */
-export const personName = z
-  .string({ error: "Enter your name." })
-  .trim()
-  .refine((s) => s.length > 0, "Enter your name.")
-  .refine((s) => [...s].length <= NAME_MAX, `Use at most ${NAME_MAX} characters.`)
-  .refine((s) => ![...s].some(isControlCharacter), "Names cannot contain control characters.")
-  .refine((s) => !LONE_SURROGATE.test(s), "Names cannot contain unpaired surrogates.");
+export const personName = singleLine({
+  label: "Name",
+  max: NAME_MAX,
+  tooLong: `Use at most ${NAME_MAX} characters.`,
+}).min(1, "Enter your name.");
 
 /**
  * The most common passwords (the zxcvbn-ts "common" list, ~18,000 of them long enough to

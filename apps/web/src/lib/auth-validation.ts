@@ -1,3 +1,5 @@
+import { inputTextProblem } from "@lumen/shared/text-rules";
+
 export type FieldErrors<K extends string> = Partial<Record<K, string>>;
 
 // Deliberately loose: the server is the judge; this only catches obvious typos early.
@@ -20,12 +22,8 @@ export const NAME_MAX = 100;
 export function nameProblem(raw: string): string | null {
   const name = raw.trim();
   if (!name) return "Enter your name.";
-  if ([...name].length > NAME_MAX) return `Use at most ${NAME_MAX} characters.`;
-  const control = [...name].some((ch) => {
-    const cp = ch.codePointAt(0) ?? 0;
-    return cp <= 0x1f || (cp >= 0x7f && cp <= 0x9f);
-  });
-  return control ? "Names cannot contain control characters." : null;
+  if (name.length > NAME_MAX) return `Use at most ${NAME_MAX} characters.`;
+  return inputTextProblem(name, "Name");
 }
 
 export function validateSignUp(input: { name: string; email: string; password: string }) {

@@ -88,6 +88,8 @@ describe("other sign-in and sign-up problems", () => {
     expect(nameProblem("  ")).toBe("Enter your name.");
     expect(nameProblem("x".repeat(101))).toBe("Use at most 100 characters.");
     expect(nameProblem("é".repeat(100))).toBeNull();
-    expect(nameProblem("Ada\u0007")).toBe("Names cannot contain control characters.");
+    expect(nameProblem("Ada\u0007")).toBe(
+      "Name contains an invisible control character (U+0007). Remove it.",
+    );
   });
 });
