@@ -34,7 +34,8 @@ export default defineConfig({
           name: "e2e",
           include: ["e2e/**/*.e2e.test.ts"],
           environment: "node",
-          testTimeout: 60_000,
+          // Each journey also runs axe on every page it visits: seconds apiece on a busy machine.
+          testTimeout: 180_000,
           hookTimeout: 120_000,
         },
       },
