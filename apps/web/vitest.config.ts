@@ -1,21 +1,41 @@
-import { defineConfig } from "vitest/config";
+import { configDefaults, defineConfig } from "vitest/config";
+
+const PERF = "src/**/*.perf.test.{ts,tsx}";
 
 /**
- * Two projects so `pnpm test` runs both: fast unit tests beside the code, and the
- * real-browser journey (which builds the app and starts its own API and database).
+ * Three projects so `pnpm test` runs them all: fast unit tests beside the code, timing tests
+ * (against React's production build, the one learners run — development React spends more
+ * on its own checks than the code under test does), and the real-browser journey (which
+ * builds the app and starts its own API and database).
  */
 export default defineConfig({
   test: {
     projects: [
       {
-        test: { name: "unit", include: ["src/**/*.test.{ts,tsx}"], environment: "node" },
+        test: {
+          name: "unit",
+          include: ["src/**/*.test.{ts,tsx}"],
+          exclude: [...configDefaults.exclude, PERF],
+          environment: "node",
+        },
+      },
+      {
+        // React's production JSX runtime has no jsxDEV: compile JSX for it here too.
+        oxc: { jsx: { development: false } },
+        test: {
+          name: "perf",
+          include: [PERF],
+          environment: "node",
+          env: { NODE_ENV: "production" },
+        },
       },
       {
         test: {
           name: "e2e",
           include: ["e2e/**/*.e2e.test.ts"],
           environment: "node",
-          testTimeout: 60_000,
+          // Each journey also runs axe on every page it visits: seconds apiece on a busy machine.
+          testTimeout: 180_000,
           hookTimeout: 120_000,
         },
       },

@@ -1,5 +1,6 @@
 import type { Locator, Page } from "playwright-core";
 import { expect } from "vitest";
+import { expectAccessible } from "./axe";
 
 /** Steps of the quiz and PDF authoring journey, by what an instructor sees and does. */
 
@@ -53,6 +54,7 @@ export async function fixLeadsTo(page: Page, problem: RegExp, heading: string) {
   await expect
     .poll(() => page.evaluate(() => document.activeElement?.textContent ?? ""))
     .toBe(heading);
+  await expectAccessible(page, `the lesson editor the checklist led to (${heading})`);
 }
 
 export async function openLesson(panel: Locator, title: string) {
@@ -71,6 +73,7 @@ export async function buildQuiz(row: Locator) {
   await first.getByText("Mark the correct option.").waitFor();
   const prompt = first.getByLabel("Question text");
   await expect.poll(() => prompt.evaluate((el) => el === document.activeElement)).toBe(true);
+  await expectAccessible(row.page(), "the quiz builder, with errors");
 
   const { single, numeric } = QUIZ;
   await prompt.fill(single.prompt);
@@ -86,10 +89,20 @@ export async function buildQuiz(row: Locator) {
   await second.getByLabel("Correct answer").fill(numeric.value);
   await second.getByLabel("Tolerance (±)").fill(numeric.tolerance);
 
+  // A limit of attempts only shows without "Unlimited attempts".
+  const unlimited = row.getByLabel("Unlimited attempts");
+  const attempts = row.getByLabel("Attempts allowed");
+  const wasUnlimited = await unlimited.isChecked();
+  await unlimited.check();
+  await attempts.waitFor({ state: "detached" });
+  await unlimited.uncheck();
+  await attempts.waitFor();
+  if (wasUnlimited) await unlimited.check();
   await row.getByLabel("Passing score (%)").fill("50");
   await row.getByRole("button", { name: "Save quiz" }).click();
   await row.locator(".quiz-form").getByText("Saved", { exact: true }).waitFor();
   await row.locator(".video-badge", { hasText: "2 questions" }).waitFor();
+  await expectAccessible(row.page(), "the quiz builder, saved");
 }
 
 export async function expectQuizSaved(row: Locator) {

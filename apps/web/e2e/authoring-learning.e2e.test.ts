@@ -11,6 +11,7 @@ import {
   QUIZ,
 } from "./authoring-learning-steps";
 import { COURSE, createCourse, signIn } from "./authoring-steps";
+import { expectAccessible } from "./axe";
 import { launchBrowser } from "./browser";
 import { reportFailure } from "./failure-report";
 import { minimalPdf } from "./pdf-file";
@@ -77,6 +78,7 @@ it("an instructor uploads a PDF to a PDF lesson, sees its name and can open it",
   await row.locator(".document-name", { hasText: PDF_LESSON.filename }).waitFor();
   await row.locator(".video-badge", { hasText: "PDF added" }).waitFor();
   await row.getByLabel("Replace PDF").waitFor();
+  await expectAccessible(page, "the PDF lesson editor");
   const open = row.getByRole("link", { name: /^Open/ });
   const href = await open.getAttribute("href");
   const response = await page.request.get(new URL(href ?? "", page.url()).toString());
@@ -118,4 +120,5 @@ it("a published course's Learners tab shows its learners or says there are none"
     .or(panel.getByRole("heading", { name: "No learners yet" }))
     .first()
     .waitFor();
+  await expectAccessible(page, "the Learners tab");
 });

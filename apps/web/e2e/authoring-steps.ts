@@ -1,5 +1,6 @@
 import type { Locator, Page } from "playwright-core";
 import { expect } from "vitest";
+import { expectAccessible } from "./axe";
 import { coverPng } from "./cover-image";
 
 /** The course the authoring journey builds; its title is unique in the seed. */
@@ -35,11 +36,13 @@ export async function signIn(page: Page, email: string, password: string) {
 export async function createCourse(page: Page, course: Course) {
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Teach" }).click();
   await page.getByRole("heading", { level: 1, name: "Your courses" }).waitFor();
+  await expectAccessible(page, "Your courses");
   await page.getByRole("link", { name: /New course|Create your first course/ }).click();
   await page.getByRole("heading", { level: 1, name: "New course" }).waitFor();
   // Submitting empty shows the errors on their fields.
   await page.getByRole("button", { name: "Create course" }).click();
   await page.getByText("Give your course a title.").waitFor();
+  await expectAccessible(page, "New course, with errors");
   await page.getByLabel("Title", { exact: true }).fill(course.title);
   await page.getByLabel("Subtitle (optional)").fill(course.subtitle);
   await page.getByLabel("Category", { exact: true }).selectOption("Mathematics");
@@ -68,6 +71,7 @@ export async function fillDetails(page: Page, course: Course) {
     .getByRole("tabpanel", { name: "Details" })
     .getByText("Saved", { exact: true })
     .waitFor();
+  await expectAccessible(page, "the course editor's Details");
 }
 
 export async function buildOutline(page: Page, course: Course) {
@@ -104,12 +108,15 @@ export async function buildOutline(page: Page, course: Course) {
     await editor.getByRole("button", { name: "Save lesson" }).click();
     await editor.getByText("Saved", { exact: true }).waitFor();
   }
+  await expectAccessible(page, "the course editor's Outline, a lesson editor open");
 }
 
 /** Each item of the publish checklist leads to the field that fixes it. */
 export async function checklistLeadsToFix(page: Page) {
   await page.getByRole("tab", { name: /Publish/ }).click();
   const panel = page.getByRole("tabpanel", { name: /Publish/ });
+  await panel.getByRole("button", { name: /^Fix\W+Write a description/ }).waitFor();
+  await expectAccessible(page, "the publish checklist");
   await panel.getByRole("button", { name: /^Fix\W+Write a description/ }).click();
   const description = page.getByRole("textbox", { name: "Description" });
   await expect.poll(() => description.evaluate((el) => el === document.activeElement)).toBe(true);
@@ -129,6 +136,14 @@ export async function previewDraft(page: Page, course: Course) {
   await page.goto(new URL(href ?? "/", editorUrl).toString());
   await page.getByRole("heading", { level: 1, name: course.title }).waitFor();
   await page.getByRole("note", { name: "Draft preview" }).waitFor();
+  await expectAccessible(page, "a draft's course page");
+  // Its editors may open every lesson: a text lesson, as learners will read it.
+  const [lesson] = course.lessons;
+  if (!lesson) throw new Error("the journey needs a lesson");
+  await page.getByRole("link", { name: lesson.title }).first().click();
+  await page.getByRole("heading", { level: 1, name: lesson.title }).waitFor();
+  await page.getByText(lesson.body).waitFor();
+  await expectAccessible(page, "a text lesson");
   await page.goto(editorUrl);
   await page.getByRole("heading", { level: 1, name: course.title }).waitFor();
 }
@@ -139,6 +154,7 @@ export async function publish(page: Page) {
   await panel.getByText("Ready to publish").waitFor();
   await panel.getByRole("button", { name: "Publish course" }).click();
   await panel.getByRole("heading", { name: "This course is live" }).waitFor();
+  await expectAccessible(page, "a published course's Publish tab");
 }
 
 /** Search results come from the index the job runner fills: reload until the course is in. */

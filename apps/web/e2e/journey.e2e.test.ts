@@ -11,6 +11,7 @@ import {
   signIn,
   waitForResult,
 } from "./authoring-steps";
+import { expectAccessible } from "./axe";
 import { launchBrowser } from "./browser";
 import { reportFailure } from "./failure-report";
 import { type Stack, startStack } from "./stack";
@@ -36,6 +37,8 @@ afterAll(async () => {
 it("a learner filters the catalog, signs in to enroll and finds the course in My learning", async () => {
   await page.goto(`${stack.webUrl}/`);
   await page.getByRole("heading", { level: 1, name: "Course catalog" }).waitFor();
+  await page.getByRole("region", { name: "Courses" }).getByRole("article").first().waitFor();
+  await expectAccessible(page, "the catalog");
 
   // Filter by category: the URL carries it, every card matches, and Back undoes it.
   const categories = page.getByRole("region", { name: "Category" });
@@ -60,8 +63,11 @@ it("a learner filters the catalog, signs in to enroll and finds the course in My
   await firstTitle.getByRole("link").click();
   await page.getByRole("heading", { level: 1, name: title }).waitFor();
   await page.getByRole("heading", { name: "Course outline" }).waitFor();
+  await expectAccessible(page, "a course page, signed out");
   const courseUrl = page.url();
   await page.getByRole("button", { name: "Sign in to enroll" }).click();
+  await page.getByRole("heading", { level: 1, name: "Sign in" }).waitFor();
+  await expectAccessible(page, "sign-in");
   await signIn(page, "learner@lumen.dev", "lumen-learner-dev");
   await page.getByRole("heading", { level: 1, name: title }).waitFor();
   expect(page.url()).toBe(courseUrl);
@@ -69,6 +75,7 @@ it("a learner filters the catalog, signs in to enroll and finds the course in My
 
   await page.getByRole("button", { name: "Enroll", exact: true }).click();
   await page.getByRole("heading", { name: "You're enrolled" }).waitFor();
+  await expectAccessible(page, "a course page, enrolled");
 
   // The course is listed under My learning.
   const nav = page.getByRole("navigation", { name: "Main" });
@@ -77,12 +84,16 @@ it("a learner filters the catalog, signs in to enroll and finds the course in My
   const enrolled = page.getByRole("list", { name: "Enrolled courses" });
   await enrolled.getByRole("link", { name: title }).waitFor();
   expect(await enrolled.getByRole("listitem").count()).toBe(1);
+  await expectAccessible(page, "My learning");
 
   // Signing out takes the learner-only navigation away; learners never see Teach.
   expect(await nav.getByRole("link", { name: "Teach" }).count()).toBe(0);
   await page.getByRole("button", { name: "Sign out" }).click();
   await page.getByRole("link", { name: "Sign in" }).waitFor();
   expect(await nav.getByRole("link", { name: "My learning" }).count()).toBe(0);
+  await page.goto(`${stack.webUrl}/sign-up`);
+  await page.getByRole("heading", { level: 1, name: "Create your account" }).waitFor();
+  await expectAccessible(page, "sign-up");
 });
 
 it("an instructor builds and publishes a course that a learner then finds despite a typo", async () => {
@@ -107,6 +118,7 @@ it("an instructor builds and publishes a course that a learner then finds despit
   await waitForResult(learner, result, stack.logs);
   // The typo was corrected, and the match is highlighted.
   await learner.getByText("Showing results for").waitFor();
+  await expectAccessible(learner, "search results");
   expect(await learner.locator(".card-title mark").count()).toBeGreaterThan(0);
   const card = learner.locator(".card", { has: result });
   expect(await card.locator("img.cover").getAttribute("src")).toMatch(/^\/media\//);

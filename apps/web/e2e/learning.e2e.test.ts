@@ -4,8 +4,10 @@ import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, expect, it } from "vitest";
 import { signIn } from "./authoring-steps";
+import { expectAccessible } from "./axe";
 import { launchBrowser } from "./browser";
 import { reportFailure } from "./failure-report";
+import { expectApart } from "./layout";
 import { createTinyCourse, sessionAs, type TinyCourse } from "./learning-course";
 import { type Stack, startStack } from "./stack";
 import { makeClip } from "./video-clip";
@@ -56,12 +58,14 @@ it("a learner finishes a tiny course, is told, downloads the certificate and it 
   await page.getByRole("button", { name: "Enroll", exact: true }).click();
   await page.getByRole("link", { name: "Start the course" }).click();
   await page.getByRole("heading", { level: 1, name: course.video.title }).waitFor();
+  const player = page.getByRole("region", { name: `Video player: ${course.video.title}` });
+  await player.getByRole("button", { name: /playback speed$/ }).waitFor();
+  await expectAccessible(page, "a video lesson");
   const outline = page.getByRole("complementary", { name: "Course content" });
   const videoEntry = outline.getByRole("link", { name: new RegExp(course.video.title) });
   await expect.poll(() => videoEntry.textContent()).toContain("Not started");
 
   // Watch the clip to the end in real time (no seeking: seeking is not watching).
-  const player = page.getByRole("region", { name: `Video player: ${course.video.title}` });
   await player.getByRole("button", { name: "Play", exact: true }).click();
   await expect.poll(() => videoEntry.textContent(), { timeout: 30_000 }).toContain("Completed");
   await expect
@@ -73,11 +77,17 @@ it("a learner finishes a tiny course, is told, downloads the certificate and it 
     .getByRole("status")
     .filter({ hasText: `You reached 50 % of ${course.title}` })
     .waitFor();
+  // The toast leaves the lesson's heading readable.
+  await expectApart(page.locator(".toast"), page.getByRole("heading", { level: 1 }));
+  await expectAccessible(page, "a video lesson, with the milestone toast");
 
   // Alt+→ opens the next lesson: the quiz.
   await page.keyboard.press("Alt+ArrowRight");
   await page.getByRole("heading", { level: 1, name: course.quiz.title }).waitFor();
+  await page.getByRole("button", { name: "Submit answers" }).waitFor();
+  await expectAccessible(page, "a quiz");
   await takeQuiz(page);
+  await expectAccessible(page, "a graded quiz");
 
   // 100 %: announced on the page, and a notification the bell shows without a reload.
   await page
@@ -92,6 +102,7 @@ it("a learner finishes a tiny course, is told, downloads the certificate and it 
     .getByText(new RegExp(`(finished|completed) ${course.title}`))
     .first()
     .waitFor();
+  await expectAccessible(page, "the notifications panel");
   await page.keyboard.press("Escape");
   await panel.waitFor({ state: "detached" });
   await expect.poll(() => bell.evaluate((el) => el === document.activeElement)).toBe(true);
@@ -103,6 +114,7 @@ it("a learner finishes a tiny course, is told, downloads the certificate and it 
   const handout = page.getByRole("link", { name: `Download ${course.reading.filename}` });
   const documentUrl = new URL((await handout.getAttribute("href")) ?? "", stack.webUrl);
   expect(await pdfHead(page, documentUrl.toString())).toBe("%PDF-");
+  await expectAccessible(page, "a PDF lesson");
   await page.getByRole("button", { name: "Mark as complete" }).click();
   await page.getByText("You completed this lesson.").waitFor();
   const readingEntry = outline.getByRole("link", { name: new RegExp(course.reading.title) });
@@ -124,6 +136,7 @@ it("a learner finishes a tiny course, is told, downloads the certificate and it 
   await verify.goto(verifyUrl);
   await expect.poll(() => verify.locator("body").textContent()).toMatch(/\bValid\b/);
   expect(await verify.locator("body").textContent()).toContain(course.title);
+  await expectAccessible(verify, "the certificate's page at the edge");
 
   // My learning: the course at 100 % and the certificate beside it.
   await page.goto(`${stack.webUrl}/my-learning`);
@@ -145,6 +158,7 @@ it("a learner finishes a tiny course, is told, downloads the certificate and it 
   expect(await videoEntry.isVisible()).toBe(false);
   await toggle.click();
   await videoEntry.waitFor();
+  await expectAccessible(page, "a lesson on a phone, its outline open");
 });
 
 /** Answers every question right, submits, and checks the grade and the feedback. */
@@ -165,6 +179,21 @@ async function takeQuiz(page: Page) {
   await expect.poll(() => result.evaluate((el) => el === document.activeElement)).toBe(true);
   await page.getByText("Passed", { exact: true }).waitFor();
   expect(await page.getByText("Correct ·").count()).toBe(3);
+  // The graded answers cannot change, yet the chosen ones still look chosen (primary blue),
+  // not greyed out like a disabled control.
+  for (const chosen of [
+    question(/Which colour is the sky/).getByLabel("Blue"),
+    question(/White light contains/).getByLabel("True"),
+  ]) {
+    expect(await chosen.isDisabled()).toBe(true);
+    expect(await chosen.isChecked()).toBe(true);
+    const look = await chosen.evaluate((el) => {
+      const style = getComputedStyle(el);
+      return { border: style.borderTopColor, fill: style.backgroundImage };
+    });
+    expect(look.border).toBe("rgb(29, 78, 216)");
+    expect(look.fill).toContain("rgb(29, 78, 216)");
+  }
 }
 
 /** The first bytes of a file fetched with the page's session. */

@@ -4,8 +4,10 @@ import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, expect, it } from "vitest";
 import { signIn } from "./authoring-steps";
+import { expectAccessible } from "./axe";
 import { launchBrowser } from "./browser";
 import { reportFailure } from "./failure-report";
+import { expectSameRow } from "./layout";
 import { type Stack, startStack } from "./stack";
 import { makeClip } from "./video-clip";
 
@@ -51,6 +53,9 @@ it("an instructor's uploaded clip becomes ready, and a learner's playback resume
   await learner.getByRole("heading", { level: 1, name: lessonTitle }).waitFor();
 
   const player = learner.getByRole("region", { name: `Video player: ${lessonTitle}` });
+  // The speed button says its visible value in its name (WCAG 2.5.3).
+  await player.getByRole("button", { name: "1× playback speed" }).waitFor();
+  await expectAccessible(learner, "the video player");
   await player.getByRole("button", { name: "Play", exact: true }).click();
   await player.getByRole("button", { name: "Pause", exact: true }).waitFor();
   await expect.poll(() => currentTime(learner), { timeout: 15_000 }).toBeGreaterThanOrEqual(3);
@@ -72,6 +77,14 @@ it("an instructor's uploaded clip becomes ready, and a learner's playback resume
   await learner.keyboard.press("k");
   await learner.keyboard.press("Home");
   await expect.poll(() => currentTime(learner)).toBeLessThan(0.5);
+
+  // On a phone every control, full screen included, stays on the play button's row.
+  await learner.setViewportSize({ width: 390, height: 844 });
+  const play = player.getByRole("button", { name: /^(Play|Pause)$/ });
+  const fullScreen = player.getByRole("button", { name: "Full screen" });
+  await learner.screenshot({ path: join(tmpdir(), "lumen-player-390x844.png") });
+  await expectSameRow(play, fullScreen);
+  await expectAccessible(learner, "the video player on a phone");
 });
 
 /** Signs in as the seeded instructor, uploads the clip to a video lesson and waits for it. */
@@ -103,6 +116,7 @@ async function uploadAsInstructor() {
   await row.getByText("640 × 360").waitFor();
   await row.getByRole("region", { name: `Video player: Preview of ${lessonTitle}` }).waitFor();
   await row.locator(".video-badge", { hasText: "Ready" }).waitFor();
+  await expectAccessible(page, "the video lesson editor, its clip ready");
 
   await row.getByLabel("Free preview").check();
   await row.locator(".video-badge", { hasText: "Free preview" }).waitFor();

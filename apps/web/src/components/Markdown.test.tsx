@@ -1,14 +1,51 @@
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
-import { Markdown } from "./Markdown";
+import { parseMarkdown } from "../lib/markdown";
+import { Markdown, renderBlocks } from "./Markdown";
 
 const html = (source: string) => renderToStaticMarkup(<Markdown source={source} headingBase={1} />);
+/** As rendered on a page served from `origin` (the tests run outside a browser). */
+const onPage = (source: string, origin = "https://lumen.test") =>
+  renderToStaticMarkup(renderBlocks(parseMarkdown(source), 1, origin));
 
 describe("Markdown rendering", () => {
   it("renders the subset as elements", () => {
     expect(html("## Title\n\nSome **bold** and [a link](https://lumen.dev).")).toBe(
       '<div class="prose"><h2>Title</h2><p>Some <strong>bold</strong> and ' +
-        '<a href="https://lumen.dev/" rel="nofollow noopener noreferrer">a link</a>.</p></div>',
+        '<a href="https://lumen.dev/" rel="nofollow ugc noopener noreferrer" target="_blank">' +
+        'a link<span class="visually-hidden"> (opens in a new tab)</span></a>.</p></div>',
+    );
+  });
+
+  it("links within Lumen stay in the tab; links elsewhere open a new one and say so", () => {
+    expect(onPage("[next](https://lumen.test/courses/a)")).toBe(
+      '<p><a href="https://lumen.test/courses/a" rel="nofollow ugc noopener noreferrer">next</a></p>',
+    );
+    expect(onPage("[docs](https://docs.example/x)")).toBe(
+      '<p><a href="https://docs.example/x" rel="nofollow ugc noopener noreferrer" ' +
+        'target="_blank">docs<span class="visually-hidden"> (opens in a new tab)</span></a></p>',
+    );
+  });
+
+  it("shows images from the page's own origin only; elsewhere their alt text", () => {
+    expect(onPage("![A fold](/media/covers/fold.png)")).toBe(
+      '<p><img src="https://lumen.test/media/covers/fold.png" alt="A fold" loading="lazy"/></p>',
+    );
+    expect(onPage("![Same site](https://lumen.test/media/a.png)")).toContain(
+      '<img src="https://lumen.test/media/a.png"',
+    );
+    for (const src of [
+      "https://tracker.example/pixel.gif",
+      "//tracker.example/pixel.gif",
+      "javascript:alert(1)",
+      "data:image/svg+xml,<svg onload=alert(1)>",
+      "",
+    ]) {
+      expect(onPage(`![a pixel](${src})`), src).toBe("<p>a pixel</p>");
+    }
+    // Outside a browser there is no own origin: no image at all.
+    expect(html("![A fold](/media/covers/fold.png)")).toBe(
+      '<div class="prose"><p>A fold</p></div>',
     );
   });
 
@@ -36,6 +73,9 @@ describe("Markdown rendering", () => {
     "# <style>body{display:none}</style>",
     "- <b onclick=alert(1)>item</b>",
     "> <object data=javascript:alert(1)>",
+    "![x](javascript:alert(1))",
+    '![x" onerror="alert(1)](https://lumen.dev/a.png)',
+    "![x](https://evil.example/pixel.gif)",
   ];
 
   it.each(payloads)("never produces live markup from %s", (payload) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseInline, parseMarkdown, safeHref } from "./markdown";
+import { MAX_SPANS, parseInline, parseMarkdown, safeHref } from "./markdown";
 
 describe("parseMarkdown blocks", () => {
   it("reads headings, paragraphs, lists, code, quotes and rules", () => {
@@ -49,6 +49,14 @@ describe("parseMarkdown blocks", () => {
     ]);
   });
 
+  it("a heading's closing #s go only after a space, so C# keeps its #", () => {
+    const text = (source: string) => parseMarkdown(source)[0];
+    expect(text("# Learn C#")).toMatchObject({ children: [{ text: "Learn C#" }] });
+    expect(text("## Title ##")).toMatchObject({ level: 2, children: [{ text: "Title" }] });
+    expect(text("# Sharp \\#")).toMatchObject({ children: [{ text: "Sharp #" }] });
+    expect(text("####### seven")).toMatchObject({ type: "paragraph" });
+  });
+
   it("an unclosed fence runs to the end; CRLF is accepted", () => {
     expect(parseMarkdown("```\r\ncode\r\nmore")).toEqual([{ type: "code", text: "code\nmore" }]);
   });
@@ -85,6 +93,30 @@ describe("parseInline", () => {
     expect(parseInline("snake_case_name")).toEqual([{ type: "text", text: "snake_case_name" }]);
     expect(parseInline("2 * 3 * 4")).toEqual([{ type: "text", text: "2 * 3 * 4" }]);
     expect(parseInline("\\*not em\\*")).toEqual([{ type: "text", text: "*not em*" }]);
+  });
+
+  it("closes a code span with the next run of its backticks", () => {
+    expect(parseInline("``a ` b`` c")).toEqual([
+      { type: "code", text: "a ` b" },
+      { type: "text", text: " c" },
+    ]);
+    expect(parseInline("``` no closer")).toEqual([{ type: "text", text: "``` no closer" }]);
+  });
+
+  it("reads images with their alt text, and leaves where they may load to the renderer", () => {
+    expect(parseInline("![A *fold*](/media/f.png) and !")).toEqual([
+      { type: "image", src: "/media/f.png", alt: "A fold" },
+      { type: "text", text: " and !" },
+    ]);
+  });
+
+  it("stops formatting past MAX_SPANS spans in one document; the rest stays as text", () => {
+    const blocks = parseMarkdown("*a* ".repeat(MAX_SPANS + 3));
+    const [paragraph] = blocks;
+    if (paragraph?.type !== "paragraph") throw new Error("expected one paragraph");
+    const ems = paragraph.children.filter((node) => node.type === "em");
+    expect(ems).toHaveLength(MAX_SPANS);
+    expect(paragraph.children.at(-1)).toEqual({ type: "text", text: " *a* *a* *a*" });
   });
 
   it("does not nest links", () => {

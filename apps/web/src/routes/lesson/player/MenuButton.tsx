@@ -72,7 +72,9 @@ export function MenuButton<T>({
         ref={button}
         type="button"
         className="player-button"
-        aria-label={label}
+        // The visible text leads the name (WCAG 2.5.3): "1× playback speed" can be said to
+        // operate it by voice, and a screen reader hears the current value first.
+        aria-label={buttonText ? `${buttonText} ${label.toLowerCase()}` : label}
         aria-haspopup="menu"
         aria-expanded={open}
         aria-controls={open ? `${id}-menu` : undefined}

@@ -25,18 +25,6 @@ export function QuizSettingsFields({ form }: { form: QuizForm }) {
           onChange={(e) => set({ passingPercent: e.target.value })}
         />
         <div className="quiz-attempts">
-          <TextField
-            id={id("attempts")}
-            label="Attempts allowed"
-            type="number"
-            inputMode="numeric"
-            min={1}
-            max={100}
-            value={settings.maxAttempts}
-            disabled={settings.unlimited}
-            error={settings.unlimited ? undefined : form.errors.maxAttempts}
-            onChange={(e) => set({ maxAttempts: e.target.value })}
-          />
           <div className="check-field">
             <input
               id={id("unlimited")}
@@ -46,6 +34,20 @@ export function QuizSettingsFields({ form }: { form: QuizForm }) {
             />
             <label htmlFor={id("unlimited")}>Unlimited attempts</label>
           </div>
+          {/* A limit only means something without "unlimited": hidden, not greyed out. */}
+          {!settings.unlimited && (
+            <TextField
+              id={id("attempts")}
+              label="Attempts allowed"
+              type="number"
+              inputMode="numeric"
+              min={1}
+              max={100}
+              value={settings.maxAttempts}
+              error={form.errors.maxAttempts}
+              onChange={(e) => set({ maxAttempts: e.target.value })}
+            />
+          )}
         </div>
       </div>
       <div className="check-field">
