@@ -223,6 +223,24 @@ describe("catalog.bySlug", () => {
     expect(asOwner.status).toBe("draft");
   });
 
+  it("lets the course's instructors and admins open every lesson without enrolling, nobody else", async () => {
+    const admin = await createUser(t.db, "admin");
+    const stranger = await createUser(t.db, "instructor");
+    const slug = slugs.py ?? "";
+    const asOwner = await caller(owner).catalog.bySlug({ slug });
+    expect(asOwner).toMatchObject({ viewerCanEdit: true, enrollment: null });
+    expect((await caller(admin).catalog.bySlug({ slug })).viewerCanEdit).toBe(true);
+    for (const viewer of [null, learner, stranger]) {
+      expect((await caller(viewer).catalog.bySlug({ slug })).viewerCanEdit).toBe(false);
+    }
+    const lessonId = asOwner.modules[0]?.lessons[1]?.id ?? "";
+    expect((await caller(owner).learning.lesson({ lessonId })).lessonId).toBe(lessonId);
+    const refused = await caller(stranger)
+      .learning.lesson({ lessonId })
+      .catch((e: unknown) => e);
+    expect((refused as TRPCError).code).toBe("FORBIDDEN");
+  });
+
   it("an unknown or malformed slug is a clear 4xx", async () => {
     const missing = await caller()
       .catalog.bySlug({ slug: "no-such-course" })

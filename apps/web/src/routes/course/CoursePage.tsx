@@ -8,6 +8,7 @@ import { apiErrorCode, type CourseDetail, trpc } from "../../lib/trpc";
 import { useDocumentTitle } from "../../lib/use-document-title";
 import { useCourseProgress } from "../learn/api";
 import { NotFoundContent } from "../NotFoundPage";
+import { EditorBanner } from "./EditorBanner";
 import { EnrollPanel } from "./EnrollPanel";
 import { LearnerProgress } from "./LearnerProgress";
 import { Outline } from "./Outline";
@@ -33,7 +34,7 @@ function CourseView({ course }: { course: CourseDetail }) {
   const categoryHref = `/?${new URLSearchParams({ category: course.category }).toString()}`;
   return (
     <article className="course">
-      {course.status === "draft" && <DraftBanner courseId={course.id} />}
+      <EditorBanner course={course} />
       <nav aria-label="Breadcrumb" className="breadcrumb">
         <ol>
           <li>
@@ -98,27 +99,12 @@ function CourseView({ course }: { course: CourseDetail }) {
           <Outline
             modules={course.modules}
             slug={course.slug}
-            // Only editors can see a draft at all, and they may watch every lesson.
-            canWatchAll={course.enrollment !== null || course.status === "draft"}
+            // Editors (the only ones who can see a draft at all) may open every lesson.
+            canWatchAll={course.enrollment !== null || course.viewerCanEdit}
             progress={progress.data ?? null}
           />
         </div>
       </div>
     </article>
-  );
-}
-
-/** Only a course's editors can open a draft; this says so, and leads back to the editor. */
-function DraftBanner({ courseId }: { courseId: string }) {
-  return (
-    <div className="draft-banner" role="note" aria-label="Draft preview">
-      <p>
-        <strong>Draft preview.</strong> Only you and co-instructors can see this page. Learners will
-        see it once the course is published.
-      </p>
-      <Link to={`/teach/courses/${courseId}`} className="button button-secondary button-small">
-        Back to the editor
-      </Link>
-    </div>
   );
 }

@@ -6,6 +6,7 @@ import { formatDuration } from "../../lib/format";
 import { LESSON_KIND_LABELS, type LocatedLesson, locateLesson } from "../../lib/learn-outline";
 import { apiErrorCode, type CourseDetail, trpc } from "../../lib/trpc";
 import { useDocumentTitle } from "../../lib/use-document-title";
+import { EditorBanner } from "../course/EditorBanner";
 import { useCourseProgress } from "../learn/api";
 import { CourseSidebar, isOptional } from "../learn/CourseSidebar";
 import { LessonNav } from "../learn/LessonNav";
@@ -59,8 +60,8 @@ function CoursePlayer({ course, at }: { course: CourseDetail; at: LocatedLesson<
   const progress = useCourseProgress(course);
   const { lesson } = at;
   const enrolled = course.enrollment !== null;
-  // Only editors can open a draft at all, and they may open every lesson.
-  const canOpenAll = enrolled || course.status === "draft";
+  // Editors (the only ones who can open a draft at all) may open every lesson without enrolling.
+  const canOpenAll = enrolled || course.viewerCanEdit;
   useRefetchOnEnroll(enrolled, lesson.id);
   const lessonProgress = progress.data?.lessons.find((l) => l.lessonId === lesson.id);
   return (
@@ -82,6 +83,7 @@ function CoursePlayer({ course, at }: { course: CourseDetail; at: LocatedLesson<
             </li>
           </ol>
         </nav>
+        <EditorBanner course={course} />
         <h1>{lesson.title}</h1>
         <p className="muted lesson-where">
           {at.module.title} · Lesson {at.index + 1} of {at.module.lessons.length} ·{" "}

@@ -36,6 +36,11 @@ export interface CourseOutline extends CourseCard {
   durationSeconds: number;
   /** The caller's active enrollment in this course, if any. */
   enrollment: { id: string; enrolledAt: Date } | null;
+  /**
+   * The caller may edit this course (one of its instructors, or an admin): they may open every
+   * lesson without enrolling, as a preview that records no progress.
+   */
+  viewerCanEdit: boolean;
 }
 
 /**
@@ -63,8 +68,8 @@ export async function getCourseBySlug({
     .where(eq(courses.slug, slug))
     .limit(1);
   // Drafts are visible to whoever may edit them (preview as learner), and to nobody else.
-  const canSeeDraft = user !== null && mayEditCourse(user, course?.isInstructor ?? false);
-  if (!course || (course.status !== "published" && !canSeeDraft)) {
+  const viewerCanEdit = user !== null && mayEditCourse(user, course?.isInstructor ?? false);
+  if (!course || (course.status !== "published" && !viewerCanEdit)) {
     throw new NotFoundError(`No course with slug "${slug}".`);
   }
   const [rows, enrollment] = await Promise.all([
@@ -128,5 +133,6 @@ export async function getCourseBySlug({
     lessonCount: allLessons.length,
     durationSeconds: allLessons.reduce((sum, l) => sum + l.durationSeconds, 0),
     enrollment,
+    viewerCanEdit,
   };
 }
