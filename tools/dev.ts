@@ -17,6 +17,7 @@ import {
   WEB_URL,
 } from "./dev/config";
 import { prepareDatabase } from "./dev/database";
+import { prepareDemoCourse } from "./dev/demo";
 import { edgeDatabaseArgs } from "./dev/edge-database";
 import { busyPorts } from "./dev/ports";
 import { type ExitInfo, type ProcessSpec, prefixed, Supervisor } from "./dev/processes";
@@ -131,6 +132,11 @@ try {
   if (stopping) await stopping;
   if (failures.length > 0) await shutdown(1, describeFailures(failures, timeoutMs));
 
+  log("preparing the demo course…");
+  const demo = await prepareDemoCourse({ apiUrl: API_URL, webUrl: WEB_URL, log }).catch(
+    (error: unknown) => ({ problem: error instanceof Error ? error.message : String(error) }),
+  );
+  if (stopping) await stopping;
   process.stdout.write(
     formatBanner({
       webUrl: WEB_URL,
@@ -139,6 +145,7 @@ try {
       mailUrl: MAIL_URL,
       database: database.label,
       accounts: DEMO_USERS,
+      demo,
     }),
   );
 } catch (error) {

@@ -12,6 +12,10 @@ describe("formatBanner", () => {
       mailUrl: "http://127.0.0.1:1080",
       database: "PGlite",
       accounts: DEMO_USERS,
+      demo: {
+        courseUrl: "http://localhost:5173/courses/a-tour-of-lumen",
+        certificateUrl: "http://127.0.0.1:8787/certificates/0b9c…",
+      },
     }),
   );
 
@@ -27,6 +31,23 @@ describe("formatBanner", () => {
     for (const user of DEMO_USERS) {
       expect(banner).toMatch(new RegExp(`${user.role}\\s+${user.email}\\s+${user.password}`));
     }
+  });
+
+  it("links the demo course and its graduate's certificate, or says why it is missing", () => {
+    expect(banner).toMatch(/Demo course\s+http:\/\/localhost:5173\/courses\/a-tour-of-lumen/);
+    expect(banner).toMatch(/Certificate\s+http:\/\/127\.0\.0\.1:8787\/certificates\//);
+    const missing = stripVTControlCharacters(
+      formatBanner({
+        webUrl: "http://localhost:5173",
+        apiUrl: "http://127.0.0.1:3000",
+        edgeUrl: "http://127.0.0.1:8787",
+        mailUrl: "http://127.0.0.1:1080",
+        database: "PGlite",
+        accounts: DEMO_USERS,
+        demo: { problem: "video processing is unavailable" },
+      }),
+    );
+    expect(missing).toMatch(/Demo course\s+not ready: video processing is unavailable/);
   });
 
   it("says where the API, the edge and the data are", () => {

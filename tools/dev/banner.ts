@@ -9,6 +9,8 @@ export interface BannerInfo {
   /** Where the data lives, already safe to print (no password). */
   database: string;
   accounts: ReadonlyArray<{ role: string; email: string; password: string }>;
+  /** The demo course and its graduate's certificate, or why they could not be prepared. */
+  demo: { courseUrl: string; certificateUrl: string } | { problem: string };
 }
 
 /** The one thing to read after `pnpm dev`: what to open and how to sign in. */
@@ -26,6 +28,8 @@ export function formatBanner(info: BannerInfo): string {
       (a) => `    ${a.role.padEnd(roleWidth)}  ${a.email.padEnd(emailWidth)}  ${a.password}`,
     ),
     "",
+    ...demoLines(info.demo),
+    "",
     `  API       ${info.apiUrl}`,
     `  Edge      ${info.edgeUrl}`,
     `  Mail      ${info.mailUrl}  ${styleText("dim", "(sign-up confirmation links land here)")}`,
@@ -35,6 +39,16 @@ export function formatBanner(info: BannerInfo): string {
     rule,
     "",
   ].join("\n");
+}
+
+function demoLines(demo: BannerInfo["demo"]): string[] {
+  if ("problem" in demo) {
+    return [`  Demo course  ${styleText("yellow", `not ready: ${demo.problem}`)}`];
+  }
+  return [
+    `  Demo course  ${demo.courseUrl}`,
+    `  Certificate  ${demo.certificateUrl}  ${styleText("dim", "(verify it as an employer would)")}`,
+  ];
 }
 
 /** A connection URL fit for a terminal: the password replaced. */

@@ -1,3 +1,4 @@
+import { minimalPdf } from "@lumen/tools/api-client";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, expect, it } from "vitest";
 import {
@@ -14,7 +15,6 @@ import { COURSE, createCourse, signIn } from "./authoring-steps";
 import { expectAccessible } from "./axe";
 import { launchBrowser } from "./browser";
 import { reportFailure } from "./failure-report";
-import { minimalPdf } from "./pdf-file";
 import { type Stack, startStack } from "./stack";
 
 let stack: Stack;

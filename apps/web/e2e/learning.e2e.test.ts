@@ -1,6 +1,7 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { prepareDemoCourse } from "@lumen/tools/dev/demo";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, expect, it } from "vitest";
 import { signIn } from "./authoring-steps";
@@ -195,6 +196,51 @@ async function takeQuiz(page: Page) {
     expect(look.fill).toContain("rgb(29, 78, 216)");
   }
 }
+
+it("pnpm dev's demo course: built through the API, a learner part-way, instructors preview it, the graduate's certificate verifies", async () => {
+  const demo = await prepareDemoCourse({
+    apiUrl: stack.webUrl,
+    webUrl: stack.webUrl,
+    log: () => {},
+  });
+  // A second run finds everything in place and answers the same links.
+  expect(
+    await prepareDemoCourse({ apiUrl: stack.webUrl, webUrl: stack.webUrl, log: () => {} }),
+  ).toEqual(demo);
+
+  // The demo learner is part-way: one of four required lessons done.
+  const learner = await browser.newPage();
+  learner.setDefaultTimeout(15_000);
+  await learner.goto(`${stack.webUrl}/sign-in`);
+  await signIn(learner, "learner@lumen.dev", "lumen-learner-dev");
+  await learner.getByText("Leo Learner").first().waitFor();
+  await learner.goto(demo.courseUrl);
+  await learner.getByRole("heading", { level: 1, name: "A tour of Lumen" }).waitFor();
+  await learner.getByText("25 %").first().waitFor();
+  await learner.close();
+
+  // Its instructor opens any lesson without enrolling, and is told nothing is recorded.
+  const instructor = await browser.newPage();
+  instructor.setDefaultTimeout(15_000);
+  await instructor.goto(`${stack.webUrl}/sign-in`);
+  await signIn(instructor, "instructor@lumen.dev", "lumen-instructor-dev");
+  await instructor.getByText("Ines Instructor").first().waitFor();
+  await instructor.goto(demo.courseUrl);
+  await instructor.getByRole("note", { name: "Instructor preview" }).waitFor();
+  await expectAccessible(instructor, "a published course, its instructor not enrolled");
+  await instructor.getByRole("link", { name: "Check your understanding" }).click();
+  await instructor.getByRole("heading", { level: 1, name: "Check your understanding" }).waitFor();
+  await instructor.getByRole("note", { name: "Instructor preview" }).waitFor();
+  await expectAccessible(instructor, "a quiz lesson, previewed by its instructor");
+  await instructor.close();
+
+  // The graduate's certificate, at the edge, as an employer opens it.
+  const employer = await browser.newPage();
+  await employer.goto(demo.certificateUrl);
+  await employer.getByText("Grace Graduate").first().waitFor();
+  await employer.getByRole("heading", { level: 1, name: "Valid certificate" }).waitFor();
+  await employer.close();
+});
 
 /** The first bytes of a file fetched with the page's session. */
 async function pdfHead(page: Page, url: string): Promise<string> {

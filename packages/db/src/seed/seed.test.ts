@@ -42,14 +42,14 @@ describe("seed", () => {
     expect(lessonCount?.n).toBeGreaterThan(moduleCount?.n ?? 0);
   });
 
-  it("creates one admin, one instructor and one learner who can sign in with a password", async () => {
+  it("creates the demo admin, instructor, learner and graduate, each with a password hash", async () => {
     const rows = await database.db.select({ email: users.email, role: users.role }).from(users);
-    expect(rows.map((r) => r.role).sort()).toEqual(["admin", "instructor", "learner"]);
+    expect(rows.map((r) => r.role).sort()).toEqual(["admin", "instructor", "learner", "learner"]);
     expect(rows.map((r) => r.email).sort()).toEqual(DEMO_USERS.map((u) => u.email).sort());
     const creds = await database.db.execute(
       sql`select count(*)::int as n from accounts where provider_id = 'credential' and password like '%:%'`,
     );
-    expect((creds.rows[0] as { n: number }).n).toBe(3);
+    expect((creds.rows[0] as { n: number }).n).toBe(DEMO_USERS.length);
   });
 
   it("running it again inserts nothing", async () => {

@@ -29,4 +29,12 @@ export const DEMO_USERS: ReadonlyArray<{
     password: "lumen-learner-dev",
     role: "learner",
   },
+  {
+    // Has finished the demo course and holds its certificate (`pnpm dev` builds both).
+    id: "seed-graduate",
+    name: "Grace Graduate",
+    email: "graduate@lumen.dev",
+    password: "lumen-graduate-dev",
+    role: "learner",
+  },
 ];
