@@ -1,5 +1,5 @@
 /**
- * How sign-in and sign-up attempts are limited (ADR 0009). Pure decisions over counters, so
+ * How sign-in and sign-up attempts are limited (ADR 0010). Pure decisions over counters, so
  * the policy is tested without a database or a clock; auth-throttle.ts stores the counters.
  *
  * Sign-in counts failures only. A class behind one NAT shares an address, so the address

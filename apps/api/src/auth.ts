@@ -13,7 +13,7 @@ import type { Mailer } from "./mailer";
 export const CLIENT_IP_HEADER = "x-lumen-client-ip";
 
 /**
- * How long a session may be trusted without asking the database (ADR 0009): better-auth's
+ * How long a session may be trusted without asking the database (ADR 0010): better-auth's
  * signed cookie cache, plus the tRPC path's in-process memo on top of it. Together at most
  * 30 s, so a sign-out or revoked session stops working everywhere within that bound;
  * privileged procedures skip both and ask the database every time.
