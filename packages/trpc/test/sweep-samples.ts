@@ -4,7 +4,7 @@ import type { SweepWorld } from "./sweep-world";
 
 /** A valid call of one procedure: who makes it and with what input. */
 export interface SampleCall {
-  as: "owner" | "learner";
+  as: "owner" | "learner" | "admin";
   input: unknown;
 }
 
@@ -95,6 +95,9 @@ export const SAMPLES: Record<string, ((w: SweepWorld) => SampleCall) | null> = {
   "video.createUpload": (w) =>
     owner({ lessonId: w.videoLessonId, filename: "talk.mp4", byteSize: 1000 }),
   "video.resumeUpload": (w) => owner({ assetId: w.uploadingAssetId }),
+  // The owner stays an instructor: a real change would revoke sessions the sweep relies on.
+  "users.changeRole": (w) => ({ as: "admin", input: { userId: w.owner.id, role: "instructor" } }),
+
   "video.completeUpload": (w) => owner({ assetId: w.uploadingAssetId }),
   "video.cancelUpload": (w) => owner({ assetId: w.uploadingAssetId }),
   "video.lessonVideo": (w) => owner({ lessonId: w.videoLessonId }),

@@ -18,11 +18,12 @@ import { TEST_EDGE_URL, type TestContext } from "./harness";
  * One course world in which every procedure of the router has a valid call: an instructor's
  * published course with a text, a video (playable, with an upload in progress), a quiz and a
  * PDF lesson, spare modules and lessons for the destructive calls, an enrolled learner with a
- * notification, and an issued certificate. The hostile-input sweep builds its samples on it.
+ * notification, an issued certificate, and an admin (role changes). The hostile-input sweep builds its samples on it.
  */
 export async function buildSweepWorld(t: TestContext) {
   const owner = await createUser(t.db, "instructor");
   const learner = await createUser(t.db, "learner");
+  const admin = await createUser(t.db, "admin");
   const course = await createCourse(t.db, owner, { title: "Sweep Course" });
   const author = t.callerFor(owner).authoring;
   const { moduleId } = await author.addModule({ courseId: course.id, title: "Main" });
@@ -59,6 +60,7 @@ export async function buildSweepWorld(t: TestContext) {
   return {
     owner,
     learner,
+    admin,
     course: { id: course.id, slug: course.slug, updatedAt },
     moduleId,
     spareModuleId: spare.moduleId,

@@ -45,7 +45,7 @@ function sampleCall(path: string) {
   const sample = SAMPLES[path];
   if (!sample) return null;
   const { as, input } = sample(w);
-  return { call: procedureAt(t.callerFor(as === "owner" ? w.owner : w.learner), path), input };
+  return { call: procedureAt(t.callerFor(w[as]), path), input };
 }
 
 describe("hostile strings in every procedure's input", () => {
