@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
 import { createDatabase, migrate } from "@lumen/db";
-import { seed } from "@lumen/db/seed";
+import { DEMO_USERS, seed } from "@lumen/db/seed";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { connectRaw } from "./pglite/raw-client";
@@ -147,7 +147,10 @@ describe("@lumen/db over the socket with the node-postgres driver", () => {
     const first = await startPgliteServer({ dataDir, port: 0 });
     const client = createDatabase({ driver: "postgres", url: first.url });
     await migrate(client);
-    expect(await seed(client.db, { courses: 30 })).toEqual({ usersCreated: 3, coursesCreated: 30 });
+    expect(await seed(client.db, { courses: 30 })).toEqual({
+      usersCreated: DEMO_USERS.length,
+      coursesCreated: 30,
+    });
     await client.close();
     await first.close();
 
