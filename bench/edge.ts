@@ -13,9 +13,16 @@
  */
 import { CATEGORIES, COURSE_LEVELS, LANGUAGE_CODES } from "@lumen/shared";
 import { startWranglerDev } from "@lumen/tools/wrangler-dev";
+import { benchArgs } from "./lib/args";
 import { printTable, summarize } from "./lib/stats";
 
-const args = parseArgs(process.argv.slice(2));
+const { values } = benchArgs({
+  options: {
+    origin: { type: "string", default: "http://127.0.0.1:3000" },
+    runs: { type: "string", default: "20" },
+  },
+});
+const args = { origin: values.origin, runs: Number(values.runs) };
 const origin = args.origin.replace(/\/+$/, "");
 
 async function main() {
@@ -135,17 +142,6 @@ async function timed(url: string, headers: Record<string, string> = {}) {
 
 function repeat<T>(items: T[], times: number): T[] {
   return Array.from({ length: times }, () => items).flat();
-}
-
-function parseArgs(argv: string[]) {
-  const value = (name: string) => {
-    const i = argv.indexOf(`--${name}`);
-    return i >= 0 ? argv[i + 1] : undefined;
-  };
-  return {
-    origin: value("origin") ?? "http://127.0.0.1:3000",
-    runs: Number(value("runs") ?? 20),
-  };
 }
 
 await main();

@@ -1,5 +1,12 @@
 /**
- * Progress ingest: `pnpm bench progress [--seconds 60] [--clients 64] [--batch 50] …`
+ * Progress ingest: `pnpm bench progress [options]`
+ *   --seconds N       measured seconds (default 60)
+ *   --warmup N        warm-up seconds before measuring (default 5)
+ *   --clients N       concurrent closed-loop players (default 16)
+ *   --batch N         events per request (default 50)
+ *   --learners N      signed-up learners; client c plays learner c mod N (default: one per client)
+ *   --courses N       courses of 8 video + 2 text lessons (default 8)
+ *   --profile-api DIR write a CPU profile of the API process there
  * Needs Postgres (BENCH_DATABASE_URL / TEST_DATABASE_URL). Creates a fresh database, starts
  * the real API server process (apps/api/src/server.ts) on loopback, signs up `learners`
  * learners over HTTP and enrolls each in a course, then runs `clients` closed-loop players
@@ -8,9 +15,9 @@
  * acknowledged event id is in progress_events. Prints a markdown table; measurements, not
  * assertions.
  */
-import { parseArgs } from "node:util";
 import { startMailbox } from "@lumen/tools/mailbox";
 import pg from "pg";
+import { benchArgs } from "./lib/args";
 import { benchDatabase } from "./lib/database";
 import { percentile } from "./lib/stats";
 import { startApiServer } from "./progress/api-server";
@@ -19,9 +26,8 @@ import { runLoad } from "./progress/load";
 import { commitsSoFar, countLost } from "./progress/verify";
 import { createCourses, signUpLearners, startPlaybackLongAgo } from "./progress/world";
 
-const { values } = parseArgs({
+const { values } = benchArgs({
   options: {
-    help: { type: "boolean", short: "h" },
     seconds: { type: "string", default: "60" },
     warmup: { type: "string", default: "5" },
     clients: { type: "string", default: "16" },
@@ -33,17 +39,6 @@ const { values } = parseArgs({
     "profile-api": { type: "string" },
   },
 });
-if (values.help) {
-  console.log(`pnpm bench progress [options]   (needs Postgres: TEST_DATABASE_URL or BENCH_DATABASE_URL)
-  --seconds N       measured seconds (default 60)
-  --warmup N        warm-up seconds before measuring (default 5)
-  --clients N       concurrent closed-loop players (default 16)
-  --batch N         events per request (default 50)
-  --learners N      signed-up learners; client c plays learner c mod N (default: one per client)
-  --courses N       courses of 8 video + 2 text lessons (default 8)
-  --profile-api DIR write a CPU profile of the API process there`);
-  process.exit(0);
-}
 const config = {
   seconds: Number(values.seconds),
   warmup: Number(values.warmup),

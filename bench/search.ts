@@ -1,32 +1,37 @@
 /**
- * Catalog search at scale: `pnpm bench search [courses=100000]`
+ * Catalog search at scale: `pnpm bench search [courses=100000] [options]`
  *   service level (default): a fresh database on BENCH_DATABASE_URL / TEST_DATABASE_URL,
  *     `courses` synthetic courses, a full reindex (courses/s), then the fixed query set
  *     (lib/search-queries.ts) through searchCatalog, the function both transports call.
+ *   `--pglite`: the same on an in-process PGlite, whatever the environment says.
+ *   `--live`: search without the precomputed broad queries (the path before them).
+ *   `--iterations N`: measured rounds over the query set (default 15).
  *   `--api URL`:  the same queries over HTTP against a running API (`GET /public/courses`).
  *   `--edge URL`: the same against the edge Worker (`GET /courses`), cold pass then cached.
  *   `--prepare DATABASE_URL`: migrate, generate and index `courses` courses into that (empty,
  *     existing) database and keep it, to serve an API and edge for the HTTP modes.
  * Prints p50/p95/p99 in ms per kind of query and overall; measurements, not assertions.
  */
-import { parseArgs } from "node:util";
 import { createDatabase, migrate } from "@lumen/db";
 import { createPostgresSearch } from "@lumen/search";
 import { catalogQuerySchema } from "@lumen/shared";
 import { searchCatalog } from "@lumen/trpc/services/catalog/search-catalog";
+import { benchArgs } from "./lib/args";
 import { benchDatabase } from "./lib/database";
 import { generateCourses } from "./lib/generate-courses";
 import { catalogUrl, fetchCatalog } from "./lib/http-target";
 import { QUERY_COUNT, SEARCH_QUERIES } from "./lib/search-queries";
 import { printTable, summarize } from "./lib/stats";
 
-const { values, positionals } = parseArgs({
+const { values, positionals } = benchArgs({
   allowPositionals: true,
   options: {
     api: { type: "string" },
     edge: { type: "string" },
     prepare: { type: "string" },
     iterations: { type: "string", default: "15" },
+    pglite: { type: "boolean", default: false },
+    live: { type: "boolean", default: false },
   },
 });
 const iterations = Number(values.iterations);
@@ -88,13 +93,16 @@ async function prepare(url: string, courses: number) {
 }
 
 async function serviceLevel(courses: number) {
-  const { client, engine, dispose } = await benchDatabase();
+  const { client, engine, dispose } = await benchDatabase({ pglite: values.pglite });
   try {
     let started = performance.now();
     await generateCourses(client.db, courses);
     const generatedS = (performance.now() - started) / 1000;
     console.log(`${engine}: generated ${courses} courses in ${generatedS.toFixed(1)} s`);
-    const search = createPostgresSearch({ db: client.db });
+    const search = createPostgresSearch({
+      db: client.db,
+      ...(values.live ? { broad: false } : {}),
+    });
     started = performance.now();
     const { indexed, ms } = await search.reindexAll();
     const rate = Math.round(indexed / (ms / 1000));

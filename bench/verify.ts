@@ -14,15 +14,15 @@
  *   PG down, KV  — the proxy stopped (Postgres unreachable), first request for a published one.
  * Prints p50/p95 in ms, medians over the runs.
  */
-import { parseArgs } from "node:util";
 import { startNeonWsProxy } from "@lumen/tools/neon-ws-proxy";
 import { freePort } from "@lumen/tools/net";
 import { startWranglerDev } from "@lumen/tools/wrangler-dev";
+import { benchArgs } from "./lib/args";
 import { insertCertificates, publishStatusListToEdge, publishToEdge } from "./verify/certificates";
 import { reachableBenchDatabase } from "./verify/database";
 import { type Measured, measureVerify, median } from "./verify/measure";
 
-const { values } = parseArgs({
+const { values } = benchArgs({
   options: {
     runs: { type: "string", default: "3" },
     "per-scenario": { type: "string", default: "50" },

@@ -1,5 +1,7 @@
 /**
  * Video pipeline: `pnpm bench video [--runs 3] [--seconds 60]`
+ *   --runs N     uploads measured (default 3)
+ *   --seconds N  length of the generated clip (default 60)
  * Needs Postgres (BENCH_DATABASE_URL / TEST_DATABASE_URL) and ffmpeg. Generates a 1080p30
  * clip (cached in the OS temp dir), starts the edge (`wrangler dev`, local R2) and the real job
  * runner process, then per run: createUpload → parts through the edge → completeUpload → wait
@@ -7,7 +9,6 @@
  * rendition and to the full ladder, ladder speed as a multiple of real time, the runner's
  * peak memory (process tree incl. ffmpeg), and the edge's token check cost.
  */
-import { parseArgs } from "node:util";
 import { videoAssets, videoRenditions } from "@lumen/db";
 import { openOutbox } from "@lumen/jobs";
 import { EdgeMediaStore } from "@lumen/media";
@@ -19,6 +20,7 @@ import { createCaller } from "@lumen/trpc";
 import { createProgressIngest } from "@lumen/trpc/services/progress/ingest";
 import { loadSessionUser } from "@lumen/trpc/services/users/load-user";
 import { eq } from "drizzle-orm";
+import { benchArgs } from "./lib/args";
 import { benchDatabase } from "./lib/database";
 import { printTable } from "./lib/stats";
 import { benchClip } from "./video/clip";
@@ -27,20 +29,12 @@ import { startRunnerProcess, waitForVideoRunner } from "./video/runner";
 import { benchTokenInNode, benchTokenInWorkerd } from "./video/token-bench";
 import { uploadThroughEdge } from "./video/upload";
 
-const { values } = parseArgs({
+const { values } = benchArgs({
   options: {
     runs: { type: "string", default: "3" },
     seconds: { type: "string", default: "60" },
-    help: { type: "boolean", default: false },
   },
 });
-if (values.help) {
-  console.log(
-    "pnpm bench video [--runs 3] [--seconds 60]: upload → first playable → full ladder of a\n" +
-      "generated 1080p30 clip through a real edge and job runner; needs Postgres and ffmpeg.",
-  );
-  process.exit(0);
-}
 const runs = Number(values.runs);
 const seconds = Number(values.seconds);
 const DEV_KEYS = "dev1:lumen-dev-only-media-key-not-for-production";

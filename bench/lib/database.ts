@@ -4,16 +4,19 @@ import pg from "pg";
 
 /**
  * A throwaway database for one benchmark run: a new database on the Postgres at
- * BENCH_DATABASE_URL / TEST_DATABASE_URL (dropped afterwards), else an in-memory PGlite.
+ * BENCH_DATABASE_URL / TEST_DATABASE_URL (dropped afterwards), else (or with `pglite`) an
+ * in-memory PGlite.
  */
-export async function benchDatabase(): Promise<{
+export async function benchDatabase({ pglite = false } = {}): Promise<{
   client: DatabaseClient;
   engine: string;
   /** Connection URL for other processes (absent for in-process PGlite). */
   url?: string;
   dispose(): Promise<void>;
 }> {
-  const adminUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
+  const adminUrl = pglite
+    ? undefined
+    : (process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL);
   if (!adminUrl) {
     const client = createDatabase({ driver: "pglite" });
     await migrate(client);

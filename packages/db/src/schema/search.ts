@@ -1,4 +1,15 @@
-import { index, integer, pgTable, real, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import {
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  real,
+  smallint,
+  text,
+  timestamp,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { courseLevel, courses } from "./catalog";
 import { tsvector } from "./types";
 
@@ -28,7 +39,14 @@ export const courseSearch = pgTable(
     sourceUpdatedAt: timestamp({ withTimezone: true }).notNull(),
     indexedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("course_search_document_idx").using("gin", t.document)],
+  (t) => [
+    index("course_search_document_idx").using("gin", t.document),
+    // The sorts other than relevance walk these for queries that match many courses; the
+    // orders are exactly the search's (ties on the course id, nulls last) or they go unused.
+    index("course_search_rating_idx").on(sql`${t.ratingAverage} desc`, t.courseId),
+    index("course_search_enrollments_idx").on(sql`${t.enrollmentCount} desc`, t.courseId),
+    index("course_search_newest_idx").on(sql`${t.publishedAt} desc nulls last`, t.courseId),
+  ],
 );
 
 /** Distinct words of indexed titles, subtitles and tags, for typo correction with pg_trgm. */
@@ -38,4 +56,73 @@ export const searchTerms = pgTable(
     term: text().primaryKey(),
   },
   (t) => [index("search_terms_term_trgm_idx").using("gin", t.term.op("gin_trgm_ops"))],
+);
+
+/**
+ * Broad queries: tsqueries that match so many courses (the frequent words of the catalog)
+ * that ranking and counting their matches live would cost more than a search may. For each,
+ * the indexer keeps the exact facet counts and the first results by relevance; see
+ * docs/adr/0005-catalog-search.md and packages/search/src/postgres/broad.ts.
+ */
+export const searchBroadQueries = pgTable("search_broad_queries", {
+  id: integer().primaryKey().generatedAlwaysAsIdentity(),
+  /** The tsquery text exactly as the search prepares it for the query. */
+  tsquery: text().notNull().unique(),
+  /** Courses the query matches now. */
+  matches: integer().notNull(),
+  /**
+   * The last result kept at build time, in relevance order (rank desc, enrollments desc, id):
+   * search_broad_hits holds exactly the matches that sort at or before it. Null: it holds
+   * every match.
+   */
+  floorRank: real(),
+  floorEnrollments: integer(),
+  floorCourseId: uuid(),
+  builtAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+});
+
+/** The first results of a broad query by relevance, with what filters and sorts read. */
+export const searchBroadHits = pgTable(
+  "search_broad_hits",
+  {
+    queryId: integer()
+      .notNull()
+      .references(() => searchBroadQueries.id, { onDelete: "cascade" }),
+    courseId: uuid()
+      .notNull()
+      .references(() => courses.id, { onDelete: "cascade" }),
+    rank: real().notNull(),
+    enrollmentCount: integer().notNull(),
+    category: text().notNull(),
+    level: courseLevel().notNull(),
+    language: text().notNull(),
+    ratingAverage: real().notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.queryId, t.courseId] }),
+    index("search_broad_hits_order_idx").on(
+      t.queryId,
+      sql`${t.rank} desc`,
+      sql`${t.enrollmentCount} desc`,
+      t.courseId,
+    ),
+    index("search_broad_hits_course_idx").on(t.courseId),
+  ],
+);
+
+/** How many courses a broad query matches per category, level, language and rating tenth. */
+export const searchBroadCells = pgTable(
+  "search_broad_cells",
+  {
+    queryId: integer()
+      .notNull()
+      .references(() => searchBroadQueries.id, { onDelete: "cascade" }),
+    category: text().notNull(),
+    level: courseLevel().notNull(),
+    language: text().notNull(),
+    /** The largest k with rating_average >= k/10 (as real): "k/10 and up" counts it. */
+    tenths: smallint().notNull(),
+    n: integer().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.queryId, t.category, t.level, t.language, t.tenths] })],
 );

@@ -1,11 +1,14 @@
 import type { Database } from "@lumen/db";
 import type { CatalogQuery } from "@lumen/shared";
+import { sql } from "drizzle-orm";
 import { pageCount } from "../facets";
 import { isEmptyQuery } from "../query/format";
 import { parseQuery } from "../query/parse";
 import type { SearchBackend, SearchHit, SearchResult } from "../types";
+import { type BroadOptions, DEFAULT_BROAD } from "./broad";
+import { cachedValue } from "./cached";
 import { type Cell, facetsFromCells, loadCells } from "./facets";
-import { indexCourse, reindexAll } from "./indexer";
+import { addBroadQuery, indexCourse, reindexAll } from "./indexer";
 import { listingSource, listPage } from "./list-page";
 import { createCatalogSummary } from "./summary";
 import { prepareQuery } from "./text-query";
@@ -14,8 +17,13 @@ import { stemmingConfigsFor } from "./tsquery";
 
 export interface PostgresSearchOptions {
   db: Database;
-  /** How long listing counts without query text may be reused (see createCatalogSummary). */
+  /**
+   * How long listing counts without query text, and the set of broad queries, may be reused
+   * by this process (see createCatalogSummary; broad.ts).
+   */
   summaryTtlMs?: number;
+  /** When a query counts as broad and how much is kept for it; false: always search live. */
+  broad?: Partial<BroadOptions> | false;
 }
 
 /**
@@ -27,8 +35,20 @@ export interface PostgresSearchOptions {
 export function createPostgresSearch({
   db,
   summaryTtlMs = 30_000,
+  broad,
 }: PostgresSearchOptions): SearchBackend {
   const summary = createCatalogSummary(db, summaryTtlMs);
+  const building = new Set<string>();
+  const broadOptions = { ...DEFAULT_BROAD, ...(broad || {}) };
+  // Which tsqueries are broad, so a search only asks for precomputed data that exists. A
+  // stale entry costs a fallback to the live path, never a wrong answer.
+  const broadQueries = cachedValue(
+    () =>
+      db
+        .execute<{ tsquery: string }>(sql`select tsquery from search_broad_queries`)
+        .then((r) => new Set(r.rows.map((row) => row.tsquery))),
+    summaryTtlMs,
+  );
 
   async function search(input: CatalogQuery): Promise<SearchResult> {
     const parsed = parseQuery(input.query ?? "");
@@ -45,7 +65,11 @@ export function createPostgresSearch({
     } else {
       const prepared = await prepareQuery(db, parsed, stemmingConfigsFor(input.language));
       correctedQuery = prepared.correctedQuery;
-      const found = textSearch(db, prepared, input);
+      const isBroad = broad !== false && (await broadQueries.get()).has(prepared.tsquery);
+      const found = textSearch(db, prepared, input, isBroad);
+      if (broad !== false && !isBroad) {
+        found.then((f) => keepIfBroad(prepared.tsquery, f.cells, input)).catch(() => {});
+      }
       items = found.then((f) => f.items);
       cells = found.then((f) => f.cells);
     }
@@ -63,16 +87,35 @@ export function createPostgresSearch({
     };
   }
 
+  /**
+   * A query found broad by a live search is built in the background (the search itself is
+   * answered live), so the next search for it reads precomputed data; see broad.ts.
+   */
+  function keepIfBroad(tsquery: string, cells: Cell[], input: CatalogQuery) {
+    if (input.minRating !== undefined || building.has(tsquery)) return;
+    const matches = cells.reduce((sum, cell) => sum + cell.n, 0);
+    if (matches < broadOptions.minMatches) return;
+    building.add(tsquery);
+    addBroadQuery(db, tsquery, broadOptions)
+      .catch(() => {}) // a race with another builder, or a closing database: stays live
+      .finally(() => {
+        building.delete(tsquery);
+        broadQueries.invalidate();
+      });
+  }
+
   return {
     name: "postgres",
     search,
     async indexCourse(courseId) {
       await indexCourse(db, courseId);
       summary.invalidate();
+      broadQueries.invalidate();
     },
     async reindexAll(onProgress) {
-      const result = await reindexAll(db, onProgress);
+      const result = await reindexAll(db, broadOptions, onProgress);
       summary.invalidate();
+      broadQueries.invalidate();
       return result;
     },
   };

@@ -1,8 +1,18 @@
 import type { Database } from "@lumen/db";
 import { type SQL, sql } from "drizzle-orm";
 import { INDEX_WRITE_LOCK } from "../index-lock";
+import { parseQuery } from "../query/parse";
 import type { ReindexResult } from "../types";
+import {
+  addToBroadQueries,
+  type BroadOptions,
+  buildBroadQuery,
+  rebuildBroadQueries,
+  removeFromBroadQueries,
+} from "./broad";
 import { documentSql, normalizedFieldsSql, termsSql } from "./document";
+import { ALL_STEMMING_CONFIGS } from "./languages";
+import { prepareQuery } from "./text-query";
 
 const REINDEX_BATCH = 2_000;
 
@@ -33,21 +43,43 @@ function insertTerms(where: SQL): SQL {
 }
 
 /**
+ * Runs `work` in a transaction holding INDEX_WRITE_LOCK: exclusively to change the index,
+ * shared to build broad queries (which only read it, so several may build at once).
+ */
+function underIndexLock<T>(
+  db: Database,
+  work: (tx: Executor) => Promise<T>,
+  mode: "exclusive" | "shared" = "exclusive",
+): Promise<T> {
+  return db.transaction(async (tx) => {
+    await tx.execute(
+      mode === "shared"
+        ? sql`select pg_advisory_xact_lock_shared(${INDEX_WRITE_LOCK})`
+        : sql`select pg_advisory_xact_lock(${INDEX_WRITE_LOCK})`,
+    );
+    return work(tx);
+  });
+}
+
+type Executor = Pick<Database, "execute">;
+
+/**
  * Upsert when published, remove when unpublished or gone; safe to run any number of times.
  * Under INDEX_WRITE_LOCK, which also keeps the vocabulary's bookkeeping free of races.
  */
 export async function indexCourse(db: Database, courseId: string): Promise<void> {
-  await db.transaction(async (tx) => {
-    await tx.execute(sql`select pg_advisory_xact_lock(${INDEX_WRITE_LOCK})`);
+  await underIndexLock(db, async (tx) => {
     // Words the current entry contributes to the vocabulary: candidates for removal below.
     const previous = await tx.execute<{ lexeme: string }>(sql`
       select u.lexeme from course_search cs, unnest(cs.document) u
       where cs.course_id = ${courseId} and u.weights && array['A', 'B']`);
+    await removeFromBroadQueries(tx, courseId);
     await tx.execute(upsertDocuments(sql`c.id = ${courseId}`));
     await tx.execute(sql`
       delete from course_search cs where cs.course_id = ${courseId}
         and not exists (select 1 from courses c where c.id = cs.course_id
           and (c.status = 'published' or c.updated_at < cs.source_updated_at))`);
+    await addToBroadQueries(tx, courseId);
     await tx.execute(insertTerms(sql`c.id = ${courseId}`));
     const candidates = previous.rows.map((r) => r.lexeme);
     if (candidates.length > 0) {
@@ -63,13 +95,16 @@ export async function indexCourse(db: Database, courseId: string): Promise<void>
 /**
  * Rebuilds the whole index from `courses` in id-ordered batches, then drops entries of
  * courses that are no longer published and recomputes the vocabulary, so the result is the
- * same as indexing every course incrementally.
+ * same as indexing every course incrementally. The broad queries are dropped first (their
+ * searches run live meanwhile) and rebuilt from the new index last.
  */
 export async function reindexAll(
   db: Database,
+  broad: BroadOptions,
   onProgress?: (done: number, total: number) => void,
 ): Promise<ReindexResult> {
   const started = performance.now();
+  await underIndexLock(db, (tx) => tx.execute(sql`delete from search_broad_queries`));
   const counted = await db.execute<{ n: number }>(
     sql`select count(*)::int as n from courses where status = 'published'`,
   );
@@ -77,8 +112,7 @@ export async function reindexAll(
   let after: string | null = null;
   let indexed = 0;
   for (;;) {
-    const batch: string[] = await db.transaction(async (tx) => {
-      await tx.execute(sql`select pg_advisory_xact_lock(${INDEX_WRITE_LOCK})`);
+    const batch: string[] = await underIndexLock(db, async (tx) => {
       const ids = await tx.execute<{ id: string }>(sql`
         select id from courses where status = 'published'
           ${after ? sql`and id > ${after}` : sql``}
@@ -94,8 +128,7 @@ export async function reindexAll(
     after = batch[batch.length - 1] ?? null;
     onProgress?.(indexed, Math.max(total, indexed));
   }
-  await db.transaction(async (tx) => {
-    await tx.execute(sql`select pg_advisory_xact_lock(${INDEX_WRITE_LOCK})`);
+  await underIndexLock(db, async (tx) => {
     await tx.execute(sql`
       delete from course_search cs where not exists (select 1 from courses c
         where c.id = cs.course_id and (c.status = 'published' or c.updated_at < cs.source_updated_at))`);
@@ -105,5 +138,45 @@ export async function reindexAll(
   // Fold GIN's pending list into the index now rather than on the first searches.
   await db.execute(sql`select gin_clean_pending_list('course_search_document_idx')`);
   await db.execute(sql`analyze course_search, search_terms`);
+  await rebuildBroadQueries(
+    db,
+    broad,
+    (word) => broadTsquery(db, word),
+    (build) => underIndexLock(db, build, "shared"),
+  );
+  await db.execute(sql`analyze search_broad_queries, search_broad_hits, search_broad_cells`);
   return { indexed, ms: performance.now() - started };
+}
+
+/** The tsquery a search for `word` alone runs (no language filter), or null for no word. */
+async function broadTsquery(db: Database, word: string): Promise<string | null> {
+  const parsed = parseQuery(word);
+  const [clause] = parsed.required;
+  if (parsed.required.length !== 1 || clause?.length !== 1 || clause[0]?.kind !== "word") {
+    return null;
+  }
+  const prepared = await prepareQuery(db, parsed, ALL_STEMMING_CONFIGS);
+  return prepared.correctedQuery ? null : prepared.tsquery;
+}
+
+/**
+ * Builds the broad query `tsquery` (a search found it broad and it is not kept yet), unless
+ * `maxQueries` are kept already. Safe to race: a second build of the same query fails on
+ * its unique key and changes nothing.
+ */
+export async function addBroadQuery(
+  db: Database,
+  tsquery: string,
+  broad: BroadOptions,
+): Promise<void> {
+  await underIndexLock(
+    db,
+    async (tx) => {
+      const kept = await tx.execute<{ n: number }>(
+        sql`select count(*)::int as n from search_broad_queries`,
+      );
+      if ((kept.rows[0]?.n ?? 0) < broad.maxQueries) await buildBroadQuery(tx, tsquery, broad);
+    },
+    "shared",
+  );
 }

@@ -2,7 +2,9 @@ import type { Database } from "@lumen/db";
 import type { CatalogQuery } from "@lumen/shared";
 import { sql } from "drizzle-orm";
 import type { FacetField } from "../facets";
+import { cachedValue } from "./cached";
 import type { Cell } from "./facets";
+import { onTenthsGrid, ratingTenthsSql } from "./rank";
 
 /** Published courses with this category, level, language and rating bucket (tenths). */
 type RatedCell = Cell & { tenths: number };
@@ -19,62 +21,29 @@ type Filters = Pick<CatalogQuery, FacetField | "minRating">;
  * another process shows in these counts within `ttlMs`. Items are always read live.
  */
 export function createCatalogSummary(db: Database, ttlMs: number) {
-  let cached: { at: number; cells: Promise<RatedCell[]> } | null = null;
-  let refreshing = false;
-
-  // `tenths` is the largest k with rating_average >= (k/10)::real, the same real comparison
-  // the minimum-rating filter makes, so counting cells with tenths >= k is exact.
-  const loadCells = () =>
-    db
-      .execute<RatedCell>(sql`
-        select category, level::text as level, language, tenths, count(*)::int as n
-        from courses, lateral (select floor(rating_average::float8 * 10)::int as f) b,
-          lateral (select case when rating_average >= ((b.f + 1) / 10.0)::real
-            then b.f + 1 else b.f end as tenths) t
-        where status = 'published' group by 1, 2, 3, 4`)
-      .then((r) => r.rows);
-
-  function cells(): Promise<RatedCell[]> {
-    const current = cached;
-    if (!current) {
-      const entry = { at: performance.now(), cells: loadCells() };
-      cached = entry;
-      // A failed load is never served: the next request tries again.
-      entry.cells.catch(() => {
-        if (cached === entry) cached = null;
-      });
-      return entry.cells;
-    }
-    if (performance.now() - current.at >= ttlMs && !refreshing) {
-      // Serve the cells we have while fresh ones load in the background.
-      refreshing = true;
-      loadCells()
-        .then((fresh) => {
-          if (cached === current) cached = { at: performance.now(), cells: Promise.resolve(fresh) };
-        })
-        .catch(() => {})
-        .finally(() => {
-          refreshing = false;
-        });
-    }
-    return current.cells;
-  }
+  const all = cachedValue(
+    () =>
+      db
+        .execute<RatedCell>(sql`
+          select category, level::text as level, language,
+            ${ratingTenthsSql(sql`rating_average`)} as tenths, count(*)::int as n
+          from courses where status = 'published' group by 1, 2, 3, 4`)
+        .then((r) => r.rows),
+    ttlMs,
+  );
 
   return {
-    invalidate() {
-      cached = null;
-    },
+    invalidate: all.invalidate,
     /** Whether the cells can answer `filters`: no minimum rating, or one in tenths. */
     covers(filters: Filters): boolean {
-      const r = filters.minRating;
-      return r === undefined || Math.round(r * 10) / 10 === r;
+      return onTenthsGrid(filters.minRating);
     },
     /** The cells of the published courses rated at least `filters.minRating`, if any. */
     async cells(filters: Filters): Promise<Cell[]> {
-      const all = await cells();
-      if (filters.minRating === undefined) return all;
+      const cells = await all.get();
+      if (filters.minRating === undefined) return cells;
       const minTenths = Math.round(filters.minRating * 10);
-      return all.filter((cell) => cell.tenths >= minTenths);
+      return cells.filter((cell) => cell.tenths >= minTenths);
     },
   };
 }

@@ -5,11 +5,11 @@ import { type CourseCardRow, toCourseCard } from "../card";
 import { FACET_FIELDS } from "../facets";
 import { ANGLE_CLOSE, ANGLE_OPEN, highlightsOf, MARK_END, MARK_START } from "../highlight";
 import type { SearchHit } from "../types";
-import { type Cell, loadCells, passesFilter } from "./facets";
+import { broadCells, broadPageSql } from "./broad";
+import { type Cell, facetsFromCells, loadCells, passesFilter } from "./facets";
+import { rankSql } from "./rank";
 import type { PreparedQuery } from "./text-query";
 
-/** Title matches outweigh subtitle/tag matches, which outweigh description matches. */
-const RANK_WEIGHTS = "{0.02, 0.1, 0.3, 1.0}"; // D, C, B, A
 const WHOLE_FIELD = `HighlightAll=true, StartSel=${MARK_START}, StopSel=${MARK_END}`;
 const SNIPPET = `MaxFragments=2, MinWords=8, MaxWords=18, FragmentDelimiter=" … ", StartSel=${MARK_START}, StopSel=${MARK_END}`;
 
@@ -43,49 +43,75 @@ type HitRow = CourseCardRow & {
  * more than one core; one combined statement measured ~40% slower. The price: the page and
  * the counts may come from snapshots a few microseconds apart.
  *
- * Ranking and filtering read only course_search (rank only for rows passing the filters);
- * the page's rows then join `courses` for live card data (an unpublished course whose
- * removal job has not run yet is dropped here) and are highlighted, so ts_headline runs on
- * at most a page. Text is highlighted with 'simple' (stemming every word costs more than
- * the ranking) against the query's stems as prefixes.
+ * A broad query (`broad`: one the indexer keeps precomputed, see broad.ts) reads its exact
+ * cells and, sorted by relevance, walks its kept results instead; either falls back to the
+ * live statement when the precomputed data cannot answer (the query stopped being broad,
+ * an off-grid minimum rating, a page past the kept results). Other sorts walk
+ * course_search's sort indexes, which the planner picks when the match set is large.
  */
 export async function textSearch(
   db: Database,
   prepared: PreparedQuery,
   input: CatalogQuery,
+  broad: boolean,
 ): Promise<{ items: SearchHit[]; cells: Cell[] }> {
   const minRating =
     input.minRating !== undefined ? sql`and m.rating_average >= ${input.minRating}` : sql``;
   const matched = sql`from course_search m where m.document @@ ${prepared.tsquery}::tsquery ${minRating}`;
-  const [items, cells] = await Promise.all([
-    textPage(db, prepared, input, matched),
-    loadCells(db, matched),
+  const livePage = () =>
+    textPage(db, prepared.headline, input, livePageSql(prepared, input, matched));
+  if (!broad) {
+    const [items, cells] = await Promise.all([livePage(), loadCells(db, matched)]);
+    return { items, cells };
+  }
+  const keptPage = input.sort === "relevance";
+  const [precomputed, page] = await Promise.all([
+    broadCells(db, prepared.tsquery, input.minRating),
+    keptPage
+      ? textPage(db, prepared.headline, input, broadPageSql(prepared.tsquery, input))
+      : livePage(),
   ]);
-  return { items, cells };
+  const cells = precomputed ?? (await loadCells(db, matched));
+  if (!keptPage) return { items: page, cells };
+  // The kept results hold the page only if it is as long as the exact total allows.
+  const { total } = facetsFromCells(cells, input);
+  const expected = Math.min(input.pageSize, Math.max(0, total - (input.page - 1) * input.pageSize));
+  return { items: page.length === expected ? page : await livePage(), cells };
 }
 
-async function textPage(
-  db: Database,
-  { tsquery, headline }: PreparedQuery,
-  input: CatalogQuery,
-  matched: SQL,
-): Promise<SearchHit[]> {
+/** The live page CTE: every match ranked (relevance) or sorted, filtered, one page of it. */
+function livePageSql({ tsquery }: PreparedQuery, input: CatalogQuery, matched: SQL): SQL {
   const passes = sql.join(
     FACET_FIELDS.map((f) => passesFilter(input, f)),
     sql` and `,
   );
+  return sql`
+    select m.course_id, m.enrollment_count, m.rating_average, m.published_at,
+      ${rankSql(sql`m.document`, sql`${tsquery}::tsquery`)} as rank
+    ${matched} and ${passes}
+    order by ${orderBy(input.sort, sql`rank`)}
+    limit ${input.pageSize} offset ${(input.page - 1) * input.pageSize}`;
+}
+
+/**
+ * The cards of a page (`page`: a CTE body with course_id and the sort's columns, in order):
+ * each joins `courses` for live card data (an unpublished course whose removal job has not
+ * run yet is dropped here) and is highlighted, so ts_headline runs on at most a page. Text
+ * is highlighted with 'simple' (stemming every word costs more than the ranking) against
+ * the query's stems as prefixes.
+ */
+async function textPage(
+  db: Database,
+  headline: string,
+  input: CatalogQuery,
+  page: SQL,
+): Promise<SearchHit[]> {
   const h = sql`${headline}::tsquery`;
   // Angle brackets become stand-ins (see ANGLE_OPEN); any marker already in the text goes.
   const markers = `<>${MARK_START}${MARK_END}${ANGLE_OPEN}${ANGLE_CLOSE}`;
   const clean = (column: SQL) => sql`translate(${column}, ${markers}, ${ANGLE_OPEN + ANGLE_CLOSE})`;
   const result = await db.execute<HitRow>(sql`
-    with page as (
-      select m.course_id, m.enrollment_count, m.rating_average, m.published_at,
-        ts_rank(${RANK_WEIGHTS}, m.document, ${tsquery}::tsquery) as rank
-      ${matched} and ${passes}
-      order by ${orderBy(input.sort, sql`rank`)}
-      limit ${input.pageSize} offset ${(input.page - 1) * input.pageSize}
-    )
+    with page as (${page})
     select c.id, c.slug, c.title, c.subtitle, c.category, c.level, c.language, c.tags,
       c.cover_image_key as "coverImageKey", c.rating_average as "ratingAverage",
       c.rating_count as "ratingCount", c.enrollment_count as "enrollmentCount",
