@@ -65,9 +65,9 @@ export function createPostgresSearch({
     } else {
       const prepared = await prepareQuery(db, parsed, stemmingConfigsFor(input.language));
       correctedQuery = prepared.correctedQuery;
-      const isBroad = broad !== false && (await broadQueries.get()).has(prepared.tsquery);
-      const found = textSearch(db, prepared, input, isBroad);
-      if (broad !== false && !isBroad) {
+      const broadSet = broad === false ? new Set<string>() : await broadQueries.get();
+      const found = textSearch(db, prepared, input, broadSet);
+      if (broad !== false && !broadSet.has(prepared.tsquery)) {
         found.then((f) => keepIfBroad(prepared.tsquery, f.cells, input)).catch(() => {});
       }
       items = found.then((f) => f.items);

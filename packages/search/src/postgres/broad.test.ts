@@ -91,6 +91,9 @@ const QUERIES: CatalogQueryInput[] = [
     ],
   ),
   { query: "learn data" },
+  { query: "learn music" },
+  { query: "music learn -cloud", sort: "rating" },
+  { query: "history OR music learn", page: 2, pageSize: 5 },
   { query: "learn", language: "es" },
 ];
 

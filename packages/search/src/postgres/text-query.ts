@@ -2,7 +2,13 @@ import type { Database } from "@lumen/db";
 import { type SQL, sql } from "drizzle-orm";
 import { formatQuery, replaceWords, requiredWords } from "../query/format";
 import type { ParsedQuery } from "../query/parse";
-import { atomPartsSql, atomTsquerySql, composeTsquery, queryAtoms } from "./tsquery";
+import {
+  atomPartsSql,
+  atomTsquerySql,
+  composeClauses,
+  composeTsquery,
+  queryAtoms,
+} from "./tsquery";
 
 /** pg_trgm similarity a correction needs; "pyhton" → "python" scores 0.27. */
 const SIMILARITY_THRESHOLD = 0.25;
@@ -14,6 +20,8 @@ export interface PreparedQuery {
   tsquery: string;
   /** The same with stems as prefixes, for ts_headline over text read with 'simple'. */
   headline: string;
+  /** The required clauses of `tsquery`, each as tsquery text (they AND to `tsquery`). */
+  clauses: string[];
   /** Set when typo correction changed the query. */
   correctedQuery?: string;
 }
@@ -43,6 +51,7 @@ export async function prepareQuery(
   const compose = (q: ParsedQuery, parts: string[] = []) => ({
     tsquery: composeTsquery(q, parts, configs.length + 1),
     headline: composeTsquery(q, parts, configs.length + 1, { stemPrefixes: true }),
+    clauses: composeClauses(q, parts, configs.length + 1).clauses,
   });
   if (unknown.length === 0) return compose(query, row?.parts);
 

@@ -65,8 +65,22 @@ export function composeTsquery(
   query: ParsedQuery,
   parts: readonly string[],
   stride: number,
-  { stemPrefixes = false } = {},
+  options: { stemPrefixes?: boolean } = {},
 ): string {
+  const { clauses, exclusions } = composeClauses(query, parts, stride, options);
+  return [...clauses, ...exclusions].join(" & ");
+}
+
+/**
+ * The query's required clauses and its exclusions as tsquery texts; ANDed, they are
+ * composeTsquery's result. A one-word query's only clause is its whole tsquery.
+ */
+export function composeClauses(
+  query: ParsedQuery,
+  parts: readonly string[],
+  stride: number,
+  { stemPrefixes = false } = {},
+): { clauses: string[]; exclusions: string[] } {
   let i = 0;
   const next = (atom: Atom) => {
     const own = parts.slice(i * stride, (i + 1) * stride);
@@ -78,5 +92,5 @@ export function composeTsquery(
     .filter((alternatives) => alternatives.length > 0)
     .map((alternatives) => `(${alternatives.join(" | ")})`);
   const exclusions = query.excluded.map(next).flatMap((t) => (t ? [`!${t}`] : []));
-  return [...clauses, ...exclusions].join(" & ");
+  return { clauses, exclusions };
 }
