@@ -2,6 +2,8 @@
  * Video pipeline: `pnpm bench video [--runs 3] [--seconds 60]`
  *   --runs N     uploads measured (default 3)
  *   --seconds N  length of the generated clip (default 60)
+ *   FFMPEG_PATH / FFPROBE_PATH in the environment: the runner uses those binaries (e.g. the
+ *   npm-shipped fallback build) instead of the system's.
  * Needs Postgres (BENCH_DATABASE_URL / TEST_DATABASE_URL) and ffmpeg. Generates a 1080p30
  * clip (cached in the OS temp dir), starts the edge (`wrangler dev`, local R2) and the real job
  * runner process, then per run: createUpload → parts through the edge → completeUpload → wait

@@ -18,6 +18,9 @@ export async function startRunnerProcess(o: { databaseUrl: string; edgeUrl: stri
       DATABASE_URL: o.databaseUrl,
       EDGE_URL: o.edgeUrl,
       LOG_LEVEL: "warn",
+      // `FFMPEG_PATH=… FFPROBE_PATH=… pnpm bench video` measures another build (the npm one).
+      ...(process.env.FFMPEG_PATH ? { FFMPEG_PATH: process.env.FFMPEG_PATH } : {}),
+      ...(process.env.FFPROBE_PATH ? { FFPROBE_PATH: process.env.FFPROBE_PATH } : {}),
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
