@@ -24,6 +24,12 @@ export interface PostgresSearchOptions {
   summaryTtlMs?: number;
   /** When a query counts as broad and how much is kept for it; false: always search live. */
   broad?: Partial<BroadOptions> | false;
+  /**
+   * Whether the database runs one statement at a time (PGlite), so a text search reads its
+   * page and counts in one statement instead of two concurrent ones. Default: asks the
+   * database once (`version()` names PGlite).
+   */
+  oneThread?: boolean;
 }
 
 /**
@@ -36,9 +42,17 @@ export function createPostgresSearch({
   db,
   summaryTtlMs = 30_000,
   broad,
+  oneThread,
 }: PostgresSearchOptions): SearchBackend {
   const summary = createCatalogSummary(db, summaryTtlMs);
   const building = new Set<string>();
+  const singleThreaded = cachedValue(
+    async () =>
+      oneThread ??
+      (await db.execute<{ v: string }>(sql`select version() as v`)).rows[0]?.v.includes("PGlite") ??
+      false,
+    Number.POSITIVE_INFINITY,
+  );
   const broadOptions = { ...DEFAULT_BROAD, ...(broad || {}) };
   // Which tsqueries are broad, so a search only asks for precomputed data that exists. A
   // stale entry costs a fallback to the live path, never a wrong answer.
@@ -66,7 +80,10 @@ export function createPostgresSearch({
       const prepared = await prepareQuery(db, parsed, stemmingConfigsFor(input.language));
       correctedQuery = prepared.correctedQuery;
       const broadSet = broad === false ? new Set<string>() : await broadQueries.get();
-      const found = textSearch(db, prepared, input, broadSet);
+      const found = textSearch(db, prepared, input, {
+        broad: broadSet,
+        oneThread: await singleThreaded.get(),
+      });
       if (broad !== false && !broadSet.has(prepared.tsquery)) {
         found.then((f) => keepIfBroad(prepared.tsquery, f.cells, input)).catch(() => {});
       }

@@ -8,13 +8,16 @@ import type { SearchBackend } from "../types";
 import { createPostgresSearch } from "./backend";
 
 /**
- * Broad queries answer from precomputed counts and kept results; these tests hold them to
- * exactly what the live path (`broad: false`, the behaviour before they existed) returns,
- * item for item and count for count, before and after courses change.
+ * Broad queries answer from precomputed counts and kept results; these tests hold them (and
+ * the one-statement live path PGlite takes) to exactly what the live path (`broad: false`,
+ * the behaviour before them) returns, item for item and count for count, before and after
+ * courses change.
  */
 let database: TestDatabase;
 let live: SearchBackend;
 let fast: SearchBackend;
+/** Live too, page and counts in one statement (as on PGlite). */
+let oneStatement: SearchBackend;
 let ids: string[];
 
 /** Deterministic pseudo-random numbers (mulberry32), so a failure reproduces. */
@@ -100,8 +103,13 @@ const QUERIES: CatalogQueryInput[] = [
 async function expectSameAsLive() {
   for (const input of QUERIES) {
     const query = catalogQuerySchema.parse(input);
-    const [expected, actual] = await Promise.all([live.search(query), fast.search(query)]);
+    const [expected, actual, combined] = await Promise.all([
+      live.search(query),
+      fast.search(query),
+      oneStatement.search(query),
+    ]);
     expect({ input, ...actual }).toEqual({ input, ...expected });
+    expect({ input, ...combined }).toEqual({ input, ...expected });
   }
 }
 
@@ -115,7 +123,18 @@ async function broadQueryCount() {
 beforeAll(async () => {
   database = await createTestDatabase();
   ids = await insertCatalog(database.db);
-  live = createPostgresSearch({ db: database.db, broad: false, summaryTtlMs: 0 });
+  live = createPostgresSearch({
+    db: database.db,
+    broad: false,
+    oneThread: false,
+    summaryTtlMs: 0,
+  });
+  oneStatement = createPostgresSearch({
+    db: database.db,
+    broad: false,
+    oneThread: true,
+    summaryTtlMs: 0,
+  });
   fast = createPostgresSearch({
     db: database.db,
     broad: { minMatches: 40, listLength: 25 },

@@ -6,7 +6,7 @@ import { FACET_FIELDS } from "../facets";
 import { ANGLE_CLOSE, ANGLE_OPEN, highlightsOf, MARK_END, MARK_START } from "../highlight";
 import type { SearchHit } from "../types";
 import { broadCells, broadPageSql } from "./broad";
-import { type Cell, facetsFromCells, loadCells, passesFilter } from "./facets";
+import { type Cell, cellsSql, facetsFromCells, loadCells, passesFilter } from "./facets";
 import { rankSql } from "./rank";
 import type { PreparedQuery } from "./text-query";
 
@@ -31,6 +31,7 @@ function orderBy(sort: CatalogQuery["sort"], rank: SQL = sql`m.rank`): SQL {
 }
 
 type HitRow = CourseCardRow & {
+  ord?: number;
   titleMarked: string | null;
   subtitleMarked: string | null;
   descriptionMarked: string | null;
@@ -53,14 +54,15 @@ export async function textSearch(
   db: Database,
   prepared: PreparedQuery,
   input: CatalogQuery,
-  broad: ReadonlySet<string>,
+  { broad, oneThread }: { broad: ReadonlySet<string>; oneThread: boolean },
 ): Promise<{ items: SearchHit[]; cells: Cell[] }> {
   const minRating =
     input.minRating !== undefined ? sql`and m.rating_average >= ${input.minRating}` : sql``;
   const matched = sql`from course_search m where ${matchSql(prepared, broad)} ${minRating}`;
-  const livePage = () =>
-    textPage(db, prepared.headline, input, livePageSql(prepared, input, matched));
+  const rank = rankSql(sql`m.document`, sql`${prepared.tsquery}::tsquery`);
+  const livePage = () => textPage(db, prepared.headline, input, pageSql(matched, rank, input));
   if (!broad.has(prepared.tsquery)) {
+    if (oneThread) return oneStatement(db, prepared, input, matched);
     const [items, cells] = await Promise.all([livePage(), loadCells(db, matched)]);
     return { items, cells };
   }
@@ -94,57 +96,99 @@ function matchSql({ tsquery, clauses }: PreparedQuery, broad: ReadonlySet<string
   return sql`m.document @@ ${rare.join(" & ")}::tsquery and (m.document @@ ${tsquery}::tsquery) is true`;
 }
 
-/** The live page CTE: every match ranked (relevance) or sorted, filtered, one page of it. */
-function livePageSql({ tsquery }: PreparedQuery, input: CatalogQuery, matched: SQL): SQL {
+/** A page CTE: the rows `source` (FROM … WHERE …) selects, filtered, sorted, one page. */
+function pageSql(source: SQL, rank: SQL, input: CatalogQuery): SQL {
   const passes = sql.join(
     FACET_FIELDS.map((f) => passesFilter(input, f)),
     sql` and `,
   );
   return sql`
-    select m.course_id, m.enrollment_count, m.rating_average, m.published_at,
-      ${rankSql(sql`m.document`, sql`${tsquery}::tsquery`)} as rank
-    ${matched} and ${passes}
+    select m.course_id, m.enrollment_count, m.rating_average, m.published_at, ${rank} as rank
+    ${source} and ${passes}
     order by ${orderBy(input.sort, sql`rank`)}
     limit ${input.pageSize} offset ${(input.page - 1) * input.pageSize}`;
 }
 
 /**
- * The cards of a page (`page`: a CTE body with course_id and the sort's columns, in order):
- * each joins `courses` for live card data (an unpublished course whose removal job has not
- * run yet is dropped here) and is highlighted, so ts_headline runs on at most a page. Text
- * is highlighted with 'simple' (stemming every word costs more than the ranking) against
- * the query's stems as prefixes.
+ * Page and cells in one statement, for a database that runs one statement at a time
+ * (PGlite, in-process or behind the dev socket): the two statements would run one after
+ * the other and visit the same matches twice; here the matches are read once (materialized,
+ * ranked only for a relevance sort) and both answers are built from them.
  */
-async function textPage(
+async function oneStatement(
   db: Database,
-  headline: string,
+  prepared: PreparedQuery,
   input: CatalogQuery,
-  page: SQL,
-): Promise<SearchHit[]> {
+  matched: SQL,
+): Promise<{ items: SearchHit[]; cells: Cell[] }> {
+  const rank =
+    input.sort === "relevance"
+      ? rankSql(sql`m.document`, sql`${prepared.tsquery}::tsquery`)
+      : sql`0::real`;
+  const result = await db.execute<{
+    items: (HitRow & { ord: number })[] | null;
+    cells: Cell[] | null;
+  }>(sql`
+    with matched as materialized (
+      select m.course_id, m.category, m.level, m.language, m.rating_average, m.enrollment_count,
+        m.published_at, ${rank} as rank
+      ${matched}),
+    page as (${pageSql(sql`from matched m where true`, sql`m.rank`, input)}),
+    cards as (${cardsSql(prepared.headline, input)})
+    select (select json_agg(c order by c.ord) from cards c) as items,
+      (select json_agg(x) from (${cellsSql(sql`from matched m`)}) x) as cells`);
+  const row = result.rows[0];
+  const items = (row?.items ?? []).map(({ ord: _, ...card }) => card);
+  return { items: items.map(toHit), cells: row?.cells ?? [] };
+}
+
+/**
+ * SQL: the cards of CTE `page` (course_id and the sort's columns), in the sort's order
+ * (`ord`): each joins `courses` for live card data (an unpublished course whose removal job
+ * has not run yet is dropped here) and is highlighted, so ts_headline runs on at most a
+ * page. Text is highlighted with 'simple' (stemming every word costs more than the ranking)
+ * against the query's stems as prefixes.
+ */
+function cardsSql(headline: string, input: CatalogQuery): SQL {
   const h = sql`${headline}::tsquery`;
   // Angle brackets become stand-ins (see ANGLE_OPEN); any marker already in the text goes.
   const markers = `<>${MARK_START}${MARK_END}${ANGLE_OPEN}${ANGLE_CLOSE}`;
   const clean = (column: SQL) => sql`translate(${column}, ${markers}, ${ANGLE_OPEN + ANGLE_CLOSE})`;
-  const result = await db.execute<HitRow>(sql`
-    with page as (${page})
+  return sql`
     select c.id, c.slug, c.title, c.subtitle, c.category, c.level, c.language, c.tags,
       c.cover_image_key as "coverImageKey", c.rating_average as "ratingAverage",
       c.rating_count as "ratingCount", c.enrollment_count as "enrollmentCount",
       c.published_at as "publishedAt", u.name as "instructorName",
       ts_headline('simple', ${clean(sql`c.title`)}, ${h}, ${WHOLE_FIELD}) as "titleMarked",
       ts_headline('simple', ${clean(sql`c.subtitle`)}, ${h}, ${WHOLE_FIELD}) as "subtitleMarked",
-      ts_headline('simple', ${clean(sql`c.description`)}, ${h}, ${SNIPPET}) as "descriptionMarked"
+      ts_headline('simple', ${clean(sql`c.description`)}, ${h}, ${SNIPPET}) as "descriptionMarked",
+      row_number() over (order by ${orderBy(input.sort)}) as ord
     from page m join courses c on c.id = m.course_id and c.status = 'published'
-      join users u on u.id = c.instructor_id
-    order by ${orderBy(input.sort)}`);
-  return result.rows.map(({ titleMarked, subtitleMarked, descriptionMarked, ...card }) => ({
+      join users u on u.id = c.instructor_id`;
+}
+
+/** The cards of a page (`page`: a CTE body with course_id and the sort's columns). */
+async function textPage(
+  db: Database,
+  headline: string,
+  input: CatalogQuery,
+  page: SQL,
+): Promise<SearchHit[]> {
+  const result = await db.execute<HitRow>(sql`
+    with page as (${page}), cards as (${cardsSql(headline, input)})
+    select * from cards order by ord`);
+  return result.rows.map(({ ord: _, ...card }) => toHit(card));
+}
+
+function toHit({ titleMarked, subtitleMarked, descriptionMarked, ...card }: HitRow): SearchHit {
+  return {
     ...toCourseCard(normalizeRow(card)),
     highlights: highlightsOf({
       title: titleMarked,
       subtitle: subtitleMarked,
       description: descriptionMarked,
     }),
-  }));
+  };
 }
 
 /** Raw rows carry driver-specific types (timestamps may come back as strings). */
