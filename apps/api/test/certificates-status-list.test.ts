@@ -1,4 +1,9 @@
 import {
+  publishStatusList,
+  type StatusListMessage,
+} from "@lumen/core/certificates/publish-status-list";
+import { loadSessionUser } from "@lumen/core/users/load-user";
+import {
   isStatusSet,
   parseIssuerKeys,
   STATUS_LIST_SIZE,
@@ -7,11 +12,6 @@ import {
 import { DEV_ISSUER_ID, DEV_ISSUER_PUBLIC_KEYS } from "@lumen/credentials/dev-keys";
 import { certificateStatusLists, certificates, users } from "@lumen/db";
 import { createCaller, createContextInner } from "@lumen/trpc";
-import {
-  publishStatusList,
-  type StatusListMessage,
-} from "@lumen/trpc/services/certificates/publish-status-list";
-import { loadSessionUser } from "@lumen/trpc/services/users/load-user";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadCertificateIssuer } from "../src/jobs/credential-issuer";

@@ -1,8 +1,8 @@
+import type { ProgressIngest } from "@lumen/core/progress/types";
 import type { Database, UserRole } from "@lumen/db";
 import type { Outbox } from "@lumen/jobs";
 import type { MediaContext } from "@lumen/media";
 import type { SearchBackend } from "@lumen/search";
-import type { ProgressIngest } from "./services/progress/types";
 
 /** The signed-in user as procedures see it. */
 export interface SessionUser {

@@ -1,4 +1,6 @@
 import { randomUUID } from "node:crypto";
+import type { SessionUser } from "@lumen/core/kernel";
+import type { EditableQuestionInput } from "@lumen/core/quiz/inputs";
 import { importSigningKeys } from "@lumen/credentials";
 import {
   DEV_DOCUMENT_SIGNING_CERT,
@@ -27,8 +29,6 @@ import {
   videoRenditions,
 } from "@lumen/db";
 import { eq } from "drizzle-orm";
-import type { SessionUser } from "../src/context";
-import type { EditableQuestionInput } from "../src/services/quiz/inputs";
 
 /** Test rows are built per test file; nothing here is shared between files. */
 export async function createUser(db: Database, role: UserRole = "learner"): Promise<SessionUser> {

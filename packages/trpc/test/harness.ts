@@ -1,12 +1,12 @@
+import type { SessionUser } from "@lumen/core/kernel";
+import { createProgressIngest } from "@lumen/core/progress/ingest";
+import { loadSessionUser } from "@lumen/core/users/load-user";
 import { createTestDatabase, type TestDatabase } from "@lumen/db/testing";
 import { type OutboxHandle, openOutbox } from "@lumen/jobs";
 import { InMemoryMediaStore, type MediaContext } from "@lumen/media";
 import { createMediaSigner, parseKeyRing } from "@lumen/media-tokens";
 import { createPostgresSearch } from "@lumen/search";
-import type { SessionUser } from "../src/context";
 import { createCaller } from "../src/root";
-import { createProgressIngest } from "../src/services/progress/ingest";
-import { loadSessionUser } from "../src/services/users/load-user";
 
 /** The dev key ring (the API's default and the edge's MEDIA_KEYS in .dev.vars). */
 export const TEST_MEDIA_KEYS = parseKeyRing("dev1:lumen-dev-only-media-key-not-for-production");

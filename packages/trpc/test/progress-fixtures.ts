@@ -1,4 +1,6 @@
 import { randomUUID } from "node:crypto";
+import type { SessionUser } from "@lumen/core/kernel";
+import type { ProgressEvent } from "@lumen/core/progress/inputs";
 import {
   type Database,
   enrollments,
@@ -9,8 +11,6 @@ import {
   videoAssets,
 } from "@lumen/db";
 import { eq, sql } from "drizzle-orm";
-import type { SessionUser } from "../src/context";
-import type { ProgressEvent } from "../src/services/progress/inputs";
 import { createCourse, createUser } from "./factories";
 import type { TestContext } from "./harness";
 

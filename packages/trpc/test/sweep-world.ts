@@ -1,6 +1,6 @@
-import type { SessionUser } from "../src/context";
-import { issueCertificate } from "../src/services/certificates/issue";
-import { createNotifications } from "../src/services/notifications/create";
+import { issueCertificate } from "@lumen/core/certificates/issue";
+import type { SessionUser } from "@lumen/core/kernel";
+import { createNotifications } from "@lumen/core/notifications/create";
 import {
   addLessonOfKind,
   addVideoLesson,

@@ -1,8 +1,8 @@
+import type { CertificateIssuer } from "@lumen/core/certificates/issuer";
+import { publishCertificate } from "@lumen/core/certificates/publish";
+import { publishStatusList } from "@lumen/core/certificates/publish-status-list";
 import type { Database } from "@lumen/db";
 import { handleJob, publishCertificateJob } from "@lumen/jobs";
-import type { CertificateIssuer } from "@lumen/trpc/services/certificates/issuer";
-import { publishCertificate } from "@lumen/trpc/services/certificates/publish";
-import { publishStatusList } from "@lumen/trpc/services/certificates/publish-status-list";
 import { z } from "zod";
 import type { ApiEnv } from "../env";
 import type { Logger } from "../logger";

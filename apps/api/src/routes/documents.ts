@@ -1,12 +1,12 @@
-import type { Database } from "@lumen/db";
-import type { MediaContext } from "@lumen/media";
-import { singleLine } from "@lumen/shared";
-import { openLessonDocument } from "@lumen/trpc/services/documents/open-document";
-import { DOCUMENT_MAX_BYTES, NotPdfError } from "@lumen/trpc/services/documents/pdf";
+import { openLessonDocument } from "@lumen/core/documents/open-document";
+import { DOCUMENT_MAX_BYTES, NotPdfError } from "@lumen/core/documents/pdf";
 import {
   assertCanUploadDocument,
   uploadLessonDocument,
-} from "@lumen/trpc/services/documents/upload-document";
+} from "@lumen/core/documents/upload-document";
+import type { Database } from "@lumen/db";
+import type { MediaContext } from "@lumen/media";
+import { singleLine } from "@lumen/shared";
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { z } from "zod";

@@ -1,3 +1,5 @@
+import type { SessionUser } from "@lumen/core/kernel";
+import { ValidationError } from "@lumen/core/kernel";
 import { courseInstructors, courses } from "@lumen/db";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -5,8 +7,6 @@ import { z } from "zod";
 import { buildCourse, codeOf, errorOf } from "../../test/authoring";
 import { addOutline, createCourse, createUser } from "../../test/factories";
 import { createTestContext, type TestContext } from "../../test/harness";
-import type { SessionUser } from "../context";
-import { ValidationError } from "../errors";
 
 let t: TestContext;
 let owner: SessionUser;

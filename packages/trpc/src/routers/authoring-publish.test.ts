@@ -1,13 +1,13 @@
+import { updateCourse } from "@lumen/core/authoring/update-course";
+import { uploadLessonDocument } from "@lumen/core/documents/upload-document";
+import type { SessionUser } from "@lumen/core/kernel";
+import { ValidationError } from "@lumen/core/kernel";
 import { enrollments } from "@lumen/db";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildCourse, errorOf, jobsFor } from "../../test/authoring";
 import { createUser, questionsOfEveryKind } from "../../test/factories";
 import { createTestContext, type TestContext } from "../../test/harness";
-import type { SessionUser } from "../context";
-import { ValidationError } from "../errors";
-import { updateCourse } from "../services/authoring/update-course";
-import { uploadLessonDocument } from "../services/documents/upload-document";
 
 let t: TestContext;
 let owner: SessionUser;

@@ -1,26 +1,26 @@
-import { addLesson } from "../services/authoring/add-lesson";
-import { addModule } from "../services/authoring/add-module";
-import * as course from "../services/authoring/course-inputs";
-import { createCourse } from "../services/authoring/create-course";
-import { deleteLesson } from "../services/authoring/delete-lesson";
-import { deleteModule } from "../services/authoring/delete-module";
-import { getEditableCourse } from "../services/authoring/get-course";
-import { listMyCourses } from "../services/authoring/list-my-courses";
-import { moveLesson } from "../services/authoring/move-lesson";
-import * as outline from "../services/authoring/outline-inputs";
-import { publishCourse } from "../services/authoring/publish";
-import { getPublishChecklist } from "../services/authoring/publish-checklist";
-import { renameModule } from "../services/authoring/rename-module";
-import { reorderLessons } from "../services/authoring/reorder-lessons";
-import { reorderModules } from "../services/authoring/reorder-modules";
-import { unpublishCourse } from "../services/authoring/unpublish";
-import { updateCourse } from "../services/authoring/update-course";
-import { updateLesson } from "../services/authoring/update-lesson";
+import { addLesson } from "@lumen/core/authoring/add-lesson";
+import { addModule } from "@lumen/core/authoring/add-module";
+import * as course from "@lumen/core/authoring/course-inputs";
+import { createCourse } from "@lumen/core/authoring/create-course";
+import { deleteLesson } from "@lumen/core/authoring/delete-lesson";
+import { deleteModule } from "@lumen/core/authoring/delete-module";
+import { getEditableCourse } from "@lumen/core/authoring/get-course";
+import { listMyCourses } from "@lumen/core/authoring/list-my-courses";
+import { moveLesson } from "@lumen/core/authoring/move-lesson";
+import * as outline from "@lumen/core/authoring/outline-inputs";
+import { publishCourse } from "@lumen/core/authoring/publish";
+import { getPublishChecklist } from "@lumen/core/authoring/publish-checklist";
+import { renameModule } from "@lumen/core/authoring/rename-module";
+import { reorderLessons } from "@lumen/core/authoring/reorder-lessons";
+import { reorderModules } from "@lumen/core/authoring/reorder-modules";
+import { unpublishCourse } from "@lumen/core/authoring/unpublish";
+import { updateCourse } from "@lumen/core/authoring/update-course";
+import { updateLesson } from "@lumen/core/authoring/update-lesson";
 import { instructorProcedure, router } from "../trpc";
 
 /**
  * The course builder. Every procedure needs an instructor or admin; every service checks
- * the caller edits THIS course (see services/authoring/access.ts for what refusals say).
+ * the caller edits THIS course (see @lumen/core authoring access rules for what refusals say).
  */
 export const authoringRouter = router({
   myCourses: instructorProcedure

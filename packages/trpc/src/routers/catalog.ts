@@ -1,7 +1,7 @@
+import { getCourseBySlug } from "@lumen/core/catalog/get-course";
+import { searchCatalog } from "@lumen/core/catalog/search-catalog";
 import { catalogQuerySchema, courseSlugSchema } from "@lumen/shared";
 import { z } from "zod";
-import { getCourseBySlug } from "../services/catalog/get-course";
-import { searchCatalog } from "../services/catalog/search-catalog";
 import { publicProcedure, router } from "../trpc";
 
 /** The shared contract's slug, so tRPC, the public route and the edge refuse the same ones. */

@@ -1,3 +1,6 @@
+import { type IssueDeps, issueCertificate } from "@lumen/core/certificates/issue";
+import type { CertificateIssuer } from "@lumen/core/certificates/issuer";
+import type { SessionUser } from "@lumen/core/kernel";
 import { parseIssuerKeys, verifyCredential } from "@lumen/credentials";
 import { DEV_ISSUER_ID, DEV_ISSUER_PUBLIC_KEYS } from "@lumen/credentials/dev-keys";
 import { pdfAttachments, pdfsig, pdfTextLines } from "@lumen/credentials/pdf/testing";
@@ -12,9 +15,6 @@ import {
   createUser,
 } from "../../test/factories";
 import { createTestContext, TEST_EDGE_URL, type TestContext } from "../../test/harness";
-import type { SessionUser } from "../context";
-import { type IssueDeps, issueCertificate } from "../services/certificates/issue";
-import type { CertificateIssuer } from "../services/certificates/issuer";
 
 // The issuing service as the certificates.issue job runs it: real database, real outbox,
 // the development signing key, and PDFs in an in-memory bucket instead of R2.

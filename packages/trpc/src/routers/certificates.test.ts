@@ -1,3 +1,6 @@
+import { issueCertificate } from "@lumen/core/certificates/issue";
+import type { CertificateIssuer } from "@lumen/core/certificates/issuer";
+import type { SessionUser } from "@lumen/core/kernel";
 import { certificates, courseInstructors } from "@lumen/db";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -9,9 +12,6 @@ import {
   createUser,
 } from "../../test/factories";
 import { createTestContext, TEST_EDGE_URL, type TestContext } from "../../test/harness";
-import type { SessionUser } from "../context";
-import { issueCertificate } from "../services/certificates/issue";
-import type { CertificateIssuer } from "../services/certificates/issuer";
 
 let t: TestContext;
 let owner: SessionUser;

@@ -1,7 +1,7 @@
-import * as certificates from "../services/certificates/inputs";
-import { listMyCertificates } from "../services/certificates/mine";
-import { requestCertificate } from "../services/certificates/request";
-import { revokeCertificate } from "../services/certificates/revoke";
+import * as certificates from "@lumen/core/certificates/inputs";
+import { listMyCertificates } from "@lumen/core/certificates/mine";
+import { requestCertificate } from "@lumen/core/certificates/request";
+import { revokeCertificate } from "@lumen/core/certificates/revoke";
 import { privilegedProcedure, protectedProcedure, router } from "../trpc";
 
 /**

@@ -1,7 +1,7 @@
+import { enrollInCourse } from "@lumen/core/enrollment/enroll";
+import { listMyEnrollments } from "@lumen/core/enrollment/list-mine";
+import { unenrollFromCourse } from "@lumen/core/enrollment/unenroll";
 import { z } from "zod";
-import { enrollInCourse } from "../services/enrollment/enroll";
-import { listMyEnrollments } from "../services/enrollment/list-mine";
-import { unenrollFromCourse } from "../services/enrollment/unenroll";
 import { protectedProcedure, router } from "../trpc";
 
 const courseRef = z.object({ courseId: z.uuid("courseId must be a UUID") });

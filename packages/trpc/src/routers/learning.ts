@@ -1,5 +1,5 @@
-import * as learning from "../services/learning/inputs";
-import { getLessonContent } from "../services/learning/lesson-content";
+import * as learning from "@lumen/core/learning/inputs";
+import { getLessonContent } from "@lumen/core/learning/lesson-content";
 import { publicProcedure, router } from "../trpc";
 
 /** What a lesson page shows (text, PDF, kind, flags), with the same access rule as video. */

@@ -1,7 +1,7 @@
-import * as notifications from "../services/notifications/inputs";
-import { listNotifications } from "../services/notifications/list";
-import { markNotificationsRead } from "../services/notifications/mark-read";
-import { countUnread } from "../services/notifications/unread-count";
+import * as notifications from "@lumen/core/notifications/inputs";
+import { listNotifications } from "@lumen/core/notifications/list";
+import { markNotificationsRead } from "@lumen/core/notifications/mark-read";
+import { countUnread } from "@lumen/core/notifications/unread-count";
 import { protectedProcedure, router } from "../trpc";
 
 /** The signed-in user's in-app notifications (milestones, certificates). */

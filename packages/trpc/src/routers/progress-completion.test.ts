@@ -1,3 +1,6 @@
+import type { SessionUser } from "@lumen/core/kernel";
+import { getEnrollmentStanding, markLessonsCompleted } from "@lumen/core/progress/completion";
+import { createProgressIngest } from "@lumen/core/progress/ingest";
 import { courseMilestones, enrollments, lessons, notifications } from "@lumen/db";
 import { asc, eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -12,9 +15,6 @@ import {
   progressEvent,
   startPlayback,
 } from "../../test/progress-fixtures";
-import type { SessionUser } from "../context";
-import { getEnrollmentStanding, markLessonsCompleted } from "../services/progress/completion";
-import { createProgressIngest } from "../services/progress/ingest";
 
 let t: TestContext;
 let instructor: SessionUser;

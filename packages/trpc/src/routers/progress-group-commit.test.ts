@@ -1,3 +1,5 @@
+import type { SessionUser } from "@lumen/core/kernel";
+import { createProgressIngest } from "@lumen/core/progress/ingest";
 import { lessonProgress, progressEvents } from "@lumen/db";
 import { and, eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -9,8 +11,6 @@ import {
   progressEvent,
   startPlayback,
 } from "../../test/progress-fixtures";
-import type { SessionUser } from "../context";
-import { createProgressIngest } from "../services/progress/ingest";
 
 let t: TestContext;
 let instructor: SessionUser;

@@ -1,4 +1,6 @@
 import { randomUUID } from "node:crypto";
+import type { SessionUser } from "@lumen/core/kernel";
+import type { ProgressEvent } from "@lumen/core/progress/inputs";
 import { certificates, courseInstructors, courses, enrollments, users } from "@lumen/db";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -13,8 +15,6 @@ import {
   progressEvent,
   startPlayback,
 } from "../../test/progress-fixtures";
-import type { SessionUser } from "../context";
-import type { ProgressEvent } from "../services/progress/inputs";
 
 let t: TestContext;
 let instructor: SessionUser;

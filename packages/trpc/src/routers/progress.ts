@@ -1,7 +1,7 @@
-import { listCourseLearners } from "../services/progress/course-learners";
-import { getCourseProgress } from "../services/progress/course-progress";
-import * as progress from "../services/progress/inputs";
-import { getMyProgress } from "../services/progress/my-progress";
+import { listCourseLearners } from "@lumen/core/progress/course-learners";
+import { getCourseProgress } from "@lumen/core/progress/course-progress";
+import * as progress from "@lumen/core/progress/inputs";
+import { getMyProgress } from "@lumen/core/progress/my-progress";
 import { instructorProcedure, protectedProcedure, router } from "../trpc";
 
 /**

@@ -1,3 +1,4 @@
+import type { SessionUser } from "@lumen/core/kernel";
 import { courseInstructors, courses, quizQuestions, quizzes } from "@lumen/db";
 import { asc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -9,7 +10,6 @@ import {
   questionsOfEveryKind,
 } from "../../test/factories";
 import { createTestContext, type TestContext } from "../../test/harness";
-import type { SessionUser } from "../context";
 
 let t: TestContext;
 let owner: SessionUser;

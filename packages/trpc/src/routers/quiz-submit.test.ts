@@ -1,4 +1,6 @@
 import { randomUUID } from "node:crypto";
+import type { SessionUser } from "@lumen/core/kernel";
+import type { LearnerResponse } from "@lumen/core/quiz/inputs";
 import { lessonProgress, quizAttempts } from "@lumen/db";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -10,8 +12,6 @@ import {
   questionsOfEveryKind,
 } from "../../test/factories";
 import { createTestContext, type TestContext } from "../../test/harness";
-import type { SessionUser } from "../context";
-import type { LearnerResponse } from "../services/quiz/inputs";
 
 let t: TestContext;
 let owner: SessionUser;

@@ -1,8 +1,8 @@
-import { getEditableQuiz } from "../services/quiz/get-quiz";
-import * as quiz from "../services/quiz/inputs";
-import { saveQuiz } from "../services/quiz/save-quiz";
-import { submitQuiz } from "../services/quiz/submit-quiz";
-import { takeQuiz } from "../services/quiz/take-quiz";
+import { getEditableQuiz } from "@lumen/core/quiz/get-quiz";
+import * as quiz from "@lumen/core/quiz/inputs";
+import { saveQuiz } from "@lumen/core/quiz/save-quiz";
+import { submitQuiz } from "@lumen/core/quiz/submit-quiz";
+import { takeQuiz } from "@lumen/core/quiz/take-quiz";
 import { instructorProcedure, protectedProcedure, router } from "../trpc";
 
 /**

@@ -1,5 +1,5 @@
-import { changeUserRole } from "../services/users/change-role";
-import { changeRoleInput } from "../services/users/inputs";
+import { changeUserRole } from "@lumen/core/users/change-role";
+import { changeRoleInput } from "@lumen/core/users/inputs";
 import { adminProcedure, router } from "../trpc";
 
 /** Account administration. */

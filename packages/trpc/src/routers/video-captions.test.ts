@@ -1,3 +1,4 @@
+import type { SessionUser, ValidationError } from "@lumen/core/kernel";
 import { videoCaptions } from "@lumen/db";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -10,8 +11,6 @@ import {
   readyRendition,
 } from "../../test/factories";
 import { createTestContext, type TestContext } from "../../test/harness";
-import type { SessionUser } from "../context";
-import type { ValidationError } from "../errors";
 
 // Caption files land in the in-memory media store (what R2 holds behind the edge).
 let t: TestContext;

@@ -1,3 +1,4 @@
+import type { SessionUser } from "@lumen/core/kernel";
 import { lessons, videoAssets, videoCaptions } from "@lumen/db";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -10,7 +11,6 @@ import {
   readyRendition,
 } from "../../test/factories";
 import { createTestContext, type TestContext } from "../../test/harness";
-import type { SessionUser } from "../context";
 
 let t: TestContext;
 let owner: SessionUser;

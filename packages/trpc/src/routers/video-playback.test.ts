@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import type { SessionUser } from "@lumen/core/kernel";
 import { courses, enrollments, playbackPositions, playbackStarts, videoCaptions } from "@lumen/db";
 import { verifyMediaToken } from "@lumen/media-tokens";
 import { and, eq, sql } from "drizzle-orm";
@@ -12,7 +13,6 @@ import {
   readyRendition,
 } from "../../test/factories";
 import { createTestContext, TEST_MEDIA_KEYS, type TestContext } from "../../test/harness";
-import type { SessionUser } from "../context";
 
 let t: TestContext;
 let owner: SessionUser;

@@ -1,3 +1,5 @@
+import type { SessionUser, ValidationError } from "@lumen/core/kernel";
+import { createUpload } from "@lumen/core/video/create-upload";
 import { videoAssets } from "@lumen/db";
 import { UPLOAD_PART_BYTES, verifyMediaToken } from "@lumen/media-tokens";
 import { eq, sql } from "drizzle-orm";
@@ -10,9 +12,6 @@ import {
   TEST_MEDIA_KEYS,
   type TestContext,
 } from "../../test/harness";
-import type { SessionUser } from "../context";
-import type { ValidationError } from "../errors";
-import { createUpload } from "../services/video/create-upload";
 
 // Storage is the in-memory media store: tests put "source" themselves where the edge would.
 let t: TestContext;

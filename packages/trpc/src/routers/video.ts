@@ -1,13 +1,13 @@
-import { addCaption } from "../services/video/add-caption";
-import { cancelUpload } from "../services/video/cancel-upload";
-import { completeUpload } from "../services/video/complete-upload";
-import { createUpload } from "../services/video/create-upload";
-import * as video from "../services/video/inputs";
-import { getLessonVideo } from "../services/video/lesson-video";
-import { getPlayback } from "../services/video/playback";
-import { removeCaption } from "../services/video/remove-caption";
-import { resumeUpload } from "../services/video/resume-upload";
-import { savePosition } from "../services/video/save-position";
+import { addCaption } from "@lumen/core/video/add-caption";
+import { cancelUpload } from "@lumen/core/video/cancel-upload";
+import { completeUpload } from "@lumen/core/video/complete-upload";
+import { createUpload } from "@lumen/core/video/create-upload";
+import * as video from "@lumen/core/video/inputs";
+import { getLessonVideo } from "@lumen/core/video/lesson-video";
+import { getPlayback } from "@lumen/core/video/playback";
+import { removeCaption } from "@lumen/core/video/remove-caption";
+import { resumeUpload } from "@lumen/core/video/resume-upload";
+import { savePosition } from "@lumen/core/video/save-position";
 import { instructorProcedure, protectedProcedure, publicProcedure, router } from "../trpc";
 
 /**

@@ -1,0 +1,47 @@
+import { notifications } from "@lumen/db";
+import type { Transaction } from "../kernel";
+import { compareKeys } from "../kernel";
+
+export type NewNotification = Pick<
+  typeof notifications.$inferInsert,
+  "userId" | "kind" | "title" | "body" | "link" | "dedupeKey"
+>;
+
+/**
+ * Writes notifications in the caller's transaction; one per (user, dedupeKey) ever, so a
+ * fact reported twice (a retried job, a racing batch) still notifies once. Sorted: one lock
+ * order for every writer.
+ */
+export async function createNotifications(tx: Transaction, items: readonly NewNotification[]) {
+  if (items.length === 0) return;
+  const sorted = [...items].sort(
+    (a, b) => compareKeys(a.userId, b.userId) || compareKeys(a.dedupeKey, b.dedupeKey),
+  );
+  await tx
+    .insert(notifications)
+    .values(sorted)
+    .onConflictDoNothing({ target: [notifications.userId, notifications.dedupeKey] });
+}
+
+/** The in-app notification for a course milestone (25 / 50 / 75 / 100 %). */
+export function milestoneNotification(m: {
+  userId: string;
+  enrollmentId: string;
+  courseSlug: string;
+  courseTitle: string;
+  percent: number;
+}): NewNotification {
+  const finished = m.percent === 100;
+  return {
+    userId: m.userId,
+    kind: "milestone",
+    title: finished
+      ? `You finished ${m.courseTitle}`
+      : `You're ${m.percent}% through ${m.courseTitle}`,
+    body: finished
+      ? "Every required lesson is done."
+      : `Keep going: ${100 - m.percent}% of the course is left.`,
+    link: `/courses/${encodeURIComponent(m.courseSlug)}/learn`,
+    dedupeKey: `milestone:${m.enrollmentId}:${m.percent}`,
+  };
+}
