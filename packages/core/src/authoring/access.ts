@@ -1,7 +1,6 @@
 import { courseInstructors, courses, type Database } from "@lumen/db";
 import { eq, type SQL, sql } from "drizzle-orm";
-import type { SessionUser } from "../kernel";
-import { ForbiddenError, NotFoundError } from "../kernel";
+import { ForbiddenError, NotFoundError, type SessionUser } from "../kernel";
 
 /** The course row as mutations need it, read after the editor check. */
 export interface EditableCourse {

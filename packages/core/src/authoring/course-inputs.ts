@@ -1,6 +1,6 @@
-import { CATEGORIES, COURSE_LEVELS, LANGUAGE_CODES, multiLine, singleLine } from "@lumen/shared";
+import { CATEGORIES, COURSE_LEVELS, LANGUAGE_CODES } from "@lumen/shared";
 import { z } from "zod";
-import { id } from "../kernel";
+import { id, multiLine, singleLine } from "../kernel";
 import * as L from "./limits";
 
 /** Input schemas of the course-level procedures; messages are shown next to the form field. */

@@ -1,7 +1,6 @@
 import { type Database, lessons, modules } from "@lumen/db";
 import { eq } from "drizzle-orm";
-import type { SessionUser } from "../kernel";
-import { NotFoundError } from "../kernel";
+import { NotFoundError, type SessionUser } from "../kernel";
 import { assertCanEditCourse } from "./access";
 
 const MODULE_NOT_FOUND = "We couldn't find that module.";

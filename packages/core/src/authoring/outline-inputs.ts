@@ -1,7 +1,6 @@
 import { lessonKind } from "@lumen/db";
-import { multiLine } from "@lumen/shared";
 import { z } from "zod";
-import { id } from "../kernel";
+import { id, multiLine } from "../kernel";
 import { courseIdInput, title } from "./course-inputs";
 import * as L from "./limits";
 

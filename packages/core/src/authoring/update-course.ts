@@ -1,8 +1,7 @@
 import { courses, type Database } from "@lumen/db";
 import type { Outbox } from "@lumen/jobs";
 import { eq } from "drizzle-orm";
-import type { SessionUser } from "../kernel";
-import { ConflictError } from "../kernel";
+import { ConflictError, type SessionUser } from "../kernel";
 import { assertCanEditCourse } from "./access";
 import type { UpdateCourseInput } from "./course-inputs";
 import { claimUniqueSlug, isUniqueViolation } from "./slug";

@@ -9,8 +9,7 @@ import {
 } from "@lumen/db";
 import { and, asc, eq, isNull, sql } from "drizzle-orm";
 import { isCourseInstructor, mayEditCourse } from "../authoring/access";
-import type { SessionUser } from "../kernel";
-import { NotFoundError } from "../kernel";
+import { NotFoundError, type SessionUser } from "../kernel";
 import { type CourseCard, courseCardColumns, toCourseCard } from "./course-card";
 
 export interface CourseOutline extends CourseCard {

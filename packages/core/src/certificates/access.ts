@@ -1,8 +1,7 @@
-import { certificates, courses, type Database } from "@lumen/db";
+import { certificates, courses } from "@lumen/db";
 import { eq } from "drizzle-orm";
 import { isCourseInstructor, mayEditCourse } from "../authoring/access";
-import type { SessionUser, Transaction } from "../kernel";
-import { NotFoundError } from "../kernel";
+import { NotFoundError, type Queryable, type SessionUser } from "../kernel";
 import { type CertificateSummaryRow, certificateSummaryColumns } from "./summary";
 
 export const CERTIFICATE_NOT_FOUND = "We couldn't find that certificate.";
@@ -25,7 +24,7 @@ export interface VisibleCertificate extends CertificateSummaryRow {
  * `lock` takes the certificate row lock (revocation), so concurrent changes queue up.
  */
 export async function loadVisibleCertificate(
-  db: Database | Transaction,
+  db: Queryable,
   user: SessionUser,
   certificateId: string,
   { lock = false } = {},

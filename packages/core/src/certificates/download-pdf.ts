@@ -1,7 +1,6 @@
 import type { Database } from "@lumen/db";
 import type { MediaStore, StoredObject } from "@lumen/media";
-import type { SessionUser } from "../kernel";
-import { ConflictError } from "../kernel";
+import { ConflictError, type SessionUser } from "../kernel";
 import { loadVisibleCertificate } from "./access";
 
 /**

@@ -1,6 +1,5 @@
-import { multiLine } from "@lumen/shared";
 import { z } from "zod";
-import { id } from "../kernel";
+import { id, multiLine } from "../kernel";
 
 export const certificateIdInput = z.object({ certificateId: id("certificateId") });
 export const courseCertificatesInput = z.object({ courseId: id("courseId") });

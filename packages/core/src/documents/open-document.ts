@@ -1,8 +1,7 @@
 import { type Database, lessonDocuments } from "@lumen/db";
 import type { StoredObject } from "@lumen/media";
 import { eq } from "drizzle-orm";
-import type { SessionUser } from "../kernel";
-import { NotFoundError } from "../kernel";
+import { NotFoundError, type SessionUser } from "../kernel";
 import { assertCanWatchLesson } from "../video/watch-access";
 import { DOCUMENT_OBJECT } from "./pdf";
 import type { DocumentDeps, DocumentSummary } from "./types";

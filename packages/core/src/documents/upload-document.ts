@@ -2,8 +2,7 @@ import { randomUUID } from "node:crypto";
 import { lessonDocuments } from "@lumen/db";
 import { eq } from "drizzle-orm";
 import { lockLesson } from "../authoring/locate";
-import type { SessionUser } from "../kernel";
-import { ValidationError } from "../kernel";
+import { type SessionUser, ValidationError } from "../kernel";
 import { assertCanEditLesson } from "../video/access";
 import {
   DOCUMENT_CONTENT_TYPE,

@@ -1,7 +1,6 @@
 import { courses, type Database, enrollments } from "@lumen/db";
 import { and, eq, isNotNull, sql } from "drizzle-orm";
-import type { SessionUser } from "../kernel";
-import { NotFoundError } from "../kernel";
+import { NotFoundError, type SessionUser } from "../kernel";
 
 /**
  * Enrolls the learner; idempotent. The unique (user, course) row makes concurrent calls

@@ -1,7 +1,6 @@
 import { courses, type Database, enrollments } from "@lumen/db";
 import { and, eq, isNull, sql } from "drizzle-orm";
-import type { SessionUser } from "../kernel";
-import { NotFoundError } from "../kernel";
+import { NotFoundError, type SessionUser } from "../kernel";
 
 /**
  * Leaves a course. The enrollment row is kept (marked unenrolled) so progress survives a

@@ -1,8 +1,7 @@
 import { type Database, lessons, modules } from "@lumen/db";
 import { eq } from "drizzle-orm";
 import { findLessonDocument } from "../documents/open-document";
-import type { SessionUser } from "../kernel";
-import { NotFoundError } from "../kernel";
+import { NotFoundError, type SessionUser } from "../kernel";
 import { assertCanWatchLesson } from "../video/watch-access";
 import type { LessonContent } from "./types";
 

@@ -1,6 +1,5 @@
 import { notifications } from "@lumen/db";
-import type { Transaction } from "../kernel";
-import { compareKeys } from "../kernel";
+import { compareKeys, type Transaction } from "../kernel";
 
 export type NewNotification = Pick<
   typeof notifications.$inferInsert,

@@ -1,6 +1,5 @@
-import { singleLine } from "@lumen/shared";
 import { z } from "zod";
-import { id } from "../kernel";
+import { id, singleLine } from "../kernel";
 
 export const listNotificationsInput = z.object({
   cursor: singleLine({ label: "Cursor", max: 200, trim: false }).nullish(),

@@ -1,8 +1,7 @@
 import { type Database, notifications } from "@lumen/db";
 import { and, desc, eq, sql } from "drizzle-orm";
 import { z } from "zod";
-import type { SessionUser } from "../kernel";
-import { ValidationError } from "../kernel";
+import { type SessionUser, ValidationError } from "../kernel";
 import type { ListNotificationsInput } from "./inputs";
 import type { NotificationPage } from "./types";
 import { countUnread } from "./unread-count";

@@ -1,7 +1,7 @@
-import { type Database, lessonProgress } from "@lumen/db";
+import { lessonProgress } from "@lumen/db";
 import type { Outbox } from "@lumen/jobs";
 import { sql } from "drizzle-orm";
-import { compareKeys, type Transaction } from "../kernel";
+import { compareKeys, type Queryable, type Transaction } from "../kernel";
 import { recordAchievements } from "./milestones";
 import {
   completionPercent,
@@ -103,7 +103,7 @@ export interface EnrollmentStanding {
 }
 
 export async function getEnrollmentStanding(
-  db: Database | Transaction,
+  db: Queryable,
   enrollmentId: string,
 ): Promise<EnrollmentStanding | null> {
   const [s] = await loadStandings(db, [enrollmentId]);

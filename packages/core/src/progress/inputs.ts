@@ -1,6 +1,6 @@
-import { singleLine, WATCHED_INTERVALS_MAX } from "@lumen/shared";
+import { WATCHED_INTERVALS_MAX } from "@lumen/shared";
 import { z } from "zod";
-import { id } from "../kernel";
+import { id, singleLine } from "../kernel";
 
 /** A position or watch time beyond a day is a bug in the client, not a lesson. */
 export const PROGRESS_SECONDS_MAX = 24 * 60 * 60;

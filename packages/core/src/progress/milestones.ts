@@ -1,8 +1,7 @@
 import { courseMilestones, enrollments } from "@lumen/db";
 import { issueCertificateJob, type Outbox } from "@lumen/jobs";
 import { and, inArray, isNull, sql } from "drizzle-orm";
-import type { Transaction } from "../kernel";
-import { compareKeys } from "../kernel";
+import { compareKeys, type Transaction } from "../kernel";
 import { createNotifications, milestoneNotification } from "../notifications/create";
 import { isEligibleForCertificate, type StandingRow } from "./standing";
 import type { Milestone } from "./types";

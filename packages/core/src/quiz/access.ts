@@ -1,7 +1,6 @@
 import { type Database, enrollments, lessons, modules } from "@lumen/db";
 import { and, eq, isNull } from "drizzle-orm";
-import type { SessionUser } from "../kernel";
-import { NotFoundError, ValidationError } from "../kernel";
+import { NotFoundError, type SessionUser, ValidationError } from "../kernel";
 import { assertCanWatchLesson } from "../video/watch-access";
 
 /** Quiz procedures only make sense on quiz lessons; anything else is a client mistake. */

@@ -1,6 +1,5 @@
-import { multiLine, singleLine } from "@lumen/shared";
 import { z } from "zod";
-import { id } from "../kernel";
+import { id, multiLine, singleLine } from "../kernel";
 
 /** Input schemas of the quiz procedures; messages are shown next to the form field. */
 

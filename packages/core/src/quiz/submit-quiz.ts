@@ -1,8 +1,7 @@
 import { type Database, enrollments, quizAttempts } from "@lumen/db";
 import type { Outbox } from "@lumen/jobs";
 import { and, eq, isNull } from "drizzle-orm";
-import type { SessionUser } from "../kernel";
-import { ConflictError, ForbiddenError, ValidationError } from "../kernel";
+import { ConflictError, ForbiddenError, type SessionUser, ValidationError } from "../kernel";
 import { markLessonsCompleted } from "../progress/completion";
 import { openQuizLesson } from "./access";
 import { gradeQuiz } from "./grade";

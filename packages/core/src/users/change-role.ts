@@ -1,7 +1,6 @@
 import { type Database, sessions, type UserRole, users } from "@lumen/db";
 import { eq } from "drizzle-orm";
-import type { SessionUser } from "../kernel";
-import { ConflictError, ForbiddenError, NotFoundError } from "../kernel";
+import { ConflictError, ForbiddenError, NotFoundError, type SessionUser } from "../kernel";
 import type { ChangeRoleInput } from "./inputs";
 
 /**

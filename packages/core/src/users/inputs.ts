@@ -1,6 +1,6 @@
 import { userRole } from "@lumen/db";
-import { singleLine } from "@lumen/shared";
 import { z } from "zod";
+import { singleLine } from "../kernel";
 
 export const changeRoleInput = z.object({
   userId: singleLine({ label: "User", max: 255 }).min(1, "Choose a user."),

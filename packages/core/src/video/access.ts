@@ -1,8 +1,7 @@
 import { type Database, lessons, modules, videoAssets } from "@lumen/db";
 import { eq } from "drizzle-orm";
 import { assertCanEditCourse } from "../authoring/access";
-import type { SessionUser } from "../kernel";
-import { NotFoundError } from "../kernel";
+import { NotFoundError, type SessionUser } from "../kernel";
 
 const VIDEO_NOT_FOUND = "We couldn't find that video.";
 const LESSON_NOT_FOUND = "We couldn't find that lesson.";

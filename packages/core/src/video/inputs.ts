@@ -1,7 +1,6 @@
 import { WEBVTT_MAX_BYTES } from "@lumen/media";
-import { multiLine, singleLine } from "@lumen/shared";
 import { z } from "zod";
-import { id } from "../kernel";
+import { id, multiLine, singleLine } from "../kernel";
 
 /** Input schemas of the video procedures; messages are shown next to the form field. */
 /** A position beyond a day is a bug in the player, not a lesson. */

@@ -8,8 +8,7 @@ import {
 import type { MediaContext } from "@lumen/media";
 import { MASTER_PLAYLIST } from "@lumen/media-tokens";
 import { and, asc, eq } from "drizzle-orm";
-import type { SessionUser } from "../kernel";
-import { NotFoundError } from "../kernel";
+import { NotFoundError, type SessionUser } from "../kernel";
 import { coverageInSeconds } from "../progress/coverage";
 import { progressPosition } from "../progress/saved-position";
 import { listCaptions } from "./summary";

@@ -1,8 +1,7 @@
 import { courses, type Database, enrollments, lessons, modules } from "@lumen/db";
 import { and, eq, isNull, sql } from "drizzle-orm";
 import { isCourseInstructor, mayEditCourse } from "../authoring/access";
-import type { SessionUser } from "../kernel";
-import { ForbiddenError, NotFoundError, UnauthorizedError } from "../kernel";
+import { ForbiddenError, NotFoundError, type SessionUser, UnauthorizedError } from "../kernel";
 
 const LESSON_NOT_FOUND = "We couldn't find that lesson.";
 
