@@ -13,7 +13,7 @@
  * Prints p50/p95/p99 in ms per kind of query and overall; measurements, not assertions.
  */
 
-import { searchCatalog } from "@lumen/core/catalog/search-catalog";
+import { searchCatalog } from "@lumen/core/catalog";
 import { createDatabase, migrate } from "@lumen/db";
 import { createPostgresSearch } from "@lumen/search";
 import { catalogQuerySchema } from "@lumen/shared";

@@ -10,8 +10,8 @@
  * peak memory (process tree incl. ffmpeg), and the edge's token check cost.
  */
 
-import { createProgressIngest } from "@lumen/core/progress/ingest";
-import { loadSessionUser } from "@lumen/core/users/load-user";
+import { createProgressIngest } from "@lumen/core/progress";
+import { loadSessionUser } from "@lumen/core/users";
 import { videoAssets, videoRenditions } from "@lumen/db";
 import { openOutbox } from "@lumen/jobs";
 import { EdgeMediaStore } from "@lumen/media";

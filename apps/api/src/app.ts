@@ -1,5 +1,5 @@
 import type { SessionUser } from "@lumen/core/kernel";
-import type { ProgressIngest } from "@lumen/core/progress/types";
+import type { ProgressIngest } from "@lumen/core/progress";
 import { type Database, ping } from "@lumen/db";
 import type { Outbox } from "@lumen/jobs";
 import type { MediaContext } from "@lumen/media";

@@ -1,6 +1,6 @@
 import { serve } from "@hono/node-server";
 import { getConnInfo } from "@hono/node-server/conninfo";
-import { createProgressIngest } from "@lumen/core/progress/ingest";
+import { createProgressIngest } from "@lumen/core/progress";
 import { createDatabase, databaseConfigFromEnv, migrate } from "@lumen/db";
 import { openOutbox } from "@lumen/jobs";
 import { createSearchBackend } from "@lumen/search";

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { issueCertificate } from "@lumen/core/certificates/issue";
+import { issueCertificate } from "@lumen/core/certificates";
 import {
   courseInstructors,
   courses,

@@ -1,4 +1,4 @@
-import { loadSessionUser } from "@lumen/core/users/load-user";
+import { loadSessionUser } from "@lumen/core/users";
 import { certificateRecordSchema } from "@lumen/credentials";
 import { certificates, users } from "@lumen/db";
 import { createJobQueue, issueCertificateJob, startJobRunner } from "@lumen/jobs";

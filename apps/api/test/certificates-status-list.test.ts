@@ -1,8 +1,5 @@
-import {
-  publishStatusList,
-  type StatusListMessage,
-} from "@lumen/core/certificates/publish-status-list";
-import { loadSessionUser } from "@lumen/core/users/load-user";
+import { publishStatusList, type StatusListMessage } from "@lumen/core/certificates";
+import { loadSessionUser } from "@lumen/core/users";
 import {
   isStatusSet,
   parseIssuerKeys,

@@ -1,6 +1,6 @@
 import type { SessionUser } from "@lumen/core/kernel";
-import { createProgressIngest } from "@lumen/core/progress/ingest";
-import { loadSessionUser } from "@lumen/core/users/load-user";
+import { createProgressIngest } from "@lumen/core/progress";
+import { loadSessionUser } from "@lumen/core/users";
 import { createTestDatabase } from "@lumen/db/testing";
 import { createJobQueue, openOutbox, startJobRunner } from "@lumen/jobs";
 import type { FfmpegConfig } from "@lumen/media";

@@ -1,5 +1,5 @@
-import { createProgressIngest } from "@lumen/core/progress/ingest";
-import { setUserRole } from "@lumen/core/users/change-role";
+import { createProgressIngest } from "@lumen/core/progress";
+import { setUserRole } from "@lumen/core/users";
 import { users } from "@lumen/db";
 import { createTestDatabase, type TestDatabase } from "@lumen/db/testing";
 import { openOutbox } from "@lumen/jobs";

@@ -1,4 +1,4 @@
-import { setUserRole } from "@lumen/core/users/change-role";
+import { setUserRole } from "@lumen/core/users";
 import { sessions, users } from "@lumen/db";
 import { eq } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";

@@ -1,7 +1,7 @@
 import { chmod, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { loadSessionUser } from "@lumen/core/users/load-user";
+import { loadSessionUser } from "@lumen/core/users";
 import {
   type CapabilityHeartbeat,
   createJobQueue,

@@ -1,4 +1,4 @@
-import type { ProgressIngest } from "@lumen/core/progress/types";
+import type { ProgressIngest } from "@lumen/core/progress";
 import type { Database, UserRole } from "@lumen/db";
 import type { Outbox } from "@lumen/jobs";
 import type { MediaContext } from "@lumen/media";

@@ -1,5 +1,4 @@
-import type { SessionUser } from "@lumen/core/kernel";
-import { DomainError } from "@lumen/core/kernel";
+import { DomainError, type SessionUser } from "@lumen/core/kernel";
 import { courseInstructors, courses, type Database, lessons, mediaBlobs, modules } from "@lumen/db";
 import { TRPCError } from "@trpc/server";
 import { asc, count, eq, sql } from "drizzle-orm";

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { SessionUser } from "@lumen/core/kernel";
-import type { EditableQuestionInput } from "@lumen/core/quiz/inputs";
+import type { EditableQuestionInput } from "@lumen/core/quiz";
 import { importSigningKeys } from "@lumen/credentials";
 import {
   DEV_DOCUMENT_SIGNING_CERT,

@@ -1,6 +1,6 @@
 import type { SessionUser } from "@lumen/core/kernel";
-import { createProgressIngest } from "@lumen/core/progress/ingest";
-import { loadSessionUser } from "@lumen/core/users/load-user";
+import { createProgressIngest } from "@lumen/core/progress";
+import { loadSessionUser } from "@lumen/core/users";
 import { createTestDatabase, type TestDatabase } from "@lumen/db/testing";
 import { type OutboxHandle, openOutbox } from "@lumen/jobs";
 import { InMemoryMediaStore, type MediaContext } from "@lumen/media";

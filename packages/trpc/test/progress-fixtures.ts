@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { SessionUser } from "@lumen/core/kernel";
-import type { ProgressEvent } from "@lumen/core/progress/inputs";
+import type { ProgressEvent } from "@lumen/core/progress";
 import {
   type Database,
   enrollments,

@@ -1,6 +1,6 @@
-import { issueCertificate } from "@lumen/core/certificates/issue";
+import { issueCertificate } from "@lumen/core/certificates";
 import type { SessionUser } from "@lumen/core/kernel";
-import { createNotifications } from "@lumen/core/notifications/create";
+import { createNotifications } from "@lumen/core/notifications";
 import {
   addLessonOfKind,
   addVideoLesson,

@@ -1,4 +1,4 @@
-import type { CertificateIssuer } from "@lumen/core/certificates/issuer";
+import type { CertificateIssuer } from "@lumen/core/certificates";
 import { CredentialKeyError, importSigningKeys } from "@lumen/credentials";
 import {
   DEV_DOCUMENT_SIGNING_CERT,

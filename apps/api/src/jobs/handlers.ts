@@ -1,4 +1,4 @@
-import type { CertificateIssuer } from "@lumen/core/certificates/issuer";
+import type { CertificateIssuer } from "@lumen/core/certificates";
 import type { Database } from "@lumen/db";
 import type { JobHandler, Outbox } from "@lumen/jobs";
 import type { FfmpegConfig, MediaContext } from "@lumen/media";

@@ -1,5 +1,4 @@
-import { issueCertificate } from "@lumen/core/certificates/issue";
-import type { CertificateIssuer } from "@lumen/core/certificates/issuer";
+import { type CertificateIssuer, issueCertificate } from "@lumen/core/certificates";
 import type { Database } from "@lumen/db";
 import { handleJob, issueCertificateJob, type Outbox } from "@lumen/jobs";
 import type { MediaContext } from "@lumen/media";

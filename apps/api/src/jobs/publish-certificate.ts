@@ -1,6 +1,8 @@
-import type { CertificateIssuer } from "@lumen/core/certificates/issuer";
-import { publishCertificate } from "@lumen/core/certificates/publish";
-import { publishStatusList } from "@lumen/core/certificates/publish-status-list";
+import {
+  type CertificateIssuer,
+  publishCertificate,
+  publishStatusList,
+} from "@lumen/core/certificates";
 import type { Database } from "@lumen/db";
 import { handleJob, publishCertificateJob } from "@lumen/jobs";
 import { z } from "zod";

@@ -1,5 +1,4 @@
-import { CERTIFICATE_NOT_FOUND } from "@lumen/core/certificates/access";
-import { openCertificatePdf } from "@lumen/core/certificates/download-pdf";
+import { CERTIFICATE_NOT_FOUND, openCertificatePdf } from "@lumen/core/certificates";
 import type { Database } from "@lumen/db";
 import type { MediaContext } from "@lumen/media";
 import { Hono } from "hono";

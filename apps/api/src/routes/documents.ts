@@ -1,9 +1,10 @@
-import { openLessonDocument } from "@lumen/core/documents/open-document";
-import { DOCUMENT_MAX_BYTES, NotPdfError } from "@lumen/core/documents/pdf";
 import {
   assertCanUploadDocument,
+  DOCUMENT_MAX_BYTES,
+  NotPdfError,
+  openLessonDocument,
   uploadLessonDocument,
-} from "@lumen/core/documents/upload-document";
+} from "@lumen/core/documents";
 import type { Database } from "@lumen/db";
 import type { MediaContext } from "@lumen/media";
 import { singleLine } from "@lumen/shared";

@@ -1,5 +1,4 @@
-import { getMediaBlob } from "@lumen/core/authoring/get-media-blob";
-import { COVER_MAX_BYTES, setCourseCover } from "@lumen/core/authoring/set-course-cover";
+import { COVER_MAX_BYTES, getMediaBlob, setCourseCover } from "@lumen/core/authoring";
 import type { Database } from "@lumen/db";
 import type { Outbox } from "@lumen/jobs";
 import { ifNoneMatchMatches } from "@lumen/shared";

@@ -1,6 +1,5 @@
 import { createHash } from "node:crypto";
-import { getCourseBySlug } from "@lumen/core/catalog/get-course";
-import { searchCatalog } from "@lumen/core/catalog/search-catalog";
+import { getCourseBySlug, searchCatalog } from "@lumen/core/catalog";
 import type { Database } from "@lumen/db";
 import type { SearchBackend } from "@lumen/search";
 import { catalogQuerySchema, courseSlugSchema, ifNoneMatchMatches } from "@lumen/shared";

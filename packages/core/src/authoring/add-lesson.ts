@@ -1,6 +1,6 @@
 import { lessons } from "@lumen/db";
 import { eq, sql } from "drizzle-orm";
-import { lockModule } from "./locate";
+import { lockModule } from "../access";
 import { touchCourse } from "./touch";
 import type { AuthoringDeps, CourseChange } from "./types";
 

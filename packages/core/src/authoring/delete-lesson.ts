@@ -1,6 +1,6 @@
 import { lessons } from "@lumen/db";
 import { eq } from "drizzle-orm";
-import { lockLesson } from "./locate";
+import { lockLesson } from "../access";
 import { lessonIdsInOrder, writeLessonOrder } from "./order";
 import { touchCourse } from "./touch";
 import type { AuthoringDeps, CourseChange } from "./types";

@@ -1,6 +1,6 @@
 import { modules } from "@lumen/db";
 import { eq } from "drizzle-orm";
-import { lockModule } from "./locate";
+import { lockModule } from "../access";
 import { moduleIdsInOrder, writeModuleOrder } from "./order";
 import { touchCourse } from "./touch";
 import type { AuthoringDeps, CourseChange } from "./types";

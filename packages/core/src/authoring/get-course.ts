@@ -1,6 +1,6 @@
 import type { Database } from "@lumen/db";
+import { assertCanEditCourse } from "../access";
 import type { SessionUser } from "../kernel";
-import { assertCanEditCourse } from "./access";
 import { type DraftModule, loadCourseDraft } from "./load-course";
 import { mediaUrl } from "./media-key";
 import { type PublishProblem, publishProblems } from "./publish-checks";

@@ -10,8 +10,7 @@ import {
 import { and, asc, desc, eq, ne, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { NotFoundError } from "../kernel";
-import { loadRenditionsOf, videoPercent } from "../video/summary";
-import type { VideoStatus } from "../video/types";
+import { loadRenditionsOf, type VideoStatus, videoPercent } from "../video";
 
 type LessonKind = (typeof lessons.$inferSelect)["kind"];
 

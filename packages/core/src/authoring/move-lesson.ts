@@ -1,7 +1,7 @@
 import { type Database, modules } from "@lumen/db";
 import { and, eq } from "drizzle-orm";
+import { lockLesson } from "../access";
 import { ValidationError } from "../kernel";
-import { lockLesson } from "./locate";
 import { lessonIdsInOrder, writeLessonOrder } from "./order";
 import { touchCourse } from "./touch";
 import type { AuthoringDeps, CourseChange } from "./types";

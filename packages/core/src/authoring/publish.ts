@@ -1,7 +1,7 @@
 import { courses } from "@lumen/db";
 import { eq, sql } from "drizzle-orm";
+import { assertCanEditCourse } from "../access";
 import { ValidationError } from "../kernel";
-import { assertCanEditCourse } from "./access";
 import { loadCourseDraft } from "./load-course";
 import { publishProblems } from "./publish-checks";
 import { touchCourse } from "./touch";

@@ -1,4 +1,4 @@
-import { lockModule } from "./locate";
+import { lockModule } from "../access";
 import { assertSameItems, lessonIdsInOrder, writeLessonOrder } from "./order";
 import { touchCourse } from "./touch";
 import type { AuthoringDeps, CourseChange } from "./types";

@@ -1,4 +1,4 @@
-import { assertCanEditCourse } from "./access";
+import { assertCanEditCourse } from "../access";
 import { assertSameItems, moduleIdsInOrder, writeModuleOrder } from "./order";
 import { touchCourse } from "./touch";
 import type { AuthoringDeps, CourseChange } from "./types";

@@ -1,8 +1,8 @@
 import { createHash } from "node:crypto";
 import { courses, mediaBlobs } from "@lumen/db";
 import { eq } from "drizzle-orm";
+import { assertCanEditCourse } from "../access";
 import { ValidationError } from "../kernel";
-import { assertCanEditCourse } from "./access";
 import { identifyImage } from "./image-type";
 import { mediaUrl } from "./media-key";
 import { touchCourse } from "./touch";

@@ -1,6 +1,6 @@
 import { courses } from "@lumen/db";
 import { eq } from "drizzle-orm";
-import { assertCanEditCourse } from "./access";
+import { assertCanEditCourse } from "../access";
 import { touchCourse } from "./touch";
 import type { AuthoringDeps, CourseChange } from "./types";
 

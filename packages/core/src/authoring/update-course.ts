@@ -1,8 +1,8 @@
 import { courses, type Database } from "@lumen/db";
 import type { Outbox } from "@lumen/jobs";
 import { eq } from "drizzle-orm";
+import { assertCanEditCourse } from "../access";
 import { ConflictError, type SessionUser } from "../kernel";
-import { assertCanEditCourse } from "./access";
 import type { UpdateCourseInput } from "./course-inputs";
 import { claimUniqueSlug, isUniqueViolation } from "./slug";
 import { touchCourse } from "./touch";

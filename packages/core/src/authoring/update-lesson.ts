@@ -1,7 +1,7 @@
 import { lessons } from "@lumen/db";
 import { eq } from "drizzle-orm";
+import { lockLesson } from "../access";
 import { ValidationError } from "../kernel";
-import { lockLesson } from "./locate";
 import { touchCourse } from "./touch";
 import type { AuthoringDeps, CourseChange } from "./types";
 

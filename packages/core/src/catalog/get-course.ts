@@ -7,10 +7,10 @@ import {
   users,
   videoAssets,
 } from "@lumen/db";
+import { type CourseCard, courseCardColumns, toCourseCard } from "@lumen/search";
 import { and, asc, eq, isNull, sql } from "drizzle-orm";
-import { isCourseInstructor, mayEditCourse } from "../authoring/access";
+import { isCourseInstructor, mayEditCourse } from "../access";
 import { NotFoundError, type SessionUser } from "../kernel";
-import { type CourseCard, courseCardColumns, toCourseCard } from "./course-card";
 
 export interface CourseOutline extends CourseCard {
   description: string;

@@ -1,6 +1,6 @@
 import { certificates, courses } from "@lumen/db";
 import { eq } from "drizzle-orm";
-import { isCourseInstructor, mayEditCourse } from "../authoring/access";
+import { isCourseInstructor, mayEditCourse } from "../access";
 import { NotFoundError, type Queryable, type SessionUser } from "../kernel";
 import { type CertificateSummaryRow, certificateSummaryColumns } from "./summary";
 

@@ -4,8 +4,8 @@ import { certificates, courses, type Database, enrollments, notifications, users
 import { type Outbox, publishCertificateJob } from "@lumen/jobs";
 import type { MediaStore } from "@lumen/media";
 import { eq } from "drizzle-orm";
+import { getEnrollmentStanding } from "../enrollment";
 import type { Transaction } from "../kernel";
-import { getEnrollmentStanding } from "../progress/completion";
 import type { CertificateIssuer, CertificateLinks, CertificateLogger } from "./issuer";
 import { certificateVerifyUrl, courseUrl } from "./links";
 import { ensureCertificatePdf } from "./render-pdf";

@@ -1,8 +1,8 @@
 import { certificates, type Database, enrollments } from "@lumen/db";
 import { issueCertificateJob, type Outbox } from "@lumen/jobs";
 import { and, eq, isNull } from "drizzle-orm";
+import { getEnrollmentStanding } from "../enrollment";
 import { ConflictError, NotFoundError, type SessionUser } from "../kernel";
-import { getEnrollmentStanding } from "../progress/completion";
 
 export type CertificateRequest =
   | { status: "issued"; certificateId: string }

@@ -1,8 +1,8 @@
 import { type Database, lessonDocuments } from "@lumen/db";
 import type { StoredObject } from "@lumen/media";
 import { eq } from "drizzle-orm";
+import { assertCanWatchLesson } from "../access";
 import { NotFoundError, type SessionUser } from "../kernel";
-import { assertCanWatchLesson } from "../video/watch-access";
 import { DOCUMENT_OBJECT } from "./pdf";
 import type { DocumentDeps, DocumentSummary } from "./types";
 import { documentUrls } from "./types";

@@ -1,9 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { lessonDocuments } from "@lumen/db";
 import { eq } from "drizzle-orm";
-import { lockLesson } from "../authoring/locate";
+import { assertCanEditLesson, lockLesson } from "../access";
 import { type SessionUser, ValidationError } from "../kernel";
-import { assertCanEditLesson } from "../video/access";
 import {
   DOCUMENT_CONTENT_TYPE,
   DOCUMENT_MAX_BYTES,

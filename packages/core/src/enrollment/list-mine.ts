@@ -1,6 +1,6 @@
 import { courses, type Database, enrollments, users } from "@lumen/db";
+import { type CourseCard, courseCardColumns, toCourseCard } from "@lumen/search";
 import { and, desc, eq, isNull } from "drizzle-orm";
-import { type CourseCard, courseCardColumns, toCourseCard } from "../catalog/course-card";
 import type { SessionUser } from "../kernel";
 
 export interface MyEnrollment {

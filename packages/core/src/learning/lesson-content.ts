@@ -1,8 +1,8 @@
 import { type Database, lessons, modules } from "@lumen/db";
 import { eq } from "drizzle-orm";
-import { findLessonDocument } from "../documents/open-document";
+import { assertCanWatchLesson } from "../access";
+import { findLessonDocument } from "../documents";
 import { NotFoundError, type SessionUser } from "../kernel";
-import { assertCanWatchLesson } from "../video/watch-access";
 import type { LessonContent } from "./types";
 
 /**

@@ -1,14 +1,9 @@
 import { lessonProgress } from "@lumen/db";
 import type { Outbox } from "@lumen/jobs";
 import { sql } from "drizzle-orm";
-import { compareKeys, type Queryable, type Transaction } from "../kernel";
+import { completionPercent, loadStandings, type StandingRow } from "../enrollment";
+import { compareKeys, type Transaction } from "../kernel";
 import { recordAchievements } from "./milestones";
-import {
-  completionPercent,
-  isEligibleForCertificate,
-  loadStandings,
-  type StandingRow,
-} from "./standing";
 import type { EnrollmentProgress, Milestone } from "./types";
 
 /**
@@ -85,37 +80,5 @@ export function toProgress(
     completedRequired: s.completedRequired,
     requiredLessons: s.requiredLessons,
     newMilestones,
-  };
-}
-
-/** An enrollment's exact completion and certificate eligibility, as of now. */
-export interface EnrollmentStanding {
-  enrollmentId: string;
-  userId: string;
-  courseId: string;
-  percent: number;
-  completedRequired: number;
-  requiredLessons: number;
-  /** Quizzes marked requiredForCertificate that the learner has not passed. */
-  quizzesToPass: number;
-  /** percent === 100 && quizzesToPass === 0 && the enrollment is active. */
-  eligibleForCertificate: boolean;
-}
-
-export async function getEnrollmentStanding(
-  db: Queryable,
-  enrollmentId: string,
-): Promise<EnrollmentStanding | null> {
-  const [s] = await loadStandings(db, [enrollmentId]);
-  if (!s) return null;
-  return {
-    enrollmentId: s.enrollmentId,
-    userId: s.userId,
-    courseId: s.courseId,
-    percent: s.percent,
-    completedRequired: s.completedRequired,
-    requiredLessons: s.requiredLessons,
-    quizzesToPass: s.quizzesToPass,
-    eligibleForCertificate: isEligibleForCertificate(s),
   };
 }

@@ -8,10 +8,10 @@ import {
   users,
 } from "@lumen/db";
 import { and, desc, eq, ilike, isNull, or, type SQL, sql } from "drizzle-orm";
-import { assertCanEditCourse } from "../authoring/access";
+import { assertCanEditCourse } from "../access";
+import { completionPercent, quizPassed } from "../enrollment";
 import type { SessionUser } from "../kernel";
 import type { CourseLearnersInput } from "./inputs";
-import { completionPercent, quizPassed } from "./standing";
 import type { CourseLearners } from "./types";
 
 /** SQL: completed required lessons of the enrollment row in scope (`enrollments`). */

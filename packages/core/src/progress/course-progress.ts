@@ -9,7 +9,7 @@ import {
 } from "@lumen/db";
 import type { MediaContext } from "@lumen/media";
 import { and, asc, eq, inArray, isNull, max, sql } from "drizzle-orm";
-import { certificateSummaryColumns, toCertificateSummary } from "../certificates/summary";
+import { certificateSummaryColumns, toCertificateSummary } from "../certificates";
 import type { SessionUser } from "../kernel";
 import { MILESTONES } from "./milestones";
 import { loadOutlines, summarizeOutline } from "./outline";

@@ -1,9 +1,9 @@
 import { courseMilestones, enrollments } from "@lumen/db";
 import { issueCertificateJob, type Outbox } from "@lumen/jobs";
 import { and, inArray, isNull, sql } from "drizzle-orm";
+import { isEligibleForCertificate, type StandingRow } from "../enrollment";
 import { compareKeys, type Transaction } from "../kernel";
-import { createNotifications, milestoneNotification } from "../notifications/create";
-import { isEligibleForCertificate, type StandingRow } from "./standing";
+import { createNotifications, milestoneNotification } from "../notifications";
 import type { Milestone } from "./types";
 
 export const MILESTONES: readonly Milestone[] = [25, 50, 75, 100];

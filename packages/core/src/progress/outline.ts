@@ -1,6 +1,6 @@
 import { type Database, enrollments, lessonProgress, lessons, modules } from "@lumen/db";
 import { and, asc, eq, inArray } from "drizzle-orm";
-import { completionPercent } from "./standing";
+import { completionPercent } from "../enrollment";
 
 /** One lesson of a course in outline order, with one enrollment's progress in it. */
 export interface OutlineLesson {

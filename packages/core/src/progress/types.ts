@@ -1,4 +1,4 @@
-import type { CertificateSummary } from "../certificates/types";
+import type { CertificateSummary } from "../certificates";
 import type { SessionUser } from "../kernel";
 import type { ProgressEvent } from "./inputs";
 import type { LessonCoverage } from "./write-events";

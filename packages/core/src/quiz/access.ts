@@ -1,7 +1,7 @@
 import { type Database, enrollments, lessons, modules } from "@lumen/db";
 import { and, eq, isNull } from "drizzle-orm";
+import { assertCanWatchLesson } from "../access";
 import { NotFoundError, type SessionUser, ValidationError } from "../kernel";
-import { assertCanWatchLesson } from "../video/watch-access";
 
 /** Quiz procedures only make sense on quiz lessons; anything else is a client mistake. */
 export function assertQuizLesson(lesson: { kind: string }) {

@@ -1,6 +1,6 @@
 import type { Database } from "@lumen/db";
+import { assertCanEditLesson } from "../access";
 import type { SessionUser } from "../kernel";
-import { assertCanEditLesson } from "../video/access";
 import { assertQuizLesson } from "./access";
 import { countAttempts, loadQuestionsWithAnswers, loadQuizSettings } from "./load";
 import type { EditableQuiz } from "./types";

@@ -2,7 +2,7 @@ import { type Database, enrollments, quizAttempts } from "@lumen/db";
 import type { Outbox } from "@lumen/jobs";
 import { and, eq, isNull } from "drizzle-orm";
 import { ConflictError, ForbiddenError, type SessionUser, ValidationError } from "../kernel";
-import { markLessonsCompleted } from "../progress/completion";
+import { markLessonsCompleted } from "../progress";
 import { openQuizLesson } from "./access";
 import { gradeQuiz } from "./grade";
 import type { LearnerResponse, SubmitQuizInput } from "./inputs";

@@ -1,6 +1,6 @@
 import { videoAssets } from "@lumen/db";
 import { and, eq } from "drizzle-orm";
-import { lockLesson } from "../authoring/locate";
+import { lockLesson } from "../access";
 import { ValidationError } from "../kernel";
 import type { CreateUploadInput } from "./inputs";
 import { formatByteSize, issueUploadTicket } from "./ticket";

@@ -1,6 +1,6 @@
 import { videoAssets } from "@lumen/db";
 import { and, desc, eq, ne } from "drizzle-orm";
-import { assertCanEditLesson } from "./access";
+import { assertCanEditLesson } from "../access";
 import { loadVideoSummaries } from "./summary";
 import type { VideoDeps, VideoSummary } from "./types";
 

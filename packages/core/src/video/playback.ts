@@ -8,12 +8,11 @@ import {
 import type { MediaContext } from "@lumen/media";
 import { MASTER_PLAYLIST } from "@lumen/media-tokens";
 import { and, asc, eq } from "drizzle-orm";
+import { assertCanWatchLesson } from "../access";
 import { NotFoundError, type SessionUser } from "../kernel";
-import { coverageInSeconds } from "../progress/coverage";
-import { progressPosition } from "../progress/saved-position";
+import { coverageInSeconds, progressPosition } from "../progress";
 import { listCaptions } from "./summary";
 import type { CaptionTrack } from "./types";
-import { assertCanWatchLesson } from "./watch-access";
 
 /**
  * Closer to the end than this, a learner has finished: play again from the start. Relative

@@ -1,8 +1,8 @@
 import { type Database, playbackPositions } from "@lumen/db";
 import { sql } from "drizzle-orm";
+import { assertCanWatchLesson } from "../access";
 import type { SessionUser } from "../kernel";
 import type { SavePositionInput } from "./inputs";
-import { assertCanWatchLesson } from "./watch-access";
 
 /**
  * Records where the learner is in a lesson's video (the latest report wins). What they

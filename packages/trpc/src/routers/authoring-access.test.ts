@@ -1,4 +1,4 @@
-import { setCourseCover } from "@lumen/core/authoring/set-course-cover";
+import { setCourseCover } from "@lumen/core/authoring";
 import type { SessionUser } from "@lumen/core/kernel";
 import { png } from "@lumen/core/test/images";
 import { courseInstructors } from "@lumen/db";

@@ -1,5 +1,4 @@
-import type { SessionUser } from "@lumen/core/kernel";
-import { ValidationError } from "@lumen/core/kernel";
+import { type SessionUser, ValidationError } from "@lumen/core/kernel";
 import { courseInstructors, courses } from "@lumen/db";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";

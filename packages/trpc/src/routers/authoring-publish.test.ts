@@ -1,7 +1,6 @@
-import { updateCourse } from "@lumen/core/authoring/update-course";
-import { uploadLessonDocument } from "@lumen/core/documents/upload-document";
-import type { SessionUser } from "@lumen/core/kernel";
-import { ValidationError } from "@lumen/core/kernel";
+import { updateCourse } from "@lumen/core/authoring";
+import { uploadLessonDocument } from "@lumen/core/documents";
+import { type SessionUser, ValidationError } from "@lumen/core/kernel";
 import { enrollments } from "@lumen/db";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";

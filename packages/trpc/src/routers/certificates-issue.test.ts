@@ -1,5 +1,4 @@
-import { type IssueDeps, issueCertificate } from "@lumen/core/certificates/issue";
-import type { CertificateIssuer } from "@lumen/core/certificates/issuer";
+import { type CertificateIssuer, type IssueDeps, issueCertificate } from "@lumen/core/certificates";
 import type { SessionUser } from "@lumen/core/kernel";
 import { parseIssuerKeys, verifyCredential } from "@lumen/credentials";
 import { DEV_ISSUER_ID, DEV_ISSUER_PUBLIC_KEYS } from "@lumen/credentials/dev-keys";

@@ -1,5 +1,4 @@
-import { issueCertificate } from "@lumen/core/certificates/issue";
-import type { CertificateIssuer } from "@lumen/core/certificates/issuer";
+import { type CertificateIssuer, issueCertificate } from "@lumen/core/certificates";
 import type { SessionUser } from "@lumen/core/kernel";
 import { certificates, courseInstructors } from "@lumen/db";
 import { eq, sql } from "drizzle-orm";

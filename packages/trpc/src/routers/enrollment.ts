@@ -1,6 +1,4 @@
-import { enrollInCourse } from "@lumen/core/enrollment/enroll";
-import { listMyEnrollments } from "@lumen/core/enrollment/list-mine";
-import { unenrollFromCourse } from "@lumen/core/enrollment/unenroll";
+import { enrollInCourse, listMyEnrollments, unenrollFromCourse } from "@lumen/core/enrollment";
 import { z } from "zod";
 import { protectedProcedure, router } from "../trpc";
 

@@ -1,4 +1,4 @@
-import { uploadLessonDocument } from "@lumen/core/documents/upload-document";
+import { uploadLessonDocument } from "@lumen/core/documents";
 import type { SessionUser } from "@lumen/core/kernel";
 import { courseInstructors } from "@lumen/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";

@@ -1,6 +1,6 @@
+import { getEnrollmentStanding } from "@lumen/core/enrollment";
 import type { SessionUser } from "@lumen/core/kernel";
-import { getEnrollmentStanding, markLessonsCompleted } from "@lumen/core/progress/completion";
-import { createProgressIngest } from "@lumen/core/progress/ingest";
+import { createProgressIngest, markLessonsCompleted } from "@lumen/core/progress";
 import { courseMilestones, enrollments, lessons, notifications } from "@lumen/db";
 import { asc, eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";

@@ -1,6 +1,5 @@
 import type { SessionUser } from "@lumen/core/kernel";
-import { createProgressIngest } from "@lumen/core/progress/ingest";
-import type { ProgressEvent } from "@lumen/core/progress/inputs";
+import { createProgressIngest, type ProgressEvent } from "@lumen/core/progress";
 import { lessonProgress, progressEvents } from "@lumen/db";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";

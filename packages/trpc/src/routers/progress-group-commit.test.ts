@@ -1,5 +1,5 @@
 import type { SessionUser } from "@lumen/core/kernel";
-import { createProgressIngest } from "@lumen/core/progress/ingest";
+import { createProgressIngest } from "@lumen/core/progress";
 import { lessonProgress, progressEvents } from "@lumen/db";
 import { and, eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";

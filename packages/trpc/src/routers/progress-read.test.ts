@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { SessionUser } from "@lumen/core/kernel";
-import type { ProgressEvent } from "@lumen/core/progress/inputs";
+import type { ProgressEvent } from "@lumen/core/progress";
 import { certificates, courseInstructors, courses, enrollments, users } from "@lumen/db";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";

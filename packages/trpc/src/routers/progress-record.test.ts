@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { SessionUser } from "@lumen/core/kernel";
-import type { ProgressEvent } from "@lumen/core/progress/inputs";
+import type { ProgressEvent } from "@lumen/core/progress";
 import { enrollments, lessonProgress, progressEvents } from "@lumen/db";
 import { and, eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { SessionUser } from "@lumen/core/kernel";
-import type { LearnerResponse } from "@lumen/core/quiz/inputs";
+import type { LearnerResponse } from "@lumen/core/quiz";
 import { lessonProgress, quizAttempts } from "@lumen/db";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";

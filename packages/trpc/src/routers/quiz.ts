@@ -1,8 +1,12 @@
-import { getEditableQuiz } from "@lumen/core/quiz/get-quiz";
-import * as quiz from "@lumen/core/quiz/inputs";
-import { saveQuiz } from "@lumen/core/quiz/save-quiz";
-import { submitQuiz } from "@lumen/core/quiz/submit-quiz";
-import { takeQuiz } from "@lumen/core/quiz/take-quiz";
+import {
+  getEditableQuiz,
+  quizLessonInput,
+  saveQuiz,
+  saveQuizInput,
+  submitQuiz,
+  submitQuizInput,
+  takeQuiz,
+} from "@lumen/core/quiz";
 import { instructorProcedure, protectedProcedure, router } from "../trpc";
 
 /**
@@ -11,15 +15,15 @@ import { instructorProcedure, protectedProcedure, router } from "../trpc";
  */
 export const quizRouter = router({
   edit: instructorProcedure
-    .input(quiz.quizLessonInput)
+    .input(quizLessonInput)
     .query(({ ctx, input }) => getEditableQuiz({ ...ctx, input })),
   save: instructorProcedure
-    .input(quiz.saveQuizInput)
+    .input(saveQuizInput)
     .mutation(({ ctx, input }) => saveQuiz({ ...ctx, input })),
   take: protectedProcedure
-    .input(quiz.quizLessonInput)
+    .input(quizLessonInput)
     .query(({ ctx, input }) => takeQuiz({ ...ctx, input })),
   submit: protectedProcedure
-    .input(quiz.submitQuizInput)
+    .input(submitQuizInput)
     .mutation(({ ctx, input }) => submitQuiz({ ...ctx, input })),
 });

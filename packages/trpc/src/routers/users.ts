@@ -1,5 +1,4 @@
-import { changeUserRole } from "@lumen/core/users/change-role";
-import { changeRoleInput } from "@lumen/core/users/inputs";
+import { changeRoleInput, changeUserRole } from "@lumen/core/users";
 import { adminProcedure, router } from "../trpc";
 
 /** Account administration. */

@@ -1,5 +1,5 @@
 import type { SessionUser, ValidationError } from "@lumen/core/kernel";
-import { createUpload } from "@lumen/core/video/create-upload";
+import { createUpload } from "@lumen/core/video";
 import { videoAssets } from "@lumen/db";
 import { UPLOAD_PART_BYTES, verifyMediaToken } from "@lumen/media-tokens";
 import { eq, sql } from "drizzle-orm";

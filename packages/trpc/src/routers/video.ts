@@ -1,13 +1,20 @@
-import { addCaption } from "@lumen/core/video/add-caption";
-import { cancelUpload } from "@lumen/core/video/cancel-upload";
-import { completeUpload } from "@lumen/core/video/complete-upload";
-import { createUpload } from "@lumen/core/video/create-upload";
-import * as video from "@lumen/core/video/inputs";
-import { getLessonVideo } from "@lumen/core/video/lesson-video";
-import { getPlayback } from "@lumen/core/video/playback";
-import { removeCaption } from "@lumen/core/video/remove-caption";
-import { resumeUpload } from "@lumen/core/video/resume-upload";
-import { savePosition } from "@lumen/core/video/save-position";
+import {
+  addCaption,
+  addCaptionInput,
+  assetIdInput,
+  cancelUpload,
+  completeUpload,
+  createUpload,
+  createUploadInput,
+  getLessonVideo,
+  getPlayback,
+  lessonIdInput,
+  removeCaption,
+  removeCaptionInput,
+  resumeUpload,
+  savePosition,
+  savePositionInput,
+} from "@lumen/core/video";
 import { instructorProcedure, protectedProcedure, publicProcedure, router } from "../trpc";
 
 /**
@@ -17,32 +24,32 @@ import { instructorProcedure, protectedProcedure, publicProcedure, router } from
  */
 export const videoRouter = router({
   createUpload: instructorProcedure
-    .input(video.createUploadInput)
+    .input(createUploadInput)
     .mutation(({ ctx, input }) => createUpload({ ...ctx, input })),
   resumeUpload: instructorProcedure
-    .input(video.assetIdInput)
+    .input(assetIdInput)
     .mutation(({ ctx, input }) => resumeUpload({ ...ctx, input })),
   completeUpload: instructorProcedure
-    .input(video.assetIdInput)
+    .input(assetIdInput)
     .mutation(({ ctx, input }) => completeUpload({ ...ctx, input })),
   cancelUpload: instructorProcedure
-    .input(video.assetIdInput)
+    .input(assetIdInput)
     .mutation(({ ctx, input }) => cancelUpload({ ...ctx, input })),
   lessonVideo: instructorProcedure
-    .input(video.lessonIdInput)
+    .input(lessonIdInput)
     .query(({ ctx, input }) => getLessonVideo({ ...ctx, input })),
 
   addCaption: instructorProcedure
-    .input(video.addCaptionInput)
+    .input(addCaptionInput)
     .mutation(({ ctx, input }) => addCaption({ ...ctx, input })),
   removeCaption: instructorProcedure
-    .input(video.removeCaptionInput)
+    .input(removeCaptionInput)
     .mutation(({ ctx, input }) => removeCaption({ ...ctx, input })),
 
   playback: publicProcedure
-    .input(video.lessonIdInput)
+    .input(lessonIdInput)
     .query(({ ctx, input }) => getPlayback({ ...ctx, input })),
   savePosition: protectedProcedure
-    .input(video.savePositionInput)
+    .input(savePositionInput)
     .mutation(({ ctx, input }) => savePosition({ ...ctx, input })),
 });

@@ -92,3 +92,35 @@ export async function loadStandings(
 export function isEligibleForCertificate(s: StandingRow): boolean {
   return s.percent === 100 && s.quizzesToPass === 0 && s.active;
 }
+
+/** An enrollment's exact completion and certificate eligibility, as of now. */
+export interface EnrollmentStanding {
+  enrollmentId: string;
+  userId: string;
+  courseId: string;
+  percent: number;
+  completedRequired: number;
+  requiredLessons: number;
+  /** Quizzes marked requiredForCertificate that the learner has not passed. */
+  quizzesToPass: number;
+  /** percent === 100 && quizzesToPass === 0 && the enrollment is active. */
+  eligibleForCertificate: boolean;
+}
+
+export async function getEnrollmentStanding(
+  db: Queryable,
+  enrollmentId: string,
+): Promise<EnrollmentStanding | null> {
+  const [s] = await loadStandings(db, [enrollmentId]);
+  if (!s) return null;
+  return {
+    enrollmentId: s.enrollmentId,
+    userId: s.userId,
+    courseId: s.courseId,
+    percent: s.percent,
+    completedRequired: s.completedRequired,
+    requiredLessons: s.requiredLessons,
+    quizzesToPass: s.quizzesToPass,
+    eligibleForCertificate: isEligibleForCertificate(s),
+  };
+}

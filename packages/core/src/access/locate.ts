@@ -1,7 +1,7 @@
 import { type Database, lessons, modules } from "@lumen/db";
 import { eq } from "drizzle-orm";
 import { NotFoundError, type SessionUser } from "../kernel";
-import { assertCanEditCourse } from "./access";
+import { assertCanEditCourse } from "./edit-course";
 
 const MODULE_NOT_FOUND = "We couldn't find that module.";
 const LESSON_NOT_FOUND = "We couldn't find that lesson.";

@@ -1,7 +1,7 @@
 import { courses, type Database, enrollments, lessons, modules } from "@lumen/db";
 import { and, eq, isNull, sql } from "drizzle-orm";
-import { isCourseInstructor, mayEditCourse } from "../authoring/access";
 import { ForbiddenError, NotFoundError, type SessionUser, UnauthorizedError } from "../kernel";
+import { isCourseInstructor, mayEditCourse } from "./edit-course";
 
 const LESSON_NOT_FOUND = "We couldn't find that lesson.";
 

@@ -1,0 +1,3 @@
+/** The public catalog: search over published courses and one course's page with its outline. */
+export { type CourseOutline, getCourseBySlug } from "./get-course";
+export { searchCatalog } from "./search-catalog";

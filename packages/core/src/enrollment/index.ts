@@ -1,0 +1,16 @@
+/**
+ * Enrollments: joining and leaving a course, the learner's list, and an enrollment's exact
+ * standing (completion over required lessons, quizzes to pass, certificate eligibility).
+ */
+export { enrollInCourse } from "./enroll";
+export { listMyEnrollments, type MyEnrollment } from "./list-mine";
+export {
+  completionPercent,
+  type EnrollmentStanding,
+  getEnrollmentStanding,
+  isEligibleForCertificate,
+  loadStandings,
+  quizPassed,
+  type StandingRow,
+} from "./standing";
+export { unenrollFromCourse } from "./unenroll";
