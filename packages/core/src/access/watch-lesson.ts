@@ -1,5 +1,6 @@
 import { courses, type Database, enrollments, lessons, modules } from "@lumen/db";
-import { and, eq, isNull, sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
+import { isActiveEnrollment } from "../enrollment";
 import { ForbiddenError, NotFoundError, type SessionUser, UnauthorizedError } from "../kernel";
 import { isCourseInstructor, mayEditCourse } from "./edit-course";
 
@@ -18,16 +19,15 @@ export async function assertCanWatchLesson(
   const [lesson] = await db
     .select({
       id: lessons.id,
+      kind: lessons.kind,
+      courseId: courses.id,
       isPreview: lessons.isPreview,
       videoAssetId: lessons.videoAssetId,
       courseStatus: courses.status,
       isInstructor: user ? isCourseInstructor(user.id) : sql<boolean>`false`,
       enrolled: user
-        ? sql<boolean>`exists (select 1 from ${enrollments} where ${and(
-            eq(enrollments.courseId, courses.id),
-            eq(enrollments.userId, user.id),
-            isNull(enrollments.unenrolledAt),
-          )})`
+        ? sql<boolean>`exists (select 1 from ${enrollments}
+            where ${isActiveEnrollment(user.id, courses.id)})`
         : sql<boolean>`false`,
     })
     .from(lessons)

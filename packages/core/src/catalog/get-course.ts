@@ -1,15 +1,8 @@
-import {
-  courses,
-  type Database,
-  enrollments,
-  lessons,
-  modules,
-  users,
-  videoAssets,
-} from "@lumen/db";
+import { courses, type Database, lessons, modules, users, videoAssets } from "@lumen/db";
 import { type CourseCard, courseCardColumns, toCourseCard } from "@lumen/search";
-import { and, asc, eq, isNull, sql } from "drizzle-orm";
+import { asc, eq, sql } from "drizzle-orm";
 import { isCourseInstructor, mayEditCourse } from "../access";
+import { findActiveEnrollment } from "../enrollment";
 import { NotFoundError, type SessionUser } from "../kernel";
 
 export interface CourseOutline extends CourseCard {
@@ -89,19 +82,7 @@ export async function getCourseBySlug({
       .leftJoin(videoAssets, eq(videoAssets.id, lessons.videoAssetId))
       .where(eq(modules.courseId, course.id))
       .orderBy(asc(modules.position), asc(lessons.position)),
-    user
-      ? db
-          .select({ id: enrollments.id, enrolledAt: enrollments.enrolledAt })
-          .from(enrollments)
-          .where(
-            and(
-              eq(enrollments.courseId, course.id),
-              eq(enrollments.userId, user.id),
-              isNull(enrollments.unenrolledAt),
-            ),
-          )
-          .then((r) => r[0] ?? null)
-      : null,
+    user ? findActiveEnrollment(db, user.id, course.id) : null,
   ]);
   const outline = new Map<string, CourseOutline["modules"][number]>();
   for (const row of rows) {

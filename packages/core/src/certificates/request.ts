@@ -1,7 +1,7 @@
-import { certificates, type Database, enrollments } from "@lumen/db";
+import { certificates, type Database } from "@lumen/db";
 import { issueCertificateJob, type Outbox } from "@lumen/jobs";
-import { and, eq, isNull } from "drizzle-orm";
-import { getEnrollmentStanding } from "../enrollment";
+import { eq } from "drizzle-orm";
+import { findActiveEnrollment, getEnrollmentStanding } from "../enrollment";
 import { ConflictError, NotFoundError, type SessionUser } from "../kernel";
 
 export type CertificateRequest =
@@ -26,16 +26,7 @@ export async function requestCertificate({
   input: { courseId: string };
 }): Promise<CertificateRequest> {
   return db.transaction(async (tx) => {
-    const [enrollment] = await tx
-      .select({ id: enrollments.id })
-      .from(enrollments)
-      .where(
-        and(
-          eq(enrollments.userId, user.id),
-          eq(enrollments.courseId, input.courseId),
-          isNull(enrollments.unenrolledAt),
-        ),
-      );
+    const enrollment = await findActiveEnrollment(tx, user.id, input.courseId);
     if (!enrollment) throw new NotFoundError("You are not enrolled in this course.");
     const [existing] = await tx
       .select({ id: certificates.id })

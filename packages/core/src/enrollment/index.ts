@@ -2,6 +2,7 @@
  * Enrollments: joining and leaving a course, the learner's list, and an enrollment's exact
  * standing (completion over required lessons, quizzes to pass, certificate eligibility).
  */
+export { type ActiveEnrollment, findActiveEnrollment, isActiveEnrollment } from "./active";
 export { enrollInCourse } from "./enroll";
 export { listMyEnrollments, type MyEnrollment } from "./list-mine";
 export {

@@ -1,6 +1,7 @@
 import { courses, type Database, enrollments } from "@lumen/db";
-import { and, eq, isNull, sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { NotFoundError, type SessionUser } from "../kernel";
+import { isActiveEnrollment } from "./active";
 
 /**
  * Leaves a course. The enrollment row is kept (marked unenrolled) so progress survives a
@@ -24,13 +25,7 @@ export async function unenrollFromCourse({
     const [ended] = await tx
       .update(enrollments)
       .set({ unenrolledAt: new Date() })
-      .where(
-        and(
-          eq(enrollments.userId, user.id),
-          eq(enrollments.courseId, course.id),
-          isNull(enrollments.unenrolledAt),
-        ),
-      )
+      .where(isActiveEnrollment(user.id, course.id))
       .returning({ id: enrollments.id });
     if (!ended) return { unenrolled: false };
     await tx

@@ -3,13 +3,13 @@ import {
   courseMilestones,
   courses,
   type Database,
-  enrollments,
   quizAttempts,
   quizzes,
 } from "@lumen/db";
 import type { MediaContext } from "@lumen/media";
-import { and, asc, eq, inArray, isNull, max, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, max, sql } from "drizzle-orm";
 import { certificateSummaryColumns, toCertificateSummary } from "../certificates";
+import { findActiveEnrollment } from "../enrollment";
 import type { SessionUser } from "../kernel";
 import { MILESTONES } from "./milestones";
 import { loadOutlines, summarizeOutline } from "./outline";
@@ -30,16 +30,7 @@ export async function getCourseProgress({
   media: MediaContext;
   input: { courseId: string };
 }): Promise<CourseProgress | null> {
-  const [enrollment] = await db
-    .select({ id: enrollments.id })
-    .from(enrollments)
-    .where(
-      and(
-        eq(enrollments.userId, user.id),
-        eq(enrollments.courseId, input.courseId),
-        isNull(enrollments.unenrolledAt),
-      ),
-    );
+  const enrollment = await findActiveEnrollment(db, user.id, input.courseId);
   if (!enrollment) return null;
 
   const [outlines, attempts, milestoneRows, certificateRows] = await Promise.all([

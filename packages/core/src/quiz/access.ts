@@ -1,7 +1,7 @@
-import { type Database, enrollments, lessons, modules } from "@lumen/db";
-import { and, eq, isNull } from "drizzle-orm";
-import { assertCanWatchLesson } from "../access";
-import { NotFoundError, type SessionUser, ValidationError } from "../kernel";
+import type { Database } from "@lumen/db";
+import { assertCanEditLesson, assertCanWatchLesson } from "../access";
+import { findActiveEnrollment } from "../enrollment";
+import { type SessionUser, ValidationError } from "../kernel";
 
 /** Quiz procedures only make sense on quiz lessons; anything else is a client mistake. */
 export function assertQuizLesson(lesson: { kind: string }) {
@@ -12,30 +12,21 @@ export function assertQuizLesson(lesson: { kind: string }) {
 }
 
 /**
- * A quiz lesson the user may open, with the user's active enrollment in its course (null for
- * an editor previewing, or a signed-in visitor of a free preview lesson). Refusals are
- * exactly those of video: see assertCanWatchLesson.
+ * The learner side's preamble (take, submit): a quiz lesson the user may open, with the
+ * user's active enrollment in its course (null for an editor previewing, or a signed-in
+ * visitor of a free preview lesson). Refusals are exactly those of video: see
+ * assertCanWatchLesson.
  */
 export async function openQuizLesson(db: Database, user: SessionUser, lessonId: string) {
-  await assertCanWatchLesson(db, user, lessonId);
-  const [lesson] = await db
-    .select({ id: lessons.id, kind: lessons.kind, courseId: modules.courseId })
-    .from(lessons)
-    .innerJoin(modules, eq(modules.id, lessons.moduleId))
-    .where(eq(lessons.id, lessonId));
-  // assertCanWatchLesson found it a moment ago, unless it was deleted in between.
-  if (!lesson) throw new NotFoundError("We couldn't find that lesson.");
+  const lesson = await assertCanWatchLesson(db, user, lessonId);
   assertQuizLesson(lesson);
-  const { courseId } = lesson;
-  const [enrollment] = await db
-    .select({ id: enrollments.id })
-    .from(enrollments)
-    .where(
-      and(
-        eq(enrollments.courseId, courseId),
-        eq(enrollments.userId, user.id),
-        isNull(enrollments.unenrolledAt),
-      ),
-    );
-  return { lessonId, courseId, enrollmentId: enrollment?.id ?? null };
+  const enrollment = await findActiveEnrollment(db, user.id, lesson.courseId);
+  return { lessonId: lesson.id, courseId: lesson.courseId, enrollmentId: enrollment?.id ?? null };
+}
+
+/** The editor side's preamble (edit): a quiz lesson of a course the user may edit. */
+export async function openQuizForEditing(db: Database, user: SessionUser, lessonId: string) {
+  const lesson = await assertCanEditLesson(db, user, lessonId);
+  assertQuizLesson(lesson);
+  return lesson;
 }

@@ -1,7 +1,6 @@
 import type { Database } from "@lumen/db";
-import { assertCanEditLesson } from "../access";
 import type { SessionUser } from "../kernel";
-import { assertQuizLesson } from "./access";
+import { openQuizForEditing } from "./access";
 import { countAttempts, loadQuestionsWithAnswers, loadQuizSettings } from "./load";
 import type { EditableQuiz } from "./types";
 
@@ -15,8 +14,7 @@ export async function getEditableQuiz({
   user: SessionUser;
   input: { lessonId: string };
 }): Promise<EditableQuiz> {
-  const lesson = await assertCanEditLesson(db, user, input.lessonId);
-  assertQuizLesson(lesson);
+  const lesson = await openQuizForEditing(db, user, input.lessonId);
   return readEditableQuiz(db, lesson.id);
 }
 
