@@ -1,11 +1,12 @@
 import { randomUUID } from "node:crypto";
 import { buildCredential, signCredential } from "@lumen/credentials";
-import { certificates, courses, type Database, enrollments, notifications, users } from "@lumen/db";
+import { certificates, courses, type Database, enrollments, users } from "@lumen/db";
 import { type Outbox, publishCertificateJob } from "@lumen/jobs";
 import type { MediaStore } from "@lumen/media";
 import { eq } from "drizzle-orm";
 import { getEnrollmentStanding } from "../enrollment";
 import type { Transaction } from "../kernel";
+import { certificateNotification, createNotifications } from "../notifications";
 import type { CertificateIssuer, CertificateLinks, CertificateLogger } from "./issuer";
 import { certificateVerifyUrl, courseUrl } from "./links";
 import { ensureCertificatePdf } from "./render-pdf";
@@ -123,17 +124,14 @@ async function issueInTransaction(
     if (winner) return { status: "existing", certificateId: winner };
     throw new Error(`certificate for enrollment ${enrollmentId} neither inserted nor found`);
   }
-  await tx
-    .insert(notifications)
-    .values({
+  await createNotifications(tx, [
+    certificateNotification({
       userId: enrollment.userId,
-      kind: "certificate",
-      title: `Your certificate for ${facts.courseTitle} is ready`,
-      body: "Download it as a PDF, or share its verification link with anyone.",
-      link: `/courses/${facts.slug}/learn`,
-      dedupeKey: `certificate:${id}`,
-    })
-    .onConflictDoNothing();
+      certificateId: id,
+      courseSlug: facts.slug,
+      courseTitle: facts.courseTitle,
+    }),
+  ]);
   // Publishes the record and, the first time a list is used, the list itself.
   await outbox.enqueue(tx, publishCertificateJob, { certificateId: id });
   return { status: "issued", certificateId: id };

@@ -44,3 +44,20 @@ export function milestoneNotification(m: {
     dedupeKey: `milestone:${m.enrollmentId}:${m.percent}`,
   };
 }
+
+/** The in-app notification that an issued certificate is ready (once per certificate). */
+export function certificateNotification(c: {
+  userId: string;
+  certificateId: string;
+  courseSlug: string;
+  courseTitle: string;
+}): NewNotification {
+  return {
+    userId: c.userId,
+    kind: "certificate",
+    title: `Your certificate for ${c.courseTitle} is ready`,
+    body: "Download it as a PDF, or share its verification link with anyone.",
+    link: `/courses/${c.courseSlug}/learn`,
+    dedupeKey: `certificate:${c.certificateId}`,
+  };
+}

@@ -1,5 +1,10 @@
 /** In-app notifications: written once per fact (dedupe key), listed and marked read. */
-export { createNotifications, milestoneNotification, type NewNotification } from "./create";
+export {
+  certificateNotification,
+  createNotifications,
+  milestoneNotification,
+  type NewNotification,
+} from "./create";
 export {
   type ListNotificationsInput,
   listNotificationsInput,
