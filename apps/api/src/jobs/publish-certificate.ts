@@ -1,7 +1,7 @@
 import {
   type CertificateIssuer,
-  publishCertificate,
   publishStatusList,
+  pushCertificateToEdge,
 } from "@lumen/core/certificates";
 import type { Database } from "@lumen/db";
 import { handleJob, publishCertificateJob } from "@lumen/jobs";
@@ -33,7 +33,7 @@ export function publishCertificateHandler({ db, env, logger, issuer, fetch }: De
     const edge = (path: string, body: unknown) =>
       callEdge({ env, method: "PUT", path, body, signal, ...(fetch ? { fetch } : {}) });
     let answer: string | undefined;
-    const published = await publishCertificate({
+    const published = await pushCertificateToEdge({
       db,
       certificateId,
       send: async (body) => {

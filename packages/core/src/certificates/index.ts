@@ -13,12 +13,12 @@ export {
 export { type IssueDeps, type IssueOutcome, issueCertificate } from "./issue";
 export type { CertificateIssuer, CertificateLinks, CertificateLogger } from "./issuer";
 export { listMyCertificates } from "./mine";
-export { publishCertificate } from "./publish";
 export {
   publishStatusList,
   type StatusListMessage,
   type StatusListPublication,
 } from "./publish-status-list";
+export { pushCertificateToEdge } from "./push-to-edge";
 export { type CertificateRequest, requestCertificate } from "./request";
 export { revokeCertificate } from "./revoke";
 export { certificateSummaryColumns, toCertificateSummary } from "./summary";

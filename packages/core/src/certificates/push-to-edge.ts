@@ -4,13 +4,15 @@ import { certificates, type Database } from "@lumen/db";
 import { eq } from "drizzle-orm";
 
 /**
- * Sends a certificate's current state to the edge through `send`, then records when.
+ * Pushes a certificate's current state (credential, revocation) to the edge through `send`,
+ * then records when (publishedAt); the edge stores what it receives (the job sends it to
+ * PUT /internal/certificates/:id).
  * The row is locked while sending, so a revocation committing meanwhile waits and its own
  * publish runs after: the edge can never end on an older state than Postgres. Returns the
  * record and the number of the status list it is in (null before status lists), or null for
  * an unknown id (deleted since the job was enqueued): nothing to publish.
  */
-export async function publishCertificate({
+export async function pushCertificateToEdge({
   db,
   certificateId,
   send,
