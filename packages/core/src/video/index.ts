@@ -6,6 +6,7 @@ export { addCaption } from "./add-caption";
 export { cancelUpload } from "./cancel-upload";
 export { completeUpload } from "./complete-upload";
 export { createUpload } from "./create-upload";
+export { encodeVideoRenditions } from "./encode-renditions";
 export {
   type AddCaptionInput,
   addCaptionInput,
