@@ -11,8 +11,9 @@ import {
   createVideoAsset,
   questionsOfEveryKind,
   readyRendition,
-} from "./factories";
-import { TEST_EDGE_URL, type TestContext } from "./harness";
+} from "@lumen/core/test/factories";
+import { TEST_EDGE_URL } from "@lumen/core/test/world";
+import type { TestContext } from "./harness";
 
 /**
  * One course world in which every procedure of the router has a valid call: an instructor's

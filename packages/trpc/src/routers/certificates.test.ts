@@ -1,16 +1,17 @@
 import { type CertificateIssuer, issueCertificate } from "@lumen/core/certificates";
 import type { SessionUser } from "@lumen/core/kernel";
-import { certificates, courseInstructors } from "@lumen/db";
-import { eq, sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { codeOf } from "../../test/authoring";
 import {
   createCourse,
   createEnrollmentWithProgress,
   createTestCertificateIssuer,
   createUser,
-} from "../../test/factories";
-import { createTestContext, TEST_EDGE_URL, type TestContext } from "../../test/harness";
+} from "@lumen/core/test/factories";
+import { TEST_EDGE_URL } from "@lumen/core/test/world";
+import { certificates, courseInstructors } from "@lumen/db";
+import { eq, sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { codeOf } from "../../test/authoring";
+import { createTestContext, type TestContext } from "../../test/harness";
 
 let t: TestContext;
 let owner: SessionUser;

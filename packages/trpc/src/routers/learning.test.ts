@@ -1,9 +1,9 @@
 import { uploadLessonDocument } from "@lumen/core/documents";
 import type { SessionUser } from "@lumen/core/kernel";
+import { addLessonOfKind, createCourse, createUser } from "@lumen/core/test/factories";
 import { courseInstructors } from "@lumen/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { codeOf } from "../../test/authoring";
-import { addLessonOfKind, createCourse, createUser } from "../../test/factories";
 import { createTestContext, type TestContext } from "../../test/harness";
 
 let t: TestContext;

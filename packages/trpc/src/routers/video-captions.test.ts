@@ -1,15 +1,15 @@
 import type { SessionUser, ValidationError } from "@lumen/core/kernel";
-import { videoCaptions } from "@lumen/db";
-import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { codeOf, errorOf } from "../../test/authoring";
 import {
   addVideoLesson,
   createCourse,
   createUser,
   createVideoAsset,
   readyRendition,
-} from "../../test/factories";
+} from "@lumen/core/test/factories";
+import { videoCaptions } from "@lumen/db";
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { codeOf, errorOf } from "../../test/authoring";
 import { createTestContext, type TestContext } from "../../test/harness";
 
 // Caption files land in the in-memory media store (what R2 holds behind the edge).

@@ -1,5 +1,3 @@
-import { type CertificateIssuer, type IssueDeps, issueCertificate } from "@lumen/core/certificates";
-import type { SessionUser } from "@lumen/core/kernel";
 import { parseIssuerKeys, verifyCredential } from "@lumen/credentials";
 import { DEV_ISSUER_ID, DEV_ISSUER_PUBLIC_KEYS } from "@lumen/credentials/dev-keys";
 import { pdfAttachments, pdfsig, pdfTextLines } from "@lumen/credentials/pdf/testing";
@@ -13,18 +11,21 @@ import {
   createTestCertificateIssuer,
   createUser,
 } from "../../test/factories";
-import { createTestContext, TEST_EDGE_URL, type TestContext } from "../../test/harness";
+import { createTestWorld, TEST_EDGE_URL, type TestWorld } from "../../test/world";
+import type { SessionUser } from "../kernel";
+import { type IssueDeps, issueCertificate } from "./issue";
+import type { CertificateIssuer } from "./issuer";
 
 // The issuing service as the certificates.issue job runs it: real database, real outbox,
 // the development signing key, and PDFs in an in-memory bucket instead of R2.
 const WEB_ORIGIN = "http://localhost:5173";
-let t: TestContext;
+let t: TestWorld;
 let instructor: SessionUser;
 let issuer: CertificateIssuer;
 const logs: Array<{ message: string; fields?: Record<string, unknown> }> = [];
 
 beforeAll(async () => {
-  t = await createTestContext();
+  t = await createTestWorld();
   instructor = await createUser(t.db, "instructor");
   issuer = await createTestCertificateIssuer(WEB_ORIGIN);
 });

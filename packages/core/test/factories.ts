@@ -1,6 +1,4 @@
 import { randomUUID } from "node:crypto";
-import type { SessionUser } from "@lumen/core/kernel";
-import type { EditableQuestionInput } from "@lumen/core/quiz";
 import { importSigningKeys } from "@lumen/credentials";
 import {
   DEV_DOCUMENT_SIGNING_CERT,
@@ -29,6 +27,8 @@ import {
   videoRenditions,
 } from "@lumen/db";
 import { eq } from "drizzle-orm";
+import type { SessionUser } from "../src/kernel";
+import type { EditableQuestionInput } from "../src/quiz";
 
 /** Test rows are built per test file; nothing here is shared between files. */
 export async function createUser(db: Database, role: UserRole = "learner"): Promise<SessionUser> {
