@@ -12,10 +12,6 @@ export interface SessionUser {
   role: UserRole;
 }
 
-export interface Logger {
-  error(message: string, fields?: Record<string, unknown>): void;
-}
-
 export interface ContextInner {
   db: Database;
   /** Who the request's session says it is, possibly from a cache up to 30 s old. */

@@ -4,6 +4,7 @@
  */
 export { type ActiveEnrollment, findActiveEnrollment, isActiveEnrollment } from "./active";
 export { enrollInCourse } from "./enroll";
+export { type EnrollmentCourseInput, enrollmentCourseInput } from "./inputs";
 export { listMyEnrollments, type MyEnrollment } from "./list-mine";
 export {
   completionPercent,
