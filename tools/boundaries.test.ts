@@ -32,10 +32,10 @@ describe("checkBoundaries", () => {
   });
 
   it("refuses a feature reaching into another feature's file", () => {
-    const deep = src("packages/core/src/progress/read.ts", "../video/playback");
+    const deep = src("packages/core/src/video/resume.ts", "../progress/coverage");
 
     expect(messages(world(deep))).toEqual([
-      `packages/core/src/progress/read.ts: reaches into video's internals ("../video/playback"); import "../video"`,
+      `packages/core/src/video/resume.ts: reaches into progress's internals ("../progress/coverage"); import "../progress"`,
     ]);
   });
 
@@ -47,11 +47,17 @@ describe("checkBoundaries", () => {
       "hono/http-exception",
     );
 
-    expect(messages(world(kernel, transport))).toEqual([
+    const found = messages(world(kernel, transport));
+
+    // Features import the kernel, so a kernel importing one also closes a cycle (reported too).
+    expect(found).toContain(
       "packages/core/src/kernel/errors.ts: the kernel imports the video feature",
-      `packages/core/src/video/route.ts: the domain imports "@trpc/server"`,
+    );
+    expect(found).toContain(`packages/core/src/video/route.ts: the domain imports "@trpc/server"`);
+    expect(found).toContain(
       `packages/core/src/video/route.ts: the domain imports "hono/http-exception"`,
-    ]);
+    );
+    expect(messages(world(transport))).toHaveLength(2);
   });
 
   it("refuses deep or relative imports of core from outside, and accepts its entries", () => {
