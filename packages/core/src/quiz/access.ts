@@ -21,7 +21,7 @@ export async function openQuizLesson(db: Database, user: SessionUser, lessonId: 
   const lesson = await assertCanWatchLesson(db, user, lessonId);
   assertQuizLesson(lesson);
   const enrollment = await findActiveEnrollment(db, user.id, lesson.courseId);
-  return { lessonId: lesson.id, courseId: lesson.courseId, enrollmentId: enrollment?.id ?? null };
+  return { lessonId, courseId: lesson.courseId, enrollmentId: enrollment?.id ?? null };
 }
 
 /** The editor side's preamble (edit): a quiz lesson of a course the user may edit. */
