@@ -12,10 +12,11 @@
  *     existing) database and keep it, to serve an API and edge for the HTTP modes.
  * Prints p50/p95/p99 in ms per kind of query and overall; measurements, not assertions.
  */
+
+import { searchCatalog } from "@lumen/core/catalog";
 import { createDatabase, migrate } from "@lumen/db";
 import { createPostgresSearch } from "@lumen/search";
 import { catalogQuerySchema } from "@lumen/shared";
-import { searchCatalog } from "@lumen/trpc/services/catalog/search-catalog";
 import { benchArgs } from "./lib/args";
 import { benchDatabase } from "./lib/database";
 import { generateCourses } from "./lib/generate-courses";

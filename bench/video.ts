@@ -11,6 +11,9 @@
  * rendition and to the full ladder, ladder speed as a multiple of real time, the runner's
  * peak memory (process tree incl. ffmpeg), and the edge's token check cost.
  */
+
+import { createProgressIngest } from "@lumen/core/progress";
+import { loadSessionUser } from "@lumen/core/users";
 import { videoAssets, videoRenditions } from "@lumen/db";
 import { openOutbox } from "@lumen/jobs";
 import { EdgeMediaStore } from "@lumen/media";
@@ -19,8 +22,6 @@ import { createMediaSigner, parseKeyRing } from "@lumen/media-tokens";
 import { createPostgresSearch } from "@lumen/search";
 import { startWranglerDev } from "@lumen/tools/wrangler-dev";
 import { createCaller } from "@lumen/trpc";
-import { createProgressIngest } from "@lumen/trpc/services/progress/ingest";
-import { loadSessionUser } from "@lumen/trpc/services/users/load-user";
 import { eq } from "drizzle-orm";
 import { benchArgs } from "./lib/args";
 import { benchDatabase } from "./lib/database";

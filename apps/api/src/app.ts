@@ -1,9 +1,10 @@
+import type { SessionUser } from "@lumen/core/kernel";
+import type { ProgressIngest } from "@lumen/core/progress";
 import { type Database, ping } from "@lumen/db";
 import type { Outbox } from "@lumen/jobs";
 import type { MediaContext } from "@lumen/media";
 import type { SearchBackend } from "@lumen/search";
-import { appRouter, createContextInner, type SessionUser } from "@lumen/trpc";
-import type { ProgressIngest } from "@lumen/trpc/services/progress/types";
+import { appRouter, createContextInner } from "@lumen/trpc";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { type Context, Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";

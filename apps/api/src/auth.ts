@@ -1,5 +1,5 @@
+import type { SessionUser } from "@lumen/core/kernel";
 import { type Database, schema, type UserRole, userRole } from "@lumen/db";
-import type { SessionUser } from "@lumen/trpc";
 import { betterAuth } from "better-auth";
 import { drizzleAdapter } from "better-auth/adapters/drizzle";
 import { createEmailVerificationToken } from "better-auth/api";

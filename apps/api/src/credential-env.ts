@@ -1,4 +1,9 @@
-import { isDevelopmentKid, issuerIdProblem } from "@lumen/credentials";
+import {
+  CredentialKeyError,
+  isDevelopmentKid,
+  issuerIdProblem,
+  signingKeyIds,
+} from "@lumen/credentials";
 import { DEV_ISSUER_KID } from "@lumen/credentials/dev-keys";
 
 interface CredentialEnv {
@@ -10,7 +15,8 @@ interface CredentialEnv {
 
 /**
  * What the env can say about the certificate signing keys without importing them (that is
- * async and happens when the job runner starts): the ring's shape, the current kid, and that
+ * async and happens when the job runner starts): the ring read by @lumen/credentials' one
+ * parser (signingKeyIds: JSON, JWK shape, kids, duplicates), the current kid, and that
  * production uses neither the committed development keys nor the development issuer id.
  * Messages name variables and kids only — never key material.
  */
@@ -40,9 +46,13 @@ export function credentialEnvIssues(env: CredentialEnv): Array<{ path: string; m
     env.CREDENTIAL_ISSUER_ID && issuerIdProblem(env.CREDENTIAL_ISSUER_ID, production);
   if (issuerId) issues.push({ path: "CREDENTIAL_ISSUER_ID", message: issuerId });
   if (env.CREDENTIAL_SIGNING_KEYS === undefined) return issues;
-  const kids = kidsOf(env.CREDENTIAL_SIGNING_KEYS);
-  if (typeof kids === "string") {
-    issues.push({ path: "CREDENTIAL_SIGNING_KEYS", message: kids });
+  let kids: string[];
+  try {
+    kids = signingKeyIds(env.CREDENTIAL_SIGNING_KEYS);
+  } catch (error) {
+    // CredentialKeyError names keys by kid or position only; anything else is not quoted.
+    const message = error instanceof CredentialKeyError ? error.message : "could not be read";
+    issues.push({ path: "CREDENTIAL_SIGNING_KEYS", message });
     return issues;
   }
   const currentKid = env.CREDENTIAL_SIGNING_KEY_ID ?? DEV_ISSUER_KID;
@@ -60,25 +70,4 @@ export function credentialEnvIssues(env: CredentialEnv): Array<{ path: string; m
     });
   }
   return issues;
-}
-
-/** The kids of a JSON array of JWKs, or why it is not one (without quoting the input). */
-function kidsOf(spec: string): string[] | string {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(spec);
-  } catch {
-    return "must be a JSON array of private Ed25519 JWKs (it is not valid JSON)";
-  }
-  if (!Array.isArray(parsed) || parsed.length === 0) {
-    return "must be a non-empty JSON array of private Ed25519 JWKs";
-  }
-  const kids: string[] = [];
-  for (const [index, entry] of parsed.entries()) {
-    const kid: unknown =
-      typeof entry === "object" && entry !== null ? Reflect.get(entry, "kid") : undefined;
-    if (typeof kid !== "string" || kid === "") return `key #${index + 1} has no "kid"`;
-    kids.push(kid);
-  }
-  return kids;
 }

@@ -1,4 +1,5 @@
-import { DomainError, httpErrorOf, unstorableTextError } from "@lumen/trpc";
+import { DomainError, unstorableTextError } from "@lumen/core/kernel";
+import { httpErrorOf } from "@lumen/trpc";
 import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 

@@ -1,9 +1,9 @@
 import { serve } from "@hono/node-server";
 import { getConnInfo } from "@hono/node-server/conninfo";
+import { createProgressIngest } from "@lumen/core/progress";
 import { createDatabase, databaseConfigFromEnv, migrate } from "@lumen/db";
 import { openOutbox } from "@lumen/jobs";
 import { createSearchBackend } from "@lumen/search";
-import { createProgressIngest } from "@lumen/trpc/services/progress/ingest";
 import { createApp } from "./app";
 import { createAuth } from "./auth";
 import { loadEnvOrExit } from "./boot";

@@ -1,4 +1,4 @@
-import type { SessionUser } from "@lumen/trpc";
+import type { SessionUser } from "@lumen/core/kernel";
 import { describe, expect, it } from "vitest";
 import { createSessionResolver } from "./auth";
 

@@ -1,6 +1,6 @@
+import type { SessionUser } from "@lumen/core/kernel";
 import { certificates, users } from "@lumen/db";
 import { issueCertificateJob } from "@lumen/jobs";
-import type { SessionUser } from "@lumen/trpc";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";

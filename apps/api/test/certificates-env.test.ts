@@ -167,6 +167,22 @@ describe("certificate signing settings", () => {
     for (const message of [missing, broken]) expect(message).not.toContain(key.d);
   });
 
+  it("refuse a key without its private part as the runner would, naming it by kid only", async () => {
+    const key = await productionKey();
+    const { d: _, ...publicOnly } = key.jwk;
+
+    const message = envError({
+      LUMEN_ENV: "test",
+      CREDENTIAL_SIGNING_KEYS: JSON.stringify([publicOnly]),
+      CREDENTIAL_SIGNING_KEY_ID: key.kid,
+    });
+
+    expect(message).toMatch(
+      /CREDENTIAL_SIGNING_KEYS: issuer signing keys: key "prod-2026-01" needs its private part "d"/,
+    );
+    expect(message).not.toContain(String(key.jwk.x));
+  });
+
   it("stop the runner when the private key does not belong to its public key, without echoing either", async () => {
     const a = await productionKey("prod-a");
     const b = await productionKey("prod-b");

@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { issueCertificate } from "@lumen/core/certificates";
 import {
   courseInstructors,
   courses,
@@ -10,7 +11,6 @@ import {
 } from "@lumen/db";
 import type { Outbox } from "@lumen/jobs";
 import type { MediaContext } from "@lumen/media";
-import { issueCertificate } from "@lumen/trpc/services/certificates/issue";
 import type { ApiEnv } from "../src/env";
 import { loadCertificateIssuer } from "../src/jobs/credential-issuer";
 

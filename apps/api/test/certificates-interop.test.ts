@@ -1,7 +1,7 @@
 import { checkStatus } from "@digitalbazaar/vc-bitstring-status-list";
+import type { SessionUser } from "@lumen/core/kernel";
 import { certificateStatusLists, certificates, users } from "@lumen/db";
 import { issueCertificateJob } from "@lumen/jobs";
-import type { SessionUser } from "@lumen/trpc";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { finishedEnrollment } from "./certificates-fixtures";

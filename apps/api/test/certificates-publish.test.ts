@@ -1,8 +1,8 @@
+import { loadSessionUser } from "@lumen/core/users";
 import { certificateRecordSchema } from "@lumen/credentials";
 import { certificates, users } from "@lumen/db";
 import { createJobQueue, issueCertificateJob, startJobRunner } from "@lumen/jobs";
 import { createCaller, createContextInner } from "@lumen/trpc";
-import { loadSessionUser } from "@lumen/trpc/services/users/load-user";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadCertificateIssuer } from "../src/jobs/credential-issuer";

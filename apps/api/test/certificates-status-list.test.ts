@@ -1,3 +1,5 @@
+import { publishStatusList, type StatusListMessage } from "@lumen/core/certificates";
+import { loadSessionUser } from "@lumen/core/users";
 import {
   isStatusSet,
   parseIssuerKeys,
@@ -7,11 +9,6 @@ import {
 import { DEV_ISSUER_ID, DEV_ISSUER_PUBLIC_KEYS } from "@lumen/credentials/dev-keys";
 import { certificateStatusLists, certificates, users } from "@lumen/db";
 import { createCaller, createContextInner } from "@lumen/trpc";
-import {
-  publishStatusList,
-  type StatusListMessage,
-} from "@lumen/trpc/services/certificates/publish-status-list";
-import { loadSessionUser } from "@lumen/trpc/services/users/load-user";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadCertificateIssuer } from "../src/jobs/credential-issuer";

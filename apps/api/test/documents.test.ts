@@ -1,5 +1,5 @@
+import { png } from "@lumen/core/test/images";
 import { courses, enrollments, lessonDocuments, lessons, modules, users } from "@lumen/db";
-import { png } from "@lumen/trpc/test/images";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { contentDisposition, DOCUMENT_MAX_BYTES } from "../src/routes/documents";

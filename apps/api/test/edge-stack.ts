@@ -1,12 +1,13 @@
+import type { SessionUser } from "@lumen/core/kernel";
+import { createProgressIngest } from "@lumen/core/progress";
+import { loadSessionUser } from "@lumen/core/users";
 import { createTestDatabase } from "@lumen/db/testing";
 import { createJobQueue, openOutbox, startJobRunner } from "@lumen/jobs";
 import type { FfmpegConfig } from "@lumen/media";
 import { createPostgresSearch } from "@lumen/search";
 import { freePort } from "@lumen/tools/net";
 import { startWranglerDev } from "@lumen/tools/wrangler-dev";
-import { createCaller, createContextInner, type SessionUser } from "@lumen/trpc";
-import { createProgressIngest } from "@lumen/trpc/services/progress/ingest";
-import { loadSessionUser } from "@lumen/trpc/services/users/load-user";
+import { createCaller, createContextInner } from "@lumen/trpc";
 import { parseApiEnv } from "../src/env";
 import { jobHandlers } from "../src/jobs/handlers";
 import { createLogger } from "../src/logger";

@@ -1,4 +1,4 @@
-import { UNSTORABLE_TEXT_MESSAGE } from "@lumen/trpc";
+import { UNSTORABLE_TEXT_MESSAGE } from "@lumen/core/kernel";
 import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { EnvError, parseApiEnv } from "../src/env";

@@ -1,11 +1,11 @@
+import { createProgressIngest } from "@lumen/core/progress";
+import { setUserRole } from "@lumen/core/users";
 import { users } from "@lumen/db";
 import { createTestDatabase, type TestDatabase } from "@lumen/db/testing";
 import { openOutbox } from "@lumen/jobs";
 import { InMemoryMediaStore, type MediaContext } from "@lumen/media";
 import { createPostgresSearch } from "@lumen/search";
 import { firstLink, startMailbox } from "@lumen/tools/mailbox";
-import { createProgressIngest } from "@lumen/trpc/services/progress/ingest";
-import { setUserRole } from "@lumen/trpc/services/users/change-role";
 import { eq } from "drizzle-orm";
 import { z } from "zod";
 import { createApp } from "../src/app";

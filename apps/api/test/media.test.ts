@@ -1,5 +1,5 @@
+import { jpeg, png, svg, webp, webpHeader } from "@lumen/core/test/images";
 import { courseInstructors, courses, mediaBlobs } from "@lumen/db";
-import { jpeg, png, svg, webp, webpHeader } from "@lumen/trpc/test/images";
 import { count, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, json, signUp, signUpInstructor, type TestApp, WEB_ORIGIN } from "./harness";

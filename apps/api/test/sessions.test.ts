@@ -1,5 +1,5 @@
+import { setUserRole } from "@lumen/core/users";
 import { sessions, users } from "@lumen/db";
-import { setUserRole } from "@lumen/trpc/services/users/change-role";
 import { eq } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { z } from "zod";

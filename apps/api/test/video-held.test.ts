@@ -1,6 +1,7 @@
 import { chmod, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { loadSessionUser } from "@lumen/core/users";
 import {
   type CapabilityHeartbeat,
   createJobQueue,
@@ -11,7 +12,6 @@ import {
 import type { FfmpegConfig, MediaStore } from "@lumen/media";
 import { generateClip, insertVideoLesson, testFfmpeg } from "@lumen/media/testing";
 import { createCaller, createContextInner } from "@lumen/trpc";
-import { loadSessionUser } from "@lumen/trpc/services/users/load-user";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { z } from "zod";

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { isDevelopmentKid } from "./dev-keys";
 import { CredentialKeyError } from "./errors";
 import { issuerJwks, parseIssuerKeys } from "./issuer-keys";
-import { generateIssuerKey, importSigningKeys } from "./signing-keys";
+import { generateIssuerKey, importSigningKeys, signingKeyIds } from "./signing-keys";
 
 async function pair(kid: string) {
   return generateIssuerKey(kid);
@@ -89,6 +89,22 @@ describe("importSigningKeys", () => {
       "not valid JSON",
     );
     expect(await keyError(() => importSigningKeys("[]", "k1"))).toContain("JSON array");
+  });
+});
+
+describe("signingKeyIds", () => {
+  it("reads the kids in order without importing, and refuses what importing would", async () => {
+    const a = await pair("k1");
+    const b = await pair("k2");
+    const secrets = [a.privateJwk.d ?? "", b.privateJwk.d ?? ""];
+
+    expect(signingKeyIds(JSON.stringify([b.privateJwk, a.privateJwk]))).toEqual(["k2", "k1"]);
+    expect(await keyError(() => signingKeyIds(JSON.stringify([a.publicJwk])), secrets)).toBe(
+      'issuer signing keys: key "k1" needs its private part "d" (32 bytes in base64url)',
+    );
+    const twice = JSON.stringify([a.privateJwk, { ...b.privateJwk, kid: "k1" }]);
+    expect(await keyError(() => signingKeyIds(twice), secrets)).toContain('"k1" is listed twice');
+    expect(await keyError(() => signingKeyIds("{"), secrets)).toContain("not valid JSON");
   });
 });
 

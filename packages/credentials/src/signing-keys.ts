@@ -33,32 +33,61 @@ export interface SigningKeyRing {
 
 export const CREDENTIAL_ALG = "EdDSA";
 
+/** One private key of the spec, read but not imported. */
+export interface SigningKeyEntry {
+  publicJwk: PublicJwk;
+  /** The private part, base64url. */
+  d: string;
+}
+
+const SIGNING_KEYS = "issuer signing keys";
+
 /**
- * Imports the issuer's private keys: `spec` is a JSON array of private Ed25519 JWKs, each with a
- * `kid`. Only `currentKid` signs; the others are kept for their public halves after a rotation.
+ * Reads the issuer's private key spec — a JSON array of private Ed25519 JWKs, each with a
+ * `kid` — without importing anything (synchronous): shape, kids, duplicates. The one parser
+ * of that spec: start-up checks use it through signingKeyIds, importSigningKeys through here.
+ * Throws CredentialKeyError, which names keys by kid or position only, never by their values.
  */
-export async function importSigningKeys(spec: string, currentKid: string): Promise<SigningKeyRing> {
-  const what = "issuer signing keys";
-  const parsed = parseJson(spec, what);
+export function parseSigningKeys(spec: string): SigningKeyEntry[] {
+  const parsed = parseJson(spec, SIGNING_KEYS);
   if (!Array.isArray(parsed) || parsed.length === 0) {
-    throw new CredentialKeyError(`${what} must be a JSON array of private Ed25519 JWKs`);
+    throw new CredentialKeyError(`${SIGNING_KEYS} must be a JSON array of private Ed25519 JWKs`);
   }
   const entries = parsed.map((entry, index) => {
     const jwk = jwkShape.safeParse(entry);
-    if (!jwk.success) throw new CredentialKeyError(`${what}: key #${index + 1} is not a JWK`);
+    if (!jwk.success) {
+      throw new CredentialKeyError(`${SIGNING_KEYS}: key #${index + 1} is not a JWK`);
+    }
     const publicJwk = toPublicJwk(jwk.data, index);
     if (!isPrivatePart(jwk.data.d)) {
       throw new CredentialKeyError(
-        `${what}: ${describeKey(jwk.data, index)} needs its private part "d" (32 bytes in base64url)`,
+        `${SIGNING_KEYS}: ${describeKey(jwk.data, index)} needs its private part "d" (32 bytes in base64url)`,
       );
     }
     return { publicJwk, d: jwk.data.d };
   });
+  rejectDuplicates(
+    entries.map((e) => e.publicJwk),
+    SIGNING_KEYS,
+  );
+  return entries;
+}
+
+/** The kids of a signing key spec, in order; throws as parseSigningKeys does. */
+export function signingKeyIds(spec: string): string[] {
+  return parseSigningKeys(spec).map((entry) => entry.publicJwk.kid);
+}
+
+/**
+ * Imports the issuer's private keys (parseSigningKeys). Only `currentKid` signs; the others
+ * are kept for their public halves after a rotation.
+ */
+export async function importSigningKeys(spec: string, currentKid: string): Promise<SigningKeyRing> {
+  const entries = parseSigningKeys(spec);
   const publicKeys = entries.map((e) => e.publicJwk);
-  rejectDuplicates(publicKeys, what);
   const current = entries.find((e) => e.publicJwk.kid === currentKid);
   if (!current)
-    throw new CredentialKeyError(`${what}: the current key "${currentKid}" is not listed`);
+    throw new CredentialKeyError(`${SIGNING_KEYS}: the current key "${currentKid}" is not listed`);
   const privateKey = await importPrivate(current.publicJwk, current.d);
   await assertPairMatches(privateKey, current.publicJwk);
   return { current: { kid: currentKid, privateKey }, publicKeys };

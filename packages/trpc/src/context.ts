@@ -1,20 +1,9 @@
-import type { Database, UserRole } from "@lumen/db";
+import type { SessionUser } from "@lumen/core/kernel";
+import type { ProgressIngest } from "@lumen/core/progress";
+import type { Database } from "@lumen/db";
 import type { Outbox } from "@lumen/jobs";
 import type { MediaContext } from "@lumen/media";
 import type { SearchBackend } from "@lumen/search";
-import type { ProgressIngest } from "./services/progress/types";
-
-/** The signed-in user as procedures see it. */
-export interface SessionUser {
-  id: string;
-  name: string;
-  email: string;
-  role: UserRole;
-}
-
-export interface Logger {
-  error(message: string, fields?: Record<string, unknown>): void;
-}
 
 export interface ContextInner {
   db: Database;

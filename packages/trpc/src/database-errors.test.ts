@@ -1,9 +1,9 @@
+import { TOO_LONG_TEXT_MESSAGE, UNSTORABLE_TEXT_MESSAGE } from "@lumen/core/kernel";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { codeOf, errorOf } from "../test/authoring";
 import { createTestContext, type TestContext } from "../test/harness";
-import { TOO_LONG_TEXT_MESSAGE, UNSTORABLE_TEXT_MESSAGE } from "./database-errors";
 import { createCallerFactory, publicProcedure, router } from "./trpc";
 
 let t: TestContext;

@@ -1,6 +1,6 @@
+import type { DomainError } from "@lumen/core/kernel";
 import { TRPCError } from "@trpc/server";
 import { getHTTPStatusCodeFromError } from "@trpc/server/http";
-import type { DomainError } from "./errors";
 import { CODE_BY_KIND } from "./trpc";
 
 /**

@@ -1,9 +1,8 @@
+import { DomainError, unstorableTextError, ValidationError } from "@lumen/core/kernel";
 import { initTRPC, TRPCError } from "@trpc/server";
 import type { TRPC_ERROR_CODE_KEY } from "@trpc/server/rpc";
 import { z } from "zod";
 import type { Context } from "./context";
-import { unstorableTextError } from "./database-errors";
-import { DomainError, ValidationError } from "./errors";
 
 export const CODE_BY_KIND: Record<DomainError["kind"], TRPC_ERROR_CODE_KEY> = {
   not_found: "NOT_FOUND",

@@ -1,8 +1,7 @@
+import { DomainError, type SessionUser } from "@lumen/core/kernel";
 import { courseInstructors, courses, type Database, lessons, mediaBlobs, modules } from "@lumen/db";
 import { TRPCError } from "@trpc/server";
 import { asc, count, eq, sql } from "drizzle-orm";
-import type { SessionUser } from "../src/context";
-import { DomainError } from "../src/errors";
 import { CODE_BY_KIND } from "../src/trpc";
 import type { TestContext } from "./harness";
 

@@ -1,87 +1,30 @@
-import { createTestDatabase, type TestDatabase } from "@lumen/db/testing";
-import { type OutboxHandle, openOutbox } from "@lumen/jobs";
-import { InMemoryMediaStore, type MediaContext } from "@lumen/media";
-import { createMediaSigner, parseKeyRing } from "@lumen/media-tokens";
-import { createPostgresSearch } from "@lumen/search";
-import type { SessionUser } from "../src/context";
+import type { SessionUser } from "@lumen/core/kernel";
+import { createTestWorld } from "@lumen/core/test/world";
+import { loadSessionUser } from "@lumen/core/users";
 import { createCaller } from "../src/root";
-import { createProgressIngest } from "../src/services/progress/ingest";
-import { loadSessionUser } from "../src/services/users/load-user";
-
-/** The dev key ring (the API's default and the edge's MEDIA_KEYS in .dev.vars). */
-export const TEST_MEDIA_KEYS = parseKeyRing("dev1:lumen-dev-only-media-key-not-for-production");
-export const TEST_EDGE_URL = "http://edge.test";
 
 /**
- * Video storage for router tests: objects live in process memory (InMemoryMediaStore), not
- * behind the edge. Tests put a "source" object themselves to stand in for the edge finishing
- * an upload. Limits are the API's defaults.
- */
-export function createTestMedia(overrides: Partial<MediaContext> = {}) {
-  const store = new InMemoryMediaStore();
-  const media: MediaContext = {
-    store,
-    signer: createMediaSigner(TEST_MEDIA_KEYS, "dev1"),
-    edgeUrl: TEST_EDGE_URL,
-    maxUploadBytes: 5 * 1024 ** 3,
-    playbackTtlSeconds: 900,
-    uploadTtlSeconds: 3600,
-    ...overrides,
-  };
-  return { media, store };
-}
-
-/**
- * One test file's world: its own database, a real outbox, in-memory media, callers per user.
- * The progress write path's clock is real time plus however far the test moved it on
- * (`elapse`): coverage is bounded by playback time, and tests do not sleep through it.
+ * One router test file's world: core's test world (its own database, a real outbox, search,
+ * in-memory media, the progress write path with a movable clock) plus callers per user.
  */
 export async function createTestContext() {
-  const database: TestDatabase = await createTestDatabase();
-  const outbox: OutboxHandle = await openOutbox(database.connection);
-  const search = createPostgresSearch({ db: database.db });
-  const { media, store } = createTestMedia();
-  let aheadMs = 0;
-  const now = () => Date.now() + aheadMs;
-  const progress = createProgressIngest({ db: database.db, outbox, now });
+  const world = await createTestWorld();
   return {
-    db: database.db,
-    database,
-    outbox,
-    search,
-    media,
-    progress,
-    /** The progress write path's clock (epoch ms). */
-    now,
-    /** `seconds` of wall-clock time pass for the progress write path. */
-    elapse: (seconds: number) => {
-      aheadMs += seconds * 1000;
-    },
-    /** Back to real time (each test's learners and lessons are its own). */
-    resetClock: () => {
-      aheadMs = 0;
-    },
-    /** The in-memory bucket behind `media` (what the edge would hold in R2). */
-    mediaStore: store,
+    ...world,
     /**
      * Procedures as `user`. There is no session store here: privileged procedures re-read
      * the user's row, which is what the API's database check boils down to.
      */
     callerFor: (user: SessionUser | null) =>
       createCaller({
-        db: database.db,
+        db: world.db,
         user,
-        currentUser: async () => (user ? loadSessionUser(database.db, user.id) : null),
-        outbox,
-        search,
-        media,
-        progress,
+        currentUser: async () => (user ? loadSessionUser(world.db, user.id) : null),
+        outbox: world.outbox,
+        search: world.search,
+        media: world.media,
+        progress: world.progress,
       }),
-    close: async () => {
-      await progress.close();
-      await outbox.close();
-      await database.close();
-    },
   };
 }
 

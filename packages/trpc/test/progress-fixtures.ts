@@ -1,4 +1,7 @@
 import { randomUUID } from "node:crypto";
+import type { SessionUser } from "@lumen/core/kernel";
+import type { ProgressEvent } from "@lumen/core/progress";
+import { createCourse, createUser } from "@lumen/core/test/factories";
 import {
   type Database,
   enrollments,
@@ -9,9 +12,6 @@ import {
   videoAssets,
 } from "@lumen/db";
 import { eq, sql } from "drizzle-orm";
-import type { SessionUser } from "../src/context";
-import type { ProgressEvent } from "../src/services/progress/inputs";
-import { createCourse, createUser } from "./factories";
 import type { TestContext } from "./harness";
 
 /** A lesson to build: video lessons get a current asset of `videoSeconds` (null: unknown). */

@@ -1,6 +1,6 @@
-import type { SessionUser } from "../src/context";
-import { issueCertificate } from "../src/services/certificates/issue";
-import { createNotifications } from "../src/services/notifications/create";
+import { issueCertificate } from "@lumen/core/certificates";
+import type { SessionUser } from "@lumen/core/kernel";
+import { createNotifications } from "@lumen/core/notifications";
 import {
   addLessonOfKind,
   addVideoLesson,
@@ -11,8 +11,9 @@ import {
   createVideoAsset,
   questionsOfEveryKind,
   readyRendition,
-} from "./factories";
-import { TEST_EDGE_URL, type TestContext } from "./harness";
+} from "@lumen/core/test/factories";
+import { TEST_EDGE_URL } from "@lumen/core/test/world";
+import type { TestContext } from "./harness";
 
 /**
  * One course world in which every procedure of the router has a valid call: an instructor's

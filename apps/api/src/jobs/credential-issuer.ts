@@ -1,3 +1,4 @@
+import type { CertificateIssuer } from "@lumen/core/certificates";
 import { CredentialKeyError, importSigningKeys } from "@lumen/credentials";
 import {
   DEV_DOCUMENT_SIGNING_CERT,
@@ -10,7 +11,6 @@ import {
   type DocumentSignerSpec,
   loadDocumentSigner,
 } from "@lumen/credentials/pdf";
-import type { CertificateIssuer } from "@lumen/trpc/services/certificates/issuer";
 import type { ApiEnv } from "../env";
 
 type IssuerEnv = Pick<

@@ -1,17 +1,15 @@
-import { type Database, videoRenditions } from "@lumen/db";
+import { encodeVideoRenditions } from "@lumen/core/video";
+import type { Database } from "@lumen/db";
 import { encodeVideoJob, handleJob } from "@lumen/jobs";
-import { encodeRenditions, type FfmpegConfig, type MediaStore } from "@lumen/media";
-import { asc, eq } from "drizzle-orm";
+import type { FfmpegConfig, MediaStore } from "@lumen/media";
 import type { Logger } from "../logger";
 
-/** The rest of the ladder yields the CPU to the first playable rendition (ADR 0006). */
-const LADDER_NICENESS = 10;
 /** The lowest rendition and the ladder run side by side on one runner. */
 const ENCODE_CONCURRENCY = 2;
 
 /**
- * Encodes one group of renditions (@lumen/media encodeRenditions). The group holding the
- * asset's lowest rendition runs at normal priority, the rest of the ladder under `nice`.
+ * Serves video.encode: one group of renditions (encodeVideoRenditions, @lumen/core/video,
+ * which gives the first playable rendition the CPU first).
  */
 export function encodeVideoHandler({
   db,
@@ -27,14 +25,7 @@ export function encodeVideoHandler({
   return handleJob(
     encodeVideoJob,
     async ({ assetId, renditions }, { attempt, finalAttempt, maxAttempts, signal }) => {
-      const [lowest] = await db
-        .select({ name: videoRenditions.name })
-        .from(videoRenditions)
-        .where(eq(videoRenditions.assetId, assetId))
-        .orderBy(asc(videoRenditions.bandwidth))
-        .limit(1);
-      const niceness = lowest && renditions.includes(lowest.name) ? 0 : LADDER_NICENESS;
-      const result = await encodeRenditions({
+      const result = await encodeVideoRenditions({
         db,
         store,
         ffmpeg,
@@ -44,18 +35,11 @@ export function encodeVideoHandler({
         attempt,
         maxAttempts,
         finalAttempt,
-        niceness,
       });
       if (result.outcome === "encoded" && result.cleanupError) {
         logger.warn("stale video outputs not removed", { assetId, err: result.cleanupError });
       }
-      logger.info("video renditions encoded", {
-        assetId,
-        renditions,
-        attempt,
-        niceness,
-        ...result,
-      });
+      logger.info("video renditions encoded", { assetId, renditions, attempt, ...result });
     },
     { concurrency: ENCODE_CONCURRENCY },
   );

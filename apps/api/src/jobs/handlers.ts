@@ -1,8 +1,8 @@
+import type { CertificateIssuer } from "@lumen/core/certificates";
 import type { Database } from "@lumen/db";
 import type { JobHandler, Outbox } from "@lumen/jobs";
 import type { FfmpegConfig, MediaContext } from "@lumen/media";
 import type { SearchBackend } from "@lumen/search";
-import type { CertificateIssuer } from "@lumen/trpc/services/certificates/issuer";
 import type { ApiEnv } from "../env";
 import type { Logger } from "../logger";
 import { loadCertificateIssuer } from "./credential-issuer";

@@ -1,15 +1,12 @@
-import { courses, type Database } from "@lumen/db";
-import { handleJob, indexCourseJob, type Outbox, purgeCatalogJob } from "@lumen/jobs";
+import { indexCourseInCatalog } from "@lumen/core/catalog";
+import type { Database } from "@lumen/db";
+import { handleJob, indexCourseJob, type Outbox } from "@lumen/jobs";
 import type { SearchBackend } from "@lumen/search";
-import { eq } from "drizzle-orm";
 import type { Logger } from "../logger";
 
 /**
- * Brings one course's search entry in line with Postgres, then asks for an edge purge.
- * indexCourse reads the course's current state and never lets an older version replace a
- * newer one, so a retry, a duplicate or jobs arriving out of order all leave the same index
- * behind. The purge is enqueued only after indexing succeeded: purging first would let the
- * edge re-cache search results from before the change.
+ * Serves search.index-course: the course's search entry, then the edge purge after it
+ * (indexCourseInCatalog, @lumen/core/catalog).
  */
 export function indexCourseHandler({
   db,
@@ -23,14 +20,7 @@ export function indexCourseHandler({
   logger: Pick<Logger, "info">;
 }) {
   return handleJob(indexCourseJob, async ({ courseId }) => {
-    await search.indexCourse(courseId);
-    await db.transaction(async (tx) => {
-      const [course] = await tx
-        .select({ slug: courses.slug })
-        .from(courses)
-        .where(eq(courses.id, courseId));
-      await outbox.enqueue(tx, purgeCatalogJob, { courseId, slug: course?.slug });
-    });
+    await indexCourseInCatalog({ db, outbox, search, courseId });
     logger.info("course indexed", { courseId, backend: search.name });
   });
 }

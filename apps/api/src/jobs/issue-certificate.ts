@@ -1,15 +1,14 @@
+import { type CertificateIssuer, issueCertificate } from "@lumen/core/certificates";
 import type { Database } from "@lumen/db";
 import { handleJob, issueCertificateJob, type Outbox } from "@lumen/jobs";
 import type { MediaContext } from "@lumen/media";
-import { issueCertificate } from "@lumen/trpc/services/certificates/issue";
-import type { CertificateIssuer } from "@lumen/trpc/services/certificates/issuer";
 import type { ApiEnv } from "../env";
 import type { Logger } from "../logger";
 
 /**
  * Issues an enrollment's certificate (once, whatever the number of jobs or runners), renders
  * its PDF, and leaves publishing to certificates.publish, enqueued with the certificate.
- * The issuing logic is a plain service (services/certificates/issue.ts); this only wires it.
+ * The issuing logic is a domain verb (@lumen/core certificates); this only wires it.
  */
 export function issueCertificateHandler({
   db,

@@ -1,8 +1,10 @@
+import {
+  type CertificateIssuer,
+  publishStatusList,
+  pushCertificateToEdge,
+} from "@lumen/core/certificates";
 import type { Database } from "@lumen/db";
 import { handleJob, publishCertificateJob } from "@lumen/jobs";
-import type { CertificateIssuer } from "@lumen/trpc/services/certificates/issuer";
-import { publishCertificate } from "@lumen/trpc/services/certificates/publish";
-import { publishStatusList } from "@lumen/trpc/services/certificates/publish-status-list";
 import { z } from "zod";
 import type { ApiEnv } from "../env";
 import type { Logger } from "../logger";
@@ -31,7 +33,7 @@ export function publishCertificateHandler({ db, env, logger, issuer, fetch }: De
     const edge = (path: string, body: unknown) =>
       callEdge({ env, method: "PUT", path, body, signal, ...(fetch ? { fetch } : {}) });
     let answer: string | undefined;
-    const published = await publishCertificate({
+    const published = await pushCertificateToEdge({
       db,
       certificateId,
       send: async (body) => {

@@ -1,7 +1,6 @@
+import { CERTIFICATE_NOT_FOUND, openCertificatePdf } from "@lumen/core/certificates";
 import type { Database } from "@lumen/db";
 import type { MediaContext } from "@lumen/media";
-import { CERTIFICATE_NOT_FOUND } from "@lumen/trpc/services/certificates/access";
-import { openCertificatePdf } from "@lumen/trpc/services/certificates/download-pdf";
 import { Hono } from "hono";
 import { z } from "zod";
 import { type Auth, sessionUser } from "../auth";

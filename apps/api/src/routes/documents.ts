@@ -1,12 +1,13 @@
+import {
+  assertCanUploadDocument,
+  DOCUMENT_MAX_BYTES,
+  NotPdfError,
+  openLessonDocument,
+  uploadLessonDocument,
+} from "@lumen/core/documents";
 import type { Database } from "@lumen/db";
 import type { MediaContext } from "@lumen/media";
 import { singleLine } from "@lumen/shared";
-import { openLessonDocument } from "@lumen/trpc/services/documents/open-document";
-import { DOCUMENT_MAX_BYTES, NotPdfError } from "@lumen/trpc/services/documents/pdf";
-import {
-  assertCanUploadDocument,
-  uploadLessonDocument,
-} from "@lumen/trpc/services/documents/upload-document";
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { z } from "zod";

@@ -1,8 +1,7 @@
+import { COVER_MAX_BYTES, getMediaBlob, setCourseCover } from "@lumen/core/authoring";
 import type { Database } from "@lumen/db";
 import type { Outbox } from "@lumen/jobs";
 import { ifNoneMatchMatches } from "@lumen/shared";
-import { getMediaBlob } from "@lumen/trpc/services/authoring/get-media-blob";
-import { COVER_MAX_BYTES, setCourseCover } from "@lumen/trpc/services/authoring/set-course-cover";
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { z } from "zod";

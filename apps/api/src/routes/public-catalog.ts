@@ -1,9 +1,8 @@
 import { createHash } from "node:crypto";
+import { getCourseBySlug, searchCatalog } from "@lumen/core/catalog";
 import type { Database } from "@lumen/db";
 import type { SearchBackend } from "@lumen/search";
 import { catalogQuerySchema, courseSlugSchema, ifNoneMatchMatches } from "@lumen/shared";
-import { getCourseBySlug } from "@lumen/trpc/services/catalog/get-course";
-import { searchCatalog } from "@lumen/trpc/services/catalog/search-catalog";
 import { type Context, Hono } from "hono";
 import { z } from "zod";
 import { ApiError } from "../http-errors";

@@ -1,11 +1,11 @@
+import { setCourseCover } from "@lumen/core/authoring";
+import type { SessionUser } from "@lumen/core/kernel";
+import { createUser } from "@lumen/core/test/factories";
+import { png } from "@lumen/core/test/images";
 import { courseInstructors } from "@lumen/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type BuiltCourse, buildCourse, codeOf, courseState } from "../../test/authoring";
-import { createUser } from "../../test/factories";
 import { createTestContext, type TestContext } from "../../test/harness";
-import { png } from "../../test/images";
-import type { SessionUser } from "../context";
-import { setCourseCover } from "../services/authoring/set-course-cover";
 
 let t: TestContext;
 let owner: SessionUser;

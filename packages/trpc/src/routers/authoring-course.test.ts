@@ -1,12 +1,11 @@
+import { type SessionUser, ValidationError } from "@lumen/core/kernel";
+import { addOutline, createCourse, createUser } from "@lumen/core/test/factories";
 import { courseInstructors, courses } from "@lumen/db";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { buildCourse, codeOf, errorOf } from "../../test/authoring";
-import { addOutline, createCourse, createUser } from "../../test/factories";
 import { createTestContext, type TestContext } from "../../test/harness";
-import type { SessionUser } from "../context";
-import { ValidationError } from "../errors";
 
 let t: TestContext;
 let owner: SessionUser;

@@ -1,9 +1,9 @@
+import { uploadLessonDocument } from "@lumen/core/documents";
+import type { SessionUser } from "@lumen/core/kernel";
+import { createUser, questionsOfEveryKind } from "@lumen/core/test/factories";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildCourse, codeOf, outlineOf } from "../../test/authoring";
-import { createUser, questionsOfEveryKind } from "../../test/factories";
 import { createTestContext, type TestContext } from "../../test/harness";
-import type { SessionUser } from "../context";
-import { uploadLessonDocument } from "../services/documents/upload-document";
 
 let t: TestContext;
 let owner: SessionUser;

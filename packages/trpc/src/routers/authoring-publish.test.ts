@@ -1,13 +1,12 @@
+import { updateCourse } from "@lumen/core/authoring";
+import { uploadLessonDocument } from "@lumen/core/documents";
+import { type SessionUser, ValidationError } from "@lumen/core/kernel";
+import { createUser, questionsOfEveryKind } from "@lumen/core/test/factories";
 import { enrollments } from "@lumen/db";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildCourse, errorOf, jobsFor } from "../../test/authoring";
-import { createUser, questionsOfEveryKind } from "../../test/factories";
 import { createTestContext, type TestContext } from "../../test/harness";
-import type { SessionUser } from "../context";
-import { ValidationError } from "../errors";
-import { updateCourse } from "../services/authoring/update-course";
-import { uploadLessonDocument } from "../services/documents/upload-document";
 
 let t: TestContext;
 let owner: SessionUser;

@@ -1,81 +1,94 @@
-import { addLesson } from "../services/authoring/add-lesson";
-import { addModule } from "../services/authoring/add-module";
-import * as course from "../services/authoring/course-inputs";
-import { createCourse } from "../services/authoring/create-course";
-import { deleteLesson } from "../services/authoring/delete-lesson";
-import { deleteModule } from "../services/authoring/delete-module";
-import { getEditableCourse } from "../services/authoring/get-course";
-import { listMyCourses } from "../services/authoring/list-my-courses";
-import { moveLesson } from "../services/authoring/move-lesson";
-import * as outline from "../services/authoring/outline-inputs";
-import { publishCourse } from "../services/authoring/publish";
-import { getPublishChecklist } from "../services/authoring/publish-checklist";
-import { renameModule } from "../services/authoring/rename-module";
-import { reorderLessons } from "../services/authoring/reorder-lessons";
-import { reorderModules } from "../services/authoring/reorder-modules";
-import { unpublishCourse } from "../services/authoring/unpublish";
-import { updateCourse } from "../services/authoring/update-course";
-import { updateLesson } from "../services/authoring/update-lesson";
+import {
+  addLesson,
+  addLessonInput,
+  addModule,
+  addModuleInput,
+  courseIdInput,
+  createCourse,
+  createCourseInput,
+  deleteLesson,
+  deleteModule,
+  getEditableCourse,
+  getPublishChecklist,
+  lessonIdInput,
+  listMyCourses,
+  moduleIdInput,
+  moveLesson,
+  moveLessonInput,
+  myCoursesInput,
+  publishCourse,
+  renameModule,
+  renameModuleInput,
+  reorderLessons,
+  reorderLessonsInput,
+  reorderModules,
+  reorderModulesInput,
+  unpublishCourse,
+  updateCourse,
+  updateCourseInput,
+  updateLesson,
+  updateLessonInput,
+} from "@lumen/core/authoring";
 import { instructorProcedure, router } from "../trpc";
 
 /**
  * The course builder. Every procedure needs an instructor or admin; every service checks
- * the caller edits THIS course (see services/authoring/access.ts for what refusals say).
+ * the caller edits THIS course (see @lumen/core authoring access rules for what refusals say).
  */
 export const authoringRouter = router({
   myCourses: instructorProcedure
-    .input(course.myCoursesInput)
+    .input(myCoursesInput)
     .query(({ ctx, input }) => listMyCourses({ db: ctx.db, user: ctx.user, input })),
   createCourse: instructorProcedure
-    .input(course.createCourseInput)
+    .input(createCourseInput)
     .mutation(({ ctx, input }) => createCourse({ db: ctx.db, user: ctx.user, input })),
   getCourse: instructorProcedure
-    .input(course.courseIdInput)
+    .input(courseIdInput)
     .query(({ ctx, input }) =>
       getEditableCourse({ db: ctx.db, user: ctx.user, courseId: input.courseId }),
     ),
   updateCourse: instructorProcedure
-    .input(course.updateCourseInput)
+    .input(updateCourseInput)
     .mutation(({ ctx, input }) => updateCourse({ ...ctx, input })),
 
   addModule: instructorProcedure
-    .input(outline.addModuleInput)
+    .input(addModuleInput)
     .mutation(({ ctx, input }) => addModule({ ...ctx, input })),
   renameModule: instructorProcedure
-    .input(outline.renameModuleInput)
+    .input(renameModuleInput)
     .mutation(({ ctx, input }) => renameModule({ ...ctx, input })),
   deleteModule: instructorProcedure
-    .input(outline.moduleIdInput)
+    .input(moduleIdInput)
     .mutation(({ ctx, input }) => deleteModule({ ...ctx, input })),
   reorderModules: instructorProcedure
-    .input(outline.reorderModulesInput)
+    .input(reorderModulesInput)
     .mutation(({ ctx, input }) => reorderModules({ ...ctx, input })),
 
   addLesson: instructorProcedure
-    .input(outline.addLessonInput)
+    .input(addLessonInput)
     .mutation(({ ctx, input }) => addLesson({ ...ctx, input })),
   updateLesson: instructorProcedure
-    .input(outline.updateLessonInput)
+    .input(updateLessonInput)
     .mutation(({ ctx, input }) => updateLesson({ ...ctx, input })),
   deleteLesson: instructorProcedure
-    .input(outline.lessonIdInput)
+    .input(lessonIdInput)
     .mutation(({ ctx, input }) => deleteLesson({ ...ctx, input })),
   reorderLessons: instructorProcedure
-    .input(outline.reorderLessonsInput)
+    .input(reorderLessonsInput)
     .mutation(({ ctx, input }) => reorderLessons({ ...ctx, input })),
   moveLesson: instructorProcedure
-    .input(outline.moveLessonInput)
+    .input(moveLessonInput)
     .mutation(({ ctx, input }) => moveLesson({ ...ctx, input })),
 
   publishChecklist: instructorProcedure
-    .input(course.courseIdInput)
+    .input(courseIdInput)
     .query(({ ctx, input }) =>
       getPublishChecklist({ db: ctx.db, user: ctx.user, courseId: input.courseId }),
     ),
   publish: instructorProcedure
-    .input(course.courseIdInput)
+    .input(courseIdInput)
     .mutation(({ ctx, input }) => publishCourse({ ...ctx, input })),
   unpublish: instructorProcedure
-    .input(course.courseIdInput)
+    .input(courseIdInput)
     .mutation(({ ctx, input }) => unpublishCourse({ ...ctx, input })),
 });

@@ -1,11 +1,7 @@
+import { getCourseBySlug, searchCatalog } from "@lumen/core/catalog";
 import { catalogQuerySchema, courseSlugSchema } from "@lumen/shared";
 import { z } from "zod";
-import { getCourseBySlug } from "../services/catalog/get-course";
-import { searchCatalog } from "../services/catalog/search-catalog";
 import { publicProcedure, router } from "../trpc";
-
-/** The shared contract's slug, so tRPC, the public route and the edge refuse the same ones. */
-export const slugSchema = courseSlugSchema;
 
 export const catalogRouter = router({
   /** Search and browse: query text, filters, facet counts, sort and pages in one call. */
@@ -13,6 +9,7 @@ export const catalogRouter = router({
     .input(catalogQuerySchema)
     .query(({ ctx, input }) => searchCatalog({ search: ctx.search, input })),
   bySlug: publicProcedure
-    .input(z.object({ slug: slugSchema }))
+    // The shared contract's slug: tRPC, the public route and the edge refuse the same ones.
+    .input(z.object({ slug: courseSlugSchema }))
     .query(({ ctx, input }) => getCourseBySlug({ db: ctx.db, user: ctx.user, slug: input.slug })),
 });

@@ -1,17 +1,17 @@
-import { certificates, courseInstructors } from "@lumen/db";
-import { eq, sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { codeOf } from "../../test/authoring";
+import { type CertificateIssuer, issueCertificate } from "@lumen/core/certificates";
+import type { SessionUser } from "@lumen/core/kernel";
 import {
   createCourse,
   createEnrollmentWithProgress,
   createTestCertificateIssuer,
   createUser,
-} from "../../test/factories";
-import { createTestContext, TEST_EDGE_URL, type TestContext } from "../../test/harness";
-import type { SessionUser } from "../context";
-import { issueCertificate } from "../services/certificates/issue";
-import type { CertificateIssuer } from "../services/certificates/issuer";
+} from "@lumen/core/test/factories";
+import { TEST_EDGE_URL } from "@lumen/core/test/world";
+import { certificates, courseInstructors } from "@lumen/db";
+import { eq, sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { codeOf } from "../../test/authoring";
+import { createTestContext, type TestContext } from "../../test/harness";
 
 let t: TestContext;
 let owner: SessionUser;

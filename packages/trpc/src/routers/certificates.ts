@@ -1,7 +1,10 @@
-import * as certificates from "../services/certificates/inputs";
-import { listMyCertificates } from "../services/certificates/mine";
-import { requestCertificate } from "../services/certificates/request";
-import { revokeCertificate } from "../services/certificates/revoke";
+import {
+  courseCertificatesInput,
+  listMyCertificates,
+  requestCertificate,
+  revokeCertificate,
+  revokeCertificateInput,
+} from "@lumen/core/certificates";
 import { privilegedProcedure, protectedProcedure, router } from "../trpc";
 
 /**
@@ -11,10 +14,10 @@ import { privilegedProcedure, protectedProcedure, router } from "../trpc";
 export const certificatesRouter = router({
   mine: protectedProcedure.query(({ ctx }) => listMyCertificates(ctx)),
   request: protectedProcedure
-    .input(certificates.courseCertificatesInput)
+    .input(courseCertificatesInput)
     .mutation(({ ctx, input }) => requestCertificate({ ...ctx, input })),
   // Staff-only work: whether the caller may still do it is read from the database.
   revoke: privilegedProcedure
-    .input(certificates.revokeCertificateInput)
+    .input(revokeCertificateInput)
     .mutation(({ ctx, input }) => revokeCertificate({ ...ctx, input })),
 });

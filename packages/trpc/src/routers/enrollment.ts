@@ -1,17 +1,17 @@
-import { z } from "zod";
-import { enrollInCourse } from "../services/enrollment/enroll";
-import { listMyEnrollments } from "../services/enrollment/list-mine";
-import { unenrollFromCourse } from "../services/enrollment/unenroll";
+import {
+  enrollInCourse,
+  enrollmentCourseInput,
+  listMyEnrollments,
+  unenrollFromCourse,
+} from "@lumen/core/enrollment";
 import { protectedProcedure, router } from "../trpc";
-
-const courseRef = z.object({ courseId: z.uuid("courseId must be a UUID") });
 
 export const enrollmentRouter = router({
   enroll: protectedProcedure
-    .input(courseRef)
+    .input(enrollmentCourseInput)
     .mutation(({ ctx, input }) => enrollInCourse({ db: ctx.db, user: ctx.user, input })),
   unenroll: protectedProcedure
-    .input(courseRef)
+    .input(enrollmentCourseInput)
     .mutation(({ ctx, input }) => unenrollFromCourse({ db: ctx.db, user: ctx.user, input })),
   mine: protectedProcedure.query(({ ctx }) => listMyEnrollments({ db: ctx.db, user: ctx.user })),
 });

@@ -1,10 +1,10 @@
+import { uploadLessonDocument } from "@lumen/core/documents";
+import type { SessionUser } from "@lumen/core/kernel";
+import { addLessonOfKind, createCourse, createUser } from "@lumen/core/test/factories";
 import { courseInstructors } from "@lumen/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { codeOf } from "../../test/authoring";
-import { addLessonOfKind, createCourse, createUser } from "../../test/factories";
 import { createTestContext, type TestContext } from "../../test/harness";
-import type { SessionUser } from "../context";
-import { uploadLessonDocument } from "../services/documents/upload-document";
 
 let t: TestContext;
 let owner: SessionUser;

@@ -1,10 +1,9 @@
-import * as learning from "../services/learning/inputs";
-import { getLessonContent } from "../services/learning/lesson-content";
+import { getLessonContent, lessonContentInput } from "@lumen/core/learning";
 import { publicProcedure, router } from "../trpc";
 
 /** What a lesson page shows (text, PDF, kind, flags), with the same access rule as video. */
 export const learningRouter = router({
   lesson: publicProcedure
-    .input(learning.lessonContentInput)
+    .input(lessonContentInput)
     .query(({ ctx, input }) => getLessonContent({ ...ctx, input })),
 });

@@ -1,10 +1,10 @@
+import type { SessionUser } from "@lumen/core/kernel";
+import { createUser } from "@lumen/core/test/factories";
 import { notifications } from "@lumen/db";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { codeOf } from "../../test/authoring";
-import { createUser } from "../../test/factories";
 import { createTestContext, type TestContext } from "../../test/harness";
-import type { SessionUser } from "../context";
 
 let t: TestContext;
 

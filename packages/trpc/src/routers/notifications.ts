@@ -1,16 +1,19 @@
-import * as notifications from "../services/notifications/inputs";
-import { listNotifications } from "../services/notifications/list";
-import { markNotificationsRead } from "../services/notifications/mark-read";
-import { countUnread } from "../services/notifications/unread-count";
+import {
+  countUnread,
+  listNotifications,
+  listNotificationsInput,
+  markNotificationsRead,
+  markReadInput,
+} from "@lumen/core/notifications";
 import { protectedProcedure, router } from "../trpc";
 
 /** The signed-in user's in-app notifications (milestones, certificates). */
 export const notificationsRouter = router({
   list: protectedProcedure
-    .input(notifications.listNotificationsInput)
+    .input(listNotificationsInput)
     .query(({ ctx, input }) => listNotifications({ ...ctx, input })),
   unreadCount: protectedProcedure.query(({ ctx }) => countUnread(ctx)),
   markRead: protectedProcedure
-    .input(notifications.markReadInput)
+    .input(markReadInput)
     .mutation(({ ctx, input }) => markNotificationsRead({ ...ctx, input })),
 });

@@ -1,7 +1,10 @@
+import { getEnrollmentStanding } from "@lumen/core/enrollment";
+import type { SessionUser } from "@lumen/core/kernel";
+import { createProgressIngest, markLessonsCompleted } from "@lumen/core/progress";
+import { createUser } from "@lumen/core/test/factories";
 import { courseMilestones, enrollments, lessons, notifications } from "@lumen/db";
 import { asc, eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createUser } from "../../test/factories";
 import { createTestContext, type TestContext } from "../../test/harness";
 import {
   appendLessons,
@@ -12,9 +15,6 @@ import {
   progressEvent,
   startPlayback,
 } from "../../test/progress-fixtures";
-import type { SessionUser } from "../context";
-import { getEnrollmentStanding, markLessonsCompleted } from "../services/progress/completion";
-import { createProgressIngest } from "../services/progress/ingest";
 
 let t: TestContext;
 let instructor: SessionUser;

@@ -1,12 +1,11 @@
+import type { SessionUser } from "@lumen/core/kernel";
+import { createProgressIngest, type ProgressEvent } from "@lumen/core/progress";
+import { createUser } from "@lumen/core/test/factories";
 import { lessonProgress, progressEvents } from "@lumen/db";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createUser } from "../../test/factories";
 import { createTestContext, type TestContext } from "../../test/harness";
 import { enrolledLearner, progressEvent, startPlayback } from "../../test/progress-fixtures";
-import type { SessionUser } from "../context";
-import { createProgressIngest } from "../services/progress/ingest";
-import type { ProgressEvent } from "../services/progress/inputs";
 
 let t: TestContext;
 let instructor: SessionUser;

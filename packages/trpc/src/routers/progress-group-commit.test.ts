@@ -1,7 +1,9 @@
+import type { SessionUser } from "@lumen/core/kernel";
+import { createProgressIngest } from "@lumen/core/progress";
+import { createUser } from "@lumen/core/test/factories";
 import { lessonProgress, progressEvents } from "@lumen/db";
 import { and, eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createUser } from "../../test/factories";
 import { createTestContext, type TestContext } from "../../test/harness";
 import {
   createCourseWithLessons,
@@ -9,8 +11,6 @@ import {
   progressEvent,
   startPlayback,
 } from "../../test/progress-fixtures";
-import type { SessionUser } from "../context";
-import { createProgressIngest } from "../services/progress/ingest";
 
 let t: TestContext;
 let instructor: SessionUser;

@@ -1,11 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   addVideoLesson,
   createCourse,
   createUser,
   createVideoAsset,
   readyRendition,
-} from "../../test/factories";
+} from "@lumen/core/test/factories";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestContext, type TestContext } from "../../test/harness";
 import { enroll, progressEvent } from "../../test/progress-fixtures";
 

@@ -1,10 +1,13 @@
 import { randomUUID } from "node:crypto";
+import type { SessionUser } from "@lumen/core/kernel";
+import type { ProgressEvent } from "@lumen/core/progress";
+import { createUser } from "@lumen/core/test/factories";
+import { TEST_EDGE_URL } from "@lumen/core/test/world";
 import { certificates, courseInstructors, courses, enrollments, users } from "@lumen/db";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { codeOf } from "../../test/authoring";
-import { createUser } from "../../test/factories";
-import { createTestContext, TEST_EDGE_URL, type TestContext } from "../../test/harness";
+import { createTestContext, type TestContext } from "../../test/harness";
 import {
   createCourseWithLessons,
   enroll,
@@ -13,8 +16,6 @@ import {
   progressEvent,
   startPlayback,
 } from "../../test/progress-fixtures";
-import type { SessionUser } from "../context";
-import type { ProgressEvent } from "../services/progress/inputs";
 
 let t: TestContext;
 let instructor: SessionUser;

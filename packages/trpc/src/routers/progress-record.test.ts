@@ -1,8 +1,10 @@
 import { randomUUID } from "node:crypto";
+import type { SessionUser } from "@lumen/core/kernel";
+import type { ProgressEvent } from "@lumen/core/progress";
+import { createUser } from "@lumen/core/test/factories";
 import { enrollments, lessonProgress, progressEvents } from "@lumen/db";
 import { and, eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createUser } from "../../test/factories";
 import { createTestContext, type TestContext } from "../../test/harness";
 import {
   enroll,
@@ -11,8 +13,6 @@ import {
   progressEvent,
   startPlayback,
 } from "../../test/progress-fixtures";
-import type { SessionUser } from "../context";
-import type { ProgressEvent } from "../services/progress/inputs";
 
 let t: TestContext;
 let instructor: SessionUser;

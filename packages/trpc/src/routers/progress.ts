@@ -1,7 +1,11 @@
-import { listCourseLearners } from "../services/progress/course-learners";
-import { getCourseProgress } from "../services/progress/course-progress";
-import * as progress from "../services/progress/inputs";
-import { getMyProgress } from "../services/progress/my-progress";
+import {
+  courseLearnersInput,
+  courseProgressInput,
+  getCourseProgress,
+  getMyProgress,
+  listCourseLearners,
+  recordProgressInput,
+} from "@lumen/core/progress";
 import { instructorProcedure, protectedProcedure, router } from "../trpc";
 
 /**
@@ -12,13 +16,13 @@ import { instructorProcedure, protectedProcedure, router } from "../trpc";
  */
 export const progressRouter = router({
   record: protectedProcedure
-    .input(progress.recordProgressInput)
+    .input(recordProgressInput)
     .mutation(({ ctx, input }) => ctx.progress.record(ctx.user, input.events)),
   course: protectedProcedure
-    .input(progress.courseProgressInput)
+    .input(courseProgressInput)
     .query(({ ctx, input }) => getCourseProgress({ ...ctx, input })),
   mine: protectedProcedure.query(({ ctx }) => getMyProgress(ctx)),
   courseLearners: instructorProcedure
-    .input(progress.courseLearnersInput)
+    .input(courseLearnersInput)
     .query(({ ctx, input }) => listCourseLearners({ ...ctx, input })),
 });

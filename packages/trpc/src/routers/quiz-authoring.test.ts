@@ -1,15 +1,15 @@
-import { courseInstructors, courses, quizQuestions, quizzes } from "@lumen/db";
-import { asc, eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { codeOf, errorOf } from "../../test/authoring";
+import type { SessionUser } from "@lumen/core/kernel";
 import {
   addLessonOfKind,
   createCourse,
   createUser,
   questionsOfEveryKind,
-} from "../../test/factories";
+} from "@lumen/core/test/factories";
+import { courseInstructors, courses, quizQuestions, quizzes } from "@lumen/db";
+import { asc, eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { codeOf, errorOf } from "../../test/authoring";
 import { createTestContext, type TestContext } from "../../test/harness";
-import type { SessionUser } from "../context";
 
 let t: TestContext;
 let owner: SessionUser;

@@ -1,17 +1,17 @@
 import { randomUUID } from "node:crypto";
-import { lessonProgress, quizAttempts } from "@lumen/db";
-import { and, eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { codeOf, errorOf } from "../../test/authoring";
+import type { SessionUser } from "@lumen/core/kernel";
+import type { LearnerResponse } from "@lumen/core/quiz";
 import {
   addLessonOfKind,
   createCourse,
   createUser,
   questionsOfEveryKind,
-} from "../../test/factories";
+} from "@lumen/core/test/factories";
+import { lessonProgress, quizAttempts } from "@lumen/db";
+import { and, eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { codeOf, errorOf } from "../../test/authoring";
 import { createTestContext, type TestContext } from "../../test/harness";
-import type { SessionUser } from "../context";
-import type { LearnerResponse } from "../services/quiz/inputs";
 
 let t: TestContext;
 let owner: SessionUser;

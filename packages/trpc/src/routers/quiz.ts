@@ -1,8 +1,12 @@
-import { getEditableQuiz } from "../services/quiz/get-quiz";
-import * as quiz from "../services/quiz/inputs";
-import { saveQuiz } from "../services/quiz/save-quiz";
-import { submitQuiz } from "../services/quiz/submit-quiz";
-import { takeQuiz } from "../services/quiz/take-quiz";
+import {
+  getEditableQuiz,
+  quizLessonInput,
+  saveQuiz,
+  saveQuizInput,
+  submitQuiz,
+  submitQuizInput,
+  takeQuiz,
+} from "@lumen/core/quiz";
 import { instructorProcedure, protectedProcedure, router } from "../trpc";
 
 /**
@@ -11,15 +15,15 @@ import { instructorProcedure, protectedProcedure, router } from "../trpc";
  */
 export const quizRouter = router({
   edit: instructorProcedure
-    .input(quiz.quizLessonInput)
+    .input(quizLessonInput)
     .query(({ ctx, input }) => getEditableQuiz({ ...ctx, input })),
   save: instructorProcedure
-    .input(quiz.saveQuizInput)
+    .input(saveQuizInput)
     .mutation(({ ctx, input }) => saveQuiz({ ...ctx, input })),
   take: protectedProcedure
-    .input(quiz.quizLessonInput)
+    .input(quizLessonInput)
     .query(({ ctx, input }) => takeQuiz({ ...ctx, input })),
   submit: protectedProcedure
-    .input(quiz.submitQuizInput)
+    .input(submitQuizInput)
     .mutation(({ ctx, input }) => submitQuiz({ ...ctx, input })),
 });

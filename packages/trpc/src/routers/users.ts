@@ -1,5 +1,4 @@
-import { changeUserRole } from "../services/users/change-role";
-import { changeRoleInput } from "../services/users/inputs";
+import { changeRoleInput, changeUserRole } from "@lumen/core/users";
 import { adminProcedure, router } from "../trpc";
 
 /** Account administration. */

@@ -1,10 +1,15 @@
+import type { SessionUser } from "@lumen/core/kernel";
+import {
+  addVideoLesson,
+  createCourse,
+  createUser,
+  createVideoAsset,
+} from "@lumen/core/test/factories";
 import { courseInstructors, videoAssets, videoCaptions } from "@lumen/db";
 import { asc, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { codeOf } from "../../test/authoring";
-import { addVideoLesson, createCourse, createUser, createVideoAsset } from "../../test/factories";
 import { createTestContext, type TestContext } from "../../test/harness";
-import type { SessionUser } from "../context";
 
 // Storage is the in-memory media store; the edge's part of an upload is simulated with it.
 let t: TestContext;

@@ -1,17 +1,16 @@
-import { videoCaptions } from "@lumen/db";
-import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { codeOf, errorOf } from "../../test/authoring";
+import type { SessionUser, ValidationError } from "@lumen/core/kernel";
 import {
   addVideoLesson,
   createCourse,
   createUser,
   createVideoAsset,
   readyRendition,
-} from "../../test/factories";
+} from "@lumen/core/test/factories";
+import { videoCaptions } from "@lumen/db";
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { codeOf, errorOf } from "../../test/authoring";
 import { createTestContext, type TestContext } from "../../test/harness";
-import type { SessionUser } from "../context";
-import type { ValidationError } from "../errors";
 
 // Caption files land in the in-memory media store (what R2 holds behind the edge).
 let t: TestContext;

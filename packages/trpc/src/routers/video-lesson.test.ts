@@ -1,16 +1,16 @@
-import { lessons, videoAssets, videoCaptions } from "@lumen/db";
-import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildCourse } from "../../test/authoring";
+import type { SessionUser } from "@lumen/core/kernel";
 import {
   addVideoLesson,
   createCourse,
   createUser,
   createVideoAsset,
   readyRendition,
-} from "../../test/factories";
+} from "@lumen/core/test/factories";
+import { lessons, videoAssets, videoCaptions } from "@lumen/db";
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildCourse } from "../../test/authoring";
 import { createTestContext, type TestContext } from "../../test/harness";
-import type { SessionUser } from "../context";
 
 let t: TestContext;
 let owner: SessionUser;

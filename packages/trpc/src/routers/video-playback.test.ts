@@ -1,18 +1,19 @@
 import { randomUUID } from "node:crypto";
-import { courses, enrollments, playbackPositions, playbackStarts, videoCaptions } from "@lumen/db";
-import { verifyMediaToken } from "@lumen/media-tokens";
-import { and, eq, sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { codeOf, errorOf } from "../../test/authoring";
+import type { SessionUser } from "@lumen/core/kernel";
 import {
   addVideoLesson,
   createCourse,
   createUser,
   createVideoAsset,
   readyRendition,
-} from "../../test/factories";
-import { createTestContext, TEST_MEDIA_KEYS, type TestContext } from "../../test/harness";
-import type { SessionUser } from "../context";
+} from "@lumen/core/test/factories";
+import { TEST_MEDIA_KEYS } from "@lumen/core/test/world";
+import { courses, enrollments, playbackPositions, playbackStarts, videoCaptions } from "@lumen/db";
+import { verifyMediaToken } from "@lumen/media-tokens";
+import { and, eq, sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { codeOf, errorOf } from "../../test/authoring";
+import { createTestContext, type TestContext } from "../../test/harness";
 
 let t: TestContext;
 let owner: SessionUser;

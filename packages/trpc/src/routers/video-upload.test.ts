@@ -1,18 +1,13 @@
+import type { SessionUser, ValidationError } from "@lumen/core/kernel";
+import { addVideoLesson, createCourse, createUser } from "@lumen/core/test/factories";
+import { createTestMedia, TEST_MEDIA_KEYS } from "@lumen/core/test/world";
+import { createUpload } from "@lumen/core/video";
 import { videoAssets } from "@lumen/db";
 import { UPLOAD_PART_BYTES, verifyMediaToken } from "@lumen/media-tokens";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { codeOf, errorOf } from "../../test/authoring";
-import { addVideoLesson, createCourse, createUser } from "../../test/factories";
-import {
-  createTestContext,
-  createTestMedia,
-  TEST_MEDIA_KEYS,
-  type TestContext,
-} from "../../test/harness";
-import type { SessionUser } from "../context";
-import type { ValidationError } from "../errors";
-import { createUpload } from "../services/video/create-upload";
+import { createTestContext, type TestContext } from "../../test/harness";
 
 // Storage is the in-memory media store: tests put "source" themselves where the edge would.
 let t: TestContext;

@@ -1,13 +1,20 @@
-import { addCaption } from "../services/video/add-caption";
-import { cancelUpload } from "../services/video/cancel-upload";
-import { completeUpload } from "../services/video/complete-upload";
-import { createUpload } from "../services/video/create-upload";
-import * as video from "../services/video/inputs";
-import { getLessonVideo } from "../services/video/lesson-video";
-import { getPlayback } from "../services/video/playback";
-import { removeCaption } from "../services/video/remove-caption";
-import { resumeUpload } from "../services/video/resume-upload";
-import { savePosition } from "../services/video/save-position";
+import {
+  addCaption,
+  addCaptionInput,
+  assetIdInput,
+  cancelUpload,
+  completeUpload,
+  createUpload,
+  createUploadInput,
+  getLessonVideo,
+  getPlayback,
+  lessonIdInput,
+  removeCaption,
+  removeCaptionInput,
+  resumeUpload,
+  savePosition,
+  savePositionInput,
+} from "@lumen/core/video";
 import { instructorProcedure, protectedProcedure, publicProcedure, router } from "../trpc";
 
 /**
@@ -17,32 +24,32 @@ import { instructorProcedure, protectedProcedure, publicProcedure, router } from
  */
 export const videoRouter = router({
   createUpload: instructorProcedure
-    .input(video.createUploadInput)
+    .input(createUploadInput)
     .mutation(({ ctx, input }) => createUpload({ ...ctx, input })),
   resumeUpload: instructorProcedure
-    .input(video.assetIdInput)
+    .input(assetIdInput)
     .mutation(({ ctx, input }) => resumeUpload({ ...ctx, input })),
   completeUpload: instructorProcedure
-    .input(video.assetIdInput)
+    .input(assetIdInput)
     .mutation(({ ctx, input }) => completeUpload({ ...ctx, input })),
   cancelUpload: instructorProcedure
-    .input(video.assetIdInput)
+    .input(assetIdInput)
     .mutation(({ ctx, input }) => cancelUpload({ ...ctx, input })),
   lessonVideo: instructorProcedure
-    .input(video.lessonIdInput)
+    .input(lessonIdInput)
     .query(({ ctx, input }) => getLessonVideo({ ...ctx, input })),
 
   addCaption: instructorProcedure
-    .input(video.addCaptionInput)
+    .input(addCaptionInput)
     .mutation(({ ctx, input }) => addCaption({ ...ctx, input })),
   removeCaption: instructorProcedure
-    .input(video.removeCaptionInput)
+    .input(removeCaptionInput)
     .mutation(({ ctx, input }) => removeCaption({ ...ctx, input })),
 
   playback: publicProcedure
-    .input(video.lessonIdInput)
+    .input(lessonIdInput)
     .query(({ ctx, input }) => getPlayback({ ...ctx, input })),
   savePosition: protectedProcedure
-    .input(video.savePositionInput)
+    .input(savePositionInput)
     .mutation(({ ctx, input }) => savePosition({ ...ctx, input })),
 });

@@ -1,0 +1,141 @@
+import type { Problem } from "../kernel";
+import {
+  COURSE_DESCRIPTION_MIN_TO_PUBLISH,
+  COURSE_SUBTITLE_MAX,
+  COURSE_TITLE_MIN_TO_PUBLISH,
+} from "./limits";
+import type { CourseDraft, DraftLesson } from "./load-course";
+
+export type PublishProblemCode =
+  | "title_too_short"
+  | "subtitle_missing"
+  | "description_too_short"
+  | "no_modules"
+  | "no_lessons"
+  | "empty_module"
+  | "empty_text_lesson"
+  | "video_missing"
+  | "video_not_ready"
+  | "video_failed"
+  | "quiz_empty"
+  | "document_missing";
+
+export interface PublishProblem extends Problem {
+  code: PublishProblemCode;
+  /** The module or lesson to open in the outline editor, for outline problems. */
+  moduleId?: string;
+  lessonId?: string;
+}
+
+type PublishCheck = (course: CourseDraft) => PublishProblem[];
+
+/**
+ * What blocks publishing, one check per rule, in the order the editor lists them. Lesson
+ * kinds with content of their own add their rule here, reading what loadCourseDraft loads.
+ */
+export const PUBLISH_CHECKS: readonly PublishCheck[] = [
+  ({ title }) =>
+    title.trim().length < COURSE_TITLE_MIN_TO_PUBLISH
+      ? [
+          {
+            code: "title_too_short",
+            field: "title",
+            message: `Give your course a title of at least ${COURSE_TITLE_MIN_TO_PUBLISH} characters.`,
+          },
+        ]
+      : [],
+  ({ subtitle }) =>
+    subtitle.trim() === ""
+      ? [
+          {
+            code: "subtitle_missing",
+            field: "subtitle",
+            message: `Add a subtitle (up to ${COURSE_SUBTITLE_MAX} characters) that says who the course is for.`,
+          },
+        ]
+      : [],
+  ({ description }) =>
+    description.trim().length < COURSE_DESCRIPTION_MIN_TO_PUBLISH
+      ? [
+          {
+            code: "description_too_short",
+            field: "description",
+            message: `Write a description of at least ${COURSE_DESCRIPTION_MIN_TO_PUBLISH} characters so learners know what they will learn.`,
+          },
+        ]
+      : [],
+  ({ modules }) =>
+    modules.length === 0
+      ? [{ code: "no_modules", field: "modules", message: "Add at least one module." }]
+      : [],
+  ({ modules }) =>
+    modules.every((m) => m.lessons.length === 0)
+      ? [{ code: "no_lessons", field: "lessons", message: "Add at least one lesson." }]
+      : [],
+  ({ modules }) =>
+    modules
+      .filter((m) => m.lessons.length === 0)
+      .map((m) => ({
+        code: "empty_module" as const,
+        field: "modules",
+        moduleId: m.id,
+        message: `Module “${m.title}” has no lessons. Add a lesson or delete the module.`,
+      })),
+  ({ modules }) =>
+    modules.flatMap((m) =>
+      m.lessons
+        .filter((l) => l.kind === "text" && l.body.trim() === "")
+        .map((l) => ({
+          code: "empty_text_lesson" as const,
+          field: "lessons",
+          moduleId: m.id,
+          lessonId: l.id,
+          message: `Text lesson “${l.title}” is empty. Write its content before publishing.`,
+        })),
+    ),
+  ({ modules }) =>
+    modules.flatMap((m) =>
+      m.lessons.flatMap((l) => {
+        const problem = videoProblem(l) ?? contentProblem(l);
+        return problem ? [{ ...problem, field: "lessons", moduleId: m.id, lessonId: l.id }] : [];
+      }),
+    ),
+];
+
+/** A video lesson publishes once its video is ready (the whole ladder, not just playable). */
+function videoProblem({ kind, title, video }: DraftLesson) {
+  if (kind !== "video" || video?.status === "ready") return null;
+  if (!video) {
+    return { code: "video_missing" as const, message: `Upload a video for lesson “${title}”.` };
+  }
+  if (video.status === "failed") {
+    const reason = (video.failureReason ?? "unknown error").replace(/\.$/, "");
+    return {
+      code: "video_failed" as const,
+      message: `The video for lesson “${title}” failed to process: ${reason}. Upload it again.`,
+    };
+  }
+  const state = video.status === "uploading" ? "still uploading" : "still processing";
+  return {
+    code: "video_not_ready" as const,
+    message: `The video for lesson “${title}” is ${state}.`,
+  };
+}
+
+/** Quiz and PDF lessons publish once they have something to take or read. */
+function contentProblem({ kind, title, questionCount, document }: DraftLesson) {
+  if (kind === "quiz" && !questionCount) {
+    return {
+      code: "quiz_empty" as const,
+      message: `Quiz “${title}” has no questions. Add at least one before publishing.`,
+    };
+  }
+  if (kind === "pdf" && !document) {
+    return { code: "document_missing" as const, message: `Upload a PDF for lesson “${title}”.` };
+  }
+  return null;
+}
+
+export function publishProblems(course: CourseDraft): PublishProblem[] {
+  return PUBLISH_CHECKS.flatMap((check) => check(course));
+}

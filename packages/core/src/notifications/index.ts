@@ -1,0 +1,17 @@
+/** In-app notifications: written once per fact (dedupe key), listed and marked read. */
+export {
+  certificateNotification,
+  createNotifications,
+  milestoneNotification,
+  type NewNotification,
+} from "./create";
+export {
+  type ListNotificationsInput,
+  listNotificationsInput,
+  type MarkReadInput,
+  markReadInput,
+} from "./inputs";
+export { listNotifications } from "./list";
+export { markNotificationsRead } from "./mark-read";
+export type { NotificationItem, NotificationPage } from "./types";
+export { countUnread } from "./unread-count";

@@ -1,0 +1,92 @@
+import {
+  certificates,
+  courseMilestones,
+  courses,
+  type Database,
+  quizAttempts,
+  quizzes,
+} from "@lumen/db";
+import type { MediaContext } from "@lumen/media";
+import { and, asc, eq, inArray, max, sql } from "drizzle-orm";
+import { certificateSummaryColumns, toCertificateSummary } from "../certificates";
+import { findActiveEnrollment } from "../enrollment";
+import type { SessionUser } from "../kernel";
+import { MILESTONES } from "./milestones";
+import { loadOutlines, summarizeOutline } from "./outline";
+import type { CourseProgress, LessonState } from "./types";
+
+/**
+ * The signed-in learner's own progress in one course; null when they are not enrolled.
+ * There is no way to ask for someone else's: the enrollment is looked up by the caller.
+ */
+export async function getCourseProgress({
+  db,
+  user,
+  media,
+  input,
+}: {
+  db: Database;
+  user: SessionUser;
+  media: MediaContext;
+  input: { courseId: string };
+}): Promise<CourseProgress | null> {
+  const enrollment = await findActiveEnrollment(db, user.id, input.courseId);
+  if (!enrollment) return null;
+
+  const [outlines, attempts, milestoneRows, certificateRows] = await Promise.all([
+    loadOutlines(db, [enrollment.id]),
+    db
+      .select({
+        lessonId: quizAttempts.lessonId,
+        best: max(quizAttempts.scorePercent),
+        passed: sql<boolean>`bool_or(${quizAttempts.passed})`,
+      })
+      .from(quizAttempts)
+      .where(eq(quizAttempts.enrollmentId, enrollment.id))
+      .groupBy(quizAttempts.lessonId),
+    db
+      .select({ percent: courseMilestones.percent })
+      .from(courseMilestones)
+      .where(eq(courseMilestones.enrollmentId, enrollment.id))
+      .orderBy(asc(courseMilestones.percent)),
+    db
+      .select(certificateSummaryColumns)
+      .from(certificates)
+      .innerJoin(courses, eq(courses.id, certificates.courseId))
+      .where(eq(certificates.enrollmentId, enrollment.id)),
+  ]);
+  const outline = outlines.get(enrollment.id) ?? [];
+  const quizLessonIds = outline.filter((l) => l.kind === "quiz").map((l) => l.lessonId);
+  const required = quizLessonIds.length
+    ? await db
+        .select({ lessonId: quizzes.lessonId })
+        .from(quizzes)
+        .where(
+          and(inArray(quizzes.lessonId, quizLessonIds), eq(quizzes.requiredForCertificate, true)),
+        )
+    : [];
+  const byLesson = new Map(attempts.map((a) => [a.lessonId, a]));
+  const lessons: LessonState[] = outline.map((l) => {
+    const quiz = l.kind === "quiz" ? byLesson.get(l.lessonId) : undefined;
+    return {
+      lessonId: l.lessonId,
+      completed: l.completedAt !== null,
+      completedAt: l.completedAt?.toISOString() ?? null,
+      watchedSeconds: l.watchedSeconds,
+      positionSeconds: l.positionSeconds,
+      bestQuizPercent: quiz?.best ?? null,
+      quizPassed: l.kind === "quiz" ? (quiz?.passed ?? false) : null,
+    };
+  });
+  const { lessonsCompleted: _, ...summary } = summarizeOutline(outline);
+  const certificate = certificateRows[0];
+  return {
+    enrollmentId: enrollment.id,
+    courseId: input.courseId,
+    ...summary,
+    quizzesToPass: required.filter((q) => !byLesson.get(q.lessonId)?.passed).length,
+    lessons,
+    milestones: milestoneRows.flatMap((m) => MILESTONES.filter((x) => x === m.percent)),
+    certificate: certificate ? toCertificateSummary(certificate, media.edgeUrl) : null,
+  };
+}

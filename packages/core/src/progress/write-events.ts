@@ -1,0 +1,197 @@
+import { sql } from "drizzle-orm";
+import type { Transaction } from "../kernel";
+import { creditCoverage, lessonBounds, tenthsOf } from "./coverage-sql";
+
+/** One event of a merged batch, tagged with its caller and its place in the batch. */
+export interface BatchEvent {
+  /** Index in the batch; rejections are reported by it. */
+  i: number;
+  userId: string;
+  eventId: string;
+  enrollmentId: string;
+  lessonId: string;
+  /** What the event claims was watched: an int4multirange literal in tenths of a second. */
+  watched: string;
+  positionSeconds: number;
+  completed: boolean;
+  /** Epoch ms, already clamped to the server's now. */
+  occurredAt: number;
+}
+
+export type RejectReason = "enrollment" | "inactive" | "lesson";
+
+/** A lesson this statement applied new events to: what it covers now, what it refused. */
+export interface LessonCoverage {
+  enrollmentId: string;
+  lessonId: string;
+  /** Seconds of the video covered after this statement. */
+  watchedSeconds: number;
+  /** Seconds claimed within the video but not credited (faster than playback allows). */
+  clampedSeconds: number;
+}
+
+export interface WriteOutcome {
+  rejected: Array<{ i: number; reason: RejectReason }>;
+  /** Accepted-looking event ids that were already stored (resent): duplicates. */
+  alreadyStored: string[];
+  /** Enrollments with a lesson this statement completed for the first time. */
+  completedIn: string[];
+  /**
+   * Per enrollment with an accepted or duplicate event: its required lessons and those
+   * completed as of this statement's snapshot (exact unless it is in `completedIn`).
+   */
+  counted: Array<{ enrollmentId: string; courseId: string; required: number; completed: number }>;
+  lessons: LessonCoverage[];
+}
+
+/**
+ * Writes a whole merged batch in ONE statement (no per-event queries):
+ * 1. checks every event against its enrollment (the caller's, active) and lesson (in that
+ *    enrollment's course); refused ones go no further;
+ * 2. inserts the rest into progress_events, ON CONFLICT DO NOTHING: resent ids are skipped
+ *    and only newly inserted events are applied;
+ * 3. folds them per (enrollment, lesson) into lesson_progress: the intervals claimed are
+ *    merged (a replay counts once), cut to the video's timeline and credited as coverage no
+ *    faster than playback since the learner's playback began allows (ADR 0007) — checked
+ *    against the row as locked by the upsert, so concurrent batches cannot each spend the
+ *    same allowance; the position comes from the latest event by client time; completedAt is
+ *    set once — video at ≥ 90 % of its duration covered, text/PDF/assignment/exercise on
+ *    explicit completion, quiz never (only a passed attempt completes it).
+ * 4. counts, per enrollment touched, its required lessons and those already completed, so
+ *    the common batch (nothing newly completed) needs no further query.
+ * Rows are written in key order so that concurrent batches lock them in the same order.
+ * `now()` is the transaction's start, so `completed_at = now()` means "completed just now";
+ * `now` (epoch ms, the API's clock) measures elapsed playback, as the playback start does.
+ */
+export async function writeEvents(
+  tx: Transaction,
+  events: readonly BatchEvent[],
+  now: number,
+): Promise<WriteOutcome> {
+  const input = JSON.stringify(
+    events.map((e) => ({
+      i: e.i,
+      u: e.userId,
+      id: e.eventId,
+      en: e.enrollmentId,
+      l: e.lessonId,
+      w: e.watched,
+      p: e.positionSeconds,
+      c: e.completed,
+      t: e.occurredAt,
+    })),
+  );
+  const at = sql`${new Date(now).toISOString()}::timestamptz`;
+  const { rows } = await tx.execute<{
+    rejected: Array<{ i: number; reason: RejectReason }>;
+    already_stored: string[];
+    completed_in: string[];
+    counted: WriteOutcome["counted"];
+    lessons: LessonCoverage[];
+  }>(sql`
+    with input as (
+      -- w as text, cast below: json_to_recordset reads an int4multirange column much more
+      -- slowly than the cast does.
+      select * from json_to_recordset(${input}::json) as x(
+        i int, u text, id uuid, en uuid, l uuid, w text, p real, c boolean, t float8)
+    ),
+    checked as (
+      select input.*, case
+          when e.id is null or e.user_id <> input.u then 'enrollment'
+          when e.unenrolled_at is not null then 'inactive'
+          when m.course_id is distinct from e.course_id then 'lesson'
+        end as reason
+      from input
+      left join enrollments e on e.id = input.en
+      left join lessons le on le.id = input.l
+      left join modules m on m.id = le.module_id
+    ),
+    inserted as (
+      insert into progress_events
+        (event_id, enrollment_id, lesson_id, watched, position_seconds, completed, occurred_at)
+      select id, en, l, w::int4multirange, p, c, to_timestamp(t / 1000.0)
+      from checked where reason is null
+      order by id
+      on conflict (event_id) do nothing
+      returning event_id, enrollment_id, lesson_id, watched, position_seconds, completed,
+        occurred_at
+    ),
+    folded as (
+      select enrollment_id, lesson_id,
+        range_agg(watched) as claimed,
+        bool_or(completed) as completed,
+        (array_agg(position_seconds order by occurred_at desc, event_id desc))[1] as position,
+        max(occurred_at) as position_at
+      from inserted
+      group by enrollment_id, lesson_id
+    ),
+    claims as (
+      select f.*, b.kind, b.to_complete, b.allowance, f.claimed * b.timeline as within
+      from folded f
+      cross join lateral ${lessonBounds(sql`f.enrollment_id`, sql`f.lesson_id`, at)} b
+    ),
+    applied as (
+      -- The insert branch credits from nothing. Its proposed coverage is the claim cut to the
+      -- allowance, which still holds everything the update branch can credit: that branch
+      -- credits at most allowance − covered, all of it from the claim's first allowance tenths.
+      insert into lesson_progress as lp (enrollment_id, lesson_id, coverage, watched_seconds,
+        position_seconds, position_at, completed_at)
+      select c.enrollment_id, c.lesson_id, s.coverage, s.tenths / 10.0, c.position,
+        c.position_at,
+        case
+          when s.tenths >= c.to_complete then now()
+          when c.kind in ('text', 'pdf', 'assignment', 'exercise') and c.completed then now()
+        end
+      from claims c
+      cross join lateral ${creditCoverage(sql`'{}'::int4multirange`, sql`c.within`, sql`c.allowance`)} s
+      order by c.enrollment_id, c.lesson_id
+      on conflict (enrollment_id, lesson_id) do update set
+        (coverage, watched_seconds, completed_at) = (
+          select s.coverage, s.tenths / 10.0, coalesce(lp.completed_at, excluded.completed_at,
+            case when s.tenths >= b.to_complete then now() end)
+          from ${lessonBounds(sql`lp.enrollment_id`, sql`lp.lesson_id`, at)} b
+          cross join lateral ${creditCoverage(sql`lp.coverage`, sql`excluded.coverage`, sql`b.allowance`)} s),
+        position_seconds = case when excluded.position_at >= lp.position_at
+          then excluded.position_seconds else lp.position_seconds end,
+        position_at = greatest(lp.position_at, excluded.position_at),
+        updated_at = now()
+      returning lp.enrollment_id, lp.lesson_id, lp.coverage, lp.watched_seconds,
+        lp.completed_at = now() as newly_completed
+    ),
+    touched as (select distinct en from checked where reason is null),
+    counted as (
+      select t.en as enrollment_id, e.course_id,
+        count(l.id)::int as required, count(lp.completed_at)::int as completed
+      from touched t
+      join enrollments e on e.id = t.en
+      left join modules m on m.course_id = e.course_id
+      left join lessons l on l.module_id = m.id and not l.is_optional
+      left join lesson_progress lp on lp.enrollment_id = t.en and lp.lesson_id = l.id
+      group by t.en, e.course_id
+    )
+    select
+      (select coalesce(json_agg(json_build_object('i', i, 'reason', reason)), '[]')
+        from checked where reason is not null) as rejected,
+      -- Usually empty, unlike the list of inserted ids: the answer stays small.
+      (select coalesce(json_agg(distinct c.id), '[]') from checked c
+        where c.reason is null and c.id not in (select event_id from inserted)
+      ) as already_stored,
+      (select coalesce(json_agg(distinct enrollment_id), '[]')
+        from applied where newly_completed) as completed_in,
+      (select coalesce(json_agg(json_build_object('enrollmentId', enrollment_id,
+          'courseId', course_id, 'required', required, 'completed', completed)), '[]')
+        from counted) as counted,
+      (select coalesce(json_agg(json_build_object('enrollmentId', a.enrollment_id,
+          'lessonId', a.lesson_id, 'watchedSeconds', a.watched_seconds,
+          'clampedSeconds', ${tenthsOf(sql`c.within - a.coverage`)} / 10.0)), '[]')
+        from applied a join claims c using (enrollment_id, lesson_id)) as lessons`);
+  const row = rows[0];
+  if (!row) throw new Error("progress write returned no row");
+  return {
+    rejected: row.rejected,
+    alreadyStored: row.already_stored,
+    completedIn: row.completed_in,
+    counted: row.counted,
+    lessons: row.lessons,
+  };
+}

@@ -1,9 +1,0 @@
-import { userRole } from "@lumen/db";
-import { singleLine } from "@lumen/shared";
-import { z } from "zod";
-
-export const changeRoleInput = z.object({
-  userId: singleLine({ label: "User", max: 255 }).min(1, "Choose a user."),
-  role: z.enum(userRole.enumValues),
-});
-export type ChangeRoleInput = z.output<typeof changeRoleInput>;
