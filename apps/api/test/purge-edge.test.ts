@@ -12,7 +12,7 @@ describe("purge-edge job (a local HTTP server stands in for the edge)", () => {
   it("POSTs the course to the edge's purge endpoint with the bearer secret", async () => {
     const edge = await standInEdge(() => ({ status: 200, body: { version: "2" } }));
     const handler = purgeEdgeHandler({
-      env: { EDGE_URL: `${edge.url}/`, EDGE_PURGE_SECRET: SECRET },
+      env: { EDGE_URL: `${edge.url}/`, EDGE_INTERNAL_SECRET: SECRET },
       logger: quietLogger,
     });
 
@@ -32,7 +32,7 @@ describe("purge-edge job (a local HTTP server stands in for the edge)", () => {
     let version = 1;
     const edge = await standInEdge(() => ({ status: 200, body: { version: String(++version) } }));
     const handler = purgeEdgeHandler({
-      env: { EDGE_URL: edge.url, EDGE_PURGE_SECRET: SECRET },
+      env: { EDGE_URL: edge.url, EDGE_INTERNAL_SECRET: SECRET },
       logger: quietLogger,
     });
 
@@ -48,7 +48,7 @@ describe("purge-edge job (a local HTTP server stands in for the edge)", () => {
       body: { error: { code: "unauthorized", message: "Bad purge secret" } },
     }));
     const handler = purgeEdgeHandler({
-      env: { EDGE_URL: edge.url, EDGE_PURGE_SECRET: "wrong-secret-but-long-enough-for-zod" },
+      env: { EDGE_URL: edge.url, EDGE_INTERNAL_SECRET: "wrong-secret-but-long-enough-for-zod" },
       logger: quietLogger,
     });
 
@@ -59,7 +59,7 @@ describe("purge-edge job (a local HTTP server stands in for the edge)", () => {
     const edge = await standInEdge(() => ({ status: 200, body: {} }));
     await edge.close();
     const handler = purgeEdgeHandler({
-      env: { EDGE_URL: edge.url, EDGE_PURGE_SECRET: SECRET },
+      env: { EDGE_URL: edge.url, EDGE_INTERNAL_SECRET: SECRET },
       logger: quietLogger,
     });
 

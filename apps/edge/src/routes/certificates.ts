@@ -100,7 +100,7 @@ export const certificates = new Hono<AppEnv>()
     });
   })
   .put("/internal/certificates/:id", async (c) => {
-    if (!(await bearerMatches(c.req.header("authorization"), c.env.PURGE_SECRET))) {
+    if (!(await bearerMatches(c.req.header("authorization"), c.env.EDGE_INTERNAL_SECRET))) {
       return c.json(errorBody("unauthorized", "Missing or wrong secret."), 401, {
         ...noStore,
         "www-authenticate": 'Bearer realm="lumen-edge"',

@@ -15,12 +15,12 @@ const purgeRequestSchema = z.object({
 /**
  * `POST /internal/catalog/purge`: makes every cached catalog page unreachable in every data
  * centre by moving the catalog to a new version. Called by the API's job runner after a course
- * is published, edited or unpublished; authenticated with the PURGE_SECRET bearer token.
+ * is published, edited or unpublished; authenticated with the EDGE_INTERNAL_SECRET bearer token.
  * A KV failure (e.g. its one-write-per-second-per-key limit) is a 500, which the job retries.
  */
 export const catalogPurge = new Hono<AppEnv>().post("/internal/catalog/purge", async (c) => {
   const noStore = { "cache-control": "no-store" };
-  if (!(await bearerMatches(c.req.header("authorization"), c.env.PURGE_SECRET))) {
+  if (!(await bearerMatches(c.req.header("authorization"), c.env.EDGE_INTERNAL_SECRET))) {
     return c.json(errorBody("unauthorized", "Missing or wrong purge secret."), 401, {
       ...noStore,
       "www-authenticate": 'Bearer realm="lumen-edge"',

@@ -61,7 +61,7 @@ export const statusLists = new Hono<AppEnv>()
     });
   })
   .put("/internal/status-lists/:list", async (c) => {
-    if (!(await bearerMatches(c.req.header("authorization"), c.env.PURGE_SECRET))) {
+    if (!(await bearerMatches(c.req.header("authorization"), c.env.EDGE_INTERNAL_SECRET))) {
       return c.json(errorBody("unauthorized", "Missing or wrong secret."), 401, {
         ...noStore,
         "www-authenticate": 'Bearer realm="lumen-edge"',
