@@ -137,8 +137,11 @@ export type Env = z.output<typeof envSchema>;
  */
 export type Bindings = z.input<typeof envSchema> & { PURGE_SECRET?: string };
 
-/** Hono environment for the app and every sub-app mounted with `app.route()`. */
-export type AppEnv = { Bindings: Env };
+/**
+ * Hono environment for the app and every sub-app mounted with `app.route()`: the parsed
+ * bindings and the request's logger (middleware/request-log.ts).
+ */
+export type AppEnv = { Bindings: Env; Variables: { log: Logger } };
 
 export class EnvError extends Error {
   override name = "EnvError";
