@@ -62,8 +62,7 @@ export async function serveCatalogResource(ctx: ServeContext, resource: string):
   const served = applyOriginResult(keys, result, lastGood, ctx.waitUntil);
   if (served) return entryResponse(ctx.request, served.entry, served.status, timing);
   if (result.kind === "rejected") return passThrough(result, timing);
-  if (result.kind === "down")
-    ctx.log.warn("origin unavailable", { resource, reason: result.reason });
+  if (result.kind === "down") logOriginDown(ctx, resource, result.reason);
   if (lastGood && Date.now() < lastGood.errorUntil) {
     return entryResponse(ctx.request, lastGood, "STALE", timing, "origin-error");
   }
@@ -109,12 +108,15 @@ async function refreshInBackground(
 ): Promise<void> {
   try {
     const { result } = await fetchOrigin(ctx.env.ORIGIN_API_URL, resource, held.etag);
-    if (result.kind === "down")
-      ctx.log.warn("origin unavailable", { resource, reason: result.reason });
+    if (result.kind === "down") logOriginDown(ctx, resource, result.reason);
     const writes: Promise<unknown>[] = [];
     applyOriginResult(keys, result, held, (write) => writes.push(write));
     await Promise.all(writes);
   } catch (error) {
     ctx.log.error("background refresh failed", { resource, err: error });
   }
+}
+
+function logOriginDown({ log }: ServeContext, resource: string, reason: string) {
+  log.warn("origin unavailable", { resource, reason });
 }
