@@ -18,7 +18,7 @@ export interface WranglerDev {
 /**
  * `wrangler dev --local` for the edge Worker on a free loopback port, with `vars` overriding
  * wrangler.toml and a throwaway state directory (an empty cache, KV and R2, so "cold" is cold).
- * Secrets (PURGE_SECRET, MEDIA_KEYS) come from the repo-root .dev.vars beside wrangler.toml,
+ * Secrets (EDGE_INTERNAL_SECRET, MEDIA_KEYS, ISSUER_KEYS) come from the repo-root .dev.vars beside wrangler.toml,
  * which matches the API's development defaults. It runs in its own process group so stopping
  * it also stops workerd. Used by benchmarks and by tests that need the real edge.
  */

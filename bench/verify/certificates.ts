@@ -104,8 +104,8 @@ export async function publishToEdge(edgeUrl: string, cert: BenchCertificate): Pr
     method: "PUT",
     headers: {
       "content-type": "application/json",
-      // The repo-root .dev.vars PURGE_SECRET, which `wrangler dev` reads.
-      authorization: "Bearer lumen-dev-only-purge-secret-not-for-production",
+      // The repo-root .dev.vars EDGE_INTERNAL_SECRET, which `wrangler dev` reads.
+      authorization: "Bearer lumen-dev-only-internal-secret-not-for-production",
     },
     body: JSON.stringify({ ...cert, revokedAt: null, revokedReason: null }),
   });

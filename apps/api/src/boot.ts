@@ -1,4 +1,5 @@
-import { EnvError, parseApiEnv } from "./env";
+import { type ApiEnv, EnvError, parseApiEnv } from "./env";
+import type { Logger } from "./logger";
 
 /** Parses the environment or exits with a message naming each bad variable (no stack trace). */
 export function loadEnvOrExit() {
@@ -10,5 +11,24 @@ export function loadEnvOrExit() {
       process.exit(1);
     }
     throw error;
+  }
+}
+
+/**
+ * One warning per variable still set under its deprecated name, logged once at start-up. The
+ * value is never logged, only the names.
+ */
+export function warnAboutDeprecatedEnv(
+  env: Pick<ApiEnv, "deprecatedNames">,
+  logger: Pick<Logger, "warn">,
+): void {
+  for (const { deprecated, current } of env.deprecatedNames) {
+    logger.warn(
+      `${deprecated} is deprecated: it is now ${current}; set that and delete ${deprecated}`,
+      {
+        deprecated,
+        current,
+      },
+    );
   }
 }

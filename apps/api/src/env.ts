@@ -16,8 +16,9 @@ import { documentSigningEnvIssues } from "./document-signing-env";
 export const DEV_SMTP_URL = "smtp://127.0.0.1:1025";
 const DEV_MAIL_FROM = "Lumen <no-reply@lumen.localhost>";
 const DEV_AUTH_SECRET = "lumen-dev-only-secret-never-use-in-production";
-/** Must equal PURGE_SECRET in the repo-root .dev.vars, which `wrangler dev` gives the edge. */
-const DEV_EDGE_PURGE_SECRET = "lumen-dev-only-purge-secret-not-for-production";
+/** Must equal EDGE_INTERNAL_SECRET in the repo-root .dev.vars, which `wrangler dev` gives the edge. */
+const DEV_EDGE_INTERNAL_SECRET = "lumen-dev-only-internal-secret-not-for-production";
+const secretRule = (name: string) => z.string().min(32, `${name} must be at least 32 characters`);
 /** Must equal MEDIA_KEYS in the repo-root .dev.vars (the edge verifies what the API signs). */
 const DEV_MEDIA_SIGNING_KEYS = "dev1:lumen-dev-only-media-key-not-for-production";
 
@@ -58,11 +59,13 @@ export const apiEnvSchema = databaseEnvSchema
     LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
     /** The edge Worker; the job runner tells it to purge catalog caches after publishing. */
     EDGE_URL: z.url({ protocol: /^https?$/ }).default("http://127.0.0.1:8787"),
-    /** Bearer secret for the edge's purge endpoint (the Worker's PURGE_SECRET). */
-    EDGE_PURGE_SECRET: z
-      .string()
-      .min(32, "EDGE_PURGE_SECRET must be at least 32 characters")
-      .optional(),
+    /**
+     * Bearer secret for the edge's internal routes: catalog purges, certificate and status list
+     * publishing (the Worker's EDGE_INTERNAL_SECRET).
+     */
+    EDGE_INTERNAL_SECRET: secretRule("EDGE_INTERNAL_SECRET").optional(),
+    /** EDGE_INTERNAL_SECRET's old name, read for one release (start-up logs a warning). */
+    EDGE_PURGE_SECRET: secretRule("EDGE_PURGE_SECRET").optional(),
     /** Media token keys `kid:secret,…` (the edge's MEDIA_KEYS) and the one that signs now. */
     MEDIA_SIGNING_KEYS: z.string().optional(),
     MEDIA_SIGNING_KEY_ID: z.string().default("dev1"),
@@ -157,11 +160,20 @@ export const apiEnvSchema = databaseEnvSchema
         });
       }
     }
-    if (env.LUMEN_ENV === "production" && !env.EDGE_PURGE_SECRET) {
+    const { EDGE_INTERNAL_SECRET: edgeSecret, EDGE_PURGE_SECRET: oldEdgeSecret } = env;
+    if (edgeSecret && oldEdgeSecret && edgeSecret !== oldEdgeSecret) {
       ctx.addIssue({
         code: "custom",
-        path: ["EDGE_PURGE_SECRET"],
-        message: "EDGE_PURGE_SECRET is required in production",
+        path: ["EDGE_INTERNAL_SECRET"],
+        message:
+          "EDGE_PURGE_SECRET (its deprecated name) is also set, to a different value; delete EDGE_PURGE_SECRET",
+      });
+    }
+    if (env.LUMEN_ENV === "production" && !edgeSecret && !oldEdgeSecret) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["EDGE_INTERNAL_SECRET"],
+        message: "EDGE_INTERNAL_SECRET is required in production",
       });
     }
     if (env.LUMEN_ENV === "production" && !env.DATABASE_URL) {
@@ -172,10 +184,15 @@ export const apiEnvSchema = databaseEnvSchema
       });
     }
   })
-  .transform((env) => ({
+  .transform(({ EDGE_PURGE_SECRET, ...env }) => ({
     ...env,
     AUTH_SECRET: env.AUTH_SECRET ?? DEV_AUTH_SECRET,
-    EDGE_PURGE_SECRET: env.EDGE_PURGE_SECRET ?? DEV_EDGE_PURGE_SECRET,
+    EDGE_INTERNAL_SECRET: env.EDGE_INTERNAL_SECRET ?? EDGE_PURGE_SECRET ?? DEV_EDGE_INTERNAL_SECRET,
+    // Variables set under a deprecated name; start-up logs a warning for each (boot.ts).
+    deprecatedNames:
+      EDGE_PURGE_SECRET === undefined
+        ? []
+        : [{ deprecated: "EDGE_PURGE_SECRET", current: "EDGE_INTERNAL_SECRET" }],
     MEDIA_SIGNING_KEYS: env.MEDIA_SIGNING_KEYS ?? DEV_MEDIA_SIGNING_KEYS,
     EDGE_PUBLIC_URL: env.EDGE_PUBLIC_URL ?? env.EDGE_URL,
     AUTH_BASE_URL: env.AUTH_BASE_URL ?? env.WEB_ORIGIN,

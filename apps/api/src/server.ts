@@ -6,7 +6,7 @@ import { openOutbox } from "@lumen/jobs";
 import { createSearchBackend } from "@lumen/search";
 import { createApp } from "./app";
 import { createAuth } from "./auth";
-import { loadEnvOrExit } from "./boot";
+import { loadEnvOrExit, warnAboutDeprecatedEnv } from "./boot";
 import { createLogger } from "./logger";
 import { createMailer } from "./mailer";
 import { createMediaContext } from "./media";
@@ -15,6 +15,7 @@ import { onShutdown } from "./shutdown";
 const env = loadEnvOrExit();
 
 const logger = createLogger({ level: env.LOG_LEVEL, base: { service: "api" } });
+warnAboutDeprecatedEnv(env, logger);
 const database = createDatabase(databaseConfigFromEnv(env));
 // Advisory-locked and a no-op once applied, so every instance may run it at boot.
 await migrate(database);

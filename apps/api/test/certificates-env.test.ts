@@ -22,7 +22,7 @@ const PRODUCTION = {
   LUMEN_ENV: "production",
   DATABASE_URL: "postgres://lumen@db.internal/lumen",
   AUTH_SECRET: "a-production-auth-secret-of-enough-length",
-  EDGE_PURGE_SECRET: "a-production-purge-secret-of-enough-length",
+  EDGE_INTERNAL_SECRET: "a-production-internal-secret-of-enough-length",
   MEDIA_SIGNING_KEYS: "k1:a-production-media-key-of-enough-length",
   MEDIA_SIGNING_KEY_ID: "k1",
   SMTP_URL: "smtp://mail.internal:587",

@@ -83,7 +83,7 @@ describe("certificates.publish job (a local HTTP server is the stand-in edge)", 
     const id = await issued();
     const handler = publishCertificateHandler({
       db: t.database.db,
-      env: { EDGE_URL: `${edge.url}/`, EDGE_PURGE_SECRET: SECRET },
+      env: { EDGE_URL: `${edge.url}/`, EDGE_INTERNAL_SECRET: SECRET },
       logger: quiet,
       issuer,
     });
@@ -109,7 +109,7 @@ describe("certificates.publish job (a local HTTP server is the stand-in edge)", 
     const summary = await revoke(id, "Identity fraud confirmed.");
     const handler = publishCertificateHandler({
       db: t.database.db,
-      env: { EDGE_URL: edge.url, EDGE_PURGE_SECRET: SECRET },
+      env: { EDGE_URL: edge.url, EDGE_INTERNAL_SECRET: SECRET },
       logger: quiet,
       issuer,
     });
@@ -131,7 +131,7 @@ describe("certificates.publish job (a local HTTP server is the stand-in edge)", 
     const id = await issued();
     const handler = publishCertificateHandler({
       db: t.database.db,
-      env: { EDGE_URL: edge.url, EDGE_PURGE_SECRET: SECRET },
+      env: { EDGE_URL: edge.url, EDGE_INTERNAL_SECRET: SECRET },
       logger: quiet,
       issuer,
     });
@@ -148,7 +148,7 @@ describe("certificates.publish job (a local HTTP server is the stand-in edge)", 
     const errors: string[] = [];
     const handler = publishCertificateHandler({
       db: t.database.db,
-      env: { EDGE_URL: edge.url, EDGE_PURGE_SECRET: SECRET },
+      env: { EDGE_URL: edge.url, EDGE_INTERNAL_SECRET: SECRET },
       logger: { info: () => {}, error: (message) => errors.push(message) },
       issuer,
     });
@@ -208,7 +208,7 @@ describe("certificates.publish job (a local HTTP server is the stand-in edge)", 
       {
         method: "PUT",
         url: `/internal/certificates/${cert?.id}`,
-        authorization: `Bearer ${t.env.EDGE_PURGE_SECRET}`,
+        authorization: `Bearer ${t.env.EDGE_INTERNAL_SECRET}`,
         body: { id: cert?.id, credential: cert?.credential, revokedAt: null, revokedReason: null },
       },
     ]);

@@ -70,7 +70,7 @@ async function list1() {
 /** Runs the publish job against a stand-in edge; returns the status list PUTs it made. */
 async function publishJob(certificateId: string) {
   const edge = await standInEdge(() => ({ status: 200, body: { status: "valid" } }));
-  const env = { EDGE_URL: edge.url, EDGE_PURGE_SECRET: t.env.EDGE_PURGE_SECRET };
+  const env = { EDGE_URL: edge.url, EDGE_INTERNAL_SECRET: t.env.EDGE_INTERNAL_SECRET };
   const quiet = { info: () => {}, error: () => {} };
   await publishCertificateHandler({ db: t.database.db, env, logger: quiet, issuer }).handle(
     { certificateId },

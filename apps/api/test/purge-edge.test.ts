@@ -1,4 +1,7 @@
+import { startWranglerDev } from "@lumen/tools/wrangler-dev";
 import { describe, expect, it } from "vitest";
+import { z } from "zod";
+import { parseApiEnv } from "../src/env";
 import { purgeEdgeHandler } from "../src/jobs/purge-edge";
 import { jobContext, standInEdge } from "./stand-in-edge";
 
@@ -8,11 +11,14 @@ const context = jobContext;
 
 const quietLogger = { info: () => {} };
 
+/** What the edge answers a purge with: the catalog's new version and the course it was for. */
+const purgeAnswer = z.object({ version: z.string(), courseId: z.uuid(), slug: z.string() });
+
 describe("purge-edge job (a local HTTP server stands in for the edge)", () => {
   it("POSTs the course to the edge's purge endpoint with the bearer secret", async () => {
     const edge = await standInEdge(() => ({ status: 200, body: { version: "2" } }));
     const handler = purgeEdgeHandler({
-      env: { EDGE_URL: `${edge.url}/`, EDGE_PURGE_SECRET: SECRET },
+      env: { EDGE_URL: `${edge.url}/`, EDGE_INTERNAL_SECRET: SECRET },
       logger: quietLogger,
     });
 
@@ -28,19 +34,29 @@ describe("purge-edge job (a local HTTP server stands in for the edge)", () => {
     ]);
   });
 
-  it("running the same job twice is harmless: both attempts succeed", async () => {
-    let version = 1;
-    const edge = await standInEdge(() => ({ status: 200, body: { version: String(++version) } }));
-    const handler = purgeEdgeHandler({
-      env: { EDGE_URL: edge.url, EDGE_PURGE_SECRET: SECRET },
-      logger: quietLogger,
-    });
+  it("running the same job twice is harmless: the real edge takes both, each moving the catalog to a newer version", async () => {
+    const edge = await startWranglerDev();
+    try {
+      // The development defaults: the API's secret is the one in the edge's .dev.vars.
+      const env = parseApiEnv({ LUMEN_ENV: "test", EDGE_URL: edge.url });
+      const answers: unknown[] = [];
+      const handler = purgeEdgeHandler({
+        env,
+        logger: { info: (_msg, fields) => answers.push(JSON.parse(String(fields?.edge))) },
+      });
 
-    await handler.handle(payload, context());
-    await handler.handle(payload, { ...context(), attempt: 1 });
+      await handler.handle(payload, context());
+      await handler.handle(payload, { ...context(), attempt: 1 });
 
-    expect(edge.received).toHaveLength(2);
-  });
+      const [first, second] = answers.map((answer) => purgeAnswer.parse(answer));
+      expect(answers).toHaveLength(2);
+      expect(first).toMatchObject(payload);
+      expect(second).toMatchObject(payload);
+      expect(Number(second?.version)).toBeGreaterThan(Number(first?.version));
+    } finally {
+      await edge.stop();
+    }
+  }, 120_000);
 
   it("throws on a non-2xx answer, so the job runner retries it", async () => {
     const edge = await standInEdge(() => ({
@@ -48,7 +64,7 @@ describe("purge-edge job (a local HTTP server stands in for the edge)", () => {
       body: { error: { code: "unauthorized", message: "Bad purge secret" } },
     }));
     const handler = purgeEdgeHandler({
-      env: { EDGE_URL: edge.url, EDGE_PURGE_SECRET: "wrong-secret-but-long-enough-for-zod" },
+      env: { EDGE_URL: edge.url, EDGE_INTERNAL_SECRET: "wrong-secret-but-long-enough-for-zod" },
       logger: quietLogger,
     });
 
@@ -59,7 +75,7 @@ describe("purge-edge job (a local HTTP server stands in for the edge)", () => {
     const edge = await standInEdge(() => ({ status: 200, body: {} }));
     await edge.close();
     const handler = purgeEdgeHandler({
-      env: { EDGE_URL: edge.url, EDGE_PURGE_SECRET: SECRET },
+      env: { EDGE_URL: edge.url, EDGE_INTERNAL_SECRET: SECRET },
       logger: quietLogger,
     });
 

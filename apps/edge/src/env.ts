@@ -7,6 +7,8 @@ import {
 } from "@lumen/credentials";
 import { type KeyRing, KeyRingError, parseKeyRing } from "@lumen/media-tokens";
 import { z } from "zod";
+import { type Logger, logger } from "./log";
+import { withRenamedSecrets } from "./renamed-secrets";
 
 /** True when `value` is an object exposing every named method, as a binding stub does. */
 function hasMethods(value: unknown, names: readonly string[]): boolean {
@@ -39,10 +41,11 @@ const envSchema = z
     ORIGIN_API_URL: z.url({ protocol: /^https?$/ }),
     EDGE_ENV: z.enum(["development", "staging", "production"]),
     /**
-     * Bearer secret for POST /internal/catalog/purge and PUT /internal/certificates/:id (the
-     * API's EDGE_PURGE_SECRET).
+     * Bearer secret for the internal routes the API's job runner calls: POST
+     * /internal/catalog/purge, PUT /internal/certificates/:id and /internal/status-lists/:n (the
+     * API's EDGE_INTERNAL_SECRET). Formerly PURGE_SECRET, still read for one release.
      */
-    PURGE_SECRET: z.string().min(32, "must be at least 32 characters"),
+    EDGE_INTERNAL_SECRET: z.string().min(32, "must be at least 32 characters"),
     /** Media token key ring `kid:secret[,kid:secret…]` (the API's MEDIA_SIGNING_KEYS). */
     MEDIA_KEYS: z.string(),
     /** Verified certificate records (`cert:<id>`), published by the API's job runner. */
@@ -68,8 +71,8 @@ const envSchema = z
   // One pass over every secret, so a misconfigured deploy hears about every problem at once.
   .superRefine((env, ctx) => {
     const development = env.EDGE_ENV === "development";
-    if (!development && env.PURGE_SECRET.startsWith(DEV_SECRET_PREFIX)) {
-      ctx.addIssue({ code: "custom", path: ["PURGE_SECRET"], message: notForProduction });
+    if (!development && env.EDGE_INTERNAL_SECRET.startsWith(DEV_SECRET_PREFIX)) {
+      ctx.addIssue({ code: "custom", path: ["EDGE_INTERNAL_SECRET"], message: notForProduction });
     }
     const ring = keyRingOf(env.MEDIA_KEYS);
     if (typeof ring === "string") {
@@ -128,11 +131,17 @@ function keyRingOf(spec: string): KeyRing | string {
 /** The Worker's validated bindings and vars; the only `env` shape routes ever see. */
 export type Env = z.output<typeof envSchema>;
 
-/** The raw bindings as wrangler.toml and .dev.vars declare them (before parsing). */
-export type Bindings = z.input<typeof envSchema>;
+/**
+ * The raw bindings as wrangler.toml and .dev.vars declare them (before parsing), plus the
+ * deprecated name EDGE_INTERNAL_SECRET is still read under (renamed-secrets.ts).
+ */
+export type Bindings = z.input<typeof envSchema> & { PURGE_SECRET?: string };
 
-/** Hono environment for the app and every sub-app mounted with `app.route()`. */
-export type AppEnv = { Bindings: Env };
+/**
+ * Hono environment for the app and every sub-app mounted with `app.route()`: the parsed
+ * bindings and the request's logger (middleware/request-log.ts).
+ */
+export type AppEnv = { Bindings: Env; Variables: { log: Logger } };
 
 export class EnvError extends Error {
   override name = "EnvError";
@@ -141,16 +150,33 @@ export class EnvError extends Error {
 // The runtime hands every request the same env object, so each one is parsed once per isolate.
 const parsed = new WeakMap<object, Env>();
 
-/** Validates the raw bindings; throws an EnvError naming each missing or malformed one. */
-export function parseEnv(raw: unknown): Env {
+/**
+ * Validates the raw bindings; throws an EnvError naming each missing or malformed one. A secret
+ * set under its deprecated name is used and logged as a warning, once per isolate (the runtime
+ * hands every request the same env object, so that is the Worker's start-up).
+ */
+export function parseEnv(raw: unknown, log: Pick<Logger, "warn"> = logger): Env {
   if (typeof raw === "object" && raw !== null) {
     const cached = parsed.get(raw);
     if (cached) return cached;
   }
-  const result = envSchema.safeParse(raw);
-  if (!result.success) {
-    const problems = result.error.issues.map((i) => `${i.path.join(".") || "env"}: ${i.message}`);
+  const renamed = withRenamedSecrets(raw);
+  const result = envSchema.safeParse(renamed.bindings);
+  const problems = [
+    ...renamed.conflicts,
+    ...(result.error?.issues.map((i) => `${i.path.join(".") || "env"}: ${i.message}`) ?? []),
+  ];
+  if (!result.success || problems.length > 0) {
     throw new EnvError(`Invalid Worker bindings (check wrangler.toml): ${problems.join("; ")}`);
+  }
+  for (const { deprecated, current } of renamed.deprecations) {
+    log.warn(
+      `${deprecated} is deprecated: it is now ${current}; set that and delete ${deprecated}`,
+      {
+        deprecated,
+        current,
+      },
+    );
   }
   if (typeof raw === "object" && raw !== null) parsed.set(raw, result.data);
   return result.data;

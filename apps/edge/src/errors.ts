@@ -43,9 +43,10 @@ export const onError: ErrorHandler<AppEnv> = (err, c) => {
   if (err instanceof HTTPException && err.status < 500) {
     return c.json(errorBody(`http_${err.status}`, err.message || "Request failed"), err.status);
   }
-  console.error(
-    JSON.stringify({ level: "error", msg: "unhandled error", path: c.req.path, err: String(err) }),
-  );
-  if (err instanceof Error && err.stack) console.error(err.stack);
+  // The stack is for the log only; the route pattern stands in for the path, which may hold a token.
+  c.var.log.error("unhandled error", {
+    err,
+    ...(err instanceof Error && err.stack ? { stack: err.stack } : {}),
+  });
   return c.json(internalErrorBody, 500);
 };

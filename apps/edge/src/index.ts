@@ -1,6 +1,7 @@
 import { createApp } from "./app";
 import { type Env, parseEnv } from "./env";
 import { internalErrorBody } from "./errors";
+import { logger, requestIdOf } from "./log";
 
 const app = createApp();
 
@@ -12,7 +13,7 @@ const worker = {
       bindings = parseEnv(env);
     } catch (err) {
       // Misconfiguration is an operator problem: details to the log, a generic body to clients.
-      console.error(JSON.stringify({ level: "error", msg: "invalid config", err: String(err) }));
+      logger.error("invalid config", { requestId: requestIdOf(request)(), err });
       return Response.json(internalErrorBody, { status: 500 });
     }
     return app.fetch(request, bindings, ctx);

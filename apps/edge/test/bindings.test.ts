@@ -13,7 +13,7 @@ const PRODUCTION_ISSUER_KEYS = JSON.stringify({
 const productionEnv = () => ({
   ...env,
   EDGE_ENV: "production",
-  PURGE_SECRET: "p".repeat(40),
+  EDGE_INTERNAL_SECRET: "p".repeat(40),
   MEDIA_KEYS: `prod1:${"k".repeat(48)}`,
   ISSUER_KEYS: PRODUCTION_ISSUER_KEYS,
   ISSUER_ID: "https://verify.lumen.academy/issuer",
@@ -29,13 +29,15 @@ describe("wrangler.toml bindings", () => {
     });
   });
 
-  it("take the purge secret from the repo-root .dev.vars, matching the API's dev default", () => {
-    expect(env.PURGE_SECRET).toBe("lumen-dev-only-purge-secret-not-for-production");
+  it("take the internal secret from the repo-root .dev.vars, matching the API's dev default", () => {
+    expect(env.EDGE_INTERNAL_SECRET).toBe("lumen-dev-only-internal-secret-not-for-production");
   });
 
-  it("refuse the public development purge secret outside development", () => {
-    expect(() => parseEnv({ ...env, EDGE_ENV: "production" })).toThrow(/PURGE_SECRET/);
-    expect(() => parseEnv({ ...env, PURGE_SECRET: "short" })).toThrow(/PURGE_SECRET/);
+  it("refuse the public development internal secret outside development", () => {
+    expect(() => parseEnv({ ...env, EDGE_ENV: "production" })).toThrow(/EDGE_INTERNAL_SECRET/);
+    expect(() => parseEnv({ ...env, EDGE_INTERNAL_SECRET: "short" })).toThrow(
+      /EDGE_INTERNAL_SECRET/,
+    );
   });
 
   it("parse MEDIA_KEYS into the key ring the edge verifies media tokens with", () => {
@@ -71,7 +73,7 @@ describe("wrangler.toml bindings", () => {
     expect(() => parseEnv(production)).toThrow(/MEDIA_KEYS: the development value/);
     // Every dev secret at once: all are reported, so one redeploy fixes everything.
     expect(() => parseEnv({ ...env, EDGE_ENV: "staging" })).toThrow(
-      /PURGE_SECRET.*MEDIA_KEYS.*ISSUER_KEYS/,
+      /EDGE_INTERNAL_SECRET.*MEDIA_KEYS.*ISSUER_KEYS/,
     );
     const real = parseEnv(productionEnv());
     expect([...real.mediaKeys.keys()]).toEqual(["prod1"]);

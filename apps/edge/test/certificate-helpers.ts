@@ -121,7 +121,7 @@ export function publish(
     method: "PUT",
     headers: {
       "content-type": "application/json",
-      authorization: `Bearer ${options.secret ?? env.PURGE_SECRET}`,
+      authorization: `Bearer ${options.secret ?? env.EDGE_INTERNAL_SECRET}`,
     },
     body: JSON.stringify({ id, credential, revokedAt, revokedReason }),
   });
@@ -161,7 +161,7 @@ export function publishList(
     method: "PUT",
     headers: {
       "content-type": "application/json",
-      authorization: `Bearer ${options.secret ?? env.PURGE_SECRET}`,
+      authorization: `Bearer ${options.secret ?? env.EDGE_INTERNAL_SECRET}`,
     },
     body: JSON.stringify(record),
   });

@@ -7,6 +7,8 @@ import worker from "../src/index";
 export interface OriginCall {
   url: URL;
   ifNoneMatch: string | null;
+  /** The Worker's abort signal for this fetch (its origin timeout). */
+  signal: AbortSignal | null;
 }
 
 type Reply = (call: OriginCall) => Response | Promise<Response>;
@@ -26,7 +28,11 @@ export function mockOrigin(reply: Reply) {
     if (!request.url.startsWith(env.ORIGIN_API_URL)) {
       throw new Error(`unexpected outbound fetch to ${request.url}`);
     }
-    const call = { url, ifNoneMatch: request.headers.get("if-none-match") };
+    const call = {
+      url,
+      ifNoneMatch: request.headers.get("if-none-match"),
+      signal: init?.signal ?? null,
+    };
     calls.push(call);
     return current(call);
   });
@@ -59,11 +65,16 @@ export const networkError = (): Response => {
 
 /**
  * Calls the Worker's real fetch handler inside workerd and waits for its `waitUntil` work
- * (cache writes, background refreshes), so the next request sees their effect.
+ * (cache writes, background refreshes), so the next request sees their effect. `bindings`
+ * replaces the pool's env, e.g. with a failing KV namespace.
  */
-export async function edge(path: string, init?: RequestInit): Promise<Response> {
+export async function edge(
+  path: string,
+  init?: RequestInit,
+  bindings: Record<string, unknown> = env,
+): Promise<Response> {
   const ctx = createExecutionContext();
-  const res = await worker.fetch(new Request(`http://edge.test${path}`, init), env, ctx);
+  const res = await worker.fetch(new Request(`http://edge.test${path}`, init), bindings, ctx);
   await waitOnExecutionContext(ctx);
   return res;
 }

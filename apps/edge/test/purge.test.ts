@@ -23,7 +23,7 @@ describe("POST /internal/catalog/purge", () => {
 
     const missing = await purge(undefined);
     const wrong = await purge("Bearer not-the-purge-secret-not-the-purge-secret");
-    const basic = await purge(`Basic ${btoa(`user:${env.PURGE_SECRET}`)}`);
+    const basic = await purge(`Basic ${btoa(`user:${env.EDGE_INTERNAL_SECRET}`)}`);
 
     expect([missing.status, wrong.status, basic.status]).toEqual([401, 401, 401]);
     expect(wrong.headers.get("www-authenticate")).toMatch(/^Bearer/);
@@ -34,7 +34,7 @@ describe("POST /internal/catalog/purge", () => {
   it("with the right secret bumps the version and records which course caused it", async () => {
     const before = await version();
 
-    const res = await purge(`Bearer ${env.PURGE_SECRET}`, course);
+    const res = await purge(`Bearer ${env.EDGE_INTERNAL_SECRET}`, course);
 
     expect(res.status).toBe(200);
     const body = (await res.json()) as { version: string };
@@ -46,17 +46,17 @@ describe("POST /internal/catalog/purge", () => {
   });
 
   it("purging twice is harmless: each call moves to a new version", async () => {
-    const first = (await (await purge(`Bearer ${env.PURGE_SECRET}`, course)).json()) as {
+    const first = (await (await purge(`Bearer ${env.EDGE_INTERNAL_SECRET}`, course)).json()) as {
       version: string;
     };
-    const second = (await (await purge(`Bearer ${env.PURGE_SECRET}`, course)).json()) as {
+    const second = (await (await purge(`Bearer ${env.EDGE_INTERNAL_SECRET}`, course)).json()) as {
       version: string;
     };
     expect(Number(second.version)).toBeGreaterThan(Number(first.version));
   });
 
   it("rejects a body that is not the job's payload with 400", async () => {
-    const res = await purge(`Bearer ${env.PURGE_SECRET}`, { courseId: "not-a-uuid" });
+    const res = await purge(`Bearer ${env.EDGE_INTERNAL_SECRET}`, { courseId: "not-a-uuid" });
     expect(res.status).toBe(400);
   });
 });
@@ -73,7 +73,7 @@ describe("purge on publish (origin mocked)", () => {
     expect((await edge(`/courses?query=${word}`)).headers.get("x-lumen-cache")).toBe("HIT");
 
     origin.answer(({ url }) => originJson({ label: "after edit", path: url.pathname }, '"after"'));
-    expect((await purge(`Bearer ${env.PURGE_SECRET}`, { slug })).status).toBe(200);
+    expect((await purge(`Bearer ${env.EDGE_INTERNAL_SECRET}`, { slug })).status).toBe(200);
     const list = await edge(`/courses?query=${word}`);
     const outline = await edge(`/courses/${slug}`);
 
@@ -88,7 +88,7 @@ describe("purge on publish (origin mocked)", () => {
     const word = uniqueWord();
     const origin = mockOrigin(() => originJson({ label: "last good" }, '"lg"'));
     await edge(`/courses?query=${word}`);
-    await purge(`Bearer ${env.PURGE_SECRET}`, {});
+    await purge(`Bearer ${env.EDGE_INTERNAL_SECRET}`, {});
     origin.answer(() => Response.json({}, { status: 503 }));
     vi.spyOn(console, "warn").mockImplementation(() => {});
 

@@ -4,7 +4,7 @@ import type { ApiEnv } from "../env";
 const EDGE_TIMEOUT_MS = 10_000;
 
 /**
- * One authenticated call to the edge's internal routes (bearer EDGE_PURGE_SECRET, JSON body).
+ * One authenticated call to the edge's internal routes (bearer EDGE_INTERNAL_SECRET, JSON body).
  * Any non-2xx answer or network failure throws, so pg-boss retries the job with backoff. The
  * error carries the edge's JSON error body (never a secret) to say why, e.g. a bad secret.
  */
@@ -16,7 +16,7 @@ export async function callEdge({
   signal,
   fetch = globalThis.fetch,
 }: {
-  env: Pick<ApiEnv, "EDGE_URL" | "EDGE_PURGE_SECRET">;
+  env: Pick<ApiEnv, "EDGE_URL" | "EDGE_INTERNAL_SECRET">;
   method: "POST" | "PUT";
   path: string;
   body: unknown;
@@ -26,7 +26,7 @@ export async function callEdge({
   const res = await fetch(`${env.EDGE_URL.replace(/\/+$/, "")}${path}`, {
     method,
     headers: {
-      authorization: `Bearer ${env.EDGE_PURGE_SECRET}`,
+      authorization: `Bearer ${env.EDGE_INTERNAL_SECRET}`,
       "content-type": "application/json",
     },
     body: JSON.stringify(body),

@@ -2,7 +2,7 @@ import { createDatabase, databaseConfigFromEnv, migrate } from "@lumen/db";
 import { createJobQueue, openOutbox, startCapabilityHeartbeat, startJobRunner } from "@lumen/jobs";
 import { type FfmpegConfig, resolveFfmpeg } from "@lumen/media";
 import { createSearchBackend } from "@lumen/search";
-import { loadEnvOrExit } from "../boot";
+import { loadEnvOrExit, warnAboutDeprecatedEnv } from "../boot";
 import { createLogger } from "../logger";
 import { createMediaContext } from "../media";
 import { onShutdown } from "../shutdown";
@@ -13,6 +13,7 @@ import { checkVideoCapability } from "./video-capability";
 // The job runner: a second entry point over the same database and code as the API.
 const env = loadEnvOrExit();
 const logger = createLogger({ level: env.LOG_LEVEL, base: { service: "jobs" } });
+warnAboutDeprecatedEnv(env, logger);
 // The FFmpeg self-test (a few seconds) runs while the database is prepared.
 const videoCheck = checkVideoCapability({ resolved: resolveFfmpegOrExit(), logger });
 const certificateIssuer = await loadCertificateIssuerOrExit();

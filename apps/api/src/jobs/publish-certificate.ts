@@ -15,7 +15,7 @@ const edgeAnswer = z.object({ status: z.enum(["valid", "revoked", "expired", "in
 
 type Deps = {
   db: Database;
-  env: Pick<ApiEnv, "EDGE_URL" | "EDGE_PURGE_SECRET">;
+  env: Pick<ApiEnv, "EDGE_URL" | "EDGE_INTERNAL_SECRET">;
   logger: Pick<Logger, "info" | "error">;
   /** Signs the status list when it changed; imported once per runner. */
   issuer: () => Promise<CertificateIssuer>;

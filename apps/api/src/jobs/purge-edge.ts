@@ -14,7 +14,7 @@ export function purgeEdgeHandler({
   logger,
   fetch = globalThis.fetch,
 }: {
-  env: Pick<ApiEnv, "EDGE_URL" | "EDGE_PURGE_SECRET">;
+  env: Pick<ApiEnv, "EDGE_URL" | "EDGE_INTERNAL_SECRET">;
   logger: Pick<Logger, "info">;
   fetch?: typeof globalThis.fetch;
 }) {

@@ -3,8 +3,9 @@ import type { Database } from "@lumen/db";
 import type { MediaContext } from "@lumen/media";
 import { Hono } from "hono";
 import { z } from "zod";
-import { type Auth, sessionUser } from "../auth";
+import type { Auth } from "../auth";
 import { ApiError } from "../http-errors";
+import { requireUser } from "../require-user";
 
 /**
  * `GET /api/certificates/:id/pdf`: the certificate PDF, for its learner, the course's
@@ -21,9 +22,9 @@ export function certificateRoutes({
   auth: Auth;
 }) {
   const app = new Hono();
-  app.get("/api/certificates/:id/pdf", async (c) => {
-    const user = await sessionUser(auth, c.req.raw.headers);
-    if (!user) throw new ApiError(401, "UNAUTHORIZED", "Sign in to download your certificate.");
+  const signedIn = requireUser(auth, { message: "Sign in to download your certificate." });
+  app.get("/api/certificates/:id/pdf", signedIn, async (c) => {
+    const { user } = c.var;
     const id = z.uuid().safeParse(c.req.param("id"));
     if (!id.success) throw new ApiError(404, "NOT_FOUND", CERTIFICATE_NOT_FOUND);
     const { pdf, filename } = await openCertificatePdf({

@@ -13,6 +13,7 @@ import { bodyLimit } from "hono/body-limit";
 import { z } from "zod";
 import { type Auth, sessionUser } from "../auth";
 import { ApiError } from "../http-errors";
+import { requireUser } from "../require-user";
 
 export { DOCUMENT_MAX_BYTES };
 
@@ -55,10 +56,10 @@ export function documentRoutes({
         throw new ApiError(413, "PAYLOAD_TOO_LARGE", "PDF documents can be at most 50 MiB.");
       },
     }),
+    // Editing is privileged: the session and role come from the database, not a cache.
+    requireUser(auth, { fresh: true }),
     async (c) => {
-      // Editing is privileged: the session and role come from the database, not a cache.
-      const user = await sessionUser(auth, c.req.raw.headers, { fresh: true });
-      if (!user) throw new ApiError(401, "UNAUTHORIZED", "Sign in to continue.");
+      const { user } = c.var;
       const lessonId = parseLessonId(c.req.param("lessonId"));
       // Refuse strangers, wrong lesson kinds and unstorable names before reading up to 50 MiB.
       await assertCanUploadDocument({ db, user, lessonId });

@@ -5,8 +5,9 @@ import { ifNoneMatchMatches } from "@lumen/shared";
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { z } from "zod";
-import { type Auth, sessionUser } from "../auth";
+import type { Auth } from "../auth";
 import { ApiError } from "../http-errors";
+import { requireUser } from "../require-user";
 
 /** The one route allowed a body above MAX_BODY_BYTES; app.ts exempts it from the global limit. */
 export const COVER_UPLOAD_PATH = "/api/courses/:courseId/cover";
@@ -29,10 +30,10 @@ export function mediaRoutes({ db, outbox, auth }: { db: Database; outbox: Outbox
         throw new ApiError(413, "PAYLOAD_TOO_LARGE", "Cover images can be at most 2 MiB.");
       },
     }),
+    // Editing is privileged: the session and role come from the database, not a cache.
+    requireUser(auth, { fresh: true }),
     async (c) => {
-      // Editing is privileged: the session and role come from the database, not a cache.
-      const user = await sessionUser(auth, c.req.raw.headers, { fresh: true });
-      if (!user) throw new ApiError(401, "UNAUTHORIZED", "Sign in to continue.");
+      const { user } = c.var;
       const courseId = z.uuid().safeParse(c.req.param("courseId"));
       if (!courseId.success) throw new ApiError(400, "BAD_REQUEST", "Malformed course id.");
       const bytes = new Uint8Array(await c.req.arrayBuffer());

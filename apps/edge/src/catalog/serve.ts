@@ -1,4 +1,5 @@
 import type { Env } from "../env";
+import type { Logger } from "../log";
 import { type CatalogKeys, catalogKeys, forgetEntry, storeEntry } from "./keys";
 import { fetchOrigin, type OriginResult } from "./origin";
 import type { CachePolicy } from "./policy";
@@ -16,6 +17,7 @@ export interface ServeContext {
   request: Request;
   env: Env;
   waitUntil: (promise: Promise<unknown>) => void;
+  log: Logger;
 }
 
 /** For an origin 200 that forbids storing (`no-store`, `private`): served once, kept nowhere. */
@@ -39,7 +41,11 @@ const UNSTORED: CachePolicy = {
 export async function serveCatalogResource(ctx: ServeContext, resource: string): Promise<Response> {
   const timing: Timing = { startedAt: performance.now() };
   const cache = caches.default;
-  const keys = catalogKeys(ctx.request, resource, await readCatalogVersion(ctx.env.CATALOG_KV));
+  const keys = catalogKeys(
+    ctx.request,
+    resource,
+    await readCatalogVersion(ctx.env.CATALOG_KV, ctx.log),
+  );
 
   const current = keys.current ? await readEntry(cache, keys.current) : null;
   if (current && Date.now() < current.freshUntil) {
@@ -56,7 +62,7 @@ export async function serveCatalogResource(ctx: ServeContext, resource: string):
   const served = applyOriginResult(keys, result, lastGood, ctx.waitUntil);
   if (served) return entryResponse(ctx.request, served.entry, served.status, timing);
   if (result.kind === "rejected") return passThrough(result, timing);
-  if (result.kind === "down") logOriginDown(resource, result.reason);
+  if (result.kind === "down") logOriginDown(ctx, resource, result.reason);
   if (lastGood && Date.now() < lastGood.errorUntil) {
     return entryResponse(ctx.request, lastGood, "STALE", timing, "origin-error");
   }
@@ -102,22 +108,15 @@ async function refreshInBackground(
 ): Promise<void> {
   try {
     const { result } = await fetchOrigin(ctx.env.ORIGIN_API_URL, resource, held.etag);
-    if (result.kind === "down") logOriginDown(resource, result.reason);
+    if (result.kind === "down") logOriginDown(ctx, resource, result.reason);
     const writes: Promise<unknown>[] = [];
     applyOriginResult(keys, result, held, (write) => writes.push(write));
     await Promise.all(writes);
   } catch (error) {
-    console.error(
-      JSON.stringify({
-        level: "error",
-        msg: "background refresh failed",
-        resource,
-        err: String(error),
-      }),
-    );
+    ctx.log.error("background refresh failed", { resource, err: error });
   }
 }
 
-function logOriginDown(resource: string, reason: string) {
-  console.warn(JSON.stringify({ level: "warn", msg: "origin unavailable", resource, reason }));
+function logOriginDown({ log }: ServeContext, resource: string, reason: string) {
+  log.warn("origin unavailable", { resource, reason });
 }

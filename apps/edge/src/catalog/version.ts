@@ -1,3 +1,5 @@
+import type { Logger } from "../log";
+
 /**
  * The catalog version: a number in KV that every catalog cache key includes. Bumping it makes
  * every entry cached under the old number unreachable in every data centre at once, without
@@ -14,13 +16,14 @@ const VERSION_KEY = "catalog:version";
 export const VERSION_CACHE_TTL_SECONDS = 30;
 
 /** The current version, or null when KV cannot be read (callers then bypass the versioned cache). */
-export async function readCatalogVersion(kv: KVNamespace): Promise<string | null> {
+export async function readCatalogVersion(
+  kv: KVNamespace,
+  log: Pick<Logger, "error">,
+): Promise<string | null> {
   try {
     return (await kv.get(VERSION_KEY, { cacheTtl: VERSION_CACHE_TTL_SECONDS })) ?? "0";
   } catch (error) {
-    console.error(
-      JSON.stringify({ level: "error", msg: "catalog version unreadable", err: String(error) }),
-    );
+    log.error("catalog version unreadable", { err: error });
     return null;
   }
 }

@@ -47,9 +47,7 @@ export async function checkCertificate(
         } as const);
   ctx.waitUntil(
     writeCachedCheck(ctx.cache, key, check, now(), ctx.ttlMs ?? VERDICT_TTL_MS).catch((error) =>
-      console.warn(
-        JSON.stringify({ level: "warn", msg: "verdict cache write failed", err: String(error) }),
-      ),
+      ctx.log.warn("verdict cache write failed", { err: error }),
     ),
   );
   return { check, cache: "MISS" };

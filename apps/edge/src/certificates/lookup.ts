@@ -1,4 +1,5 @@
 import type { CertificateRecord } from "@lumen/credentials";
+import type { Logger } from "../log";
 import { type PostgresSource, PostgresUnavailableError, readRecordFromPostgres } from "./postgres";
 import { readStoredRecord, storeRecord } from "./record-store";
 
@@ -12,6 +13,7 @@ export interface RecordSources {
   /** Absent when DATABASE_URL is not set: then KV is the only source. */
   postgres?: PostgresSource | undefined;
   waitUntil: (promise: Promise<unknown>) => void;
+  log: Logger;
 }
 
 /**
@@ -20,30 +22,26 @@ export interface RecordSources {
  * The origin API is never asked, so verification keeps working while it is down.
  */
 export async function lookupRecord(sources: RecordSources, id: string): Promise<RecordLookup> {
-  const stored = await readStoredRecord(sources.kv, id);
+  const stored = await readStoredRecord(sources.kv, id, sources.log);
   if (stored.kind === "found") return { kind: "found", record: stored.record, source: "kv" };
   if (!sources.postgres) return { kind: stored.kind === "absent" ? "unknown" : "unavailable" };
   try {
     const record = await readRecordFromPostgres(sources.postgres, id, sources.waitUntil);
     if (!record) return { kind: "unknown" };
-    sources.waitUntil(fillKv(sources.kv, record));
+    sources.waitUntil(fillKv(sources, record));
     return { kind: "found", record, source: "postgres" };
   } catch (error) {
     if (!(error instanceof PostgresUnavailableError)) throw error;
-    console.error(
-      JSON.stringify({ level: "error", msg: "certificate fallback failed", err: error.message }),
-    );
+    sources.log.error("certificate fallback failed", { err: error.message });
     return { kind: "unavailable" };
   }
 }
 
 /** A failed fill costs the next reader another Postgres query, nothing more. */
-async function fillKv(kv: KVNamespace, record: CertificateRecord) {
+async function fillKv({ kv, log }: RecordSources, record: CertificateRecord) {
   try {
     await storeRecord(kv, record);
   } catch (error) {
-    console.warn(
-      JSON.stringify({ level: "warn", msg: "certificate KV fill failed", err: String(error) }),
-    );
+    log.warn("certificate KV fill failed", { err: error });
   }
 }

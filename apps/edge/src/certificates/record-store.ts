@@ -1,4 +1,5 @@
 import { type CertificateRecord, certificateRecordSchema } from "@lumen/credentials";
+import type { Logger } from "../log";
 
 export const certificateKvKey = (id: string) => `cert:${id}`;
 
@@ -15,7 +16,11 @@ export type StoredRecord =
   /** KV could not be read: absence is unknown, so without Postgres the answer is 503. */
   | { kind: "unreadable" };
 
-export async function readStoredRecord(kv: KVNamespace, id: string): Promise<StoredRecord> {
+export async function readStoredRecord(
+  kv: KVNamespace,
+  id: string,
+  log: Pick<Logger, "warn">,
+): Promise<StoredRecord> {
   let raw: unknown;
   try {
     raw = await kv.get(certificateKvKey(id), {
@@ -23,14 +28,15 @@ export async function readStoredRecord(kv: KVNamespace, id: string): Promise<Sto
       cacheTtl: KV_READ_CACHE_TTL_SECONDS,
     });
   } catch (error) {
-    warn("certificate KV read failed", id, error);
+    log.warn("certificate KV read failed", { certificateId: id, err: error });
     return { kind: "unreadable" };
   }
   if (raw === null) return { kind: "absent" };
   const parsed = certificateRecordSchema.safeParse(raw);
   // A value that is not a record (another deploy's format, a hand edit) is treated as a miss.
   if (!parsed.success || parsed.data.id !== id) {
-    warn("certificate KV value is not a record", id, parsed.error ?? "id mismatch");
+    const err = parsed.error ?? "id mismatch";
+    log.warn("certificate KV value is not a record", { certificateId: id, err });
     return { kind: "absent" };
   }
   return { kind: "found", record: parsed.data };
@@ -54,8 +60,4 @@ export async function storeRecord(
       : record;
   await kv.put(certificateKvKey(record.id), JSON.stringify(next));
   return next;
-}
-
-function warn(msg: string, id: string, err: unknown) {
-  console.warn(JSON.stringify({ level: "warn", msg, certificateId: id, err: String(err) }));
 }

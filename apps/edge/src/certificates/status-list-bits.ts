@@ -39,7 +39,7 @@ export async function revokedInStatusList(
   }
   const resolved = await bits;
   if (!resolved) {
-    console.error(JSON.stringify({ level: "error", msg: "status list does not verify", list }));
+    sources.log.error("status list does not verify", { list });
     return null;
   }
   return isStatusSet(resolved, Number(entry.statusListIndex));

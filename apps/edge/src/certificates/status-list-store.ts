@@ -57,7 +57,7 @@ export async function lookupStatusList(
     if (stored) return { kind: "found", record: stored };
   } catch (error) {
     kvFailed = true;
-    warn("status list KV read failed", list, error);
+    sources.log.warn("status list KV read failed", { list, err: error });
   }
   if (!sources.postgres) return { kind: kvFailed ? "unavailable" : "unknown" };
   try {
@@ -66,16 +66,14 @@ export async function lookupStatusList(
     const { signed_version, credential } = rowSchema.parse(row);
     const record = { list, version: signed_version, credential };
     sources.waitUntil(
-      storeStatusList(sources.kv, record).catch((e) => warn("status list KV fill failed", list, e)),
+      storeStatusList(sources.kv, record).catch((err) =>
+        sources.log.warn("status list KV fill failed", { list, err }),
+      ),
     );
     return { kind: "found", record };
   } catch (error) {
     if (!(error instanceof PostgresUnavailableError)) throw error;
-    warn("status list fallback failed", list, error);
+    sources.log.warn("status list fallback failed", { list, err: error });
     return { kind: "unavailable" };
   }
-}
-
-function warn(msg: string, list: number, err: unknown) {
-  console.warn(JSON.stringify({ level: "warn", msg, list, err: String(err) }));
 }

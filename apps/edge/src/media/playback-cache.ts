@@ -1,3 +1,4 @@
+import type { Logger } from "../log";
 import { objectResponse } from "./object";
 import { parseRange } from "./range";
 
@@ -21,6 +22,7 @@ export interface CachedObjectContext {
   r2Key: string;
   contentType: string;
   waitUntil: (promise: Promise<unknown>) => void;
+  log: Logger;
 }
 
 /**
@@ -48,11 +50,11 @@ export async function serveCachedObject(ctx: CachedObjectContext): Promise<Respo
   if (res.status === 200 && res.body && request.method !== "HEAD") {
     const [served, stored] = res.body.tee();
     const init = { status: res.status, headers: res.headers };
-    ctx.waitUntil(cacheQuietly(caches.default.put(key, new Response(stored, init))));
+    ctx.waitUntil(cacheQuietly(caches.default.put(key, new Response(stored, init)), ctx.log));
     return withStatus(new Response(served, init), request, "MISS");
   }
   if (res.status === 206) {
-    ctx.waitUntil(cacheQuietly(fill(ctx.bucket, key, ctx.r2Key, options)));
+    ctx.waitUntil(cacheQuietly(fill(ctx.bucket, key, ctx.r2Key, options), ctx.log));
   }
   return withStatus(res, request, "MISS");
 }
@@ -68,13 +70,11 @@ async function fill(
 }
 
 /** A failed cache write costs the next request a miss, nothing more: log it and move on. */
-async function cacheQuietly(write: Promise<void>): Promise<void> {
+async function cacheQuietly(write: Promise<void>, log: Logger): Promise<void> {
   try {
     await write;
   } catch (error) {
-    console.warn(
-      JSON.stringify({ level: "warn", msg: "media cache write failed", err: String(error) }),
-    );
+    log.warn("media cache write failed", { err: error });
   }
 }
 

@@ -50,5 +50,10 @@ export const catalog = new Hono<AppEnv>()
 
 function serveContext(c: Context<AppEnv>): ServeContext {
   const ctx = c.executionCtx;
-  return { request: c.req.raw, env: c.env, waitUntil: (promise) => ctx.waitUntil(promise) };
+  return {
+    request: c.req.raw,
+    env: c.env,
+    waitUntil: (promise) => ctx.waitUntil(promise),
+    log: c.var.log,
+  };
 }

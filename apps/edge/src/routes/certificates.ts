@@ -1,13 +1,13 @@
 import { certificateRecordSchema, issuerJwks, issuerProfileDocument } from "@lumen/credentials";
 import { type Context, Hono } from "hono";
 import { z } from "zod";
-import { bearerMatches } from "../auth";
 import { type CheckContext, checkCertificate } from "../certificates/check";
 import { certificatePage } from "../certificates/html/certificate-page";
 import { pageHeaders } from "../certificates/html/layout";
 import { publishCertificate } from "../certificates/publish";
 import type { AppEnv } from "../env";
 import { errorBody } from "../errors";
+import { requireInternalSecret } from "../middleware/require-internal-secret";
 
 /** Certificate ids are UUIDs; anything else is simply not a certificate (404, like unknown). */
 const certificateId = z.uuid().transform((id) => id.toLowerCase());
@@ -22,6 +22,7 @@ function checkContext(c: Context<AppEnv>): CheckContext {
     kv: env.CERTIFICATES_KV,
     postgres: env.DATABASE_URL ? { url: env.DATABASE_URL, wsProxy: env.NEON_WS_PROXY } : undefined,
     waitUntil: (promise) => c.executionCtx.waitUntil(promise),
+    log: c.var.log,
     trust: { keys: env.issuerKeys, issuerId: env.ISSUER_ID },
     cache: caches.default,
     origin: new URL(c.req.url).origin,
@@ -99,13 +100,7 @@ export const certificates = new Hono<AppEnv>()
       "cache-control": "public, max-age=300",
     });
   })
-  .put("/internal/certificates/:id", async (c) => {
-    if (!(await bearerMatches(c.req.header("authorization"), c.env.PURGE_SECRET))) {
-      return c.json(errorBody("unauthorized", "Missing or wrong secret."), 401, {
-        ...noStore,
-        "www-authenticate": 'Bearer realm="lumen-edge"',
-      });
-    }
+  .put("/internal/certificates/:id", requireInternalSecret(), async (c) => {
     const id = certificateId.safeParse(c.req.param("id"));
     const record = certificateRecordSchema.safeParse(await c.req.json().catch(() => null));
     if (!id.success || !record.success || record.data.id.toLowerCase() !== id.data) {

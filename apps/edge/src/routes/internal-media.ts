@@ -4,8 +4,8 @@ import type { AppEnv } from "../env";
 import { EdgeError, errorBody } from "../errors";
 import { objectResponse } from "../media/object";
 import { objectPathAfter } from "../media/paths";
-import { forbidden, mediaClaims } from "../media/token";
 import { listAll } from "../media/upload-records";
+import { requireToken, type TokenEnv } from "../middleware/require-token";
 
 const noStore = { "cache-control": "no-store" };
 
@@ -19,9 +19,8 @@ const noStore = { "cache-control": "no-store" };
  * - `DELETE /internal/media/:token/<path>` → 204, present or not
  */
 export const internalMedia = new Hono<AppEnv>()
-  .get("/internal/media/:token", async (c) => {
-    const assetId = await storeAsset(c);
-    if (!assetId) return forbidden("store");
+  .get("/internal/media/:token", requireToken("store"), async (c) => {
+    const { assetId } = c.var.claims;
     const prefix = c.req.query("prefix") ?? "";
     // A prefix is a path or a directory (`hls/`); either way it must stay inside the asset.
     if (prefix !== "" && !isSafeRelativePath(prefix.replace(/\/$/, ""))) {
@@ -32,15 +31,13 @@ export const internalMedia = new Hono<AppEnv>()
     const paths = objects.map((o) => o.key.slice(base.length)).sort();
     return c.json({ paths }, 200, noStore);
   })
-  .get("/internal/media/:token/:path{.+}", async (c) => {
-    const key = await storeKey(c);
-    if (!key) return forbidden("store");
+  .get("/internal/media/:token/:path{.+}", requireToken("store"), async (c) => {
+    const key = storeKey(c);
     const res = await objectResponse(c.env.MEDIA, key, c.req.raw, { cacheControl: "no-store" });
     return res ?? c.json(errorBody("not_found", "No such object."), 404, noStore);
   })
-  .put("/internal/media/:token/:path{.+}", async (c) => {
-    const key = await storeKey(c);
-    if (!key) return forbidden("store");
+  .put("/internal/media/:token/:path{.+}", requireToken("store"), async (c) => {
+    const key = storeKey(c);
     const header = c.req.header("content-length")?.trim();
     if (header === undefined) {
       throw new EdgeError(411, "length_required", "Send the object with a Content-Length.");
@@ -62,23 +59,15 @@ export const internalMedia = new Hono<AppEnv>()
     }
     return c.json({ path: objectPathAfter(c.req.url, 3), size }, 200, noStore);
   })
-  .delete("/internal/media/:token/:path{.+}", async (c) => {
-    const key = await storeKey(c);
-    if (!key) return forbidden("store");
+  .delete("/internal/media/:token/:path{.+}", requireToken("store"), async (c) => {
+    const key = storeKey(c);
     await c.env.MEDIA.delete(key);
     return c.body(null, 204, noStore);
   });
 
-async function storeAsset(c: Context<AppEnv>): Promise<string | null> {
-  const claims = await mediaClaims(c.env, c.req.param("token") ?? "", "store");
-  return claims?.assetId ?? null;
-}
-
-/** The R2 key a valid store token and a safe path address, null for a bad token. */
-async function storeKey(c: Context<AppEnv>): Promise<string | null> {
-  const assetId = await storeAsset(c);
-  if (!assetId) return null;
+/** The R2 key the store token's asset and a safe path address. */
+function storeKey(c: Context<TokenEnv>): string {
   const path = objectPathAfter(c.req.url, 3);
   if (!path) throw new EdgeError(400, "bad_path", "The path must be relative to the asset.");
-  return `${assetPrefix(assetId)}${path}`;
+  return `${assetPrefix(c.var.claims.assetId)}${path}`;
 }

@@ -6,7 +6,7 @@ import { mediaCors } from "../media/cors";
 import { objectResponse } from "../media/object";
 import { objectPathAfter, playbackContentType } from "../media/paths";
 import { serveCachedObject, withStatus } from "../media/playback-cache";
-import { forbidden, mediaClaims } from "../media/token";
+import { requireToken } from "../middleware/require-token";
 
 /**
  * Signed HLS playback: `GET|HEAD /v/:token/<path under videos/<id>/hls/>`. The token is a path
@@ -16,9 +16,8 @@ import { forbidden, mediaClaims } from "../media/token";
  */
 export const playback = new Hono<AppEnv>()
   .use("/v/*", mediaCors)
-  .get("/v/:token/:path{.+}", async (c) => {
-    const claims = await mediaClaims(c.env, c.req.param("token"), "play");
-    if (!claims) return forbidden("play");
+  .get("/v/:token/:path{.+}", requireToken("play"), async (c) => {
+    const { claims } = c.var;
     const path = objectPathAfter(c.req.url, 2);
     const contentType = path ? playbackContentType(path) : null;
     if (!path || !contentType) return notFound();
@@ -36,6 +35,7 @@ export const playback = new Hono<AppEnv>()
       r2Key,
       contentType,
       waitUntil: (promise) => ctx.waitUntil(promise),
+      log: c.var.log,
     });
     return res ?? notFound();
   });

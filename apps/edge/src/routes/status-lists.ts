@@ -1,11 +1,11 @@
 import { statusListRecordSchema } from "@lumen/credentials";
 import { Hono } from "hono";
 import { z } from "zod";
-import { bearerMatches } from "../auth";
 import { publishStatusList } from "../certificates/status-list-publish";
 import { lookupStatusList } from "../certificates/status-list-store";
 import type { AppEnv } from "../env";
 import { errorBody } from "../errors";
+import { requireInternalSecret } from "../middleware/require-internal-secret";
 
 const listNumber = z.coerce.number().int().min(1).max(999_999_999);
 const noStore = { "cache-control": "no-store" };
@@ -34,6 +34,7 @@ export const statusLists = new Hono<AppEnv>()
           ? { url: env.DATABASE_URL, wsProxy: env.NEON_WS_PROXY }
           : undefined,
         waitUntil: (promise) => c.executionCtx.waitUntil(promise),
+        log: c.var.log,
       },
       list.data,
     );
@@ -60,13 +61,7 @@ export const statusLists = new Hono<AppEnv>()
       "content-type": "application/vc+jwt",
     });
   })
-  .put("/internal/status-lists/:list", async (c) => {
-    if (!(await bearerMatches(c.req.header("authorization"), c.env.PURGE_SECRET))) {
-      return c.json(errorBody("unauthorized", "Missing or wrong secret."), 401, {
-        ...noStore,
-        "www-authenticate": 'Bearer realm="lumen-edge"',
-      });
-    }
+  .put("/internal/status-lists/:list", requireInternalSecret(), async (c) => {
     const list = listNumber.safeParse(c.req.param("list"));
     const record = statusListRecordSchema.safeParse(await c.req.json().catch(() => null));
     if (!list.success || !record.success || record.data.list !== list.data) {

@@ -1,8 +1,8 @@
 import { Hono } from "hono";
 import type { AppEnv } from "../env";
 import { mediaCors } from "../media/cors";
-import { forbidden, mediaClaims } from "../media/token";
 import { abortUpload, completeUpload, startUpload, storePart } from "../media/uploads";
+import { requireToken } from "../middleware/require-token";
 
 const noStore = { "cache-control": "no-store" };
 
@@ -16,26 +16,19 @@ const noStore = { "cache-control": "no-store" };
  */
 export const uploads = new Hono<AppEnv>()
   .use("/uploads/*", mediaCors)
-  .post("/uploads/:token", async (c) => {
-    const claims = await mediaClaims(c.env, c.req.param("token"), "upload");
-    if (!claims) return forbidden("upload");
-    return c.json(await startUpload(c.env.MEDIA, claims), 200, noStore);
-  })
-  .put("/uploads/:token/parts/:n", async (c) => {
-    const claims = await mediaClaims(c.env, c.req.param("token"), "upload");
-    if (!claims) return forbidden("upload");
+  .post("/uploads/:token", requireToken("upload"), async (c) =>
+    c.json(await startUpload(c.env.MEDIA, c.var.claims), 200, noStore),
+  )
+  .put("/uploads/:token/parts/:n", requireToken("upload"), async (c) => {
     const length = c.req.header("content-length");
+    const { claims } = c.var;
     const part = await storePart(c.env.MEDIA, claims, c.req.param("n"), length, c.req.raw.body);
     return c.json(part, 200, noStore);
   })
-  .post("/uploads/:token/complete", async (c) => {
-    const claims = await mediaClaims(c.env, c.req.param("token"), "upload");
-    if (!claims) return forbidden("upload");
-    return c.json(await completeUpload(c.env.MEDIA, claims), 200, noStore);
-  })
-  .delete("/uploads/:token", async (c) => {
-    const claims = await mediaClaims(c.env, c.req.param("token"), "upload");
-    if (!claims) return forbidden("upload");
-    await abortUpload(c.env.MEDIA, claims);
+  .post("/uploads/:token/complete", requireToken("upload"), async (c) =>
+    c.json(await completeUpload(c.env.MEDIA, c.var.claims), 200, noStore),
+  )
+  .delete("/uploads/:token", requireToken("upload"), async (c) => {
+    await abortUpload(c.env.MEDIA, c.var.claims);
     return c.body(null, 204, noStore);
   });
