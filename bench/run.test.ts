@@ -10,7 +10,7 @@ const benches = readdirSync(dir)
   )
   .map((f) => f.replace(/\.ts$/, ""));
 const bench = (...args: string[]) =>
-  spawnSync("tsx", [`${dir}/run.ts`, ...args], { encoding: "utf8", timeout: 30_000 });
+  spawnSync("tsx", [`${dir}/run.ts`, ...args], { encoding: "utf8", timeout: 50_000 });
 
 describe("pnpm bench", () => {
   it.each(benches)(
