@@ -6,7 +6,8 @@ import { describe, expect, it } from "vitest";
 const dir = fileURLToPath(new URL(".", import.meta.url));
 const benches = readdirSync(dir)
   .filter(
-    (f) => f.endsWith(".ts") && !f.endsWith(".test.ts") && f !== "run.ts" && !f.startsWith("_"),
+    (f) =>
+      f.endsWith(".ts") && !/\.(test|config)\.ts$/.test(f) && f !== "run.ts" && !f.startsWith("_"),
   )
   .map((f) => f.replace(/\.ts$/, ""));
 const bench = (...args: string[]) =>
