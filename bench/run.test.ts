@@ -6,11 +6,12 @@ import { describe, expect, it } from "vitest";
 const dir = fileURLToPath(new URL(".", import.meta.url));
 const benches = readdirSync(dir)
   .filter(
-    (f) => f.endsWith(".ts") && !f.endsWith(".test.ts") && f !== "run.ts" && !f.startsWith("_"),
+    (f) =>
+      f.endsWith(".ts") && !/\.(test|config)\.ts$/.test(f) && f !== "run.ts" && !f.startsWith("_"),
   )
   .map((f) => f.replace(/\.ts$/, ""));
 const bench = (...args: string[]) =>
-  spawnSync("tsx", [`${dir}/run.ts`, ...args], { encoding: "utf8", timeout: 30_000 });
+  spawnSync("tsx", [`${dir}/run.ts`, ...args], { encoding: "utf8", timeout: 50_000 });
 
 describe("pnpm bench", () => {
   it.each(benches)(

@@ -9,7 +9,8 @@ import { fileURLToPath } from "node:url";
 const dir = fileURLToPath(new URL(".", import.meta.url));
 const available = readdirSync(dir)
   .filter(
-    (f) => f.endsWith(".ts") && !f.endsWith(".test.ts") && f !== "run.ts" && !f.startsWith("_"),
+    (f) =>
+      f.endsWith(".ts") && !/\.(test|config)\.ts$/.test(f) && f !== "run.ts" && !f.startsWith("_"),
   )
   .map((f) => f.replace(/\.ts$/, ""));
 const [name, ...args] = process.argv.slice(2);
