@@ -1,6 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
 import { Markdown } from "../../components/Markdown";
-import skeleton from "../../components/Skeleton.module.css";
 import { ErrorState } from "../../components/states";
 import { cx } from "../../components/ui/cx";
 import { apiErrorCode, type CourseDetail, trpc } from "../../lib/trpc";
@@ -26,9 +25,9 @@ export function LessonContentView({
   if (content.isPending) {
     return (
       <div className={s.skeleton} role="status">
-        <span className={skeleton.line} />
-        <span className={skeleton.line} />
-        <span className={cx(skeleton.line, skeleton.short)} />
+        <span className={s.skeletonLine} />
+        <span className={s.skeletonLine} />
+        <span className={s.skeletonShort} />
         <span className="visually-hidden">Loading the lesson…</span>
       </div>
     );

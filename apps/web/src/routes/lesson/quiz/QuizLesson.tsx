@@ -1,7 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
-import skeleton from "../../../components/Skeleton.module.css";
 import { ErrorState } from "../../../components/states";
-import { cx } from "../../../components/ui/cx";
 import { plural } from "../../../lib/format";
 import { formatPercent } from "../../../lib/learn-outline";
 import { apiErrorCode, type CourseDetail, trpc } from "../../../lib/trpc";
@@ -17,8 +15,8 @@ export function QuizLesson({ course, lessonId }: { course: CourseDetail; lessonI
   if (quiz.isPending) {
     return (
       <div className={lesson.skeleton} role="status">
-        <span className={skeleton.line} />
-        <span className={cx(skeleton.skeleton, s.skeletonBlock)} />
+        <span className={lesson.skeletonLine} />
+        <span className={s.skeletonBlock} />
         <span className="visually-hidden">Loading the quiz…</span>
       </div>
     );
