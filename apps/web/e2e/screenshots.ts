@@ -106,7 +106,9 @@ async function authoringPages(page: Page, shot: (name: string) => Promise<unknow
   await page.getByLabel("Category", { exact: true }).selectOption("Design");
   await page.getByRole("button", { name: "Create course" }).click();
   await page.getByRole("tab", { name: "Details" }).waitFor();
-  await page.getByLabel("Subtitle").fill("Pop-up mechanisms for cards, books and packaging.");
+  await page
+    .getByLabel("Subtitle", { exact: true })
+    .fill("Pop-up mechanisms for cards, books and packaging.");
   await page
     .getByRole("textbox", { name: "Description" })
     .fill(
