@@ -144,6 +144,9 @@ async function authoringPages(page: Page, shot: (name: string) => Promise<unknow
     await outline.getByLabel("New module").fill(module);
     await outline.getByRole("button", { name: "Add module" }).click();
     await outline.getByRole("heading", { level: 3, name: module }).waitFor();
+    // The editor then moves focus to the new module's "New lesson" field: typing before it
+    // lands would go there.
+    await page.waitForFunction(() => document.activeElement?.id.startsWith("add-lesson-title-"));
   }
   const lessons = [
     ["Foundations", "Tools and paper", "text"],

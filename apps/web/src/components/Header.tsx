@@ -4,17 +4,19 @@ import { type SessionUser, signOut } from "../lib/auth";
 import { navLinksFor, roleBadge } from "../lib/navigation";
 import { onSignedOut, useSession } from "../lib/session";
 import s from "./Header.module.css";
+import layout from "./Layout.module.css";
 import { NotificationBell } from "./notifications/NotificationBell";
 import { ThemeMenu } from "./ThemeMenu";
 import { Badge } from "./ui/Badge";
 import { ButtonLink, buttonClass } from "./ui/Button";
+import { cx } from "./ui/cx";
 
 export function Header() {
   const session = useSession();
   const user = session.data ?? null;
   return (
     <header className={s.header}>
-      <div className={s.inner}>
+      <div className={cx(layout.container, s.inner)}>
         <Link to="/" className={s.brand}>
           <span className={s.brandMark} aria-hidden="true" />
           Lumen
