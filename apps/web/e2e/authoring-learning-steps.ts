@@ -1,6 +1,7 @@
 import type { Locator, Page } from "playwright-core";
 import { expect } from "vitest";
 import { expectAccessible } from "./axe";
+import { authoredCourseLinks, lessonBadge, lessonRow } from "./outline-locators";
 
 /** Steps of the quiz and PDF authoring journey, by what an instructor sees and does. */
 
@@ -24,10 +25,7 @@ export const PDF_LESSON = { title: "Crease pattern handout", filename: "crease-h
 export async function openPublishedCourseOutline(page: Page, webUrl: string) {
   await page.goto(`${webUrl}/teach`);
   await page.getByRole("heading", { level: 1, name: "Your courses" }).waitFor();
-  const courseLink = page
-    .locator(".authored-row", { has: page.locator(".status-published") })
-    .locator(".authored-title a")
-    .first();
+  const courseLink = authoredCourseLinks(page, { published: true }).first();
   const title = ((await courseLink.textContent()) ?? "").trim();
   await courseLink.click();
   await page.getByRole("heading", { level: 1, name: title }).waitFor();
@@ -58,7 +56,7 @@ export async function fixLeadsTo(page: Page, problem: RegExp, heading: string) {
 }
 
 export async function openLesson(panel: Locator, title: string) {
-  const row = panel.locator(".lesson-row", { hasText: title });
+  const row = lessonRow(panel, title);
   await row.getByRole("button", { name: `Edit lesson “${title}”` }).click();
   return row;
 }
@@ -100,8 +98,8 @@ export async function buildQuiz(row: Locator) {
   if (wasUnlimited) await unlimited.check();
   await row.getByLabel("Passing score (%)").fill("50");
   await row.getByRole("button", { name: "Save quiz" }).click();
-  await row.locator(".quiz-form").getByText("Saved", { exact: true }).waitFor();
-  await row.locator(".video-badge", { hasText: "2 questions" }).waitFor();
+  await row.getByText("Saved", { exact: true }).waitFor();
+  await lessonBadge(row, "2 questions").waitFor();
   await expectAccessible(row.page(), "the quiz builder, saved");
 }
 

@@ -15,6 +15,7 @@ import { COURSE, createCourse, signIn } from "./authoring-steps";
 import { expectAccessible } from "./axe";
 import { launchBrowser } from "./browser";
 import { reportFailure } from "./failure-report";
+import { lessonBadge } from "./outline-locators";
 import { type Stack, startStack } from "./stack";
 
 let stack: Stack;
@@ -48,7 +49,7 @@ afterAll(async () => {
 it("an instructor builds a two-question quiz that is still there after a reload", async () => {
   const { panel } = await openPublishedCourseOutline(page, stack.webUrl);
   const row = await addLesson(panel, QUIZ.lesson, "Quiz");
-  await row.locator(".video-badge", { hasText: "No questions yet" }).waitFor();
+  await lessonBadge(row, "No questions yet").waitFor();
   await buildQuiz(row);
 
   await page.reload();
@@ -60,7 +61,7 @@ it("an instructor builds a two-question quiz that is still there after a reload"
 it("an instructor uploads a PDF to a PDF lesson, sees its name and can open it", async () => {
   const { panel } = await openPublishedCourseOutline(page, stack.webUrl);
   const row = await addLesson(panel, PDF_LESSON.title, "PDF");
-  await row.locator(".video-badge", { hasText: "No PDF yet" }).waitFor();
+  await lessonBadge(row, "No PDF yet").waitFor();
 
   // Not a PDF: refused before anything is sent.
   await row.getByLabel("Choose a PDF").setInputFiles({
@@ -75,8 +76,8 @@ it("an instructor uploads a PDF to a PDF lesson, sees its name and can open it",
     mimeType: "application/pdf",
     buffer: minimalPdf(),
   });
-  await row.locator(".document-name", { hasText: PDF_LESSON.filename }).waitFor();
-  await row.locator(".video-badge", { hasText: "PDF added" }).waitFor();
+  await row.getByText(PDF_LESSON.filename, { exact: true }).waitFor();
+  await lessonBadge(row, "PDF added").waitFor();
   await row.getByLabel("Replace PDF").waitFor();
   await expectAccessible(page, "the PDF lesson editor");
   const open = row.getByRole("link", { name: /^Open/ });
@@ -88,7 +89,7 @@ it("an instructor uploads a PDF to a PDF lesson, sees its name and can open it",
 
   // Optional lessons are marked in the outline.
   await row.getByLabel("Optional lesson — doesn't count toward completion").check();
-  await row.locator(".video-badge", { hasText: "Optional" }).waitFor();
+  await lessonBadge(row, "Optional").waitFor();
 });
 
 it("a draft's publish checklist leads to its empty quiz and its missing PDF", async () => {

@@ -2,6 +2,7 @@ import type { Locator, Page } from "playwright-core";
 import { expect } from "vitest";
 import { expectAccessible } from "./axe";
 import { coverPng } from "./cover-image";
+import { lessonRow, lessonTitles } from "./outline-locators";
 
 /** The course the authoring journey builds; its title is unique in the seed. */
 export const COURSE = {
@@ -59,7 +60,7 @@ export async function fillDetails(page: Page, course: Course) {
     mimeType: "image/png",
     buffer: coverPng(),
   });
-  await page.locator('.cover-frame img[src^="/media/"]').waitFor();
+  await page.getByRole("region", { name: "Cover image" }).locator('img[src^="/media/"]').waitFor();
   await page.getByRole("textbox", { name: "Description" }).fill(course.description);
   const tags = page.getByRole("textbox", { name: "Tags" });
   for (const tag of course.tags) {
@@ -90,7 +91,7 @@ export async function buildOutline(page: Page, course: Course) {
   if (!first || !second) throw new Error("the journey needs two lessons");
   // Reorder three ways: the move button, Alt+Arrow on the handle, and drag and drop.
   const lessonList = panel.getByRole("list", { name: `Lessons in ${course.module}` });
-  const order = () => lessonList.locator(".inline-title-text").allTextContents();
+  const order = () => lessonTitles(lessonList);
   await panel.getByRole("button", { name: `Move lesson “${first.title}” up` }).click();
   await expect.poll(order).toEqual([first.title, second.title]);
   const handle = panel.getByRole("button", { name: `Reorder lesson “${first.title}”` });
@@ -98,12 +99,12 @@ export async function buildOutline(page: Page, course: Course) {
   await page.keyboard.press("Alt+ArrowDown");
   await expect.poll(order).toEqual([second.title, first.title]);
   await expect.poll(() => handle.evaluate((el) => el === document.activeElement)).toBe(true);
-  await handle.dragTo(lessonList.locator(".lesson-row", { hasText: second.title }));
+  await handle.dragTo(lessonRow(lessonList, second.title));
   await expect.poll(order).toEqual([first.title, second.title]);
 
   for (const lesson of course.lessons) {
     await panel.getByRole("button", { name: `Edit lesson “${lesson.title}”` }).click();
-    const editor = panel.locator(".lesson-row", { hasText: lesson.title });
+    const editor = lessonRow(panel, lesson.title);
     await editor.getByRole("textbox", { name: "Lesson text" }).fill(lesson.body);
     await editor.getByRole("button", { name: "Save lesson" }).click();
     await editor.getByText("Saved", { exact: true }).waitFor();

@@ -4,6 +4,7 @@ import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, expect, it } from "vitest";
 import { signIn } from "./authoring-steps";
+import { expectAccessible } from "./axe";
 import { launchBrowser } from "./browser";
 import { reportFailure } from "./failure-report";
 import { createTinyCourse, sessionAs, type TinyCourse } from "./learning-course";
@@ -88,7 +89,7 @@ it("every page works under the production CSP, video and PDF lessons included", 
   await visit(page, lesson(course.reading.id), () =>
     page.getByRole("heading", { level: 1, name: course.reading.title }).waitFor(),
   );
-  await page.locator("object.pdf-frame").waitFor();
+  await page.locator('object[type="application/pdf"]').waitFor();
   await visit(page, "/my-learning", () =>
     page.getByRole("heading", { level: 1, name: "My learning" }).waitFor(),
   );
@@ -104,4 +105,87 @@ it("every page works under the production CSP, video and PDF lessons included", 
   await visit(page, "/nope", () => page.getByRole("heading", { level: 1 }).first().waitFor());
 
   expect(violations).toEqual([]);
+});
+
+/**
+ * The dark theme: the same pages with the system asking for dark, each checked by axe (the
+ * dark tokens must keep every text's contrast), then the header's theme choice: Light wins over
+ * the system, survives a reload (applied before the first paint), and System hands back.
+ */
+it("every page passes axe in the dark theme, and the reader's theme choice is kept", async () => {
+  const context = await browser.newContext({ colorScheme: "dark" });
+  const page = await context.newPage();
+  page.setDefaultTimeout(20_000);
+  const violations = watchViolations(page);
+  const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  const checked = async (path: string, ready: () => Promise<unknown>, where: string) => {
+    await visit(page, path, ready);
+    await expectAccessible(page, `${where}, dark`);
+  };
+  const h1 = (name?: string) => page.getByRole("heading", { level: 1, name }).first().waitFor();
+
+  await checked("/", () => page.getByRole("article").first().waitFor(), "the catalog");
+  expect(await background()).toBe("rgb(14, 19, 26)");
+  await checked("/?query=colour", () => h1(), "search results");
+  await checked(
+    "/?query=zzqqxx&level=advanced",
+    () => page.getByRole("navigation", { name: "Popular categories" }).waitFor(),
+    "no results",
+  );
+  await visit(page, "/sign-in", () => h1("Sign in"));
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
+  await page.getByText("Enter your email address.").waitFor();
+  await expectAccessible(page, "sign-in with errors, dark");
+  await signIn(page, "graduate@lumen.dev", "lumen-graduate-dev");
+  await page.getByRole("link", { name: "My learning" }).waitFor();
+
+  await checked(`/courses/${course.slug}`, () => h1(course.title), "a course page");
+  await page.getByRole("button", { name: "Enroll", exact: true }).click();
+  await page.getByRole("link", { name: "Start the course" }).waitFor();
+  await expectAccessible(page, "a course page, enrolled, dark");
+  const lesson = (id: string) => `/courses/${course.slug}/lessons/${id}`;
+  await checked(lesson(course.video.id), () => h1(course.video.title), "a video lesson");
+  await checked(lesson(course.quiz.id), () => h1(course.quiz.title), "a quiz");
+  await page.getByRole("button", { name: "Submit answers" }).click();
+  await page.getByRole("button", { name: "Submit anyway" }).click();
+  await page.getByRole("heading", { name: /^Your score/ }).waitFor();
+  await expectAccessible(page, "a graded quiz, answers wrong, dark");
+  await checked(lesson(course.reading.id), () => h1(course.reading.title), "a PDF lesson");
+  await checked("/my-learning", () => h1("My learning"), "My learning");
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await page.getByRole("link", { name: "Sign in" }).first().waitFor();
+
+  await visit(page, "/sign-in?next=/teach", () => h1("Sign in"));
+  await signIn(page, "instructor@lumen.dev", "lumen-instructor-dev");
+  await h1("Your courses");
+  await expectAccessible(page, "Your courses, dark");
+  await page.getByRole("link", { name: course.title }).first().click();
+  await h1(course.title);
+  await expectAccessible(page, "the course editor's details, dark");
+  for (const tab of ["Outline", "Publish", "Learners"]) {
+    await page.getByRole("tab", { name: new RegExp(`^${tab}`) }).click();
+    await page.getByRole("tabpanel", { name: new RegExp(`^${tab}`) }).waitFor();
+    await expectAccessible(page, `the course editor's ${tab} tab, dark`);
+  }
+  await checked("/teach/new", () => h1("New course"), "a new course");
+
+  // The reader's choice: Light over the system's dark, kept across a reload, then System again.
+  const chooseTheme = async (name: string) => {
+    await page.getByRole("button", { name: "Theme" }).click();
+    await page.getByRole("menuitemradio", { name }).click();
+  };
+  const pinned = () => page.evaluate(() => document.documentElement.dataset.theme ?? null);
+  await chooseTheme("Light");
+  expect(await pinned()).toBe("light");
+  expect(await background()).toBe("rgb(246, 247, 249)");
+  await page.reload();
+  await h1("New course");
+  expect(await pinned()).toBe("light");
+  expect(await background()).toBe("rgb(246, 247, 249)");
+  await chooseTheme("System");
+  expect(await pinned()).toBe(null);
+  expect(await background()).toBe("rgb(14, 19, 26)");
+
+  expect(violations).toEqual([]);
+  await context.close();
 });

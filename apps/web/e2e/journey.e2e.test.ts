@@ -119,9 +119,9 @@ it("an instructor builds and publishes a course that a learner then finds despit
   // The typo was corrected, and the match is highlighted.
   await learner.getByText("Showing results for").waitFor();
   await expectAccessible(learner, "search results");
-  expect(await learner.locator(".card-title mark").count()).toBeGreaterThan(0);
-  const card = learner.locator(".card", { has: result });
-  expect(await card.locator("img.cover").getAttribute("src")).toMatch(/^\/media\//);
+  const card = learner.getByRole("article").filter({ has: result });
+  expect(await card.getByRole("heading").locator("mark").count()).toBeGreaterThan(0);
+  expect(await card.locator("img").getAttribute("src")).toMatch(/^\/media\//);
   // Keyboard: "/" jumps to the search box, Down arrow into the results.
   const searchbox = learner.getByRole("searchbox", { name: "Search courses" });
   await learner.locator("body").click({ position: { x: 5, y: 5 } });
@@ -144,7 +144,11 @@ it("an instructor builds and publishes a course that a learner then finds despit
 });
 
 function cardEyebrows(page: Page): Promise<string[]> {
-  return page.locator(".results .card-eyebrow").allTextContents();
+  // A card's first paragraph is its eyebrow: "Category · Level".
+  return page
+    .getByRole("region", { name: "Courses" })
+    .getByRole("article")
+    .evaluateAll((cards) => cards.map((card) => card.querySelector("p")?.textContent ?? ""));
 }
 
 function allStartWith(prefix: string) {

@@ -79,7 +79,10 @@ it("a learner finishes a tiny course, is told, downloads the certificate and it 
     .filter({ hasText: `You reached 50 % of ${course.title}` })
     .waitFor();
   // The toast leaves the lesson's heading readable.
-  await expectApart(page.locator(".toast"), page.getByRole("heading", { level: 1 }));
+  await expectApart(
+    page.getByRole("status").filter({ hasText: `You reached 50 % of ${course.title}` }),
+    page.getByRole("heading", { level: 1 }),
+  );
   await expectAccessible(page, "a video lesson, with the milestone toast");
 
   // Alt+→ opens the next lesson: the quiz.

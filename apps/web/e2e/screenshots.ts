@@ -1,7 +1,8 @@
 /**
  * Captures the main pages at desktop and phone widths for a visual review:
  *   pnpm --filter @lumen/web screenshots [outDir]   (default: ./screenshots, git-ignored)
- * ONLY_AUTHORING=1 skips the learner pages. A failing step leaves `<viewport>-FAILED.png`.
+ * ONLY_AUTHORING=1 skips the learner pages; COLOR_SCHEME=dark takes them in the dark theme.
+ * A failing step leaves `<viewport>-FAILED.png`.
  */
 import { mkdir } from "node:fs/promises";
 import { resolve } from "node:path";
@@ -12,6 +13,7 @@ import { coverPng } from "./cover-image";
 import { startStack } from "./stack";
 
 const outDir = resolve(process.argv[2] ?? "screenshots");
+const colorScheme = process.env.COLOR_SCHEME === "dark" ? "dark" : "light";
 const viewports = [
   { name: "desktop", width: 1280, height: 900 },
   { name: "phone", width: 390, height: 844 },
@@ -21,7 +23,7 @@ await mkdir(outDir, { recursive: true });
 const [stack, browser] = await Promise.all([startStack(), launchBrowser()]);
 try {
   for (const viewport of viewports) {
-    const page = await browser.newPage({ viewport, deviceScaleFactor: 1 });
+    const page = await browser.newPage({ viewport, deviceScaleFactor: 1, colorScheme });
     page.setDefaultTimeout(15_000);
     const shot = (name: string) =>
       page.screenshot({ path: `${outDir}/${viewport.name}-${name}.png`, fullPage: true });
@@ -49,20 +51,25 @@ async function learnerPages(
   shot: (name: string) => Promise<unknown>,
   enrollIn: number,
 ) {
+  const cards = page.getByRole("article");
   await page.goto(`${stack.webUrl}/?query=fundamentals`);
-  await page.locator(".card").first().waitFor();
+  await cards.first().waitFor();
   await shot("search-results");
   await page.goto(`${stack.webUrl}/?query=underwater+basket+weaving&level=advanced`);
-  await page.locator(".no-results").waitFor();
-  await page.locator(".popular .chip").first().waitFor();
+  await page.getByRole("heading", { name: /^No courses match/ }).waitFor();
+  await page
+    .getByRole("navigation", { name: "Popular categories" })
+    .getByRole("link")
+    .first()
+    .waitFor();
   await shot("search-no-results");
   await page.goto(`${stack.webUrl}/?category=Data+Science`);
-  await page.locator(".card").first().waitFor();
+  await cards.first().waitFor();
   await shot("catalog-filtered");
   await page.goto(`${stack.webUrl}/`);
-  await page.locator(".card").first().waitFor();
+  await cards.first().waitFor();
   await shot("catalog");
-  await page.locator(".card-link").first().click();
+  await cards.first().getByRole("heading").getByRole("link").click();
   await page.getByRole("heading", { name: "Course outline" }).waitFor();
   await shot("course");
   await page.goto(`${stack.webUrl}/sign-in`);
@@ -73,12 +80,12 @@ async function learnerPages(
   await signIn(page, "learner@lumen.dev", "lumen-learner-dev");
   await page.getByRole("link", { name: "My learning" }).waitFor();
   await page.goto(`${stack.webUrl}/`);
-  await page.locator(".card-link").nth(enrollIn).click();
+  await cards.nth(enrollIn).getByRole("heading").getByRole("link").click();
   await page.getByRole("button", { name: "Enroll", exact: true }).click();
   await page.getByRole("heading", { name: "You're enrolled" }).waitFor();
   await shot("course-enrolled");
   await page.getByRole("link", { name: "My learning" }).first().click();
-  await page.locator(".card").first().waitFor();
+  await page.getByRole("list", { name: "Enrolled courses" }).waitFor();
   await shot("my-learning");
   await page.getByRole("button", { name: "Sign out" }).click();
   await page.getByRole("link", { name: "Sign in" }).first().waitFor();
@@ -88,7 +95,7 @@ async function authoringPages(page: Page, shot: (name: string) => Promise<unknow
   await page.goto(`${stack.webUrl}/sign-in?next=/teach`);
   await signIn(page, "instructor@lumen.dev", "lumen-instructor-dev");
   await page.getByRole("heading", { level: 1, name: "Your courses" }).waitFor();
-  await page.locator(".authored-row").first().waitFor();
+  await page.getByRole("list", { name: "Your courses" }).getByRole("listitem").first().waitFor();
   await shot("teach-list");
 
   await page.getByRole("link", { name: "New course" }).click();
@@ -99,7 +106,9 @@ async function authoringPages(page: Page, shot: (name: string) => Promise<unknow
   await page.getByLabel("Category", { exact: true }).selectOption("Design");
   await page.getByRole("button", { name: "Create course" }).click();
   await page.getByRole("tab", { name: "Details" }).waitFor();
-  await page.getByLabel("Subtitle").fill("Pop-up mechanisms for cards, books and packaging.");
+  await page
+    .getByLabel("Subtitle", { exact: true })
+    .fill("Pop-up mechanisms for cards, books and packaging.");
   await page
     .getByRole("textbox", { name: "Description" })
     .fill(
@@ -111,7 +120,7 @@ async function authoringPages(page: Page, shot: (name: string) => Promise<unknow
     mimeType: "image/png",
     buffer: coverPng(),
   });
-  await page.locator('.cover-frame img[src^="/media/"]').waitFor();
+  await page.getByRole("region", { name: "Cover image" }).locator('img[src^="/media/"]').waitFor();
   const tags = page.getByRole("textbox", { name: "Tags" });
   for (const tag of ["paper", "pop-up", "craft"]) {
     await tags.fill(tag);
@@ -135,6 +144,9 @@ async function authoringPages(page: Page, shot: (name: string) => Promise<unknow
     await outline.getByLabel("New module").fill(module);
     await outline.getByRole("button", { name: "Add module" }).click();
     await outline.getByRole("heading", { level: 3, name: module }).waitFor();
+    // The editor then moves focus to the new module's "New lesson" field: typing before it
+    // lands would go there.
+    await page.waitForFunction(() => document.activeElement?.id.startsWith("add-lesson-title-"));
   }
   const lessons = [
     ["Foundations", "Tools and paper", "text"],
@@ -142,7 +154,9 @@ async function authoringPages(page: Page, shot: (name: string) => Promise<unknow
     ["Mechanisms", "Parallel folds", "text"],
   ] as const;
   for (const [module, lesson, kind] of lessons) {
-    const card = outline.locator(".module-card", { hasText: module });
+    const card = outline
+      .getByRole("listitem")
+      .filter({ has: page.getByRole("heading", { level: 3, name: module }) });
     await card.getByLabel("New lesson").fill(lesson);
     await card.getByLabel("Kind").selectOption(kind);
     await card.getByRole("button", { name: "Add lesson" }).click();

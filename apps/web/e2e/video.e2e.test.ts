@@ -8,6 +8,7 @@ import { expectAccessible } from "./axe";
 import { launchBrowser } from "./browser";
 import { reportFailure } from "./failure-report";
 import { expectSameRow } from "./layout";
+import { authoredCourseLinks, lessonBadge, lessonTitles } from "./outline-locators";
 import { type Stack, startStack } from "./stack";
 import { makeClip } from "./video-clip";
 
@@ -96,7 +97,7 @@ async function uploadAsInstructor() {
   );
   await page.goto(`${stack.webUrl}/teach`);
   await page.getByRole("heading", { level: 1, name: "Your courses" }).waitFor();
-  const courseLink = page.locator(".authored-title a").first();
+  const courseLink = authoredCourseLinks(page).first();
   const courseTitle = ((await courseLink.textContent()) ?? "").trim();
   await courseLink.click();
   await page.getByRole("heading", { level: 1, name: courseTitle }).waitFor();
@@ -104,9 +105,10 @@ async function uploadAsInstructor() {
 
   const row = page
     .getByRole("tabpanel", { name: "Outline" })
-    .locator(".lesson-row", { has: page.locator(".kind-video") })
+    .getByTestId("lesson-row")
+    .filter({ has: page.getByText("Video", { exact: true }) })
     .first();
-  const lessonTitle = ((await row.locator(".inline-title-text").textContent()) ?? "").trim();
+  const [lessonTitle = ""] = await lessonTitles(row);
   await row.getByText("No video yet").waitFor();
   await row.getByRole("button", { name: `Edit lesson “${lessonTitle}”` }).click();
   await row.getByLabel("Choose a video file").setInputFiles(clip);
@@ -115,11 +117,11 @@ async function uploadAsInstructor() {
   await row.getByText("The video is ready.").waitFor({ timeout: 45_000 });
   await row.getByText("640 × 360").waitFor();
   await row.getByRole("region", { name: `Video player: Preview of ${lessonTitle}` }).waitFor();
-  await row.locator(".video-badge", { hasText: "Ready" }).waitFor();
+  await lessonBadge(row, "Ready").waitFor();
   await expectAccessible(page, "the video lesson editor, its clip ready");
 
   await row.getByLabel("Free preview").check();
-  await row.locator(".video-badge", { hasText: "Free preview" }).waitFor();
+  await lessonBadge(row, "Free preview").waitFor();
   const coursePath = await page
     .getByRole("link", { name: /Preview as learner/ })
     .first()

@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import { Link } from "react-router";
 import { capitalize, formatCount, formatLearners, languageName } from "../lib/format";
+import s from "./CourseCard.module.css";
 import { CourseCover } from "./CourseCover";
 import { Highlighted } from "./Highlighted";
 
@@ -24,34 +25,34 @@ export interface CourseSummary {
 export function CourseCard({ course, footer }: { course: CourseSummary; footer?: ReactNode }) {
   const { highlights } = course;
   return (
-    <article className="card">
+    <article className={s.card}>
       <CourseCover url={course.coverImageUrl} category={course.category} />
-      <div className="card-body">
-        <p className="card-eyebrow">
+      <div className={s.body}>
+        <p className={s.eyebrow}>
           {course.category} · {capitalize(course.level)}
         </p>
-        <h3 className="card-title">
-          <Link to={`/courses/${course.slug}`} className="card-link">
+        <h3 className={s.title}>
+          <Link to={`/courses/${course.slug}`} className={s.link}>
             <Highlighted text={course.title} html={highlights?.title} />
           </Link>
         </h3>
-        <p className="card-subtitle">
+        <p className={s.subtitle}>
           <Highlighted text={course.subtitle} html={highlights?.subtitle} />
         </p>
         {highlights?.description && (
-          <p className="card-snippet">
+          <p className={s.snippet}>
             <Highlighted text="" html={highlights.description} />
           </p>
         )}
-        <p className="card-meta">
+        <p className={s.meta}>
           <span>{course.instructorName}</span>
           <span>{languageName(course.language)}</span>
         </p>
-        <p className="card-stats">
+        <p className={s.stats}>
           <Rating average={course.ratingAverage} count={course.ratingCount} />
           <span>{formatLearners(course.enrollmentCount)}</span>
         </p>
-        {footer && <div className="card-footer">{footer}</div>}
+        {footer && <div className={s.footer}>{footer}</div>}
       </div>
     </article>
   );
@@ -61,7 +62,7 @@ export function Rating({ average, count }: { average: number; count: number }) {
   if (count === 0) return <span>No ratings yet</span>;
   return (
     <span>
-      <span className="star" aria-hidden="true">
+      <span className={s.star} aria-hidden="true">
         ★{" "}
       </span>
       <span className="visually-hidden">Rated </span>

@@ -1,3 +1,7 @@
+import type { CSSProperties } from "react";
+import s from "./CourseCover.module.css";
+import { cx } from "./ui/cx";
+
 /**
  * A course's cover image, or a calm tinted placeholder so every card has the same shape.
  * Width and height are given so the grid never shifts while images load.
@@ -14,7 +18,7 @@ export function CourseCover({
   if (url) {
     return (
       <img
-        className="cover"
+        className={s.cover}
         src={url}
         alt=""
         width={640}
@@ -26,22 +30,14 @@ export function CourseCover({
   }
   return (
     <div
-      className="cover cover-placeholder"
-      style={placeholderColours(category)}
+      className={cx(s.cover, s.placeholder)}
+      // The hue is the one thing that varies; the colours made of it are in the stylesheet.
+      style={{ "--cover-hue": hueFor(category) } as CSSProperties}
       aria-hidden="true"
     >
       <span>{category.charAt(0)}</span>
     </div>
   );
-}
-
-function placeholderColours(category: string) {
-  const hue = hueFor(category);
-  return {
-    color: `hsl(${hue} 35% 30%)`,
-    backgroundColor: `hsl(${hue} 45% 93%)`,
-    backgroundImage: `radial-gradient(circle at 85% 20%, hsl(${hue} 55% 86%) 0 22%, transparent 23%)`,
-  };
 }
 
 /** A stable hue per category, so a subject keeps its colour across pages. */

@@ -3,19 +3,25 @@ import { Link, NavLink, useNavigate } from "react-router";
 import { type SessionUser, signOut } from "../lib/auth";
 import { navLinksFor, roleBadge } from "../lib/navigation";
 import { onSignedOut, useSession } from "../lib/session";
+import s from "./Header.module.css";
+import layout from "./Layout.module.css";
 import { NotificationBell } from "./notifications/NotificationBell";
+import { ThemeMenu } from "./ThemeMenu";
+import { Badge } from "./ui/Badge";
+import { ButtonLink, buttonClass } from "./ui/Button";
+import { cx } from "./ui/cx";
 
 export function Header() {
   const session = useSession();
   const user = session.data ?? null;
   return (
-    <header className="site-header">
-      <div className="container header-inner">
-        <Link to="/" className="brand">
-          <span className="brand-mark" aria-hidden="true" />
+    <header className={s.header}>
+      <div className={cx(layout.container, s.inner)}>
+        <Link to="/" className={s.brand}>
+          <span className={s.brandMark} aria-hidden="true" />
           Lumen
         </Link>
-        <nav aria-label="Main" className="main-nav">
+        <nav aria-label="Main" className={s.nav}>
           <ul>
             {navLinksFor(user).map((link) => (
               <li key={link.to}>
@@ -26,7 +32,10 @@ export function Header() {
             ))}
           </ul>
         </nav>
-        <div className="account">{session.isPending ? null : <Account user={user} />}</div>
+        <div className={s.account}>
+          <ThemeMenu />
+          {session.isPending ? null : <Account user={user} />}
+        </div>
       </div>
     </header>
   );
@@ -44,12 +53,12 @@ function Account({ user }: { user: SessionUser | null }) {
   if (!user) {
     return (
       <>
-        <Link to="/sign-in" className="button button-ghost">
+        <ButtonLink to="/sign-in" variant="ghost">
           Sign in
-        </Link>
-        <Link to="/sign-up" className="button button-primary">
+        </ButtonLink>
+        <ButtonLink to="/sign-up" variant="primary">
           Sign up
-        </Link>
+        </ButtonLink>
       </>
     );
   }
@@ -57,16 +66,16 @@ function Account({ user }: { user: SessionUser | null }) {
   return (
     <>
       <NotificationBell />
-      <span className="account-name">{user.name}</span>
+      <span className={s.accountName}>{user.name}</span>
       {badge && (
-        <span className="badge">
+        <Badge tone="info">
           <span className="visually-hidden">Role: </span>
           {badge}
-        </span>
+        </Badge>
       )}
       <button
         type="button"
-        className="button button-ghost"
+        className={buttonClass({ variant: "ghost" })}
         onClick={() => signOutMutation.mutate()}
         disabled={signOutMutation.isPending}
       >

@@ -1,6 +1,7 @@
 import { Suspense, useEffect, useRef } from "react";
 import { Outlet, ScrollRestoration, useLocation, useNavigation } from "react-router";
 import { Header } from "./Header";
+import s from "./Layout.module.css";
 import { PageLoading } from "./states";
 
 /** The shell: skip link, header, the routed page, and focus management between pages. */
@@ -9,18 +10,18 @@ export function Layout() {
   useFocusOnPageChange();
   return (
     <>
-      <a className="skip-link" href="#main">
+      <a className={s.skipLink} href="#main">
         Skip to content
       </a>
       <Header />
-      {navigation.state === "loading" && <div className="route-progress" aria-hidden="true" />}
-      <main id="main" className="container main" tabIndex={-1}>
+      {navigation.state === "loading" && <div className={s.routeProgress} aria-hidden="true" />}
+      <main id="main" className={s.main} tabIndex={-1}>
         <Suspense fallback={<PageLoading />}>
           <Outlet />
         </Suspense>
       </main>
-      <footer className="site-footer">
-        <div className="container">Lumen — learn something new every day.</div>
+      <footer className={s.footer}>
+        <div className={s.container}>Lumen — learn something new every day.</div>
       </footer>
       <ScrollRestoration />
     </>

@@ -1,22 +1,15 @@
 import { createElement, type ReactNode, useMemo } from "react";
 import { type Block, type Inline, parseMarkdown } from "../lib/markdown";
+import s from "./Markdown.module.css";
 
 /**
  * Renders the safe Markdown subset as React elements. `headingBase` maps `#` to a heading
  * level that fits the page (a description under an h2 starts at h3).
  */
-export function Markdown({
-  source,
-  headingBase = 3,
-  className = "prose",
-}: {
-  source: string;
-  headingBase?: number;
-  className?: string;
-}) {
+export function Markdown({ source, headingBase = 3 }: { source: string; headingBase?: number }) {
   const blocks = useMemo(() => parseMarkdown(source), [source]);
   const origin = globalThis.location?.origin ?? null;
-  return <div className={className}>{renderBlocks(blocks, headingBase, origin)}</div>;
+  return <div className={s.prose}>{renderBlocks(blocks, headingBase, origin)}</div>;
 }
 
 /** `origin`: the page's own origin (null outside a browser), for links and images. */

@@ -1,5 +1,6 @@
 import { Link } from "react-router";
 import { pageItems } from "../lib/pagination";
+import s from "./Pagination.module.css";
 
 /** Real links (shareable, open in a new tab), with the current page marked for AT. */
 export function Pagination({
@@ -14,7 +15,7 @@ export function Pagination({
   const items = pageItems(page, pageCount);
   if (items.length === 0) return null;
   return (
-    <nav aria-label="Pagination" className="pagination">
+    <nav aria-label="Pagination" className={s.pagination}>
       <ul>
         <li>
           {page > 1 ? (
@@ -22,14 +23,14 @@ export function Pagination({
               <span aria-hidden="true">←</span>Previous
             </Link>
           ) : (
-            <span className="pagination-disabled">
+            <span className={s.disabled}>
               <span aria-hidden="true">←</span>Previous
             </span>
           )}
         </li>
         {items.map((item) =>
           item.kind === "gap" ? (
-            <li key={item.key} aria-hidden="true" className="pagination-gap">
+            <li key={item.key} aria-hidden="true" className={s.gap}>
               …
             </li>
           ) : (
@@ -50,7 +51,7 @@ export function Pagination({
               Next<span aria-hidden="true">→</span>
             </Link>
           ) : (
-            <span className="pagination-disabled">
+            <span className={s.disabled}>
               Next<span aria-hidden="true">→</span>
             </span>
           )}

@@ -1,3 +1,4 @@
+import s from "./ProgressBar.module.css";
 /**
  * A determinate progress bar that assistive technology reads as one (role, value, and the
  * words shown beside it); styled here rather than with <progress> so every browser draws it
@@ -18,7 +19,7 @@ export function ProgressBar({
   return (
     <div
       id={id}
-      className="progress-bar"
+      className={s.bar}
       role="progressbar"
       aria-label={label}
       aria-valuemin={0}
@@ -26,7 +27,7 @@ export function ProgressBar({
       aria-valuenow={value}
       aria-valuetext={valueText ?? `${value} %`}
     >
-      <div className="progress-bar-fill" style={{ width: `${value}%` }} />
+      <div className={s.fill} style={{ width: `${value}%` }} />
     </div>
   );
 }

@@ -1,10 +1,13 @@
 import type { ReactNode } from "react";
+import s from "./states.module.css";
+import { Button } from "./ui/Button";
+import { cx } from "./ui/cx";
 
 /** Announced politely to screen readers; the spinner itself is decoration. */
 export function LoadingState({ label = "Loading…" }: { label?: string }) {
   return (
-    <div className="state" role="status">
-      <span className="spinner" aria-hidden="true" />
+    <div className={s.state} role="status">
+      <span className={s.spinner} aria-hidden="true" />
       <span>{label}</span>
     </div>
   );
@@ -16,7 +19,7 @@ export function PageLoading() {
 
 export function EmptyState({ title, children }: { title: string; children?: ReactNode }) {
   return (
-    <div className="state state-empty">
+    <div className={cx(s.state, s.empty)}>
       <h2>{title}</h2>
       {children}
     </div>
@@ -33,14 +36,17 @@ export function ErrorState({
   onRetry?: () => void;
 }) {
   return (
-    <div className="state state-error" role="alert">
+    <div className={cx(s.state, s.error)} role="alert">
       <h2>{title}</h2>
       <p>{message ?? "We could not load this. Check your connection and try again."}</p>
       {onRetry && (
-        <button type="button" className="button button-secondary" onClick={onRetry}>
+        <Button variant="secondary" onClick={onRetry}>
           Try again
-        </button>
+        </Button>
       )}
     </div>
   );
 }
+
+/** The state classes (box, spinner), for a region that lays one out itself. */
+export const stateStyles = s;

@@ -2,7 +2,9 @@ import { useQuery } from "@tanstack/react-query";
 import { lazy, Suspense, useEffect, useId, useRef, useState } from "react";
 import { useLocation } from "react-router";
 import { trpc } from "../../lib/trpc";
-import "./notification-bell.css";
+import { iconButtonClass } from "../ui/Button";
+import { cx } from "../ui/cx";
+import s from "./NotificationBell.module.css";
 
 const loadPanel = () => import("./NotificationPanel");
 // The list, its paging and marking read load on first open (or hover): the shell keeps the bell.
@@ -51,11 +53,11 @@ export function NotificationBell() {
   };
 
   return (
-    <div className="bell">
+    <div className={s.bell}>
       <button
         ref={button}
         type="button"
-        className="bell-button"
+        className={cx(iconButtonClass({ large: true }), s.button)}
         aria-label={count > 0 ? `Notifications, ${count} unread` : "Notifications"}
         aria-expanded={open}
         aria-controls={open ? panelId : undefined}
@@ -63,12 +65,12 @@ export function NotificationBell() {
         onPointerEnter={() => void loadPanel()}
         onFocus={() => void loadPanel()}
       >
-        <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+        <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false" className={s.icon}>
           <path d="M12 3a6 6 0 0 0-6 6v3.6L4.3 15.4A1 1 0 0 0 5.2 17h13.6a1 1 0 0 0 .9-1.6L18 12.6V9a6 6 0 0 0-6-6Z" />
           <path d="M9.5 19a2.5 2.5 0 0 0 5 0" />
         </svg>
         {count > 0 && (
-          <span className="bell-badge" aria-hidden="true">
+          <span className={s.count} aria-hidden="true">
             {count > 99 ? "99+" : count}
           </span>
         )}
@@ -76,7 +78,7 @@ export function NotificationBell() {
       {open && (
         <Suspense
           fallback={
-            <div className="bell-panel bell-panel-loading" role="status">
+            <div className={cx(s.panel, s.loading)} role="status">
               Loading notifications…
             </div>
           }

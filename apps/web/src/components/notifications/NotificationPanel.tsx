@@ -3,8 +3,9 @@ import { type RefObject, useEffect, useRef } from "react";
 import { Link } from "react-router";
 import { formatRelative } from "../../lib/relative-time";
 import { trpc } from "../../lib/trpc";
+import { buttonClass } from "../ui/Button";
+import s from "./NotificationPanel.module.css";
 import { markReadInCache, type NotificationItem } from "./notification-cache";
-import "./notification-panel.css";
 
 const PAGE_SIZE = 10;
 
@@ -70,7 +71,7 @@ export default function NotificationPanel({
     <div
       ref={panel}
       id={id}
-      className="bell-panel"
+      className={s.panel}
       role="dialog"
       aria-labelledby={`${id}-title`}
       onBlur={(event) => {
@@ -80,13 +81,13 @@ export default function NotificationPanel({
         }
       }}
     >
-      <div className="bell-panel-head">
+      <div className={s.head}>
         <h2 id={`${id}-title`} tabIndex={-1} ref={heading}>
           Notifications
         </h2>
         <button
           type="button"
-          className="button button-ghost button-small"
+          className={buttonClass({ variant: "ghost", size: "small" })}
           disabled={unread === 0 || markRead.isPending}
           onClick={() => markRead.mutate({ all: true })}
         >
@@ -94,38 +95,36 @@ export default function NotificationPanel({
         </button>
       </div>
       {list.isPending ? (
-        <p className="bell-panel-note" role="status">
+        <p className={s.note} role="status">
           Loading notifications…
         </p>
       ) : list.isError ? (
-        <div className="bell-panel-note" role="alert">
+        <div className={s.note} role="alert">
           <p>We could not load your notifications.</p>
           <button
             type="button"
-            className="button button-secondary button-small"
+            className={buttonClass({ variant: "secondary", size: "small" })}
             onClick={() => list.refetch()}
           >
             Try again
           </button>
         </div>
       ) : items.length === 0 ? (
-        <p className="bell-panel-note">
-          Nothing yet. Milestones and certificates will appear here.
-        </p>
+        <p className={s.note}>Nothing yet. Milestones and certificates will appear here.</p>
       ) : (
-        <ul className="bell-list">
+        <ul className={s.list}>
           {items.map((item) => (
-            <li key={item.id} className={item.readAt ? "is-read" : "is-unread"}>
+            <li key={item.id} className={item.readAt ? undefined : s.unread}>
               <NotificationRow item={item} onOpen={() => open(item)} />
             </li>
           ))}
         </ul>
       )}
       {list.hasNextPage && (
-        <div className="bell-panel-foot">
+        <div className={s.foot}>
           <button
             type="button"
-            className="button button-ghost button-small button-block"
+            className={buttonClass({ variant: "ghost", size: "small", block: true })}
             disabled={list.isFetchingNextPage}
             onClick={() => list.fetchNextPage()}
           >
@@ -140,14 +139,14 @@ export default function NotificationPanel({
 function NotificationRow({ item, onOpen }: { item: NotificationItem; onOpen: () => void }) {
   const content = (
     <>
-      <span className="bell-dot" aria-hidden="true" />
-      <span className="bell-item-text">
-        <span className="bell-item-title">
+      <span className={s.dot} aria-hidden="true" />
+      <span className={s.text}>
+        <span className={s.title}>
           {!item.readAt && <span className="visually-hidden">Unread: </span>}
           {item.title}
         </span>
-        {item.body && <span className="bell-item-body">{item.body}</span>}
-        <time className="bell-item-time" dateTime={item.createdAt}>
+        {item.body && <span className={s.body}>{item.body}</span>}
+        <time className={s.time} dateTime={item.createdAt}>
           {formatRelative(item.createdAt)}
         </time>
       </span>
@@ -155,11 +154,11 @@ function NotificationRow({ item, onOpen }: { item: NotificationItem; onOpen: () 
   );
   // In-app links only: a notification never takes the learner off the site.
   return item.link?.startsWith("/") && !item.link.startsWith("//") ? (
-    <Link to={item.link} className="bell-item" onClick={onOpen}>
+    <Link to={item.link} className={s.item} onClick={onOpen}>
       {content}
     </Link>
   ) : (
-    <button type="button" className="bell-item" onClick={onOpen}>
+    <button type="button" className={s.item} onClick={onOpen}>
       {content}
     </button>
   );

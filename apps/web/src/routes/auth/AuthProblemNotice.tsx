@@ -1,4 +1,6 @@
 import { useMutation } from "@tanstack/react-query";
+import { buttonClass } from "../../components/ui/Button";
+import { fieldStyles as f } from "../../components/ui/Field";
 import { resendVerification } from "../../lib/auth";
 import type { AuthProblem } from "./auth-problem";
 import { RetryCountdown } from "./RetryCountdown";
@@ -13,13 +15,13 @@ export function AuthProblemNotice({ problem, next }: { problem: AuthProblem; nex
       return null;
     case "form":
       return (
-        <p className="form-error" role="alert">
+        <p className={f.formError} role="alert">
           {problem.message}
         </p>
       );
     case "wait":
       return (
-        <div className="form-error" role="alert">
+        <div className={f.formError} role="alert">
           <p>Too many attempts{problem.email ? ` for ${problem.email}` : ""}. Please wait.</p>
           <RetryCountdown until={problem.until} />
         </div>
@@ -35,7 +37,7 @@ export function ResendLink({ email, next }: { email: string; next: string }) {
     <>
       <button
         type="button"
-        className="button button-secondary"
+        className={buttonClass({ variant: "secondary" })}
         disabled={resend.isPending}
         onClick={() => resend.mutate()}
       >
@@ -51,7 +53,7 @@ export function ResendLink({ email, next }: { email: string; next: string }) {
 
 function UnverifiedNotice({ email, next }: { email: string; next: string }) {
   return (
-    <div className="form-error" role="alert">
+    <div className={f.formError} role="alert">
       <p>Confirm your email address first: open the link we sent to {email}.</p>
       <ResendLink email={email} next={next} />
     </div>

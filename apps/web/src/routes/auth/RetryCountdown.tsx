@@ -1,4 +1,5 @@
 import { useEffect, useState } from "react";
+import s from "./auth.module.css";
 import { secondsLeft, waitText } from "./auth-problem";
 
 /**
@@ -17,11 +18,11 @@ export function RetryCountdown({ until }: { until: number }) {
     return () => window.clearInterval(timer);
   }, [until]);
   return left > 0 ? (
-    <p role="timer" aria-live="off" className="form-wait">
+    <p role="timer" aria-live="off" className={s.formWait}>
       {waitText(left)}
     </p>
   ) : (
-    <p role="status" className="form-wait">
+    <p role="status" className={s.formWait}>
       {waitText(0)}
     </p>
   );

@@ -1,12 +1,14 @@
 import { Link, Navigate, useSearchParams } from "react-router";
-import { TextField } from "../../components/fields";
 import { LoadingState } from "../../components/states";
+import { buttonClass } from "../../components/ui/Button";
+import { fieldStyles as f, TextField } from "../../components/ui/Field";
 import { signIn } from "../../lib/auth";
 import { validateSignIn } from "../../lib/auth-validation";
 import { safeNextPath } from "../../lib/redirect";
 import { useSession } from "../../lib/session";
 import { useDocumentTitle } from "../../lib/use-document-title";
 import { AuthProblemNotice } from "./AuthProblemNotice";
+import s from "./auth.module.css";
 import { useAuthForm } from "./use-auth-form";
 
 export function Component() {
@@ -26,12 +28,12 @@ export function Component() {
   // Where an emailed confirmation link lands when it could not sign the user in.
   const linkError = searchParams.get("error");
   return (
-    <div className="auth-page">
+    <div className={s.page}>
       <h1>Sign in</h1>
       <p className="lede">Welcome back. Pick up where you left off.</p>
-      <form className="auth-form" noValidate onSubmit={form.onSubmit}>
+      <form className={s.form} noValidate onSubmit={form.onSubmit}>
         {linkError && !form.problem && (
-          <p className="form-error" role="alert">
+          <p className={f.formError} role="alert">
             {linkError === "TOKEN_EXPIRED"
               ? "That confirmation link has expired. Sign in to get a new one."
               : "That confirmation link does not work. Sign in to get a new one."}
@@ -57,13 +59,13 @@ export function Component() {
         />
         <button
           type="submit"
-          className="button button-primary button-block"
+          className={buttonClass({ variant: "primary", block: true })}
           disabled={form.pending}
         >
           {form.pending ? "Signing in…" : "Sign in"}
         </button>
       </form>
-      <p className="auth-switch">
+      <p className={s.switch}>
         New to Lumen? <Link to={signUpHref}>Create an account</Link>
       </p>
     </div>

@@ -1,12 +1,14 @@
 import { Link, Navigate, useSearchParams } from "react-router";
-import { TextField } from "../../components/fields";
 import { LoadingState } from "../../components/states";
+import { buttonClass } from "../../components/ui/Button";
+import { TextField } from "../../components/ui/Field";
 import { signUp } from "../../lib/auth";
 import { PASSWORD_MIN, validateSignUp } from "../../lib/auth-validation";
 import { safeNextPath } from "../../lib/redirect";
 import { useSession } from "../../lib/session";
 import { useDocumentTitle } from "../../lib/use-document-title";
 import { AuthProblemNotice, ResendLink } from "./AuthProblemNotice";
+import s from "./auth.module.css";
 import { useAuthForm } from "./use-auth-form";
 
 export function Component() {
@@ -27,27 +29,27 @@ export function Component() {
   const signInHref = `/sign-in?${new URLSearchParams({ next }).toString()}`;
   if (form.sentTo) {
     return (
-      <div className="auth-page">
+      <div className={s.page}>
         <h1>Check your inbox</h1>
         <p className="lede" role="status">
           We sent an email to {form.sentTo}. Open the link in it to finish: it confirms your address
           and signs you in.
         </p>
-        <div className="auth-form">
+        <div className={s.form}>
           <p>No email after a few minutes? Check your spam folder, or:</p>
           <ResendLink email={form.sentTo} next={next} />
         </div>
-        <p className="auth-switch">
+        <p className={s.switch}>
           Already confirmed? <Link to={signInHref}>Sign in</Link>
         </p>
       </div>
     );
   }
   return (
-    <div className="auth-page">
+    <div className={s.page}>
       <h1>Create your account</h1>
       <p className="lede">Free forever for learners. Enroll in any course.</p>
-      <form className="auth-form" noValidate onSubmit={form.onSubmit}>
+      <form className={s.form} noValidate onSubmit={form.onSubmit}>
         {form.problem && <AuthProblemNotice problem={form.problem} next={next} />}
         <TextField id="name" label="Name" autoComplete="name" required error={form.errors.name} />
         <TextField
@@ -71,13 +73,13 @@ export function Component() {
         />
         <button
           type="submit"
-          className="button button-primary button-block"
+          className={buttonClass({ variant: "primary", block: true })}
           disabled={form.pending}
         >
           {form.pending ? "Creating account…" : "Create account"}
         </button>
       </form>
-      <p className="auth-switch">
+      <p className={s.switch}>
         Already have an account? <Link to={signInHref}>Sign in</Link>
       </p>
     </div>

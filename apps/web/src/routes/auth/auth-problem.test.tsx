@@ -33,7 +33,7 @@ describe("a sign-in that must wait", () => {
     expect(html).toContain('role="alert"');
     expect(html).toContain("Too many attempts for leo@x.dev. Please wait.");
     expect(html).toMatch(
-      /<p role="timer" aria-live="off" class="form-wait">Try again in 40 s\.<\/p>/,
+      /<p role="timer" aria-live="off" class="formWait">Try again in 40 s\.<\/p>/,
     );
   });
 
@@ -51,7 +51,7 @@ describe("a sign-in that must wait", () => {
       "You can try again now.",
     ]);
     expect(renderToStaticMarkup(<RetryCountdown until={Date.now() - 1} />)).toBe(
-      '<p role="status" class="form-wait">You can try again now.</p>',
+      '<p role="status" class="formWait">You can try again now.</p>',
     );
   });
 });

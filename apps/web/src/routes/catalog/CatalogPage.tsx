@@ -4,6 +4,7 @@ import { ErrorState } from "../../components/states";
 import { catalogHref, toListInput, withChange } from "../../lib/catalog-url";
 import { trpc } from "../../lib/trpc";
 import { useDocumentTitle } from "../../lib/use-document-title";
+import s from "./CatalogPage.module.css";
 import { FacetFilters } from "./FacetFilters";
 import { NoResults } from "./NoResults";
 import { focusFirstResult, ResultList } from "./ResultList";
@@ -23,7 +24,7 @@ export function Component() {
 
   return (
     <>
-      <div className="page-heading">
+      <div className={s.heading}>
         <h1>Course catalog</h1>
         <p className="lede">
           Search by skill or topic, then narrow by subject, level and language.
@@ -35,9 +36,9 @@ export function Component() {
           onArrowDown={focusFirstResult}
         />
       </div>
-      <div className="catalog-layout">
+      <div className={s.layout}>
         <FacetFilters search={search} facets={data?.facets} />
-        <section aria-label="Courses" aria-busy={list.isFetching} className="results">
+        <section aria-label="Courses" aria-busy={list.isFetching} className={s.results}>
           <ResultsHeader
             search={search}
             total={data?.total}

@@ -1,5 +1,6 @@
 import { useId, useState } from "react";
 import { Link } from "react-router";
+import { buttonClass } from "../../components/ui/Button";
 import {
   activeFilterCount,
   type CatalogFilterKey,
@@ -11,6 +12,7 @@ import {
   withoutFilters,
 } from "../../lib/catalog-url";
 import { capitalize, languageName } from "../../lib/format";
+import s from "./FacetFilters.module.css";
 import { FacetGroup, type FacetOption } from "./FacetGroup";
 
 export interface FacetValue {
@@ -61,23 +63,19 @@ export function FacetFilters({
   );
 
   return (
-    <aside className="facets" aria-label="Filters">
+    <aside className={s.facets} aria-label="Filters">
       <button
         type="button"
-        className="button button-ghost facets-toggle"
+        className={buttonClass({ variant: "ghost" }, s.toggle)}
         aria-expanded={open}
         aria-controls={panelId}
         onClick={() => setOpen(!open)}
       >
         Filters{active > 0 ? ` (${active})` : ""}
       </button>
-      <div id={panelId} className="facets-panel" data-open={open}>
+      <div id={panelId} className={s.panel} data-open={open}>
         {active > 0 && (
-          <Link
-            to={catalogHref(withoutFilters(search))}
-            className="facets-clear"
-            preventScrollReset
-          >
+          <Link to={catalogHref(withoutFilters(search))} className={s.clear} preventScrollReset>
             Clear all filters
           </Link>
         )}

@@ -1,5 +1,6 @@
 import { useId } from "react";
 import { Link } from "react-router";
+import s from "./FacetFilters.module.css";
 
 export interface FacetOption {
   value: string;
@@ -22,8 +23,8 @@ export function FacetGroup({
   const headingId = useId();
   if (options.length === 0) return null;
   return (
-    <section className="facet" aria-labelledby={headingId}>
-      <h2 id={headingId} className="facet-title">
+    <section className={s.group} aria-labelledby={headingId}>
+      <h2 id={headingId} className={s.title}>
         {title}
       </h2>
       <ul>
@@ -32,13 +33,13 @@ export function FacetGroup({
             <Link
               to={option.href}
               preventScrollReset
-              className="facet-option"
+              className={s.option}
               aria-current={option.selected ? "true" : undefined}
             >
-              <span className="facet-check" aria-hidden="true" />
-              <span className="facet-label">
+              <span className={s.check} aria-hidden="true" />
+              <span className={s.label}>
                 {star && (
-                  <span className="star" aria-hidden="true">
+                  <span className={s.star} aria-hidden="true">
                     ★{" "}
                   </span>
                 )}
@@ -48,7 +49,7 @@ export function FacetGroup({
                 )}
               </span>
               {option.count !== undefined && (
-                <span className="facet-count">
+                <span className={s.count}>
                   {option.count.toLocaleString("en")}
                   <span className="visually-hidden">
                     {" "}

@@ -1,5 +1,9 @@
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "react-router";
+import { stateStyles } from "../../components/states";
+import { ButtonLink } from "../../components/ui/Button";
+import { cx } from "../../components/ui/cx";
+import { TagLink } from "../../components/ui/Tag";
 import {
   activeFilterCount,
   type CatalogSearch,
@@ -10,6 +14,7 @@ import {
   withoutFilters,
 } from "../../lib/catalog-url";
 import { trpc } from "../../lib/trpc";
+import s from "./NoResults.module.css";
 
 /**
  * Nothing matched: say what was searched and offer ways forward — drop the filters, use fewer
@@ -21,23 +26,23 @@ export function NoResults({ search }: { search: CatalogSearch }) {
   const shorter = words.length > 1 ? words.slice(0, -1).join(" ") : null;
   if (!search.query && filters === 0) {
     return (
-      <div className="state state-empty">
+      <div className={cx(stateStyles.state, stateStyles.empty)}>
         <h2>No courses yet</h2>
         <p>New courses are on their way. Check back soon.</p>
       </div>
     );
   }
   return (
-    <div className="state state-empty no-results">
+    <div className={cx(stateStyles.state, stateStyles.empty)}>
       <h2>
         {search.query ? `No courses match “${search.query}”` : "No courses match these filters"}
       </h2>
-      <ul className="suggestions">
+      <ul className={s.suggestions}>
         {filters > 0 && (
           <li>
-            <Link to={catalogHref(withoutFilters(search))} className="button button-secondary">
+            <ButtonLink to={catalogHref(withoutFilters(search))} variant="secondary">
               Clear {filters === 1 ? "the filter" : `all ${filters} filters`}
-            </Link>
+            </ButtonLink>
           </li>
         )}
         {shorter && (
@@ -62,17 +67,14 @@ function PopularCategories() {
   const top = [...(all.data?.facets.category ?? [])].sort((a, b) => b.count - a.count).slice(0, 5);
   if (top.length === 0) return null;
   return (
-    <nav aria-labelledby="popular-heading" className="popular">
+    <nav aria-labelledby="popular-heading" className={s.popular}>
       <h3 id="popular-heading">Popular categories</h3>
       <ul>
         {top.map((facet) => (
           <li key={facet.value}>
-            <Link
-              to={catalogHref(withFilterValue(EMPTY_SEARCH, "category", facet.value))}
-              className="chip"
-            >
+            <TagLink to={catalogHref(withFilterValue(EMPTY_SEARCH, "category", facet.value))}>
               {facet.value}
-            </Link>
+            </TagLink>
           </li>
         ))}
       </ul>

@@ -1,6 +1,7 @@
 import type { KeyboardEvent } from "react";
 import { CourseCard, type CourseSummary } from "../../components/CourseCard";
 import { nextResultIndex } from "../../lib/search-keys";
+import s from "./ResultList.module.css";
 import { SEARCH_INPUT_ID } from "./SearchBox";
 
 export const RESULTS_ID = "search-results";
@@ -19,7 +20,7 @@ export function ResultList({ items }: { items: Array<CourseSummary & { id: strin
     else links[next]?.focus();
   };
   return (
-    <ul id={RESULTS_ID} className="card-grid" onKeyDown={onKeyDown}>
+    <ul id={RESULTS_ID} className={s.grid} onKeyDown={onKeyDown}>
       {items.map((course) => (
         <li key={course.id}>
           <CourseCard course={course} />
@@ -35,7 +36,7 @@ export function focusFirstResult(): void {
 
 function resultLinks(): HTMLElement[] {
   const list = document.getElementById(RESULTS_ID);
-  return list ? [...list.querySelectorAll<HTMLElement>(".card-link")] : [];
+  return list ? [...list.querySelectorAll<HTMLElement>("li h3 a")] : [];
 }
 
 /** Cards on the first row share its top edge; the grid reflows with the viewport. */

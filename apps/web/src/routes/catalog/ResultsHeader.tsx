@@ -1,5 +1,7 @@
 import type { CatalogSort } from "@lumen/shared";
+import { Notice } from "../../components/ui/Notice";
 import { type CatalogSearch, sortsFor } from "../../lib/catalog-url";
+import s from "./ResultsHeader.module.css";
 
 const SORT_LABELS: Record<CatalogSort, string> = {
   relevance: "Best match",
@@ -24,11 +26,11 @@ export function ResultsHeader({
   onSort: (sort: CatalogSort) => void;
 }) {
   return (
-    <div className="results-header">
-      <p className="result-count" role="status">
+    <div className={s.header}>
+      <p className={s.count} role="status">
         {total === undefined ? "" : summary(total, search.query, correctedQuery)}
       </p>
-      <div className="sort">
+      <div className={s.sort}>
         <label htmlFor="catalog-sort">Sort by</label>
         <select
           id="catalog-sort"
@@ -46,10 +48,12 @@ export function ResultsHeader({
         </select>
       </div>
       {correctedQuery && total !== undefined && total > 0 && (
-        <p className="did-you-mean">
-          Showing results for <strong>{correctedQuery}</strong>.{" "}
-          <span className="muted">No exact matches for “{search.query}”.</span>
-        </p>
+        <Notice tone="info" as="p" className={s.corrected}>
+          <span>
+            Showing results for <strong>{correctedQuery}</strong>.{" "}
+            <span className="muted">No exact matches for “{search.query}”.</span>
+          </span>
+        </Notice>
       )}
     </div>
   );

@@ -1,3 +1,8 @@
+import skeleton from "../../components/Skeleton.module.css";
+import { cx } from "../../components/ui/cx";
+import grid from "./ResultList.module.css";
+import s from "./ResultsSkeleton.module.css";
+
 /** Placeholder cards in the shape of the real ones, while the first results load. */
 export function ResultsSkeleton({ count = 6 }: { count?: number }) {
   return (
@@ -5,17 +10,17 @@ export function ResultsSkeleton({ count = 6 }: { count?: number }) {
       <p className="visually-hidden" role="status">
         Loading courses…
       </p>
-      <ul className="card-grid" aria-hidden="true">
+      <ul className={grid.grid} aria-hidden="true">
         {Array.from({ length: count }, (_, index) => (
           // biome-ignore lint/suspicious/noArrayIndexKey: placeholders have no identity
           <li key={index}>
-            <div className="card skeleton-card">
-              <div className="cover skeleton" />
-              <div className="card-body">
-                <span className="skeleton skeleton-line" style={{ width: "40%" }} />
-                <span className="skeleton skeleton-line skeleton-title" />
-                <span className="skeleton skeleton-line" style={{ width: "85%" }} />
-                <span className="skeleton skeleton-line" style={{ width: "60%" }} />
+            <div className={s.card}>
+              <div className={s.cover} />
+              <div className={s.body}>
+                <span className={cx(skeleton.line, s.w40)} />
+                <span className={cx(skeleton.line, skeleton.title)} />
+                <span className={cx(skeleton.line, s.w85)} />
+                <span className={cx(skeleton.line, s.w60)} />
               </div>
             </div>
           </li>

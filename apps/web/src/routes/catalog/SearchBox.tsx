@@ -1,7 +1,9 @@
 import { SEARCH_QUERY_MAX_LENGTH } from "@lumen/shared";
 import { type KeyboardEvent, type RefObject, useEffect, useRef } from "react";
+import { Button } from "../../components/ui/Button";
 import type { CatalogSearch } from "../../lib/catalog-url";
 import { isSearchShortcut } from "../../lib/search-keys";
+import s from "./SearchBox.module.css";
 import { useSearchInput } from "./use-search-input";
 
 export const SEARCH_INPUT_ID = "catalog-search";
@@ -24,12 +26,12 @@ export function SearchBox(props: {
   };
   return (
     <search>
-      <form className="search-form" onSubmit={onSubmit}>
+      <form className={s.form} onSubmit={onSubmit}>
         <label htmlFor={SEARCH_INPUT_ID} className="visually-hidden">
           Search courses
         </label>
-        <div className="search-field">
-          <svg className="search-icon" viewBox="0 0 20 20" aria-hidden="true">
+        <div className={s.field}>
+          <svg className={s.icon} viewBox="0 0 20 20" aria-hidden="true">
             <circle cx="8.5" cy="8.5" r="5.5" fill="none" stroke="currentColor" strokeWidth="2" />
             <path d="m13 13 4.5 4.5" stroke="currentColor" strokeWidth="2" strokeLinecap="round" />
           </svg>
@@ -49,13 +51,13 @@ export function SearchBox(props: {
             aria-keyshortcuts="/"
             aria-describedby="catalog-search-hint"
           />
-          <span className="search-kbd" aria-hidden="true">
+          <span className={s.kbd} aria-hidden="true">
             /
           </span>
         </div>
-        <button type="submit" className="button button-primary">
+        <Button type="submit" variant="primary" size="large" className={s.submit}>
           Search
-        </button>
+        </Button>
         <p id="catalog-search-hint" className="visually-hidden">
           Results update as you type. Press Down arrow to move into the results.
         </p>

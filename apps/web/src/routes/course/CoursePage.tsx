@@ -1,13 +1,16 @@
 import { useQuery } from "@tanstack/react-query";
 import { Link, useParams } from "react-router";
+import { Breadcrumb } from "../../components/Breadcrumb";
 import { Rating } from "../../components/CourseCard";
 import { Markdown } from "../../components/Markdown";
 import { ErrorState, LoadingState } from "../../components/states";
+import { Panel, panelStyles } from "../../components/ui/Panel";
 import { capitalize, formatDuration, formatLearners, languageName, plural } from "../../lib/format";
 import { apiErrorCode, type CourseDetail, trpc } from "../../lib/trpc";
 import { useDocumentTitle } from "../../lib/use-document-title";
 import { useCourseProgress } from "../learn/api";
 import { NotFoundContent } from "../NotFoundPage";
+import s from "./CoursePage.module.css";
 import { EditorBanner } from "./EditorBanner";
 import { EnrollPanel } from "./EnrollPanel";
 import { LearnerProgress } from "./LearnerProgress";
@@ -33,25 +36,23 @@ function CourseView({ course }: { course: CourseDetail }) {
   const progress = useCourseProgress(course);
   const categoryHref = `/?${new URLSearchParams({ category: course.category }).toString()}`;
   return (
-    <article className="course">
+    <article>
       <EditorBanner course={course} />
-      <nav aria-label="Breadcrumb" className="breadcrumb">
-        <ol>
-          <li>
-            <Link to="/">Catalog</Link>
-          </li>
-          <li>
-            <Link to={categoryHref}>{course.category}</Link>
-          </li>
-        </ol>
-      </nav>
-      <header className="course-hero">
-        <p className="card-eyebrow">
+      <Breadcrumb>
+        <li>
+          <Link to="/">Catalog</Link>
+        </li>
+        <li>
+          <Link to={categoryHref}>{course.category}</Link>
+        </li>
+      </Breadcrumb>
+      <header className={s.hero}>
+        <p className={s.eyebrow}>
           {capitalize(course.level)} · {languageName(course.language)}
         </p>
         <h1>{course.title}</h1>
         <p className="lede">{course.subtitle}</p>
-        <ul className="course-facts" aria-label="Course facts">
+        <ul className={s.facts} aria-label="Course facts">
           <li>By {course.instructorName}</li>
           <li>
             <Rating average={course.ratingAverage} count={course.ratingCount} />
@@ -61,11 +62,11 @@ function CourseView({ course }: { course: CourseDetail }) {
           {course.durationSeconds > 0 && <li>{formatDuration(course.durationSeconds)}</li>}
         </ul>
       </header>
-      <div className="course-layout">
-        <aside className="course-aside" aria-label="Enrollment">
+      <div className={s.layout}>
+        <aside className={s.aside} aria-label="Enrollment">
           {course.coverImageUrl && (
             <img
-              className="course-cover"
+              className={s.cover}
               src={course.coverImageUrl}
               alt=""
               width={640}
@@ -74,10 +75,10 @@ function CourseView({ course }: { course: CourseDetail }) {
             />
           )}
           {course.status === "draft" ? (
-            <div className="panel">
-              <h2 className="panel-title">Not open yet</h2>
+            <Panel raised stack>
+              <h2 className={panelStyles.title}>Not open yet</h2>
               <p className="muted">Learners can enroll once the course is published.</p>
-            </div>
+            </Panel>
           ) : (
             <>
               {course.enrollment && (
@@ -91,7 +92,7 @@ function CourseView({ course }: { course: CourseDetail }) {
             </>
           )}
         </aside>
-        <div className="course-main">
+        <div className={s.main}>
           <section aria-labelledby="about-heading">
             <h2 id="about-heading">About this course</h2>
             <Markdown source={course.description} headingBase={3} />

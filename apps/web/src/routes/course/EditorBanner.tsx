@@ -1,5 +1,7 @@
-import { Link } from "react-router";
+import { ButtonLink } from "../../components/ui/Button";
+import { Notice } from "../../components/ui/Notice";
 import type { CourseDetail } from "../../lib/trpc";
+import s from "./EditorBanner.module.css";
 
 /**
  * Tells a course's editors (its instructors, admins) how they are seeing it: a draft only
@@ -11,8 +13,9 @@ export function EditorBanner({ course }: { course: CourseDetail }) {
   const draft = course.status === "draft";
   if (!draft && course.enrollment !== null) return null;
   return (
-    <div
-      className="draft-banner"
+    <Notice
+      tone="warning"
+      className={s.banner}
       role="note"
       aria-label={draft ? "Draft preview" : "Instructor preview"}
     >
@@ -27,9 +30,9 @@ export function EditorBanner({ course }: { course: CourseDetail }) {
           enrolling; nothing you do here counts as learner progress.
         </p>
       )}
-      <Link to={`/teach/courses/${course.id}`} className="button button-secondary button-small">
+      <ButtonLink to={`/teach/courses/${course.id}`} variant="secondary" size="small">
         {draft ? "Back to the editor" : "Edit course"}
-      </Link>
-    </div>
+      </ButtonLink>
+    </Notice>
   );
 }

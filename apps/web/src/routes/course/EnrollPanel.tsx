@@ -1,6 +1,9 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { type ReactNode, useEffect, useRef, useState } from "react";
-import { Link, useLocation, useNavigate } from "react-router";
+import { useLocation, useNavigate } from "react-router";
+import { ButtonLink, buttonClass } from "../../components/ui/Button";
+import { FormError } from "../../components/ui/Field";
+import { Panel, panelStyles } from "../../components/ui/Panel";
 import { formatDate } from "../../lib/format";
 import { signInPath } from "../../lib/redirect";
 import { useSession } from "../../lib/session";
@@ -34,19 +37,19 @@ export function EnrollPanel({ course }: { course: CourseDetail }) {
   const signedIn = Boolean(session.data);
 
   return (
-    <div className="panel">
+    <Panel raised stack>
       {course.enrollment ? (
         <>
           <PanelHeading key="enrolled" focus={moveFocus}>
             You're enrolled
           </PanelHeading>
           <p className="muted">Since {formatDate(course.enrollment.enrolledAt)}</p>
-          <Link to="/my-learning" className="button button-primary button-block">
+          <ButtonLink to="/my-learning" variant="primary" block>
             Go to My learning
-          </Link>
+          </ButtonLink>
           <button
             type="button"
-            className="button button-ghost button-block"
+            className={buttonClass({ variant: "ghost", block: true })}
             disabled={leave.isPending}
             onClick={() => leave.mutate({ courseId: course.id })}
           >
@@ -61,7 +64,7 @@ export function EnrollPanel({ course }: { course: CourseDetail }) {
           <p className="muted">Free to enroll. Learn at your own pace.</p>
           <button
             type="button"
-            className="button button-primary button-block"
+            className={buttonClass({ variant: "primary", block: true })}
             disabled={enroll.isPending || session.isPending}
             onClick={() => (signedIn ? enroll.mutate({ courseId: course.id }) : toSignIn())}
           >
@@ -70,11 +73,9 @@ export function EnrollPanel({ course }: { course: CourseDetail }) {
         </>
       )}
       {failed && apiErrorCode(failed) !== "UNAUTHORIZED" && (
-        <p className="form-error" role="alert">
-          {failed.message || "That did not work. Please try again."}
-        </p>
+        <FormError>{failed.message || "That did not work. Please try again."}</FormError>
       )}
-    </div>
+    </Panel>
   );
 }
 
@@ -84,7 +85,7 @@ function PanelHeading({ focus, children }: { focus: boolean; children: ReactNode
     if (focus) heading.current?.focus();
   }, [focus]);
   return (
-    <h2 className="panel-title" tabIndex={-1} ref={heading}>
+    <h2 className={panelStyles.title} tabIndex={-1} ref={heading}>
       {children}
     </h2>
   );

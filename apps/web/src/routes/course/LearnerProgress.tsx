@@ -1,10 +1,13 @@
-import { Link } from "react-router";
 import { ProgressBar } from "../../components/ProgressBar";
+import { ButtonLink } from "../../components/ui/Button";
+import { cx } from "../../components/ui/cx";
+import { Panel, panelStyles } from "../../components/ui/Panel";
 import { resumeLesson } from "../../lib/learn-outline";
 import type { CourseDetail } from "../../lib/trpc";
 import { awaitingCertificate, type CourseProgress, lessonPath } from "../learn/api";
 import { CertificateCard } from "../learn/CertificateCard";
 import { CertificatePending } from "../learn/CertificatePending";
+import s from "./LearnerProgress.module.css";
 
 /**
  * The enrolled learner's place in the course: percent, "Continue where you left off" (the
@@ -20,20 +23,20 @@ export function LearnerProgress({
   failed: boolean;
 }) {
   if (progress === undefined && !failed) {
-    return <div className="panel skeleton learner-progress-skeleton" aria-hidden="true" />;
+    return <div className={s.skeleton} aria-hidden="true" />;
   }
   const next = resumeLesson(course.modules, progress ?? null);
   const started = progress ? progress.lastActivityAt !== null || progress.percent > 0 : false;
   return (
     <>
-      <section className="panel learner-progress" aria-labelledby="learner-progress-heading">
-        <h2 className="panel-title" id="learner-progress-heading">
+      <Panel as="section" raised stack aria-labelledby="learner-progress-heading">
+        <h2 className={panelStyles.title} id="learner-progress-heading">
           Your progress
         </h2>
         {progress ? (
           <>
-            <p className="learner-progress-figure">
-              <span className="learner-progress-percent">{progress.percent} %</span>
+            <p className={s.figure}>
+              <span className={s.percent}>{progress.percent} %</span>
               <span className="muted">
                 {progress.completedRequired} of {progress.requiredLessons} lessons
               </span>
@@ -56,9 +59,10 @@ export function LearnerProgress({
         )}
         {next && (
           <>
-            <Link
+            <ButtonLink
               to={lessonPath(course.slug, next.id)}
-              className="button button-primary button-block"
+              variant="primary"
+              block
               aria-describedby="continue-next"
             >
               {progress && progress.percent >= 100
@@ -66,13 +70,13 @@ export function LearnerProgress({
                 : started
                   ? "Continue where you left off"
                   : "Start the course"}
-            </Link>
-            <p className="continue-lesson muted" id="continue-next">
+            </ButtonLink>
+            <p className={cx(s.continue, "muted")} id="continue-next">
               Next up: {next.title}
             </p>
           </>
         )}
-      </section>
+      </Panel>
       {progress?.certificate ? (
         <CertificateCard certificate={progress.certificate} headingLevel={2} />
       ) : (

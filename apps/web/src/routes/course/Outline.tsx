@@ -1,10 +1,12 @@
 import { Link } from "react-router";
+import { Badge } from "../../components/ui/Badge";
 import { formatDuration, plural } from "../../lib/format";
 import { LESSON_KIND_LABELS, lessonStatus } from "../../lib/learn-outline";
 import type { CourseDetail } from "../../lib/trpc";
 import { type CourseProgress, lessonPath } from "../learn/api";
 import { isOptional } from "../learn/CourseSidebar";
 import { LessonStatusIcon } from "../learn/LessonStatusIcon";
+import s from "./Outline.module.css";
 
 type Lesson = CourseDetail["modules"][number]["lessons"][number];
 
@@ -28,44 +30,44 @@ export function Outline({
     (canWatchAll || lesson.isPreview) && (lesson.kind !== "video" || lesson.hasVideo);
   const states = new Map(progress?.lessons.map((l) => [l.lessonId, l]));
   return (
-    <section aria-labelledby="outline-heading" className="outline">
+    <section aria-labelledby="outline-heading">
       <h2 id="outline-heading">Course outline</h2>
       {modules.length === 0 ? (
         <p>The outline for this course is being prepared.</p>
       ) : (
-        <ol className="outline-modules">
+        <ol className={s.modules}>
           {modules.map((module) => (
-            <li key={module.id} className="outline-module">
+            <li key={module.id} className={s.module}>
               <h3>{module.title}</h3>
               <p className="muted">
                 {plural(module.lessons.length, "lesson")}
                 {moduleSeconds(module) > 0 && ` · ${formatDuration(moduleSeconds(module))}`}
               </p>
-              <ol className="outline-lessons">
+              <ol className={s.lessons}>
                 {module.lessons.map((lesson) => (
-                  <li key={lesson.id} className={progress ? "has-status" : undefined}>
+                  <li key={lesson.id} className={progress ? s.hasStatus : undefined}>
                     {progress && (
                       <LessonStatusIcon
                         status={lessonStatus(lesson, states.get(lesson.id), true)}
                       />
                     )}
-                    <span className="lesson-kind">
-                      {LESSON_KIND_LABELS[lesson.kind] ?? lesson.kind}
-                    </span>
-                    <span className="lesson-title">
+                    <span className={s.kind}>{LESSON_KIND_LABELS[lesson.kind] ?? lesson.kind}</span>
+                    <span>
                       {openable(lesson) ? (
-                        <Link className="lesson-link" to={lessonPath(slug, lesson.id)}>
+                        <Link className={s.link} to={lessonPath(slug, lesson.id)}>
                           {lesson.title}
                         </Link>
                       ) : (
                         lesson.title
                       )}
                       {lesson.isPreview && openable(lesson) && !canWatchAll && (
-                        <span className="preview-tag">Free preview</span>
+                        <Badge tone="info" className={s.badge}>
+                          Free preview
+                        </Badge>
                       )}
-                      {isOptional(lesson) && <span className="tag">Optional</span>}
+                      {isOptional(lesson) && <Badge className={s.badge}>Optional</Badge>}
                     </span>
-                    <span className="lesson-duration">
+                    <span className={s.duration}>
                       {lesson.durationSeconds > 0 && formatDuration(lesson.durationSeconds)}
                     </span>
                   </li>

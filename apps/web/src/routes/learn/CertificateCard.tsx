@@ -1,8 +1,11 @@
 import { useEffect, useState } from "react";
+import { buttonClass } from "../../components/ui/Button";
+import { cx } from "../../components/ui/cx";
+import { fieldStyles as f } from "../../components/ui/Field";
 import { copyText } from "../../lib/clipboard";
 import { formatDate } from "../../lib/format";
 import type { CertificateSummary } from "./api";
-import "../../learn.css";
+import s from "./CertificateCard.module.css";
 
 /**
  * An issued certificate: download the PDF (same origin), open the public verification page
@@ -19,10 +22,10 @@ export function CertificateCard({
   const revoked = certificate.revokedAt !== null;
   return (
     <article
-      className={`certificate-card${revoked ? " is-revoked" : ""}`}
+      className={cx(s.card, revoked && s.revoked)}
       aria-label={`Certificate: ${certificate.courseTitle}`}
     >
-      <Heading className="certificate-heading">
+      <Heading className={s.heading}>
         <AwardIcon />
         {revoked ? "Certificate revoked" : "Certificate earned"}
       </Heading>
@@ -34,14 +37,18 @@ export function CertificateCard({
         </span>
       </p>
       {revoked && (
-        <p className="form-error">
+        <p className={f.formError}>
           Revoked on {formatDate(certificate.revokedAt ?? "")}
           {certificate.revokedReason ? `: ${certificate.revokedReason}` : "."}
         </p>
       )}
-      <div className="certificate-actions">
+      <div className={s.actions}>
         {certificate.pdfUrl ? (
-          <a className="button button-primary button-small" href={certificate.pdfUrl} download>
+          <a
+            className={buttonClass({ variant: "primary", size: "small" })}
+            href={certificate.pdfUrl}
+            download
+          >
             Download certificate (PDF)
           </a>
         ) : (
@@ -50,7 +57,7 @@ export function CertificateCard({
           </span>
         )}
         <a
-          className="button button-secondary button-small"
+          className={buttonClass({ variant: "secondary", size: "small" })}
           href={certificate.verifyUrl}
           target="_blank"
           rel="noopener"
@@ -65,7 +72,7 @@ export function CertificateCard({
 
 export function AwardIcon() {
   return (
-    <svg className="award-icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+    <svg className={s.award} viewBox="0 0 24 24" aria-hidden="true" focusable="false">
       <circle cx="12" cy="9" r="6" />
       <path d="m8.5 13.9-1.5 7.1 5-2.6 5 2.6-1.5-7.1" />
     </svg>
@@ -83,12 +90,12 @@ function CopyLinkButton({ url }: { url: string }) {
     <>
       <button
         type="button"
-        className="button button-ghost button-small"
+        className={buttonClass({ variant: "ghost", size: "small" })}
         onClick={async () => say((await copyText(url)) ? "Link copied" : `Copy failed: ${url}`)}
       >
         Copy verification link
       </button>
-      <span className="copy-status" role="status">
+      <span className={s.copyStatus} role="status">
         {said}
       </span>
     </>

@@ -1,6 +1,9 @@
 import { useMutation } from "@tanstack/react-query";
+import { buttonClass } from "../../components/ui/Button";
+import { fieldStyles as f } from "../../components/ui/Field";
 import { queryClient, trpc } from "../../lib/trpc";
 import { AwardIcon } from "./CertificateCard";
+import s from "./CertificateCard.module.css";
 
 /**
  * Shown while a finished course's certificate is being issued (the course page polls until it
@@ -14,8 +17,8 @@ export function CertificatePending({ courseId }: { courseId: string }) {
       queryClient.invalidateQueries({ queryKey: trpc.progress.course.queryKey({ courseId }) }),
   });
   return (
-    <section className="certificate-card" aria-labelledby="certificate-pending-heading">
-      <h2 className="certificate-heading" id="certificate-pending-heading">
+    <section className={s.card} aria-labelledby="certificate-pending-heading">
+      <h2 className={s.heading} id="certificate-pending-heading">
         <AwardIcon />
         Certificate on its way
       </h2>
@@ -24,11 +27,11 @@ export function CertificatePending({ courseId }: { courseId: string }) {
           ? "Requested. Your certificate appears here in a few seconds."
           : "You finished the course. Your certificate is being issued and appears here shortly."}
       </p>
-      {request.isError && <p className="form-error">{request.error.message}</p>}
-      <div className="certificate-actions">
+      {request.isError && <p className={f.formError}>{request.error.message}</p>}
+      <div className={s.actions}>
         <button
           type="button"
-          className="button button-secondary button-small"
+          className={buttonClass({ variant: "secondary", size: "small" })}
           disabled={request.isPending}
           onClick={() => request.mutate({ courseId })}
         >

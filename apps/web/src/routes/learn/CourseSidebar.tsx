@@ -1,12 +1,14 @@
 import { useEffect, useId, useRef, useState } from "react";
 import { Link } from "react-router";
 import { ProgressBar } from "../../components/ProgressBar";
+import { Badge } from "../../components/ui/Badge";
+import { buttonClass } from "../../components/ui/Button";
 import { formatDuration } from "../../lib/format";
 import { LESSON_KIND_LABELS, lessonStatus } from "../../lib/learn-outline";
 import type { CourseDetail } from "../../lib/trpc";
 import { type CourseProgress, lessonPath } from "./api";
+import s from "./CourseSidebar.module.css";
 import { LessonStatusIcon } from "./LessonStatusIcon";
-import "../../learn.css";
 
 /**
  * The course beside the lesson: progress, and every lesson with its state. On a narrow
@@ -41,13 +43,13 @@ export function CourseSidebar({
   }, [currentLessonId]);
 
   return (
-    <aside className="learn-sidebar" aria-label="Course content">
-      <div className="learn-sidebar-head">
-        <Link to={`/courses/${course.slug}`} className="learn-course-title">
+    <aside className={s.sidebar} aria-label="Course content">
+      <div className={s.head}>
+        <Link to={`/courses/${course.slug}`} className={s.courseTitle}>
           {course.title}
         </Link>
         {progress && (
-          <div className="learn-course-progress">
+          <div className={s.progress}>
             <ProgressBar
               percent={progress.percent}
               label="Course progress"
@@ -61,7 +63,7 @@ export function CourseSidebar({
         )}
         <button
           type="button"
-          className="button button-ghost learn-sidebar-toggle"
+          className={buttonClass({ variant: "ghost" }, s.toggle)}
           aria-expanded={open}
           aria-controls={listId}
           onClick={() => setOpen((was) => !was)}
@@ -69,11 +71,11 @@ export function CourseSidebar({
           {open ? "Hide course content" : "Show course content"}
         </button>
       </div>
-      <div className="learn-outline" id={listId} data-open={open} ref={list}>
+      <div className={s.outline} id={listId} data-open={open} ref={list}>
         {course.modules.map((module) => (
-          <section key={module.id} className="learn-module" aria-label={module.title}>
-            <h2 className="learn-module-title">{module.title}</h2>
-            <ol className="learn-lessons">
+          <section key={module.id} aria-label={module.title}>
+            <h2 className={s.moduleTitle}>{module.title}</h2>
+            <ol className={s.lessons}>
               {module.lessons.map((lesson) => {
                 const status = lessonStatus(lesson, states.get(lesson.id), canOpenAll);
                 const current = lesson.id === currentLessonId;
@@ -81,20 +83,22 @@ export function CourseSidebar({
                   <li key={lesson.id}>
                     <Link
                       to={lessonPath(course.slug, lesson.id)}
-                      className="learn-lesson"
+                      className={s.lesson}
                       data-lesson={lesson.id}
                       aria-current={current ? "page" : undefined}
                     >
                       <LessonStatusIcon status={status} />
-                      <span className="learn-lesson-text">
-                        <span className="learn-lesson-title">{lesson.title}</span>
-                        <span className="learn-lesson-meta">
+                      <span className={s.text}>
+                        <span className={s.title}>{lesson.title}</span>
+                        <span className={s.meta}>
                           {LESSON_KIND_LABELS[lesson.kind] ?? lesson.kind}
                           {lesson.durationSeconds > 0 &&
                             ` · ${formatDuration(lesson.durationSeconds)}`}
-                          {isOptional(lesson) && <span className="tag">Optional</span>}
+                          {isOptional(lesson) && <Badge className={s.badge}>Optional</Badge>}
                           {!canOpenAll && lesson.isPreview && (
-                            <span className="tag tag-preview">Preview</span>
+                            <Badge tone="info" className={s.badge}>
+                              Preview
+                            </Badge>
                           )}
                         </span>
                       </span>

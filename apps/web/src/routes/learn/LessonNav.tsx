@@ -1,7 +1,10 @@
 import { useEffect, useRef, useState } from "react";
 import { Link, useNavigate } from "react-router";
+import { buttonClass } from "../../components/ui/Button";
+import { cx } from "../../components/ui/cx";
 import { lessonShortcut } from "../../lib/learn-keys";
 import { lessonPath } from "./api";
+import s from "./LessonNav.module.css";
 
 interface Neighbour {
   id: string;
@@ -56,36 +59,36 @@ export function LessonNav({
   }, [navigate, slug]);
 
   return (
-    <nav className="lesson-nav" aria-label="Lessons">
+    <nav className={s.nav} aria-label="Lessons">
       {previous ? (
         <Link
           to={lessonPath(slug, previous.id)}
-          className="button button-ghost lesson-nav-link"
+          className={buttonClass({ variant: "ghost" }, s.link)}
           aria-keyshortcuts="Alt+ArrowLeft"
           rel="prev"
         >
           <span aria-hidden="true">←</span>
-          <span className="lesson-nav-text">
-            <span className="lesson-nav-label">Previous</span>
-            <span className="lesson-nav-title">{previous.title}</span>
+          <span className={s.text}>
+            <span className={s.label}>Previous</span>
+            <span className={s.title}>{previous.title}</span>
           </span>
         </Link>
       ) : (
         <span />
       )}
-      <p className="lesson-nav-hint muted" aria-hidden="true">
+      <p className={cx(s.hint, "muted")} aria-hidden="true">
         <kbd>Alt</kbd> + <kbd>←</kbd> / <kbd>→</kbd>
       </p>
       {next ? (
         <Link
           to={lessonPath(slug, next.id)}
-          className="button button-primary lesson-nav-link lesson-nav-next"
+          className={buttonClass({ variant: "primary" }, cx(s.link, s.next))}
           aria-keyshortcuts="Alt+ArrowRight"
           rel="next"
         >
-          <span className="lesson-nav-text">
-            <span className="lesson-nav-label">Next</span>
-            <span className="lesson-nav-title">{next.title}</span>
+          <span className={s.text}>
+            <span className={s.label}>Next</span>
+            <span className={s.title}>{next.title}</span>
           </span>
           <span aria-hidden="true">→</span>
         </Link>

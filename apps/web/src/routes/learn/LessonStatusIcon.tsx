@@ -1,11 +1,20 @@
+import { cx } from "../../components/ui/cx";
 import { formatPercent, type LessonStatus, statusLabel } from "../../lib/learn-outline";
-import "../../learn.css";
+import s from "./LessonStatusIcon.module.css";
+
+const TONE: Record<LessonStatus["type"], string | undefined> = {
+  done: s.done,
+  "in-progress": s.inProgress,
+  "not-started": s.notStarted,
+  locked: s.locked,
+  quiz: undefined,
+};
 
 /** The state of a lesson as a small icon, with the same words for screen readers. */
 export function LessonStatusIcon({ status }: { status: LessonStatus }) {
   const label = statusLabel(status);
   return (
-    <span className={`lesson-status lesson-status-${status.type}`} title={label}>
+    <span className={cx(s.status, TONE[status.type])} title={label}>
       <Glyph status={status} />
       <span className="visually-hidden">{label}</span>
     </span>
@@ -37,7 +46,7 @@ function Glyph({ status }: { status: LessonStatus }) {
       );
     case "quiz":
       return (
-        <span className="lesson-score" aria-hidden="true">
+        <span className={s.score} aria-hidden="true">
           {formatPercent(status.bestPercent).replace(" ", "")}
         </span>
       );

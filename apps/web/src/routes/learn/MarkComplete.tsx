@@ -1,7 +1,11 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
+import { buttonClass } from "../../components/ui/Button";
+import { cx } from "../../components/ui/cx";
+import { fieldStyles as f } from "../../components/ui/Field";
 import { progressQueue } from "../../lib/progress";
 import { trpc } from "../../lib/trpc";
+import s from "./MarkComplete.module.css";
 
 type State = "idle" | "saving" | "waiting" | "saved" | "failed";
 
@@ -44,7 +48,7 @@ export function MarkComplete({
 
   if (isDone) {
     return (
-      <p className="lesson-complete-done" tabIndex={-1} ref={done}>
+      <p className={s.done} tabIndex={-1} ref={done}>
         <span aria-hidden="true">✓</span> You completed this lesson.
       </p>
     );
@@ -69,23 +73,23 @@ export function MarkComplete({
 
   const busy = state === "saving" || state === "waiting";
   return (
-    <div className="lesson-complete">
+    <div className={s.complete}>
       {/* aria-disabled, not disabled: the button keeps focus while the event is saved. */}
       <button
         type="button"
-        className="button button-primary"
+        className={buttonClass({ variant: "primary" })}
         aria-disabled={busy}
         onClick={() => busy || mark()}
       >
         {busy ? "Saving…" : "Mark as complete"}
       </button>
-      <p className="muted lesson-complete-note" role="status">
+      <p className={cx("muted", s.note)} role="status">
         {state === "waiting"
           ? "You seem to be offline. Your completion is kept on this device and sent when you're back."
           : ""}
       </p>
       {state === "failed" && (
-        <p className="form-error" role="alert">
+        <p className={f.formError} role="alert">
           We could not record this lesson as complete. Please try again.
         </p>
       )}

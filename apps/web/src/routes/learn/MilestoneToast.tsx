@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from "react";
+import { ToastRegion } from "../../components/ui/Toast";
 import { AwardIcon } from "./CertificateCard";
-import "../../learn.css";
 
 const SHOW_MS = 10_000;
 
@@ -40,21 +40,8 @@ export function MilestoneToast({
     return () => window.clearTimeout(timer);
   }, [reached]);
   return (
-    <div className="toast-region" role="status" aria-live="polite">
-      {reached !== null && (
-        <div className="toast">
-          <AwardIcon />
-          <p>{milestoneMessage(reached, courseTitle)}</p>
-          <button
-            type="button"
-            className="toast-close"
-            aria-label="Dismiss"
-            onClick={() => setReached(null)}
-          >
-            ×
-          </button>
-        </div>
-      )}
-    </div>
+    <ToastRegion icon={<AwardIcon />} onDismiss={() => setReached(null)}>
+      {reached !== null && milestoneMessage(reached, courseTitle)}
+    </ToastRegion>
   );
 }

@@ -1,6 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
-import { Link, Navigate, useParams } from "react-router";
+import { Navigate, useParams } from "react-router";
 import { EmptyState, ErrorState, LoadingState } from "../../components/states";
+import { ButtonLink } from "../../components/ui/Button";
 import { resumeLesson } from "../../lib/learn-outline";
 import { apiErrorCode, trpc } from "../../lib/trpc";
 import { useDocumentTitle } from "../../lib/use-document-title";
@@ -36,9 +37,9 @@ export function Component() {
     return (
       <EmptyState title="No lessons yet">
         <p>This course has no lessons yet. Check back soon.</p>
-        <Link to={`/courses/${slug}`} className="button button-secondary">
+        <ButtonLink to={`/courses/${slug}`} variant="secondary">
           Back to the course
-        </Link>
+        </ButtonLink>
       </EmptyState>
     );
   }

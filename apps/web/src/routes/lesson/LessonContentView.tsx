@@ -1,11 +1,13 @@
 import { useQuery } from "@tanstack/react-query";
 import { Markdown } from "../../components/Markdown";
 import { ErrorState } from "../../components/states";
+import { cx } from "../../components/ui/cx";
 import { apiErrorCode, type CourseDetail, trpc } from "../../lib/trpc";
 import type { LessonProgress } from "../learn/api";
 import { MarkComplete } from "../learn/MarkComplete";
 import { DocumentLesson } from "./DocumentLesson";
 import { LockedLesson } from "./LockedLesson";
+import s from "./lesson.module.css";
 
 /** Text, PDF, assignment and exercise lessons: what `learning.lesson` returns for them. */
 export function LessonContentView({
@@ -22,10 +24,10 @@ export function LessonContentView({
   const content = useQuery(trpc.learning.lesson.queryOptions({ lessonId }));
   if (content.isPending) {
     return (
-      <div className="lesson-skeleton" role="status">
-        <span className="skeleton skeleton-line" />
-        <span className="skeleton skeleton-line" />
-        <span className="skeleton skeleton-line skeleton-short" />
+      <div className={s.skeleton} role="status">
+        <span className={s.skeletonLine} />
+        <span className={s.skeletonLine} />
+        <span className={s.skeletonShort} />
         <span className="visually-hidden">Loading the lesson…</span>
       </div>
     );
@@ -42,7 +44,7 @@ export function LessonContentView({
   const lesson = content.data;
   if (lesson.kind === "assignment" || lesson.kind === "exercise") {
     return (
-      <div className="lesson-notice" role="note">
+      <div className={s.notice} role="note">
         <h2>{lesson.kind === "assignment" ? "Programming assignment" : "Exercise"}</h2>
         <p>
           This lesson arrives with programming assignments: you will write and run code here and get
@@ -58,7 +60,7 @@ export function LessonContentView({
       {lesson.kind === "pdf" ? (
         <DocumentLesson content={lesson} />
       ) : (
-        <div className="lesson-text">
+        <div className={s.text}>
           {lesson.body.trim() ? (
             <Markdown source={lesson.body} headingBase={2} />
           ) : (
@@ -75,7 +77,7 @@ export function LessonContentView({
         />
       ) : (
         course.status === "published" && (
-          <p className="muted lesson-complete-note">
+          <p className={cx("muted", s.flush)}>
             Enroll in the course to keep track of what you finish.
           </p>
         )

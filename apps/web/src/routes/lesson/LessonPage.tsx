@@ -1,7 +1,11 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef } from "react";
 import { Link, useParams } from "react-router";
+import { Breadcrumb } from "../../components/Breadcrumb";
 import { ErrorState, LoadingState } from "../../components/states";
+import { Badge } from "../../components/ui/Badge";
+import { cx } from "../../components/ui/cx";
+import { FormError } from "../../components/ui/Field";
 import { formatDuration } from "../../lib/format";
 import { LESSON_KIND_LABELS, type LocatedLesson, locateLesson } from "../../lib/learn-outline";
 import { apiErrorCode, type CourseDetail, trpc } from "../../lib/trpc";
@@ -14,8 +18,8 @@ import { MilestoneToast } from "../learn/MilestoneToast";
 import { NotFoundContent } from "../NotFoundPage";
 import { LessonContentView } from "./LessonContentView";
 import { LessonVideo } from "./LessonVideo";
+import s from "./lesson.module.css";
 import { QuizLesson } from "./quiz/QuizLesson";
-import "../../learn.css";
 
 /** The course player: `/courses/:slug/lessons/:lessonId`. */
 export function Component() {
@@ -65,38 +69,34 @@ function CoursePlayer({ course, at }: { course: CourseDetail; at: LocatedLesson<
   useRefetchOnEnroll(enrolled, lesson.id);
   const lessonProgress = progress.data?.lessons.find((l) => l.lessonId === lesson.id);
   return (
-    <div className="learn">
+    <div className={s.learn}>
       <CourseSidebar
         course={course}
         progress={progress.data}
         currentLessonId={lesson.id}
         canOpenAll={canOpenAll}
       />
-      <article className="learn-main lesson-page">
-        <nav aria-label="Breadcrumb" className="breadcrumb">
-          <ol>
-            <li>
-              <Link to="/">Catalog</Link>
-            </li>
-            <li>
-              <Link to={`/courses/${course.slug}`}>{course.title}</Link>
-            </li>
-          </ol>
-        </nav>
+      <article className={s.main}>
+        <Breadcrumb>
+          <li>
+            <Link to="/">Catalog</Link>
+          </li>
+          <li>
+            <Link to={`/courses/${course.slug}`}>{course.title}</Link>
+          </li>
+        </Breadcrumb>
         <EditorBanner course={course} />
         <h1>{lesson.title}</h1>
-        <p className="muted lesson-where">
+        <p className={cx("muted", s.where)}>
           {at.module.title} · Lesson {at.index + 1} of {at.module.lessons.length} ·{" "}
           {LESSON_KIND_LABELS[lesson.kind] ?? lesson.kind}
           {lesson.durationSeconds > 0 && ` · ${formatDuration(lesson.durationSeconds)}`}
-          {isOptional(lesson) && <span className="tag">Optional</span>}
+          {isOptional(lesson) && <Badge className={s.badge}>Optional</Badge>}
         </p>
         {progress.isError && (
-          <p className="form-error" role="alert">
-            Your progress could not be loaded; what you do now is still saved.
-          </p>
+          <FormError>Your progress could not be loaded; what you do now is still saved.</FormError>
         )}
-        <div className="lesson-body">
+        <div className={s.body}>
           {lesson.kind === "video" ? (
             <LessonVideo course={course} lessonId={lesson.id} title={lesson.title} />
           ) : lesson.kind === "quiz" ? (

@@ -4,6 +4,7 @@ import { ErrorState } from "../../components/states";
 import { useSession } from "../../lib/session";
 import { apiErrorCode, type CourseDetail, queryClient, trpc } from "../../lib/trpc";
 import { LockedLesson } from "./LockedLesson";
+import s from "./lesson.module.css";
 import { VideoPlayer } from "./player/VideoPlayer";
 
 export const playbackQuery = (lessonId: string) => ({
@@ -42,8 +43,8 @@ export function LessonVideo({
     }
     if (code === "NOT_FOUND") {
       return (
-        <div className="player-skeleton lesson-locked-frame" role="status">
-          <p className="lesson-locked-title">
+        <div className={s.lockedFrame} role="status">
+          <p className={s.lockedTitle}>
             {(playback.error.message || "This video isn't ready yet").replace(/\.$/, "")}
           </p>
           <p>Check back soon.</p>
@@ -71,7 +72,7 @@ export function LessonVideo({
 
 function PlayerSkeleton() {
   return (
-    <div className="player-skeleton skeleton" role="status">
+    <div className={s.playerSkeleton} role="status">
       <span className="visually-hidden">Loading the video…</span>
     </div>
   );

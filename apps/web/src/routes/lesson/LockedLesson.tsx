@@ -1,5 +1,6 @@
 import type { CourseDetail } from "../../lib/trpc";
 import { EnrollPanel } from "../course/EnrollPanel";
+import s from "./lesson.module.css";
 
 const WHAT: Record<string, { title: string; body: string }> = {
   video: { title: "Enroll to watch", body: "Enroll for free to watch it." },
@@ -14,12 +15,12 @@ const READ = { title: "Enroll to read", body: "Enroll for free to read it." };
 export function LockedLesson({ course, kind }: { course: CourseDetail; kind: string }) {
   const what = WHAT[kind] ?? READ;
   return (
-    <div className="lesson-locked">
-      <div className="player-skeleton lesson-locked-frame">
-        <p className="lesson-locked-title">{what.title}</p>
+    <div className={s.locked}>
+      <div className={s.lockedFrame}>
+        <p className={s.lockedTitle}>{what.title}</p>
         <p>This lesson is part of the course. {what.body}</p>
       </div>
-      <div className="lesson-locked-panel">
+      <div>
         <EnrollPanel course={course} />
       </div>
     </div>

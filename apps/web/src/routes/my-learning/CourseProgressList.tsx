@@ -1,9 +1,12 @@
 import { Link } from "react-router";
 import { CourseCover } from "../../components/CourseCover";
 import { ProgressBar } from "../../components/ProgressBar";
+import { buttonClass } from "../../components/ui/Button";
+import { cx } from "../../components/ui/cx";
 import { formatDate } from "../../lib/format";
 import type { MyEnrollment } from "../../lib/trpc";
 import { lessonPath, type MyProgress } from "../learn/api";
+import s from "./my-learning.module.css";
 
 type CourseRow = MyProgress["courses"][number];
 
@@ -21,7 +24,7 @@ export function CourseProgressList({
     (b.lastActivityAt ?? "").localeCompare(a.lastActivityAt ?? ""),
   );
   return (
-    <ul className="my-courses" aria-label="Enrolled courses">
+    <ul className={s.courses} aria-label="Enrolled courses">
       {ordered.map((course) => {
         const card = cards.get(course.enrollmentId);
         const done = course.percent >= 100;
@@ -29,12 +32,12 @@ export function CourseProgressList({
           ? lessonPath(course.slug, course.resumeLessonId)
           : `/courses/${course.slug}/learn`;
         return (
-          <li key={course.enrollmentId} className="my-course">
-            <div className="my-course-cover" aria-hidden="true">
+          <li key={course.enrollmentId} className={s.course}>
+            <div className={s.cover} aria-hidden="true">
               {card && <CourseCover url={card.coverImageUrl} category={card.category} />}
             </div>
-            <div className="my-course-body">
-              <h3 className="my-course-title" id={`course-${course.enrollmentId}`}>
+            <div>
+              <h3 className={s.title} id={`course-${course.enrollmentId}`}>
                 <Link to={`/courses/${course.slug}`}>{course.title}</Link>
               </h3>
               <ProgressBar
@@ -42,15 +45,15 @@ export function CourseProgressList({
                 label={`Progress in ${course.title}`}
                 valueText={`${course.percent} % complete`}
               />
-              <p className="muted my-course-meta">
+              <p className={cx("muted", s.meta)}>
                 {course.percent} % · {course.completedRequired} of {course.requiredLessons} lessons
                 {course.lastActivityAt && ` · Last studied ${formatDate(course.lastActivityAt)}`}
               </p>
             </div>
-            <div className="my-course-actions">
+            <div className={s.actions}>
               <Link
                 to={continueTo}
-                className={`button ${done ? "button-secondary" : "button-primary"} button-small`}
+                className={buttonClass({ variant: done ? "secondary" : "primary", size: "small" })}
                 // Named by its verb (one title link per course), described by the course.
                 aria-describedby={`course-${course.enrollmentId}`}
               >
@@ -59,7 +62,7 @@ export function CourseProgressList({
               {course.certificateId && (
                 <a
                   href={`#certificate-${course.certificateId}`}
-                  className="my-course-cert"
+                  className={s.cert}
                   aria-describedby={`course-${course.enrollmentId}`}
                 >
                   Certificate

@@ -1,6 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
-import { Link, Navigate, useLocation } from "react-router";
+import { Navigate, useLocation } from "react-router";
 import { EmptyState, ErrorState, LoadingState } from "../../components/states";
+import { ButtonLink } from "../../components/ui/Button";
 import { signInPath } from "../../lib/redirect";
 import { useSession } from "../../lib/session";
 import { trpc } from "../../lib/trpc";
@@ -8,8 +9,8 @@ import { useDocumentTitle } from "../../lib/use-document-title";
 import { useProgressQueue } from "../learn/api";
 import { CertificateCard } from "../learn/CertificateCard";
 import { CourseProgressList } from "./CourseProgressList";
+import s from "./my-learning.module.css";
 import { ProgressSummary } from "./ProgressSummary";
-import "../../learn.css";
 
 export function Component() {
   const session = useSession();
@@ -28,7 +29,7 @@ function MyLearning() {
   const enrollments = useQuery(trpc.enrollment.mine.queryOptions());
   return (
     <>
-      <div className="page-heading">
+      <div className={s.heading}>
         <h1>My learning</h1>
         <p className="lede">Your courses, your progress and your certificates.</p>
       </div>
@@ -39,20 +40,20 @@ function MyLearning() {
       ) : progress.data.courses.length === 0 ? (
         <EmptyState title="No courses yet">
           <p>Courses you enroll in appear here, with your progress in each.</p>
-          <Link to="/" className="button button-primary">
+          <ButtonLink to="/" variant="primary">
             Browse the catalog
-          </Link>
+          </ButtonLink>
         </EmptyState>
       ) : (
         <>
           <ProgressSummary overall={progress.data.overall} />
-          <section className="my-section" aria-labelledby="my-courses-heading">
+          <section className={s.section} aria-labelledby="my-courses-heading">
             <h2 id="my-courses-heading">Your courses</h2>
             <CourseProgressList courses={progress.data.courses} enrollments={enrollments.data} />
           </section>
         </>
       )}
-      <section className="my-section" aria-labelledby="my-certificates-heading">
+      <section className={s.section} aria-labelledby="my-certificates-heading">
         <h2 id="my-certificates-heading">Certificates</h2>
         {certificates.isPending ? (
           <LoadingState label="Loading your certificates…" />
@@ -66,7 +67,7 @@ function MyLearning() {
             Finish a course and pass its required quizzes to earn a certificate you can share.
           </p>
         ) : (
-          <ul className="my-certificates">
+          <ul className={s.certificates}>
             {certificates.data.map((certificate) => (
               <li key={certificate.id} id={`certificate-${certificate.id}`}>
                 <CertificateCard certificate={certificate} />

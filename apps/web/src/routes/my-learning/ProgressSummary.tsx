@@ -1,14 +1,15 @@
 import type { MyProgress } from "../learn/api";
+import s from "./my-learning.module.css";
 
 /** The learner's totals, with their mean progress as a ring. */
 export function ProgressSummary({ overall }: { overall: MyProgress["overall"] }) {
   return (
-    <section className="my-summary" aria-labelledby="summary-heading">
+    <section className={s.summary} aria-labelledby="summary-heading">
       <h2 id="summary-heading" className="visually-hidden">
         Summary
       </h2>
       <ProgressRing percent={overall.percent} />
-      <dl className="my-summary-facts">
+      <dl className={s.facts}>
         <div>
           <dt>Courses</dt>
           <dd>{overall.courses}</dd>
@@ -37,21 +38,21 @@ function ProgressRing({ percent }: { percent: number }) {
   const value = Math.max(0, Math.min(100, percent));
   return (
     <svg
-      className="progress-ring"
+      className={s.ring}
       viewBox="0 0 100 100"
       role="img"
       aria-label={`Average progress across your courses: ${value} %`}
     >
-      <circle className="progress-ring-track" cx="50" cy="50" r={RADIUS} />
+      <circle className={s.ringTrack} cx="50" cy="50" r={RADIUS} />
       <circle
-        className="progress-ring-value"
+        className={s.ringValue}
         cx="50"
         cy="50"
         r={RADIUS}
         strokeDasharray={`${(CIRCUMFERENCE * value) / 100} ${CIRCUMFERENCE}`}
         transform="rotate(-90 50 50)"
       />
-      <text x="50" y="50" className="progress-ring-text">
+      <text x="50" y="50" className={s.ringText}>
         {value}%
       </text>
     </svg>

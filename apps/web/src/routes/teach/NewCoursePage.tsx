@@ -1,7 +1,9 @@
 import { useMutation } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { Link, useNavigate } from "react-router";
-import { SelectField, TextField } from "../../components/fields";
+import { Breadcrumb } from "../../components/Breadcrumb";
+import { ButtonLink, buttonClass } from "../../components/ui/Button";
+import { FormError, fieldStyles as f, SelectField, TextField } from "../../components/ui/Field";
 import type { FieldErrors } from "../../lib/auth-validation";
 import {
   COURSE_LIMITS,
@@ -16,7 +18,7 @@ import { refreshCourse } from "./api";
 import { toCourseInput } from "./course-input";
 import { RequireInstructor } from "./RequireInstructor";
 import { CATEGORY_OPTIONS, LANGUAGE_OPTIONS, LEVEL_OPTIONS } from "./taxonomy-options";
-import "./teach.css";
+import s from "./teach.module.css";
 
 export function Component() {
   useDocumentTitle("New course");
@@ -66,23 +68,21 @@ function NewCourseForm() {
 
   const generalError = create.isError && Object.keys(apiFieldErrors(create.error)).length === 0;
   return (
-    <div className="narrow-page">
-      <nav aria-label="Breadcrumb" className="breadcrumb">
-        <ol>
-          <li>
-            <Link to="/teach">Your courses</Link>
-          </li>
-        </ol>
-      </nav>
+    <div className={s.narrow}>
+      <Breadcrumb>
+        <li>
+          <Link to="/teach">Your courses</Link>
+        </li>
+      </Breadcrumb>
       <h1>New course</h1>
       <p className="lede">
         A title and a subject are enough to start. It stays a draft until you publish it.
       </p>
-      <form className="form-card" noValidate onSubmit={onSubmit}>
+      <form className={s.formCard} noValidate onSubmit={onSubmit}>
         {generalError && (
-          <p className="form-error" role="alert">
+          <FormError>
             {create.error?.message || "We could not create the course. Please try again."}
-          </p>
+          </FormError>
         )}
         <TextField
           id={fieldId("title")}
@@ -99,7 +99,7 @@ function NewCourseForm() {
           error={errors.subtitle}
           hint="One sentence on who it is for and what they will be able to do."
         />
-        <div className="field-row">
+        <div className={f.row}>
           <SelectField
             id={fieldId("category")}
             label="Category"
@@ -124,13 +124,17 @@ function NewCourseForm() {
             error={errors.language}
           />
         </div>
-        <div className="form-actions">
-          <button type="submit" className="button button-primary" disabled={create.isPending}>
+        <div className={f.actions}>
+          <button
+            type="submit"
+            className={buttonClass({ variant: "primary" })}
+            disabled={create.isPending}
+          >
             {create.isPending ? "Creating…" : "Create course"}
           </button>
-          <Link to="/teach" className="button button-ghost">
+          <ButtonLink to="/teach" variant="ghost">
             Cancel
-          </Link>
+          </ButtonLink>
         </div>
       </form>
     </div>

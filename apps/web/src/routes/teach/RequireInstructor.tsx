@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
-import { Link, Navigate, useLocation } from "react-router";
-import { LoadingState } from "../../components/states";
+import { Navigate, useLocation } from "react-router";
+import { LoadingState, stateStyles } from "../../components/states";
+import { ButtonLink } from "../../components/ui/Button";
 import { canTeach } from "../../lib/navigation";
 import { signInPath } from "../../lib/redirect";
 import { useSession } from "../../lib/session";
@@ -14,14 +15,14 @@ export function RequireInstructor({ children }: { children: ReactNode }) {
     return <Navigate to={signInPath(location.pathname + location.search)} replace />;
   if (!canTeach(session.data.role)) {
     return (
-      <div className="state">
+      <div className={stateStyles.state}>
         <h1>Teaching is for instructors</h1>
         <p>
           Your account can enroll in courses. Ask an administrator if you want to teach on Lumen.
         </p>
-        <Link to="/" className="button button-primary">
+        <ButtonLink to="/" variant="primary">
           Browse the catalog
-        </Link>
+        </ButtonLink>
       </div>
     );
   }

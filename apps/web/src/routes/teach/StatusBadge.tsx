@@ -1,9 +1,11 @@
+import { Badge } from "../../components/ui/Badge";
+
 /** Draft or published, in words (never colour alone). */
 export function StatusBadge({ status }: { status: "draft" | "published" }) {
   return (
-    <span className={`status-badge status-${status}`}>
+    <Badge tone={status === "published" ? "success" : "warning"} dot>
       <span className="visually-hidden">Status: </span>
       {status === "published" ? "Published" : "Draft"}
-    </span>
+    </Badge>
   );
 }

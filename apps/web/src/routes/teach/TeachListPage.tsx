@@ -1,7 +1,10 @@
 import { useQuery } from "@tanstack/react-query";
 import { Link, useSearchParams } from "react-router";
 import { Pagination } from "../../components/Pagination";
+import skeleton from "../../components/Skeleton.module.css";
 import { EmptyState, ErrorState } from "../../components/states";
+import { ButtonLink } from "../../components/ui/Button";
+import { cx } from "../../components/ui/cx";
 import { formatDate, plural } from "../../lib/format";
 import { trpc } from "../../lib/trpc";
 import { useDocumentTitle } from "../../lib/use-document-title";
@@ -9,7 +12,7 @@ import { myCoursesInput } from "../prefetch";
 import type { AuthoredCourse } from "./api";
 import { RequireInstructor } from "./RequireInstructor";
 import { StatusBadge } from "./StatusBadge";
-import "./teach.css";
+import s from "./teach.module.css";
 
 export function Component() {
   useDocumentTitle("Your courses");
@@ -25,7 +28,7 @@ function CourseList() {
   const mine = useQuery(trpc.authoring.myCourses.queryOptions(myCoursesInput(params)));
   return (
     <>
-      <div className="page-heading teach-heading">
+      <div className={s.heading}>
         <div>
           <h1>Your courses</h1>
           <p className="lede">
@@ -33,9 +36,9 @@ function CourseList() {
           </p>
         </div>
         {mine.data && mine.data.total > 0 && (
-          <Link to="/teach/new" className="button button-primary">
+          <ButtonLink to="/teach/new" variant="primary">
             New course
-          </Link>
+          </ButtonLink>
         )}
       </div>
       {mine.isPending ? (
@@ -45,13 +48,13 @@ function CourseList() {
       ) : mine.data.items.length === 0 ? (
         <EmptyState title="You haven't created a course yet">
           <p>Start with a title and a subject; you can change everything later.</p>
-          <Link to="/teach/new" className="button button-primary">
+          <ButtonLink to="/teach/new" variant="primary">
             Create your first course
-          </Link>
+          </ButtonLink>
         </EmptyState>
       ) : (
         <>
-          <ul className="authored-list" aria-label="Your courses">
+          <ul className={s.list} aria-label="Your courses">
             {mine.data.items.map((course) => (
               <li key={course.id}>
                 <AuthoredRow course={course} />
@@ -71,12 +74,12 @@ function CourseList() {
 
 function AuthoredRow({ course }: { course: AuthoredCourse }) {
   return (
-    <article className="authored-row">
-      <div className="authored-main">
-        <h2 className="authored-title">
+    <article className={s.row}>
+      <div className={s.main}>
+        <h2 className={s.title}>
           <Link to={`/teach/courses/${course.id}`}>{course.title}</Link>
         </h2>
-        <p className="authored-meta">
+        <p className={s.meta}>
           <StatusBadge status={course.status} />
           <span>
             {plural(course.moduleCount, "module")} · {plural(course.lessonCount, "lesson")} ·{" "}
@@ -85,13 +88,13 @@ function AuthoredRow({ course }: { course: AuthoredCourse }) {
           <span>Updated {formatDate(course.updatedAt)}</span>
         </p>
       </div>
-      <div className="authored-actions">
-        <Link to={`/teach/courses/${course.id}`} className="button button-secondary">
+      <div className={s.actions}>
+        <ButtonLink to={`/teach/courses/${course.id}`} variant="secondary">
           Edit<span className="visually-hidden"> {course.title}</span>
-        </Link>
-        <Link to={`/courses/${course.slug}`} className="button button-ghost">
+        </ButtonLink>
+        <ButtonLink to={`/courses/${course.slug}`} variant="ghost">
           Preview<span className="visually-hidden"> {course.title}</span>
-        </Link>
+        </ButtonLink>
       </div>
     </article>
   );
@@ -99,13 +102,13 @@ function AuthoredRow({ course }: { course: AuthoredCourse }) {
 
 function ListSkeleton() {
   return (
-    <div role="status" className="authored-list">
+    <div role="status" className={s.list}>
       <span className="visually-hidden">Loading your courses…</span>
       {[0, 1, 2].map((i) => (
-        <div key={i} className="authored-row" aria-hidden="true">
-          <div className="authored-main">
-            <span className="skeleton skeleton-line skeleton-title" style={{ width: "45%" }} />
-            <span className="skeleton skeleton-line" style={{ width: "70%" }} />
+        <div key={i} className={s.row} aria-hidden="true">
+          <div className={s.main}>
+            <span className={cx(skeleton.line, skeleton.title)} style={{ width: "45%" }} />
+            <span className={skeleton.line} style={{ width: "70%" }} />
           </div>
         </div>
       ))}

@@ -1,8 +1,9 @@
 import { PLAYBACK_RATES } from "@lumen/shared";
+import { MenuButton } from "../../../components/ui/Menu";
 import { formatMediaTime } from "../../../lib/media-time";
 import type { PlayerAction } from "../../../lib/player-keys";
 import { Icon } from "./icons";
-import { MenuButton } from "./MenuButton";
+import s from "./player.module.css";
 import { SeekBar } from "./SeekBar";
 import type { HlsSource } from "./use-hls-source";
 import type { MediaState } from "./use-media-state";
@@ -43,17 +44,17 @@ export function PlayerControls({
     ...hls.captions.map((c) => ({ value: c.id, label: c.label })),
   ];
   return (
-    <div className="player-controls">
+    <div className={s.controls}>
       <SeekBar
         currentTime={media.currentTime}
         duration={duration}
         bufferedEnd={media.bufferedEnd}
         onSeek={onSeek}
       />
-      <div className="player-bar">
+      <div className={s.bar}>
         <button
           type="button"
-          className="player-button"
+          className={s.button}
           aria-label={playing ? "Pause" : "Play"}
           onClick={() => perform({ type: "togglePlay" })}
         >
@@ -61,7 +62,7 @@ export function PlayerControls({
         </button>
         <button
           type="button"
-          className="player-button"
+          className={s.button}
           aria-label={silent ? "Unmute" : "Mute"}
           onClick={() => perform({ type: "toggleMute" })}
         >
@@ -69,7 +70,7 @@ export function PlayerControls({
         </button>
         <input
           type="range"
-          className="player-volume"
+          className={s.volume}
           aria-label="Volume"
           min={0}
           max={1}
@@ -78,18 +79,20 @@ export function PlayerControls({
           aria-valuetext={`${Math.round((media.muted ? 0 : media.volume) * 100)} %`}
           onChange={(event) => onVolume(Number(event.target.value))}
         />
-        <span className="player-time">
+        <span className={s.time}>
           <span data-testid="player-current-time">{formatMediaTime(media.currentTime)}</span>
           {" / "}
           {formatMediaTime(duration)}
         </span>
-        <span className="player-spacer" />
+        <span className={s.spacer} />
         <MenuButton
           label="Playback speed"
           buttonText={media.rate === 1 ? "1×" : `${media.rate}×`}
           options={SPEEDS}
           value={media.rate}
           onChange={onRate}
+          tone="media"
+          buttonClassName={s.button}
         />
         {hls.captions.length > 0 && (
           <MenuButton
@@ -98,6 +101,8 @@ export function PlayerControls({
             options={captions}
             value={hls.caption}
             onChange={hls.setCaption}
+            tone="media"
+            buttonClassName={s.button}
           />
         )}
         {hls.levels.length > 0 && (
@@ -112,11 +117,13 @@ export function PlayerControls({
             options={quality}
             value={hls.level}
             onChange={hls.setLevel}
+            tone="media"
+            buttonClassName={s.button}
           />
         )}
         <button
           type="button"
-          className="player-button"
+          className={s.button}
           aria-label={fullscreen ? "Exit full screen" : "Full screen"}
           onClick={() => perform({ type: "toggleFullscreen" })}
         >

@@ -1,5 +1,6 @@
 import { type KeyboardEvent, type PointerEvent, useRef, useState } from "react";
 import { mediaValueText } from "../../../lib/media-time";
+import s from "./player.module.css";
 
 /**
  * The timeline as an ARIA slider: its value is read as "1:05 of 4:00". Arrow keys and
@@ -37,7 +38,7 @@ export function SeekBar({
   return (
     <div
       ref={track}
-      className="seek-bar"
+      className={s.seek}
       role="slider"
       tabIndex={0}
       aria-label="Seek"
@@ -59,9 +60,9 @@ export function SeekBar({
       }}
       onPointerCancel={() => setDragging(null)}
     >
-      <div className="seek-buffered" style={{ width: `${buffered * 100}%` }} />
-      <div className="seek-played" style={{ width: `${fraction * 100}%` }} />
-      <div className="seek-thumb" style={{ left: `${fraction * 100}%` }} />
+      <div className={s.buffered} style={{ width: `${buffered * 100}%` }} />
+      <div className={s.played} style={{ width: `${fraction * 100}%` }} />
+      <div className={s.thumb} style={{ left: `${fraction * 100}%` }} />
     </div>
   );
 }

@@ -1,11 +1,13 @@
 import { type KeyboardEvent, useEffect, useRef, useState } from "react";
+import { stateStyles } from "../../../components/states";
+import { cx } from "../../../components/ui/cx";
 import { type PlayerAction, playerKeyAction } from "../../../lib/player-keys";
 import { PlayerControls } from "./PlayerControls";
+import s from "./player.module.css";
 import { useHlsSource } from "./use-hls-source";
 import { useMediaState } from "./use-media-state";
 import { usePlayIntent } from "./use-play-intent";
 import { usePlaybackReport } from "./use-playback-report";
-import "./player.css";
 
 export interface PlayerSource {
   url: string;
@@ -115,14 +117,14 @@ export function VideoPlayer({
     // The shortcuts apply while focus is on any control inside; clicking the video focuses Play.
     <section
       ref={container}
-      className={`player${fullscreen ? " is-fullscreen" : ""}`}
+      className={cx(s.player, fullscreen && s.fullscreen)}
       aria-label={`Video player: ${title}`}
       onKeyDown={onKeyDown}
     >
       {/* biome-ignore lint/a11y/useMediaCaption: captions are HLS subtitle renditions, chosen in the captions menu */}
       <video
         ref={video}
-        className="player-video"
+        className={s.video}
         poster={source.posterUrl ?? undefined}
         preload="metadata"
         playsInline
@@ -136,10 +138,10 @@ export function VideoPlayer({
         onDoubleClick={() => perform({ type: "toggleFullscreen" })}
       />
       {media.waiting && !media.paused && (
-        <span className="player-spinner spinner" aria-hidden="true" />
+        <span className={cx(stateStyles.spinner, s.spinner)} aria-hidden="true" />
       )}
       {hls.failure && (
-        <div className="player-failure" role="alert">
+        <div className={s.failure} role="alert">
           {hls.failure}
         </div>
       )}

@@ -1,3 +1,5 @@
+import s from "./player.module.css";
+
 /** Player icons: decorative (every button carries its own aria-label). */
 const paths = {
   play: "M8 5v14l11-7z",
@@ -15,7 +17,7 @@ const paths = {
 
 export function Icon({ name }: { name: keyof typeof paths }) {
   return (
-    <svg className="player-icon" viewBox="0 0 24 24" width="22" height="22" aria-hidden="true">
+    <svg className={s.icon} viewBox="0 0 24 24" width="22" height="22" aria-hidden="true">
       <path d={paths[name]} fill="currentColor" />
     </svg>
   );

@@ -1,7 +1,10 @@
 import { useId } from "react";
+import { cx } from "../../../components/ui/cx";
+import { fieldStyles as f } from "../../../components/ui/Field";
 import { plural } from "../../../lib/format";
 import { type DraftAnswer, SHORT_TEXT_MAX } from "../../../lib/quiz-answers";
 import type { QuizAttempt, QuizQuestion } from "../../learn/api";
+import s from "./quiz.module.css";
 
 type Feedback = QuizAttempt["feedback"][number];
 
@@ -31,34 +34,34 @@ export function QuestionField({
   const describedBy = [error ? `${id}-error` : null, feedback ? `${id}-feedback` : null]
     .filter(Boolean)
     .join(" ");
-  const state = feedback ? (feedback.correct ? " is-correct" : " is-incorrect") : "";
+  const state = feedback ? (feedback.correct ? s.correct : s.incorrect) : undefined;
   return (
     <fieldset
-      className={`quiz-question${state}`}
+      className={cx(s.question, state)}
       id={`question-${question.id}`}
       aria-describedby={describedBy || undefined}
       aria-invalid={error ? true : undefined}
       tabIndex={-1}
     >
-      <legend className="quiz-legend">
-        <span className="quiz-number">Question {number}</span>
-        <span className="quiz-prompt">{question.prompt}</span>
-        <span className="quiz-points muted">{plural(question.points, "point")}</span>
+      <legend className={s.legend}>
+        <span className={s.number}>Question {number}</span>
+        <span className={s.prompt}>{question.prompt}</span>
+        <span className={cx(s.points, "muted")}>{plural(question.points, "point")}</span>
       </legend>
       <Answer question={question} draft={draft} onChange={onChange} readOnly={readOnly} id={id} />
       {error && (
-        <p className="field-error" id={`${id}-error`}>
+        <p className={f.error} id={`${id}-error`}>
           {error}
         </p>
       )}
       {feedback && (
-        <div className="quiz-feedback" id={`${id}-feedback`}>
-          <p className="quiz-verdict">
+        <div className={s.feedback} id={`${id}-feedback`}>
+          <p className={s.verdict}>
             <span aria-hidden="true">{feedback.correct ? "✓" : "✗"}</span>{" "}
             {feedback.correct ? "Correct" : "Incorrect"} · {feedback.pointsAwarded} of{" "}
             {plural(feedback.points, "point")}
           </p>
-          {feedback.explanation && <p className="quiz-explanation">{feedback.explanation}</p>}
+          {feedback.explanation && <p className={s.explanation}>{feedback.explanation}</p>}
         </div>
       )}
     </fieldset>
@@ -86,11 +89,11 @@ function Answer({
       const multiple = question.kind === "multiple_choice";
       return (
         <>
-          {multiple && <p className="quiz-hint muted">Select all that apply.</p>}
-          <ul className="quiz-options">
+          {multiple && <p className={cx(s.hint, "muted")}>Select all that apply.</p>}
+          <ul className={s.options}>
             {question.options.map((option) => (
               <li key={option.id}>
-                <label className="quiz-option">
+                <label className={s.option}>
                   <input
                     type={multiple ? "checkbox" : "radio"}
                     name={name}
@@ -117,10 +120,10 @@ function Answer({
     case "true_false": {
       const value = draft?.kind === "boolean" ? draft.value : null;
       return (
-        <ul className="quiz-options quiz-options-inline">
+        <ul className={cx(s.options, s.inline)}>
           {[true, false].map((choice) => (
             <li key={String(choice)}>
-              <label className="quiz-option">
+              <label className={s.option}>
                 <input
                   type="radio"
                   name={name}
@@ -139,7 +142,7 @@ function Answer({
     case "short_text": {
       const numeric = question.kind === "numeric";
       return (
-        <div className="field quiz-field">
+        <div className={cx(f.field, s.field)}>
           <label htmlFor={`${id}-input`}>Your answer</label>
           <input
             id={`${id}-input`}

@@ -5,16 +5,18 @@ import { formatPercent } from "../../../lib/learn-outline";
 import { apiErrorCode, type CourseDetail, trpc } from "../../../lib/trpc";
 import type { LearnerQuiz } from "../../learn/api";
 import { LockedLesson } from "../LockedLesson";
+import lesson from "../lesson.module.css";
 import { QuizRunner } from "./QuizRunner";
+import s from "./quiz.module.css";
 
 /** A quiz lesson: the questions (never the answers) and the learner's attempts. */
 export function QuizLesson({ course, lessonId }: { course: CourseDetail; lessonId: string }) {
   const quiz = useQuery(trpc.quiz.take.queryOptions({ lessonId }));
   if (quiz.isPending) {
     return (
-      <div className="lesson-skeleton" role="status">
-        <span className="skeleton skeleton-line" />
-        <span className="skeleton skeleton-block" />
+      <div className={lesson.skeleton} role="status">
+        <span className={lesson.skeletonLine} />
+        <span className={s.skeletonBlock} />
         <span className="visually-hidden">Loading the quiz…</span>
       </div>
     );
@@ -28,7 +30,7 @@ export function QuizLesson({ course, lessonId }: { course: CourseDetail; lessonI
   }
   if (quiz.data.questions.length === 0) {
     return (
-      <div className="lesson-notice" role="status">
+      <div className={lesson.notice} role="status">
         <p>This quiz has no questions yet. Check back soon.</p>
       </div>
     );
@@ -44,7 +46,7 @@ export function QuizLesson({ course, lessonId }: { course: CourseDetail; lessonI
 function QuizSummary({ quiz }: { quiz: LearnerQuiz }) {
   const { settings } = quiz;
   return (
-    <ul className="quiz-summary" aria-label="About this quiz">
+    <ul className={s.summary} aria-label="About this quiz">
       <li>{plural(quiz.questions.length, "question")}</li>
       <li>{plural(quiz.maxPoints, "point")}</li>
       <li>Pass mark {formatPercent(settings.passingPercent)}</li>

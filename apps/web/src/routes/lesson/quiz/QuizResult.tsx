@@ -1,7 +1,11 @@
 import { useEffect, useRef } from "react";
+import { Badge } from "../../../components/ui/Badge";
+import { Button } from "../../../components/ui/Button";
+import { cx } from "../../../components/ui/cx";
 import { formatDate, plural } from "../../../lib/format";
 import { formatPercent } from "../../../lib/learn-outline";
 import type { LearnerQuiz, QuizAttempt } from "../../learn/api";
+import r from "./QuizResult.module.css";
 
 /**
  * An attempt's grade: score, pass or not against the pass mark, the best score that counts,
@@ -30,18 +34,20 @@ export function QuizResult({
   const passMark = formatPercent(quiz.settings.passingPercent);
   return (
     <section
-      className={`quiz-result ${attempt.passed ? "is-passed" : "is-failed"}`}
+      className={cx(r.result, attempt.passed && r.passed)}
       aria-labelledby="quiz-result-heading"
     >
       <h2 id="quiz-result-heading" tabIndex={-1} ref={heading}>
         Your score: {formatPercent(attempt.scorePercent)}
         <span className="visually-hidden">, {attempt.passed ? "passed" : "not passed"}</span>
       </h2>
-      <p className="quiz-result-verdict">
-        <span className="quiz-badge">{attempt.passed ? "Passed" : "Not passed"}</span>
+      <p className={r.verdict}>
+        <Badge tone={attempt.passed ? "success" : "warning"} size="md">
+          {attempt.passed ? "Passed" : "Not passed"}
+        </Badge>
         {attempt.scorePoints} of {plural(attempt.maxPoints, "point")} · the pass mark is {passMark}
       </p>
-      <dl className="quiz-result-facts">
+      <dl className={r.facts}>
         <div>
           <dt>Attempt</dt>
           <dd>
@@ -68,11 +74,11 @@ export function QuizResult({
         <p className="muted">This attempt had already been graded; this is its result.</p>
       )}
       {canRetry ? (
-        <button type="button" className="button button-secondary" onClick={onTryAgain}>
+        <Button variant="secondary" onClick={onTryAgain}>
           Try again
-        </button>
+        </Button>
       ) : (
-        <p className="quiz-no-attempts" role="note">
+        <p className={r.noAttempts} role="note">
           You have used all {plural(quiz.settings.maxAttempts ?? 0, "attempt")}.{" "}
           {quiz.bestPercent !== null &&
             `Your best score, ${formatPercent(quiz.bestPercent)}, is the one that counts.`}

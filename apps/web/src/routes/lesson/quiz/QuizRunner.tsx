@@ -4,9 +4,9 @@ import type { CourseDetail } from "../../../lib/trpc";
 import type { LearnerQuiz } from "../../learn/api";
 import { QuestionField } from "./QuestionField";
 import { QuizResult } from "./QuizResult";
+import s from "./quiz.module.css";
 import { SubmitBar } from "./SubmitBar";
 import { useQuizSubmit } from "./use-quiz-submit";
-import "../../../learn.css";
 
 type Drafts = Record<string, DraftAnswer>;
 
@@ -59,7 +59,7 @@ export function QuizRunner({ quiz, course }: { quiz: LearnerQuiz; course: Course
   };
 
   return (
-    <div className="quiz">
+    <div className={s.quiz}>
       {reviewed && (
         <QuizResult
           quiz={quiz}
@@ -69,7 +69,7 @@ export function QuizRunner({ quiz, course }: { quiz: LearnerQuiz; course: Course
           onTryAgain={tryAgain}
         />
       )}
-      <form className="quiz-form" onSubmit={onSubmit} noValidate aria-label="Quiz questions">
+      <form className={s.form} onSubmit={onSubmit} noValidate aria-label="Quiz questions">
         {quiz.questions.map((question, index) => (
           <QuestionField
             key={question.id}

@@ -1,3 +1,8 @@
+import { buttonClass } from "../../../components/ui/Button";
+import { FormError } from "../../../components/ui/Field";
+import { Notice } from "../../../components/ui/Notice";
+import lesson from "../lesson.module.css";
+import b from "./SubmitBar.module.css";
 /**
  * The quiz's submit row: the button, the "some questions are blank" check, and what went
  * wrong. A lost connection keeps the attempt: submitting again is the same attempt.
@@ -22,7 +27,7 @@ export function SubmitBar({
 }) {
   if (preview) {
     return (
-      <p className="lesson-notice quiz-preview-note" role="note">
+      <p className={lesson.notice} role="note">
         {published
           ? "Enroll in the course to submit your answers and get a score."
           : "Preview: quizzes are graded for enrolled learners only."}
@@ -30,26 +35,38 @@ export function SubmitBar({
     );
   }
   return (
-    <div className="quiz-submit">
+    <div className={b.submit}>
       {unanswered && unanswered.length > 0 ? (
-        <div className="quiz-confirm" role="alert">
+        <Notice tone="warning" className={b.confirm} role="alert">
           <p>
             {unanswered.length === 1
               ? `Question ${unanswered[0]} has no answer.`
               : `Questions ${unanswered.join(", ")} have no answer.`}{" "}
             Blank questions score 0.
           </p>
-          <div className="quiz-confirm-actions">
-            <button type="button" className="button button-primary" onClick={onSubmitAnyway}>
+          <div className={b.actions}>
+            <button
+              type="button"
+              className={buttonClass({ variant: "primary" })}
+              onClick={onSubmitAnyway}
+            >
               Submit anyway
             </button>
-            <button type="button" className="button button-ghost" onClick={onKeepAnswering}>
+            <button
+              type="button"
+              className={buttonClass({ variant: "ghost" })}
+              onClick={onKeepAnswering}
+            >
               Keep answering
             </button>
           </div>
-        </div>
+        </Notice>
       ) : (
-        <button type="submit" className="button button-primary" aria-disabled={pending}>
+        <button
+          type="submit"
+          className={buttonClass({ variant: "primary" })}
+          aria-disabled={pending}
+        >
           {pending ? "Submitting…" : failure?.retryable ? "Submit again" : "Submit answers"}
         </button>
       )}
@@ -59,11 +76,11 @@ export function SubmitBar({
         </p>
       )}
       {failure && !pending && (
-        <p className="form-error" role="alert">
+        <FormError>
           {failure.retryable
             ? "Your answers could not be sent (the connection failed or took too long). Submit again: it still counts as the same attempt."
             : failure.message || "The quiz could not be submitted."}
-        </p>
+        </FormError>
       )}
     </div>
   );

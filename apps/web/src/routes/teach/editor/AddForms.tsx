@@ -1,7 +1,10 @@
 import { type FormEvent, useId, useState } from "react";
-import { TextField } from "../../../components/fields";
+import { buttonClass } from "../../../components/ui/Button";
+import { cx } from "../../../components/ui/cx";
+import { fieldStyles as f, TextField } from "../../../components/ui/Field";
 import { LESSON_KINDS, type LessonKind } from "../../../lib/outline";
 import { KIND_LABELS } from "./lesson-kinds";
+import o from "./outline.module.css";
 
 /** A one-field form that adds something and keeps focus for the next one. */
 function useAddForm(onAdd: (title: string) => void, what: string) {
@@ -28,7 +31,7 @@ export function AddModuleForm({
 }) {
   const form = useAddForm(onAdd, "module");
   return (
-    <form className="add-form add-module" onSubmit={form.onSubmit} noValidate>
+    <form className={cx(o.addForm, o.addModule)} onSubmit={form.onSubmit} noValidate>
       <TextField
         id={inputId}
         label="New module"
@@ -38,7 +41,7 @@ export function AddModuleForm({
         maxLength={200}
         error={form.error ?? undefined}
       />
-      <button type="submit" className="button button-secondary" disabled={pending}>
+      <button type="submit" className={buttonClass({ variant: "secondary" })} disabled={pending}>
         Add module
       </button>
     </form>
@@ -59,7 +62,7 @@ export function AddLessonForm({
   const form = useAddForm((title) => onAdd(title, kind), "lesson");
   return (
     <form
-      className="add-form add-lesson"
+      className={cx(o.addForm, o.addLesson)}
       onSubmit={form.onSubmit}
       noValidate
       aria-label={`Add a lesson to ${moduleTitle}`}
@@ -73,7 +76,7 @@ export function AddLessonForm({
         maxLength={200}
         error={form.error ?? undefined}
       />
-      <div className="field add-lesson-kind">
+      <div className={cx(f.field, o.addLessonKind)}>
         <label htmlFor={kindId}>Kind</label>
         <select
           id={kindId}
@@ -87,7 +90,7 @@ export function AddLessonForm({
           ))}
         </select>
       </div>
-      <button type="submit" className="button button-secondary">
+      <button type="submit" className={buttonClass({ variant: "secondary" })}>
         Add lesson
       </button>
     </form>

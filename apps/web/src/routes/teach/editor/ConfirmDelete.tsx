@@ -1,4 +1,6 @@
 import { useEffect, useRef, useState } from "react";
+import { buttonClass, iconButtonClass } from "../../../components/ui/Button";
+import o from "./outline.module.css";
 
 /** Delete in two steps, inline: the first press asks, with Cancel focused so Enter is safe. */
 export function ConfirmDelete({
@@ -21,7 +23,7 @@ export function ConfirmDelete({
       <button
         ref={trigger}
         type="button"
-        className="icon-button icon-danger"
+        className={iconButtonClass({ danger: true })}
         aria-label={label}
         title="Delete"
         onClick={() => setAsking(true)}
@@ -41,17 +43,21 @@ export function ConfirmDelete({
   }
   return (
     // biome-ignore lint/a11y/useSemanticElements: a group of two buttons, not a form fieldset
-    <span className="confirm" role="group" aria-label={question}>
-      <span className="confirm-question" aria-hidden="true">
+    <span className={o.confirm} role="group" aria-label={question}>
+      <span className={o.confirmQuestion} aria-hidden="true">
         {question}
       </span>
-      <button type="button" className="button button-danger button-small" onClick={onConfirm}>
+      <button
+        type="button"
+        className={buttonClass({ variant: "danger", size: "small" })}
+        onClick={onConfirm}
+      >
         Delete
       </button>
       <button
         ref={cancel}
         type="button"
-        className="button button-ghost button-small"
+        className={buttonClass({ variant: "ghost", size: "small" })}
         onClick={() => {
           setAsking(false);
           requestAnimationFrame(() => trigger.current?.focus());

@@ -1,5 +1,7 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
+import { buttonClass } from "../../../components/ui/Button";
+import { Notice } from "../../../components/ui/Notice";
 import { courseQuery, type EditableCourse } from "../api";
 
 /**
@@ -26,14 +28,19 @@ export function ConflictNotice({
     }
   };
   return (
-    <div className="notice notice-warning" role="alert">
+    <Notice tone="warning" role="alert">
       <p ref={heading} tabIndex={-1}>
         <strong>Someone else saved this course after you opened it.</strong> Your changes were not
         saved. Reload to see the latest version, then make your changes again.
       </p>
-      <button type="button" className="button button-secondary" onClick={reload} disabled={loading}>
+      <button
+        type="button"
+        className={buttonClass({ variant: "secondary" })}
+        onClick={reload}
+        disabled={loading}
+      >
         {loading ? "Reloading…" : "Reload latest version"}
       </button>
-    </div>
+    </Notice>
   );
 }

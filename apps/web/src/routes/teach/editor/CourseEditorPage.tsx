@@ -1,7 +1,11 @@
 import { useIsMutating, useQuery } from "@tanstack/react-query";
 import { type ReactNode, useState } from "react";
 import { Link, useParams, useSearchParams } from "react-router";
+import { Breadcrumb } from "../../../components/Breadcrumb";
 import { ErrorState, LoadingState } from "../../../components/states";
+import { Badge } from "../../../components/ui/Badge";
+import { ButtonLink } from "../../../components/ui/Button";
+import { TabPanel, Tabs } from "../../../components/ui/Tabs";
 import { type EditorTab, type FocusTarget, parseTab } from "../../../lib/editor-targets";
 import { apiErrorCode } from "../../../lib/trpc";
 import { useDocumentTitle } from "../../../lib/use-document-title";
@@ -10,13 +14,12 @@ import { courseMutationKey, courseQuery, type EditableCourse } from "../api";
 import { RequireInstructor } from "../RequireInstructor";
 import { StatusBadge } from "../StatusBadge";
 import { DetailsPanel } from "./DetailsPanel";
+import s from "./editor.module.css";
 import { LearnersPanel } from "./learners/LearnersPanel";
 import { OutlinePanel } from "./OutlinePanel";
 import { PublishPanel } from "./PublishPanel";
-import { panelId, Tabs, tabId } from "./Tabs";
 import { useFocusRequest } from "./use-focus-request";
 import { DirtyProvider, useDirtyForms } from "./use-unsaved-changes-guard";
-import "../teach.css";
 
 export function Component() {
   const { courseId = "" } = useParams();
@@ -67,10 +70,10 @@ function EditorView({ course }: { course: EditableCourse }) {
         <>
           Publish
           {course.status === "draft" && problems > 0 && (
-            <span className="tab-count">
+            <Badge tone="warning">
               {problems}
               <span className="visually-hidden"> to fix</span>
-            </span>
+            </Badge>
           )}
         </>
       ),
@@ -80,30 +83,34 @@ function EditorView({ course }: { course: EditableCourse }) {
 
   return (
     <DirtyProvider value={reportDirty}>
-      <div className="editor">
-        <nav aria-label="Breadcrumb" className="breadcrumb">
-          <ol>
-            <li>
-              <Link to="/teach">Your courses</Link>
-            </li>
-          </ol>
-        </nav>
-        <header className="editor-header">
+      <div>
+        <Breadcrumb>
+          <li>
+            <Link to="/teach">Your courses</Link>
+          </li>
+        </Breadcrumb>
+        <header className={s.header}>
           <h1>{course.title}</h1>
-          <div className="editor-meta">
+          <div className={s.meta}>
             <StatusBadge status={course.status} />
-            <Link
+            <ButtonLink
               to={`/courses/${course.slug}`}
               target="_blank"
               rel="noopener"
-              className="button button-ghost"
+              variant="ghost"
             >
               Preview as learner<span className="visually-hidden"> (opens in a new tab)</span>
-            </Link>
+            </ButtonLink>
             <EditingStatus courseId={course.id} />
           </div>
         </header>
-        <Tabs tabs={tabs} selected={tab} onSelect={selectTab} />
+        <Tabs
+          label="Course editor"
+          idPrefix="editor"
+          tabs={tabs}
+          selected={tab}
+          onSelect={selectTab}
+        />
         {/* Every panel stays mounted (hidden when not selected), so unsaved edits survive a tab switch. */}
         <Panel tab="details" selected={tab}>
           <DetailsPanel key={course.id} course={course} />
@@ -139,15 +146,9 @@ function Panel({
   children: ReactNode;
 }) {
   return (
-    <div
-      role="tabpanel"
-      id={panelId(tab)}
-      aria-labelledby={tabId(tab)}
-      className="tab-panel"
-      hidden={tab !== selected}
-    >
+    <TabPanel idPrefix="editor" tab={tab} selected={selected}>
       {children}
-    </div>
+    </TabPanel>
   );
 }
 
@@ -155,7 +156,7 @@ function Panel({
 function EditingStatus({ courseId }: { courseId: string }) {
   const pending = useIsMutating({ mutationKey: courseMutationKey(courseId) });
   return (
-    <span className="editing-status" aria-hidden={pending === 0}>
+    <span className={s.editingStatus} aria-hidden={pending === 0}>
       {pending > 0 ? "Saving changes…" : ""}
     </span>
   );

@@ -1,9 +1,12 @@
 import { useEffect, useRef, useState } from "react";
 import { CourseCover } from "../../../components/CourseCover";
+import { buttonClass } from "../../../components/ui/Button";
+import { fieldStyles as f } from "../../../components/ui/Field";
 import { COVER_TYPES, coverProblem, uploadCover } from "../../../lib/cover-upload";
 import { fieldId } from "../../../lib/editor-targets";
 import { trpcClient } from "../../../lib/trpc";
 import { type EditableCourse, noteUpdatedAt, patchCourse, refreshCourse } from "../api";
+import s from "./editor.module.css";
 import { currentUpdatedAt, useCourseMutation } from "./use-course-mutation";
 
 type Upload =
@@ -67,13 +70,13 @@ export function CoverUpload({ course }: { course: EditableCourse }) {
         ? "Couldn't remove the cover. Try again."
         : null;
   return (
-    <section className="form-card cover-card" aria-labelledby="cover-heading">
+    <section className={s.coverCard} aria-labelledby="cover-heading">
       <h2 id="cover-heading">Cover image</h2>
-      <div className="cover-frame">
+      <div className={s.coverFrame}>
         <CourseCover url={shown} category={course.category} eager />
       </div>
       {upload.state === "uploading" && (
-        <div className="upload-progress">
+        <div className={s.uploadProgress}>
           <progress
             id={`${id}-progress`}
             max={1}
@@ -83,11 +86,11 @@ export function CoverUpload({ course }: { course: EditableCourse }) {
           <span role="status">Uploading… {Math.round(upload.progress * 100)}%</span>
         </div>
       )}
-      <p id={`${id}-hint`} className="field-hint">
+      <p id={`${id}-hint`} className={f.hint}>
         PNG, JPEG or WebP, up to 2 MB. 1280 × 720 px or larger looks best.
       </p>
-      <div className="cover-actions">
-        <label className="button button-secondary file-button">
+      <div className={s.coverActions}>
+        <label className={buttonClass({ variant: "secondary" })}>
           {course.coverImageUrl ? "Replace image" : "Upload image"}
           <input
             id={id}
@@ -106,7 +109,7 @@ export function CoverUpload({ course }: { course: EditableCourse }) {
         {course.coverImageUrl && upload.state !== "uploading" && (
           <button
             type="button"
-            className="button button-ghost"
+            className={buttonClass({ variant: "ghost" })}
             disabled={remove.isPending}
             onClick={() => remove.mutate(undefined)}
           >
@@ -115,7 +118,7 @@ export function CoverUpload({ course }: { course: EditableCourse }) {
         )}
       </div>
       {error && (
-        <p id={`${id}-error`} className="field-error" role="alert">
+        <p id={`${id}-error`} className={f.error} role="alert">
           {error}
         </p>
       )}

@@ -1,10 +1,13 @@
-import { SelectField, TextField } from "../../../components/fields";
+import { buttonClass } from "../../../components/ui/Button";
+import { fieldStyles as f, SelectField, TextField } from "../../../components/ui/Field";
 import { COURSE_LIMITS } from "../../../lib/course-form";
 import { fieldId } from "../../../lib/editor-targets";
 import type { EditableCourse } from "../api";
 import { CATEGORY_OPTIONS, LANGUAGE_OPTIONS, LEVEL_OPTIONS } from "../taxonomy-options";
+import teach from "../teach.module.css";
 import { ConflictNotice } from "./ConflictNotice";
 import { CoverUpload } from "./CoverUpload";
+import s from "./editor.module.css";
 import { MarkdownField } from "./MarkdownField";
 import { SaveStatus, saveState } from "./SaveStatus";
 import { TagsInput } from "./TagsInput";
@@ -14,9 +17,9 @@ import { useDetailsForm } from "./use-details-form";
 export function DetailsPanel({ course }: { course: EditableCourse }) {
   const { values, errors, dirty, set, submit, reload, save, conflict } = useDetailsForm(course);
   return (
-    <div className="details-layout">
+    <div className={s.detailsLayout}>
       <form
-        className="form-card details-form"
+        className={teach.formCard}
         noValidate
         onSubmit={submit}
         aria-labelledby="details-heading"
@@ -49,7 +52,7 @@ export function DetailsPanel({ course }: { course: EditableCourse }) {
           maxLength={COURSE_LIMITS.descriptionMax}
           error={errors.description}
         />
-        <div className="field-row">
+        <div className={f.row}>
           <SelectField
             id={fieldId("category")}
             label="Category"
@@ -81,10 +84,10 @@ export function DetailsPanel({ course }: { course: EditableCourse }) {
           onChange={(tags) => set("tags", tags)}
           error={errors.tags}
         />
-        <div className="form-actions">
+        <div className={f.actions}>
           <button
             type="submit"
-            className="button button-primary"
+            className={buttonClass({ variant: "primary" })}
             disabled={save.isPending || !dirty}
           >
             {save.isPending ? "Saving…" : "Save changes"}

@@ -1,5 +1,6 @@
 import type { DragEvent } from "react";
 import { handleId } from "./MoveButtons";
+import o from "./outline.module.css";
 
 /** Drag with a pointer; with a keyboard it explains (and Alt+Arrow moves the row). */
 export function DragHandle({
@@ -17,7 +18,7 @@ export function DragHandle({
     <button
       id={handleId(id)}
       type="button"
-      className="drag-handle"
+      className={o.dragHandle}
       aria-label={`Reorder ${name}`}
       aria-describedby="outline-reorder-hint"
       title="Drag to reorder, or press Alt+↑ / Alt+↓"

@@ -1,4 +1,7 @@
 import { type FormEvent, type KeyboardEvent, useId, useRef, useState } from "react";
+import { buttonClass, iconButtonClass } from "../../../components/ui/Button";
+import { fieldStyles as f } from "../../../components/ui/Field";
+import o from "./outline.module.css";
 
 /**
  * A title that is renamed in place: the Rename button swaps it for a field; Enter saves,
@@ -43,7 +46,7 @@ export function InlineTitle({
 
   if (editing) {
     return (
-      <form className="inline-rename" onSubmit={onSubmit} onKeyDown={onKeyDown}>
+      <form className={o.rename} onSubmit={onSubmit} onKeyDown={onKeyDown}>
         <label htmlFor={inputId} className="visually-hidden">
           {what === "module" ? "Module title" : "Lesson title"}
         </label>
@@ -58,14 +61,18 @@ export function InlineTitle({
           aria-invalid={error ? true : undefined}
           aria-describedby={error ? `${inputId}-error` : undefined}
         />
-        <button type="submit" className="button button-primary button-small">
+        <button type="submit" className={buttonClass({ variant: "primary", size: "small" })}>
           Save
         </button>
-        <button type="button" className="button button-ghost button-small" onClick={finish}>
+        <button
+          type="button"
+          className={buttonClass({ variant: "ghost", size: "small" })}
+          onClick={finish}
+        >
           Cancel
         </button>
         {error && (
-          <p id={`${inputId}-error`} className="field-error">
+          <p id={`${inputId}-error`} className={f.error}>
             {error}
           </p>
         )}
@@ -73,12 +80,12 @@ export function InlineTitle({
     );
   }
   return (
-    <span className="inline-title">
-      <Tag className="inline-title-text">{title}</Tag>
+    <span className={o.inlineTitle}>
+      <Tag className={o.inlineTitleText}>{title}</Tag>
       <button
         ref={renameButton}
         type="button"
-        className="icon-button"
+        className={iconButtonClass()}
         aria-label={`Rename ${what} “${title}”`}
         title="Rename"
         onClick={() => setEditing(true)}

@@ -1,23 +1,25 @@
+import { Badge } from "../../../components/ui/Badge";
 import { plural } from "../../../lib/format";
 import type { EditableLesson } from "../api";
+import o from "./outline.module.css";
 import { VideoBadge } from "./video/VideoBadge";
 
 /** A lesson's state at a glance in its outline row: its content, and whether it is optional. */
 export function LessonBadges({ lesson }: { lesson: EditableLesson }) {
   return (
-    <>
+    <span className={o.badges} data-testid="lesson-badges">
       <VideoBadge lesson={lesson} />
       {lesson.kind === "quiz" && (
-        <span className={`video-badge ${lesson.questionCount ? "is-ok" : "is-wait"}`}>
+        <Badge tone={lesson.questionCount ? "success" : "neutral"}>
           {lesson.questionCount ? plural(lesson.questionCount, "question") : "No questions yet"}
-        </span>
+        </Badge>
       )}
       {lesson.kind === "pdf" && (
-        <span className={`video-badge ${lesson.document ? "is-ok" : "is-wait"}`}>
+        <Badge tone={lesson.document ? "success" : "neutral"}>
           {lesson.document ? "PDF added" : "No PDF yet"}
-        </span>
+        </Badge>
       )}
-      {lesson.isOptional && <span className="video-badge is-optional">Optional</span>}
-    </>
+      {lesson.isOptional && <Badge tone="accent">Optional</Badge>}
+    </span>
   );
 }

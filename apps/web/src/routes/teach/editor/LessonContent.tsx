@@ -1,4 +1,7 @@
 import { type FormEvent, useId, useState } from "react";
+import { buttonClass } from "../../../components/ui/Button";
+import { cx } from "../../../components/ui/cx";
+import { fieldStyles as f } from "../../../components/ui/Field";
 import { lessonBodyId } from "../../../lib/editor-targets";
 import { trpcClient } from "../../../lib/trpc";
 import type { EditableLesson, EditableModule } from "../api";
@@ -6,6 +9,7 @@ import { DocumentLessonEditor } from "./document/DocumentLessonEditor";
 import { LessonFlagToggle } from "./LessonFlagToggle";
 import { KIND_LATER } from "./lesson-kinds";
 import { MarkdownField } from "./MarkdownField";
+import o from "./outline.module.css";
 import { QuizLessonEditor } from "./quiz/QuizLessonEditor";
 import { SaveStatus, saveState } from "./SaveStatus";
 import { useCourseMutation } from "./use-course-mutation";
@@ -40,7 +44,7 @@ export function LessonContent({
       ) : lesson.kind === "pdf" ? (
         <DocumentLessonEditor lesson={lesson} courseId={courseId} />
       ) : (
-        <p className="editor-later">
+        <p className={o.later}>
           {KIND_LATER[lesson.kind]} You can already name it and place it in the outline.
         </p>
       )}
@@ -48,11 +52,12 @@ export function LessonContent({
         lesson={lesson}
         courseId={courseId}
         flag="isOptional"
+        className={o.flag}
         label="Optional lesson — doesn't count toward completion"
         hint="Learners can skip it: course progress and the certificate count required lessons only."
       />
       {modules.length > 1 && (
-        <div className="field move-to">
+        <div className={cx(f.field, o.moveTo)}>
           <label htmlFor={moveId}>Module</label>
           <select id={moveId} value={module.id} onChange={(e) => onMoveTo(e.target.value)}>
             {modules.map((m) => (
@@ -86,7 +91,7 @@ function TextLessonEditor({ lesson, courseId }: { lesson: EditableLesson; course
     save.mutate({ body, durationSeconds });
   };
   return (
-    <form className="lesson-editor" onSubmit={submit} noValidate>
+    <form className={o.editor} onSubmit={submit} noValidate>
       <MarkdownField
         id={lessonBodyId(lesson.id)}
         label="Lesson text"
@@ -96,8 +101,8 @@ function TextLessonEditor({ lesson, courseId }: { lesson: EditableLesson; course
         rows={8}
         error={save.error?.message}
       />
-      <div className="lesson-editor-footer">
-        <div className="field duration-field">
+      <div className={o.editorFooter}>
+        <div className={cx(f.field, o.durationField)}>
           <label htmlFor={durationId}>Reading time (minutes)</label>
           <input
             id={durationId}
@@ -109,10 +114,10 @@ function TextLessonEditor({ lesson, courseId }: { lesson: EditableLesson; course
             onChange={(e) => setMinutes(e.target.value)}
           />
         </div>
-        <div className="form-actions">
+        <div className={f.actions}>
           <button
             type="submit"
-            className="button button-primary"
+            className={buttonClass({ variant: "primary" })}
             disabled={save.isPending || !dirty}
           >
             {save.isPending ? "Saving…" : "Save lesson"}

@@ -1,8 +1,10 @@
 import { useId, useState } from "react";
+import { cx } from "../../../components/ui/cx";
+import { fieldStyles as f } from "../../../components/ui/Field";
 import { trpcClient } from "../../../lib/trpc";
 import type { EditableLesson } from "../api";
+import s from "./LessonFlagToggle.module.css";
 import { useCourseMutation } from "./use-course-mutation";
-import "../../../teach-learning.css";
 
 type LessonFlag = "isPreview" | "isOptional";
 
@@ -13,12 +15,14 @@ export function LessonFlagToggle({
   flag,
   label,
   hint,
+  className,
 }: {
   lesson: EditableLesson;
   courseId: string;
   flag: LessonFlag;
   label: string;
   hint: string;
+  className?: string;
 }) {
   const id = useId();
   // Shown at once on click (the cache's optimistic update lands a tick later, and a checkbox
@@ -38,7 +42,7 @@ export function LessonFlagToggle({
     }),
   });
   return (
-    <div className="flag-toggle">
+    <div className={cx(s.toggle, className)}>
       <input
         id={id}
         type="checkbox"
@@ -53,11 +57,11 @@ export function LessonFlagToggle({
       />
       <div>
         <label htmlFor={id}>{label}</label>
-        <p id={`${id}-hint`} className="field-hint">
+        <p id={`${id}-hint`} className={f.hint}>
           {hint}
         </p>
         {save.isError && (
-          <p className="field-error" role="alert">
+          <p className={f.error} role="alert">
             {save.error.message || "Couldn't save. Try again."}
           </p>
         )}

@@ -1,4 +1,7 @@
 import { type DragEvent, type KeyboardEvent, useRef } from "react";
+import { Badge } from "../../../components/ui/Badge";
+import { buttonClass } from "../../../components/ui/Button";
+import { cx } from "../../../components/ui/cx";
 import { formatDuration } from "../../../lib/format";
 import { keyboardMoveDelta } from "../../../lib/reorder";
 import type { EditableLesson, EditableModule } from "../api";
@@ -10,6 +13,7 @@ import { LessonContent } from "./LessonContent";
 import { KIND_LABELS } from "./lesson-kinds";
 import { MoveButtons } from "./MoveButtons";
 import type { OutlineActions } from "./OutlinePanel";
+import o from "./outline.module.css";
 import type { OutlineDnd } from "./use-outline-dnd";
 
 export function LessonRow({
@@ -48,16 +52,18 @@ export function LessonRow({
     event.stopPropagation();
     actions.moveLesson(lesson.id, delta, "keyboard");
   };
-  const classes = ["lesson-row"];
-  if (dnd.over === `lesson:${lesson.id}`) classes.push("is-drop-target");
-  if (dnd.dragging?.id === lesson.id) classes.push("is-dragging");
+  const classes = cx(
+    o.row,
+    dnd.over === `lesson:${lesson.id}` && o.dropTarget,
+    dnd.dragging?.id === lesson.id && o.dragging,
+  );
 
   return (
-    <li className={classes.join(" ")} data-drag-row {...dropTarget}>
+    <li className={classes} data-drag-row data-testid="lesson-row" {...dropTarget}>
       {/* biome-ignore lint/a11y/noStaticElementInteractions: Alt+Arrow from any control in the row */}
-      <div className="lesson-line" onKeyDown={onKeyDown}>
+      <div className={o.line} onKeyDown={onKeyDown}>
         <DragHandle id={lesson.id} name={name} {...dnd.handle("lesson", lesson.id)} />
-        <span className={`kind-badge kind-${lesson.kind}`}>{KIND_LABELS[lesson.kind]}</span>
+        <Badge tone={lesson.kind === "text" ? "info" : "outline"}>{KIND_LABELS[lesson.kind]}</Badge>
         <InlineTitle
           title={lesson.title}
           what="lesson"
@@ -70,12 +76,12 @@ export function LessonRow({
         />
         <LessonBadges lesson={lesson} />
         {lesson.durationSeconds > 0 && (
-          <span className="lesson-duration">{formatDuration(lesson.durationSeconds)}</span>
+          <span className={o.duration}>{formatDuration(lesson.durationSeconds)}</span>
         )}
-        <span className="row-actions">
+        <span className={o.rowActions}>
           <button
             type="button"
-            className="button button-ghost button-small"
+            className={buttonClass({ variant: "ghost", size: "small" })}
             aria-expanded={open}
             aria-controls={contentId}
             onClick={() => onToggle(!open)}
@@ -105,7 +111,7 @@ export function LessonRow({
       </div>
       {/* Once opened it stays mounted (hidden when closed), so an unsaved draft survives. */}
       {(open || opened.current) && (
-        <div id={contentId} className="lesson-content" hidden={!open}>
+        <div id={contentId} className={o.content} hidden={!open}>
           <LessonContent
             lesson={lesson}
             module={module}

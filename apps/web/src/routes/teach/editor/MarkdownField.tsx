@@ -1,6 +1,9 @@
 import { useId, useState } from "react";
-import { describedBy } from "../../../components/fields";
 import { Markdown } from "../../../components/Markdown";
+import { linkButtonClass } from "../../../components/ui/Button";
+import { cx } from "../../../components/ui/cx";
+import { describedBy, fieldStyles as f } from "../../../components/ui/Field";
+import s from "./editor.module.css";
 
 /**
  * A Markdown textarea with a preview rendered by the same safe renderer learners get, so
@@ -27,12 +30,12 @@ export function MarkdownField({
   const previewId = useId();
   const hint = "Markdown: # heading, **bold**, *italic*, [link](https://…), - lists, `code`.";
   return (
-    <div className="field markdown-field">
-      <div className="markdown-label-row">
+    <div className={f.field}>
+      <div className={s.markdownLabelRow}>
         <label htmlFor={id}>{label}</label>
         <button
           type="button"
-          className="link-button"
+          className={linkButtonClass}
           aria-expanded={preview}
           aria-controls={previewId}
           onClick={() => setPreview(!preview)}
@@ -40,10 +43,10 @@ export function MarkdownField({
           {preview ? "Hide preview" : "Show preview"}
         </button>
       </div>
-      <p id={`${id}-hint`} className="field-hint">
+      <p id={`${id}-hint`} className={f.hint}>
         {hint}
       </p>
-      <div className={preview ? "markdown-split" : undefined}>
+      <div className={preview ? s.markdownSplit : undefined}>
         <textarea
           id={id}
           name={id}
@@ -56,7 +59,7 @@ export function MarkdownField({
         />
         <section
           id={previewId}
-          className="markdown-preview"
+          className={s.markdownPreview}
           aria-label={`${label} preview`}
           hidden={!preview}
         >
@@ -68,12 +71,12 @@ export function MarkdownField({
         </section>
       </div>
       {maxLength !== undefined && (
-        <p className="field-hint field-counter" aria-hidden="true">
+        <p className={cx(f.hint, f.counter)} aria-hidden="true">
           {value.length.toLocaleString("en")} / {maxLength.toLocaleString("en")}
         </p>
       )}
       {error && (
-        <p id={`${id}-error`} className="field-error">
+        <p id={`${id}-error`} className={f.error}>
           {error}
         </p>
       )}

@@ -1,4 +1,6 @@
 import type { KeyboardEvent } from "react";
+import { cx } from "../../../components/ui/cx";
+import { fieldStyles as f } from "../../../components/ui/Field";
 import { addLessonInputId } from "../../../lib/editor-targets";
 import { plural } from "../../../lib/format";
 import { keyboardMoveDelta } from "../../../lib/reorder";
@@ -10,6 +12,7 @@ import { InlineTitle } from "./InlineTitle";
 import { LessonRow } from "./LessonRow";
 import { MoveButtons } from "./MoveButtons";
 import type { OutlineActions } from "./OutlinePanel";
+import o from "./outline.module.css";
 import { useAddLesson } from "./outline-api";
 import type { OutlineDnd } from "./use-outline-dnd";
 
@@ -47,14 +50,14 @@ export function ModuleCard({
 
   return (
     <li
-      className={`module-card${isOver ? " is-drop-target" : ""}${dragging ? " is-dragging" : ""}`}
+      className={cx(o.module, isOver && o.dropTarget, dragging && o.dragging)}
       data-drag-row
       {...dnd.moduleTarget(module.id, module.lessons.length)}
     >
       {/* biome-ignore lint/a11y/noStaticElementInteractions: Alt+Arrow from any control in the header */}
-      <div className="module-header" onKeyDown={onKeyDown}>
+      <div className={o.header} onKeyDown={onKeyDown}>
         <DragHandle id={module.id} name={name} {...dnd.handle("module", module.id)} />
-        <span className="module-number" aria-hidden="true">
+        <span className={o.number} aria-hidden="true">
           {index + 1}
         </span>
         <InlineTitle
@@ -68,8 +71,8 @@ export function ModuleCard({
             )
           }
         />
-        <span className="module-count">{plural(module.lessons.length, "lesson")}</span>
-        <span className="row-actions">
+        <span className={o.count}>{plural(module.lessons.length, "lesson")}</span>
+        <span className={o.rowActions}>
           <MoveButtons
             id={module.id}
             name={name}
@@ -95,7 +98,7 @@ export function ModuleCard({
         </span>
       </div>
       {module.lessons.length > 0 ? (
-        <ol className="lesson-list" aria-label={`Lessons in ${module.title}`}>
+        <ol className={o.lessons} aria-label={`Lessons in ${module.title}`}>
           {module.lessons.map((lesson, lessonIndex) => (
             <LessonRow
               key={lesson.id}
@@ -114,7 +117,7 @@ export function ModuleCard({
           ))}
         </ol>
       ) : (
-        <p className="lesson-empty">No lessons yet. Add one below, or drag a lesson here.</p>
+        <p className={o.lessonEmpty}>No lessons yet. Add one below, or drag a lesson here.</p>
       )}
       <AddLessonForm
         inputId={addLessonInputId(module.id)}
@@ -122,7 +125,7 @@ export function ModuleCard({
         onAdd={(title, kind) => addLesson.mutate({ moduleId: module.id, title, kind })}
       />
       {addLesson.isError && (
-        <p className="form-error" role="alert">
+        <p className={cx(f.formError, f.spaced)} role="alert">
           {addLesson.error.message || "We couldn't add the lesson. Please try again."}
         </p>
       )}

@@ -1,3 +1,5 @@
+import { iconButtonClass } from "../../../components/ui/Button";
+import o from "./outline.module.css";
 /** Keyboard- and pointer-friendly reordering; Alt+Arrow on the row does the same. */
 export function MoveButtons({
   id,
@@ -13,11 +15,11 @@ export function MoveButtons({
   onMove: (delta: -1 | 1) => void;
 }) {
   return (
-    <span className="move-buttons">
+    <span className={o.moveButtons}>
       <button
         id={moveButtonId(id, -1)}
         type="button"
-        className="icon-button"
+        className={iconButtonClass()}
         aria-label={`Move ${name} up`}
         title="Move up (Alt+↑)"
         disabled={!canUp}
@@ -28,7 +30,7 @@ export function MoveButtons({
       <button
         id={moveButtonId(id, 1)}
         type="button"
-        className="icon-button"
+        className={iconButtonClass()}
         aria-label={`Move ${name} down`}
         title="Move down (Alt+↓)"
         disabled={!canDown}

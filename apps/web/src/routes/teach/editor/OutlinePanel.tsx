@@ -1,7 +1,13 @@
+import { buttonClass } from "../../../components/ui/Button";
+import { cx } from "../../../components/ui/cx";
+import { fieldStyles as f } from "../../../components/ui/Field";
+import { Notice } from "../../../components/ui/Notice";
 import { addLessonInputId, NEW_MODULE_INPUT_ID } from "../../../lib/editor-targets";
 import type { EditableCourse } from "../api";
 import { AddModuleForm } from "./AddForms";
+import s from "./editor.module.css";
 import { ModuleCard } from "./ModuleCard";
+import o from "./outline.module.css";
 import { useAddModule } from "./outline-api";
 import { useOutlineActions } from "./use-outline-actions";
 
@@ -31,33 +37,33 @@ export function OutlinePanel({
   });
 
   return (
-    <section aria-labelledby="outline-heading" className="outline-editor">
-      <div className="section-heading">
+    <section aria-labelledby="outline-heading">
+      <div className={s.sectionHeading}>
         <h2 id="outline-heading" tabIndex={-1}>
           Outline
         </h2>
-        <p id="outline-reorder-hint" className="field-hint">
+        <p id="outline-reorder-hint" className={f.hint}>
           Drag the handles to reorder, or use the arrow buttons (Alt+↑ / Alt+↓ on a row).
         </p>
       </div>
       {outline.isError && (
-        <div className="notice notice-error" role="alert">
+        <Notice tone="error" className={o.retry} role="alert">
           <p>Your last change couldn't be saved and was undone. {outline.error.message}</p>
           <button
             type="button"
-            className="button button-secondary button-small"
+            className={buttonClass({ variant: "secondary", size: "small" })}
             onClick={() => outline.variables && outline.mutate(outline.variables)}
           >
             Retry
           </button>
-        </div>
+        </Notice>
       )}
       {modules.length === 0 ? (
-        <p className="outline-empty">
+        <p className={o.empty}>
           No modules yet. A module groups lessons, like a week or a chapter.
         </p>
       ) : (
-        <ol className="module-list">
+        <ol className={o.modules}>
           {modules.map((module, index) => (
             <ModuleCard
               key={module.id}
@@ -79,7 +85,7 @@ export function OutlinePanel({
         onAdd={(title) => addModule.mutate(title)}
       />
       {addModule.isError && (
-        <p className="form-error" role="alert">
+        <p className={cx(f.formError, f.spaced)} role="alert">
           {addModule.error.message || "We couldn't add the module. Please try again."}
         </p>
       )}

@@ -1,5 +1,7 @@
+import { linkButtonClass } from "../../../components/ui/Button";
 import { type FocusTarget, problemTarget } from "../../../lib/editor-targets";
 import type { ApiProblem } from "../../../lib/trpc";
+import s from "./editor.module.css";
 
 /** What still blocks publishing; each item leads to the field or lesson that fixes it. */
 export function PublishChecklist({
@@ -17,17 +19,17 @@ export function PublishChecklist({
         {problems.length === 0 ? "Ready to publish" : "Before you publish"}
       </h3>
       {problems.length === 0 ? (
-        <p className="checklist-ready">Everything learners need is in place.</p>
+        <p className={s.checklistReady}>Everything learners need is in place.</p>
       ) : (
-        <ul className="checklist" aria-labelledby="checklist-heading">
+        <ul className={s.checklist} aria-labelledby="checklist-heading">
           {problems.map((problem, index) => (
             // biome-ignore lint/suspicious/noArrayIndexKey: codes repeat (one per lesson); the order is stable
             <li key={`${problem.code}-${index}`}>
-              <span className="checklist-mark" aria-hidden="true" />
-              <span className="checklist-text">{problem.message}</span>
+              <span className={s.checklistMark} aria-hidden="true" />
+              <span className={s.checklistText}>{problem.message}</span>
               <button
                 type="button"
-                className="link-button"
+                className={linkButtonClass}
                 aria-label={`Fix: ${problem.message}`}
                 onClick={() => onFix(problemTarget(problem, firstModuleId))}
               >

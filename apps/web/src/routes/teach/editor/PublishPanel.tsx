@@ -1,10 +1,15 @@
 import { useRef, useState } from "react";
-import { Link } from "react-router";
+import { ButtonLink, buttonClass } from "../../../components/ui/Button";
+import { FormError, fieldStyles as f } from "../../../components/ui/Field";
+import { Notice } from "../../../components/ui/Notice";
 import type { FocusTarget } from "../../../lib/editor-targets";
 import { formatDate } from "../../../lib/format";
 import { apiProblems, trpcClient } from "../../../lib/trpc";
 import { type EditableCourse, patchCourse } from "../api";
 import { StatusBadge } from "../StatusBadge";
+import teach from "../teach.module.css";
+import s from "./editor.module.css";
+import o from "./outline.module.css";
 import { PublishChecklist } from "./PublishChecklist";
 import { useCourseMutation } from "./use-course-mutation";
 
@@ -51,21 +56,21 @@ export function PublishPanel({
   const published = course.status === "published";
 
   return (
-    <section aria-labelledby="publish-heading" className="publish-panel">
-      <div className="form-card">
+    <section aria-labelledby="publish-heading" className={s.publishPanel}>
+      <div className={teach.formCard}>
         <h2 id="publish-heading" ref={statusHeading} tabIndex={-1}>
           {published ? "This course is live" : "Publish your course"}
         </h2>
-        <p className="publish-status">
+        <p className={s.publishStatus}>
           <StatusBadge status={course.status} />
           {published && course.publishedAt
             ? ` since ${formatDate(course.publishedAt)}`
             : " — only you and co-instructors can see it."}
         </p>
         {message && (
-          <p className="notice notice-success" role="status">
+          <Notice tone="success" as="p" role="status">
             {message}
-          </p>
+          </Notice>
         )}
         {!published && (
           <>
@@ -74,18 +79,14 @@ export function PublishPanel({
               firstModuleId={course.modules[0]?.id}
               onFix={onFix}
             />
-            {publish.isError && (
-              <p className="form-error" role="alert">
-                {publish.error.message}
-              </p>
-            )}
+            {publish.isError && <FormError>{publish.error.message}</FormError>}
           </>
         )}
-        <div className="form-actions">
+        <div className={f.actions}>
           {!published ? (
             <button
               type="button"
-              className="button button-primary"
+              className={buttonClass({ variant: "primary" })}
               disabled={publish.isPending}
               onClick={() => publish.mutate(undefined)}
             >
@@ -93,12 +94,12 @@ export function PublishPanel({
             </button>
           ) : confirmUnpublish ? (
             <>
-              <span className="confirm-question">
+              <span className={o.confirmQuestion}>
                 New learners won't find it; enrolled learners keep their place.
               </span>
               <button
                 type="button"
-                className="button button-danger"
+                className={buttonClass({ variant: "danger" })}
                 disabled={unpublish.isPending}
                 onClick={() => unpublish.mutate(undefined)}
               >
@@ -106,7 +107,7 @@ export function PublishPanel({
               </button>
               <button
                 type="button"
-                className="button button-ghost"
+                className={buttonClass({ variant: "ghost" })}
                 onClick={() => setConfirmUnpublish(false)}
               >
                 Keep it live
@@ -115,26 +116,17 @@ export function PublishPanel({
           ) : (
             <button
               type="button"
-              className="button button-secondary"
+              className={buttonClass({ variant: "secondary" })}
               onClick={() => setConfirmUnpublish(true)}
             >
               Unpublish…
             </button>
           )}
-          <Link
-            to={`/courses/${course.slug}`}
-            target="_blank"
-            rel="noopener"
-            className="button button-ghost"
-          >
+          <ButtonLink to={`/courses/${course.slug}`} target="_blank" rel="noopener" variant="ghost">
             Preview as learner<span className="visually-hidden"> (opens in a new tab)</span>
-          </Link>
+          </ButtonLink>
         </div>
-        {unpublish.isError && (
-          <p className="form-error" role="alert">
-            {unpublish.error.message}
-          </p>
-        )}
+        {unpublish.isError && <FormError>{unpublish.error.message}</FormError>}
       </div>
     </section>
   );

@@ -1,3 +1,6 @@
+import { linkButtonClass } from "../../../components/ui/Button";
+import { cx } from "../../../components/ui/cx";
+import s from "./editor.module.css";
 export type SaveState = "clean" | "dirty" | "saving" | "saved" | "error";
 
 /** Where a form's changes stand, announced politely; a failed save offers a retry. */
@@ -11,7 +14,10 @@ export function SaveStatus({
   onRetry?: () => void;
 }) {
   return (
-    <p className={`save-status save-${state}`} role="status">
+    <p
+      className={cx(s.saveStatus, state === "saved" && s.saved, state === "error" && s.error)}
+      role="status"
+    >
       {state === "dirty" && "Unsaved changes"}
       {state === "saving" && "Saving…"}
       {state === "saved" && "Saved"}
@@ -19,7 +25,7 @@ export function SaveStatus({
         <>
           <span>{error ?? "Couldn't save."}</span>{" "}
           {onRetry && (
-            <button type="button" className="link-button" onClick={onRetry}>
+            <button type="button" className={linkButtonClass} onClick={onRetry}>
               Retry
             </button>
           )}

@@ -1,6 +1,8 @@
 import { type KeyboardEvent, type ReactNode, useState } from "react";
-import { describedBy } from "../../../components/fields";
+import { describedBy, fieldStyles as f } from "../../../components/ui/Field";
+import { RemovableTag } from "../../../components/ui/Tag";
 import { addTags, COURSE_LIMITS } from "../../../lib/course-form";
+import s from "./editor.module.css";
 
 /** The course's tags: comma-separated words, normalized, at most ten. */
 export function TagsInput({
@@ -80,35 +82,31 @@ export function ChipsInput({
     }
   };
   return (
-    <div className="field">
+    <div className={f.field}>
       <label htmlFor={id}>{label}</label>
-      <p id={`${id}-hint`} className="field-hint">
+      <p id={`${id}-hint`} className={f.hint}>
         {hint}
       </p>
-      <div className="tags-box">
+      <div className={s.chipsBox}>
         {items.length > 0 && (
-          <ul className="tags" aria-label={listLabel}>
+          <ul className={s.chips} aria-label={listLabel}>
             {items.map((item) => (
-              <li key={item} className="tag">
+              <RemovableTag
+                key={item}
+                removeLabel={`Remove ${what} ${item}`}
+                onRemove={() => {
+                  onChange(items.filter((t) => t !== item));
+                  document.getElementById(id)?.focus();
+                }}
+              >
                 {item}
-                <button
-                  type="button"
-                  className="tag-remove"
-                  aria-label={`Remove ${what} ${item}`}
-                  onClick={() => {
-                    onChange(items.filter((t) => t !== item));
-                    document.getElementById(id)?.focus();
-                  }}
-                >
-                  ×
-                </button>
-              </li>
+              </RemovableTag>
             ))}
           </ul>
         )}
         <input
           id={id}
-          className="tags-input"
+          className={s.chipsInput}
           value={text}
           onChange={(e) => setText(e.target.value)}
           onKeyDown={onKeyDown}
@@ -120,7 +118,7 @@ export function ChipsInput({
         />
       </div>
       {error && (
-        <p id={`${id}-error`} className="field-error">
+        <p id={`${id}-error`} className={f.error}>
           {error}
         </p>
       )}

@@ -1,10 +1,12 @@
 import { useEffect, useRef, useState } from "react";
 import { ProgressBar } from "../../../../components/ProgressBar";
+import { buttonClass } from "../../../../components/ui/Button";
 import { lessonBodyId } from "../../../../lib/editor-targets";
 import { formatBytes } from "../../../../lib/transfer-rate";
 import { type EditableLesson, patchCourse, refreshCourse } from "../../api";
 import { useReportDirty } from "../use-unsaved-changes-guard";
 import { VideoDropZone } from "../video/VideoDropZone";
+import s from "../video/video-editor.module.css";
 import {
   documentPreviewUrl,
   pdfProblem,
@@ -12,8 +14,6 @@ import {
   UploadCancelled,
   uploadDocument,
 } from "./document-upload";
-import "../video/video-editor.css";
-import "../../../../teach-learning.css";
 
 type Upload =
   | { state: "idle"; note: string | null }
@@ -62,24 +62,24 @@ export function DocumentLessonEditor({
   };
 
   return (
-    <div className="document-editor">
-      <h4 id={lessonBodyId(lesson.id)} tabIndex={-1} className="video-editor-heading">
+    <div className={s.editor}>
+      <h4 id={lessonBodyId(lesson.id)} tabIndex={-1} className={s.heading}>
         PDF document
       </h4>
       {current ? (
-        <div className="document-current">
-          <span className="document-icon" aria-hidden="true">
+        <div className={s.documentCurrent}>
+          <span className={s.documentIcon} aria-hidden="true">
             PDF
           </span>
           <p>
-            <strong className="document-name">{current.filename}</strong>{" "}
+            <strong>{current.filename}</strong>{" "}
             <span className="muted">{formatBytes(current.byteSize)}</span>
           </p>
           <a
             href={documentPreviewUrl(lesson.id, current)}
             target="_blank"
             rel="noopener"
-            className="button button-ghost button-small"
+            className={buttonClass({ variant: "ghost", size: "small" })}
           >
             Open<span className="visually-hidden"> {current.filename} (opens in a new tab)</span>
           </a>
@@ -117,22 +117,26 @@ function UploadingDocument({
   const percent = upload.total > 0 ? Math.floor((upload.loaded / upload.total) * 100) : 0;
   const amounts = `${formatBytes(upload.loaded)} of ${formatBytes(upload.total)}`;
   return (
-    <div className="video-upload">
-      <p className="video-upload-name">
+    <div className={s.upload}>
+      <p>
         Uploading <strong>{upload.filename}</strong>
       </p>
-      <div className="video-progress">
+      <div className={s.progress}>
         <ProgressBar
           percent={percent}
           label="Upload progress"
           valueText={`${percent} %, ${amounts}`}
         />
-        <span className="video-progress-text">
+        <span className={s.progressText}>
           {percent} % · {amounts}
         </span>
       </div>
-      <div className="video-actions">
-        <button type="button" className="button button-ghost button-small" onClick={onCancel}>
+      <div className={s.actions}>
+        <button
+          type="button"
+          className={buttonClass({ variant: "ghost", size: "small" })}
+          onClick={onCancel}
+        >
           Cancel upload
         </button>
       </div>

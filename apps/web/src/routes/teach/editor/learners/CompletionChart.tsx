@@ -1,5 +1,7 @@
 import { useId } from "react";
+import { cx } from "../../../../components/ui/cx";
 import { distributionBars, distributionSummary } from "../../../../lib/learners-view";
+import s from "./learners.module.css";
 
 const WIDTH = 440;
 const HEIGHT = 120;
@@ -14,8 +16,8 @@ export function CompletionChart({ distribution }: { distribution: readonly numbe
   const headingId = useId();
   const bars = distributionBars(distribution, { width: WIDTH, height: HEIGHT, gap: 6 });
   return (
-    <figure className="completion-chart" aria-labelledby={headingId}>
-      <figcaption id={headingId} className="completion-chart-title">
+    <figure className={s.chart} aria-labelledby={headingId}>
+      <figcaption id={headingId} className={s.chartTitle}>
         Completion
       </figcaption>
       <svg
@@ -24,7 +26,7 @@ export function CompletionChart({ distribution }: { distribution: readonly numbe
         viewBox={`0 0 ${WIDTH} ${TOP + HEIGHT + LABELS}`}
         preserveAspectRatio="xMidYMid meet"
       >
-        <line x1={0} x2={WIDTH} y1={TOP + HEIGHT} y2={TOP + HEIGHT} className="chart-axis" />
+        <line x1={0} x2={WIDTH} y1={TOP + HEIGHT} y2={TOP + HEIGHT} className={s.axis} />
         {bars.map((bar, i) => (
           <g key={bar.label}>
             <rect
@@ -33,14 +35,14 @@ export function CompletionChart({ distribution }: { distribution: readonly numbe
               width={bar.width}
               height={bar.height}
               rx={2}
-              className={i === bars.length - 1 ? "chart-bar is-complete" : "chart-bar"}
+              className={cx(s.bar, i === bars.length - 1 && s.complete)}
             />
             {bar.count > 0 && (
-              <text x={bar.x + bar.width / 2} y={TOP + bar.y - 3} className="chart-count">
+              <text x={bar.x + bar.width / 2} y={TOP + bar.y - 3} className={s.count}>
                 {bar.count}
               </text>
             )}
-            <text x={bar.x + bar.width / 2} y={TOP + HEIGHT + 13} className="chart-label">
+            <text x={bar.x + bar.width / 2} y={TOP + HEIGHT + 13} className={s.label}>
               {i === bars.length - 1 ? "100" : i * 10}
             </text>
           </g>

@@ -1,13 +1,15 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useEffect, useId, useState } from "react";
 import { EmptyState, ErrorState, LoadingState } from "../../../../components/states";
+import { buttonClass } from "../../../../components/ui/Button";
 import { plural } from "../../../../lib/format";
 import { type CourseLearner, type CourseLearners, pageCount } from "../../../../lib/learners-view";
 import { queryClient, trpc } from "../../../../lib/trpc";
+import editor from "../editor.module.css";
 import { CompletionChart } from "./CompletionChart";
 import { LearnersTable } from "./LearnersTable";
+import s from "./learners.module.css";
 import { RevokeDialog } from "./RevokeDialog";
-import "../../../../teach-learning.css";
 
 const PAGE_SIZE = 20;
 const SEARCH_DELAY_MS = 300;
@@ -41,8 +43,8 @@ export function LearnersPanel({ courseId, active }: { courseId: string; active: 
   };
 
   return (
-    <section aria-labelledby="learners-heading" className="learners-panel">
-      <div className="section-heading">
+    <section aria-labelledby="learners-heading" className={s.panel}>
+      <div className={editor.sectionHeading}>
         <h2 id="learners-heading" tabIndex={-1}>
           Learners
         </h2>
@@ -107,13 +109,13 @@ function LearnersView({
   const pages = pageCount(data.total, data.pageSize);
   return (
     <>
-      <p className="learners-summary">
+      <p className={s.summary}>
         <strong>{plural(data.total, "learner")}</strong>
         {query ? ` match “${query}”` : " enrolled"} · completion counts{" "}
         {plural(data.requiredLessons, "required lesson")}
       </p>
       <CompletionChart distribution={data.distribution} />
-      <search className="learners-search">
+      <search className={s.search}>
         <label htmlFor={searchId}>Search learners</label>
         <input
           id={searchId}
@@ -123,7 +125,7 @@ function LearnersView({
           onChange={(e) => onText(e.target.value)}
         />
       </search>
-      <div aria-busy={fetching} className="learners-results">
+      <div aria-busy={fetching} className={s.results}>
         {data.learners.length === 0 ? (
           <p className="muted">No learners match “{query}”.</p>
         ) : (
@@ -135,10 +137,10 @@ function LearnersView({
         )}
       </div>
       {pages > 1 && (
-        <nav className="learners-pager" aria-label="Learner pages">
+        <nav className={s.pager} aria-label="Learner pages">
           <button
             type="button"
-            className="button button-ghost button-small"
+            className={buttonClass({ variant: "ghost", size: "small" })}
             disabled={data.page <= 1}
             onClick={() => onPage(data.page - 1)}
           >
@@ -149,7 +151,7 @@ function LearnersView({
           </span>
           <button
             type="button"
-            className="button button-ghost button-small"
+            className={buttonClass({ variant: "ghost", size: "small" })}
             disabled={data.page >= pages}
             onClick={() => onPage(data.page + 1)}
           >

@@ -1,6 +1,9 @@
 import { ProgressBar } from "../../../../components/ProgressBar";
+import { Badge } from "../../../../components/ui/Badge";
+import { linkButtonClass } from "../../../../components/ui/Button";
 import { formatDate } from "../../../../lib/format";
 import { type CourseLearner, certificateState } from "../../../../lib/learners-view";
+import s from "./learners.module.css";
 
 /** One row per learner: progress, lessons and quizzes, last activity, certificate. */
 export function LearnersTable({
@@ -13,8 +16,8 @@ export function LearnersTable({
   onRevoke: (learner: CourseLearner) => void;
 }) {
   return (
-    <div className="table-scroll">
-      <table className="learners-table">
+    <div className={s.tableScroll}>
+      <table className={s.table}>
         <caption className="visually-hidden">Learners and their progress</caption>
         <thead>
           <tr>
@@ -29,20 +32,20 @@ export function LearnersTable({
         <tbody>
           {learners.map((learner) => (
             <tr key={learner.enrollmentId}>
-              <th scope="row" className="learner-cell">
-                <span className="learner-name">{learner.name}</span>
-                <span className="learner-email">{learner.email}</span>
+              <th scope="row" className={s.learnerCell}>
+                <span className={s.name}>{learner.name}</span>
+                <span className={s.email}>{learner.email}</span>
               </th>
               <td>
-                <span className="learner-progress">
+                <span className={s.progress}>
                   <ProgressBar percent={learner.percent} label={`${learner.name}'s progress`} />
-                  <span className="learner-percent">{learner.percent} %</span>
+                  <span className={s.percent}>{learner.percent} %</span>
                 </span>
               </td>
-              <td className="numeric">
+              <td className={s.numeric}>
                 {learner.completedRequired} / {requiredLessons}
               </td>
-              <td className="numeric">{learner.quizzesPassed}</td>
+              <td className={s.numeric}>{learner.quizzesPassed}</td>
               <td>{learner.lastActivityAt ? formatDate(learner.lastActivityAt) : "Not started"}</td>
               <td>
                 <CertificateCell learner={learner} onRevoke={() => onRevoke(learner)} />
@@ -58,11 +61,11 @@ export function LearnersTable({
 function CertificateCell({ learner, onRevoke }: { learner: CourseLearner; onRevoke: () => void }) {
   const state = certificateState(learner.certificate);
   if (state === "none") return <span className="muted">Not yet</span>;
-  if (state === "revoked") return <span className="video-badge is-bad">Revoked</span>;
+  if (state === "revoked") return <Badge tone="danger">Revoked</Badge>;
   return (
-    <span className="certificate-cell">
-      <span className="video-badge is-ok">Issued</span>
-      <button type="button" className="link-button" onClick={onRevoke}>
+    <span className={s.certificateCell}>
+      <Badge tone="success">Issued</Badge>
+      <button type="button" className={linkButtonClass} onClick={onRevoke}>
         Revoke<span className="visually-hidden"> {learner.name}'s certificate</span>
       </button>
     </span>

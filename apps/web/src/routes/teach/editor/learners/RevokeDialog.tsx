@@ -1,6 +1,9 @@
 import { useMutation } from "@tanstack/react-query";
-import { type FormEvent, useEffect, useId, useRef, useState } from "react";
-import { describedBy } from "../../../../components/fields";
+import { type FormEvent, useId, useRef, useState } from "react";
+import { buttonClass } from "../../../../components/ui/Button";
+import { cx } from "../../../../components/ui/cx";
+import { Dialog } from "../../../../components/ui/Dialog";
+import { describedBy, fieldStyles as f } from "../../../../components/ui/Field";
 import { REVOKE_REASON, revokeReasonProblem } from "../../../../lib/learners-view";
 import { apiFieldErrors, trpc } from "../../../../lib/trpc";
 
@@ -31,11 +34,6 @@ export function RevokeDialog({
       },
     }),
   );
-  // Removing the element closes it; closing it here too would fire `close` (and onClose)
-  // after React's development double-run of effects.
-  useEffect(() => {
-    if (dialog.current && !dialog.current.open) dialog.current.showModal();
-  }, []);
   const problem = checked ? revokeReasonProblem(reason) : null;
   const error = problem ?? apiFieldErrors(revoke.error).reason;
   const general =
@@ -47,11 +45,10 @@ export function RevokeDialog({
     revoke.mutate({ certificateId, reason: reason.trim() });
   };
   return (
-    <dialog
-      ref={dialog}
-      className="dialog"
-      aria-labelledby={`${id}-title`}
-      aria-describedby={`${id}-text`}
+    <Dialog
+      dialogRef={dialog}
+      labelledBy={`${id}-title`}
+      describedBy={`${id}-text`}
       onClose={onClose}
     >
       <form onSubmit={submit} noValidate>
@@ -60,9 +57,9 @@ export function RevokeDialog({
           Its verification page and link will say it was revoked, within a minute. This can't be
           undone.
         </p>
-        <div className="field">
+        <div className={f.field}>
           <label htmlFor={`${id}-reason`}>Reason</label>
-          <p id={`${id}-reason-hint`} className="field-hint">
+          <p id={`${id}-reason-hint`} className={f.hint}>
             Recorded with the revocation. {REVOKE_REASON.min}–{REVOKE_REASON.max} characters.
           </p>
           <textarea
@@ -76,32 +73,36 @@ export function RevokeDialog({
             onChange={(e) => setReason(e.target.value)}
           />
           {error && (
-            <p id={`${id}-reason-error`} className="field-error">
+            <p id={`${id}-reason-error`} className={f.error}>
               {error}
             </p>
           )}
-          <p className="field-hint field-counter" aria-hidden="true">
+          <p className={cx(f.hint, f.counter)} aria-hidden="true">
             {reason.trim().length} / {REVOKE_REASON.max}
           </p>
         </div>
         {general && (
-          <p className="form-error" role="alert">
+          <p className={f.formError} role="alert">
             {general}
           </p>
         )}
-        <div className="form-actions">
-          <button type="submit" className="button button-danger" disabled={revoke.isPending}>
+        <div className={f.actions}>
+          <button
+            type="submit"
+            className={buttonClass({ variant: "danger" })}
+            disabled={revoke.isPending}
+          >
             {revoke.isPending ? "Revoking…" : "Revoke certificate"}
           </button>
           <button
             type="button"
-            className="button button-ghost"
+            className={buttonClass({ variant: "ghost" })}
             onClick={() => dialog.current?.close()}
           >
             Cancel
           </button>
         </div>
       </form>
-    </dialog>
+    </Dialog>
   );
 }

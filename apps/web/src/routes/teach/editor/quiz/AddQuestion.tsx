@@ -1,18 +1,21 @@
+import { buttonClass } from "../../../../components/ui/Button";
+import { fieldStyles as f } from "../../../../components/ui/Field";
 import { newQuestion, QUESTION_KINDS, questionFieldId } from "../../../../lib/quiz-editor";
 import { QUIZ_LIMITS } from "../../../../lib/quiz-editor-validate";
+import s from "./quiz-editor.module.css";
 import type { QuizForm } from "./use-quiz-form";
 
 /** One button per question kind; the new question's text field takes focus. */
 export function AddQuestion({ form }: { form: QuizForm }) {
   const full = form.draft.questions.length >= QUIZ_LIMITS.questionsMax;
   return (
-    <fieldset className="add-question">
-      <legend className="add-question-label">Add a question:</legend>
+    <fieldset className={s.addQuestion}>
+      <legend className={s.addQuestionLabel}>Add a question:</legend>
       {QUESTION_KINDS.map(({ kind, label }) => (
         <button
           key={kind}
           type="button"
-          className="button button-secondary button-small"
+          className={buttonClass({ variant: "secondary", size: "small" })}
           disabled={full}
           onClick={() => {
             const question = newQuestion(kind);
@@ -23,7 +26,7 @@ export function AddQuestion({ form }: { form: QuizForm }) {
           {label}
         </button>
       ))}
-      {full && <span className="field-hint">A quiz can have at most 100 questions.</span>}
+      {full && <span className={f.hint}>A quiz can have at most 100 questions.</span>}
     </fieldset>
   );
 }

@@ -1,9 +1,10 @@
-import { TextField } from "../../../../components/fields";
+import { fieldStyles as f, TextField } from "../../../../components/ui/Field";
 import { type QuestionDraft, questionFieldId } from "../../../../lib/quiz-editor";
 import { ACCEPTED_MAX, addAccepted } from "../../../../lib/quiz-editor-edits";
 import type { QuestionErrors } from "../../../../lib/quiz-editor-validate";
 import { ChipsInput } from "../TagsInput";
 import { ChoiceOptions } from "./ChoiceOptions";
+import s from "./quiz-editor.module.css";
 import type { QuizForm } from "./use-quiz-form";
 
 /** The correct answer, in the form the question's kind needs. */
@@ -25,10 +26,10 @@ export function AnswerFields({
       return <ChoiceOptions form={form} question={question} errors={errors} />;
     case "true_false":
       return (
-        <fieldset className="answer-choice">
+        <fieldset className={s.answerChoice}>
           <legend>Correct answer</legend>
           {[true, false].map((value) => (
-            <span key={String(value)} className="check-field">
+            <span key={String(value)} className={f.check}>
               <input
                 id={value ? id("answer") : id("answer-false")}
                 type="radio"
@@ -45,7 +46,7 @@ export function AnswerFields({
       );
     case "numeric":
       return (
-        <div className="field-row">
+        <div className={f.row}>
           <TextField
             id={id("value")}
             label="Correct answer"

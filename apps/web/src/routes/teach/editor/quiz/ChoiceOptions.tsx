@@ -1,8 +1,10 @@
-import { describedBy } from "../../../../components/fields";
+import { buttonClass, iconButtonClass } from "../../../../components/ui/Button";
+import { describedBy, fieldStyles as f } from "../../../../components/ui/Field";
 import { newKey, type QuestionDraft, questionFieldId } from "../../../../lib/quiz-editor";
 import { markCorrect, moveAt } from "../../../../lib/quiz-editor-edits";
 import { QUIZ_LIMITS, type QuestionErrors } from "../../../../lib/quiz-editor-validate";
 import { focusAfterMove, MoveButtons } from "../MoveButtons";
+import s from "./quiz-editor.module.css";
 import type { QuizForm } from "./use-quiz-form";
 
 /**
@@ -43,22 +45,22 @@ export function ChoiceOptions({
     <fieldset
       id={id("options")}
       tabIndex={-1}
-      className="answer-options"
+      className={s.answerOptions}
       aria-describedby={describedBy(id("options"), true, groupError)}
     >
       <legend>Options</legend>
-      <p id={`${id("options")}-hint`} className="field-hint">
+      <p id={`${id("options")}-hint`} className={f.hint}>
         {single ? "Mark the one correct option." : "Mark every correct option."}
       </p>
-      <ol className="option-list">
+      <ol className={s.optionList}>
         {options.map((option, index) => {
           const n = index + 1;
           const textId = id(`option-${option.id}`);
           const markId = index === 0 ? id("answer") : id(`correct-${option.id}`);
           const error = errors.optionText?.[option.id];
           return (
-            <li key={option.id} className="option-row">
-              <span className="option-mark">
+            <li key={option.id} className={s.optionRow}>
+              <span className={s.optionMark}>
                 <input
                   id={markId}
                   type={single ? "radio" : "checkbox"}
@@ -73,7 +75,7 @@ export function ChoiceOptions({
                   Correct<span className="visually-hidden">: option {n}</span>
                 </label>
               </span>
-              <span className="option-text">
+              <span className={s.optionText}>
                 <label htmlFor={textId} className="visually-hidden">
                   Option {n}
                 </label>
@@ -93,7 +95,7 @@ export function ChoiceOptions({
                   }
                 />
                 {error && (
-                  <span id={`${textId}-error`} className="field-error">
+                  <span id={`${textId}-error`} className={f.error}>
                     {error}
                   </span>
                 )}
@@ -117,7 +119,7 @@ export function ChoiceOptions({
               />
               <button
                 type="button"
-                className="icon-button icon-danger"
+                className={iconButtonClass({ danger: true })}
                 aria-label={`Remove option ${n}`}
                 title="Remove option"
                 disabled={options.length <= 2}
@@ -130,14 +132,14 @@ export function ChoiceOptions({
         })}
       </ol>
       {groupError && (
-        <p id={`${id("options")}-error`} className="field-error">
+        <p id={`${id("options")}-error`} className={f.error}>
           {groupError}
         </p>
       )}
       <button
         id={id("add-option")}
         type="button"
-        className="button button-ghost button-small"
+        className={buttonClass({ variant: "ghost", size: "small" })}
         disabled={options.length >= QUIZ_LIMITS.optionsMax}
         onClick={add}
       >

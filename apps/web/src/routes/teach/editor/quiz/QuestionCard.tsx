@@ -1,5 +1,6 @@
 import type { TextareaHTMLAttributes } from "react";
-import { describedBy, FieldShell, SelectField, TextField } from "../../../../components/fields";
+import { cx } from "../../../../components/ui/cx";
+import { describedBy, FieldShell, SelectField, TextField } from "../../../../components/ui/Field";
 import {
   kindLabel,
   QUESTION_KINDS,
@@ -11,7 +12,9 @@ import { changeKind, moveAt } from "../../../../lib/quiz-editor-edits";
 import type { QuestionErrors } from "../../../../lib/quiz-editor-validate";
 import { ConfirmDelete } from "../ConfirmDelete";
 import { focusAfterMove, MoveButtons } from "../MoveButtons";
+import o from "../outline.module.css";
 import { AnswerFields } from "./AnswerFields";
+import s from "./quiz-editor.module.css";
 import type { QuizForm } from "./use-quiz-form";
 
 const KIND_OPTIONS = QUESTION_KINDS.map((k) => ({ value: k.kind, label: k.label }));
@@ -50,12 +53,12 @@ export function QuestionCard({
     form.focus(headingId);
   };
   return (
-    <fieldset className="question-card">
-      <legend className="question-legend">
+    <fieldset className={s.card}>
+      <legend className={s.cardLegend}>
         Question {index + 1}
         <span className="visually-hidden">, {kindLabel(question.kind)}</span>
       </legend>
-      <div className="question-toolbar">
+      <div className={s.toolbar}>
         <SelectField
           id={id("kind")}
           label="Type"
@@ -73,12 +76,12 @@ export function QuestionCard({
           inputMode="numeric"
           min={1}
           max={100}
-          className="points-input"
+          className={s.points}
           value={question.points}
           error={errors.points}
           onChange={(e) => update({ points: e.target.value })}
         />
-        <span className="row-actions question-actions">
+        <span className={cx(o.rowActions, s.toolbarActions)}>
           <MoveButtons id={key} name={name} canUp={index > 0} canDown={!last} onMove={move} />
           <ConfirmDelete label={`Delete ${name}`} question={`Delete ${name}?`} onConfirm={remove} />
         </span>

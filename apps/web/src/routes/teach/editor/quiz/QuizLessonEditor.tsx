@@ -1,5 +1,8 @@
 import { useQuery } from "@tanstack/react-query";
 import { ErrorState, LoadingState } from "../../../../components/states";
+import { buttonClass } from "../../../../components/ui/Button";
+import { fieldStyles as f } from "../../../../components/ui/Field";
+import { Notice } from "../../../../components/ui/Notice";
 import { lessonBodyId } from "../../../../lib/editor-targets";
 import { plural } from "../../../../lib/format";
 import type { EditableQuiz } from "../../../../lib/quiz-editor";
@@ -9,8 +12,8 @@ import { SaveStatus } from "../SaveStatus";
 import { AddQuestion } from "./AddQuestion";
 import { QuestionCard } from "./QuestionCard";
 import { QuizSettingsFields } from "./QuizSettingsFields";
+import s from "./quiz-editor.module.css";
 import { useQuizForm } from "./use-quiz-form";
-import "../../../../teach-learning.css";
 
 /** A quiz lesson's editor: its settings and questions, answers included, saved together. */
 export function QuizLessonEditor({
@@ -22,8 +25,8 @@ export function QuizLessonEditor({
 }) {
   const quiz = useQuery({ ...trpc.quiz.edit.queryOptions({ lessonId: lesson.id }), staleTime: 0 });
   return (
-    <div className="quiz-editor">
-      <h4 id={lessonBodyId(lesson.id)} tabIndex={-1} className="quiz-editor-heading">
+    <div className={s.editor}>
+      <h4 id={lessonBodyId(lesson.id)} tabIndex={-1} className={s.heading}>
         Quiz
       </h4>
       {quiz.isPending ? (
@@ -44,15 +47,15 @@ function QuizForm({ quiz, courseId }: { quiz: EditableQuiz; courseId: string }) 
   const totalPoints = draft.questions.reduce((sum, q) => sum + (Number(q.points) || 0), 0);
   const headingId = `quiz-questions-${form.lessonId}`;
   return (
-    <form className="quiz-form" onSubmit={form.submit} noValidate>
+    <form className={s.form} onSubmit={form.submit} noValidate>
       {form.attemptCount > 0 && (
-        <p className="notice notice-warning">
+        <Notice tone="warning" as="p">
           Learners have submitted {plural(form.attemptCount, "attempt")}. You can still edit the
           quiz: new attempts use your changes, and past scores keep their grading.
-        </p>
+        </Notice>
       )}
       <QuizSettingsFields form={form} />
-      <section className="quiz-questions" aria-labelledby={headingId}>
+      <section className={s.questions} aria-labelledby={headingId}>
         <h5 id={headingId} tabIndex={-1}>
           Questions{" "}
           <span className="muted">
@@ -62,7 +65,7 @@ function QuizForm({ quiz, courseId }: { quiz: EditableQuiz; courseId: string }) 
         {count === 0 ? (
           <p className="muted">No questions yet. Add the first one below.</p>
         ) : (
-          <ol className="question-list">
+          <ol className={s.questionList}>
             {draft.questions.map((question, index) => (
               <li key={question.key}>
                 <QuestionCard
@@ -80,20 +83,20 @@ function QuizForm({ quiz, courseId }: { quiz: EditableQuiz; courseId: string }) 
         <AddQuestion form={form} />
       </section>
       {errors.form && (
-        <p className="form-error" role="alert">
+        <p className={f.formError} role="alert">
           {errors.form}
         </p>
       )}
       {form.problemCount > 0 && !errors.form && (
-        <p className="form-error" role="alert">
+        <p className={f.formError} role="alert">
           {form.refused ? "The quiz wasn't saved. " : ""}
           Fix {plural(form.problemCount, "problem")} marked above before saving.
         </p>
       )}
-      <div className="form-actions">
+      <div className={f.actions}>
         <button
           type="submit"
-          className="button button-primary"
+          className={buttonClass({ variant: "primary" })}
           disabled={save.isPending || !form.dirty}
         >
           {save.isPending ? "Saving…" : "Save quiz"}

@@ -1,6 +1,7 @@
-import { TextField } from "../../../../components/fields";
+import { fieldStyles as f, TextField } from "../../../../components/ui/Field";
 import type { SettingsDraft } from "../../../../lib/quiz-editor";
 import { settingsFieldId } from "../../../../lib/quiz-editor";
+import s from "./quiz-editor.module.css";
 import type { QuizForm } from "./use-quiz-form";
 
 /** Passing score, attempts allowed (or unlimited), and whether the certificate needs a pass. */
@@ -10,9 +11,9 @@ export function QuizSettingsFields({ form }: { form: QuizForm }) {
   const set = (patch: Partial<SettingsDraft>) =>
     form.setDraft((d) => ({ ...d, settings: { ...d.settings, ...patch } }));
   return (
-    <fieldset className="quiz-settings">
+    <fieldset className={s.settings}>
       <legend>Settings</legend>
-      <div className="field-row">
+      <div className={f.row}>
         <TextField
           id={id("passing")}
           label="Passing score (%)"
@@ -24,8 +25,8 @@ export function QuizSettingsFields({ form }: { form: QuizForm }) {
           error={form.errors.passingPercent}
           onChange={(e) => set({ passingPercent: e.target.value })}
         />
-        <div className="quiz-attempts">
-          <div className="check-field">
+        <div className={s.attempts}>
+          <div className={f.check}>
             <input
               id={id("unlimited")}
               type="checkbox"
@@ -50,7 +51,7 @@ export function QuizSettingsFields({ form }: { form: QuizForm }) {
           )}
         </div>
       </div>
-      <div className="check-field">
+      <div className={f.check}>
         <input
           id={id("required")}
           type="checkbox"
@@ -60,7 +61,7 @@ export function QuizSettingsFields({ form }: { form: QuizForm }) {
         />
         <div>
           <label htmlFor={id("required")}>Required for the certificate</label>
-          <p id={`${id("required")}-hint`} className="field-hint">
+          <p id={`${id("required")}-hint`} className={f.hint}>
             Learners must pass this quiz, as well as complete the course, to earn the certificate.
             The best attempt counts.
           </p>

@@ -1,10 +1,12 @@
 import { useMutation } from "@tanstack/react-query";
 import { type FormEvent, useId, useState } from "react";
-import { SelectField, TextField } from "../../../../components/fields";
+import { buttonClass } from "../../../../components/ui/Button";
+import { fieldStyles as f, SelectField, TextField } from "../../../../components/ui/Field";
 import { languageName } from "../../../../lib/format";
 import { apiFieldErrors, queryClient, trpc } from "../../../../lib/trpc";
 import { CAPTION_LANGUAGES, defaultCaptionLabel } from "./caption-languages";
 import type { VideoSummary } from "./video-api";
+import s from "./video-editor.module.css";
 
 const VTT_MAX_BYTES = 1024 * 1024;
 
@@ -15,12 +17,12 @@ export function CaptionsPanel({ video, lessonId }: { video: VideoSummary; lesson
     queryClient.invalidateQueries(trpc.video.lessonVideo.queryFilter({ lessonId }));
   const remove = useMutation(trpc.video.removeCaption.mutationOptions({ onSuccess: refresh }));
   return (
-    <section className="captions-panel" aria-labelledby={headingId}>
+    <section className={s.captions} aria-labelledby={headingId}>
       <h5 id={headingId}>Captions</h5>
       {video.captions.length === 0 ? (
         <p className="muted">No captions yet. Add a WebVTT (.vtt) file per language.</p>
       ) : (
-        <ul className="caption-list">
+        <ul className={s.captionList}>
           {video.captions.map((c) => (
             <li key={c.language}>
               <span>
@@ -28,7 +30,7 @@ export function CaptionsPanel({ video, lessonId }: { video: VideoSummary; lesson
               </span>
               <button
                 type="button"
-                className="button button-ghost button-small"
+                className={buttonClass({ variant: "ghost", size: "small" })}
                 disabled={remove.isPending}
                 onClick={() => remove.mutate({ assetId: video.id, language: c.language })}
               >
@@ -39,7 +41,7 @@ export function CaptionsPanel({ video, lessonId }: { video: VideoSummary; lesson
         </ul>
       )}
       {remove.isError && (
-        <p className="field-error" role="alert">
+        <p className={f.error} role="alert">
           {remove.error.message || "Couldn't remove the captions."}
         </p>
       )}
@@ -80,8 +82,8 @@ function AddCaptionForm({ video, onAdded }: { video: VideoSummary; onAdded: () =
   const generalError =
     add.isError && !errors.vtt && !errors.label && !errors.language ? add.error.message : null;
   return (
-    <form className="caption-form" onSubmit={submit} noValidate>
-      <div className="field-row">
+    <form className={s.captionForm} onSubmit={submit} noValidate>
+      <div className={f.row}>
         <SelectField
           id={`${id}-language`}
           label="Language"
@@ -114,14 +116,14 @@ function AddCaptionForm({ video, onAdded }: { video: VideoSummary; onAdded: () =
         }}
       />
       {generalError && (
-        <p className="field-error" role="alert">
+        <p className={f.error} role="alert">
           {generalError}
         </p>
       )}
       <div>
         <button
           type="submit"
-          className="button button-secondary button-small"
+          className={buttonClass({ variant: "secondary", size: "small" })}
           disabled={add.isPending}
         >
           {add.isPending ? "Adding…" : "Add captions"}

@@ -1,7 +1,9 @@
 import { useQuery } from "@tanstack/react-query";
 import { useEffect } from "react";
+import { fieldStyles as f } from "../../../../components/ui/Field";
 import { trpc } from "../../../../lib/trpc";
 import { VideoPlayer } from "../../../lesson/player/VideoPlayer";
+import s from "./video-editor.module.css";
 
 /** What learners will see, for the instructor; it saves no position or watch time. */
 export default function PreviewPlayer({
@@ -20,16 +22,16 @@ export default function PreviewPlayer({
   useEffect(() => {
     if (playing && playing !== assetId) void refetch();
   }, [playing, assetId, refetch]);
-  if (playback.isPending) return <div className="player-skeleton skeleton" aria-hidden="true" />;
+  if (playback.isPending) return <div className={s.playerSkeleton} aria-hidden="true" />;
   if (playback.isError) {
     return (
-      <p className="field-error" role="alert">
+      <p className={f.error} role="alert">
         The preview couldn't load: {playback.error.message}
       </p>
     );
   }
   return (
-    <div className="video-preview">
+    <div className={s.preview}>
       <VideoPlayer
         key={playback.data.assetId}
         source={{ ...playback.data, resumeAtSeconds: 0 }}

@@ -1,6 +1,9 @@
 import { ProgressBar } from "../../../../components/ProgressBar";
+import { buttonClass } from "../../../../components/ui/Button";
+import { fieldStyles as f } from "../../../../components/ui/Field";
 import { formatBytes, formatTimeLeft } from "../../../../lib/transfer-rate";
 import type { ActiveUpload } from "./use-video-upload";
+import s from "./video-editor.module.css";
 
 /** The running upload: bytes and time left, with pause/failure reasons and its controls. */
 export function UploadProgress({
@@ -26,39 +29,43 @@ export function UploadProgress({
           ? `Paused at ${percent} % (${amounts})`
           : amounts;
   return (
-    <div className="video-upload">
-      <p className="video-upload-name">
+    <div className={s.upload}>
+      <p>
         {phase === "failed" ? "Upload failed: " : "Uploading "}
         <strong>{upload.filename}</strong>
       </p>
       {phase !== "failed" && (
-        <div className="video-progress">
+        <div className={s.progress}>
           <ProgressBar
             percent={percent}
             label="Upload progress"
             valueText={`${percent} %, ${detail}`}
           />
-          <span className="video-progress-text">
+          <span className={s.progressText}>
             {percent} % · {detail}
           </span>
         </div>
       )}
-      {upload.warning && <p className="field-hint">{upload.warning}</p>}
+      {upload.warning && <p className={f.hint}>{upload.warning}</p>}
       {problem && (
-        <p className={phase === "failed" ? "field-error" : "video-note"} role="alert">
+        <p className={phase === "failed" ? f.error : s.note} role="alert">
           {problem}
         </p>
       )}
-      <div className="video-actions">
+      <div className={s.actions}>
         {phase === "paused" && (
-          <button type="button" className="button button-secondary button-small" onClick={onResume}>
+          <button
+            type="button"
+            className={buttonClass({ variant: "secondary", size: "small" })}
+            onClick={onResume}
+          >
             Resume upload
           </button>
         )}
         {phase === "failed" ? (
           <button
             type="button"
-            className="button button-secondary button-small"
+            className={buttonClass({ variant: "secondary", size: "small" })}
             onClick={onDismiss}
           >
             Upload another file
@@ -66,7 +73,7 @@ export function UploadProgress({
         ) : (
           <button
             type="button"
-            className="button button-ghost button-small"
+            className={buttonClass({ variant: "ghost", size: "small" })}
             disabled={phase === "completing"}
             onClick={onCancel}
           >

@@ -1,3 +1,4 @@
+import { Badge } from "../../../../components/ui/Badge";
 import type { EditableLesson } from "../../api";
 import { videoBadgeText } from "./video-status-text";
 
@@ -6,11 +7,12 @@ export function VideoBadge({ lesson }: { lesson: EditableLesson }) {
   if (lesson.kind !== "video") return null;
   const { video } = lesson;
   const text = videoBadgeText(video);
-  const tone = video?.status === "ready" ? "ok" : video?.status === "failed" ? "bad" : "wait";
+  const tone =
+    video?.status === "ready" ? "success" : video?.status === "failed" ? "danger" : "neutral";
   return (
     <>
-      <span className={`video-badge is-${tone}`}>{text}</span>
-      {lesson.isPreview && <span className="video-badge is-preview">Free preview</span>}
+      <Badge tone={tone}>{text}</Badge>
+      {lesson.isPreview && <Badge tone="info">Free preview</Badge>}
     </>
   );
 }

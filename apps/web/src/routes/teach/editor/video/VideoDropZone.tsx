@@ -1,4 +1,8 @@
 import { type DragEvent, type ReactNode, useId, useState } from "react";
+import { buttonClass } from "../../../../components/ui/Button";
+import { cx } from "../../../../components/ui/cx";
+import { fieldStyles as f } from "../../../../components/ui/Field";
+import s from "./video-editor.module.css";
 
 /**
  * Where a file comes in (a video; a PDF with `accept`): a real file input (keyboard and
@@ -43,13 +47,13 @@ export function VideoDropZone({
   return (
     // biome-ignore lint/a11y/noStaticElementInteractions: dropping is a shortcut; the file input inside does the same
     <div
-      className={`video-drop${over ? " is-over" : ""}`}
+      className={cx(s.drop, over && s.over)}
       onDragOver={onDragOver}
       onDragLeave={() => setOver(false)}
       onDrop={onDrop}
     >
       {children}
-      <label className="button button-secondary file-button">
+      <label className={buttonClass({ variant: "secondary" })}>
         {buttonLabel}
         <input
           id={id}
@@ -67,12 +71,12 @@ export function VideoDropZone({
         />
       </label>
       {hint && (
-        <p id={`${id}-hint`} className="field-hint">
+        <p id={`${id}-hint`} className={f.hint}>
           {hint}
         </p>
       )}
       {error && (
-        <p id={`${id}-error`} className="field-error" role="alert">
+        <p id={`${id}-error`} className={f.error} role="alert">
           {error}
         </p>
       )}

@@ -1,6 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { lazy, Suspense, useEffect, useRef } from "react";
 import { ErrorState, LoadingState } from "../../../../components/states";
+import { linkButtonClass } from "../../../../components/ui/Button";
 import { lessonBodyId } from "../../../../lib/editor-targets";
 import type { EditableLesson } from "../../api";
 import { refreshCourse } from "../../api";
@@ -12,8 +13,8 @@ import { useVideoUpload, type VideoUploadState } from "./use-video-upload";
 import { VideoDropZone } from "./VideoDropZone";
 import { FailedStatus, ProcessingStatus, ReadyFacts } from "./VideoStatusView";
 import { isWorking, lessonVideoQuery, type VideoSummary } from "./video-api";
+import s from "./video-editor.module.css";
 import { announcement } from "./video-status-text";
-import "./video-editor.css";
 
 // The player (and hls.js with it) loads only when there is something to preview.
 const PreviewPlayer = lazy(() => import("./PreviewPlayer"));
@@ -48,8 +49,8 @@ export function VideoLessonEditor({
   const captionsFor =
     latest && latest.status !== "uploading" && latest.status !== "failed" ? latest : current;
   return (
-    <div className="video-editor">
-      <h4 id={lessonBodyId(lesson.id)} tabIndex={-1} className="video-editor-heading">
+    <div className={s.editor}>
+      <h4 id={lessonBodyId(lesson.id)} tabIndex={-1} className={s.heading}>
         Video
       </h4>
       <p className="visually-hidden" role="status">
@@ -67,7 +68,7 @@ export function VideoLessonEditor({
           <LatestStatus latest={latest} current={current} hidden={upload.active !== null} />
           <UploadArea upload={upload} latest={latest} stale={stale} />
           {current?.playableAt && (
-            <Suspense fallback={<div className="player-skeleton skeleton" aria-hidden="true" />}>
+            <Suspense fallback={<div className={s.playerSkeleton} aria-hidden="true" />}>
               <PreviewPlayer lessonId={lesson.id} assetId={current.id} title={lesson.title} />
             </Suspense>
           )}
@@ -94,7 +95,7 @@ function LatestStatus({
       {!hidden && latest && isWorking(latest.status) && <ProcessingStatus video={latest} />}
       {!hidden && latest?.status === "failed" && <FailedStatus video={latest} />}
       {replaced ? (
-        <p className="video-note">
+        <p className={s.note}>
           Learners see <strong>{current.originalFilename}</strong> until the new video is playable.
         </p>
       ) : (
@@ -141,11 +142,11 @@ function UploadArea({
       onFile={(file) => void upload.choose(file)}
     >
       {paused && (
-        <p className="video-paused">
+        <p className={s.flush}>
           Upload of <strong>{paused.filename}</strong> paused at{" "}
           {Math.floor((paused.uploadedBytes / paused.size) * 100)} % — choose the same file to
           resume.{" "}
-          <button type="button" className="link-button" onClick={() => void upload.cancel()}>
+          <button type="button" className={linkButtonClass} onClick={() => void upload.cancel()}>
             Discard it
           </button>
         </p>

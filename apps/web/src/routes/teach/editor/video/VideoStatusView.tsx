@@ -1,13 +1,19 @@
 import { ProgressBar } from "../../../../components/ProgressBar";
+import { Badge, type BadgeTone } from "../../../../components/ui/Badge";
+import { cx } from "../../../../components/ui/cx";
+import { fieldStyles as f } from "../../../../components/ui/Field";
 import { formatVideoLength } from "../../../../lib/media-time";
 import { formatBytes } from "../../../../lib/transfer-rate";
 import type { VideoSummary } from "./video-api";
+import s from "./video-editor.module.css";
 import {
   failedAttemptText,
   processingValueText,
   renditionLabel,
   unavailableText,
 } from "./video-status-text";
+
+const RENDITION_TONE: Partial<Record<string, BadgeTone>> = { processing: "info", ready: "success" };
 
 /**
  * Queued or processing on the job runner: overall percent, each rendition, first playable —
@@ -17,34 +23,34 @@ export function ProcessingStatus({ video }: { video: VideoSummary }) {
   const queued = video.status === "queued";
   const valueText = processingValueText(video);
   return (
-    <div className="video-status">
-      <p className="video-status-title">
+    <div className={s.status}>
+      <p>
         {queued ? "Waiting to process" : "Processing"} <strong>{video.originalFilename}</strong>
       </p>
       {video.processingUnavailable ? (
-        <p className="field-error">{unavailableText(video.processingUnavailable)}</p>
+        <p className={f.error}>{unavailableText(video.processingUnavailable)}</p>
       ) : (
         video.lastAttempt && (
-          <p className="field-error">
+          <p className={f.error}>
             {failedAttemptText(video.lastAttempt)}. Trying again automatically.
           </p>
         )
       )}
-      <div className="video-progress">
+      <div className={s.progress}>
         <ProgressBar percent={video.percent} label="Processing progress" valueText={valueText} />
-        <span className="video-progress-text">{valueText}</span>
+        <span className={s.progressText}>{valueText}</span>
       </div>
       {video.renditions.length > 0 && (
-        <ul className="rendition-chips" aria-label="Renditions">
+        <ul className={s.renditions} aria-label="Renditions">
           {video.renditions.map((r) => (
-            <li key={r.name} className={`rendition-chip is-${r.status}`}>
-              {renditionLabel(r)}
+            <li key={r.name}>
+              <Badge tone={RENDITION_TONE[r.status] ?? "neutral"}>{renditionLabel(r)}</Badge>
             </li>
           ))}
         </ul>
       )}
       {video.playableAt && (
-        <p className="video-playable">
+        <p className={s.playable}>
           <strong>Playable now.</strong> Learners can watch while the other qualities finish.
         </p>
       )}
@@ -54,11 +60,11 @@ export function ProcessingStatus({ video }: { video: VideoSummary }) {
 
 export function FailedStatus({ video }: { video: VideoSummary }) {
   return (
-    <div className="video-status video-failed">
-      <p className="video-status-title">
+    <div className={cx(s.status, s.failed)}>
+      <p>
         <strong>{video.originalFilename}</strong> couldn't be processed.
       </p>
-      <p className="field-error">{video.failureReason ?? "Processing failed."}</p>
+      <p className={f.error}>{video.failureReason ?? "Processing failed."}</p>
       {video.lastAttempt && (
         <p className="muted">Last error: {failedAttemptText(video.lastAttempt)}</p>
       )}
@@ -75,11 +81,14 @@ export function ReadyFacts({ video }: { video: VideoSummary }) {
     formatBytes(video.byteSize),
   ].filter(Boolean);
   return (
-    <div className="video-status">
-      <p className="video-status-title">
-        <span className="status-ready">Ready</span> <strong>{video.originalFilename}</strong>
+    <div className={s.status}>
+      <p>
+        <Badge tone="success" className={s.readyBadge}>
+          Ready
+        </Badge>{" "}
+        <strong>{video.originalFilename}</strong>
       </p>
-      <p className="muted video-facts">{facts.join(" · ")}</p>
+      <p className={cx("muted", s.facts)}>{facts.join(" · ")}</p>
     </div>
   );
 }

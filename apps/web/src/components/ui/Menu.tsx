@@ -1,4 +1,6 @@
 import { type KeyboardEvent, type ReactNode, useEffect, useId, useRef, useState } from "react";
+import { cx } from "./cx";
+import s from "./Menu.module.css";
 
 export interface MenuOption<T> {
   value: T;
@@ -8,7 +10,8 @@ export interface MenuOption<T> {
 /**
  * A button that opens a menu of choices (menuitemradio): focus moves into the menu on the
  * chosen item; ↑/↓, Home/End move; Enter/Space choose; Escape and Tab close, and focus
- * returns to the button.
+ * returns to the button. `tone`: "media" for the player's dark chrome (it opens upwards),
+ * "surface" for the page (it opens downwards). The button's look is its owner's.
  */
 export function MenuButton<T>({
   label,
@@ -17,6 +20,8 @@ export function MenuButton<T>({
   options,
   value,
   onChange,
+  tone = "surface",
+  buttonClassName,
 }: {
   label: string;
   buttonText?: string;
@@ -24,6 +29,8 @@ export function MenuButton<T>({
   options: ReadonlyArray<MenuOption<T>>;
   value: T;
   onChange: (value: T) => void;
+  tone?: "media" | "surface";
+  buttonClassName?: string;
 }) {
   const id = useId();
   const [open, setOpen] = useState(false);
@@ -67,11 +74,11 @@ export function MenuButton<T>({
   };
 
   return (
-    <div className="player-menu">
+    <div className={s.menu}>
       <button
         ref={button}
         type="button"
-        className="player-button"
+        className={buttonClassName}
         // The visible text leads the name (WCAG 2.5.3): "1× playback speed" can be said to
         // operate it by voice, and a screen reader hears the current value first.
         aria-label={buttonText ? `${buttonText} ${label.toLowerCase()}` : label}
@@ -88,7 +95,7 @@ export function MenuButton<T>({
         }}
       >
         {icon}
-        {buttonText && <span className="player-button-text">{buttonText}</span>}
+        {buttonText && <span>{buttonText}</span>}
       </button>
       {open && (
         <div
@@ -96,13 +103,14 @@ export function MenuButton<T>({
           id={`${id}-menu`}
           role="menu"
           aria-label={label}
-          className="player-menu-list"
+          className={cx(s.list, s[tone])}
           onKeyDown={onMenuKey}
         >
           {options.map((option) => (
             <div
               key={option.label}
               role="menuitemradio"
+              className={s.item}
               aria-checked={option.value === value}
               tabIndex={-1}
               onClick={() => choose(option.value)}

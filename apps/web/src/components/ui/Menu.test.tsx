@@ -1,6 +1,6 @@
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
-import { MenuButton } from "./MenuButton";
+import { MenuButton } from "./Menu";
 
 const button = (label: string, buttonText?: string) =>
   renderToStaticMarkup(

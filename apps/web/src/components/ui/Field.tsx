@@ -1,4 +1,8 @@
 import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes } from "react";
+import s from "./Field.module.css";
+
+/** The field look for controls laid out by hand (a textarea with a counter, a chips box). */
+export const fieldStyles = s;
 
 /**
  * Labelled form controls whose hint and error are read with them (aria-describedby) and
@@ -25,16 +29,16 @@ export function FieldShell({
   children,
 }: Described & { children: ReactNode }) {
   return (
-    <div className="field">
+    <div className={s.field}>
       <label htmlFor={id}>{label}</label>
       {hint && (
-        <p id={`${id}-hint`} className="field-hint">
+        <p id={`${id}-hint`} className={s.hint}>
           {hint}
         </p>
       )}
       {children}
       {error && (
-        <p id={`${id}-error`} className="field-error">
+        <p id={`${id}-error`} className={s.error}>
           {error}
         </p>
       )}
@@ -92,5 +96,14 @@ export function SelectField({
         ))}
       </select>
     </FieldShell>
+  );
+}
+
+/** A problem with the whole form (not one field), announced when it appears. */
+export function FormError({ children }: { children: ReactNode }) {
+  return (
+    <p className={s.formError} role="alert">
+      {children}
+    </p>
   );
 }
