@@ -1,4 +1,4 @@
-import type { SessionUser } from "@lumen/trpc";
+import type { SessionUser } from "@lumen/core/kernel";
 import type { MiddlewareHandler } from "hono";
 import { type Auth, sessionUser } from "./auth";
 import { ApiError } from "./http-errors";
