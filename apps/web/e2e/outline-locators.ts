@@ -10,15 +10,18 @@ export function lessonBadge(row: Locator, text: string): Locator {
   return row.getByTestId("lesson-badges").getByText(text, { exact: true });
 }
 
-/** Lesson titles in outline order, read from their rename buttons. */
-export function lessonTitles(list: Locator): Promise<string[]> {
-  return list
-    .getByRole("button", { name: /^Rename lesson “/ })
-    .evaluateAll((buttons) =>
-      buttons.map((b) =>
-        (b.getAttribute("aria-label") ?? "").replace(/^Rename lesson “(.*)”$/, "$1"),
-      ),
-    );
+/**
+ * Lesson titles in outline order, read from their rename buttons, once the first is shown
+ * (evaluateAll alone does not wait, and would read an outline still loading as empty).
+ */
+export async function lessonTitles(list: Locator): Promise<string[]> {
+  const buttons = list.getByRole("button", { name: /^Rename lesson “/ });
+  await buttons.first().waitFor();
+  return buttons.evaluateAll((buttons) =>
+    buttons.map((b) =>
+      (b.getAttribute("aria-label") ?? "").replace(/^Rename lesson “(.*)”$/, "$1"),
+    ),
+  );
 }
 
 /** The title links of "Your courses", or of its published ones. */
