@@ -120,7 +120,10 @@ export const searchBroadCells = pgTable(
     category: text().notNull(),
     level: courseLevel().notNull(),
     language: text().notNull(),
-    /** The largest k with rating_average >= k/10 (as real): "k/10 and up" counts it. */
+    /**
+     * The largest k with rating_average >= k/10 (as real): "k/10 and up" counts it. -1: the
+     * sum over every tenth (the counts without a minimum rating).
+     */
     tenths: smallint().notNull(),
     n: integer().notNull(),
   },

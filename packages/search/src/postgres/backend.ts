@@ -54,13 +54,16 @@ export function createPostgresSearch({
     Number.POSITIVE_INFINITY,
   );
   const broadOptions = { ...DEFAULT_BROAD, ...(broad || {}) };
-  // Which tsqueries are broad, so a search only asks for precomputed data that exists. A
-  // stale entry costs a fallback to the live path, never a wrong answer.
+  // Which tsqueries are kept, with their match counts, so a search only asks for
+  // precomputed data that exists. A stale entry costs a fallback to the live path, never a
+  // wrong answer.
   const broadQueries = cachedValue(
     () =>
       db
-        .execute<{ tsquery: string }>(sql`select tsquery from search_broad_queries`)
-        .then((r) => new Set(r.rows.map((row) => row.tsquery))),
+        .execute<{ tsquery: string; matches: number }>(
+          sql`select tsquery, matches from search_broad_queries`,
+        )
+        .then((r) => new Map(r.rows.map((row) => [row.tsquery, row.matches]))),
     summaryTtlMs,
   );
 
@@ -79,12 +82,13 @@ export function createPostgresSearch({
     } else {
       const prepared = await prepareQuery(db, parsed, stemmingConfigsFor(input.language));
       correctedQuery = prepared.correctedQuery;
-      const broadSet = broad === false ? new Set<string>() : await broadQueries.get();
+      const kept = broad === false ? new Map<string, number>() : await broadQueries.get();
       const found = textSearch(db, prepared, input, {
-        broad: broadSet,
+        kept,
+        splitFrom: broadOptions.splitFrom,
         oneThread: await singleThreaded.get(),
       });
-      if (broad !== false && !broadSet.has(prepared.tsquery)) {
+      if (broad !== false && !kept.has(prepared.tsquery)) {
         found.then((f) => keepIfBroad(prepared.tsquery, f.cells, input)).catch(() => {});
       }
       items = found.then((f) => f.items);
@@ -105,13 +109,14 @@ export function createPostgresSearch({
   }
 
   /**
-   * A query found broad by a live search is built in the background (the search itself is
-   * answered live), so the next search for it reads precomputed data; see broad.ts.
+   * A query a live search found matching `minSearchedMatches` or more is built in the
+   * background (the search itself is answered live), so the next search for it reads
+   * precomputed data; see broad.ts.
    */
   function keepIfBroad(tsquery: string, cells: Cell[], input: CatalogQuery) {
     if (input.minRating !== undefined || building.has(tsquery)) return;
     const matches = cells.reduce((sum, cell) => sum + cell.n, 0);
-    if (matches < broadOptions.minMatches) return;
+    if (matches < broadOptions.minSearchedMatches) return;
     building.add(tsquery);
     addBroadQuery(db, tsquery, broadOptions)
       .catch(() => {}) // a race with another builder, or a closing database: stays live

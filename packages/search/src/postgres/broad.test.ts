@@ -6,6 +6,8 @@ import { eq, inArray, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { SearchBackend } from "../types";
 import { createPostgresSearch } from "./backend";
+import { DEFAULT_BROAD } from "./broad";
+import { addBroadQuery } from "./indexer";
 
 /**
  * Broad queries answer from precomputed counts and kept results; these tests hold them (and
@@ -137,7 +139,7 @@ beforeAll(async () => {
   });
   fast = createPostgresSearch({
     db: database.db,
-    broad: { minMatches: 40, listLength: 25 },
+    broad: { minMatches: 40, listLength: 25, minSearchedMatches: 5, splitFrom: 60 },
     summaryTtlMs: 0,
   });
   await fast.reindexAll();
@@ -202,6 +204,41 @@ describe("broad queries", () => {
       },
       { timeout: 10_000, interval: 50 },
     );
+    await expectSameAsLive();
+  });
+
+  it("keep a multi-word query once searched, within the searched budget", async () => {
+    const tsqueryOf = sql`select tsquery from search_broad_queries`;
+    const keptQueries = async () =>
+      new Set(
+        (await database.db.execute<{ tsquery: string }>(tsqueryOf)).rows.map((r) => r.tsquery),
+      );
+    const before = await keptQueries();
+    const query = catalogQuerySchema.parse({ query: "history music" });
+    const expected = await live.search(query);
+    expect(expected.total).toBeGreaterThanOrEqual(5);
+    expect(expected.total).toBeLessThan(40);
+    await vi.waitFor(
+      async () => {
+        expect(await fast.search(query)).toEqual(expected);
+        expect((await keptQueries()).size).toBe(before.size + 1);
+      },
+      { timeout: 10_000, interval: 50 },
+    );
+    // With the budget (words + searched queries) spent, a query matching enough stays live.
+    const spent = {
+      ...DEFAULT_BROAD,
+      minSearchedMatches: 5,
+      maxQueries: 0,
+      maxSearched: before.size + 1,
+    };
+    await addBroadQuery(database.db, "(('cloud':*)) & (('design':*))", spent);
+    expect((await keptQueries()).size).toBe(before.size + 1);
+    await addBroadQuery(database.db, "(('cloud':*)) & (('design':*))", {
+      ...spent,
+      maxSearched: before.size + 2,
+    });
+    expect((await keptQueries()).has("(('cloud':*)) & (('design':*))")).toBe(true);
     await expectSameAsLive();
   });
 

@@ -10,7 +10,9 @@ import { onTenthsGrid, rankSql, ratingTenthsSql } from "./rank";
  * "learn" or "course") that ranking and counting every match per search costs ~200 ms. For
  * each such tsquery the indexer keeps, in step with course_search:
  *   - search_broad_cells: exact counts per (category, level, language, rating tenth), from
- *     which every facet and total of the query follows, for any filters;
+ *     which every facet and total of the query follows, for any filters, plus their sums
+ *     over all tenths (tenths = ANY_RATING), the few rows a search without a minimum rating
+ *     reads (≤ 288, where the tenths may be 7,000 for a word like "learn");
  *   - search_broad_hits: its first `listLength` results by relevance with the columns the
  *     filters read, as a "floor": exactly the matches that sort at or before the last one
  *     kept at build time, so adding, removing or re-ranking one course keeps it exact.
@@ -18,21 +20,41 @@ import { onTenthsGrid, rankSql, ratingTenthsSql } from "./rank";
  * the page reaches past the floor or the query is not (or no longer) broad.
  */
 export interface BroadOptions {
-  /** A word is treated as broad from this many matching courses. */
+  /** A word of the index is kept as a broad query from this many matching courses. */
   minMatches: number;
   /** Results kept per broad query at build time. */
   listLength: number;
-  /** At most this many broad queries, the most frequent words first. */
+  /** At most this many words of the index are kept, the most frequent first. */
   maxQueries: number;
+  /**
+   * A query someone searched is kept from this many matches: ranking ~1,000 matches costs
+   * ~10 ms on PGlite, so multi-word queries that are not broad by this definition still
+   * are worth keeping once searched.
+   */
+  minSearchedMatches: number;
+  /** At most this many searched queries are kept, on top of the words. */
+  maxSearched: number;
+  /**
+   * A kept query's clause that matches at least this many courses is left out of the GIN
+   * lookup of a longer query (see matchSql in text-search.ts): expanding a prefix with
+   * ~50k postings costs more than checking it on the rows the other clauses leave.
+   */
+  splitFrom: number;
 }
 
 export const DEFAULT_BROAD: BroadOptions = {
   minMatches: 2_000,
   listLength: 1_000,
   maxQueries: 500,
+  minSearchedMatches: 500,
+  maxSearched: 500,
+  splitFrom: 10_000,
 };
 
 type Executor = Pick<Database, "execute">;
+
+/** The tenths of a search_broad_cells row that counts every rating (see search.ts). */
+export const ANY_RATING = -1;
 
 /** The rows `m` of course_search that match the broad query `q` (a search_broad_queries row). */
 const matchesQuery = sql`m.document @@ q.tsquery::tsquery`;
@@ -46,7 +68,7 @@ const ORDER = sql`rank desc, enrollment_count desc, course_id`;
 export async function buildBroadQuery(
   db: Executor,
   tsquery: string,
-  { minMatches, listLength }: BroadOptions,
+  { minMatches, listLength }: Pick<BroadOptions, "minMatches" | "listLength">,
 ): Promise<number> {
   await db.execute(sql`delete from search_broad_queries where tsquery = ${tsquery}`);
   const result = await db.execute<{ matches: number }>(sql`
@@ -66,8 +88,10 @@ export async function buildBroadQuery(
       returning id),
     cells as (
       insert into search_broad_cells (query_id, category, level, language, tenths, n)
-      select query.id, category, level, language, tenths, count(*)::int
-      from matched, query group by query.id, category, level, language, tenths),
+      select query.id, category, level, language, coalesce(tenths, ${ANY_RATING}), count(*)::int
+      from matched, query
+      group by grouping sets ((query.id, category, level, language, tenths),
+        (query.id, category, level, language))),
     hits as (
       insert into search_broad_hits (query_id, course_id, rank, enrollment_count, category,
         level, language, rating_average)
@@ -93,7 +117,7 @@ export async function removeFromBroadQueries(db: Executor, courseId: string): Pr
     cells as (
       update search_broad_cells c set n = c.n - 1 from old
       where c.query_id = old.id and c.category = old.category and c.level = old.level
-        and c.language = old.language and c.tenths = old.tenths)
+        and c.language = old.language and c.tenths in (old.tenths, ${ANY_RATING}))
     delete from search_broad_hits where course_id = ${courseId}`);
 }
 
@@ -111,7 +135,8 @@ export async function addToBroadQueries(db: Executor, courseId: string): Promise
       update search_broad_queries q set matches = q.matches + 1 from new where q.id = new.id),
     cells as (
       insert into search_broad_cells (query_id, category, level, language, tenths, n)
-      select id, category, level, language, tenths, 1 from new
+      select id, category, level, language, t.tenths, 1
+      from new cross join lateral (values (new.tenths), (${ANY_RATING})) t(tenths)
       on conflict (query_id, category, level, language, tenths)
         do update set n = search_broad_cells.n + 1)
     insert into search_broad_hits (query_id, course_id, rank, enrollment_count, category, level,
@@ -170,7 +195,9 @@ export async function broadCells(
 ): Promise<Cell[] | null> {
   if (!onTenthsGrid(minRating)) return null;
   const tenths =
-    minRating === undefined ? sql`` : sql`and c.tenths >= ${Math.round(minRating * 10)}`;
+    minRating === undefined
+      ? sql`and c.tenths = ${ANY_RATING}`
+      : sql`and c.tenths >= ${Math.round(minRating * 10)}`;
   const result = await db.execute<Cell & { category: string | null }>(sql`
     select c.category, c.level::text as level, c.language, coalesce(sum(c.n), 0)::int as n
     from search_broad_queries q

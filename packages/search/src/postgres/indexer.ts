@@ -160,8 +160,9 @@ async function broadTsquery(db: Database, word: string): Promise<string | null> 
 }
 
 /**
- * Builds the broad query `tsquery` (a search found it broad and it is not kept yet), unless
- * `maxQueries` are kept already. Safe to race: a second build of the same query fails on
+ * Keeps the searched query `tsquery` (a search found it matching `minSearchedMatches` or
+ * more and it is not kept yet), unless the budget (`maxQueries` words + `maxSearched`) is
+ * spent. Safe to race: a second build of the same query fails on
  * its unique key and changes nothing.
  */
 export async function addBroadQuery(
@@ -175,7 +176,9 @@ export async function addBroadQuery(
       const kept = await tx.execute<{ n: number }>(
         sql`select count(*)::int as n from search_broad_queries`,
       );
-      if ((kept.rows[0]?.n ?? 0) < broad.maxQueries) await buildBroadQuery(tx, tsquery, broad);
+      if ((kept.rows[0]?.n ?? 0) < broad.maxQueries + broad.maxSearched) {
+        await buildBroadQuery(tx, tsquery, { ...broad, minMatches: broad.minSearchedMatches });
+      }
     },
     "shared",
   );

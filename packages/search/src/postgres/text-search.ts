@@ -44,7 +44,7 @@ type HitRow = CourseCardRow & {
  * more than one core; one combined statement measured ~40% slower. The price: the page and
  * the counts may come from snapshots a few microseconds apart.
  *
- * A broad query (in `broad`, the tsqueries the indexer keeps precomputed; see broad.ts) reads its exact
+ * A kept query (in `kept`, the tsqueries the indexer keeps precomputed; see broad.ts) reads its exact
  * cells and, sorted by relevance, walks its kept results instead; either falls back to the
  * live statement when the precomputed data cannot answer (the query stopped being broad,
  * an off-grid minimum rating, a page past the kept results). Other sorts walk
@@ -54,14 +54,24 @@ export async function textSearch(
   db: Database,
   prepared: PreparedQuery,
   input: CatalogQuery,
-  { broad, oneThread }: { broad: ReadonlySet<string>; oneThread: boolean },
+  {
+    kept,
+    splitFrom,
+    oneThread,
+  }: {
+    /** The kept (precomputed) tsqueries and how many courses each matches. */
+    kept: ReadonlyMap<string, number>;
+    splitFrom: number;
+    oneThread: boolean;
+  },
 ): Promise<{ items: SearchHit[]; cells: Cell[] }> {
   const minRating =
     input.minRating !== undefined ? sql`and m.rating_average >= ${input.minRating}` : sql``;
+  const broad = (clause: string) => (kept.get(clause) ?? 0) >= splitFrom;
   const matched = sql`from course_search m where ${matchSql(prepared, broad)} ${minRating}`;
   const rank = rankSql(sql`m.document`, sql`${prepared.tsquery}::tsquery`);
   const livePage = () => textPage(db, prepared.headline, input, pageSql(matched, rank, input));
-  if (!broad.has(prepared.tsquery)) {
+  if (!kept.has(prepared.tsquery)) {
     if (oneThread) return oneStatement(db, prepared, input, matched);
     const [items, cells] = await Promise.all([livePage(), loadCells(db, matched)]);
     return { items, cells };
@@ -86,10 +96,11 @@ export async function textSearch(
  * not, only the others go to the GIN index: expanding a broad prefix ('learn':* stands for
  * every word starting with it, ~52k postings at 100k courses) costs ~9 ms per statement,
  * while checking it on the few rows the rare clauses leave costs almost nothing. The full
- * tsquery is checked on each of them, `is true` keeping the planner from indexing it.
+ * tsquery is checked on each of them, `is true` keeping the planner from indexing it. A
+ * clause of a few thousand matches stays in the index: there the recheck costs more.
  */
-function matchSql({ tsquery, clauses }: PreparedQuery, broad: ReadonlySet<string>): SQL {
-  const rare = clauses.filter((clause) => !broad.has(clause));
+function matchSql({ tsquery, clauses }: PreparedQuery, broad: (clause: string) => boolean): SQL {
+  const rare = clauses.filter((clause) => !broad(clause));
   if (rare.length === 0 || rare.length === clauses.length) {
     return sql`m.document @@ ${tsquery}::tsquery`;
   }
