@@ -29,8 +29,11 @@ export interface QueryRowsHKT extends PgQueryResultHKT {
 export type Database = PgDatabase<QueryRowsHKT, Schema, ExtractTablesWithRelations<Schema>>;
 
 export type DatabaseConfig =
-  /** Embedded Postgres in this process; `dataDir` omitted means in memory. */
-  | { driver: "pglite"; dataDir?: string | undefined }
+  /**
+   * Embedded Postgres in this process; `dataDir` omitted means in memory. `loadDataDir`
+   * starts it from a dump (`dumpDataDir()`), as tests do from a migrated template.
+   */
+  | { driver: "pglite"; dataDir?: string | undefined; loadDataDir?: Blob | undefined }
   /** Any Postgres reachable over TCP (node-postgres pool). */
   | {
       driver: "postgres";
@@ -75,6 +78,7 @@ export function createDatabase(config: DatabaseConfig): DatabaseClient {
     case "pglite": {
       const client = new PGlite({
         ...(config.dataDir ? { dataDir: config.dataDir } : {}),
+        ...(config.loadDataDir ? { loadDataDir: config.loadDataDir } : {}),
         extensions: PGLITE_EXTENSIONS,
       });
       const db = drizzlePglite({ client, schema, casing });

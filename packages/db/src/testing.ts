@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { createDatabase, type DatabaseClient } from "./client";
 import { migrate } from "./migrate";
+import { migratedPgliteDump, migratedPostgresTemplate } from "./test-template";
 
 export interface TestDatabase extends DatabaseClient {
   /** Connection URL of this test's own database; undefined on PGlite. */
@@ -18,13 +19,23 @@ export async function createTestDatabase(
 ): Promise<TestDatabase> {
   const adminUrl = process.env.TEST_DATABASE_URL;
   const applied = { migrationsFolder: options.migrationsFolder };
+  // A database with every migration starts as a copy of a migrated template.
+  const fromTemplate = options.migrationsFolder === undefined;
   if (!adminUrl) {
-    const client = createDatabase({ driver: "pglite" });
+    const client = createDatabase({
+      driver: "pglite",
+      loadDataDir: fromTemplate ? await migratedPgliteDump() : undefined,
+    });
     await migrate(client, applied);
     return { ...client, url: undefined };
   }
   const name = `lumen_test_${randomBytes(6).toString("hex")}`;
-  await withAdmin(adminUrl, (admin) => admin.query(`create database ${name}`));
+  const template = fromTemplate ? await migratedPostgresTemplate(adminUrl) : undefined;
+  await withAdmin(adminUrl, (admin) =>
+    whenIdle(() =>
+      admin.query(`create database ${name}${template ? ` template ${template}` : ""}`),
+    ),
+  );
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   const client = createDatabase(
@@ -54,10 +65,18 @@ async function withAdmin<T>(url: string, fn: (c: pg.Client) => Promise<T>): Prom
 }
 
 /** The pool's sockets close just after end() resolves; wait for them rather than kill them. */
-async function dropWhenIdle(admin: pg.Client, name: string) {
+function dropWhenIdle(admin: pg.Client, name: string) {
+  return whenIdle(() => admin.query(`drop database if exists ${name}`));
+}
+
+/**
+ * Runs `statement` (a drop, or a copy of the template), again while Postgres says another
+ * session still uses the database (55006): pooled sockets close just after end() resolves.
+ */
+async function whenIdle(statement: () => Promise<unknown>) {
   for (let attempt = 0; ; attempt++) {
     try {
-      await admin.query(`drop database if exists ${name}`);
+      await statement();
       return;
     } catch (error) {
       const inUse = error instanceof Error && "code" in error && error.code === "55006";
