@@ -12,8 +12,8 @@ import { LessonBadges } from "./LessonBadges";
 import { LessonContent } from "./LessonContent";
 import { KIND_LABELS } from "./lesson-kinds";
 import { MoveButtons } from "./MoveButtons";
-import type { OutlineActions } from "./OutlinePanel";
 import o from "./outline.module.css";
+import type { OutlineActions } from "./outline-actions";
 import type { OutlineDnd } from "./use-outline-dnd";
 
 export function LessonRow({

@@ -11,8 +11,8 @@ import { DragHandle } from "./DragHandle";
 import { InlineTitle } from "./InlineTitle";
 import { LessonRow } from "./LessonRow";
 import { MoveButtons } from "./MoveButtons";
-import type { OutlineActions } from "./OutlinePanel";
 import o from "./outline.module.css";
+import type { OutlineActions } from "./outline-actions";
 import { useAddLesson } from "./outline-api";
 import type { OutlineDnd } from "./use-outline-dnd";
 

@@ -11,8 +11,6 @@ import o from "./outline.module.css";
 import { useAddModule } from "./outline-api";
 import { useOutlineActions } from "./use-outline-actions";
 
-export type { OutlineActions } from "./use-outline-actions";
-
 /** Modules and lessons: add, rename, delete, reorder (drag, buttons, Alt+Arrow), move between modules. */
 export function OutlinePanel({
   course,
