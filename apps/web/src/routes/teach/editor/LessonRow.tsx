@@ -3,7 +3,6 @@ import { Badge } from "../../../components/ui/Badge";
 import { buttonClass } from "../../../components/ui/Button";
 import { cx } from "../../../components/ui/cx";
 import { formatDuration } from "../../../lib/format";
-import { keyboardMoveDelta } from "../../../lib/reorder";
 import type { EditableLesson, EditableModule } from "../api";
 import { ConfirmDelete } from "./ConfirmDelete";
 import { DragHandle } from "./DragHandle";
@@ -14,6 +13,7 @@ import { KIND_LABELS } from "./lesson-kinds";
 import { MoveButtons } from "./MoveButtons";
 import o from "./outline.module.css";
 import type { OutlineActions } from "./outline-actions";
+import { keyboardMoveDelta } from "./reorder";
 import type { OutlineDnd } from "./use-outline-dnd";
 
 export function LessonRow({

@@ -1,4 +1,4 @@
-import type { OutlineChange } from "../../../lib/outline";
+import type { OutlineChange } from "./outline";
 
 /**
  * What the outline's rows can do (made by `useOutlineActions`). Its own module so the panel,

@@ -1,10 +1,10 @@
 import { useState } from "react";
-import { applyOutlineChange, findLesson, lessonStep } from "../../../lib/outline";
-import { moveByOffset, moveOnto } from "../../../lib/reorder";
 import type { EditableModule } from "../api";
 import { focusAfterMove, handleId } from "./MoveButtons";
+import { applyOutlineChange, findLesson, lessonStep } from "./outline";
 import type { OutlineActions } from "./outline-actions";
 import { useOutlineChange } from "./outline-api";
+import { moveByOffset, moveOnto } from "./reorder";
 import { useOutlineDnd } from "./use-outline-dnd";
 
 /**
