@@ -4,7 +4,7 @@ import { z } from "zod";
 import { type CheckContext, checkCertificate } from "../certificates/check";
 import { certificatePage } from "../certificates/html/certificate-page";
 import { pageHeaders } from "../certificates/html/layout";
-import { publishCertificate } from "../certificates/publish";
+import { receiveCertificate } from "../certificates/receive-certificate";
 import type { AppEnv } from "../env";
 import { errorBody } from "../errors";
 import { requireInternalSecret } from "../middleware/require-internal-secret";
@@ -111,7 +111,7 @@ export const certificates = new Hono<AppEnv>()
       );
     }
     const { env } = c;
-    const published = await publishCertificate(
+    const received = await receiveCertificate(
       {
         kv: env.CERTIFICATES_KV,
         cache: caches.default,
@@ -120,5 +120,5 @@ export const certificates = new Hono<AppEnv>()
       },
       { ...record.data, id: id.data },
     );
-    return c.json(published, 200, noStore);
+    return c.json(received, 200, noStore);
   });

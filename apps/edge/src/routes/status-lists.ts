@@ -1,7 +1,7 @@
 import { statusListRecordSchema } from "@lumen/credentials";
 import { Hono } from "hono";
 import { z } from "zod";
-import { publishStatusList } from "../certificates/status-list-publish";
+import { receiveStatusList } from "../certificates/receive-status-list";
 import { lookupStatusList } from "../certificates/status-list-store";
 import type { AppEnv } from "../env";
 import { errorBody } from "../errors";
@@ -69,13 +69,13 @@ export const statusLists = new Hono<AppEnv>()
       return c.json(errorBody("bad_request", message), 400, noStore);
     }
     const { env } = c;
-    const published = await publishStatusList(
+    const received = await receiveStatusList(
       { kv: env.CERTIFICATES_KV, trust: { keys: env.issuerKeys, issuerId: env.ISSUER_ID } },
       record.data,
     );
-    if (!published.ok) {
-      const message = `The list does not verify against this edge's ISSUER_KEYS and ISSUER_ID (${published.reason}).`;
+    if (!received.ok) {
+      const message = `The list does not verify against this edge's ISSUER_KEYS and ISSUER_ID (${received.reason}).`;
       return c.json(errorBody("invalid_status_list", message), 422, noStore);
     }
-    return c.json(published, 200, noStore);
+    return c.json(received, 200, noStore);
   });

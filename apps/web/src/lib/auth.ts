@@ -1,17 +1,15 @@
+import type { SessionUser } from "@lumen/core/kernel";
 import { queryOptions } from "@tanstack/react-query";
 
 /**
  * better-auth over plain fetch: a handful of endpoints do not justify its client runtime in the
  * initial bundle. Same origin (Vite proxies /api), so the session cookie just flows.
  */
-export type Role = "learner" | "instructor" | "admin";
 
-export interface SessionUser {
-  id: string;
-  name: string;
-  email: string;
-  role: Role;
-}
+// The signed-in user has the shape the API hands the domain (core's actor); imported as a type
+// only, so no server code reaches the bundle.
+export type { SessionUser };
+export type Role = SessionUser["role"];
 
 export class AuthError extends Error {
   constructor(

@@ -1,10 +1,12 @@
 import { relations, sql } from "drizzle-orm";
 import {
   type AnyPgColumn,
+  bigint,
   boolean,
   check,
   index,
   integer,
+  jsonb,
   pgEnum,
   pgTable,
   primaryKey,
@@ -14,7 +16,6 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import { users } from "./auth";
-import { videoAssets } from "./video";
 
 export const courseLevel = pgEnum("course_level", ["beginner", "intermediate", "advanced"]);
 export const courseStatus = pgEnum("course_status", ["draft", "published"]);
@@ -109,6 +110,82 @@ export const lessons = pgTable(
     index("lessons_module_id_position_idx").on(t.moduleId, t.position),
     index("lessons_video_asset_id_idx").on(t.videoAssetId),
     check("lessons_duration_seconds_check", sql`${t.durationSeconds} >= 0`),
+  ],
+);
+
+// A lesson and its current video reference each other (`lessons.videoAssetId`,
+// `videoAssets.lessonId`), so both tables are declared in this file and video.ts imports them
+// one way (no import cycle); the rest of the video pipeline (renditions, captions, playback)
+// is in video.ts.
+
+/**
+ * uploading → queued → processing → ready | failed. `cancelled` is terminal for an upload the
+ * instructor abandoned. Playable before `ready`: see `playableAt`.
+ */
+export const videoStatus = pgEnum("video_status", [
+  "uploading",
+  "queued",
+  "processing",
+  "ready",
+  "failed",
+  "cancelled",
+]);
+
+/**
+ * One uploaded video and everything derived from it. A lesson points at its current asset
+ * (`lessons.videoAssetId`); replacing the video creates a new asset, so a learner mid-play
+ * keeps the old one until they reload.
+ */
+export const videoAssets = pgTable(
+  "video_assets",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    courseId: uuid()
+      .notNull()
+      .references(() => courses.id, { onDelete: "cascade" }),
+    lessonId: uuid()
+      .notNull()
+      .references(() => lessons.id, { onDelete: "cascade" }),
+    uploadedBy: text()
+      .notNull()
+      .references(() => users.id, { onDelete: "restrict" }),
+    status: videoStatus().notNull().default("uploading"),
+    /** Why processing failed, written for the instructor to read. */
+    failureReason: text(),
+    originalFilename: text().notNull(),
+    /** Exact size the upload must have; the edge refuses parts that do not add up to it. */
+    byteSize: bigint({ mode: "number" }).notNull(),
+    /** What ffprobe found (container, streams), for support and for the ladder plan. */
+    probe: jsonb(),
+    durationSeconds: real(),
+    width: integer(),
+    height: integer(),
+    /** Path under the asset's hls/ prefix, e.g. "poster-3f9a.jpg". */
+    posterPath: text(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    uploadedAt: timestamp({ withTimezone: true }),
+    processingStartedAt: timestamp({ withTimezone: true }),
+    /** When the first rendition became playable (time to first playable). */
+    playableAt: timestamp({ withTimezone: true }),
+    /** When the whole ladder was ready. */
+    readyAt: timestamp({ withTimezone: true }),
+    failedAt: timestamp({ withTimezone: true }),
+    /**
+     * The latest failed attempt of a processing step that will be retried, for the editor to
+     * show while it waits: readable (no paths), cleared when a step succeeds.
+     */
+    lastError: text(),
+    lastErrorAt: timestamp({ withTimezone: true }),
+    /** Which attempt failed (1-based) out of how many the job is allowed. */
+    failedAttempts: integer().notNull().default(0),
+    maxAttempts: integer(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("video_assets_lesson_id_idx").on(t.lessonId),
+    index("video_assets_course_id_idx").on(t.courseId),
+    index("video_assets_uploaded_by_idx").on(t.uploadedBy),
+    check("video_assets_byte_size_check", sql`${t.byteSize} > 0`),
   ],
 );
 

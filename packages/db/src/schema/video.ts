@@ -1,10 +1,8 @@
 import { relations, sql } from "drizzle-orm";
 import {
-  bigint,
   check,
   index,
   integer,
-  jsonb,
   pgEnum,
   pgTable,
   primaryKey,
@@ -14,80 +12,12 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import { users } from "./auth";
-import { courses, lessons } from "./catalog";
+import { courses, lessons, videoAssets } from "./catalog";
 
-/**
- * uploading → queued → processing → ready | failed. `cancelled` is terminal for an upload the
- * instructor abandoned. Playable before `ready`: see `playableAt`.
- */
-export const videoStatus = pgEnum("video_status", [
-  "uploading",
-  "queued",
-  "processing",
-  "ready",
-  "failed",
-  "cancelled",
-]);
+// `video_assets` and its status enum are declared in catalog.ts beside `lessons`, which
+// references them: see there.
 
 export const renditionStatus = pgEnum("rendition_status", ["pending", "processing", "ready"]);
-
-/**
- * One uploaded video and everything derived from it. A lesson points at its current asset
- * (`lessons.videoAssetId`); replacing the video creates a new asset, so a learner mid-play
- * keeps the old one until they reload.
- */
-export const videoAssets = pgTable(
-  "video_assets",
-  {
-    id: uuid().primaryKey().defaultRandom(),
-    courseId: uuid()
-      .notNull()
-      .references(() => courses.id, { onDelete: "cascade" }),
-    lessonId: uuid()
-      .notNull()
-      .references(() => lessons.id, { onDelete: "cascade" }),
-    uploadedBy: text()
-      .notNull()
-      .references(() => users.id, { onDelete: "restrict" }),
-    status: videoStatus().notNull().default("uploading"),
-    /** Why processing failed, written for the instructor to read. */
-    failureReason: text(),
-    originalFilename: text().notNull(),
-    /** Exact size the upload must have; the edge refuses parts that do not add up to it. */
-    byteSize: bigint({ mode: "number" }).notNull(),
-    /** What ffprobe found (container, streams), for support and for the ladder plan. */
-    probe: jsonb(),
-    durationSeconds: real(),
-    width: integer(),
-    height: integer(),
-    /** Path under the asset's hls/ prefix, e.g. "poster-3f9a.jpg". */
-    posterPath: text(),
-    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
-    uploadedAt: timestamp({ withTimezone: true }),
-    processingStartedAt: timestamp({ withTimezone: true }),
-    /** When the first rendition became playable (time to first playable). */
-    playableAt: timestamp({ withTimezone: true }),
-    /** When the whole ladder was ready. */
-    readyAt: timestamp({ withTimezone: true }),
-    failedAt: timestamp({ withTimezone: true }),
-    /**
-     * The latest failed attempt of a processing step that will be retried, for the editor to
-     * show while it waits: readable (no paths), cleared when a step succeeds.
-     */
-    lastError: text(),
-    lastErrorAt: timestamp({ withTimezone: true }),
-    /** Which attempt failed (1-based) out of how many the job is allowed. */
-    failedAttempts: integer().notNull().default(0),
-    maxAttempts: integer(),
-    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
-  },
-  (t) => [
-    index("video_assets_lesson_id_idx").on(t.lessonId),
-    index("video_assets_course_id_idx").on(t.courseId),
-    index("video_assets_uploaded_by_idx").on(t.uploadedBy),
-    check("video_assets_byte_size_check", sql`${t.byteSize} > 0`),
-  ],
-);
 
 /** A planned or finished HLS rendition of an asset (360p / 720p / 1080p, never upscaled). */
 export const videoRenditions = pgTable(

@@ -18,10 +18,10 @@ import { stemmingConfigsFor } from "./tsquery";
 export interface PostgresSearchOptions {
   db: Database;
   /**
-   * How long listing counts without query text, and the set of broad queries, may be reused
-   * by this process (see createCatalogSummary; broad.ts).
+   * How long this process reuses what it caches: the listing counts without query text and
+   * the set of broad queries (see createCatalogSummary; broad.ts). Default 30 s.
    */
-  summaryTtlMs?: number;
+  cacheTtlMs?: number;
   /** When a query counts as broad and how much is kept for it; false: always search live. */
   broad?: Partial<BroadOptions> | false;
   /**
@@ -40,11 +40,11 @@ export interface PostgresSearchOptions {
  */
 export function createPostgresSearch({
   db,
-  summaryTtlMs = 30_000,
+  cacheTtlMs = 30_000,
   broad,
   oneThread,
 }: PostgresSearchOptions): SearchBackend {
-  const summary = createCatalogSummary(db, summaryTtlMs);
+  const summary = createCatalogSummary(db, cacheTtlMs);
   const building = new Set<string>();
   const singleThreaded = cachedValue(
     async () =>
@@ -64,7 +64,7 @@ export function createPostgresSearch({
           sql`select tsquery, matches from search_broad_queries`,
         )
         .then((r) => new Map(r.rows.map((row) => [row.tsquery, row.matches]))),
-    summaryTtlMs,
+    cacheTtlMs,
   );
 
   async function search(input: CatalogQuery): Promise<SearchResult> {

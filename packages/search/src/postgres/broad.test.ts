@@ -129,18 +129,18 @@ beforeAll(async () => {
     db: database.db,
     broad: false,
     oneThread: false,
-    summaryTtlMs: 0,
+    cacheTtlMs: 0,
   });
   oneStatement = createPostgresSearch({
     db: database.db,
     broad: false,
     oneThread: true,
-    summaryTtlMs: 0,
+    cacheTtlMs: 0,
   });
   fast = createPostgresSearch({
     db: database.db,
     broad: { minMatches: 40, listLength: 25, minSearchedMatches: 5, splitFrom: 60 },
-    summaryTtlMs: 0,
+    cacheTtlMs: 0,
   });
   await fast.reindexAll();
 });

@@ -1,8 +1,8 @@
 import type { KeyboardEvent } from "react";
 import { CourseCard, type CourseSummary } from "../../components/CourseCard";
-import { nextResultIndex } from "../../lib/search-keys";
 import s from "./ResultList.module.css";
 import { SEARCH_INPUT_ID } from "./SearchBox";
+import { nextResultIndex } from "./search-keys";
 
 export const RESULTS_ID = "search-results";
 

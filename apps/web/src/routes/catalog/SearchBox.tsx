@@ -2,8 +2,8 @@ import { SEARCH_QUERY_MAX_LENGTH } from "@lumen/shared";
 import { type KeyboardEvent, type RefObject, useEffect, useRef } from "react";
 import { Button } from "../../components/ui/Button";
 import type { CatalogSearch } from "../../lib/catalog-url";
-import { isSearchShortcut } from "../../lib/search-keys";
 import s from "./SearchBox.module.css";
+import { isSearchShortcut } from "./search-keys";
 import { useSearchInput } from "./use-search-input";
 
 export const SEARCH_INPUT_ID = "catalog-search";

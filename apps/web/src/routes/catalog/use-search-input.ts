@@ -5,7 +5,7 @@ import {
   serializeCatalogSearch,
   withChange,
 } from "../../lib/catalog-url";
-import { historyWrite } from "../../lib/search-keys";
+import { historyWrite } from "./search-keys";
 
 export const SEARCH_DEBOUNCE_MS = 250;
 

@@ -2,9 +2,9 @@ import { useEffect, useRef, useState } from "react";
 import { Link, useNavigate } from "react-router";
 import { buttonClass } from "../../components/ui/Button";
 import { cx } from "../../components/ui/cx";
-import { lessonShortcut } from "../../lib/learn-keys";
 import { lessonPath } from "./api";
 import s from "./LessonNav.module.css";
+import { lessonShortcut } from "./learn-keys";
 
 interface Neighbour {
   id: string;

@@ -5,17 +5,12 @@ import { Breadcrumb } from "../../components/Breadcrumb";
 import { ButtonLink, buttonClass } from "../../components/ui/Button";
 import { FormError, fieldStyles as f, SelectField, TextField } from "../../components/ui/Field";
 import type { FieldErrors } from "../../lib/auth-validation";
-import {
-  COURSE_LIMITS,
-  type CourseField,
-  firstInvalid,
-  validateCourseForm,
-} from "../../lib/course-form";
-import { fieldId } from "../../lib/editor-targets";
 import { apiFieldErrors, trpc } from "../../lib/trpc";
 import { useDocumentTitle } from "../../lib/use-document-title";
 import { refreshCourse } from "./api";
+import { COURSE_LIMITS, type CourseField, firstInvalid, validateCourseForm } from "./course-form";
 import { toCourseInput } from "./course-input";
+import { fieldId } from "./editor-targets";
 import { RequireInstructor } from "./RequireInstructor";
 import { CATEGORY_OPTIONS, LANGUAGE_OPTIONS, LEVEL_OPTIONS } from "./taxonomy-options";
 import s from "./teach.module.css";

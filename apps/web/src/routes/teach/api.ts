@@ -4,6 +4,7 @@ import { queryClient, trpc } from "../../lib/trpc";
 export type EditableCourse = inferOutput<typeof trpc.authoring.getCourse>;
 export type EditableModule = EditableCourse["modules"][number];
 export type EditableLesson = EditableModule["lessons"][number];
+export type LessonKind = EditableLesson["kind"];
 export type PublishProblem = EditableCourse["publishProblems"][number];
 export type AuthoredCourse = inferOutput<typeof trpc.authoring.myCourses>["items"][number];
 

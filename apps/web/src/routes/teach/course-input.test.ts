@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { CourseFormValues } from "../../lib/course-form";
+import type { CourseFormValues } from "./course-form";
 import { toCourseInput, toCoursePatch } from "./course-input";
 
 const values: CourseFormValues = {

@@ -1,5 +1,5 @@
 import { CATEGORIES, COURSE_LEVELS, LANGUAGE_CODES } from "@lumen/shared";
-import type { CourseFormValues } from "../../lib/course-form";
+import type { CourseFormValues } from "./course-form";
 
 const pick = <T extends string>(values: readonly T[], raw: string) => values.find((v) => v === raw);
 

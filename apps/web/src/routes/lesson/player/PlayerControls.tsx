@@ -1,9 +1,9 @@
 import { PLAYBACK_RATES } from "@lumen/shared";
 import { MenuButton } from "../../../components/ui/Menu";
 import { formatMediaTime } from "../../../lib/media-time";
-import type { PlayerAction } from "../../../lib/player-keys";
 import { Icon } from "./icons";
 import s from "./player.module.css";
+import type { PlayerAction } from "./player-keys";
 import { SeekBar } from "./SeekBar";
 import type { HlsSource } from "./use-hls-source";
 import type { MediaState } from "./use-media-state";

@@ -1,9 +1,9 @@
 import { type KeyboardEvent, useEffect, useRef, useState } from "react";
 import { stateStyles } from "../../../components/states";
 import { cx } from "../../../components/ui/cx";
-import { type PlayerAction, playerKeyAction } from "../../../lib/player-keys";
 import { PlayerControls } from "./PlayerControls";
 import s from "./player.module.css";
+import { type PlayerAction, playerKeyAction } from "./player-keys";
 import { useHlsSource } from "./use-hls-source";
 import { useMediaState } from "./use-media-state";
 import { usePlayIntent } from "./use-play-intent";

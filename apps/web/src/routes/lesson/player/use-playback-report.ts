@@ -2,7 +2,7 @@ import { type RefObject, useEffect, useRef } from "react";
 import type { Interval } from "../../../lib/intervals";
 import { progressQueue, sendJsonBeacon } from "../../../lib/progress";
 import { trpcClient } from "../../../lib/trpc";
-import { createWatchCoverage } from "../../../lib/watch-time";
+import { createWatchCoverage } from "./watch-time";
 
 const SAVE_EVERY_MS = 10_000;
 /** tRPC takes a single mutation as a plain JSON POST, which is what a beacon can send. */

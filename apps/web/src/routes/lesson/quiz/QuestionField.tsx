@@ -2,9 +2,9 @@ import { useId } from "react";
 import { cx } from "../../../components/ui/cx";
 import { fieldStyles as f } from "../../../components/ui/Field";
 import { plural } from "../../../lib/format";
-import { type DraftAnswer, SHORT_TEXT_MAX } from "../../../lib/quiz-answers";
 import type { QuizAttempt, QuizQuestion } from "../../learn/api";
 import s from "./quiz.module.css";
+import { type DraftAnswer, SHORT_TEXT_MAX } from "./quiz-answers";
 
 type Feedback = QuizAttempt["feedback"][number];
 

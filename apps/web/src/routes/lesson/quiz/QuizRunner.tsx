@@ -1,10 +1,10 @@
 import { type FormEvent, useState } from "react";
-import { type DraftAnswer, toSubmission } from "../../../lib/quiz-answers";
 import type { CourseDetail } from "../../../lib/trpc";
 import type { LearnerQuiz } from "../../learn/api";
 import { QuestionField } from "./QuestionField";
 import { QuizResult } from "./QuizResult";
 import s from "./quiz.module.css";
+import { type DraftAnswer, toSubmission } from "./quiz-answers";
 import { SubmitBar } from "./SubmitBar";
 import { useQuizSubmit } from "./use-quiz-submit";
 

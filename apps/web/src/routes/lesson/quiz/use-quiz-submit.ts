@@ -1,8 +1,8 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import type { inferInput } from "@trpc/tanstack-react-query";
 import { useRef } from "react";
-import { createAttemptIds, mayRetrySubmit } from "../../../lib/quiz-attempt";
 import { trpc, trpcClient } from "../../../lib/trpc";
+import { createAttemptIds, mayRetrySubmit } from "./quiz-attempt";
 
 type SubmitInput = inferInput<typeof trpc.quiz.submit>;
 

@@ -2,8 +2,8 @@ import { type FormEvent, useId, useState } from "react";
 import { buttonClass } from "../../../components/ui/Button";
 import { cx } from "../../../components/ui/cx";
 import { fieldStyles as f, TextField } from "../../../components/ui/Field";
-import { LESSON_KINDS, type LessonKind } from "../../../lib/outline";
-import { KIND_LABELS } from "./lesson-kinds";
+import type { LessonKind } from "../api";
+import { KIND_LABELS, LESSON_KINDS } from "./lesson-kinds";
 import o from "./outline.module.css";
 
 /** A one-field form that adds something and keeps focus for the next one. */

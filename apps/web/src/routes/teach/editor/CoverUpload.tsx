@@ -2,10 +2,10 @@ import { useEffect, useRef, useState } from "react";
 import { CourseCover } from "../../../components/CourseCover";
 import { buttonClass } from "../../../components/ui/Button";
 import { fieldStyles as f } from "../../../components/ui/Field";
-import { COVER_TYPES, coverProblem, uploadCover } from "../../../lib/cover-upload";
-import { fieldId } from "../../../lib/editor-targets";
 import { trpcClient } from "../../../lib/trpc";
 import { type EditableCourse, noteUpdatedAt, patchCourse, refreshCourse } from "../api";
+import { fieldId } from "../editor-targets";
+import { COVER_TYPES, coverProblem, uploadCover } from "./cover-upload";
 import s from "./editor.module.css";
 import { currentUpdatedAt, useCourseMutation } from "./use-course-mutation";
 

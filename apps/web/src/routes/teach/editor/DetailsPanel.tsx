@@ -1,8 +1,8 @@
 import { buttonClass } from "../../../components/ui/Button";
 import { fieldStyles as f, SelectField, TextField } from "../../../components/ui/Field";
-import { COURSE_LIMITS } from "../../../lib/course-form";
-import { fieldId } from "../../../lib/editor-targets";
 import type { EditableCourse } from "../api";
+import { COURSE_LIMITS } from "../course-form";
+import { fieldId } from "../editor-targets";
 import { CATEGORY_OPTIONS, LANGUAGE_OPTIONS, LEVEL_OPTIONS } from "../taxonomy-options";
 import teach from "../teach.module.css";
 import { ConflictNotice } from "./ConflictNotice";

@@ -1,4 +1,6 @@
 import type { DragEvent } from "react";
+import { iconButtonClass } from "../../../components/ui/Button";
+import { cx } from "../../../components/ui/cx";
 import { handleId } from "./MoveButtons";
 import o from "./outline.module.css";
 
@@ -18,7 +20,7 @@ export function DragHandle({
     <button
       id={handleId(id)}
       type="button"
-      className={o.dragHandle}
+      className={cx(iconButtonClass(), o.dragHandle)}
       aria-label={`Reorder ${name}`}
       aria-describedby="outline-reorder-hint"
       title="Drag to reorder, or press Alt+↑ / Alt+↓"

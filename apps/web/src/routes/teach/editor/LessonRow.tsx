@@ -3,7 +3,6 @@ import { Badge } from "../../../components/ui/Badge";
 import { buttonClass } from "../../../components/ui/Button";
 import { cx } from "../../../components/ui/cx";
 import { formatDuration } from "../../../lib/format";
-import { keyboardMoveDelta } from "../../../lib/reorder";
 import type { EditableLesson, EditableModule } from "../api";
 import { ConfirmDelete } from "./ConfirmDelete";
 import { DragHandle } from "./DragHandle";
@@ -12,8 +11,9 @@ import { LessonBadges } from "./LessonBadges";
 import { LessonContent } from "./LessonContent";
 import { KIND_LABELS } from "./lesson-kinds";
 import { MoveButtons } from "./MoveButtons";
-import type { OutlineActions } from "./OutlinePanel";
 import o from "./outline.module.css";
+import type { OutlineActions } from "./outline-actions";
+import { keyboardMoveDelta } from "./reorder";
 import type { OutlineDnd } from "./use-outline-dnd";
 
 export function LessonRow({

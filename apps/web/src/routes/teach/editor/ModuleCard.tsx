@@ -1,19 +1,19 @@
 import type { KeyboardEvent } from "react";
 import { cx } from "../../../components/ui/cx";
 import { fieldStyles as f } from "../../../components/ui/Field";
-import { addLessonInputId } from "../../../lib/editor-targets";
 import { plural } from "../../../lib/format";
-import { keyboardMoveDelta } from "../../../lib/reorder";
 import type { EditableModule } from "../api";
+import { addLessonInputId } from "../editor-targets";
 import { AddLessonForm } from "./AddForms";
 import { ConfirmDelete } from "./ConfirmDelete";
 import { DragHandle } from "./DragHandle";
 import { InlineTitle } from "./InlineTitle";
 import { LessonRow } from "./LessonRow";
 import { MoveButtons } from "./MoveButtons";
-import type { OutlineActions } from "./OutlinePanel";
 import o from "./outline.module.css";
+import type { OutlineActions } from "./outline-actions";
 import { useAddLesson } from "./outline-api";
+import { keyboardMoveDelta } from "./reorder";
 import type { OutlineDnd } from "./use-outline-dnd";
 
 export function ModuleCard({

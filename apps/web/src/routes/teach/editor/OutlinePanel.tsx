@@ -2,16 +2,14 @@ import { buttonClass } from "../../../components/ui/Button";
 import { cx } from "../../../components/ui/cx";
 import { fieldStyles as f } from "../../../components/ui/Field";
 import { Notice } from "../../../components/ui/Notice";
-import { addLessonInputId, NEW_MODULE_INPUT_ID } from "../../../lib/editor-targets";
 import type { EditableCourse } from "../api";
+import { addLessonInputId, NEW_MODULE_INPUT_ID } from "../editor-targets";
 import { AddModuleForm } from "./AddForms";
 import s from "./editor.module.css";
 import { ModuleCard } from "./ModuleCard";
 import o from "./outline.module.css";
 import { useAddModule } from "./outline-api";
 import { useOutlineActions } from "./use-outline-actions";
-
-export type { OutlineActions } from "./use-outline-actions";
 
 /** Modules and lessons: add, rename, delete, reorder (drag, buttons, Alt+Arrow), move between modules. */
 export function OutlinePanel({

@@ -1,6 +1,6 @@
 import { linkButtonClass } from "../../../components/ui/Button";
-import { type FocusTarget, problemTarget } from "../../../lib/editor-targets";
 import type { ApiProblem } from "../../../lib/trpc";
+import { type FocusTarget, problemTarget } from "../editor-targets";
 import s from "./editor.module.css";
 
 /** What still blocks publishing; each item leads to the field or lesson that fixes it. */

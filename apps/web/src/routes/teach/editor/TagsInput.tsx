@@ -1,7 +1,7 @@
 import { type KeyboardEvent, type ReactNode, useState } from "react";
 import { describedBy, fieldStyles as f } from "../../../components/ui/Field";
 import { RemovableTag } from "../../../components/ui/Tag";
-import { addTags, COURSE_LIMITS } from "../../../lib/course-form";
+import { addTags, COURSE_LIMITS } from "../course-form";
 import s from "./editor.module.css";
 
 /** The course's tags: comma-separated words, normalized, at most ten. */

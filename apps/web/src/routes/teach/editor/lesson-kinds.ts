@@ -1,9 +1,10 @@
-import type { LessonKind } from "../../../lib/outline";
+import type { LessonKind } from "../api";
 
+/** Every kind the router accepts (the type says so), in the order the "add lesson" menu lists them. */
 export const KIND_LABELS: Record<LessonKind, string> = {
-  text: "Text",
   video: "Video",
   pdf: "PDF",
+  text: "Text",
   quiz: "Quiz",
   assignment: "Assignment",
   exercise: "Exercise",
@@ -14,3 +15,9 @@ export const KIND_LATER: Record<Exclude<LessonKind, "text" | "video" | "pdf" | "
   assignment: "The assignment editor arrives with assessments.",
   exercise: "The exercise editor arrives with programming assignments.",
 };
+
+export function isLessonKind(value: string): value is LessonKind {
+  return Object.hasOwn(KIND_LABELS, value);
+}
+
+export const LESSON_KINDS: readonly LessonKind[] = Object.keys(KIND_LABELS).filter(isLessonKind);

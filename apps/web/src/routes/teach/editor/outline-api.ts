@@ -1,5 +1,5 @@
-import { applyOutlineChange, type OutlineChange } from "../../../lib/outline";
 import { trpcClient } from "../../../lib/trpc";
+import { applyOutlineChange, type OutlineChange } from "./outline";
 import { useCourseMutation } from "./use-course-mutation";
 
 /** Sends one outline change to the procedure that makes it. */

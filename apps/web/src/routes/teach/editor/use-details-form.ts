@@ -1,16 +1,16 @@
 import { type FormEvent, useState } from "react";
 import type { FieldErrors } from "../../../lib/auth-validation";
+import { apiErrorCode, apiFieldErrors, trpcClient } from "../../../lib/trpc";
+import { type EditableCourse, patchCourse } from "../api";
 import {
   type CourseField,
   type CourseFormValues,
   changedFields,
   firstInvalid,
   validateCourseForm,
-} from "../../../lib/course-form";
-import { fieldId } from "../../../lib/editor-targets";
-import { apiErrorCode, apiFieldErrors, trpcClient } from "../../../lib/trpc";
-import { type EditableCourse, patchCourse } from "../api";
+} from "../course-form";
 import { toCoursePatch } from "../course-input";
+import { fieldId } from "../editor-targets";
 import { currentUpdatedAt, useCourseMutation } from "./use-course-mutation";
 import { useReportDirty } from "./use-unsaved-changes-guard";
 

@@ -1,24 +1,11 @@
 import { useState } from "react";
-import {
-  applyOutlineChange,
-  findLesson,
-  lessonStep,
-  type OutlineChange,
-} from "../../../lib/outline";
-import { moveByOffset, moveOnto } from "../../../lib/reorder";
 import type { EditableModule } from "../api";
 import { focusAfterMove, handleId } from "./MoveButtons";
+import { applyOutlineChange, findLesson, lessonStep } from "./outline";
+import type { OutlineActions } from "./outline-actions";
 import { useOutlineChange } from "./outline-api";
+import { moveByOffset, moveOnto } from "./reorder";
 import { useOutlineDnd } from "./use-outline-dnd";
-
-export interface OutlineActions {
-  change: (change: OutlineChange, announcement: string, focusId?: string) => void;
-  /** `via: "keyboard"` (Alt+Arrow) keeps focus on the row's handle, always there to press again. */
-  moveModule: (moduleId: string, delta: -1 | 1, via?: "keyboard" | "button") => void;
-  moveLesson: (lessonId: string, delta: -1 | 1, via?: "keyboard" | "button") => void;
-  moveLessonTo: (lessonId: string, toModuleId: string) => void;
-  announce: (message: string) => void;
-}
 
 /**
  * Every outline edit in one place: it is applied at once (optimistic), announced to screen

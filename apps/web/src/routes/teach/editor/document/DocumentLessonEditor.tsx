@@ -1,9 +1,9 @@
 import { useEffect, useRef, useState } from "react";
 import { ProgressBar } from "../../../../components/ProgressBar";
 import { buttonClass } from "../../../../components/ui/Button";
-import { lessonBodyId } from "../../../../lib/editor-targets";
 import { formatBytes } from "../../../../lib/transfer-rate";
 import { type EditableLesson, patchCourse, refreshCourse } from "../../api";
+import { lessonBodyId } from "../../editor-targets";
 import { useReportDirty } from "../use-unsaved-changes-guard";
 import { VideoDropZone } from "../video/VideoDropZone";
 import s from "../video/video-editor.module.css";

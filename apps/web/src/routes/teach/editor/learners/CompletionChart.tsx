@@ -1,7 +1,7 @@
 import { useId } from "react";
 import { cx } from "../../../../components/ui/cx";
-import { distributionBars, distributionSummary } from "../../../../lib/learners-view";
 import s from "./learners.module.css";
+import { distributionBars, distributionSummary } from "./learners-view";
 
 const WIDTH = 440;
 const HEIGHT = 120;

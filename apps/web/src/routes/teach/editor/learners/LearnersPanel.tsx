@@ -3,12 +3,12 @@ import { useEffect, useId, useState } from "react";
 import { EmptyState, ErrorState, LoadingState } from "../../../../components/states";
 import { buttonClass } from "../../../../components/ui/Button";
 import { plural } from "../../../../lib/format";
-import { type CourseLearner, type CourseLearners, pageCount } from "../../../../lib/learners-view";
 import { queryClient, trpc } from "../../../../lib/trpc";
 import editor from "../editor.module.css";
 import { CompletionChart } from "./CompletionChart";
 import { LearnersTable } from "./LearnersTable";
 import s from "./learners.module.css";
+import { type CourseLearner, type CourseLearners, pageCount } from "./learners-view";
 import { RevokeDialog } from "./RevokeDialog";
 
 const PAGE_SIZE = 20;

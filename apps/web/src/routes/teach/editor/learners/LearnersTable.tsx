@@ -2,8 +2,8 @@ import { ProgressBar } from "../../../../components/ProgressBar";
 import { Badge } from "../../../../components/ui/Badge";
 import { linkButtonClass } from "../../../../components/ui/Button";
 import { formatDate } from "../../../../lib/format";
-import { type CourseLearner, certificateState } from "../../../../lib/learners-view";
 import s from "./learners.module.css";
+import { type CourseLearner, certificateState } from "./learners-view";
 
 /** One row per learner: progress, lessons and quizzes, last activity, certificate. */
 export function LearnersTable({

@@ -4,8 +4,8 @@ import { buttonClass } from "../../../../components/ui/Button";
 import { cx } from "../../../../components/ui/cx";
 import { Dialog } from "../../../../components/ui/Dialog";
 import { describedBy, fieldStyles as f } from "../../../../components/ui/Field";
-import { REVOKE_REASON, revokeReasonProblem } from "../../../../lib/learners-view";
 import { apiFieldErrors, trpc } from "../../../../lib/trpc";
+import { REVOKE_REASON, revokeReasonProblem } from "./learners-view";
 
 /**
  * Revoking a learner's certificate: a modal dialog (the browser's own, so focus stays in it

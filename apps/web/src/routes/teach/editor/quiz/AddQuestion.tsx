@@ -1,8 +1,8 @@
 import { buttonClass } from "../../../../components/ui/Button";
 import { fieldStyles as f } from "../../../../components/ui/Field";
-import { newQuestion, QUESTION_KINDS, questionFieldId } from "../../../../lib/quiz-editor";
-import { QUIZ_LIMITS } from "../../../../lib/quiz-editor-validate";
+import { newQuestion, QUESTION_KINDS, questionFieldId } from "./quiz-editor";
 import s from "./quiz-editor.module.css";
+import { QUIZ_LIMITS } from "./quiz-editor-validate";
 import type { QuizForm } from "./use-quiz-form";
 
 /** One button per question kind; the new question's text field takes focus. */

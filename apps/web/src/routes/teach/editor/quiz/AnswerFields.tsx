@@ -1,10 +1,10 @@
 import { fieldStyles as f, TextField } from "../../../../components/ui/Field";
-import { type QuestionDraft, questionFieldId } from "../../../../lib/quiz-editor";
-import { ACCEPTED_MAX, addAccepted } from "../../../../lib/quiz-editor-edits";
-import type { QuestionErrors } from "../../../../lib/quiz-editor-validate";
 import { ChipsInput } from "../TagsInput";
 import { ChoiceOptions } from "./ChoiceOptions";
+import { type QuestionDraft, questionFieldId } from "./quiz-editor";
 import s from "./quiz-editor.module.css";
+import { ACCEPTED_MAX, addAccepted } from "./quiz-editor-edits";
+import type { QuestionErrors } from "./quiz-editor-validate";
 import type { QuizForm } from "./use-quiz-form";
 
 /** The correct answer, in the form the question's kind needs. */

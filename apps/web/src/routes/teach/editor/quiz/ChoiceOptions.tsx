@@ -1,10 +1,10 @@
 import { buttonClass, iconButtonClass } from "../../../../components/ui/Button";
 import { describedBy, fieldStyles as f } from "../../../../components/ui/Field";
-import { newKey, type QuestionDraft, questionFieldId } from "../../../../lib/quiz-editor";
-import { markCorrect, moveAt } from "../../../../lib/quiz-editor-edits";
-import { QUIZ_LIMITS, type QuestionErrors } from "../../../../lib/quiz-editor-validate";
 import { focusAfterMove, MoveButtons } from "../MoveButtons";
+import { newKey, type QuestionDraft, questionFieldId } from "./quiz-editor";
 import s from "./quiz-editor.module.css";
+import { markCorrect, moveAt } from "./quiz-editor-edits";
+import { QUIZ_LIMITS, type QuestionErrors } from "./quiz-editor-validate";
 import type { QuizForm } from "./use-quiz-form";
 
 /**

@@ -1,20 +1,20 @@
 import type { TextareaHTMLAttributes } from "react";
 import { cx } from "../../../../components/ui/cx";
 import { describedBy, FieldShell, SelectField, TextField } from "../../../../components/ui/Field";
+import { ConfirmDelete } from "../ConfirmDelete";
+import { focusAfterMove, MoveButtons } from "../MoveButtons";
+import o from "../outline.module.css";
+import { AnswerFields } from "./AnswerFields";
 import {
   kindLabel,
   QUESTION_KINDS,
   type QuestionDraft,
   type QuestionKind,
   questionFieldId,
-} from "../../../../lib/quiz-editor";
-import { changeKind, moveAt } from "../../../../lib/quiz-editor-edits";
-import type { QuestionErrors } from "../../../../lib/quiz-editor-validate";
-import { ConfirmDelete } from "../ConfirmDelete";
-import { focusAfterMove, MoveButtons } from "../MoveButtons";
-import o from "../outline.module.css";
-import { AnswerFields } from "./AnswerFields";
+} from "./quiz-editor";
 import s from "./quiz-editor.module.css";
+import { changeKind, moveAt } from "./quiz-editor-edits";
+import type { QuestionErrors } from "./quiz-editor-validate";
 import type { QuizForm } from "./use-quiz-form";
 
 const KIND_OPTIONS = QUESTION_KINDS.map((k) => ({ value: k.kind, label: k.label }));

@@ -3,15 +3,15 @@ import { ErrorState, LoadingState } from "../../../../components/states";
 import { buttonClass } from "../../../../components/ui/Button";
 import { fieldStyles as f } from "../../../../components/ui/Field";
 import { Notice } from "../../../../components/ui/Notice";
-import { lessonBodyId } from "../../../../lib/editor-targets";
 import { plural } from "../../../../lib/format";
-import type { EditableQuiz } from "../../../../lib/quiz-editor";
 import { trpc } from "../../../../lib/trpc";
 import type { EditableLesson } from "../../api";
+import { lessonBodyId } from "../../editor-targets";
 import { SaveStatus } from "../SaveStatus";
 import { AddQuestion } from "./AddQuestion";
 import { QuestionCard } from "./QuestionCard";
 import { QuizSettingsFields } from "./QuizSettingsFields";
+import type { EditableQuiz } from "./quiz-editor";
 import s from "./quiz-editor.module.css";
 import { useQuizForm } from "./use-quiz-form";
 

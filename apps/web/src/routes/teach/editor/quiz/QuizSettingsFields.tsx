@@ -1,6 +1,6 @@
 import { fieldStyles as f, TextField } from "../../../../components/ui/Field";
-import type { SettingsDraft } from "../../../../lib/quiz-editor";
-import { settingsFieldId } from "../../../../lib/quiz-editor";
+import type { SettingsDraft } from "./quiz-editor";
+import { settingsFieldId } from "./quiz-editor";
 import s from "./quiz-editor.module.css";
 import type { QuizForm } from "./use-quiz-form";
 

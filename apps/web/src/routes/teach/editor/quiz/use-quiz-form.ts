@@ -1,5 +1,10 @@
 import { useMutation } from "@tanstack/react-query";
 import { type FormEvent, useRef, useState } from "react";
+import { apiErrorCode, apiFieldErrors, queryClient, trpc, trpcClient } from "../../../../lib/trpc";
+import { courseMutationKey, refreshCourse } from "../../api";
+import { saveState } from "../SaveStatus";
+import { useFocusRequest } from "../use-focus-request";
+import { useReportDirty } from "../use-unsaved-changes-guard";
 import {
   type EditableQuiz,
   type QuestionDraft,
@@ -7,20 +12,15 @@ import {
   type SaveQuizInput,
   toDraft,
   toSaveInput,
-} from "../../../../lib/quiz-editor";
-import { applySaved } from "../../../../lib/quiz-editor-edits";
+} from "./quiz-editor";
+import { applySaved } from "./quiz-editor-edits";
 import {
   countErrors,
   firstInvalidId,
   type QuizErrors,
   serverQuizErrors,
   validateQuiz,
-} from "../../../../lib/quiz-editor-validate";
-import { apiErrorCode, apiFieldErrors, queryClient, trpc, trpcClient } from "../../../../lib/trpc";
-import { courseMutationKey, refreshCourse } from "../../api";
-import { saveState } from "../SaveStatus";
-import { useFocusRequest } from "../use-focus-request";
-import { useReportDirty } from "../use-unsaved-changes-guard";
+} from "./quiz-editor-validate";
 
 const NO_ERRORS: QuizErrors = { questions: {} };
 

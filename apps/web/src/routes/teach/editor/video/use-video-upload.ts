@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import { trpcClient } from "../../../../lib/trpc";
-import { edgeTransport } from "../../../../lib/upload-transport";
+import { edgeTransport } from "./upload-transport";
+import { refreshLessonVideo } from "./video-api";
 import {
   checkVideoFile,
   clearPendingUpload,
@@ -8,14 +9,13 @@ import {
   type PendingUpload,
   readPendingUpload,
   writePendingUpload,
-} from "../../../../lib/video-file";
+} from "./video-file";
 import {
   createVideoUpload,
   type UploadSnapshot,
   type UploadTicket,
   type VideoUpload,
-} from "../../../../lib/video-upload";
-import { refreshLessonVideo } from "./video-api";
+} from "./video-upload";
 
 export interface ActiveUpload {
   filename: string;

@@ -1,5 +1,5 @@
-import type { UploadSnapshot } from "../../../../lib/video-upload";
 import type { VideoSummary } from "./video-api";
+import type { UploadSnapshot } from "./video-upload";
 
 /** The words of the video editor's states, apart from the markup so they are tested alone. */
 

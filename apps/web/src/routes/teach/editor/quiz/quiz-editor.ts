@@ -1,5 +1,5 @@
 import type { inferInput, inferOutput } from "@trpc/tanstack-react-query";
-import type { trpc } from "./trpc";
+import type { trpc } from "../../../../lib/trpc";
 
 /**
  * The quiz builder's draft: what the form edits, kept apart from the API's shape. Numbers

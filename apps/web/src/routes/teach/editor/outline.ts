@@ -1,20 +1,20 @@
+import type { EditableLesson } from "../api";
 import { moveItem } from "./reorder";
 
 /**
  * The course outline as the editor holds it, and the changes it can make. Every change is
  * applied to the cached outline first (optimistic) and rolled back if the server refuses.
  */
-export const LESSON_KINDS = ["video", "pdf", "text", "quiz", "assignment", "exercise"] as const;
-export type LessonKind = (typeof LESSON_KINDS)[number];
 
-export interface OutlineLesson {
-  id: string;
-  title: string;
-  kind: LessonKind;
-  position: number;
-  durationSeconds: number;
-  body: string;
-}
+/**
+ * The fields of the router's lesson that outline changes read or write. The changes are generic
+ * over the module type (`applyOutlineChange<M>`), so the cached lessons keep all their other
+ * fields (`isPreview`, the video's state…) as they are.
+ */
+export type OutlineLesson = Pick<
+  EditableLesson,
+  "id" | "title" | "kind" | "position" | "durationSeconds" | "body"
+>;
 
 export interface OutlineModule {
   id: string;

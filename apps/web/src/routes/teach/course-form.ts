@@ -1,5 +1,5 @@
 import { inputTextProblem } from "@lumen/shared/text-rules";
-import type { FieldErrors } from "./auth-validation";
+import type { FieldErrors } from "../../lib/auth-validation";
 
 /**
  * The course form's rules. They mirror the API's authoring limits so mistakes show up

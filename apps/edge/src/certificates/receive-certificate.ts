@@ -4,7 +4,7 @@ import type { CertificateStatus } from "./types";
 import { type IssuerTrust, verificationOf } from "./verdict";
 import { purgeCachedCheck, verdictCacheKey } from "./verdict-cache";
 
-export interface PublishContext {
+export interface ReceiveContext {
   kv: KVNamespace;
   cache: Cache;
   origin: string;
@@ -17,8 +17,8 @@ export interface PublishContext {
  * Returns the status the stored record now verifies to, so the job can log a key mismatch
  * (every credential "invalid") the moment it publishes rather than when an employer looks.
  */
-export async function publishCertificate(
-  ctx: PublishContext,
+export async function receiveCertificate(
+  ctx: ReceiveContext,
   record: CertificateRecord,
 ): Promise<{ id: string; status: CertificateStatus }> {
   const stored = await storeRecord(ctx.kv, record);

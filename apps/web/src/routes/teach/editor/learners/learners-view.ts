@@ -1,6 +1,6 @@
 import { inputTextProblem } from "@lumen/shared/text-rules";
 import type { inferOutput } from "@trpc/tanstack-react-query";
-import type { trpc } from "./trpc";
+import type { trpc } from "../../../../lib/trpc";
 
 /** The words and numbers of an instructor's "Learners" tab, apart from the markup. */
 export type CourseLearners = inferOutput<typeof trpc.progress.courseLearners>;

@@ -1,3 +1,4 @@
+import { moveItem } from "../reorder";
 import {
   type EditableQuiz,
   isChoice,
@@ -7,7 +8,6 @@ import {
   type QuizDraft,
   toDraft,
 } from "./quiz-editor";
-import { moveItem } from "./reorder";
 
 /** Edits of the quiz builder's draft that are more than setting a field. */
 

@@ -2,7 +2,7 @@ import { type StatusListRecord, verifyStatusList } from "@lumen/credentials";
 import { storeStatusList } from "./status-list-store";
 import type { IssuerTrust } from "./verdict";
 
-export type StatusListPublication =
+export type StatusListReceipt =
   | { ok: true; list: number; version: number }
   | { ok: false; reason: string };
 
@@ -11,10 +11,10 @@ export type StatusListPublication =
  * published keys, our issuer id, the list's own URL): a list they would reject is refused here,
  * loudly, rather than served. Answers with the version now stored, which may be newer.
  */
-export async function publishStatusList(
+export async function receiveStatusList(
   ctx: { kv: KVNamespace; trust: IssuerTrust },
   record: StatusListRecord,
-): Promise<StatusListPublication> {
+): Promise<StatusListReceipt> {
   const check = await verifyStatusList(record.credential, ctx.trust.keys, {
     issuerId: ctx.trust.issuerId,
     list: record.list,

@@ -1,5 +1,5 @@
 import { MAX_PLAYBACK_RATE } from "@lumen/shared";
-import { coveredSeconds, type Interval, mergeIntervals } from "./intervals";
+import { coveredSeconds, type Interval, mergeIntervals } from "../../../lib/intervals";
 
 /**
  * Which parts of the video were actually played, for the progress feature: the small forward

@@ -1,4 +1,4 @@
-import { createRateMeter, secondsLeft } from "./transfer-rate";
+import { createRateMeter, secondsLeft } from "../../../../lib/transfer-rate";
 import {
   isRetriable,
   TransferError,

@@ -1,4 +1,4 @@
-import { apiErrorCode } from "./trpc";
+import { apiErrorCode } from "../../../lib/trpc";
 
 /**
  * One client-generated id per quiz attempt. The id is made when the learner first submits

@@ -1,4 +1,4 @@
-import { formatBytes } from "./transfer-rate";
+import { formatBytes } from "../../../../lib/transfer-rate";
 
 /** The default upload cap (VIDEO_MAX_BYTES); the API enforces its own configured value. */
 export const VIDEO_MAX_BYTES = 5 * 1024 ** 3;

@@ -1,0 +1,56 @@
+import { relations } from "drizzle-orm";
+import { index, integer, pgTable, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
+import { users } from "./auth";
+import { courses } from "./catalog";
+import { enrollments } from "./enrollment";
+
+/**
+ * An issued certificate. `id` is the public verification id. `credential` is the signed
+ * VC-JWT exactly as issued (ADR 0008); the other columns are copies for listing and the PDF.
+ * One per enrollment, enforced here, so racing issue jobs cannot make two.
+ */
+export const certificates = pgTable(
+  "certificates",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    enrollmentId: uuid()
+      .notNull()
+      .references(() => enrollments.id, { onDelete: "restrict" }),
+    userId: text()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    courseId: uuid()
+      .notNull()
+      .references(() => courses.id, { onDelete: "restrict" }),
+    learnerName: text().notNull(),
+    courseTitle: text().notNull(),
+    issuedAt: timestamp({ withTimezone: true }).notNull(),
+    /** Compact JWS (VC-JWT) of the credential. */
+    credential: text().notNull(),
+    keyId: text().notNull(),
+    /** Path of the rendered PDF in media storage, once rendered. */
+    pdfPath: text(),
+    revokedAt: timestamp({ withTimezone: true }),
+    revokedReason: text(),
+    revokedBy: text().references(() => users.id, { onDelete: "set null" }),
+    /** Its bit in the revocation status lists (certificate-status.ts); null before issue 9. */
+    statusListIndex: integer(),
+    /** When the edge last received this certificate's current state (KV). */
+    publishedAt: timestamp({ withTimezone: true }),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    unique("certificates_enrollment_id_unique").on(t.enrollmentId),
+    unique("certificates_status_list_index_unique").on(t.statusListIndex),
+    index("certificates_user_id_idx").on(t.userId),
+    index("certificates_course_id_idx").on(t.courseId),
+  ],
+);
+
+export const certificatesRelations = relations(certificates, ({ one }) => ({
+  enrollment: one(enrollments, {
+    fields: [certificates.enrollmentId],
+    references: [enrollments.id],
+  }),
+  course: one(courses, { fields: [certificates.courseId], references: [courses.id] }),
+}));

@@ -1,0 +1,96 @@
+import { sql } from "drizzle-orm";
+import {
+  boolean,
+  check,
+  index,
+  pgTable,
+  primaryKey,
+  real,
+  smallint,
+  timestamp,
+  uuid,
+} from "drizzle-orm/pg-core";
+import { lessons } from "./catalog";
+import { enrollments } from "./enrollment";
+import { int4multirange } from "./types";
+
+/**
+ * What each learner did in a course (the sum of their progress events, per lesson) and the
+ * milestones it earned them. See ADR 0007.
+ */
+
+/**
+ * A learner's state in one lesson: the sum of every progress event for it. `coverage` only
+ * grows; the position is the one from the latest event by client time; `completedAt` is set
+ * once and never cleared.
+ */
+export const lessonProgress = pgTable(
+  "lesson_progress",
+  {
+    enrollmentId: uuid()
+      .notNull()
+      .references(() => enrollments.id, { onDelete: "cascade" }),
+    lessonId: uuid()
+      .notNull()
+      .references(() => lessons.id, { onDelete: "cascade" }),
+    /**
+     * Which parts of the video the learner watched: merged [start, end) intervals in tenths of
+     * a second of the video's timeline. A replayed part counts once; the write path credits
+     * new parts no faster than playback since the learner's playback began allows (ADR 0007).
+     */
+    coverage: int4multirange().notNull().default(sql`'{}'`),
+    /** Seconds of the video covered: derived from `coverage`, kept for readers. */
+    watchedSeconds: real().notNull().default(0),
+    positionSeconds: real().notNull().default(0),
+    /** Client time of the event the position came from; an older event cannot move it. */
+    positionAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    completedAt: timestamp({ withTimezone: true }),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.enrollmentId, t.lessonId] }),
+    index("lesson_progress_lesson_id_idx").on(t.lessonId),
+    check("lesson_progress_watched_seconds_check", sql`${t.watchedSeconds} >= 0`),
+    check("lesson_progress_position_seconds_check", sql`${t.positionSeconds} >= 0`),
+  ],
+);
+
+/**
+ * Every acknowledged progress event, by its client-generated id: a resent batch is a no-op,
+ * and an acknowledgement can be checked against this table. Append-only.
+ */
+export const progressEvents = pgTable(
+  "progress_events",
+  {
+    eventId: uuid().primaryKey(),
+    enrollmentId: uuid()
+      .notNull()
+      .references(() => enrollments.id, { onDelete: "cascade" }),
+    lessonId: uuid().notNull(),
+    /** What the event claimed was watched (tenths of a second, as sent: before any clamp). */
+    watched: int4multirange().notNull().default(sql`'{}'`),
+    /** Events from before coverage (migration 0007_watch_coverage): the total they claimed. */
+    watchedSeconds: real(),
+    positionSeconds: real().notNull(),
+    completed: boolean().notNull(),
+    occurredAt: timestamp({ withTimezone: true }).notNull(),
+    receivedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("progress_events_enrollment_id_idx").on(t.enrollmentId)],
+);
+
+/** 25 / 50 / 75 / 100 % of a course, each recorded once per enrollment. */
+export const courseMilestones = pgTable(
+  "course_milestones",
+  {
+    enrollmentId: uuid()
+      .notNull()
+      .references(() => enrollments.id, { onDelete: "cascade" }),
+    percent: smallint().notNull(),
+    reachedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.enrollmentId, t.percent] }),
+    check("course_milestones_percent_check", sql`${t.percent} in (25, 50, 75, 100)`),
+  ],
+);
