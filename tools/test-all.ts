@@ -1,55 +1,171 @@
 /**
- * `pnpm test`: lint, typecheck, then every workspace package's tests one after another,
- * closing with one plain "N passed, N failed" line summed over all vitest runs.
+ * `pnpm test`: lint, typecheck and every workspace package's test passes, several at a time,
+ * closing with one line per pass and a total ("N passed, N failed").
+ *
+ * A package's `test` script is its default pass (real Postgres when TEST_DATABASE_URL is set,
+ * else PGlite); a `test:pglite` script, run only when TEST_DATABASE_URL is set, is a second
+ * pass on the embedded default. Passes run TEST_CONCURRENCY at a time (default 3: most of a
+ * pass's time is spent waiting on Postgres, a browser, FFmpeg or workerd, not on this
+ * process), longest first by the durations the previous run recorded. Each pass's output is
+ * printed whole when it ends, so logs stay readable.
  */
 import { spawn } from "node:child_process";
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { z } from "zod";
 
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const timingsFile = join(root, "node_modules", ".cache", "lumen-test-timings.json");
 // biome-ignore lint/suspicious/noControlCharactersInRegex: stripping ANSI colour codes
 const ANSI = /\u001b\[[0-9;]*m/g;
 
-function run(command: string, args: string[], onLine?: (line: string) => void): Promise<number> {
+interface Pass {
+  name: string;
+  cwd: string;
+  args: string[];
+}
+type Counts = { passed: number; failed: number; skipped: number };
+interface Outcome extends Counts {
+  pass: Pass;
+  code: number;
+  seconds: number;
+}
+
+const manifestSchema = z.object({ scripts: z.record(z.string(), z.string()).optional() });
+
+/** Every workspace package's passes, from its package.json scripts. */
+function packagePasses(): Pass[] {
+  const passes: Pass[] = [];
+  const postgres = Boolean(process.env.TEST_DATABASE_URL);
+  for (const group of ["packages", "apps"]) {
+    for (const dir of readdirSync(join(root, group)).sort()) {
+      passes.push(...passesOf(`${group}/${dir}`, postgres));
+    }
+  }
+  for (const dir of ["tools", "bench"]) passes.push(...passesOf(dir, postgres));
+  return passes;
+}
+
+function passesOf(dir: string, postgres: boolean): Pass[] {
+  let scripts: Record<string, string> | undefined;
+  try {
+    scripts = manifestSchema.parse(
+      JSON.parse(readFileSync(join(root, dir, "package.json"), "utf8")),
+    ).scripts;
+  } catch {
+    return [];
+  }
+  const cwd = join(root, dir);
+  const passes: Pass[] = [];
+  if (scripts?.test) {
+    passes.push({ name: `${dir} (${postgres ? "postgres" : "pglite"})`, cwd, args: ["test"] });
+  }
+  if (postgres && scripts?.["test:pglite"]) {
+    passes.push({ name: `${dir} (pglite)`, cwd, args: ["run", "test:pglite"] });
+  }
+  return passes;
+}
+
+function countTests(output: string): Counts {
+  const counts = { passed: 0, failed: 0, skipped: 0 };
+  // vitest's summary: "      Tests  2 failed | 17 passed | 1 skipped (20)"
+  for (const line of output.replace(ANSI, "").split("\n")) {
+    const summary = /^\s*Tests\s+(.*)\(\d+\)\s*$/.exec(line);
+    if (!summary?.[1]) continue;
+    for (const part of summary[1].split("|")) {
+      const m = /(\d+)\s+(passed|failed|skipped)/.exec(part);
+      if (m?.[1] && m[2]) counts[m[2] as keyof Counts] += Number(m[1]);
+    }
+  }
+  return counts;
+}
+
+function run(pass: Pass): Promise<Outcome> {
+  const started = performance.now();
   return new Promise((resolve) => {
-    const child = spawn(command, args, { stdio: ["ignore", "pipe", "inherit"] });
-    let buffered = "";
+    const child = spawn("pnpm", pass.args, {
+      cwd: pass.cwd,
+      stdio: ["ignore", "pipe", "pipe"],
+      env: { ...process.env, FORCE_COLOR: process.env.FORCE_COLOR ?? "0" },
+    });
+    let output = "";
     child.stdout.on("data", (chunk: Buffer) => {
-      process.stdout.write(chunk);
-      buffered += chunk.toString();
-      const lines = buffered.split("\n");
-      buffered = lines.pop() ?? "";
-      for (const line of lines) onLine?.(line.replace(ANSI, ""));
+      output += chunk.toString();
+    });
+    child.stderr.on("data", (chunk: Buffer) => {
+      output += chunk.toString();
     });
     child.on("close", (code) => {
-      if (buffered) onLine?.(buffered.replace(ANSI, ""));
-      resolve(code ?? 1);
+      const seconds = (performance.now() - started) / 1000;
+      const outcome = { pass, code: code ?? 1, seconds, ...countTests(output) };
+      const mark = outcome.code === 0 ? "✓" : "✗";
+      process.stdout.write(
+        `\n──── ${mark} ${pass.name} · ${seconds.toFixed(0)} s ────\n${output.trimEnd()}\n`,
+      );
+      resolve(outcome);
     });
   });
 }
 
-const totals = { passed: 0, failed: 0, skipped: 0 };
-function count(line: string) {
-  // vitest's summary: "      Tests  2 failed | 17 passed | 1 skipped (20)"
-  const summary = /^\s*Tests\s+(.*)\(\d+\)\s*$/.exec(line);
-  if (!summary?.[1]) return;
-  for (const part of summary[1].split("|")) {
-    const m = /(\d+)\s+(passed|failed|skipped|todo)/.exec(part);
-    if (m?.[1] && m[2] && m[2] !== "todo") totals[m[2] as keyof typeof totals] += Number(m[1]);
+function previousTimings(): Record<string, number> {
+  try {
+    return z.record(z.string(), z.number()).parse(JSON.parse(readFileSync(timingsFile, "utf8")));
+  } catch {
+    return {};
   }
 }
 
-const steps: Array<[string, string[]]> = [
-  ["pnpm", ["lint"]],
-  ["pnpm", ["typecheck"]],
-  ["pnpm", ["-r", "--workspace-concurrency=1", "--if-present", "test"]],
+const concurrency = Math.max(1, Number(process.env.TEST_CONCURRENCY ?? 3) || 3);
+const timings = previousTimings();
+const checks: Pass[] = [
+  { name: "lint", cwd: root, args: ["lint"] },
+  { name: "typecheck", cwd: root, args: ["typecheck"] },
 ];
-let exitCode = 0;
-for (const [command, args] of steps) {
-  const code = await run(command, args, count);
-  if (code !== 0) {
-    exitCode = code;
-    console.error(`\n${command} ${args.join(" ")} failed with exit code ${code}`);
-    break;
-  }
+// Longest first (unknown ones count as long), so the slowest pass does not start last.
+const queue = [...checks, ...packagePasses()].sort(
+  (a, b) => (timings[b.name] ?? 600) - (timings[a.name] ?? 600),
+);
+console.log(
+  `${queue.length} passes, ${concurrency} at a time: ${queue.map((p) => p.name).join(", ")}`,
+);
+
+const started = performance.now();
+const outcomes: Outcome[] = [];
+await Promise.all(
+  Array.from({ length: concurrency }, async () => {
+    for (let pass = queue.shift(); pass; pass = queue.shift()) outcomes.push(await run(pass));
+  }),
+);
+
+mkdirSync(dirname(timingsFile), { recursive: true });
+writeFileSync(
+  timingsFile,
+  JSON.stringify({
+    ...timings,
+    ...Object.fromEntries(outcomes.map((o) => [o.pass.name, o.seconds])),
+  }),
+);
+
+console.log("\nPasses:");
+const totals = { passed: 0, failed: 0, skipped: 0 };
+for (const o of outcomes.sort((a, b) => a.pass.name.localeCompare(b.pass.name))) {
+  const tests = o.passed + o.failed + o.skipped > 0;
+  const detail = tests
+    ? `${o.passed} passed, ${o.failed} failed${o.skipped ? `, ${o.skipped} skipped` : ""}`
+    : "no tests";
+  const status = o.code === 0 ? "ok" : `FAILED (exit ${o.code})`;
+  console.log(
+    `  ${o.pass.name.padEnd(34)} ${status.padEnd(16)} ${detail} · ${o.seconds.toFixed(0)} s`,
+  );
+  totals.passed += o.passed;
+  totals.failed += o.failed;
+  totals.skipped += o.skipped;
 }
+const failedPasses = outcomes.filter((o) => o.code !== 0);
+const wall = ((performance.now() - started) / 1000).toFixed(0);
 const skipped = totals.skipped ? `, ${totals.skipped} skipped` : "";
-console.log(`\n${totals.passed} passed, ${totals.failed} failed${skipped}`);
-process.exit(exitCode || (totals.failed > 0 ? 1 : 0));
+console.log(
+  `\n${totals.passed} passed, ${totals.failed} failed${skipped} (${outcomes.length} passes, ${failedPasses.length} failed, ${wall} s)`,
+);
+process.exit(failedPasses.length > 0 || totals.failed > 0 ? 1 : 0);
