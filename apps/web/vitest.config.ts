@@ -35,6 +35,7 @@ export default defineConfig({
         test: {
           name: "e2e",
           include: ["e2e/**/*.e2e.test.ts"],
+          globalSetup: ["e2e/build-once.ts"],
           environment: "node",
           // Each journey also runs axe on every page it visits: seconds apiece on a busy machine.
           testTimeout: 180_000,

@@ -31,6 +31,26 @@ export interface Stack {
   close(): Promise<void>;
 }
 
+/** The environment variable naming a production build shared by every stack of a run. */
+export const PREBUILT_WEB_ENV = "LUMEN_E2E_WEB_BUILD";
+
+/** The production build of the app into `outDir`, as `vite build` makes it. */
+export async function buildWeb(outDir: string): Promise<void> {
+  await build({
+    root: webDir,
+    logLevel: "warn",
+    build: {
+      outDir,
+      emptyOutDir: true,
+      sourcemap: false,
+      // A cold machine makes the timing advice fire; it is noise in test output.
+      rolldownOptions: { checks: { bundlerTimings: false } },
+      // hls.js is one large chunk, loaded only by the player; the warning is noise here.
+      chunkSizeWarningLimit: 1024,
+    },
+  });
+}
+
 export async function startStack(
   options: { courses?: number; edge?: boolean } = {},
 ): Promise<Stack> {
@@ -39,8 +59,16 @@ export async function startStack(
     for (const cleanup of cleanups.reverse()) await cleanup().catch(() => {});
   };
   try {
-    const outDir = await mkdtemp(join(tmpdir(), "lumen-web-e2e-"));
-    cleanups.push(() => rm(outDir, { recursive: true, force: true }));
+    // The e2e project builds the app once for all its files (build-once.ts); a script run
+    // outside it builds its own.
+    let outDir = process.env[PREBUILT_WEB_ENV];
+    let building: Promise<unknown> = Promise.resolve();
+    if (!outDir) {
+      const own = await mkdtemp(join(tmpdir(), "lumen-web-e2e-"));
+      cleanups.push(() => rm(own, { recursive: true, force: true }));
+      building = buildWeb(own);
+      outDir = own;
+    }
     const apiPort = await freePort();
     const [database, webPort, edge] = await Promise.all([
       startDatabase(options.courses ?? 24).then((database) => {
@@ -55,19 +83,7 @@ export async function startStack(
             return edge;
           })
         : null,
-      build({
-        root: webDir,
-        logLevel: "warn",
-        build: {
-          outDir,
-          emptyOutDir: true,
-          sourcemap: false,
-          // A cold machine makes the timing advice fire; it is noise in test output.
-          rolldownOptions: { checks: { bundlerTimings: false } },
-          // hls.js is one large chunk, loaded only by the player; the warning is noise here.
-          chunkSizeWarningLimit: 1024,
-        },
-      }),
+      building,
     ]);
     const webUrl = `http://127.0.0.1:${webPort}`;
     const processOptions = {
