@@ -1,5 +1,4 @@
 import { defineConfig } from "vitest/config";
+import { databaseTestOptions } from "../../vitest.database";
 
-export default defineConfig({
-  test: { testTimeout: 30_000, hookTimeout: 60_000 },
-});
+export default defineConfig({ test: databaseTestOptions });
