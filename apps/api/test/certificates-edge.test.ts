@@ -74,7 +74,8 @@ describe("certificates through the real edge (wrangler dev)", { timeout: 90_000 
         courseId: course.id,
       },
     });
-    const pdf = await stack.media.store.get(issued.id, "certificate.pdf");
+    expect(issued.pdfPath).toBe(`certificates/${issued.id}.pdf`);
+    const pdf = await stack.media.store.getFile({ purpose: "certificate", id: issued.id });
     const bytes = new Uint8Array(await new Response(pdf?.body).arrayBuffer());
     expect(new TextDecoder().decode(bytes.subarray(0, 5))).toBe("%PDF-");
 

@@ -212,6 +212,6 @@ describe("certificates.publish job (a local HTTP server is the stand-in edge)", 
         body: { id: cert?.id, credential: cert?.credential, revokedAt: null, revokedReason: null },
       },
     ]);
-    expect(cert?.pdfPath).toBe("certificate.pdf");
+    expect(cert?.pdfPath).toBe(`certificates/${cert?.id}.pdf`);
   });
 });

@@ -90,6 +90,10 @@ function runnersStore(store: MediaStore): MediaStore {
     put: (...args) => store.put(...args),
     delete: (...args) => store.delete(...args),
     list: (...args) => store.list(...args),
+    getFile: (file) => store.getFile(file),
+    headFile: (file) => store.headFile(file),
+    putFile: (...args) => store.putFile(...args),
+    deleteFile: (file) => store.deleteFile(file),
   };
 }
 

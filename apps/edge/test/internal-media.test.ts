@@ -147,3 +147,69 @@ describe("/internal/media/:token (store tokens)", () => {
     expect(await (await env.MEDIA.get(`videos/${assetId}/source`))?.text()).toBe("RAW-SOURCE");
   });
 });
+
+describe("/internal/files/:token (document and certificate tokens)", () => {
+  it("stores each file under its purpose's key and serves it back, whole and by range", async () => {
+    const id = newAssetId();
+    const bytes = bytesOf(3000, 9);
+    for (const [purpose, key] of [
+      ["document", `documents/${id}.pdf`],
+      ["certificate", `certificates/${id}.pdf`],
+    ] as const) {
+      const url = `/internal/files/${await mediaToken(purpose, id)}`;
+      const headers = { "content-type": "application/pdf" };
+
+      const put = await edge(url, { method: "PUT", body: bytes, headers });
+      const get = await edge(url);
+      const range = await edge(url, { headers: { range: "bytes=0-4" } });
+
+      expect(put.status).toBe(200);
+      expect(await put.json()).toEqual({ key, size: 3000 });
+      expect((await env.MEDIA.head(key))?.httpMetadata?.contentType).toBe("application/pdf");
+      expect(get.headers.get("content-type")).toBe("application/pdf");
+      expect(new Uint8Array(await get.arrayBuffer())).toEqual(bytes);
+      expect(range.status).toBe(206);
+      expect(new Uint8Array(await range.arrayBuffer())).toEqual(bytes.slice(0, 5));
+    }
+    expect(await storedPaths(id)).toEqual([]);
+  });
+
+  it("deletes with 204 whether or not the file exists; a missing file is a 404", async () => {
+    const id = newAssetId();
+    const url = `/internal/files/${await mediaToken("certificate", id)}`;
+    await edge(url, {
+      method: "PUT",
+      body: "%PDF-",
+      headers: { "content-type": "application/pdf" },
+    });
+
+    const deleted = await edge(url, { method: "DELETE" });
+    const again = await edge(url, { method: "DELETE" });
+    const get = await edge(url);
+
+    expect([deleted.status, again.status, get.status]).toEqual([204, 204, 404]);
+    expect(await env.MEDIA.head(`certificates/${id}.pdf`)).toBeNull();
+  });
+
+  it("a file token reaches no video prefix, and video tokens reach no file, with 403", async () => {
+    const id = newAssetId();
+    await env.MEDIA.put(`videos/${id}/source`, "RAW-SOURCE");
+    await env.MEDIA.put(`documents/${id}.pdf`, "%PDF-document");
+    vi.spyOn(console, "warn").mockImplementation(() => {});
+    const document = await mediaToken("document", id);
+
+    const viaFileToken = await edge(`/internal/media/${document}/source`);
+    const listed = await edge(`/internal/media/${document}?prefix=`);
+    expect([viaFileToken.status, listed.status]).toEqual([403, 403]);
+    for (const token of [
+      await mediaToken("store", id),
+      await mediaToken("play", id),
+      await mediaToken("document", id, { expiresIn: -1 }),
+    ]) {
+      const get = await edge(`/internal/files/${token}`);
+      const put = await edge(`/internal/files/${token}`, { method: "PUT", body: "x" });
+      expect([get.status, put.status]).toEqual([403, 403]);
+    }
+    expect(await (await env.MEDIA.get(`documents/${id}.pdf`))?.text()).toBe("%PDF-document");
+  });
+});

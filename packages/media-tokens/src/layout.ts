@@ -1,4 +1,28 @@
 /**
+ * The media bucket is keyed by purpose (ADR 0014): each kind of object has its own top-level
+ * prefix, and a token of that purpose reaches only its own id's objects there.
+ *
+ *   videos/<assetId>/…          a video asset's objects (below)
+ *   documents/<storageId>.pdf   a PDF lesson's document (new storage id on every replace)
+ *   certificates/<id>.pdf       a certificate's signed PDF
+ */
+export type FilePurpose = "document" | "certificate";
+
+const FILE_PREFIX: Record<FilePurpose, string> = {
+  document: "documents/",
+  certificate: "certificates/",
+};
+
+/** The key of the one object a document or certificate is stored as (both are PDFs). */
+export function fileKey(purpose: FilePurpose, id: string): string {
+  return `${FILE_PREFIX[purpose]}${id}.pdf`;
+}
+
+export function isFilePurpose(purpose: string): purpose is FilePurpose {
+  return purpose === "document" || purpose === "certificate";
+}
+
+/**
  * Where a video asset's objects live in the media bucket (R2). Everything of one asset sits
  * under `videos/<assetId>/`, so a storage token scoped to the asset can reach exactly that.
  *

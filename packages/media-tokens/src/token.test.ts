@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parseKeyRing } from "./key-ring";
-import { signMediaToken, verifyMediaToken } from "./token";
+import { fileKey } from "./layout";
+import { type MediaTokenPurpose, signMediaToken, verifyMediaToken } from "./token";
 
 const ring = parseKeyRing(
   "k2:second-secret-second-secret-second-secret, k1:first-secret-first-secret-first-secret-1",
@@ -74,6 +75,31 @@ describe("media tokens", () => {
     });
     expect(await check(`${token}/../x`, {})).toEqual({ ok: false, reason: "malformed" });
     expect(await check("", {})).toEqual({ ok: false, reason: "malformed" });
+  });
+
+  it("document and certificate tokens name their file, and each is refused for the other purposes", async () => {
+    if (!k1) throw new Error("fixture key missing");
+    const sign = (purpose: "document" | "certificate") =>
+      signMediaToken({ purpose, assetId: asset, expiresAt: now + 60, bytes: 0 }, k1);
+    const verify = (token: string, purpose: MediaTokenPurpose | MediaTokenPurpose[]) =>
+      verifyMediaToken(token, { keys: ring, purpose, now });
+    const document = await sign("document");
+    const certificate = await sign("certificate");
+
+    expect(await verify(document, ["document", "certificate"])).toMatchObject({
+      ok: true,
+      claims: { purpose: "document", assetId: asset },
+    });
+    expect(await verify(certificate, ["document", "certificate"])).toMatchObject({
+      ok: true,
+      claims: { purpose: "certificate", assetId: asset },
+    });
+    for (const purpose of ["store", "play", "upload", "certificate"] as const) {
+      expect(await verify(document, purpose)).toEqual({ ok: false, reason: "wrong_purpose" });
+    }
+    expect(await verify(certificate, "document")).toEqual({ ok: false, reason: "wrong_purpose" });
+    expect(fileKey("document", asset)).toBe(`documents/${asset}.pdf`);
+    expect(fileKey("certificate", asset)).toBe(`certificates/${asset}.pdf`);
   });
 
   it("after rotation, tokens signed with the old key still verify until it is removed", async () => {

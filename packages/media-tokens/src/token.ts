@@ -1,5 +1,6 @@
 import type { KeyRing, MediaKey } from "./key-ring";
 import { isKeyId } from "./key-ring";
+import type { FilePurpose } from "./layout";
 
 /**
  * Media tokens: short, URL-path-safe capabilities for one video asset, signed with
@@ -14,10 +15,15 @@ import { isKeyId } from "./key-ring";
  * Only [A-Za-z0-9._-] appear, so the token sits in a path segment and relative URIs in HLS
  * playlists carry it without rewriting.
  */
-export type MediaTokenPurpose = "play" | "upload" | "store";
+/**
+ * play: a video asset's `hls/`; upload: its source; store: everything under `videos/<id>/`;
+ * document, certificate: the one stored file of that purpose and id (see layout.ts).
+ */
+export type MediaTokenPurpose = "play" | "upload" | "store" | FilePurpose;
 
 export interface MediaTokenClaims {
   purpose: MediaTokenPurpose;
+  /** The video asset, or for a document or certificate token the file's id. */
   assetId: string;
   /** Unix time in seconds after which the token is refused. */
   expiresAt: number;
@@ -38,11 +44,23 @@ export type MediaTokenResult =
   | { ok: false; reason: MediaTokenFailure };
 
 const VERSION = "m1";
-const PURPOSE_CODE: Record<MediaTokenPurpose, string> = { play: "p", upload: "u", store: "s" };
-const PURPOSE_BY_CODE: Record<string, MediaTokenPurpose> = { p: "play", u: "upload", s: "store" };
+const PURPOSE_CODE: Record<MediaTokenPurpose, string> = {
+  play: "p",
+  upload: "u",
+  store: "s",
+  document: "d",
+  certificate: "c",
+};
+const PURPOSE_BY_CODE: Record<string, MediaTokenPurpose> = {
+  p: "play",
+  u: "upload",
+  s: "store",
+  d: "document",
+  c: "certificate",
+};
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const TOKEN =
-  /^m1\.([a-z0-9][a-z0-9-]{0,15})\.([pus])\.([0-9a-f]{32})\.([0-9a-z]{1,10})\.([0-9a-z]{1,12})\.([A-Za-z0-9_-]{43})$/;
+  /^m1\.([a-z0-9][a-z0-9-]{0,15})\.([pusdc])\.([0-9a-f]{32})\.([0-9a-z]{1,10})\.([0-9a-z]{1,12})\.([A-Za-z0-9_-]{43})$/;
 
 const encoder = new TextEncoder();
 // Named by inference: the API's Node typings and the Worker's typings spell CryptoKey differently.
@@ -104,7 +122,8 @@ export async function signMediaToken(claims: MediaTokenClaims, key: MediaKey): P
 
 export interface VerifyOptions {
   keys: KeyRing;
-  purpose: MediaTokenPurpose;
+  /** The purpose the token must have, or the purposes any one of which it may have. */
+  purpose: MediaTokenPurpose | readonly MediaTokenPurpose[];
   /** When given, the token must be for this asset. */
   assetId?: string;
   /** Unix seconds; defaults to the clock. */
@@ -140,7 +159,8 @@ export async function verifyMediaToken(
     bytes: Number.parseInt(bytes, 36),
   };
   if (claims.expiresAt <= now) return { ok: false, reason: "expired" };
-  if (claims.purpose !== purpose) return { ok: false, reason: "wrong_purpose" };
+  const allowed: readonly MediaTokenPurpose[] = typeof purpose === "string" ? [purpose] : purpose;
+  if (!allowed.includes(claims.purpose)) return { ok: false, reason: "wrong_purpose" };
   if (assetId !== undefined && claims.assetId !== assetId)
     return { ok: false, reason: "wrong_asset" };
   return { ok: true, claims, keyId: kid };

@@ -7,7 +7,7 @@ import { type OutboxHandle, openOutbox } from "@lumen/jobs";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { InMemoryMediaStore } from "../src/store/memory";
-import type { MediaBody, MediaStore } from "../src/store/types";
+import type { MediaBody, MediaStore, StoredFile } from "../src/store/types";
 import { generateClip } from "../src/testing/clips";
 import { encodeRenditions } from "../src/transcode/encode-renditions";
 import { probeVideo } from "../src/transcode/probe-video";
@@ -67,6 +67,11 @@ class StoreThatDiesMidUpload implements MediaStore {
     this.check();
     return this.inner.put(assetId, path, body, contentType);
   }
+  getFile = (file: StoredFile) => this.inner.getFile(file);
+  headFile = (file: StoredFile) => this.inner.headFile(file);
+  putFile = (file: StoredFile, body: MediaBody, type: string) =>
+    this.inner.putFile(file, body, type);
+  deleteFile = (file: StoredFile) => this.inner.deleteFile(file);
 }
 
 async function plannedAsset(store: MediaStore) {

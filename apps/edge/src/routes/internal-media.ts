@@ -1,4 +1,4 @@
-import { assetPrefix, isSafeRelativePath } from "@lumen/media-tokens";
+import { assetPrefix, fileKey, isFilePurpose, isSafeRelativePath } from "@lumen/media-tokens";
 import { type Context, Hono } from "hono";
 import type { AppEnv } from "../env";
 import { EdgeError, errorBody } from "../errors";
@@ -10,13 +10,19 @@ import { requireToken, type TokenEnv } from "../middleware/require-token";
 const noStore = { "cache-control": "no-store" };
 
 /**
- * Storage for the API and job runner (EdgeMediaStore), scoped by a `store` token to one
- * asset's prefix `videos/<id>/`; paths are relative to it. Locally this is the only way a Node
- * process reaches Miniflare's R2.
+ * Storage for the API and job runner (EdgeMediaStore), keyed by the token's purpose (ADR 0014).
+ * Locally this is the only way a Node process reaches Miniflare's R2.
+ *
+ * A `store` token is scoped to one video asset's prefix `videos/<id>/`; paths are relative to it:
  * - `GET /internal/media/:token?prefix=<p>` → `{ paths }` (sorted, every page)
  * - `GET|HEAD /internal/media/:token/<path>` → the object (byte ranges as for playback)
  * - `PUT /internal/media/:token/<path>` body + Content-Length + Content-Type → `{ path, size }`
  * - `DELETE /internal/media/:token/<path>` → 204, present or not
+ *
+ * A `document` or `certificate` token names one object, `documents/<id>.pdf` or
+ * `certificates/<id>.pdf`, at `/internal/files/:token` (GET|HEAD, PUT → `{ key, size }`,
+ * DELETE → 204 as above). Objects written before ADR 0014 under `videos/<id>/` stay reachable
+ * with a `store` token until the storage-keys migration has moved them.
  */
 export const internalMedia = new Hono<AppEnv>()
   .get("/internal/media/:token", requireToken("store"), async (c) => {
@@ -37,33 +43,59 @@ export const internalMedia = new Hono<AppEnv>()
     return res ?? c.json(errorBody("not_found", "No such object."), 404, noStore);
   })
   .put("/internal/media/:token/:path{.+}", requireToken("store"), async (c) => {
-    const key = storeKey(c);
-    const header = c.req.header("content-length")?.trim();
-    if (header === undefined) {
-      throw new EdgeError(411, "length_required", "Send the object with a Content-Length.");
-    }
-    if (!/^\d{1,15}$/.test(header)) {
-      throw new EdgeError(400, "bad_length", "Content-Length must be a byte count.");
-    }
-    const size = Number(header);
-    const httpMetadata = {
-      contentType: c.req.header("content-type") || "application/octet-stream",
-    };
-    const body = c.req.raw.body;
-    if (size === 0 || !body) {
-      await c.env.MEDIA.put(key, "", { httpMetadata });
-    } else {
-      // R2 needs a stream of known length, and this one is cut off at exactly `size`.
-      const { readable, writable } = new FixedLengthStream(size);
-      await Promise.all([c.env.MEDIA.put(key, readable, { httpMetadata }), body.pipeTo(writable)]);
-    }
+    const size = await putObject(c, storeKey(c));
     return c.json({ path: objectPathAfter(c.req.url, 3), size }, 200, noStore);
   })
   .delete("/internal/media/:token/:path{.+}", requireToken("store"), async (c) => {
-    const key = storeKey(c);
-    await c.env.MEDIA.delete(key);
+    await c.env.MEDIA.delete(storeKey(c));
+    return c.body(null, 204, noStore);
+  })
+  .get("/internal/files/:token", requireToken("document", "certificate"), async (c) => {
+    const key = storedFileKey(c);
+    const res = await objectResponse(c.env.MEDIA, key, c.req.raw, { cacheControl: "no-store" });
+    return res ?? c.json(errorBody("not_found", "No such object."), 404, noStore);
+  })
+  .put("/internal/files/:token", requireToken("document", "certificate"), async (c) => {
+    const key = storedFileKey(c);
+    const size = await putObject(c, key);
+    return c.json({ key, size }, 200, noStore);
+  })
+  .delete("/internal/files/:token", requireToken("document", "certificate"), async (c) => {
+    await c.env.MEDIA.delete(storedFileKey(c));
     return c.body(null, 204, noStore);
   });
+
+/** Stores the request body at `key`; its size, which must come as a Content-Length. */
+async function putObject(c: Context<TokenEnv>, key: string): Promise<number> {
+  const header = c.req.header("content-length")?.trim();
+  if (header === undefined) {
+    throw new EdgeError(411, "length_required", "Send the object with a Content-Length.");
+  }
+  if (!/^\d{1,15}$/.test(header)) {
+    throw new EdgeError(400, "bad_length", "Content-Length must be a byte count.");
+  }
+  const size = Number(header);
+  const httpMetadata = {
+    contentType: c.req.header("content-type") || "application/octet-stream",
+  };
+  const body = c.req.raw.body;
+  if (size === 0 || !body) {
+    await c.env.MEDIA.put(key, "", { httpMetadata });
+  } else {
+    // R2 needs a stream of known length, and this one is cut off at exactly `size`.
+    const { readable, writable } = new FixedLengthStream(size);
+    await Promise.all([c.env.MEDIA.put(key, readable, { httpMetadata }), body.pipeTo(writable)]);
+  }
+  return size;
+}
+
+/** The R2 key a document or certificate token names. */
+function storedFileKey(c: Context<TokenEnv>): string {
+  const { purpose, assetId } = c.var.claims;
+  // requireToken admitted only these two; checked again so a widened guard cannot reach videos/.
+  if (!isFilePurpose(purpose)) throw new Error(`no stored file for ${purpose} tokens`);
+  return fileKey(purpose, assetId);
+}
 
 /** The R2 key the store token's asset and a safe path address. */
 function storeKey(c: Context<TokenEnv>): string {

@@ -2,6 +2,7 @@ import type { Database } from "@lumen/db";
 import type { MediaStore, StoredObject } from "@lumen/media";
 import { ConflictError, type SessionUser } from "../kernel";
 import { loadVisibleCertificate } from "./access";
+import { readCertificatePdf } from "./pdf-file";
 
 /**
  * The certificate PDF for its learner, the course's instructors and admins (anyone else:
@@ -19,7 +20,7 @@ export async function openCertificatePdf({
   certificateId: string;
 }): Promise<{ pdf: StoredObject; filename: string }> {
   const certificate = await loadVisibleCertificate(db, user, certificateId);
-  const pdf = certificate.pdfPath ? await store.get(certificate.id, certificate.pdfPath) : null;
+  const pdf = await readCertificatePdf(store, certificate.id, certificate.pdfPath);
   if (!pdf) {
     throw new ConflictError(
       "The certificate's PDF is still being prepared. Try again in a minute.",

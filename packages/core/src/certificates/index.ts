@@ -13,6 +13,7 @@ export {
 export { type IssueDeps, type IssueOutcome, issueCertificate } from "./issue";
 export type { CertificateIssuer, CertificateLinks, CertificateLogger } from "./issuer";
 export { listMyCertificates } from "./mine";
+export { type MovedFiles, moveLegacyCertificatePdfs } from "./move-legacy-pdfs";
 export {
   publishStatusList,
   type StatusListMessage,

@@ -34,9 +34,9 @@ afterAll(() => t.close());
 /** A store that counts writes, to tell "rendered once" from "rendered again". */
 class CountingStore extends InMemoryMediaStore {
   puts = 0;
-  override async put(...args: Parameters<InMemoryMediaStore["put"]>) {
+  override async putFile(...args: Parameters<InMemoryMediaStore["putFile"]>) {
     this.puts += 1;
-    return super.put(...args);
+    return super.putFile(...args);
   }
 }
 
@@ -117,7 +117,7 @@ describe("issuing a certificate (certificates.issue)", () => {
         .where(eq(notifications.userId, learner.id));
       expect(notes).toHaveLength(1);
       expect(await publishJobsFor(id)).toBe(1);
-      expect(rows[0]?.pdfPath).toBe("certificate.pdf");
+      expect(rows[0]?.pdfPath).toBe(`certificates/${id}.pdf`);
       const verdict = await verifyCredential(
         rows[0]?.credential ?? "",
         parseIssuerKeys(DEV_ISSUER_PUBLIC_KEYS),
@@ -190,14 +190,14 @@ describe("issuing a certificate (certificates.issue)", () => {
     ]);
   });
 
-  it("stores a PDF in media storage under the certificate's id", async () => {
+  it("stores a PDF in media storage at certificates/<id>.pdf", async () => {
     const { enrollmentId } = await learnerIn();
     const d = deps();
 
     await issueCertificate(d, enrollmentId);
 
     const [row] = await certificatesOf(enrollmentId);
-    const object = d.store.objects.get(`${row?.id}/certificate.pdf`);
+    const object = d.store.objects.get(`certificates/${row?.id}.pdf`);
     expect(object?.contentType).toBe("application/pdf");
     expect(new TextDecoder().decode(object?.bytes.subarray(0, 5))).toBe("%PDF-");
   });
@@ -210,7 +210,7 @@ describe("issuing a certificate (certificates.issue)", () => {
     await issueCertificate(d, enrollmentId);
 
     const [row] = await certificatesOf(enrollmentId);
-    const bytes = d.store.objects.get(`${row?.id}/certificate.pdf`)?.bytes ?? new Uint8Array();
+    const bytes = d.store.objects.get(`certificates/${row?.id}.pdf`)?.bytes ?? new Uint8Array();
     expect(await pdfsig(bytes)).toMatch(/Signature Validation: Signature is Valid/);
     const files = await pdfAttachments(bytes);
     expect(files["credential.jwt"]).toBe(row?.credential);
@@ -264,7 +264,10 @@ describe("issuing a certificate (certificates.issue)", () => {
     expect(retry.store.puts).toBe(1);
     const rows = await certificatesOf(enrollmentId);
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ credential: issued?.credential, pdfPath: "certificate.pdf" });
+    expect(rows[0]).toMatchObject({
+      credential: issued?.credential,
+      pdfPath: `certificates/${issued?.id}.pdf`,
+    });
     expect(await publishJobsFor(issued?.id ?? "")).toBe(1);
   });
 

@@ -1,8 +1,5 @@
 /** Where a certificate can be seen: its public page at the edge and its PDF behind the API. */
 
-/** The object's path inside the certificate's media storage prefix (the asset id is its id). */
-export const CERTIFICATE_PDF_OBJECT = "certificate.pdf";
-
 /** The edge's human verification page: what the QR code opens and the PDF prints. */
 export function certificateVerifyUrl(edgeUrl: string, certificateId: string): string {
   return `${edgeUrl.replace(/\/+$/, "")}/certificates/${certificateId}`;

@@ -4,12 +4,13 @@ import { certificates, type Database } from "@lumen/db";
 import type { MediaStore } from "@lumen/media";
 import { and, eq, isNull } from "drizzle-orm";
 import type { CertificateIssuer } from "./issuer";
-import { CERTIFICATE_PDF_OBJECT, certificateVerifyUrl } from "./links";
+import { certificateVerifyUrl } from "./links";
+import { certificatePdfFile, certificatePdfKey } from "./pdf-file";
 
 /**
  * Renders, signs and stores a certificate's PDF unless it already has one. The PDF carries the
  * signed credential as attachments and is signed with the issuer's document-signing certificate. Storing is an atomic
- * overwrite of a fixed path, so two runs racing here (a retry overlapping a slow first
+ * overwrite of a fixed key (`certificates/<id>.pdf`), so two runs racing here (a retry overlapping a slow first
  * attempt) only write the same document twice; pdfPath is set after the object exists, so
  * a download never points at a missing file.
  */
@@ -55,10 +56,10 @@ export async function ensureCertificatePdf({
     signer: issuer.documentSigner,
     signedAt: new Date(),
   });
-  await store.put(certificateId, CERTIFICATE_PDF_OBJECT, bytes, "application/pdf");
+  await store.putFile(certificatePdfFile(certificateId), bytes, "application/pdf");
   await db
     .update(certificates)
-    .set({ pdfPath: CERTIFICATE_PDF_OBJECT, updatedAt: new Date() })
+    .set({ pdfPath: certificatePdfKey(certificateId), updatedAt: new Date() })
     .where(and(eq(certificates.id, certificateId), isNull(certificates.pdfPath)));
   return "rendered";
 }

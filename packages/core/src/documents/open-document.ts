@@ -3,7 +3,7 @@ import type { StoredObject } from "@lumen/media";
 import { eq } from "drizzle-orm";
 import { assertCanWatchLesson } from "../access";
 import { NotFoundError, type SessionUser } from "../kernel";
-import { DOCUMENT_OBJECT } from "./pdf";
+import { documentFile, LEGACY_DOCUMENT_PATH } from "./pdf";
 import type { DocumentDeps, DocumentSummary } from "./types";
 import { documentUrls } from "./types";
 
@@ -52,7 +52,9 @@ export async function openLessonDocument({
     const found = await findLessonDocument(db, lessonId);
     if (!found) break;
     const { storageId, ...document } = found;
-    const object = await media.store.get(storageId, DOCUMENT_OBJECT);
+    const object =
+      (await media.store.getFile(documentFile(storageId))) ??
+      (await media.store.get(storageId, LEGACY_DOCUMENT_PATH));
     if (object) return { document, object };
   }
   throw new NotFoundError(NO_DOCUMENT);

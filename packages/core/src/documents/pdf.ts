@@ -1,10 +1,19 @@
+import type { StoredFile } from "@lumen/media";
 import { ValidationError } from "../kernel";
 
 /** The largest PDF a lesson takes: big enough for scanned handouts, small enough to buffer. */
 export const DOCUMENT_MAX_BYTES = 50 * 1024 * 1024;
 export const DOCUMENT_CONTENT_TYPE = "application/pdf";
-/** Every document is stored under its own storage id with this one name. */
-export const DOCUMENT_OBJECT = "document.pdf";
+/** Every document is its own file, `documents/<storageId>.pdf` (ADR 0014). */
+export function documentFile(storageId: string): StoredFile {
+  return { purpose: "document", id: storageId };
+}
+
+/**
+ * Before ADR 0014 a document was `videos/<storageId>/document.pdf`. Read as a fallback until
+ * the storage-keys migration (`pnpm storage:migrate`) has moved every one.
+ */
+export const LEGACY_DOCUMENT_PATH = "document.pdf";
 
 const FILENAME_MAX = 200;
 const PDF_MAGIC = new TextEncoder().encode("%PDF-");

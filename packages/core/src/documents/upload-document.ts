@@ -6,8 +6,9 @@ import { type SessionUser, ValidationError } from "../kernel";
 import {
   DOCUMENT_CONTENT_TYPE,
   DOCUMENT_MAX_BYTES,
-  DOCUMENT_OBJECT,
+  documentFile,
   isPdf,
+  LEGACY_DOCUMENT_PATH,
   NotPdfError,
   sanitizeFilename,
 } from "./pdf";
@@ -58,7 +59,7 @@ export async function uploadLessonDocument({
   if (!isPdf(bytes)) throw new NotPdfError();
   const filename = sanitizeFilename(input.filename);
   const storageId = randomUUID();
-  await media.store.put(storageId, DOCUMENT_OBJECT, bytes, DOCUMENT_CONTENT_TYPE);
+  await media.store.putFile(documentFile(storageId), bytes, DOCUMENT_CONTENT_TYPE);
   let result: { replaced: string | undefined; uploadedAt: Date };
   try {
     result = await db.transaction(async (tx) => {
@@ -94,7 +95,11 @@ export async function uploadLessonDocument({
   };
 }
 
-/** Best effort: an orphaned object wastes space but is never served (no row names it). */
+/**
+ * Best effort: an orphaned object wastes space but is never served (no row names it). The
+ * pre-ADR 0014 key too, in case the replaced document was never migrated.
+ */
 async function deleteQuietly(media: DocumentDeps["media"], storageId: string) {
-  await media.store.delete(storageId, [DOCUMENT_OBJECT]).catch(() => undefined);
+  await media.store.deleteFile(documentFile(storageId)).catch(() => undefined);
+  await media.store.delete(storageId, [LEGACY_DOCUMENT_PATH]).catch(() => undefined);
 }

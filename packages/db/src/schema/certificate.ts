@@ -28,7 +28,10 @@ export const certificates = pgTable(
     /** Compact JWS (VC-JWT) of the credential. */
     credential: text().notNull(),
     keyId: text().notNull(),
-    /** Path of the rendered PDF in media storage, once rendered. */
+    /**
+     * Key of the rendered PDF in media storage (`certificates/<id>.pdf`), once rendered;
+     * "certificate.pdf" (under `videos/<id>/`) until the storage-keys migration, ADR 0014.
+     */
     pdfPath: text(),
     revokedAt: timestamp({ withTimezone: true }),
     revokedReason: text(),

@@ -7,7 +7,7 @@ export const lessonDocuments = pgTable("lesson_documents", {
   lessonId: uuid()
     .primaryKey()
     .references(() => lessons.id, { onDelete: "cascade" }),
-  /** Media storage id (the object is `<storageId>/document.pdf`); new on every replace. */
+  /** Media storage id (the object is `documents/<storageId>.pdf`); new on every replace. */
   storageId: uuid().notNull(),
   filename: text().notNull(),
   byteSize: integer().notNull(),

@@ -1,8 +1,11 @@
+import type { FilePurpose } from "@lumen/media-tokens";
+
 /**
- * Object storage for one video asset's files, addressed by a path relative to the asset's
- * prefix (`videos/<assetId>/`, see @lumen/media-tokens layout): "source", "hls/master.m3u8".
- * Production and `pnpm dev` reach R2 through the edge Worker (EdgeMediaStore); unit tests
- * use InMemoryMediaStore.
+ * The media bucket, keyed by purpose (ADR 0014, @lumen/media-tokens layout). A video asset's
+ * objects are addressed by a path relative to its prefix `videos/<assetId>/` ("source",
+ * "hls/master.m3u8"); a document or a certificate is one file, addressed by purpose and id
+ * (`documents/<id>.pdf`, `certificates/<id>.pdf`). Production and `pnpm dev` reach R2 through
+ * the edge Worker (EdgeMediaStore); unit tests use InMemoryMediaStore.
  */
 export interface StoredObject {
   body: ReadableStream<Uint8Array>;
@@ -16,6 +19,12 @@ export interface ByteRange {
 }
 
 export type MediaBody = Uint8Array | string | ReadableStream<Uint8Array>;
+
+/** A file stored by purpose: a lesson's document or a certificate's PDF. */
+export interface StoredFile {
+  purpose: FilePurpose;
+  id: string;
+}
 
 export interface MediaStore {
   /**
@@ -37,4 +46,12 @@ export interface MediaStore {
   delete(assetId: string, paths: readonly string[]): Promise<void>;
   /** Every path under `prefix` (relative to the asset), e.g. list(id, "hls/"). */
   list(assetId: string, prefix: string): Promise<string[]>;
+
+  /** The file, or null when there is none. */
+  getFile(file: StoredFile): Promise<StoredObject | null>;
+  headFile(file: StoredFile): Promise<{ size: number } | null>;
+  /** Writes atomically, as `put` does; `size` is required when body is a stream. */
+  putFile(file: StoredFile, body: MediaBody, contentType: string, size?: number): Promise<void>;
+  /** Deletes the file; a missing one is ignored. */
+  deleteFile(file: StoredFile): Promise<void>;
 }

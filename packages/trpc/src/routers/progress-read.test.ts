@@ -141,7 +141,7 @@ describe("progress.course", () => {
     });
     await t.db
       .update(certificates)
-      .set({ pdfPath: "x/certificate.pdf" })
+      .set({ pdfPath: `certificates/${id}.pdf` })
       .where(eq(certificates.id, id));
     expect((await view())?.certificate?.pdfUrl).toBe(`/api/certificates/${id}/pdf`);
   });

@@ -38,7 +38,7 @@ async function asset({ playable }: { playable: boolean }) {
 
 const files = (assetId: string) => t.mediaStore.list(assetId, "");
 function text(assetId: string, path: string) {
-  const object = t.mediaStore.objects.get(`${assetId}/${path}`);
+  const object = t.mediaStore.objects.get(`videos/${assetId}/${path}`);
   return object && { text: new TextDecoder().decode(object.bytes), type: object.contentType };
 }
 const captionRows = (assetId: string) =>
