@@ -1,4 +1,4 @@
-import { png } from "@lumen/core/test/images";
+import { png } from "@lumen/core/testing";
 import { courses, enrollments, lessonDocuments, lessons, modules, users } from "@lumen/db";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";

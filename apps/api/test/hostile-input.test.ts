@@ -1,4 +1,4 @@
-import { png } from "@lumen/core/test/images";
+import { png } from "@lumen/core/testing";
 import { changedParts, worldState } from "@lumen/trpc/test/sweep";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";

@@ -1,4 +1,4 @@
-import { jpeg, png, svg, webp, webpHeader } from "@lumen/core/test/images";
+import { jpeg, png, svg, webp, webpHeader } from "@lumen/core/testing";
 import { courseInstructors, courses, mediaBlobs } from "@lumen/db";
 import { count, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";

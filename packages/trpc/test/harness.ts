@@ -1,5 +1,5 @@
 import type { SessionUser } from "@lumen/core/kernel";
-import { createTestWorld } from "@lumen/core/test/world";
+import { createTestWorld } from "@lumen/core/testing";
 import { loadSessionUser } from "@lumen/core/users";
 import { createCaller } from "../src/root";
 

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { SessionUser } from "@lumen/core/kernel";
 import type { ProgressEvent } from "@lumen/core/progress";
-import { createCourse, createUser } from "@lumen/core/test/factories";
+import { createCourse, createUser } from "@lumen/core/testing";
 import {
   type Database,
   enrollments,

@@ -5,14 +5,16 @@ import { certificates, createDatabase, type Database, notifications, users } fro
 import { InMemoryMediaStore } from "@lumen/media";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { SessionUser } from "../kernel";
 import {
   createCourse,
   createEnrollmentWithProgress,
   createTestCertificateIssuer,
+  createTestWorld,
   createUser,
-} from "../../test/factories";
-import { createTestWorld, TEST_EDGE_URL, type TestWorld } from "../../test/world";
-import type { SessionUser } from "../kernel";
+  TEST_EDGE_URL,
+  type TestWorld,
+} from "../testing";
 import { type IssueDeps, issueCertificate } from "./issue";
 import type { CertificateIssuer } from "./issuer";
 

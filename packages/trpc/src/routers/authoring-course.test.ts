@@ -1,5 +1,5 @@
 import { type SessionUser, ValidationError } from "@lumen/core/kernel";
-import { addOutline, createCourse, createUser } from "@lumen/core/test/factories";
+import { addOutline, createCourse, createUser } from "@lumen/core/testing";
 import { courseInstructors, courses } from "@lumen/db";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";

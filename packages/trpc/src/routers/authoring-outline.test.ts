@@ -1,6 +1,6 @@
 import { uploadLessonDocument } from "@lumen/core/documents";
 import type { SessionUser } from "@lumen/core/kernel";
-import { createUser, questionsOfEveryKind } from "@lumen/core/test/factories";
+import { createUser, questionsOfEveryKind } from "@lumen/core/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildCourse, codeOf, outlineOf } from "../../test/authoring";
 import { createTestContext, type TestContext } from "../../test/harness";

@@ -1,7 +1,7 @@
 import { updateCourse } from "@lumen/core/authoring";
 import { uploadLessonDocument } from "@lumen/core/documents";
 import { type SessionUser, ValidationError } from "@lumen/core/kernel";
-import { createUser, questionsOfEveryKind } from "@lumen/core/test/factories";
+import { createUser, questionsOfEveryKind } from "@lumen/core/testing";
 import { enrollments } from "@lumen/db";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";

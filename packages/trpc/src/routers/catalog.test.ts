@@ -1,5 +1,5 @@
 import type { SessionUser } from "@lumen/core/kernel";
-import { addOutline, createCourse, createUser } from "@lumen/core/test/factories";
+import { addOutline, createCourse, createUser } from "@lumen/core/testing";
 import { courseInstructors, courses } from "@lumen/db";
 import { TRPCError } from "@trpc/server";
 import { eq } from "drizzle-orm";

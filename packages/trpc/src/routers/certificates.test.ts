@@ -5,8 +5,8 @@ import {
   createEnrollmentWithProgress,
   createTestCertificateIssuer,
   createUser,
-} from "@lumen/core/test/factories";
-import { TEST_EDGE_URL } from "@lumen/core/test/world";
+  TEST_EDGE_URL,
+} from "@lumen/core/testing";
 import { certificates, courseInstructors } from "@lumen/db";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";

@@ -1,5 +1,5 @@
 import type { SessionUser } from "@lumen/core/kernel";
-import { createCourse, createUser } from "@lumen/core/test/factories";
+import { createCourse, createUser } from "@lumen/core/testing";
 import { courses, enrollments } from "@lumen/db";
 import { TRPCError } from "@trpc/server";
 import { eq } from "drizzle-orm";

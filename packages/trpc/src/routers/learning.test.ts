@@ -1,6 +1,6 @@
 import { uploadLessonDocument } from "@lumen/core/documents";
 import type { SessionUser } from "@lumen/core/kernel";
-import { addLessonOfKind, createCourse, createUser } from "@lumen/core/test/factories";
+import { addLessonOfKind, createCourse, createUser } from "@lumen/core/testing";
 import { courseInstructors } from "@lumen/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { codeOf } from "../../test/authoring";

@@ -1,5 +1,5 @@
 import type { SessionUser } from "@lumen/core/kernel";
-import { createUser } from "@lumen/core/test/factories";
+import { createUser } from "@lumen/core/testing";
 import { notifications } from "@lumen/db";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";

@@ -1,7 +1,7 @@
 import { getEnrollmentStanding } from "@lumen/core/enrollment";
 import type { SessionUser } from "@lumen/core/kernel";
 import { createProgressIngest, markLessonsCompleted } from "@lumen/core/progress";
-import { createUser } from "@lumen/core/test/factories";
+import { createUser } from "@lumen/core/testing";
 import { courseMilestones, enrollments, lessons, notifications } from "@lumen/db";
 import { asc, eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";

@@ -1,6 +1,6 @@
 import type { SessionUser } from "@lumen/core/kernel";
 import { createProgressIngest, type ProgressEvent } from "@lumen/core/progress";
-import { createUser } from "@lumen/core/test/factories";
+import { createUser } from "@lumen/core/testing";
 import { lessonProgress, progressEvents } from "@lumen/db";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";

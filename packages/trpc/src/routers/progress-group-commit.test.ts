@@ -1,6 +1,6 @@
 import type { SessionUser } from "@lumen/core/kernel";
 import { createProgressIngest } from "@lumen/core/progress";
-import { createUser } from "@lumen/core/test/factories";
+import { createUser } from "@lumen/core/testing";
 import { lessonProgress, progressEvents } from "@lumen/db";
 import { and, eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";

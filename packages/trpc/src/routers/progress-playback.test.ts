@@ -4,7 +4,7 @@ import {
   createUser,
   createVideoAsset,
   readyRendition,
-} from "@lumen/core/test/factories";
+} from "@lumen/core/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestContext, type TestContext } from "../../test/harness";
 import { enroll, progressEvent } from "../../test/progress-fixtures";

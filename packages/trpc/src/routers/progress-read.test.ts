@@ -1,8 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { SessionUser } from "@lumen/core/kernel";
 import type { ProgressEvent } from "@lumen/core/progress";
-import { createUser } from "@lumen/core/test/factories";
-import { TEST_EDGE_URL } from "@lumen/core/test/world";
+import { createUser, TEST_EDGE_URL } from "@lumen/core/testing";
 import { certificates, courseInstructors, courses, enrollments, users } from "@lumen/db";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { SessionUser } from "@lumen/core/kernel";
 import type { ProgressEvent } from "@lumen/core/progress";
-import { createUser } from "@lumen/core/test/factories";
+import { createUser } from "@lumen/core/testing";
 import { enrollments, lessonProgress, progressEvents } from "@lumen/db";
 import { and, eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";

@@ -4,7 +4,7 @@ import {
   createCourse,
   createUser,
   questionsOfEveryKind,
-} from "@lumen/core/test/factories";
+} from "@lumen/core/testing";
 import { courseInstructors, courses, quizQuestions, quizzes } from "@lumen/db";
 import { asc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";

@@ -6,7 +6,7 @@ import {
   createCourse,
   createUser,
   questionsOfEveryKind,
-} from "@lumen/core/test/factories";
+} from "@lumen/core/testing";
 import { lessonProgress, quizAttempts } from "@lumen/db";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";

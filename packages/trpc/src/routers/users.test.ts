@@ -1,5 +1,5 @@
 import type { SessionUser } from "@lumen/core/kernel";
-import { createSession, createUser } from "@lumen/core/test/factories";
+import { createSession, createUser } from "@lumen/core/testing";
 import { sessions, users } from "@lumen/db";
 import { TRPCError } from "@trpc/server";
 import { eq } from "drizzle-orm";

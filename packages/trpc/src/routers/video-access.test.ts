@@ -1,10 +1,5 @@
 import type { SessionUser } from "@lumen/core/kernel";
-import {
-  addVideoLesson,
-  createCourse,
-  createUser,
-  createVideoAsset,
-} from "@lumen/core/test/factories";
+import { addVideoLesson, createCourse, createUser, createVideoAsset } from "@lumen/core/testing";
 import { courseInstructors, videoAssets, videoCaptions } from "@lumen/db";
 import { asc, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";

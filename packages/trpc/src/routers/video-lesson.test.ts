@@ -5,7 +5,7 @@ import {
   createUser,
   createVideoAsset,
   readyRendition,
-} from "@lumen/core/test/factories";
+} from "@lumen/core/testing";
 import { lessons, videoAssets, videoCaptions } from "@lumen/db";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";

@@ -6,8 +6,8 @@ import {
   createUser,
   createVideoAsset,
   readyRendition,
-} from "@lumen/core/test/factories";
-import { TEST_MEDIA_KEYS } from "@lumen/core/test/world";
+  TEST_MEDIA_KEYS,
+} from "@lumen/core/testing";
 import { courses, enrollments, playbackPositions, playbackStarts, videoCaptions } from "@lumen/db";
 import { verifyMediaToken } from "@lumen/media-tokens";
 import { and, eq, sql } from "drizzle-orm";

@@ -1,6 +1,11 @@
 import type { SessionUser, ValidationError } from "@lumen/core/kernel";
-import { addVideoLesson, createCourse, createUser } from "@lumen/core/test/factories";
-import { createTestMedia, TEST_MEDIA_KEYS } from "@lumen/core/test/world";
+import {
+  addVideoLesson,
+  createCourse,
+  createTestMedia,
+  createUser,
+  TEST_MEDIA_KEYS,
+} from "@lumen/core/testing";
 import { createUpload } from "@lumen/core/video";
 import { videoAssets } from "@lumen/db";
 import { UPLOAD_PART_BYTES, verifyMediaToken } from "@lumen/media-tokens";

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import pg from "pg";
-import { createDatabase, type DatabaseClient } from "./client";
-import { migrate } from "./migrate";
+import { createDatabase, type DatabaseClient } from "../client";
+import { migrate } from "../migrate";
 
 export interface TestDatabase extends DatabaseClient {
   /** Connection URL of this test's own database; undefined on PGlite. */
