@@ -6,6 +6,7 @@ export * from "./certificates";
 export * from "./courses";
 export * from "./database";
 export * from "./learning";
+export * from "./lessons";
 export * from "./progress";
 export * from "./users";
 export * from "./video";

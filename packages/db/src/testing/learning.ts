@@ -49,23 +49,21 @@ export async function createQuiz(
   return quiz;
 }
 
-/** A graded attempt at a quiz, scored out of 10: 9 when passed, 3 when failed. */
+/** A graded attempt at a quiz, as the quiz service stores one: 9/10 when passed, else 3/10. */
 export async function createQuizAttempt(
   db: Database,
-  enrollmentId: string,
-  lessonId: string,
-  { passed, attemptNumber = 1 }: { passed: boolean; attemptNumber?: number },
+  o: { enrollmentId: string; lessonId: string; passed: boolean; attemptNumber?: number },
 ) {
   await db.insert(quizAttempts).values({
     id: randomUUID(),
-    enrollmentId,
-    lessonId,
-    attemptNumber,
+    enrollmentId: o.enrollmentId,
+    lessonId: o.lessonId,
+    attemptNumber: o.attemptNumber ?? 1,
     answers: {},
-    scorePoints: passed ? 9 : 3,
+    scorePoints: o.passed ? 9 : 3,
     maxPoints: 10,
-    scorePercent: passed ? 90 : 30,
-    passed,
+    scorePercent: o.passed ? 90 : 30,
+    passed: o.passed,
     feedback: [],
   });
 }

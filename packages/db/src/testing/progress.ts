@@ -42,7 +42,9 @@ export async function createEnrollmentWithProgress(
       position: lessonCount,
     });
     await createQuiz(db, quizLesson.id, { requiredForCertificate: true });
-    await createQuizAttempt(db, enrollment.id, quizLesson.id, {
+    await createQuizAttempt(db, {
+      enrollmentId: enrollment.id,
+      lessonId: quizLesson.id,
       passed: requiredQuiz === "passed",
     });
     done.push(quizLesson.id);

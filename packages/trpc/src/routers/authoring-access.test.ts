@@ -3,8 +3,8 @@ import type { SessionUser } from "@lumen/core/kernel";
 import { createUser, png } from "@lumen/core/testing";
 import { courseInstructors } from "@lumen/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type BuiltCourse, buildCourse, codeOf, courseState } from "../../test/authoring";
-import { createTestContext, type TestContext } from "../../test/harness";
+import { type BuiltCourse, buildCourse, codeOf, courseState } from "../testing/authoring";
+import { createTestContext, type TestContext } from "../testing/harness";
 
 let t: TestContext;
 let owner: SessionUser;

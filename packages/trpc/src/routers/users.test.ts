@@ -4,7 +4,7 @@ import { sessions, users } from "@lumen/db";
 import { TRPCError } from "@trpc/server";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestContext, type TestContext } from "../../test/harness";
+import { createTestContext, type TestContext } from "../testing/harness";
 
 let t: TestContext;
 let admin: SessionUser;
