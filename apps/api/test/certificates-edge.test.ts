@@ -1,5 +1,6 @@
 import type { SessionUser } from "@lumen/core/kernel";
-import { certificates, users } from "@lumen/db";
+import { createUser } from "@lumen/core/testing";
+import { certificates } from "@lumen/db";
 import { issueCertificateJob } from "@lumen/jobs";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -49,9 +50,12 @@ async function verify(id: string) {
 
 describe("certificates through the real edge (wrangler dev)", { timeout: 90_000 }, () => {
   it("issue → publish → valid at the edge; revoke → publish → revoked, JSON and page", async () => {
-    await stack.db
-      .insert(users)
-      .values([instructor, { id: "edge-learner", name: "Lea Learner", email: "lea@edge.test" }]);
+    await createUser(stack.db, instructor.role, instructor);
+    await createUser(stack.db, "learner", {
+      id: "edge-learner",
+      name: "Lea Learner",
+      email: "lea@edge.test",
+    });
     const { course, enrollmentId } = await finishedEnrollment(stack.db, {
       instructorId: instructor.id,
       learnerId: "edge-learner",

@@ -1,6 +1,7 @@
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { createVideoLesson } from "@lumen/core/testing";
 import { lessons } from "@lumen/db";
 import { resolveFfmpeg } from "@lumen/media";
 import { ffprobeStreams, generateClip } from "@lumen/media/testing";
@@ -8,7 +9,6 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type EdgeStack, startEdgeStack } from "./edge-stack";
 import {
-  createVideoLesson,
   edgeUpload,
   partOf,
   renditionsOf,

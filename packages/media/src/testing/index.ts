@@ -1,4 +1,3 @@
 export * from "./clips";
 export * from "./ffmpeg";
 export * from "./mpegts";
-export * from "./rows";
