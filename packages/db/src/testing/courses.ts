@@ -8,6 +8,35 @@ export type LessonKind = LessonInsert["kind"];
 
 let courseSeq = 0;
 
+/** A course row's required columns, unique per call, then `overrides`. */
+function courseRow(instructor: { id: string }, overrides: Partial<CourseInsert>): CourseInsert {
+  courseSeq += 1;
+  return {
+    slug: `course-${courseSeq}-${randomUUID().slice(0, 8)}`,
+    title: `Course ${courseSeq}`,
+    category: "Computer Science",
+    level: "beginner",
+    language: "en",
+    instructorId: instructor.id,
+    status: "published",
+    publishedAt: new Date(Date.UTC(2025, 0, courseSeq)),
+    ...overrides,
+  };
+}
+
+/** Many courses of `instructor` in one statement (generated catalogs), in the order given. */
+export async function createCourses(
+  db: Database,
+  instructor: { id: string },
+  overrides: ReadonlyArray<Partial<CourseInsert>>,
+) {
+  if (overrides.length === 0) return [];
+  return db
+    .insert(courses)
+    .values(overrides.map((o) => courseRow(instructor, o)))
+    .returning();
+}
+
 /**
  * A published course of `instructor` with a unique slug (drafts: `{ status: "draft",
  * publishedAt: null }`). `coInstructors` are added to the course's instructors; the owner is
@@ -22,21 +51,7 @@ export async function createCourse(
     ...overrides
   }: Partial<CourseInsert> & { coInstructors?: Array<{ id: string }>; listOwner?: boolean } = {},
 ) {
-  courseSeq += 1;
-  const [course] = await db
-    .insert(courses)
-    .values({
-      slug: `course-${courseSeq}-${randomUUID().slice(0, 8)}`,
-      title: `Course ${courseSeq}`,
-      category: "Computer Science",
-      level: "beginner",
-      language: "en",
-      instructorId: instructor.id,
-      status: "published",
-      publishedAt: new Date(Date.UTC(2025, 0, courseSeq)),
-      ...overrides,
-    })
-    .returning();
+  const [course] = await db.insert(courses).values(courseRow(instructor, overrides)).returning();
   if (!course) throw new Error("course insert returned nothing");
   const listed = listOwner ? [instructor, ...coInstructors] : coInstructors;
   for (const user of listed) {
