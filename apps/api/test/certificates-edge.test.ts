@@ -5,7 +5,7 @@ import { issueCertificateJob } from "@lumen/jobs";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
-import { finishedEnrollment } from "./certificates-fixtures";
+import { finishedEnrollment } from "./certificate-issue";
 import { type EdgeStack, startEdgeStack } from "./edge-stack";
 
 // Issue 5's certificate path end to end: the job runner issues (PDF into R2 through the real

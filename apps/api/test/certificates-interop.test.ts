@@ -5,7 +5,7 @@ import { certificateStatusLists, certificates } from "@lumen/db";
 import { issueCertificateJob } from "@lumen/jobs";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { finishedEnrollment } from "./certificates-fixtures";
+import { finishedEnrollment } from "./certificate-issue";
 import { type EdgeStack, startEdgeStack } from "./edge-stack";
 import { verifyVcJwtIndependently } from "./independent-verifier";
 

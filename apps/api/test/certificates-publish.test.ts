@@ -10,7 +10,7 @@ import { loadCertificateIssuer } from "../src/jobs/credential-issuer";
 import { jobHandlers } from "../src/jobs/handlers";
 import { publishCertificateHandler } from "../src/jobs/publish-certificate";
 import { createLogger } from "../src/logger";
-import { finishedEnrollment, issueFor } from "./certificates-fixtures";
+import { finishedEnrollment, issueFor } from "./certificate-issue";
 import { createTestApp, type TestApp } from "./harness";
 import { jobContext, type Received, standInEdge as standInBase } from "./stand-in-edge";
 

@@ -14,7 +14,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadCertificateIssuer } from "../src/jobs/credential-issuer";
 import { publishCertificateHandler } from "../src/jobs/publish-certificate";
-import { finishedEnrollment, issueFor } from "./certificates-fixtures";
+import { finishedEnrollment, issueFor } from "./certificate-issue";
 import { createTestApp, type TestApp } from "./harness";
 import { jobContext, standInEdge } from "./stand-in-edge";
 

@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { parseApiEnv } from "../src/env";
 import { createMediaContext } from "../src/media";
-import { renditionsOf, settledAsset } from "./video-pipeline-fixtures";
+import { renditionsOf, settledAsset } from "./edge-upload";
 import {
   databaseForProcesses,
   type RunnerProcess,

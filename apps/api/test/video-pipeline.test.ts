@@ -8,13 +8,7 @@ import { ffprobeStreams, generateClip } from "@lumen/media/testing";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type EdgeStack, startEdgeStack } from "./edge-stack";
-import {
-  edgeUpload,
-  partOf,
-  renditionsOf,
-  settledAsset,
-  variantsOf,
-} from "./video-pipeline-fixtures";
+import { edgeUpload, partOf, renditionsOf, settledAsset, variantsOf } from "./edge-upload";
 
 // The whole path of issue 4: parts through the real edge (wrangler dev, local R2), the API's
 // video procedures, the job runner with real FFmpeg, and playback through the edge.

@@ -1,6 +1,6 @@
 import { parseIssuerKeys, verifyCredential } from "@lumen/credentials";
 import { DEV_ISSUER_ID, DEV_ISSUER_PUBLIC_KEYS } from "@lumen/credentials/dev-keys";
-import { pdfAttachments, pdfsig, pdfTextLines } from "@lumen/credentials/pdf/testing";
+import { pdfAttachments, pdfsig, pdfTextLines } from "@lumen/credentials/testing/poppler";
 import { certificates, createDatabase, type Database, notifications, users } from "@lumen/db";
 import { InMemoryMediaStore } from "@lumen/media";
 import { eq, sql } from "drizzle-orm";

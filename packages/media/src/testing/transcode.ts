@@ -5,11 +5,11 @@ import { createVideoAsset, createVideoLesson } from "@lumen/db/testing";
 import type { Outbox } from "@lumen/jobs";
 import { eq, sql } from "drizzle-orm";
 import { z } from "zod";
-import type { FfmpegConfig } from "../src/ffmpeg/binaries";
-import type { MediaStore } from "../src/store/types";
-import { testFfmpeg } from "../src/testing/ffmpeg";
-import { encodeRenditions } from "../src/transcode/encode-renditions";
-import { probeVideo } from "../src/transcode/probe-video";
+import type { FfmpegConfig } from "../ffmpeg/binaries";
+import type { MediaStore } from "../store/types";
+import { encodeRenditions } from "../transcode/encode-renditions";
+import { probeVideo } from "../transcode/probe-video";
+import { testFfmpeg } from "./ffmpeg";
 
 /** A lesson and a queued video asset for it, as completeUpload leaves them. Rows are per test. */
 export async function createQueuedAsset(
