@@ -13,11 +13,11 @@
  */
 
 import { createProgressIngest } from "@lumen/core/progress";
+import { createVideoLesson } from "@lumen/core/testing";
 import { loadSessionUser } from "@lumen/core/users";
 import { videoAssets, videoRenditions } from "@lumen/db";
 import { openOutbox } from "@lumen/jobs";
 import { EdgeMediaStore } from "@lumen/media";
-import { insertVideoLesson } from "@lumen/media/testing";
 import { createMediaSigner, parseKeyRing } from "@lumen/media-tokens";
 import { createPostgresSearch } from "@lumen/search";
 import { startWranglerDev } from "@lumen/tools/wrangler-dev";
@@ -68,7 +68,7 @@ const rows: Array<Record<string, string | number>> = [];
 
 try {
   for (let run = 1; run <= runs; run++) {
-    const { instructor, lessonId } = await insertVideoLesson(db);
+    const { instructor, lessonId } = await createVideoLesson(db);
     const caller = createCaller({
       db,
       user: instructor,

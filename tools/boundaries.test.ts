@@ -91,6 +91,18 @@ describe("checkBoundaries", () => {
     ]);
   });
 
+  it("lets tests use the testing world above every feature, and nothing else", () => {
+    const testing = src("packages/core/src/testing/index.ts", "../progress", "../video");
+    const test = src("packages/core/src/progress/coverage.test.ts", "../testing", "./coverage");
+    const misuse = src("packages/core/src/video/seed.ts", "../testing");
+
+    expect(messages(world(testing, test))).toEqual([]);
+    expect(messages(world(testing, misuse))).toEqual([
+      "packages/core/src/video/seed.ts: only tests import ../testing",
+      expect.stringContaining("feature folders import each other in a cycle"),
+    ]);
+  });
+
   it("holds for the repository as it is", () => {
     const root = join(import.meta.dirname, "..");
 

@@ -5,7 +5,10 @@
  * - core imports neither tRPC nor Hono, nor any app;
  * - outside packages/core, core is imported only through the entries its package.json exports
  *   (`@lumen/core/<feature>`), never by a deeper path or a relative path into its files;
- * - no import cycle between core's feature folders, nor between its files.
+ * - no import cycle between core's feature folders, nor between its files;
+ * - `testing/` (the test world, `@lumen/core/testing`) sits above every feature: only tests
+ *   and testing's own files import it, and a test's imports make no feature edges (a test of
+ *   progress may use the world that composes progress).
  * Prints each problem with the file and exits 1; prints one summary line when all is well.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
@@ -26,6 +29,8 @@ export interface Problem {
 const CORE_SRC = "packages/core/src/";
 const CORE_ROOT = "packages/core/";
 const KERNEL = "kernel";
+const TESTING = "testing";
+const isTest = (path: string) => /\.test\.tsx?$/.test(path);
 /** Transports and apps the domain must not know about. */
 const FORBIDDEN_IN_CORE = [
   /^@trpc\//,
@@ -127,7 +132,10 @@ export function checkBoundaries(files: readonly SourceFile[], coreExports: reado
         }
         if (exists(relativeTarget)) addEdge(modules, file.path, relativeTarget);
         if (to === from) continue;
-        addEdge(features, from, to);
+        if (to === TESTING && !isTest(file.path)) {
+          problems.push({ file: file.path, message: `only tests import ../${TESTING}` });
+        }
+        if (!isTest(file.path)) addEdge(features, from, to);
         if (from === KERNEL) {
           problems.push({ file: file.path, message: `the kernel imports the ${to} feature` });
         } else if (!/^packages\/core\/src\/[^/]+\/index\.tsx?$/.test(relativeTarget)) {

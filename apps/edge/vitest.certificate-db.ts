@@ -11,8 +11,8 @@
  * lockfile change, and this file runs only under vitest (never in the Worker bundle).
  */
 
-import { courses, createDatabase, type DatabaseClient, migrate, users } from "@lumen/db";
-import { createTestDatabase } from "@lumen/db/testing";
+import { createDatabase, type DatabaseClient, migrate } from "@lumen/db";
+import { createCourse, createTestDatabase, createUser } from "@lumen/db/testing";
 import { startNeonWsProxy } from "@lumen/tools/neon-ws-proxy";
 import { freePort } from "@lumen/tools/net";
 import { startPgliteServer } from "@lumen/tools/pglite-server";
@@ -62,21 +62,16 @@ async function openPostgres(cleanups: Array<() => Promise<void>>) {
 
 /** The course every test certificate belongs to (certificates reference a real enrollment). */
 async function seedCourse(client: DatabaseClient): Promise<string> {
-  const instructorId = "edge-cert-instructor";
-  await client.db
-    .insert(users)
-    .values({ id: instructorId, name: "Edge Instructor", email: "instructor@edge.test" });
-  const [course] = await client.db
-    .insert(courses)
-    .values({
-      slug: "edge-certificates",
-      title: "Verifiable Certificates",
-      category: "Computer Science",
-      level: "beginner",
-      language: "en",
-      instructorId,
-    })
-    .returning({ id: courses.id });
-  if (!course) throw new Error("course insert returned nothing");
+  const instructor = await createUser(client.db, "learner", {
+    id: "edge-cert-instructor",
+    name: "Edge Instructor",
+    email: "instructor@edge.test",
+  });
+  const course = await createCourse(client.db, instructor, {
+    slug: "edge-certificates",
+    title: "Verifiable Certificates",
+    status: "draft",
+    publishedAt: null,
+  });
   return course.id;
 }

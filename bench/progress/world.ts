@@ -1,16 +1,14 @@
 import { randomUUID } from "node:crypto";
 import {
-  courses,
-  type Database,
-  enrollments,
-  lessons,
-  modules,
-  playbackStarts,
-  users,
-  videoAssets,
-} from "@lumen/db";
+  createCourse,
+  createLesson,
+  createModule,
+  createUser,
+  createVideoAsset,
+} from "@lumen/core/testing";
+import { type Database, enrollments, playbackStarts } from "@lumen/db";
 import { firstLink, type Mailbox } from "@lumen/tools/mailbox";
-import { eq, inArray } from "drizzle-orm";
+import { inArray } from "drizzle-orm";
 import { pick } from "./json";
 
 export interface BenchLesson {
@@ -29,60 +27,36 @@ export async function createCourses(
   db: Database,
   o: { count: number; videos: number; texts: number; videoSeconds: number },
 ) {
-  const instructorId = randomUUID();
-  await db.insert(users).values({
-    id: instructorId,
-    name: "Bench Instructor",
-    email: `${instructorId}@bench.lumen.dev`,
-    role: "instructor",
-  });
+  const instructor = await createUser(db, "instructor", { name: "Bench Instructor" });
   const built: Array<{ id: string; lessons: BenchLesson[] }> = [];
   for (let c = 0; c < o.count; c++) {
-    const [course] = await db
-      .insert(courses)
-      .values({
-        slug: `bench-progress-${c}-${instructorId.slice(0, 6)}`,
-        title: `Progress bench course ${c + 1}`,
-        category: "Computer Science",
-        level: "beginner",
-        language: "en",
-        instructorId,
-        status: "published",
-        publishedAt: new Date(),
-      })
-      .returning({ id: courses.id });
-    const [mod] = await db
-      .insert(modules)
-      .values({ courseId: course?.id ?? "", title: "Everything", position: 0 })
-      .returning({ id: modules.id });
+    const course = await createCourse(db, instructor, {
+      slug: `bench-progress-${c}-${instructor.id.slice(0, 6)}`,
+      title: `Progress bench course ${c + 1}`,
+      publishedAt: new Date(),
+    });
+    const mod = await createModule(db, course.id, { title: "Everything" });
     const list: BenchLesson[] = [];
     for (let l = 0; l < o.videos + o.texts; l++) {
       const kind = l < o.videos ? "video" : "text";
-      const [lesson] = await db
-        .insert(lessons)
-        .values({ moduleId: mod?.id ?? "", title: `Lesson ${l + 1}`, kind, position: l })
-        .returning({ id: lessons.id });
-      const id = lesson?.id ?? "";
+      const lesson = await createLesson(db, mod.id, {
+        title: `Lesson ${l + 1}`,
+        kind,
+        position: l,
+      });
       if (kind === "video") {
-        const [asset] = await db
-          .insert(videoAssets)
-          .values({
-            courseId: course?.id ?? "",
-            lessonId: id,
-            uploadedBy: instructorId,
-            originalFilename: "bench.mp4",
-            byteSize: 1_000_000,
-            status: "ready",
-            durationSeconds: o.videoSeconds,
-            playableAt: new Date(),
-            readyAt: new Date(),
-          })
-          .returning({ id: videoAssets.id });
-        await db.update(lessons).set({ videoAssetId: asset?.id }).where(eq(lessons.id, id));
+        await createVideoAsset(db, { id: lesson.id, courseId: course.id }, instructor, {
+          originalFilename: "bench.mp4",
+          status: "ready",
+          durationSeconds: o.videoSeconds,
+          playableAt: new Date(),
+          readyAt: new Date(),
+          current: true,
+        });
       }
-      list.push({ id, kind, seconds: kind === "video" ? o.videoSeconds : 0 });
+      list.push({ id: lesson.id, kind, seconds: kind === "video" ? o.videoSeconds : 0 });
     }
-    built.push({ id: course?.id ?? "", lessons: list });
+    built.push({ id: course.id, lessons: list });
   }
   return built;
 }

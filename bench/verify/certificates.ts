@@ -1,5 +1,6 @@
 // Relative imports: @lumen/bench cannot list @lumen/credentials without a lockfile change.
 
+import { createCertificate, createCourse, createEnrollment, createUser } from "@lumen/core/testing";
 import {
   buildCredential,
   encodeStatusList,
@@ -13,14 +14,7 @@ import {
   DEV_ISSUER_NAME,
   DEV_ISSUER_SIGNING_KEYS,
 } from "@lumen/credentials/dev-keys";
-import {
-  certificateStatusLists,
-  certificates,
-  courses,
-  type Database,
-  enrollments,
-  users,
-} from "@lumen/db";
+import { certificateStatusLists, type Database } from "@lumen/db";
 
 export interface BenchCertificate {
   id: string;
@@ -37,20 +31,17 @@ export async function insertCertificates(
   edgeUrl: string,
 ): Promise<BenchCertificate[]> {
   const { current: key } = await importSigningKeys(DEV_ISSUER_SIGNING_KEYS, DEV_ISSUER_KID);
-  const instructorId = "bench-verify-instructor";
-  await db.insert(users).values({ id: instructorId, name: "Bench", email: "bench@verify.test" });
-  const [course] = await db
-    .insert(courses)
-    .values({
-      slug: "bench-verify",
-      title: "Benchmarking Verifiable Credentials",
-      category: "Computer Science",
-      level: "beginner",
-      language: "en",
-      instructorId,
-    })
-    .returning({ id: courses.id, title: courses.title });
-  if (!course) throw new Error("course insert returned nothing");
+  const instructor = await createUser(db, "learner", {
+    id: "bench-verify-instructor",
+    name: "Bench",
+    email: "bench@verify.test",
+  });
+  const course = await createCourse(db, instructor, {
+    slug: "bench-verify",
+    title: "Benchmarking Verifiable Credentials",
+    status: "draft",
+    publishedAt: null,
+  });
 
   const issuedAt = new Date();
   const out: BenchCertificate[] = [];
@@ -72,19 +63,14 @@ export async function insertCertificates(
       key,
     );
     await db.transaction(async (tx) => {
-      await tx
-        .insert(users)
-        .values({ id: learnerId, name: learnerName, email: `${learnerId}@b.test` });
-      const [enrollment] = await tx
-        .insert(enrollments)
-        .values({ userId: learnerId, courseId: course.id })
-        .returning({ id: enrollments.id });
-      if (!enrollment) throw new Error("enrollment insert returned nothing");
-      await tx.insert(certificates).values({
+      const learner = await createUser(tx, "learner", {
+        id: learnerId,
+        name: learnerName,
+        email: `${learnerId}@b.test`,
+      });
+      const enrollment = await createEnrollment(tx, learner, course.id);
+      await createCertificate(tx, enrollment, {
         id,
-        enrollmentId: enrollment.id,
-        userId: learnerId,
-        courseId: course.id,
         learnerName,
         courseTitle: course.title,
         issuedAt,

@@ -1,10 +1,11 @@
 import type { SessionUser } from "@lumen/core/kernel";
-import { certificates, users } from "@lumen/db";
+import { createUser } from "@lumen/core/testing";
+import { certificates } from "@lumen/db";
 import { issueCertificateJob } from "@lumen/jobs";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
-import { finishedEnrollment } from "./certificates-fixtures";
+import { finishedEnrollment } from "./certificate-issue";
 import { type EdgeStack, startEdgeStack } from "./edge-stack";
 
 // Issue 5's certificate path end to end: the job runner issues (PDF into R2 through the real
@@ -49,9 +50,12 @@ async function verify(id: string) {
 
 describe("certificates through the real edge (wrangler dev)", { timeout: 90_000 }, () => {
   it("issue → publish → valid at the edge; revoke → publish → revoked, JSON and page", async () => {
-    await stack.db
-      .insert(users)
-      .values([instructor, { id: "edge-learner", name: "Lea Learner", email: "lea@edge.test" }]);
+    await createUser(stack.db, instructor.role, instructor);
+    await createUser(stack.db, "learner", {
+      id: "edge-learner",
+      name: "Lea Learner",
+      email: "lea@edge.test",
+    });
     const { course, enrollmentId } = await finishedEnrollment(stack.db, {
       instructorId: instructor.id,
       learnerId: "edge-learner",

@@ -1,10 +1,11 @@
 import { checkStatus } from "@digitalbazaar/vc-bitstring-status-list";
 import type { SessionUser } from "@lumen/core/kernel";
-import { certificateStatusLists, certificates, users } from "@lumen/db";
+import { createUser } from "@lumen/core/testing";
+import { certificateStatusLists, certificates } from "@lumen/db";
 import { issueCertificateJob } from "@lumen/jobs";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { finishedEnrollment } from "./certificates-fixtures";
+import { finishedEnrollment } from "./certificate-issue";
 import { type EdgeStack, startEdgeStack } from "./edge-stack";
 import { verifyVcJwtIndependently } from "./independent-verifier";
 
@@ -57,9 +58,12 @@ async function documentLoader(url: string) {
 
 describe("interop with independent verifiers (real edge, job runner)", { timeout: 120_000 }, () => {
   it("did-jwt verifies the credential via its kid URL; the status list says valid, then revoked", async () => {
-    await stack.db
-      .insert(users)
-      .values([instructor, { id: "interop-learner", name: "Lea Learner", email: "lea@x.test" }]);
+    await createUser(stack.db, instructor.role, instructor);
+    await createUser(stack.db, "learner", {
+      id: "interop-learner",
+      name: "Lea Learner",
+      email: "lea@x.test",
+    });
     const { enrollmentId } = await finishedEnrollment(stack.db, {
       instructorId: instructor.id,
       learnerId: "interop-learner",

@@ -1,7 +1,7 @@
 import { certificates, users } from "@lumen/db";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { finishedEnrollment, issueFor } from "./certificates-fixtures";
+import { finishedEnrollment, issueFor } from "./certificate-issue";
 import {
   cookieHeader,
   createTestApp,

@@ -1,6 +1,7 @@
+import { createUser } from "@lumen/core/testing";
 import { loadSessionUser } from "@lumen/core/users";
 import { certificateRecordSchema } from "@lumen/credentials";
-import { certificates, users } from "@lumen/db";
+import { certificates } from "@lumen/db";
 import { createJobQueue, issueCertificateJob, startJobRunner } from "@lumen/jobs";
 import { createCaller, createContextInner } from "@lumen/trpc";
 import { eq } from "drizzle-orm";
@@ -9,7 +10,7 @@ import { loadCertificateIssuer } from "../src/jobs/credential-issuer";
 import { jobHandlers } from "../src/jobs/handlers";
 import { publishCertificateHandler } from "../src/jobs/publish-certificate";
 import { createLogger } from "../src/logger";
-import { finishedEnrollment, issueFor } from "./certificates-fixtures";
+import { finishedEnrollment, issueFor } from "./certificate-issue";
 import { createTestApp, type TestApp } from "./harness";
 import { jobContext, type Received, standInEdge as standInBase } from "./stand-in-edge";
 
@@ -32,20 +33,21 @@ const recordPuts = (edge: { received: Received[] }) =>
 
 beforeAll(async () => {
   t = await createTestApp();
-  const [instructor, learner] = await t.database.db
-    .insert(users)
-    .values([
-      {
-        id: "cert-instructor",
-        name: "Ines Instructor",
-        email: "ines@publish.test",
-        role: "instructor",
-      },
-      { id: "cert-learner", name: "Lea Learner", email: "lea@publish.test" },
-    ])
-    .returning({ id: users.id });
-  instructorId = instructor?.id ?? "";
-  learnerId = learner?.id ?? "";
+  const db = t.database.db;
+  instructorId = (
+    await createUser(db, "instructor", {
+      id: "cert-instructor",
+      name: "Ines Instructor",
+      email: "ines@publish.test",
+    })
+  ).id;
+  learnerId = (
+    await createUser(db, "learner", {
+      id: "cert-learner",
+      name: "Lea Learner",
+      email: "lea@publish.test",
+    })
+  ).id;
 });
 afterAll(() => t.database.close());
 

@@ -1,4 +1,5 @@
 import { publishStatusList, type StatusListMessage } from "@lumen/core/certificates";
+import { createUser } from "@lumen/core/testing";
 import { loadSessionUser } from "@lumen/core/users";
 import {
   isStatusSet,
@@ -7,13 +8,13 @@ import {
   verifyStatusList,
 } from "@lumen/credentials";
 import { DEV_ISSUER_ID, DEV_ISSUER_PUBLIC_KEYS } from "@lumen/credentials/dev-keys";
-import { certificateStatusLists, certificates, users } from "@lumen/db";
+import { certificateStatusLists, certificates } from "@lumen/db";
 import { createCaller, createContextInner } from "@lumen/trpc";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadCertificateIssuer } from "../src/jobs/credential-issuer";
 import { publishCertificateHandler } from "../src/jobs/publish-certificate";
-import { finishedEnrollment, issueFor } from "./certificates-fixtures";
+import { finishedEnrollment, issueFor } from "./certificate-issue";
 import { createTestApp, type TestApp } from "./harness";
 import { jobContext, standInEdge } from "./stand-in-edge";
 
@@ -31,9 +32,13 @@ const issuer = () => loadCertificateIssuer(t.env);
 
 beforeAll(async () => {
   t = await createTestApp();
-  await t.database.db
-    .insert(users)
-    .values([instructor, { id: "status-learner", name: "Lea Learner", email: "lea@status.test" }]);
+  const db = t.database.db;
+  await createUser(db, instructor.role, instructor);
+  await createUser(db, "learner", {
+    id: "status-learner",
+    name: "Lea Learner",
+    email: "lea@status.test",
+  });
 });
 afterAll(() => t.database.close());
 

@@ -1,5 +1,11 @@
-import { png } from "@lumen/core/test/images";
-import { courses, enrollments, lessonDocuments, lessons, modules, users } from "@lumen/db";
+import {
+  createCourse,
+  createEnrollment,
+  createLesson,
+  createModule,
+  png,
+} from "@lumen/core/testing";
+import { lessonDocuments, lessons, users } from "@lumen/db";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { contentDisposition, DOCUMENT_MAX_BYTES } from "../src/routes/documents";
@@ -36,35 +42,23 @@ function tinyPdf(text = "Hello"): Uint8Array {
 
 async function lesson(kind: "pdf" | "video" = "pdf", status: "draft" | "published" = "published") {
   const db = t.database.db;
-  const [course] = await db
-    .insert(courses)
-    .values({
-      slug: `docs-${Math.random().toString(36).slice(2, 10)}`,
+  const course = await createCourse(
+    db,
+    { id: ownerId },
+    {
       title: "Documents",
       category: "Design",
-      level: "beginner",
-      language: "en",
-      instructorId: ownerId,
       status,
       publishedAt: status === "published" ? new Date() : null,
-    })
-    .returning();
-  if (!course) throw new Error("no course");
-  const [mod] = await db
-    .insert(modules)
-    .values({ courseId: course.id, title: "M", position: 0 })
-    .returning();
-  if (!mod) throw new Error("no module");
-  const [row] = await db
-    .insert(lessons)
-    .values({ moduleId: mod.id, title: "Read me", kind, position: 0 })
-    .returning();
-  if (!row) throw new Error("no lesson");
+    },
+  );
+  const mod = await createModule(db, course.id, { title: "M" });
+  const row = await createLesson(db, mod.id, { title: "Read me", kind });
   const [enrolled] = await db
     .select({ id: users.id })
     .from(users)
     .where(eq(users.email, "enrolled@test.lumen.dev"));
-  await db.insert(enrollments).values({ courseId: course.id, userId: enrolled?.id ?? "" });
+  await createEnrollment(db, { id: enrolled?.id ?? "" }, course.id);
   return row.id;
 }
 

@@ -1,10 +1,8 @@
 import type { SessionUser } from "@lumen/core/kernel";
-import { createProgressIngest } from "@lumen/core/progress";
+import { createTestWorld } from "@lumen/core/testing";
 import { loadSessionUser } from "@lumen/core/users";
-import { createTestDatabase } from "@lumen/db/testing";
-import { createJobQueue, openOutbox, startJobRunner } from "@lumen/jobs";
+import { createJobQueue, startJobRunner } from "@lumen/jobs";
 import type { FfmpegConfig } from "@lumen/media";
-import { createPostgresSearch } from "@lumen/search";
 import { freePort } from "@lumen/tools/net";
 import { startWranglerDev } from "@lumen/tools/wrangler-dev";
 import { createCaller, createContextInner } from "@lumen/trpc";
@@ -14,8 +12,9 @@ import { createLogger } from "../src/logger";
 import { createMediaContext } from "../src/media";
 
 /**
- * The Node side wired to a real edge, for end-to-end tests: `wrangler dev` (local R2/KV), this
- * file's own database, the real job runner (with FFmpeg when given, else without the video
+ * The Node side wired to a real edge, for end-to-end tests: `wrangler dev` (local R2/KV), core's
+ * test world (this file's own database, outbox, search, progress ingest) with media stored at
+ * that edge instead of in memory, the real job runner (with FFmpeg when given, else without the video
  * queues), and tRPC callers over the same context the API builds. `logs` holds the runner's
  * log lines for failure messages.
  */
@@ -34,21 +33,20 @@ export async function startEdgeStack({
   const issuerId: Record<string, string> = issuerAtEdge
     ? { ISSUER_ID: `http://127.0.0.1:${port}/issuer` }
     : {};
-  const [edge, database] = await Promise.all([
+  const [edge, world] = await Promise.all([
     startWranglerDev(issuerId, { port }),
-    createTestDatabase(),
+    createTestWorld(),
   ]);
+  const { database, outbox, search, progress } = world;
   const env = parseApiEnv({
     LUMEN_ENV: "test",
     EDGE_URL: edge.url,
     ...(issuerId.ISSUER_ID ? { CREDENTIAL_ISSUER_ID: issuerId.ISSUER_ID } : {}),
   });
+  // R2 behind the edge, not the world's in-memory store: the edge serves what the runner wrote.
   const media = createMediaContext(env);
-  const outbox = await openOutbox(database.connection);
   const logs: string[] = [];
   const logger = createLogger({ level: "info", write: (line) => logs.push(line) });
-  const search = createPostgresSearch({ db: database.db });
-  const progress = createProgressIngest({ db: database.db, outbox });
   const runner = await startJobRunner({
     queue: createJobQueue(database.connection),
     handlers: jobHandlers({ db: database.db, env, logger, search, outbox, media, ffmpeg }),
@@ -76,9 +74,7 @@ export async function startEdgeStack({
       ),
     close: async () => {
       await runner.stop(5_000);
-      await progress.close();
-      await outbox.close();
-      await database.close();
+      await world.close();
       await edge.stop();
     },
   };

@@ -1,10 +1,6 @@
-import { createProgressIngest } from "@lumen/core/progress";
+import { createTestWorld } from "@lumen/core/testing";
 import { setUserRole } from "@lumen/core/users";
 import { users } from "@lumen/db";
-import { createTestDatabase, type TestDatabase } from "@lumen/db/testing";
-import { openOutbox } from "@lumen/jobs";
-import { InMemoryMediaStore, type MediaContext } from "@lumen/media";
-import { createPostgresSearch } from "@lumen/search";
 import { firstLink, startMailbox } from "@lumen/tools/mailbox";
 import { eq } from "drizzle-orm";
 import { z } from "zod";
@@ -20,16 +16,16 @@ import { createMediaContext } from "../src/media";
 export const WEB_ORIGIN = "http://localhost:5173";
 
 /**
- * A real app over this test file's own database, with its log lines captured. Media signing
- * comes from the env as in production; video storage is in process memory
- * (InMemoryMediaStore) instead of R2 behind the edge, exposed as `mediaStore`. Mail goes over
- * SMTP to an in-process server (`mailbox`), so sign-ups verify through the real mail path.
+ * A real app over core's test world (this test file's own database, outbox, search, media
+ * and progress ingest), with its log lines captured. Media signing comes from the env as in
+ * production; video storage is in process memory (InMemoryMediaStore) instead of R2 behind
+ * the edge, exposed as `mediaStore`. Mail goes over SMTP to an in-process server (`mailbox`),
+ * so sign-ups verify through the real mail path.
  */
 export async function createTestApp(
   overrides: Record<string, string> = {},
   { signInPolicy }: { signInPolicy?: Partial<SignInPolicy> } = {},
 ) {
-  const database: TestDatabase = await createTestDatabase();
   const mailbox = await startMailbox();
   const env = parseApiEnv({
     LUMEN_ENV: "test",
@@ -41,13 +37,12 @@ export async function createTestApp(
   const logs: Array<Record<string, unknown>> = [];
   const logger = createLogger({ level: "debug", write: (line) => logs.push(JSON.parse(line)) });
   const mailer = createMailer({ env, logger });
+  // The env's signing and limits; the world keeps the store in memory.
+  const { store: _edgeStore, ...mediaFromEnv } = createMediaContext(env);
+  const world = await createTestWorld({ media: mediaFromEnv });
+  const { database, outbox, search, media, mediaStore, progress } = world;
   const auth = createAuth({ db: database.db, env, logger, mailer });
-  const outbox = await openOutbox(database.connection);
   let ip = "198.51.100.1";
-  const search = createPostgresSearch({ db: database.db });
-  const mediaStore = new InMemoryMediaStore();
-  const media: MediaContext = { ...createMediaContext(env), store: mediaStore };
-  const progress = createProgressIngest({ db: database.db, outbox });
   const app = createApp({
     db: database.db,
     outbox,
@@ -74,12 +69,10 @@ export async function createTestApp(
     database: {
       ...database,
       close: async () => {
-        await progress.close();
         await mailer.drain();
         mailer.close();
         await mailbox.close();
-        await outbox.close();
-        await database.close();
+        await world.close();
       },
     },
     logs,

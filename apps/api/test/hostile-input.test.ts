@@ -1,5 +1,5 @@
-import { png } from "@lumen/core/test/images";
-import { changedParts, worldState } from "@lumen/trpc/test/sweep";
+import { png } from "@lumen/core/testing";
+import { changedParts, worldState } from "@lumen/trpc/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import {

@@ -1,5 +1,5 @@
-import { jpeg, png, svg, webp, webpHeader } from "@lumen/core/test/images";
-import { courseInstructors, courses, mediaBlobs } from "@lumen/db";
+import { createCourse, jpeg, png, svg, webp, webpHeader } from "@lumen/core/testing";
+import { courses, mediaBlobs } from "@lumen/db";
 import { count, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, json, signUp, signUpInstructor, type TestApp, WEB_ORIGIN } from "./harness";
@@ -11,22 +11,17 @@ let learnerCookie: string;
 let ownerId: string;
 
 async function course(status: "draft" | "published", instructorId = ownerId) {
-  const [row] = await t.database.db
-    .insert(courses)
-    .values({
-      slug: `cover-${Math.random().toString(36).slice(2, 10)}`,
+  return createCourse(
+    t.database.db,
+    { id: instructorId },
+    {
       title: "Covers",
       category: "Design",
-      level: "beginner",
-      language: "en",
-      instructorId,
       status,
       publishedAt: status === "published" ? new Date() : null,
-    })
-    .returning();
-  if (!row) throw new Error("no course");
-  await t.database.db.insert(courseInstructors).values({ courseId: row.id, userId: instructorId });
-  return row;
+      listOwner: true,
+    },
+  );
 }
 
 const upload = (courseId: string, body: Uint8Array, cookie = ownerCookie, type = "image/png") =>

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
-import { courses, enrollments, lessons, modules, progressEvents, users } from "@lumen/db";
+import { createCourse, createEnrollment, createLesson, createModule } from "@lumen/core/testing";
+import { progressEvents, users } from "@lumen/db";
 import { eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
@@ -20,32 +21,15 @@ let lessonId: string;
 /** A published course with one text lesson and the learner's enrollment, written directly. */
 async function enrolledLesson(instructorId: string, learnerId: string) {
   const db = t.database.db;
-  const [course] = await db
-    .insert(courses)
-    .values({
-      slug: `progress-${randomUUID().slice(0, 8)}`,
-      title: "Reading",
-      category: "Design",
-      level: "beginner",
-      language: "en",
-      instructorId,
-      status: "published",
-      publishedAt: new Date(),
-    })
-    .returning({ id: courses.id });
-  const [mod] = await db
-    .insert(modules)
-    .values({ courseId: course?.id ?? "", title: "Start", position: 0 })
-    .returning({ id: modules.id });
-  const [lesson] = await db
-    .insert(lessons)
-    .values({ moduleId: mod?.id ?? "", title: "Read me", kind: "text", position: 0 })
-    .returning({ id: lessons.id });
-  const [enrollment] = await db
-    .insert(enrollments)
-    .values({ userId: learnerId, courseId: course?.id ?? "" })
-    .returning({ id: enrollments.id });
-  return { lessonId: lesson?.id ?? "", enrollmentId: enrollment?.id ?? "" };
+  const course = await createCourse(
+    db,
+    { id: instructorId },
+    { title: "Reading", category: "Design", publishedAt: new Date() },
+  );
+  const mod = await createModule(db, course.id, { title: "Start" });
+  const lesson = await createLesson(db, mod.id, { title: "Read me", kind: "text" });
+  const enrollment = await createEnrollment(db, { id: learnerId }, course.id);
+  return { lessonId: lesson.id, enrollmentId: enrollment.id };
 }
 
 /** What navigator.sendBeacon sends: a bare JSON body, no tRPC client framing. */

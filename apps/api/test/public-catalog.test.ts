@@ -1,4 +1,4 @@
-import { courses, lessons, modules, users } from "@lumen/db";
+import { createCourse, createLesson, createModule, createUser } from "@lumen/core/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { PUBLIC_CATALOG_CACHE_CONTROL } from "../src/routes/public-catalog";
@@ -10,42 +10,36 @@ let publishedId: string;
 beforeAll(async () => {
   t = await createTestApp();
   const db = t.database.db;
-  await db
-    .insert(users)
-    .values({ id: "instr-pub", name: "Pia", email: "pia@test.lumen.dev", role: "instructor" });
-  const base = { category: "Data Science", language: "en", instructorId: "instr-pub" } as const;
-  const [published] = await db
-    .insert(courses)
-    .values([
-      {
-        ...base,
-        slug: "public-statistics",
-        title: "Public statistics",
-        level: "beginner",
-        status: "published",
-        publishedAt: new Date("2026-01-02T00:00:00Z"),
-      },
-      {
-        ...base,
-        slug: "public-regression",
-        title: "Public regression",
-        level: "advanced",
-        status: "published",
-        publishedAt: new Date("2026-01-01T00:00:00Z"),
-      },
-      { ...base, slug: "secret-draft", title: "Secret draft", level: "beginner" },
-    ])
-    .returning();
-  publishedId = published?.id ?? "";
-  const [mod] = await db
-    .insert(modules)
-    .values({ courseId: publishedId, title: "Basics", position: 0 })
-    .returning();
-  await db.insert(lessons).values({
-    moduleId: mod?.id ?? "",
+  const instructor = await createUser(db, "instructor", {
+    id: "instr-pub",
+    name: "Pia",
+    email: "pia@test.lumen.dev",
+  });
+  const published = await createCourse(db, instructor, {
+    slug: "public-statistics",
+    title: "Public statistics",
+    category: "Data Science",
+    publishedAt: new Date("2026-01-02T00:00:00Z"),
+  });
+  publishedId = published.id;
+  await createCourse(db, instructor, {
+    slug: "public-regression",
+    title: "Public regression",
+    category: "Data Science",
+    level: "advanced",
+    publishedAt: new Date("2026-01-01T00:00:00Z"),
+  });
+  await createCourse(db, instructor, {
+    slug: "secret-draft",
+    title: "Secret draft",
+    category: "Data Science",
+    status: "draft",
+    publishedAt: null,
+  });
+  const mod = await createModule(db, publishedId, { title: "Basics" });
+  await createLesson(db, mod.id, {
     title: "Means",
     kind: "text",
-    position: 0,
     durationSeconds: 300,
   });
 });

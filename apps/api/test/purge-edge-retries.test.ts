@@ -1,12 +1,5 @@
-import { createTestDatabase, type TestDatabase } from "@lumen/db/testing";
-import {
-  createJobQueue,
-  type JobRunner,
-  type OutboxHandle,
-  openOutbox,
-  purgeCatalogJob,
-  startJobRunner,
-} from "@lumen/jobs";
+import { createTestWorld, type TestWorld } from "@lumen/core/testing";
+import { createJobQueue, type JobRunner, purgeCatalogJob, startJobRunner } from "@lumen/jobs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { purgeEdgeHandler } from "../src/jobs/purge-edge";
@@ -15,18 +8,15 @@ import { standInEdge } from "./stand-in-edge";
 
 // The purge job's retries as the job runner really runs them: pg-boss on this file's own
 // database, purgeCatalogJob's own retry policy, and an edge that fails the first attempt.
-let database: TestDatabase;
-let outbox: OutboxHandle;
+let world: TestWorld;
 let runner: JobRunner | undefined;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  outbox = await openOutbox(database.connection);
+  world = await createTestWorld();
 });
 afterAll(async () => {
   await runner?.stop(5_000);
-  await outbox.close();
-  await database.close();
+  await world.close();
 });
 
 const SECRET = "test-internal-secret-that-is-long-enough";
@@ -77,7 +67,7 @@ describe("purge-edge job retries (pg-boss runner, a stand-in edge that fails onc
     });
     const { logger, lines, first } = capturingLogger((line) => line.msg === "job done");
     runner = await startJobRunner({
-      queue: createJobQueue(database.connection),
+      queue: createJobQueue(world.database.connection),
       handlers: [
         purgeEdgeHandler({ env: { EDGE_URL: edge.url, EDGE_INTERNAL_SECRET: SECRET }, logger }),
       ],
@@ -85,7 +75,7 @@ describe("purge-edge job retries (pg-boss runner, a stand-in edge that fails onc
       pollingIntervalSeconds: 0.5,
     });
 
-    await database.db.transaction((tx) => outbox.enqueue(tx, purgeCatalogJob, payload));
+    await world.db.transaction((tx) => world.outbox.enqueue(tx, purgeCatalogJob, payload));
     const done = await within(20_000, first, () => lines);
 
     expect(done.attempt).toBe(1);

@@ -5,13 +5,13 @@ import {
   uploadLessonDocument,
 } from "@lumen/core/documents";
 import type { SessionUser } from "@lumen/core/kernel";
-import { addLessonOfKind, createCourse } from "@lumen/core/test/factories";
+import { addLessonOfKind, createCourse } from "@lumen/core/testing";
 import { certificates, users } from "@lumen/db";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseApiEnv } from "../src/env";
 import { migrateStorageKeys } from "../src/storage-keys";
-import { finishedEnrollment, issueFor } from "./certificates-fixtures";
+import { finishedEnrollment, issueFor } from "./certificate-issue";
 import { type EdgeStack, startEdgeStack } from "./edge-stack";
 
 // The storage-keys migration (ADR 0014) through the real edge (wrangler dev, local R2): files

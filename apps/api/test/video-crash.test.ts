@@ -1,6 +1,7 @@
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { createVideoAsset, createVideoLesson } from "@lumen/core/testing";
 import { type DatabaseClient, videoAssets } from "@lumen/db";
 import { type OutboxHandle, openOutbox, probeVideoJob } from "@lumen/jobs";
 import type { MediaContext } from "@lumen/media";
@@ -11,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { parseApiEnv } from "../src/env";
 import { createMediaContext } from "../src/media";
-import { createVideoLesson, renditionsOf, settledAsset } from "./video-pipeline-fixtures";
+import { renditionsOf, settledAsset } from "./edge-upload";
 import {
   databaseForProcesses,
   type RunnerProcess,
@@ -54,18 +55,11 @@ function startRunner() {
 
 /** An uploaded source queued for processing, as completeUpload leaves it. */
 async function queuedUpload(file: Uint8Array) {
-  const { instructor, lessonId } = await createVideoLesson(database.db);
-  const [asset] = await database.db
-    .insert(videoAssets)
-    .values({
-      courseId: (await lessonCourse(lessonId)) ?? "",
-      lessonId,
-      uploadedBy: instructor.id,
-      originalFilename: "lecture.mp4",
-      byteSize: file.byteLength,
-    })
-    .returning();
-  if (!asset) throw new Error("asset insert returned nothing");
+  const { instructor, courseId, lessonId } = await createVideoLesson(database.db);
+  const asset = await createVideoAsset(database.db, { id: lessonId, courseId }, instructor, {
+    originalFilename: "lecture.mp4",
+    byteSize: file.byteLength,
+  });
   await media.store.put(asset.id, "source", file, "video/mp4");
   await database.db.transaction(async (tx) => {
     await tx
@@ -75,13 +69,6 @@ async function queuedUpload(file: Uint8Array) {
     await outbox.enqueue(tx, probeVideoJob, { assetId: asset.id });
   });
   return asset.id;
-}
-
-async function lessonCourse(lessonId: string) {
-  const rows = await database.db.execute(
-    sql`select m.course_id from lessons l join modules m on m.id = l.module_id where l.id = ${lessonId}`,
-  );
-  return z.object({ course_id: z.string() }).parse(rows.rows[0]).course_id;
 }
 
 async function until(what: string, predicate: () => Promise<boolean>, timeoutMs: number) {

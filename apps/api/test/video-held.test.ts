@@ -1,6 +1,7 @@
 import { chmod, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { createVideoLesson } from "@lumen/core/testing";
 import { loadSessionUser } from "@lumen/core/users";
 import {
   type CapabilityHeartbeat,
@@ -10,7 +11,7 @@ import {
   startJobRunner,
 } from "@lumen/jobs";
 import type { FfmpegConfig, MediaStore } from "@lumen/media";
-import { generateClip, insertVideoLesson, testFfmpeg } from "@lumen/media/testing";
+import { generateClip, testFfmpeg } from "@lumen/media/testing";
 import { createCaller, createContextInner } from "@lumen/trpc";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
@@ -110,7 +111,7 @@ async function ffmpegWithoutOption(): Promise<FfmpegConfig> {
 }
 
 async function uploadedVideo({ reachable = true } = {}) {
-  const { instructor, lessonId } = await insertVideoLesson(t.database.db);
+  const { instructor, lessonId } = await createVideoLesson(t.database.db);
   const caller = createCaller(
     createContextInner({
       ...t,

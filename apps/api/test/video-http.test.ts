@@ -1,4 +1,5 @@
-import { courses, lessons, modules, playbackPositions, users } from "@lumen/db";
+import { createCourse, createLesson, createModule } from "@lumen/core/testing";
+import { playbackPositions, users } from "@lumen/db";
 import { parseKeyRing, verifyMediaToken } from "@lumen/media-tokens";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -27,34 +28,14 @@ const call = (path: string, input: unknown, cookie: string) =>
 /** A published course with one free-preview video lesson, written straight to the database. */
 async function previewLesson(instructorId: string) {
   const db = t.database.db;
-  const [course] = await db
-    .insert(courses)
-    .values({
-      slug: `video-${crypto.randomUUID().slice(0, 8)}`,
-      title: "Filming basics",
-      category: "Design",
-      level: "beginner",
-      language: "en",
-      instructorId,
-      status: "published",
-      publishedAt: new Date(),
-    })
-    .returning({ id: courses.id });
-  const [mod] = await db
-    .insert(modules)
-    .values({ courseId: course?.id ?? "", title: "Start", position: 0 })
-    .returning({ id: modules.id });
-  const [lesson] = await db
-    .insert(lessons)
-    .values({
-      moduleId: mod?.id ?? "",
-      title: "Light",
-      kind: "video",
-      position: 0,
-      isPreview: true,
-    })
-    .returning({ id: lessons.id });
-  return lesson?.id ?? "";
+  const course = await createCourse(
+    db,
+    { id: instructorId },
+    { title: "Filming basics", category: "Design", publishedAt: new Date() },
+  );
+  const mod = await createModule(db, course.id, { title: "Start" });
+  const lesson = await createLesson(db, mod.id, { title: "Light", isPreview: true });
+  return lesson.id;
 }
 
 beforeAll(async () => {

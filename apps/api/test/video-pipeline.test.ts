@@ -1,20 +1,14 @@
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { createVideoLesson } from "@lumen/core/testing";
 import { lessons } from "@lumen/db";
 import { resolveFfmpeg } from "@lumen/media";
 import { ffprobeStreams, generateClip } from "@lumen/media/testing";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type EdgeStack, startEdgeStack } from "./edge-stack";
-import {
-  createVideoLesson,
-  edgeUpload,
-  partOf,
-  renditionsOf,
-  settledAsset,
-  variantsOf,
-} from "./video-pipeline-fixtures";
+import { edgeUpload, partOf, renditionsOf, settledAsset, variantsOf } from "./edge-upload";
 
 // The whole path of issue 4: parts through the real edge (wrangler dev, local R2), the API's
 // video procedures, the job runner with real FFmpeg, and playback through the edge.

@@ -1,6 +1,6 @@
 import { Client } from "@neondatabase/serverless";
 import { inject } from "vitest";
-import type { TestCertificate } from "./certificate-helpers";
+import type { TestCertificate } from "./signed-certificates";
 
 const database = inject("certificateDatabase");
 

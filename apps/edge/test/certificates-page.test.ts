@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { edgeAt, originDown, publish, signedCertificate } from "./certificate-helpers";
+import { edgeAt, originDown, publish, signedCertificate } from "./signed-certificates";
 
 afterEach(() => {
   vi.restoreAllMocks();

@@ -1,5 +1,6 @@
 import { env } from "cloudflare:workers";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { insertCertificateRow, suiteCourseId } from "./certificate-postgres";
 import {
   edgeAt,
   originDown,
@@ -7,8 +8,7 @@ import {
   signedCertificate,
   verify,
   watchOrigin,
-} from "./certificate-helpers";
-import { insertCertificateRow, suiteCourseId } from "./certificate-postgres";
+} from "./signed-certificates";
 
 afterEach(() => {
   vi.restoreAllMocks();

@@ -1,7 +1,7 @@
 import { env } from "cloudflare:workers";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { VERDICT_TTL_MS } from "../src/certificates/verdict-cache";
-import { newIssuerKey, publish, signedCertificate, verify } from "./certificate-helpers";
+import { newIssuerKey, publish, signedCertificate, verify } from "./signed-certificates";
 
 afterEach(() => {
   vi.useRealTimers();

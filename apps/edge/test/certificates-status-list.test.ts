@@ -1,5 +1,6 @@
 import { env } from "cloudflare:workers";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { insertStatusListRow } from "./certificate-postgres";
 import {
   edgeAt,
   newIssuerKey,
@@ -9,8 +10,7 @@ import {
   signedStatusList,
   verify,
   watchOrigin,
-} from "./certificate-helpers";
-import { insertStatusListRow } from "./certificate-postgres";
+} from "./signed-certificates";
 
 afterEach(() => {
   vi.restoreAllMocks();

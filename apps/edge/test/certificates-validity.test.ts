@@ -1,6 +1,6 @@
 import { LEGACY_CERTIFICATE } from "@lumen/credentials/testing";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { edgeAt, publish, signedCertificate, verify } from "./certificate-helpers";
+import { edgeAt, publish, signedCertificate, verify } from "./signed-certificates";
 
 afterEach(() => {
   vi.restoreAllMocks();

@@ -8,7 +8,7 @@ import {
   signedCertificate,
   verify,
   watchOrigin,
-} from "./certificate-helpers";
+} from "./signed-certificates";
 
 afterEach(() => {
   vi.restoreAllMocks();

@@ -8,7 +8,7 @@ import {
   storedPaths,
   textOf,
   warmEntry,
-} from "./media-helpers";
+} from "./media";
 
 beforeAll(warmEntry);
 

@@ -1,8 +1,8 @@
 import { env } from "cloudflare:workers";
 import type { CertificateRecord } from "@lumen/credentials";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { edgeAt, publish, signedCertificate } from "./certificate-helpers";
 import { edge, mockOrigin, originJson, uniqueWord } from "./origin-mock";
+import { edgeAt, publish, signedCertificate } from "./signed-certificates";
 
 afterEach(() => {
   vi.restoreAllMocks();

@@ -1,7 +1,7 @@
 import { env } from "cloudflare:workers";
 import { hlsKey } from "@lumen/media-tokens";
 import { describe, expect, it } from "vitest";
-import { bytesOf, mediaToken, newAssetId, putHls, textOf } from "./media-helpers";
+import { bytesOf, mediaToken, newAssetId, putHls, textOf } from "./media";
 import { edge } from "./origin-mock";
 
 const SEGMENT = "360p-g1/seg_00000.ts";

@@ -1,7 +1,7 @@
 import { env } from "cloudflare:workers";
 import { sourceKey } from "@lumen/media-tokens";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { foreignKey, mediaToken, newAssetId, putHls, textOf } from "./media-helpers";
+import { foreignKey, mediaToken, newAssetId, putHls, textOf } from "./media";
 import { edge } from "./origin-mock";
 
 afterEach(() => {

@@ -1,8 +1,8 @@
 import { env } from "cloudflare:workers";
 import { sourceKey, UPLOAD_PART_BYTES } from "@lumen/media-tokens";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import { bytesOf, sha256, storedPaths, warmEntry } from "./media-helpers";
-import { FILE_BYTES, LAST_PART_BYTES, newUpload } from "./upload-helpers";
+import { bytesOf, sha256, storedPaths, warmEntry } from "./media";
+import { FILE_BYTES, LAST_PART_BYTES, newUpload } from "./new-upload";
 
 beforeAll(warmEntry);
 

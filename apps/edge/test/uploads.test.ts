@@ -1,8 +1,8 @@
 import { env } from "cloudflare:workers";
 import { UPLOAD_PART_BYTES } from "@lumen/media-tokens";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import { viaEntry as edge, mediaToken, newAssetId, storedPaths, warmEntry } from "./media-helpers";
-import { errorCode, FILE_BYTES, LAST_PART_BYTES, newUpload } from "./upload-helpers";
+import { viaEntry as edge, mediaToken, newAssetId, storedPaths, warmEntry } from "./media";
+import { errorCode, FILE_BYTES, LAST_PART_BYTES, newUpload } from "./new-upload";
 
 beforeAll(warmEntry);
 

@@ -1,4 +1,4 @@
-import { png } from "@lumen/core/test/images";
+import { png } from "@lumen/core/testing";
 
 /** A small cover image (a soft diagonal gradient with a band), so uploads need no fixture file. */
 export function coverPng(width = 320, height = 180): Buffer {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { buildCredential, openBadgeCredentialSchema } from "./credential";
-import { facts } from "./test-fixtures";
+import { facts } from "./testing";
 
 describe("buildCredential", () => {
   it("builds an Open Badges 3.0 credential in the VC 2.0 shape", () => {

@@ -6,7 +6,7 @@ import { generateIssuerKey, importSigningKeys, type SigningKeyRing } from "./sig
 import { decodeStatusList, encodeStatusList, isStatusSet } from "./status-bits";
 import { STATUS_LIST_SIZE, statusListPosition } from "./status-entry";
 import { signStatusList, verifyStatusList } from "./status-list-credential";
-import { facts, ISSUER } from "./test-fixtures";
+import { facts, ISSUER } from "./testing";
 import { verifyCredential } from "./verify";
 
 let ring: SigningKeyRing;

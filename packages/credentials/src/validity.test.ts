@@ -4,10 +4,9 @@ import { buildCredential } from "./credential";
 import { DEV_ISSUER_PUBLIC_KEYS } from "./dev-keys";
 import { parseIssuerKeys } from "./issuer-keys";
 import { registeredClaims } from "./jwt-claims";
-import { LEGACY_CERTIFICATE } from "./legacy-fixture";
 import { signCredential } from "./sign";
 import { generateIssuerKey, importSigningKeys, type SigningKeyRing } from "./signing-keys";
-import { facts, ISSUER } from "./test-fixtures";
+import { facts, ISSUER, LEGACY_CERTIFICATE } from "./testing";
 import { verifyCredential } from "./verify";
 
 const NOW = new Date("2027-03-01T12:00:00.000Z");

@@ -6,7 +6,7 @@ import { parseIssuerKeys } from "./issuer-keys";
 import type { PublicJwk } from "./jwk";
 import { signCredential } from "./sign";
 import { generateIssuerKey, importSigningKeys, type SigningKeyRing } from "./signing-keys";
-import { facts, ISSUER } from "./test-fixtures";
+import { facts, ISSUER } from "./testing";
 import { verifyCredential } from "./verify";
 
 const expected = { issuerId: ISSUER.id };

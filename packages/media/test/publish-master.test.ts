@@ -1,9 +1,13 @@
-import { videoAssets, videoCaptions, videoRenditions } from "@lumen/db";
-import { createTestDatabase, type TestDatabase } from "@lumen/db/testing";
+import { videoCaptions, videoRenditions } from "@lumen/db";
+import {
+  createTestDatabase,
+  createVideoAsset,
+  createVideoLesson,
+  type TestDatabase,
+} from "@lumen/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { publishMasterPlaylist } from "../src/publish/master";
 import { InMemoryMediaStore } from "../src/store/memory";
-import { insertVideoLesson } from "../src/testing/rows";
 
 let database: TestDatabase;
 beforeAll(async () => {
@@ -12,20 +16,12 @@ beforeAll(async () => {
 afterAll(() => database.close());
 
 async function assetWithCaption(durationSeconds: number | null) {
-  const { instructor, courseId, lessonId } = await insertVideoLesson(database.db);
-  const [asset] = await database.db
-    .insert(videoAssets)
-    .values({
-      courseId,
-      lessonId,
-      uploadedBy: instructor.id,
-      status: "processing",
-      originalFilename: "talk.mp4",
-      byteSize: 1,
-      durationSeconds,
-    })
-    .returning();
-  if (!asset) throw new Error("asset insert returned nothing");
+  const { instructor, courseId, lessonId } = await createVideoLesson(database.db);
+  const asset = await createVideoAsset(database.db, { id: lessonId, courseId }, instructor, {
+    status: "processing",
+    byteSize: 1,
+    durationSeconds,
+  });
   await database.db.insert(videoCaptions).values({
     assetId: asset.id,
     language: "en",

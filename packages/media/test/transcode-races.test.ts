@@ -8,10 +8,10 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { InMemoryMediaStore } from "../src/store/memory";
 import type { MediaBody, MediaStore, StoredFile } from "../src/store/types";
+import { assetRow, createQueuedAsset, recordedFfmpeg, storedText } from "../src/testing";
 import { generateClip } from "../src/testing/clips";
 import { encodeRenditions } from "../src/transcode/encode-renditions";
 import { probeVideo } from "../src/transcode/probe-video";
-import { assetRow, createQueuedAsset, recordedFfmpeg, storedText } from "./transcode-fixtures";
 
 let database: TestDatabase;
 let outbox: OutboxHandle;

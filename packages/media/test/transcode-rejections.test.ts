@@ -7,10 +7,10 @@ import { type OutboxHandle, openOutbox } from "@lumen/jobs";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { InMemoryMediaStore } from "../src/store/memory";
+import { assetRow, createQueuedAsset, encodeJobsFor, recordedFfmpeg } from "../src/testing";
 import { generateClip } from "../src/testing/clips";
 import { RETRIES_EXHAUSTED_REASON } from "../src/transcode/failure";
 import { probeVideo } from "../src/transcode/probe-video";
-import { assetRow, createQueuedAsset, encodeJobsFor, recordedFfmpeg } from "./transcode-fixtures";
 
 const PNG = Uint8Array.from([
   0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 1,

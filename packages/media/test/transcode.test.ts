@@ -8,9 +8,6 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { resolveFfmpeg } from "../src/ffmpeg/binaries";
 import { InMemoryMediaStore } from "../src/store/memory";
-import { generateClip } from "../src/testing/clips";
-import { NPM_BUILD_PATHS, TEST_FFMPEG_BUILD } from "../src/testing/ffmpeg";
-import { probeVideo } from "../src/transcode/probe-video";
 import {
   assetRow,
   createQueuedAsset,
@@ -18,7 +15,10 @@ import {
   recordedFfmpeg,
   runPipeline,
   storedText,
-} from "./transcode-fixtures";
+} from "../src/testing";
+import { generateClip } from "../src/testing/clips";
+import { NPM_BUILD_PATHS, TEST_FFMPEG_BUILD } from "../src/testing/ffmpeg";
+import { probeVideo } from "../src/transcode/probe-video";
 
 let database: TestDatabase;
 let outbox: OutboxHandle;

@@ -5,7 +5,7 @@ import { type CatalogQueryInput, catalogQuerySchema } from "@lumen/shared";
 import { count, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPostgresSearch } from "./postgres/backend";
-import { type FixtureKey, insertFixtureCatalog } from "./testing/fixtures";
+import { type FixtureKey, insertFixtureCatalog } from "./testing";
 import type { SearchBackend } from "./types";
 import { createTypesenseSearch } from "./typesense/backend";
 

@@ -2,8 +2,8 @@ import { TOO_LONG_TEXT_MESSAGE, UNSTORABLE_TEXT_MESSAGE } from "@lumen/core/kern
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
-import { codeOf, errorOf } from "../test/authoring";
-import { createTestContext, type TestContext } from "../test/harness";
+import { codeOf, errorOf } from "./testing/authoring";
+import { createTestContext, type TestContext } from "./testing/harness";
 import { createCallerFactory, publicProcedure, router } from "./trpc";
 
 let t: TestContext;

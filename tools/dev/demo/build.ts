@@ -1,10 +1,15 @@
 import { readFile } from "node:fs/promises";
 import { generateClip } from "@lumen/media/testing";
-import { minimalPdf, type Session, uploadLessonVideo } from "../../api-client";
+import {
+  type BuiltCourse,
+  type CoursePlan,
+  ensureCourse,
+  type LessonPlan,
+  type Session,
+} from "../../api-client";
 import {
   DEMO_CLIP,
   DEMO_COURSE,
-  DEMO_LESSONS,
   DEMO_MODULES,
   DEMO_QUIZ,
   DEMO_SLUG,
@@ -12,84 +17,46 @@ import {
   WELCOME_BODY,
 } from "./content";
 
-export interface DemoCourse {
-  id: string;
-  slug: string;
-  lessons: Record<DemoLessonKey, string>;
-}
+export type DemoCourse = BuiltCourse<DemoLessonKey>;
 
 type Log = (line: string) => void;
 
+/** The demo course's plan: its content (content.ts) in the shape the course builder takes. */
+function demoPlan({ workDir, log }: { workDir: string; log: Log }): CoursePlan<DemoLessonKey> {
+  const extras: Record<DemoLessonKey, Omit<LessonPlan, "key" | "title" | "kind">> = {
+    welcome: { body: WELCOME_BODY },
+    handout: { document: { filename: "lumen-tour-handout.pdf", text: "A tour of Lumen: handout" } },
+    quiz: { quiz: DEMO_QUIZ },
+    video: {
+      video: {
+        filename: DEMO_CLIP.name,
+        timeoutMs: 180_000,
+        onStatus: (status: string) => log(`demo course: video ${status}`),
+        bytes: async () => {
+          log("demo course: making and transcoding its clip (first run only)…");
+          return readFile(await generateClip(workDir, DEMO_CLIP));
+        },
+      },
+    },
+  };
+  return {
+    course: DEMO_COURSE,
+    // Its slug follows from its title ("a-tour-of-lumen").
+    slug: DEMO_SLUG,
+    modules: DEMO_MODULES.map((m) => ({
+      title: m.title,
+      lessons: m.lessons.map((lesson) => ({ ...lesson, ...extras[lesson.key] })),
+    })),
+  };
+}
+
 /**
  * The demo course as its instructor builds it, through the same procedures and upload path as
- * the editor. Each step looks first and does only what is missing, so a run that stopped half
- * way (Ctrl-C while the clip transcoded) finishes on the next `pnpm dev`.
+ * the editor; a run that stopped half way finishes on the next `pnpm dev` (ensureCourse).
  */
-export async function ensureDemoCourse(
+export function ensureDemoCourse(
   instructor: Session,
-  { workDir, log }: { workDir: string; log: Log },
+  options: { workDir: string; log: Log },
 ): Promise<DemoCourse> {
-  const { api } = instructor;
-  // Its slug follows from its title ("a-tour-of-lumen"); only this step creates it.
-  const found = await api.catalog.bySlug.query({ slug: DEMO_SLUG }).catch(() => null);
-  const courseId = found?.id ?? (await api.authoring.createCourse.mutate(DEMO_COURSE)).id;
-  let course = await api.authoring.getCourse.query({ courseId });
-  if (course.status === "published") return describe(course);
-
-  for (const [position, plan] of DEMO_MODULES.entries()) {
-    const module =
-      course.modules.find((m) => m.title === plan.title) ??
-      (await api.authoring.addModule.mutate({ courseId, title: plan.title }));
-    const moduleId = "moduleId" in module ? module.moduleId : module.id;
-    for (const lesson of plan.lessons) {
-      const exists = course.modules.some((m) => m.lessons.some((l) => l.title === lesson.title));
-      if (!exists) await api.authoring.addLesson.mutate({ moduleId, ...lesson });
-    }
-    if (position === DEMO_MODULES.length - 1)
-      course = await api.authoring.getCourse.query({ courseId });
-  }
-  const lessons = lessonIds(course);
-  const byId = new Map(course.modules.flatMap((m) => m.lessons).map((l) => [l.id, l]));
-
-  if (!byId.get(lessons.welcome)?.body) {
-    await api.authoring.updateLesson.mutate({ lessonId: lessons.welcome, body: WELCOME_BODY });
-  }
-  if (!byId.get(lessons.handout)?.document) {
-    await instructor.put(
-      `/api/lessons/${lessons.handout}/document?filename=lumen-tour-handout.pdf`,
-      new Uint8Array(minimalPdf("A tour of Lumen: handout")),
-      "application/pdf",
-    );
-  }
-  if (!byId.get(lessons.quiz)?.questionCount) {
-    await api.quiz.save.mutate({ lessonId: lessons.quiz, ...DEMO_QUIZ });
-  }
-  if (byId.get(lessons.video)?.video?.status !== "ready") {
-    log("demo course: making and transcoding its clip (first run only)…");
-    const clip = await generateClip(workDir, DEMO_CLIP);
-    await uploadLessonVideo(api, lessons.video, await readFile(clip), {
-      filename: DEMO_CLIP.name,
-      timeoutMs: 180_000,
-      onStatus: (status) => log(`demo course: video ${status}`),
-    });
-  }
-  await api.authoring.publish.mutate({ courseId });
-  return describe(await api.authoring.getCourse.query({ courseId }));
-}
-
-type EditorCourse = Awaited<ReturnType<Session["api"]["authoring"]["getCourse"]["query"]>>;
-
-function describe(course: EditorCourse): DemoCourse {
-  return { id: course.id, slug: course.slug, lessons: lessonIds(course) };
-}
-
-function lessonIds(course: EditorCourse): Record<DemoLessonKey, string> {
-  const all = course.modules.flatMap((m) => m.lessons);
-  const ids = {} as Record<DemoLessonKey, string>;
-  for (const lesson of DEMO_LESSONS) {
-    const found = all.find((l) => l.title === lesson.title);
-    if (!found) throw new Error(`the demo course has no lesson "${lesson.title}"`);
-    ids[lesson.key] = found.id;
-  }
-  return ids;
+  return ensureCourse(instructor, demoPlan(options));
 }

@@ -1,3 +1,5 @@
+import type { QuizPlan } from "../../api-client";
+
 /**
  * The demo course `pnpm dev` builds through the real API on a first run: every lesson kind a
  * newcomer should see (video, text, PDF, quiz), small enough to build in seconds.
@@ -36,9 +38,6 @@ export const DEMO_MODULES = [
 
 type DemoLesson = (typeof DEMO_MODULES)[number]["lessons"][number];
 export type DemoLessonKey = DemoLesson["key"];
-export const DEMO_LESSONS: readonly DemoLesson[] = DEMO_MODULES.flatMap(
-  (m): readonly DemoLesson[] => m.lessons,
-);
 
 export const WELCOME_BODY = `## How this course works
 
@@ -52,11 +51,11 @@ Your progress is saved as you go, and the course page tells you where to continu
 /** The clip the video lesson plays: a test pattern with a tone, made by FFmpeg on first run. */
 export const DEMO_CLIP = { width: 640, height: 360, seconds: 8, name: "lumen-tour.mp4" };
 
-export const DEMO_QUIZ = {
+export const DEMO_QUIZ: QuizPlan = {
   settings: { passingPercent: 60, maxAttempts: null, requiredForCertificate: true },
   questions: [
     {
-      kind: "single_choice" as const,
+      kind: "single_choice",
       prompt: "Which lessons count towards your certificate?",
       points: 1,
       explanation: "Optional lessons are extra; every required lesson counts once.",
@@ -67,14 +66,14 @@ export const DEMO_QUIZ = {
       answer: { optionId: "required" },
     },
     {
-      kind: "true_false" as const,
+      kind: "true_false",
       prompt: "Replaying the same minute of a video twice counts it twice.",
       points: 1,
       explanation: "Watched parts count once, however often you replay them.",
       answer: { value: false },
     },
     {
-      kind: "numeric" as const,
+      kind: "numeric",
       prompt: "What percentage does this quiz need to pass?",
       points: 1,
       explanation: "The passing score is set by the instructor: 60 % here.",

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { jpeg, png, svg, webp, webpHeader, webpLossy } from "../../test/images";
+import { jpeg, png, svg, webp, webpHeader, webpLossy } from "../testing";
 import { identifyImage } from "./image-type";
 
 describe("identifyImage", () => {

@@ -1,18 +1,20 @@
 import { parseIssuerKeys, verifyCredential } from "@lumen/credentials";
 import { DEV_ISSUER_ID, DEV_ISSUER_PUBLIC_KEYS } from "@lumen/credentials/dev-keys";
-import { pdfAttachments, pdfsig, pdfTextLines } from "@lumen/credentials/pdf/testing";
+import { pdfAttachments, pdfsig, pdfTextLines } from "@lumen/credentials/testing/poppler";
 import { certificates, createDatabase, type Database, notifications, users } from "@lumen/db";
 import { InMemoryMediaStore } from "@lumen/media";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { SessionUser } from "../kernel";
 import {
   createCourse,
   createEnrollmentWithProgress,
   createTestCertificateIssuer,
+  createTestWorld,
   createUser,
-} from "../../test/factories";
-import { createTestWorld, TEST_EDGE_URL, type TestWorld } from "../../test/world";
-import type { SessionUser } from "../kernel";
+  TEST_EDGE_URL,
+  type TestWorld,
+} from "../testing";
 import { type IssueDeps, issueCertificate } from "./issue";
 import type { CertificateIssuer } from "./issuer";
 

@@ -2,14 +2,16 @@ import { certificates } from "@lumen/db";
 import { InMemoryMediaStore } from "@lumen/media";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { SessionUser } from "../kernel";
 import {
   createCourse,
   createEnrollmentWithProgress,
   createTestCertificateIssuer,
+  createTestWorld,
   createUser,
-} from "../../test/factories";
-import { createTestWorld, TEST_EDGE_URL, type TestWorld } from "../../test/world";
-import type { SessionUser } from "../kernel";
+  TEST_EDGE_URL,
+  type TestWorld,
+} from "../testing";
 import { openCertificatePdf } from "./download-pdf";
 import { issueCertificate } from "./issue";
 import type { CertificateIssuer } from "./issuer";

@@ -1,7 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { addLessonOfKind, createCourse, createUser } from "../../test/factories";
-import { createTestMedia, createTestWorld, type TestWorld } from "../../test/world";
 import type { SessionUser } from "../kernel";
+import {
+  addLessonOfKind,
+  createCourse,
+  createTestMedia,
+  createTestWorld,
+  createUser,
+  type TestWorld,
+} from "../testing";
 import { moveLegacyDocuments } from "./move-legacy-documents";
 import { findLessonDocument, openLessonDocument } from "./open-document";
 import { uploadLessonDocument } from "./upload-document";

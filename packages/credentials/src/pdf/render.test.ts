@@ -9,8 +9,8 @@ import {
 } from "pdf-lib";
 import QRCode from "qrcode";
 import { describe, expect, it } from "vitest";
+import { execFileAsync, pdfTextLines, withPdfFile } from "../testing/poppler";
 import { formatIssueDate, renderCertificatePdf } from "./index";
-import { execFileAsync, pdfTextLines, withPdfFile } from "./poppler.testing";
 
 const input = {
   learnerName: "Ada Lovelace",

@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { renderCertificatePdf } from "./index";
 import {
   differingPixels,
   inkPixels,
   pdfFonts,
   pdfTextLines,
   renderRegion,
-} from "./poppler.testing";
+} from "../testing/poppler";
+import { renderCertificatePdf } from "./index";
 
 const base = {
   courseTitle: "Analytical Engines 101",

@@ -1,4 +1,4 @@
 export * from "./clips";
 export * from "./ffmpeg";
 export * from "./mpegts";
-export * from "./rows";
+export * from "./transcode";

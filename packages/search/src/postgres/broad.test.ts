@@ -1,6 +1,10 @@
-import { randomUUID } from "node:crypto";
-import { courses, type Database, users } from "@lumen/db";
-import { createTestDatabase, type TestDatabase } from "@lumen/db/testing";
+import { courses, type Database } from "@lumen/db";
+import {
+  createCourses,
+  createTestDatabase,
+  createUser,
+  type TestDatabase,
+} from "@lumen/db/testing";
 import { CATEGORIES, type CatalogQueryInput, catalogQuerySchema } from "@lumen/shared";
 import { eq, inArray, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
@@ -44,21 +48,13 @@ const LANGUAGES = ["en", "es", "fr", "de"] as const;
 async function insertCatalog(db: Database): Promise<string[]> {
   const next = random(7);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)] as T;
-  const instructorId = randomUUID();
-  await db.insert(users).values({
-    id: instructorId,
-    name: "Ada Instructor",
-    email: "ada@test.lumen.dev",
-    role: "instructor",
-  });
+  const instructor = await createUser(db, "instructor", { name: "Ada Instructor" });
   const rows = Array.from({ length: 240 }, (_, i) => {
     const topic = pick(TOPICS);
     const other = pick(TOPICS);
     const at = new Date(Date.UTC(2025, 0, 1 + (i % 90)));
     return {
       slug: `course-${i}`,
-      instructorId,
-      status: "published" as const,
       publishedAt: i % 17 === 0 ? null : at,
       createdAt: at,
       updatedAt: at,
@@ -76,7 +72,7 @@ async function insertCatalog(db: Database): Promise<string[]> {
       enrollmentCount: Math.floor(next() * 6) * 100,
     };
   });
-  const inserted = await db.insert(courses).values(rows).returning({ id: courses.id });
+  const inserted = await createCourses(db, instructor, rows);
   return inserted.map((r) => r.id);
 }
 

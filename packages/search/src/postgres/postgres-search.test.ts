@@ -3,7 +3,7 @@ import { createTestDatabase, type TestDatabase } from "@lumen/db/testing";
 import { type CatalogQueryInput, catalogQuerySchema } from "@lumen/shared";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type FixtureKey, insertFixtureCatalog } from "../testing/fixtures";
+import { type FixtureKey, insertFixtureCatalog } from "../testing";
 import type { SearchBackend } from "../types";
 import { createPostgresSearch } from "./backend";
 

@@ -1,11 +1,10 @@
 import { setCourseCover } from "@lumen/core/authoring";
 import type { SessionUser } from "@lumen/core/kernel";
-import { createUser } from "@lumen/core/test/factories";
-import { png } from "@lumen/core/test/images";
+import { createUser, png } from "@lumen/core/testing";
 import { courseInstructors } from "@lumen/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type BuiltCourse, buildCourse, codeOf, courseState } from "../../test/authoring";
-import { createTestContext, type TestContext } from "../../test/harness";
+import { type BuiltCourse, buildCourse, codeOf, courseState } from "../testing/authoring";
+import { createTestContext, type TestContext } from "../testing/harness";
 
 let t: TestContext;
 let owner: SessionUser;

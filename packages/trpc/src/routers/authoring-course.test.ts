@@ -1,11 +1,11 @@
 import { type SessionUser, ValidationError } from "@lumen/core/kernel";
-import { addOutline, createCourse, createUser } from "@lumen/core/test/factories";
+import { addOutline, createCourse, createUser } from "@lumen/core/testing";
 import { courseInstructors, courses } from "@lumen/db";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
-import { buildCourse, codeOf, errorOf } from "../../test/authoring";
-import { createTestContext, type TestContext } from "../../test/harness";
+import { buildCourse, codeOf, errorOf } from "../testing/authoring";
+import { createTestContext, type TestContext } from "../testing/harness";
 
 let t: TestContext;
 let owner: SessionUser;

@@ -1,9 +1,9 @@
 import { uploadLessonDocument } from "@lumen/core/documents";
 import type { SessionUser } from "@lumen/core/kernel";
-import { createUser, questionsOfEveryKind } from "@lumen/core/test/factories";
+import { createUser, questionsOfEveryKind } from "@lumen/core/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildCourse, codeOf, outlineOf } from "../../test/authoring";
-import { createTestContext, type TestContext } from "../../test/harness";
+import { buildCourse, codeOf, outlineOf } from "../testing/authoring";
+import { createTestContext, type TestContext } from "../testing/harness";
 
 let t: TestContext;
 let owner: SessionUser;

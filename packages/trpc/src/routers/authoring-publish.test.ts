@@ -1,12 +1,12 @@
 import { updateCourse } from "@lumen/core/authoring";
 import { uploadLessonDocument } from "@lumen/core/documents";
 import { type SessionUser, ValidationError } from "@lumen/core/kernel";
-import { createUser, questionsOfEveryKind } from "@lumen/core/test/factories";
+import { createUser, questionsOfEveryKind } from "@lumen/core/testing";
 import { enrollments } from "@lumen/db";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildCourse, errorOf, jobsFor } from "../../test/authoring";
-import { createTestContext, type TestContext } from "../../test/harness";
+import { buildCourse, errorOf, jobsFor } from "../testing/authoring";
+import { createTestContext, type TestContext } from "../testing/harness";
 
 let t: TestContext;
 let owner: SessionUser;

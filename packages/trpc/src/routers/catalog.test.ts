@@ -1,10 +1,10 @@
 import type { SessionUser } from "@lumen/core/kernel";
-import { addOutline, createCourse, createUser } from "@lumen/core/test/factories";
+import { addOutline, createCourse, createUser } from "@lumen/core/testing";
 import { courseInstructors, courses } from "@lumen/db";
 import { TRPCError } from "@trpc/server";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestContext, type TestContext } from "../../test/harness";
+import { createTestContext, type TestContext } from "../testing/harness";
 
 let t: TestContext;
 let owner: SessionUser;

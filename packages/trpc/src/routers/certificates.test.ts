@@ -5,13 +5,13 @@ import {
   createEnrollmentWithProgress,
   createTestCertificateIssuer,
   createUser,
-} from "@lumen/core/test/factories";
-import { TEST_EDGE_URL } from "@lumen/core/test/world";
+  TEST_EDGE_URL,
+} from "@lumen/core/testing";
 import { certificates, courseInstructors } from "@lumen/db";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { codeOf } from "../../test/authoring";
-import { createTestContext, type TestContext } from "../../test/harness";
+import { codeOf } from "../testing/authoring";
+import { createTestContext, type TestContext } from "../testing/harness";
 
 let t: TestContext;
 let owner: SessionUser;

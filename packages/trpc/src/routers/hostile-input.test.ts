@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
-import { errorOf } from "../../test/authoring";
-import { createTestContext, type TestContext } from "../../test/harness";
-import { plainStrings } from "../../test/plain-strings";
+import { appRouter } from "../root";
+import { errorOf } from "../testing/authoring";
+import { createTestContext, type TestContext } from "../testing/harness";
+import { plainStrings } from "../testing/plain-strings";
 import {
   changedParts,
   HOSTILE_STRINGS,
@@ -11,10 +12,9 @@ import {
   stringPaths,
   withValueAt,
   worldState,
-} from "../../test/sweep";
-import { SAMPLES } from "../../test/sweep-samples";
-import { buildSweepWorld, type SweepWorld } from "../../test/sweep-world";
-import { appRouter } from "../root";
+} from "../testing/sweep";
+import { SAMPLES } from "../testing/sweep-samples";
+import { buildSweepWorld, type SweepWorld } from "../testing/sweep-world";
 
 let t: TestContext;
 let w: SweepWorld;

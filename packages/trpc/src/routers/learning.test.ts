@@ -1,10 +1,10 @@
 import { uploadLessonDocument } from "@lumen/core/documents";
 import type { SessionUser } from "@lumen/core/kernel";
-import { addLessonOfKind, createCourse, createUser } from "@lumen/core/test/factories";
+import { addLessonOfKind, createCourse, createUser } from "@lumen/core/testing";
 import { courseInstructors } from "@lumen/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { codeOf } from "../../test/authoring";
-import { createTestContext, type TestContext } from "../../test/harness";
+import { codeOf } from "../testing/authoring";
+import { createTestContext, type TestContext } from "../testing/harness";
 
 let t: TestContext;
 let owner: SessionUser;

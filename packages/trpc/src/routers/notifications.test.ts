@@ -1,10 +1,10 @@
 import type { SessionUser } from "@lumen/core/kernel";
-import { createUser } from "@lumen/core/test/factories";
+import { createUser } from "@lumen/core/testing";
 import { notifications } from "@lumen/db";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { codeOf } from "../../test/authoring";
-import { createTestContext, type TestContext } from "../../test/harness";
+import { codeOf } from "../testing/authoring";
+import { createTestContext, type TestContext } from "../testing/harness";
 
 let t: TestContext;
 

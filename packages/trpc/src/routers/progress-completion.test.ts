@@ -1,20 +1,18 @@
 import { getEnrollmentStanding } from "@lumen/core/enrollment";
 import type { SessionUser } from "@lumen/core/kernel";
 import { createProgressIngest, markLessonsCompleted } from "@lumen/core/progress";
-import { createUser } from "@lumen/core/test/factories";
+import {
+  appendLessons,
+  createQuizAttempt,
+  createUser,
+  enrolledLearner,
+  type LessonSpec,
+} from "@lumen/core/testing";
 import { courseMilestones, enrollments, lessons, notifications } from "@lumen/db";
 import { asc, eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestContext, type TestContext } from "../../test/harness";
-import {
-  appendLessons,
-  enrolledLearner,
-  insertQuizAttempt,
-  jobsFor,
-  type LessonSpec,
-  progressEvent,
-  startPlayback,
-} from "../../test/progress-fixtures";
+import { createTestContext, type TestContext } from "../testing/harness";
+import { jobsFor, progressEvent, startPlayback } from "../testing/progress";
 
 let t: TestContext;
 let instructor: SessionUser;
@@ -155,7 +153,7 @@ describe("certificate eligibility at 100 %", () => {
   it("enqueues no certificate while a required quiz is not passed, and one once it is", async () => {
     const { learner, lessonIds, enrollmentId } = await learnerIn(specs);
     const quizLessonId = lessonIds[2] ?? "";
-    await insertQuizAttempt(t.db, { enrollmentId, lessonId: quizLessonId, passed: false });
+    await createQuizAttempt(t.db, { enrollmentId, lessonId: quizLessonId, passed: false });
     const result = await finish(learner, enrollmentId, lessonIds);
     expect(result.courses[0]).toMatchObject({ percent: 100, newMilestones: [25, 50, 75, 100] });
     expect(await jobsFor(t.db, "certificates.issue", enrollmentId)).toBe(0);
@@ -168,7 +166,7 @@ describe("certificate eligibility at 100 %", () => {
     expect(row?.completedAt).toBeInstanceOf(Date);
 
     // The quiz service, on a passing attempt, completes the lesson in its own transaction.
-    await insertQuizAttempt(t.db, {
+    await createQuizAttempt(t.db, {
       enrollmentId,
       lessonId: quizLessonId,
       passed: true,
@@ -186,7 +184,7 @@ describe("certificate eligibility at 100 %", () => {
 
   it("enqueues exactly one certificate job when 100 % is reached with the quiz already passed", async () => {
     const { learner, lessonIds, enrollmentId } = await learnerIn(specs);
-    await insertQuizAttempt(t.db, { enrollmentId, lessonId: lessonIds[2] ?? "", passed: true });
+    await createQuizAttempt(t.db, { enrollmentId, lessonId: lessonIds[2] ?? "", passed: true });
     await finish(learner, enrollmentId, lessonIds);
     await finish(learner, enrollmentId, lessonIds);
     expect(await jobsFor(t.db, "certificates.issue", enrollmentId)).toBe(1);
@@ -199,7 +197,7 @@ describe("certificate eligibility at 100 %", () => {
     ]);
     await complete(learner, enrollmentId, lessonIds);
     expect(await percentOf(learner, course.id)).toBe(50);
-    await insertQuizAttempt(t.db, { enrollmentId, lessonId: lessonIds[1] ?? "", passed: true });
+    await createQuizAttempt(t.db, { enrollmentId, lessonId: lessonIds[1] ?? "", passed: true });
     const items = [{ enrollmentId, lessonId: lessonIds[1] ?? "" }];
     const first = await t.db.transaction((tx) => markLessonsCompleted(tx, t.outbox, items));
     expect(first[0]).toMatchObject({ percent: 100, newMilestones: [75, 100] });

@@ -1,11 +1,11 @@
 import type { SessionUser } from "@lumen/core/kernel";
 import { createProgressIngest, type ProgressEvent } from "@lumen/core/progress";
-import { createUser } from "@lumen/core/test/factories";
+import { createUser, enrolledLearner } from "@lumen/core/testing";
 import { lessonProgress, progressEvents } from "@lumen/db";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createTestContext, type TestContext } from "../../test/harness";
-import { enrolledLearner, progressEvent, startPlayback } from "../../test/progress-fixtures";
+import { createTestContext, type TestContext } from "../testing/harness";
+import { progressEvent, startPlayback } from "../testing/progress";
 
 let t: TestContext;
 let instructor: SessionUser;

@@ -1,16 +1,11 @@
 import type { SessionUser } from "@lumen/core/kernel";
 import { createProgressIngest } from "@lumen/core/progress";
-import { createUser } from "@lumen/core/test/factories";
+import { createCourseWithLessons, createEnrollment, createUser } from "@lumen/core/testing";
 import { lessonProgress, progressEvents } from "@lumen/db";
 import { and, eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestContext, type TestContext } from "../../test/harness";
-import {
-  createCourseWithLessons,
-  enroll,
-  progressEvent,
-  startPlayback,
-} from "../../test/progress-fixtures";
+import { createTestContext, type TestContext } from "../testing/harness";
+import { progressEvent, startPlayback } from "../testing/progress";
 
 let t: TestContext;
 let instructor: SessionUser;
@@ -28,7 +23,7 @@ async function learnerIn(kinds: ReadonlyArray<"video" | "text">) {
     instructor,
     kinds.map((kind) => ({ kind })),
   );
-  const enrollmentId = await enroll(t.db, learner, course.id);
+  const enrollmentId = (await createEnrollment(t.db, learner, course.id)).id;
   return { learner, lessonIds, enrollmentId };
 }
 

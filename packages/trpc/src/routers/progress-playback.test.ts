@@ -1,13 +1,14 @@
 import {
   addVideoLesson,
   createCourse,
+  createEnrollment,
   createUser,
   createVideoAsset,
   readyRendition,
-} from "@lumen/core/test/factories";
+} from "@lumen/core/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestContext, type TestContext } from "../../test/harness";
-import { enroll, progressEvent } from "../../test/progress-fixtures";
+import { createTestContext, type TestContext } from "../testing/harness";
+import { progressEvent } from "../testing/progress";
 
 let t: TestContext;
 
@@ -31,7 +32,7 @@ describe("video.playback resume with progress events", () => {
       playableAt: new Date(),
       renditions: [readyRendition(360)],
     });
-    const enrollmentId = await enroll(t.db, learner, course.id);
+    const enrollmentId = (await createEnrollment(t.db, learner, course.id)).id;
     const caller = t.callerFor(learner);
     const resume = async () => {
       const { resumeAtSeconds, watchedSeconds, watched } = await caller.video.playback({

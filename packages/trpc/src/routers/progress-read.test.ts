@@ -1,21 +1,21 @@
 import { randomUUID } from "node:crypto";
 import type { SessionUser } from "@lumen/core/kernel";
 import type { ProgressEvent } from "@lumen/core/progress";
-import { createUser } from "@lumen/core/test/factories";
-import { TEST_EDGE_URL } from "@lumen/core/test/world";
+import {
+  createCertificate,
+  createCourseWithLessons,
+  createEnrollment,
+  createQuizAttempt,
+  createUser,
+  type LessonSpec,
+  TEST_EDGE_URL,
+} from "@lumen/core/testing";
 import { certificates, courseInstructors, courses, enrollments, users } from "@lumen/db";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { codeOf } from "../../test/authoring";
-import { createTestContext, type TestContext } from "../../test/harness";
-import {
-  createCourseWithLessons,
-  enroll,
-  insertQuizAttempt,
-  type LessonSpec,
-  progressEvent,
-  startPlayback,
-} from "../../test/progress-fixtures";
+import { codeOf } from "../testing/authoring";
+import { createTestContext, type TestContext } from "../testing/harness";
+import { progressEvent, startPlayback } from "../testing/progress";
 
 let t: TestContext;
 let instructor: SessionUser;
@@ -31,20 +31,16 @@ const record = (user: SessionUser, events: ProgressEvent[]) =>
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function issueCertificate(user: SessionUser, enrollmentId: string, courseId: string) {
-  const [row] = await t.db
-    .insert(certificates)
-    .values({
-      enrollmentId,
-      userId: user.id,
-      courseId,
+  const certificate = await createCertificate(
+    t.db,
+    { id: enrollmentId, userId: user.id, courseId },
+    {
       learnerName: user.name,
       courseTitle: "As certified",
       issuedAt: new Date("2025-06-01T12:00:00Z"),
-      credential: "header.payload.signature",
-      keyId: "test-key",
-    })
-    .returning({ id: certificates.id });
-  return row?.id ?? "";
+    },
+  );
+  return certificate.id;
 }
 
 describe("progress.course", () => {
@@ -54,7 +50,7 @@ describe("progress.course", () => {
     const { course, lessonIds } = await createCourseWithLessons(t.db, instructor, [
       { kind: "text" },
     ]);
-    const enrollmentId = await enroll(t.db, learner, course.id);
+    const enrollmentId = (await createEnrollment(t.db, learner, course.id)).id;
     await record(learner, [progressEvent(enrollmentId, lessonIds[0] ?? "", { completed: true })]);
     expect(await t.callerFor(other).progress.course({ courseId: course.id })).toBeNull();
     await t.db
@@ -74,7 +70,7 @@ describe("progress.course", () => {
     ];
     const { course, lessonIds } = await createCourseWithLessons(t.db, instructor, specs);
     const [intro = "", video = "", quiz = "", outro = ""] = lessonIds;
-    const enrollmentId = await enroll(t.db, learner, course.id);
+    const enrollmentId = (await createEnrollment(t.db, learner, course.id)).id;
     const view = () => t.callerFor(learner).progress.course({ courseId: course.id });
 
     const fresh = await view();
@@ -87,7 +83,7 @@ describe("progress.course", () => {
     await record(learner, [
       progressEvent(enrollmentId, video, { watched: [[0, 40]], positionSeconds: 42 }),
     ]);
-    await insertQuizAttempt(t.db, { enrollmentId, lessonId: quiz, passed: false });
+    await createQuizAttempt(t.db, { enrollmentId, lessonId: quiz, passed: false });
     const midway = await view();
     expect(midway).toMatchObject({
       enrollmentId,
@@ -124,7 +120,7 @@ describe("progress.course", () => {
   it("includes the enrollment's certificate with its public verification link", async () => {
     const learner = await createUser(t.db);
     const { course } = await createCourseWithLessons(t.db, instructor, [{ kind: "text" }]);
-    const enrollmentId = await enroll(t.db, learner, course.id);
+    const enrollmentId = (await createEnrollment(t.db, learner, course.id)).id;
     const id = await issueCertificate(learner, enrollmentId, course.id);
     const view = () => t.callerFor(learner).progress.course({ courseId: course.id });
     expect((await view())?.certificate).toEqual({
@@ -153,9 +149,9 @@ describe("progress.mine", () => {
     const a = await createCourseWithLessons(t.db, instructor, [{ kind: "text" }, { kind: "text" }]);
     const b = await createCourseWithLessons(t.db, instructor, [{ kind: "text" }]);
     const c = await createCourseWithLessons(t.db, instructor, [{ kind: "text" }]);
-    const ea = await enroll(t.db, learner, a.course.id);
-    const eb = await enroll(t.db, learner, b.course.id);
-    const ec = await enroll(t.db, learner, c.course.id);
+    const ea = (await createEnrollment(t.db, learner, a.course.id)).id;
+    const eb = (await createEnrollment(t.db, learner, b.course.id)).id;
+    const ec = (await createEnrollment(t.db, learner, c.course.id)).id;
     await t.db.update(enrollments).set({ unenrolledAt: new Date() }).where(eq(enrollments.id, ec));
     await record(learner, [progressEvent(eb, b.lessonIds[0] ?? "", { completed: true })]);
     await sleep(5);
@@ -192,7 +188,7 @@ describe("progress.courseLearners", () => {
     for (const [i, name] of ["Ada Lovelace", "Alan Turing", "Grace Hopper"].entries()) {
       const learner = await createUser(t.db);
       await t.db.update(users).set({ name }).where(eq(users.id, learner.id));
-      const enrollmentId = await enroll(t.db, learner, courseId);
+      const enrollmentId = (await createEnrollment(t.db, learner, courseId)).id;
       const done = built.lessonIds.slice(0, i);
       if (done.length) {
         await record(
@@ -201,7 +197,7 @@ describe("progress.courseLearners", () => {
         );
       }
       if (i === 2) {
-        await insertQuizAttempt(t.db, {
+        await createQuizAttempt(t.db, {
           enrollmentId,
           lessonId: built.lessonIds[2] ?? "",
           passed: true,

@@ -1,18 +1,17 @@
 import { randomUUID } from "node:crypto";
 import type { SessionUser } from "@lumen/core/kernel";
 import type { ProgressEvent } from "@lumen/core/progress";
-import { createUser } from "@lumen/core/test/factories";
+import {
+  createEnrollment,
+  createUser,
+  enrolledLearner,
+  type LessonSpec,
+} from "@lumen/core/testing";
 import { enrollments, lessonProgress, progressEvents } from "@lumen/db";
 import { and, eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createTestContext, type TestContext } from "../../test/harness";
-import {
-  enroll,
-  enrolledLearner,
-  type LessonSpec,
-  progressEvent,
-  startPlayback,
-} from "../../test/progress-fixtures";
+import { createTestContext, type TestContext } from "../testing/harness";
+import { progressEvent, startPlayback } from "../testing/progress";
 
 let t: TestContext;
 let instructor: SessionUser;
@@ -250,7 +249,7 @@ describe("progress.record: whose events", () => {
   it("rejects events of an inactive enrollment or for a lesson of another course, accepting the rest", async () => {
     const mine = await learnerIn([{ kind: "text" }]);
     const other = await learnerIn([{ kind: "text" }]);
-    const left = await enroll(t.db, mine.learner, other.course.id);
+    const left = (await createEnrollment(t.db, mine.learner, other.course.id)).id;
     await t.db
       .update(enrollments)
       .set({ unenrolledAt: new Date() })

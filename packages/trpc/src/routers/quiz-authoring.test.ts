@@ -4,12 +4,12 @@ import {
   createCourse,
   createUser,
   questionsOfEveryKind,
-} from "@lumen/core/test/factories";
+} from "@lumen/core/testing";
 import { courseInstructors, courses, quizQuestions, quizzes } from "@lumen/db";
 import { asc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { codeOf, errorOf } from "../../test/authoring";
-import { createTestContext, type TestContext } from "../../test/harness";
+import { codeOf, errorOf } from "../testing/authoring";
+import { createTestContext, type TestContext } from "../testing/harness";
 
 let t: TestContext;
 let owner: SessionUser;

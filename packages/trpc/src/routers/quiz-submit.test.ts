@@ -6,12 +6,12 @@ import {
   createCourse,
   createUser,
   questionsOfEveryKind,
-} from "@lumen/core/test/factories";
+} from "@lumen/core/testing";
 import { lessonProgress, quizAttempts } from "@lumen/db";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { codeOf, errorOf } from "../../test/authoring";
-import { createTestContext, type TestContext } from "../../test/harness";
+import { codeOf, errorOf } from "../testing/authoring";
+import { createTestContext, type TestContext } from "../testing/harness";
 
 let t: TestContext;
 let owner: SessionUser;

@@ -1,15 +1,10 @@
 import type { SessionUser } from "@lumen/core/kernel";
-import {
-  addVideoLesson,
-  createCourse,
-  createUser,
-  createVideoAsset,
-} from "@lumen/core/test/factories";
+import { addVideoLesson, createCourse, createUser, createVideoAsset } from "@lumen/core/testing";
 import { courseInstructors, videoAssets, videoCaptions } from "@lumen/db";
 import { asc, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { codeOf } from "../../test/authoring";
-import { createTestContext, type TestContext } from "../../test/harness";
+import { codeOf } from "../testing/authoring";
+import { createTestContext, type TestContext } from "../testing/harness";
 
 // Storage is the in-memory media store; the edge's part of an upload is simulated with it.
 let t: TestContext;

@@ -5,12 +5,12 @@ import {
   createUser,
   createVideoAsset,
   readyRendition,
-} from "@lumen/core/test/factories";
+} from "@lumen/core/testing";
 import { videoCaptions } from "@lumen/db";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { codeOf, errorOf } from "../../test/authoring";
-import { createTestContext, type TestContext } from "../../test/harness";
+import { codeOf, errorOf } from "../testing/authoring";
+import { createTestContext, type TestContext } from "../testing/harness";
 
 // Caption files land in the in-memory media store (what R2 holds behind the edge).
 let t: TestContext;

@@ -5,12 +5,12 @@ import {
   createUser,
   createVideoAsset,
   readyRendition,
-} from "@lumen/core/test/factories";
+} from "@lumen/core/testing";
 import { lessons, videoAssets, videoCaptions } from "@lumen/db";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildCourse } from "../../test/authoring";
-import { createTestContext, type TestContext } from "../../test/harness";
+import { buildCourse } from "../testing/authoring";
+import { createTestContext, type TestContext } from "../testing/harness";
 
 let t: TestContext;
 let owner: SessionUser;

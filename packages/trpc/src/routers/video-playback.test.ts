@@ -3,17 +3,18 @@ import type { SessionUser } from "@lumen/core/kernel";
 import {
   addVideoLesson,
   createCourse,
+  createEnrollment,
   createUser,
   createVideoAsset,
   readyRendition,
-} from "@lumen/core/test/factories";
-import { TEST_MEDIA_KEYS } from "@lumen/core/test/world";
-import { courses, enrollments, playbackPositions, playbackStarts, videoCaptions } from "@lumen/db";
+  TEST_MEDIA_KEYS,
+} from "@lumen/core/testing";
+import { courses, playbackPositions, playbackStarts, videoCaptions } from "@lumen/db";
 import { verifyMediaToken } from "@lumen/media-tokens";
 import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { codeOf, errorOf } from "../../test/authoring";
-import { createTestContext, type TestContext } from "../../test/harness";
+import { codeOf, errorOf } from "../testing/authoring";
+import { createTestContext, type TestContext } from "../testing/harness";
 
 let t: TestContext;
 let owner: SessionUser;
@@ -69,10 +70,8 @@ beforeAll(async () => {
   empty = await addVideoLesson(t.db, course.id);
   const draftCourse = await createCourse(t.db, owner, { status: "draft", publishedAt: null });
   ({ lesson: draft } = await playableLesson(draftCourse.id));
-  await t.db.insert(enrollments).values([
-    { userId: enrolled.id, courseId: course.id },
-    { userId: unenrolled.id, courseId: course.id, unenrolledAt: new Date() },
-  ]);
+  await createEnrollment(t.db, enrolled, course.id);
+  await createEnrollment(t.db, unenrolled, course.id, { unenrolledAt: new Date() });
 });
 afterAll(() => t.close());
 
@@ -174,7 +173,7 @@ describe("video.playback", () => {
   it("stops serving an enrolled learner once the course is unpublished", async () => {
     const course = await createCourse(t.db, owner);
     const { lesson } = await playableLesson(course.id);
-    await t.db.insert(enrollments).values({ userId: enrolled.id, courseId: course.id });
+    await createEnrollment(t.db, enrolled, course.id);
     await expect(playback(enrolled, lesson)).resolves.toMatchObject({ durationSeconds: 120 });
     await t.db.update(courses).set({ status: "draft" }).where(eq(courses.id, course.id));
     expect(await codeOf(playback(enrolled, lesson))).toBe("NOT_FOUND");

@@ -1,13 +1,18 @@
 import type { SessionUser, ValidationError } from "@lumen/core/kernel";
-import { addVideoLesson, createCourse, createUser } from "@lumen/core/test/factories";
-import { createTestMedia, TEST_MEDIA_KEYS } from "@lumen/core/test/world";
+import {
+  addVideoLesson,
+  createCourse,
+  createTestMedia,
+  createUser,
+  TEST_MEDIA_KEYS,
+} from "@lumen/core/testing";
 import { createUpload } from "@lumen/core/video";
 import { videoAssets } from "@lumen/db";
 import { UPLOAD_PART_BYTES, verifyMediaToken } from "@lumen/media-tokens";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { codeOf, errorOf } from "../../test/authoring";
-import { createTestContext, type TestContext } from "../../test/harness";
+import { codeOf, errorOf } from "../testing/authoring";
+import { createTestContext, type TestContext } from "../testing/harness";
 
 // Storage is the in-memory media store: tests put "source" themselves where the edge would.
 let t: TestContext;

@@ -11,10 +11,10 @@ import { DEV_ISSUER_KID, DEV_ISSUER_PUBLIC_KEYS, DEV_ISSUER_SIGNING_KEYS } from 
 import { parseIssuerKeys } from "../../issuer-keys";
 import { signCredential } from "../../sign";
 import { importSigningKeys } from "../../signing-keys";
-import { facts, ISSUER } from "../../test-fixtures";
+import { facts, ISSUER } from "../../testing";
+import { execFileAsync, pdfsig, pdfTextLines, withPdfFile } from "../../testing/poppler";
 import { verifyCredential } from "../../verify";
 import { issueCertificatePdf, loadDocumentSigner } from "../index";
-import { execFileAsync, pdfsig, pdfTextLines, withPdfFile } from "../poppler.testing";
 
 const signer = loadDocumentSigner({
   certificatePem: DEV_DOCUMENT_SIGNING_CERT,

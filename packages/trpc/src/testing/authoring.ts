@@ -2,7 +2,7 @@ import { DomainError, type SessionUser } from "@lumen/core/kernel";
 import { courseInstructors, courses, type Database, lessons, mediaBlobs, modules } from "@lumen/db";
 import { TRPCError } from "@trpc/server";
 import { asc, count, eq, sql } from "drizzle-orm";
-import { CODE_BY_KIND } from "../src/trpc";
+import { CODE_BY_KIND } from "../trpc";
 import type { TestContext } from "./harness";
 
 /** The tRPC code a call failed with (domain errors from direct service calls included). */

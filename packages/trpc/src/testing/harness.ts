@@ -1,7 +1,7 @@
 import type { SessionUser } from "@lumen/core/kernel";
-import { createTestWorld } from "@lumen/core/test/world";
+import { createTestWorld } from "@lumen/core/testing";
 import { loadSessionUser } from "@lumen/core/users";
-import { createCaller } from "../src/root";
+import { createCaller } from "../root";
 
 /**
  * One router test file's world: core's test world (its own database, a real outbox, search,

@@ -1,5 +1,5 @@
 import { UPLOAD_PART_BYTES } from "@lumen/media-tokens";
-import { bytesOf, viaEntry as edge, mediaToken, newAssetId } from "./media-helpers";
+import { bytesOf, viaEntry as edge, mediaToken, newAssetId } from "./media";
 
 /** Two parts: a full 8 MiB one and a short last one, the smallest upload with a real split. */
 export const LAST_PART_BYTES = 1000;

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
-import { courses, type Database, users } from "@lumen/db";
+import type { courses, Database } from "@lumen/db";
+import { createCourse, createUser } from "@lumen/db/testing";
 
 type CourseRow = typeof courses.$inferInsert;
 
@@ -134,13 +135,7 @@ export type FixtureKey = keyof typeof FIXTURE_COURSES;
 
 /** Inserts the fixture catalog (distinct publish dates, in the order above) and its instructor. */
 export async function insertFixtureCatalog(db: Database): Promise<Record<FixtureKey, string>> {
-  const instructorId = randomUUID();
-  await db.insert(users).values({
-    id: instructorId,
-    name: "Ada Instructor",
-    email: `${instructorId}@test.lumen.dev`,
-    role: "instructor",
-  });
+  const instructor = await createUser(db, "instructor", { name: "Ada Instructor" });
   const ids = {} as Record<FixtureKey, string>;
   let day = 0;
   for (const [key, fixture] of Object.entries(FIXTURE_COURSES) as [
@@ -149,23 +144,15 @@ export async function insertFixtureCatalog(db: Database): Promise<Record<Fixture
   ][]) {
     day += 1;
     const at = new Date(Date.UTC(2025, 0, day));
-    const [row] = await db
-      .insert(courses)
-      .values({
-        slug: `${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}-${randomUUID().slice(0, 8)}`,
-        instructorId,
-        status: "published",
-        publishedAt: at,
-        createdAt: at,
-        updatedAt: at,
-        title: "",
-        category: "",
-        level: "beginner",
-        language: "en",
-        ...fixture,
-      })
-      .returning({ id: courses.id });
-    if (!row) throw new Error("fixture insert returned nothing");
+    const row = await createCourse(db, instructor, {
+      slug: `${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}-${randomUUID().slice(0, 8)}`,
+      publishedAt: at,
+      createdAt: at,
+      updatedAt: at,
+      title: "",
+      category: "",
+      ...fixture,
+    });
     ids[key] = row.id;
   }
   return ids;

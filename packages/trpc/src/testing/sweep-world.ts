@@ -11,8 +11,8 @@ import {
   createVideoAsset,
   questionsOfEveryKind,
   readyRendition,
-} from "@lumen/core/test/factories";
-import { TEST_EDGE_URL } from "@lumen/core/test/world";
+  TEST_EDGE_URL,
+} from "@lumen/core/testing";
 import type { TestContext } from "./harness";
 
 /**

@@ -2,9 +2,6 @@ import { type Database, videoAssets, videoRenditions } from "@lumen/db";
 import { eq } from "drizzle-orm";
 import { z } from "zod";
 
-/** An instructor, their draft course and one video lesson; rows belong to one test file. */
-export { insertVideoLesson as createVideoLesson } from "@lumen/media/testing";
-
 export const uploadState = z.object({
   partBytes: z.number(),
   totalParts: z.number(),

@@ -1,4 +1,4 @@
-import type { CertificateFacts } from "./credential";
+import type { CertificateFacts } from "../credential";
 
 export const ISSUER = {
   id: "https://lumen.localhost/issuer",

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { questionsOfEveryKind } from "@lumen/core/test/factories";
+import { questionsOfEveryKind } from "@lumen/core/testing";
 import type { SweepWorld } from "./sweep-world";
 
 /** A valid call of one procedure: who makes it and with what input. */

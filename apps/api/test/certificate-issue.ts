@@ -1,14 +1,13 @@
 import { randomUUID } from "node:crypto";
 import { issueCertificate } from "@lumen/core/certificates";
 import {
-  courseInstructors,
-  courses,
-  type Database,
-  enrollments,
-  lessonProgress,
-  lessons,
-  modules,
-} from "@lumen/db";
+  completeLessons,
+  createCourse,
+  createEnrollment,
+  createLesson,
+  createModule,
+} from "@lumen/core/testing";
+import type { Database } from "@lumen/db";
 import type { Outbox } from "@lumen/jobs";
 import type { MediaContext } from "@lumen/media";
 import type { ApiEnv } from "../src/env";
@@ -30,41 +29,21 @@ export async function finishedEnrollment(
     coInstructorIds?: string[];
   },
 ) {
-  const slug = `data-science-${randomUUID().slice(0, 8)}`;
-  const [course] = await db
-    .insert(courses)
-    .values({
-      slug,
+  const course = await createCourse(
+    db,
+    { id: instructorId },
+    {
+      slug: `data-science-${randomUUID().slice(0, 8)}`,
       title: "Data Science Basics",
       category: "Data Science",
-      level: "beginner",
-      language: "en",
-      instructorId,
-      status: "published",
       publishedAt: new Date(),
-    })
-    .returning({ id: courses.id, slug: courses.slug });
-  if (!course) throw new Error("course insert returned nothing");
-  for (const userId of coInstructorIds) {
-    await db.insert(courseInstructors).values({ courseId: course.id, userId });
-  }
-  const [mod] = await db
-    .insert(modules)
-    .values({ courseId: course.id, title: "Only module", position: 0 })
-    .returning({ id: modules.id });
-  if (!mod) throw new Error("module insert returned nothing");
-  const [lesson] = await db
-    .insert(lessons)
-    .values({ moduleId: mod.id, title: "Only lesson", kind: "text", position: 0 })
-    .returning({ id: lessons.id });
-  const [enrollment] = await db
-    .insert(enrollments)
-    .values({ userId: learnerId, courseId: course.id })
-    .returning({ id: enrollments.id });
-  if (!lesson || !enrollment) throw new Error("lesson or enrollment insert returned nothing");
-  await db
-    .insert(lessonProgress)
-    .values({ enrollmentId: enrollment.id, lessonId: lesson.id, completedAt: new Date() });
+      coInstructors: coInstructorIds.map((id) => ({ id })),
+    },
+  );
+  const mod = await createModule(db, course.id, { title: "Only module" });
+  const lesson = await createLesson(db, mod.id, { title: "Only lesson", kind: "text" });
+  const enrollment = await createEnrollment(db, { id: learnerId }, course.id);
+  await completeLessons(db, enrollment.id, [lesson.id], null);
   return { course, enrollmentId: enrollment.id };
 }
 

@@ -1,44 +1,26 @@
 import { createTestDatabase, type TestDatabase } from "@lumen/db/testing";
 import { type OutboxHandle, openOutbox } from "@lumen/jobs";
-import { InMemoryMediaStore, type MediaContext } from "@lumen/media";
-import { createMediaSigner, parseKeyRing } from "@lumen/media-tokens";
+import type { MediaContext } from "@lumen/media";
 import { createPostgresSearch } from "@lumen/search";
-import { createProgressIngest } from "../src/progress";
-
-/** The dev key ring (the API's default and the edge's MEDIA_KEYS in .dev.vars). */
-export const TEST_MEDIA_KEYS = parseKeyRing("dev1:lumen-dev-only-media-key-not-for-production");
-export const TEST_EDGE_URL = "http://edge.test";
-
-/**
- * Video storage for tests: objects live in process memory (InMemoryMediaStore), not behind
- * the edge. Tests put a "source" object themselves to stand in for the edge finishing an
- * upload. Limits are the API's defaults.
- */
-export function createTestMedia(overrides: Partial<MediaContext> = {}) {
-  const store = new InMemoryMediaStore();
-  const media: MediaContext = {
-    store,
-    signer: createMediaSigner(TEST_MEDIA_KEYS, "dev1"),
-    edgeUrl: TEST_EDGE_URL,
-    maxUploadBytes: 5 * 1024 ** 3,
-    playbackTtlSeconds: 900,
-    uploadTtlSeconds: 3600,
-    ...overrides,
-  };
-  return { media, store };
-}
+import { createProgressIngest } from "../progress";
+import { createTestMedia } from "./media";
 
 /**
  * One test file's world for calling the domain: its own database, a real outbox, search,
  * in-memory media and the progress write path. Its clock is real time plus however far the
  * test moved it on (`elapse`): coverage is bounded by playback time, and tests do not sleep
- * through it.
+ * through it. `media` overrides signing and limits (the API passes its env's); the store is
+ * always in memory. `close` stops them in one order: ingest, outbox, database.
  */
-export async function createTestWorld() {
+export async function createTestWorld({
+  media: mediaOverrides,
+}: {
+  media?: Omit<Partial<MediaContext>, "store">;
+} = {}) {
   const database: TestDatabase = await createTestDatabase();
   const outbox: OutboxHandle = await openOutbox(database.connection);
   const search = createPostgresSearch({ db: database.db });
-  const { media, store } = createTestMedia();
+  const { media, store } = createTestMedia(mediaOverrides);
   let aheadMs = 0;
   const now = () => Date.now() + aheadMs;
   const progress = createProgressIngest({ db: database.db, outbox, now });

@@ -1,8 +1,8 @@
 import { randomBytes } from "node:crypto";
 import pg from "pg";
-import { createDatabase, type DatabaseClient } from "./client";
-import { migrate } from "./migrate";
-import { migratedPgliteDump, migratedPostgresTemplate } from "./test-template";
+import { createDatabase, type DatabaseClient } from "../client";
+import { migrate } from "../migrate";
+import { migratedPgliteDump, migratedPostgresTemplate } from "./template";
 
 export interface TestDatabase extends DatabaseClient {
   /** Connection URL of this test's own database; undefined on PGlite. */

@@ -1,22 +1,22 @@
 import { chmod, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { type Database, lessons, modules, users, videoAssets } from "@lumen/db";
+import { createVideoAsset, createVideoLesson } from "@lumen/db/testing";
 import type { Outbox } from "@lumen/jobs";
 import { eq, sql } from "drizzle-orm";
 import { z } from "zod";
-import type { FfmpegConfig } from "../src/ffmpeg/binaries";
-import type { MediaStore } from "../src/store/types";
-import { testFfmpeg } from "../src/testing/ffmpeg";
-import { insertVideoLesson } from "../src/testing/rows";
-import { encodeRenditions } from "../src/transcode/encode-renditions";
-import { probeVideo } from "../src/transcode/probe-video";
+import type { FfmpegConfig } from "../ffmpeg/binaries";
+import type { MediaStore } from "../store/types";
+import { encodeRenditions } from "../transcode/encode-renditions";
+import { probeVideo } from "../transcode/probe-video";
+import { testFfmpeg } from "./ffmpeg";
 
 /** A lesson and a queued video asset for it, as completeUpload leaves them. Rows are per test. */
 export async function createQueuedAsset(
   db: Database,
   options: { lessonId?: string; createdAt?: Date } = {},
 ) {
-  const lessonId = options.lessonId ?? (await insertVideoLesson(db)).lessonId;
+  const lessonId = options.lessonId ?? (await createVideoLesson(db)).lessonId;
   const [lesson] = await db
     .select({ courseId: modules.courseId })
     .from(lessons)
@@ -24,20 +24,13 @@ export async function createQueuedAsset(
     .where(eq(lessons.id, lessonId));
   const [owner] = await db.select({ id: users.id }).from(users).limit(1);
   if (!lesson || !owner) throw new Error("no lesson to attach the asset to");
-  const [asset] = await db
-    .insert(videoAssets)
-    .values({
-      courseId: lesson.courseId,
-      lessonId,
-      uploadedBy: owner.id,
-      status: "queued",
-      originalFilename: "lecture.mp4",
-      byteSize: 1,
-      uploadedAt: new Date(),
-      ...(options.createdAt ? { createdAt: options.createdAt } : {}),
-    })
-    .returning();
-  if (!asset) throw new Error("asset insert returned nothing");
+  const asset = await createVideoAsset(db, { id: lessonId, courseId: lesson.courseId }, owner, {
+    status: "queued",
+    originalFilename: "lecture.mp4",
+    byteSize: 1,
+    uploadedAt: new Date(),
+    ...(options.createdAt ? { createdAt: options.createdAt } : {}),
+  });
   return { assetId: asset.id, lessonId };
 }
 

@@ -3,8 +3,8 @@ import { readdir, readFile, rename, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
-import { createDatabase } from "./client";
-import { migrate, migrationsFolder } from "./migrate";
+import { createDatabase } from "../client";
+import { migrate, migrationsFolder } from "../migrate";
 
 /**
  * Migrated templates for test databases: each test file gets a fresh database, but running

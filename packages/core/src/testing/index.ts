@@ -1,0 +1,10 @@
+/**
+ * The one test entry (README, "Testing"): the row factories of `@lumen/db/testing`, and the
+ * world that composes the domain's services over a test file's own database.
+ */
+export * from "@lumen/db/testing";
+export * from "./images";
+export * from "./issuer";
+export * from "./media";
+export * from "./questions";
+export * from "./world";

@@ -1,0 +1,2 @@
+/** The fixture catalog every search backend is tested against. */
+export * from "./catalog";
