@@ -1,8 +1,10 @@
 /**
  * `pnpm test`: lint, typecheck, then every workspace package's tests one after another,
- * closing with one plain "N passed, N failed" line summed over all vitest runs.
+ * closing with one line that lists each vitest run ("core (postgres): 120 passed; core
+ * (pglite): 118 passed; …") and ends with the plain "N passed, N failed" summed over them.
  */
 import { spawn } from "node:child_process";
+import { createTestSummary } from "./test-summary";
 
 // biome-ignore lint/suspicious/noControlCharactersInRegex: stripping ANSI colour codes
 const ANSI = /\u001b\[[0-9;]*m/g;
@@ -25,16 +27,7 @@ function run(command: string, args: string[], onLine?: (line: string) => void): 
   });
 }
 
-const totals = { passed: 0, failed: 0, skipped: 0 };
-function count(line: string) {
-  // vitest's summary: "      Tests  2 failed | 17 passed | 1 skipped (20)"
-  const summary = /^\s*Tests\s+(.*)\(\d+\)\s*$/.exec(line);
-  if (!summary?.[1]) return;
-  for (const part of summary[1].split("|")) {
-    const m = /(\d+)\s+(passed|failed|skipped|todo)/.exec(part);
-    if (m?.[1] && m[2] && m[2] !== "todo") totals[m[2] as keyof typeof totals] += Number(m[1]);
-  }
-}
+const summary = createTestSummary();
 
 const steps: Array<[string, string[]]> = [
   ["pnpm", ["lint"]],
@@ -43,13 +36,12 @@ const steps: Array<[string, string[]]> = [
 ];
 let exitCode = 0;
 for (const [command, args] of steps) {
-  const code = await run(command, args, count);
+  const code = await run(command, args, summary.read);
   if (code !== 0) {
     exitCode = code;
     console.error(`\n${command} ${args.join(" ")} failed with exit code ${code}`);
     break;
   }
 }
-const skipped = totals.skipped ? `, ${totals.skipped} skipped` : "";
-console.log(`\n${totals.passed} passed, ${totals.failed} failed${skipped}`);
-process.exit(exitCode || (totals.failed > 0 ? 1 : 0));
+console.log(`\n${summary.closingLine()}`);
+process.exit(exitCode || (summary.failed() > 0 ? 1 : 0));
