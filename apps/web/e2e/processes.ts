@@ -61,16 +61,46 @@ export async function startApi(opts: ApiOptions) {
 
 /**
  * The job runner (apps/api/src/jobs/main.ts) with the API's environment: it indexes
- * published courses for search. It has no port; a crash at start-up fails the stack.
+ * published courses for search. It has no port: it is up once it logs "job runner started"
+ * (after its queues are subscribed), and a crash before that fails the stack.
  */
 export async function startJobRunner(opts: ApiOptions) {
-  const runner = startNode("src/jobs/main.ts", apiEnv(opts));
-  const exited = new Promise<number | null>((resolve) => runner.child.once("exit", resolve));
-  const early = await Promise.race([exited, new Promise((r) => setTimeout(r, 1_500, "running"))]);
-  if (early !== "running") {
-    throw new Error(`job runner exited with ${String(early)} at start-up:\n${runner.output()}`);
+  // Info level for the start-up line the readiness check reads.
+  const runner = startNode("src/jobs/main.ts", { ...apiEnv(opts), LOG_LEVEL: "info" });
+  try {
+    await waitForLine(/"msg":"job runner started"/, runner.child, runner.output);
+  } catch (error) {
+    await runner.stop();
+    throw error;
   }
   return { stop: runner.stop, output: runner.output };
+}
+
+async function waitForLine(pattern: RegExp, child: ChildProcess, output: () => string) {
+  await new Promise<void>((resolve, reject) => {
+    let seen = "";
+    const timer = setTimeout(() => {
+      finish();
+      reject(new Error(`job runner not up after ${READY_TIMEOUT_MS / 1000} s:\n${output()}`));
+    }, READY_TIMEOUT_MS);
+    const onData = (chunk: Buffer) => {
+      seen = (seen + chunk.toString()).slice(-8000);
+      if (!pattern.test(seen)) return;
+      finish();
+      resolve();
+    };
+    const onExit = (code: number | null) => {
+      finish();
+      reject(new Error(`job runner exited with ${String(code)} at start-up:\n${output()}`));
+    };
+    function finish() {
+      clearTimeout(timer);
+      child.stdout?.off("data", onData);
+      child.off("exit", onExit);
+    }
+    child.stdout?.on("data", onData);
+    child.once("exit", onExit);
+  });
 }
 
 /** A deadline, not a wait: on a busy shared 2-core machine the API's cold start (tsx) passed 30 s. */
