@@ -1,0 +1,109 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import { createDatabase, type Database, migrate } from "@lumen/db";
+import { seed } from "@lumen/db/seed";
+import { createTestDatabase } from "@lumen/db/testing";
+import { freePort } from "@lumen/tools/net";
+import { startPgliteServer } from "@lumen/tools/pglite-server";
+
+const apiDir = fileURLToPath(new URL("..", import.meta.url));
+export const WEB_ORIGIN = "http://localhost:5173";
+
+/**
+ * A seeded database another process can reach: a new Postgres database under
+ * TEST_DATABASE_URL, else an in-memory PGlite served over the wire protocol (as `pnpm dev`
+ * runs it). `db` is this process's own connection to it, for counting what was stored.
+ */
+export async function processDatabase(): Promise<{
+  url: string;
+  db: Database;
+  close(): Promise<void>;
+}> {
+  if (process.env.TEST_DATABASE_URL) {
+    const database = await createTestDatabase();
+    if (!database.url) throw new Error("createTestDatabase gave no URL for TEST_DATABASE_URL");
+    await seed(database.db, { courses: 1 });
+    return { url: database.url, db: database.db, close: database.close };
+  }
+  const server = await startPgliteServer({ port: 0 });
+  // Two connections: migrate() holds its advisory lock on one while it migrates on another.
+  const client = createDatabase({ driver: "postgres", url: server.url, maxConnections: 2 });
+  await migrate(client);
+  await seed(client.db, { courses: 1 });
+  return {
+    url: server.url,
+    db: client.db,
+    close: async () => {
+      await client.close();
+      await server.close();
+    },
+  };
+}
+
+export interface ApiProcess {
+  url: string;
+  child: ChildProcess;
+  /** Resolves with the exit code (null when killed by a signal). */
+  exited: Promise<number | null>;
+  output(): string;
+  /** `kill -9`: no shutdown hook, no flush, no goodbye. */
+  kill(): Promise<void>;
+  /** SIGTERM, as a process manager stops it. */
+  terminate(): void;
+}
+
+/** The real API (src/server.ts) as a child process on loopback, ready once /readyz answers. */
+export async function startApiProcess(databaseUrl: string, port?: number): Promise<ApiProcess> {
+  const listenPort = port ?? (await freePort());
+  const child = spawn(process.execPath, ["--import", "tsx", "src/server.ts"], {
+    cwd: apiDir,
+    stdio: ["ignore", "pipe", "pipe"],
+    // Only what the API needs: a developer's own settings must not leak in.
+    env: {
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      LUMEN_ENV: "test",
+      DATABASE_DRIVER: "postgres",
+      DATABASE_URL: databaseUrl,
+      HOST: "127.0.0.1",
+      PORT: String(listenPort),
+      WEB_ORIGIN,
+      LOG_LEVEL: "info",
+    },
+  });
+  let output = "";
+  for (const stream of [child.stdout, child.stderr]) {
+    stream?.on("data", (d: Buffer) => {
+      output = (output + d.toString()).slice(-20_000);
+    });
+  }
+  const exited = new Promise<number | null>((resolve) => child.once("exit", resolve));
+  const url = `http://127.0.0.1:${listenPort}`;
+  const deadline = Date.now() + 90_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`API exited at start-up:\n${output}`);
+    const ready = await fetch(`${url}/readyz`).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (ready) break;
+    if (Date.now() > deadline) {
+      child.kill("SIGKILL");
+      throw new Error(`API not ready after 90 s:\n${output}`);
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return {
+    url,
+    child,
+    exited,
+    output: () => output,
+    kill: async () => {
+      if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+      await exited;
+    },
+    terminate: () => {
+      child.kill("SIGTERM");
+    },
+  };
+}
