@@ -1,9 +1,15 @@
 import { randomUUID } from "node:crypto";
-import { courses, enrollments, lessons, modules, progressEvents, users } from "@lumen/db";
-import { DEMO_USERS } from "@lumen/db/seed";
+import { progressEvents } from "@lumen/db";
 import { count, eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type ApiProcess, processDatabase, startApiProcess, WEB_ORIGIN } from "./api-process";
+import {
+  type ApiProcess,
+  enrolledLesson,
+  processDatabase,
+  signInLearner,
+  startApiProcess,
+  WEB_ORIGIN,
+} from "./api-process";
 
 let database: Awaited<ReturnType<typeof processDatabase>>;
 let api: ApiProcess | undefined;
@@ -15,43 +21,6 @@ afterAll(async () => {
   await api?.kill();
   await database?.close();
 });
-
-const learner = DEMO_USERS.find((u) => u.email.startsWith("learner@"));
-
-async function signIn(url: string): Promise<string> {
-  const res = await fetch(`${url}/api/auth/sign-in/email`, {
-    method: "POST",
-    headers: { "content-type": "application/json", origin: WEB_ORIGIN },
-    body: JSON.stringify({ email: learner?.email, password: learner?.password }),
-  });
-  if (!res.ok) throw new Error(`sign-in failed: ${res.status} ${await res.text()}`);
-  return res.headers
-    .getSetCookie()
-    .map((c) => c.split(";")[0])
-    .join("; ");
-}
-
-/** The seeded learner enrolled (directly) in the seeded course, and one of its lessons. */
-async function enrolledLesson() {
-  const db = database.db;
-  const [lesson] = await db
-    .select({ lessonId: lessons.id, courseId: modules.courseId })
-    .from(lessons)
-    .innerJoin(modules, eq(modules.id, lessons.moduleId))
-    .innerJoin(courses, eq(courses.id, modules.courseId))
-    .limit(1);
-  const [user] = await db
-    .select({ id: users.id })
-    .from(users)
-    .where(eq(users.email, learner?.email ?? ""));
-  if (!lesson || !user) throw new Error("the seed has no lesson or learner");
-  const [enrollment] = await db
-    .insert(enrollments)
-    .values({ userId: user.id, courseId: lesson.courseId })
-    .returning({ id: enrollments.id });
-  if (!enrollment) throw new Error("enrollment not created");
-  return { enrollmentId: enrollment.id, lessonId: lesson.lessonId };
-}
 
 function batch(enrollmentId: string, lessonId: string, size: number) {
   return Array.from({ length: size }, (_, i) => ({
@@ -98,10 +67,10 @@ describe("the API killed with -9 in the middle of progress batches", () => {
   it("loses no acknowledged event, and the unacknowledged ones are stored once when resent", {
     timeout: 120_000,
   }, async () => {
-    const { enrollmentId, lessonId } = await enrolledLesson();
+    const { enrollmentId, lessonId } = await enrolledLesson(database.db);
     api = await startApiProcess(database.url);
     const port = Number(new URL(api.url).port);
-    const cookie = await signIn(api.url);
+    const cookie = await signInLearner(api.url);
 
     const acknowledged: string[] = [];
     const unacknowledged: Array<ReturnType<typeof batch>> = [];
@@ -142,7 +111,7 @@ describe("the API killed with -9 in the middle of progress batches", () => {
     // A restarted API takes the clients' retries; an event id makes a resent event count once
     // (some of them may have been committed just before the kill).
     api = await startApiProcess(database.url, port);
-    const again = await signIn(api.url);
+    const again = await signInLearner(api.url);
     for (const events of unacknowledged) {
       expect(await record(api.url, again, events)).toBe(events.length);
     }

@@ -1,10 +1,19 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
-import { createDatabase, type Database, migrate } from "@lumen/db";
-import { seed } from "@lumen/db/seed";
+import {
+  createDatabase,
+  type Database,
+  enrollments,
+  lessons,
+  migrate,
+  modules,
+  users,
+} from "@lumen/db";
+import { DEMO_USERS, seed } from "@lumen/db/seed";
 import { createTestDatabase } from "@lumen/db/testing";
 import { freePort } from "@lumen/tools/net";
 import { startPgliteServer } from "@lumen/tools/pglite-server";
+import { eq } from "drizzle-orm";
 
 const apiDir = fileURLToPath(new URL("..", import.meta.url));
 export const WEB_ORIGIN = "http://localhost:5173";
@@ -106,4 +115,40 @@ export async function startApiProcess(databaseUrl: string, port?: number): Promi
       child.kill("SIGTERM");
     },
   };
+}
+
+const learner = DEMO_USERS.find((u) => u.email.startsWith("learner@"));
+
+/** Signs the seeded demo learner in over HTTP; returns the Cookie header. */
+export async function signInLearner(url: string): Promise<string> {
+  const res = await fetch(`${url}/api/auth/sign-in/email`, {
+    method: "POST",
+    headers: { "content-type": "application/json", origin: WEB_ORIGIN },
+    body: JSON.stringify({ email: learner?.email, password: learner?.password }),
+  });
+  if (!res.ok) throw new Error(`sign-in failed: ${res.status} ${await res.text()}`);
+  return res.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
+}
+
+/** The seeded learner enrolled in the seeded course, and one of its lessons. */
+export async function enrolledLesson(db: Database) {
+  const [lesson] = await db
+    .select({ lessonId: lessons.id, courseId: modules.courseId })
+    .from(lessons)
+    .innerJoin(modules, eq(modules.id, lessons.moduleId))
+    .limit(1);
+  const [user] = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(eq(users.email, learner?.email ?? ""));
+  if (!lesson || !user) throw new Error("the seed has no lesson or learner");
+  const [enrollment] = await db
+    .insert(enrollments)
+    .values({ userId: user.id, courseId: lesson.courseId })
+    .returning({ id: enrollments.id });
+  if (!enrollment) throw new Error("enrollment not created");
+  return { enrollmentId: enrollment.id, lessonId: lesson.lessonId };
 }
