@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { fileURLToPath } from "node:url";
 import {
   createDatabase,
@@ -13,10 +14,57 @@ import { DEMO_USERS, seed } from "@lumen/db/seed";
 import { createTestDatabase } from "@lumen/db/testing";
 import { freePort } from "@lumen/tools/net";
 import { startPgliteServer } from "@lumen/tools/pglite-server";
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 
 const apiDir = fileURLToPath(new URL("..", import.meta.url));
 export const WEB_ORIGIN = "http://localhost:5173";
+
+/**
+ * An empty database (not even migrated) another process can reach: what a first deploy, or
+ * the first `pnpm dev`, boots against.
+ */
+export async function emptyProcessDatabase(): Promise<{
+  url: string;
+  db: Database;
+  close(): Promise<void>;
+}> {
+  const adminUrl = process.env.TEST_DATABASE_URL;
+  if (adminUrl) {
+    const name = `lumen_test_${randomBytes(6).toString("hex")}`;
+    await adminStatement(adminUrl, `create database ${name}`);
+    const url = new URL(adminUrl);
+    url.pathname = `/${name}`;
+    const client = createDatabase({ driver: "postgres", url: url.toString(), maxConnections: 2 });
+    return {
+      url: url.toString(),
+      db: client.db,
+      close: async () => {
+        await client.close();
+        await adminStatement(adminUrl, `drop database if exists ${name} with (force)`);
+      },
+    };
+  }
+  const server = await startPgliteServer({ port: 0 });
+  const client = createDatabase({ driver: "postgres", url: server.url, maxConnections: 2 });
+  return {
+    url: server.url,
+    db: client.db,
+    close: async () => {
+      await client.close();
+      await server.close();
+    },
+  };
+}
+
+/** Runs one statement on the server's admin database (create/drop database). */
+async function adminStatement(url: string, statement: string) {
+  const admin = createDatabase({ driver: "postgres", url, maxConnections: 1 });
+  try {
+    await admin.db.execute(sql.raw(statement));
+  } finally {
+    await admin.close();
+  }
+}
 
 /**
  * A seeded database another process can reach: a new Postgres database under
