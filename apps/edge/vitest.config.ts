@@ -5,8 +5,8 @@ import { defineConfig } from "vitest/config";
 // Tests run inside workerd with the bindings declared in the repo-root wrangler.toml, so a
 // broken binding there fails the suite rather than only `wrangler dev`.
 export default defineConfig({
-  // One file at a time: the catalog version lives in the pool's single KV namespace, so a purge
-  // test running alongside would turn another file's expected HIT into a MISS.
+  // One file at a time, for the two cores. The catalog version no longer needs it: each test
+  // has its own (catalogKv in test/origin-mock.ts).
   test: {
     fileParallelism: false,
     // The first request of a run pays workerd's cold start (bundle and isolate), which on a busy

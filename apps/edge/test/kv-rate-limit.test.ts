@@ -1,7 +1,7 @@
 import { env } from "cloudflare:workers";
 import type { CertificateRecord } from "@lumen/credentials";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { edge, mockOrigin, originJson, uniqueWord } from "./origin-mock";
+import { catalogKv, edge, mockOrigin, originJson, uniqueWord } from "./origin-mock";
 import { edgeAt, publish, signedCertificate } from "./signed-certificates";
 
 afterEach(() => {
@@ -38,14 +38,14 @@ const purge = (bindings: Record<string, unknown>) =>
     bindings,
   );
 
-const catalogVersion = () => env.CATALOG_KV.get("catalog:version");
+const catalogVersion = () => catalogKv().get("catalog:version");
 
 describe("Workers KV answering 429 (rate limited)", () => {
   it("a purge whose version write is refused is a 500, so the API's job retries it; the retry purges", async () => {
     const error = vi.spyOn(console, "error").mockImplementation(() => {});
     const before = await catalogVersion();
 
-    const limited = await purge({ ...env, CATALOG_KV: rateLimited(env.CATALOG_KV, "put") });
+    const limited = await purge({ ...env, CATALOG_KV: rateLimited(catalogKv(), "put") });
 
     expect(limited.status).toBe(500);
     expect(await limited.json()).toEqual({
@@ -61,7 +61,7 @@ describe("Workers KV answering 429 (rate limited)", () => {
       }),
     ]);
 
-    const retried = await purge(env);
+    const retried = await purge({ ...env, CATALOG_KV: catalogKv() });
     expect(retried.status).toBe(200);
     expect(await catalogVersion()).not.toBe(before);
   });
@@ -72,7 +72,7 @@ describe("Workers KV answering 429 (rate limited)", () => {
     const origin = mockOrigin(() =>
       originJson({ items: [{ slug: word }], total: 1, page: 1, pageSize: 20 }, '"kv"'),
     );
-    const bindings = { ...env, CATALOG_KV: rateLimited(env.CATALOG_KV, "get") };
+    const bindings = { ...env, CATALOG_KV: rateLimited(catalogKv(), "get") };
 
     const first = await edge(`/courses?query=${word}`, undefined, bindings);
     const second = await edge(`/courses?query=${word}`, undefined, bindings);

@@ -1,6 +1,6 @@
 import { createExecutionContext, waitOnExecutionContext } from "cloudflare:test";
 import { env } from "cloudflare:workers";
-import { vi } from "vitest";
+import { expect, vi } from "vitest";
 import worker from "../src/index";
 
 /** What the mocked origin saw: one entry per request the Worker made to it. */
@@ -63,15 +63,44 @@ export const networkError = (): Response => {
   throw new TypeError("Network connection lost.");
 };
 
+const scopes = new Map<string, number>();
+
+/**
+ * CATALOG_KV for the running test alone: the pool's one real namespace, with this test's keys
+ * under a prefix of its own. The catalog version (and so every cache key) is then per test: a
+ * purge in one test cannot turn another's expected HIT into a MISS, whatever ran before it.
+ */
+export function catalogKv(kv: KVNamespace = env.CATALOG_KV): KVNamespace {
+  const { testPath, currentTestName } = expect.getState();
+  const test = `${testPath ?? ""}>${currentTestName ?? ""}`;
+  if (!scopes.has(test)) scopes.set(test, scopes.size + 1);
+  const prefix = `test-${scopes.get(test)}:`;
+  return {
+    // Text values only: what the catalog stores (its version).
+    get: (key: string, options?: Partial<KVNamespaceGetOptions<"text">>) =>
+      kv.get(prefix + key, { ...options, type: "text" }),
+    getWithMetadata: (key: string, options?: Partial<KVNamespaceGetOptions<"text">>) =>
+      kv.getWithMetadata(prefix + key, { ...options, type: "text" }),
+    put: (
+      key: string,
+      ...rest: Parameters<KVNamespace["put"]> extends [string, ...infer R] ? R : never
+    ) => kv.put(prefix + key, ...rest),
+    delete: (key: string) => kv.delete(prefix + key),
+    list: (options?: KVNamespaceListOptions) =>
+      kv.list({ ...options, prefix: prefix + (options?.prefix ?? "") }),
+  } as KVNamespace;
+}
+
 /**
  * Calls the Worker's real fetch handler inside workerd and waits for its `waitUntil` work
  * (cache writes, background refreshes), so the next request sees their effect. `bindings`
- * replaces the pool's env, e.g. with a failing KV namespace.
+ * replaces the pool's env, e.g. with a failing KV namespace; by default it is the pool's env
+ * with this test's own CATALOG_KV (catalogKv).
  */
 export async function edge(
   path: string,
   init?: RequestInit,
-  bindings: Record<string, unknown> = env,
+  bindings: Record<string, unknown> = { ...env, CATALOG_KV: catalogKv() },
 ): Promise<Response> {
   const ctx = createExecutionContext();
   const res = await worker.fetch(new Request(`http://edge.test${path}`, init), bindings, ctx);

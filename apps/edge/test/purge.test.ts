@@ -1,6 +1,6 @@
 import { env } from "cloudflare:workers";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { edge, mockOrigin, originJson, uniqueWord } from "./origin-mock";
+import { catalogKv, edge, mockOrigin, originJson, uniqueWord } from "./origin-mock";
 
 afterEach(() => {
   vi.restoreAllMocks();
@@ -14,7 +14,7 @@ function purge(authorization: string | undefined, body: unknown = {}) {
   });
 }
 
-const version = () => env.CATALOG_KV.get("catalog:version");
+const version = () => catalogKv().get("catalog:version");
 const course = { courseId: "3b241101-e2bb-4255-8caf-4136c566a962", slug: "intro-to-stats" };
 
 describe("POST /internal/catalog/purge", () => {
@@ -40,7 +40,7 @@ describe("POST /internal/catalog/purge", () => {
     const body = (await res.json()) as { version: string };
     expect(body).toMatchObject(course);
     expect(body.version).not.toBe(before);
-    const stored = await env.CATALOG_KV.getWithMetadata("catalog:version");
+    const stored = await catalogKv().getWithMetadata("catalog:version");
     expect(stored.value).toBe(body.version);
     expect(stored.metadata).toMatchObject(course);
   });
@@ -97,5 +97,12 @@ describe("purge on publish (origin mocked)", () => {
     expect(res.status).toBe(200);
     expect(res.headers.get("x-lumen-cache")).toBe("STALE");
     expect(await res.json()).toEqual({ label: "last good" });
+  });
+
+  it("each test has its own catalog version: the purges above left this one's unset", async () => {
+    expect(await env.CATALOG_KV.get("catalog:version")).toBeNull();
+    const scoped = await catalogKv().list();
+    expect(scoped.keys).toEqual([]);
+    expect(await version()).toBeNull();
   });
 });

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { minimalPdf } from "@lumen/tools/api-client";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, expect, it } from "vitest";
@@ -15,7 +16,8 @@ import { COURSE, createCourse, signIn } from "./authoring-steps";
 import { expectAccessible } from "./axe";
 import { launchBrowser } from "./browser";
 import { reportFailure } from "./failure-report";
-import { lessonBadge } from "./outline-locators";
+import { sessionAs } from "./learning-course";
+import { authoredCourseLinks, lessonBadge } from "./outline-locators";
 import { type Stack, startStack } from "./stack";
 
 let stack: Stack;
@@ -112,14 +114,57 @@ it("a draft's publish checklist leads to its empty quiz and its missing PDF", as
   await fixLeadsTo(page, /^Fix\W+Upload a PDF for lesson “Missing handout”/, "PDF document");
 });
 
-it("a published course's Learners tab shows its learners or says there are none", async () => {
+it("a published course's Learners tab charts the completion of a learner with progress", async () => {
   await openPublishedCourseOutline(page, stack.webUrl);
+  const courseId = new URL(page.url()).pathname.split("/").at(-1) ?? "";
+  await enrollWithProgress(courseId);
   await page.getByRole("tab", { name: "Learners" }).click();
   const panel = page.getByRole("tabpanel", { name: "Learners" });
-  await panel
-    .getByRole("img", { name: /^Completion/ })
-    .or(panel.getByRole("heading", { name: "No learners yet" }))
-    .first()
-    .waitFor();
+  await panel.getByRole("img", { name: /^Completion of 1 learner: 1 at / }).waitFor();
+  const progress = panel.getByRole("progressbar", { name: "Leo Learner's progress" });
+  await progress.waitFor();
+  expect(Number(await progress.getAttribute("aria-valuenow"))).toBeGreaterThan(0);
   await expectAccessible(page, "the Learners tab");
 });
+
+it("a published course nobody enrolled in says there are no learners yet", async () => {
+  await page.goto(`${stack.webUrl}/teach`);
+  // The first published course has a learner now (above); the second has none.
+  await authoredCourseLinks(page, { published: true }).nth(1).click();
+  await page.getByRole("tab", { name: "Learners" }).click();
+  const panel = page.getByRole("tabpanel", { name: "Learners" });
+  await panel.getByRole("heading", { name: "No learners yet" }).waitFor();
+  expect(await panel.getByRole("img", { name: /^Completion/ }).count()).toBe(0);
+});
+
+/**
+ * The demo learner enrolls over the API and completes a text lesson the instructor adds,
+ * so the course has a learner with progress.
+ */
+async function enrollWithProgress(courseId: string) {
+  const instructor = await sessionAs(stack.webUrl, "instructor@lumen.dev", "lumen-instructor-dev");
+  const course = await instructor.api.authoring.getCourse.query({ courseId });
+  const moduleId = course.modules[0]?.id ?? "";
+  const { lessonId } = await instructor.api.authoring.addLesson.mutate({
+    moduleId,
+    title: "Reading for the chart",
+    kind: "text",
+  });
+  await instructor.api.authoring.updateLesson.mutate({ lessonId, body: "# Read me\n\nDone." });
+  const learner = await sessionAs(stack.webUrl, "learner@lumen.dev", "lumen-learner-dev");
+  const { enrollmentId } = await learner.api.enrollment.enroll.mutate({ courseId });
+  const { accepted } = await learner.api.progress.record.mutate({
+    events: [
+      {
+        eventId: randomUUID(),
+        enrollmentId,
+        lessonId,
+        watched: [],
+        positionSeconds: 0,
+        completed: true,
+        occurredAt: Date.now(),
+      },
+    ],
+  });
+  expect(accepted).toBe(1);
+}

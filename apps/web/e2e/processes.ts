@@ -9,6 +9,11 @@ interface ApiOptions {
   webOrigin: string;
   /** The edge Worker (uploads, playback, media storage); the API's default otherwise. */
   edgeUrl?: string | undefined;
+  /**
+   * When (epoch ms) the process must be up: the stack's one deadline, so the waits of all its
+   * processes together end before vitest's hook timeout, with the logs in the message.
+   */
+  readyBy?: number | undefined;
 }
 
 // Only what the API needs: a developer's own DATABASE_* and AUTH_* settings must not leak in.
@@ -51,7 +56,7 @@ export async function startApi(opts: ApiOptions) {
   const url = `http://127.0.0.1:${opts.port}`;
   const api = startNode("src/server.ts", apiEnv(opts));
   try {
-    await waitUntilReady(`${url}/healthz`, api.child, api.output);
+    await waitUntilReady(`${url}/healthz`, api.child, api.output, deadlineOf(opts));
   } catch (error) {
     await api.stop();
     throw error;
@@ -61,23 +66,64 @@ export async function startApi(opts: ApiOptions) {
 
 /**
  * The job runner (apps/api/src/jobs/main.ts) with the API's environment: it indexes
- * published courses for search. It has no port; a crash at start-up fails the stack.
+ * published courses for search. It has no port: it is up once it logs "job runner started"
+ * (after its queues are subscribed), and a crash before that fails the stack.
  */
 export async function startJobRunner(opts: ApiOptions) {
-  const runner = startNode("src/jobs/main.ts", apiEnv(opts));
-  const exited = new Promise<number | null>((resolve) => runner.child.once("exit", resolve));
-  const early = await Promise.race([exited, new Promise((r) => setTimeout(r, 1_500, "running"))]);
-  if (early !== "running") {
-    throw new Error(`job runner exited with ${String(early)} at start-up:\n${runner.output()}`);
+  // Info level for the start-up line the readiness check reads.
+  const runner = startNode("src/jobs/main.ts", { ...apiEnv(opts), LOG_LEVEL: "info" });
+  try {
+    await waitForLine(/"msg":"job runner started"/, runner.child, runner.output, deadlineOf(opts));
+  } catch (error) {
+    await runner.stop();
+    throw error;
   }
   return { stop: runner.stop, output: runner.output };
+}
+
+async function waitForLine(
+  pattern: RegExp,
+  child: ChildProcess,
+  output: () => string,
+  deadline: number,
+) {
+  await new Promise<void>((resolve, reject) => {
+    let seen = "";
+    const timer = setTimeout(() => {
+      finish();
+      reject(new Error(`job runner not up by its deadline:\n${output()}`));
+    }, deadline - Date.now());
+    const onData = (chunk: Buffer) => {
+      seen = (seen + chunk.toString()).slice(-8000);
+      if (!pattern.test(seen)) return;
+      finish();
+      resolve();
+    };
+    const onExit = (code: number | null) => {
+      finish();
+      reject(new Error(`job runner exited with ${String(code)} at start-up:\n${output()}`));
+    };
+    function finish() {
+      clearTimeout(timer);
+      child.stdout?.off("data", onData);
+      child.off("exit", onExit);
+    }
+    child.stdout?.on("data", onData);
+    child.once("exit", onExit);
+  });
 }
 
 /** A deadline, not a wait: on a busy shared 2-core machine the API's cold start (tsx) passed 30 s. */
 const READY_TIMEOUT_MS = 90_000;
 
-async function waitUntilReady(url: string, child: ChildProcess, output: () => string) {
-  const deadline = Date.now() + READY_TIMEOUT_MS;
+const deadlineOf = (opts: ApiOptions) => opts.readyBy ?? Date.now() + READY_TIMEOUT_MS;
+
+async function waitUntilReady(
+  url: string,
+  child: ChildProcess,
+  output: () => string,
+  deadline: number,
+) {
   while (Date.now() < deadline) {
     if (child.exitCode !== null) {
       throw new Error(`API exited with ${child.exitCode} before it was ready:\n${output()}`);
@@ -89,7 +135,7 @@ async function waitUntilReady(url: string, child: ChildProcess, output: () => st
     if (ok) return;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  throw new Error(`API not ready at ${url} after ${READY_TIMEOUT_MS / 1000} s:\n${output()}`);
+  throw new Error(`API not ready at ${url} by its deadline:\n${output()}`);
 }
 
 async function stopProcess(child: ChildProcess): Promise<void> {

@@ -51,9 +51,14 @@ export async function buildWeb(outDir: string): Promise<void> {
   });
 }
 
+const STACK_READY_MS = 110_000;
+
 export async function startStack(
   options: { courses?: number; edge?: boolean } = {},
 ): Promise<Stack> {
+  // Within the e2e hookTimeout (120 s, vitest.config.ts): a slow start fails with the
+  // processes' output rather than vitest's bare "hook timed out".
+  const readyBy = Date.now() + STACK_READY_MS;
   const cleanups: Array<() => Promise<unknown>> = [];
   const close = async () => {
     for (const cleanup of cleanups.reverse()) await cleanup().catch(() => {});
@@ -91,6 +96,7 @@ export async function startStack(
       databaseUrl: database.url,
       webOrigin: webUrl,
       edgeUrl: edge?.url,
+      readyBy,
     };
     const api = await startApi(processOptions);
     cleanups.push(api.stop);

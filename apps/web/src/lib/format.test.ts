@@ -8,8 +8,11 @@ describe("format", () => {
     expect(formatDuration(5400)).toBe("1 h 30 min");
   });
 
-  it("formats ISO dates and ignores garbage", () => {
-    expect(formatDate("2026-03-04T10:00:00.000Z")).toBe("Mar 4, 2026");
+  it("formats ISO dates on the given zone's calendar and ignores garbage", () => {
+    expect(formatDate("2026-03-04T10:00:00.000Z", "UTC")).toBe("Mar 4, 2026");
+    expect(formatDate("2026-03-04T10:00:00.000Z", "America/Los_Angeles")).toBe("Mar 4, 2026");
+    // 23:00 UTC on the 4th is already the 5th in Auckland (UTC+13).
+    expect(formatDate("2026-03-04T23:00:00.000Z", "Pacific/Auckland")).toBe("Mar 5, 2026");
     expect(formatDate("not a date")).toBe("");
   });
 

@@ -1,5 +1,4 @@
 const numberFormat = new Intl.NumberFormat("en", { notation: "compact", maximumFractionDigits: 1 });
-const dateFormat = new Intl.DateTimeFormat("en", { dateStyle: "medium" });
 const languageNames = new Intl.DisplayNames(["en"], { type: "language" });
 
 export function formatCount(value: number): string {
@@ -11,10 +10,21 @@ export function formatLearners(count: number): string {
   return `${formatCount(count)} ${count === 1 ? "learner" : "learners"}`;
 }
 
-/** Dates arrive as ISO strings (the API has no transformer). */
-export function formatDate(iso: string): string {
+const dateFormats = new Map<string | undefined, Intl.DateTimeFormat>();
+
+/**
+ * "Mar 4, 2026", on the calendar of `timeZone` (an IANA name); by default the viewer's own.
+ * Dates arrive as ISO strings (the API has no transformer).
+ */
+export function formatDate(iso: string | number, timeZone?: string): string {
   const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? "" : dateFormat.format(date);
+  if (Number.isNaN(date.getTime())) return "";
+  let format = dateFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeZone });
+    dateFormats.set(timeZone, format);
+  }
+  return format.format(date);
 }
 
 export function formatDuration(totalSeconds: number): string {

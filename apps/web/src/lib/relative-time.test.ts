@@ -12,8 +12,10 @@ describe("relative times", () => {
     expect(formatRelative(ago(26 * 3600), now)).toBe("yesterday");
   });
 
-  it("gives the date beyond a week, and nothing for a broken time", () => {
-    expect(formatRelative(ago(30 * 86400), now)).toBe("Feb 8, 2026");
+  it("gives the date beyond a week, on the viewer's calendar, and nothing for a broken time", () => {
+    // 2026-02-08T12:00Z: still the 8th in London, already the 9th in Auckland (UTC+13).
+    expect(formatRelative(ago(30 * 86400), now, "UTC")).toBe("Feb 8, 2026");
+    expect(formatRelative(ago(30 * 86400), now, "Pacific/Auckland")).toBe("Feb 9, 2026");
     expect(formatRelative("not a date", now)).toBe("");
   });
 });

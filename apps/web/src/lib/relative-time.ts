@@ -1,5 +1,6 @@
+import { formatDate } from "./format";
+
 const relative = new Intl.RelativeTimeFormat("en", { numeric: "auto" });
-const date = new Intl.DateTimeFormat("en", { dateStyle: "medium" });
 
 const STEPS: Array<[Intl.RelativeTimeFormatUnit, number]> = [
   ["second", 60],
@@ -8,8 +9,11 @@ const STEPS: Array<[Intl.RelativeTimeFormatUnit, number]> = [
   ["day", 7],
 ];
 
-/** "just now", "5 minutes ago", "yesterday"; beyond a week, the date. */
-export function formatRelative(iso: string, now = Date.now()): string {
+/**
+ * "just now", "5 minutes ago", "yesterday"; beyond a week, the date on the calendar of
+ * `timeZone` (the viewer's own by default).
+ */
+export function formatRelative(iso: string, now = Date.now(), timeZone?: string): string {
   const then = new Date(iso).getTime();
   if (Number.isNaN(then)) return "";
   let value = Math.round((then - now) / 1000);
@@ -18,5 +22,5 @@ export function formatRelative(iso: string, now = Date.now()): string {
     if (Math.abs(value) < size) return relative.format(value, unit);
     value = Math.round(value / size);
   }
-  return date.format(then);
+  return formatDate(then, timeZone);
 }

@@ -152,7 +152,9 @@ describe("encodeHls", () => {
     });
     await expect(run).rejects.toBeInstanceOf(MediaRejectedError);
     await expect(run).rejects.toMatchObject({ reason: TOO_LONG_REASON });
-    expect(Date.now() - started).toBeLessThan(3_000);
+    // The reason says the 400 ms timeout fired and no ffmpeg is left: the bound only has to
+    // tell "killed at the timeout" from "ran the whole encode", with room for a busy machine.
+    expect(Date.now() - started).toBeLessThan(10_000);
     expect(processesMentioning(outDir)).toEqual([]);
   });
 
