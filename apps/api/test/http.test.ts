@@ -1,4 +1,5 @@
-import { courses, enrollments, users } from "@lumen/db";
+import { createCourse, createUser } from "@lumen/core/testing";
+import { enrollments, users } from "@lumen/db";
 import { firstLink } from "@lumen/tools/mailbox";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -18,24 +19,12 @@ let courseId: string;
 
 beforeAll(async () => {
   t = await createTestApp();
-  const [instructor] = await t.database.db
-    .insert(users)
-    .values({ id: "instructor-1", name: "Ines", email: "ines@test.lumen.dev", role: "instructor" })
-    .returning();
-  const [course] = await t.database.db
-    .insert(courses)
-    .values({
-      slug: "http-course",
-      title: "HTTP course",
-      category: "Computer Science",
-      level: "beginner",
-      language: "en",
-      instructorId: instructor?.id ?? "",
-      status: "published",
-      publishedAt: new Date(),
-    })
-    .returning();
-  courseId = course?.id ?? "";
+  const instructor = await createUser(t.database.db, "instructor", { name: "Ines" });
+  const course = await createCourse(t.database.db, instructor, {
+    slug: "http-course",
+    title: "HTTP course",
+  });
+  courseId = course.id;
 });
 afterAll(() => t.database.close());
 

@@ -1,60 +1,45 @@
-import { randomUUID } from "node:crypto";
-import { courses, users } from "@lumen/db";
-import { createTestDatabase, type TestDatabase } from "@lumen/db/testing";
+import {
+  createCourse,
+  createTestWorld,
+  createUser,
+  type TestUser,
+  type TestWorld,
+} from "@lumen/core/testing";
+import type { TestDatabase } from "@lumen/db/testing";
 import {
   createJobQueue,
   indexCourseJob,
   type JobRunner,
   type OutboxHandle,
-  openOutbox,
   startJobRunner,
 } from "@lumen/jobs";
-import { createPostgresSearch, type SearchBackend } from "@lumen/search";
+import type { SearchBackend } from "@lumen/search";
 import { catalogQuerySchema } from "@lumen/shared";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { indexCourseHandler } from "../src/jobs/index-course";
 
+let world: TestWorld;
 let database: TestDatabase;
 let outbox: OutboxHandle;
 let search: SearchBackend;
 let runner: JobRunner | undefined;
-const instructorId = randomUUID();
+let instructor: TestUser;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  outbox = await openOutbox(database.connection);
-  search = createPostgresSearch({ db: database.db });
-  await database.db.insert(users).values({
-    id: instructorId,
-    name: "Grace Instructor",
-    email: `${instructorId}@test.lumen.dev`,
-    role: "instructor",
-  });
+  world = await createTestWorld();
+  ({ database, outbox, search } = world);
+  instructor = await createUser(database.db, "instructor", { name: "Grace Instructor" });
 });
 afterAll(async () => {
   await runner?.stop(5_000);
-  await outbox.close();
-  await database.close();
+  await world.close();
 });
 
 /** Publishes a course and enqueues its indexing in the same transaction, as authoring does. */
 async function publishCourse(title: string, { enqueueTimes = 1 } = {}) {
   return database.db.transaction(async (tx) => {
-    const [course] = await tx
-      .insert(courses)
-      .values({
-        slug: `course-${randomUUID()}`,
-        title,
-        category: "Computer Science",
-        level: "beginner",
-        language: "en",
-        instructorId,
-        status: "published",
-        publishedAt: new Date(),
-      })
-      .returning({ id: courses.id });
-    if (!course) throw new Error("insert returned nothing");
+    const course = await createCourse(tx, instructor, { title, publishedAt: new Date() });
     for (let i = 0; i < enqueueTimes; i++) {
       await outbox.enqueue(tx, indexCourseJob, { courseId: course.id });
     }

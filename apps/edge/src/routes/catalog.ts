@@ -21,7 +21,7 @@ export const catalog = new Hono<AppEnv>()
       exposeHeaders: ["ETag", "Age", "X-Lumen-Cache", "X-Lumen-Stale-Reason"],
     }),
   )
-  .get("/courses", (c) => {
+  .get("/courses", async (c) => {
     const normalized = normalizeCatalogQuery(new URL(c.req.url).searchParams);
     if (!normalized.ok) {
       return c.json(
@@ -38,7 +38,7 @@ export const catalog = new Hono<AppEnv>()
     const resource = normalized.search ? `/courses?${normalized.search}` : "/courses";
     return serveCatalogResource(serveContext(c), resource);
   })
-  .get("/courses/:slug", (c) => {
+  .get("/courses/:slug", async (c) => {
     const slug = normalizeSlug(c.req.param("slug"));
     if (!slug) {
       return c.json(errorBody("not_found", "No such course."), 404, {
