@@ -1,20 +1,12 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { fileURLToPath } from "node:url";
-import {
-  createDatabase,
-  type Database,
-  enrollments,
-  lessons,
-  migrate,
-  modules,
-  users,
-} from "@lumen/db";
+import { createDatabase, type Database, enrollments, lessons, modules, users } from "@lumen/db";
 import { DEMO_USERS, seed } from "@lumen/db/seed";
-import { createTestDatabase } from "@lumen/db/testing";
 import { freePort } from "@lumen/tools/net";
 import { startPgliteServer } from "@lumen/tools/pglite-server";
 import { eq, sql } from "drizzle-orm";
+import { databaseForProcesses } from "./video-pipeline-processes";
 
 const apiDir = fileURLToPath(new URL("..", import.meta.url));
 export const WEB_ORIGIN = "http://localhost:5173";
@@ -76,25 +68,9 @@ export async function processDatabase(): Promise<{
   db: Database;
   close(): Promise<void>;
 }> {
-  if (process.env.TEST_DATABASE_URL) {
-    const database = await createTestDatabase();
-    if (!database.url) throw new Error("createTestDatabase gave no URL for TEST_DATABASE_URL");
-    await seed(database.db, { courses: 1 });
-    return { url: database.url, db: database.db, close: database.close };
-  }
-  const server = await startPgliteServer({ port: 0 });
-  // Two connections: migrate() holds its advisory lock on one while it migrates on another.
-  const client = createDatabase({ driver: "postgres", url: server.url, maxConnections: 2 });
-  await migrate(client);
-  await seed(client.db, { courses: 1 });
-  return {
-    url: server.url,
-    db: client.db,
-    close: async () => {
-      await client.close();
-      await server.close();
-    },
-  };
+  const database = await databaseForProcesses();
+  await seed(database.db, { courses: 1 });
+  return database;
 }
 
 export interface ApiProcess {
