@@ -1,9 +1,14 @@
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createVideoAsset, createVideoLesson } from "@lumen/core/testing";
-import { type DatabaseClient, videoAssets } from "@lumen/db";
-import { type OutboxHandle, openOutbox, probeVideoJob } from "@lumen/jobs";
+import {
+  createTestWorld,
+  createVideoAsset,
+  createVideoLesson,
+  type TestWorld,
+} from "@lumen/core/testing";
+import { videoAssets } from "@lumen/db";
+import { type OutboxHandle, probeVideoJob } from "@lumen/jobs";
 import type { MediaContext } from "@lumen/media";
 import { generateClip } from "@lumen/media/testing";
 import { startWranglerDev, type WranglerDev } from "@lumen/tools/wrangler-dev";
@@ -24,31 +29,37 @@ import {
 const TEST_TIMEOUT_MS = 150_000;
 
 let edge: WranglerDev;
-let database: DatabaseClient & { url: string };
+let world: TestWorld;
+let database: TestWorld["database"];
+let databaseUrl: string;
 let outbox: OutboxHandle;
 let media: MediaContext;
 let dir: string;
 const runners: RunnerProcess[] = [];
 
 beforeAll(async () => {
-  [edge, database, dir] = await Promise.all([
+  [edge, world, dir] = await Promise.all([
     startWranglerDev(),
-    databaseForProcesses(),
+    // The world on a database the runner processes reach by URL.
+    databaseForProcesses().then((reachable) => {
+      databaseUrl = reachable.url;
+      return createTestWorld({ database: reachable });
+    }),
     mkdtemp(join(tmpdir(), "lumen-video-crash-")),
   ]);
+  ({ database, outbox } = world);
+  // R2 behind the edge, not the world's in-memory store: the runners write there.
   media = createMediaContext(parseApiEnv({ LUMEN_ENV: "test", EDGE_URL: edge.url }));
-  outbox = await openOutbox(database.connection);
 }, 120_000);
 afterAll(async () => {
   await Promise.all(runners.map((r) => r.stop()));
-  await outbox?.close();
-  await database?.close();
+  await world?.close();
   await edge?.stop();
   if (dir) await rm(dir, { recursive: true, force: true });
 });
 
 function startRunner() {
-  const runner = startRunnerProcess({ databaseUrl: database.url, edgeUrl: edge.url, tmpDir: dir });
+  const runner = startRunnerProcess({ databaseUrl, edgeUrl: edge.url, tmpDir: dir });
   runners.push(runner);
   return runner;
 }

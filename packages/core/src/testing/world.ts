@@ -14,10 +14,16 @@ import { createTestMedia } from "./media";
  */
 export async function createTestWorld({
   media: mediaOverrides,
+  database: given,
 }: {
   media?: Omit<Partial<MediaContext>, "store">;
+  /**
+   * The database to build on (it becomes the world's, closed with it), e.g. one that child
+   * processes reach by URL; default: a fresh test database of this file's own.
+   */
+  database?: TestDatabase;
 } = {}) {
-  const database: TestDatabase = await createTestDatabase();
+  const database: TestDatabase = given ?? (await createTestDatabase());
   const outbox: OutboxHandle = await openOutbox(database.connection);
   const search = createPostgresSearch({ db: database.db });
   const { media, store } = createTestMedia(mediaOverrides);
