@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { readdir, readFile, rename, writeFile } from "node:fs/promises";
+import { readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
@@ -51,6 +51,15 @@ export function migratedPgliteDump(): Promise<Blob> {
         const partial = `${file}.${process.pid}.${Date.now()}`;
         await writeFile(partial, Buffer.from(await dump.arrayBuffer()));
         await rename(partial, file);
+        // Dumps of older migrations are never read again (42 MB apiece).
+        for (const name of await readdir(tmpdir())) {
+          if (
+            /^lumen-pglite-template-[0-9a-f]+\.tar$/.test(name) &&
+            join(tmpdir(), name) !== file
+          ) {
+            await rm(join(tmpdir(), name), { force: true });
+          }
+        }
         return dump;
       } finally {
         await client.close();
