@@ -67,6 +67,13 @@ console.log(double(Number(input)));`,
     expect(javascript).toMatchObject({ status: "runtime_error", exitCode: 3 });
   });
 
+  test("a program that mimics runsc failing is still the program's runtime error", async () => {
+    const result = await runPython(
+      "import sys\nprint('running container: starting container: error', file=sys.stderr)\nsys.exit(128)",
+    );
+    expect(result).toMatchObject({ status: "runtime_error", exitCode: 128 });
+  });
+
   test("sandbox start overhead (printed, not asserted)", async () => {
     const median = (values: number[]) => values.sort((a, b) => a - b)[values.length >> 1] ?? 0;
     const sandboxed: number[] = [];

@@ -103,10 +103,15 @@ async function execute(run: {
   const oom = await run.cgroup.oomKilled();
   const memoryKb = await run.cgroup.peakKb();
 
+  // runsc's own failures are judged from its log, which the program cannot write to: a
+  // program that exits 128 printing runsc's words is still the program's runtime error.
   if (code === 125 || (code === 128 && !killedFor && !oom)) {
     const log = await readFile(join(run.dir, "runsc.log"), "utf8").catch(() => "");
-    if (code === 125 || /running container|error/i.test(stderr.text() + log)) {
-      throw new SandboxFailedError(`runsc failed (exit ${code}): ${stderr.text().slice(0, 500)}`);
+    const failure = /"msg":"(running container[^"]*)","level":"error"/.exec(log);
+    if (code === 125 || failure) {
+      throw new SandboxFailedError(
+        `runsc failed (exit ${code}): ${failure?.[1] ?? "joining cgroups"}`,
+      );
     }
   }
   // runsc exits 128+n when the program died of signal n; a signal on runsc itself is ours
