@@ -1,5 +1,6 @@
 import { spawnSync } from "node:child_process";
 import { afterEach, beforeAll, describe, expect, test } from "vitest";
+import { sandboxAvailable } from "./available";
 import { SandboxUnavailableError } from "./errors";
 import { RUNSC_MISSING } from "./host";
 import { runInSandbox } from "./run";
@@ -12,6 +13,13 @@ test("without runsc a run is refused with how to install it, never run another w
   );
   await expect(run).rejects.toThrow(SandboxUnavailableError);
   await expect(run).rejects.toThrow(RUNSC_MISSING);
+});
+
+test("sandboxAvailable says why, without throwing, when runsc is missing", async () => {
+  expect(await sandboxAvailable({ runsc: "/nonexistent/runsc" })).toEqual({
+    ok: false,
+    reason: RUNSC_MISSING,
+  });
 });
 
 test("a request outside the limits or with a path escaping the work directory is refused", async () => {

@@ -1,6 +1,8 @@
 import { readdir, readFile } from "node:fs/promises";
+import { join } from "node:path";
 import { expect } from "vitest";
 import { sandboxAvailable } from "../available";
+import { cgroupParents } from "../cgroup";
 import type { Limits, RunResult } from "../request";
 import { runInSandbox } from "../run";
 
@@ -58,9 +60,23 @@ export async function leftoverSandboxes(): Promise<string[]> {
   return left;
 }
 
+/** Run cgroups (`lumen-<uuid>`) still present below this process's cgroups. */
+export async function leftoverCgroups(): Promise<string[]> {
+  const parents = await cgroupParents();
+  if ("reason" in parents) return [];
+  const left: string[] = [];
+  for (const parent of [parents.memory, parents.cpu]) {
+    for (const name of await readdir(parent)) {
+      if (/^lumen-[0-9a-f-]{36}$/.test(name)) left.push(join(parent, name));
+    }
+  }
+  return left;
+}
+
 /** After any run, however hostile: nothing of it is left, and the next run works. */
 export async function expectSandboxStillServes(): Promise<void> {
   expect(await leftoverSandboxes()).toEqual([]);
+  expect(await leftoverCgroups()).toEqual([]);
   const next = await runPython('print("next")');
   expect(next).toMatchObject({ status: "ok", stdout: "next\n" });
 }
