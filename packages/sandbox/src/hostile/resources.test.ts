@@ -84,10 +84,14 @@ test("writing a 1 GiB file stops at the file size limit and nothing reaches the 
   const name = `big-${crypto.randomUUID()}`;
   // Writes until refused, then stays alive so the host's copy of the work directory can be seen.
   const run = runPython(
-    `import time\nchunk = b"x" * (1 << 20)\ntry:\n    with open("${name}", "wb") as f:\n        for _ in range(1024):\n            f.write(chunk)\nexcept OSError as e:\n    print(e, flush=True)\ntime.sleep(1.5)`,
-    { timeMs: 3_000, fileBytes: 8 * 1024 * 1024 },
+    `import time\nchunk = b"x" * (1 << 20)\ntry:\n    with open("${name}", "wb") as f:\n        for _ in range(1024):\n            f.write(chunk)\nexcept OSError as e:\n    print(e, flush=True)\ntime.sleep(2)`,
+    { timeMs: 4_000, fileBytes: 8 * 1024 * 1024 },
   );
-  await new Promise((resolve) => setTimeout(resolve, 1_200));
+  // Once the run's directory is there, give the program a moment to write, then look.
+  for (let waited = 0; waited < 5_000 && (await hostWorkFiles()).length === 0; waited += 50) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  await new Promise((resolve) => setTimeout(resolve, 700));
   const onHost = await hostWorkFiles();
   const result = await run;
   expect(result.status).toBe("ok");
