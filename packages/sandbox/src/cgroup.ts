@@ -1,4 +1,4 @@
-import { access, constants, mkdir, readFile, rmdir, writeFile } from "node:fs/promises";
+import { access, constants, mkdir, readdir, readFile, rmdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 
 const ROOT = "/sys/fs/cgroup";
@@ -49,6 +49,7 @@ export class RunCgroup {
   ) {}
 
   static async create(parents: CgroupParents, name: string, memoryBytes: number) {
+    await sweepStale(parents);
     const cgroup = new RunCgroup(join(parents.memory, name), join(parents.cpu, name));
     await mkdir(cgroup.memory);
     await mkdir(cgroup.cpu);
@@ -103,5 +104,35 @@ export class RunCgroup {
   async remove(): Promise<void> {
     await this.killAll();
     for (const dir of [this.memory, this.cpu]) await rmdir(dir).catch(() => undefined);
+  }
+}
+
+/** A run's cgroup name: the grader's pid (to find runs of a dead grader) and a fresh id. */
+export function runCgroupName(id: string): string {
+  return `lumen-${process.pid}-${id}`;
+}
+const RUN_NAME = /^lumen-(\d+)-[0-9a-f-]{36}$/;
+
+export function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/**
+ * Removes the cgroups a crashed grader left (its runs' processes died with it, see run.ts).
+ * Only empty ones: rmdir refuses a cgroup that still holds a process.
+ */
+async function sweepStale(parents: CgroupParents): Promise<void> {
+  for (const parent of [parents.memory, parents.cpu]) {
+    for (const name of await readdir(parent).catch(() => [])) {
+      const owner = RUN_NAME.exec(name)?.[1];
+      if (owner && Number(owner) !== process.pid && !alive(Number(owner))) {
+        await rmdir(join(parent, name)).catch(() => undefined);
+      }
+    }
   }
 }

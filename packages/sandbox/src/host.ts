@@ -38,6 +38,9 @@ export async function sandboxHost(options: SandboxOptions = {}): Promise<Sandbox
     }
   }
   if (!runsc) throw new SandboxUnavailableError(RUNSC_MISSING);
+  if (!(await executable("/usr/bin/setpriv"))) {
+    throw new SandboxUnavailableError("setpriv not found: install util-linux to enable grading");
+  }
   const cgroups = await cgroupParents();
   if ("reason" in cgroups) {
     throw new SandboxUnavailableError(`no memory limit for sandboxes: ${cgroups.reason}`);

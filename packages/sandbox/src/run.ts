@@ -1,10 +1,10 @@
 import { spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import { constants, tmpdir } from "node:os";
 import { join } from "node:path";
 import { writeBundle } from "./bundle";
-import { RunCgroup } from "./cgroup";
+import { alive, RunCgroup, runCgroupName } from "./cgroup";
 import { SandboxFailedError } from "./errors";
 import { type SandboxHost, type SandboxOptions, sandboxHost } from "./host";
 import { CappedOutput } from "./output";
@@ -15,9 +15,27 @@ export const START_GRACE_MS = 1_000;
 /** What gVisor's kernel and gofer use besides the program, added to the memory limit. */
 export const SANDBOX_OVERHEAD_MB = 64;
 
-/** Joins the run's cgroups, then becomes runsc: every process of the run starts inside them. */
+/**
+ * Joins the run's cgroups, then becomes runsc, so every process of the run starts inside
+ * them. runsc gets a parent-death signal, and its sandbox and gofer (started attached) die
+ * with it: a grader that crashes mid-run leaves no program running.
+ */
 const JOIN_CGROUPS =
-  'while [ "$1" != -- ]; do echo $$ > "$1" || exit 125; shift; done; shift; exec "$@"';
+  'while [ "$1" != -- ]; do echo $$ > "$1" || exit 125; shift; done; shift; ' +
+  'exec /usr/bin/setpriv --pdeathsig KILL "$@"';
+
+/** A run's private directory: `lumen-sandbox-<grader pid>-<random>` in the temp directory. */
+const DIR_PREFIX = "lumen-sandbox-";
+
+/** Removes the run directories of graders that died mid-run (their sandboxes died too). */
+async function sweepStaleDirs(): Promise<void> {
+  for (const name of await readdir(tmpdir()).catch(() => [])) {
+    const owner = /^lumen-sandbox-(\d+)-/.exec(name)?.[1];
+    if (owner && Number(owner) !== process.pid && !alive(Number(owner))) {
+      await rm(join(tmpdir(), name), { recursive: true, force: true });
+    }
+  }
+}
 
 /**
  * Runs untrusted code in a fresh gVisor sandbox and reports how it ended. Throws
@@ -30,8 +48,9 @@ export async function runInSandbox(
 ): Promise<RunResult> {
   const parsed = runRequestSchema.parse(request);
   const host = await sandboxHost(options);
-  const dir = await mkdtemp(join(tmpdir(), "lumen-sandbox-"));
-  const id = `lumen-${randomUUID()}`;
+  await sweepStaleDirs();
+  const dir = await mkdtemp(join(tmpdir(), `${DIR_PREFIX}${process.pid}-`));
+  const id = runCgroupName(randomUUID());
   try {
     const bundle = await writeBundle(dir, parsed);
     const memoryBytes = (parsed.limits.memoryMb + SANDBOX_OVERHEAD_MB) * 1024 * 1024;

@@ -1,4 +1,5 @@
 import { readdir, readFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { expect } from "vitest";
 import { sandboxAvailable } from "../available";
@@ -60,14 +61,17 @@ export async function leftoverSandboxes(): Promise<string[]> {
   return left;
 }
 
-/** Run cgroups (`lumen-<uuid>`) still present below this process's cgroups. */
-export async function leftoverCgroups(): Promise<string[]> {
+/** Run directories, and run cgroups below this process's cgroups, still present. */
+export async function leftoverRuns(): Promise<string[]> {
   const parents = await cgroupParents();
   if ("reason" in parents) return [];
   const left: string[] = [];
+  for (const name of await readdir(tmpdir())) {
+    if (/^lumen-sandbox-/.test(name)) left.push(join(tmpdir(), name));
+  }
   for (const parent of [parents.memory, parents.cpu]) {
     for (const name of await readdir(parent)) {
-      if (/^lumen-[0-9a-f-]{36}$/.test(name)) left.push(join(parent, name));
+      if (/^lumen-\d+-[0-9a-f-]{36}$/.test(name)) left.push(join(parent, name));
     }
   }
   return left;
@@ -76,7 +80,8 @@ export async function leftoverCgroups(): Promise<string[]> {
 /** After any run, however hostile: nothing of it is left, and the next run works. */
 export async function expectSandboxStillServes(): Promise<void> {
   expect(await leftoverSandboxes()).toEqual([]);
-  expect(await leftoverCgroups()).toEqual([]);
   const next = await runPython('print("next")');
   expect(next).toMatchObject({ status: "ok", stdout: "next\n" });
+  // After the next run: a run sweeps what a crashed grader left before it starts.
+  expect(await leftoverRuns()).toEqual([]);
 }
