@@ -1,0 +1,33 @@
+/** The grader process itself dies mid-run (a deploy, the OOM killer): its sandbox goes too. */
+import { spawn } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import { beforeAll, expect, test } from "vitest";
+import { expectSandboxStillServes, leftoverSandboxes, requireSandbox } from "../testing";
+
+beforeAll(requireSandbox);
+
+const testing = fileURLToPath(new URL("../testing/index.ts", import.meta.url));
+const waitFor = async (check: () => Promise<boolean>, ms: number) => {
+  for (let waited = 0; waited < ms && !(await check()); waited += 50) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+};
+
+test("a grader killed during a busy-looping run leaves no sandbox behind", async () => {
+  const grader = spawn(
+    process.execPath,
+    [
+      "--import",
+      "tsx",
+      "-e",
+      `import(${JSON.stringify(testing)}).then((t) => t.runPython("while True: pass", { timeMs: 10000 }))`,
+    ],
+    { stdio: "ignore" },
+  );
+  await waitFor(async () => (await leftoverSandboxes()).length > 0, 10_000);
+  expect(await leftoverSandboxes()).not.toEqual([]); // the run is up
+  grader.kill("SIGKILL");
+  await waitFor(async () => (await leftoverSandboxes()).length === 0, 5_000);
+  expect(await leftoverSandboxes()).toEqual([]);
+  await expectSandboxStillServes();
+});
