@@ -1,5 +1,6 @@
 export { type Availability, assertSandboxAvailable, sandboxAvailable } from "./available";
 export { SandboxFailedError, SandboxUnavailableError } from "./errors";
+export * from "./grade";
 export { RUNSC_MISSING, type SandboxOptions } from "./host";
 export { type LanguageName, languageNames, languages } from "./languages";
 export {

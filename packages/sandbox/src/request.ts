@@ -27,7 +27,7 @@ export const limitsSchema = z.object({
 });
 
 /** A relative path of plain segments: no "..", no absolute paths, no odd characters. */
-const filePath = z
+export const filePath = z
   .string()
   .max(200)
   .regex(
