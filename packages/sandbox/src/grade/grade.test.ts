@@ -157,15 +157,17 @@ if mode == "flood":
     while True: print("y" * 1000)
 if mode == "slow":
     import time
-    time.sleep(0.8)
+    time.sleep(3.5)
 print("ok")`;
+    // A 2 s limit and a sleep past the sandbox's kill (limit + 1 s): the verdicts must not
+    // hinge on how long a sandbox start takes on a machine busy with other test passes.
     const run = (id: string): TestInput => ({
       id,
       kind: "stdio",
       stdin: `${id}\n`,
       expectedStdout: "ok",
       sample: true,
-      timeMs: 500,
+      timeMs: 2_000,
       memoryMb: 64,
     });
     const started = performance.now();
