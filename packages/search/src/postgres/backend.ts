@@ -89,7 +89,7 @@ export function createPostgresSearch({
         oneThread: await singleThreaded.get(),
       });
       if (broad !== false && !kept.has(prepared.tsquery)) {
-        found.then((f) => keepIfBroad(prepared.tsquery, f.cells, input)).catch(() => {});
+        found.then((f) => keepIfBroad(prepared.tsquery, f.cells, input, kept)).catch(() => {});
       }
       items = found.then((f) => f.items);
       cells = found.then((f) => f.cells);
@@ -113,17 +113,25 @@ export function createPostgresSearch({
    * background (the search itself is answered live), so the next search for it reads
    * precomputed data; see broad.ts.
    */
-  function keepIfBroad(tsquery: string, cells: Cell[], input: CatalogQuery) {
+  function keepIfBroad(
+    tsquery: string,
+    cells: Cell[],
+    input: CatalogQuery,
+    kept: ReadonlyMap<string, number>,
+  ) {
     if (input.minRating !== undefined || building.has(tsquery)) return;
+    // With the budget spent (as this process last saw it), asking again would only take the
+    // index lock and count, on every search of this query.
+    if (kept.size >= broadOptions.maxQueries + broadOptions.maxSearched) return;
     const matches = cells.reduce((sum, cell) => sum + cell.n, 0);
     if (matches < broadOptions.minSearchedMatches) return;
     building.add(tsquery);
     addBroadQuery(db, tsquery, broadOptions)
+      .then((built) => {
+        if (built) broadQueries.invalidate();
+      })
       .catch(() => {}) // a race with another builder, or a closing database: stays live
-      .finally(() => {
-        building.delete(tsquery);
-        broadQueries.invalidate();
-      });
+      .finally(() => building.delete(tsquery));
   }
 
   return {

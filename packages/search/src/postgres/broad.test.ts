@@ -228,12 +228,14 @@ describe("broad queries", () => {
       maxQueries: 0,
       maxSearched: before.size + 1,
     };
-    await addBroadQuery(database.db, "(('cloud':*)) & (('design':*))", spent);
+    expect(await addBroadQuery(database.db, "(('cloud':*)) & (('design':*))", spent)).toBe(false);
     expect((await keptQueries()).size).toBe(before.size + 1);
-    await addBroadQuery(database.db, "(('cloud':*)) & (('design':*))", {
-      ...spent,
-      maxSearched: before.size + 2,
-    });
+    expect(
+      await addBroadQuery(database.db, "(('cloud':*)) & (('design':*))", {
+        ...spent,
+        maxSearched: before.size + 2,
+      }),
+    ).toBe(true);
     expect((await keptQueries()).has("(('cloud':*)) & (('design':*))")).toBe(true);
     await expectSameAsLive();
   });

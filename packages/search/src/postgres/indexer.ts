@@ -162,23 +162,26 @@ async function broadTsquery(db: Database, word: string): Promise<string | null> 
 /**
  * Keeps the searched query `tsquery` (a search found it matching `minSearchedMatches` or
  * more and it is not kept yet), unless the budget (`maxQueries` words + `maxSearched`) is
- * spent. Safe to race: a second build of the same query fails on
+ * spent; whether it was kept. Safe to race: a second build of the same query fails on
  * its unique key and changes nothing.
  */
 export async function addBroadQuery(
   db: Database,
   tsquery: string,
   broad: BroadOptions,
-): Promise<void> {
-  await underIndexLock(
+): Promise<boolean> {
+  return underIndexLock(
     db,
     async (tx) => {
       const kept = await tx.execute<{ n: number }>(
         sql`select count(*)::int as n from search_broad_queries`,
       );
-      if ((kept.rows[0]?.n ?? 0) < broad.maxQueries + broad.maxSearched) {
-        await buildBroadQuery(tx, tsquery, { ...broad, minMatches: broad.minSearchedMatches });
-      }
+      if ((kept.rows[0]?.n ?? 0) >= broad.maxQueries + broad.maxSearched) return false;
+      const matches = await buildBroadQuery(tx, tsquery, {
+        ...broad,
+        minMatches: broad.minSearchedMatches,
+      });
+      return matches >= broad.minSearchedMatches;
     },
     "shared",
   );
