@@ -6,7 +6,7 @@ import { readdir } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeAll, expect, test } from "vitest";
-import { START_GRACE_MS } from "../run";
+import { SANDBOX_OVERHEAD_MB, START_GRACE_MS } from "../run";
 import { expectSandboxStillServes, requireSandbox, runJavaScript, runPython } from "../testing";
 
 beforeAll(requireSandbox);
@@ -56,8 +56,10 @@ test("allocating 4 GiB is a memory limit in both languages", async () => {
   for (const result of [python, javascript]) {
     expect(result.status).toBe("memory_limit");
     expect(result.stdout).toBe("");
-    // The whole sandbox stayed under its cgroup's limit (128 MiB + gVisor's overhead).
-    expect(result.memoryKb).toBeLessThanOrEqual((128 + 64) * 1024);
+    // The whole sandbox stayed at its cgroup's limit (128 MiB + gVisor's overhead). The kernel
+    // may record a charge of up to one per-CPU batch (64 pages) past the limit before it
+    // reclaims or kills, so the peak is allowed that much and no more (CI once saw +4 KiB).
+    expect(result.memoryKb).toBeLessThanOrEqual((128 + SANDBOX_OVERHEAD_MB) * 1024 + 64 * 4);
   }
 });
 
