@@ -4,6 +4,8 @@ import { and, desc, eq, gte, lt, type SQL, sql } from "drizzle-orm";
 
 /** The capability of processing video (a working FFmpeg): runners report it, editors read it. */
 export const VIDEO_PROCESSING = "video";
+/** The capability of grading code (a working gVisor sandbox): runners report it, the exercise pages read it. */
+export const GRADING = "grading";
 
 /** How often a runner refreshes its rows. */
 export const CAPABILITY_HEARTBEAT_MS = 15_000;

@@ -84,6 +84,25 @@ export const publishCertificateJob = defineJob({
   queue: { ...DEFAULT_QUEUE_OPTIONS, retryLimit: 20 },
 });
 
+/**
+ * Grade one exercise submission (a learner's attempt, a run of the samples, or an editor's
+ * check of the reference solution) in the gVisor sandbox. A queue of its own, served with its
+ * own bounded concurrency and only by runners whose sandbox works: grading never starves
+ * transcoding or certificates, and code never runs unsandboxed. Heartbeats hand the job of a
+ * killed grader to another within seconds; the submission row makes the retry grade it once.
+ */
+export const gradeSubmissionJob = defineJob({
+  name: "exercises.grade",
+  payload: z.object({ submissionId: z.uuid() }),
+  queue: {
+    ...DEFAULT_QUEUE_OPTIONS,
+    retryLimit: 4,
+    retryDelay: 1,
+    heartbeatSeconds: 10,
+    expireInSeconds: 10 * 60,
+  },
+});
+
 export const JOB_DEFINITIONS: readonly JobDefinition[] = [
   issueCertificateJob,
   publishCertificateJob,
@@ -91,4 +110,5 @@ export const JOB_DEFINITIONS: readonly JobDefinition[] = [
   purgeCatalogJob,
   probeVideoJob,
   encodeVideoJob,
+  gradeSubmissionJob,
 ];

@@ -3,6 +3,7 @@ export {
   type CapabilityHeartbeat,
   type CapabilityReport,
   capabilityUnavailableReason,
+  GRADING,
   startCapabilityHeartbeat,
   VIDEO_PROCESSING,
 } from "./capabilities";

@@ -30,6 +30,8 @@ export interface EnqueueOptions {
   singletonKey?: string;
   /** Higher runs first within a queue (e.g. the first playable rendition before the ladder). */
   priority?: number;
+  /** Seconds to wait before the job may run (a job handing its work to a later one). */
+  startAfter?: number;
 }
 
 /**

@@ -4,6 +4,10 @@
  * the binary's shared libraries, and how it runs a file.
  */
 export interface Language {
+  /** What people call it, for pickers and messages. */
+  label: string;
+  /** The file a single-file submission is saved as. */
+  mainFile: string;
   /** The runtime on the host; symlinks are followed. */
   hostBinary: () => string;
   /** Where the runtime appears inside the sandbox. */
@@ -21,6 +25,8 @@ export type LanguageName = (typeof languageNames)[number];
 
 export const languages: Record<LanguageName, Language> = {
   python: {
+    label: "Python 3",
+    mainFile: "main.py",
     // Debian's Python 3: root-owned, security updates through apt.
     hostBinary: () => "/usr/bin/python3",
     binary: "/usr/bin/python3",
@@ -30,6 +36,8 @@ export const languages: Record<LanguageName, Language> = {
     env: { PYTHONDONTWRITEBYTECODE: "1", PYTHONIOENCODING: "utf-8" },
   },
   javascript: {
+    label: "JavaScript (Node.js)",
+    mainFile: "main.js",
     // The Node that runs the grader itself: Node 22, which the repository requires (engines),
     // so it is present wherever grading runs. Debian's /usr/bin/node here is Node 20, past its
     // end of life (April 2026), and not guaranteed to be installed.

@@ -2,6 +2,7 @@ import { authoringRouter } from "./routers/authoring";
 import { catalogRouter } from "./routers/catalog";
 import { certificatesRouter } from "./routers/certificates";
 import { enrollmentRouter } from "./routers/enrollment";
+import { exerciseRouter } from "./routers/exercise";
 import { learningRouter } from "./routers/learning";
 import { notificationsRouter } from "./routers/notifications";
 import { progressRouter } from "./routers/progress";
@@ -15,6 +16,7 @@ export const appRouter = router({
   catalog: catalogRouter,
   certificates: certificatesRouter,
   enrollment: enrollmentRouter,
+  exercise: exerciseRouter,
   learning: learningRouter,
   notifications: notificationsRouter,
   progress: progressRouter,

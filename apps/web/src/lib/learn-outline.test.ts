@@ -28,8 +28,8 @@ const state = (lessonId: string, over: Partial<LessonProgressLike> = {}): Lesson
   completed: false,
   watchedSeconds: 0,
   positionSeconds: 0,
-  bestQuizPercent: null,
-  quizPassed: null,
+  bestPercent: null,
+  assessmentPassed: null,
   ...over,
 });
 
@@ -69,7 +69,7 @@ describe("a lesson's state in the outline", () => {
 
   it("shows done, a quiz score, in progress or not started for a learner", () => {
     expect(lessonStatus(lesson("a"), state("a", { completed: true }), true).type).toBe("done");
-    const quiz = state("q", { bestQuizPercent: 66.66, quizPassed: false });
+    const quiz = state("q", { bestPercent: 66.66, assessmentPassed: false });
     const status = lessonStatus(lesson("q", { kind: "quiz" }), quiz, true);
     expect(statusLabel(status)).toBe("Best score 66.7 %, not passed yet");
     expect(lessonStatus(lesson("a"), state("a", { positionSeconds: 3 }), true).type).toBe(

@@ -23,8 +23,8 @@ export interface LessonProgressLike {
   completed: boolean;
   watchedSeconds: number;
   positionSeconds: number;
-  bestQuizPercent: number | null;
-  quizPassed: boolean | null;
+  bestPercent: number | null;
+  assessmentPassed: boolean | null;
 }
 
 export interface PlacedLesson<L extends LearnLesson> {
@@ -97,8 +97,12 @@ export function lessonStatus(
 ): LessonStatus {
   if (!canOpenAll && !lesson.isPreview) return { type: "locked" };
   if (state?.completed) return { type: "done" };
-  if (state && state.bestQuizPercent !== null) {
-    return { type: "quiz", bestPercent: state.bestQuizPercent, passed: state.quizPassed === true };
+  if (state && state.bestPercent !== null) {
+    return {
+      type: "quiz",
+      bestPercent: state.bestPercent,
+      passed: state.assessmentPassed === true,
+    };
   }
   if (state && (state.watchedSeconds > 0 || state.positionSeconds > 0)) {
     return { type: "in-progress" };

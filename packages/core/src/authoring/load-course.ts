@@ -31,6 +31,21 @@ export interface DraftLesson {
   questionCount: number | null;
   /** PDF lessons: the uploaded document, null before the upload (and for other kinds). */
   document: { filename: string; byteSize: number } | null;
+  /** Exercise lessons: what publishing needs (tests, a proven reference solution); else null. */
+  exercise: DraftExercise | null;
+}
+/** An exercise as the publish checks judge it. */
+export interface DraftExercise {
+  testCount: number;
+  hasReference: boolean;
+  /** The latest check of the reference solution against the current version, if any. */
+  check: {
+    status: "queued" | "grading" | "graded";
+    passed: boolean | null;
+    compileError: string | null;
+    /** Tests the reference solution failed, in outline order. */
+    failing: Array<{ position: number; sample: boolean; verdict: string }>;
+  } | null;
 }
 export interface DraftVideo {
   assetId: string;
@@ -97,6 +112,16 @@ export async function loadCourseDraft(db: Database, courseId: string) {
         isOptional: lessons.isOptional,
         questionCount: sql<number>`(select count(*)::int from ${quizQuestions}
           where ${quizQuestions.lessonId} = ${lessons.id})`,
+        exercise: sql<StoredDraftExercise | null>`(select json_build_object(
+            'testCount', (select count(*)::int from exercise_tests t where t.lesson_id = x.lesson_id),
+            'hasReference', btrim(x.reference_solution) <> '',
+            'check', (select json_build_object('status', s.status, 'passed', s.passed,
+                'compileError', s.compile_error, 'results', s.results)
+              from exercise_submissions s
+              where s.lesson_id = x.lesson_id and s.purpose = 'reference'
+                and s.exercise_version = x.version
+              order by s.created_at desc limit 1))
+          from exercises x where x.lesson_id = ${lessons.id})`,
         documentFilename: lessonDocuments.filename,
         documentByteSize: lessonDocuments.byteSize,
         assetId: videoAssets.id,
@@ -125,6 +150,7 @@ export async function loadCourseDraft(db: Database, courseId: string) {
       failureReason,
       failedAttempts,
       questionCount,
+      exercise,
       ...lesson
     } = row;
     const { documentFilename: filename, documentByteSize: byteSize, ...fields } = lesson;
@@ -144,6 +170,7 @@ export async function loadCourseDraft(db: Database, courseId: string) {
       ...fields,
       video,
       questionCount: fields.kind === "quiz" ? questionCount : null,
+      exercise: fields.kind === "exercise" ? draftExercise(exercise) : null,
       document:
         fields.kind === "pdf" && filename !== null && byteSize !== null
           ? { filename, byteSize }
@@ -154,3 +181,32 @@ export async function loadCourseDraft(db: Database, courseId: string) {
 }
 
 export type CourseDraft = Awaited<ReturnType<typeof loadCourseDraft>>;
+
+interface StoredDraftExercise {
+  testCount: number;
+  hasReference: boolean;
+  check: {
+    status: "queued" | "grading" | "graded";
+    passed: boolean | null;
+    compileError: string | null;
+    results: Array<{ position: number; sample: boolean; verdict: string }> | null;
+  } | null;
+}
+
+/** An exercise lesson before its first save has no tests and no reference solution. */
+function draftExercise(stored: StoredDraftExercise | null): DraftExercise {
+  if (!stored) return { testCount: 0, hasReference: false, check: null };
+  const { check } = stored;
+  return {
+    testCount: stored.testCount,
+    hasReference: stored.hasReference,
+    check: check && {
+      status: check.status,
+      passed: check.passed,
+      compileError: check.compileError,
+      failing: (check.results ?? [])
+        .filter((r) => r.verdict !== "AC")
+        .map(({ position, sample, verdict }) => ({ position, sample, verdict })),
+    },
+  };
+}

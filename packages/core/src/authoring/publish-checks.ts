@@ -18,6 +18,10 @@ export type PublishProblemCode =
   | "video_not_ready"
   | "video_failed"
   | "quiz_empty"
+  | "exercise_no_tests"
+  | "exercise_no_reference"
+  | "exercise_reference_pending"
+  | "exercise_reference_failed"
   | "document_missing";
 
 export interface PublishProblem extends Problem {
@@ -96,7 +100,7 @@ export const PUBLISH_CHECKS: readonly PublishCheck[] = [
   ({ modules }) =>
     modules.flatMap((m) =>
       m.lessons.flatMap((l) => {
-        const problem = videoProblem(l) ?? contentProblem(l);
+        const problem = videoProblem(l) ?? contentProblem(l) ?? exerciseProblem(l);
         return problem ? [{ ...problem, field: "lessons", moduleId: m.id, lessonId: l.id }] : [];
       }),
     ),
@@ -134,6 +138,58 @@ function contentProblem({ kind, title, questionCount, document }: DraftLesson) {
     return { code: "document_missing" as const, message: `Upload a PDF for lesson “${title}”.` };
   }
   return null;
+}
+
+const VERDICT_WORDS: Record<string, string> = {
+  WA: "gives a wrong answer",
+  TLE: "runs out of time",
+  MLE: "runs out of memory",
+  RE: "fails with a runtime error",
+  CE: "does not compile",
+  OLE: "prints too much",
+};
+
+/**
+ * An exercise publishes once its reference solution passed every one of its current tests in
+ * the sandbox: a wrong hidden test is the complaint learners have most, so it is caught here.
+ */
+function exerciseProblem({ kind, title, exercise }: DraftLesson) {
+  if (kind !== "exercise" || !exercise) return null;
+  if (exercise.testCount === 0) {
+    return {
+      code: "exercise_no_tests" as const,
+      message: `Exercise “${title}” has no tests. Add at least one before publishing.`,
+    };
+  }
+  if (!exercise.hasReference) {
+    return {
+      code: "exercise_no_reference" as const,
+      message: `Exercise “${title}” needs a reference solution; it must pass every test before publishing.`,
+    };
+  }
+  const { check } = exercise;
+  if (!check || check.status !== "graded") {
+    return {
+      code: "exercise_reference_pending" as const,
+      message: `The reference solution of exercise “${title}” is still being checked against its tests.`,
+    };
+  }
+  if (check.passed) return null;
+  if (check.compileError !== null) {
+    return {
+      code: "exercise_reference_failed" as const,
+      message: `The reference solution of exercise “${title}” does not compile. Fix it and save.`,
+    };
+  }
+  const failing = check.failing.slice(0, 3).map((t) => {
+    const which = `test ${t.position + 1} (${t.sample ? "sample" : "hidden"})`;
+    return `${which} ${VERDICT_WORDS[t.verdict] ?? `fails (${t.verdict})`}`;
+  });
+  const more = check.failing.length > 3 ? ` and ${check.failing.length - 3} more` : "";
+  return {
+    code: "exercise_reference_failed" as const,
+    message: `The reference solution of exercise “${title}” fails: ${failing.join("; ")}${more}. Fix the test or the solution and save.`,
+  };
 }
 
 export function publishProblems(course: CourseDraft): PublishProblem[] {

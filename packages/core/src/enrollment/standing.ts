@@ -17,7 +17,7 @@ export interface StandingRow {
   active: boolean;
   requiredLessons: number;
   completedRequired: number;
-  quizzesToPass: number;
+  assessmentsToPass: number;
   hasCertificate: boolean;
   percent: number;
 }
@@ -29,6 +29,12 @@ export interface StandingRow {
 export const quizPassed = (enrollmentId: SQL, lessonId: SQL) => sql`exists (
   select 1 from quiz_attempts a
   where a.enrollment_id = ${enrollmentId} and a.lesson_id = ${lessonId} and a.passed)`;
+
+/** SQL predicate: the enrollment has a graded, passing attempt at this exercise lesson. */
+export const exercisePassed = (enrollmentId: SQL, lessonId: SQL) => sql`exists (
+  select 1 from exercise_submissions s
+  where s.enrollment_id = ${enrollmentId} and s.lesson_id = ${lessonId}
+    and s.purpose = 'submit' and s.passed)`;
 
 /**
  * Standings of several enrollments in one set-based query. Counts come from rows (lessons in
@@ -50,12 +56,12 @@ export async function loadStandings(
     active: boolean;
     required_lessons: number;
     completed_required: number;
-    quizzes_to_pass: number;
+    assessments_to_pass: number;
     has_certificate: boolean;
   }>(sql`
     select e.id as enrollment_id, e.user_id, e.course_id, c.slug, c.title,
       e.unenrolled_at is null as active,
-      r.required_lessons, r.completed_required, q.quizzes_to_pass,
+      r.required_lessons, r.completed_required, q.assessments_to_pass,
       exists (select 1 from certificates ce where ce.enrollment_id = e.id) as has_certificate
     from enrollments e
     join courses c on c.id = e.course_id
@@ -66,11 +72,14 @@ export async function loadStandings(
       where m.course_id = e.course_id and not l.is_optional
     ) r
     cross join lateral (
-      select count(*)::int as quizzes_to_pass
+      select count(*)::int as assessments_to_pass
       from modules m join lessons l on l.module_id = m.id
       where m.course_id = e.course_id
-        and exists (select 1 from quizzes qz where qz.lesson_id = l.id and qz.required_for_certificate)
-        and not ${quizPassed(sql`e.id`, sql`l.id`)}
+        and (
+          (exists (select 1 from quizzes qz where qz.lesson_id = l.id and qz.required_for_certificate)
+            and not ${quizPassed(sql`e.id`, sql`l.id`)})
+          or (exists (select 1 from exercises ex where ex.lesson_id = l.id and ex.required_for_certificate)
+            and not ${exercisePassed(sql`e.id`, sql`l.id`)}))
     ) q
     where e.id in (select value::uuid from json_array_elements_text(${ids}::json))`);
   return rows.map((row) => ({
@@ -82,15 +91,15 @@ export async function loadStandings(
     active: row.active,
     requiredLessons: Number(row.required_lessons),
     completedRequired: Number(row.completed_required),
-    quizzesToPass: Number(row.quizzes_to_pass),
+    assessmentsToPass: Number(row.assessments_to_pass),
     hasCertificate: row.has_certificate,
     percent: completionPercent(Number(row.completed_required), Number(row.required_lessons)),
   }));
 }
 
-/** Reaching 100 % is not enough: every required quiz passed, and still enrolled. */
+/** Reaching 100 % is not enough: every required quiz and exercise passed, and still enrolled. */
 export function isEligibleForCertificate(s: StandingRow): boolean {
-  return s.percent === 100 && s.quizzesToPass === 0 && s.active;
+  return s.percent === 100 && s.assessmentsToPass === 0 && s.active;
 }
 
 /** An enrollment's exact completion and certificate eligibility, as of now. */
@@ -101,9 +110,9 @@ export interface EnrollmentStanding {
   percent: number;
   completedRequired: number;
   requiredLessons: number;
-  /** Quizzes marked requiredForCertificate that the learner has not passed. */
-  quizzesToPass: number;
-  /** percent === 100 && quizzesToPass === 0 && the enrollment is active. */
+  /** Quizzes and exercises marked requiredForCertificate that the learner has not passed. */
+  assessmentsToPass: number;
+  /** percent === 100 && assessmentsToPass === 0 && the enrollment is active. */
   eligibleForCertificate: boolean;
 }
 
@@ -120,7 +129,7 @@ export async function getEnrollmentStanding(
     percent: s.percent,
     completedRequired: s.completedRequired,
     requiredLessons: s.requiredLessons,
-    quizzesToPass: s.quizzesToPass,
+    assessmentsToPass: s.assessmentsToPass,
     eligibleForCertificate: isEligibleForCertificate(s),
   };
 }

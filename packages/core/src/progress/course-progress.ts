@@ -3,6 +3,8 @@ import {
   courseMilestones,
   courses,
   type Database,
+  exerciseSubmissions,
+  exercises,
   quizAttempts,
   quizzes,
 } from "@lumen/db";
@@ -43,7 +45,24 @@ export async function getCourseProgress({
       })
       .from(quizAttempts)
       .where(eq(quizAttempts.enrollmentId, enrollment.id))
-      .groupBy(quizAttempts.lessonId),
+      .groupBy(quizAttempts.lessonId)
+      .unionAll(
+        db
+          .select({
+            lessonId: exerciseSubmissions.lessonId,
+            best: max(exerciseSubmissions.scorePercent),
+            passed: sql<boolean>`coalesce(bool_or(${exerciseSubmissions.passed}), false)`,
+          })
+          .from(exerciseSubmissions)
+          .where(
+            and(
+              eq(exerciseSubmissions.enrollmentId, enrollment.id),
+              eq(exerciseSubmissions.purpose, "submit"),
+              eq(exerciseSubmissions.status, "graded"),
+            ),
+          )
+          .groupBy(exerciseSubmissions.lessonId),
+      ),
     db
       .select({ percent: courseMilestones.percent })
       .from(courseMilestones)
@@ -56,26 +75,39 @@ export async function getCourseProgress({
       .where(eq(certificates.enrollmentId, enrollment.id)),
   ]);
   const outline = outlines.get(enrollment.id) ?? [];
-  const quizLessonIds = outline.filter((l) => l.kind === "quiz").map((l) => l.lessonId);
-  const required = quizLessonIds.length
-    ? await db
-        .select({ lessonId: quizzes.lessonId })
-        .from(quizzes)
-        .where(
-          and(inArray(quizzes.lessonId, quizLessonIds), eq(quizzes.requiredForCertificate, true)),
-        )
-    : [];
+  const assessed = (kind: string) => outline.filter((l) => l.kind === kind).map((l) => l.lessonId);
+  const [quizIds, exerciseIds] = [assessed("quiz"), assessed("exercise")];
+  const required = [
+    ...(quizIds.length
+      ? await db
+          .select({ lessonId: quizzes.lessonId })
+          .from(quizzes)
+          .where(and(inArray(quizzes.lessonId, quizIds), eq(quizzes.requiredForCertificate, true)))
+      : []),
+    ...(exerciseIds.length
+      ? await db
+          .select({ lessonId: exercises.lessonId })
+          .from(exercises)
+          .where(
+            and(
+              inArray(exercises.lessonId, exerciseIds),
+              eq(exercises.requiredForCertificate, true),
+            ),
+          )
+      : []),
+  ];
   const byLesson = new Map(attempts.map((a) => [a.lessonId, a]));
   const lessons: LessonState[] = outline.map((l) => {
-    const quiz = l.kind === "quiz" ? byLesson.get(l.lessonId) : undefined;
+    const assessment = l.kind === "quiz" || l.kind === "exercise";
+    const quiz = assessment ? byLesson.get(l.lessonId) : undefined;
     return {
       lessonId: l.lessonId,
       completed: l.completedAt !== null,
       completedAt: l.completedAt?.toISOString() ?? null,
       watchedSeconds: l.watchedSeconds,
       positionSeconds: l.positionSeconds,
-      bestQuizPercent: quiz?.best ?? null,
-      quizPassed: l.kind === "quiz" ? (quiz?.passed ?? false) : null,
+      bestPercent: quiz?.best ?? null,
+      assessmentPassed: assessment ? (quiz?.passed ?? false) : null,
     };
   });
   const { lessonsCompleted: _, ...summary } = summarizeOutline(outline);
@@ -84,7 +116,7 @@ export async function getCourseProgress({
     enrollmentId: enrollment.id,
     courseId: input.courseId,
     ...summary,
-    quizzesToPass: required.filter((q) => !byLesson.get(q.lessonId)?.passed).length,
+    assessmentsToPass: required.filter((q) => !byLesson.get(q.lessonId)?.passed).length,
     lessons,
     milestones: milestoneRows.flatMap((m) => MILESTONES.filter((x) => x === m.percent)),
     certificate: certificate ? toCertificateSummary(certificate, media.edgeUrl) : null,

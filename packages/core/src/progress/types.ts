@@ -49,9 +49,10 @@ export interface LessonState {
   completedAt: string | null;
   watchedSeconds: number;
   positionSeconds: number;
-  /** Quiz lessons: best score in percent, null before any attempt. */
-  bestQuizPercent: number | null;
-  quizPassed: boolean | null;
+  /** Quiz and exercise lessons: best score in percent, null before any graded attempt. */
+  bestPercent: number | null;
+  /** Quiz and exercise lessons: whether some attempt passed; null for other kinds. */
+  assessmentPassed: boolean | null;
 }
 
 /** `progress.course`: the signed-in learner's state in one course. */
@@ -61,8 +62,8 @@ export interface CourseProgress {
   percent: number;
   completedRequired: number;
   requiredLessons: number;
-  /** Required quizzes (requiredForCertificate) not yet passed. */
-  quizzesToPass: number;
+  /** Required quizzes and exercises (requiredForCertificate) not yet passed. */
+  assessmentsToPass: number;
   lessons: LessonState[];
   /** Where "Continue" goes: the first unfinished lesson after the latest activity. */
   resumeLessonId: string | null;

@@ -4,6 +4,7 @@ export * from "./certificate";
 export * from "./certificate-status";
 export * from "./document";
 export * from "./enrollment";
+export * from "./exercise";
 export * from "./media";
 export * from "./notification";
 export * from "./progress";

@@ -159,7 +159,7 @@ describe("certificate eligibility at 100 %", () => {
     expect(await jobsFor(t.db, "certificates.issue", enrollmentId)).toBe(0);
     expect(await getEnrollmentStanding(t.db, enrollmentId)).toMatchObject({
       percent: 100,
-      quizzesToPass: 1,
+      assessmentsToPass: 1,
       eligibleForCertificate: false,
     });
     const [row] = await t.db.select().from(enrollments).where(eq(enrollments.id, enrollmentId));

@@ -91,22 +91,22 @@ describe("progress.course", () => {
       percent: 25,
       completedRequired: 1,
       requiredLessons: 4,
-      quizzesToPass: 1,
+      assessmentsToPass: 1,
       milestones: [25],
       // The video was left unfinished: continue there.
       resumeLessonId: video,
       certificate: null,
     });
     expect(midway?.lessons).toEqual([
-      expect.objectContaining({ lessonId: intro, completed: true, quizPassed: null }),
+      expect.objectContaining({ lessonId: intro, completed: true, assessmentPassed: null }),
       expect.objectContaining({
         lessonId: video,
         completed: false,
         watchedSeconds: 40,
         positionSeconds: 42,
-        bestQuizPercent: null,
+        bestPercent: null,
       }),
-      expect.objectContaining({ lessonId: quiz, bestQuizPercent: 30, quizPassed: false }),
+      expect.objectContaining({ lessonId: quiz, bestPercent: 30, assessmentPassed: false }),
       expect.objectContaining({ lessonId: outro, completed: false }),
     ]);
     expect(midway?.lastActivityAt).not.toBeNull();

@@ -200,8 +200,8 @@ describe("progress.record: completing lessons", () => {
     expect((await progressOf(enrollmentId, known))?.completedAt).toBeNull();
   });
 
-  it("completes text, PDF, assignment and exercise lessons on explicit completion only", async () => {
-    const kinds = ["text", "pdf", "assignment", "exercise"] as const;
+  it("completes text, PDF and assignment lessons on explicit completion only", async () => {
+    const kinds = ["text", "pdf", "assignment"] as const;
     const { learner, lessonIds, enrollmentId } = await learnerIn(kinds.map((kind) => ({ kind })));
     await record(
       learner,
@@ -219,14 +219,17 @@ describe("progress.record: completing lessons", () => {
     expect(result.courses[0]).toMatchObject({ percent: 100, newMilestones: [25, 50, 75, 100] });
   });
 
-  it("does not let a progress event complete a quiz lesson", async () => {
-    const { learner, lessonIds, enrollmentId } = await learnerIn([{ kind: "quiz" }]);
-    const result = await record(learner, [
-      progressEvent(enrollmentId, lessonIds[0] ?? "", { completed: true, watched: [[0, 999]] }),
-    ]);
-    expect(result).toMatchObject({ accepted: 1, courses: [{ percent: 0, newMilestones: [] }] });
-    expect((await progressOf(enrollmentId, lessonIds[0] ?? ""))?.completedAt).toBeNull();
-  });
+  it.each(["quiz", "exercise"] as const)(
+    "does not let a progress event complete a %s lesson (only a passed attempt does)",
+    async (kind) => {
+      const { learner, lessonIds, enrollmentId } = await learnerIn([{ kind }]);
+      const result = await record(learner, [
+        progressEvent(enrollmentId, lessonIds[0] ?? "", { completed: true, watched: [[0, 999]] }),
+      ]);
+      expect(result).toMatchObject({ accepted: 1, courses: [{ percent: 0, newMilestones: [] }] });
+      expect((await progressOf(enrollmentId, lessonIds[0] ?? ""))?.completedAt).toBeNull();
+    },
+  );
 });
 
 describe("progress.record: whose events", () => {

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { questionsOfEveryKind } from "@lumen/core/testing";
-import type { SweepWorld } from "./sweep-world";
+import { type SweepWorld, sweepExercise } from "./sweep-world";
 
 /** A valid call of one procedure: who makes it and with what input. */
 export interface SampleCall {
@@ -47,6 +47,19 @@ export const SAMPLES: Record<string, ((w: SweepWorld) => SampleCall) | null> = {
   "enrollment.enroll": (w) => learner({ courseId: w.course.id }),
   "enrollment.unenroll": (w) => learner({ courseId: w.course.id }),
   "enrollment.mine": null,
+
+  "exercise.edit": (w) => owner({ lessonId: w.exerciseLessonId }),
+  "exercise.save": (w) => owner(sweepExercise(w.exerciseLessonId, w.exerciseTestIds)),
+  "exercise.take": (w) => learner({ lessonId: w.exerciseLessonId }),
+  "exercise.submit": (w) =>
+    learner({
+      lessonId: w.exerciseLessonId,
+      submissionId: randomUUID(),
+      purpose: "submit",
+      code: "name = input()\n\tprint(name)  # tab kept\n",
+    }),
+  "exercise.submission": (w) => learner({ submissionId: w.submissionId }),
+  "exercise.saveDraft": (w) => learner({ lessonId: w.exerciseLessonId, code: "print(1)\n" }),
 
   "learning.lesson": (w) => learner({ lessonId: w.textLessonId }),
 

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { issueCertificate } from "@lumen/core/certificates";
 import type { SessionUser } from "@lumen/core/kernel";
 import { createNotifications } from "@lumen/core/notifications";
@@ -54,7 +55,15 @@ export async function buildSweepWorld(t: TestContext) {
     settings: { passingPercent: 50, maxAttempts: null, requiredForCertificate: false },
     questions: questionsOfEveryKind(),
   });
+  const exercise = await addLessonOfKind(t.db, course.id, "exercise");
+  const exerciseSaved = await t.callerFor(owner).exercise.save(sweepExercise(exercise.id));
   const { enrollmentId } = await t.callerFor(learner).enrollment.enroll({ courseId: course.id });
+  const { submission } = await t.callerFor(learner).exercise.submit({
+    lessonId: exercise.id,
+    submissionId: randomUUID(),
+    purpose: "samples",
+    code: "print(input())",
+  });
   const notificationId = await notify(t, learner);
   const certificateId = await issuedCertificate(t, owner);
   const { updatedAt } = await author.getCourse({ courseId: course.id });
@@ -73,11 +82,39 @@ export async function buildSweepWorld(t: TestContext) {
     uploadingAssetId: uploading.id,
     quizLessonId: quiz.id,
     questionIds: saved.questions.map((q) => q.id),
+    exerciseLessonId: exercise.id,
+    exerciseTestIds: exerciseSaved.tests.map((test) => test.id),
+    submissionId: submission.submissionId,
     enrollmentId,
     notificationId,
     certificateId,
   };
 }
+/** A Python stdin exercise with a sample and a hidden test (the sweep's save sample too). */
+export function sweepExercise(lessonId: string, testIds: readonly string[] = []) {
+  return {
+    lessonId,
+    settings: {
+      language: "python" as const,
+      style: "stdio" as const,
+      functionName: "",
+      normalise: "trim" as const,
+      tolerance: 0.000001,
+      timeLimitMs: 2_000,
+      memoryMb: 128,
+      passingPercent: 100,
+      maxAttempts: null,
+      requiredForCertificate: false,
+    },
+    starterCode: "# read a line, print it\n",
+    referenceSolution: "print(input())\n",
+    tests: [
+      { id: testIds[0], sample: true, points: 1, input: "hello\n", expected: "hello\n" },
+      { id: testIds[1], sample: false, points: 2, input: "secret\n", expected: "secret\n" },
+    ],
+  };
+}
+
 export type SweepWorld = Awaited<ReturnType<typeof buildSweepWorld>>;
 
 async function notify(t: TestContext, user: SessionUser): Promise<string> {

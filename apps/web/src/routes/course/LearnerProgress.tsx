@@ -46,11 +46,11 @@ export function LearnerProgress({
               label="Course progress"
               valueText={`${progress.percent} % complete`}
             />
-            {progress.quizzesToPass > 0 && (
+            {progress.assessmentsToPass > 0 && (
               <p className="muted">
-                {progress.quizzesToPass === 1
-                  ? "1 required quiz to pass for the certificate."
-                  : `${progress.quizzesToPass} required quizzes to pass for the certificate.`}
+                {progress.assessmentsToPass === 1
+                  ? "1 required quiz or exercise to pass for the certificate."
+                  : `${progress.assessmentsToPass} required quizzes and exercises to pass for the certificate.`}
               </p>
             )}
           </>
