@@ -5,6 +5,7 @@
  * Ctrl-C stops the apps first, then the database, so every write reaches the disk.
  */
 import { DEMO_USERS } from "@lumen/db/seed";
+import { ENABLE_GRADING, sandboxAvailable } from "@lumen/sandbox";
 import { formatBanner, redactUrl } from "./dev/banner";
 import {
   API_URL,
@@ -132,6 +133,7 @@ try {
   if (stopping) await stopping;
   if (failures.length > 0) await shutdown(1, describeFailures(failures, timeoutMs));
 
+  const grading = await sandboxAvailable();
   log("preparing the demo course…");
   const demo = await prepareDemoCourse({ apiUrl: API_URL, webUrl: WEB_URL, log }).catch(
     (error: unknown) => ({ problem: error instanceof Error ? error.message : String(error) }),
@@ -146,6 +148,7 @@ try {
       database: database.label,
       accounts: DEMO_USERS,
       demo,
+      grading: grading.ok ? { ready: true } : { off: grading.reason, enable: ENABLE_GRADING },
     }),
   );
 } catch (error) {

@@ -16,6 +16,7 @@ describe("formatBanner", () => {
         courseUrl: "http://localhost:5173/courses/a-tour-of-lumen",
         certificateUrl: "http://127.0.0.1:8787/certificates/0b9c…",
       },
+      grading: { ready: true },
     }),
   );
 
@@ -45,9 +46,28 @@ describe("formatBanner", () => {
         database: "PGlite",
         accounts: DEMO_USERS,
         demo: { problem: "video processing is unavailable" },
+        grading: { ready: true },
       }),
     );
     expect(missing).toMatch(/Demo course\s+not ready: video processing is unavailable/);
+  });
+
+  it("says whether code is graded, and how to turn grading on when it is not", () => {
+    expect(banner).toMatch(/Grading\s+ready/);
+    const off = stripVTControlCharacters(
+      formatBanner({
+        webUrl: "http://localhost:5173",
+        apiUrl: "http://127.0.0.1:3000",
+        edgeUrl: "http://127.0.0.1:8787",
+        mailUrl: "http://127.0.0.1:1080",
+        database: "PGlite",
+        accounts: DEMO_USERS,
+        demo: { problem: "x" },
+        grading: { off: "runsc not found", enable: "install gVisor (apt-get install runsc)" },
+      }),
+    );
+    expect(off).toMatch(/Grading\s+off: runsc not found/);
+    expect(off).toMatch(/submissions wait in the queue; to grade them, install gVisor/);
   });
 
   it("says where the API, the edge and the data are", () => {

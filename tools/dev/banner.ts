@@ -11,6 +11,8 @@ export interface BannerInfo {
   accounts: ReadonlyArray<{ role: string; email: string; password: string }>;
   /** The demo course and its graduate's certificate, or why they could not be prepared. */
   demo: { courseUrl: string; certificateUrl: string } | { problem: string };
+  /** Whether exercises are graded here (a working gVisor sandbox), or why not and how to. */
+  grading: { ready: true } | { off: string; enable: string };
 }
 
 /** The one thing to read after `pnpm dev`: what to open and how to sign in. */
@@ -29,6 +31,7 @@ export function formatBanner(info: BannerInfo): string {
     ),
     "",
     ...demoLines(info.demo),
+    gradingLine(info.grading),
     "",
     `  API       ${info.apiUrl}`,
     `  Edge      ${info.edgeUrl}`,
@@ -49,6 +52,15 @@ function demoLines(demo: BannerInfo["demo"]): string[] {
     `  Demo course  ${demo.courseUrl}`,
     `  Certificate  ${demo.certificateUrl}  ${styleText("dim", "(verify it as an employer would)")}`,
   ];
+}
+
+function gradingLine(grading: BannerInfo["grading"]): string {
+  if ("ready" in grading)
+    return `  Grading      ready ${styleText("dim", "(code runs in gVisor)")}`;
+  return [
+    `  Grading      ${styleText("yellow", `off: ${grading.off}`)}`,
+    `               ${styleText("dim", `submissions wait in the queue; to grade them, ${grading.enable}`)}`,
+  ].join("\n");
 }
 
 /** A connection URL fit for a terminal: the password replaced. */

@@ -83,6 +83,8 @@ export const apiEnvSchema = databaseEnvSchema
       .min(60)
       .max(3600, "playback tokens may live at most 1 hour")
       .default(900),
+    /** Submissions one job runner grades at once (each run is one gVisor sandbox). */
+    GRADER_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(2),
     /** FFmpeg binaries for the job runner; default: `ffmpeg` / `ffprobe` on PATH. */
     FFMPEG_PATH: z.string().min(1).optional(),
     FFPROBE_PATH: z.string().min(1).optional(),

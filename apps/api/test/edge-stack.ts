@@ -49,7 +49,16 @@ export async function startEdgeStack({
   const logger = createLogger({ level: "info", write: (line) => logs.push(line) });
   const runner = await startJobRunner({
     queue: createJobQueue(database.connection),
-    handlers: jobHandlers({ db: database.db, env, logger, search, outbox, media, ffmpeg }),
+    handlers: jobHandlers({
+      db: database.db,
+      env,
+      logger,
+      search,
+      outbox,
+      media,
+      ffmpeg,
+      grading: false,
+    }),
     logger,
     pollingIntervalSeconds: 0.5,
   });

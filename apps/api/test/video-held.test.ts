@@ -58,6 +58,7 @@ async function startRunner(ffmpeg: FfmpegConfig) {
       db: t.database.db,
       logger,
       ffmpeg: video.ffmpeg,
+      grading: false,
       media: { ...t.media, store: runnersStore(t.mediaStore) },
     }),
     logger,

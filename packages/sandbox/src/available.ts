@@ -2,6 +2,10 @@ import { SandboxUnavailableError } from "./errors";
 import { type SandboxOptions, sandboxHost } from "./host";
 import { runInSandbox } from "./run";
 
+/** How to turn grading on, for the people who read why it is off. */
+export const ENABLE_GRADING =
+  "install gVisor (apt-get install runsc) and run the job runner as root with cgroup v1";
+
 export type Availability = { ok: true; runsc: string } | { ok: false; reason: string };
 
 /**

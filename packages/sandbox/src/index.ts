@@ -1,4 +1,9 @@
-export { type Availability, assertSandboxAvailable, sandboxAvailable } from "./available";
+export {
+  type Availability,
+  assertSandboxAvailable,
+  ENABLE_GRADING,
+  sandboxAvailable,
+} from "./available";
 export { SandboxFailedError, SandboxUnavailableError } from "./errors";
 export * from "./grade";
 export { RUNSC_MISSING, type SandboxOptions } from "./host";

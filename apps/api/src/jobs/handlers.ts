@@ -7,6 +7,7 @@ import type { ApiEnv } from "../env";
 import type { Logger } from "../logger";
 import { loadCertificateIssuer } from "./credential-issuer";
 import { encodeVideoHandler } from "./encode-video";
+import { gradeSubmissionHandler } from "./grade-submission";
 import { indexCourseHandler } from "./index-course";
 import { issueCertificateHandler } from "./issue-certificate";
 import { probeVideoHandler } from "./probe-video";
@@ -24,6 +25,8 @@ export interface JobDeps {
   media: MediaContext;
   /** Null unless FFmpeg passed the start-up self-test: then the video queues are left alone. */
   ffmpeg: FfmpegConfig | null;
+  /** False unless the gVisor sandbox passed its start-up check: then submissions wait queued. */
+  grading: boolean;
   /**
    * The certificate signer, imported at start-up by main.ts so a bad key stops the runner.
    * When absent (tests that issue nothing), it is imported from the env on first use.
@@ -51,6 +54,16 @@ export function jobHandlers(deps: JobDeps): JobHandler[] {
       logger: deps.logger,
     };
     handlers.push(probeVideoHandler({ ...video, outbox: deps.outbox }), encodeVideoHandler(video));
+  }
+  if (deps.grading) {
+    handlers.push(
+      gradeSubmissionHandler({
+        db: deps.db,
+        outbox: deps.outbox,
+        logger: deps.logger,
+        concurrency: deps.env.GRADER_CONCURRENCY,
+      }),
+    );
   }
   return handlers;
 }

@@ -7,6 +7,7 @@ import { createLogger } from "../logger";
 import { createMediaContext } from "../media";
 import { onShutdown } from "../shutdown";
 import { CertificateIssuerError, loadCertificateIssuer } from "./credential-issuer";
+import { checkGradingCapability } from "./grading-capability";
 import { jobHandlers } from "./handlers";
 import { checkVideoCapability } from "./video-capability";
 
@@ -16,15 +17,18 @@ const logger = createLogger({ level: env.LOG_LEVEL, base: { service: "jobs" } })
 warnAboutDeprecatedEnv(env, logger);
 // The FFmpeg self-test (a few seconds) runs while the database is prepared.
 const videoCheck = checkVideoCapability({ resolved: resolveFfmpegOrExit(), logger });
+const gradingCheck = checkGradingCapability({ logger });
 const certificateIssuer = await loadCertificateIssuerOrExit();
 const database = createDatabase(databaseConfigFromEnv(env));
 await migrate(database);
 const outbox = await openOutbox(database.connection);
 const video = await videoCheck;
-// Tells the API (the lesson editor) whether any live runner can process video, and why not.
+const grading = await gradingCheck;
+// Tells the API (the lesson editor, exercise pages) whether any live runner can process video
+// or grade code, and why not.
 const capabilities = await startCapabilityHeartbeat({
   db: database.db,
-  reports: [video.report],
+  reports: [video.report, grading.report],
   onError: (err) => logger.warn("capability heartbeat failed", { err }),
 });
 const runner = await startJobRunner({
@@ -37,6 +41,7 @@ const runner = await startJobRunner({
     outbox,
     media: createMediaContext(env),
     ffmpeg: video.ffmpeg,
+    grading: grading.available,
     certificateIssuer,
   }),
   logger,
