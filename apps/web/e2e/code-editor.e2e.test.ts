@@ -182,6 +182,37 @@ it("types, indents with Tab, lets focus out with Escape then Tab, and resets und
   await page.close();
 });
 
+it("takes over from the stand-in textarea with what the learner typed, caret and focus", async () => {
+  const page = await browser.newPage();
+  page.setDefaultTimeout(30_000);
+  const violations = watchViolations(page);
+  // Hold CodeMirror's chunk back, as a slow network would.
+  let release = () => {};
+  const held = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  await page.route(/\/CodeMirrorEditor-[^/]*\.js$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto(url);
+  const textarea = page.locator("textarea#answer");
+  expect(await textarea.getAttribute("aria-label")).toBe("Your answer");
+  await textarea.click();
+  await page.keyboard.press("Control+End");
+  await page.keyboard.type("x = 1");
+  release();
+  const editor = page.locator("#answer.cm-content");
+  await editor.waitFor();
+  expect(await editor.evaluate((el) => (el.getRootNode() as ShadowRoot).activeElement === el)).toBe(
+    true,
+  );
+  await page.keyboard.type("2");
+  expect((await page.locator("#answer .cm-line").allInnerTexts()).at(-1)).toBe("x = 12");
+  expect(violations).toEqual([]);
+  await page.close();
+});
+
 it("is described by its keyboard hint and the exercise's instructions", async () => {
   const { page } = await open("light");
   // What assistive technology gets: Chromium's accessibility tree, across the shadow root.
