@@ -1,4 +1,4 @@
-import type { QueueOptions } from "pg-boss";
+import type { Queue, QueueOptions } from "pg-boss";
 import type { z } from "zod";
 
 /**
@@ -8,7 +8,8 @@ import type { z } from "zod";
 export interface JobDefinition<P extends z.ZodType = z.ZodType> {
   name: string;
   payload: P;
-  queue: QueueOptions;
+  /** What createQueue takes: retry policy, heartbeats, and whether inserts NOTIFY. */
+  queue: Omit<Queue, "name">;
 }
 
 export function defineJob<P extends z.ZodType>(definition: JobDefinition<P>): JobDefinition<P> {

@@ -100,6 +100,9 @@ export const gradeSubmissionJob = defineJob({
     retryDelay: 1,
     heartbeatSeconds: 10,
     expireInSeconds: 10 * 60,
+    // A learner is waiting: runners that listen are woken by the insert's NOTIFY (sent when
+    // the submit commits) instead of at their next poll.
+    notify: true,
   },
 });
 

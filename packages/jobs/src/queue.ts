@@ -17,9 +17,11 @@ export function createJobQueue(
   // A producer only inserts jobs: maintenance and cron belong to the runners. A runner's
   // monitor pass is what fails a job whose heartbeat stopped (its runner died), so it runs
   // every 10 s rather than pg-boss's 60 s: a killed transcode is retried within seconds.
+  // Runners also LISTEN, so queues created with `notify` (grading) start a job the moment it
+  // commits; pg-boss falls back to polling where the connection cannot listen (PGlite).
   const role = options.producerOnly
     ? { supervise: false, schedule: false }
-    : { superviseIntervalSeconds: 10, monitorIntervalSeconds: 10 };
+    : { superviseIntervalSeconds: 10, monitorIntervalSeconds: 10, useListenNotify: true };
   if (connection.driver === "pglite") {
     return new PgBoss({ db: fromPglite(connection.pglite), schema: SCHEMA, ...role });
   }
