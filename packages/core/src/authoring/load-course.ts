@@ -115,6 +115,8 @@ export async function loadCourseDraft(db: Database, courseId: string) {
         exercise: sql<StoredDraftExercise | null>`(select json_build_object(
             'testCount', (select count(*)::int from exercise_tests t where t.lesson_id = x.lesson_id),
             'hasReference', btrim(x.reference_solution) <> '',
+            'samples', (select coalesce(json_agg(t.sample order by t.position), '[]'::json)
+              from exercise_tests t where t.lesson_id = x.lesson_id),
             'check', (select json_build_object('status', s.status, 'passed', s.passed,
                 'compileError', s.compile_error, 'results', s.results)
               from exercise_submissions s
@@ -185,6 +187,8 @@ export type CourseDraft = Awaited<ReturnType<typeof loadCourseDraft>>;
 interface StoredDraftExercise {
   testCount: number;
   hasReference: boolean;
+  /** Each test's sample flag, in position order. */
+  samples: boolean[];
   check: {
     status: "queued" | "grading" | "graded";
     passed: boolean | null;
@@ -206,7 +210,13 @@ function draftExercise(stored: StoredDraftExercise | null): DraftExercise {
       compileError: check.compileError,
       failing: (check.results ?? [])
         .filter((r) => r.verdict !== "AC")
-        .map(({ position, sample, verdict }) => ({ position, sample, verdict })),
+        // A reference check grades every test as a sample (its editors see every output):
+        // whether a test is hidden is the test's own flag.
+        .map(({ position, sample, verdict }) => ({
+          position,
+          sample: stored.samples[position] ?? sample,
+          verdict,
+        })),
     },
   };
 }
