@@ -44,7 +44,7 @@ export interface DraftExercise {
     passed: boolean | null;
     compileError: string | null;
     /** Tests the reference solution failed, in outline order. */
-    failing: Array<{ position: number; sample: boolean; verdict: string }>;
+    failing: Array<{ position: number; hidden: boolean; verdict: string }>;
   } | null;
 }
 export interface DraftVideo {
@@ -115,8 +115,6 @@ export async function loadCourseDraft(db: Database, courseId: string) {
         exercise: sql<StoredDraftExercise | null>`(select json_build_object(
             'testCount', (select count(*)::int from exercise_tests t where t.lesson_id = x.lesson_id),
             'hasReference', btrim(x.reference_solution) <> '',
-            'samples', (select coalesce(json_agg(t.sample order by t.position), '[]'::json)
-              from exercise_tests t where t.lesson_id = x.lesson_id),
             'check', (select json_build_object('status', s.status, 'passed', s.passed,
                 'compileError', s.compile_error, 'results', s.results)
               from exercise_submissions s
@@ -187,13 +185,11 @@ export type CourseDraft = Awaited<ReturnType<typeof loadCourseDraft>>;
 interface StoredDraftExercise {
   testCount: number;
   hasReference: boolean;
-  /** Each test's sample flag, in position order. */
-  samples: boolean[];
   check: {
     status: "queued" | "grading" | "graded";
     passed: boolean | null;
     compileError: string | null;
-    results: Array<{ position: number; sample: boolean; verdict: string }> | null;
+    results: Array<{ position: number; hidden: boolean; verdict: string }> | null;
   } | null;
 }
 
@@ -210,13 +206,7 @@ function draftExercise(stored: StoredDraftExercise | null): DraftExercise {
       compileError: check.compileError,
       failing: (check.results ?? [])
         .filter((r) => r.verdict !== "AC")
-        // A reference check grades every test as a sample (its editors see every output):
-        // whether a test is hidden is the test's own flag.
-        .map(({ position, sample, verdict }) => ({
-          position,
-          sample: stored.samples[position] ?? sample,
-          verdict,
-        })),
+        .map(({ position, hidden, verdict }) => ({ position, hidden, verdict })),
     },
   };
 }
