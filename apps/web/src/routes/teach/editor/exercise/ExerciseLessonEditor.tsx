@@ -148,7 +148,11 @@ function ExerciseForm({
   );
 }
 
-/** A code editor with its hint and error below, read with it. */
+/**
+ * A code editor with a visible label (the editor's own name is its aria-label: the label's
+ * `for` reaches its stand-in textarea, not CodeMirror's surface) and our hint and error
+ * below, read with it. The editor shows its keyboard hint as `${id}-hint`.
+ */
 function CodeField({
   id,
   hint,
@@ -163,11 +167,15 @@ function CodeField({
   value: string;
   onChange: (value: string) => void;
 }) {
-  const described = [`${id}-hint`, error ? `${id}-error` : ""].filter(Boolean).join(" ");
+  const aboutId = `${id}-about`;
+  const described = [aboutId, error ? `${id}-error` : ""].filter(Boolean).join(" ");
   return (
     <div className={s.codeField}>
+      <label htmlFor={id} className={s.codeLabel}>
+        {editor.label}
+      </label>
       <CodeEditor id={id} minLines={8} describedBy={described} {...editor} />
-      <p id={`${id}-hint`} className={f.hint}>
+      <p id={aboutId} className={f.hint}>
         {hint}
       </p>
       {error && (

@@ -24,9 +24,11 @@ function check(patch: Partial<ReferenceCheck> = {}): ReferenceCheck {
   };
 }
 
+/** A reference check's result: graded as a sample (output shown), `hidden` as the test is. */
 const result = (position: number, verdict: "AC" | "WA" | "RE", extra = {}) => ({
   id: T(position + 1),
   position,
+  hidden: savedExercise().tests[position]?.sample === false,
   sample: true as const,
   verdict,
   points: verdict === "AC" ? 1 : 0,
@@ -66,7 +68,7 @@ describe("summariseCheck", () => {
     expect(summary).toEqual({ state: "passed", text: PASSED_TEXT });
   });
 
-  it("names each failing test as sample or hidden (by the test), with its diff or error", () => {
+  it("names each failing test as sample or hidden, with its diff or error", () => {
     const summary = summariseCheck(
       savedExercise({
         referenceCheck: check({

@@ -79,9 +79,8 @@ export function summariseCheck(
   const failures = check.tests
     .filter((t) => t.verdict !== "AC")
     .map((t): FailedTest => {
-      // Every result of a reference check carries its output; hidden-ness is the test's own.
-      const hidden = exercise.tests[t.position]?.sample === false;
-      const which = `Test ${t.position + 1} (${hidden ? "hidden" : "sample"})`;
+      // Every result of a reference check carries its output; `hidden` says what it is for learners.
+      const which = `Test ${t.position + 1} (${t.hidden ? "hidden" : "sample"})`;
       // A result without output (stored as hidden) has its verdict only.
       const shown = t.sample ? t : null;
       return {
