@@ -5,6 +5,8 @@ import { ValidationError } from "../kernel";
 import { touchCourse } from "./touch";
 import type { AuthoringDeps, CourseChange } from "./types";
 
+const KINDS_WITH_BODY: ReadonlySet<string> = new Set(["text", "exercise"]);
+
 export async function updateLesson({
   db,
   outbox,
@@ -24,8 +26,9 @@ export async function updateLesson({
   return db.transaction(async (tx) => {
     const { course, lesson } = await lockLesson(tx, user, lessonId);
     // Other kinds keep their content elsewhere (video, quiz…); a body there would be ignored.
-    if (fields.body !== undefined && lesson.kind !== "text") {
-      const message = "Only text lessons have a body.";
+    // An exercise's body is its prompt (what `exercise.take` shows learners).
+    if (fields.body !== undefined && !KINDS_WITH_BODY.has(lesson.kind)) {
+      const message = "Only text and exercise lessons have a body.";
       throw new ValidationError(message, { body: [message] });
     }
     if (Object.values(fields).every((value) => value === undefined)) {

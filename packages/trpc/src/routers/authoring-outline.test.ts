@@ -152,7 +152,19 @@ describe("lessons", () => {
     expect(first?.lessons).toEqual([{ id: c.lessonIds[1], position: 0 }]);
   });
 
-  it("only text lessons take a body, up to 100k characters", async () => {
+  it("an exercise lesson's body is the prompt learners get", async () => {
+    const c = await buildCourse(t, owner);
+    const { lessonId } = await api().addLesson({
+      moduleId: c.moduleIds[0] ?? "",
+      title: "Sum",
+      kind: "exercise",
+    });
+    await api().updateLesson({ lessonId, body: "Print the sum of two numbers." });
+    const exercise = await t.callerFor(owner).exercise.take({ lessonId });
+    expect(exercise.prompt).toBe("Print the sum of two numbers.");
+  });
+
+  it("only text and exercise lessons take a body, up to 100k characters", async () => {
     const c = await buildCourse(t, owner);
     const { lessonId: video } = await api().addLesson({
       moduleId: c.moduleIds[0] ?? "",

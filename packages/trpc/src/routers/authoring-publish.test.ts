@@ -1,8 +1,9 @@
 import { updateCourse } from "@lumen/core/authoring";
 import { uploadLessonDocument } from "@lumen/core/documents";
+import { gradeExerciseSubmission } from "@lumen/core/exercise";
 import { type SessionUser, ValidationError } from "@lumen/core/kernel";
 import { createUser, questionsOfEveryKind } from "@lumen/core/testing";
-import { enrollments } from "@lumen/db";
+import { enrollments, exerciseSubmissions } from "@lumen/db";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildCourse, errorOf, jobsFor } from "../testing/authoring";
@@ -132,6 +133,75 @@ describe("publish checklist: quizzes and documents", () => {
       problems: [],
     });
     expect(await api().publish({ courseId: c.courseId })).toMatchObject({ status: "published" });
+  });
+});
+
+describe("publish checklist: exercises", () => {
+  it("names a failing test of the reference check as hidden or sample by the test, not the run", async () => {
+    const c = await buildCourse(t, owner);
+    const { lessonId } = await api().addLesson({
+      moduleId: c.moduleIds[0] ?? "",
+      title: "Sum",
+      kind: "exercise",
+    });
+    await t.callerFor(owner).exercise.save({
+      lessonId,
+      settings: {
+        language: "python",
+        style: "stdio",
+        functionName: "",
+        normalise: "trim",
+        tolerance: 0,
+        timeLimitMs: 2000,
+        memoryMb: 256,
+        passingPercent: 100,
+        maxAttempts: null,
+        requiredForCertificate: true,
+      },
+      starterCode: "",
+      referenceSolution: "print(3)",
+      tests: [
+        { sample: true, points: 1, input: "1 2", expected: "3" },
+        { sample: false, points: 1, input: "5 7", expected: "12" },
+      ],
+    });
+    const [check] = await t.db
+      .select({ id: exerciseSubmissions.id })
+      .from(exerciseSubmissions)
+      .where(eq(exerciseSubmissions.lessonId, lessonId));
+    // The grader's view of a reference run: every test graded as a sample, the second wrong.
+    await gradeExerciseSubmission({
+      db: t.db,
+      outbox: t.outbox,
+      submissionId: check?.id ?? "",
+      grade: async (submission) => ({
+        tests: submission.tests.map((test, index) => ({
+          id: test.id,
+          sample: true,
+          verdict: index === 1 ? "WA" : "AC",
+          points: index === 1 ? 0 : 1,
+          maxPoints: 1,
+          timeMs: 5,
+          input: "",
+          expected: "",
+          actual: "3\n",
+        })),
+        score: 1,
+        maxScore: 2,
+        passed: false,
+      }),
+    });
+    const { problems } = await api().publishChecklist({ courseId: c.courseId });
+    expect(problems).toEqual([
+      {
+        code: "exercise_reference_failed",
+        field: "lessons",
+        moduleId: c.moduleIds[0],
+        lessonId,
+        message:
+          "The reference solution of exercise “Sum” fails: test 2 (hidden) gives a wrong answer. Fix the test or the solution and save.",
+      },
+    ]);
   });
 });
 

@@ -30,7 +30,13 @@ import {
 import { useEffect, useLayoutEffect, useRef } from "react";
 import type { CodeEditorProps } from "./CodeEditor";
 import s from "./CodeEditor.module.css";
-import { type CodeLanguage, describedByIds, indentFor, minimalChange } from "./editor-logic";
+import {
+  type CodeLanguage,
+  describedByIds,
+  EchoBuffer,
+  indentFor,
+  minimalChange,
+} from "./editor-logic";
 import { editorHighlighting, editorTheme } from "./theme";
 
 /** Marks a change that came from the `value` prop, so it is not reported back to onChange. */
@@ -66,6 +72,7 @@ export default function CodeMirrorEditor({
   const hostRef = useRef<HTMLDivElement>(null);
   const viewRef = useRef<EditorView | null>(null);
   const onChangeRef = useRef(onChange);
+  const echoes = useRef(new EchoBuffer()).current;
   const compartments = useRef({
     language: new Compartment(),
     readOnly: new Compartment(),
@@ -111,7 +118,9 @@ export default function CodeMirrorEditor({
           EditorView.updateListener.of((update) => {
             if (!update.docChanged) return;
             if (update.transactions.every((tr) => tr.annotation(external))) return;
-            onChangeRef.current(update.state.doc.toString());
+            const text = update.state.doc.toString();
+            echoes.sent(text);
+            onChangeRef.current(text);
           }),
         ],
       }),
@@ -122,18 +131,19 @@ export default function CodeMirrorEditor({
       viewRef.current = null;
       view.destroy();
     };
-  }, [compartments]);
+  }, [compartments, echoes]);
 
   // A new value from outside (e.g. "Reset to starter code"): one undoable edit of the span
   // that differs, so the learner's own history before it stays and Ctrl+Z brings their code back.
   useEffect(() => {
     const view = viewRef.current;
-    if (!view) return;
+    // The editor's own edit coming back (maybe behind newer typing) is not a new value.
+    if (!view || echoes.isEcho(value)) return;
     const change = minimalChange(view.state.doc.toString(), value);
     if (!change) return;
     // Its own undo step: never merged with the learner's typing just before or after it.
     view.dispatch({ changes: change, annotations: [external.of(true), isolateHistory.of("full")] });
-  }, [value]);
+  }, [value, echoes]);
 
   useEffect(() => {
     viewRef.current?.dispatch({

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { describedByIds, keyboardHint, minimalChange } from "./editor-logic";
+import { describedByIds, EchoBuffer, keyboardHint, minimalChange } from "./editor-logic";
 
 const apply = (doc: string, change: ReturnType<typeof minimalChange>) =>
   change ? doc.slice(0, change.from) + change.insert + doc.slice(change.to) : doc;
@@ -57,5 +57,25 @@ describe("the keyboard hint", () => {
     ]);
     expect(describedByIds("answer", true, "task")).toEqual(["task"]);
     expect(describedByIds("answer", true)).toEqual([]);
+  });
+});
+
+describe("EchoBuffer", () => {
+  it("takes a stale echo, rendered after more typing, for the editor's own edit", () => {
+    const echoes = new EchoBuffer();
+    // Select all, Delete, then "a": the page re-renders with "" only after "a" was typed.
+    echoes.sent("");
+    echoes.sent("a");
+    expect(echoes.isEcho("")).toBe(true);
+    expect(echoes.isEcho("a")).toBe(true);
+    // Nothing pending: the same text again now comes from outside (e.g. a reset).
+    expect(echoes.isEcho("a")).toBe(false);
+  });
+
+  it("takes a value the editor never sent as new, and forgets what was pending", () => {
+    const echoes = new EchoBuffer();
+    echoes.sent("x = 1");
+    expect(echoes.isEcho("# starter code")).toBe(false);
+    expect(echoes.isEcho("x = 1")).toBe(false);
   });
 });

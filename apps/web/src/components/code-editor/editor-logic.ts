@@ -65,3 +65,26 @@ export function minimalChange(current: string, next: string): TextChange | null 
 
 const isHighSurrogate = (code: number) => code >= 0xd800 && code <= 0xdbff;
 const isLowSurrogate = (code: number) => code >= 0xdc00 && code <= 0xdfff;
+
+/**
+ * The texts the editor has sent to onChange that have not come back yet as its `value` prop.
+ * A prop equal to one of them is the echo of the editor's own edit, possibly a stale one (the
+ * page re-rendered with it after more keys were typed): writing it back would undo those keys
+ * and put the caret before them. Echoes arrive in the order they were sent.
+ */
+export class EchoBuffer {
+  #pending: string[] = [];
+
+  sent(text: string): void {
+    this.#pending.push(text);
+    // A parent that never stores the value (it transforms or ignores it) never echoes.
+    if (this.#pending.length > 100) this.#pending.shift();
+  }
+
+  /** True for an echo (it and the ones before it are done); false for a value from outside. */
+  isEcho(value: string): boolean {
+    const at = this.#pending.indexOf(value);
+    this.#pending = at === -1 ? [] : this.#pending.slice(at + 1);
+    return at !== -1;
+  }
+}

@@ -1,6 +1,7 @@
 import { Badge } from "../../../components/ui/Badge";
 import { plural } from "../../../lib/format";
 import type { EditableLesson } from "../api";
+import { ExerciseBadge } from "./exercise/ExerciseBadge";
 import o from "./outline.module.css";
 import { VideoBadge } from "./video/VideoBadge";
 
@@ -19,6 +20,7 @@ export function LessonBadges({ lesson }: { lesson: EditableLesson }) {
           {lesson.document ? "PDF added" : "No PDF yet"}
         </Badge>
       )}
+      <ExerciseBadge lesson={lesson} />
       {lesson.isOptional && <Badge tone="accent">Optional</Badge>}
     </span>
   );

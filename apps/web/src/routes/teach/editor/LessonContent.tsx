@@ -6,6 +6,7 @@ import { trpcClient } from "../../../lib/trpc";
 import type { EditableLesson, EditableModule } from "../api";
 import { lessonBodyId } from "../editor-targets";
 import { DocumentLessonEditor } from "./document/DocumentLessonEditor";
+import { ExerciseLessonEditor } from "./exercise/ExerciseLessonEditor";
 import { LessonFlagToggle } from "./LessonFlagToggle";
 import { KIND_LATER } from "./lesson-kinds";
 import { MarkdownField } from "./MarkdownField";
@@ -43,6 +44,8 @@ export function LessonContent({
         <QuizLessonEditor lesson={lesson} courseId={courseId} />
       ) : lesson.kind === "pdf" ? (
         <DocumentLessonEditor lesson={lesson} courseId={courseId} />
+      ) : lesson.kind === "exercise" ? (
+        <ExerciseLessonEditor lesson={lesson} courseId={courseId} />
       ) : (
         <p className={o.later}>
           {KIND_LATER[lesson.kind]} You can already name it and place it in the outline.

@@ -11,9 +11,11 @@ export const KIND_LABELS: Record<LessonKind, string> = {
 };
 
 /** What each kind's editor will do once its feature lands; said plainly in the meantime. */
-export const KIND_LATER: Record<Exclude<LessonKind, "text" | "video" | "pdf" | "quiz">, string> = {
+export const KIND_LATER: Record<
+  Exclude<LessonKind, "text" | "video" | "pdf" | "quiz" | "exercise">,
+  string
+> = {
   assignment: "The assignment editor arrives with assessments.",
-  exercise: "The exercise editor arrives with programming assignments.",
 };
 
 export function isLessonKind(value: string): value is LessonKind {

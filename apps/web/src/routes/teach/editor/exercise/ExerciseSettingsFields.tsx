@@ -1,0 +1,185 @@
+import { fieldStyles as f, SelectField, TextField } from "../../../../components/ui/Field";
+import {
+  type EditableExercise,
+  type ExerciseLanguageName,
+  exerciseFieldId,
+  isNormalise,
+  NORMALISE_OPTIONS,
+  STYLE_OPTIONS,
+} from "./exercise-editor";
+import s from "./exercise-editor.module.css";
+import type { ExerciseForm } from "./use-exercise-form";
+
+/**
+ * How the exercise runs and is graded: language, test style (stdin → stdout, or a function
+ * call), how output is compared, limits per test, passing score, attempts, certificate.
+ */
+export function ExerciseSettingsFields({
+  form,
+  languages,
+}: {
+  form: ExerciseForm;
+  languages: EditableExercise["languages"];
+}) {
+  const { settings } = form.draft;
+  const errors = form.errors.settings;
+  const id = (field: string) => exerciseFieldId(form.lessonId, field);
+  const set = form.setSettings;
+  const languageOptions = languages.map((l) => ({ value: l.name, label: l.label }));
+  const isLanguage = (value: string): value is ExerciseLanguageName =>
+    languages.some((l) => l.name === value);
+  return (
+    <fieldset className={s.settings}>
+      <legend>Settings</legend>
+      <div className={f.row}>
+        <SelectField
+          id={id("language")}
+          label="Language"
+          options={languageOptions}
+          value={settings.language}
+          onChange={(e) => {
+            const language = e.target.value;
+            if (isLanguage(language)) set({ language });
+          }}
+        />
+      </div>
+      <fieldset className={s.choice}>
+        <legend>Test style</legend>
+        {STYLE_OPTIONS.map((option) => (
+          <div key={option.value} className={f.check}>
+            <input
+              id={id(`style-${option.value}`)}
+              type="radio"
+              name={id("style")}
+              checked={settings.style === option.value}
+              aria-describedby={`${id(`style-${option.value}`)}-hint`}
+              onChange={() => set({ style: option.value })}
+            />
+            <div>
+              <label htmlFor={id(`style-${option.value}`)}>{option.label}</label>
+              <p id={`${id(`style-${option.value}`)}-hint`} className={f.hint}>
+                {option.hint}
+              </p>
+            </div>
+          </div>
+        ))}
+      </fieldset>
+      <div className={f.row}>
+        {settings.style === "function" ? (
+          <TextField
+            id={id("functionName")}
+            label="Function name"
+            hint="The function learners write; each test calls it."
+            autoComplete="off"
+            spellCheck={false}
+            maxLength={64}
+            className={s.mono}
+            value={settings.functionName}
+            error={errors.functionName}
+            onChange={(e) => set({ functionName: e.target.value })}
+          />
+        ) : (
+          <SelectField
+            id={id("normalise")}
+            label="Compare output"
+            options={NORMALISE_OPTIONS}
+            value={settings.normalise}
+            onChange={(e) => {
+              const normalise = e.target.value;
+              if (isNormalise(normalise)) set({ normalise });
+            }}
+          />
+        )}
+        {settings.style === "stdio" && settings.normalise === "numeric" && (
+          <TextField
+            id={id("tolerance")}
+            label="Tolerance (±)"
+            hint="How far a number may be off, absolute or relative (0 to 1)."
+            inputMode="decimal"
+            autoComplete="off"
+            value={settings.tolerance}
+            error={errors.tolerance}
+            onChange={(e) => set({ tolerance: e.target.value })}
+          />
+        )}
+      </div>
+      <div className={f.row}>
+        <TextField
+          id={id("timeLimit")}
+          label="Time limit per test (seconds)"
+          type="number"
+          inputMode="decimal"
+          min={0.1}
+          max={10}
+          step={0.1}
+          value={settings.timeLimitSeconds}
+          error={errors.timeLimit}
+          onChange={(e) => set({ timeLimitSeconds: e.target.value })}
+        />
+        <TextField
+          id={id("memoryMb")}
+          label="Memory limit (MB)"
+          type="number"
+          inputMode="numeric"
+          min={32}
+          max={1024}
+          value={settings.memoryMb}
+          error={errors.memoryMb}
+          onChange={(e) => set({ memoryMb: e.target.value })}
+        />
+        <TextField
+          id={id("passingPercent")}
+          label="Passing score (%)"
+          type="number"
+          inputMode="numeric"
+          min={0}
+          max={100}
+          value={settings.passingPercent}
+          error={errors.passingPercent}
+          onChange={(e) => set({ passingPercent: e.target.value })}
+        />
+      </div>
+      <div className={s.attempts}>
+        <div className={f.check}>
+          <input
+            id={id("unlimited")}
+            type="checkbox"
+            checked={settings.unlimited}
+            onChange={(e) => set({ unlimited: e.target.checked })}
+          />
+          <label htmlFor={id("unlimited")}>Unlimited attempts</label>
+        </div>
+        {/* A limit only means something without "unlimited": hidden, not greyed out. */}
+        {!settings.unlimited && (
+          <TextField
+            id={id("maxAttempts")}
+            label="Attempts allowed"
+            type="number"
+            inputMode="numeric"
+            min={1}
+            max={100}
+            value={settings.maxAttempts}
+            error={errors.maxAttempts}
+            onChange={(e) => set({ maxAttempts: e.target.value })}
+          />
+        )}
+      </div>
+      <div className={f.check}>
+        <input
+          id={id("required")}
+          type="checkbox"
+          checked={settings.requiredForCertificate}
+          aria-describedby={`${id("required")}-hint`}
+          onChange={(e) => set({ requiredForCertificate: e.target.checked })}
+        />
+        <div>
+          <label htmlFor={id("required")}>Required for the certificate</label>
+          <p id={`${id("required")}-hint`} className={f.hint}>
+            Learners must pass this exercise, as well as complete the course, to earn the
+            certificate. The best attempt counts.
+          </p>
+        </div>
+      </div>
+    </fieldset>
+  );
+}

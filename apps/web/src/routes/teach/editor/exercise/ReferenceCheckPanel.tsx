@@ -1,0 +1,67 @@
+import { useId } from "react";
+import { cx } from "../../../../components/ui/cx";
+import { Notice } from "../../../../components/ui/Notice";
+import { plural } from "../../../../lib/format";
+import type { EditableExercise } from "./exercise-editor";
+import s from "./exercise-editor.module.css";
+import { type FailedTest, summariseCheck } from "./reference-check";
+
+/**
+ * The grader's run of the reference solution against every saved test, followed live: its
+ * outcome is announced (a polite live region, always mounted so the change is heard), with
+ * each failing test's expected and actual output, runtime error or compile error below.
+ */
+export function ReferenceCheckPanel({ exercise }: { exercise: EditableExercise }) {
+  const summary = summariseCheck(exercise);
+  const headingId = useId();
+  return (
+    <section className={cx(s.check, s[summary.state])} aria-labelledby={headingId}>
+      <h5 id={headingId}>Reference check</h5>
+      {exercise.attemptCount > 0 && (
+        <Notice tone="warning" as="p">
+          {plural(exercise.attemptCount, "learner's attempt was", "learners' attempts were")}{" "}
+          graded; editing keeps their scores.
+        </Notice>
+      )}
+      <p className={s.checkSummary} aria-live="polite" aria-atomic="true">
+        {summary.text}
+      </p>
+      {summary.state === "pending" && summary.waitingReason && (
+        <p className={s.checkWaiting}>Grading is paused: {summary.waitingReason}</p>
+      )}
+      {summary.state === "failed" && summary.compileError !== null && (
+        <pre className={s.output}>{summary.compileError}</pre>
+      )}
+      {summary.state === "failed" && summary.failures.length > 0 && (
+        <ul className={s.failures}>
+          {summary.failures.map((failure) => (
+            <li key={failure.title}>
+              <FailureDetail failure={failure} />
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+function FailureDetail({ failure }: { failure: FailedTest }) {
+  return (
+    <>
+      <p className={s.failureTitle}>{failure.title}</p>
+      {failure.diff && (
+        <dl className={s.diff}>
+          <dt>Line {failure.diff.line}, expected</dt>
+          <dd>
+            <code>{failure.diff.expected || "(nothing)"}</code>
+          </dd>
+          <dt>Actual</dt>
+          <dd>
+            <code>{failure.diff.actual || "(nothing)"}</code>
+          </dd>
+        </dl>
+      )}
+      {failure.message && <pre className={s.output}>{failure.message}</pre>}
+    </>
+  );
+}
