@@ -67,7 +67,7 @@ export async function gradeSubmission(
     options,
   );
   const [check, ...testRuns] = runs;
-  if (!check || check.status !== "ok") {
+  if (check?.status !== "ok") {
     const compileError =
       check?.status === "runtime_error"
         ? tail(check.stderr.trim())
