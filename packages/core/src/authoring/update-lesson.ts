@@ -5,6 +5,9 @@ import { ValidationError } from "../kernel";
 import { touchCourse } from "./touch";
 import type { AuthoringDeps, CourseChange } from "./types";
 
+/** Lesson kinds whose Markdown body is their content. */
+const BODY_KINDS: ReadonlySet<string> = new Set(["text", "exercise"]);
+
 export async function updateLesson({
   db,
   outbox,
@@ -24,8 +27,9 @@ export async function updateLesson({
   return db.transaction(async (tx) => {
     const { course, lesson } = await lockLesson(tx, user, lessonId);
     // Other kinds keep their content elsewhere (video, quiz…); a body there would be ignored.
-    if (fields.body !== undefined && lesson.kind !== "text") {
-      const message = "Only text lessons have a body.";
+    // An exercise's body is its prompt, the task learners read (exercise.take).
+    if (fields.body !== undefined && !BODY_KINDS.has(lesson.kind)) {
+      const message = "Only text and exercise lessons have a body.";
       throw new ValidationError(message, { body: [message] });
     }
     if (Object.values(fields).every((value) => value === undefined)) {

@@ -152,7 +152,20 @@ describe("lessons", () => {
     expect(first?.lessons).toEqual([{ id: c.lessonIds[1], position: 0 }]);
   });
 
-  it("only text lessons take a body, up to 100k characters", async () => {
+  it("an exercise lesson takes a body: its prompt", async () => {
+    const c = await buildCourse(t, owner);
+    const { lessonId } = await api().addLesson({
+      moduleId: c.moduleIds[0] ?? "",
+      title: "Add two numbers",
+      kind: "exercise",
+    });
+    await api().updateLesson({ lessonId, body: "Print the **sum**." });
+    const course = await api().getCourse({ courseId: c.courseId });
+    const lesson = course.modules.flatMap((m) => m.lessons).find((l) => l.id === lessonId);
+    expect(lesson?.body).toBe("Print the **sum**.");
+  });
+
+  it("only text and exercise lessons take a body, up to 100k characters", async () => {
     const c = await buildCourse(t, owner);
     const { lessonId: video } = await api().addLesson({
       moduleId: c.moduleIds[0] ?? "",
