@@ -159,13 +159,7 @@ export function ExerciseRunner({
         )}
       </section>
       <Announcer submission={shown} sentHere={sentHere} />
-      {shown && (
-        <SubmissionResult
-          submission={shown}
-          passingPercent={exercise.passingPercent}
-          latest={sentHere.has(shown.submissionId)}
-        />
-      )}
+      {shown && <SubmissionResult submission={shown} passingPercent={exercise.passingPercent} />}
       <SubmissionHistory
         submissions={exercise.submissions}
         selectedId={selectedId}

@@ -31,16 +31,14 @@ const base: SubmissionView = {
       input: "2 3\n",
       expected: "5\n",
       actual: "6\n",
-      diff: { line: 1, expected: "5", actual: "6" },
+      diff: { line: 1, expected: '"5"', actual: '"6"' },
     },
     { id: "t2", position: 1, sample: false, verdict: "AC", points: 2, maxPoints: 2, timeMs: 9 },
   ],
 };
 
 const render = (submission: SubmissionView) =>
-  renderToStaticMarkup(
-    <SubmissionResult submission={submission} passingPercent={60} latest={true} />,
-  );
+  renderToStaticMarkup(<SubmissionResult submission={submission} passingPercent={60} />);
 
 describe("a submission's result", () => {
   it("shows the verdict, the score against the pass mark and each test", () => {
@@ -50,7 +48,7 @@ describe("a submission's result", () => {
     expect(html).toContain("Not passed yet: the pass mark is 60 %");
     expect(html).toContain("Sample 1");
     expect(html).toContain("Test 2 (hidden)");
-    expect(html).toContain("Line 1: expected “5”, got “6”.");
+    expect(html).toContain("Line 1: expected &quot;5&quot;, got &quot;6&quot;.");
     // The differing line of the actual output is marked, and named for screen readers.
     expect(html).toMatch(/class="line differs">.*\(first difference\) .*6/);
   });

@@ -26,12 +26,9 @@ import r from "./SubmissionResult.module.css";
 export function SubmissionResult({
   submission,
   passingPercent,
-  latest,
 }: {
   submission: SubmissionView;
   passingPercent: number;
-  /** Sent from this page just now (else picked from the history). */
-  latest: boolean;
 }) {
   const graded = submission.status === "graded";
   const isSubmit = submission.purpose === "submit";
@@ -42,7 +39,7 @@ export function SubmissionResult({
       aria-labelledby="exercise-result-heading"
     >
       <h2 id="exercise-result-heading" tabIndex={-1} className={r.heading}>
-        {latest ? `${name}: result` : `${name} (earlier)`}
+        {name}: result
       </h2>
       {!graded || !submission.verdict ? (
         <div className={r.waiting}>

@@ -94,11 +94,11 @@ describe("diff presentation", () => {
   });
 
   it("says the difference in one sentence", () => {
-    expect(diffSentence({ line: 3, expected: "7", actual: "8" })).toBe(
-      "Line 3: expected “7”, got “8”.",
+    expect(diffSentence({ line: 3, expected: '"7"', actual: '"8"' })).toBe(
+      'Line 3: expected "7", got "8".',
     );
-    expect(diffSentence({ line: 2, expected: "5", actual: "" })).toBe(
-      "Line 2: expected “5”, got nothing.",
+    expect(diffSentence({ line: 2, expected: '"5"', actual: "(no line)" })).toBe(
+      'Line 2: expected "5", got no line.',
     );
   });
 });

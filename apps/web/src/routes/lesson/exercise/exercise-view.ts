@@ -91,9 +91,12 @@ export function outputLines(text: string, differingLine: number | null): OutputL
   return rows;
 }
 
-/** "Line 3: expected "7", got "8"" — the diff in one sentence, for the row and screen readers. */
+/**
+ * "Line 3: expected "7", got "8"." — the grader's diff in one sentence. Its sides come quoted
+ * as JSON strings (so spaces and an empty line show), or "(no line)" past the output's end.
+ */
 export function diffSentence(diff: { line: number; expected: string; actual: string }): string {
-  const show = (text: string) => (text === "" ? "nothing" : `“${text}”`);
+  const show = (side: string) => (side === "(no line)" ? "no line" : side);
   return `Line ${diff.line}: expected ${show(diff.expected)}, got ${show(diff.actual)}.`;
 }
 
