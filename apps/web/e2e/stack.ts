@@ -34,7 +34,12 @@ export interface Stack {
 /** The environment variable naming a production build shared by every stack of a run. */
 export const PREBUILT_WEB_ENV = "LUMEN_E2E_WEB_BUILD";
 
-/** The production build of the app into `outDir`, as `vite build` makes it. */
+/**
+ * The production build of the app into `outDir`, as `vite build` makes it, plus the UI
+ * gallery (ui-gallery.html) as a second page, so components no route uses yet (the code
+ * editor) are tested as built, under the production CSP; and a manifest, for tests of what
+ * each page loads up front.
+ */
 export async function buildWeb(outDir: string): Promise<void> {
   await build({
     root: webDir,
@@ -43,8 +48,12 @@ export async function buildWeb(outDir: string): Promise<void> {
       outDir,
       emptyOutDir: true,
       sourcemap: false,
-      // A cold machine makes the timing advice fire; it is noise in test output.
-      rolldownOptions: { checks: { bundlerTimings: false } },
+      manifest: true,
+      rolldownOptions: {
+        input: { index: join(webDir, "index.html"), gallery: join(webDir, "ui-gallery.html") },
+        // A cold machine makes the timing advice fire; it is noise in test output.
+        checks: { bundlerTimings: false },
+      },
       // hls.js is one large chunk, loaded only by the player; the warning is noise here.
       chunkSizeWarningLimit: 1024,
     },

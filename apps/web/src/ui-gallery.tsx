@@ -8,6 +8,7 @@ import "./styles/base.css";
 import { StrictMode, useRef, useState } from "react";
 import { createRoot } from "react-dom/client";
 import { createMemoryRouter, RouterProvider } from "react-router";
+import { CodeEditor } from "./components/code-editor/CodeEditor";
 import { ThemeMenu } from "./components/ThemeMenu";
 import { Badge, type BadgeTone } from "./components/ui/Badge";
 import { Button, buttonClass, iconButtonClass, linkButtonClass } from "./components/ui/Button";
@@ -22,6 +23,44 @@ import { ToastRegion } from "./components/ui/Toast";
 import s from "./ui-gallery.module.css";
 
 const TONES: BadgeTone[] = ["neutral", "outline", "info", "success", "warning", "danger", "accent"];
+
+const STARTER = 'def greet(name):\n    """Say hello."""\n    return "Hello, " + name\n';
+const SOLUTION =
+  "function sum(numbers) {\n  return numbers.reduce((total, n) => total + n, 0);\n}\n";
+
+function CodeEditors() {
+  const [code, setCode] = useState(STARTER);
+  const [language, setLanguage] = useState<"python" | "javascript">("python");
+  return (
+    <section aria-label="Code editor">
+      <h2>Code editor</h2>
+      <p id="exercise-instructions">Write a function that greets someone by name.</p>
+      <CodeEditor
+        id="answer"
+        label="Your answer"
+        language={language}
+        value={code}
+        onChange={setCode}
+        minLines={6}
+        describedBy="exercise-instructions"
+      />
+      <p>
+        <Button onClick={() => setCode(STARTER)}>Reset to starter code</Button>{" "}
+        <Button onClick={() => setLanguage(language === "python" ? "javascript" : "python")}>
+          Language: {language}
+        </Button>
+      </p>
+      <CodeEditor
+        id="solution"
+        label="Reference solution"
+        language="javascript"
+        value={SOLUTION}
+        onChange={() => {}}
+        readOnly
+      />
+    </section>
+  );
+}
 
 function Gallery() {
   const [tab, setTab] = useState<"one" | "two">("one");
@@ -149,6 +188,7 @@ function Gallery() {
           </Dialog>
         )}
       </section>
+      <CodeEditors />
       <ToastRegion onDismiss={() => setToast(false)}>
         {toast && "You reached 50 % of A tour of Lumen."}
       </ToastRegion>

@@ -44,7 +44,7 @@ export interface DraftExercise {
     passed: boolean | null;
     compileError: string | null;
     /** Tests the reference solution failed, in outline order. */
-    failing: Array<{ position: number; sample: boolean; verdict: string }>;
+    failing: Array<{ position: number; hidden: boolean; verdict: string }>;
   } | null;
 }
 export interface DraftVideo {
@@ -189,7 +189,7 @@ interface StoredDraftExercise {
     status: "queued" | "grading" | "graded";
     passed: boolean | null;
     compileError: string | null;
-    results: Array<{ position: number; sample: boolean; verdict: string }> | null;
+    results: Array<{ position: number; hidden: boolean; verdict: string }> | null;
   } | null;
 }
 
@@ -206,7 +206,7 @@ function draftExercise(stored: StoredDraftExercise | null): DraftExercise {
       compileError: check.compileError,
       failing: (check.results ?? [])
         .filter((r) => r.verdict !== "AC")
-        .map(({ position, sample, verdict }) => ({ position, sample, verdict })),
+        .map(({ position, hidden, verdict }) => ({ position, hidden, verdict })),
     },
   };
 }

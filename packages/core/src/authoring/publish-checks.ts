@@ -182,7 +182,7 @@ function exerciseProblem({ kind, title, exercise }: DraftLesson) {
     };
   }
   const failing = check.failing.slice(0, 3).map((t) => {
-    const which = `test ${t.position + 1} (${t.sample ? "sample" : "hidden"})`;
+    const which = `test ${t.position + 1} (${t.hidden ? "hidden" : "sample"})`;
     return `${which} ${VERDICT_WORDS[t.verdict] ?? `fails (${t.verdict})`}`;
   });
   const more = check.failing.length > 3 ? ` and ${check.failing.length - 3} more` : "";

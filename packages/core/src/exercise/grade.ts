@@ -48,7 +48,7 @@ export async function gradeExerciseSubmission({
   const exercise = await loadExercise(db, submission.lessonId);
   const all = await loadTests(db, submission.lessonId);
   const tests = submission.purpose === "samples" ? all.filter((t) => t.sample) : all;
-  const positions = new Map(all.map((t, position) => [t.id, position]));
+  const positions = new Map(all.map((t, position) => [t.id, { position, hidden: !t.sample }]));
   const settings = {
     ...exercise.settings,
     language: submission.language as typeof exercise.settings.language,
@@ -63,7 +63,7 @@ export async function gradeExerciseSubmission({
         );
   const stored: SubmissionTestResult[] = result.tests.map((t) => ({
     ...t,
-    position: positions.get(t.id) ?? 0,
+    ...(positions.get(t.id) ?? { position: 0, hidden: true }),
   }));
   const allPassed = stored.length > 0 && stored.every((t) => t.verdict === "AC");
   const scorePercent =

@@ -10,8 +10,12 @@ export interface ExerciseLanguage {
   label: string;
 }
 
-/** One test's result as stored and shown: hidden tests carry their verdict and figures only. */
-export type SubmissionTestResult = TestResult & { position: number };
+/**
+ * One test's result as stored and shown: hidden tests carry their verdict and figures only
+ * (`sample` false) — except in a reference check, which its editors see whole (`sample` true
+ * for every test); `hidden` says what the test is for learners either way.
+ */
+export type SubmissionTestResult = TestResult & { position: number; hidden: boolean };
 
 /** A submission as its author (or the course's editors) sees it. */
 export interface SubmissionView {
