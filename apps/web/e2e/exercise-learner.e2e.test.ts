@@ -63,13 +63,16 @@ it("a learner runs the samples, fails a submit, passes the next one live, and fi
   await facts.getByText("3 of 3 attempts left").waitFor();
   await facts.getByText("Required for the certificate").waitFor();
   await page.getByRole("heading", { name: "Example" }).waitFor();
-  const editor = page.getByLabel(/^Code \(Python/);
+  // CodeMirror takes over from the stand-in textarea (its lazy chunk): type into it.
+  const editor = page.locator(".cm-content").and(page.getByLabel(/^Code \(Python/));
   await expect.poll(() => editorText(editor)).toContain("Read two numbers and print their sum");
   await page.getByText("No submissions yet.").waitFor();
 
   // A wrong solution, typed; Ctrl+Enter in the editor runs the samples.
   await replaceCode(page, editor, EXERCISE.wrong);
   await page.keyboard.press("Control+Enter");
+  // The shortcut is the page's: the editor does not also insert a line.
+  await expect.poll(() => editorText(editor)).toBe(EXERCISE.wrong.replace("\n", ""));
   const result = page.getByRole("region", { name: /^Sample run: result$/ });
   await result.getByText("Wrong answer (WA)").waitFor({ timeout: VERDICT_MS });
   await result.getByText('Line 1: expected "5", got "-1".').waitFor();
@@ -124,7 +127,7 @@ it("a learner runs the samples, fails a submit, passes the next one live, and fi
   // A reload opens on the saved draft and the runs so far.
   await page.reload();
   await page.getByRole("heading", { level: 1, name: EXERCISE.title }).waitFor();
-  await expect.poll(() => editorText(page.getByLabel(/^Code \(Python/))).toContain("print(a + b)");
+  await expect.poll(() => editorText(editor)).toContain("print(a + b)");
   await history.getByRole("button", { name: /^Attempt 2/ }).waitFor();
   await history.getByRole("button", { name: /^Sample run/ }).waitFor();
   await page

@@ -82,9 +82,9 @@ export function ExerciseRunner({
         <h2 id={`${editorId}-heading`} className={s.heading}>
           Your solution
         </h2>
-        {/* Ctrl/Cmd+Enter anywhere in the editor runs the samples. */}
-        {/* biome-ignore lint/a11y/noStaticElementInteractions: a keyboard shortcut for the editor inside, also offered as the buttons below */}
-        <div onKeyDown={onKeyDown}>
+        {/* Ctrl/Cmd+Enter anywhere in the editor runs the samples. Caught on the way down, so
+            the editor never sees it (its own Mod-Enter would insert a blank line). */}
+        <div onKeyDownCapture={onKeyDown}>
           <CodeEditor
             id={editorId}
             label={`Code (${exercise.language.label})`}

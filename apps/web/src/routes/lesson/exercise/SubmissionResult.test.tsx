@@ -23,6 +23,7 @@ const base: SubmissionView = {
       id: "t1",
       position: 0,
       sample: true,
+      hidden: false,
       verdict: "WA",
       points: 0,
       maxPoints: 1,
@@ -33,7 +34,16 @@ const base: SubmissionView = {
       actual: "6\n",
       diff: { line: 1, expected: '"5"', actual: '"6"' },
     },
-    { id: "t2", position: 1, sample: false, verdict: "AC", points: 2, maxPoints: 2, timeMs: 9 },
+    {
+      id: "t2",
+      position: 1,
+      sample: false,
+      hidden: true,
+      verdict: "AC",
+      points: 2,
+      maxPoints: 2,
+      timeMs: 9,
+    },
   ],
 };
 

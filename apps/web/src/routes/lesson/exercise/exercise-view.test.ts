@@ -55,10 +55,10 @@ describe("following a submission", () => {
 describe("test rows", () => {
   it("numbers samples among samples and hidden tests among all tests", () => {
     const labels = testLabels([
-      { sample: true, position: 0 },
-      { sample: false, position: 1 },
-      { sample: true, position: 2 },
-      { sample: false, position: 3 },
+      { hidden: false, position: 0 },
+      { hidden: true, position: 1 },
+      { hidden: false, position: 2 },
+      { hidden: true, position: 3 },
     ]);
     expect(labels).toEqual(["Sample 1", "Test 2 (hidden)", "Sample 2", "Test 4 (hidden)"]);
   });

@@ -50,10 +50,10 @@ export function progressText(submission: Pick<SubmissionView, "status" | "purpos
 }
 
 /** "Sample 1" (numbered among the samples) or "Test 3 (hidden)" (numbered among all tests). */
-export function testLabels(tests: ReadonlyArray<Pick<SubmissionTest, "sample" | "position">>) {
+export function testLabels(tests: ReadonlyArray<Pick<SubmissionTest, "hidden" | "position">>) {
   let samples = 0;
   return tests.map((test) =>
-    test.sample ? `Sample ${++samples}` : `Test ${test.position + 1} (hidden)`,
+    test.hidden ? `Test ${test.position + 1} (hidden)` : `Sample ${++samples}`,
   );
 }
 
