@@ -72,7 +72,7 @@ it("a learner runs the samples, fails a submit, passes the next one live, and fi
   await replaceCode(page, editor, EXERCISE.wrong);
   await page.keyboard.press("Control+Enter");
   // The shortcut is the page's: the editor does not also insert a line.
-  await expect.poll(() => editorText(editor)).toBe(EXERCISE.wrong.replace("\n", ""));
+  await expect.poll(() => editorText(editor)).toBe(EXERCISE.wrong);
   const result = page.getByRole("region", { name: /^Sample run: result$/ });
   await result.getByText("Wrong answer (WA)").waitFor({ timeout: VERDICT_MS });
   await result.getByText('Line 1: expected "5", got "-1".').waitFor();
@@ -197,10 +197,12 @@ async function createExerciseCourse({ api }: Session) {
   return { slug, title };
 }
 
-/** The editor's text: a <textarea>'s value, or the lines of a code editor's content. */
+/** The editor's text: a <textarea>'s value, or CodeMirror's lines (each a .cm-line). */
 function editorText(editor: Locator): Promise<string> {
   return editor.evaluate((el) =>
-    el instanceof HTMLTextAreaElement ? el.value : (el.textContent ?? ""),
+    el instanceof HTMLTextAreaElement
+      ? el.value
+      : Array.from(el.querySelectorAll(".cm-line"), (line) => line.textContent ?? "").join("\n"),
   );
 }
 

@@ -65,6 +65,13 @@ function ExerciseFacts({ exercise }: { exercise: LearnerExercise }) {
         </li>
       )}
       {exercise.style === "stdio" && <li>Read standard input, print to standard output</li>}
+      {exercise.ready && (
+        <li>
+          {plural(exercise.samples.length, "sample test")} and{" "}
+          {plural(exercise.hiddenTests.count, "hidden test")} ·{" "}
+          {plural(exercise.maxPoints, "point")}
+        </li>
+      )}
       <li>{formatMs(exercise.timeLimitMs)} per test</li>
       <li>{exercise.memoryMb} MB memory</li>
       <li>Pass mark {formatPercent(exercise.passingPercent)}</li>

@@ -159,6 +159,9 @@ export function ExerciseRunner({
         )}
       </section>
       <Announcer submission={shown} sentHere={sentHere} />
+      {followed.isError && followed.data === undefined && (
+        <FormError>We could not check on your run. Trying again…</FormError>
+      )}
       {shown && <SubmissionResult submission={shown} passingPercent={exercise.passingPercent} />}
       <SubmissionHistory
         submissions={exercise.submissions}
