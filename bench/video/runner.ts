@@ -7,7 +7,12 @@ import { eq } from "drizzle-orm";
 const apiDir = fileURLToPath(new URL("../../apps/api", import.meta.url));
 
 /** The real job runner (apps/api/src/jobs/main.ts) as a child process, as production runs it. */
-export async function startRunnerProcess(o: { databaseUrl: string; edgeUrl: string }) {
+export async function startRunnerProcess(o: {
+  databaseUrl: string;
+  edgeUrl: string;
+  /** More of the runner's environment (GRADER_CONCURRENCY, …). */
+  env?: Record<string, string>;
+}) {
   const child = spawn(process.execPath, ["--import", "tsx", "src/jobs/main.ts"], {
     cwd: apiDir,
     env: {
@@ -21,6 +26,7 @@ export async function startRunnerProcess(o: { databaseUrl: string; edgeUrl: stri
       // `FFMPEG_PATH=… FFPROBE_PATH=… pnpm bench video` measures another build (the npm one).
       ...(process.env.FFMPEG_PATH ? { FFMPEG_PATH: process.env.FFMPEG_PATH } : {}),
       ...(process.env.FFPROBE_PATH ? { FFPROBE_PATH: process.env.FFPROBE_PATH } : {}),
+      ...o.env,
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -53,8 +59,18 @@ export async function startRunnerProcess(o: { databaseUrl: string; edgeUrl: stri
  * Waits until the runner's FFmpeg passed its start-up self-test and it serves the video queues
  * (its capability row says so), so the first run's timings do not include the self-test.
  */
-export async function waitForVideoRunner(
+export function waitForVideoRunner(
   db: Database,
+  runner: { output(): string },
+  timeoutMs = 120_000,
+) {
+  return waitForCapability(db, VIDEO_PROCESSING, runner, timeoutMs);
+}
+
+/** Waits until the runner reports `capability` available; throws with its reason if not. */
+export async function waitForCapability(
+  db: Database,
+  capability: string,
   runner: { output(): string },
   timeoutMs = 120_000,
 ) {
@@ -63,10 +79,10 @@ export async function waitForVideoRunner(
     const rows = await db
       .select({ available: runnerCapabilities.available, reason: runnerCapabilities.reason })
       .from(runnerCapabilities)
-      .where(eq(runnerCapabilities.capability, VIDEO_PROCESSING));
+      .where(eq(runnerCapabilities.capability, capability));
     if (rows.some((r) => r.available)) return;
     const broken = rows.find((r) => !r.available);
-    if (broken) throw new Error(`the job runner cannot process video: ${broken.reason}`);
+    if (broken) throw new Error(`the job runner cannot do ${capability}: ${broken.reason}`);
     if (Date.now() > deadline) throw new Error(`job runner not ready:\n${runner.output()}`);
     await new Promise((r) => setTimeout(r, 250));
   }

@@ -183,12 +183,18 @@ describe("a grader killed mid-run", () => {
       async () => (await submissionRow(submission.submissionId)).status === "grading",
       60_000,
     );
+    const runnerPid = first.child.pid ?? -1;
+    await until(
+      "its sandbox up",
+      async () => (await leftoverSandboxes(runnerPid)).length > 0,
+      10_000,
+    );
     await first.kill();
     expect((await submissionRow(submission.submissionId)).status).toBe("grading");
     // Its sandboxes died with it (they are its children, killed with its process group).
     await until(
       "no sandbox left behind",
-      async () => (await leftoverSandboxes()).length === 0,
+      async () => (await leftoverSandboxes(runnerPid)).length === 0,
       10_000,
     );
 

@@ -1,9 +1,13 @@
 import { chmod, mkdir, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
-import { languages } from "./languages";
+import { SUPERVISOR_SOURCE } from "./grade/supervisor-source";
+import { type LanguageName, languages } from "./languages";
 import { ociSpec, WORK_DIR } from "./oci";
-import type { ParsedRunRequest } from "./request";
-import { runtimeMounts } from "./runtime";
+import type { Limits, ParsedRunRequest } from "./request";
+import { type RuntimeMount, runtimeMounts } from "./runtime";
+
+/** Where a batch's supervisor is mounted (read-only) inside the sandbox. */
+const SUPERVISOR_DIR = "/opt/lumen";
 
 /**
  * Lays out one run in `dir`: `work/` (the program's files, readable by the sandbox's
@@ -14,14 +18,60 @@ export async function writeBundle(dir: string, request: ParsedRunRequest): Promi
   const language = languages[request.language];
   const runtime = await runtimeMounts(request.language);
   const work = join(dir, "work");
-  await mkdir(work);
+  await writeFiles(work, request.files);
+  return writeSpec(dir, runtime, {
+    argv: language.command(request.entry, request.args),
+    env: language.env,
+    workSource: work,
+    limits: request.limits,
+  });
+}
+
+/**
+ * A batch's bundle: the submission's files in `work/src/` (the supervisor copies them for each
+ * run), the supervisor mounted read-only, and the runtimes of both the language and the
+ * supervisor (Python).
+ */
+export async function writeBatchBundle(
+  dir: string,
+  request: { language: LanguageName; files: Record<string, string>; limits: Limits },
+): Promise<string> {
+  const work = join(dir, "work");
+  await writeFiles(join(work, "src"), request.files);
   await chmod(work, 0o777);
-  for (const [path, content] of Object.entries(request.files)) {
+  const supervisor = join(dir, "supervisor");
+  await mkdir(supervisor);
+  await writeFile(join(supervisor, "supervisor.py"), SUPERVISOR_SOURCE, { mode: 0o644 });
+  const mounts = [
+    ...(await runtimeMounts(request.language)),
+    ...(await runtimeMounts("python")),
+    { source: supervisor, destination: SUPERVISOR_DIR, kind: "directory" as const },
+  ];
+  const runtime = [...new Map(mounts.map((m) => [m.destination, m])).values()];
+  return writeSpec(dir, runtime, {
+    argv: ["/usr/bin/python3", "-I", "-B", `${SUPERVISOR_DIR}/supervisor.py`],
+    env: {},
+    workSource: work,
+    limits: request.limits,
+    supervisor: true,
+  });
+}
+
+async function writeFiles(work: string, files: Record<string, string>) {
+  await mkdir(work, { recursive: true });
+  await chmod(work, 0o777);
+  for (const [path, content] of Object.entries(files)) {
     const file = join(work, path);
     await mkdirOpen(work, dirname(file));
     await writeFile(file, content, { mode: 0o644 });
   }
+}
 
+async function writeSpec(
+  dir: string,
+  runtime: RuntimeMount[],
+  options: Omit<Parameters<typeof ociSpec>[0], "runtime">,
+): Promise<string> {
   const bundle = join(dir, "bundle");
   const rootfs = join(bundle, "rootfs");
   for (const path of ["/proc", "/dev", WORK_DIR])
@@ -35,13 +85,7 @@ export async function writeBundle(dir: string, request: ParsedRunRequest): Promi
       await writeFile(point, "");
     }
   }
-  const spec = ociSpec({
-    argv: language.command(request.entry, request.args),
-    env: language.env,
-    runtime,
-    workSource: work,
-    limits: request.limits,
-  });
+  const spec = ociSpec({ ...options, runtime });
   await writeFile(join(bundle, "config.json"), JSON.stringify(spec));
   return bundle;
 }

@@ -5,6 +5,14 @@ import type { RuntimeMount } from "./runtime";
 export const WORK_DIR = "/work";
 /** The unprivileged user the program runs as inside the sandbox. */
 const NOBODY = 65534;
+const SUPERVISOR_CAPABILITIES = [
+  "CAP_SETUID",
+  "CAP_SETGID",
+  "CAP_KILL",
+  "CAP_CHOWN",
+  "CAP_FOWNER",
+  "CAP_DAC_OVERRIDE",
+];
 
 /**
  * The OCI runtime spec of one run: an empty read-only root holding only the runtime's files
@@ -17,14 +25,21 @@ export function ociSpec(options: {
   runtime: RuntimeMount[];
   workSource: string;
   limits: Limits;
+  /**
+   * The supervisor of a batch (grade/supervisor.py): root inside the sandbox with just the
+   * capabilities to start programs as the unprivileged user, copy their files and kill them.
+   * gVisor's root has no power outside the sandbox; the programs never run as it.
+   */
+  supervisor?: boolean;
 }) {
   const { limits } = options;
+  const caps = options.supervisor ? SUPERVISOR_CAPABILITIES : [];
   const rlimit = (type: string, value: number) => ({ type, hard: value, soft: value });
   const readOnly = ["rbind", "ro", "nosuid", "nodev"];
   return {
     ociVersion: "1.0.0",
     process: {
-      user: { uid: NOBODY, gid: NOBODY },
+      user: options.supervisor ? { uid: 0, gid: 0 } : { uid: NOBODY, gid: NOBODY },
       args: options.argv,
       env: [
         "PATH=/usr/local/bin:/usr/bin:/bin",
@@ -35,7 +50,13 @@ export function ociSpec(options: {
       cwd: WORK_DIR,
       terminal: false,
       noNewPrivileges: true,
-      capabilities: { bounding: [], effective: [], inheritable: [], permitted: [], ambient: [] },
+      capabilities: {
+        bounding: caps,
+        effective: caps,
+        inheritable: [],
+        permitted: caps,
+        ambient: [],
+      },
       rlimits: [
         rlimit("RLIMIT_NPROC", limits.processes),
         rlimit("RLIMIT_FSIZE", limits.fileBytes),

@@ -8,7 +8,12 @@ import { alive, RunCgroup, runCgroupName } from "./cgroup";
 import { SandboxFailedError } from "./errors";
 import { type SandboxHost, type SandboxOptions, sandboxHost } from "./host";
 import { CappedOutput } from "./output";
-import { type RunRequest, type RunResult, runRequestSchema } from "./request";
+import {
+  type ParsedRunRequest,
+  type RunRequest,
+  type RunResult,
+  runRequestSchema,
+} from "./request";
 
 /** Sandbox start-up allowed on top of the time limit (start-up measures ~0.2 s idle). */
 export const START_GRACE_MS = 1_000;
@@ -47,57 +52,18 @@ export async function runInSandbox(
   options: SandboxOptions = {},
 ): Promise<RunResult> {
   const parsed = runRequestSchema.parse(request);
-  const host = await sandboxHost(options);
-  await sweepStaleDirs();
-  const dir = await mkdtemp(join(tmpdir(), `${DIR_PREFIX}${process.pid}-`));
-  const id = runCgroupName(randomUUID());
-  try {
-    const bundle = await writeBundle(dir, parsed);
-    const memoryBytes = (parsed.limits.memoryMb + SANDBOX_OVERHEAD_MB) * 1024 * 1024;
-    const cgroup = await RunCgroup.create(host.cgroups, id, memoryBytes);
-    try {
-      return await execute({ host, cgroup, dir, bundle, id, request: parsed });
-    } finally {
-      await cgroup.remove();
-      await forget(host, dir, id);
-    }
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
+  return withSandboxRun(
+    options,
+    parsed.limits.memoryMb,
+    (dir) => writeBundle(dir, parsed),
+    (run) => execute({ ...run, request: parsed }),
+  );
 }
 
-async function execute(run: {
-  host: SandboxHost;
-  cgroup: RunCgroup;
-  dir: string;
-  bundle: string;
-  id: string;
-  request: ReturnType<typeof runRequestSchema.parse>;
-}): Promise<RunResult> {
+async function execute(run: SandboxRun & { request: ParsedRunRequest }): Promise<RunResult> {
   const { limits } = run.request;
-  const runsc = [
-    run.host.runsc,
-    `--root=${join(run.dir, "state")}`,
-    `--log=${join(run.dir, "runsc.log")}`,
-    "--network=none",
-    // Root and bind mounts behind an in-memory overlay: writes to the work directory stay in
-    // the sandbox (and count against its memory cgroup); the host files never change.
-    "--overlay2=all:memory",
-    // The run's cgroups are made by us (below our own), not by runsc at the hierarchy root.
-    "--ignore-cgroups",
-    "run",
-    `--bundle=${run.bundle}`,
-    run.id,
-  ];
   const started = performance.now();
-  const child = spawn(
-    "/bin/sh",
-    ["-c", JOIN_CGROUPS, "sh", ...run.cgroup.procsFiles, "--", ...runsc],
-    {
-      env: { PATH: "/usr/bin:/bin" },
-      stdio: ["pipe", "pipe", "pipe"],
-    },
-  );
+  const child = spawnSandbox(run);
   const stdout = new CappedOutput(limits.outputBytes);
   const stderr = new CappedOutput(limits.outputBytes);
   let killedFor: "time" | "output" | null = null;
@@ -122,17 +88,7 @@ async function execute(run: {
   const oom = await run.cgroup.oomKilled();
   const memoryKb = await run.cgroup.peakKb();
 
-  // runsc's own failures are judged from its log, which the program cannot write to: a
-  // program that exits 128 printing runsc's words is still the program's runtime error.
-  if (code === 125 || (code === 128 && !killedFor && !oom)) {
-    const log = await readFile(join(run.dir, "runsc.log"), "utf8").catch(() => "");
-    const failure = /"msg":"(running container[^"]*)","level":"error"/.exec(log);
-    if (code === 125 || failure) {
-      throw new SandboxFailedError(
-        `runsc failed (exit ${code}): ${failure?.[1] ?? "joining cgroups"}`,
-      );
-    }
-  }
+  if (code === 125 || (code === 128 && !killedFor && !oom)) await assertRunscRan(run.dir, code);
   // runsc exits 128+n when the program died of signal n; a signal on runsc itself is ours
   // (a limit) or the kernel's OOM killer on the run's cgroup.
   const guestSignal = code !== null && code > 128 && code < 128 + 65 ? code - 128 : null;
@@ -159,7 +115,84 @@ async function execute(run: {
   };
 }
 
-function signalName(signal: number): string {
+/** What a sandbox's launch needs: where it lives, its cgroups and runsc's name for it. */
+export interface SandboxRun {
+  host: SandboxHost;
+  cgroup: RunCgroup;
+  dir: string;
+  bundle: string;
+  id: string;
+}
+
+/**
+ * Starts runsc on a bundle inside the run's cgroups (joined before runsc execs, so every
+ * process of the run is accounted and killable), without network, with an in-memory overlay.
+ */
+export function spawnSandbox(run: SandboxRun) {
+  const runsc = [
+    run.host.runsc,
+    `--root=${join(run.dir, "state")}`,
+    `--log=${join(run.dir, "runsc.log")}`,
+    "--network=none",
+    // Root and bind mounts behind an in-memory overlay: writes to the work directory stay in
+    // the sandbox (and count against its memory cgroup); the host files never change.
+    "--overlay2=all:memory",
+    // The run's cgroups are made by us (below our own), not by runsc at the hierarchy root.
+    "--ignore-cgroups",
+    "run",
+    `--bundle=${run.bundle}`,
+    run.id,
+  ];
+  return spawn("/bin/sh", ["-c", JOIN_CGROUPS, "sh", ...run.cgroup.procsFiles, "--", ...runsc], {
+    env: { PATH: "/usr/bin:/bin" },
+    stdio: ["pipe", "pipe", "pipe"],
+  });
+}
+
+/**
+ * runsc's own failures are judged from its log, which the program cannot write to: a program
+ * that exits 128 printing runsc's words is still the program's runtime error.
+ */
+export async function assertRunscRan(dir: string, code: number | null): Promise<void> {
+  const log = await readFile(join(dir, "runsc.log"), "utf8").catch(() => "");
+  const failure = /"msg":"(running container[^"]*)","level":"error"/.exec(log);
+  if (code === 125 || failure) {
+    throw new SandboxFailedError(
+      `runsc failed (exit ${code}): ${failure?.[1] ?? "joining cgroups"}`,
+    );
+  }
+}
+
+/**
+ * A fresh run directory and cgroup for one sandbox, removed (with anything left running) when
+ * `body` ends, whatever way it ends.
+ */
+export async function withSandboxRun<T>(
+  options: SandboxOptions,
+  memoryMb: number,
+  prepare: (dir: string) => Promise<string>,
+  body: (run: SandboxRun) => Promise<T>,
+): Promise<T> {
+  const host = await sandboxHost(options);
+  await sweepStaleDirs();
+  const dir = await mkdtemp(join(tmpdir(), `${DIR_PREFIX}${process.pid}-`));
+  const id = runCgroupName(randomUUID());
+  try {
+    const bundle = await prepare(dir);
+    const memoryBytes = (memoryMb + SANDBOX_OVERHEAD_MB) * 1024 * 1024;
+    const cgroup = await RunCgroup.create(host.cgroups, id, memoryBytes);
+    try {
+      return await body({ host, cgroup, dir, bundle, id });
+    } finally {
+      await cgroup.remove();
+      await forget(host, dir, id);
+    }
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+export function signalName(signal: number): string {
   const entry = Object.entries(constants.signals).find(([, n]) => n === signal);
   return entry?.[0] ?? `SIG${signal}`;
 }

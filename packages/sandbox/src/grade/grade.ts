@@ -1,20 +1,24 @@
 import { randomBytes } from "node:crypto";
+import { type BatchStep, runBatch } from "../batch";
+import { SandboxFailedError } from "../errors";
 import type { SandboxOptions } from "../host";
+import { languages } from "../languages";
 import type { RunResult } from "../request";
-import { runInSandbox } from "../run";
 import { firstDifference, jsonEqual, outputMatches } from "./compare";
 import { harnesses, readMarkedResult, withoutMarker } from "./harness";
-import { judgeRun, programTime, tail } from "./judge";
+import { judgeRun, tail } from "./judge";
 import type { GradeResult, TestResult, Verdict } from "./result";
 import { type GradeTest, type ParsedSubmission, type Submission, submissionSchema } from "./schema";
 
-/** The syntax check's own limits: generous, it compiles and exits. */
-const CHECK_LIMITS = { timeMs: 5_000, memoryMb: 256 };
+/** The syntax check's time limit: generous, it compiles and exits. */
+const CHECK_LIMITS = { timeMs: 5_000 };
 
 /**
- * Grades a submission: a syntax check in the sandbox, then each test in a fresh sandbox, one
- * after the other. Throws SandboxUnavailableError / SandboxFailedError (never a verdict) when
- * the sandbox itself cannot run, so the caller can retry the submission.
+ * Grades a submission in ONE gVisor sandbox (runBatch): a syntax check, then each test as a
+ * fresh program run by the sandbox's supervisor, one after the other. A run that takes the
+ * sandbox down (memory) is judged and the rest go on in a fresh sandbox. Throws
+ * SandboxUnavailableError / SandboxFailedError (never a verdict) when the sandbox itself cannot
+ * run, so the caller can retry the submission.
  */
 export async function gradeSubmission(
   input: Submission,
@@ -22,19 +26,50 @@ export async function gradeSubmission(
 ): Promise<GradeResult> {
   const submission = submissionSchema.parse(input);
   const harness = harnesses[submission.language];
-  const check = await runInSandbox(
+  const language = languages[submission.language];
+  const { files, entry } = submission;
+  const sources = Object.keys(files).filter((name) => harness.sources.test(name));
+  const nonces = submission.tests.map(() => randomBytes(16).toString("hex"));
+  const steps: BatchStep[] = [
+    {
+      argv: language.command(harness.checker.file, sources),
+      stdin: "",
+      timeMs: CHECK_LIMITS.timeMs,
+      stopIfFails: true,
+    },
+    ...submission.tests.map((test, i): BatchStep => {
+      if (test.kind === "stdio") {
+        return { argv: language.command(entry, []), stdin: test.stdin, timeMs: test.timeMs };
+      }
+      const call = { nonce: nonces[i], entry, name: test.name, args: test.args };
+      return {
+        argv: language.command(harness.driver.file, []),
+        stdin: JSON.stringify(call),
+        timeMs: test.timeMs,
+      };
+    }),
+  ];
+  const runs = await runBatch(
     {
       language: submission.language,
-      files: { ...submission.files, [harness.checker.file]: harness.checker.source },
-      entry: harness.checker.file,
-      args: Object.keys(submission.files).filter((name) => harness.sources.test(name)),
-      limits: CHECK_LIMITS,
+      files: {
+        ...files,
+        [harness.checker.file]: harness.checker.source,
+        [harness.driver.file]: harness.driver.source,
+      },
+      steps,
+      limits: {
+        // One sandbox holds every run, one at a time: each test gets its own limit (they are
+        // equal for an exercise), the syntax check whatever that is.
+        memoryMb: Math.max(...submission.tests.map((t) => t.memoryMb)),
+      },
     },
     options,
   );
-  if (check.status !== "ok") {
+  const [check, ...testRuns] = runs;
+  if (!check || check.status !== "ok") {
     const compileError =
-      check.status === "runtime_error"
+      check?.status === "runtime_error"
         ? tail(check.stderr.trim())
         : "the syntax check did not finish within its limits";
     return summarise(
@@ -43,43 +78,24 @@ export async function gradeSubmission(
       compileError,
     );
   }
-  const results: TestResult[] = [];
-  for (const test of submission.tests) {
-    results.push(await runTest(submission, test, check.timeMs, options));
-  }
+  const results = submission.tests.map((test, i) => {
+    const run = testRuns[i];
+    if (!run) throw new SandboxFailedError(`the batch gave no result for test ${test.id}`);
+    return judgeTest(test, run, nonces[i] ?? "");
+  });
   return summarise(submission, results);
 }
 
-async function runTest(
-  submission: ParsedSubmission,
-  test: GradeTest,
-  startupMs: number,
-  options: SandboxOptions,
-): Promise<TestResult> {
-  const limits = { timeMs: test.timeMs, memoryMb: test.memoryMb };
-  const { language, files, entry } = submission;
+/** One test's verdict from its run; the program's time is the supervisor's, start-up excluded. */
+function judgeTest(test: GradeTest, run: RunResult, nonce: string): TestResult {
+  const timeMs = run.timeMs;
   if (test.kind === "stdio") {
-    const run = await runInSandbox({ language, files, entry, stdin: test.stdin, limits }, options);
-    const timeMs = programTime(run, startupMs);
     const verdict = judgeRun(run, timeMs, test.timeMs, () =>
       outputMatches(test.expectedStdout, run.stdout, test.normalise, test.tolerance),
     );
     return outcome(test, verdict, { run, timeMs, actual: run.stdout });
   }
-  const driver = harnesses[language].driver;
-  const nonce = randomBytes(16).toString("hex");
-  const run = await runInSandbox(
-    {
-      language,
-      files: { ...files, [driver.file]: driver.source },
-      entry: driver.file,
-      stdin: JSON.stringify({ nonce, entry, name: test.name, args: test.args }),
-      limits,
-    },
-    options,
-  );
   const result = readMarkedResult(run.stdout, nonce);
-  const timeMs = programTime(run, startupMs);
   let verdict = judgeRun(run, timeMs, test.timeMs, () =>
     jsonEqual(test.expected, result?.json, test.tolerance),
   );

@@ -3,9 +3,8 @@ import type { Verdict } from "./result";
 
 /**
  * The verdict of one run whose output has been compared. TLE is judged on the program's own
- * time: RunResult.timeMs is runsc's wall clock, sandbox start-up included, so the
- * submission's start-up (measured by its syntax-check run, which starts the same sandbox and
- * runtime) is taken off first. runInSandbox's own kill at timeMs + START_GRACE_MS is a TLE too.
+ * time, as the batch supervisor measures it inside the sandbox (spawn to exit; the sandbox's
+ * start-up is not in it); the supervisor's kill at the limit is a TLE too.
  */
 export function judgeRun(
   run: RunResult,
@@ -26,11 +25,6 @@ export function judgeRun(
       if (programMs > limitMs) return "TLE";
       return outputMatches() ? "AC" : "WA";
   }
-}
-
-/** The program's own time: the run's wall clock less the submission's start-up. */
-export function programTime(run: RunResult, startupMs: number): number {
-  return Math.max(0, run.timeMs - startupMs);
 }
 
 const TAIL = 2_000;

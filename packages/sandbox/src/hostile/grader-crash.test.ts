@@ -24,10 +24,10 @@ test("a grader killed during a busy-looping run leaves no sandbox behind", async
     ],
     { stdio: "ignore" },
   );
-  await waitFor(async () => (await leftoverSandboxes()).length > 0, 10_000);
-  expect(await leftoverSandboxes()).not.toEqual([]); // the run is up
+  await waitFor(async () => (await leftoverSandboxes(grader.pid ?? -1)).length > 0, 10_000);
+  expect(await leftoverSandboxes(grader.pid ?? -1)).not.toEqual([]); // the run is up
   grader.kill("SIGKILL");
-  await waitFor(async () => (await leftoverSandboxes()).length === 0, 5_000);
-  expect(await leftoverSandboxes()).toEqual([]);
+  await waitFor(async () => (await leftoverSandboxes(grader.pid ?? -1)).length === 0, 5_000);
+  expect(await leftoverSandboxes(grader.pid ?? -1)).toEqual([]);
   await expectSandboxStillServes();
 });

@@ -48,30 +48,34 @@ export async function requireSandbox(): Promise<void> {
   }
 }
 
-/** Host processes of a sandbox of ours still alive (runsc, its gofer or sandbox). */
-export async function leftoverSandboxes(): Promise<string[]> {
+/**
+ * Host processes still alive of the sandboxes a grader process started (runsc, its gofer or
+ * sandbox): by default this process's; other processes' runs (a parallel test file, a job
+ * runner) are theirs to account for.
+ */
+export async function leftoverSandboxes(graderPid: number = process.pid): Promise<string[]> {
   const left: string[] = [];
   for (const pid of await readdir("/proc")) {
     if (!/^\d+$/.test(pid)) continue;
     const cmdline = await readFile(`/proc/${pid}/cmdline`, "utf8").catch(() => "");
-    if (cmdline.includes("runsc") && cmdline.includes("lumen-sandbox-")) {
+    if (cmdline.includes("runsc") && cmdline.includes(`lumen-sandbox-${graderPid}-`)) {
       left.push(`${pid}: ${cmdline.replaceAll("\0", " ").slice(0, 200)}`);
     }
   }
   return left;
 }
 
-/** Run directories, and run cgroups below this process's cgroups, still present. */
+/** This process's run directories and run cgroups (below its own cgroups) still present. */
 export async function leftoverRuns(): Promise<string[]> {
   const parents = await cgroupParents();
   if ("reason" in parents) return [];
   const left: string[] = [];
   for (const name of await readdir(tmpdir())) {
-    if (/^lumen-sandbox-/.test(name)) left.push(join(tmpdir(), name));
+    if (name.startsWith(`lumen-sandbox-${process.pid}-`)) left.push(join(tmpdir(), name));
   }
   for (const parent of [parents.memory, parents.cpu]) {
     for (const name of await readdir(parent)) {
-      if (/^lumen-\d+-[0-9a-f-]{36}$/.test(name)) left.push(join(parent, name));
+      if (name.startsWith(`lumen-${process.pid}-`)) left.push(join(parent, name));
     }
   }
   return left;
