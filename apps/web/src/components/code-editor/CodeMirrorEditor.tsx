@@ -135,7 +135,10 @@ export default function CodeMirrorEditor({
 
   // A new value from outside (e.g. "Reset to starter code"): one undoable edit of the span
   // that differs, so the learner's own history before it stays and Ctrl+Z brings their code back.
-  useEffect(() => {
+  // A layout effect: it runs in the commit's own task. A passive one could run a task later,
+  // after the learner typed on (the editor's updates reach React at default priority: events
+  // in a shadow root leave window.event unset), and would undo those keystrokes as "external".
+  useLayoutEffect(() => {
     const view = viewRef.current;
     // The editor's own edit coming back (maybe behind newer typing) is not a new value.
     if (!view || echoes.isEcho(value)) return;

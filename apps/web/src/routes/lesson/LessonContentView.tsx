@@ -9,7 +9,7 @@ import { DocumentLesson } from "./DocumentLesson";
 import { LockedLesson } from "./LockedLesson";
 import s from "./lesson.module.css";
 
-/** Text, PDF, assignment and exercise lessons: what `learning.lesson` returns for them. */
+/** Text, PDF and assignment lessons: what `learning.lesson` returns for them. */
 export function LessonContentView({
   course,
   lessonId,
@@ -42,10 +42,10 @@ export function LessonContentView({
     );
   }
   const lesson = content.data;
-  if (lesson.kind === "assignment" || lesson.kind === "exercise") {
+  if (lesson.kind === "assignment") {
     return (
       <div className={s.notice} role="note">
-        <h2>{lesson.kind === "assignment" ? "Programming assignment" : "Exercise"}</h2>
+        <h2>Programming assignment</h2>
         <p>
           This lesson arrives with programming assignments: you will write and run code here and get
           a verdict. It isn't open yet.

@@ -16,6 +16,7 @@ import { CourseSidebar, isOptional } from "../learn/CourseSidebar";
 import { LessonNav } from "../learn/LessonNav";
 import { MilestoneToast } from "../learn/MilestoneToast";
 import { NotFoundContent } from "../NotFoundPage";
+import { ExerciseLesson } from "./exercise/ExerciseLesson";
 import { LessonContentView } from "./LessonContentView";
 import { LessonVideo } from "./LessonVideo";
 import s from "./lesson.module.css";
@@ -55,6 +56,7 @@ function useRefetchOnEnroll(enrolled: boolean, lessonId: string) {
       void client.invalidateQueries(trpc.video.playback.queryFilter(input));
       void client.invalidateQueries(trpc.learning.lesson.queryFilter(input));
       void client.invalidateQueries(trpc.quiz.take.queryFilter(input));
+      void client.invalidateQueries(trpc.exercise.take.queryFilter(input));
     }
     was.current = enrolled;
   }, [enrolled, lessonId, client]);
@@ -101,6 +103,8 @@ function CoursePlayer({ course, at }: { course: CourseDetail; at: LocatedLesson<
             <LessonVideo course={course} lessonId={lesson.id} title={lesson.title} />
           ) : lesson.kind === "quiz" ? (
             <QuizLesson course={course} lessonId={lesson.id} />
+          ) : lesson.kind === "exercise" ? (
+            <ExerciseLesson course={course} lessonId={lesson.id} />
           ) : (
             <LessonContentView
               course={course}

@@ -8,6 +8,10 @@ const WHAT: Record<string, { title: string; body: string }> = {
     title: "Enroll to take this quiz",
     body: "Enroll for free to take it and keep your score.",
   },
+  exercise: {
+    title: "Enroll to solve this exercise",
+    body: "Enroll for free to write and run your code and get a score.",
+  },
 };
 const READ = { title: "Enroll to read", body: "Enroll for free to read it." };
 
