@@ -127,3 +127,30 @@ export async function fixReferenceSolution(row: Locator, solution: string) {
   await saveExercise(row);
   await waitForReferenceCheck(row, PASSES_EVERY_TEST);
 }
+
+/** The editor's text: a <textarea>'s value, or CodeMirror's lines (each a .cm-line). */
+export function editorText(editor: Locator): Promise<string> {
+  return editor.evaluate((el) =>
+    el instanceof HTMLTextAreaElement
+      ? el.value
+      : Array.from(el.querySelectorAll(".cm-line"), (line) => line.textContent ?? "").join("\n"),
+  );
+}
+
+/** Replaces the editor's code by typing, as a learner would. */
+export async function replaceCode(page: Page, editor: Locator, code: string) {
+  await editor.click();
+  await page.keyboard.press("ControlOrMeta+A");
+  await page.keyboard.press("Backspace");
+  for (const [index, line] of code.split("\n").entries()) {
+    if (index > 0) await page.keyboard.press("Enter");
+    await page.keyboard.type(line);
+  }
+}
+
+/** What the page's polite live regions say now. */
+export function liveText(page: Page): Promise<string> {
+  return page
+    .locator('[aria-live="polite"]')
+    .evaluateAll((regions) => regions.map((r) => r.textContent ?? "").join(" | "));
+}

@@ -1,11 +1,27 @@
-import type { Browser, Locator, Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, expect, it } from "vitest";
-import { signIn } from "./authoring-steps";
+import { addLesson, fixLeadsTo } from "./authoring-learning-steps";
+import { COURSE, createCourse, publish, signIn } from "./authoring-steps";
 import { expectAccessible } from "./axe";
 import { launchBrowser } from "./browser";
+import {
+  CHECK_TIMEOUT_MS,
+  createPythonExercise,
+  describeCourse,
+  editorText,
+  fixReferenceSolution,
+  liveText,
+  replaceCode,
+  SUM_EXERCISE,
+  waitForReferenceCheck,
+} from "./exercise-steps";
 import { reportFailure } from "./failure-report";
 import { type Session, sessionAs } from "./learning-course";
+import { lessonBadge } from "./outline-locators";
 import { type Stack, startStack } from "./stack";
+
+// Programming exercises in a real browser, one stack for both journeys: the job runner grades
+// in a real gVisor sandbox (reference checks and learners' submissions alike).
 
 /** The grader runs each submission in a gVisor sandbox: generous on a busy machine. */
 const VERDICT_MS = 60_000;
@@ -21,12 +37,15 @@ const EXERCISE = {
 
 let stack: Stack;
 let browser: Browser;
-let course: { slug: string; title: string };
+let page: Page;
 
 beforeAll(async () => {
   [stack, browser] = await Promise.all([startStack({ courses: 2 }), launchBrowser()]);
-  const instructor = await sessionAs(stack.webUrl, "instructor@lumen.dev", "lumen-instructor-dev");
-  course = await createExerciseCourse(instructor);
+  page = await browser.newPage();
+  page.setDefaultTimeout(10_000);
+  await page.goto(`${stack.webUrl}/sign-in`);
+  await signIn(page, "instructor@lumen.dev", "lumen-instructor-dev");
+  await page.getByText("Ines Instructor").first().waitFor();
 }, 180_000);
 
 afterEach((context) =>
@@ -34,7 +53,7 @@ afterEach((context) =>
     context.task.result?.state === "fail",
     browser,
     stack,
-    "lumen-exercise-learner-e2e-failure",
+    "lumen-exercise-e2e-failure",
   ),
 );
 
@@ -43,7 +62,87 @@ afterAll(async () => {
   await stack?.close();
 });
 
+it("an instructor writes a Python exercise (the grader catches a wrong reference solution), publishes it, and a learner sees WA then AC live and completes the lesson", async () => {
+  await page.goto(`${stack.webUrl}/`);
+  await createCourse(page, { ...COURSE, title: "Python Warm-ups" });
+  await describeCourse(page, COURSE.description);
+  await page.getByRole("tab", { name: "Outline" }).click();
+  const panel = page.getByRole("tabpanel", { name: "Outline" });
+  await panel.getByLabel("New module").fill("Week one");
+  await panel.getByRole("button", { name: "Add module" }).click();
+  const row = await addLesson(panel, SUM_EXERCISE.lesson, "Exercise");
+  await lessonBadge(row, "No tests yet").waitFor();
+
+  // The reference solution adds small numbers and subtracts big ones: the hidden test fails.
+  await createPythonExercise(row, SUM_EXERCISE);
+  await waitForReferenceCheck(row, "Test 2 (hidden): Wrong answer");
+  const check = row.getByRole("region", { name: "Reference check" });
+  // Expected and actual on the first line that differs, quoted as the grader shows them.
+  expect(await check.getByText('"12"', { exact: true }).count()).toBe(1);
+  expect(await check.getByText('"-2"', { exact: true }).count()).toBe(1);
+  await lessonBadge(row, "Reference solution fails").waitFor();
+  await expectAccessible(page, "the exercise editor, its reference check failed");
+
+  // The checklist names the failing test and leads back to the exercise.
+  const failing = new RegExp(
+    `^Fix\\W+The reference solution of exercise “${SUM_EXERCISE.lesson}” fails: test 2 \\(hidden\\) gives a wrong answer`,
+  );
+  await fixLeadsTo(page, failing, "Exercise");
+
+  await fixReferenceSolution(row, SUM_EXERCISE.fixedSolution);
+  await lessonBadge(row, "2 tests").waitFor();
+  await expectAccessible(page, "the exercise editor, its reference check passed");
+
+  // Saved as typed: a reload shows the exercise again.
+  await page.reload();
+  const reloaded = page.getByRole("tabpanel", { name: "Outline" });
+  const again = reloaded.getByTestId("lesson-row").filter({ hasText: SUM_EXERCISE.lesson });
+  await again.getByRole("button", { name: `Edit lesson “${SUM_EXERCISE.lesson}”` }).click();
+  await expect
+    .poll(() => again.getByRole("textbox", { name: "Prompt" }).inputValue())
+    .toBe(SUM_EXERCISE.prompt);
+  expect(await again.getByLabel("Input (stdin)").nth(1).inputValue()).toBe("5 7");
+  expect(await again.getByLabel("Hidden").nth(1).isChecked()).toBe(true);
+  await waitForReferenceCheck(again, "Reference solution passes every test — ready to publish");
+
+  await publish(page);
+
+  // A learner takes it: a wrong solution is WA, a right one AC, live, and the lesson completes.
+  const courseId = /\/teach\/courses\/([^/?#]+)/.exec(page.url())?.[1] ?? "";
+  const instructor = await sessionAs(stack.webUrl, "instructor@lumen.dev", "lumen-instructor-dev");
+  const { slug } = await instructor.api.authoring.getCourse.query({ courseId });
+  const learner = await browser.newPage();
+  learner.setDefaultTimeout(15_000);
+  await learner.goto(`${stack.webUrl}/sign-in`);
+  await signIn(learner, "learner@lumen.dev", "lumen-learner-dev");
+  await learner.getByText("Leo Learner").first().waitFor();
+  await learner.goto(`${stack.webUrl}/courses/${slug}`);
+  await learner.getByRole("button", { name: "Enroll", exact: true }).click();
+  await learner.getByRole("link", { name: "Start the course" }).click();
+  await learner.getByRole("heading", { level: 1, name: SUM_EXERCISE.lesson }).waitFor();
+  const editor = learner.locator(".cm-content").and(learner.getByLabel(/^Code \(Python/));
+  await expect.poll(() => editorText(editor)).toContain("Read a and b");
+
+  await replaceCode(learner, editor, "a, b = map(int, input().split())\nprint(a - b)");
+  await learner.getByRole("button", { name: "Submit", exact: true }).click();
+  const wrong = learner.getByRole("region", { name: "Attempt 1: result" });
+  await wrong.getByText("Wrong answer (WA)").waitFor({ timeout: CHECK_TIMEOUT_MS });
+  await wrong.getByText("Test 2 (hidden)").waitFor();
+
+  await replaceCode(learner, editor, SUM_EXERCISE.fixedSolution.trimEnd());
+  await learner.getByRole("button", { name: "Submit", exact: true }).click();
+  const right = learner.getByRole("region", { name: "Attempt 2: result" });
+  await right.getByText("Accepted (AC)").waitFor({ timeout: CHECK_TIMEOUT_MS });
+  await expect.poll(() => liveText(learner)).toMatch(/Accepted \(AC\), 100 %, passed/);
+  const outline = learner.getByRole("complementary", { name: "Course content" });
+  const entry = outline.getByRole("link", { name: new RegExp(SUM_EXERCISE.lesson) });
+  await expect.poll(() => entry.textContent(), { timeout: 20_000 }).toContain("Completed");
+  await learner.close();
+}, 420_000);
+
 it("a learner runs the samples, fails a submit, passes the next one live, and finds the draft after a reload", async () => {
+  const instructor = await sessionAs(stack.webUrl, "instructor@lumen.dev", "lumen-instructor-dev");
+  const course = await createExerciseCourse(instructor);
   const page = await browser.newPage();
   page.setDefaultTimeout(15_000);
   await page.goto(`${stack.webUrl}/sign-in`);
@@ -195,31 +294,4 @@ async function createExerciseCourse({ api }: Session) {
   await api.authoring.publish.mutate({ courseId });
   const { slug } = await api.authoring.getCourse.query({ courseId });
   return { slug, title };
-}
-
-/** The editor's text: a <textarea>'s value, or CodeMirror's lines (each a .cm-line). */
-function editorText(editor: Locator): Promise<string> {
-  return editor.evaluate((el) =>
-    el instanceof HTMLTextAreaElement
-      ? el.value
-      : Array.from(el.querySelectorAll(".cm-line"), (line) => line.textContent ?? "").join("\n"),
-  );
-}
-
-/** Replaces the editor's code by typing, as a learner would. */
-async function replaceCode(page: Page, editor: Locator, code: string) {
-  await editor.click();
-  await page.keyboard.press("ControlOrMeta+A");
-  await page.keyboard.press("Backspace");
-  for (const [index, line] of code.split("\n").entries()) {
-    if (index > 0) await page.keyboard.press("Enter");
-    await page.keyboard.type(line);
-  }
-}
-
-/** What the page's polite live regions say now. */
-function liveText(page: Page): Promise<string> {
-  return page
-    .locator('[aria-live="polite"]')
-    .evaluateAll((regions) => regions.map((r) => r.textContent ?? "").join(" | "));
 }
