@@ -168,7 +168,7 @@ function exerciseProblem({ kind, title, exercise }: DraftLesson) {
     };
   }
   const { check } = exercise;
-  if (!check || check.status !== "graded") {
+  if (check?.status !== "graded") {
     return {
       code: "exercise_reference_pending" as const,
       message: `The reference solution of exercise “${title}” is still being checked against its tests.`,
