@@ -7,21 +7,9 @@
  */
 import { Component, type CSSProperties, lazy, type ReactNode, Suspense, useRef } from "react";
 import s from "./CodeEditor.module.css";
-import { type CodeLanguage, describedByIds, hintId, keyboardHint } from "./editor-logic";
+import { type CodeEditorProps, describedByIds, hintId, keyboardHint } from "./editor-logic";
 
-export interface CodeEditorProps {
-  id: string;
-  value: string;
-  onChange(value: string): void;
-  language: CodeLanguage;
-  /** The accessible name of the editing surface. */
-  label: string;
-  readOnly?: boolean;
-  /** The height to show without scrolling, in lines (3 by default). */
-  minLines?: number;
-  /** Ids of elements that describe the code (e.g. the exercise's instructions). */
-  describedBy?: string;
-}
+export type { CodeEditorProps } from "./editor-logic";
 
 const loadCodeMirror = () => import("./CodeMirrorEditor");
 const CodeMirrorEditor = lazy(loadCodeMirror);

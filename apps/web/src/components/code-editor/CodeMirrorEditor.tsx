@@ -28,9 +28,9 @@ import {
   lineNumbers,
 } from "@codemirror/view";
 import { useEffect, useLayoutEffect, useRef } from "react";
-import type { CodeEditorProps } from "./CodeEditor";
 import s from "./CodeEditor.module.css";
 import {
+  type CodeEditorProps,
   type CodeLanguage,
   describedByIds,
   EchoBuffer,

@@ -88,3 +88,18 @@ export class EchoBuffer {
     return at !== -1;
   }
 }
+
+/** What the code editor takes (the lazy CodeMirror chunk and its stand-in alike). */
+export interface CodeEditorProps {
+  id: string;
+  value: string;
+  onChange(value: string): void;
+  language: CodeLanguage;
+  /** The accessible name of the editing surface. */
+  label: string;
+  readOnly?: boolean;
+  /** The height to show without scrolling, in lines (3 by default). */
+  minLines?: number;
+  /** Ids of elements that describe the code (e.g. the exercise's instructions). */
+  describedBy?: string;
+}
