@@ -109,7 +109,17 @@ async function runFrom(
         LANG: "C.UTF-8",
         ...languages[request.language].env,
       };
-      child.stdin.end(JSON.stringify({ runs: steps, env, outputBytes: limits.outputBytes }));
+      // Length-prefixed frames: the supervisor reads each step only when it runs it.
+      const frame = (value: unknown) => {
+        const body = Buffer.from(JSON.stringify(value), "utf8");
+        return Buffer.concat([Buffer.from(`${body.length}\n`), body]);
+      };
+      child.stdin.end(
+        Buffer.concat([
+          frame({ steps: steps.length, env, outputBytes: limits.outputBytes }),
+          ...steps.map(frame),
+        ]),
+      );
       const budget =
         steps.reduce((sum, step) => sum + step.timeMs + PER_STEP_GRACE_MS, 0) + START_GRACE_MS;
       const timer = setTimeout(() => {

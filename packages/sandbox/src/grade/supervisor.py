@@ -5,21 +5,40 @@ runs as an unprivileged user in a fresh copy of the submission's files, so it ca
 read the supervisor's memory (the plan holds every test's input) nor signal it, write to its
 pipes, or outlive its own run: after each run every other process in the sandbox is killed.
 
-Reads the plan (JSON) on stdin; writes one JSON line per event on stdout:
-{"start": i} before run i and {"result": i, ...} after it. Expected outputs never come here:
-the host compares.
+Reads the plan on stdin, frame by frame (a header, then one frame per run, each read only
+when its run starts); writes one JSON line per event on stdout: {"start": i} before run i and
+{"result": i, ...} after it. Expected outputs never come here: the host compares.
 """
 import json
 import os
 import select
 import shutil
 import signal
-import subprocess
 import sys
 import time
 
 NOBODY = 65534
 SOURCE = "/work/src"
+
+
+def read_exactly(count):
+    chunks = []
+    while count > 0:
+        chunk = os.read(0, count)
+        if not chunk:
+            raise EOFError("the plan ended early")
+        chunks.append(chunk)
+        count -= len(chunk)
+    return b"".join(chunks)
+
+
+def read_frame():
+    """One frame of the plan: its length in bytes, a newline, then that much JSON. Read with
+    exact reads, never ahead: what is not yet read stays in the pipe, not in this process."""
+    digits = b""
+    while not digits.endswith(b"\n"):
+        digits += read_exactly(1)
+    return json.loads(read_exactly(int(digits)))
 
 
 def emit(event):
@@ -105,29 +124,55 @@ def drain(open_fds, streams, output_bytes):
             return
 
 
+def child_setup(cwd, env, stdin_r, stdout_w, stderr_w):
+    """In a fresh child: its own session, the run's pipes as 0/1/2 and nothing else open, the
+    default signal dispositions, then nobody in the run's directory."""
+    os.setsid()
+    signal.set_wakeup_fd(-1)
+    signal.signal(signal.SIGCHLD, signal.SIG_DFL)
+    os.dup2(stdin_r, 0)
+    os.dup2(stdout_w, 1)
+    os.dup2(stderr_w, 2)
+    os.closerange(3, os.sysconf("SC_OPEN_MAX"))
+    os.setgroups([])
+    os.setgid(NOBODY)
+    os.setuid(NOBODY)
+    os.chdir(cwd)
+    os.umask(0o022)
+    os.environ.clear()
+    os.environ.update(env)
+
+
+def spawn(step, cwd, env):
+    """Starts one run's program as nobody; returns its pid and our ends of its pipes."""
+    stdin_r, stdin_w = os.pipe()
+    stdout_r, stdout_w = os.pipe()
+    stderr_r, stderr_w = os.pipe()
+    pid = os.fork()
+    if pid == 0:
+        code = 127
+        try:
+            child_setup(cwd, env, stdin_r, stdout_w, stderr_w)
+            os.execv(step["argv"][0], step["argv"])
+        except BaseException:
+            code = 126
+        os._exit(code)
+    for fd in (stdin_r, stdout_w, stderr_w):
+        os.close(fd)
+    return pid, stdin_w, stdout_r, stderr_r
+
+
 def run(index, step, env, output_bytes):
     cwd = fresh_copy(index)
     started = time.monotonic()
-    child = subprocess.Popen(
-        step["argv"],
-        cwd=cwd,
-        env=dict(env, HOME=cwd),
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        user=NOBODY,
-        group=NOBODY,
-        extra_groups=[],
-        close_fds=True,
-        start_new_session=True,
-    )
+    pid, stdin_w, stdout_r, stderr_r = spawn(step, cwd, dict(env, HOME=cwd))
     data = step["stdin"].encode()
-    streams = {child.stdout.fileno(): bytearray(), child.stderr.fileno(): bytearray()}
-    writing = child.stdin.fileno() if data else None
+    streams = {stdout_r: bytearray(), stderr_r: bytearray()}
+    writing = stdin_w if data else None
     if writing is None:
-        child.stdin.close()
-    os.set_blocking(child.stdout.fileno(), False)
-    os.set_blocking(child.stderr.fileno(), False)
+        os.close(stdin_w)
+    os.set_blocking(stdout_r, False)
+    os.set_blocking(stderr_r, False)
     if writing is not None:
         os.set_blocking(writing, False)
     deadline = started + step["timeMs"] / 1000
@@ -137,8 +182,8 @@ def run(index, step, env, output_bytes):
     open_fds = set(streams)
     while True:
         # The program's exit ends its run, even while a child it left holds the pipes open.
-        pid, wait_status, wait_usage = os.wait4(child.pid, os.WNOHANG)
-        if pid:
+        done, wait_status, wait_usage = os.wait4(pid, os.WNOHANG)
+        if done:
             status, usage = wait_status, wait_usage
             drain(open_fds, streams, output_bytes)
             break
@@ -162,17 +207,19 @@ def run(index, step, env, output_bytes):
             except BrokenPipeError:
                 data = b""
             if not data:
-                child.stdin.close()
+                os.close(writing)
                 writing = None
     elapsed = time.monotonic() - started
     kill_everyone_else()
+    for fd in [stdout_r, stderr_r] + ([writing] if writing is not None else []):
+        os.close(fd)
     shutil.rmtree(cwd, ignore_errors=True)
     clear_scratch()
     result = {
         "result": index,
         "timeMs": round(elapsed * 1000),
-        "stdout": bytes(streams[child.stdout.fileno()]).decode("utf-8", "replace"),
-        "stderr": bytes(streams[child.stderr.fileno()]).decode("utf-8", "replace"),
+        "stdout": bytes(streams[stdout_r]).decode("utf-8", "replace"),
+        "stderr": bytes(streams[stderr_r]).decode("utf-8", "replace"),
     }
     if killed:
         result.update(status=killed, exitCode=None, signal="SIGKILL")
@@ -198,9 +245,12 @@ def main():
     signal.set_wakeup_fd(WAKEUP_WRITE)
     signal.signal(signal.SIGCHLD, lambda *_: None)
     lock_down()
-    plan = json.loads(sys.stdin.read())
+    plan = read_frame()
     env = plan["env"]
-    for index, step in enumerate(plan["runs"]):
+    for index in range(plan["steps"]):
+        # Each step is read only when it runs: the tests' inputs are in this process's memory
+        # one at a time, and only after the runs before them ended.
+        step = read_frame()
         emit({"start": index})
         result = run(index, step, env, plan["outputBytes"])
         emit(result)
