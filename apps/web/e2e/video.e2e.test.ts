@@ -115,7 +115,9 @@ async function uploadAsInstructor() {
 
   // Upload, queue, encode: the editor follows it live and ends on "ready" with a preview.
   await row.getByText("The video is ready.").waitFor({ timeout: 45_000 });
-  await row.getByText("640 × 360").waitFor();
+  // The facts come with the lesson's current video, which the editor reads on the course's
+  // next refresh: on a loaded machine that can trail the announcement by seconds.
+  await row.getByText("640 × 360").waitFor({ timeout: 45_000 });
   await row.getByRole("region", { name: `Video player: Preview of ${lessonTitle}` }).waitFor();
   await lessonBadge(row, "Ready").waitFor();
   await expectAccessible(page, "the video lesson editor, its clip ready");
