@@ -67,7 +67,7 @@ async function exerciseWithLearner(overrides: Parameters<typeof sumExercise>[1] 
   });
   const learner = await createUser(world.db);
   const enrollment = await createEnrollment(world.db, learner, course.id);
-  return { lessonId: lesson.id, learner, enrollmentId: enrollment.id };
+  return { lessonId: lesson.id, owner, learner, enrollmentId: enrollment.id };
 }
 
 function submit(user: SessionUser, lessonId: string, code: string) {
@@ -127,10 +127,10 @@ async function startRunner(sandbox: { runsc?: string }) {
 
 describe("grading fails closed", () => {
   it("a runner without a sandbox leaves submissions queued and says why; a runner with one grades them", async () => {
-    const { lessonId, learner } = await exerciseWithLearner();
+    const { lessonId, owner, learner } = await exerciseWithLearner();
     const blind = await startRunner({ runsc: join(dir, "no-runsc-here") });
     expect(blind.logs.join("\n")).toMatch(
-      /code grading off: runsc not found.*apt-get install runsc/,
+      /code grading off: runsc \(gVisor\) not found; to enable it, install gVisor \(apt-get install runsc\)/,
     );
     // The runner serves its other queues but not the grader's.
     const started = blind.logs.find((line) => line.includes("job runner started")) ?? "";
@@ -138,12 +138,24 @@ describe("grading fails closed", () => {
     expect(started).not.toContain("exercises.grade");
 
     const { submission } = await submit(learner, lessonId, SUM_RIGHT);
-    expect(submission.waitingReason).toMatch(/^Grading is paused: runsc not found/);
+    expect(submission.waitingReason).toBe(
+      "Grading is paused: the grader cannot run code right now. Your code waits in the queue and is graded as soon as it can.",
+    );
     const taken = await takeExercise({ db: world.db, user: learner, input: { lessonId } });
     expect(taken.submissions[0]).toMatchObject({
       status: "queued",
       waitingReason: expect.stringContaining("Your code waits in the queue"),
     });
+    // The course's editors see the runner's reason with their reference check.
+    const edited = await saveExercise({
+      db: world.db,
+      user: owner,
+      outbox: world.outbox,
+      input: sumExercise(lessonId),
+    });
+    expect(edited.referenceCheck?.waitingReason).toBe(
+      "Grading is paused: no job runner can start its sandbox (runsc (gVisor) not found). The check waits in the queue.",
+    );
     await blind.stop();
 
     const capable = await startRunner({});

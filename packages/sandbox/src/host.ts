@@ -5,8 +5,8 @@ import { SandboxUnavailableError } from "./errors";
 /** Fixed places only: a PATH lookup would let whoever sets PATH choose the "sandbox". */
 const RUNSC_CANDIDATES = ["/usr/bin/runsc", "/usr/local/bin/runsc", "/usr/sbin/runsc"];
 
-export const RUNSC_MISSING =
-  "runsc not found: install gVisor (apt-get install runsc) to enable grading";
+/** Why grading is off when runsc is missing; how to turn it on is ENABLE_GRADING. */
+export const RUNSC_MISSING = "runsc (gVisor) not found";
 
 export interface SandboxOptions {
   /** The runsc binary; by default the first of RUNSC_CANDIDATES that exists. */

@@ -45,7 +45,8 @@ export async function readEditableExercise(
   const stored = await loadExercise(db, lessonId);
   const tests = await loadTests(db, lessonId);
   const check = await latestReferenceCheck(db, lessonId, stored.version);
-  const waiting = check && check.status !== "graded" ? await gradingUnavailableReason(db) : null;
+  const waiting =
+    check && check.status !== "graded" ? await gradingUnavailableReason(db, "editor") : null;
   const [attempts] = await db
     .select({ n: count() })
     .from(exerciseSubmissions)

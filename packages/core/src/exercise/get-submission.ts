@@ -36,6 +36,8 @@ export async function getSubmission({
     );
     if (!editor) throw new NotFoundError(NOT_FOUND);
   }
-  const waiting = found.row.status === "graded" ? null : await gradingUnavailableReason(db);
+  const audience = found.row.purpose === "reference" ? "editor" : "learner";
+  const waiting =
+    found.row.status === "graded" ? null : await gradingUnavailableReason(db, audience);
   return toSubmissionView(found.row, waiting);
 }

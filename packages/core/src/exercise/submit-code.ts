@@ -126,6 +126,7 @@ export async function submitCode({
     await outbox.enqueue(tx, gradeSubmissionJob, { submissionId: row.id });
     return { row, replayed: false };
   });
-  const waitingReason = result.row.status === "graded" ? null : await gradingUnavailableReason(db);
+  const waitingReason =
+    result.row.status === "graded" ? null : await gradingUnavailableReason(db, "learner");
   return { submission: toSubmissionView(result.row, waitingReason), replayed: result.replayed };
 }

@@ -44,7 +44,7 @@ export async function takeExercise({
     ? await attemptStanding(db, enrollmentId, lessonId, settings.maxAttempts)
     : { attemptsUsed: 0, attemptsLeft: settings.maxAttempts, bestPercent: null, passed: false };
   const waiting = submissions.some((s) => s.status !== "graded")
-    ? await gradingUnavailableReason(db)
+    ? await gradingUnavailableReason(db, "learner")
     : null;
   const hidden = tests.filter((t) => !t.sample);
   return {
