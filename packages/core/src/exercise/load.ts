@@ -94,6 +94,8 @@ function summaryVerdict(tests: readonly SubmissionTestResult[]): Verdict | null 
 }
 
 export function toSubmissionView(row: SubmissionRow, waitingReason: string | null): SubmissionView {
+  // Written only by gradeExerciseSubmission from a typed SubmissionTestResult[] (the column
+  // is generic jsonb in @lumen/db, which cannot import the sandbox's result types).
   const tests = (row.results ?? []) as unknown as SubmissionTestResult[];
   return {
     submissionId: row.id,
