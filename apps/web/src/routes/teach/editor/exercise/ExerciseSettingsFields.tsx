@@ -1,4 +1,5 @@
 import { fieldStyles as f, SelectField, TextField } from "../../../../components/ui/Field";
+import { AttemptsFields, RequiredForCertificateField } from "../AssessmentRulesFields";
 import {
   type EditableExercise,
   type ExerciseLanguageName,
@@ -139,47 +140,19 @@ export function ExerciseSettingsFields({
           onChange={(e) => set({ passingPercent: e.target.value })}
         />
       </div>
-      <div className={s.attempts}>
-        <div className={f.check}>
-          <input
-            id={id("unlimited")}
-            type="checkbox"
-            checked={settings.unlimited}
-            onChange={(e) => set({ unlimited: e.target.checked })}
-          />
-          <label htmlFor={id("unlimited")}>Unlimited attempts</label>
-        </div>
-        {/* A limit only means something without "unlimited": hidden, not greyed out. */}
-        {!settings.unlimited && (
-          <TextField
-            id={id("maxAttempts")}
-            label="Attempts allowed"
-            type="number"
-            inputMode="numeric"
-            min={1}
-            max={100}
-            value={settings.maxAttempts}
-            error={errors.maxAttempts}
-            onChange={(e) => set({ maxAttempts: e.target.value })}
-          />
-        )}
-      </div>
-      <div className={f.check}>
-        <input
-          id={id("required")}
-          type="checkbox"
-          checked={settings.requiredForCertificate}
-          aria-describedby={`${id("required")}-hint`}
-          onChange={(e) => set({ requiredForCertificate: e.target.checked })}
-        />
-        <div>
-          <label htmlFor={id("required")}>Required for the certificate</label>
-          <p id={`${id("required")}-hint`} className={f.hint}>
-            Learners must pass this exercise, as well as complete the course, to earn the
-            certificate. The best attempt counts.
-          </p>
-        </div>
-      </div>
+      <AttemptsFields
+        fieldId={id}
+        unlimited={settings.unlimited}
+        maxAttempts={settings.maxAttempts}
+        error={errors.maxAttempts}
+        onChange={set}
+      />
+      <RequiredForCertificateField
+        fieldId={id}
+        checked={settings.requiredForCertificate}
+        onChange={(requiredForCertificate) => set({ requiredForCertificate })}
+        lesson="exercise"
+      />
     </fieldset>
   );
 }

@@ -1,4 +1,5 @@
 import { fieldStyles as f, TextField } from "../../../../components/ui/Field";
+import { AttemptsFields, RequiredForCertificateField } from "../AssessmentRulesFields";
 import type { SettingsDraft } from "./quiz-editor";
 import { settingsFieldId } from "./quiz-editor";
 import s from "./quiz-editor.module.css";
@@ -25,48 +26,20 @@ export function QuizSettingsFields({ form }: { form: QuizForm }) {
           error={form.errors.passingPercent}
           onChange={(e) => set({ passingPercent: e.target.value })}
         />
-        <div className={s.attempts}>
-          <div className={f.check}>
-            <input
-              id={id("unlimited")}
-              type="checkbox"
-              checked={settings.unlimited}
-              onChange={(e) => set({ unlimited: e.target.checked })}
-            />
-            <label htmlFor={id("unlimited")}>Unlimited attempts</label>
-          </div>
-          {/* A limit only means something without "unlimited": hidden, not greyed out. */}
-          {!settings.unlimited && (
-            <TextField
-              id={id("attempts")}
-              label="Attempts allowed"
-              type="number"
-              inputMode="numeric"
-              min={1}
-              max={100}
-              value={settings.maxAttempts}
-              error={form.errors.maxAttempts}
-              onChange={(e) => set({ maxAttempts: e.target.value })}
-            />
-          )}
-        </div>
-      </div>
-      <div className={f.check}>
-        <input
-          id={id("required")}
-          type="checkbox"
-          checked={settings.requiredForCertificate}
-          aria-describedby={`${id("required")}-hint`}
-          onChange={(e) => set({ requiredForCertificate: e.target.checked })}
+        <AttemptsFields
+          fieldId={id}
+          unlimited={settings.unlimited}
+          maxAttempts={settings.maxAttempts}
+          error={form.errors.maxAttempts}
+          onChange={set}
         />
-        <div>
-          <label htmlFor={id("required")}>Required for the certificate</label>
-          <p id={`${id("required")}-hint`} className={f.hint}>
-            Learners must pass this quiz, as well as complete the course, to earn the certificate.
-            The best attempt counts.
-          </p>
-        </div>
       </div>
+      <RequiredForCertificateField
+        fieldId={id}
+        checked={settings.requiredForCertificate}
+        onChange={(requiredForCertificate) => set({ requiredForCertificate })}
+        lesson="quiz"
+      />
     </fieldset>
   );
 }

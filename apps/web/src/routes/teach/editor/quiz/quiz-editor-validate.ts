@@ -148,7 +148,7 @@ const FIELD_ORDER: readonly QuestionField[] = [
 /** The id of the first field with an error, in the form's order, for focus. */
 export function firstInvalidId(lessonId: string, draft: QuizDraft, errors: QuizErrors) {
   if (errors.passingPercent) return settingsFieldId(lessonId, "passing");
-  if (errors.maxAttempts) return settingsFieldId(lessonId, "attempts");
+  if (errors.maxAttempts) return settingsFieldId(lessonId, "maxAttempts");
   for (const q of draft.questions) {
     const e = errors.questions[q.key];
     if (!e) continue;
