@@ -27,6 +27,7 @@ export async function waitForHttp(
     if (left <= 0) return { ok: false, reason };
     // Each attempt is bounded too: a server that accepts but never answers is not ready.
     const attempt = AbortSignal.timeout(Math.min(left, 2_000));
+    const cutByDeadline = left < 2_000;
     try {
       const response = await fetch(url, {
         signal: signal ? AbortSignal.any([signal, attempt]) : attempt,
@@ -36,7 +37,10 @@ export async function waitForHttp(
       if (response.status === 200) return { ok: true };
       reason = `HTTP ${response.status}`;
     } catch (error) {
-      reason = describeFetchError(error);
+      const seen = describeFetchError(error);
+      // A last attempt cut short by the overall deadline saw nothing new: keep what an
+      // earlier attempt saw (a busy machine once turned "HTTP 503" into "no answer" this way).
+      if (!(seen === "no answer" && cutByDeadline && reason !== "not tried")) reason = seen;
     }
     await sleep(Math.min(intervalMs, Math.max(0, deadline - Date.now())), signal);
   }

@@ -81,8 +81,11 @@ it("every page works under the production CSP, video and PDF lessons included", 
   await visit(page, lesson(course.video.id), () =>
     page.getByRole("heading", { level: 1, name: course.video.title }).waitFor(),
   );
-  // hls.js (MediaSource, worker, playlist and segment fetches from the edge) must get going.
-  await page.waitForFunction(() => (document.querySelector("video")?.readyState ?? 0) >= 2);
+  // hls.js (MediaSource, worker, playlist and segment fetches from the edge) must get going;
+  // on a machine busy with other passes (graders included) that can take longer than 20 s.
+  await page.waitForFunction(() => (document.querySelector("video")?.readyState ?? 0) >= 2, null, {
+    timeout: 60_000,
+  });
   await visit(page, lesson(course.quiz.id), () =>
     page.getByRole("heading", { level: 1, name: course.quiz.title }).waitFor(),
   );
