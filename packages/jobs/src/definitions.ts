@@ -106,6 +106,17 @@ export const gradeSubmissionJob = defineJob({
   },
 });
 
+/**
+ * Close the review window of one assignment submission: graded from the reviews it has, or
+ * handed to staff (the assignment's policy). Enqueued at submit to start at the submission's
+ * deadline; a handler that finds the deadline moved later enqueues itself again for then.
+ */
+export const closeReviewJob = defineJob({
+  name: "assignments.close-review",
+  payload: z.object({ submissionId: z.uuid() }),
+  queue: { ...DEFAULT_QUEUE_OPTIONS, retryLimit: 10 },
+});
+
 export const JOB_DEFINITIONS: readonly JobDefinition[] = [
   issueCertificateJob,
   publishCertificateJob,
@@ -114,4 +125,5 @@ export const JOB_DEFINITIONS: readonly JobDefinition[] = [
   probeVideoJob,
   encodeVideoJob,
   gradeSubmissionJob,
+  closeReviewJob,
 ];

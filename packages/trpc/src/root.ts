@@ -1,3 +1,4 @@
+import { assignmentRouter } from "./routers/assignment";
 import { authoringRouter } from "./routers/authoring";
 import { catalogRouter } from "./routers/catalog";
 import { certificatesRouter } from "./routers/certificates";
@@ -12,6 +13,7 @@ import { videoRouter } from "./routers/video";
 import { createCallerFactory, router } from "./trpc";
 
 export const appRouter = router({
+  assignment: assignmentRouter,
   authoring: authoringRouter,
   catalog: catalogRouter,
   certificates: certificatesRouter,

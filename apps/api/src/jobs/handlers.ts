@@ -5,6 +5,7 @@ import type { FfmpegConfig, MediaContext } from "@lumen/media";
 import type { SearchBackend } from "@lumen/search";
 import type { ApiEnv } from "../env";
 import type { Logger } from "../logger";
+import { closeReviewHandler } from "./close-review";
 import { loadCertificateIssuer } from "./credential-issuer";
 import { encodeVideoHandler } from "./encode-video";
 import { gradeSubmissionHandler } from "./grade-submission";
@@ -45,6 +46,7 @@ export function jobHandlers(deps: JobDeps): JobHandler[] {
     purgeEdgeHandler(deps),
     issueCertificateHandler({ ...deps, issuer }),
     publishCertificateHandler({ ...deps, issuer }),
+    closeReviewHandler(deps),
   ];
   if (deps.ffmpeg) {
     const video = {

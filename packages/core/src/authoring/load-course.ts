@@ -29,6 +29,8 @@ export interface DraftLesson {
   video: DraftVideo | null;
   /** Quiz lessons: how many questions the quiz has (0 before its first save); else null. */
   questionCount: number | null;
+  /** Assignment lessons: how many criteria the rubric has (0 before its first save); else null. */
+  rubricCriteria: number | null;
   /** PDF lessons: the uploaded document, null before the upload (and for other kinds). */
   document: { filename: string; byteSize: number } | null;
   /** Exercise lessons: what publishing needs (tests, a proven reference solution); else null. */
@@ -112,6 +114,8 @@ export async function loadCourseDraft(db: Database, courseId: string) {
         isOptional: lessons.isOptional,
         questionCount: sql<number>`(select count(*)::int from ${quizQuestions}
           where ${quizQuestions.lessonId} = ${lessons.id})`,
+        rubricCriteria: sql<number>`coalesce((select jsonb_array_length(a.rubric)
+          from assignments a where a.lesson_id = ${lessons.id}), 0)`,
         exercise: sql<StoredDraftExercise | null>`(select json_build_object(
             'testCount', (select count(*)::int from exercise_tests t where t.lesson_id = x.lesson_id),
             'hasReference', btrim(x.reference_solution) <> '',
@@ -150,6 +154,7 @@ export async function loadCourseDraft(db: Database, courseId: string) {
       failureReason,
       failedAttempts,
       questionCount,
+      rubricCriteria,
       exercise,
       ...lesson
     } = row;
@@ -170,6 +175,7 @@ export async function loadCourseDraft(db: Database, courseId: string) {
       ...fields,
       video,
       questionCount: fields.kind === "quiz" ? questionCount : null,
+      rubricCriteria: fields.kind === "assignment" ? Number(rubricCriteria) : null,
       exercise: fields.kind === "exercise" ? draftExercise(exercise) : null,
       document:
         fields.kind === "pdf" && filename !== null && byteSize !== null

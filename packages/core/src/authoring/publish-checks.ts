@@ -22,6 +22,8 @@ export type PublishProblemCode =
   | "exercise_no_reference"
   | "exercise_reference_pending"
   | "exercise_reference_failed"
+  | "assignment_no_prompt"
+  | "assignment_no_rubric"
   | "document_missing";
 
 export interface PublishProblem extends Problem {
@@ -126,8 +128,27 @@ function videoProblem({ kind, title, video }: DraftLesson) {
   };
 }
 
-/** Quiz and PDF lessons publish once they have something to take or read. */
-function contentProblem({ kind, title, questionCount, document }: DraftLesson) {
+/** Quiz, PDF and assignment lessons publish once they have something to take, read or grade by. */
+function contentProblem({
+  kind,
+  title,
+  body,
+  questionCount,
+  rubricCriteria,
+  document,
+}: DraftLesson) {
+  if (kind === "assignment" && !body.trim()) {
+    return {
+      code: "assignment_no_prompt" as const,
+      message: `Assignment “${title}” has no prompt. Say what learners should submit.`,
+    };
+  }
+  if (kind === "assignment" && !rubricCriteria) {
+    return {
+      code: "assignment_no_rubric" as const,
+      message: `Assignment “${title}” has no rubric. Add at least one criterion reviewers grade by.`,
+    };
+  }
   if (kind === "quiz" && !questionCount) {
     return {
       code: "quiz_empty" as const,

@@ -36,6 +36,12 @@ export const exercisePassed = (enrollmentId: SQL, lessonId: SQL) => sql`exists (
   where s.enrollment_id = ${enrollmentId} and s.lesson_id = ${lessonId}
     and s.purpose = 'submit' and s.passed)`;
 
+/** SQL predicate: the enrollment's assignment submission has a passing grade (peers or staff). */
+export const assignmentPassed = (enrollmentId: SQL, lessonId: SQL) => sql`exists (
+  select 1 from assignment_submissions s
+  where s.enrollment_id = ${enrollmentId} and s.lesson_id = ${lessonId}
+    and s.status = 'graded' and s.passed)`;
+
 /**
  * Standings of several enrollments in one set-based query. Counts come from rows (lessons in
  * the course now, joined to this enrollment's progress), never from a stored counter: each
@@ -79,7 +85,9 @@ export async function loadStandings(
           (exists (select 1 from quizzes qz where qz.lesson_id = l.id and qz.required_for_certificate)
             and not ${quizPassed(sql`e.id`, sql`l.id`)})
           or (exists (select 1 from exercises ex where ex.lesson_id = l.id and ex.required_for_certificate)
-            and not ${exercisePassed(sql`e.id`, sql`l.id`)}))
+            and not ${exercisePassed(sql`e.id`, sql`l.id`)})
+          or (exists (select 1 from assignments asg where asg.lesson_id = l.id and asg.required_for_certificate)
+            and not ${assignmentPassed(sql`e.id`, sql`l.id`)}))
     ) q
     where e.id in (select value::uuid from json_array_elements_text(${ids}::json))`);
   return rows.map((row) => ({
@@ -97,7 +105,7 @@ export async function loadStandings(
   }));
 }
 
-/** Reaching 100 % is not enough: every required quiz and exercise passed, and still enrolled. */
+/** Reaching 100 % is not enough: every required quiz, exercise and assignment passed, and still enrolled. */
 export function isEligibleForCertificate(s: StandingRow): boolean {
   return s.percent === 100 && s.assessmentsToPass === 0 && s.active;
 }
@@ -110,7 +118,7 @@ export interface EnrollmentStanding {
   percent: number;
   completedRequired: number;
   requiredLessons: number;
-  /** Quizzes and exercises marked requiredForCertificate that the learner has not passed. */
+  /** Quizzes, exercises and assignments marked requiredForCertificate that the learner has not passed. */
   assessmentsToPass: number;
   /** percent === 100 && assessmentsToPass === 0 && the enrollment is active. */
   eligibleForCertificate: boolean;

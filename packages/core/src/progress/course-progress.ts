@@ -1,4 +1,6 @@
 import {
+  assignmentSubmissions,
+  assignments,
   certificates,
   courseMilestones,
   courses,
@@ -62,6 +64,22 @@ export async function getCourseProgress({
             ),
           )
           .groupBy(exerciseSubmissions.lessonId),
+      )
+      .unionAll(
+        db
+          .select({
+            lessonId: assignmentSubmissions.lessonId,
+            best: max(assignmentSubmissions.gradePercent),
+            passed: sql<boolean>`coalesce(bool_or(${assignmentSubmissions.passed}), false)`,
+          })
+          .from(assignmentSubmissions)
+          .where(
+            and(
+              eq(assignmentSubmissions.enrollmentId, enrollment.id),
+              eq(assignmentSubmissions.status, "graded"),
+            ),
+          )
+          .groupBy(assignmentSubmissions.lessonId),
       ),
     db
       .select({ percent: courseMilestones.percent })
@@ -76,7 +94,11 @@ export async function getCourseProgress({
   ]);
   const outline = outlines.get(enrollment.id) ?? [];
   const assessed = (kind: string) => outline.filter((l) => l.kind === kind).map((l) => l.lessonId);
-  const [quizIds, exerciseIds] = [assessed("quiz"), assessed("exercise")];
+  const [quizIds, exerciseIds, assignmentIds] = [
+    assessed("quiz"),
+    assessed("exercise"),
+    assessed("assignment"),
+  ];
   const required = [
     ...(quizIds.length
       ? await db
@@ -95,10 +117,21 @@ export async function getCourseProgress({
             ),
           )
       : []),
+    ...(assignmentIds.length
+      ? await db
+          .select({ lessonId: assignments.lessonId })
+          .from(assignments)
+          .where(
+            and(
+              inArray(assignments.lessonId, assignmentIds),
+              eq(assignments.requiredForCertificate, true),
+            ),
+          )
+      : []),
   ];
   const byLesson = new Map(attempts.map((a) => [a.lessonId, a]));
   const lessons: LessonState[] = outline.map((l) => {
-    const assessment = l.kind === "quiz" || l.kind === "exercise";
+    const assessment = l.kind === "quiz" || l.kind === "exercise" || l.kind === "assignment";
     const quiz = assessment ? byLesson.get(l.lessonId) : undefined;
     return {
       lessonId: l.lessonId,

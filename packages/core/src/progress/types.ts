@@ -49,9 +49,9 @@ export interface LessonState {
   completedAt: string | null;
   watchedSeconds: number;
   positionSeconds: number;
-  /** Quiz and exercise lessons: best score in percent, null before any graded attempt. */
+  /** Quiz, exercise and assignment lessons: best score in percent, null before any grade. */
   bestPercent: number | null;
-  /** Quiz and exercise lessons: whether some attempt passed; null for other kinds. */
+  /** Quiz, exercise and assignment lessons: whether some attempt passed; null for other kinds. */
   assessmentPassed: boolean | null;
 }
 
@@ -62,7 +62,7 @@ export interface CourseProgress {
   percent: number;
   completedRequired: number;
   requiredLessons: number;
-  /** Required quizzes and exercises (requiredForCertificate) not yet passed. */
+  /** Required quizzes, exercises and assignments (requiredForCertificate) not yet passed. */
   assessmentsToPass: number;
   lessons: LessonState[];
   /** Where "Continue" goes: the first unfinished lesson after the latest activity. */

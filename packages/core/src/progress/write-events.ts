@@ -55,8 +55,8 @@ export interface WriteOutcome {
  *    faster than playback since the learner's playback began allows (ADR 0007) — checked
  *    against the row as locked by the upsert, so concurrent batches cannot each spend the
  *    same allowance; the position comes from the latest event by client time; completedAt is
- *    set once — video at ≥ 90 % of its duration covered, text/PDF/assignment on explicit
- *    completion, quiz and exercise never (only a passed attempt completes them).
+ *    set once — video at ≥ 90 % of its duration covered, text/PDF on explicit
+ *    completion, quiz, exercise and assignment never (only a passing grade completes them).
  * 4. counts, per enrollment touched, its required lessons and those already completed, so
  *    the common batch (nothing newly completed) needs no further query.
  * Rows are written in key order so that concurrent batches lock them in the same order.
@@ -140,7 +140,7 @@ export async function writeEvents(
         c.position_at,
         case
           when s.tenths >= c.to_complete then now()
-          when c.kind in ('text', 'pdf', 'assignment') and c.completed then now()
+          when c.kind in ('text', 'pdf') and c.completed then now()
         end
       from claims c
       cross join lateral ${creditCoverage(sql`'{}'::int4multirange`, sql`c.within`, sql`c.allowance`)} s

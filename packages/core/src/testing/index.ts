@@ -3,6 +3,7 @@
  * world that composes the domain's services over a test file's own database.
  */
 export * from "@lumen/db/testing";
+export * from "./assignments";
 export * from "./exercises";
 export * from "./images";
 export * from "./issuer";

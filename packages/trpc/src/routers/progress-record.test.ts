@@ -200,8 +200,8 @@ describe("progress.record: completing lessons", () => {
     expect((await progressOf(enrollmentId, known))?.completedAt).toBeNull();
   });
 
-  it("completes text, PDF and assignment lessons on explicit completion only", async () => {
-    const kinds = ["text", "pdf", "assignment"] as const;
+  it("completes text and PDF lessons on explicit completion only", async () => {
+    const kinds = ["text", "pdf"] as const;
     const { learner, lessonIds, enrollmentId } = await learnerIn(kinds.map((kind) => ({ kind })));
     await record(
       learner,
@@ -216,10 +216,10 @@ describe("progress.record: completing lessons", () => {
     for (const id of lessonIds) {
       expect((await progressOf(enrollmentId, id))?.completedAt).toBeInstanceOf(Date);
     }
-    expect(result.courses[0]).toMatchObject({ percent: 100, newMilestones: [25, 50, 75, 100] });
+    expect(result.courses[0]).toMatchObject({ percent: 100, newMilestones: [50, 100] });
   });
 
-  it.each(["quiz", "exercise"] as const)(
+  it.each(["quiz", "exercise", "assignment"] as const)(
     "does not let a progress event complete a %s lesson (only a passed attempt does)",
     async (kind) => {
       const { learner, lessonIds, enrollmentId } = await learnerIn([{ kind }]);
