@@ -1,6 +1,20 @@
 import type { Database } from "../client";
 import { assignmentReviews, assignmentSubmissions, assignments, type RubricScore } from "../schema";
 
+/** An assignment lesson's settings row (defaults unless overridden). */
+export async function createAssignment(
+  db: Database,
+  lessonId: string,
+  overrides: Partial<typeof assignments.$inferInsert> = {},
+) {
+  const [assignment] = await db
+    .insert(assignments)
+    .values({ lessonId, ...overrides })
+    .returning();
+  if (!assignment) throw new Error("assignment insert returned nothing");
+  return assignment;
+}
+
 /**
  * A learner's submission to an assignment lesson, as the assignment service stores one; the
  * lesson's `assignments` row (default settings) is inserted first when it has none.
