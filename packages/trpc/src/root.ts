@@ -1,3 +1,4 @@
+import { assignmentFilesRouter } from "./routers/assignment-files";
 import { authoringRouter } from "./routers/authoring";
 import { catalogRouter } from "./routers/catalog";
 import { certificatesRouter } from "./routers/certificates";
@@ -12,6 +13,7 @@ import { videoRouter } from "./routers/video";
 import { createCallerFactory, router } from "./trpc";
 
 export const appRouter = router({
+  assignmentFiles: assignmentFilesRouter,
   authoring: authoringRouter,
   catalog: catalogRouter,
   certificates: certificatesRouter,
