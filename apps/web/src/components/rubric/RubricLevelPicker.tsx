@@ -96,6 +96,7 @@ export function RubricLevelPicker({
         )}
         <textarea
           id={ids.comment}
+          className={s.comment}
           rows={2}
           value={comment}
           maxLength={5000}

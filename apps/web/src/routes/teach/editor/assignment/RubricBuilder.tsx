@@ -120,7 +120,10 @@ function CriterionCard({
   const count = form.draft.rubric.length;
   const errors = form.errors.criteria[criterion.id] ?? {};
   const id = (field: string) => criterionFieldId(criterion.id, field);
-  const name = `criterion ${index + 1}`;
+  // Named by title once it has one: positions change as criteria move.
+  const name = criterion.title.trim()
+    ? `criterion “${criterion.title.trim()}”`
+    : `criterion ${index + 1}`;
   const set = (patch: Parameters<typeof updateCriterion>[2]) =>
     form.setDraft((d) => updateCriterion(d, criterion.id, patch));
   const move = (delta: -1 | 1) => {
@@ -247,7 +250,9 @@ function LevelRow({
   const errors = form.errors.levels[level.id] ?? {};
   const id = (field: string) => levelFieldId(level.id, field);
   const count = criterion.levels.length;
-  const name = `level ${index + 1} of ${criterion.title.trim() || `criterion`}`;
+  const name = `level ${level.label.trim() ? `“${level.label.trim()}”` : index + 1} of ${
+    criterion.title.trim() ? `“${criterion.title.trim()}”` : "this criterion"
+  }`;
   const set = (patch: Parameters<typeof updateLevel>[3]) =>
     form.setDraft((d) => updateLevel(d, criterion.id, level.id, patch));
   const move = (delta: -1 | 1) => {
