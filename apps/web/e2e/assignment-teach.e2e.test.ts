@@ -1,10 +1,11 @@
+import { randomUUID } from "node:crypto";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, expect, it } from "vitest";
 import { signIn } from "./authoring-steps";
 import { expectAccessible } from "./axe";
 import { launchBrowser } from "./browser";
 import { reportFailure } from "./failure-report";
-import { sessionAs } from "./learning-course";
+import { type Session, sessionAs } from "./learning-course";
 import { type Stack, startStack } from "./stack";
 
 // The instructor's side of peer-reviewed assignments in a real browser: the publish checklist
@@ -121,4 +122,102 @@ it("an instructor builds an assignment, a learner submits, staff grade and overr
     .waitFor();
   await page.getByRole("img", { name: "1 submission: 1 graded." }).waitFor();
   await expectAccessible(page, "override form");
+}, 180_000);
+
+it("a flagged peer review waits in the backlog until staff keep the grade; the started rubric is locked in the editor", async () => {
+  const instructor = await sessionAs(stack.webUrl, "instructor@lumen.dev", "lumen-instructor-dev");
+  const { id: courseId } = await instructor.api.authoring.createCourse.mutate({
+    title: "Reviewing each other",
+    subtitle: "Two learners, one review each.",
+    description:
+      "A short course where two learners review each other's paragraph by a one-criterion rubric.",
+    category: "Physical Science",
+    level: "beginner",
+    language: "en",
+  });
+  const { moduleId } = await instructor.api.authoring.addModule.mutate({
+    courseId,
+    title: "Write",
+  });
+  const { lessonId } = await instructor.api.authoring.addLesson.mutate({
+    moduleId,
+    title: "One paragraph",
+    kind: "assignment",
+  });
+  await instructor.api.authoring.updateLesson.mutate({ lessonId, body: "Write one paragraph." });
+  const criterion = { id: randomUUID(), low: randomUUID(), high: randomUUID() };
+  await instructor.api.assignment.save.mutate({
+    lessonId,
+    settings: {
+      allowAttachments: false,
+      reviewsToGive: 1,
+      reviewsNeeded: 1,
+      dueAt: null,
+      reviewWindowHours: 48,
+      reviewsCloseAt: null,
+      leaseMinutes: 60,
+      fallback: "staff",
+      weightByCalibration: false,
+      passingPercent: 50,
+      requiredForCertificate: false,
+    },
+    rubric: [
+      {
+        id: criterion.id,
+        title: "Clarity",
+        description: "",
+        commentRequired: false,
+        levels: [
+          { id: criterion.low, label: "Unclear", description: "", points: 0 },
+          { id: criterion.high, label: "Clear", description: "", points: 2 },
+        ],
+      },
+    ],
+    examples: [],
+  });
+  await instructor.api.authoring.publish.mutate({ courseId });
+  const learners: Session[] = [
+    await sessionAs(stack.webUrl, "learner@lumen.dev", "lumen-learner-dev"),
+    await sessionAs(stack.webUrl, "graduate@lumen.dev", "lumen-graduate-dev"),
+  ];
+  for (const [i, learner] of learners.entries()) {
+    await learner.api.enrollment.enroll.mutate({ courseId });
+    await learner.api.assignment.submit.mutate({ lessonId, body: `Paragraph ${i + 1}.` });
+  }
+  for (const learner of learners) {
+    const next = await learner.api.assignment.reviewNext.mutate({ lessonId });
+    if (!next.lease) throw new Error(`no lease: ${next.reason}`);
+    await learner.api.assignment.review.mutate({
+      reviewId: next.lease.reviewId,
+      scores: [{ criterionId: criterion.id, levelId: criterion.low, comment: "Unclear." }],
+    });
+  }
+  const mine = await learners[0]?.api.assignment.take.query({ lessonId });
+  const review = mine?.reviews[0];
+  if (!review) throw new Error("the first learner has no review to flag");
+  await learners[0]?.api.assignment.flag.mutate({
+    reviewId: review.reviewId,
+    reason: "It is clear.",
+  });
+
+  await page.goto(`${stack.webUrl}/teach/courses/${courseId}/assignments/${lessonId}`);
+  await page.getByRole("img", { name: "2 submissions: 1 graded, 1 flagged." }).waitFor();
+  const flagged = page.getByRole("region", { name: "Flagged reviews" });
+  await flagged.getByText("It is clear.").waitFor();
+  await expectAccessible(page, "backlog with a flagged review");
+  await flagged.getByRole("button", { name: "Keep the grade" }).click();
+  await flagged.getByText("Grade kept").waitFor();
+  await page.getByRole("img", { name: "2 submissions: 2 graded." }).waitFor();
+
+  await page.goto(`${stack.webUrl}/teach/courses/${courseId}?tab=outline`);
+  await page.getByRole("button", { name: "Edit lesson “One paragraph”" }).click();
+  await page.getByText("Reviews have started, so criteria, levels and points").waitFor();
+  expect(await page.getByRole("button", { name: "Add criterion" }).count()).toBe(0);
+  expect(await page.getByLabel("Points", { exact: true }).first().getAttribute("readonly")).toBe(
+    "",
+  );
+  await page.getByLabel("Criterion title").fill("Clarity of the paragraph");
+  await page.getByRole("button", { name: "Save assignment" }).click();
+  await page.getByText("Saved", { exact: true }).waitFor();
+  await expectAccessible(page, "assignment editor with a locked rubric");
 }, 180_000);
