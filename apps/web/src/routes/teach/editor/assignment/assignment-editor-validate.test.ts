@@ -1,12 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { toDraft } from "./assignment-editor";
 import { addExample, updateLevel } from "./assignment-editor-edits";
-import {
-  countErrors,
-  firstInvalidId,
-  serverAssignmentErrors,
-  validateAssignment,
-} from "./assignment-editor-validate";
+import { serverAssignmentErrors } from "./assignment-editor-server-errors";
+import { countErrors, firstInvalidId, validateAssignment } from "./assignment-editor-validate";
 import { ids, LESSON, savedAssignment, U } from "./assignment-fixtures";
 
 const draft = () => toDraft(savedAssignment(), "Write about a bridge.", undefined, ids());

@@ -13,12 +13,12 @@ import {
   toSaveInput,
 } from "./assignment-editor";
 import { applySaved } from "./assignment-editor-edits";
+import { serverAssignmentErrors } from "./assignment-editor-server-errors";
 import {
   type AssignmentErrors,
   countErrors,
   firstInvalidId,
   noErrors,
-  serverAssignmentErrors,
   validateAssignment,
 } from "./assignment-editor-validate";
 
