@@ -1,3 +1,4 @@
+import { loadavg } from "node:os";
 import { reviewNext, submitWork } from "@lumen/core/assignment";
 import type { Database } from "@lumen/db";
 import type { OutboxHandle } from "@lumen/jobs";
@@ -31,8 +32,17 @@ export async function measureReviewNext(o: {
       now: new Date(t0 + i * 10_000),
     });
   }
-  const rounds = Math.min(o.rounds, Math.floor(o.learners / o.concurrency));
+  // The last `concurrency` learners are the one-at-a-time baseline's.
+  const rounds = Math.min(o.rounds, Math.floor(o.learners / o.concurrency) - 1);
   const now = new Date(t0 + o.learners * 10_000 + 60_000);
+  // One caller at a time first, on the same state: what concurrency adds to it.
+  const alone: number[] = [];
+  for (const learner of cohort.learners.slice(-o.concurrency)) {
+    const started = performance.now();
+    await reviewNext({ db: o.db, user: learner.user, input: { lessonId: cohort.lessonId }, now });
+    alone.push(performance.now() - started);
+  }
+  const load = loadavg()[0] ?? Number.NaN;
   const latencies: number[] = [];
   let leased = 0;
   let violations: Violations = NO_VIOLATIONS;
@@ -57,5 +67,5 @@ export async function measureReviewNext(o: {
       await countViolations(o.db, { lessonId: cohort.lessonId, needed: o.reviewsNeeded, now }),
     );
   }
-  return { latencies, calls: latencies.length, leased, rounds, violations };
+  return { latencies, alone, load, calls: latencies.length, leased, rounds, violations };
 }

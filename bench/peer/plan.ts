@@ -10,6 +10,8 @@ export interface Behaviour {
   neverReview: number;
   /** Share of leases walked away from (never submitted; they expire after the lease time). */
   abandon: number;
+  /** Share of reviewing learners who walk away from every lease they take (as many as they owe). */
+  abandoners: number;
   /** Share of reviewing learners who keep reviewing after they gave what they owe… */
   keepReviewing: number;
   /** …up to this many reviews more. */
@@ -30,6 +32,7 @@ export const DEFAULT_BEHAVIOUR: Behaviour = {
   learners: 1_000,
   neverReview: 0.1,
   abandon: 0.05,
+  abandoners: 0,
   keepReviewing: 0.3,
   extraReviews: 3,
   reviewRightAway: 0.5,
@@ -57,6 +60,8 @@ export interface LearnerPlan {
   quota: number;
   /** Delay from submitting to the first visit to "review next". */
   firstVisitAfter: number;
+  /** Takes leases and never submits one (gives up after as many as they owe). */
+  abandonsAll: boolean;
 }
 
 /** Every learner's plan, drawn from `random` in learner order (deterministic per seed). */
@@ -76,10 +81,17 @@ export function planLearners(random: Random, b: Behaviour, owed: number): Learne
     const submitAfter = Math.floor(random.between(band.fromDay * DAY, band.toDay * DAY));
     const reviews = !random.chance(b.neverReview);
     const quota = reviews ? owed + (random.chance(b.keepReviewing) ? b.extraReviews : 0) : 0;
+    const abandonsAll = random.chance(b.abandoners) && reviews;
     const firstVisitAfter = random.chance(b.reviewRightAway)
       ? random.between(1, 30) * 60_000
       : returnDelay(random, b);
-    plans.push({ index, submitAfter, quota, firstVisitAfter: Math.floor(firstVisitAfter) });
+    plans.push({
+      index,
+      submitAfter,
+      quota,
+      firstVisitAfter: Math.floor(firstVisitAfter),
+      abandonsAll,
+    });
   }
   return plans;
 }

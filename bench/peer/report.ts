@@ -1,3 +1,4 @@
+import { cpus } from "node:os";
 import { percentile } from "../lib/stats";
 import type { Violations } from "./invariants";
 import type { outcomesByDay, summarizeOutcomes } from "./outcome";
@@ -45,10 +46,12 @@ export function printReport(r: {
   };
   outcome: ReturnType<typeof summarizeOutcomes>;
   byDay: ReturnType<typeof outcomesByDay>;
-  sim: { counts: SimulationCounts; violations: Violations };
+  sim: { counts: SimulationCounts; violations: Violations; reviewNextMs: number[] };
   givenByReviewers: { median: number; histogram: string };
   latency: {
     latencies: number[];
+    alone: number[];
+    load: number;
     calls: number;
     leased: number;
     rounds: number;
@@ -108,10 +111,16 @@ export function printReport(r: {
   console.log(
     `reviews given per reviewing learner (median ${r.givenByReviewers.median}): ${r.givenByReviewers.histogram}`,
   );
+  const ms = (xs: number[]) =>
+    `p50 ${num(percentile(xs, 50))}, p95 ${num(percentile(xs, 95))}, max ${num(Math.max(...xs))} ms`;
+  console.log(`"review next" in the simulation, one caller at a time: ${ms(sim.reviewNextMs)}`);
   if (latency) {
     console.log(
-      `"review next" wall-clock over ${latency.calls} calls (${latency.rounds} rounds × ${r.concurrency}): ` +
-        `p50 ${num(percentile(latency.latencies, 50))} ms, p95 ${num(p95)} ms, max ${num(Math.max(...latency.latencies))} ms; ${latency.leased} leases`,
+      `"review next" on ${o.submissions} open submissions, one caller at a time: ${ms(latency.alone)}`,
+    );
+    console.log(
+      `"review next", ${r.concurrency} at once (${latency.rounds} rounds, ${latency.calls} calls, ` +
+        `${latency.leased} leases): ${ms(latency.latencies)}; machine load ${num(latency.load)} on ${cpus().length} cores`,
     );
   }
   console.log("\nBy the day the work was submitted\n");
@@ -136,7 +145,7 @@ export function printReport(r: {
       ],
       [
         "behaviour",
-        `${pct(b.neverReview)} never review, ${pct(b.abandon)} of leases abandoned, ${pct(b.keepReviewing)} of reviewers give up to ${b.extraReviews} more`,
+        `${pct(b.neverReview)} never review, ${pct(b.abandon)} of leases abandoned, ${pct(b.abandoners)} of reviewers abandon all theirs, ${pct(b.keepReviewing)} of reviewers give up to ${b.extraReviews} more`,
       ],
       [
         "review next calls / leases / nothing available",

@@ -63,7 +63,7 @@ export async function simulate(o: {
   const t0 = o.start.getTime();
   const endAt = o.end.getTime();
   const queue = new EventQueue<SimEvent>();
-  const state = o.plans.map(() => ({ given: 0, emptyVisits: 0 }));
+  const state = o.plans.map(() => ({ given: 0, emptyVisits: 0, leases: 0 }));
   const counts: SimulationCounts = {
     reviewNextCalls: 0,
     leases: 0,
@@ -76,6 +76,8 @@ export async function simulate(o: {
     audits: 0,
   };
   let violations: Violations = NO_VIOLATIONS;
+  /** Wall-clock ms of each reviewNext call (one caller at a time: the loop is sequential). */
+  const reviewNextMs: number[] = [];
   for (const plan of o.plans) {
     queue.push(t0 + plan.submitAfter, { kind: "submit", learner: plan.index }, ACT);
   }
@@ -118,7 +120,9 @@ export async function simulate(o: {
     if (event.kind === "visit") {
       if (me.given >= plan.quota) continue;
       counts.reviewNextCalls++;
+      const started = performance.now();
       const result = await reviewNext({ db, user: learner.user, input: { lessonId }, now });
+      reviewNextMs.push(performance.now() - started);
       if (!result.lease) {
         counts.noneAvailable++;
         me.emptyVisits++;
@@ -130,9 +134,11 @@ export async function simulate(o: {
       me.emptyVisits = 0;
       if (result.resumed) counts.resumed++;
       else counts.leases++;
-      if (random.chance(b.abandon)) {
+      me.leases++;
+      if (random.chance(b.abandon) || plan.abandonsAll) {
         // Walks away; comes back only after the lease has expired.
         counts.abandoned++;
+        if (plan.abandonsAll && me.leases >= plan.quota) continue;
         later(plan.index, at + o.leaseMinutes * 60_000 + returnDelay(random, b));
         continue;
       }
@@ -172,5 +178,5 @@ export async function simulate(o: {
     violations,
     await countViolations(db, { lessonId, needed: o.reviewsNeeded, now: o.end }),
   );
-  return { counts, violations, given: state.map((s) => s.given) };
+  return { counts, violations, reviewNextMs, given: state.map((s) => s.given) };
 }
