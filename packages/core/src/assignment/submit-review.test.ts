@@ -12,6 +12,7 @@ import { createFocusedReview, createTestWorld, scoresFor, type TestWorld } from 
 import { closeReviewWindow } from "./close-review";
 import { reviewNext } from "./review-next";
 import { LEASE_EXPIRED, submitReview } from "./submit-review";
+import { submitWork } from "./submit-work";
 
 let world: TestWorld;
 beforeAll(async () => {
@@ -246,6 +247,49 @@ describe("finalisation", () => {
             and data->>'enrollmentId' = ${author.enrollmentId}`,
       );
       expect(certificateJobs).toHaveLength(1);
+    }
+  });
+  it("a revision racing the review that completes the grade is refused as locked, and the grade stands", async () => {
+    for (let round = 0; round < 5; round++) {
+      const now = new Date("2026-04-01T09:00:00Z");
+      const { lessonId, reviewers, author, openAt, assignment } = await createFocusedReview(world, {
+        reviewers: 1,
+        // The author passes and owes no reviews: the grade completes their lesson at once.
+        settings: { reviewsNeeded: 1, reviewsToGive: 0 },
+        now,
+      });
+      const reviewer = reviewers[0];
+      if (!reviewer) throw new Error("no reviewer");
+      const next = await reviewNext({
+        db: world.db,
+        user: reviewer.user,
+        input: { lessonId },
+        now: openAt,
+      });
+      if (!next.lease) throw new Error("no lease");
+      const [revision, review] = await Promise.allSettled([
+        submitWork({
+          db: world.db,
+          outbox: world.outbox,
+          user: author.user,
+          input: { lessonId, body: "A late revision." },
+          now: openAt,
+        }),
+        submitReview({
+          db: world.db,
+          outbox: world.outbox,
+          user: reviewer.user,
+          input: { reviewId: next.lease.reviewId, scores: scoresFor(assignment.rubric, [4, 3]) },
+          now: openAt,
+        }),
+      ]);
+      expect(revision.status).toBe("rejected");
+      if (revision.status === "rejected") expect(String(revision.reason)).toMatch(/locked/);
+      expect(review).toMatchObject({ status: "fulfilled", value: { completedGrade: true } });
+      expect(await submissionRow(author.submissionId)).toMatchObject({
+        status: "graded",
+        body: expect.not.stringContaining("late revision"),
+      });
     }
   });
 });
