@@ -15,11 +15,12 @@ import {
   TEST_EDGE_URL,
 } from "@lumen/core/testing";
 import type { TestContext } from "./harness";
+import { buildSweepAssignment } from "./sweep-assignment";
 
 /**
  * One course world in which every procedure of the router has a valid call: an instructor's
  * published course with a text, a video (playable, with an upload in progress), a quiz and a
- * PDF lesson, spare modules and lessons for the destructive calls, an enrolled learner with a
+ * PDF lesson, a peer-reviewed assignment, spare modules and lessons for the destructive calls, an enrolled learner with a
  * notification, an issued certificate, and an admin (role changes). The hostile-input sweep builds its samples on it.
  */
 export async function buildSweepWorld(t: TestContext) {
@@ -66,6 +67,7 @@ export async function buildSweepWorld(t: TestContext) {
   });
   const notificationId = await notify(t, learner);
   const certificateId = await issuedCertificate(t, owner);
+  const assignment = await buildSweepAssignment(t, owner, learner, course.id);
   const { updatedAt } = await author.getCourse({ courseId: course.id });
   return {
     owner,
@@ -88,6 +90,7 @@ export async function buildSweepWorld(t: TestContext) {
     enrollmentId,
     notificationId,
     certificateId,
+    ...assignment,
   };
 }
 /** A Python stdin exercise with a sample and a hidden test (the sweep's save sample too). */
