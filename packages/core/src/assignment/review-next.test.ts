@@ -208,6 +208,12 @@ describe("revising against the first lease", () => {
         reviewNext({ db: world.db, user: reviewer.user, input: { lessonId }, now: openAt }),
       ]);
       if (next.status !== "fulfilled") throw next.reason;
+      // A reviewer who found it locked by the revision is told none is available; asking
+      // again leases it.
+      const lease =
+        next.value.lease ??
+        (await reviewNext({ db: world.db, user: reviewer.user, input: { lessonId }, now: openAt }))
+          .lease;
       const [stored] = await world.db
         .select()
         .from(assignmentSubmissions)
@@ -218,10 +224,6 @@ describe("revising against the first lease", () => {
         expect(String(revision.reason)).toMatch(/locked/);
         expect(stored?.body).not.toBe(revised);
       }
-      const lease =
-        next.value.lease ??
-        (await reviewNext({ db: world.db, user: reviewer.user, input: { lessonId }, now: openAt }))
-          .lease;
       expect(lease?.body).toBe(stored?.body);
       expect(stored?.status).toBe("in_review");
       // Locked from now on.
