@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ConflictError } from "../kernel";
 import { createFocusedReview, createTestWorld, scoresFor, type TestWorld } from "../testing";
 import { closeReviewWindow } from "./close-review";
-import { reviewNext } from "./review-next";
+import { type ReviewLease, reviewNext } from "./review-next";
 import { LEASE_EXPIRED, submitReview } from "./submit-review";
 import { submitWork } from "./submit-work";
 
@@ -180,7 +180,7 @@ describe("finalisation", () => {
         [4, 2],
         [4, 3],
       ];
-      const leases = [];
+      const leases: ReviewLease[] = [];
       for (const reviewer of reviewers) {
         const next = await reviewNext({
           db: world.db,

@@ -130,10 +130,15 @@ describe("assignment: staff actions need the course's instructor or an admin", (
     const otherInstructor = await createUser(t.db, "instructor");
     const admin = await createUser(t.db, "admin");
     const scores = scoresFor(assignment.rubric, [0, 0]);
+    const edited = essayAssignment(lessonId, { reviewsToGive: 1 }, assignment.rubric);
+    // As the editor sends it: no dates set.
+    const saveInput = {
+      ...edited,
+      settings: { ...edited.settings, dueAt: null, reviewsCloseAt: null },
+    };
     const calls = (user: SessionUser) => ({
       edit: () => api(user).edit({ lessonId }),
-      save: () =>
-        api(user).save(essayAssignment(lessonId, { reviewsToGive: 1 }, assignment.rubric)),
+      save: () => api(user).save(saveInput),
       backlog: () => api(user).backlog({ lessonId }),
       staffSubmission: () => api(user).staffSubmission({ submissionId }),
       staffGrade: () => api(user).staffGrade({ submissionId, scores, note: "Regraded." }),
