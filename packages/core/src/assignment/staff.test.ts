@@ -159,6 +159,21 @@ describe("flags, the backlog and staff grades", () => {
       staffNote: "Regraded: the argument holds up.",
     });
     expect(mine.reviews[0]).toMatchObject({ flagResolution: "overridden" });
+    // Keeping a review whose flag the override resolved does not rewrite that resolution.
+    const kept = await keepFlaggedReview({
+      db: world.db,
+      user: instructor,
+      input: { reviewId: first.reviewId },
+    });
+    expect(kept.resolution).toBe("overridden");
+    const again = await takeAssignment({
+      db: world.db,
+      user: author.user,
+      input: { lessonId },
+      now: openAt,
+    });
+    expect(again.reviews[0]).toMatchObject({ flagResolution: "overridden" });
+    expect(again.grade?.gradedBy).toBe("override");
     const backlog = await getBacklog({
       db: world.db,
       user: instructor,
