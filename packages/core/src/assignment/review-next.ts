@@ -35,7 +35,8 @@ const ATTEMPTS = 5;
  *
  * Concurrency: the reviewer's enrollment row lock serializes one reviewer's calls; a candidate
  * is locked with SKIP LOCKED (concurrent reviewers take different submissions instead of
- * queueing behind one) and its reviews are counted again under that lock, because every lease
+ * queueing behind one; only when every candidate left is held does a call queue, boundedly,
+ * for the best one) and its reviews are counted again under that lock, because every lease
  * of a submission is written under its row lock — so no submission is ever leased to more
  * reviewers than it needs.
  */
