@@ -5,7 +5,7 @@ import {
   type Database,
   enrollments,
 } from "@lumen/db";
-import { and, count, eq, gt, isNull, sql } from "drizzle-orm";
+import { and, count, eq, gt, isNull, type SQL, sql } from "drizzle-orm";
 import { ForbiddenError, type Queryable, type SessionUser, type Transaction } from "../kernel";
 import { openAssignmentAsLearner } from "./access";
 import { calibrationOf, loadAssignment } from "./load";
@@ -35,7 +35,8 @@ const ATTEMPTS = 5;
  *
  * Concurrency: the reviewer's enrollment row lock serializes one reviewer's calls; a candidate
  * is locked with SKIP LOCKED (concurrent reviewers take different submissions instead of
- * queueing behind one) and its reviews are counted again under that lock, because every lease
+ * queueing behind one; only when every candidate left is held does a call queue, boundedly,
+ * for the best one) and its reviews are counted again under that lock, because every lease
  * of a submission is written under its row lock — so no submission is ever leased to more
  * reviewers than it needs.
  */
@@ -81,14 +82,16 @@ export async function reviewNext({
     const { settings } = await loadAssignment(tx, lessonId);
     const tried: string[] = [];
     for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
-      const candidate = await lockCandidate(tx, {
+      const q = {
         lessonId,
         cohort: own.cohort,
         enrollmentId,
         needed: settings.reviewsNeeded,
         now,
         tried,
-      });
+      };
+      const candidate =
+        (await lockCandidate(tx, q, "skip")) ?? (await lockCandidate(tx, q, "wait"));
       if (!candidate) break;
       tried.push(candidate);
       if ((await liveReviews(tx, candidate, now)) >= settings.reviewsNeeded) continue;
@@ -140,6 +143,18 @@ export async function liveReviews(tx: Transaction, submissionId: string, now: Da
   return Number(rows[0]?.n ?? 0);
 }
 
+/** How long "review next" waits for a submission another transaction holds (see lockCandidate). */
+const WAIT_FOR_CANDIDATE = "500ms";
+
+/**
+ * Locks the best candidate. "skip" passes over submissions other transactions hold, so
+ * concurrent reviewers spread over the pool. When every candidate left is held (a scarce
+ * pool: many reviewers at the last submissions that still need reviews), "wait" queues for
+ * the best one instead — answering "none available" then would turn reviewers away from
+ * work that is there. The wait is bounded (lock_timeout, in a savepoint that releases what
+ * it took), and shorter than Postgres's deadlock_timeout, so a wait that could never end
+ * gives up quietly rather than failing another transaction.
+ */
 async function lockCandidate(
   tx: Transaction,
   q: {
@@ -150,6 +165,38 @@ async function lockCandidate(
     now: Date;
     tried: readonly string[];
   },
+  mode: "skip" | "wait",
+): Promise<string | null> {
+  if (mode === "wait") {
+    return tx
+      .transaction(async (sp) => {
+        const { rows } = await sp.execute<{ before: string }>(
+          sql`select current_setting('lock_timeout') as before, set_config('lock_timeout', ${WAIT_FOR_CANDIDATE}, true)`,
+        );
+        const id = await selectCandidate(sp, q, sql``);
+        await sp.execute(sql`select set_config('lock_timeout', ${rows[0]?.before ?? "0"}, true)`);
+        return id;
+      })
+      .catch((error: unknown) => {
+        if (isLockTimeout(error)) return null;
+        throw error;
+      });
+  }
+  return selectCandidate(tx, q, sql`skip locked`);
+}
+
+/** Postgres lock_not_available (lock_timeout), whichever driver (or drizzle wrapper) reports it. */
+function isLockTimeout(error: unknown): boolean {
+  for (let e: unknown = error; e instanceof Error; e = e.cause) {
+    if ("code" in e && e.code === "55P03") return true;
+  }
+  return false;
+}
+
+async function selectCandidate(
+  tx: Transaction,
+  q: Parameters<typeof lockCandidate>[1],
+  skip: SQL,
 ): Promise<string | null> {
   const now = q.now.toISOString();
   const tried = JSON.stringify(q.tried);
@@ -174,7 +221,7 @@ async function lockCandidate(
       and s.id not in (select value::uuid from json_array_elements_text(${tried}::json))
     order by coalesce(c.mine, false) desc, c.live, s.submitted_at, s.id
     limit 1
-    for update of s skip locked`);
+    for update of s ${skip}`);
   return rows[0]?.id ?? null;
 }
 

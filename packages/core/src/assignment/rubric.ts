@@ -53,6 +53,16 @@ export function scoreByRubric(
 }
 
 /**
+ * Two grades say the same: per criterion the same level, points and comment. Compared field
+ * by field because a stored grade comes back from jsonb with its keys in jsonb's order.
+ */
+export function sameScores(a: readonly RubricScore[], b: readonly RubricScore[]): boolean {
+  const key = (s: RubricScore) => JSON.stringify([s.criterionId, s.levelId, s.points, s.comment]);
+  const sorted = (xs: readonly RubricScore[]) => xs.map(key).sort();
+  return JSON.stringify(sorted(a)) === JSON.stringify(sorted(b));
+}
+
+/**
  * The weighted median: the smallest value whose cumulative weight reaches half the total;
  * when it lands exactly on half, the mean of that value and the next (so equal weights give
  * the ordinary median, the mean of the middle two for an even count).

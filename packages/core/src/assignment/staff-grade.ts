@@ -67,7 +67,11 @@ export async function gradeAsStaff({
   });
 }
 
-/** Staff read a flagged review and keep the grade as it is: the flag is resolved as "kept". */
+/**
+ * Staff read a flagged review and keep the grade as it is: an open flag is resolved as
+ * "kept". A flag already resolved keeps its resolution — after an override the learner must
+ * go on reading that their grade was overridden, not that the review was kept.
+ */
 export async function keepFlaggedReview({
   db,
   user,
@@ -76,16 +80,21 @@ export async function keepFlaggedReview({
   db: Database;
   user: SessionUser;
   input: { reviewId: string };
-}) {
+}): Promise<{ reviewId: string; resolution: "kept" | "overridden" }> {
   const [review] = await db
-    .select({ submissionId: assignmentReviews.submissionId })
+    .select({
+      submissionId: assignmentReviews.submissionId,
+      resolution: assignmentReviews.flagResolution,
+    })
     .from(assignmentReviews)
     .where(and(eq(assignmentReviews.id, input.reviewId), isNotNull(assignmentReviews.flaggedAt)));
   if (!review) throw new NotFoundError("We couldn't find that flagged review.");
   await openSubmissionAsStaff(db, user, review.submissionId);
-  await db
+  const [kept] = await db
     .update(assignmentReviews)
     .set({ flagResolution: "kept" })
-    .where(eq(assignmentReviews.id, input.reviewId));
-  return { reviewId: input.reviewId, resolution: "kept" as const };
+    .where(and(eq(assignmentReviews.id, input.reviewId), isNull(assignmentReviews.flagResolution)))
+    .returning({ id: assignmentReviews.id });
+  if (kept || review.resolution === "kept") return { reviewId: input.reviewId, resolution: "kept" };
+  return { reviewId: input.reviewId, resolution: "overridden" };
 }

@@ -5,7 +5,7 @@ import { ConflictError, NotFoundError, type SessionUser } from "../kernel";
 import { gradeFromPeers, settleCompletion } from "./finalize";
 import type { SubmitReviewInput } from "./inputs";
 import { calibrationOf, loadAssignment, reviewsGiven } from "./load";
-import { reviewerWeight, scoreByRubric } from "./rubric";
+import { reviewerWeight, sameScores, scoreByRubric } from "./rubric";
 
 const REVIEW_NOT_FOUND = "We couldn't find that review.";
 
@@ -64,7 +64,7 @@ export async function submitReview({
     const given = () => reviewsGiven(tx, found.reviewerEnrollmentId, found.lessonId);
     if (review.submittedAt) {
       // A resend of the same review (a lost answer) is a success; anything else is a conflict.
-      if (JSON.stringify(review.scores) === JSON.stringify(scores)) {
+      if (sameScores(review.scores ?? [], scores)) {
         return { reviewId: review.id, completedGrade: false, reviewsGiven: await given() };
       }
       throw new ConflictError("You already reviewed this submission; a review cannot be changed.");

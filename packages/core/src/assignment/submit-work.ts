@@ -44,6 +44,21 @@ export async function submitWork({
     input.lessonId,
   );
   return db.transaction(async (tx) => {
+    // Lock order: the submission row before the enrollment row. A review that completes the
+    // grade holds the submission's lock while it settles the author's enrollment; taking the
+    // enrollment first here deadlocked a revision against that review.
+    const ownSubmission = () =>
+      tx
+        .select()
+        .from(assignmentSubmissions)
+        .where(
+          and(
+            eq(assignmentSubmissions.lessonId, lessonId),
+            eq(assignmentSubmissions.enrollmentId, enrollmentId),
+          ),
+        )
+        .for("update");
+    const [locked] = await ownSubmission();
     const [enrollment] = await tx
       .select({ id: enrollments.id })
       .from(enrollments)
@@ -76,16 +91,9 @@ export async function submitWork({
         `Submissions closed on ${due.toISOString().slice(0, 16).replace("T", " ")} UTC.`,
       );
     }
-    const [existing] = await tx
-      .select()
-      .from(assignmentSubmissions)
-      .where(
-        and(
-          eq(assignmentSubmissions.lessonId, lessonId),
-          eq(assignmentSubmissions.enrollmentId, enrollmentId),
-        ),
-      )
-      .for("update");
+    // A first submit of the same learner that committed while this one waited for the
+    // enrollment: revise it (nobody can have leased it in between).
+    const [existing] = locked ? [locked] : await ownSubmission();
     if (existing) {
       if (existing.status !== "submitted") throw new ConflictError(LOCKED);
       await tx

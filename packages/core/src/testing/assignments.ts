@@ -131,3 +131,58 @@ export async function createPeerAssignment(
   }
   return { instructor, courseId: course.id, lessonId: lesson.id, assignment, learners: cohort };
 }
+
+/** One more learner enrolled in the assignment's course, who submits at `submitAt` (if given). */
+export async function joinPeerAssignment(
+  world: Pick<TestWorld, "db" | "outbox">,
+  {
+    courseId,
+    lessonId,
+    name,
+    submitAt,
+  }: { courseId: string; lessonId: string; name?: string; submitAt?: Date },
+) {
+  const { db, outbox } = world;
+  const user: SessionUser = await createUser(db, "learner", name ? { name } : {});
+  const enrollment = await createEnrollment(db, user, courseId);
+  const submission = submitAt
+    ? await submitWork({
+        db,
+        outbox,
+        user,
+        input: { lessonId, body: `Essay by ${user.id}.` },
+        now: submitAt,
+      })
+    : null;
+  return { user, enrollmentId: enrollment.id, submissionId: submission?.submissionId ?? null };
+}
+
+/**
+ * An assignment where, from `openAt`, exactly one submission (the author's) is open for
+ * review and every other learner may review it: the others submitted at `now` with a one-hour
+ * review window, the author half an hour later, so between now + 1 h and now + 1 h 30 min the
+ * author's is the only submission whose window is still open. Leases last 10 minutes unless
+ * `settings` says otherwise.
+ */
+export async function createFocusedReview(
+  world: Pick<TestWorld, "db" | "outbox">,
+  {
+    reviewers,
+    settings = {},
+    now = new Date(),
+  }: { reviewers: number; settings?: Partial<AssignmentSettingsInput>; now?: Date },
+) {
+  const peer = await createPeerAssignment(world, {
+    learners: reviewers,
+    settings: { reviewWindowHours: 1, leaseMinutes: 10, ...settings },
+    now,
+  });
+  const author = await joinPeerAssignment(world, {
+    courseId: peer.courseId,
+    lessonId: peer.lessonId,
+    name: "The Author",
+    submitAt: new Date(now.getTime() + 30 * 60_000),
+  });
+  const openAt = new Date(now.getTime() + 61 * 60_000);
+  return { ...peer, reviewers: peer.learners, author, openAt };
+}

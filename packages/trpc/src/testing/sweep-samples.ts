@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
-import { questionsOfEveryKind } from "@lumen/core/testing";
+import { questionsOfEveryKind, scoresFor } from "@lumen/core/testing";
+import { sweepAssignmentSave } from "./sweep-assignment";
 import { type SweepWorld, sweepExercise } from "./sweep-world";
 
 /** A valid call of one procedure: who makes it and with what input. */
@@ -16,16 +17,38 @@ export interface SampleCall {
 export const SAMPLES: Record<string, ((w: SweepWorld) => SampleCall) | null> = {
   "assignmentFiles.start": (w) =>
     learner({
-      lessonId: w.assignmentLessonId,
+      lessonId: w.attachmentLessonId,
       filename: "notes.md",
       contentType: "text/markdown",
       byteSize: 1000,
     }),
   "assignmentFiles.confirm": (w) => learner({ attachmentId: w.attachmentId }),
   "assignmentFiles.remove": (w) => learner({ attachmentId: w.attachmentId }),
-  "assignmentFiles.mine": (w) => learner({ lessonId: w.assignmentLessonId }),
-  "assignmentFiles.forSubmission": (w) => learner({ submissionId: w.assignmentSubmissionId }),
+  "assignmentFiles.mine": (w) => learner({ lessonId: w.attachmentLessonId }),
+  "assignmentFiles.forSubmission": (w) => learner({ submissionId: w.attachmentSubmissionId }),
   "assignmentFiles.download": (w) => learner({ attachmentId: w.attachmentId }),
+  "assignment.edit": (w) => owner({ lessonId: w.assignmentLessonId }),
+  "assignment.save": (w) =>
+    owner(sweepAssignmentSave(w.assignmentLessonId, w.assignmentRubric, [w.assignmentExampleId])),
+  "assignment.take": (w) => learner({ lessonId: w.assignmentLessonId }),
+  "assignment.submit": (w) =>
+    learner({ lessonId: w.assignmentLessonId, body: "# My essay\n\n\tIndented, revised." }),
+  "assignment.calibrate": (w) =>
+    learner({ exampleId: w.assignmentExampleId, scores: scoresFor(w.assignmentRubric, [4, 3]) }),
+  "assignment.reviewNext": (w) => learner({ lessonId: w.assignmentLessonId }),
+  "assignment.review": (w) =>
+    learner({ reviewId: w.assignmentLeaseId, scores: scoresFor(w.assignmentRubric, [2, 1]) }),
+  "assignment.flag": (w) =>
+    learner({ reviewId: w.assignmentFlaggedReviewId, reason: "It ignored\nthe rubric." }),
+  "assignment.backlog": (w) => owner({ lessonId: w.assignmentLessonId }),
+  "assignment.staffSubmission": (w) => owner({ submissionId: w.assignmentSubmissionId }),
+  "assignment.staffGrade": (w) =>
+    owner({
+      submissionId: w.assignmentSubmissionId,
+      scores: scoresFor(w.assignmentRubric, [4, 3]),
+      note: "Regraded:\n\tsee the rubric.",
+    }),
+  "assignment.keepReview": (w) => owner({ reviewId: w.assignmentFlaggedReviewId }),
 
   "authoring.myCourses": () => owner({ page: 1, pageSize: 10 }),
   "authoring.createCourse": () => owner(newCourse()),

@@ -16,12 +16,14 @@ import {
   TEST_EDGE_URL,
 } from "@lumen/core/testing";
 import type { TestContext } from "./harness";
+import { buildSweepAssignment } from "./sweep-assignment";
 
 /**
  * One course world in which every procedure of the router has a valid call: an instructor's
  * published course with a text, a video (playable, with an upload in progress), a quiz and a
- * PDF lesson, spare modules and lessons for the destructive calls, an enrolled learner with a
- * notification and an assignment submission with an attached file, an issued certificate, and an admin (role changes). The hostile-input sweep builds its samples on it.
+ * PDF lesson, a peer-reviewed assignment, spare modules and lessons for the destructive calls,
+ * an enrolled learner with a notification and an assignment submission with an attached file,
+ * an issued certificate, and an admin (role changes). The hostile-input sweep builds its samples on it.
  */
 export async function buildSweepWorld(t: TestContext) {
   const owner = await createUser(t.db, "instructor");
@@ -65,9 +67,10 @@ export async function buildSweepWorld(t: TestContext) {
     purpose: "samples",
     code: "print(input())",
   });
-  const assignment = await learnerAttachment(t, learner, course.id, enrollmentId);
+  const attachment = await learnerAttachment(t, learner, course.id, enrollmentId);
   const notificationId = await notify(t, learner);
   const certificateId = await issuedCertificate(t, owner);
+  const assignment = await buildSweepAssignment(t, owner, learner, course.id);
   const { updatedAt } = await author.getCourse({ courseId: course.id });
   return {
     owner,
@@ -87,10 +90,11 @@ export async function buildSweepWorld(t: TestContext) {
     exerciseLessonId: exercise.id,
     exerciseTestIds: exerciseSaved.tests.map((test) => test.id),
     submissionId: submission.submissionId,
-    ...assignment,
+    ...attachment,
     enrollmentId,
     notificationId,
     certificateId,
+    ...assignment,
   };
 }
 /** A Python stdin exercise with a sample and a hidden test (the sweep's save sample too). */
@@ -149,8 +153,8 @@ async function learnerAttachment(
     cohort: courseId,
   });
   return {
-    assignmentLessonId: lesson.id,
-    assignmentSubmissionId: submission.id,
+    attachmentLessonId: lesson.id,
+    attachmentSubmissionId: submission.id,
     attachmentId: ticket.attachmentId,
   };
 }
