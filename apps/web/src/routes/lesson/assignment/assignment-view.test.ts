@@ -1,14 +1,17 @@
 import { describe, expect, it } from "vitest";
+import { assignmentFixture, submissionFixture } from "./assignment-fixtures";
 import {
   accuracyPercent,
+  flagStatus,
   formatMoment,
   formatTimeLeft,
   gradedByText,
   leaseAnnouncement,
+  noLeaseText,
+  reviewedText,
   reviewWindowText,
   stepsOf,
 } from "./assignment-view";
-import { assignmentFixture, submissionFixture } from "./assignment-fixtures";
 
 const states = (a: ReturnType<typeof assignmentFixture>) =>
   stepsOf(a).map((s) => `${s.key}:${s.state}`);
@@ -141,5 +144,33 @@ describe("dates and numbers", () => {
   it("shows calibration accuracy as a whole percent", () => {
     expect(accuracyPercent(0.833)).toBe("83 %");
     expect(accuracyPercent(1)).toBe("100 %");
+  });
+});
+
+describe("review next with nothing handed out", () => {
+  it("says what to do about each reason", () => {
+    expect(noLeaseText("submit_first", 0, 3)).toMatch(/^Submit your own work first/);
+    expect(noLeaseText("calibrate_first", 0, 3)).toMatch(/practice examples first/);
+    expect(noLeaseText("none_available", 1, 3)).toBe(
+      "Nothing to review right now — check back later. Submissions arrive as classmates submit, and one whose reviewer ran out of time goes back to the pool. You still have 2 reviews to give; this lesson completes once you have given them or your review window closes.",
+    );
+    expect(noLeaseText("none_available", 3, 3)).not.toMatch(/still have/);
+  });
+
+  it("counts the reviews given after each one", () => {
+    expect(reviewedText(1, 3)).toBe("Review submitted — 1 of 3 given.");
+    expect(reviewedText(3, 3)).toMatch(/That's all the reviews asked of you/);
+    expect(reviewedText(4, 3)).toBe("Review submitted — thank you. You have given 4 reviews.");
+  });
+});
+
+describe("a flagged review", () => {
+  const review = { flagged: true, flagResolution: null };
+  it("says staff will look, then what they decided", () => {
+    expect(flagStatus(review)).toBe("Flagged — staff will look at it.");
+    expect(flagStatus({ ...review, flagResolution: "kept" })).toMatch(/kept this review/);
+    expect(flagStatus({ ...review, flagResolution: "overridden" })).toMatch(
+      /graded your submission/,
+    );
   });
 });

@@ -135,10 +135,51 @@ export function accuracyPercent(accuracy: number): string {
 /** The review window as the page states it before submitting. */
 export function reviewWindowText(settings: LearnerAssignment["settings"], locale?: string) {
   const hours = settings.reviewWindowHours;
-  const span =
-    hours % 24 === 0 ? plural(hours / 24, "day") : plural(hours, "hour");
+  const span = hours % 24 === 0 ? plural(hours / 24, "day") : plural(hours, "hour");
   const close = settings.reviewsCloseAt
     ? `, and no later than ${formatMoment(settings.reviewsCloseAt, locale)}`
     : "";
   return `Reviews of your work close ${span} after you submit${close}.`;
+}
+
+export type NoLeaseReason = "submit_first" | "calibrate_first" | "none_available";
+
+/** Why "Review next" handed out nothing, and what the learner can expect. */
+export function noLeaseText(reason: NoLeaseReason, given: number, toGive: number): string {
+  switch (reason) {
+    case "submit_first":
+      return "Submit your own work first; then you can review others.";
+    case "calibrate_first":
+      return "Grade the practice examples first; then you can review others.";
+    case "none_available": {
+      const owed =
+        given < toGive
+          ? ` You still have ${plural(toGive - given, "review")} to give; this lesson completes once you have given them or your review window closes.`
+          : "";
+      return `Nothing to review right now — check back later. Submissions arrive as classmates submit, and one whose reviewer ran out of time goes back to the pool.${owed}`;
+    }
+  }
+}
+
+/** After a review lands: where the learner stands. */
+export function reviewedText(given: number, toGive: number): string {
+  if (toGive === 0 || given > toGive)
+    return `Review submitted — thank you. You have given ${plural(given, "review")}.`;
+  if (given === toGive)
+    return `Review submitted — ${given} of ${toGive} given. That's all the reviews asked of you.`;
+  return `Review submitted — ${given} of ${toGive} given.`;
+}
+
+/** A flagged review's state as its author sees it. */
+export function flagStatus(review: { flagResolution: string | null }): string {
+  switch (review.flagResolution) {
+    case null:
+      return "Flagged — staff will look at it.";
+    case "kept":
+      return "Flagged — an instructor looked at it and kept this review.";
+    case "overridden":
+      return "Flagged — an instructor looked at it and graded your submission themselves.";
+    default:
+      return `Flagged — resolved (${review.flagResolution}).`;
+  }
 }
