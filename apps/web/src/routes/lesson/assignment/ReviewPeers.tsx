@@ -135,7 +135,9 @@ export function ReviewPeers({
       <p className={s.muted}>
         {toGive === 0
           ? "No reviews are asked of you, but each one helps a classmate get graded."
-          : `${Math.min(given, toGive)} of ${toGive} reviews given.`}{" "}
+          : given > toGive
+            ? `Reviews given: ${given} (${toGive} asked of you).`
+            : `Reviews given: ${given} of ${toGive}.`}{" "}
         Reviews are anonymous: neither you nor the author learns who the other is.
       </p>
       {message && (

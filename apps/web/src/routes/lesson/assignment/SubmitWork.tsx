@@ -128,10 +128,7 @@ function SubmittedWork({
           <p className={s.muted}>You can revise until a reviewer starts reviewing it.</p>
         </div>
       ) : (
-        <p className={s.lockedNote}>
-          <span aria-hidden="true">🔒 </span>
-          {reason}
-        </p>
+        <p className={s.lockedNote}>{reason}</p>
       )}
     </>
   );
