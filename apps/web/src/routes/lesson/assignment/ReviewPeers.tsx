@@ -1,34 +1,20 @@
-import { type FormEvent, useRef, useState } from "react";
+import { type FormEvent, useReducer, useRef } from "react";
 import { Markdown } from "../../../components/Markdown";
 import { Button } from "../../../components/ui/Button";
-import { Notice, type NoticeTone } from "../../../components/ui/Notice";
+import { Notice } from "../../../components/ui/Notice";
 import { apiErrorCode, apiFieldErrors } from "../../../lib/trpc";
 import s from "./assignment.module.css";
-import { type LearnerAssignment, type Lease, noLeaseText, reviewedText } from "./assignment-view";
+import { type LearnerAssignment, noLeaseText, reviewedText } from "./assignment-view";
 import { LeaseClock, useLeaseOver } from "./LeaseClock";
 import { RubricForm } from "./RubricForm";
-import {
-  emptyScores,
-  formForLease,
-  isLeaseExpired,
-  type ScoreErrors,
-  type ScoresForm,
-  scoresInput,
-  validateScores,
-} from "./scores-form";
+import { reviewSession, startSession } from "./review-session";
+import { isLeaseExpired, scoresInput, validateScores } from "./scores-form";
 import { useReviewNext, useSubmitReview } from "./use-assignment";
-
-interface Message {
-  tone: NoticeTone;
-  text: string;
-  /** Offer "Review next" in the message (after a lease ran out). */
-  next?: boolean;
-}
 
 /**
  * Reviewing classmates: "Review next" leases a submission; the rubric form grades it. The
- * form lives here, not in the lease: when a lease runs out the reviewer's scores stay, and if
- * "Review next" hands back the same submission they can be sent as they are.
+ * form lives in the session, not in the lease: when a lease runs out the reviewer's scores
+ * stay, and if "Review next" hands back the same submission they can be sent as they are.
  */
 export function ReviewPeers({
   assignment,
@@ -41,45 +27,25 @@ export function ReviewPeers({
 }) {
   const { lessonId, rubric } = assignment;
   const { given, toGive } = assignment.reviewing;
-  const initial = assignment.reviewing.lease;
-  const [lease, setLease] = useState<Lease | null>(initial);
-  const [form, setForm] = useState<ScoresForm | null>(
-    initial ? emptyScores(initial.submissionId) : null,
-  );
-  const [errors, setErrors] = useState<ScoreErrors>({});
-  const [focusKey, setFocusKey] = useState(0);
-  const [message, setMessage] = useState<Message | null>(null);
+  const [session, dispatch] = useReducer(reviewSession, assignment.reviewing.lease, startSession);
+  const { lease, form, errors, focusKey, message } = session;
   const next = useReviewNext(lessonId, courseId);
   const review = useSubmitReview(lessonId, courseId);
   const leaseHeading = useRef<HTMLHeadingElement>(null);
   const over = useLeaseOver(lease?.leaseExpiresAt ?? null);
 
   const askNext = () => {
-    setMessage(null);
+    dispatch({ type: "asking" });
     next.mutate(undefined, {
       onSuccess: (result) => {
         if (result.lease) {
-          const leased = result.lease;
-          const kept = formForLease(form, leased.submissionId);
-          setLease(leased);
-          setForm(kept);
-          setErrors({});
-          if (kept === form && form !== null) {
-            setMessage({
-              tone: "info",
-              text: "It's the same submission again: your scores and comments are still here — submit them when ready.",
-            });
-          } else if (result.resumed) {
-            setMessage({ tone: "info", text: "You were already reviewing this submission." });
-          }
+          dispatch({ type: "leased", lease: result.lease, resumed: result.resumed });
           requestAnimationFrame(() => leaseHeading.current?.focus());
         } else {
-          // Nothing handed out: the scores stay kept (in `form`) in case the same one comes back.
-          setLease(null);
-          setMessage({ tone: "info", text: noLeaseText(result.reason, given, toGive) });
+          dispatch({ type: "no-lease", text: noLeaseText(result.reason, given, toGive) });
         }
       },
-      onError: (error) => setMessage({ tone: "error", text: error.message }),
+      onError: (error) => dispatch({ type: "failed", text: error.message }),
     });
   };
 
@@ -87,34 +53,26 @@ export function ReviewPeers({
     event.preventDefault();
     if (!lease || !form) return;
     const problems = validateScores(rubric, form);
-    setErrors(problems);
     if (Object.keys(problems).length > 0) {
-      setFocusKey((k) => k + 1);
+      dispatch({ type: "invalid", errors: problems });
       return;
     }
-    setMessage(null);
+    dispatch({ type: "sending" });
     review.mutate(
       { reviewId: lease.reviewId, scores: scoresInput(rubric, form) },
       {
-        onSuccess: (result) => {
-          setLease(null);
-          setForm(null);
-          setMessage({ tone: "success", text: reviewedText(result.reviewsGiven, toGive) });
-        },
+        onSuccess: (result) =>
+          dispatch({ type: "reviewed", text: reviewedText(result.reviewsGiven, toGive) }),
         onError: (error) => {
           if (isLeaseExpired(apiErrorCode(error), error.message)) {
-            // Nothing was recorded; the form keeps every score and comment.
-            setMessage({ tone: "warning", text: error.message, next: true });
+            dispatch({ type: "lease-expired", text: error.message });
             return;
           }
           const fields = apiFieldErrors(error);
-          const placed = Object.keys(fields).some((k) => k.startsWith("scores."));
-          if (placed) {
-            setErrors(fields);
-            setFocusKey((k) => k + 1);
-          }
-          if (!placed || fields.scores) {
-            setMessage({ tone: "error", text: fields.scores ?? error.message });
+          if (Object.keys(fields).some((k) => k.startsWith("scores"))) {
+            dispatch({ type: "invalid", errors: fields, text: fields.scores });
+          } else {
+            dispatch({ type: "failed", text: error.message });
           }
         },
       },
@@ -140,12 +98,15 @@ export function ReviewPeers({
             : `Reviews given: ${given} of ${toGive}.`}{" "}
         Reviews are anonymous: neither you nor the author learns who the other is.
       </p>
-      {message && (
-        <Notice tone={message.tone} role={message.tone === "error" ? "alert" : "status"}>
-          <p>{message.text}</p>
-          {message.next && <div className={s.actions}>{nextButton}</div>}
-        </Notice>
-      )}
+      {/* Present from the start, so what appears in it is announced. */}
+      <div aria-live="polite" className={s.status}>
+        {message && (
+          <Notice tone={message.tone}>
+            <p>{message.text}</p>
+            {message.next && <div className={s.actions}>{nextButton}</div>}
+          </Notice>
+        )}
+      </div>
       {!calibrated ? (
         <p>Grade the practice examples above first; then you can review others.</p>
       ) : lease && form ? (
@@ -165,7 +126,7 @@ export function ReviewPeers({
           <RubricForm
             rubric={rubric}
             form={form}
-            onChange={setForm}
+            onChange={(edited) => dispatch({ type: "edited", form: edited })}
             errors={errors}
             focusKey={focusKey}
           />
