@@ -107,6 +107,17 @@ it("a learner submits, revises, practises, reviews a classmate, sees the grade a
   await other.api.enrollment.enroll.mutate({ courseId });
   await other.api.assignment.submit.mutate({ lessonId, body: "The classmate's essay." });
 
+  // An editor previews: the prompt and rubric, and who may submit.
+  const editor = await browser.newPage();
+  await editor.goto(`${stack.webUrl}/sign-in`);
+  await signIn(editor, "instructor@lumen.dev", "lumen-instructor-dev");
+  await editor.getByText("Ines Instructor").first().waitFor();
+  await editor.goto(`${stack.webUrl}/courses/${slug}/lessons/${lessonId}`);
+  await editor.getByText("Only enrolled learners submit work").waitFor();
+  await editor.getByRole("heading", { name: "Rubric" }).waitFor();
+  await expectAccessible(editor, "assignment, an editor's preview");
+  await editor.close();
+
   await page.goto(`${stack.webUrl}/sign-in`);
   await signIn(page, "learner@lumen.dev", "lumen-learner-dev");
   await page.getByText("Lea").first().waitFor();
@@ -179,5 +190,6 @@ it("a learner submits, revises, practises, reviews a classmate, sees the grade a
   await dialog.getByLabel("What is unfair about this review?").fill("It ignores my argument.");
   await dialog.getByRole("button", { name: "Send flag" }).click();
   await card.getByText("Flagged — staff will look at it.").waitFor();
+  expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Reviewer 1");
   await expectAccessible(page, "assignment, flagged");
 });

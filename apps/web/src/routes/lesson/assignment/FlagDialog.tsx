@@ -18,13 +18,15 @@ export function FlagDialog({
   reviewer: string;
   lessonId: string;
   courseId: string;
-  onClose: () => void;
+  /** `flagged`: the flag was recorded (the dialog closed on success). */
+  onClose: (flagged: boolean) => void;
 }) {
   const dialog = useRef<HTMLDialogElement>(null);
   const id = useId();
   const flag = useFlagReview(lessonId, courseId);
   const [reason, setReason] = useState("");
   const [error, setError] = useState<string | null>(null);
+  const flagged = useRef(false);
   const fieldId = `${id}-reason`;
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -37,7 +39,10 @@ export function FlagDialog({
     flag.mutate(
       { reviewId, reason },
       {
-        onSuccess: () => dialog.current?.close(),
+        onSuccess: () => {
+          flagged.current = true;
+          dialog.current?.close();
+        },
         onError: (e) => setError(apiFieldErrors(e).reason ?? null),
       },
     );
@@ -48,7 +53,7 @@ export function FlagDialog({
       dialogRef={dialog}
       labelledBy={`${id}-title`}
       describedBy={`${id}-text`}
-      onClose={onClose}
+      onClose={() => onClose(flagged.current)}
     >
       <form onSubmit={submit} noValidate>
         <h2 id={`${id}-title`}>Flag {reviewer}'s review as unfair?</h2>

@@ -1,4 +1,4 @@
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { Badge } from "../../../components/ui/Badge";
 import { Button } from "../../../components/ui/Button";
 import { formatPercent } from "../../../lib/learn-outline";
@@ -102,10 +102,11 @@ function ReviewCard({
   courseId: string;
 }) {
   const [flagging, setFlagging] = useState(false);
+  const heading = useRef<HTMLHeadingElement>(null);
   const headingId = `review-${review.reviewId}`;
   return (
     <article className={s.review} aria-labelledby={headingId}>
-      <h4 id={headingId} className={s.reviewer}>
+      <h4 id={headingId} ref={heading} tabIndex={-1} className={s.reviewer}>
         {review.label}
       </h4>
       <dl className={s.reviewScores}>
@@ -138,7 +139,11 @@ function ReviewCard({
           reviewer={review.label}
           lessonId={lessonId}
           courseId={courseId}
-          onClose={() => setFlagging(false)}
+          onClose={(flagged) => {
+            setFlagging(false);
+            // The button is gone once flagged: focus lands on the review it belongs to.
+            if (flagged) requestAnimationFrame(() => heading.current?.focus());
+          }}
         />
       )}
     </article>
