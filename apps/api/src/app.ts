@@ -20,6 +20,7 @@ import type { ApiEnv } from "./env";
 import { INTERNAL_ERROR_MESSAGE, renderError } from "./http-errors";
 import type { Logger } from "./logger";
 import { requireWebOrigin } from "./origin-check";
+import { attachmentRoutes } from "./routes/attachments";
 import { certificateRoutes } from "./routes/certificates";
 import { DOCUMENT_UPLOAD_PATH, documentRoutes } from "./routes/documents";
 import { COVER_UPLOAD_PATH, mediaRoutes } from "./routes/media";
@@ -122,6 +123,7 @@ export function createApp({
   app.route("/", mediaRoutes({ db, outbox, auth }));
   app.get(DOCUMENT_UPLOAD_PATH, frameableBy(env.WEB_ORIGIN));
   app.route("/", documentRoutes({ db, media, auth }));
+  app.route("/", attachmentRoutes({ db, media, auth }));
   app.route("/", certificateRoutes({ db, media, auth }));
   // Anonymous, cacheable catalog JSON that the edge Worker fetches on a miss.
   app.route("/public", publicCatalogRoutes({ db, search }));

@@ -2,6 +2,7 @@ import { Hono } from "hono";
 import type { AppEnv } from "./env";
 import { notFound, onError } from "./errors";
 import { requestLog } from "./middleware/request-log";
+import { attachments } from "./routes/attachments";
 import { catalog } from "./routes/catalog";
 import { certificates } from "./routes/certificates";
 import { health } from "./routes/health";
@@ -24,6 +25,7 @@ export function createApp() {
   app.route("/", catalog);
   app.route("/", catalogPurge);
   app.route("/", uploads);
+  app.route("/", attachments);
   app.route("/", playback);
   app.route("/", internalMedia);
   app.route("/", certificates);

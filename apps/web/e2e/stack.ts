@@ -9,7 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createDatabase, type Database, migrate } from "@lumen/db";
-import { seed } from "@lumen/db/seed";
+import { type SeedUser, seed } from "@lumen/db/seed";
 import { createTestDatabase } from "@lumen/db/testing";
 import { createPostgresSearch } from "@lumen/search";
 import { freePort } from "@lumen/tools/net";
@@ -63,7 +63,7 @@ export async function buildWeb(outDir: string): Promise<void> {
 const STACK_READY_MS = 110_000;
 
 export async function startStack(
-  options: { courses?: number; edge?: boolean } = {},
+  options: { courses?: number; edge?: boolean; users?: ReadonlyArray<SeedUser> } = {},
 ): Promise<Stack> {
   // Within the e2e hookTimeout (120 s, vitest.config.ts): a slow start fails with the
   // processes' output rather than vitest's bare "hook timed out".
@@ -85,7 +85,7 @@ export async function startStack(
     }
     const apiPort = await freePort();
     const [database, webPort, edge] = await Promise.all([
-      startDatabase(options.courses ?? 24).then((database) => {
+      startDatabase(options.courses ?? 24, options.users ?? []).then((database) => {
         cleanups.push(database.close);
         return database;
       }),
@@ -146,11 +146,14 @@ interface TestDatabase {
   close(): Promise<void>;
 }
 
-async function startDatabase(courses: number): Promise<TestDatabase> {
+async function startDatabase(
+  courses: number,
+  users: ReadonlyArray<SeedUser>,
+): Promise<TestDatabase> {
   if (process.env.TEST_DATABASE_URL) {
     const database = await createTestDatabase();
     if (!database.url) throw new Error("createTestDatabase gave no URL for TEST_DATABASE_URL");
-    await seedAndIndex(database.db, courses);
+    await seedAndIndex(database.db, courses, users);
     return { url: database.url, log: () => "", close: database.close };
   }
   // PGlite lives in this process; the API reaches it over TCP like any Postgres.
@@ -165,7 +168,7 @@ async function startDatabase(courses: number): Promise<TestDatabase> {
   const client = createDatabase({ driver: "postgres", url: server.url, maxConnections: 2 });
   try {
     await migrate(client);
-    await seedAndIndex(client.db, courses);
+    await seedAndIndex(client.db, courses, users);
   } finally {
     await client.close();
   }
@@ -173,7 +176,7 @@ async function startDatabase(courses: number): Promise<TestDatabase> {
 }
 
 /** The seed writes courses only; the search index is derived data, built as `search:reindex` does. */
-async function seedAndIndex(db: Database, courses: number) {
-  await seed(db, { courses });
+async function seedAndIndex(db: Database, courses: number, users: ReadonlyArray<SeedUser>) {
+  await seed(db, { courses, extraUsers: users });
   await createPostgresSearch({ db }).reindexAll();
 }

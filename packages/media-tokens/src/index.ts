@@ -1,3 +1,4 @@
+export * from "./attachment";
 export * from "./key-ring";
 export * from "./layout";
 export * from "./signer";

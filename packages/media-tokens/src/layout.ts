@@ -5,21 +5,25 @@
  *   videos/<assetId>/…          a video asset's objects (below)
  *   documents/<storageId>.pdf   a PDF lesson's document (new storage id on every replace)
  *   certificates/<id>.pdf       a certificate's signed PDF
+ *   attachments/<id>            a file a learner attached to an assignment submission (its
+ *                               type is known only once the API has checked its bytes, so the
+ *                               key has no extension)
  */
-export type FilePurpose = "document" | "certificate";
+export type FilePurpose = "document" | "certificate" | "attachment";
 
-const FILE_PREFIX: Record<FilePurpose, string> = {
-  document: "documents/",
-  certificate: "certificates/",
+const FILE_KEY: Record<FilePurpose, (id: string) => string> = {
+  document: (id) => `documents/${id}.pdf`,
+  certificate: (id) => `certificates/${id}.pdf`,
+  attachment: (id) => `attachments/${id}`,
 };
 
-/** The key of the one object a document or certificate is stored as (both are PDFs). */
+/** The key of the one object a document, certificate or attachment is stored as. */
 export function fileKey(purpose: FilePurpose, id: string): string {
-  return `${FILE_PREFIX[purpose]}${id}.pdf`;
+  return FILE_KEY[purpose](id);
 }
 
 export function isFilePurpose(purpose: string): purpose is FilePurpose {
-  return purpose === "document" || purpose === "certificate";
+  return Object.hasOwn(FILE_KEY, purpose);
 }
 
 /**

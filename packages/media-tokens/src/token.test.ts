@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseKeyRing } from "./key-ring";
-import { fileKey } from "./layout";
+import { fileKey, isFilePurpose } from "./layout";
 import { type MediaTokenPurpose, signMediaToken, verifyMediaToken } from "./token";
 
 const ring = parseKeyRing(
@@ -100,6 +100,41 @@ describe("media tokens", () => {
     expect(await verify(certificate, "document")).toEqual({ ok: false, reason: "wrong_purpose" });
     expect(fileKey("document", asset)).toBe(`documents/${asset}.pdf`);
     expect(fileKey("certificate", asset)).toBe(`certificates/${asset}.pdf`);
+  });
+
+  it("an attachment's storage token and its browser upload token reach only attachments/<id>, each for its own routes", async () => {
+    if (!k1) throw new Error("fixture key missing");
+    const verify = (token: string, purpose: MediaTokenPurpose | MediaTokenPurpose[]) =>
+      verifyMediaToken(token, { keys: ring, purpose, now });
+    const stored = await signMediaToken(
+      { purpose: "attachment", assetId: asset, expiresAt: now + 60, bytes: 0 },
+      k1,
+    );
+    const upload = await signMediaToken(
+      { purpose: "attachment-upload", assetId: asset, expiresAt: now + 60, bytes: 1234 },
+      k1,
+    );
+
+    expect(await verify(stored, ["document", "certificate", "attachment"])).toMatchObject({
+      ok: true,
+      claims: { purpose: "attachment", assetId: asset, bytes: 0 },
+    });
+    expect(await verify(upload, "attachment-upload")).toMatchObject({
+      ok: true,
+      claims: { purpose: "attachment-upload", assetId: asset, bytes: 1234 },
+    });
+    // The browser's token opens none of the storage routes, and the API's none of the upload.
+    expect(await verify(upload, ["document", "certificate", "attachment", "upload"])).toEqual({
+      ok: false,
+      reason: "wrong_purpose",
+    });
+    expect(await verify(stored, "attachment-upload")).toEqual({
+      ok: false,
+      reason: "wrong_purpose",
+    });
+    expect(fileKey("attachment", asset)).toBe(`attachments/${asset}`);
+    expect(isFilePurpose("attachment")).toBe(true);
+    expect(isFilePurpose("attachment-upload")).toBe(false);
   });
 
   it("after rotation, tokens signed with the old key still verify until it is removed", async () => {

@@ -11,23 +11,27 @@ import type { FilePurpose } from "./layout";
  *   m1.<kid>.<purpose>.<asset>.<exp>.<bytes>.<mac>
  *
  * asset = the UUID without dashes; exp = Unix seconds, base 36; bytes = the exact upload size
- * in base 36 ("0" unless purpose is upload); mac = base64url HMAC over everything before it.
+ * in base 36 ("0" unless purpose is upload or attachment-upload); mac = base64url HMAC over everything before it.
  * Only [A-Za-z0-9._-] appear, so the token sits in a path segment and relative URIs in HLS
  * playlists carry it without rewriting.
  */
 /**
  * play: a video asset's `hls/`; upload: its source; store: everything under `videos/<id>/`;
- * document, certificate: the one stored file of that purpose and id (see layout.ts).
+ * document, certificate, attachment: the one stored file of that purpose and id (see
+ * layout.ts), for the API's storage routes; attachment-upload: a browser's single PUT of an
+ * attachment's bytes, exactly `bytes` long, into `attachments/<id>` while nothing is there yet.
+ * The browser's token is a purpose of its own (as `upload` is beside `store` for video), so
+ * it can neither read, replace nor delete the file once stored.
  */
-export type MediaTokenPurpose = "play" | "upload" | "store" | FilePurpose;
+export type MediaTokenPurpose = "play" | "upload" | "store" | FilePurpose | "attachment-upload";
 
 export interface MediaTokenClaims {
   purpose: MediaTokenPurpose;
-  /** The video asset, or for a document or certificate token the file's id. */
+  /** The video asset, or for a file token (document, certificate, attachment) the file's id. */
   assetId: string;
   /** Unix time in seconds after which the token is refused. */
   expiresAt: number;
-  /** Upload tokens: the exact byte size the upload must have. 0 otherwise. */
+  /** Upload and attachment-upload tokens: the exact byte size the upload must have. 0 otherwise. */
   bytes: number;
 }
 
@@ -50,6 +54,8 @@ const PURPOSE_CODE: Record<MediaTokenPurpose, string> = {
   store: "s",
   document: "d",
   certificate: "c",
+  attachment: "a",
+  "attachment-upload": "f",
 };
 const PURPOSE_BY_CODE: Record<string, MediaTokenPurpose> = {
   p: "play",
@@ -57,10 +63,12 @@ const PURPOSE_BY_CODE: Record<string, MediaTokenPurpose> = {
   s: "store",
   d: "document",
   c: "certificate",
+  a: "attachment",
+  f: "attachment-upload",
 };
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const TOKEN =
-  /^m1\.([a-z0-9][a-z0-9-]{0,15})\.([pusdc])\.([0-9a-f]{32})\.([0-9a-z]{1,10})\.([0-9a-z]{1,12})\.([A-Za-z0-9_-]{43})$/;
+  /^m1\.([a-z0-9][a-z0-9-]{0,15})\.([pusdcaf])\.([0-9a-f]{32})\.([0-9a-z]{1,10})\.([0-9a-z]{1,12})\.([A-Za-z0-9_-]{43})$/;
 
 const encoder = new TextEncoder();
 // Named by inference: the API's Node typings and the Worker's typings spell CryptoKey differently.

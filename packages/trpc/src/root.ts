@@ -1,4 +1,5 @@
 import { assignmentRouter } from "./routers/assignment";
+import { assignmentFilesRouter } from "./routers/assignment-files";
 import { authoringRouter } from "./routers/authoring";
 import { catalogRouter } from "./routers/catalog";
 import { certificatesRouter } from "./routers/certificates";
@@ -14,6 +15,7 @@ import { createCallerFactory, router } from "./trpc";
 
 export const appRouter = router({
   assignment: assignmentRouter,
+  assignmentFiles: assignmentFilesRouter,
   authoring: authoringRouter,
   catalog: catalogRouter,
   certificates: certificatesRouter,

@@ -14,6 +14,8 @@ const REFUSAL_MESSAGES: Record<MediaTokenPurpose, string> = {
   store: "This storage token has expired or is not valid.",
   document: "This storage token has expired or is not valid.",
   certificate: "This storage token has expired or is not valid.",
+  attachment: "This storage token has expired or is not valid.",
+  "attachment-upload": "This upload link has expired or is not valid.",
 };
 
 /** What a route behind requireToken reads: the verified claims as `c.var.claims`. */

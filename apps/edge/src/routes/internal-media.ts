@@ -8,6 +8,7 @@ import { listAll } from "../media/upload-records";
 import { requireToken, type TokenEnv } from "../middleware/require-token";
 
 const noStore = { "cache-control": "no-store" };
+const fileToken = requireToken("document", "certificate", "attachment");
 
 /**
  * Storage for the API and job runner (EdgeMediaStore), keyed by the token's purpose (ADR 0014).
@@ -19,10 +20,12 @@ const noStore = { "cache-control": "no-store" };
  * - `PUT /internal/media/:token/<path>` body + Content-Length + Content-Type → `{ path, size }`
  * - `DELETE /internal/media/:token/<path>` → 204, present or not
  *
- * A `document` or `certificate` token names one object, `documents/<id>.pdf` or
- * `certificates/<id>.pdf`, at `/internal/files/:token` (GET|HEAD, PUT → `{ key, size }`,
- * DELETE → 204 as above). Objects written before ADR 0014 under `videos/<id>/` stay reachable
- * with a `store` token until the storage-keys migration has moved them.
+ * A `document`, `certificate` or `attachment` token names one object, `documents/<id>.pdf`,
+ * `certificates/<id>.pdf` or `attachments/<id>`, at `/internal/files/:token` (GET|HEAD, PUT →
+ * `{ key, size }`, DELETE → 204 as above). A browser's `attachment-upload` token is not one of
+ * them: it only PUTs once, at `/attachments/:token` (routes/attachments.ts). Objects written
+ * before ADR 0014 under `videos/<id>/` stay reachable with a `store` token until the
+ * storage-keys migration has moved them.
  */
 export const internalMedia = new Hono<AppEnv>()
   .get("/internal/media/:token", requireToken("store"), async (c) => {
@@ -50,17 +53,17 @@ export const internalMedia = new Hono<AppEnv>()
     await c.env.MEDIA.delete(storeKey(c));
     return c.body(null, 204, noStore);
   })
-  .get("/internal/files/:token", requireToken("document", "certificate"), async (c) => {
+  .get("/internal/files/:token", fileToken, async (c) => {
     const key = storedFileKey(c);
     const res = await objectResponse(c.env.MEDIA, key, c.req.raw, { cacheControl: "no-store" });
     return res ?? c.json(errorBody("not_found", "No such object."), 404, noStore);
   })
-  .put("/internal/files/:token", requireToken("document", "certificate"), async (c) => {
+  .put("/internal/files/:token", fileToken, async (c) => {
     const key = storedFileKey(c);
     const size = await putObject(c, key);
     return c.json({ key, size }, 200, noStore);
   })
-  .delete("/internal/files/:token", requireToken("document", "certificate"), async (c) => {
+  .delete("/internal/files/:token", fileToken, async (c) => {
     await c.env.MEDIA.delete(storedFileKey(c));
     return c.body(null, 204, noStore);
   });
@@ -89,10 +92,10 @@ async function putObject(c: Context<TokenEnv>, key: string): Promise<number> {
   return size;
 }
 
-/** The R2 key a document or certificate token names. */
+/** The R2 key a document, certificate or attachment token names. */
 function storedFileKey(c: Context<TokenEnv>): string {
   const { purpose, assetId } = c.var.claims;
-  // requireToken admitted only these two; checked again so a widened guard cannot reach videos/.
+  // requireToken admitted only file purposes; checked again so a widened guard cannot reach videos/.
   if (!isFilePurpose(purpose)) throw new Error(`no stored file for ${purpose} tokens`);
   return fileKey(purpose, assetId);
 }

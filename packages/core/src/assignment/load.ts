@@ -29,7 +29,10 @@ export interface StoredAssignment {
   lessonId: string;
   settings: AssignmentSettings;
   rubric: RubricCriterion[];
-  /** False until an editor saved it: learners cannot submit to an unconfigured assignment. */
+  /**
+   * False until an editor saved a rubric: learners cannot submit to it. (A settings row alone
+   * does not count: the first attachment writes the defaults down, ADR 0018.)
+   */
   configured: boolean;
 }
 
@@ -39,7 +42,7 @@ export async function loadAssignment(db: Queryable, lessonId: string): Promise<S
     return { lessonId, settings: DEFAULT_ASSIGNMENT_SETTINGS, rubric: [], configured: false };
   }
   const { rubric, updatedAt: _updatedAt, lessonId: _id, ...settings } = row;
-  return { lessonId, settings, rubric, configured: true };
+  return { lessonId, settings, rubric, configured: rubric.length > 0 };
 }
 
 export interface StoredExample {

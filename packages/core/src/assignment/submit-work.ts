@@ -51,7 +51,7 @@ export async function submitWork({
       .for("no key update");
     if (!enrollment) throw new ForbiddenError("Enroll in this course to submit this assignment.");
     const assignment = await loadAssignment(tx, lessonId);
-    if (!assignment.configured || assignment.rubric.length === 0) {
+    if (!assignment.configured) {
       throw new ConflictError("This assignment isn't ready for submissions yet.");
     }
     if (!input.body.trim()) {

@@ -1,5 +1,5 @@
 import type { StoredFile } from "@lumen/media";
-import { ValidationError } from "../kernel";
+import { cleanFilename, cutToCodePoints, ValidationError } from "../kernel";
 
 /** The largest PDF a lesson takes: big enough for scanned handouts, small enough to buffer. */
 export const DOCUMENT_MAX_BYTES = 50 * 1024 * 1024;
@@ -39,17 +39,6 @@ export class NotPdfError extends ValidationError {
  * (it goes into a Content-Disposition header), bounded length, ending in ".pdf".
  */
 export function sanitizeFilename(raw: string | undefined): string {
-  const base = (raw ?? "").split(/[/\\]/).pop() ?? "";
-  const cleaned = base
-    .normalize("NFC")
-    .replace(/[\p{Cc}\p{Cf}"*<>?|:]/gu, "")
-    .replace(/\s+/gu, " ")
-    .trim()
-    .replace(/^\.+/, "");
-  // By code point, so an emoji is never cut in half.
-  const stem = Array.from(cleaned.replace(/\.pdf$/i, ""))
-    .slice(0, FILENAME_MAX - 4)
-    .join("")
-    .trim();
+  const stem = cutToCodePoints(cleanFilename(raw).replace(/\.pdf$/i, ""), FILENAME_MAX - 4);
   return `${stem || "document"}.pdf`;
 }

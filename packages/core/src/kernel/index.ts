@@ -10,6 +10,7 @@ export {
   unstorableTextError,
 } from "./database-errors";
 export * from "./errors";
+export { cleanFilename, cutToCodePoints } from "./filename";
 export { id } from "./ids";
 export { compareKeys } from "./lock-order";
 export { multiLine, singleLine, text } from "./text";

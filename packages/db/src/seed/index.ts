@@ -11,14 +11,16 @@ import {
   TOPICS,
 } from "./catalog-data";
 import { createRandom, type Random } from "./random";
-import { DEMO_USERS } from "./users";
+import { DEMO_USERS, type SeedUser } from "./users";
 
-export { DEMO_USERS } from "./users";
+export { DEMO_USERS, type SeedUser } from "./users";
 
 export interface SeedOptions {
   /** Published courses to create (default 600). */
   courses?: number;
   seed?: number;
+  /** Accounts to add besides the demo users (browser tests that need a cohort of learners). */
+  extraUsers?: ReadonlyArray<SeedUser>;
 }
 
 export interface SeedResult {
@@ -35,7 +37,7 @@ const BATCH = 200;
 export async function seed(db: Database, options: SeedOptions = {}): Promise<SeedResult> {
   const total = options.courses ?? 600;
   const random = createRandom(options.seed ?? 20261121);
-  const usersCreated = await seedUsers(db);
+  const usersCreated = await seedUsers(db, [...DEMO_USERS, ...(options.extraUsers ?? [])]);
   const instructorId = DEMO_USERS.find((u) => u.role === "instructor")?.id ?? "seed-instructor";
   const planned = Array.from({ length: total }, (_, i) => planCourse(random, i, instructorId));
 
@@ -73,18 +75,18 @@ export async function seed(db: Database, options: SeedOptions = {}): Promise<See
   return { usersCreated, coursesCreated };
 }
 
-async function seedUsers(db: Database): Promise<number> {
+async function seedUsers(db: Database, wanted: ReadonlyArray<SeedUser>): Promise<number> {
   const existing = await db
     .select({ email: users.email })
     .from(users)
     .where(
       inArray(
         users.email,
-        DEMO_USERS.map((u) => u.email),
+        wanted.map((u) => u.email),
       ),
     );
   const have = new Set(existing.map((u) => u.email));
-  const missing = DEMO_USERS.filter((u) => !have.has(u.email));
+  const missing = wanted.filter((u) => !have.has(u.email));
   for (const u of missing) {
     const password = await hashPassword(u.password);
     await db.transaction(async (tx) => {

@@ -1,13 +1,15 @@
 import type { UserRole } from "../schema";
 
-/** Dev-only accounts: the passwords are public (README, `pnpm dev`) and must never reach production. */
-export const DEMO_USERS: ReadonlyArray<{
+export interface SeedUser {
   id: string;
   name: string;
   email: string;
   password: string;
   role: UserRole;
-}> = [
+}
+
+/** Dev-only accounts: the passwords are public (README, `pnpm dev`) and must never reach production. */
+export const DEMO_USERS: ReadonlyArray<SeedUser> = [
   {
     id: "seed-admin",
     name: "Ada Admin",

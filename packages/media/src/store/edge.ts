@@ -94,8 +94,8 @@ export class EdgeMediaStore implements MediaStore {
     return body.paths as string[];
   }
 
-  async getFile(file: StoredFile) {
-    return this.read(await this.fileUrl(file));
+  async getFile(file: StoredFile, range?: ByteRange) {
+    return this.read(await this.fileUrl(file), range);
   }
 
   async headFile(file: StoredFile) {

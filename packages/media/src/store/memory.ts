@@ -42,8 +42,8 @@ export class InMemoryMediaStore implements MediaStore {
       .sort();
   }
 
-  async getFile({ purpose, id }: StoredFile) {
-    return this.read(fileKey(purpose, id));
+  async getFile({ purpose, id }: StoredFile, range?: ByteRange) {
+    return this.read(fileKey(purpose, id), range);
   }
 
   async headFile({ purpose, id }: StoredFile) {

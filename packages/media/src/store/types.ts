@@ -4,7 +4,7 @@ import type { FilePurpose } from "@lumen/media-tokens";
  * The media bucket, keyed by purpose (ADR 0014, @lumen/media-tokens layout). A video asset's
  * objects are addressed by a path relative to its prefix `videos/<assetId>/` ("source",
  * "hls/master.m3u8"); a document or a certificate is one file, addressed by purpose and id
- * (`documents/<id>.pdf`, `certificates/<id>.pdf`). Production and `pnpm dev` reach R2 through
+ * (`documents/<id>.pdf`, `certificates/<id>.pdf`, `attachments/<id>`). Production and `pnpm dev` reach R2 through
  * the edge Worker (EdgeMediaStore); unit tests use InMemoryMediaStore.
  */
 export interface StoredObject {
@@ -20,7 +20,7 @@ export interface ByteRange {
 
 export type MediaBody = Uint8Array | string | ReadableStream<Uint8Array>;
 
-/** A file stored by purpose: a lesson's document or a certificate's PDF. */
+/** A file stored by purpose: a lesson's document, a certificate's PDF, an assignment attachment. */
 export interface StoredFile {
   purpose: FilePurpose;
   id: string;
@@ -47,8 +47,8 @@ export interface MediaStore {
   /** Every path under `prefix` (relative to the asset), e.g. list(id, "hls/"). */
   list(assetId: string, prefix: string): Promise<string[]>;
 
-  /** The file, or null when there is none. */
-  getFile(file: StoredFile): Promise<StoredObject | null>;
+  /** The file, or null when there is none; with `range`, only those bytes, as `get` does. */
+  getFile(file: StoredFile, range?: ByteRange): Promise<StoredObject | null>;
   headFile(file: StoredFile): Promise<{ size: number } | null>;
   /** Writes atomically, as `put` does; `size` is required when body is a stream. */
   putFile(file: StoredFile, body: MediaBody, contentType: string, size?: number): Promise<void>;

@@ -14,6 +14,19 @@ export interface SampleCall {
  * swept too. `null`: the procedure takes no input.
  */
 export const SAMPLES: Record<string, ((w: SweepWorld) => SampleCall) | null> = {
+  "assignmentFiles.start": (w) =>
+    learner({
+      lessonId: w.assignmentLessonId,
+      filename: "notes.md",
+      contentType: "text/markdown",
+      byteSize: 1000,
+    }),
+  "assignmentFiles.confirm": (w) => learner({ attachmentId: w.attachmentId }),
+  "assignmentFiles.remove": (w) => learner({ attachmentId: w.attachmentId }),
+  "assignmentFiles.mine": (w) => learner({ lessonId: w.assignmentLessonId }),
+  "assignmentFiles.forSubmission": (w) => learner({ submissionId: w.assignmentSubmissionId }),
+  "assignmentFiles.download": (w) => learner({ attachmentId: w.attachmentId }),
+
   "authoring.myCourses": () => owner({ page: 1, pageSize: 10 }),
   "authoring.createCourse": () => owner(newCourse()),
   "authoring.getCourse": (w) => owner({ courseId: w.course.id }),

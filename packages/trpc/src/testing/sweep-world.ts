@@ -5,6 +5,7 @@ import { createNotifications } from "@lumen/core/notifications";
 import {
   addLessonOfKind,
   addVideoLesson,
+  createAssignmentSubmission,
   createCourse,
   createEnrollmentWithProgress,
   createTestCertificateIssuer,
@@ -20,7 +21,7 @@ import type { TestContext } from "./harness";
  * One course world in which every procedure of the router has a valid call: an instructor's
  * published course with a text, a video (playable, with an upload in progress), a quiz and a
  * PDF lesson, spare modules and lessons for the destructive calls, an enrolled learner with a
- * notification, an issued certificate, and an admin (role changes). The hostile-input sweep builds its samples on it.
+ * notification and an assignment submission with an attached file, an issued certificate, and an admin (role changes). The hostile-input sweep builds its samples on it.
  */
 export async function buildSweepWorld(t: TestContext) {
   const owner = await createUser(t.db, "instructor");
@@ -64,6 +65,7 @@ export async function buildSweepWorld(t: TestContext) {
     purpose: "samples",
     code: "print(input())",
   });
+  const assignment = await learnerAttachment(t, learner, course.id, enrollmentId);
   const notificationId = await notify(t, learner);
   const certificateId = await issuedCertificate(t, owner);
   const { updatedAt } = await author.getCourse({ courseId: course.id });
@@ -85,6 +87,7 @@ export async function buildSweepWorld(t: TestContext) {
     exerciseLessonId: exercise.id,
     exerciseTestIds: exerciseSaved.tests.map((test) => test.id),
     submissionId: submission.submissionId,
+    ...assignment,
     enrollmentId,
     notificationId,
     certificateId,
@@ -116,6 +119,41 @@ export function sweepExercise(lessonId: string, testIds: readonly string[] = [])
 }
 
 export type SweepWorld = Awaited<ReturnType<typeof buildSweepWorld>>;
+
+/** The learner's submission to an assignment lesson, with one attached (stored) PDF. */
+async function learnerAttachment(
+  t: TestContext,
+  learner: SessionUser,
+  courseId: string,
+  enrollmentId: string,
+) {
+  const lesson = await addLessonOfKind(t.db, courseId, "assignment");
+  const files = t.callerFor(learner).assignmentFiles;
+  const bytes = new TextEncoder().encode("%PDF-1.7\n%%EOF\n");
+  const ticket = await files.start({
+    lessonId: lesson.id,
+    filename: "essay.pdf",
+    contentType: "application/pdf",
+    byteSize: bytes.length,
+  });
+  await t.mediaStore.putFile(
+    { purpose: "attachment", id: ticket.attachmentId },
+    bytes,
+    "application/pdf",
+  );
+  await files.confirm({ attachmentId: ticket.attachmentId });
+  const submission = await createAssignmentSubmission(t.db, {
+    lessonId: lesson.id,
+    enrollmentId,
+    userId: learner.id,
+    cohort: courseId,
+  });
+  return {
+    assignmentLessonId: lesson.id,
+    assignmentSubmissionId: submission.id,
+    attachmentId: ticket.attachmentId,
+  };
+}
 
 async function notify(t: TestContext, user: SessionUser): Promise<string> {
   await t.db.transaction((tx) =>

@@ -1,4 +1,4 @@
-import { fieldOf, parseJsonSafely, XhrInterrupted, xhrPut } from "./xhr-put";
+import { fieldOf, parseJsonSafely, XhrInterrupted, xhrPut } from "../../../lib/xhr-put";
 
 /**
  * Cover images: checked here before uploading (type by content, size) so a wrong file is

@@ -1,4 +1,4 @@
-import { fieldOf, parseJsonSafely, XhrInterrupted, xhrPut } from "../xhr-put";
+import { fieldOf, parseJsonSafely, XhrInterrupted, xhrPut } from "../../../../lib/xhr-put";
 
 /**
  * A PDF lesson's document: checked in the browser first (the bytes say PDF, the size fits),

@@ -1,4 +1,4 @@
-import { fieldOf, parseJsonSafely, XhrInterrupted, xhrPut } from "../xhr-put";
+import { fieldOf, parseJsonSafely, XhrInterrupted, xhrPut } from "../../../../lib/xhr-put";
 
 /**
  * The edge's upload protocol (ADR 0006) as a small interface, so the uploader can be driven

@@ -1,6 +1,7 @@
 /**
  * A PUT through XMLHttpRequest, the only browser API that reports upload progress. Used for
- * cover images (to the API) and video parts (to the edge); each caller reads the answer itself.
+ * cover images and PDF documents (to the API), video parts and assignment attachments (to the
+ * edge); each caller reads the answer itself.
  */
 export interface XhrResponse {
   status: number;
