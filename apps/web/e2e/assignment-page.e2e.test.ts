@@ -68,7 +68,7 @@ async function buildCourse(instructor: Session) {
     rubric: RUBRIC,
     examples: [{ body: "An example essay to practise on.", scores: pick([2, 2]) }],
     settings: {
-      allowAttachments: false,
+      allowAttachments: true,
       reviewsToGive: 1,
       reviewsNeeded: 1,
       dueAt: null,
@@ -130,6 +130,7 @@ it("a learner submits, revises, practises, reviews a classmate, sees the grade a
   await page.getByRole("heading", { name: "Rubric" }).waitFor();
   await expectAccessible(page, "assignment, before submitting");
 
+  await page.getByRole("group", { name: "Attachments" }).waitFor();
   await page.getByLabel("Your work").fill("My **first** draft.");
   await page.getByRole("button", { name: "Show preview" }).click();
   await page.getByRole("region", { name: "Preview" }).getByText("first").waitFor();
@@ -153,6 +154,7 @@ it("a learner submits, revises, practises, reviews a classmate, sees the grade a
   await page.getByRole("button", { name: "Review next" }).click();
   const review = page.getByRole("form", { name: "Submission to review" });
   await review.getByText("The classmate's essay.").waitFor();
+  await review.getByText("No files attached.").waitFor();
   await review.getByRole("button", { name: "Submit review" }).click();
   await review.getByText("Choose a level for “Argument”.").waitFor();
   expect(await page.evaluate(() => document.activeElement?.getAttribute("type"))).toBe("radio");

@@ -3,6 +3,7 @@ import { Markdown } from "../../../components/Markdown";
 import { Button } from "../../../components/ui/Button";
 import { Notice } from "../../../components/ui/Notice";
 import { apiErrorCode, apiFieldErrors } from "../../../lib/trpc";
+import { AttachmentList } from "./AttachmentList";
 import s from "./assignment.module.css";
 import { type LearnerAssignment, noLeaseText, reviewedText } from "./assignment-view";
 import { LeaseClock, useLeaseOver } from "./LeaseClock";
@@ -122,7 +123,9 @@ export function ReviewPeers({
               <p className={s.muted}>No text: this submission is its attached files.</p>
             )}
           </div>
-          {/* Attachments (branch `attach`): <AttachmentList submissionId={lease.submissionId} /> */}
+          {assignment.settings.allowAttachments && (
+            <AttachmentList submissionId={lease.submissionId} />
+          )}
           <RubricForm
             rubric={rubric}
             form={form}

@@ -5,6 +5,8 @@ import { cx } from "../../../components/ui/cx";
 import { describedBy, FormError, fieldStyles as f } from "../../../components/ui/Field";
 import { Notice } from "../../../components/ui/Notice";
 import { apiFieldErrors } from "../../../lib/trpc";
+import { AttachmentList } from "./AttachmentList";
+import { AttachmentsField } from "./AttachmentsField";
 import s from "./assignment.module.css";
 import { formatMoment, type LearnerAssignment } from "./assignment-view";
 import { bodyError, characterCount, lockedReason } from "./submit-form";
@@ -57,6 +59,7 @@ export function SubmitWork({
           lessonId={assignment.lessonId}
           courseId={courseId}
           initial=""
+          attachments={assignment.settings.allowAttachments}
           onDone={() => setJustSent("submitted")}
         />
       </section>
@@ -78,6 +81,7 @@ export function SubmitWork({
           lessonId={assignment.lessonId}
           courseId={courseId}
           initial={submission.body}
+          attachments={assignment.settings.allowAttachments}
           onDone={() => {
             setRevising(false);
             setJustSent("revised");
@@ -87,6 +91,7 @@ export function SubmitWork({
       ) : (
         <SubmittedWork
           submission={submission}
+          attachments={assignment.settings.allowAttachments}
           reason={reason}
           onRevise={() => {
             setJustSent(null);
@@ -100,10 +105,12 @@ export function SubmitWork({
 
 function SubmittedWork({
   submission,
+  attachments,
   reason,
   onRevise,
 }: {
   submission: Submission;
+  attachments: boolean;
   reason: string | null;
   onRevise: () => void;
 }) {
@@ -121,7 +128,7 @@ function SubmittedWork({
           <p className={s.muted}>No text: your submission is its attached files.</p>
         )}
       </div>
-      {/* Attachments (branch `attach`): <AttachmentList submissionId={submission.id} /> */}
+      {attachments && <AttachmentList submissionId={submission.id} />}
       {reason === null ? (
         <div className={s.actions}>
           <Button onClick={onRevise}>Revise</Button>
@@ -138,12 +145,15 @@ function WorkForm({
   lessonId,
   courseId,
   initial,
+  attachments,
   onDone,
   onCancel,
 }: {
   lessonId: string;
   courseId: string;
   initial: string;
+  /** The assignment takes files: they upload as they are chosen, apart from the text. */
+  attachments: boolean;
   onDone: () => void;
   onCancel?: () => void;
 }) {
@@ -217,7 +227,7 @@ function WorkForm({
           </p>
         )}
       </div>
-      {/* Attachments (branch `attach`): <AttachmentsField lessonId={lessonId} locked={false} /> */}
+      {attachments && <AttachmentsField lessonId={lessonId} locked={false} />}
       {formError && <FormError>{formError}</FormError>}
       <div className={s.actions}>
         <Button type="submit" variant="primary" disabled={submit.isPending}>
