@@ -4,6 +4,7 @@ import { Layout } from "./components/Layout";
 import { RouteError } from "./components/RouteError";
 import { PageLoading } from "./components/states";
 import {
+  prefetchAssignmentBacklog,
   prefetchCatalog,
   prefetchCourse,
   prefetchCourseEditor,
@@ -45,6 +46,7 @@ const notFound = page(() => import("./routes/NotFoundPage"));
 const teach = page(() => import("./routes/teach/TeachListPage"));
 const newCourse = page(() => import("./routes/teach/NewCoursePage"));
 const courseEditor = page(() => import("./routes/teach/editor/CourseEditorPage"));
+const assignmentBacklog = page(() => import("./routes/teach/backlog/BacklogPage"));
 
 export const router = createBrowserRouter([
   {
@@ -67,6 +69,12 @@ export const router = createBrowserRouter([
           {
             path: "teach/courses/:courseId",
             ...courseEditor(({ params }) => prefetchCourseEditor(params.courseId)),
+          },
+          {
+            path: "teach/courses/:courseId/assignments/:lessonId",
+            ...assignmentBacklog(({ params }) =>
+              prefetchAssignmentBacklog(params.courseId, params.lessonId),
+            ),
           },
           { path: "sign-in", ...signIn() },
           { path: "sign-up", ...signUp() },

@@ -103,6 +103,16 @@ export function prefetchTeach(url: URL): void {
   whenTeaching(() => queryClient.prefetchQuery(trpc.authoring.myCourses.queryOptions(input)));
 }
 
+/** An assignment's reviews backlog: the course (titles, breadcrumb) and the backlog itself. */
+export function prefetchAssignmentBacklog(
+  courseId: string | undefined,
+  lessonId: string | undefined,
+): void {
+  if (!courseId || !lessonId) return;
+  prefetchCourseEditor(courseId);
+  whenTeaching(() => queryClient.prefetchQuery(trpc.assignment.backlog.queryOptions({ lessonId })));
+}
+
 export function prefetchCourseEditor(courseId: string | undefined): void {
   if (!courseId) return;
   whenTeaching(() =>

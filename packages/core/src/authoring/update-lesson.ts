@@ -5,7 +5,7 @@ import { ValidationError } from "../kernel";
 import { touchCourse } from "./touch";
 import type { AuthoringDeps, CourseChange } from "./types";
 
-const KINDS_WITH_BODY: ReadonlySet<string> = new Set(["text", "exercise"]);
+const KINDS_WITH_BODY: ReadonlySet<string> = new Set(["text", "exercise", "assignment"]);
 
 export async function updateLesson({
   db,
@@ -26,9 +26,10 @@ export async function updateLesson({
   return db.transaction(async (tx) => {
     const { course, lesson } = await lockLesson(tx, user, lessonId);
     // Other kinds keep their content elsewhere (video, quiz…); a body there would be ignored.
-    // An exercise's body is its prompt (what `exercise.take` shows learners).
+    // An exercise's or assignment's body is its prompt (what `exercise.take` and
+    // `assignment.take` show learners).
     if (fields.body !== undefined && !KINDS_WITH_BODY.has(lesson.kind)) {
-      const message = "Only text and exercise lessons have a body.";
+      const message = "Only text, exercise and assignment lessons have a body.";
       throw new ValidationError(message, { body: [message] });
     }
     if (Object.values(fields).every((value) => value === undefined)) {

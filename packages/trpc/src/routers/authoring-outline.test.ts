@@ -164,7 +164,19 @@ describe("lessons", () => {
     expect(exercise.prompt).toBe("Print the sum of two numbers.");
   });
 
-  it("only text and exercise lessons take a body, up to 100k characters", async () => {
+  it("an assignment lesson's body is the prompt learners get", async () => {
+    const c = await buildCourse(t, owner);
+    const { lessonId } = await api().addLesson({
+      moduleId: c.moduleIds[0] ?? "",
+      title: "Essay",
+      kind: "assignment",
+    });
+    await api().updateLesson({ lessonId, body: "Write 500 words on a bridge you like." });
+    const assignment = await t.callerFor(owner).assignment.take({ lessonId });
+    expect(assignment.prompt).toBe("Write 500 words on a bridge you like.");
+  });
+
+  it("only text, exercise and assignment lessons take a body, up to 100k characters", async () => {
     const c = await buildCourse(t, owner);
     const { lessonId: video } = await api().addLesson({
       moduleId: c.moduleIds[0] ?? "",

@@ -17,6 +17,20 @@ describe("publish problem targets", () => {
     });
   });
 
+  it("an assignment without a prompt opens its prompt, without a rubric its rubric", () => {
+    const at = { field: "lessons", moduleId: "m1", lessonId: "l1" };
+    expect(problemTarget({ ...at, code: "assignment_no_prompt" })).toEqual({
+      tab: "outline",
+      elementId: "lesson-body-l1",
+      openLessonId: "l1",
+    });
+    expect(problemTarget({ ...at, code: "assignment_no_rubric" })).toEqual({
+      tab: "outline",
+      elementId: "lesson-rubric-l1",
+      openLessonId: "l1",
+    });
+  });
+
   it("an empty module focuses its add-lesson field", () => {
     expect(problemTarget({ field: "modules", moduleId: "m2" })).toEqual({
       tab: "outline",

@@ -16,6 +16,8 @@ export const fieldId = (field: string) => `course-${field}`;
 export const NEW_MODULE_INPUT_ID = "new-module-title";
 export const addLessonInputId = (moduleId: string) => `add-lesson-title-${moduleId}`;
 export const lessonBodyId = (lessonId: string) => `lesson-body-${lessonId}`;
+/** An assignment's rubric heading (its prompt is the lesson body, like a text lesson's). */
+export const lessonRubricId = (lessonId: string) => `lesson-rubric-${lessonId}`;
 
 const DETAIL_FIELDS = new Set([
   "title",
@@ -29,6 +31,7 @@ const DETAIL_FIELDS = new Set([
 ]);
 
 export interface ProblemLocation {
+  code?: string | undefined;
   field?: string | undefined;
   moduleId?: string | undefined;
   lessonId?: string | undefined;
@@ -41,7 +44,10 @@ export function problemTarget(problem: ProblemLocation, firstModuleId?: string):
   if (problem.lessonId) {
     return {
       tab: "outline",
-      elementId: lessonBodyId(problem.lessonId),
+      elementId:
+        problem.code === "assignment_no_rubric"
+          ? lessonRubricId(problem.lessonId)
+          : lessonBodyId(problem.lessonId),
       openLessonId: problem.lessonId,
     };
   }

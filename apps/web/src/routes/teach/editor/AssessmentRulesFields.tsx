@@ -54,12 +54,15 @@ export function RequiredForCertificateField({
   checked,
   onChange,
   lesson,
+  counts = "The best attempt counts.",
 }: {
   fieldId: (field: string) => string;
   checked: boolean;
   onChange: (required: boolean) => void;
   /** What learners must pass: "quiz", "exercise". */
   lesson: string;
+  /** Which result counts: the best attempt, or (an assignment) its one grade. */
+  counts?: string;
 }) {
   const id = fieldId("required");
   return (
@@ -74,8 +77,8 @@ export function RequiredForCertificateField({
       <div>
         <label htmlFor={id}>Required for the certificate</label>
         <p id={`${id}-hint`} className={f.hint}>
-          Learners must pass this {lesson}, as well as complete the course, to earn the certificate.
-          The best attempt counts.
+          Learners must pass this {lesson}, as well as complete the course, to earn the certificate.{" "}
+          {counts}
         </p>
       </div>
     </div>

@@ -5,6 +5,7 @@ import { fieldStyles as f } from "../../../components/ui/Field";
 import { trpcClient } from "../../../lib/trpc";
 import type { EditableLesson, EditableModule } from "../api";
 import { lessonBodyId } from "../editor-targets";
+import { AssignmentLessonEditor } from "./assignment/AssignmentLessonEditor";
 import { DocumentLessonEditor } from "./document/DocumentLessonEditor";
 import { ExerciseLessonEditor } from "./exercise/ExerciseLessonEditor";
 import { LessonFlagToggle } from "./LessonFlagToggle";
@@ -46,6 +47,8 @@ export function LessonContent({
         <DocumentLessonEditor lesson={lesson} courseId={courseId} />
       ) : lesson.kind === "exercise" ? (
         <ExerciseLessonEditor lesson={lesson} courseId={courseId} />
+      ) : lesson.kind === "assignment" ? (
+        <AssignmentLessonEditor lesson={lesson} courseId={courseId} />
       ) : (
         <p className={o.later}>
           {KIND_LATER[lesson.kind]} You can already name it and place it in the outline.

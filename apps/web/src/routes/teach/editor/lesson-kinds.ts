@@ -12,11 +12,9 @@ export const KIND_LABELS: Record<LessonKind, string> = {
 
 /** What each kind's editor will do once its feature lands; said plainly in the meantime. */
 export const KIND_LATER: Record<
-  Exclude<LessonKind, "text" | "video" | "pdf" | "quiz" | "exercise">,
+  Exclude<LessonKind, "text" | "video" | "pdf" | "quiz" | "exercise" | "assignment">,
   string
-> = {
-  assignment: "The assignment editor arrives with assessments.",
-};
+> = {};
 
 export function isLessonKind(value: string): value is LessonKind {
   return Object.hasOwn(KIND_LABELS, value);

@@ -1,0 +1,119 @@
+import { useQuery } from "@tanstack/react-query";
+import { Link } from "react-router";
+import { ErrorState, LoadingState } from "../../../../components/states";
+import { buttonClass } from "../../../../components/ui/Button";
+import { fieldStyles as f } from "../../../../components/ui/Field";
+import { plural } from "../../../../lib/format";
+import { trpc } from "../../../../lib/trpc";
+import type { EditableLesson } from "../../api";
+import { backlogPath } from "../../backlog/backlog-view";
+import { lessonBodyId } from "../../editor-targets";
+import { MarkdownField } from "../MarkdownField";
+import { SaveStatus } from "../SaveStatus";
+import { AssignmentSettingsFields } from "./AssignmentSettingsFields";
+import type { EditableAssignment } from "./assignment-editor";
+import s from "./assignment-editor.module.css";
+import { ASSIGNMENT_LIMITS } from "./assignment-editor-validate";
+import { CalibrationExamples } from "./CalibrationExamples";
+import { RubricBuilder } from "./RubricBuilder";
+import { useAssignmentForm } from "./use-assignment-form";
+
+/**
+ * A peer-reviewed assignment lesson's editor: the prompt (the lesson's body), settings, the
+ * rubric and calibration examples, saved together; and the way to its reviews backlog.
+ */
+export function AssignmentLessonEditor({
+  lesson,
+  courseId,
+}: {
+  lesson: EditableLesson;
+  courseId: string;
+}) {
+  const assignment = useQuery({
+    ...trpc.assignment.edit.queryOptions({ lessonId: lesson.id }),
+    staleTime: 0,
+  });
+  return (
+    <div className={s.editor}>
+      <div className={s.headingRow}>
+        <h4 className={s.heading}>Assignment</h4>
+        <Link
+          to={backlogPath(courseId, lesson.id)}
+          className={buttonClass({ variant: "ghost", size: "small" })}
+        >
+          Reviews backlog
+          {assignment.data && (
+            <span className="muted">
+              {" "}
+              ({plural(assignment.data.submissionCount, "submission")})
+            </span>
+          )}
+        </Link>
+      </div>
+      {assignment.isPending ? (
+        <LoadingState label="Loading the assignment…" />
+      ) : assignment.isError ? (
+        <ErrorState
+          message="We couldn't load this assignment."
+          onRetry={() => assignment.refetch()}
+        />
+      ) : (
+        <AssignmentForm assignment={assignment.data} prompt={lesson.body} courseId={courseId} />
+      )}
+    </div>
+  );
+}
+
+function AssignmentForm({
+  assignment,
+  prompt,
+  courseId,
+}: {
+  assignment: EditableAssignment;
+  prompt: string;
+  courseId: string;
+}) {
+  const form = useAssignmentForm(assignment, prompt, courseId);
+  const { draft, errors, save } = form;
+  return (
+    <form className={s.form} onSubmit={form.submit} noValidate>
+      <MarkdownField
+        id={lessonBodyId(form.lessonId)}
+        label="Prompt"
+        value={draft.prompt}
+        onChange={(value) => form.setDraft((d) => ({ ...d, prompt: value }))}
+        maxLength={ASSIGNMENT_LIMITS.promptMax}
+        rows={8}
+        error={errors.prompt}
+      />
+      <AssignmentSettingsFields form={form} />
+      <RubricBuilder form={form} />
+      <CalibrationExamples form={form} />
+      {errors.form && (
+        <p className={f.formError} role="alert">
+          {errors.form}
+        </p>
+      )}
+      {form.problemCount > 0 && !errors.form && (
+        <p className={f.formError} role="alert">
+          {form.refused ? "The assignment wasn't saved. " : ""}
+          Fix {plural(form.problemCount, "problem")} marked above before saving.
+        </p>
+      )}
+      <div className={f.actions}>
+        <button
+          type="submit"
+          className={buttonClass({ variant: "primary" })}
+          disabled={save.isPending || !form.dirty}
+        >
+          {save.isPending ? "Saving…" : "Save assignment"}
+        </button>
+        <SaveStatus
+          state={form.status}
+          error={form.refused ? "Not saved." : save.error?.message}
+          onRetry={() => form.submit()}
+        />
+      </div>
+    </form>
+  );
+}
