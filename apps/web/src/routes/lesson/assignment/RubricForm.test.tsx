@@ -17,16 +17,15 @@ describe("the rubric form", () => {
   it("groups each criterion's levels under its title, each named with its points", () => {
     const html = render();
     expect(html).toMatch(/<fieldset[^>]*><legend[^>]*>Argument<\/legend>/);
-    expect(html).toMatch(
-      /<input[^>]*type="radio"[^>]*checked=""[^>]*\/><span>Good — 3 points<\/span>/,
-    );
-    expect(html).toContain("<span>Weak — 0 points</span>");
-    expect(html).toMatch(/<label for="[^"]+">Comment on Style<\/label>/);
+    expect(html).toMatch(/<input id="[^"]*-c1-good"[^>]*checked=""/);
+    expect(html).toMatch(/<label for="[^"]+">Good — 3 points<\/label>/);
+    expect(html).toMatch(/<label for="[^"]+">Weak — 0 points<\/label>/);
+    expect(html).toMatch(/<label for="[^"]+">Comment on Style \(optional\)<\/label>/);
   });
 
   it("marks a required comment and ties an error to its criterion", () => {
     const html = render({ "scores.c1": "Explain your choice for “Argument”." });
-    expect(html).toContain('aria-required="true"');
+    expect(html).toContain("Comment on Argument (required)");
     expect(html).toContain("Explain your choice for “Argument”.");
     expect(html).toMatch(/<textarea[^>]*aria-invalid="true"/);
   });

@@ -1,3 +1,4 @@
+import { levelOptionLabel } from "../../../components/rubric/rubric-picker";
 import type { LearnerAssignment } from "./assignment-view";
 
 export type Rubric = LearnerAssignment["rubric"];
@@ -78,10 +79,8 @@ export function firstErrorCriterion(rubric: Rubric, errors: ScoreErrors): string
   return rubric.find((c) => errors[`scores.${c.id}`] !== undefined)?.id ?? null;
 }
 
-/** "Good — 3 points": a level as its radio is named. */
-export function levelName(level: { label: string; points: number }): string {
-  return `${level.label} — ${level.points} ${level.points === 1 ? "point" : "points"}`;
-}
+/** "Good — 3 points": a level as its radio is named (the shared picker's words). */
+export const levelName = levelOptionLabel;
 
 /** The level a score chose, by the rubric's words (a level renamed since still shows). */
 export function levelOf(criterion: Criterion, score: RubricScore | undefined) {
