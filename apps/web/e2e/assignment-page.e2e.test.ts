@@ -120,7 +120,7 @@ it("a learner submits, revises, practises, reviews a classmate, sees the grade a
 
   await page.goto(`${stack.webUrl}/sign-in`);
   await signIn(page, "learner@lumen.dev", "lumen-learner-dev");
-  await page.getByText("Lea").first().waitFor();
+  await page.getByText("Leo Learner").first().waitFor();
   const learner = await sessionAs(stack.webUrl, "learner@lumen.dev", "lumen-learner-dev");
   await learner.api.enrollment.enroll.mutate({ courseId });
 
