@@ -78,6 +78,13 @@ describe("a lesson's state in the outline", () => {
     expect(statusLabel(lessonStatus(lesson("a"), undefined, true))).toBe("Not started");
   });
 
+  it("shows an assignment's one grade (not a best of attempts) until the lesson completes", () => {
+    const graded = state("e", { bestPercent: 80, assessmentPassed: true });
+    const status = lessonStatus(lesson("e", { kind: "assignment" }), graded, true);
+    expect(status).toMatchObject({ type: "quiz", bestPercent: 80, passed: true });
+    expect(statusLabel(status)).toBe("Graded 80 %, passed");
+  });
+
   it("formats percents with at most one decimal", () => {
     expect([formatPercent(80), formatPercent(33.333), formatPercent(100)]).toEqual([
       "80 %",

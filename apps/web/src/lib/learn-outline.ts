@@ -86,7 +86,8 @@ export function resumeLesson<L extends LearnLesson>(
 export type LessonStatus =
   | { type: "locked" }
   | { type: "done" }
-  | { type: "quiz"; bestPercent: number; passed: boolean }
+  /** Quizzes and exercises (best of their attempts) and assignments (their one grade). */
+  | { type: "quiz"; bestPercent: number; passed: boolean; graded?: boolean }
   | { type: "in-progress" }
   | { type: "not-started" };
 
@@ -102,6 +103,7 @@ export function lessonStatus(
       type: "quiz",
       bestPercent: state.bestPercent,
       passed: state.assessmentPassed === true,
+      ...(lesson.kind === "assignment" && { graded: true }),
     };
   }
   if (state && (state.watchedSeconds > 0 || state.positionSeconds > 0)) {
@@ -118,7 +120,7 @@ export function statusLabel(status: LessonStatus): string {
     case "done":
       return "Completed";
     case "quiz":
-      return `Best score ${formatPercent(status.bestPercent)}, ${status.passed ? "passed" : "not passed yet"}`;
+      return `${status.graded ? "Graded" : "Best score"} ${formatPercent(status.bestPercent)}, ${status.passed ? "passed" : "not passed yet"}`;
     case "in-progress":
       return "In progress";
     case "not-started":

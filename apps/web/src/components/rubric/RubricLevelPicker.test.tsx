@@ -37,7 +37,7 @@ describe("rubric level picker", () => {
     expect(html).toContain('name="grade-c1"');
     expect(html).toMatch(/id="grade-c1-level-l3"[^>]*checked=""/);
     expect(html).toContain(">Strong — 4 points</label>");
-    expect(html).toContain("Comment (required)");
+    expect(html).toContain("Comment on Argument (required)");
     expect(html).toContain('id="grade-c1-error"');
   });
 

@@ -86,8 +86,8 @@ export function RubricLevelPicker({
       </div>
       <div className={f.field}>
         <label htmlFor={ids.comment}>
-          Comment{criterion.commentRequired ? " (required)" : " (optional)"}
-          <span className="visually-hidden"> on {criterion.title || "this criterion"}</span>
+          Comment on {criterion.title || "this criterion"}
+          {criterion.commentRequired ? " (required)" : " (optional)"}
         </label>
         {commentHint && (
           <p id={`${ids.comment}-hint`} className={f.hint}>

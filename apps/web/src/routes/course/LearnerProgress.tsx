@@ -49,8 +49,8 @@ export function LearnerProgress({
             {progress.assessmentsToPass > 0 && (
               <p className="muted">
                 {progress.assessmentsToPass === 1
-                  ? "1 required quiz or exercise to pass for the certificate."
-                  : `${progress.assessmentsToPass} required quizzes and exercises to pass for the certificate.`}
+                  ? "1 required quiz, exercise or assignment to pass for the certificate."
+                  : `${progress.assessmentsToPass} required quizzes, exercises and assignments to pass for the certificate.`}
               </p>
             )}
           </>

@@ -37,7 +37,7 @@ export function useProgressQueue(active: boolean) {
   }, [active]);
 }
 
-/** Finished, every required quiz and exercise passed, and the certificate or its PDF not there yet. */
+/** Finished, every required quiz, exercise and assignment passed, and the certificate or its PDF not there yet. */
 export function awaitingCertificate(progress: CourseProgress | null | undefined): boolean {
   if (!progress || progress.percent < 100 || progress.assessmentsToPass > 0) return false;
   return progress.certificate === null || progress.certificate.pdfUrl === null;

@@ -9,7 +9,7 @@ import { DocumentLesson } from "./DocumentLesson";
 import { LockedLesson } from "./LockedLesson";
 import s from "./lesson.module.css";
 
-/** Text, PDF and assignment lessons: what `learning.lesson` returns for them. */
+/** Text and PDF lessons: what `learning.lesson` returns for them. */
 export function LessonContentView({
   course,
   lessonId,
@@ -42,18 +42,6 @@ export function LessonContentView({
     );
   }
   const lesson = content.data;
-  if (lesson.kind === "assignment") {
-    return (
-      <div className={s.notice} role="note">
-        <h2>Programming assignment</h2>
-        <p>
-          This lesson arrives with programming assignments: you will write and run code here and get
-          a verdict. It isn't open yet.
-        </p>
-        {lesson.body && <Markdown source={lesson.body} headingBase={3} />}
-      </div>
-    );
-  }
   const enrollmentId = course.enrollment?.id ?? null;
   return (
     <>

@@ -16,6 +16,7 @@ import { CourseSidebar, isOptional } from "../learn/CourseSidebar";
 import { LessonNav } from "../learn/LessonNav";
 import { MilestoneToast } from "../learn/MilestoneToast";
 import { NotFoundContent } from "../NotFoundPage";
+import { AssignmentLesson } from "./assignment/AssignmentLesson";
 import { ExerciseLesson } from "./exercise/ExerciseLesson";
 import { LessonContentView } from "./LessonContentView";
 import { LessonVideo } from "./LessonVideo";
@@ -57,6 +58,7 @@ function useRefetchOnEnroll(enrolled: boolean, lessonId: string) {
       void client.invalidateQueries(trpc.learning.lesson.queryFilter(input));
       void client.invalidateQueries(trpc.quiz.take.queryFilter(input));
       void client.invalidateQueries(trpc.exercise.take.queryFilter(input));
+      void client.invalidateQueries(trpc.assignment.take.queryFilter(input));
     }
     was.current = enrolled;
   }, [enrolled, lessonId, client]);
@@ -105,6 +107,8 @@ function CoursePlayer({ course, at }: { course: CourseDetail; at: LocatedLesson<
             <QuizLesson course={course} lessonId={lesson.id} />
           ) : lesson.kind === "exercise" ? (
             <ExerciseLesson course={course} lessonId={lesson.id} />
+          ) : lesson.kind === "assignment" ? (
+            <AssignmentLesson course={course} lessonId={lesson.id} />
           ) : (
             <LessonContentView
               course={course}

@@ -1,0 +1,249 @@
+import { type FormEvent, useId, useState } from "react";
+import { Markdown } from "../../../components/Markdown";
+import { Button, linkButtonClass } from "../../../components/ui/Button";
+import { cx } from "../../../components/ui/cx";
+import { describedBy, FormError, fieldStyles as f } from "../../../components/ui/Field";
+import { Notice } from "../../../components/ui/Notice";
+import { apiFieldErrors } from "../../../lib/trpc";
+import { AttachmentList } from "./AttachmentList";
+import { AttachmentsField } from "./AttachmentsField";
+import s from "./assignment.module.css";
+import { formatMoment, type LearnerAssignment } from "./assignment-view";
+import { bodyError, characterCount, lockedReason } from "./submit-form";
+import { useSubmitWork } from "./use-assignment";
+
+type Submission = NonNullable<LearnerAssignment["submission"]>;
+
+/** The learner's own work: the form before submitting, then what they sent (and "Revise"). */
+export function SubmitWork({
+  assignment,
+  courseId,
+}: {
+  assignment: LearnerAssignment;
+  courseId: string;
+}) {
+  const { submission, open, rubric } = assignment;
+  const [revising, setRevising] = useState(false);
+  const [justSent, setJustSent] = useState<"submitted" | "revised" | null>(null);
+  const heading = (
+    <h2 id="assignment-work" className={s.heading}>
+      Your submission
+    </h2>
+  );
+  if (!submission) {
+    if (rubric.length === 0) {
+      return (
+        <section className={s.panel} aria-labelledby="assignment-work">
+          {heading}
+          <p>This assignment isn't ready for submissions yet. Check back soon.</p>
+        </section>
+      );
+    }
+    if (!open) {
+      return (
+        <section className={s.panel} aria-labelledby="assignment-work">
+          {heading}
+          <Notice tone="warning" as="p">
+            {assignment.settings.dueAt
+              ? `Submissions closed on ${formatMoment(assignment.settings.dueAt)}.`
+              : "Submissions are closed."}{" "}
+            You can still read the prompt and the rubric.
+          </Notice>
+        </section>
+      );
+    }
+    return (
+      <section className={s.panel} aria-labelledby="assignment-work">
+        {heading}
+        <WorkForm
+          lessonId={assignment.lessonId}
+          courseId={courseId}
+          initial=""
+          attachments={assignment.settings.allowAttachments}
+          onDone={() => setJustSent("submitted")}
+        />
+      </section>
+    );
+  }
+  const reason = lockedReason(submission, open, assignment.settings.dueAt, (iso) =>
+    formatMoment(iso),
+  );
+  return (
+    <section className={s.panel} aria-labelledby="assignment-work">
+      {heading}
+      <div role="status" className={s.status}>
+        {justSent === "submitted" &&
+          "Submitted. Next, review your classmates' work while yours waits for reviewers."}
+        {justSent === "revised" && "Your revision is saved; reviewers will read this version."}
+      </div>
+      {revising && reason === null ? (
+        <WorkForm
+          lessonId={assignment.lessonId}
+          courseId={courseId}
+          initial={submission.body}
+          attachments={assignment.settings.allowAttachments}
+          onDone={() => {
+            setRevising(false);
+            setJustSent("revised");
+          }}
+          onCancel={() => setRevising(false)}
+        />
+      ) : (
+        <SubmittedWork
+          submission={submission}
+          attachments={assignment.settings.allowAttachments}
+          reason={reason}
+          onRevise={() => {
+            setJustSent(null);
+            setRevising(true);
+          }}
+        />
+      )}
+    </section>
+  );
+}
+
+function SubmittedWork({
+  submission,
+  attachments,
+  reason,
+  onRevise,
+}: {
+  submission: Submission;
+  attachments: boolean;
+  reason: string | null;
+  onRevise: () => void;
+}) {
+  return (
+    <>
+      <p className={s.muted}>
+        Submitted {formatMoment(submission.submittedAt)}
+        {submission.revisedAt && ` · revised ${formatMoment(submission.revisedAt)}`} · reviews close{" "}
+        {formatMoment(submission.reviewDeadline)}
+      </p>
+      <div className={s.work}>
+        {submission.body.trim() ? (
+          <Markdown source={submission.body} headingBase={3} />
+        ) : (
+          <p className={s.muted}>No text: your submission is its attached files.</p>
+        )}
+      </div>
+      {attachments && <AttachmentList submissionId={submission.id} />}
+      {reason === null ? (
+        <div className={s.actions}>
+          <Button onClick={onRevise}>Revise</Button>
+          <p className={s.muted}>You can revise until a reviewer starts reviewing it.</p>
+        </div>
+      ) : (
+        <p className={s.lockedNote}>{reason}</p>
+      )}
+    </>
+  );
+}
+
+function WorkForm({
+  lessonId,
+  courseId,
+  initial,
+  attachments,
+  onDone,
+  onCancel,
+}: {
+  lessonId: string;
+  courseId: string;
+  initial: string;
+  /** The assignment takes files: they upload as they are chosen, apart from the text. */
+  attachments: boolean;
+  onDone: () => void;
+  onCancel?: () => void;
+}) {
+  const submit = useSubmitWork(lessonId, courseId);
+  const [body, setBody] = useState(initial);
+  const [preview, setPreview] = useState(false);
+  const [localError, setLocalError] = useState<string | null>(null);
+  const id = useId();
+  const fieldId = `${id}-body`;
+  const previewId = `${id}-preview`;
+  const fieldErrors = submit.isError ? apiFieldErrors(submit.error) : {};
+  const error = localError ?? fieldErrors.body;
+  const formError = submit.isError && !fieldErrors.body ? submit.error.message : null;
+  const hint = "Markdown: # heading, **bold**, *italic*, [link](https://…), - lists, `code`.";
+  const send = (event: FormEvent) => {
+    event.preventDefault();
+    const problem = bodyError(body);
+    setLocalError(problem);
+    if (problem) {
+      document.getElementById(fieldId)?.focus();
+      return;
+    }
+    submit.mutate(body, {
+      onSuccess: onDone,
+      onError: (e) => {
+        if (apiFieldErrors(e).body) document.getElementById(fieldId)?.focus();
+      },
+    });
+  };
+  return (
+    <form onSubmit={send} className={s.form} noValidate>
+      <div className={f.field}>
+        <div className={s.labelRow}>
+          <label htmlFor={fieldId}>Your work</label>
+          <button
+            type="button"
+            className={linkButtonClass}
+            aria-expanded={preview}
+            aria-controls={previewId}
+            onClick={() => setPreview(!preview)}
+          >
+            {preview ? "Hide preview" : "Show preview"}
+          </button>
+        </div>
+        <p id={`${fieldId}-hint`} className={f.hint}>
+          {hint}
+        </p>
+        <div className={preview ? s.split : undefined}>
+          <textarea
+            id={fieldId}
+            rows={14}
+            value={body}
+            onChange={(e) => setBody(e.target.value)}
+            aria-invalid={error ? true : undefined}
+            aria-describedby={cx(describedBy(fieldId, hint, error), `${fieldId}-count`)}
+          />
+          <section id={previewId} className={s.preview} aria-label="Preview" hidden={!preview}>
+            {body.trim() ? (
+              <Markdown source={body} headingBase={3} />
+            ) : (
+              <p className={s.muted}>Nothing to preview yet.</p>
+            )}
+          </section>
+        </div>
+        <p id={`${fieldId}-count`} className={cx(f.hint, f.counter)}>
+          {characterCount(body)}
+        </p>
+        {error && (
+          <p id={`${fieldId}-error`} className={f.error}>
+            {error}
+          </p>
+        )}
+      </div>
+      {attachments && <AttachmentsField lessonId={lessonId} locked={false} />}
+      {formError && <FormError>{formError}</FormError>}
+      <div className={s.actions}>
+        <Button type="submit" variant="primary" disabled={submit.isPending}>
+          Submit
+        </Button>
+        {onCancel && (
+          <Button variant="ghost" onClick={onCancel} disabled={submit.isPending}>
+            Cancel
+          </Button>
+        )}
+        {submit.isPending && (
+          <span role="status" className={s.muted}>
+            Sending…
+          </span>
+        )}
+      </div>
+    </form>
+  );
+}
