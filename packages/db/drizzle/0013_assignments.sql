@@ -37,6 +37,7 @@ CREATE TABLE "assignment_reviews" (
 	"reviewer_enrollment_id" uuid NOT NULL,
 	"leased_at" timestamp with time zone NOT NULL,
 	"lease_expires_at" timestamp with time zone NOT NULL,
+	"released_at" timestamp with time zone,
 	"submitted_at" timestamp with time zone,
 	"scores" jsonb,
 	"weight" real DEFAULT 1 NOT NULL,
@@ -58,6 +59,7 @@ CREATE TABLE "assignment_submissions" (
 	"submitted_at" timestamp with time zone NOT NULL,
 	"revised_at" timestamp with time zone,
 	"review_deadline" timestamp with time zone NOT NULL,
+	"reviews_live" smallint DEFAULT 0 NOT NULL,
 	"grade_points" real,
 	"max_points" real,
 	"grade_percent" real,
@@ -111,5 +113,177 @@ CREATE INDEX "assignment_calibrations_enrollment_idx" ON "assignment_calibration
 CREATE INDEX "assignment_examples_lesson_id_position_idx" ON "assignment_examples" USING btree ("lesson_id","position");--> statement-breakpoint
 CREATE INDEX "assignment_reviews_reviewer_idx" ON "assignment_reviews" USING btree ("reviewer_enrollment_id","lesson_id");--> statement-breakpoint
 CREATE INDEX "assignment_reviews_lesson_id_flagged_idx" ON "assignment_reviews" USING btree ("lesson_id","flagged_at");--> statement-breakpoint
+CREATE INDEX "assignment_reviews_unreleased_idx" ON "assignment_reviews" USING btree ("lesson_id","lease_expires_at") WHERE "assignment_reviews"."submitted_at" is null and "assignment_reviews"."released_at" is null;--> statement-breakpoint
 CREATE INDEX "assignment_submissions_lesson_id_status_idx" ON "assignment_submissions" USING btree ("lesson_id","cohort","status");--> statement-breakpoint
-CREATE INDEX "assignment_submissions_review_deadline_idx" ON "assignment_submissions" USING btree ("review_deadline");
+CREATE INDEX "assignment_submissions_review_queue_idx" ON "assignment_submissions" USING btree ("lesson_id","cohort","reviews_live","submitted_at","id") WHERE "assignment_submissions"."status" in ('submitted', 'in_review');--> statement-breakpoint
+CREATE INDEX "assignment_submissions_review_deadline_idx" ON "assignment_submissions" USING btree ("review_deadline");--> statement-breakpoint
+-- "Review next" in one round trip (ADR 0017): the matching runs where the rows and locks are,
+-- with plans PL/pgSQL keeps, so fifty reviewers asking at once are not fifty times seven
+-- round trips. Each statement reads as of its own start (a VOLATILE function), so what a
+-- statement finds after a lock wait includes what the lock's holder committed.
+CREATE OR REPLACE FUNCTION assignment_review_next(p_lesson uuid, p_enrollment uuid, p_now timestamptz)
+RETURNS TABLE (outcome text, review_id uuid, submission_id uuid, body text, lease_expires_at timestamptz)
+LANGUAGE plpgsql VOLATILE AS $fn$
+#variable_conflict use_column
+DECLARE
+  v_cohort text;
+  v_needed int;
+  v_lease_minutes int;
+  v_examples int;
+  v_calibrated int;
+  v_candidate uuid;
+  v_tried uuid[] := '{}';
+  v_review uuid;
+  v_body text;
+  v_expires timestamptz;
+  v_lock_timeout text;
+BEGIN
+  -- Expired leases of this assignment go back to the pool: each stops counting in its
+  -- submission's reviews_live. Only submissions lockable at once (SKIP LOCKED); every lease of
+  -- a submission changes under its row lock, and a held one is released by the next call.
+  WITH expired AS (
+    SELECT r.id FROM assignment_reviews r
+    JOIN assignment_submissions s ON s.id = r.submission_id
+    WHERE r.lesson_id = p_lesson AND r.submitted_at IS NULL AND r.released_at IS NULL
+      AND r.lease_expires_at <= p_now
+    FOR UPDATE OF s SKIP LOCKED
+  ), released AS (
+    UPDATE assignment_reviews r SET released_at = p_now
+    FROM expired x WHERE r.id = x.id
+    RETURNING r.submission_id
+  )
+  UPDATE assignment_submissions s SET reviews_live = s.reviews_live - c.n
+  FROM (SELECT released.submission_id, count(*)::int AS n FROM released GROUP BY 1) c
+  WHERE s.id = c.submission_id;
+
+  -- One reviewer's calls run one at a time.
+  PERFORM 1 FROM enrollments e
+  WHERE e.id = p_enrollment AND e.unenrolled_at IS NULL
+  FOR NO KEY UPDATE;
+  IF NOT FOUND THEN
+    RETURN QUERY SELECT 'not_enrolled'::text, NULL::uuid, NULL::uuid, NULL::text, NULL::timestamptz;
+    RETURN;
+  END IF;
+
+  SELECT s.cohort INTO v_cohort FROM assignment_submissions s
+  WHERE s.lesson_id = p_lesson AND s.enrollment_id = p_enrollment;
+  IF v_cohort IS NULL THEN
+    RETURN QUERY SELECT 'submit_first'::text, NULL::uuid, NULL::uuid, NULL::text, NULL::timestamptz;
+    RETURN;
+  END IF;
+
+  -- A live lease of theirs is handed back: at most one per reviewer per assignment.
+  RETURN QUERY
+    SELECT 'resumed'::text, r.id, r.submission_id, s.body, r.lease_expires_at
+    FROM assignment_reviews r JOIN assignment_submissions s ON s.id = r.submission_id
+    WHERE r.lesson_id = p_lesson AND r.reviewer_enrollment_id = p_enrollment
+      AND r.submitted_at IS NULL AND r.lease_expires_at > p_now
+      AND s.status IN ('submitted', 'in_review')
+    LIMIT 1;
+  IF FOUND THEN RETURN; END IF;
+
+  SELECT count(*) INTO v_examples FROM assignment_examples x WHERE x.lesson_id = p_lesson;
+  SELECT count(*) INTO v_calibrated FROM assignment_calibrations c
+  WHERE c.lesson_id = p_lesson AND c.enrollment_id = p_enrollment;
+  IF v_calibrated < v_examples THEN
+    RETURN QUERY SELECT 'calibrate_first'::text, NULL::uuid, NULL::uuid, NULL::text, NULL::timestamptz;
+    RETURN;
+  END IF;
+
+  SELECT coalesce(a.reviews_needed, 3), coalesce(a.lease_minutes, 480)
+  INTO v_needed, v_lease_minutes
+  FROM (SELECT 1) one LEFT JOIN assignments a ON a.lesson_id = p_lesson;
+  v_expires := p_now + make_interval(mins => v_lease_minutes);
+
+  FOR attempt IN 1..5 LOOP
+    v_candidate := NULL;
+    -- A submission whose lease this reviewer let expire comes first, so the review they kept
+    -- in the form can still go in (against the new lease).
+    IF attempt = 1 THEN
+      SELECT s.id INTO v_candidate
+      FROM assignment_reviews r JOIN assignment_submissions s ON s.id = r.submission_id
+      WHERE r.lesson_id = p_lesson AND r.reviewer_enrollment_id = p_enrollment
+        AND r.submitted_at IS NULL AND r.lease_expires_at <= p_now
+        AND s.status IN ('submitted', 'in_review') AND s.review_deadline > p_now
+        AND s.reviews_live - (CASE WHEN r.released_at IS NULL THEN 1 ELSE 0 END) < v_needed
+      ORDER BY r.lease_expires_at DESC
+      LIMIT 1
+      FOR UPDATE OF s SKIP LOCKED;
+    END IF;
+    -- Then the fewest live reviews, then the oldest: an index walk
+    -- (assignment_submissions_review_queue_idx) that stops at the first that qualifies.
+    -- SKIP LOCKED spreads concurrent reviewers over the pool.
+    IF v_candidate IS NULL THEN
+      SELECT s.id INTO v_candidate FROM assignment_submissions s
+      WHERE s.lesson_id = p_lesson AND s.cohort = v_cohort
+        AND s.status IN ('submitted', 'in_review') AND s.reviews_live < v_needed
+        AND s.enrollment_id <> p_enrollment AND s.review_deadline > p_now
+        AND NOT EXISTS (SELECT 1 FROM assignment_reviews r
+          WHERE r.submission_id = s.id AND r.reviewer_enrollment_id = p_enrollment)
+        AND s.id <> ALL (v_tried)
+      ORDER BY s.reviews_live, s.submitted_at, s.id
+      LIMIT 1
+      FOR UPDATE OF s SKIP LOCKED;
+    END IF;
+    -- Every candidate left is held by another call (a scarce pool): queue for the best one,
+    -- boundedly, rather than turn the reviewer away from work that is there. The lock re-checks
+    -- reviews_live on the row as it is now, so one that filled up meanwhile is passed over. The
+    -- wait is shorter than deadlock_timeout, so one that could never end gives up quietly.
+    IF v_candidate IS NULL THEN
+      v_lock_timeout := current_setting('lock_timeout');
+      PERFORM set_config('lock_timeout', '500ms', true);
+      BEGIN
+        SELECT s.id INTO v_candidate FROM assignment_submissions s
+        WHERE s.lesson_id = p_lesson AND s.cohort = v_cohort
+          AND s.status IN ('submitted', 'in_review') AND s.reviews_live < v_needed
+          AND s.enrollment_id <> p_enrollment AND s.review_deadline > p_now
+          AND NOT EXISTS (SELECT 1 FROM assignment_reviews r
+            WHERE r.submission_id = s.id AND r.reviewer_enrollment_id = p_enrollment)
+          AND s.id <> ALL (v_tried)
+        ORDER BY s.reviews_live, s.submitted_at, s.id
+        LIMIT 1
+        FOR UPDATE OF s;
+      EXCEPTION WHEN lock_not_available THEN
+        v_candidate := NULL;
+      END;
+      PERFORM set_config('lock_timeout', v_lock_timeout, true);
+    END IF;
+    EXIT WHEN v_candidate IS NULL;
+    v_tried := v_tried || v_candidate;
+
+    -- Under the lock: release its other expired leases, and lease it if the live reviews
+    -- (submitted, and leases unexpired) leave room — the reviewer's own expired lease renewed
+    -- in place — with reviews_live set from the rows, exact whatever happened before.
+    UPDATE assignment_reviews r SET released_at = p_now
+    WHERE r.submission_id = v_candidate AND r.submitted_at IS NULL AND r.released_at IS NULL
+      AND r.lease_expires_at <= p_now AND r.reviewer_enrollment_id <> p_enrollment;
+    v_review := NULL;
+    IF (SELECT count(*) FROM assignment_reviews r
+        WHERE r.submission_id = v_candidate
+          AND (r.submitted_at IS NOT NULL OR (r.released_at IS NULL AND r.lease_expires_at > p_now))
+       ) < v_needed THEN
+      INSERT INTO assignment_reviews AS r
+        (submission_id, lesson_id, reviewer_enrollment_id, leased_at, lease_expires_at)
+      VALUES (v_candidate, p_lesson, p_enrollment, p_now, v_expires)
+      ON CONFLICT ON CONSTRAINT assignment_reviews_submission_id_reviewer_unique DO UPDATE
+        SET leased_at = excluded.leased_at, lease_expires_at = excluded.lease_expires_at,
+          released_at = NULL
+        WHERE r.submitted_at IS NULL
+      RETURNING r.id INTO v_review;
+    END IF;
+    UPDATE assignment_submissions s
+    SET reviews_live = (SELECT count(*) FROM assignment_reviews r
+        WHERE r.submission_id = v_candidate
+          AND (r.submitted_at IS NOT NULL OR r.released_at IS NULL)),
+      status = CASE WHEN s.status = 'submitted' AND v_review IS NOT NULL
+        THEN 'in_review'::assignment_submission_status ELSE s.status END
+    WHERE s.id = v_candidate
+    RETURNING s.body INTO v_body;
+    IF v_review IS NOT NULL THEN
+      RETURN QUERY SELECT 'leased'::text, v_review, v_candidate, v_body, v_expires;
+      RETURN;
+    END IF;
+  END LOOP;
+  RETURN QUERY SELECT 'none_available'::text, NULL::uuid, NULL::uuid, NULL::text, NULL::timestamptz;
+END
+$fn$;

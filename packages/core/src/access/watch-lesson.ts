@@ -9,7 +9,9 @@ const LESSON_NOT_FOUND = "We couldn't find that lesson.";
 /**
  * Who may watch a lesson's video (and save a position in it): anyone for a free preview
  * lesson, learners enrolled in the course, and its editors, who may also watch drafts. A
- * draft course's lessons do not exist for anyone else. One query, whatever the answer.
+ * draft course's lessons do not exist for anyone else. One query, whatever the answer; it
+ * also answers with the user's active enrollment in the course (null for editors who are not
+ * enrolled, and for visitors).
  */
 export async function assertCanWatchLesson(
   db: Database,
@@ -25,17 +27,20 @@ export async function assertCanWatchLesson(
       videoAssetId: lessons.videoAssetId,
       courseStatus: courses.status,
       isInstructor: user ? isCourseInstructor(user.id) : sql<boolean>`false`,
-      enrolled: user
-        ? sql<boolean>`exists (select 1 from ${enrollments}
+      // The user's active enrollment in the course, if any: callers that act as the learner
+      // (exercises, quizzes, assignments) need it, and it costs no extra round trip here.
+      enrollmentId: user
+        ? sql<string | null>`(select ${enrollments.id} from ${enrollments}
             where ${isActiveEnrollment(user.id, courses.id)})`
-        : sql<boolean>`false`,
+        : sql<string | null>`null`,
     })
     .from(lessons)
     .innerJoin(modules, eq(modules.id, lessons.moduleId))
     .innerJoin(courses, eq(courses.id, modules.courseId))
     .where(eq(lessons.id, lessonId));
   if (!lesson) throw new NotFoundError(LESSON_NOT_FOUND);
-  const { isInstructor, enrolled, courseStatus, ...found } = lesson;
+  const { isInstructor, courseStatus, ...found } = lesson;
+  const enrolled = found.enrollmentId !== null;
   if (user && mayEditCourse(user, isInstructor)) return found;
   if (courseStatus !== "published") throw new NotFoundError(LESSON_NOT_FOUND);
   if (found.isPreview) return found;

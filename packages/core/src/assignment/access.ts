@@ -1,7 +1,6 @@
 import { assignmentReviews, assignmentSubmissions, type Database, enrollments } from "@lumen/db";
 import { and, eq, gt, isNotNull, or } from "drizzle-orm";
 import { assertCanEditLesson, assertCanWatchLesson } from "../access";
-import { findActiveEnrollment } from "../enrollment";
 import {
   ForbiddenError,
   NotFoundError,
@@ -29,8 +28,7 @@ export function assertAssignmentLesson(lesson: { kind: string }) {
 export async function openAssignmentLesson(db: Database, user: SessionUser, lessonId: string) {
   const lesson = await assertCanWatchLesson(db, user, lessonId);
   assertAssignmentLesson(lesson);
-  const enrollment = await findActiveEnrollment(db, user.id, lesson.courseId);
-  return { lessonId, courseId: lesson.courseId, enrollmentId: enrollment?.id ?? null };
+  return { lessonId, courseId: lesson.courseId, enrollmentId: lesson.enrollmentId };
 }
 
 /** As openAssignmentLesson, for what only enrolled learners do (submit, review, calibrate). */

@@ -1,6 +1,5 @@
 import type { Database } from "@lumen/db";
 import { assertCanEditLesson, assertCanWatchLesson } from "../access";
-import { findActiveEnrollment } from "../enrollment";
 import { type SessionUser, ValidationError } from "../kernel";
 
 /** Exercise procedures only make sense on exercise lessons; anything else is a client mistake. */
@@ -19,8 +18,7 @@ export function assertExerciseLesson(lesson: { kind: string }) {
 export async function openExerciseLesson(db: Database, user: SessionUser, lessonId: string) {
   const lesson = await assertCanWatchLesson(db, user, lessonId);
   assertExerciseLesson(lesson);
-  const enrollment = await findActiveEnrollment(db, user.id, lesson.courseId);
-  return { lessonId, courseId: lesson.courseId, enrollmentId: enrollment?.id ?? null };
+  return { lessonId, courseId: lesson.courseId, enrollmentId: lesson.enrollmentId };
 }
 
 /** The editor side's preamble: an exercise lesson of a course the user may edit. */

@@ -1,6 +1,5 @@
 import type { Database } from "@lumen/db";
 import { assertCanEditLesson, assertCanWatchLesson } from "../access";
-import { findActiveEnrollment } from "../enrollment";
 import { type SessionUser, ValidationError } from "../kernel";
 
 /** Quiz procedures only make sense on quiz lessons; anything else is a client mistake. */
@@ -20,8 +19,7 @@ export function assertQuizLesson(lesson: { kind: string }) {
 export async function openQuizLesson(db: Database, user: SessionUser, lessonId: string) {
   const lesson = await assertCanWatchLesson(db, user, lessonId);
   assertQuizLesson(lesson);
-  const enrollment = await findActiveEnrollment(db, user.id, lesson.courseId);
-  return { lessonId, courseId: lesson.courseId, enrollmentId: enrollment?.id ?? null };
+  return { lessonId, courseId: lesson.courseId, enrollmentId: lesson.enrollmentId };
 }
 
 /** The editor side's preamble (edit): a quiz lesson of a course the user may edit. */

@@ -151,6 +151,12 @@ export const assignmentSubmissions = pgTable(
     revisedAt: timestamp({ withTimezone: true }),
     /** When its reviews close (the assignment's window from submittedAt, capped by reviewsCloseAt). */
     reviewDeadline: timestamp({ withTimezone: true }).notNull(),
+    /**
+     * Submitted reviews plus leases not yet released: what "review next" orders and filters by
+     * (an index walk, not a count per submission). Written only under this row's lock, as every
+     * lease and review of it is; an expired lease counts until it is released (ADR 0017).
+     */
+    reviewsLive: smallint().notNull().default(0),
     gradePoints: real(),
     maxPoints: real(),
     gradePercent: real(),
@@ -166,6 +172,9 @@ export const assignmentSubmissions = pgTable(
   (t) => [
     unique("assignment_submissions_lesson_id_enrollment_id_unique").on(t.lessonId, t.enrollmentId),
     index("assignment_submissions_lesson_id_status_idx").on(t.lessonId, t.cohort, t.status),
+    index("assignment_submissions_review_queue_idx")
+      .on(t.lessonId, t.cohort, t.reviewsLive, t.submittedAt, t.id)
+      .where(sql`${t.status} in ('submitted', 'in_review')`),
     index("assignment_submissions_review_deadline_idx").on(t.reviewDeadline),
   ],
 );
@@ -213,6 +222,8 @@ export const assignmentReviews = pgTable(
       .references(() => enrollments.id, { onDelete: "cascade" }),
     leasedAt: timestamp({ withTimezone: true }).notNull(),
     leaseExpiresAt: timestamp({ withTimezone: true }).notNull(),
+    /** An expired lease stops counting in the submission's reviewsLive once released. */
+    releasedAt: timestamp({ withTimezone: true }),
     submittedAt: timestamp({ withTimezone: true }),
     scores: jsonb().$type<RubricScore[]>(),
     /** The reviewer's calibration weight when the review was given (1 without calibration). */
@@ -229,6 +240,9 @@ export const assignmentReviews = pgTable(
     ),
     index("assignment_reviews_reviewer_idx").on(t.reviewerEnrollmentId, t.lessonId),
     index("assignment_reviews_lesson_id_flagged_idx").on(t.lessonId, t.flaggedAt),
+    index("assignment_reviews_unreleased_idx")
+      .on(t.lessonId, t.leaseExpiresAt)
+      .where(sql`${t.submittedAt} is null and ${t.releasedAt} is null`),
     check(
       "assignment_reviews_submitted_check",
       sql`(${t.submittedAt} is null) = (${t.scores} is null)`,

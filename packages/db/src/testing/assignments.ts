@@ -1,3 +1,4 @@
+import { eq, sql } from "drizzle-orm";
 import type { Database } from "../client";
 import { assignmentReviews, assignmentSubmissions, assignments, type RubricScore } from "../schema";
 
@@ -84,5 +85,10 @@ export async function createAssignmentReview(
     })
     .returning();
   if (!review) throw new Error("assignment review insert returned nothing");
+  // The submission counts its reviews and unreleased leases, as "review next" keeps it.
+  await db
+    .update(assignmentSubmissions)
+    .set({ reviewsLive: sql`${assignmentSubmissions.reviewsLive} + 1` })
+    .where(eq(assignmentSubmissions.id, o.submissionId));
   return review;
 }
