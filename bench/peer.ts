@@ -6,9 +6,9 @@
  *   --abandon F         share of leases walked away from, left to expire (default 0.05)
  *   --abandoners F      share of reviewers who walk away from every lease they take, as many
  *                       as they owe (default 0; 0.05 is the issue's other reading of "5 %")
- *   --keep-reviewing F  share of reviewers who give 3 reviews more than they owe (default 0.3)
+ *   --keep-reviewing F  share of reviewers who give 3 reviews more than they owe (default 0)
  *   --window-hours N    each submission's review window (default 72)
- *   --to-give N         reviews each learner owes (default 3; each submission needs 3)
+ *   --to-give N         reviews each learner owes (default 4; each submission needs 3)
  *   --concurrency N     concurrent "review next" callers in the latency phase (default 50)
  *   --rounds N          latency rounds, fresh learners each (default 19, the most 1000 allow
  *                       next to the one-at-a-time baseline; 0 skips the phase)
@@ -16,13 +16,13 @@
  * Needs Postgres (BENCH_DATABASE_URL / TEST_DATABASE_URL; a fresh database, dropped after).
  *
  * The model: one course, one essay assignment (2-criterion rubric) saved through the domain:
- * 3 reviews to give, 3 needed, due 7 days after the start, each submission's window 72 h,
+ * 4 reviews to give, 3 needed, due 7 days after the start, each submission's window 72 h,
  * leases of 8 h, fallback "grade_available". Every learner submits once through submitWork:
  * 55 % in days 1–2, 35 % in days 3–6, 10 % on day 7. 10 % never review. A reviewer's first
  * visit to "review next" is 1–30 min after submitting (half of them) or after an exponential
  * pause (mean 10 h); a review takes 10–40 min; after one, half ask for the next at once and
  * the rest come back after another pause. 5 % of leases are walked away from (the reviewer
- * returns after it expired). Reviewers stop at 3 reviews, except 30 % who give up to 3 more;
+ * returns after it expired). Reviewers stop at what they owe (--keep-reviewing: some give more);
  * a visit that finds nothing to review brings them back later, until 6 such visits in a row.
  * It is a discrete-event loop on a virtual clock: each event is a real domain call
  * (submitWork, reviewNext, submitReview, closeDueReviewWindows at each deadline) with its
@@ -31,6 +31,9 @@
  * most one live lease per reviewer). Then, in wall-clock time, a fresh cohort that has all
  * submitted calls reviewNext from --concurrency learners at once, --rounds times, after
  * --concurrency calls one at a time on the same state as the baseline.
+ * Why 4 to give: with 10 % never reviewing, 3 owed supply 0.9 × 3 = 2.7 reviews per submission
+ * against 3 needed, so at most ~90 % could be graded by peers whatever the matching; owed ≥
+ * needed ÷ share who review (ORA2: grade 5, graded by 3). `--to-give 3` shows the shortfall.
  * Prints figures against the issue's targets; exits non-zero only on an invariant violation.
  */
 
@@ -55,7 +58,7 @@ const { values } = benchArgs({
     abandoners: { type: "string", default: String(DEFAULT_BEHAVIOUR.abandoners) },
     "keep-reviewing": { type: "string", default: String(DEFAULT_BEHAVIOUR.keepReviewing) },
     "window-hours": { type: "string", default: "72" },
-    "to-give": { type: "string", default: "3" },
+    "to-give": { type: "string", default: "4" },
     concurrency: { type: "string", default: "50" },
     rounds: { type: "string", default: "19" },
     pglite: { type: "boolean", default: false },

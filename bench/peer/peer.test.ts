@@ -14,7 +14,11 @@ describe("the peer simulation's pieces", () => {
   });
 
   it("plans the cohort's shares: non-reviewers, extra reviewers, arrivals within the week", () => {
-    const plans = planLearners(createRandom(1), { ...DEFAULT_BEHAVIOUR, learners: 10_000 }, 3);
+    const plans = planLearners(
+      createRandom(1),
+      { ...DEFAULT_BEHAVIOUR, learners: 10_000, keepReviewing: 0.3 },
+      3,
+    );
     const share = (f: (p: (typeof plans)[number]) => boolean) =>
       plans.filter(f).length / plans.length;
     expect(share((p) => p.quota === 0)).toBeCloseTo(0.1, 1);

@@ -33,7 +33,7 @@ export const DEFAULT_BEHAVIOUR: Behaviour = {
   neverReview: 0.1,
   abandon: 0.05,
   abandoners: 0,
-  keepReviewing: 0.3,
+  keepReviewing: 0,
   extraReviews: 3,
   reviewRightAway: 0.5,
   meanReturnHours: 10,
