@@ -216,7 +216,7 @@ describe("progress.record: completing lessons", () => {
     for (const id of lessonIds) {
       expect((await progressOf(enrollmentId, id))?.completedAt).toBeInstanceOf(Date);
     }
-    expect(result.courses[0]).toMatchObject({ percent: 100, newMilestones: [50, 100] });
+    expect(result.courses[0]).toMatchObject({ percent: 100, newMilestones: [25, 50, 75, 100] });
   });
 
   it.each(["quiz", "exercise", "assignment"] as const)(
