@@ -53,6 +53,15 @@ export const EXTRA_LEARNERS: SeedUser[] = [
   },
 ];
 
+/** A learner who submits after every review is given: staff grade their work. */
+export const LATE_LEARNER: SeedUser = {
+  id: "e2e-peer-ravi",
+  name: "Ravi Patel",
+  email: "ravi@lumen.dev",
+  password: "lumen-ravi-e2e",
+  role: "learner",
+};
+
 const isFocused = (locator: Locator) => locator.evaluate((el) => el === document.activeElement);
 const focusedId = (page: Page) => page.evaluate(() => document.activeElement?.id ?? "");
 

@@ -13,6 +13,7 @@ import {
   expectGrade,
   flagReview,
   gradeBy,
+  LATE_LEARNER,
   leaseNext,
   median,
   pointsOf,
@@ -27,8 +28,9 @@ import { type Stack, startStack } from "./stack";
 // The issue's "done means", in a real browser: an instructor builds an assignment with a
 // two-criterion rubric in the editor and publishes it; four learners submit; each reviews
 // three others through "Review next"; all four see the median of their reviews as their grade;
-// one flags a review and the instructor overrides the grade, another's flag is kept; the
-// started rubric is then locked in the editor. Every state on the way passes axe.
+// one flags a review and the instructor overrides the grade, another's flag is kept, and staff
+// grade a late essay nobody was left to review; the started rubric is then locked in the
+// editor. Every state on the way passes axe. One journey, one stack: each stack costs ~20 s.
 
 const LESSON = "Bridge essay";
 const LETTERS = ["A", "B", "C", "D"] as const;
@@ -77,7 +79,7 @@ let page: Page;
 
 beforeAll(async () => {
   [stack, browser] = await Promise.all([
-    startStack({ courses: 1, users: EXTRA_LEARNERS }),
+    startStack({ courses: 1, users: [...EXTRA_LEARNERS, LATE_LEARNER] }),
     launchBrowser(),
   ]);
   page = await browser.newPage();
@@ -96,7 +98,7 @@ afterAll(async () => {
   await stack?.close();
 });
 
-it("an instructor builds a two-criterion assignment; four learners submit and review three each; each grade is the median of its reviews; a flag is overridden, another kept", async () => {
+it("an instructor builds a two-criterion assignment; four learners submit and review three each; each grade is the median of its reviews; staff grade a late essay, override one flagged grade and keep another", async () => {
   // The course's shell by API (the authoring journey builds one in the browser); the
   // assignment lesson, its rubric and the publishing in the editor.
   const instructor = await sessionAs(stack.webUrl, "instructor@lumen.dev", "lumen-instructor-dev");
@@ -224,20 +226,41 @@ it("an instructor builds a two-criterion assignment; four learners submit and re
   await expectAccessible(pages.C, "assignment, flagged");
   await flagReview(pages.A, "Reviewer 1", "Too harsh on my style.");
 
-  // The instructor finds both flags in the backlog: keeps A's grade, overrides C's.
+  // A late learner submits (by API) once every review is given: no reviewer is left for it.
+  const late = await sessionAs(stack.webUrl, LATE_LEARNER.email, LATE_LEARNER.password);
+  await late.api.enrollment.enroll.mutate({ courseId });
+  await late.api.assignment.submit.mutate({
+    lessonId,
+    body: "Essay E. The Øresund Bridge turns into a tunnel halfway.",
+  });
+
+  // The instructor's backlog: staff grade the late essay, keep A's grade, override C's.
   await page.goto(`${stack.webUrl}/teach/courses/${courseId}?tab=outline`);
   await page.getByRole("button", { name: `Edit lesson “${LESSON}”` }).click();
   await page.getByRole("link", { name: /Reviews backlog/ }).click();
   await page.getByRole("heading", { level: 1, name: `Reviews: ${LESSON}` }).waitFor();
-  await page.getByRole("img", { name: "4 submissions: 2 graded, 2 flagged." }).waitFor();
+  const chart = (summary: string) => page.getByRole("img", { name: `5 submissions: ${summary}.` });
+  await chart("1 waiting, 2 graded, 2 flagged").waitFor();
   await expectAccessible(page, "backlog with flagged reviews");
+
+  await page.getByRole("button", { name: `Open submission by ${LATE_LEARNER.name}` }).click();
+  await page.getByRole("heading", { name: `Submission by ${LATE_LEARNER.name}` }).waitFor();
+  const staffGrade = page.getByRole("form", { name: "Grade this submission" });
+  await staffGrade.getByRole("button", { name: "Grade submission" }).click();
+  await staffGrade.getByText("Choose a level for “Argument”.").waitFor();
+  expect(await page.evaluate(() => document.activeElement?.getAttribute("type"))).toBe("radio");
+  await expectAccessible(page, "staff grade form with errors");
+  await gradeBy(staffGrade, { argument: "Strong", style: "Clear" }, "Clear and to the point.");
+  await staffGrade.getByRole("button", { name: "Grade submission" }).click();
+  await page.getByText("Graded: 83 %.").waitFor();
+  await chart("3 graded, 2 flagged").waitFor();
   const flagged = page.getByRole("region", { name: "Flagged reviews" });
   const flagOf = (letter: Letter) =>
     flagged.getByRole("listitem").filter({ hasText: LEARNERS[letter].name });
   await flagOf("A").getByText("Too harsh on my style.").waitFor();
   await flagOf("A").getByRole("button", { name: "Keep the grade" }).click();
   await flagOf("A").getByText("Grade kept").waitFor();
-  await page.getByRole("img", { name: "4 submissions: 3 graded, 1 flagged." }).waitFor();
+  await chart("4 graded, 1 flagged").waitFor();
 
   await flagOf("C").getByText("It ignores my argument entirely.").waitFor();
   await flagOf("C").getByRole("button", { name: "Open the submission" }).click();
@@ -254,7 +277,7 @@ it("an instructor builds a two-criterion assignment; four learners submit and re
   await expectAccessible(page, "override form");
   await override.getByRole("button", { name: "Override grade" }).click();
   await override.getByText("Grade overridden: 50 %.").waitFor();
-  await page.getByRole("img", { name: "4 submissions: 4 graded." }).waitFor();
+  await chart("5 graded").waitFor();
   await flagOf("C").getByText("Grade overridden").waitFor();
 
   // C sees the override, its note and the new total; the reviews no longer count.
