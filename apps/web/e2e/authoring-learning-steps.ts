@@ -34,7 +34,11 @@ export async function openPublishedCourseOutline(page: Page, webUrl: string) {
 }
 
 /** Adds a lesson of a kind to the first module and opens its editor; returns its row. */
-export async function addLesson(panel: Locator, title: string, kind: "Quiz" | "PDF" | "Exercise") {
+export async function addLesson(
+  panel: Locator,
+  title: string,
+  kind: "Quiz" | "PDF" | "Exercise" | "Assignment",
+) {
   const form = panel.getByRole("form", { name: /^Add a lesson to/ }).first();
   await form.getByLabel("New lesson").fill(title);
   await form.getByLabel("Kind").selectOption({ label: kind });
