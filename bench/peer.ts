@@ -10,8 +10,8 @@
  *   --window-hours N    each submission's review window (default 72)
  *   --to-give N         reviews each learner owes (default 4; each submission needs 3)
  *   --concurrency N     concurrent "review next" callers in the latency phase (default 50)
- *   --rounds N          latency rounds, fresh learners each (default 19, the most 1000 allow
- *                       next to the one-at-a-time baseline; 0 skips the phase)
+ *   --rounds N          latency rounds, fresh learners each (default 18, the most 1000 allow
+ *                       next to the one-at-a-time baseline and a warm-up round; 0 skips it)
  *   --pglite            in-process PGlite instead of Postgres (not what the targets mean)
  * Needs Postgres (BENCH_DATABASE_URL / TEST_DATABASE_URL; a fresh database, dropped after).
  *
@@ -60,7 +60,7 @@ const { values } = benchArgs({
     "window-hours": { type: "string", default: "72" },
     "to-give": { type: "string", default: "4" },
     concurrency: { type: "string", default: "50" },
-    rounds: { type: "string", default: "19" },
+    rounds: { type: "string", default: "18" },
     pglite: { type: "boolean", default: false },
   },
 });

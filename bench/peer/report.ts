@@ -50,6 +50,7 @@ export function printReport(r: {
   givenByReviewers: { median: number; histogram: string };
   latency: {
     latencies: number[];
+    cold: number[];
     alone: number[];
     load: number;
     calls: number;
@@ -121,6 +122,9 @@ export function printReport(r: {
     console.log(
       `"review next", ${r.concurrency} at once (${latency.rounds} rounds, ${latency.calls} calls, ` +
         `${latency.leased} leases): ${ms(latency.latencies)}; machine load ${num(latency.load)} on ${cpus().length} cores`,
+    );
+    console.log(
+      `"review next", ${r.concurrency} at once, the first round on a cold pool (not counted above): ${ms(latency.cold)}`,
     );
   }
   console.log("\nBy the day the work was submitted\n");

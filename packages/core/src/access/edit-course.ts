@@ -1,5 +1,5 @@
 import { courseInstructors, courses, type Database } from "@lumen/db";
-import { eq, type SQL, sql } from "drizzle-orm";
+import { eq, type Placeholder, type SQL, sql } from "drizzle-orm";
 import { ForbiddenError, NotFoundError, type SessionUser } from "../kernel";
 
 /** The course row as mutations need it, read after the editor check. */
@@ -12,7 +12,7 @@ export interface EditableCourse {
 }
 
 /** SQL: is this user one of the course's instructors (catalog instructor or co-instructor)? */
-export function isCourseInstructor(userId: string): SQL<boolean> {
+export function isCourseInstructor(userId: string | Placeholder): SQL<boolean> {
   return sql<boolean>`(${courses.instructorId} = ${userId} or exists (
     select 1 from ${courseInstructors}
     where ${courseInstructors.courseId} = ${courses.id}

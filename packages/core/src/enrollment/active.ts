@@ -1,5 +1,5 @@
 import { enrollments } from "@lumen/db";
-import { and, eq, isNull, type SQL, type SQLWrapper } from "drizzle-orm";
+import { and, eq, isNull, type Placeholder, type SQL, type SQLWrapper } from "drizzle-orm";
 import type { Queryable } from "../kernel";
 
 /**
@@ -7,7 +7,10 @@ import type { Queryable } from "../kernel";
  * is at most one: an enrollment is unique per (user, course). `courseId` is a value, or a
  * column when the check runs inside another query (`exists (select 1 from enrollments …)`).
  */
-export function isActiveEnrollment(userId: string, courseId: string | SQLWrapper): SQL | undefined {
+export function isActiveEnrollment(
+  userId: string | Placeholder,
+  courseId: string | SQLWrapper,
+): SQL | undefined {
   return and(
     eq(enrollments.userId, userId),
     eq(enrollments.courseId, courseId),
