@@ -85,6 +85,16 @@ describe("a lesson's state in the outline", () => {
     expect(statusLabel(status)).toBe("Graded 80 %, passed");
   });
 
+  it("shows a submitted assignment as waiting for reviews, or for staff, until it is graded", () => {
+    const assignment = lesson("e", { kind: "assignment" });
+    const waiting = (assignmentStatus: LessonProgressLike["assignmentStatus"]) =>
+      statusLabel(lessonStatus(assignment, state("e", { assignmentStatus }), true));
+    expect(waiting("submitted")).toBe("Submitted, waiting for reviews");
+    expect(waiting("in_review")).toBe("Submitted, waiting for reviews");
+    expect(waiting("needs_staff")).toBe("Submitted, waiting for an instructor's grade");
+    expect(waiting(null)).toBe("Not started");
+  });
+
   it("formats percents with at most one decimal", () => {
     expect([formatPercent(80), formatPercent(33.333), formatPercent(100)]).toEqual([
       "80 %",

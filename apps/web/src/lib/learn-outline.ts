@@ -25,6 +25,8 @@ export interface LessonProgressLike {
   positionSeconds: number;
   bestPercent: number | null;
   assessmentPassed: boolean | null;
+  /** Assignment lessons: where the learner's submission is (null before submitting). */
+  assignmentStatus?: "submitted" | "in_review" | "graded" | "needs_staff" | null;
 }
 
 export interface PlacedLesson<L extends LearnLesson> {
@@ -88,6 +90,8 @@ export type LessonStatus =
   | { type: "done" }
   /** Quizzes and exercises (best of their attempts) and assignments (their one grade). */
   | { type: "quiz"; bestPercent: number; passed: boolean; graded?: boolean }
+  /** An assignment submitted and not graded yet: waiting for peer reviews or for staff. */
+  | { type: "submitted"; waitingFor: "reviews" | "staff" }
   | { type: "in-progress" }
   | { type: "not-started" };
 
@@ -106,6 +110,10 @@ export function lessonStatus(
       ...(lesson.kind === "assignment" && { graded: true }),
     };
   }
+  const submitted = state?.assignmentStatus;
+  if (submitted === "submitted" || submitted === "in_review" || submitted === "needs_staff") {
+    return { type: "submitted", waitingFor: submitted === "needs_staff" ? "staff" : "reviews" };
+  }
   if (state && (state.watchedSeconds > 0 || state.positionSeconds > 0)) {
     return { type: "in-progress" };
   }
@@ -121,6 +129,10 @@ export function statusLabel(status: LessonStatus): string {
       return "Completed";
     case "quiz":
       return `${status.graded ? "Graded" : "Best score"} ${formatPercent(status.bestPercent)}, ${status.passed ? "passed" : "not passed yet"}`;
+    case "submitted":
+      return status.waitingFor === "staff"
+        ? "Submitted, waiting for an instructor's grade"
+        : "Submitted, waiting for reviews";
     case "in-progress":
       return "In progress";
     case "not-started":

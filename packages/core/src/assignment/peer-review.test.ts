@@ -2,6 +2,7 @@ import { assignmentSubmissions, lessonProgress } from "@lumen/db";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getEnrollmentStanding } from "../enrollment";
+import { getCourseProgress } from "../progress";
 import { createPeerAssignment, createTestWorld, scoresFor, type TestWorld } from "../testing";
 import { reviewNext } from "./review-next";
 import { submitReview } from "./submit-review";
@@ -80,5 +81,36 @@ describe("a cohort of four reviewing each other", () => {
       .from(assignmentSubmissions)
       .where(eq(assignmentSubmissions.lessonId, lessonId));
     expect(rows.every((r) => r.status === "graded")).toBe(true);
+  });
+});
+
+describe("the course's progress for an assignment", () => {
+  it("says where the learner's submission is: submitted, in review, then graded", async () => {
+    const { lessonId, learners, courseId, assignment } = await createPeerAssignment(world, {
+      learners: 2,
+      settings: { reviewsNeeded: 1, reviewsToGive: 1 },
+    });
+    const [author, reviewer] = learners as [(typeof learners)[0], (typeof learners)[0]];
+    const statusOf = async () => {
+      const progress = await getCourseProgress({
+        db: world.db,
+        media: world.media,
+        user: author.user,
+        input: { courseId },
+      });
+      return progress?.lessons.find((l) => l.lessonId === lessonId)?.assignmentStatus;
+    };
+    expect(await statusOf()).toBe("submitted");
+    const next = await reviewNext({ db: world.db, user: reviewer.user, input: { lessonId } });
+    if (!next.lease) throw new Error(`no lease: ${next.reason}`);
+    expect(next.lease.submissionId).toBe(author.submissionId);
+    expect(await statusOf()).toBe("in_review");
+    await submitReview({
+      db: world.db,
+      outbox: world.outbox,
+      user: reviewer.user,
+      input: { reviewId: next.lease.reviewId, scores: scoresFor(assignment.rubric, [4, 3]) },
+    });
+    expect(await statusOf()).toBe("graded");
   });
 });

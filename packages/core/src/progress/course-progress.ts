@@ -130,6 +130,24 @@ export async function getCourseProgress({
       : []),
   ];
   const byLesson = new Map(attempts.map((a) => [a.lessonId, a]));
+  const submissions = new Map(
+    assignmentIds.length
+      ? (
+          await db
+            .select({
+              lessonId: assignmentSubmissions.lessonId,
+              status: assignmentSubmissions.status,
+            })
+            .from(assignmentSubmissions)
+            .where(
+              and(
+                eq(assignmentSubmissions.enrollmentId, enrollment.id),
+                inArray(assignmentSubmissions.lessonId, assignmentIds),
+              ),
+            )
+        ).map((r) => [r.lessonId, r.status])
+      : [],
+  );
   const lessons: LessonState[] = outline.map((l) => {
     const assessment = l.kind === "quiz" || l.kind === "exercise" || l.kind === "assignment";
     const quiz = assessment ? byLesson.get(l.lessonId) : undefined;
@@ -141,6 +159,7 @@ export async function getCourseProgress({
       positionSeconds: l.positionSeconds,
       bestPercent: quiz?.best ?? null,
       assessmentPassed: assessment ? (quiz?.passed ?? false) : null,
+      assignmentStatus: submissions.get(l.lessonId) ?? null,
     };
   });
   const { lessonsCompleted: _, ...summary } = summarizeOutline(outline);

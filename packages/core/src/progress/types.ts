@@ -53,6 +53,8 @@ export interface LessonState {
   bestPercent: number | null;
   /** Quiz, exercise and assignment lessons: whether some attempt passed; null for other kinds. */
   assessmentPassed: boolean | null;
+  /** Assignment lessons: where the learner's submission is; null before submitting (and other kinds). */
+  assignmentStatus: "submitted" | "in_review" | "graded" | "needs_staff" | null;
 }
 
 /** `progress.course`: the signed-in learner's state in one course. */

@@ -5,6 +5,7 @@ import s from "./LessonStatusIcon.module.css";
 const TONE: Record<LessonStatus["type"], string | undefined> = {
   done: s.done,
   "in-progress": s.inProgress,
+  submitted: s.inProgress,
   "not-started": s.notStarted,
   locked: s.locked,
   quiz: undefined,
@@ -31,6 +32,7 @@ function Glyph({ status }: { status: LessonStatus }) {
         </svg>
       );
     case "in-progress":
+    case "submitted":
       return (
         <svg viewBox="0 0 20 20" aria-hidden="true" focusable="false">
           <circle cx="10" cy="10" r="8" fill="none" />
