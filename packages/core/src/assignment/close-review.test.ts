@@ -223,6 +223,26 @@ describe("when the assignment lesson completes", () => {
     expect(await lessonCompleted(author.enrollmentId, lessonId)).toBe(true);
   });
 
+  it("the sweep settles a passed learner whose window closed, as the job at the deadline would", async () => {
+    const now = new Date("2026-05-04T09:00:00Z");
+    const { lessonId, reviewers, author, openAt, assignment } = await createFocusedReview(world, {
+      reviewers: 1,
+      settings: { reviewsNeeded: 1, reviewsToGive: 3, passingPercent: 50 },
+      now,
+    });
+    const reviewer = reviewers[0];
+    if (!reviewer) throw new Error("no reviewer");
+    await review(reviewer, lessonId, assignment.rubric, [4, 3], openAt);
+    expect(await lessonCompleted(author.enrollmentId, lessonId)).toBe(false);
+    const sweep = (at: Date) =>
+      closeDueReviewWindows({ db: world.db, outbox: world.outbox, now: at });
+    // Graded already: no window of it is closed, but its learner is settled once it is due.
+    expect(await sweep(new Date(now.getTime() + 30 * MINUTE))).toEqual([]);
+    expect(await lessonCompleted(author.enrollmentId, lessonId)).toBe(false);
+    await sweep(new Date(now.getTime() + 90 * MINUTE));
+    expect(await lessonCompleted(author.enrollmentId, lessonId)).toBe(true);
+  });
+
   it("never for a grade that fails, whatever the window", async () => {
     const now = new Date("2026-05-04T09:00:00Z");
     const { lessonId, reviewers, author, openAt, assignment } = await createFocusedReview(world, {

@@ -1,6 +1,6 @@
 import { assignmentReviews, assignmentSubmissions, type Database } from "@lumen/db";
 import type { Outbox } from "@lumen/jobs";
-import { and, asc, count, eq, inArray, isNotNull, lte } from "drizzle-orm";
+import { and, asc, count, eq, inArray, isNotNull, lte, sql } from "drizzle-orm";
 import { gradeFromPeers, settleCompletion } from "./finalize";
 import { loadAssignment } from "./load";
 
@@ -69,7 +69,10 @@ export async function closeReviewWindow({
 
 /**
  * Closes every window that is due as of `now`, oldest first: the job handles one submission
- * at its deadline; this sweep serves the simulation and catches any job that was lost.
+ * at its deadline; this sweep serves the simulation and catches any job that was lost. It
+ * also settles learners whose passing grade came before their window closed and whose lesson
+ * still waits on their reviews (what the job does for them at their deadline). Answers with
+ * the outcomes of the windows it closed.
  */
 export async function closeDueReviewWindows({
   db,
@@ -96,6 +99,26 @@ export async function closeDueReviewWindows({
   const outcomes: CloseOutcome[] = [];
   for (const { id } of due) {
     outcomes.push(await closeReviewWindow({ db, outbox, submissionId: id, now }));
+  }
+  const unsettled = await db
+    .select({
+      enrollmentId: assignmentSubmissions.enrollmentId,
+      lessonId: assignmentSubmissions.lessonId,
+    })
+    .from(assignmentSubmissions)
+    .where(
+      and(
+        eq(assignmentSubmissions.status, "graded"),
+        eq(assignmentSubmissions.passed, true),
+        lte(assignmentSubmissions.reviewDeadline, now),
+        sql`not exists (select 1 from lesson_progress lp
+          where lp.enrollment_id = ${assignmentSubmissions.enrollmentId}
+            and lp.lesson_id = ${assignmentSubmissions.lessonId} and lp.completed_at is not null)`,
+      ),
+    )
+    .limit(limit);
+  for (const { enrollmentId, lessonId } of unsettled) {
+    await db.transaction((tx) => settleCompletion(tx, outbox, enrollmentId, lessonId, now));
   }
   return outcomes;
 }
