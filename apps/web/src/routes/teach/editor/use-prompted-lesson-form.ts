@@ -116,3 +116,9 @@ export function usePromptedLessonForm<Draft extends { prompt: string }, Errors, 
     focus,
   };
 }
+
+/** What a prompted lesson form's footer reads, whatever the form's draft and errors. */
+export type PromptedLessonForm = Pick<
+  ReturnType<typeof usePromptedLessonForm>,
+  "problemCount" | "refused" | "dirty" | "status" | "submit"
+> & { save: { isPending: boolean; error: Error | null } };

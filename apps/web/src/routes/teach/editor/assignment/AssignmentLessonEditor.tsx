@@ -2,14 +2,13 @@ import { useQuery } from "@tanstack/react-query";
 import { Link } from "react-router";
 import { ErrorState, LoadingState } from "../../../../components/states";
 import { buttonClass } from "../../../../components/ui/Button";
-import { fieldStyles as f } from "../../../../components/ui/Field";
 import { plural } from "../../../../lib/format";
 import { trpc } from "../../../../lib/trpc";
 import type { EditableLesson } from "../../api";
 import { backlogPath } from "../../backlog/backlog-view";
 import { lessonBodyId } from "../../editor-targets";
 import { MarkdownField } from "../MarkdownField";
-import { SaveStatus } from "../SaveStatus";
+import { PromptedFormFooter } from "../PromptedFormFooter";
 import { AssignmentSettingsFields } from "./AssignmentSettingsFields";
 import type { EditableAssignment } from "./assignment-editor";
 import s from "./assignment-editor.module.css";
@@ -74,7 +73,7 @@ function AssignmentForm({
   courseId: string;
 }) {
   const form = useAssignmentForm(assignment, prompt, courseId);
-  const { draft, errors, save } = form;
+  const { draft, errors } = form;
   return (
     <form className={s.form} onSubmit={form.submit} noValidate>
       <MarkdownField
@@ -89,31 +88,7 @@ function AssignmentForm({
       <AssignmentSettingsFields form={form} />
       <RubricBuilder form={form} />
       <CalibrationExamples form={form} />
-      {errors.form && (
-        <p className={f.formError} role="alert">
-          {errors.form}
-        </p>
-      )}
-      {form.problemCount > 0 && !errors.form && (
-        <p className={f.formError} role="alert">
-          {form.refused ? "The assignment wasn't saved. " : ""}
-          Fix {plural(form.problemCount, "problem")} marked above before saving.
-        </p>
-      )}
-      <div className={f.actions}>
-        <button
-          type="submit"
-          className={buttonClass({ variant: "primary" })}
-          disabled={save.isPending || !form.dirty}
-        >
-          {save.isPending ? "Saving…" : "Save assignment"}
-        </button>
-        <SaveStatus
-          state={form.status}
-          error={form.refused ? "Not saved." : save.error?.message}
-          onRetry={() => form.submit()}
-        />
-      </div>
+      <PromptedFormFooter form={form} formError={errors.form} noun="assignment" />
     </form>
   );
 }

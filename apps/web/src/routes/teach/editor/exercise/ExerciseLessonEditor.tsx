@@ -2,14 +2,12 @@ import { useQuery } from "@tanstack/react-query";
 import { useEffect, useRef } from "react";
 import { CodeEditor } from "../../../../components/code-editor/CodeEditor";
 import { ErrorState, LoadingState } from "../../../../components/states";
-import { buttonClass } from "../../../../components/ui/Button";
 import { fieldStyles as f } from "../../../../components/ui/Field";
-import { plural } from "../../../../lib/format";
 import { trpc } from "../../../../lib/trpc";
 import { type EditableLesson, refreshCourse } from "../../api";
 import { lessonBodyId } from "../../editor-targets";
 import { MarkdownField } from "../MarkdownField";
-import { SaveStatus } from "../SaveStatus";
+import { PromptedFormFooter } from "../PromptedFormFooter";
 import { ExerciseSettingsFields } from "./ExerciseSettingsFields";
 import { type EditableExercise, exerciseFieldId } from "./exercise-editor";
 import s from "./exercise-editor.module.css";
@@ -83,7 +81,7 @@ function ExerciseForm({
   courseId: string;
 }) {
   const form = useExerciseForm(exercise, prompt, courseId);
-  const { draft, errors, save } = form;
+  const { draft, errors } = form;
   const id = (field: string) => exerciseFieldId(form.lessonId, field);
   const language = draft.settings.language;
   return (
@@ -119,31 +117,7 @@ function ExerciseForm({
         />
       </section>
       <TestList form={form} />
-      {errors.form && (
-        <p className={f.formError} role="alert">
-          {errors.form}
-        </p>
-      )}
-      {form.problemCount > 0 && !errors.form && (
-        <p className={f.formError} role="alert">
-          {form.refused ? "The exercise wasn't saved. " : ""}
-          Fix {plural(form.problemCount, "problem")} marked above before saving.
-        </p>
-      )}
-      <div className={f.actions}>
-        <button
-          type="submit"
-          className={buttonClass({ variant: "primary" })}
-          disabled={save.isPending || !form.dirty}
-        >
-          {save.isPending ? "Saving…" : "Save exercise"}
-        </button>
-        <SaveStatus
-          state={form.status}
-          error={form.refused ? "Not saved." : save.error?.message}
-          onRetry={() => form.submit()}
-        />
-      </div>
+      <PromptedFormFooter form={form} formError={errors.form} noun="exercise" />
     </form>
   );
 }
