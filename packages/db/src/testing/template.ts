@@ -29,6 +29,13 @@ async function migrationsHash(): Promise<string> {
   return hash.digest("hex").slice(0, 16);
 }
 
+/**
+ * A short hash of this checkout's migrations folder path: templates are named per checkout,
+ * so two checkouts with different migrations (worktrees) sharing one Postgres or temp
+ * directory never drop each other's template mid-run; each drops only its own old ones.
+ */
+const checkout = createHash("sha256").update(migrationsFolder).digest("hex").slice(0, 8);
+
 let pgliteTemplate: Promise<Blob> | undefined;
 
 /**
@@ -38,7 +45,7 @@ let pgliteTemplate: Promise<Blob> | undefined;
  */
 export function migratedPgliteDump(): Promise<Blob> {
   pgliteTemplate ??= (async () => {
-    const file = join(tmpdir(), `lumen-pglite-template-${await migrationsHash()}.tar`);
+    const file = join(tmpdir(), `lumen-pglite-template-${checkout}-${await migrationsHash()}.tar`);
     try {
       return new Blob([await readFile(file)]);
     } catch {
@@ -54,7 +61,8 @@ export function migratedPgliteDump(): Promise<Blob> {
         // Dumps of older migrations are never read again (42 MB apiece).
         for (const name of await readdir(tmpdir())) {
           if (
-            /^lumen-pglite-template-[0-9a-f]+\.tar$/.test(name) &&
+            name.startsWith(`lumen-pglite-template-${checkout}-`) &&
+            name.endsWith(".tar") &&
             join(tmpdir(), name) !== file
           ) {
             await rm(join(tmpdir(), name), { force: true });
@@ -80,7 +88,7 @@ let postgresTemplate: Promise<string> | undefined;
  */
 export function migratedPostgresTemplate(adminUrl: string): Promise<string> {
   postgresTemplate ??= (async () => {
-    const name = `lumen_template_${await migrationsHash()}`;
+    const name = `lumen_template_${checkout}_${await migrationsHash()}`;
     const admin = new pg.Client({ connectionString: adminUrl });
     await admin.connect();
     try {
@@ -97,8 +105,8 @@ export function migratedPostgresTemplate(adminUrl: string): Promise<string> {
           await client.close();
         }
         const old = await admin.query<{ datname: string }>(
-          "select datname from pg_database where datname like 'lumen\\_template\\_%' and datname <> $1",
-          [name],
+          "select datname from pg_database where starts_with(datname, $2) and datname <> $1",
+          [name, `lumen_template_${checkout}_`],
         );
         for (const { datname } of old.rows) {
           await admin.query(`drop database if exists ${datname}`).catch(() => {});
