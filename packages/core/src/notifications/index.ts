@@ -13,5 +13,5 @@ export {
 } from "./inputs";
 export { listNotifications } from "./list";
 export { markNotificationsRead } from "./mark-read";
-export type { NotificationItem, NotificationPage } from "./types";
+export type { NotificationItem, NotificationKind, NotificationPage } from "./types";
 export { countUnread } from "./unread-count";

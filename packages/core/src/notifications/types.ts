@@ -1,6 +1,11 @@
+import type { notifications } from "@lumen/db";
+
+/** Every kind of notification (the database enum is the one list). */
+export type NotificationKind = (typeof notifications.$inferSelect)["kind"];
+
 export interface NotificationItem {
   id: string;
-  kind: "milestone" | "certificate";
+  kind: NotificationKind;
   title: string;
   body: string;
   link: string | null;

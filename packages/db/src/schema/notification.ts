@@ -1,7 +1,21 @@
 import { index, pgEnum, pgTable, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
 import { users } from "./auth";
 
-export const notificationKind = pgEnum("notification_kind", ["milestone", "certificate"]);
+/**
+ * Every kind of notification, one model for all: course milestones and certificates; forum
+ * replies to my thread, replies in a thread I follow, mentions, my answer accepted, and a
+ * moderator's action on my post; grades (assignments and exercises).
+ */
+export const notificationKind = pgEnum("notification_kind", [
+  "milestone",
+  "certificate",
+  "forum_reply",
+  "forum_followed_reply",
+  "forum_mention",
+  "forum_answer_accepted",
+  "forum_moderation",
+  "grade",
+]);
 
 /** In-app notifications; the bell shows the unread ones. */
 export const notifications = pgTable(
