@@ -10,7 +10,7 @@ export { deletePost, editReply, editThread, getHistory } from "./edit";
 export { getThread } from "./get-thread";
 export * from "./inputs";
 export { DUPLICATE_WINDOW_MINUTES, POSTS_PER_MINUTE } from "./limits";
-export { listReplies } from "./list-replies";
+export { listReplies, listRepliesSince } from "./list-replies";
 export { listLessonThreads, listThreads } from "./list-threads";
 export { MENTIONS_MAX, mentionCandidates, mentionedIds } from "./mentions";
 export { setHidden, setThreadFlag } from "./moderate";

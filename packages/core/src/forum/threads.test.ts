@@ -9,7 +9,7 @@ import {
 } from "../testing";
 import { createThread } from "./create-thread";
 import { getThread } from "./get-thread";
-import { listReplies } from "./list-replies";
+import { listReplies, listRepliesSince } from "./list-replies";
 import { listLessonThreads, listThreads } from "./list-threads";
 import { mentionCandidates } from "./mentions";
 import { postReply } from "./post-reply";
@@ -123,6 +123,15 @@ describe("threads", () => {
     expect(page2.items.map((r) => r.id)).toEqual([second.replyId]);
     expect(page2.items[0]?.author).toMatchObject({ isStaff: true });
     expect(page2.nextCursor).toBeNull();
+
+    // Catch-up after the first reply: posting order, the nested one included.
+    const since = await listRepliesSince({
+      db: world.db,
+      user: lea,
+      input: { threadId: thread.id, afterSeq: page1.items[0]?.seq ?? 0, limit: 50 },
+    });
+    expect(since.items.map((r) => r.id)).toEqual([second.replyId, nested.replyId]);
+    expect(since.more).toBe(false);
   });
 
   it("finds threads by words of their title and body, with the catalog's query syntax", async () => {
