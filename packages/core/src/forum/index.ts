@@ -3,7 +3,7 @@
  * endorsed answers, follows, mentions and their notifications, search, abuse limits and
  * moderation (ADR 0019). Read and post: the course's enrolled learners, instructors, admins.
  */
-export { isForumMember, isForumStaff } from "./access";
+export { assertCanReadThread, isForumMember, isForumStaff } from "./access";
 export { acceptAnswer, endorseReply, followThread, unacceptAnswer } from "./answers";
 export { createThread } from "./create-thread";
 export { deletePost, editReply, editThread, getHistory } from "./edit";

@@ -7,6 +7,7 @@ import {
   type ForumCast,
   type TestWorld,
 } from "../testing";
+import { assertCanReadThread } from "./access";
 import { createThread } from "./create-thread";
 import { getThread } from "./get-thread";
 import { listReplies, listRepliesSince } from "./list-replies";
@@ -180,6 +181,20 @@ describe("threads", () => {
       input: { courseId: cast.course.id, prefix: "Fay" },
     });
     expect(none).toEqual([]);
+  });
+
+  it("who may follow a thread's live events: members, and staff or the author when hidden", async () => {
+    const [lea, mo] = cast.learners;
+    if (!lea || !mo) throw new Error("no learners");
+    const thread = await createForumThread(world.db, cast.course.id, lea, {
+      hidden: true,
+      hiddenReason: "spam",
+    });
+    const read = (user: typeof lea) => assertCanReadThread(world.db, user, thread.id);
+    expect(await read(lea)).toEqual({ threadId: thread.id, courseId: cast.course.id });
+    expect((await read(cast.instructor)).threadId).toBe(thread.id);
+    await expect(read(mo)).rejects.toThrow("We couldn't find that thread.");
+    await expect(read(cast.former)).rejects.toThrow(/Enroll in this course/);
   });
 
   it("a thread with many replies keeps its count", async () => {
