@@ -126,8 +126,8 @@ try {
     "p95 ≤ 30",
   );
   const queries: Array<[string, string]> = [
-    ["one frequent word", "python"],
-    ["one rare word", "matplotlib"],
+    ["a word in nearly every thread", "python"],
+    ["one rarer word", "guitar"],
     ["two words", "loop error"],
     ["prefix", "decor"],
     ["phrase", '"list index"'],

@@ -9,16 +9,23 @@ import {
 } from "@lumen/core/testing";
 import { type Database, enrollments, users } from "@lumen/db";
 import { sql } from "drizzle-orm";
+import { TOPICS_BY_CATEGORY, VOCABULARY } from "../lib/course-words";
 
-/** Words of a programming course's questions: some frequent, most rare (a Zipf-like spread). */
-const WORDS = (
-  "loop function variable error python list dictionary string index file class object " +
-  "import module recursion exception syntax return argument parameter tuple set lambda " +
-  "iterator generator decorator closure scope global integer float boolean comparison " +
-  "slicing comprehension sorting algorithm complexity memory debug print input output " +
-  "unicode encoding json csv regex pattern thread process async await socket request " +
-  "database query cursor transaction pandas numpy matplotlib plot array matrix vector"
-).split(" ");
+/**
+ * Words of a programming course's threads: its own terms first (the frequent head), then the
+ * search bench's general vocabulary and topics (the long tail), picked with a Zipf-like skew.
+ */
+const WORDS = [
+  ...(
+    "python loop function error variable list string file class dictionary index import " +
+    "module recursion exception syntax return argument parameter tuple lambda iterator " +
+    "generator decorator closure scope integer float boolean slicing comprehension sorting " +
+    "algorithm complexity memory debug unicode encoding json csv regex thread async socket " +
+    "database query cursor transaction pandas numpy matplotlib array matrix vector"
+  ).split(" "),
+  ...VOCABULARY,
+  ...[...TOPICS_BY_CATEGORY.values()].flat().flatMap((t) => t.toLowerCase().split(/\s+/)),
+];
 
 /** A deterministic pseudo-random source (same seed, same forum). */
 export function seeded(seed: number) {
@@ -31,8 +38,8 @@ export function seeded(seed: number) {
 
 function words(random: () => number, n: number) {
   const out: string[] = [];
-  // Squaring skews picks towards the head of the list: frequent and rare words.
-  for (let i = 0; i < n; i += 1) out.push(WORDS[Math.floor(random() ** 2 * WORDS.length)] ?? "");
+  // The cube skews picks towards the head of the list: a few frequent words, a long tail.
+  for (let i = 0; i < n; i += 1) out.push(WORDS[Math.floor(random() ** 3 * WORDS.length)] ?? "");
   return out.join(" ");
 }
 
