@@ -82,7 +82,10 @@ describe("moderation", () => {
   });
 
   it("a hidden thread leaves learners' lists and reads, but not staff's", async () => {
-    const thread = await createForumThread(t.db, cast.course.id, mo, { title: "Off topic" });
+    const thread = await createForumThread(t.db, cast.course.id, mo, {
+      title: "Off topic chatter",
+      body: "Anyone into zeppelins?",
+    });
     await forum(cast.admin).hide({
       post: { type: "thread", id: thread.id },
       hidden: true,
@@ -94,6 +97,12 @@ describe("moderation", () => {
     expect(await codeOf(forum(lea).thread({ threadId: thread.id }))).toBe("NOT_FOUND");
     expect(await listed(cast.instructor)).toContain(thread.id);
     expect(await listed(mo)).toContain(thread.id);
+    const found = async (user: SessionUser) =>
+      (await forum(user).search({ courseId: cast.course.id, query: "zeppelin" })).items.map(
+        (x) => x.id,
+      );
+    expect(await found(lea)).toEqual([]);
+    expect(await found(cast.instructor)).toEqual([thread.id]);
     const author = await forum(mo).thread({ threadId: thread.id });
     expect(author.viewer.replyBlockedReason).toBe(
       "A moderator hid this thread: it takes no new replies.",
