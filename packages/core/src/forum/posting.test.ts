@@ -18,6 +18,7 @@ import { deletePost, editReply, editThread, getHistory } from "./edit";
 import { getThread } from "./get-thread";
 import { POSTS_PER_MINUTE } from "./limits";
 import { listReplies } from "./list-replies";
+import { listThreads } from "./list-threads";
 import { postReply } from "./post-reply";
 
 let world: TestWorld;
@@ -186,5 +187,34 @@ describe("edits and deletes", () => {
       [true, null, true],
       [false, "an answer under it", false],
     ]);
+  });
+
+  it("a deleted thread stays listed only while it has replies", async () => {
+    const lonely = await createThread({
+      db: world.db,
+      user: mo,
+      input: { courseId: cast.course.id, kind: "discussion", title: "Nobody answers", body: "?" },
+    });
+    const answered = await createThread({
+      db: world.db,
+      user: mo,
+      input: { courseId: cast.course.id, kind: "discussion", title: "Answered", body: "!" },
+    });
+    await reply(noor, answered.threadId, "Here is an answer.");
+    for (const { threadId } of [lonely, answered]) {
+      await deletePost({ db: world.db, user: mo, post: { type: "thread", id: threadId } });
+    }
+    const page = await listThreads({
+      db: world.db,
+      user: lea,
+      input: { courseId: cast.course.id, sort: "new", limit: 50 },
+    });
+    const ids = page.items.map((t) => t.id);
+    expect(ids).not.toContain(lonely.threadId);
+    expect(page.items.find((t) => t.id === answered.threadId)).toMatchObject({
+      deleted: true,
+      title: null,
+      replyCount: 1,
+    });
   });
 });
