@@ -1,0 +1,41 @@
+/**
+ * Email for notifications: per-kind preferences (off / instant / daily digest), the outbox
+ * written with each notification, sending at most once, daily digests in the user's time
+ * zone, and signed one-click unsubscribe links (ADR 0019).
+ */
+export { formatWhen } from "./content";
+export { queueDailyDigests } from "./digest";
+export {
+  type EmailSettingsInput,
+  emailSettingsInput,
+  type ResubscribeInput,
+  resubscribeInput,
+  unsubscribeInput,
+} from "./inputs";
+export {
+  DEFAULT_DELIVERY,
+  type EmailSettings,
+  getEmailSettings,
+  NOTIFICATION_KINDS,
+  type NotificationKindName,
+  updateEmailSettings,
+} from "./preferences";
+export { queueNotificationEmails } from "./queue";
+export {
+  backoffSeconds,
+  type EmailMessage,
+  type EmailTransport,
+  MAX_EMAIL_ATTEMPTS,
+  type SendEmailsDeps,
+  type SendReport,
+  sendDueEmails,
+} from "./send";
+export {
+  readUnsubscribeToken,
+  resubscribe,
+  type UnsubscribeResult,
+  type UnsubscribeScope,
+  unsubscribe,
+  unsubscribeToken,
+} from "./unsubscribe";
+export { isTimeZone, lastEndedDay, localDay, startOfLocalDay } from "./zoned";
