@@ -1,9 +1,11 @@
+import { unsubscribeToken } from "@lumen/core/email";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, expect, it } from "vitest";
 import { signIn } from "./authoring-steps";
 import { expectAccessible } from "./axe";
 import { launchBrowser } from "./browser";
 import { reportFailure } from "./failure-report";
+import { E2E_EMAIL_TOKEN_SECRET } from "./processes";
 import { type Stack, startStack } from "./stack";
 
 let stack: Stack;
@@ -72,5 +74,33 @@ it("an unsubscribe link with a forged token says so and changes nothing", async 
   await page.goto(`${stack.webUrl}/settings/notifications`);
   await page.getByRole("heading", { level: 1, name: "Email notifications" }).waitFor();
   expect(await group("Replies in threads I follow").getByLabel("Off").isChecked()).toBe(true);
+  expect(await group("Mentions").getByLabel("Right away").isChecked()).toBe(true);
+});
+
+it("an email's unsubscribe link turns one kind off without signing in, and undo restores it", async () => {
+  const session = await page.request.get(`${stack.webUrl}/api/auth/get-session`);
+  const { user } = (await session.json()) as { user: { id: string } };
+  const token = unsubscribeToken(E2E_EMAIL_TOKEN_SECRET, user.id, "forum_mention");
+  // A fresh browser: the link works for someone who is not signed in.
+  const guest = await browser.newContext();
+  const mailPage = await guest.newPage();
+  await mailPage.goto(`${stack.webUrl}/unsubscribe?token=${token}`);
+  await mailPage.getByRole("button", { name: "Unsubscribe" }).click();
+  await mailPage
+    .getByRole("status")
+    .filter({ hasText: "We will no longer send you email about mentions." })
+    .waitFor();
+  await expectAccessible(mailPage, "unsubscribed");
+
+  await page.goto(`${stack.webUrl}/settings/notifications`);
+  await page.getByRole("heading", { level: 1, name: "Email notifications" }).waitFor();
+  expect(await group("Mentions").getByLabel("Off").isChecked()).toBe(true);
+
+  await mailPage.getByRole("button", { name: "Undo" }).click();
+  await mailPage.getByRole("status").filter({ hasText: "Undone" }).waitFor();
+  await guest.close();
+  await page.reload();
+  await page.getByRole("heading", { level: 1, name: "Email notifications" }).waitFor();
+  await group("Mentions").getByLabel("Right away").waitFor();
   expect(await group("Mentions").getByLabel("Right away").isChecked()).toBe(true);
 });

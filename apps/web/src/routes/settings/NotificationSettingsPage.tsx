@@ -104,7 +104,7 @@ function SettingsForm({ initial }: { initial: EmailSettings }) {
     <Panel as="form" raised stack className={s.form} onSubmit={onSubmit}>
       <h2 className={s.sectionTitle}>What to send</h2>
       <div className={s.kinds}>
-        {initial.preferences.map(({ kind }) => (
+        {orderedKinds(initial).map((kind) => (
           <fieldset key={kind} className={s.kind} aria-describedby={`${kind}-hint`}>
             <legend className={s.kindLabel}>{KIND_TEXT[kind].label}</legend>
             <p id={`${kind}-hint`} className={s.hint}>
@@ -169,4 +169,12 @@ function SettingsForm({ initial }: { initial: EmailSettings }) {
       </div>
     </Panel>
   );
+}
+
+/** The forum's kinds first (the most frequent), in the order KIND_TEXT lists them. */
+function orderedKinds(settings: EmailSettings): NotificationKind[] {
+  const order = Object.keys(KIND_TEXT);
+  return settings.preferences
+    .map((p) => p.kind)
+    .sort((a, b) => order.indexOf(a) - order.indexOf(b));
 }
