@@ -3,7 +3,6 @@
  * written with each notification, sending at most once, daily digests in the user's time
  * zone, and signed one-click unsubscribe links (ADR 0019).
  */
-export { formatWhen } from "./content";
 export { queueDailyDigests } from "./digest";
 export {
   type EmailSettingsInput,
@@ -22,20 +21,16 @@ export {
 } from "./preferences";
 export { queueNotificationEmails } from "./queue";
 export {
-  backoffSeconds,
   type EmailMessage,
   type EmailTransport,
-  MAX_EMAIL_ATTEMPTS,
   type SendEmailsDeps,
   type SendReport,
   sendDueEmails,
 } from "./send";
 export {
-  readUnsubscribeToken,
   resubscribe,
   type UnsubscribeResult,
   type UnsubscribeScope,
   unsubscribe,
   unsubscribeToken,
 } from "./unsubscribe";
-export { isTimeZone, lastEndedDay, localDay, startOfLocalDay } from "./zoned";
