@@ -1,5 +1,6 @@
 import { emailDelivery, notificationKind } from "@lumen/db";
 import { z } from "zod";
+import { singleLine } from "../kernel";
 import { isTimeZone } from "./zoned";
 
 const kind = z.enum(notificationKind.enumValues, { error: "That is not a notification kind." });
@@ -7,26 +8,26 @@ const delivery = z.enum(emailDelivery.enumValues, {
   error: "Choose off, instant or daily digest.",
 });
 
-export const timeZoneInput = z
-  .string()
-  .trim()
-  .min(1)
-  .max(64)
+export const timeZoneInput = singleLine({ label: "Time zone", max: 64 })
+  .min(1, "Choose a time zone.")
   .refine(isTimeZone, "That is not a time zone we know (use an IANA name like Europe/Paris).");
 
-export const localeInput = z
-  .string()
-  .trim()
-  .min(2)
-  .max(35)
-  .transform((value, ctx) => {
-    try {
-      const [canonical] = Intl.getCanonicalLocales(value);
-      if (canonical) return canonical;
-    } catch {}
-    ctx.addIssue({ code: "custom", message: "That is not a language tag (e.g. en, fr-CA)." });
-    return z.NEVER;
-  });
+/** A BCP 47 language tag; stored in its canonical form (`fr-ca` → `fr-CA`). */
+export const localeInput = singleLine({ label: "Language", max: 35 })
+  .min(2, "Choose a language.")
+  .refine(isLocale, "That is not a language tag (e.g. en, fr-CA).");
+
+function isLocale(value: string): boolean {
+  try {
+    return Intl.getCanonicalLocales(value).length === 1;
+  } catch {
+    return false;
+  }
+}
+
+export function canonicalLocale(value: string): string {
+  return Intl.getCanonicalLocales(value)[0] ?? value;
+}
 
 export const emailSettingsInput = z
   .object({
@@ -46,7 +47,10 @@ export type EmailSettingsInput = z.output<typeof emailSettingsInput>;
 
 /** An unsubscribe link's token, as it arrives from the link or the one-click POST. */
 export const unsubscribeInput = z.object({
-  token: z.string().trim().min(10).max(512),
+  token: singleLine({ label: "Unsubscribe token", max: 512 }).min(
+    10,
+    "The link's token is cut short.",
+  ),
 });
 
 /** Undoing an unsubscribe: the same token and what each kind was before. */

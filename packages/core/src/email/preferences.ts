@@ -7,7 +7,7 @@ import {
 } from "@lumen/db";
 import { eq, sql } from "drizzle-orm";
 import type { Queryable, SessionUser } from "../kernel";
-import type { EmailSettingsInput } from "./inputs";
+import { canonicalLocale, type EmailSettingsInput } from "./inputs";
 
 export type NotificationKindName = (typeof notificationKind.enumValues)[number];
 export const NOTIFICATION_KINDS = notificationKind.enumValues;
@@ -102,7 +102,7 @@ export async function updateEmailSettings({
         .update(users)
         .set({
           ...(input.timeZone !== undefined && { timeZone: input.timeZone }),
-          ...(input.locale !== undefined && { locale: input.locale }),
+          ...(input.locale !== undefined && { locale: canonicalLocale(input.locale) }),
         })
         .where(eq(users.id, user.id));
     }
