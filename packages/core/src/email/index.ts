@@ -5,10 +5,13 @@
  */
 export { queueDailyDigests } from "./digest";
 export {
+  canonicalLocale,
   type EmailSettingsInput,
   emailSettingsInput,
+  localeInput,
   type ResubscribeInput,
   resubscribeInput,
+  timeZoneInput,
   unsubscribeInput,
 } from "./inputs";
 export {
