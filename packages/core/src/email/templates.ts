@@ -34,7 +34,6 @@ export const KIND_LABELS: Record<NotificationKindName, string> = {
 
 const frameStrings = {
   greeting: (name: string) => `Hi ${name},`,
-  why: (what: string) => `You get this email because you chose email for ${what}.`,
   unsubscribe: "Unsubscribe from these",
   unsubscribeAll: "Unsubscribe from all Lumen email",
   settings: "Email settings",
@@ -48,7 +47,7 @@ function page(frame: EmailFrame, why: string, content: SafeHtml): string {
 <p>${s.greeting(frame.recipientName)}</p>
 ${content}
 <hr style="border:none;border-top:1px solid #d0d7de;margin:24px 0">
-<p style="font-size:13px;color:#57606a">${s.why(why)}<br>
+<p style="font-size:13px;color:#57606a">${why}<br>
 <a href="${frame.unsubscribeUrl}">${s.unsubscribe}</a> ·
 <a href="${frame.unsubscribeAllUrl}">${s.unsubscribeAll}</a> ·
 <a href="${frame.settingsUrl}">${s.settings}</a></p>
@@ -59,7 +58,7 @@ function footerText(frame: EmailFrame, why: string): string {
   const s = frameStrings;
   return [
     "--",
-    s.why(why),
+    why,
     `${s.unsubscribe}: ${frame.unsubscribeUrl}`,
     `${s.unsubscribeAll}: ${frame.unsubscribeAllUrl}`,
     `${s.settings}: ${frame.settingsUrl}`,
@@ -68,6 +67,7 @@ function footerText(frame: EmailFrame, why: string): string {
 
 const notificationStrings = {
   open: "Open in Lumen",
+  why: (what: string) => `Your settings send you email about ${what} right away.`,
 };
 
 /** One notification, sent at once. */
@@ -75,8 +75,8 @@ export function notificationEmail(
   frame: EmailFrame,
   n: { kind: NotificationKindName; title: string; body: string; url: string; when: string },
 ): RenderedEmail {
-  const why = KIND_LABELS[n.kind];
   const s = notificationStrings;
+  const why = s.why(KIND_LABELS[n.kind]);
   return {
     subject: n.title,
     html: page(
@@ -105,7 +105,7 @@ const digestStrings = {
   subject: (day: string) => `Your Lumen digest for ${day}`,
   intro: (count: number, day: string) =>
     count === 1 ? `One thing happened on ${day}:` : `${count} things happened on ${day}:`,
-  why: "your daily digest",
+  why: "Your settings collect some kinds of notification into this daily digest.",
 };
 
 /** The day's daily-kind notifications in one email. */
