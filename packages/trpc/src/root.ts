@@ -3,6 +3,7 @@ import { assignmentFilesRouter } from "./routers/assignment-files";
 import { authoringRouter } from "./routers/authoring";
 import { catalogRouter } from "./routers/catalog";
 import { certificatesRouter } from "./routers/certificates";
+import { emailRouter } from "./routers/email";
 import { enrollmentRouter } from "./routers/enrollment";
 import { exerciseRouter } from "./routers/exercise";
 import { forumRouter } from "./routers/forum";
@@ -20,6 +21,7 @@ export const appRouter = router({
   authoring: authoringRouter,
   catalog: catalogRouter,
   certificates: certificatesRouter,
+  email: emailRouter,
   enrollment: enrollmentRouter,
   exercise: exerciseRouter,
   forum: forumRouter,

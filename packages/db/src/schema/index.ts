@@ -4,6 +4,7 @@ export * from "./catalog";
 export * from "./certificate";
 export * from "./certificate-status";
 export * from "./document";
+export * from "./email";
 export * from "./enrollment";
 export * from "./exercise";
 export * from "./forum";
