@@ -6,6 +6,7 @@ import { certificatesRouter } from "./routers/certificates";
 import { enrollmentRouter } from "./routers/enrollment";
 import { exerciseRouter } from "./routers/exercise";
 import { learningRouter } from "./routers/learning";
+import { liveRouter } from "./routers/live";
 import { notificationsRouter } from "./routers/notifications";
 import { progressRouter } from "./routers/progress";
 import { quizRouter } from "./routers/quiz";
@@ -22,6 +23,7 @@ export const appRouter = router({
   enrollment: enrollmentRouter,
   exercise: exerciseRouter,
   learning: learningRouter,
+  live: liveRouter,
   notifications: notificationsRouter,
   progress: progressRouter,
   quiz: quizRouter,

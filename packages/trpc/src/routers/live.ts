@@ -1,0 +1,41 @@
+import type { LiveHub } from "@lumen/core/live";
+import { notificationEvents } from "@lumen/core/notifications";
+import { TRPCError, tracked } from "@trpc/server";
+import { z } from "zod";
+import type { Context } from "../context";
+import { protectedProcedure, router } from "../trpc";
+
+/** tRPC's SSE link sends the last event id it saw back on reconnect (EventSource semantics). */
+const resumable = z.object({ lastEventId: z.string().max(200).nullish() }).optional();
+
+export function liveHubOf(ctx: Pick<Context, "live">): LiveHub {
+  if (!ctx.live) {
+    throw new TRPCError({
+      code: "PRECONDITION_FAILED",
+      message: "Live updates are not available.",
+    });
+  }
+  return ctx.live;
+}
+
+/**
+ * Live subscriptions over server-sent events. Events are pointers (a type and an id); the
+ * client re-reads through the ordinary queries, which stay the authority.
+ */
+export const liveRouter = router({
+  /** The signed-in user's own notifications (there is no way to name another user's). */
+  notifications: protectedProcedure.input(resumable).subscription(async function* ({
+    ctx,
+    input,
+    signal,
+  }) {
+    const events = notificationEvents({
+      db: ctx.db,
+      hub: liveHubOf(ctx),
+      user: ctx.user,
+      lastEventId: input?.lastEventId ?? null,
+      signal,
+    });
+    for await (const { eventId, event } of events) yield tracked(eventId, event);
+  }),
+});
