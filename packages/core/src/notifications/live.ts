@@ -5,10 +5,14 @@ import type { SessionUser } from "../kernel";
 import type { LiveHub } from "../live";
 
 /**
- * What the bell hears: a new notification (its id; the content is read through the list), or
- * "resync" when something may have been missed and the bell should re-read once.
+ * What the bell hears: "ready" once the subscription listens (after a reconnect, re-read once),
+ * a new notification (its id; the content is read through the list), or "resync" when
+ * something may have been missed and the bell should re-read once.
  */
-export type NotificationLiveEvent = { type: "notification"; id: string } | { type: "resync" };
+export type NotificationLiveEvent =
+  | { type: "ready" }
+  | { type: "notification"; id: string }
+  | { type: "resync" };
 
 /** One event with the id a reconnecting client sends back as its last event id. */
 export interface TrackedNotificationEvent {
@@ -29,8 +33,9 @@ const uuid = z.uuid();
 
 /**
  * The signed-in user's live notification events. With `lastEventId` (a reconnecting client),
- * first what was created since that event, then live ones as they commit; when the process
- * lost its database listener for a while, a "resync".
+ * first what was created since that event (or "resync" when that id is not a notification of
+ * theirs), then live ones as they commit; when the process lost its database listener for a
+ * while, a "resync".
  */
 export async function* notificationEvents({
   db,
@@ -53,6 +58,9 @@ export async function* notificationEvents({
     event: { type: "resync" },
   });
   try {
+    await hub.ready;
+    // Its id keeps the client's place: on a reconnect it comes back as `lastEventId`.
+    yield { eventId: lastEventId ?? `ready-${Date.now()}`, event: { type: "ready" } };
     if (lastEventId !== null) {
       const missed = await missedSince(db, user.id, lastEventId);
       if (missed === null || missed.length > MAX_CATCH_UP) yield resync();

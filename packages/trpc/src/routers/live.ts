@@ -6,7 +6,7 @@ import type { Context } from "../context";
 import { protectedProcedure, router } from "../trpc";
 
 /** tRPC's SSE link sends the last event id it saw back on reconnect (EventSource semantics). */
-const resumable = z.object({ lastEventId: z.string().max(200).nullish() }).optional();
+const resumable = z.strictObject({ lastEventId: z.string().max(200).nullish() }).optional();
 
 export function liveHubOf(ctx: Pick<Context, "live">): LiveHub {
   if (!ctx.live) {
