@@ -1,3 +1,5 @@
+import { threadEvents } from "@lumen/core/forum";
+import { id } from "@lumen/core/kernel";
 import type { LiveHub } from "@lumen/core/live";
 import { notificationEvents } from "@lumen/core/notifications";
 import { TRPCError, tracked } from "@trpc/server";
@@ -38,4 +40,24 @@ export const liveRouter = router({
     });
     for await (const { eventId, event } of events) yield tracked(eventId, event);
   }),
+  /**
+   * An open forum thread's changes, for whoever may read the thread (refused like
+   * forum.thread: FORBIDDEN for non-members, NOT_FOUND for a thread hidden from them).
+   */
+  thread: protectedProcedure
+    .input(z.strictObject({ threadId: id("threadId"), lastEventId: z.string().max(200).nullish() }))
+    .subscription(async ({ ctx, input, signal }) => {
+      // Authorized here, before the stream: a refusal is the usual error, not a broken stream.
+      const events = await threadEvents({
+        db: ctx.db,
+        hub: liveHubOf(ctx),
+        user: ctx.user,
+        threadId: input.threadId,
+        lastEventId: input.lastEventId ?? null,
+        signal,
+      });
+      return (async function* () {
+        for await (const { eventId, event } of events) yield tracked(eventId, event);
+      })();
+    }),
 });
