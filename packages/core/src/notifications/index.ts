@@ -5,6 +5,7 @@ export {
   milestoneNotification,
   type NewNotification,
 } from "./create";
+export { type GradeNews, notifyGrade } from "./grade";
 export {
   type ListNotificationsInput,
   listNotificationsInput,
