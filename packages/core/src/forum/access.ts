@@ -173,3 +173,16 @@ export async function assertNotMuted(tx: Transaction, user: SessionUser, course:
     `A moderator muted you in this course's forum${until}: ${mute.reason} You can still read it.`,
   );
 }
+
+/**
+ * Whether the user may read a thread (and so follow its live events): members of its course,
+ * and for a hidden thread only staff and its author. Throws NotFound/Forbidden like a read.
+ */
+export async function assertCanReadThread(
+  db: Queryable,
+  user: SessionUser,
+  threadId: string,
+): Promise<{ threadId: string; courseId: string }> {
+  const { thread } = await openThread(db, user, threadId);
+  return { threadId: thread.id, courseId: thread.courseId };
+}

@@ -3,14 +3,14 @@
  * endorsed answers, follows, mentions and their notifications, search, abuse limits and
  * moderation (ADR 0019). Read and post: the course's enrolled learners, instructors, admins.
  */
-export { isForumMember, isForumStaff } from "./access";
+export { assertCanReadThread, isForumMember, isForumStaff } from "./access";
 export { acceptAnswer, endorseReply, followThread, unacceptAnswer } from "./answers";
 export { createThread } from "./create-thread";
 export { deletePost, editReply, editThread, getHistory } from "./edit";
 export { getThread } from "./get-thread";
 export * from "./inputs";
 export { DUPLICATE_WINDOW_MINUTES, POSTS_PER_MINUTE } from "./limits";
-export { listReplies } from "./list-replies";
+export { listReplies, listRepliesSince } from "./list-replies";
 export { listLessonThreads, listThreads } from "./list-threads";
 export { type ThreadLiveEvent, type TrackedThreadEvent, threadEvents } from "./live-events";
 export { MENTIONS_MAX, mentionCandidates, mentionedIds } from "./mentions";

@@ -68,6 +68,14 @@ export const listRepliesInput = z.object({
 });
 export type ListRepliesInput = z.output<typeof listRepliesInput>;
 
+export const repliesSinceInput = z.object({
+  threadId: id("threadId"),
+  /** The highest `seq` the client has; answers replies posted after it, in posting order. */
+  afterSeq: z.number().int().min(0),
+  limit: z.number().int().min(1).max(REPLY_PAGE_SIZE).default(REPLY_PAGE_SIZE),
+});
+export type RepliesSinceInput = z.output<typeof repliesSinceInput>;
+
 export const createThreadInput = z.object({
   courseId: id("courseId"),
   kind: threadKind,

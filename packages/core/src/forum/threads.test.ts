@@ -7,9 +7,10 @@ import {
   type ForumCast,
   type TestWorld,
 } from "../testing";
+import { assertCanReadThread } from "./access";
 import { createThread } from "./create-thread";
 import { getThread } from "./get-thread";
-import { listReplies } from "./list-replies";
+import { listReplies, listRepliesSince } from "./list-replies";
 import { listLessonThreads, listThreads } from "./list-threads";
 import { mentionCandidates } from "./mentions";
 import { postReply } from "./post-reply";
@@ -123,6 +124,15 @@ describe("threads", () => {
     expect(page2.items.map((r) => r.id)).toEqual([second.replyId]);
     expect(page2.items[0]?.author).toMatchObject({ isStaff: true });
     expect(page2.nextCursor).toBeNull();
+
+    // Catch-up after the first reply: posting order, the nested one included.
+    const since = await listRepliesSince({
+      db: world.db,
+      user: lea,
+      input: { threadId: thread.id, afterSeq: page1.items[0]?.seq ?? 0, limit: 50 },
+    });
+    expect(since.items.map((r) => r.id)).toEqual([second.replyId, nested.replyId]);
+    expect(since.more).toBe(false);
   });
 
   it("finds threads by words of their title and body, with the catalog's query syntax", async () => {
@@ -171,6 +181,20 @@ describe("threads", () => {
       input: { courseId: cast.course.id, prefix: "Fay" },
     });
     expect(none).toEqual([]);
+  });
+
+  it("who may follow a thread's live events: members, and staff or the author when hidden", async () => {
+    const [lea, mo] = cast.learners;
+    if (!lea || !mo) throw new Error("no learners");
+    const thread = await createForumThread(world.db, cast.course.id, lea, {
+      hidden: true,
+      hiddenReason: "spam",
+    });
+    const read = (user: typeof lea) => assertCanReadThread(world.db, user, thread.id);
+    expect(await read(lea)).toEqual({ threadId: thread.id, courseId: cast.course.id });
+    expect((await read(cast.instructor)).threadId).toBe(thread.id);
+    await expect(read(mo)).rejects.toThrow("We couldn't find that thread.");
+    await expect(read(cast.former)).rejects.toThrow(/Enroll in this course/);
   });
 
   it("a thread with many replies keeps its count", async () => {

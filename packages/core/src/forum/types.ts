@@ -70,6 +70,8 @@ export interface ThreadDetail extends ThreadSummary {
 export interface ReplyView extends PostFlags {
   id: string;
   threadId: string;
+  /** Posting order in the thread (1, 2, …): live catch-up asks for replies after the last seen. */
+  seq: number;
   parentId: string | null;
   /** Markdown; null when deleted. */
   body: string | null;

@@ -106,6 +106,7 @@ export function toReplyView(
   return {
     id: r.id,
     threadId: r.threadId,
+    seq: r.seq,
     parentId: r.parentId,
     body: deleted ? null : r.body,
     author: deleted ? null : authorOf(r.authorId, row.authorName, row.authorStaff),

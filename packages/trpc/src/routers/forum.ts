@@ -24,6 +24,7 @@ import {
   listMutes,
   listReplies,
   listRepliesInput,
+  listRepliesSince,
   listReports,
   listThreads,
   listThreadsInput,
@@ -36,6 +37,7 @@ import {
   pinInput,
   postReply,
   postReplyInput,
+  repliesSinceInput,
   replyIdInput,
   reportInput,
   reportPost,
@@ -79,6 +81,9 @@ export const forumRouter = router({
   replies: protectedProcedure
     .input(listRepliesInput)
     .query(({ ctx, input }) => listReplies({ ...ctx, input })),
+  repliesSince: protectedProcedure
+    .input(repliesSinceInput)
+    .query(({ ctx, input }) => listRepliesSince({ ...ctx, input })),
   mentionCandidates: protectedProcedure
     .input(mentionCandidatesInput)
     .query(({ ctx, input }) => mentionCandidates({ ...ctx, input })),
