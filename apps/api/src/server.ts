@@ -2,7 +2,7 @@ import { serve } from "@hono/node-server";
 import { getConnInfo } from "@hono/node-server/conninfo";
 import { createLiveHub } from "@lumen/core/live";
 import { createProgressIngest } from "@lumen/core/progress";
-import { createDatabase, databaseConfigFromEnv, migrate } from "@lumen/db";
+import { createDatabase, databaseConfigFromEnv, liveConnectionFromEnv, migrate } from "@lumen/db";
 import { openOutbox } from "@lumen/jobs";
 import { createSearchBackend } from "@lumen/search";
 import { createApp } from "./app";
@@ -25,7 +25,7 @@ const mailer = createMailer({ env, logger });
 const auth = createAuth({ db: database.db, env, logger, mailer });
 const progress = createProgressIngest({ db: database.db, outbox });
 // One LISTEN per process on its own session; subscriptions fan out from it.
-const live = createLiveHub(database.connection, {
+const live = createLiveHub(liveConnectionFromEnv(env, database.connection), {
   onError: (error) => logger.warn("live listener connection lost; reconnecting", { err: error }),
 });
 const app = createApp({

@@ -6,7 +6,7 @@ export {
   type DatabaseConnection,
   PGLITE_EXTENSIONS,
 } from "./client";
-export { databaseConfigFromEnv, databaseEnvSchema } from "./env";
+export { databaseConfigFromEnv, databaseEnvSchema, liveConnectionFromEnv } from "./env";
 export {
   type DatabaseFailure,
   databaseFailureOf,
