@@ -5,6 +5,7 @@ import { catalogRouter } from "./routers/catalog";
 import { certificatesRouter } from "./routers/certificates";
 import { enrollmentRouter } from "./routers/enrollment";
 import { exerciseRouter } from "./routers/exercise";
+import { forumRouter } from "./routers/forum";
 import { learningRouter } from "./routers/learning";
 import { notificationsRouter } from "./routers/notifications";
 import { progressRouter } from "./routers/progress";
@@ -21,6 +22,7 @@ export const appRouter = router({
   certificates: certificatesRouter,
   enrollment: enrollmentRouter,
   exercise: exerciseRouter,
+  forum: forumRouter,
   learning: learningRouter,
   notifications: notificationsRouter,
   progress: progressRouter,

@@ -6,6 +6,8 @@ export * from "./certificate-status";
 export * from "./document";
 export * from "./enrollment";
 export * from "./exercise";
+export * from "./forum";
+export * from "./forum-moderation";
 export * from "./media";
 export * from "./notification";
 export * from "./progress";
