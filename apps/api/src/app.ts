@@ -1,4 +1,5 @@
 import type { SessionUser } from "@lumen/core/kernel";
+import type { LiveHub } from "@lumen/core/live";
 import type { ProgressIngest } from "@lumen/core/progress";
 import { type Database, ping } from "@lumen/db";
 import type { Outbox } from "@lumen/jobs";
@@ -36,6 +37,8 @@ export interface AppDeps {
   media: MediaContext;
   /** The progress write path (group commit), one per process. */
   progress: ProgressIngest;
+  /** Live events for subscriptions (createLiveHub), one LISTEN per process. */
+  live?: LiveHub;
   auth: Auth;
   env: ApiEnv;
   logger: Logger;
@@ -60,6 +63,7 @@ export function createApp({
   search,
   media,
   progress,
+  live,
   auth,
   env,
   logger,
@@ -150,6 +154,7 @@ export function createApp({
           search,
           media,
           progress,
+          live,
           user: await resolveSession(c.req.raw.headers),
           currentUser,
         }),

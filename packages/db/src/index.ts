@@ -14,6 +14,12 @@ export {
   isUnstorableText,
 } from "./errors";
 export { ping } from "./health";
+export {
+  type ListenerHandlers,
+  type ListenOptions,
+  listenForNotifications,
+  type NotificationListener,
+} from "./listen";
 export { migrate, migrationsFolder } from "./migrate";
 export * as schema from "./schema";
 export * from "./schema";

@@ -12,6 +12,11 @@ export {
   markReadInput,
 } from "./inputs";
 export { listNotifications } from "./list";
+export {
+  type NotificationLiveEvent,
+  notificationEvents,
+  type TrackedNotificationEvent,
+} from "./live";
 export { markNotificationsRead } from "./mark-read";
 export type { NotificationItem, NotificationKind, NotificationPage } from "./types";
 export { countUnread } from "./unread-count";
