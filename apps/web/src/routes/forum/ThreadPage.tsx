@@ -53,7 +53,7 @@ function Thread({ thread }: { thread: ThreadDetail }) {
   const follow = useMutation(trpc.forum.follow.mutationOptions({ onSettled: invalidate }));
   const post = { type: "thread" as const, id: thread.id };
   const label = `thread “${thread.title ?? "deleted"}”`;
-  useThreadLive(thread.id);
+  const live = useThreadLive(thread.id);
   return (
     <div className={s.page}>
       <Breadcrumb>
@@ -141,6 +141,11 @@ function Thread({ thread }: { thread: ThreadDetail }) {
         )}
         {viewer.isStaff && thread.editedAt && <EditHistory post={post} />}
       </article>
+      {live.reconnecting && (
+        <p className="muted" role="status">
+          Reconnecting… new replies will appear when the connection is back.
+        </p>
+      )}
       <Replies thread={thread} />
       {viewer.canReply ? (
         <ReplyForm
