@@ -37,12 +37,14 @@ export function VoteButton({
         size="small"
         variant={shown ? "primary" : "secondary"}
         aria-pressed={shown}
-        aria-label={`Upvote ${label}`}
         disabled={vote.isPending}
         onClick={() => vote.mutate({ post, voted: !voted })}
       >
-        ▲ {shownScore}
+        Upvote<span className="visually-hidden"> {label}</span>
       </Button>
+      <span className={s.note}>
+        {shownScore} {shownScore === 1 ? "vote" : "votes"}
+      </span>
       {vote.isError && (
         <span role="alert" className={s.inlineError}>
           {problemMessage(vote.error, "Your vote was not saved.")}
