@@ -118,7 +118,7 @@ it("a question about a lesson is answered with a mention, accepted, endorsed; a 
   await grace.getByRole("link", { name: QUESTION }).waitFor();
   await expectAccessible(grace, "the forum's thread list");
   await grace.getByRole("link", { name: QUESTION }).click();
-  const answer = grace.getByLabel("Your answer", { exact: true });
+  const answer = grace.getByRole("textbox", { name: "Your answer" });
   await answer.click();
   await answer.pressSequentially("Compression, @Le");
   const option = grace.getByRole("option", { name: LEO.name });
@@ -157,7 +157,7 @@ it("a question about a lesson is answered with a mention, accepted, endorsed; a 
   // Mara replies rudely; Grace reports it.
   const mara = await signedInPage(browser, stack.webUrl, MARA);
   await mara.goto(leo.url());
-  await mara.getByLabel("Your answer", { exact: true }).fill("This question is stupid.");
+  await mara.getByRole("textbox", { name: "Your answer" }).fill("This question is stupid.");
   await mara.getByRole("button", { name: "Post reply" }).click();
   await mara.getByRole("article", { name: `reply by ${MARA.name}` }).waitFor();
   await grace.reload();

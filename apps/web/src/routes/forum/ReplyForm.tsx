@@ -40,7 +40,7 @@ export function ReplyForm({
   };
   const id = parentId ? `reply-to-${parentId}` : "reply-body";
   return (
-    <form className={s.replyForm} onSubmit={submit} noValidate aria-label={label}>
+    <form className={s.replyForm} onSubmit={submit} noValidate>
       <PostBodyField
         id={id}
         label={label}
