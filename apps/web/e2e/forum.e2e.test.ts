@@ -1,5 +1,5 @@
 import { ensureCourse } from "@lumen/tools/api-client";
-import type { Browser } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, expect, it } from "vitest";
 import { expectAccessible } from "./axe";
 import { launchBrowser } from "./browser";
@@ -37,6 +37,18 @@ const QUESTION = "Why do arches stand?";
 
 let stack: Stack;
 let browser: Browser;
+/** Chromium reports every CSP violation on the console ("Refused to …"); none may happen. */
+const violations: string[] = [];
+
+/** A signed-in page whose CSP violations (the stack serves the production CSP) are collected. */
+async function pageAs(user: { email: string; password: string; name: string }): Promise<Page> {
+  const page = await signedInPage(browser, stack.webUrl, user);
+  page.on("console", (message) => {
+    if (/Content Security Policy/i.test(message.text()))
+      violations.push(`${page.url()}: ${message.text()}`);
+  });
+  return page;
+}
 
 beforeAll(async () => {
   [stack, browser] = await Promise.all([
@@ -86,7 +98,7 @@ it("a question about a lesson is answered with a mention, accepted, endorsed; a 
   const lessonId = course.lessons.arch;
 
   // Leo asks from the lesson page; the form opens as a question about that lesson.
-  const leo = await signedInPage(browser, stack.webUrl, LEO);
+  const leo = await pageAs(LEO);
   await leo.goto(`${stack.webUrl}/courses/${course.slug}/lessons/${lessonId}`);
   const lessonForum = leo.getByRole("region", { name: "Questions and discussions" });
   await lessonForum.getByText("No threads about this lesson yet.").waitFor();
@@ -100,7 +112,9 @@ it("a question about a lesson is answered with a mention, accepted, endorsed; a 
   await leo.getByLabel("Title", { exact: true }).fill(QUESTION);
   await leo
     .getByLabel("Body", { exact: true })
-    .fill("Nothing holds the stones together. What keeps it up?");
+    .fill(
+      "Nothing holds the stones together. What keeps it up?\n\n```js\nconst keystone = true;\n```",
+    );
   await leo.getByRole("button", { name: "Show preview" }).click();
   await leo
     .getByRole("region", { name: "Body preview" })
@@ -109,10 +123,12 @@ it("a question about a lesson is answered with a mention, accepted, endorsed; a 
   await leo.getByRole("button", { name: "Post thread" }).click();
   await leo.getByRole("heading", { level: 1, name: QUESTION }).waitFor();
   await leo.getByRole("heading", { name: "No answers yet" }).waitFor();
+  // The code block is highlighted once the highlighter's own chunk has loaded.
+  await leo.locator('pre[data-language="js"] span.hljs-keyword', { hasText: "const" }).waitFor();
   await expectAccessible(leo, "a new question");
 
   // Grace finds it in the list and answers, mentioning Leo through the picker.
-  const grace = await signedInPage(browser, stack.webUrl, GRACE);
+  const grace = await pageAs(GRACE);
   await grace.goto(`${stack.webUrl}/courses/${course.slug}/forum`);
   await grace.getByLabel("Sort").selectOption("unanswered");
   await grace.getByRole("link", { name: QUESTION }).waitFor();
@@ -147,7 +163,7 @@ it("a question about a lesson is answered with a mention, accepted, endorsed; a 
   await expectAccessible(leo, "an accepted answer");
 
   // The instructor endorses it (staff badge on their own posts, "Endorsed by").
-  const ines = await signedInPage(browser, stack.webUrl, INES);
+  const ines = await pageAs(INES);
   await ines.goto(leo.url());
   const inesView = ines.getByRole("article", { name: `reply by ${GRACE.name}` });
   await inesView.getByRole("button", { name: "Endorse" }).click();
@@ -155,7 +171,7 @@ it("a question about a lesson is answered with a mention, accepted, endorsed; a 
   await expectAccessible(ines, "the thread as staff");
 
   // Mara replies rudely; Grace reports it.
-  const mara = await signedInPage(browser, stack.webUrl, MARA);
+  const mara = await pageAs(MARA);
   await mara.goto(leo.url());
   await mara.getByRole("textbox", { name: "Your answer" }).fill("This question is stupid.");
   await mara.getByRole("button", { name: "Post reply" }).click();
@@ -210,4 +226,5 @@ it("a question about a lesson is answered with a mention, accepted, endorsed; a 
   await mara.getByText("You cannot post in this course's forum", { exact: false }).waitFor();
   expect(await mara.getByRole("button", { name: "New thread" }).count()).toBe(0);
   await expectAccessible(mara, "the forum for a muted learner");
+  expect(violations).toEqual([]);
 });
