@@ -1,5 +1,5 @@
 import { threadEvents } from "@lumen/core/forum";
-import { id } from "@lumen/core/kernel";
+import { id, singleLine } from "@lumen/core/kernel";
 import type { LiveHub } from "@lumen/core/live";
 import { notificationEvents } from "@lumen/core/notifications";
 import { TRPCError, tracked } from "@trpc/server";
@@ -8,7 +8,8 @@ import type { Context } from "../context";
 import { protectedProcedure, router } from "../trpc";
 
 /** tRPC's SSE link sends the last event id it saw back on reconnect (EventSource semantics). */
-const resumable = z.strictObject({ lastEventId: z.string().max(200).nullish() }).optional();
+const lastEventId = singleLine({ label: "Last event id", max: 200, trim: false }).nullish();
+const resumable = z.strictObject({ lastEventId }).optional();
 
 export function liveHubOf(ctx: Pick<Context, "live">): LiveHub {
   if (!ctx.live) {
@@ -45,7 +46,7 @@ export const liveRouter = router({
    * forum.thread: FORBIDDEN for non-members, NOT_FOUND for a thread hidden from them).
    */
   thread: protectedProcedure
-    .input(z.strictObject({ threadId: id("threadId"), lastEventId: z.string().max(200).nullish() }))
+    .input(z.strictObject({ threadId: id("threadId"), lastEventId }))
     .subscription(async ({ ctx, input, signal }) => {
       // Authorized here, before the stream: a refusal is the usual error, not a broken stream.
       const events = await threadEvents({
