@@ -1,6 +1,13 @@
 // Lives in tools, not packages/db: it needs the proxy, and packages/db imports no workspace package.
 
-import { createDatabase, databaseFailureOf, isUnstorableText, migrate, users } from "@lumen/db";
+import {
+  createDatabase,
+  databaseFailureOf,
+  isUnstorableText,
+  listenForNotifications,
+  migrate,
+  users,
+} from "@lumen/db";
 import { createTestDatabase, type TestDatabase } from "@lumen/db/testing";
 import { count, eq, sql } from "drizzle-orm";
 import { pgSchema, serial, text } from "drizzle-orm/pg-core";
@@ -107,6 +114,21 @@ describe.skipIf(!adminUrl)("the Neon serverless driver through the WebSocket pro
       await expect(client.db.select({ count: count() }).from(users)).resolves.toHaveLength(1);
     } finally {
       await client.close();
+    }
+  });
+
+  it("keeps a LISTEN session over the driver's WebSocket: the live listener's Neon path", async () => {
+    let heard: (payload: string) => void = () => {};
+    const payload = new Promise<string>((resolve) => {
+      heard = resolve;
+    });
+    const listener = listenForNotifications(db().connection, "lumen_live", { onMessage: heard });
+    try {
+      await listener.ready;
+      await db().db.execute(sql`select pg_notify('lumen_live', 'over websockets')`);
+      expect(await payload).toBe("over websockets");
+    } finally {
+      await listener.close();
     }
   });
 });

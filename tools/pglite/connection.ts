@@ -1,6 +1,7 @@
 import type net from "node:net";
 import type { PGlite } from "@electric-sql/pglite";
 import type { BackendLock } from "./backend-lock";
+import { type ListenRegistry, listenCommandOf, NotificationSplitter } from "./notify";
 import { FrontendFramer, type FrontendMessage, ReadyForQueryScanner } from "./wire";
 
 // Execute on a portal that cannot exist: the backend errors, which aborts whatever unit of
@@ -14,6 +15,7 @@ const ROLLBACK = frontend("Q", cString("ROLLBACK"));
 export class Connection {
   private readonly framer = new FrontendFramer();
   private readonly scanner = new ReadyForQueryScanner();
+  private readonly splitter = new NotificationSplitter();
   /** Messages run strictly in arrival order, one at a time. */
   private chain: Promise<void> = Promise.resolve();
   private closed = false;
@@ -24,6 +26,7 @@ export class Connection {
     readonly socket: net.Socket,
     private readonly db: PGlite,
     private readonly lock: BackendLock,
+    private readonly listens: ListenRegistry,
   ) {
     socket.setNoDelay(true);
     socket.on("data", (chunk) => {
@@ -79,11 +82,18 @@ export class Connection {
           this.socket.end();
           return;
         }
-        return this.run(message.bytes);
+        return this.runTyped(message.type, message.bytes);
     }
   }
 
-  private async run(bytes: Uint8Array): Promise<void> {
+  /** LISTEN/UNLISTEN are noted per client: PGlite's one session listens for all of them. */
+  private async runTyped(type: string, bytes: Uint8Array): Promise<void> {
+    const command = listenCommandOf(type, bytes);
+    if (command) this.listens.apply(this.id, this.socket, command);
+    await this.run(bytes, command?.kind === "unlisten");
+  }
+
+  private async run(bytes: Uint8Array, relisten = false): Promise<void> {
     await this.lock.acquire(this.id);
     if (this.closed) return; // cleanUp releases the lock
     let status: string | undefined;
@@ -92,11 +102,24 @@ export class Connection {
         this.db.execProtocolRawStream(bytes, {
           onRawData: (data) => {
             status = this.scanner.push(data) ?? status;
-            // Copy: `data` is a view into PGlite's memory, reused by the next call.
-            if (!this.socket.destroyed) this.socket.write(Buffer.from(data));
+            // Notifications go to whoever listens on their channel, not to this client as
+            // such; the rest is copied (`data` is a view into PGlite's memory, reused).
+            for (const part of this.splitter.push(data)) {
+              if ("notification" in part) this.listens.deliver(part.notification);
+              else if (!this.socket.destroyed) this.socket.write(part.pass);
+            }
           },
         }),
       );
+      // One client's UNLISTEN unlistened the shared session: keep the others' channels.
+      if (relisten && status === "I") {
+        for (const channel of this.listens.wanted()) {
+          const listen = frontend("Q", cString(`LISTEN "${channel.replaceAll('"', '""')}"`));
+          await this.db.runExclusive(() =>
+            this.db.execProtocolRawStream(listen, { onRawData: () => {} }),
+          );
+        }
+      }
     } catch {
       this.socket.destroy();
       return;
@@ -105,6 +128,7 @@ export class Connection {
   }
 
   private async cleanUp(): Promise<void> {
+    this.listens.forget(this.id);
     if (this.lock.owner !== this.id) return;
     try {
       await this.db.runExclusive(async () => {

@@ -2,6 +2,7 @@ import net from "node:net";
 import type { PGlite } from "@electric-sql/pglite";
 import { BackendLock } from "./backend-lock";
 import { Connection } from "./connection";
+import { ListenRegistry } from "./notify";
 import { errorResponse } from "./wire";
 
 export interface WireServerOptions {
@@ -24,6 +25,7 @@ export class PgliteWireServer {
   private readonly server = net.createServer((socket) => this.accept(socket));
   private readonly lock: BackendLock;
   private readonly connections = new Set<Connection>();
+  private readonly listens = new ListenRegistry();
   private nextId = 1;
 
   constructor(private readonly options: WireServerOptions) {
@@ -66,7 +68,13 @@ export class PgliteWireServer {
       );
       return;
     }
-    const connection = new Connection(this.nextId++, socket, this.options.db, this.lock);
+    const connection = new Connection(
+      this.nextId++,
+      socket,
+      this.options.db,
+      this.lock,
+      this.listens,
+    );
     this.connections.add(connection);
     void connection.settled().then(() => this.connections.delete(connection));
   }

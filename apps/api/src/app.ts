@@ -1,4 +1,5 @@
 import type { SessionUser } from "@lumen/core/kernel";
+import type { LiveHub } from "@lumen/core/live";
 import type { ProgressIngest } from "@lumen/core/progress";
 import { type Database, ping } from "@lumen/db";
 import type { Outbox } from "@lumen/jobs";
@@ -37,6 +38,8 @@ export interface AppDeps {
   media: MediaContext;
   /** The progress write path (group commit), one per process. */
   progress: ProgressIngest;
+  /** Live events for subscriptions (createLiveHub), one LISTEN per process. */
+  live?: LiveHub;
   auth: Auth;
   env: ApiEnv;
   logger: Logger;
@@ -61,6 +64,7 @@ export function createApp({
   search,
   media,
   progress,
+  live,
   auth,
   env,
   logger,
@@ -152,6 +156,7 @@ export function createApp({
           search,
           media,
           progress,
+          live,
           user: await resolveSession(c.req.raw.headers),
           currentUser,
         }),

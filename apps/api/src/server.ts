@@ -1,7 +1,8 @@
 import { serve } from "@hono/node-server";
 import { getConnInfo } from "@hono/node-server/conninfo";
+import { createLiveHub } from "@lumen/core/live";
 import { createProgressIngest } from "@lumen/core/progress";
-import { createDatabase, databaseConfigFromEnv, migrate } from "@lumen/db";
+import { createDatabase, databaseConfigFromEnv, liveConnectionFromEnv, migrate } from "@lumen/db";
 import { openOutbox } from "@lumen/jobs";
 import { createSearchBackend } from "@lumen/search";
 import { createApp } from "./app";
@@ -23,12 +24,17 @@ const outbox = await openOutbox(database.connection);
 const mailer = createMailer({ env, logger });
 const auth = createAuth({ db: database.db, env, logger, mailer });
 const progress = createProgressIngest({ db: database.db, outbox });
+// One LISTEN per process on its own session; subscriptions fan out from it.
+const live = createLiveHub(liveConnectionFromEnv(env, database.connection), {
+  onError: (error) => logger.warn("live listener connection lost; reconnecting", { err: error }),
+});
 const app = createApp({
   db: database.db,
   outbox,
   search: createSearchBackend(database.db, env),
   media: createMediaContext(env),
   progress,
+  live,
   auth,
   env,
   logger,
@@ -40,7 +46,10 @@ const server = serve({ fetch: app.fetch, hostname: env.HOST, port: env.PORT }, (
 });
 
 onShutdown(logger, async () => {
-  await new Promise<void>((resolve) => server.close(() => resolve()));
+  // Open event streams end first (their clients reconnect elsewhere), or close() would wait.
+  const closingServer = new Promise<void>((resolve) => server.close(() => resolve()));
+  await live.close();
+  await closingServer;
   // Acknowledged progress is committed; what is still queued is flushed before exit.
   await progress.close();
   // Verification mails still going out are sent before exit.

@@ -15,6 +15,7 @@ import { type PreviewServer, preview } from "vite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { expectAccessible } from "./axe";
 import { launchBrowser } from "./browser";
+import { initialChunks, readManifest } from "./manifest";
 import { buildWeb, PREBUILT_WEB_ENV } from "./stack";
 
 const webDir = fileURLToPath(new URL("..", import.meta.url));
@@ -55,27 +56,11 @@ afterAll(async () => {
   if (ownBuild) await rm(ownBuild, { recursive: true, force: true });
 });
 
-interface ManifestChunk {
-  file: string;
-  isEntry?: boolean;
-  isDynamicEntry?: boolean;
-  imports?: string[];
-  dynamicImports?: string[];
-}
-
 describe("the build", () => {
   it("keeps CodeMirror out of every page's initial JS, in a lazy chunk of its own", async () => {
-    const manifest: Record<string, ManifestChunk> = JSON.parse(
-      await readFile(join(outDir, ".vite", "manifest.json"), "utf8"),
-    );
+    const manifest = await readManifest(outDir);
     const js = (file: string) => readFile(join(outDir, file), "utf8");
-    /** A page's entry and everything it imports statically: what loads before any lazy(). */
-    const initial = (key: string, seen = new Set<string>()): Set<string> => {
-      if (seen.has(key)) return seen;
-      seen.add(key);
-      for (const imported of manifest[key]?.imports ?? []) initial(imported, seen);
-      return seen;
-    };
+    const initial = (key: string) => initialChunks(manifest, key);
     for (const page of ["index.html", "ui-gallery.html"]) {
       expect(manifest[page]?.isEntry, page).toBe(true);
       // index.html's module script and modulepreload links are exactly these files.

@@ -24,6 +24,11 @@ const webDir = fileURLToPath(new URL("..", import.meta.url));
 
 export interface Stack {
   webUrl: string;
+  /**
+   * With `secondApi: true`: a second API process on the same database, behind its own
+   * `vite preview` (its own origin), for tests that span two API processes.
+   */
+  secondWebUrl: string | null;
   /** The edge Worker, when started with `edge: true`. */
   edgeUrl: string | null;
   /** Recent output of the API and the job runner, for failure messages. */
@@ -63,7 +68,12 @@ export async function buildWeb(outDir: string): Promise<void> {
 const STACK_READY_MS = 110_000;
 
 export async function startStack(
-  options: { courses?: number; edge?: boolean; users?: ReadonlyArray<SeedUser> } = {},
+  options: {
+    courses?: number;
+    edge?: boolean;
+    users?: ReadonlyArray<SeedUser>;
+    secondApi?: boolean;
+  } = {},
 ): Promise<Stack> {
   // Within the e2e hookTimeout (120 s, vitest.config.ts): a slow start fails with the
   // processes' output rather than vitest's bare "hook timed out".
@@ -112,27 +122,40 @@ export async function startStack(
     // After the API: both migrate at start-up, and the API has done it by now.
     const jobs = await startJobRunner(processOptions);
     cleanups.push(jobs.stop);
-    const server: PreviewServer = await preview({
-      root: webDir,
-      logLevel: "warn",
-      build: { outDir },
-      preview: {
-        host: "127.0.0.1",
-        port: webPort,
-        strictPort: true,
-        proxy: apiProxy(api.url),
-        // The production CSP, naming this stack's edge: every browser test runs under it.
-        headers: productionHeaders({ edgeUrl: edge?.url ?? "http://127.0.0.1:8787" }),
-      },
-    });
-    cleanups.push(() => server.close());
+    const serveWeb = async (port: number, apiUrl: string) => {
+      const server: PreviewServer = await preview({
+        root: webDir,
+        logLevel: "warn",
+        build: { outDir },
+        preview: {
+          host: "127.0.0.1",
+          port,
+          strictPort: true,
+          proxy: apiProxy(apiUrl),
+          // The production CSP, naming this stack's edge: every browser test runs under it.
+          headers: productionHeaders({ edgeUrl: edge?.url ?? "http://127.0.0.1:8787" }),
+        },
+      });
+      cleanups.push(() => server.close());
+    };
+    await serveWeb(webPort, api.url);
+    let secondWebUrl: string | null = null;
+    let second: Awaited<ReturnType<typeof startApi>> | null = null;
+    if (options.secondApi) {
+      const [port, secondWebPort] = [await freePort(), await freePort()];
+      secondWebUrl = `http://127.0.0.1:${secondWebPort}`;
+      second = await startApi({ ...processOptions, port, webOrigin: secondWebUrl });
+      cleanups.push(second.stop);
+      await serveWeb(secondWebPort, second.url);
+    }
     const logs = () =>
       [
         `--- api ---\n${api.output()}`,
+        ...(second ? [`--- second api ---\n${second.output()}`] : []),
         `--- jobs ---\n${jobs.output()}`,
         `--- database ---\n${database.log()}`,
       ].join("\n");
-    return { webUrl, edgeUrl: edge?.url ?? null, logs, close };
+    return { webUrl, secondWebUrl, edgeUrl: edge?.url ?? null, logs, close };
   } catch (error) {
     await close();
     throw error;

@@ -38,6 +38,10 @@ const course = page(() => import("./routes/course/CoursePage"));
 const lesson = page(() => import("./routes/lesson/LessonPage"));
 // `/courses/:slug/learn`: a redirect to the lesson to resume.
 const resume = page(() => import("./routes/learn/ResumePage"));
+// The course forum: learners' chunks of their own, loaded only when the forum is opened.
+const forum = page(() => import("./routes/forum/ForumPage"));
+const forumThread = page(() => import("./routes/forum/ThreadPage"));
+const forumModeration = page(() => import("./routes/teach/forum/ModerationPage"));
 const myLearning = page(() => import("./routes/my-learning/MyLearningPage"));
 const signIn = page(() => import("./routes/auth/SignInPage"));
 const signUp = page(() => import("./routes/auth/SignUpPage"));
@@ -66,6 +70,8 @@ export const router = createBrowserRouter([
             path: "courses/:slug/lessons/:lessonId",
             ...lesson(({ params }) => prefetchLesson(params.slug, params.lessonId)),
           },
+          { path: "courses/:slug/forum", ...forum() },
+          { path: "courses/:slug/forum/:threadId", ...forumThread() },
           { path: "my-learning", ...myLearning(prefetchMyLearning) },
           { path: "teach", ...teach(({ request }) => prefetchTeach(new URL(request.url))) },
           { path: "teach/new", ...newCourse() },
@@ -81,6 +87,7 @@ export const router = createBrowserRouter([
           },
           { path: "settings/notifications", ...notificationSettings() },
           { path: "unsubscribe", ...unsubscribePage() },
+          { path: "teach/courses/:courseId/forum", ...forumModeration() },
           { path: "sign-in", ...signIn() },
           { path: "sign-up", ...signUp() },
           { path: "*", ...notFound() },

@@ -6,7 +6,7 @@ export {
   type DatabaseConnection,
   PGLITE_EXTENSIONS,
 } from "./client";
-export { databaseConfigFromEnv, databaseEnvSchema } from "./env";
+export { databaseConfigFromEnv, databaseEnvSchema, liveConnectionFromEnv } from "./env";
 export {
   type DatabaseFailure,
   databaseFailureOf,
@@ -14,6 +14,12 @@ export {
   isUnstorableText,
 } from "./errors";
 export { ping } from "./health";
+export {
+  type ListenerHandlers,
+  type ListenOptions,
+  listenForNotifications,
+  type NotificationListener,
+} from "./listen";
 export { migrate, migrationsFolder } from "./migrate";
 export * as schema from "./schema";
 export * from "./schema";

@@ -1,4 +1,5 @@
 import type { SessionUser } from "@lumen/core/kernel";
+import type { LiveHub } from "@lumen/core/live";
 import type { ProgressIngest } from "@lumen/core/progress";
 import type { Database } from "@lumen/db";
 import type { Outbox } from "@lumen/jobs";
@@ -22,12 +23,17 @@ export interface ContextInner {
   media: MediaContext;
   /** The progress write path (group commit), one per process. */
   progress: ProgressIngest;
+  /**
+   * The process's live-event hub (one LISTEN, fanned out by topic) for subscriptions; absent
+   * in contexts that serve none (scripts, most tests), where subscribing is refused.
+   */
+  live?: LiveHub | undefined;
 }
 
 /** Pure context: tests build it directly and call procedures with `createCaller`. */
 export function createContextInner(opts: ContextInner): ContextInner {
-  const { db, user, currentUser, outbox, search, media, progress } = opts;
-  return { db, user, currentUser, outbox, search, media, progress };
+  const { db, user, currentUser, outbox, search, media, progress, live } = opts;
+  return { db, user, currentUser, outbox, search, media, progress, live };
 }
 
 export type Context = ContextInner;

@@ -8,6 +8,7 @@ import { enrollmentRouter } from "./routers/enrollment";
 import { exerciseRouter } from "./routers/exercise";
 import { forumRouter } from "./routers/forum";
 import { learningRouter } from "./routers/learning";
+import { liveRouter } from "./routers/live";
 import { notificationsRouter } from "./routers/notifications";
 import { progressRouter } from "./routers/progress";
 import { quizRouter } from "./routers/quiz";
@@ -26,6 +27,7 @@ export const appRouter = router({
   exercise: exerciseRouter,
   forum: forumRouter,
   learning: learningRouter,
+  live: liveRouter,
   notifications: notificationsRouter,
   progress: progressRouter,
   quiz: quizRouter,

@@ -16,6 +16,12 @@ export const CODE_BY_KIND: Record<DomainError["kind"], TRPC_ERROR_CODE_KEY> = {
 const t = initTRPC.context<Context>().create({
   // Never ship stack traces to clients, whatever NODE_ENV says.
   isDev: false,
+  // Subscriptions (SSE): a ping keeps proxies from closing a quiet stream, and a client that
+  // hears nothing for longer reconnects (sending its last event id to catch up).
+  sse: {
+    ping: { enabled: true, intervalMs: 15_000 },
+    client: { reconnectAfterInactivityMs: 40_000 },
+  },
   errorFormatter({ shape, error }) {
     const fieldErrors = fieldErrorsOf(error);
     const internal = error.code === "INTERNAL_SERVER_ERROR";

@@ -1,6 +1,6 @@
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
-import { MARKDOWN_MAX_LENGTH, parseMarkdown } from "../lib/markdown";
+import { MARKDOWN_MAX_LENGTH, parseMarkdown } from "../lib/markdown/parse";
 import { Markdown } from "./Markdown";
 
 const MAX = MARKDOWN_MAX_LENGTH;
@@ -15,12 +15,16 @@ const fill = (unit: string, length: number) => unit.repeat(Math.floor(length / u
 const ADVERSARIAL: Array<[name: string, make: (n: number) => string, shows: string]> = [
   ["[ repeated", (n) => fill("[", n), "<p>[[[["],
   ["[a]( repeated", (n) => fill("[a](", n), "[a]([a]("],
-  ["*[ repeated", (n) => fill("*[", n), "<em>[</em>[<em>[</em>["],
-  ["* repeated", (n) => `${fill("*", n - 1)}x`, "<strong>*</strong><strong>*</strong>"],
+  ["*[ repeated", (n) => fill("*[", n), "<p><em>[</em>["],
+  ["* repeated", (n) => `${fill("*", n - 1)}x`, "*****x</p>"],
   ["_ repeated", (n) => `${fill("_", n - 1)}x`, "_____x</p>"],
   ["a_ repeated", (n) => fill("a_", n), "a_a_a_a_"],
-  ["**a* repeated", (n) => fill("**a*", n), "<strong>a</strong><em>a**</em>"],
-  ["nested emphasis *_…a…_*", (n) => `${fill("*_", n / 2)}a${fill("_*", n / 2 - 1)}`, "<em>_</em>"],
+  ["**a* repeated", (n) => fill("**a*", n), "<strong>a</strong><em>a</em><strong>a</strong>"],
+  [
+    "nested emphasis *_…a…_*",
+    (n) => `${fill("*_", n / 2)}a${fill("_*", n / 2 - 1)}`,
+    "<p><em>_</em>",
+  ],
   [
     "nested links [[…a](u)…",
     (n) => `${fill("[", n / 5)}a${fill("](https://a.dev)", n * 0.8 - 1)}`,
@@ -30,11 +34,11 @@ const ADVERSARIAL: Array<[name: string, make: (n: number) => string, shows: stri
   ["![ repeated", (n) => fill("![", n), "![![!["],
   ["\\[ repeated", (n) => fill("\\[", n), "<p>[[[["],
   ["( after a label", (n) => `[a](${fill("(", n - 4)}`, "[a](((("],
-  ["backtick runs of falling length", backtickRuns, "<code>"],
+  ["backtick runs of falling length", backtickRuns, "a```"],
   ["heading padded with spaces", (n) => `# ${" ".repeat(n - 3)}x`, "<h3>x</h3>"],
   ["heading of hashes", (n) => `# a${"#".repeat(n - 4)}x`, "<h3>a###"],
-  ["rule-like line - - …x", (n) => `${fill("- ", n - 1)}x`, "<li>- - - "],
-  ["quoted brackets > [", (n) => fill("> [\n", n), "<blockquote>[ [ [ "],
+  ["rule-like line - - …x", (n) => `${fill("- ", n - 1)}x`, "<ul><li><ul><li>"],
+  ["quoted brackets > [", (n) => fill("> [\n", n), "<blockquote><p>[\n[\n["],
   ["list of brackets - [", (n) => fill("- [\n", n), "<li>[</li><li>[</li>"],
 ];
 
@@ -64,18 +68,35 @@ function cpuMs(work: () => void, runs = 5): number {
   return best;
 }
 
-describe("Markdown on hostile 100k-character bodies", () => {
-  it.each(ADVERSARIAL)("renders %s in under 100 ms", (_name, make, shows) => {
-    const source = make(MAX);
-    expect(source.length).toBeGreaterThan(MAX * 0.95);
-    expect(source.length).toBeLessThanOrEqual(MAX);
-    let html = "";
-    const ms = cpuMs(() => {
-      html = renderToStaticMarkup(<Markdown source={source} />);
-    });
-    expect(html).toContain(shows);
-    expect(ms).toBeLessThan(100);
-  });
+/**
+ * CPU budgets (ADR 0021): a lesson body (100k, written by the course's instructors) renders in
+ * under 300 ms, a forum post (20k, written by any member) in under 80 ms — about twice what
+ * markdown-it spends on the worst inputs here (`*[`, `- [`: ~150 ms at 100k, where our old
+ * parser spent 50 ms), as headroom for a loaded machine. No freeze either way: the quadratic
+ * parser before ADR 0011 took 13–20 s on these bodies.
+ */
+const BUDGETS: Array<[length: number, ms: number]> = [
+  [MAX, 300],
+  [20_000, 80],
+];
+
+describe("Markdown on hostile bodies", () => {
+  it.each(ADVERSARIAL)(
+    "renders %s within budget at 100k and 20k characters",
+    (_name, make, shows) => {
+      for (const [length, budget] of BUDGETS) {
+        const source = make(length);
+        expect(source.length).toBeGreaterThan(length * 0.95);
+        expect(source.length).toBeLessThanOrEqual(length);
+        let html = "";
+        const ms = cpuMs(() => {
+          html = renderToStaticMarkup(<Markdown source={source} />);
+        });
+        expect(html.replaceAll("<!-- -->", "")).toContain(shows);
+        expect(ms, `${length} characters`).toBeLessThan(budget);
+      }
+    },
+  );
 
   it.each(ADVERSARIAL)("parses %s in time linear in its length", (_name, make) => {
     const [smallSource, largeSource] = [make(MAX / 10), make(MAX)];

@@ -2,6 +2,7 @@ import { assignmentReviews, assignmentSubmissions } from "@lumen/db";
 import type { Outbox } from "@lumen/jobs";
 import { and, eq, isNotNull, notInArray } from "drizzle-orm";
 import type { Transaction } from "../kernel";
+import { notifyGrade } from "../notifications";
 import { markLessonsCompleted } from "../progress";
 import type { SubmissionRow } from "./access";
 import { loadAssignment, reviewsGiven, type StoredAssignment } from "./load";
@@ -53,6 +54,16 @@ export async function gradeFromPeers(
     )
     .returning({ id: assignmentSubmissions.id });
   if (!written) return false;
+  await notifyGrade(tx, {
+    userId: submission.userId,
+    lessonId: submission.lessonId,
+    dedupeKey: `grade:assignment:${submission.id}`,
+    news: {
+      what: "graded",
+      percent: grade.percent,
+      passed: grade.percent >= assignment.settings.passingPercent,
+    },
+  });
   await settleCompletion(tx, outbox, submission.enrollmentId, submission.lessonId, now);
   return true;
 }

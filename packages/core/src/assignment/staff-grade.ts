@@ -2,6 +2,7 @@ import { assignmentReviews, assignmentSubmissions, type Database } from "@lumen/
 import type { Outbox } from "@lumen/jobs";
 import { and, eq, isNotNull, isNull } from "drizzle-orm";
 import { NotFoundError, type SessionUser } from "../kernel";
+import { notifyGrade } from "../notifications";
 import { openSubmissionAsStaff } from "./access";
 import { settleCompletion } from "./finalize";
 import type { ScoresInput } from "./inputs";
@@ -62,6 +63,21 @@ export async function gradeAsStaff({
           isNull(assignmentReviews.flagResolution),
         ),
       );
+    const passed = grade.percent >= assignment.settings.passingPercent;
+    await notifyGrade(tx, {
+      userId: submission.userId,
+      lessonId: submission.lessonId,
+      // The first grade is one fact; each override is another.
+      dedupeKey:
+        gradedBy === "staff"
+          ? `grade:assignment:${submission.id}`
+          : `grade:assignment:${submission.id}:override:${now.toISOString()}`,
+      news: {
+        what: gradedBy === "staff" ? "graded" : "overridden",
+        percent: grade.percent,
+        passed,
+      },
+    });
     await settleCompletion(tx, outbox, submission.enrollmentId, submission.lessonId, now);
     return { submissionId: submission.id, gradedBy, percent: grade.percent };
   });
@@ -89,12 +105,26 @@ export async function keepFlaggedReview({
     .from(assignmentReviews)
     .where(and(eq(assignmentReviews.id, input.reviewId), isNotNull(assignmentReviews.flaggedAt)));
   if (!review) throw new NotFoundError("We couldn't find that flagged review.");
-  await openSubmissionAsStaff(db, user, review.submissionId);
-  const [kept] = await db
-    .update(assignmentReviews)
-    .set({ flagResolution: "kept" })
-    .where(and(eq(assignmentReviews.id, input.reviewId), isNull(assignmentReviews.flagResolution)))
-    .returning({ id: assignmentReviews.id });
+  const submission = await openSubmissionAsStaff(db, user, review.submissionId);
+  const kept = await db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(assignmentReviews)
+      .set({ flagResolution: "kept" })
+      .where(
+        and(eq(assignmentReviews.id, input.reviewId), isNull(assignmentReviews.flagResolution)),
+      )
+      .returning({ id: assignmentReviews.id });
+    // The learner who flagged it (the submission's author) hears that staff looked.
+    if (row) {
+      await notifyGrade(tx, {
+        userId: submission.userId,
+        lessonId: submission.lessonId,
+        dedupeKey: `grade:flag:${input.reviewId}`,
+        news: { what: "flag-kept" },
+      });
+    }
+    return row;
+  });
   if (kept || review.resolution === "kept") return { reviewId: input.reviewId, resolution: "kept" };
   return { reviewId: input.reviewId, resolution: "overridden" };
 }

@@ -1,4 +1,6 @@
+import { notifications } from "@lumen/db";
 import { createUser } from "@lumen/db/testing";
+import { and, asc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { NotFoundError } from "../kernel";
 import {
@@ -24,6 +26,15 @@ beforeAll(async () => {
 afterAll(() => world.close());
 
 const MINUTE = 60_000;
+
+/** The learner's grade notifications, oldest first: title and link. */
+async function gradeNotes(userId: string) {
+  return world.db
+    .select({ title: notifications.title, link: notifications.link })
+    .from(notifications)
+    .where(and(eq(notifications.userId, userId), eq(notifications.kind, "grade")))
+    .orderBy(asc(notifications.createdAt), asc(notifications.title));
+}
 
 /** The author's submission graded by three reviewers: (4,3), (2,2), (0,1) → median 2 + 2. */
 async function gradedByPeers() {
@@ -123,6 +134,18 @@ describe("flags, the backlog and staff grades", () => {
     });
     expect(mine.grade).toMatchObject({ points: 4, gradedBy: "peers" });
     expect(mine.reviews[2]).toMatchObject({ flagged: true, flagResolution: "kept" });
+    // The learner heard of the peer grade, then of the kept flag (once, however often kept).
+    await keepFlaggedReview({
+      db: world.db,
+      user: instructor,
+      input: { reviewId: third.reviewId },
+    });
+    const notes = await gradeNotes(author.user.id);
+    expect(notes.map((n) => n.title)).toEqual([
+      expect.stringMatching(/” was graded: 57%$/),
+      expect.stringMatching(/^Staff reviewed your flag on “/),
+    ]);
+    expect(notes[0]?.link).toMatch(new RegExp(`/lessons/${lessonId}$`));
   });
 
   it("an override replaces the peer grade, says so to the learner with the note, and resolves open flags", async () => {
@@ -181,6 +204,11 @@ describe("flags, the backlog and staff grades", () => {
       now: openAt,
     });
     expect(backlog.counts).toMatchObject({ flagged: 0, graded: 1 });
+    // Peer grade, then the override (a flag the override resolved tells nothing more).
+    expect((await gradeNotes(author.user.id)).map((n) => n.title)).toEqual([
+      expect.stringMatching(/” was graded: 57%$/),
+      expect.stringMatching(/^Staff changed your grade for “.*”: 86%$/),
+    ]);
   });
 
   it("staff grade a submission that waits for them", async () => {
@@ -223,6 +251,9 @@ describe("flags, the backlog and staff grades", () => {
       now: closeAt,
     });
     expect(mine).toMatchObject({ stage: "graded", grade: { gradedBy: "staff", points: 4 } });
+    expect((await gradeNotes(author.user.id)).map((n) => n.title)).toEqual([
+      expect.stringMatching(/” was graded: \d+%$/),
+    ]);
   });
 
   it("flags only reviews of one's own graded work", async () => {

@@ -2,6 +2,7 @@ import { type Database, exerciseSubmissions } from "@lumen/db";
 import type { Outbox } from "@lumen/jobs";
 import type { GradeResult, Submission } from "@lumen/sandbox";
 import { and, eq, ne, sql } from "drizzle-orm";
+import { notifyGrade } from "../notifications";
 import { markLessonsCompleted } from "../progress";
 import { loadExercise, loadTests } from "./load";
 import { sandboxSubmission } from "./sandbox-submission";
@@ -90,6 +91,15 @@ export async function gradeExerciseSubmission({
       )
       .returning({ enrollmentId: exerciseSubmissions.enrollmentId });
     if (!written) return "already-graded";
+    // A learner's graded attempt (not a sample run, not staff's reference check) is news.
+    if (submission.purpose === "submit" && submission.userId) {
+      await notifyGrade(tx, {
+        userId: submission.userId,
+        lessonId: submission.lessonId,
+        dedupeKey: `grade:exercise:${submissionId}`,
+        news: { what: "graded", percent: scorePercent, passed },
+      });
+    }
     if (submission.purpose === "submit" && passed && written.enrollmentId) {
       await markLessonsCompleted(tx, outbox, [
         { enrollmentId: written.enrollmentId, lessonId: submission.lessonId },

@@ -12,6 +12,7 @@ export * from "./inputs";
 export { DUPLICATE_WINDOW_MINUTES, POSTS_PER_MINUTE } from "./limits";
 export { listReplies, listRepliesSince } from "./list-replies";
 export { listLessonThreads, listThreads } from "./list-threads";
+export { type ThreadLiveEvent, type TrackedThreadEvent, threadEvents } from "./live-events";
 export { MENTIONS_MAX, mentionCandidates, mentionedIds } from "./mentions";
 export { setHidden, setThreadFlag } from "./moderate";
 export { listModerationLog } from "./moderation-log";

@@ -1,6 +1,8 @@
 import { notifications } from "@lumen/db";
+import { sql } from "drizzle-orm";
 import { queueNotificationEmails } from "../email";
 import { compareKeys, type Transaction } from "../kernel";
+import { LIVE_CHANNEL } from "../live";
 
 export type NewNotification = Pick<
   typeof notifications.$inferInsert,
@@ -10,18 +12,30 @@ export type NewNotification = Pick<
 /**
  * Writes notifications in the caller's transaction; one per (user, dedupeKey) ever, so a
  * fact reported twice (a retried job, a racing batch) still notifies once. Sorted: one lock
- * order for every writer.
+ * order for every writer. Each row actually inserted (not a deduped one) announces itself to
+ * its user's live topic on commit, in the same statement: 1,000 notifications are one round
+ * trip, not 1,000.
  */
 export async function createNotifications(tx: Transaction, items: readonly NewNotification[]) {
   if (items.length === 0) return;
   const sorted = [...items].sort(
     (a, b) => compareKeys(a.userId, b.userId) || compareKeys(a.dedupeKey, b.dedupeKey),
   );
+  const inserted = tx.$with("inserted").as(
+    tx
+      .insert(notifications)
+      .values(sorted)
+      .onConflictDoNothing({ target: [notifications.userId, notifications.dedupeKey] })
+      .returning({ id: notifications.id, userId: notifications.userId }),
+  );
+  // One statement inserts and announces each new row (a deduped one announces nothing).
   const created = await tx
-    .insert(notifications)
-    .values(sorted)
-    .onConflictDoNothing({ target: [notifications.userId, notifications.dedupeKey] })
-    .returning({ id: notifications.id });
+    .with(inserted)
+    .select({
+      id: inserted.id,
+      sent: sql`pg_notify(${LIVE_CHANNEL}, json_build_object('topic', 'user:' || ${inserted.userId}, 'type', 'notification', 'id', ${inserted.id})::text)`,
+    })
+    .from(inserted);
   // Email (instant kinds) is queued in this same transaction: see core/email.
   await queueNotificationEmails(tx, created);
 }

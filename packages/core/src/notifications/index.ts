@@ -5,6 +5,7 @@ export {
   milestoneNotification,
   type NewNotification,
 } from "./create";
+export { type GradeNews, notifyGrade } from "./grade";
 export {
   type ListNotificationsInput,
   listNotificationsInput,
@@ -12,6 +13,11 @@ export {
   markReadInput,
 } from "./inputs";
 export { listNotifications } from "./list";
+export {
+  type NotificationLiveEvent,
+  notificationEvents,
+  type TrackedNotificationEvent,
+} from "./live";
 export { markNotificationsRead } from "./mark-read";
 export type { NotificationItem, NotificationKind, NotificationPage } from "./types";
 export { countUnread } from "./unread-count";

@@ -184,6 +184,14 @@ describe("grading in the sandbox", () => {
       .from(lessonProgress)
       .where(eq(lessonProgress.enrollmentId, enrollmentId));
     expect(completed?.completedAt).toBeInstanceOf(Date);
+    // Each graded attempt reached the learner's bell (kind "grade"), newest first.
+    const { items } = await t.callerFor(learner).notifications.list({});
+    expect(
+      items.filter((n) => n.kind === "grade").map((n) => [n.title.replace(/^“.*” /, ""), n.body]),
+    ).toEqual([
+      ["was graded: 100%", "You passed. Open the lesson for the details."],
+      ["was graded: 0%", "Not a pass yet. Open the lesson for the details."],
+    ]);
   }, 60_000);
 
   it("a run of the samples grades the samples only and uses no attempt", async () => {
@@ -199,6 +207,8 @@ describe("grading in the sandbox", () => {
       passed: false,
     });
     expect((await t.callerFor(learner).progress.course({ courseId }))?.percent).toBe(0);
+    // A sample run is not a grade: nothing for the bell.
+    expect((await t.callerFor(learner).notifications.list({})).items).toEqual([]);
   }, 60_000);
 
   it("a passing score below 100 % passes with some hidden tests failing; the best attempt counts", async () => {

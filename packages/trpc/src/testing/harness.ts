@@ -1,4 +1,5 @@
 import type { SessionUser } from "@lumen/core/kernel";
+import type { LiveHub } from "@lumen/core/live";
 import { createTestWorld } from "@lumen/core/testing";
 import { loadSessionUser } from "@lumen/core/users";
 import { createCaller } from "../root";
@@ -13,18 +14,26 @@ export async function createTestContext() {
     ...world,
     /**
      * Procedures as `user`. There is no session store here: privileged procedures re-read
-     * the user's row, which is what the API's database check boils down to.
+     * the user's row, which is what the API's database check boils down to. Subscriptions
+     * need a `live` hub (createLiveHub on this world's database); `signal` ends them.
      */
-    callerFor: (user: SessionUser | null) =>
-      createCaller({
-        db: world.db,
-        user,
-        currentUser: async () => (user ? loadSessionUser(world.db, user.id) : null),
-        outbox: world.outbox,
-        search: world.search,
-        media: world.media,
-        progress: world.progress,
-      }),
+    callerFor: (
+      user: SessionUser | null,
+      { live, signal }: { live?: LiveHub; signal?: AbortSignal } = {},
+    ) =>
+      createCaller(
+        {
+          live,
+          db: world.db,
+          user,
+          currentUser: async () => (user ? loadSessionUser(world.db, user.id) : null),
+          outbox: world.outbox,
+          search: world.search,
+          media: world.media,
+          progress: world.progress,
+        },
+        { signal },
+      ),
   };
 }
 

@@ -4,27 +4,31 @@ import { useLocation } from "react-router";
 import { trpc } from "../../lib/trpc";
 import { iconButtonClass } from "../ui/Button";
 import { cx } from "../ui/cx";
+import { useLiveNotifications } from "./live-notifications";
 import s from "./NotificationBell.module.css";
 
 const loadPanel = () => import("./NotificationPanel");
 // The list, its paging and marking read load on first open (or hover): the shell keeps the bell.
 const NotificationPanel = lazy(loadPanel);
 
-const POLL_MS = 15_000;
+/** Only while the live connection is down: a slow re-read, so the count is never stuck. */
+const OFFLINE_REFETCH_MS = 60_000;
 
 /**
- * The header's bell: unread count (polled, and re-read when the window regains focus, so new
- * milestones show without a reload) and a panel listing notifications.
+ * The header's bell: unread count and a panel listing notifications, both kept current by the
+ * live subscription (no polling); while it is down, a slow safety re-read and on focus.
  */
 export function NotificationBell() {
   const [open, setOpen] = useState(false);
   const [said, say] = useState("");
   const panelId = useId();
   const button = useRef<HTMLButtonElement>(null);
+  const live = useLiveNotifications();
+  const offline = live !== "open";
   const unread = useQuery({
     ...trpc.notifications.unreadCount.queryOptions(),
-    refetchInterval: POLL_MS,
-    refetchOnWindowFocus: true,
+    refetchInterval: offline ? OFFLINE_REFETCH_MS : false,
+    refetchOnWindowFocus: offline,
     staleTime: 5_000,
   });
   const count = unread.data?.unread ?? 0;

@@ -88,6 +88,11 @@ function CourseView({ course }: { course: CourseDetail }) {
                   failed={progress.isError}
                 />
               )}
+              {(course.enrollment || course.viewerCanEdit) && (
+                <p>
+                  <Link to={`/courses/${course.slug}/forum`}>Course forum</Link>
+                </p>
+              )}
               <EnrollPanel course={course} />
             </>
           )}

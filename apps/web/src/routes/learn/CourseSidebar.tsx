@@ -48,6 +48,13 @@ export function CourseSidebar({
         <Link to={`/courses/${course.slug}`} className={s.courseTitle}>
           {course.title}
         </Link>
+        {canOpenAll && (
+          <nav aria-label="Course">
+            <Link to={`/courses/${course.slug}/forum`} className={s.forumLink}>
+              Course forum
+            </Link>
+          </nav>
+        )}
         {progress && (
           <div className={s.progress}>
             <ProgressBar

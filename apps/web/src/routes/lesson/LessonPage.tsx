@@ -11,6 +11,7 @@ import { LESSON_KIND_LABELS, type LocatedLesson, locateLesson } from "../../lib/
 import { apiErrorCode, type CourseDetail, trpc } from "../../lib/trpc";
 import { useDocumentTitle } from "../../lib/use-document-title";
 import { EditorBanner } from "../course/EditorBanner";
+import { LessonThreads } from "../forum/LessonThreads";
 import { useCourseProgress } from "../learn/api";
 import { CourseSidebar, isOptional } from "../learn/CourseSidebar";
 import { LessonNav } from "../learn/LessonNav";
@@ -119,6 +120,7 @@ function CoursePlayer({ course, at }: { course: CourseDetail; at: LocatedLesson<
           )}
         </div>
         <LessonNav slug={course.slug} previous={at.previous} next={at.next} />
+        {canOpenAll && <LessonThreads slug={course.slug} lessonId={lesson.id} />}
       </article>
       <MilestoneToast courseTitle={course.title} milestones={progress.data?.milestones} />
     </div>

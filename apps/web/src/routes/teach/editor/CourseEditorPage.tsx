@@ -101,6 +101,9 @@ function EditorView({ course }: { course: EditableCourse }) {
             >
               Preview as learner<span className="visually-hidden"> (opens in a new tab)</span>
             </ButtonLink>
+            <ButtonLink to={`/teach/courses/${course.id}/forum`} variant="ghost">
+              Forum moderation
+            </ButtonLink>
             <EditingStatus courseId={course.id} />
           </div>
         </header>

@@ -1,0 +1,63 @@
+/**
+ * What must stay out of the SPA's initial JS (DESIGN §5: ≤ 150 KiB gzipped, ADR 0021): the
+ * Markdown renderer (markdown-it) loads with the routes that show Markdown, and the code
+ * highlighter is a lazy chunk of its own, fetched only for a fenced block with a language.
+ */
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { initialChunks, type Manifest, readManifest } from "./manifest";
+import { buildWeb, PREBUILT_WEB_ENV } from "./stack";
+
+/** Text only markdown-it's and highlight.js's code carry. */
+const MARKDOWN_IT = /markdown-it|linkify|Zero-width joiner/i;
+const HIGHLIGHT_JS = /hljs-|highlightAuto|registerLanguage/;
+
+let outDir: string;
+let ownBuild: string | null = null;
+let manifest: Manifest;
+
+beforeAll(async () => {
+  // The e2e project builds once for every file (build-once.ts); run alone, build here.
+  outDir = process.env[PREBUILT_WEB_ENV] ?? "";
+  if (!outDir) {
+    ownBuild = await mkdtemp(join(tmpdir(), "lumen-bundle-e2e-"));
+    await buildWeb(ownBuild);
+    outDir = ownBuild;
+  }
+  manifest = await readManifest(outDir);
+}, 120_000);
+
+afterAll(async () => {
+  if (ownBuild) await rm(ownBuild, { recursive: true, force: true });
+});
+
+const js = (file: string) => readFile(join(outDir, file), "utf8");
+const initialFiles = (page: string) =>
+  [...initialChunks(manifest, page)]
+    .map((key) => manifest[key]?.file ?? "")
+    .filter((f) => f.endsWith(".js"));
+
+describe("the production build", () => {
+  it("keeps the Markdown renderer and the highlighter out of the initial JS", async () => {
+    for (const file of initialFiles("index.html")) {
+      const code = await js(file);
+      expect(MARKDOWN_IT.test(code), `${file} has markdown-it`).toBe(false);
+      expect(HIGHLIGHT_JS.test(code), `${file} has highlight.js`).toBe(false);
+    }
+  });
+
+  it("puts the highlighter in a lazy chunk of its own, apart from the renderer", async () => {
+    const highlighter = manifest["src/components/markdown/highlight.ts"];
+    expect(highlighter?.isDynamicEntry).toBe(true);
+    expect(HIGHLIGHT_JS.test(await js(highlighter?.file ?? ""))).toBe(true);
+    const renderer = Object.values(manifest).find(
+      (chunk) => chunk.file.includes("Markdown-") && chunk.file.endsWith(".js"),
+    );
+    expect(renderer).toBeDefined();
+    const rendererCode = await js(renderer?.file ?? "");
+    expect(MARKDOWN_IT.test(rendererCode)).toBe(true);
+    expect(HIGHLIGHT_JS.test(rendererCode)).toBe(false);
+  });
+});

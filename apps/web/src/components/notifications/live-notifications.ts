@@ -1,0 +1,28 @@
+import { useQueryClient } from "@tanstack/react-query";
+import { useRef } from "react";
+import { type LiveStatus, useLiveSubscription } from "../../lib/live";
+import { trpc, trpcClient } from "../../lib/trpc";
+
+type LiveNotificationEvent =
+  | { type: "ready" }
+  | { type: "notification"; id: string }
+  | { type: "resync" };
+
+/**
+ * While signed in, the bell's count and list follow the server live: each new notification,
+ * a reconnect (what happened meanwhile) and a server's "resync" re-read them once.
+ */
+export function useLiveNotifications(): LiveStatus {
+  const queryClient = useQueryClient();
+  const readies = useRef(0);
+  return useLiveSubscription<LiveNotificationEvent>(
+    "notifications",
+    (input, handlers) => trpcClient.live.notifications.subscribe(input, handlers),
+    (event) => {
+      // The first "ready" is the page's own start: its queries are fresh already.
+      if (event.type === "ready" && readies.current++ === 0) return;
+      void queryClient.invalidateQueries({ queryKey: trpc.notifications.unreadCount.queryKey() });
+      void queryClient.invalidateQueries({ queryKey: trpc.notifications.list.pathKey() });
+    },
+  );
+}

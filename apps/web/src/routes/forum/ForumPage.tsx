@@ -1,0 +1,281 @@
+import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
+import { type FormEvent, useState } from "react";
+import { Link, useParams, useSearchParams } from "react-router";
+import { Breadcrumb } from "../../components/Breadcrumb";
+import { EmptyState, ErrorState, LoadingState } from "../../components/states";
+import { Button } from "../../components/ui/Button";
+import { SelectField } from "../../components/ui/Field";
+import { Notice } from "../../components/ui/Notice";
+import { formatDate } from "../../lib/format";
+import { apiErrorCode, trpc } from "../../lib/trpc";
+import { useDocumentTitle } from "../../lib/use-document-title";
+import { NotFoundContent } from "../NotFoundPage";
+import type { ForumOverview, ThreadKind, ThreadSort, ThreadSummary } from "./api";
+import s from "./forum.module.css";
+import { NewThreadForm } from "./NewThreadForm";
+import { ThreadList } from "./ThreadList";
+
+const SORTS: Array<{ value: ThreadSort; label: string }> = [
+  { value: "new", label: "Newest" },
+  { value: "active", label: "Recently active" },
+  { value: "top", label: "Top voted" },
+  { value: "unanswered", label: "Unanswered" },
+];
+const PAGE_SIZE = 20;
+
+/** A course's forum: `/courses/:slug/forum` (`?sort=&kind=&q=`, `?new=question&lesson=`). */
+export function Component() {
+  const { slug = "" } = useParams();
+  const course = useQuery(trpc.catalog.bySlug.queryOptions({ slug }));
+  const courseId = course.data?.id ?? "";
+  const overview = useQuery({
+    ...trpc.forum.overview.queryOptions({ courseId }),
+    enabled: !!courseId,
+  });
+  useDocumentTitle(course.data ? `Forum — ${course.data.title}` : null);
+  if (course.isPending || (courseId && overview.isPending))
+    return <LoadingState label="Loading forum…" />;
+  if (course.isError) {
+    if (apiErrorCode(course.error) === "NOT_FOUND")
+      return <NotFoundContent title="Course not found" what="course" />;
+    return <ErrorState message="We could not load this forum." onRetry={() => course.refetch()} />;
+  }
+  if (overview.isError) {
+    const code = apiErrorCode(overview.error);
+    if (code === "FORBIDDEN" || code === "UNAUTHORIZED") {
+      return (
+        <div className={s.page}>
+          <h1>Forum — {course.data.title}</h1>
+          <Notice tone="info">
+            {code === "UNAUTHORIZED" ? (
+              <>
+                <Link to={`/sign-in?next=/courses/${slug}/forum`}>Sign in</Link> to read this
+                course's forum.
+              </>
+            ) : (
+              <>
+                {overview.error.message} <Link to={`/courses/${slug}`}>Go to the course</Link>
+              </>
+            )}
+          </Notice>
+        </div>
+      );
+    }
+    return (
+      <ErrorState message="We could not load this forum." onRetry={() => overview.refetch()} />
+    );
+  }
+  if (!overview.data) return <LoadingState label="Loading forum…" />;
+  return <Forum overview={overview.data} />;
+}
+
+function Forum({ overview }: { overview: ForumOverview }) {
+  const [params, setParams] = useSearchParams();
+  const sort = (SORTS.find((o) => o.value === params.get("sort"))?.value ?? "new") as ThreadSort;
+  const kindParam = params.get("kind");
+  const kind: ThreadKind | undefined =
+    kindParam === "question" || kindParam === "discussion" ? kindParam : undefined;
+  const query = params.get("q") ?? "";
+  const newKind = params.get("new");
+  const [draft, setDraft] = useState(query);
+  const update = (changes: Record<string, string | null>) => {
+    const next = new URLSearchParams(params);
+    for (const [key, value] of Object.entries(changes)) {
+      if (value) next.set(key, value);
+      else next.delete(key);
+    }
+    setParams(next, { replace: true });
+  };
+  const onSearch = (event: FormEvent) => {
+    event.preventDefault();
+    update({ q: draft.trim() || null });
+  };
+  const { course, viewer } = overview;
+  return (
+    <div className={s.page}>
+      <Breadcrumb>
+        <li>
+          <Link to="/">Catalog</Link>
+        </li>
+        <li>
+          <Link to={`/courses/${course.slug}`}>{course.title}</Link>
+        </li>
+      </Breadcrumb>
+      <div className={s.pageHead}>
+        <h1>Forum</h1>
+        {!newKind && !viewer.muted && (
+          <Button variant="primary" onClick={() => update({ new: "discussion" })}>
+            New thread
+          </Button>
+        )}
+      </div>
+      {viewer.muted && (
+        <Notice tone="warning">
+          You cannot post in this course's forum
+          {viewer.muted.until ? ` until ${formatDate(viewer.muted.until)}` : ""}:{" "}
+          {viewer.muted.reason}
+        </Notice>
+      )}
+      {newKind && !viewer.muted && (
+        <NewThreadForm
+          overview={overview}
+          initialKind={newKind === "question" ? "question" : "discussion"}
+          initialLessonId={params.get("lesson") ?? ""}
+          onCancel={() => update({ new: null, lesson: null })}
+        />
+      )}
+      <search>
+        <form className={s.searchForm} onSubmit={onSearch}>
+          <label htmlFor="forum-search">Search this forum</label>
+          <input
+            id="forum-search"
+            type="search"
+            value={draft}
+            maxLength={200}
+            onChange={(e) => setDraft(e.target.value)}
+          />
+          <Button type="submit">Search</Button>
+          {query && (
+            <Button
+              variant="ghost"
+              onClick={() => {
+                setDraft("");
+                update({ q: null });
+              }}
+            >
+              Clear search
+            </Button>
+          )}
+        </form>
+      </search>
+      {query ? (
+        <SearchResults courseId={course.id} slug={course.slug} query={query} />
+      ) : (
+        <>
+          <div className={s.filters}>
+            <SelectField
+              id="forum-sort"
+              label="Sort"
+              value={sort}
+              options={SORTS}
+              onChange={(e) => update({ sort: e.target.value === "new" ? null : e.target.value })}
+            />
+            <SelectField
+              id="forum-kind"
+              label="Kind"
+              value={kind ?? ""}
+              placeholder="All threads"
+              options={[
+                { value: "question", label: "Questions" },
+                { value: "discussion", label: "Discussions" },
+              ]}
+              onChange={(e) => update({ kind: e.target.value || null })}
+            />
+          </div>
+          <Threads courseId={course.id} slug={course.slug} sort={sort} kind={kind} />
+        </>
+      )}
+    </div>
+  );
+}
+
+function Threads({
+  courseId,
+  slug,
+  sort,
+  kind,
+}: {
+  courseId: string;
+  slug: string;
+  sort: ThreadSort;
+  kind: ThreadKind | undefined;
+}) {
+  const list = useInfiniteQuery(
+    trpc.forum.threads.infiniteQueryOptions(
+      { courseId, sort, ...(kind ? { kind } : {}), limit: PAGE_SIZE },
+      { getNextPageParam: (page) => page.nextCursor ?? undefined },
+    ),
+  );
+  return (
+    <Paged
+      list={list}
+      slug={slug}
+      empty="No threads yet"
+      emptyText="Start the first one: ask a question or open a discussion."
+    />
+  );
+}
+
+function SearchResults({
+  courseId,
+  slug,
+  query,
+}: {
+  courseId: string;
+  slug: string;
+  query: string;
+}) {
+  const list = useInfiniteQuery(
+    trpc.forum.search.infiniteQueryOptions(
+      { courseId, query, limit: PAGE_SIZE },
+      { getNextPageParam: (page) => page.nextCursor ?? undefined },
+    ),
+  );
+  return (
+    <Paged
+      list={list}
+      slug={slug}
+      empty={`No threads match “${query}”`}
+      emptyText="Try other words."
+    />
+  );
+}
+
+/** What the list needs of an infinite thread query (the list's or the search's). */
+interface ThreadsQuery {
+  isPending: boolean;
+  isError: boolean;
+  data: { pages: Array<{ items: ThreadSummary[] }> } | undefined;
+  hasNextPage: boolean;
+  isFetchingNextPage: boolean;
+  fetchNextPage: () => unknown;
+  refetch: () => unknown;
+}
+
+function Paged({
+  list,
+  slug,
+  empty,
+  emptyText,
+}: {
+  list: ThreadsQuery;
+  slug: string;
+  empty: string;
+  emptyText: string;
+}) {
+  if (list.isPending) return <LoadingState label="Loading threads…" />;
+  if (list.isError)
+    return <ErrorState message="We could not load the threads." onRetry={() => list.refetch()} />;
+  const threads = list.data?.pages.flatMap((page) => page.items) ?? [];
+  if (threads.length === 0) {
+    return (
+      <EmptyState title={empty}>
+        <p>{emptyText}</p>
+      </EmptyState>
+    );
+  }
+  return (
+    <section aria-label="Threads">
+      <ThreadList slug={slug} threads={threads} />
+      {list.hasNextPage && (
+        <Button
+          className={s.more}
+          onClick={() => list.fetchNextPage()}
+          disabled={list.isFetchingNextPage}
+        >
+          {list.isFetchingNextPage ? "Loading more…" : "Load more threads"}
+        </Button>
+      )}
+    </section>
+  );
+}

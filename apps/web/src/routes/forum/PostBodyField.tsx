@@ -1,0 +1,172 @@
+import { useQuery } from "@tanstack/react-query";
+import { type KeyboardEvent, useId, useRef, useState } from "react";
+import { Markdown } from "../../components/Markdown";
+import { linkButtonClass } from "../../components/ui/Button";
+import { cx } from "../../components/ui/cx";
+import { describedBy, fieldStyles as f } from "../../components/ui/Field";
+import { mentionMarkup } from "../../lib/markdown/mention";
+import { trpc } from "../../lib/trpc";
+import s from "./forum.module.css";
+import { insertMention, mentionAt, moveActive } from "./mention-query";
+
+export const BODY_MAX = 20_000;
+
+/**
+ * A post's Markdown body with a preview and @mention autocomplete: typing `@` and letters lists
+ * the course's members; arrows move, Enter or Tab picks, Escape closes.
+ */
+export function PostBodyField({
+  id,
+  label,
+  courseId,
+  value,
+  onChange,
+  error,
+  rows = 6,
+}: {
+  id: string;
+  label: string;
+  courseId: string;
+  value: string;
+  onChange: (value: string) => void;
+  error?: string | undefined;
+  rows?: number;
+}) {
+  const [preview, setPreview] = useState(false);
+  const [caret, setCaret] = useState(0);
+  const [active, setActive] = useState(-1);
+  const [dismissedAt, setDismissedAt] = useState<number | null>(null);
+  const textarea = useRef<HTMLTextAreaElement>(null);
+  const listId = useId();
+  const previewId = useId();
+  const mention = mentionAt(value, caret);
+  const open = mention !== null && dismissedAt !== mention.start;
+  const candidates = useQuery({
+    ...trpc.forum.mentionCandidates.queryOptions({ courseId, prefix: mention?.prefix ?? "" }),
+    enabled: open,
+    staleTime: 60_000,
+  });
+  const options = open ? (candidates.data ?? []) : [];
+  const hint = "Markdown. Type @ and a name to mention a member of the course.";
+
+  const pick = (index: number) => {
+    const member = options[index];
+    if (!mention || !member) return;
+    const next = insertMention(
+      value,
+      mention,
+      mentionMarkup({ name: member.name, userId: member.id }),
+    );
+    onChange(next.text);
+    setCaret(next.caret);
+    setActive(-1);
+    requestAnimationFrame(() => {
+      textarea.current?.focus();
+      textarea.current?.setSelectionRange(next.caret, next.caret);
+    });
+  };
+  const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (!open || options.length === 0) return;
+    if (event.key === "ArrowDown" || event.key === "ArrowUp") {
+      event.preventDefault();
+      setActive(moveActive(active, options.length, event.key));
+    } else if ((event.key === "Enter" || event.key === "Tab") && active >= 0) {
+      event.preventDefault();
+      pick(active);
+    } else if (event.key === "Escape" && mention) {
+      event.preventDefault();
+      setDismissedAt(mention.start);
+      setActive(-1);
+    }
+  };
+  const track = (target: HTMLTextAreaElement) => setCaret(target.selectionStart ?? 0);
+  const showList = open && (options.length > 0 || candidates.isFetched);
+
+  return (
+    <div className={f.field}>
+      <div className={s.labelRow}>
+        <label htmlFor={id}>{label}</label>
+        <button
+          type="button"
+          className={linkButtonClass}
+          aria-expanded={preview}
+          aria-controls={previewId}
+          onClick={() => setPreview(!preview)}
+        >
+          {preview ? "Hide preview" : "Show preview"}
+        </button>
+      </div>
+      <p id={`${id}-hint`} className={f.hint}>
+        {hint}
+      </p>
+      <div className={s.bodyWrap}>
+        <textarea
+          ref={textarea}
+          id={id}
+          name={id}
+          rows={rows}
+          value={value}
+          maxLength={BODY_MAX}
+          onChange={(e) => {
+            onChange(e.target.value);
+            track(e.target);
+            setActive(-1);
+          }}
+          onSelect={(e) => track(e.currentTarget)}
+          onKeyDown={onKeyDown}
+          onBlur={() => setActive(-1)}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={describedBy(id, hint, error)}
+          aria-autocomplete="list"
+          aria-controls={showList ? listId : undefined}
+          aria-activedescendant={showList && active >= 0 ? `${listId}-${active}` : undefined}
+        />
+        {showList && (
+          <div id={listId} role="listbox" aria-label="Members to mention" className={s.mentionList}>
+            {options.length === 0 ? (
+              <p className={s.mentionEmpty}>No member matches “{mention?.prefix}”</p>
+            ) : (
+              options.map((member, index) => (
+                // biome-ignore lint/a11y/useFocusableInteractive: focus stays in the textarea (aria-activedescendant), whose keys pick
+                // biome-ignore lint/a11y/useKeyWithClickEvents: the textarea handles the keys (arrows, Enter, Tab, Escape)
+                <div
+                  key={member.id}
+                  id={`${listId}-${index}`}
+                  role="option"
+                  aria-selected={index === active}
+                  className={cx(s.mentionOption, index === active && s.mentionActive)}
+                  // Keep focus (and the caret) in the textarea while picking with the pointer.
+                  onMouseDown={(e) => e.preventDefault()}
+                  onClick={() => pick(index)}
+                >
+                  {member.name}
+                  {member.isStaff && <span className={s.staffNote}> · staff</span>}
+                </div>
+              ))
+            )}
+          </div>
+        )}
+      </div>
+      <section
+        id={previewId}
+        className={s.preview}
+        aria-label={`${label} preview`}
+        hidden={!preview}
+      >
+        {value.trim() ? (
+          <Markdown source={value} headingBase={3} />
+        ) : (
+          <p className="muted">Nothing to preview yet.</p>
+        )}
+      </section>
+      <p className={cx(f.hint, f.counter)} aria-hidden="true">
+        {value.length.toLocaleString("en")} / {BODY_MAX.toLocaleString("en")}
+      </p>
+      {error && (
+        <p id={`${id}-error`} className={f.error}>
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}

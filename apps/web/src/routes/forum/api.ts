@@ -1,0 +1,24 @@
+import type { inferInput, inferOutput } from "@trpc/tanstack-react-query";
+import { trpc } from "../../lib/trpc";
+
+export type ThreadSummary = inferOutput<typeof trpc.forum.threads>["items"][number];
+export type ThreadDetail = inferOutput<typeof trpc.forum.thread>;
+export type ReplyView = inferOutput<typeof trpc.forum.replies>["items"][number];
+export type ForumOverview = inferOutput<typeof trpc.forum.overview>;
+export type ThreadSort = NonNullable<inferInput<typeof trpc.forum.threads>["sort"]>;
+export type ThreadKind = ThreadSummary["kind"];
+export type PostRef = inferInput<typeof trpc.forum.vote>["post"];
+
+export const forumPath = (slug: string) => `/courses/${slug}/forum`;
+export const threadPath = (slug: string, threadId: string) => `${forumPath(slug)}/${threadId}`;
+/** The course's forum with the new-thread form open, about `lessonId`. */
+export const askPath = (slug: string, lessonId: string) =>
+  `${forumPath(slug)}?new=question&lesson=${encodeURIComponent(lessonId)}`;
+
+/** Every cached forum read (lists, thread, replies): what a change there makes stale. */
+export const forumKey = () => trpc.forum.pathKey();
+
+export const KIND_LABELS: Record<ThreadKind, string> = {
+  discussion: "Discussion",
+  question: "Question",
+};
