@@ -75,4 +75,39 @@ describe("Postgres search", () => {
     await search.indexCourse(ids.java);
     expect((await run({})).total).toBe(before - 1);
   });
+
+  it("corrects a repeated query as a fresh search does, after another process changes the words", async () => {
+    // `search` remembers that these queries needed no correction; the other process indexes.
+    const other = createPostgresSearch({ db: database.db });
+    const retitleElsewhere = async (title: string) => {
+      await database.db
+        .update(courses)
+        .set({ title, updatedAt: sql`now()` })
+        .where(eq(courses.id, ids.deepLearning));
+      await other.indexCourse(ids.deepLearning);
+    };
+    const fresh = (input: CatalogQueryInput) =>
+      createPostgresSearch({ db: database.db }).search(catalogQuerySchema.parse(input));
+    await retitleElsewhere("Xylophonics Basics");
+    for (const query of ["xylophonics", "xylophonics OR python"]) {
+      const before = await run({ query });
+      expect(before.correctedQuery).toBeUndefined();
+      expect(before.total).toBeGreaterThan(0);
+    }
+    await retitleElsewhere("Xylophonist Basics");
+    // No course has the word now: it is corrected, though this process last found it.
+    const alone = await run({ query: "xylophonics" });
+    expect(alone.correctedQuery).toBe("xylophonist");
+    expect(alone).toEqual(await fresh({ query: "xylophonics" }));
+    // Python still matches, which proves nothing about the other alternative.
+    const either = await run({ query: "xylophonics OR python" });
+    expect(either.correctedQuery).toBe("xylophonist OR python");
+    expect(either).toEqual(await fresh({ query: "xylophonics OR python" }));
+    // A query that matches nothing but whose words are known stays as it is (the second
+    // search assumes, then checks them).
+    await run({ query: "xylophonist scikit" });
+    const none = await run({ query: "xylophonist scikit" });
+    expect(none.total).toBe(0);
+    expect(none).toEqual(await fresh({ query: "xylophonist scikit" }));
+  });
 });
