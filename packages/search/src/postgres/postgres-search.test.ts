@@ -3,9 +3,12 @@ import { createTestDatabase, type TestDatabase } from "@lumen/db/testing";
 import { type CatalogQueryInput, catalogQuerySchema } from "@lumen/shared";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parseQuery } from "../query/parse";
 import { type FixtureKey, insertFixtureCatalog } from "../testing";
 import type { SearchBackend } from "../types";
 import { createPostgresSearch } from "./backend";
+import { ALL_STEMMING_CONFIGS } from "./languages";
+import { createQueryCache, prepareQuery } from "./text-query";
 
 // Behaviour only the Postgres backend has: language-aware stemming and its own vocabulary.
 let database: TestDatabase;
@@ -109,5 +112,21 @@ describe("Postgres search", () => {
     const none = await run({ query: "xylophonist scikit" });
     expect(none.total).toBe(0);
     expect(none).toEqual(await fresh({ query: "xylophonist scikit" }));
+  });
+
+  it("prepares a query from the cache exactly as from the database", async () => {
+    const cache = createQueryCache();
+    const texts = ["machine learning", '"machine learning" -java', "pythn OR data", "scikit", "ai"];
+    for (const text of texts) {
+      const parsed = parseQuery(text);
+      for (const configs of [ALL_STEMMING_CONFIGS, ["spanish"]]) {
+        const expected = await prepareQuery(database.db, parsed, configs);
+        await prepareQuery(database.db, parsed, configs, { cache });
+        const { unverified: _, ...again } = await prepareQuery(database.db, parsed, configs, {
+          cache,
+        });
+        expect({ text, ...again }).toEqual({ text, ...expected });
+      }
+    }
   });
 });

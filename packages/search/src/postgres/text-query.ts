@@ -84,10 +84,10 @@ export async function prepareQuery(
   const cached = cache ? cachedParts(cache, query, configs) : null;
   // A match proves a word known only when its clause has no alternatives to match instead.
   const provable = query.required.every((clause) => clause.length === 1);
-  if (cached && !verify && provable && cache && !cache.wasCorrected(queryKey)) {
-    return words.length > 0
-      ? { ...compose(query, cached), unverified: true }
-      : compose(query, cached);
+  // Without a word to correct there is nothing to check.
+  if (cached && words.length === 0) return compose(query, cached);
+  if (cached && !verify && provable && !cache?.wasCorrected(queryKey)) {
+    return { ...compose(query, cached), unverified: true };
   }
 
   // `%` is the only similarity test the trigram index serves, and it compares against this
