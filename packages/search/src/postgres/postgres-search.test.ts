@@ -129,4 +129,25 @@ describe("Postgres search", () => {
       }
     }
   });
+
+  it("reuses a typo's correction only while the vocabulary is the same", async () => {
+    const other = createPostgresSearch({ db: database.db });
+    const retitleElsewhere = async (key: FixtureKey, title: string) => {
+      await database.db
+        .update(courses)
+        .set({ title, updatedAt: sql`now()` })
+        .where(eq(courses.id, ids[key]));
+      await other.indexCourse(ids[key]);
+    };
+    await retitleElsewhere("deepLearning", "Xylophonist Basics");
+    for (let i = 0; i < 2; i++) {
+      expect((await run({ query: "xylofonixt" })).correctedQuery).toBe("xylophonist");
+    }
+    // A closer word joins the vocabulary in another process.
+    await retitleElsewhere("webDesign", "Xylofonict Basics");
+    const after = await run({ query: "xylofonixt" });
+    expect(after.correctedQuery).toBe("xylofonict");
+    const fresh = createPostgresSearch({ db: database.db });
+    expect(after).toEqual(await fresh.search(catalogQuerySchema.parse({ query: "xylofonixt" })));
+  });
 });

@@ -41,11 +41,14 @@ const CACHE_ENTRIES = 10_000;
  *   - which queries needed a correction last time. Only a hint: a query that did not is
  *     prepared without checking its words, which is exact whenever it matches a course (each
  *     of its words then matches one, so it is known); a search that matches none prepares
- *     it again (`verify`). A query that was corrected is always checked.
+ *     it again (`verify`). A query that was corrected is always checked;
+ *   - the suggestion for each unknown word, reused while the vocabulary version is the same
+ *     (the words are still checked: only the trigram scan is saved).
  */
 export function createQueryCache() {
   const parts = new Map<string, string[]>();
   const corrected = new Map<string, boolean>();
+  const suggestions = new Map<string, Suggestion>();
   const remember = <T>(map: Map<string, T>, key: string, value: T) => {
     if (map.size >= CACHE_ENTRIES) map.clear();
     map.set(key, value);
@@ -55,8 +58,17 @@ export function createQueryCache() {
     setParts: (key: string, value: string[]) => remember(parts, key, value),
     wasCorrected: (key: string) => corrected.get(key) ?? true,
     setCorrected: (key: string, value: boolean) => remember(corrected, key, value),
+    suggestionFor: (word: string) => suggestions.get(word),
+    setSuggestion: (word: string, value: Suggestion) => remember(suggestions, word, value),
   };
 }
+
+/**
+ * The most similar vocabulary word to an unknown word ('' for none) as of a vocabulary
+ * version (search_vocabulary, raised by the indexer on every change to search_terms): while
+ * the version is the same, so is the suggestion.
+ */
+type Suggestion = { term: string; version: string };
 export type QueryCache = ReturnType<typeof createQueryCache>;
 
 /**
@@ -95,16 +107,28 @@ export async function prepareQuery(
   // for this statement's transaction only, saving a BEGIN/SET/COMMIT round trip each time.
   // The tsquery sits in a scalar subquery so it is computed once and the GIN index can use
   // it; inline, the planner may scan every row re-evaluating to_tsquery (100+ ms at 100k).
-  // A suggestion is only looked for when the word is unknown (CASE evaluates lazily).
-  const correction = (word: string) => sql`case
+  // A suggestion is only looked for when the word is unknown (CASE evaluates lazily), and
+  // taken from the cache while the vocabulary is the one it was computed from. Known words
+  // come back null, unknown ones as their suggestion ('' for none).
+  const version = sql`(select v.version::text from search_vocabulary v)`;
+  const correction = (word: string) => {
+    const known = cache?.suggestionFor(word);
+    return sql`case
     when exists (select 1 from search_terms where term like ${word} || '%') then null
     when exists (select 1 from course_search
       where document @@ (select ${atomTsquerySql({ kind: "word", word, prefix: true }, configs)})) then null
-    else (select term from search_terms where term % ${word}
-      order by similarity(term, ${word}) desc, term limit 1) end`;
-  const result = await db.execute<{ parts: string[]; corrections: (string | null)[] }>(sql`select
+    ${known ? sql`when ${version} = ${known.version} then ${known.term}::text` : sql``}
+    else coalesce((select term from search_terms where term % ${word}
+      order by similarity(term, ${word}) desc, term limit 1), '') end`;
+  };
+  const result = await db.execute<{
+    parts: string[];
+    corrections: (string | null)[];
+    version: string | null;
+  }>(sql`select
     ${cached ? sql`array[]::text[]` : partsArray(query, configs)} as parts,
-    array[${words.length ? sql.join(words.map(correction), sql`, `) : sql``}]::text[] as corrections
+    array[${words.length ? sql.join(words.map(correction), sql`, `) : sql``}]::text[] as corrections,
+    ${version} as version
     where (select set_config('pg_trgm.similarity_threshold', ${String(SIMILARITY_THRESHOLD)}, true))
       is not null`);
   const row = result.rows[0];
@@ -113,7 +137,9 @@ export async function prepareQuery(
   const replacements = new Map<string, string>();
   for (const [i, word] of words.entries()) {
     const term = row?.corrections[i];
+    if (term === null || term === undefined) continue;
     if (term) replacements.set(word, term);
+    if (row?.version != null) cache?.setSuggestion(word, { term, version: row.version });
   }
   cache?.setCorrected(queryKey, replacements.size > 0);
   if (replacements.size === 0) return compose(query, parts);
