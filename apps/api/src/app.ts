@@ -23,6 +23,7 @@ import { requireWebOrigin } from "./origin-check";
 import { attachmentRoutes } from "./routes/attachments";
 import { certificateRoutes } from "./routes/certificates";
 import { DOCUMENT_UPLOAD_PATH, documentRoutes } from "./routes/documents";
+import { emailRoutes } from "./routes/email";
 import { COVER_UPLOAD_PATH, mediaRoutes } from "./routes/media";
 import { publicCatalogRoutes } from "./routes/public-catalog";
 import { apiSecurityHeaders, frameableBy } from "./security-headers";
@@ -125,6 +126,7 @@ export function createApp({
   app.route("/", documentRoutes({ db, media, auth }));
   app.route("/", attachmentRoutes({ db, media, auth }));
   app.route("/", certificateRoutes({ db, media, auth }));
+  app.route("/", emailRoutes({ db, secret: env.EMAIL_TOKEN_SECRET, webOrigin: env.WEB_ORIGIN }));
   // Anonymous, cacheable catalog JSON that the edge Worker fetches on a miss.
   app.route("/public", publicCatalogRoutes({ db, search }));
 

@@ -1,3 +1,4 @@
+import { canonicalLocale, localeInput, timeZoneInput } from "@lumen/core/email";
 import { singleLine } from "@lumen/shared";
 import { dictionary } from "@zxcvbn-ts/language-common";
 import { APIError, createAuthMiddleware } from "better-auth/api";
@@ -56,11 +57,42 @@ export const authInputRules = createAuthMiddleware(async (ctx) => {
       message: COMMON_PASSWORD_MESSAGE,
     });
   }
-  if (!fields.name || (ctx.path === "/update-user" && input.name === undefined)) return;
+  const place = placeOf(input);
+  if (!fields.name || (ctx.path === "/update-user" && input.name === undefined)) {
+    return Object.keys(place).length > 0
+      ? { context: { body: { ...input, ...place } } }
+      : undefined;
+  }
   const name = personName.safeParse(input.name);
   if (!name.success) {
     const message = name.error.issues[0]?.message ?? "Enter your name.";
     throw new APIError("BAD_REQUEST", { code: "INVALID_NAME", message });
   }
-  return { context: { body: { ...input, name: name.data } } };
+  return { context: { body: { ...input, ...place, name: name.data } } };
 });
+
+/**
+ * The time zone and locale a sign-up (or a profile update) may carry: the browser's, for
+ * dates in emails and the digest's day (ADR 0022). Absent is fine; a bad value is refused
+ * rather than stored. Only the endpoints in FIELDS get here.
+ */
+function placeOf(input: Record<string, unknown>): { timeZone?: string; locale?: string } {
+  const place: { timeZone?: string; locale?: string } = {};
+  if (input.timeZone !== undefined) {
+    const zone = timeZoneInput.safeParse(input.timeZone);
+    if (!zone.success) {
+      const message = zone.error.issues[0]?.message ?? "Choose a time zone.";
+      throw new APIError("BAD_REQUEST", { code: "INVALID_TIME_ZONE", message });
+    }
+    place.timeZone = zone.data;
+  }
+  if (input.locale !== undefined) {
+    const locale = localeInput.safeParse(input.locale);
+    if (!locale.success) {
+      const message = locale.error.issues[0]?.message ?? "Choose a language.";
+      throw new APIError("BAD_REQUEST", { code: "INVALID_LOCALE", message });
+    }
+    place.locale = canonicalLocale(locale.data);
+  }
+  return place;
+}

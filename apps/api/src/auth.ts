@@ -77,6 +77,9 @@ export function createAuth({
       additionalFields: {
         // Never settable by the client: sign-up always yields a learner.
         role: { type: "string", required: false, defaultValue: "learner", input: false },
+        // The browser's zone and language at sign-up (emails, digests); checked in auth-rules.
+        timeZone: { type: "string", required: false, input: true },
+        locale: { type: "string", required: false, input: true },
       },
     },
     session: {

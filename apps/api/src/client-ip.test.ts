@@ -50,6 +50,7 @@ describe("TRUST_PROXY in the environment", () => {
     MEDIA_SIGNING_KEY_ID: "k1",
     SMTP_URL: "smtp://mail.internal:587",
     MAIL_FROM: "Lumen <no-reply@lumen.example>",
+    EMAIL_TOKEN_SECRET: "a-production-email-token-secret-of-enough-length",
   };
   const refusal = (source: Record<string, string>) => {
     try {

@@ -78,6 +78,7 @@ describe("EDGE_INTERNAL_SECRET (formerly EDGE_PURGE_SECRET)", () => {
       MEDIA_SIGNING_KEY_ID: "k1",
       SMTP_URL: "smtp://mail.internal:587",
       MAIL_FROM: "Lumen <no-reply@lumen.example>",
+      EMAIL_TOKEN_SECRET: "a-production-email-token-secret-of-enough-length",
     };
     expect(problems(production)).toContain("EDGE_INTERNAL_SECRET is required in production");
     const named: Record<string, string>[] = [

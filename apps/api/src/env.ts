@@ -16,6 +16,7 @@ import { documentSigningEnvIssues } from "./document-signing-env";
 export const DEV_SMTP_URL = "smtp://127.0.0.1:1025";
 const DEV_MAIL_FROM = "Lumen <no-reply@lumen.localhost>";
 const DEV_AUTH_SECRET = "lumen-dev-only-secret-never-use-in-production";
+const DEV_EMAIL_TOKEN_SECRET = "lumen-dev-only-email-token-secret-not-for-production";
 /** Must equal EDGE_INTERNAL_SECRET in the repo-root .dev.vars, which `wrangler dev` gives the edge. */
 const DEV_EDGE_INTERNAL_SECRET = "lumen-dev-only-internal-secret-not-for-production";
 const secretRule = (name: string) => z.string().min(32, `${name} must be at least 32 characters`);
@@ -49,6 +50,8 @@ export const apiEnvSchema = databaseEnvSchema
     /** Outgoing mail (verification links). Development: the local catcher `pnpm dev` runs. */
     SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
     MAIL_FROM: z.string().trim().min(3).optional(),
+    /** Signs the one-click unsubscribe links in notification emails (HMAC-SHA256). */
+    EMAIL_TOKEN_SECRET: secretRule("EMAIL_TOKEN_SECRET").optional(),
     MAX_BODY_BYTES: z.coerce
       .number()
       .int()
@@ -153,7 +156,7 @@ export const apiEnvSchema = databaseEnvSchema
           "TRUST_PROXY=true would let any client choose its address; in production list the load balancers' addresses or CIDRs (e.g. TRUST_PROXY=10.0.0.0/8)",
       });
     }
-    for (const name of ["SMTP_URL", "MAIL_FROM"] as const) {
+    for (const name of ["SMTP_URL", "MAIL_FROM", "EMAIL_TOKEN_SECRET"] as const) {
       if (env.LUMEN_ENV === "production" && !env[name]) {
         ctx.addIssue({
           code: "custom",
@@ -200,6 +203,7 @@ export const apiEnvSchema = databaseEnvSchema
     AUTH_BASE_URL: env.AUTH_BASE_URL ?? env.WEB_ORIGIN,
     SMTP_URL: env.SMTP_URL ?? DEV_SMTP_URL,
     MAIL_FROM: env.MAIL_FROM ?? DEV_MAIL_FROM,
+    EMAIL_TOKEN_SECRET: env.EMAIL_TOKEN_SECRET ?? DEV_EMAIL_TOKEN_SECRET,
     CREDENTIAL_SIGNING_KEYS: env.CREDENTIAL_SIGNING_KEYS ?? DEV_ISSUER_SIGNING_KEYS,
     CREDENTIAL_SIGNING_KEY_ID: env.CREDENTIAL_SIGNING_KEY_ID ?? DEV_ISSUER_KID,
     CREDENTIAL_ISSUER_ID: env.CREDENTIAL_ISSUER_ID ?? DEV_ISSUER_ID,

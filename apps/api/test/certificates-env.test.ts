@@ -27,6 +27,7 @@ const PRODUCTION = {
   MEDIA_SIGNING_KEY_ID: "k1",
   SMTP_URL: "smtp://mail.internal:587",
   MAIL_FROM: "Lumen <no-reply@lumen.example>",
+  EMAIL_TOKEN_SECRET: "a-production-email-token-secret-of-enough-length",
 };
 
 function envError(source: Record<string, string>): string {

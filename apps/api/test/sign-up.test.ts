@@ -119,6 +119,45 @@ describe("names", () => {
   });
 });
 
+describe("time zone and language at sign-up", () => {
+  it("the browser's zone and language are kept, the language in canonical form", async () => {
+    const email = "tokyo@test.lumen.dev";
+    const res = await signUpAs({
+      name: "Kenji",
+      email,
+      password: PASSWORD,
+      timeZone: "Asia/Tokyo",
+      locale: "ja-jp",
+    });
+    expect(res.status).toBe(200);
+    const [user] = await usersWith(email);
+    expect([user?.timeZone, user?.locale]).toEqual(["Asia/Tokyo", "ja-JP"]);
+  });
+
+  it("a zone or language that is not one is refused, and no account is made", async () => {
+    const cases = [
+      { timeZone: "Mars/Olympus_Mons", code: "INVALID_TIME_ZONE" },
+      { timeZone: "UTC\u0000", code: "INVALID_TIME_ZONE" },
+      { timeZone: 42, code: "INVALID_TIME_ZONE" },
+      { locale: "not a language", code: "INVALID_LOCALE" },
+    ];
+    for (const [i, { code, ...place }] of cases.entries()) {
+      const email = `bad-place-${i}@test.lumen.dev`;
+      const res = await signUpAs({ name: "Ada", email, password: PASSWORD, ...place });
+      expect(res.status).toBe(400);
+      expect(await res.json()).toMatchObject({ code });
+      expect(await usersWith(email)).toEqual([]);
+    }
+  });
+
+  it("without them the account has none yet (UTC and English until chosen)", async () => {
+    const email = "nowhere@test.lumen.dev";
+    expect((await signUpAs({ name: "Ada", email, password: PASSWORD })).status).toBe(200);
+    const [user] = await usersWith(email);
+    expect([user?.timeZone, user?.locale]).toEqual([null, null]);
+  });
+});
+
 describe("passwords", () => {
   it("common passwords are refused with a message, whatever their case", async () => {
     for (const password of ["password1", "Sunshine", "QWERTY123"]) {

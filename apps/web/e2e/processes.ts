@@ -16,6 +16,9 @@ interface ApiOptions {
   readyBy?: number | undefined;
 }
 
+/** Signs unsubscribe links in the stack, so a browser test can hold a genuine one. */
+export const E2E_EMAIL_TOKEN_SECRET = "e2e-email-token-secret-at-least-32-characters";
+
 // Only what the API needs: a developer's own DATABASE_* and AUTH_* settings must not leak in.
 function apiEnv(opts: ApiOptions): NodeJS.ProcessEnv {
   return {
@@ -28,6 +31,7 @@ function apiEnv(opts: ApiOptions): NodeJS.ProcessEnv {
     PORT: String(opts.port),
     DATABASE_URL: opts.databaseUrl,
     AUTH_SECRET: "test-secret-at-least-32-characters-long",
+    EMAIL_TOKEN_SECRET: E2E_EMAIL_TOKEN_SECRET,
     WEB_ORIGIN: opts.webOrigin,
     LOG_LEVEL: "warn",
     // Browsers and the job runner reach the same local edge.

@@ -42,6 +42,9 @@ const myLearning = page(() => import("./routes/my-learning/MyLearningPage"));
 const signIn = page(() => import("./routes/auth/SignInPage"));
 const signUp = page(() => import("./routes/auth/SignUpPage"));
 const notFound = page(() => import("./routes/NotFoundPage"));
+const notificationSettings = page(() => import("./routes/settings/NotificationSettingsPage"));
+// Opened from an email's unsubscribe link, signed in or not.
+const unsubscribePage = page(() => import("./routes/unsubscribe/UnsubscribePage"));
 // Authoring: separate chunks that learners never download.
 const teach = page(() => import("./routes/teach/TeachListPage"));
 const newCourse = page(() => import("./routes/teach/NewCoursePage"));
@@ -76,6 +79,8 @@ export const router = createBrowserRouter([
               prefetchAssignmentBacklog(params.courseId, params.lessonId),
             ),
           },
+          { path: "settings/notifications", ...notificationSettings() },
+          { path: "unsubscribe", ...unsubscribePage() },
           { path: "sign-in", ...signIn() },
           { path: "sign-up", ...signUp() },
           { path: "*", ...notFound() },

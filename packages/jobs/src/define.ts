@@ -10,6 +10,11 @@ export interface JobDefinition<P extends z.ZodType = z.ZodType> {
   payload: P;
   /** What createQueue takes: retry policy, heartbeats, and whether inserts NOTIFY. */
   queue: Omit<Queue, "name">;
+  /**
+   * A cron expression (UTC) for work that runs on a clock, not on an event: the runner
+   * registers the schedule (pg-boss sends one job per tick across all runners).
+   */
+  cron?: string;
 }
 
 export function defineJob<P extends z.ZodType>(definition: JobDefinition<P>): JobDefinition<P> {

@@ -117,6 +117,30 @@ export const closeReviewJob = defineJob({
   queue: { ...DEFAULT_QUEUE_OPTIONS, retryLimit: 10 },
 });
 
+/**
+ * Send the email outbox's due rows (instant notification emails, queued digests). The rows
+ * are the outbox, written with each notification; this job is their relay, every minute, and
+ * may also be enqueued to send sooner. Sending is at most once per row (core/email).
+ */
+export const sendEmailsJob = defineJob({
+  name: "email.send",
+  payload: z.object({}).strip().nullish(),
+  queue: { ...DEFAULT_QUEUE_OPTIONS, retryLimit: 3, expireInSeconds: 10 * 60 },
+  cron: "* * * * *",
+});
+
+/**
+ * Queue the daily digests whose local day has ended. Every 15 minutes, so every zone offset
+ * (:30 and :45 ones too) is served soon after its midnight; the unique day row makes repeats
+ * harmless.
+ */
+export const queueDigestsJob = defineJob({
+  name: "email.queue-digests",
+  payload: z.object({}).strip().nullish(),
+  queue: { ...DEFAULT_QUEUE_OPTIONS, retryLimit: 3 },
+  cron: "*/15 * * * *",
+});
+
 export const JOB_DEFINITIONS: readonly JobDefinition[] = [
   issueCertificateJob,
   publishCertificateJob,
@@ -126,4 +150,6 @@ export const JOB_DEFINITIONS: readonly JobDefinition[] = [
   encodeVideoJob,
   gradeSubmissionJob,
   closeReviewJob,
+  sendEmailsJob,
+  queueDigestsJob,
 ];

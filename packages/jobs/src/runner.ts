@@ -31,7 +31,10 @@ export async function startJobRunner({
 }): Promise<JobRunner> {
   queue.on("error", (error) => logger.error("job queue error", { err: error }));
   await queue.start();
-  for (const { job } of handlers) await queue.createQueue(job.name, job.queue);
+  for (const { job } of handlers) {
+    await queue.createQueue(job.name, job.queue);
+    if (job.cron) await queue.schedule(job.name, job.cron, {}, { tz: "UTC" });
+  }
   for (const { job, handle, concurrency: own } of handlers) {
     await queue.work(
       job.name,

@@ -7,6 +7,9 @@ export {
 } from "./config";
 export { escapeHtml } from "./highlight";
 export { createPostgresSearch, type PostgresSearchOptions } from "./postgres/backend";
+export { parsedTsquerySql } from "./postgres/tsquery-sql";
+export { formatQuery } from "./query/format";
+export { type Atom, type ParsedQuery, parseQuery } from "./query/parse";
 export type {
   CourseCard,
   FacetValue,

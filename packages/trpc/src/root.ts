@@ -3,8 +3,10 @@ import { assignmentFilesRouter } from "./routers/assignment-files";
 import { authoringRouter } from "./routers/authoring";
 import { catalogRouter } from "./routers/catalog";
 import { certificatesRouter } from "./routers/certificates";
+import { emailRouter } from "./routers/email";
 import { enrollmentRouter } from "./routers/enrollment";
 import { exerciseRouter } from "./routers/exercise";
+import { forumRouter } from "./routers/forum";
 import { learningRouter } from "./routers/learning";
 import { notificationsRouter } from "./routers/notifications";
 import { progressRouter } from "./routers/progress";
@@ -19,8 +21,10 @@ export const appRouter = router({
   authoring: authoringRouter,
   catalog: catalogRouter,
   certificates: certificatesRouter,
+  email: emailRouter,
   enrollment: enrollmentRouter,
   exercise: exerciseRouter,
+  forum: forumRouter,
   learning: learningRouter,
   notifications: notificationsRouter,
   progress: progressRouter,

@@ -10,6 +10,7 @@ export const CODE_BY_KIND: Record<DomainError["kind"], TRPC_ERROR_CODE_KEY> = {
   unauthorized: "UNAUTHORIZED",
   conflict: "CONFLICT",
   validation: "BAD_REQUEST",
+  rate_limited: "TOO_MANY_REQUESTS",
 };
 
 const t = initTRPC.context<Context>().create({

@@ -1,12 +1,15 @@
 import type { CertificateIssuer } from "@lumen/core/certificates";
+import type { EmailTransport } from "@lumen/core/email";
 import type { Database } from "@lumen/db";
 import type { JobHandler, Outbox } from "@lumen/jobs";
 import type { FfmpegConfig, MediaContext } from "@lumen/media";
 import type { SearchBackend } from "@lumen/search";
 import type { ApiEnv } from "../env";
 import type { Logger } from "../logger";
+import { createMailer } from "../mailer";
 import { closeReviewHandler } from "./close-review";
 import { loadCertificateIssuer } from "./credential-issuer";
+import { queueDigestsHandler, sendEmailsHandler } from "./email";
 import { encodeVideoHandler } from "./encode-video";
 import { gradeSubmissionHandler } from "./grade-submission";
 import { indexCourseHandler } from "./index-course";
@@ -33,6 +36,8 @@ export interface JobDeps {
    * When absent (tests that issue nothing), it is imported from the env on first use.
    */
   certificateIssuer?: CertificateIssuer;
+  /** Where notification email goes; default: SMTP_URL through nodemailer. */
+  emailTransport?: EmailTransport;
 }
 
 /**
@@ -47,6 +52,8 @@ export function jobHandlers(deps: JobDeps): JobHandler[] {
     issueCertificateHandler({ ...deps, issuer }),
     publishCertificateHandler({ ...deps, issuer }),
     closeReviewHandler(deps),
+    sendEmailsHandler({ ...deps, transport: emailTransportOf(deps) }),
+    queueDigestsHandler(deps),
   ];
   if (deps.ffmpeg) {
     const video = {
@@ -80,4 +87,10 @@ function certificateIssuerOf({
     loading ??= loadCertificateIssuer(env);
     return loading;
   };
+}
+
+function emailTransportOf({ emailTransport, env, logger }: JobDeps): EmailTransport {
+  if (emailTransport) return emailTransport;
+  const mailer = createMailer({ env, logger });
+  return { send: (message) => mailer.send(message) };
 }

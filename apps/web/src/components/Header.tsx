@@ -8,7 +8,7 @@ import layout from "./Layout.module.css";
 import { NotificationBell } from "./notifications/NotificationBell";
 import { ThemeMenu } from "./ThemeMenu";
 import { Badge } from "./ui/Badge";
-import { ButtonLink, buttonClass } from "./ui/Button";
+import { ButtonLink, buttonClass, iconButtonClass } from "./ui/Button";
 import { cx } from "./ui/cx";
 
 export function Header() {
@@ -66,6 +66,17 @@ function Account({ user }: { user: SessionUser | null }) {
   return (
     <>
       <NotificationBell />
+      <Link
+        to="/settings/notifications"
+        className={iconButtonClass({ large: true })}
+        aria-label="Email settings"
+        title="Email settings"
+      >
+        {/* An envelope: where email is chosen. */}
+        <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false" className={s.themeIcon}>
+          <path d="M3 6h18v12H3zM3 7l9 6 9-6" />
+        </svg>
+      </Link>
       <span className={s.accountName}>{user.name}</span>
       {badge && (
         <Badge tone="info">

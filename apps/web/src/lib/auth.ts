@@ -89,7 +89,12 @@ export function verifiedCallback(next: string): string {
  * the inbox tells the rest (a confirmation link, or a note that the account exists).
  */
 export async function signUp(input: { name: string; email: string; password: string }, next = "/") {
-  const body = { ...input, callbackURL: verifiedCallback(next) };
+  // The browser's zone and language become the account's (emails, digests); changeable later.
+  const place = {
+    timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone || undefined,
+    locale: navigator.language || undefined,
+  };
+  const body = { ...input, ...place, callbackURL: verifiedCallback(next) };
   await call("sign-up/email", { method: "POST", body: JSON.stringify(body) });
 }
 

@@ -1,5 +1,5 @@
 import { courseInstructors, courses, type Database } from "@lumen/db";
-import { eq, type Placeholder, type SQL, sql } from "drizzle-orm";
+import { eq, type Placeholder, type SQL, type SQLWrapper, sql } from "drizzle-orm";
 import { ForbiddenError, NotFoundError, type SessionUser } from "../kernel";
 
 /** The course row as mutations need it, read after the editor check. */
@@ -11,8 +11,11 @@ export interface EditableCourse {
   updatedAt: Date;
 }
 
-/** SQL: is this user one of the course's instructors (catalog instructor or co-instructor)? */
-export function isCourseInstructor(userId: string | Placeholder): SQL<boolean> {
+/**
+ * SQL: is this user one of the course's instructors (catalog instructor or co-instructor)?
+ * `userId` is a value, or a column when the check runs per row (a post's author).
+ */
+export function isCourseInstructor(userId: string | Placeholder | SQLWrapper): SQL<boolean> {
   return sql<boolean>`(${courses.instructorId} = ${userId} or exists (
     select 1 from ${courseInstructors}
     where ${courseInstructors.courseId} = ${courses.id}

@@ -8,7 +8,7 @@ import type { Queryable } from "../kernel";
  * column when the check runs inside another query (`exists (select 1 from enrollments …)`).
  */
 export function isActiveEnrollment(
-  userId: string | Placeholder,
+  userId: string | Placeholder | SQLWrapper,
   courseId: string | SQLWrapper,
 ): SQL | undefined {
   return and(

@@ -3,7 +3,13 @@
  * maps these to tRPC codes (and so to HTTP statuses) in a single place.
  */
 export abstract class DomainError extends Error {
-  abstract readonly kind: "not_found" | "forbidden" | "unauthorized" | "conflict" | "validation";
+  abstract readonly kind:
+    | "not_found"
+    | "forbidden"
+    | "unauthorized"
+    | "conflict"
+    | "validation"
+    | "rate_limited";
 }
 
 export class NotFoundError extends DomainError {
@@ -17,6 +23,10 @@ export class UnauthorizedError extends DomainError {
 }
 export class ConflictError extends DomainError {
   readonly kind = "conflict";
+}
+/** Too much too fast (posting limits): the message says when to try again. */
+export class RateLimitedError extends DomainError {
+  readonly kind = "rate_limited";
 }
 /** One coded problem a client can list as-is (e.g. what blocks publishing a course). */
 export interface Problem {

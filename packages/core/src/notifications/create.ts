@@ -1,4 +1,5 @@
 import { notifications } from "@lumen/db";
+import { queueNotificationEmails } from "../email";
 import { compareKeys, type Transaction } from "../kernel";
 
 export type NewNotification = Pick<
@@ -16,10 +17,13 @@ export async function createNotifications(tx: Transaction, items: readonly NewNo
   const sorted = [...items].sort(
     (a, b) => compareKeys(a.userId, b.userId) || compareKeys(a.dedupeKey, b.dedupeKey),
   );
-  await tx
+  const created = await tx
     .insert(notifications)
     .values(sorted)
-    .onConflictDoNothing({ target: [notifications.userId, notifications.dedupeKey] });
+    .onConflictDoNothing({ target: [notifications.userId, notifications.dedupeKey] })
+    .returning({ id: notifications.id });
+  // Email (instant kinds) is queued in this same transaction: see core/email.
+  await queueNotificationEmails(tx, created);
 }
 
 /** The in-app notification for a course milestone (25 / 50 / 75 / 100 %). */

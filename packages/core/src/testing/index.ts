@@ -5,6 +5,7 @@
 export * from "@lumen/db/testing";
 export * from "./assignments";
 export * from "./exercises";
+export * from "./forum";
 export * from "./images";
 export * from "./issuer";
 export * from "./media";

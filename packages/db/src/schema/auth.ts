@@ -21,6 +21,10 @@ export const users = pgTable("users", {
   emailVerified: boolean().notNull().default(false),
   image: text(),
   role: userRole().notNull().default("learner"),
+  /** IANA time zone for dates in emails and the digest's day; null: not chosen yet (UTC). */
+  timeZone: text(),
+  /** BCP 47 locale for emails (formatting now, translations later); null: not chosen (en). */
+  locale: text(),
   createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 });

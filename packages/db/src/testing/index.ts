@@ -6,6 +6,7 @@ export * from "./assignments";
 export * from "./certificates";
 export * from "./courses";
 export * from "./database";
+export * from "./forum";
 export * from "./learning";
 export * from "./lessons";
 export * from "./progress";

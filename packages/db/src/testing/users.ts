@@ -14,7 +14,11 @@ export interface TestUser {
 export async function createUser(
   db: Database,
   role: UserRole = "learner",
-  overrides: Partial<Omit<TestUser, "role">> = {},
+  overrides: Partial<Omit<TestUser, "role">> & {
+    emailVerified?: boolean;
+    timeZone?: string;
+    locale?: string;
+  } = {},
 ): Promise<TestUser> {
   const id = overrides.id ?? randomUUID();
   const user = {
@@ -23,7 +27,8 @@ export async function createUser(
     email: overrides.email ?? `${id}@test.lumen.dev`,
     role,
   };
-  await db.insert(users).values(user);
+  const { emailVerified, timeZone, locale } = overrides;
+  await db.insert(users).values({ ...user, emailVerified, timeZone, locale });
   return user;
 }
 

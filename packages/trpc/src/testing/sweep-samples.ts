@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { questionsOfEveryKind, scoresFor } from "@lumen/core/testing";
 import { sweepAssignmentSave } from "./sweep-assignment";
+import { FORUM_SAMPLES } from "./sweep-forum";
 import { type SweepWorld, sweepExercise } from "./sweep-world";
 
 /** A valid call of one procedure: who makes it and with what input. */
@@ -15,6 +16,7 @@ export interface SampleCall {
  * swept too. `null`: the procedure takes no input.
  */
 export const SAMPLES: Record<string, ((w: SweepWorld) => SampleCall) | null> = {
+  ...FORUM_SAMPLES,
   "assignmentFiles.start": (w) =>
     learner({
       lessonId: w.attachmentLessonId,
@@ -98,6 +100,14 @@ export const SAMPLES: Record<string, ((w: SweepWorld) => SampleCall) | null> = {
   "exercise.saveDraft": (w) => learner({ lessonId: w.exerciseLessonId, code: "print(1)\n" }),
 
   "learning.lesson": (w) => learner({ lessonId: w.textLessonId }),
+
+  "email.settings": null,
+  "email.updateSettings": () =>
+    learner({
+      timeZone: "Europe/Paris",
+      locale: "fr-CA",
+      preferences: [{ kind: "grade", delivery: "daily" }],
+    }),
 
   "notifications.list": (w) => learner({ cursor: w.notificationId, limit: 10 }),
   "notifications.unreadCount": null,

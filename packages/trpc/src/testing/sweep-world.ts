@@ -8,6 +8,8 @@ import {
   createAssignmentSubmission,
   createCourse,
   createEnrollmentWithProgress,
+  createForumReplies,
+  createForumThread,
   createTestCertificateIssuer,
   createUser,
   createVideoAsset,
@@ -23,7 +25,7 @@ import { buildSweepAssignment } from "./sweep-assignment";
  * published course with a text, a video (playable, with an upload in progress), a quiz and a
  * PDF lesson, a peer-reviewed assignment, spare modules and lessons for the destructive calls,
  * an enrolled learner with a notification and an assignment submission with an attached file,
- * an issued certificate, and an admin (role changes). The hostile-input sweep builds its samples on it.
+ * an issued certificate, a forum question with an answer, and an admin (role changes). The hostile-input sweep builds its samples on it.
  */
 export async function buildSweepWorld(t: TestContext) {
   const owner = await createUser(t.db, "instructor");
@@ -71,8 +73,15 @@ export async function buildSweepWorld(t: TestContext) {
   const notificationId = await notify(t, learner);
   const certificateId = await issuedCertificate(t, owner);
   const assignment = await buildSweepAssignment(t, owner, learner, course.id);
+  const forumThread = await createForumThread(t.db, course.id, learner, {
+    kind: "question",
+    lessonId: textLessonId,
+  });
+  const [forumReplyId = ""] = await createForumReplies(t.db, forumThread, [{ authorId: owner.id }]);
   const { updatedAt } = await author.getCourse({ courseId: course.id });
   return {
+    forumThreadId: forumThread.id,
+    forumReplyId,
     owner,
     learner,
     admin,

@@ -1,0 +1,55 @@
+import type { inferOutput } from "@trpc/tanstack-react-query";
+import type { trpc } from "../../lib/trpc";
+
+export type EmailSettings = inferOutput<typeof trpc.email.settings>;
+export type NotificationKind = EmailSettings["preferences"][number]["kind"];
+export type Delivery = EmailSettings["preferences"][number]["delivery"];
+
+/** What each kind of notification is, as the settings page names it. */
+export const KIND_TEXT: Record<NotificationKind, { label: string; hint: string }> = {
+  forum_reply: { label: "Replies to my threads", hint: "Someone answers a thread you started." },
+  forum_mention: { label: "Mentions", hint: "Someone @mentions you in a course forum." },
+  forum_followed_reply: {
+    label: "Replies in threads I follow",
+    hint: "New replies in threads you follow or replied to.",
+  },
+  forum_answer_accepted: {
+    label: "Accepted answers",
+    hint: "Your answer to a question is accepted.",
+  },
+  forum_moderation: {
+    label: "Moderation of my posts",
+    hint: "A moderator hides, locks or restores something you wrote.",
+  },
+  grade: { label: "Grades", hint: "An assignment or exercise of yours is graded." },
+  certificate: { label: "Certificates", hint: "A certificate you earned is ready." },
+  milestone: { label: "Course milestones", hint: "You reach 25, 50, 75 or 100 % of a course." },
+};
+
+export const DELIVERY_CHOICES: ReadonlyArray<{ value: Delivery; label: string }> = [
+  { value: "instant", label: "Right away" },
+  { value: "daily", label: "Daily digest" },
+  { value: "off", label: "Off" },
+];
+
+/** This browser's zone and language: the defaults until the user saves their own. */
+export function browserDefaults() {
+  return {
+    timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC",
+    locale: navigator.language || "en",
+  };
+}
+
+export function timeZoneOptions(current: string) {
+  const zones = Intl.supportedValuesOf("timeZone");
+  const all = zones.includes(current) ? zones : [current, ...zones];
+  return all.map((zone) => ({ value: zone, label: zone.replaceAll("_", " ") }));
+}
+
+/** A short list of languages for formatting (translations arrive with issue 16). */
+export function localeOptions(current: string) {
+  const base = ["en", "en-GB", "de", "es", "fr", "it", "ja", "nl", "pt-BR", "zh-CN"];
+  const all = base.includes(current) ? base : [current, ...base];
+  const names = new Intl.DisplayNames([current], { type: "language" });
+  return all.map((value) => ({ value, label: `${names.of(value) ?? value} (${value})` }));
+}
