@@ -1,5 +1,8 @@
 import { sql } from "drizzle-orm";
 import {
+  bigint,
+  boolean,
+  check,
   index,
   integer,
   pgTable,
@@ -56,6 +59,20 @@ export const searchTerms = pgTable(
     term: text().primaryKey(),
   },
   (t) => [index("search_terms_term_trgm_idx").using("gin", t.term.op("gin_trgm_ops"))],
+);
+
+/**
+ * One row: a number the indexer raises in the same transaction as any change to
+ * search_terms, so a process may reuse a typo correction it computed while the number was
+ * the same (the vocabulary, hence the most similar word, has not changed since).
+ */
+export const searchVocabulary = pgTable(
+  "search_vocabulary",
+  {
+    id: boolean().primaryKey().default(true),
+    version: bigint({ mode: "number" }).notNull().default(0),
+  },
+  (t) => [check("search_vocabulary_one_row", sql`${t.id}`)],
 );
 
 /**

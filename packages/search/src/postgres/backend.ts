@@ -3,15 +3,15 @@ import type { CatalogQuery } from "@lumen/shared";
 import { sql } from "drizzle-orm";
 import { pageCount } from "../facets";
 import { isEmptyQuery } from "../query/format";
-import { parseQuery } from "../query/parse";
-import type { SearchBackend, SearchHit, SearchResult } from "../types";
+import { type ParsedQuery, parseQuery } from "../query/parse";
+import type { SearchBackend, SearchResult } from "../types";
 import { type BroadOptions, DEFAULT_BROAD } from "./broad";
 import { cachedValue } from "./cached";
 import { type Cell, facetsFromCells, loadCells } from "./facets";
 import { addBroadQuery, indexCourse, reindexAll } from "./indexer";
 import { listingSource, listPage } from "./list-page";
 import { createCatalogSummary } from "./summary";
-import { prepareQuery } from "./text-query";
+import { createQueryCache, prepareQuery } from "./text-query";
 import { textSearch } from "./text-search";
 import { stemmingConfigsFor } from "./tsquery";
 
@@ -34,21 +34,23 @@ export interface PostgresSearchOptions {
 
 /**
  * Postgres full-text search: the embedded default and the fallback. A text search prepares
- * its tsquery (one round trip, more only to correct a typo), then reads the page and the
- * facet cells concurrently; a listing reads its page live and its counts from the cached
+ * its tsquery (one statement; none for a query this process prepared before without a
+ * correction, see QueryCache), then reads the page and the facet cells (concurrently, or in
+ * one statement on PGlite); a listing reads its page live and its counts from the cached
  * catalog summary. See docs/adr/0005-catalog-search.md for the measurements behind this.
  */
 export function createPostgresSearch({
   db,
   cacheTtlMs = 30_000,
   broad,
-  oneThread,
+  oneThread: singleThreaded,
 }: PostgresSearchOptions): SearchBackend {
   const summary = createCatalogSummary(db, cacheTtlMs);
   const building = new Set<string>();
-  const singleThreaded = cachedValue(
+  const queries = createQueryCache();
+  const oneThread = cachedValue(
     async () =>
-      oneThread ??
+      singleThreaded ??
       (await db.execute<{ v: string }>(sql`select version() as v`)).rows[0]?.v.includes("PGlite") ??
       false,
     Number.POSITIVE_INFINITY,
@@ -69,35 +71,12 @@ export function createPostgresSearch({
 
   async function search(input: CatalogQuery): Promise<SearchResult> {
     const parsed = parseQuery(input.query ?? "");
-    let items: Promise<SearchHit[]>;
-    let cells: Promise<Cell[]>;
-    let correctedQuery: string | undefined;
-    if (isEmptyQuery(parsed)) {
-      items = listPage(db, input);
-      // Counts come from the cached summary unless the minimum rating is finer than it.
-      cells =
-        input.minRating !== undefined && !summary.covers(input)
-          ? loadCells(db, listingSource(input.minRating))
-          : summary.cells(input);
-    } else {
-      const prepared = await prepareQuery(db, parsed, stemmingConfigsFor(input.language));
-      correctedQuery = prepared.correctedQuery;
-      const kept = broad === false ? new Map<string, number>() : await broadQueries.get();
-      const found = textSearch(db, prepared, input, {
-        kept,
-        splitFrom: broadOptions.splitFrom,
-        oneThread: await singleThreaded.get(),
-      });
-      if (broad !== false && !kept.has(prepared.tsquery)) {
-        found.then((f) => keepIfBroad(prepared.tsquery, f.cells, input, kept)).catch(() => {});
-      }
-      items = found.then((f) => f.items);
-      cells = found.then((f) => f.cells);
-    }
-    const [hits, matched] = await Promise.all([items, cells]);
-    const { facets, total } = facetsFromCells(matched, input);
+    const { items, cells, correctedQuery } = isEmptyQuery(parsed)
+      ? await listing(input)
+      : await searchText(parsed, input);
+    const { facets, total } = facetsFromCells(cells, input);
     return {
-      items: hits,
+      items,
       total,
       page: input.page,
       pageSize: input.pageSize,
@@ -106,6 +85,37 @@ export function createPostgresSearch({
       ...(correctedQuery ? { correctedQuery } : {}),
       backend: "postgres",
     };
+  }
+
+  /** Without query text: the page live, the counts from the cached summary if it covers them. */
+  async function listing(input: CatalogQuery) {
+    const [items, cells] = await Promise.all([
+      listPage(db, input),
+      input.minRating !== undefined && !summary.covers(input)
+        ? loadCells(db, listingSource(input.minRating))
+        : summary.cells(input),
+    ]);
+    return { items, cells, correctedQuery: undefined };
+  }
+
+  async function searchText(parsed: ParsedQuery, input: CatalogQuery) {
+    const configs = stemmingConfigsFor(input.language);
+    let prepared = await prepareQuery(db, parsed, configs, { cache: queries });
+    const kept = broad === false ? new Map<string, number>() : await broadQueries.get();
+    const options = { kept, splitFrom: broadOptions.splitFrom, oneThread: await oneThread.get() };
+    let found = await textSearch(db, prepared, input, options);
+    if (prepared.unverified && !found.cells.some((cell) => cell.n > 0)) {
+      // Nothing matched, so the words the cache assumed known may not be: check them.
+      const checked = await prepareQuery(db, parsed, configs, { cache: queries, verify: true });
+      if (checked.tsquery !== prepared.tsquery || checked.correctedQuery) {
+        prepared = checked;
+        found = await textSearch(db, prepared, input, options);
+      }
+    }
+    if (broad !== false && !kept.has(prepared.tsquery)) {
+      keepIfBroad(prepared.tsquery, found.cells, input, kept);
+    }
+    return { ...found, correctedQuery: prepared.correctedQuery };
   }
 
   /**

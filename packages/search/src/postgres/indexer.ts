@@ -34,6 +34,9 @@ function upsertDocuments(where: SQL): SQL {
     where course_search.source_updated_at <= excluded.source_updated_at`;
 }
 
+/** Says the vocabulary changed: corrections computed before are not reused (text-query.ts). */
+const bumpVocabulary = sql`update search_vocabulary set version = version + 1`;
+
 function insertTerms(where: SQL): SQL {
   return sql`
     insert into search_terms (term)
@@ -80,15 +83,19 @@ export async function indexCourse(db: Database, courseId: string): Promise<void>
         and not exists (select 1 from courses c where c.id = cs.course_id
           and (c.status = 'published' or c.updated_at < cs.source_updated_at))`);
     await addToBroadQueries(tx, courseId);
-    await tx.execute(insertTerms(sql`c.id = ${courseId}`));
+    const added = await tx.execute(sql`${insertTerms(sql`c.id = ${courseId}`)} returning term`);
     const candidates = previous.rows.map((r) => r.lexeme);
+    let removed = 0;
     if (candidates.length > 0) {
       // A word stays while any indexed title, subtitle or tag list (weights A, B) has it.
-      await tx.execute(sql`
+      const deleted = await tx.execute(sql`
         delete from search_terms t where t.term = any(${sql.param(candidates)}::text[])
           and not exists (select 1 from course_search cs
-            where cs.document @@ (quote_literal(t.term) || ':AB')::tsquery)`);
+            where cs.document @@ (quote_literal(t.term) || ':AB')::tsquery)
+        returning term`);
+      removed = deleted.rows.length;
     }
+    if (added.rows.length + removed > 0) await tx.execute(bumpVocabulary);
   });
 }
 
@@ -134,6 +141,7 @@ export async function reindexAll(
         where c.id = cs.course_id and (c.status = 'published' or c.updated_at < cs.source_updated_at))`);
     await tx.execute(sql`delete from search_terms`);
     await tx.execute(insertTerms(sql`c.id in (select course_id from course_search)`));
+    await tx.execute(bumpVocabulary);
   });
   // Fold GIN's pending list into the index now rather than on the first searches.
   await db.execute(sql`select gin_clean_pending_list('course_search_document_idx')`);

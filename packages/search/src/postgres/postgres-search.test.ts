@@ -3,9 +3,12 @@ import { createTestDatabase, type TestDatabase } from "@lumen/db/testing";
 import { type CatalogQueryInput, catalogQuerySchema } from "@lumen/shared";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parseQuery } from "../query/parse";
 import { type FixtureKey, insertFixtureCatalog } from "../testing";
 import type { SearchBackend } from "../types";
 import { createPostgresSearch } from "./backend";
+import { ALL_STEMMING_CONFIGS } from "./languages";
+import { createQueryCache, prepareQuery } from "./text-query";
 
 // Behaviour only the Postgres backend has: language-aware stemming and its own vocabulary.
 let database: TestDatabase;
@@ -74,5 +77,77 @@ describe("Postgres search", () => {
       .where(eq(courses.id, ids.java));
     await search.indexCourse(ids.java);
     expect((await run({})).total).toBe(before - 1);
+  });
+
+  it("corrects a repeated query as a fresh search does, after another process changes the words", async () => {
+    // `search` remembers that these queries needed no correction; the other process indexes.
+    const other = createPostgresSearch({ db: database.db });
+    const retitleElsewhere = async (title: string) => {
+      await database.db
+        .update(courses)
+        .set({ title, updatedAt: sql`now()` })
+        .where(eq(courses.id, ids.deepLearning));
+      await other.indexCourse(ids.deepLearning);
+    };
+    const fresh = (input: CatalogQueryInput) =>
+      createPostgresSearch({ db: database.db }).search(catalogQuerySchema.parse(input));
+    await retitleElsewhere("Xylophonics Basics");
+    for (const query of ["xylophonics", "xylophonics OR python"]) {
+      const before = await run({ query });
+      expect(before.correctedQuery).toBeUndefined();
+      expect(before.total).toBeGreaterThan(0);
+    }
+    await retitleElsewhere("Xylophonist Basics");
+    // No course has the word now: it is corrected, though this process last found it.
+    const alone = await run({ query: "xylophonics" });
+    expect(alone.correctedQuery).toBe("xylophonist");
+    expect(alone).toEqual(await fresh({ query: "xylophonics" }));
+    // Python still matches, which proves nothing about the other alternative.
+    const either = await run({ query: "xylophonics OR python" });
+    expect(either.correctedQuery).toBe("xylophonist OR python");
+    expect(either).toEqual(await fresh({ query: "xylophonics OR python" }));
+    // A query that matches nothing but whose words are known stays as it is (the second
+    // search assumes, then checks them).
+    await run({ query: "xylophonist scikit" });
+    const none = await run({ query: "xylophonist scikit" });
+    expect(none.total).toBe(0);
+    expect(none).toEqual(await fresh({ query: "xylophonist scikit" }));
+  });
+
+  it("prepares a query from the cache exactly as from the database", async () => {
+    const cache = createQueryCache();
+    const texts = ["machine learning", '"machine learning" -java', "pythn OR data", "scikit", "ai"];
+    for (const text of texts) {
+      const parsed = parseQuery(text);
+      for (const configs of [ALL_STEMMING_CONFIGS, ["spanish"]]) {
+        const expected = await prepareQuery(database.db, parsed, configs);
+        await prepareQuery(database.db, parsed, configs, { cache });
+        const { unverified: _, ...again } = await prepareQuery(database.db, parsed, configs, {
+          cache,
+        });
+        expect({ text, ...again }).toEqual({ text, ...expected });
+      }
+    }
+  });
+
+  it("reuses a typo's correction only while the vocabulary is the same", async () => {
+    const other = createPostgresSearch({ db: database.db });
+    const retitleElsewhere = async (key: FixtureKey, title: string) => {
+      await database.db
+        .update(courses)
+        .set({ title, updatedAt: sql`now()` })
+        .where(eq(courses.id, ids[key]));
+      await other.indexCourse(ids[key]);
+    };
+    await retitleElsewhere("deepLearning", "Xylophonist Basics");
+    for (let i = 0; i < 2; i++) {
+      expect((await run({ query: "xylofonixt" })).correctedQuery).toBe("xylophonist");
+    }
+    // A closer word joins the vocabulary in another process.
+    await retitleElsewhere("webDesign", "Xylofonict Basics");
+    const after = await run({ query: "xylofonixt" });
+    expect(after.correctedQuery).toBe("xylofonict");
+    const fresh = createPostgresSearch({ db: database.db });
+    expect(after).toEqual(await fresh.search(catalogQuerySchema.parse({ query: "xylofonixt" })));
   });
 });
