@@ -9,7 +9,6 @@ import { AssignmentLessonEditor } from "./assignment/AssignmentLessonEditor";
 import { DocumentLessonEditor } from "./document/DocumentLessonEditor";
 import { ExerciseLessonEditor } from "./exercise/ExerciseLessonEditor";
 import { LessonFlagToggle } from "./LessonFlagToggle";
-import { KIND_LATER } from "./lesson-kinds";
 import { MarkdownField } from "./MarkdownField";
 import o from "./outline.module.css";
 import { QuizLessonEditor } from "./quiz/QuizLessonEditor";
@@ -47,12 +46,8 @@ export function LessonContent({
         <DocumentLessonEditor lesson={lesson} courseId={courseId} />
       ) : lesson.kind === "exercise" ? (
         <ExerciseLessonEditor lesson={lesson} courseId={courseId} />
-      ) : lesson.kind === "assignment" ? (
-        <AssignmentLessonEditor lesson={lesson} courseId={courseId} />
       ) : (
-        <p className={o.later}>
-          {KIND_LATER[lesson.kind]} You can already name it and place it in the outline.
-        </p>
+        <AssignmentLessonEditor lesson={lesson} courseId={courseId} />
       )}
       <LessonFlagToggle
         lesson={lesson}

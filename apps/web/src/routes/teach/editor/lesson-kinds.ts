@@ -10,12 +10,6 @@ export const KIND_LABELS: Record<LessonKind, string> = {
   exercise: "Exercise",
 };
 
-/** What each kind's editor will do once its feature lands; said plainly in the meantime. */
-export const KIND_LATER: Record<
-  Exclude<LessonKind, "text" | "video" | "pdf" | "quiz" | "exercise" | "assignment">,
-  string
-> = {};
-
 export function isLessonKind(value: string): value is LessonKind {
   return Object.hasOwn(KIND_LABELS, value);
 }
