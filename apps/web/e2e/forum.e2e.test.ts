@@ -11,7 +11,8 @@ import { type Stack, startStack } from "./stack";
 // The forum issue's journey in a real browser: a learner asks a question about a lesson from
 // the lesson page; another learner answers it, mentioning the asker through the autocomplete;
 // the asker (whose open thread shows the answer without a reload) accepts it; the instructor
-// endorses it; a third learner's rude reply is reported, then hidden from the moderation
+// endorses it; the asker edits the question and staff read its history; a nested reply is
+// deleted and leaves a placeholder; a third learner's rude reply is reported, then hidden from the moderation
 // queue, and its author muted; the muted learner is refused with a clear message. axe on
 // every forum page and state.
 
@@ -169,6 +170,37 @@ it("a question about a lesson is answered with a mention, accepted, endorsed; a 
   await inesView.getByRole("button", { name: "Endorse" }).click();
   await inesView.getByText(`Endorsed by ${INES.name}`).waitFor();
   await expectAccessible(ines, "the thread as staff");
+
+  // Leo edits his question: everyone sees "(edited)"; staff read the version before.
+  await leo.getByRole("button", { name: "Edit", exact: true }).click();
+  await leo
+    .getByLabel("Body", { exact: true })
+    .fill("Nothing holds the stones, not even mortar. Why?");
+  await leo.getByRole("button", { name: "Save edit" }).click();
+  // Saved: the form closes and the thread shows its Edit button again.
+  await leo.getByRole("button", { name: "Edit", exact: true }).waitFor();
+  await leo.getByText("Nothing holds the stones, not even mortar. Why?").waitFor();
+  await leo.getByText("(edited)").first().waitFor();
+  await ines.reload();
+  await ines.getByRole("button", { name: "Edit history" }).click();
+  await ines.getByText(`Before an edit by ${LEO.name}`, { exact: false }).waitFor();
+  await ines
+    .locator("pre", { hasText: "Nothing holds the stones together. What keeps it up?" })
+    .waitFor();
+  await expectAccessible(ines, "a thread's edit history");
+
+  // Grace adds a nested reply under her answer, then deletes it: a placeholder stays.
+  await graceReply.getByRole("button", { name: "Reply", exact: true }).click();
+  await grace.getByRole("textbox", { name: `Reply to ${GRACE.name}` }).fill("Typo above, sorry.");
+  await grace.getByRole("button", { name: "Post reply" }).first().click();
+  const nested = grace.getByRole("article").filter({ hasText: "Typo above, sorry." });
+  await nested.getByRole("button", { name: "Delete" }).click();
+  await nested
+    .getByRole("group", { name: "Confirm delete" })
+    .getByRole("button", { name: "Delete" })
+    .click();
+  await grace.getByText("[deleted] This post was deleted by its author.").waitFor();
+  expect(await grace.getByText("Typo above, sorry.").count()).toBe(0);
 
   // Mara replies rudely; Grace reports it.
   const mara = await pageAs(MARA);
