@@ -4,7 +4,7 @@ import { alias } from "drizzle-orm/pg-core";
 import type { Queryable, SessionUser } from "../kernel";
 import { assertStaff, openCourseForum } from "./access";
 import type { ModerationLogPage } from "./types";
-import { parseCursor } from "./views";
+import { keysetPage, parseCursor } from "./views";
 
 const actor = alias(users, "log_actor");
 const target = alias(users, "log_target");
@@ -45,7 +45,7 @@ export async function listModerationLog({
     )
     .orderBy(desc(log.createdAt), desc(log.id))
     .limit(input.limit + 1);
-  const items = rows.slice(0, input.limit).map(({ entry, actorName, targetName }) => ({
+  return keysetPage(rows, input.limit, ({ entry, actorName, targetName }) => ({
     id: entry.id,
     action: entry.action,
     actor: person(entry.actorId, actorName),
@@ -55,5 +55,4 @@ export async function listModerationLog({
     reason: entry.reason,
     createdAt: entry.createdAt.toISOString(),
   }));
-  return { items, nextCursor: rows.length > input.limit ? (items.at(-1)?.id ?? null) : null };
 }
