@@ -12,7 +12,7 @@ import type { PostRef } from "./inputs";
 import { logModeration } from "./moderate";
 import { openPost } from "./posts";
 import type { ReportPage, ReportView } from "./types";
-import { keysetPage, parseCursor } from "./views";
+import { keysetPage, parseCursor, personOf } from "./views";
 
 /** A member reports a post to the course's moderators; reporting it again changes nothing. */
 export async function reportPost({
@@ -114,8 +114,6 @@ type ReportRow = {
 };
 
 const iso = (d: string | Date) => new Date(d).toISOString();
-const person = (id: string | null, name: string | null) =>
-  id && name !== null ? { id, name } : null;
 
 /** The course's moderation queue (open reports, oldest first) or its closed reports (newest first). */
 export async function listReports({
@@ -162,12 +160,12 @@ export async function listReports({
       threadId: r.thread_id,
       threadTitle: r.thread_title,
       excerpt: r.body,
-      postAuthor: person(r.post_author_id, r.post_author_name),
+      postAuthor: personOf(r.post_author_id, r.post_author_name),
       postHidden: r.post_hidden,
-      reporter: person(r.reporter_id, r.reporter_name),
+      reporter: personOf(r.reporter_id, r.reporter_name),
       reason: r.reason,
       status: r.status,
-      resolver: person(r.resolver_id, r.resolver_name),
+      resolver: personOf(r.resolver_id, r.resolver_name),
       resolvedAt: r.resolved_at ? iso(r.resolved_at) : null,
       createdAt: iso(r.created_at),
     }),

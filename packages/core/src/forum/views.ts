@@ -89,6 +89,14 @@ export function visibleReplies(
     );
 }
 
+/** A person a view names (an actor, an endorser, an editor…): null once their account is gone. */
+export function personOf(
+  id: string | null,
+  name: string | null,
+): { id: string; name: string } | null {
+  return id && name !== null ? { id, name } : null;
+}
+
 function authorOf(
   id: string | null,
   name: string | null,
@@ -159,10 +167,7 @@ export function toReplyView(
     voted: row.voted,
     accepted: thread.acceptedReplyId === r.id,
     endorsed: r.endorsedAt !== null,
-    endorsedBy:
-      r.endorsedBy && row.endorserName !== null
-        ? { id: r.endorsedBy, name: row.endorserName }
-        : null,
+    endorsedBy: personOf(r.endorsedBy, row.endorserName),
     createdAt: r.createdAt.toISOString(),
     editedAt: r.editedAt?.toISOString() ?? null,
     canEdit: !deleted && r.authorId === user.id,
