@@ -1,6 +1,7 @@
 import { useId, useState } from "react";
 import { Markdown } from "../Markdown";
 import { linkButtonClass } from "../ui/Button";
+import { fieldStyles as f } from "../ui/Field";
 
 /** A Markdown field's preview: whether it is shown, and the id tying its toggle to it. */
 export function useMarkdownPreview() {
@@ -11,8 +12,38 @@ export function useMarkdownPreview() {
 
 export type MarkdownPreviewState = ReturnType<typeof useMarkdownPreview>;
 
+/**
+ * A Markdown field's head: its label with the preview toggle beside it, then its hint (id
+ * `<id>-hint`, as `describedBy` expects).
+ */
+export function MarkdownFieldHead({
+  id,
+  label,
+  hint,
+  preview,
+  rowClassName,
+}: {
+  id: string;
+  label: string;
+  hint: string;
+  preview: MarkdownPreviewState;
+  rowClassName: string | undefined;
+}) {
+  return (
+    <>
+      <div className={rowClassName}>
+        <label htmlFor={id}>{label}</label>
+        <PreviewToggle preview={preview} />
+      </div>
+      <p id={`${id}-hint`} className={f.hint}>
+        {hint}
+      </p>
+    </>
+  );
+}
+
 /** The "Show preview" / "Hide preview" button beside a Markdown field's label. */
-export function PreviewToggle({ preview }: { preview: MarkdownPreviewState }) {
+function PreviewToggle({ preview }: { preview: MarkdownPreviewState }) {
   return (
     <button
       type="button"

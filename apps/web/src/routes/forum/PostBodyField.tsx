@@ -1,8 +1,8 @@
 import { useQuery } from "@tanstack/react-query";
 import { type KeyboardEvent, useId, useRef, useState } from "react";
 import {
+  MarkdownFieldHead,
   MarkdownPreview,
-  PreviewToggle,
   useMarkdownPreview,
 } from "../../components/markdown/preview";
 import { cx } from "../../components/ui/cx";
@@ -86,13 +86,13 @@ export function PostBodyField({
 
   return (
     <div className={f.field}>
-      <div className={s.labelRow}>
-        <label htmlFor={id}>{label}</label>
-        <PreviewToggle preview={preview} />
-      </div>
-      <p id={`${id}-hint`} className={f.hint}>
-        {hint}
-      </p>
+      <MarkdownFieldHead
+        id={id}
+        label={label}
+        hint={hint}
+        preview={preview}
+        rowClassName={s.labelRow}
+      />
       <div className={s.bodyWrap}>
         <textarea
           ref={textarea}

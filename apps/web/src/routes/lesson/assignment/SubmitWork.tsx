@@ -1,8 +1,8 @@
 import { type FormEvent, useId, useState } from "react";
 import { Markdown } from "../../../components/Markdown";
 import {
+  MarkdownFieldHead,
   MarkdownPreview,
-  PreviewToggle,
   useMarkdownPreview,
 } from "../../../components/markdown/preview";
 import { Button } from "../../../components/ui/Button";
@@ -190,13 +190,13 @@ function WorkForm({
   return (
     <form onSubmit={send} className={s.form} noValidate>
       <div className={f.field}>
-        <div className={s.labelRow}>
-          <label htmlFor={fieldId}>Your work</label>
-          <PreviewToggle preview={preview} />
-        </div>
-        <p id={`${fieldId}-hint`} className={f.hint}>
-          {hint}
-        </p>
+        <MarkdownFieldHead
+          id={fieldId}
+          label={"Your work"}
+          hint={hint}
+          preview={preview}
+          rowClassName={s.labelRow}
+        />
         <div className={preview.shown ? s.split : undefined}>
           <textarea
             id={fieldId}

@@ -1,6 +1,6 @@
 import {
+  MarkdownFieldHead,
   MarkdownPreview,
-  PreviewToggle,
   useMarkdownPreview,
 } from "../../../components/markdown/preview";
 import { cx } from "../../../components/ui/cx";
@@ -32,13 +32,13 @@ export function MarkdownField({
   const hint = "Markdown: # heading, **bold**, *italic*, [link](https://…), - lists, `code`.";
   return (
     <div className={f.field}>
-      <div className={s.markdownLabelRow}>
-        <label htmlFor={id}>{label}</label>
-        <PreviewToggle preview={preview} />
-      </div>
-      <p id={`${id}-hint`} className={f.hint}>
-        {hint}
-      </p>
+      <MarkdownFieldHead
+        id={id}
+        label={label}
+        hint={hint}
+        preview={preview}
+        rowClassName={s.markdownLabelRow}
+      />
       <div className={preview.shown ? s.markdownSplit : undefined}>
         <textarea
           id={id}
