@@ -9,7 +9,7 @@ import { signedInPage } from "./peer-review-steps";
 import { type Stack, startStack } from "./stack";
 
 // The forum issue's journey in a real browser: a learner asks a question about a lesson from
-// the lesson page; another learner answers it, mentioning the asker through the autocomplete;
+// the lesson page, with a picture uploaded through our storage (the edge, then the API); another learner answers it, mentioning the asker through the autocomplete;
 // the asker (whose open thread shows the answer without a reload) accepts it; the instructor
 // endorses it; the asker edits the question and staff read its history; a nested reply is
 // deleted and leaves a placeholder; a third learner's rude reply is reported, then hidden from the moderation
@@ -56,7 +56,7 @@ async function pageAs(user: { email: string; password: string; name: string }): 
 
 beforeAll(async () => {
   [stack, browser] = await Promise.all([
-    startStack({ courses: 1, users: [MARA] }),
+    startStack({ courses: 1, users: [MARA], edge: true }),
     launchBrowser(),
   ]);
 }, 180_000);
