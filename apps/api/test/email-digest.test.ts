@@ -2,40 +2,13 @@ import { queueDailyDigests } from "@lumen/core/email";
 import { createNotifications, type NewNotification } from "@lumen/core/notifications";
 import { createUser } from "@lumen/core/testing";
 import { emailSends, notifications } from "@lumen/db";
-import { type MailCatcher, startMailCatcher } from "@lumen/tools/mail-catcher";
 import { and, eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { queueDigestsHandler, sendEmailsHandler } from "../src/jobs/email";
-import { createLogger } from "../src/logger";
-import { createMailer } from "../src/mailer";
-import { createTestApp, type TestApp } from "./harness";
+import { describe, expect, it } from "vitest";
+import { queueDigestsHandler } from "../src/jobs/email";
+import { mailRelay } from "./mail-relay";
 
-let t: TestApp;
-let catcher: MailCatcher;
-let mailer: ReturnType<typeof createMailer>;
-beforeAll(async () => {
-  catcher = await startMailCatcher();
-  t = await createTestApp({ SMTP_URL: catcher.smtpUrl });
-  mailer = createMailer({ env: t.env, logger: createLogger({ level: "error", write: () => {} }) });
-});
-afterAll(async () => {
-  mailer?.close();
-  await t?.database.close();
-  await catcher?.close();
-});
-
-const context = () => ({ jobId: "job-1", attempt: 0, signal: new AbortController().signal });
-const db = () => t.database.db;
-
-async function runSendJob() {
-  const handler = sendEmailsHandler({
-    db: db(),
-    env: t.env,
-    logger: { info: () => {} },
-    transport: { send: (m) => mailer.send(m) },
-  });
-  await handler.handle(undefined, context());
-}
+const smtp = mailRelay();
+const { db, context, runSendJob } = smtp;
 
 /** A notification that happened at `at` (the clock of the fact, set after writing it). */
 async function notifyAt(userId: string, kind: NewNotification["kind"], title: string, at: string) {
@@ -72,7 +45,7 @@ describe("daily digest", () => {
     await runSendJob();
     await runSendJob();
 
-    const digests = (await catcher.to(user.email)).filter((m) => m.subject.includes("digest"));
+    const digests = (await smtp.catcher.to(user.email)).filter((m) => m.subject.includes("digest"));
     expect(digests).toHaveLength(1);
     const [digest] = digests;
     expect(digest?.subject).toBe("Your Lumen digest for Monday, March 9, 2026");

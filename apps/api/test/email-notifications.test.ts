@@ -2,41 +2,12 @@ import { getEmailSettings } from "@lumen/core/email";
 import { createNotifications, type NewNotification } from "@lumen/core/notifications";
 import { createUser } from "@lumen/core/testing";
 import { emailSends, notifications } from "@lumen/db";
-import { type MailCatcher, startMailCatcher } from "@lumen/tools/mail-catcher";
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { sendEmailsHandler } from "../src/jobs/email";
-import { createLogger } from "../src/logger";
-import { createMailer } from "../src/mailer";
-import { createTestApp, type TestApp } from "./harness";
+import { describe, expect, it } from "vitest";
+import { mailRelay } from "./mail-relay";
 
-let t: TestApp;
-let catcher: MailCatcher;
-let mailer: ReturnType<typeof createMailer>;
-beforeAll(async () => {
-  catcher = await startMailCatcher();
-  t = await createTestApp({ SMTP_URL: catcher.smtpUrl });
-  mailer = createMailer({ env: t.env, logger: createLogger({ level: "error", write: () => {} }) });
-});
-afterAll(async () => {
-  mailer?.close();
-  await t?.database.close();
-  await catcher?.close();
-});
-
-const context = () => ({ jobId: "job-1", attempt: 0, signal: new AbortController().signal });
-const db = () => t.database.db;
-
-/** The email.send job as the runner runs it, over real SMTP to maildev. */
-async function runSendJob() {
-  const handler = sendEmailsHandler({
-    db: db(),
-    env: t.env,
-    logger: { info: () => {} },
-    transport: { send: (m) => mailer.send(m) },
-  });
-  await handler.handle(undefined, context());
-}
+const smtp = mailRelay();
+const { db, runSendJob } = smtp;
 
 let seq = 0;
 async function notify(userId: string, kind: NewNotification["kind"], title = `Note ${++seq}`) {
@@ -64,7 +35,7 @@ describe("instant notification email", () => {
     await notify(user.id, "forum_reply", `<script>x</script> & "Ada" replied`);
     await runSendJob();
     await runSendJob();
-    const mails = await catcher.to(user.email);
+    const mails = await smtp.catcher.to(user.email);
     expect(mails).toHaveLength(1);
     const [mail] = mails;
     if (!mail) throw new Error("no mail");
@@ -75,7 +46,7 @@ describe("instant notification email", () => {
     expect(mail.text).toContain(`<script>x</script> & "Ada" replied`);
     // The date is in the user's zone.
     expect(mail.text).toMatch(/GMT\+9/);
-    const source = await catcher.source(mail.id);
+    const source = await smtp.catcher.source(mail.id);
     expect(header(source, "list-unsubscribe")).toMatch(
       /^<http:\/\/localhost:5173\/api\/email\/unsubscribe\?token=[\w.-]+>$/,
     );
@@ -88,13 +59,13 @@ describe("instant notification email", () => {
     const user = await verifiedUser();
     await notify(user.id, "forum_reply");
     await runSendJob();
-    const [first] = await catcher.to(user.email);
+    const [first] = await smtp.catcher.to(user.email);
     if (!first) throw new Error("no mail");
     const url = new URL(
-      header(await catcher.source(first.id), "list-unsubscribe")?.slice(1, -1) ?? "",
+      header(await smtp.catcher.source(first.id), "list-unsubscribe")?.slice(1, -1) ?? "",
     );
     // As a mail provider sends it: no cookie, no Origin, the RFC 8058 body.
-    const res = await t.app.request(`${url.pathname}${url.search}`, {
+    const res = await smtp.t.app.request(`${url.pathname}${url.search}`, {
       method: "POST",
       headers: { "content-type": "application/x-www-form-urlencoded" },
       body: "List-Unsubscribe=One-Click",
@@ -105,10 +76,10 @@ describe("instant notification email", () => {
 
     await notify(user.id, "forum_reply", "Another reply");
     await runSendJob();
-    expect(await catcher.to(user.email)).toHaveLength(1);
+    expect(await smtp.catcher.to(user.email)).toHaveLength(1);
     await notify(user.id, "forum_mention", "You were mentioned");
     await runSendJob();
-    const subjects = (await catcher.to(user.email)).map((m) => m.subject);
+    const subjects = (await smtp.catcher.to(user.email)).map((m) => m.subject);
     expect(subjects).toEqual([first.subject, "You were mentioned"]);
   });
 
@@ -116,11 +87,11 @@ describe("instant notification email", () => {
     const user = await verifiedUser();
     await notify(user.id, "grade");
     await runSendJob();
-    const [mail] = await catcher.to(user.email);
+    const [mail] = await smtp.catcher.to(user.email);
     if (!mail) throw new Error("no mail");
     const token =
       new URL(
-        header(await catcher.source(mail.id), "list-unsubscribe")?.slice(1, -1) ?? "",
+        header(await smtp.catcher.source(mail.id), "list-unsubscribe")?.slice(1, -1) ?? "",
       ).searchParams.get("token") ?? "";
     const [body, signature] = token.split(".");
     const otherScope = Buffer.from(JSON.stringify({ u: user.id, s: "all" })).toString("base64url");
@@ -129,7 +100,9 @@ describe("instant notification email", () => {
       `${otherScope}.${signature}`,
       "not-a-token-at-all",
     ]) {
-      const res = await t.app.request(`/api/email/unsubscribe?token=${forged}`, { method: "POST" });
+      const res = await smtp.t.app.request(`/api/email/unsubscribe?token=${forged}`, {
+        method: "POST",
+      });
       expect(res.status).toBe(400);
       const problem = (await res.json()) as { error: { message: string } };
       expect(problem.error.message).toMatch(/unsubscribe link is not valid/);
@@ -142,12 +115,12 @@ describe("instant notification email", () => {
     const user = await verifiedUser();
     await notify(user.id, "certificate");
     await runSendJob();
-    const [mail] = await catcher.to(user.email);
+    const [mail] = await smtp.catcher.to(user.email);
     if (!mail) throw new Error("no mail");
     const url = new URL(
-      header(await catcher.source(mail.id), "list-unsubscribe")?.slice(1, -1) ?? "",
+      header(await smtp.catcher.source(mail.id), "list-unsubscribe")?.slice(1, -1) ?? "",
     );
-    const res = await t.app.request(`${url.pathname}${url.search}`);
+    const res = await smtp.t.app.request(`${url.pathname}${url.search}`);
     expect(res.status).toBe(303);
     expect(res.headers.get("location")).toMatch(/^http:\/\/localhost:5173\/unsubscribe\?token=/);
     const settings = await getEmailSettings({ db: db(), user });
@@ -158,7 +131,7 @@ describe("instant notification email", () => {
     const user = await createUser(db(), "learner");
     await notify(user.id, "forum_reply");
     await runSendJob();
-    expect(await catcher.to(user.email)).toHaveLength(0);
+    expect(await smtp.catcher.to(user.email)).toHaveLength(0);
     const [row] = await db().select().from(emailSends).where(eq(emailSends.userId, user.id));
     expect(row?.status).toBe("skipped");
     expect(
@@ -170,18 +143,12 @@ describe("instant notification email", () => {
     const user = await verifiedUser();
     await notify(user.id, "forum_reply", "Flaky SMTP");
     let calls = 0;
-    const failing = sendEmailsHandler({
-      db: db(),
-      env: t.env,
-      logger: { info: () => {} },
-      transport: {
-        send: async () => {
-          calls += 1;
-          throw Object.assign(new Error("connect ECONNREFUSED"), { code: "ECONNECTION" });
-        },
+    await runSendJob({
+      send: async () => {
+        calls += 1;
+        throw Object.assign(new Error("connect ECONNREFUSED"), { code: "ECONNECTION" });
       },
     });
-    await failing.handle(undefined, context());
     expect(calls).toBe(1);
     const [row] = await db().select().from(emailSends).where(eq(emailSends.userId, user.id));
     expect(row?.status).toBe("queued");
@@ -190,6 +157,6 @@ describe("instant notification email", () => {
     expect(row?.nextAttemptAt.getTime()).toBeGreaterThan(Date.now() + 20_000);
     // Not due yet: the real job sends nothing now.
     await runSendJob();
-    expect(await catcher.to(user.email)).toHaveLength(0);
+    expect(await smtp.catcher.to(user.email)).toHaveLength(0);
   });
 });

@@ -1,37 +1,12 @@
 import { createNotifications } from "@lumen/core/notifications";
 import { createUser } from "@lumen/core/testing";
 import { emailSends } from "@lumen/db";
-import { type MailCatcher, startMailCatcher } from "@lumen/tools/mail-catcher";
 import { eq, sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { sendEmailsHandler } from "../src/jobs/email";
-import { createLogger } from "../src/logger";
-import { createMailer } from "../src/mailer";
-import { createTestApp, type TestApp } from "./harness";
+import { describe, expect, it } from "vitest";
+import { mailRelay } from "./mail-relay";
 
-let t: TestApp;
-let catcher: MailCatcher;
-let mailer: ReturnType<typeof createMailer>;
-beforeAll(async () => {
-  catcher = await startMailCatcher();
-  t = await createTestApp({ SMTP_URL: catcher.smtpUrl });
-  mailer = createMailer({ env: t.env, logger: createLogger({ level: "error", write: () => {} }) });
-});
-afterAll(async () => {
-  mailer?.close();
-  await t?.database.close();
-  await catcher?.close();
-});
-
-const db = () => t.database.db;
-const context = () => ({ jobId: "job-1", attempt: 0, signal: new AbortController().signal });
-const relay = () =>
-  sendEmailsHandler({
-    db: db(),
-    env: t.env,
-    logger: { info: () => {} },
-    transport: { send: (m) => mailer.send(m) },
-  }).handle(undefined, context());
+const smtp = mailRelay();
+const { db, runSendJob: relay } = smtp;
 
 describe("the email outbox relay", () => {
   it("two relays at once still send each notification once", async () => {
@@ -49,7 +24,7 @@ describe("the email outbox relay", () => {
       ),
     );
     await Promise.all([relay(), relay(), relay()]);
-    const subjects = (await catcher.to(user.email)).map((m) => m.subject).sort();
+    const subjects = (await smtp.catcher.to(user.email)).map((m) => m.subject).sort();
     expect(subjects).toEqual(titles);
     const statuses = await db()
       .select({ status: emailSends.status })
@@ -74,7 +49,7 @@ describe("the email outbox relay", () => {
     const [row] = await db().select().from(emailSends).where(eq(emailSends.userId, user.id));
     expect(row?.status).toBe("failed");
     expect(row?.lastError).toBe("interrupted while sending; not repeated");
-    expect(await catcher.to(user.email)).toEqual([]);
+    expect(await smtp.catcher.to(user.email)).toEqual([]);
   });
 
   it("a row another relay is sending right now is left alone", async () => {
@@ -91,6 +66,6 @@ describe("the email outbox relay", () => {
     await relay();
     const [row] = await db().select().from(emailSends).where(eq(emailSends.userId, user.id));
     expect(row?.status).toBe("sending");
-    expect(await catcher.to(user.email)).toEqual([]);
+    expect(await smtp.catcher.to(user.email)).toEqual([]);
   });
 });

@@ -1,3 +1,4 @@
+import { escapeHtml } from "@lumen/shared";
 import type { Highlights } from "./types";
 
 /**
@@ -13,18 +14,6 @@ export const MARK_END = "\uE001";
  */
 export const ANGLE_OPEN = "\uE002";
 export const ANGLE_CLOSE = "\uE003";
-
-const HTML_ESCAPES: Record<string, string> = {
-  "&": "&amp;",
-  "<": "&lt;",
-  ">": "&gt;",
-  '"': "&quot;",
-  "'": "&#39;",
-};
-
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c] ?? c);
-}
 
 /**
  * Engine output with sentinel marks → escaped HTML whose only tags are `<mark>…</mark>`,

@@ -5,7 +5,6 @@ export {
   searchEnvIssues,
   searchEnvSchema,
 } from "./config";
-export { escapeHtml } from "./highlight";
 export { createPostgresSearch, type PostgresSearchOptions } from "./postgres/backend";
 export { parsedTsquerySql } from "./postgres/tsquery-sql";
 export { formatQuery } from "./query/format";

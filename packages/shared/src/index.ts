@@ -1,4 +1,5 @@
 export * from "./catalog";
+export * from "./html";
 export * from "./http-cache";
 export * from "./playback";
 export * from "./slug";

@@ -1,3 +1,5 @@
+import { escapeHtml } from "@lumen/shared";
+
 /**
  * HTML for emails: a tagged template that escapes every interpolated value unless it is
  * already `SafeHtml` (built by this same tag). User content (thread titles, names, bodies)
@@ -8,18 +10,6 @@ export class SafeHtml {
   toString() {
     return this.value;
   }
-}
-
-const ESCAPES: Record<string, string> = {
-  "&": "&amp;",
-  "<": "&lt;",
-  ">": "&gt;",
-  '"': "&quot;",
-  "'": "&#39;",
-};
-
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c);
 }
 
 type Value = SafeHtml | string | number | readonly SafeHtml[];

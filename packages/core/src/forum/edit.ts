@@ -7,6 +7,7 @@ import type { EditReplyInput, EditThreadInput, PostRef } from "./inputs";
 import { resolveMentions } from "./mentions";
 import { type OpenedPost, openPost } from "./posts";
 import type { Revision } from "./types";
+import { personOf } from "./views";
 
 function assertAuthorOf(post: OpenedPost, user: SessionUser, what: string) {
   if (post.authorId !== user.id) throw new ForbiddenError(`Only its author can ${what} this post.`);
@@ -147,7 +148,7 @@ export async function getHistory({
     id: r.id,
     previousTitle: r.previousTitle,
     previousBody: r.previousBody,
-    editor: r.editorId && r.editorName !== null ? { id: r.editorId, name: r.editorName } : null,
+    editor: personOf(r.editorId, r.editorName),
     createdAt: r.createdAt.toISOString(),
   }));
 }

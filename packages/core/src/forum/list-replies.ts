@@ -1,18 +1,11 @@
-import { courses, forumReplies, forumThreads } from "@lumen/db";
-import { and, asc, eq, gt, sql } from "drizzle-orm";
+import { forumReplies } from "@lumen/db";
+import { asc, gt, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Queryable, SessionUser } from "../kernel";
 import { openThread } from "./access";
 import type { ListRepliesInput, RepliesSinceInput } from "./inputs";
 import type { ReplyPage, ReplyView } from "./types";
-import {
-  parseCursor,
-  postAuthor,
-  replyColumns,
-  replyEndorser,
-  toReplyView,
-  visibleTo,
-} from "./views";
+import { keysetPage, parseCursor, toReplyView, visibleReplies } from "./views";
 
 const cursorReply = alias(forumReplies, "cursor_reply");
 
@@ -32,31 +25,20 @@ export async function listReplies({
 }): Promise<ReplyPage> {
   const { thread, course } = await openThread(db, user, input.threadId);
   const cursor = parseCursor(input.cursor);
-  const rows = await db
-    .select(replyColumns(user.id))
-    .from(forumReplies)
-    .innerJoin(forumThreads, eq(forumThreads.id, forumReplies.threadId))
-    .innerJoin(courses, eq(courses.id, forumThreads.courseId))
-    .leftJoin(postAuthor, eq(postAuthor.id, forumReplies.authorId))
-    .leftJoin(replyEndorser, eq(replyEndorser.id, forumReplies.endorsedBy))
-    .where(
-      and(
-        eq(forumReplies.threadId, thread.id),
-        visibleTo(user, course, forumReplies),
-        cursor
-          ? sql`(${forumReplies.rootSeq}, ${forumReplies.seq}) > (
-              select ${cursorReply.rootSeq}, ${cursorReply.seq} from forum_replies cursor_reply
-              where ${cursorReply.id} = ${cursor} and ${cursorReply.threadId} = ${thread.id})`
-          : undefined,
-      ),
-    )
+  const rows = await visibleReplies(
+    db,
+    user,
+    course,
+    thread.id,
+    cursor
+      ? sql`(${forumReplies.rootSeq}, ${forumReplies.seq}) > (
+          select ${cursorReply.rootSeq}, ${cursorReply.seq} from forum_replies cursor_reply
+          where ${cursorReply.id} = ${cursor} and ${cursorReply.threadId} = ${thread.id})`
+      : undefined,
+  )
     .orderBy(asc(forumReplies.rootSeq), asc(forumReplies.seq))
     .limit(input.limit + 1);
-  const items = rows.slice(0, input.limit).map((row) => toReplyView(row, thread, user, course));
-  return {
-    items,
-    nextCursor: rows.length > input.limit ? (items.at(-1)?.id ?? null) : null,
-  };
+  return keysetPage(rows, input.limit, (row) => toReplyView(row, thread, user, course));
 }
 
 /**
@@ -74,20 +56,13 @@ export async function listRepliesSince({
   input: RepliesSinceInput;
 }): Promise<{ items: ReplyView[]; more: boolean }> {
   const { thread, course } = await openThread(db, user, input.threadId);
-  const rows = await db
-    .select(replyColumns(user.id))
-    .from(forumReplies)
-    .innerJoin(forumThreads, eq(forumThreads.id, forumReplies.threadId))
-    .innerJoin(courses, eq(courses.id, forumThreads.courseId))
-    .leftJoin(postAuthor, eq(postAuthor.id, forumReplies.authorId))
-    .leftJoin(replyEndorser, eq(replyEndorser.id, forumReplies.endorsedBy))
-    .where(
-      and(
-        eq(forumReplies.threadId, thread.id),
-        gt(forumReplies.seq, input.afterSeq),
-        visibleTo(user, course, forumReplies),
-      ),
-    )
+  const rows = await visibleReplies(
+    db,
+    user,
+    course,
+    thread.id,
+    gt(forumReplies.seq, input.afterSeq),
+  )
     .orderBy(asc(forumReplies.seq))
     .limit(input.limit + 1);
   const items = rows.slice(0, input.limit).map((row) => toReplyView(row, thread, user, course));

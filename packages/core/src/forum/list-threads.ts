@@ -1,18 +1,11 @@
-import { courses, forumThreads, lessons, modules } from "@lumen/db";
-import { and, desc, eq, type SQL, sql } from "drizzle-orm";
+import { forumThreads, lessons, modules } from "@lumen/db";
+import { desc, eq, type SQL, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { NotFoundError, type Queryable, type SessionUser } from "../kernel";
 import { type ForumCourse, openCourseForum } from "./access";
 import type { LessonThreadsInput, ListThreadsInput } from "./inputs";
 import type { ThreadPage, ThreadSort } from "./types";
-import {
-  listedThread,
-  parseCursor,
-  postAuthor,
-  threadColumns,
-  toThreadSummary,
-  visibleTo,
-} from "./views";
+import { keysetPage, parseCursor, toThreadSummary, visibleThreads } from "./views";
 
 type SortKey = "pinned" | "createdAt" | "lastActivityAt" | "score" | "id";
 
@@ -63,29 +56,18 @@ async function threadPage(
   keys: SortKey[],
 ): Promise<ThreadPage> {
   const cursor = parseCursor(input.cursor);
-  const rows = await db
-    .select(threadColumns)
-    .from(forumThreads)
-    .innerJoin(courses, eq(courses.id, forumThreads.courseId))
-    .leftJoin(postAuthor, eq(postAuthor.id, forumThreads.authorId))
-    .where(
-      and(
-        eq(forumThreads.courseId, course.id),
-        input.kind ? eq(forumThreads.kind, input.kind) : undefined,
-        input.lessonId ? eq(forumThreads.lessonId, input.lessonId) : undefined,
-        input.sort === "unanswered" ? sql`${forumThreads.replyCount} = 0` : undefined,
-        listedThread,
-        visibleTo(user, course, forumThreads),
-        cursor ? after(keys, cursor, course.id) : undefined,
-      ),
-    )
+  const rows = await visibleThreads(
+    db,
+    user,
+    course,
+    input.kind ? eq(forumThreads.kind, input.kind) : undefined,
+    input.lessonId ? eq(forumThreads.lessonId, input.lessonId) : undefined,
+    input.sort === "unanswered" ? sql`${forumThreads.replyCount} = 0` : undefined,
+    cursor ? after(keys, cursor, course.id) : undefined,
+  )
     .orderBy(...keys.map((k) => desc(forumThreads[k])))
     .limit(input.limit + 1);
-  const items = rows.slice(0, input.limit).map((row) => toThreadSummary(row, user, course));
-  return {
-    items,
-    nextCursor: rows.length > input.limit ? (items.at(-1)?.id ?? null) : null,
-  };
+  return keysetPage(rows, input.limit, (row) => toThreadSummary(row, user, course));
 }
 
 /** A lesson's threads, newest first (the lesson page's "Questions about this lesson"). */

@@ -4,12 +4,10 @@ import { alias } from "drizzle-orm/pg-core";
 import type { Queryable, SessionUser } from "../kernel";
 import { assertStaff, openCourseForum } from "./access";
 import type { ModerationLogPage } from "./types";
-import { parseCursor } from "./views";
+import { keysetPage, parseCursor, personOf } from "./views";
 
 const actor = alias(users, "log_actor");
 const target = alias(users, "log_target");
-const person = (id: string | null, name: string | null) =>
-  id && name !== null ? { id, name } : null;
 
 /** The course's moderation log, newest first: who did what, to which post or user, and why. */
 export async function listModerationLog({
@@ -45,15 +43,14 @@ export async function listModerationLog({
     )
     .orderBy(desc(log.createdAt), desc(log.id))
     .limit(input.limit + 1);
-  const items = rows.slice(0, input.limit).map(({ entry, actorName, targetName }) => ({
+  return keysetPage(rows, input.limit, ({ entry, actorName, targetName }) => ({
     id: entry.id,
     action: entry.action,
-    actor: person(entry.actorId, actorName),
+    actor: personOf(entry.actorId, actorName),
     threadId: entry.threadId,
     replyId: entry.replyId,
-    targetUser: person(entry.targetUserId, targetName),
+    targetUser: personOf(entry.targetUserId, targetName),
     reason: entry.reason,
     createdAt: entry.createdAt.toISOString(),
   }));
-  return { items, nextCursor: rows.length > input.limit ? (items.at(-1)?.id ?? null) : null };
 }

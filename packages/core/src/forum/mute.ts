@@ -13,6 +13,7 @@ import { createNotifications } from "../notifications";
 import { assertStaff, isForumStaff, openCourseForum } from "./access";
 import { logModeration } from "./moderate";
 import type { MuteView } from "./types";
+import { personOf } from "./views";
 
 const forumPath = (slug: string) => `/courses/${encodeURIComponent(slug)}/forum`;
 
@@ -146,7 +147,7 @@ export async function listMutes({
     user: { id: r.userId, name: r.userName },
     reason: r.reason,
     until: r.until?.toISOString() ?? null,
-    mutedBy: r.mutedBy && r.muterName !== null ? { id: r.mutedBy, name: r.muterName } : null,
+    mutedBy: personOf(r.mutedBy, r.muterName),
     createdAt: r.createdAt.toISOString(),
   }));
 }

@@ -12,7 +12,7 @@ import type { PostRef } from "./inputs";
 import { logModeration } from "./moderate";
 import { openPost } from "./posts";
 import type { ReportPage, ReportView } from "./types";
-import { parseCursor } from "./views";
+import { keysetPage, parseCursor, personOf } from "./views";
 
 /** A member reports a post to the course's moderators; reporting it again changes nothing. */
 export async function reportPost({
@@ -114,8 +114,6 @@ type ReportRow = {
 };
 
 const iso = (d: string | Date) => new Date(d).toISOString();
-const person = (id: string | null, name: string | null) =>
-  id && name !== null ? { id, name } : null;
 
 /** The course's moderation queue (open reports, oldest first) or its closed reports (newest first). */
 export async function listReports({
@@ -153,20 +151,23 @@ export async function listReports({
       ${cursor ? sql`and (r.created_at, r.id) ${cmp} (select c.created_at, c.id from forum_reports c where c.id = ${cursor})` : sql``}
     order by r.created_at ${dir}, r.id ${dir}
     limit ${input.limit + 1}`);
-  const items: ReportView[] = rows.slice(0, input.limit).map((r) => ({
-    id: r.id,
-    post: r.reply_id ? { type: "reply", id: r.reply_id } : { type: "thread", id: r.thread_id },
-    threadId: r.thread_id,
-    threadTitle: r.thread_title,
-    excerpt: r.body,
-    postAuthor: person(r.post_author_id, r.post_author_name),
-    postHidden: r.post_hidden,
-    reporter: person(r.reporter_id, r.reporter_name),
-    reason: r.reason,
-    status: r.status,
-    resolver: person(r.resolver_id, r.resolver_name),
-    resolvedAt: r.resolved_at ? iso(r.resolved_at) : null,
-    createdAt: iso(r.created_at),
-  }));
-  return { items, nextCursor: rows.length > input.limit ? (items.at(-1)?.id ?? null) : null };
+  return keysetPage(
+    rows,
+    input.limit,
+    (r): ReportView => ({
+      id: r.id,
+      post: r.reply_id ? { type: "reply", id: r.reply_id } : { type: "thread", id: r.thread_id },
+      threadId: r.thread_id,
+      threadTitle: r.thread_title,
+      excerpt: r.body,
+      postAuthor: personOf(r.post_author_id, r.post_author_name),
+      postHidden: r.post_hidden,
+      reporter: personOf(r.reporter_id, r.reporter_name),
+      reason: r.reason,
+      status: r.status,
+      resolver: personOf(r.resolver_id, r.resolver_name),
+      resolvedAt: r.resolved_at ? iso(r.resolved_at) : null,
+      createdAt: iso(r.created_at),
+    }),
+  );
 }

@@ -1,18 +1,11 @@
-import { courses, forumThreads } from "@lumen/db";
+import { forumThreads } from "@lumen/db";
 import { formatQuery, parsedTsquerySql, parseQuery } from "@lumen/search";
-import { and, desc, eq, sql } from "drizzle-orm";
+import { desc, sql } from "drizzle-orm";
 import type { Queryable, SessionUser } from "../kernel";
 import { openCourseForum } from "./access";
 import type { SearchThreadsInput } from "./inputs";
 import type { SearchPage } from "./types";
-import {
-  listedThread,
-  parseOffsetCursor,
-  postAuthor,
-  threadColumns,
-  toThreadSummary,
-  visibleTo,
-} from "./views";
+import { parseOffsetCursor, toThreadSummary, visibleThreads } from "./views";
 
 /** Deep pages of a ranked list are not worth their cost; refine the query instead. */
 const MAX_OFFSET = 1_000;
@@ -39,20 +32,13 @@ export async function searchThreads({
     return { items: [], nextCursor: null, query: formatQuery(parsed) };
   }
   const q = sql`(select ${tsquery})`;
-  const rows = await db
-    .select(threadColumns)
-    .from(forumThreads)
-    .innerJoin(courses, eq(courses.id, forumThreads.courseId))
-    .leftJoin(postAuthor, eq(postAuthor.id, forumThreads.authorId))
-    .where(
-      and(
-        eq(forumThreads.courseId, course.id),
-        sql`${forumThreads.search} @@ ${q}`,
-        sql`${forumThreads.deletedAt} is null`,
-        listedThread,
-        visibleTo(user, course, forumThreads),
-      ),
-    )
+  const rows = await visibleThreads(
+    db,
+    user,
+    course,
+    sql`${forumThreads.search} @@ ${q}`,
+    sql`${forumThreads.deletedAt} is null`,
+  )
     .orderBy(
       desc(sql`ts_rank(${forumThreads.search}, ${q})`),
       desc(forumThreads.createdAt),

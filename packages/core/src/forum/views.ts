@@ -1,8 +1,8 @@
-import { forumReplies, forumThreads, users } from "@lumen/db";
-import { isNull, or, type SQL, sql } from "drizzle-orm";
+import { courses, forumReplies, forumThreads, users } from "@lumen/db";
+import { and, eq, isNull, or, type SQL, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { z } from "zod";
-import { type SessionUser, ValidationError } from "../kernel";
+import { type Queryable, type SessionUser, ValidationError } from "../kernel";
 import { type ForumCourse, isForumStaff } from "./access";
 import type { ForumAuthor, ReplyView, ThreadSummary } from "./types";
 
@@ -46,6 +46,56 @@ export function visibleTo(
 
 /** SQL: deleted threads stay listed (as placeholders) only while replies hang under them. */
 export const listedThread = or(isNull(forumThreads.deletedAt), sql`${forumThreads.replyCount} > 0`);
+
+/** A select of the course's listed threads the viewer may see, with `threadColumns`. */
+export function visibleThreads(
+  db: Queryable,
+  user: SessionUser,
+  course: ForumCourse,
+  ...where: (SQL | undefined)[]
+) {
+  return db
+    .select(threadColumns)
+    .from(forumThreads)
+    .innerJoin(courses, eq(courses.id, forumThreads.courseId))
+    .leftJoin(postAuthor, eq(postAuthor.id, forumThreads.authorId))
+    .where(
+      and(
+        eq(forumThreads.courseId, course.id),
+        listedThread,
+        visibleTo(user, course, forumThreads),
+        ...where,
+      ),
+    );
+}
+
+/** A select of a thread's replies the viewer may see, with `replyColumns`. */
+export function visibleReplies(
+  db: Queryable,
+  user: SessionUser,
+  course: ForumCourse,
+  threadId: string,
+  ...where: (SQL | undefined)[]
+) {
+  return db
+    .select(replyColumns(user.id))
+    .from(forumReplies)
+    .innerJoin(forumThreads, eq(forumThreads.id, forumReplies.threadId))
+    .innerJoin(courses, eq(courses.id, forumThreads.courseId))
+    .leftJoin(postAuthor, eq(postAuthor.id, forumReplies.authorId))
+    .leftJoin(replyEndorser, eq(replyEndorser.id, forumReplies.endorsedBy))
+    .where(
+      and(eq(forumReplies.threadId, threadId), visibleTo(user, course, forumReplies), ...where),
+    );
+}
+
+/** A person a view names (an actor, an endorser, an editor…): null once their account is gone. */
+export function personOf(
+  id: string | null,
+  name: string | null,
+): { id: string; name: string } | null {
+  return id && name !== null ? { id, name } : null;
+}
 
 function authorOf(
   id: string | null,
@@ -117,10 +167,7 @@ export function toReplyView(
     voted: row.voted,
     accepted: thread.acceptedReplyId === r.id,
     endorsed: r.endorsedAt !== null,
-    endorsedBy:
-      r.endorsedBy && row.endorserName !== null
-        ? { id: r.endorsedBy, name: row.endorserName }
-        : null,
+    endorsedBy: personOf(r.endorsedBy, row.endorserName),
     createdAt: r.createdAt.toISOString(),
     editedAt: r.editedAt?.toISOString() ?? null,
     canEdit: !deleted && r.authorId === user.id,
@@ -135,6 +182,19 @@ export function parseCursor(cursor: string | null | undefined): string | null {
   const parsed = cursorId.safeParse(cursor);
   if (!parsed.success) throw new ValidationError("That page cursor is not valid.");
   return parsed.data;
+}
+
+/**
+ * A keyset page from `limit + 1` rows: the first `limit` as items, and the last item's id as
+ * the next cursor when the extra row says there is more.
+ */
+export function keysetPage<R, T extends { id: string }>(
+  rows: R[],
+  limit: number,
+  toItem: (row: R) => T,
+): { items: T[]; nextCursor: string | null } {
+  const items = rows.slice(0, limit).map(toItem);
+  return { items, nextCursor: rows.length > limit ? (items.at(-1)?.id ?? null) : null };
 }
 
 /** An offset cursor (search results, ordered by rank): "o:<n>". */

@@ -58,95 +58,70 @@ export function VoteButton({
 export function ReportButton({ post, label }: { post: PostRef; label: string }) {
   const [open, setOpen] = useState(false);
   const [done, setDone] = useState(false);
+  const report = useMutation(
+    trpc.forum.report.mutationOptions({
+      onSuccess: () => {
+        setOpen(false);
+        setDone(true);
+      },
+    }),
+  );
   if (done) return <span className={s.note}>Reported — thank you</span>;
   return (
     <>
       <Button
         size="small"
         variant="ghost"
-        onClick={() => setOpen(true)}
+        onClick={() => {
+          report.reset();
+          setOpen(true);
+        }}
         aria-label={`Report ${label}`}
       >
         Report
       </Button>
       {open && (
-        <ReportDialog
-          post={post}
-          onClose={(sent) => {
-            setOpen(false);
-            setDone(sent);
+        <ReasonDialog
+          title="Report this post"
+          confirm="Send report"
+          required
+          field={{
+            id: "report-reason",
+            label: "Why should moderators look at it?",
+            rows: 4,
+            missing: "Say why you are reporting it.",
           }}
+          danger
+          pendingLabel="Sending…"
+          pending={report.isPending}
+          error={report.isError ? problemMessage(report.error, "The report was not sent.") : null}
+          onSubmit={(reason) => report.mutate({ post, reason })}
+          onClose={() => setOpen(false)}
         />
       )}
     </>
   );
 }
 
-function ReportDialog({ post, onClose }: { post: PostRef; onClose: (sent: boolean) => void }) {
-  const dialog = useRef<HTMLDialogElement>(null);
-  const titleId = useId();
-  const [reason, setReason] = useState("");
-  const [missing, setMissing] = useState(false);
-  const sent = useRef(false);
-  const report = useMutation(
-    trpc.forum.report.mutationOptions({
-      onSuccess: () => {
-        sent.current = true;
-        dialog.current?.close();
-      },
-    }),
-  );
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    if (!reason.trim()) {
-      setMissing(true);
-      return;
-    }
-    report.mutate({ post, reason: reason.trim() });
-  };
-  return (
-    <Dialog dialogRef={dialog} labelledBy={titleId} onClose={() => onClose(sent.current)}>
-      <form onSubmit={submit} className={s.dialogForm} noValidate>
-        <h2 id={titleId}>Report this post</h2>
-        <FieldShell
-          id="report-reason"
-          label="Why should moderators look at it?"
-          error={missing ? "Say why you are reporting it." : undefined}
-        >
-          <textarea
-            id="report-reason"
-            rows={4}
-            maxLength={500}
-            value={reason}
-            aria-invalid={missing || undefined}
-            aria-describedby={missing ? "report-reason-error" : undefined}
-            onChange={(e) => {
-              setReason(e.target.value);
-              setMissing(false);
-            }}
-          />
-        </FieldShell>
-        {report.isError && (
-          <FormError>{problemMessage(report.error, "The report was not sent.")}</FormError>
-        )}
-        <div className={s.actions}>
-          <Button type="submit" variant="danger" disabled={report.isPending}>
-            {report.isPending ? "Sending…" : "Send report"}
-          </Button>
-          <Button variant="ghost" onClick={() => dialog.current?.close()}>
-            Cancel
-          </Button>
-        </div>
-      </form>
-    </Dialog>
-  );
-}
+/** The reason field of a staff action (hide, lock, pin…): kept in the moderation log. */
+const moderationReason = (required: boolean) => ({
+  id: "moderation-reason",
+  label: required ? "Reason" : "Reason (optional)",
+  rows: 3,
+  missing: "Give a reason: it is kept in the moderation log.",
+});
 
-/** A staff action that asks for a reason first (hide, lock, pin…): a small dialog. */
+/**
+ * An action that asks for a reason first (a staff action, a report): a small dialog whose
+ * `onSubmit` gets the trimmed reason, refused while empty if `required`.
+ */
 export function ReasonDialog({
   title,
   confirm,
   required = false,
+  field = moderationReason(required),
+  danger = false,
+  pendingLabel = "Saving…",
   onSubmit,
   onClose,
   pending,
@@ -155,6 +130,9 @@ export function ReasonDialog({
   title: string;
   confirm: string;
   required?: boolean;
+  field?: { id: string; label: string; rows: number; missing: string };
+  danger?: boolean;
+  pendingLabel?: string;
   onSubmit: (reason: string) => void;
   onClose: () => void;
   pending: boolean;
@@ -176,18 +154,14 @@ export function ReasonDialog({
     <Dialog dialogRef={dialog} labelledBy={titleId} onClose={onClose}>
       <form onSubmit={submit} className={s.dialogForm} noValidate>
         <h2 id={titleId}>{title}</h2>
-        <FieldShell
-          id="moderation-reason"
-          label={required ? "Reason" : "Reason (optional)"}
-          error={missing ? "Give a reason: it is kept in the moderation log." : undefined}
-        >
+        <FieldShell id={field.id} label={field.label} error={missing ? field.missing : undefined}>
           <textarea
-            id="moderation-reason"
-            rows={3}
+            id={field.id}
+            rows={field.rows}
             maxLength={500}
             value={reason}
             aria-invalid={missing || undefined}
-            aria-describedby={missing ? "moderation-reason-error" : undefined}
+            aria-describedby={missing ? `${field.id}-error` : undefined}
             onChange={(e) => {
               setReason(e.target.value);
               setMissing(false);
@@ -196,8 +170,8 @@ export function ReasonDialog({
         </FieldShell>
         {error && <FormError>{error}</FormError>}
         <div className={s.actions}>
-          <Button type="submit" variant="primary" disabled={pending}>
-            {pending ? "Saving…" : confirm}
+          <Button type="submit" variant={danger ? "danger" : "primary"} disabled={pending}>
+            {pending ? pendingLabel : confirm}
           </Button>
           <Button variant="ghost" onClick={() => dialog.current?.close()}>
             Cancel

@@ -1,7 +1,10 @@
 import { useQuery } from "@tanstack/react-query";
 import { type KeyboardEvent, useId, useRef, useState } from "react";
-import { Markdown } from "../../components/Markdown";
-import { linkButtonClass } from "../../components/ui/Button";
+import {
+  MarkdownFieldHead,
+  MarkdownPreview,
+  useMarkdownPreview,
+} from "../../components/markdown/preview";
 import { cx } from "../../components/ui/cx";
 import { describedBy, fieldStyles as f } from "../../components/ui/Field";
 import { mentionMarkup } from "../../lib/markdown/mention";
@@ -33,13 +36,12 @@ export function PostBodyField({
   error?: string | undefined;
   rows?: number;
 }) {
-  const [preview, setPreview] = useState(false);
+  const preview = useMarkdownPreview();
   const [caret, setCaret] = useState(0);
   const [active, setActive] = useState(-1);
   const [dismissedAt, setDismissedAt] = useState<number | null>(null);
   const textarea = useRef<HTMLTextAreaElement>(null);
   const listId = useId();
-  const previewId = useId();
   const mention = mentionAt(value, caret);
   const open = mention !== null && dismissedAt !== mention.start;
   const candidates = useQuery({
@@ -99,21 +101,13 @@ export function PostBodyField({
 
   return (
     <div className={f.field}>
-      <div className={s.labelRow}>
-        <label htmlFor={id}>{label}</label>
-        <button
-          type="button"
-          className={linkButtonClass}
-          aria-expanded={preview}
-          aria-controls={previewId}
-          onClick={() => setPreview(!preview)}
-        >
-          {preview ? "Hide preview" : "Show preview"}
-        </button>
-      </div>
-      <p id={`${id}-hint`} className={f.hint}>
-        {hint}
-      </p>
+      <MarkdownFieldHead
+        id={id}
+        label={label}
+        hint={hint}
+        preview={preview}
+        rowClassName={s.labelRow}
+      />
       <div className={s.bodyWrap}>
         <textarea
           ref={textarea}
@@ -163,18 +157,12 @@ export function PostBodyField({
         )}
       </div>
       <AddImageButton courseId={courseId} onInsert={insertAtCaret} />
-      <section
-        id={previewId}
+      <MarkdownPreview
+        preview={preview}
+        source={value}
+        label={`${label} preview`}
         className={s.preview}
-        aria-label={`${label} preview`}
-        hidden={!preview}
-      >
-        {value.trim() ? (
-          <Markdown source={value} headingBase={3} />
-        ) : (
-          <p className="muted">Nothing to preview yet.</p>
-        )}
-      </section>
+      />
       <p className={cx(f.hint, f.counter)} aria-hidden="true">
         {value.length.toLocaleString("en")} / {BODY_MAX.toLocaleString("en")}
       </p>

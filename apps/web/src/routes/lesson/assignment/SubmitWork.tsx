@@ -1,6 +1,11 @@
 import { type FormEvent, useId, useState } from "react";
 import { Markdown } from "../../../components/Markdown";
-import { Button, linkButtonClass } from "../../../components/ui/Button";
+import {
+  MarkdownFieldHead,
+  MarkdownPreview,
+  useMarkdownPreview,
+} from "../../../components/markdown/preview";
+import { Button } from "../../../components/ui/Button";
 import { cx } from "../../../components/ui/cx";
 import { describedBy, FormError, fieldStyles as f } from "../../../components/ui/Field";
 import { Notice } from "../../../components/ui/Notice";
@@ -159,11 +164,10 @@ function WorkForm({
 }) {
   const submit = useSubmitWork(lessonId, courseId);
   const [body, setBody] = useState(initial);
-  const [preview, setPreview] = useState(false);
+  const preview = useMarkdownPreview();
   const [localError, setLocalError] = useState<string | null>(null);
   const id = useId();
   const fieldId = `${id}-body`;
-  const previewId = `${id}-preview`;
   const fieldErrors = submit.isError ? apiFieldErrors(submit.error) : {};
   const error = localError ?? fieldErrors.body;
   const formError = submit.isError && !fieldErrors.body ? submit.error.message : null;
@@ -186,22 +190,14 @@ function WorkForm({
   return (
     <form onSubmit={send} className={s.form} noValidate>
       <div className={f.field}>
-        <div className={s.labelRow}>
-          <label htmlFor={fieldId}>Your work</label>
-          <button
-            type="button"
-            className={linkButtonClass}
-            aria-expanded={preview}
-            aria-controls={previewId}
-            onClick={() => setPreview(!preview)}
-          >
-            {preview ? "Hide preview" : "Show preview"}
-          </button>
-        </div>
-        <p id={`${fieldId}-hint`} className={f.hint}>
-          {hint}
-        </p>
-        <div className={preview ? s.split : undefined}>
+        <MarkdownFieldHead
+          id={fieldId}
+          label={"Your work"}
+          hint={hint}
+          preview={preview}
+          rowClassName={s.labelRow}
+        />
+        <div className={preview.shown ? s.split : undefined}>
           <textarea
             id={fieldId}
             rows={14}
@@ -210,13 +206,13 @@ function WorkForm({
             aria-invalid={error ? true : undefined}
             aria-describedby={cx(describedBy(fieldId, hint, error), `${fieldId}-count`)}
           />
-          <section id={previewId} className={s.preview} aria-label="Preview" hidden={!preview}>
-            {body.trim() ? (
-              <Markdown source={body} headingBase={3} />
-            ) : (
-              <p className={s.muted}>Nothing to preview yet.</p>
-            )}
-          </section>
+          <MarkdownPreview
+            preview={preview}
+            source={body}
+            label="Preview"
+            className={s.preview}
+            emptyClassName={s.muted}
+          />
         </div>
         <p id={`${fieldId}-count`} className={cx(f.hint, f.counter)}>
           {characterCount(body)}

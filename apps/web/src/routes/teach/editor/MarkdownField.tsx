@@ -1,6 +1,8 @@
-import { useId, useState } from "react";
-import { Markdown } from "../../../components/Markdown";
-import { linkButtonClass } from "../../../components/ui/Button";
+import {
+  MarkdownFieldHead,
+  MarkdownPreview,
+  useMarkdownPreview,
+} from "../../../components/markdown/preview";
 import { cx } from "../../../components/ui/cx";
 import { describedBy, fieldStyles as f } from "../../../components/ui/Field";
 import s from "./editor.module.css";
@@ -26,27 +28,18 @@ export function MarkdownField({
   maxLength?: number;
   rows?: number;
 }) {
-  const [preview, setPreview] = useState(false);
-  const previewId = useId();
+  const preview = useMarkdownPreview();
   const hint = "Markdown: # heading, **bold**, *italic*, [link](https://…), - lists, `code`.";
   return (
     <div className={f.field}>
-      <div className={s.markdownLabelRow}>
-        <label htmlFor={id}>{label}</label>
-        <button
-          type="button"
-          className={linkButtonClass}
-          aria-expanded={preview}
-          aria-controls={previewId}
-          onClick={() => setPreview(!preview)}
-        >
-          {preview ? "Hide preview" : "Show preview"}
-        </button>
-      </div>
-      <p id={`${id}-hint`} className={f.hint}>
-        {hint}
-      </p>
-      <div className={preview ? s.markdownSplit : undefined}>
+      <MarkdownFieldHead
+        id={id}
+        label={label}
+        hint={hint}
+        preview={preview}
+        rowClassName={s.markdownLabelRow}
+      />
+      <div className={preview.shown ? s.markdownSplit : undefined}>
         <textarea
           id={id}
           name={id}
@@ -57,18 +50,12 @@ export function MarkdownField({
           aria-invalid={error ? true : undefined}
           aria-describedby={describedBy(id, hint, error)}
         />
-        <section
-          id={previewId}
+        <MarkdownPreview
+          preview={preview}
+          source={value}
+          label={`${label} preview`}
           className={s.markdownPreview}
-          aria-label={`${label} preview`}
-          hidden={!preview}
-        >
-          {value.trim() ? (
-            <Markdown source={value} headingBase={3} />
-          ) : (
-            <p className="muted">Nothing to preview yet.</p>
-          )}
-        </section>
+        />
       </div>
       {maxLength !== undefined && (
         <p className={cx(f.hint, f.counter)} aria-hidden="true">
