@@ -8,7 +8,8 @@
  *   and captions; hls.js plays through MediaSource (`blob:` media) and runs its transmuxer in
  *   a `blob:` worker;
  * - PDF lessons are an <object> of a same-origin URL (`/api/lessons/…/document`);
- * - images: our /media covers, the edge's posters, `data:` SVG icons in the stylesheet.
+ * - images: our /media covers, forum images (`/api/forum-images/<id>`, same origin), the
+ *   edge's posters, `data:` SVG icons in the stylesheet; forum images are PUT to the edge.
  * `self` covers the API: the host proxies /api, /trpc and /media to it, as `vite` does.
  */
 export function productionCsp({ edgeUrl }: { edgeUrl: string }): string {

@@ -25,6 +25,7 @@ import { attachmentRoutes } from "./routes/attachments";
 import { certificateRoutes } from "./routes/certificates";
 import { DOCUMENT_UPLOAD_PATH, documentRoutes } from "./routes/documents";
 import { emailRoutes } from "./routes/email";
+import { forumImageRoutes } from "./routes/forum-images";
 import { COVER_UPLOAD_PATH, mediaRoutes } from "./routes/media";
 import { publicCatalogRoutes } from "./routes/public-catalog";
 import { apiSecurityHeaders, frameableBy } from "./security-headers";
@@ -129,6 +130,7 @@ export function createApp({
   app.get(DOCUMENT_UPLOAD_PATH, frameableBy(env.WEB_ORIGIN));
   app.route("/", documentRoutes({ db, media, auth }));
   app.route("/", attachmentRoutes({ db, media, auth }));
+  app.route("/", forumImageRoutes({ db, media, auth }));
   app.route("/", certificateRoutes({ db, media, auth }));
   app.route("/", emailRoutes({ db, secret: env.EMAIL_TOKEN_SECRET, webOrigin: env.WEB_ORIGIN }));
   // Anonymous, cacheable catalog JSON that the edge Worker fetches on a miss.

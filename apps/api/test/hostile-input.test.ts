@@ -102,6 +102,7 @@ function urlCases(): Array<{
     },
     { route: "GET /api/certificates/:id/pdf", request: (x) => get(`/api/certificates/${x}/pdf`) },
     { route: "GET /api/attachments/:id", request: (x) => get(`/api/attachments/${x}`) },
+    { route: "GET /api/forum-images/:id", request: (x) => get(`/api/forum-images/${x}`) },
     {
       route: "GET /trpc/catalog.list?input=",
       request: (x) => get(`/trpc/catalog.list?input=${encodeURIComponent('{"query":"')}${x}%22%7D`),

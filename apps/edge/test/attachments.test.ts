@@ -1,5 +1,5 @@
 import { env } from "cloudflare:workers";
-import { ATTACHMENT_MAX_BYTES } from "@lumen/media-tokens";
+import { ATTACHMENT_MAX_BYTES, FORUM_IMAGE_MAX_BYTES } from "@lumen/media-tokens";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { bytesOf, viaEntry as edge, foreignKey, mediaToken, newAssetId, warmEntry } from "./media";
 import { errorCode } from "./new-upload";
@@ -87,6 +87,29 @@ describe("PUT /attachments/:token", () => {
       error: { code: "attachment_too_large", message: "Attachments can be at most 20 MiB." },
     });
     expect(await attachment.stored()).toBeNull();
+  });
+
+  it("a forum image's upload token stores at forum-images/<id>, at most 5 MiB", async () => {
+    const id = newAssetId();
+    const put = async (bytes: number) => {
+      const token = await mediaToken("forum-image-upload", id, { bytes });
+      return edge(`/attachments/${token}`, { method: "PUT", body: bytesOf(bytes, 5) });
+    };
+
+    const tooBig = await put(FORUM_IMAGE_MAX_BYTES + 1);
+    const stored = await put(40);
+
+    expect(tooBig.status).toBe(413);
+    expect(await tooBig.json()).toEqual({
+      error: { code: "attachment_too_large", message: "Forum images can be at most 5 MiB." },
+    });
+    expect(stored.status).toBe(200);
+    expect(await stored.json()).toEqual({ size: 40 });
+    const object = await env.MEDIA.get(`forum-images/${id}`);
+    expect(new Uint8Array((await object?.arrayBuffer()) ?? new ArrayBuffer(0))).toEqual(
+      bytesOf(40, 5),
+    );
+    expect(await env.MEDIA.get(`attachments/${id}`)).toBeNull();
   });
 
   it("refuses expired, foreign-key and other-purpose tokens with the same 403", async () => {

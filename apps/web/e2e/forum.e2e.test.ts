@@ -9,7 +9,7 @@ import { signedInPage } from "./peer-review-steps";
 import { type Stack, startStack } from "./stack";
 
 // The forum issue's journey in a real browser: a learner asks a question about a lesson from
-// the lesson page; another learner answers it, mentioning the asker through the autocomplete;
+// the lesson page, with a picture uploaded through our storage (the edge, then the API); another learner answers it, mentioning the asker through the autocomplete;
 // the asker (whose open thread shows the answer without a reload) accepts it; the instructor
 // endorses it; the asker edits the question and staff read its history; a nested reply is
 // deleted and leaves a placeholder; a third learner's rude reply is reported, then hidden from the moderation
@@ -35,6 +35,9 @@ const INES = {
   password: "lumen-instructor-dev",
 };
 const QUESTION = "Why do arches stand?";
+/** A 1×1 PNG, the picture Leo adds to his question. */
+const ARCH_PNG =
+  "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==";
 
 let stack: Stack;
 let browser: Browser;
@@ -53,7 +56,7 @@ async function pageAs(user: { email: string; password: string; name: string }): 
 
 beforeAll(async () => {
   [stack, browser] = await Promise.all([
-    startStack({ courses: 1, users: [MARA] }),
+    startStack({ courses: 1, users: [MARA], edge: true }),
     launchBrowser(),
   ]);
 }, 180_000);
@@ -114,8 +117,18 @@ it("a question about a lesson is answered with a mention, accepted, endorsed; a 
   await leo
     .getByLabel("Body", { exact: true })
     .fill(
-      "Nothing holds the stones together. What keeps it up?\n\n```js\nconst keystone = true;\n```",
+      "Nothing holds the stones together. What keeps it up?\n\n```js\nconst keystone = true;\n```\n",
     );
+  // He adds a picture of an arch: uploaded through our storage, its Markdown at the caret.
+  await leo.getByLabel("Add image").setInputFiles({
+    name: "arch.png",
+    mimeType: "image/png",
+    buffer: Buffer.from(ARCH_PNG, "base64"),
+  });
+  await leo.getByText("Added arch.png to the message.").waitFor({ state: "attached" });
+  expect(await leo.getByLabel("Body", { exact: true }).inputValue()).toMatch(
+    /```\n!\[arch\.png\]\(\/api\/forum-images\/[0-9a-f-]{36}\)$/,
+  );
   await leo.getByRole("button", { name: "Show preview" }).click();
   await leo
     .getByRole("region", { name: "Body preview" })
@@ -124,6 +137,13 @@ it("a question about a lesson is answered with a mention, accepted, endorsed; a 
   await leo.getByRole("button", { name: "Post thread" }).click();
   await leo.getByRole("heading", { level: 1, name: QUESTION }).waitFor();
   await leo.getByRole("heading", { name: "No answers yet" }).waitFor();
+  const picture = leo.getByRole("img", { name: "arch.png" });
+  await picture.waitFor();
+  await leo.waitForFunction(
+    () =>
+      (document.querySelector('img[alt="arch.png"]') as HTMLImageElement | null)?.naturalWidth ===
+      1,
+  );
   // The code block is highlighted once the highlighter's own chunk has loaded.
   await leo.locator('pre[data-language="js"] span.hljs-keyword', { hasText: "const" }).waitFor();
   await expectAccessible(leo, "a new question");

@@ -8,16 +8,19 @@
  *   attachments/<id>            a file a learner attached to an assignment submission (its
  *                               type is known only once the API has checked its bytes, so the
  *                               key has no extension)
+ *   forum-images/<id>           an image a forum member uploaded for their posts (no
+ *                               extension either: its type is checked on confirm too)
  */
-export type FilePurpose = "document" | "certificate" | "attachment";
+export type FilePurpose = "document" | "certificate" | "attachment" | "forum-image";
 
 const FILE_KEY: Record<FilePurpose, (id: string) => string> = {
   document: (id) => `documents/${id}.pdf`,
   certificate: (id) => `certificates/${id}.pdf`,
   attachment: (id) => `attachments/${id}`,
+  "forum-image": (id) => `forum-images/${id}`,
 };
 
-/** The key of the one object a document, certificate or attachment is stored as. */
+/** The key of the one object a document, certificate, attachment or forum image is stored as. */
 export function fileKey(purpose: FilePurpose, id: string): string {
   return FILE_KEY[purpose](id);
 }

@@ -137,6 +137,36 @@ describe("media tokens", () => {
     expect(isFilePurpose("attachment-upload")).toBe(false);
   });
 
+  it("a forum image's storage and upload tokens are their own purposes, at forum-images/<id>", async () => {
+    if (!k1) throw new Error("fixture key missing");
+    const verify = (token: string, purpose: MediaTokenPurpose | MediaTokenPurpose[]) =>
+      verifyMediaToken(token, { keys: ring, purpose, now });
+    const upload = await signMediaToken(
+      { purpose: "forum-image-upload", assetId: asset, expiresAt: now + 60, bytes: 99 },
+      k1,
+    );
+    const stored = await signMediaToken(
+      { purpose: "forum-image", assetId: asset, expiresAt: now + 60, bytes: 0 },
+      k1,
+    );
+    expect(await verify(upload, "forum-image-upload")).toMatchObject({
+      ok: true,
+      claims: { purpose: "forum-image-upload", assetId: asset, bytes: 99 },
+    });
+    expect(await verify(stored, "forum-image")).toMatchObject({ ok: true });
+    expect(await verify(upload, ["attachment-upload", "forum-image", "attachment"])).toEqual({
+      ok: false,
+      reason: "wrong_purpose",
+    });
+    expect(await verify(stored, ["attachment", "forum-image-upload"])).toEqual({
+      ok: false,
+      reason: "wrong_purpose",
+    });
+    expect(fileKey("forum-image", asset)).toBe(`forum-images/${asset}`);
+    expect(isFilePurpose("forum-image")).toBe(true);
+    expect(isFilePurpose("forum-image-upload")).toBe(false);
+  });
+
   it("after rotation, tokens signed with the old key still verify until it is removed", async () => {
     if (!k1) throw new Error("fixture key missing");
     const old = await signMediaToken(

@@ -11,7 +11,7 @@ import type { FilePurpose } from "./layout";
  *   m1.<kid>.<purpose>.<asset>.<exp>.<bytes>.<mac>
  *
  * asset = the UUID without dashes; exp = Unix seconds, base 36; bytes = the exact upload size
- * in base 36 ("0" unless purpose is upload or attachment-upload); mac = base64url HMAC over everything before it.
+ * in base 36 ("0" unless purpose is upload or a single-PUT upload); mac = base64url HMAC over everything before it.
  * Only [A-Za-z0-9._-] appear, so the token sits in a path segment and relative URIs in HLS
  * playlists carry it without rewriting.
  */
@@ -21,9 +21,16 @@ import type { FilePurpose } from "./layout";
  * layout.ts), for the API's storage routes; attachment-upload: a browser's single PUT of an
  * attachment's bytes, exactly `bytes` long, into `attachments/<id>` while nothing is there yet.
  * The browser's token is a purpose of its own (as `upload` is beside `store` for video), so
- * it can neither read, replace nor delete the file once stored.
+ * it can neither read, replace nor delete the file once stored. forum-image (the API's) and
+ * forum-image-upload (the browser's) are the same pair for `forum-images/<id>`.
  */
-export type MediaTokenPurpose = "play" | "upload" | "store" | FilePurpose | "attachment-upload";
+export type MediaTokenPurpose =
+  | "play"
+  | "upload"
+  | "store"
+  | FilePurpose
+  | "attachment-upload"
+  | "forum-image-upload";
 
 export interface MediaTokenClaims {
   purpose: MediaTokenPurpose;
@@ -31,7 +38,7 @@ export interface MediaTokenClaims {
   assetId: string;
   /** Unix time in seconds after which the token is refused. */
   expiresAt: number;
-  /** Upload and attachment-upload tokens: the exact byte size the upload must have. 0 otherwise. */
+  /** Upload and single-PUT upload tokens: the exact byte size the upload must have. 0 otherwise. */
   bytes: number;
 }
 
@@ -56,6 +63,8 @@ const PURPOSE_CODE: Record<MediaTokenPurpose, string> = {
   certificate: "c",
   attachment: "a",
   "attachment-upload": "f",
+  "forum-image": "i",
+  "forum-image-upload": "g",
 };
 const PURPOSE_BY_CODE: Record<string, MediaTokenPurpose> = {
   p: "play",
@@ -65,10 +74,12 @@ const PURPOSE_BY_CODE: Record<string, MediaTokenPurpose> = {
   c: "certificate",
   a: "attachment",
   f: "attachment-upload",
+  i: "forum-image",
+  g: "forum-image-upload",
 };
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const TOKEN =
-  /^m1\.([a-z0-9][a-z0-9-]{0,15})\.([pusdcaf])\.([0-9a-f]{32})\.([0-9a-z]{1,10})\.([0-9a-z]{1,12})\.([A-Za-z0-9_-]{43})$/;
+  /^m1\.([a-z0-9][a-z0-9-]{0,15})\.([pusdcafig])\.([0-9a-f]{32})\.([0-9a-z]{1,10})\.([0-9a-z]{1,12})\.([A-Za-z0-9_-]{43})$/;
 
 const encoder = new TextEncoder();
 // Named by inference: the API's Node typings and the Worker's typings spell CryptoKey differently.

@@ -7,6 +7,7 @@ import { emailRouter } from "./routers/email";
 import { enrollmentRouter } from "./routers/enrollment";
 import { exerciseRouter } from "./routers/exercise";
 import { forumRouter } from "./routers/forum";
+import { forumFilesRouter } from "./routers/forum-files";
 import { learningRouter } from "./routers/learning";
 import { liveRouter } from "./routers/live";
 import { notificationsRouter } from "./routers/notifications";
@@ -26,6 +27,7 @@ export const appRouter = router({
   enrollment: enrollmentRouter,
   exercise: exerciseRouter,
   forum: forumRouter,
+  forumFiles: forumFilesRouter,
   learning: learningRouter,
   live: liveRouter,
   notifications: notificationsRouter,

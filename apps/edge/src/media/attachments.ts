@@ -1,9 +1,15 @@
-import { ATTACHMENT_MAX_BYTES, fileKey, type MediaTokenClaims } from "@lumen/media-tokens";
+import {
+  fileKey,
+  type MediaTokenClaims,
+  SINGLE_PUT_UPLOADS,
+  type SinglePutUploadPurpose,
+} from "@lumen/media-tokens";
 import { EdgeError } from "../errors";
 
 /**
- * Stores an assignment attachment sent in one request: attachments are small (at most
- * ATTACHMENT_MAX_BYTES), so there is no multipart session to resume. The token states the
+ * Stores an assignment attachment or a forum image sent in one request (the token's purpose
+ * says which, SINGLE_PUT_UPLOADS): both are small (at most 20 and 5 MiB), so there is no
+ * multipart session to resume. The token states the
  * exact size; a body of any other size is refused before a byte is stored, and
  * FixedLengthStream cuts off one that lies about its Content-Length.
  *
@@ -20,9 +26,11 @@ export async function storeAttachment(
   body: ReadableStream | null,
 ): Promise<{ size: number }> {
   const { assetId, bytes } = claims;
-  if (bytes < 1) throw new EdgeError(400, "empty_upload", "An empty file cannot be attached.");
-  if (bytes > ATTACHMENT_MAX_BYTES) {
-    throw new EdgeError(413, "attachment_too_large", "Attachments can be at most 20 MiB.");
+  const upload = SINGLE_PUT_UPLOADS[claims.purpose as SinglePutUploadPurpose];
+  if (!upload) throw new Error(`no single-PUT upload for ${claims.purpose} tokens`);
+  if (bytes < 1) throw new EdgeError(400, "empty_upload", "An empty file cannot be uploaded.");
+  if (bytes > upload.maxBytes) {
+    throw new EdgeError(413, "attachment_too_large", upload.limit);
   }
   assertExactLength(bytes, contentLength);
   if (!body) throw new EdgeError(400, "empty_upload", "The request has no body.");
@@ -31,7 +39,7 @@ export async function storeAttachment(
   const refused = new AbortController();
   const [stored] = await Promise.all([
     bucket
-      .put(fileKey("attachment", assetId), readable, {
+      .put(fileKey(upload.file, assetId), readable, {
         httpMetadata: { contentType: "application/octet-stream" },
         onlyIf: new Headers({ "if-none-match": "*" }),
       })

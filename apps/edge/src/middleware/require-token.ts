@@ -16,6 +16,8 @@ const REFUSAL_MESSAGES: Record<MediaTokenPurpose, string> = {
   certificate: "This storage token has expired or is not valid.",
   attachment: "This storage token has expired or is not valid.",
   "attachment-upload": "This upload link has expired or is not valid.",
+  "forum-image": "This storage token has expired or is not valid.",
+  "forum-image-upload": "This upload link has expired or is not valid.",
 };
 
 /** What a route behind requireToken reads: the verified claims as `c.var.claims`. */

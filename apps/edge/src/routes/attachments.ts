@@ -7,7 +7,8 @@ import { requireToken } from "../middleware/require-token";
 const noStore = { "cache-control": "no-store" };
 
 /**
- * Assignment attachments, straight from the browser into R2 (`attachments/<id>`):
+ * Assignment attachments and forum images, straight from the browser into R2
+ * (`attachments/<id>` or `forum-images/<id>`, by the token's purpose):
  * - `PUT /attachments/:token` the whole file, exactly the token's byte size → `{ size }`
  *
  * Only the upload is here. Downloads go through the API (`GET /api/attachments/:id`), as PDF
@@ -17,8 +18,12 @@ const noStore = { "cache-control": "no-store" };
  */
 export const attachments = new Hono<AppEnv>()
   .use("/attachments/*", mediaCors)
-  .put("/attachments/:token", requireToken("attachment-upload"), async (c) => {
-    const length = c.req.header("content-length");
-    const stored = await storeAttachment(c.env.MEDIA, c.var.claims, length, c.req.raw.body);
-    return c.json(stored, 200, noStore);
-  });
+  .put(
+    "/attachments/:token",
+    requireToken("attachment-upload", "forum-image-upload"),
+    async (c) => {
+      const length = c.req.header("content-length");
+      const stored = await storeAttachment(c.env.MEDIA, c.var.claims, length, c.req.raw.body);
+      return c.json(stored, 200, noStore);
+    },
+  );

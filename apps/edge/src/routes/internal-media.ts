@@ -8,7 +8,7 @@ import { listAll } from "../media/upload-records";
 import { requireToken, type TokenEnv } from "../middleware/require-token";
 
 const noStore = { "cache-control": "no-store" };
-const fileToken = requireToken("document", "certificate", "attachment");
+const fileToken = requireToken("document", "certificate", "attachment", "forum-image");
 
 /**
  * Storage for the API and job runner (EdgeMediaStore), keyed by the token's purpose (ADR 0014).
@@ -20,10 +20,10 @@ const fileToken = requireToken("document", "certificate", "attachment");
  * - `PUT /internal/media/:token/<path>` body + Content-Length + Content-Type → `{ path, size }`
  * - `DELETE /internal/media/:token/<path>` → 204, present or not
  *
- * A `document`, `certificate` or `attachment` token names one object, `documents/<id>.pdf`,
- * `certificates/<id>.pdf` or `attachments/<id>`, at `/internal/files/:token` (GET|HEAD, PUT →
- * `{ key, size }`, DELETE → 204 as above). A browser's `attachment-upload` token is not one of
- * them: it only PUTs once, at `/attachments/:token` (routes/attachments.ts). Objects written
+ * A `document`, `certificate`, `attachment` or `forum-image` token names one object,
+ * `documents/<id>.pdf`, `certificates/<id>.pdf`, `attachments/<id>` or `forum-images/<id>`, at `/internal/files/:token` (GET|HEAD, PUT →
+ * `{ key, size }`, DELETE → 204 as above). A browser's `attachment-upload` or `forum-image-upload` token is
+ * not one of them: it only PUTs once, at `/attachments/:token` (routes/attachments.ts). Objects written
  * before ADR 0014 under `videos/<id>/` stay reachable with a `store` token until the
  * storage-keys migration has moved them.
  */

@@ -110,4 +110,24 @@ describe("hostile Markdown renders inert in the DOM", () => {
       "Image: theirs",
     );
   });
+
+  it("shows a forum image only from its exact API path on our origin", async () => {
+    const id = "0b6f4a3e-2c1d-4e5f-9a8b-7c6d5e4f3a2b";
+    const ours = `${location.origin}/api/forum-images/${id}`;
+    const lookAlikes = [
+      `https://evil.example/api/forum-images/${id}`,
+      `/api/forum-images/${id}/x.svg`,
+      `/api/forum-images/${id}?v=1`,
+      "/api/forum-images/not-a-uuid",
+      `/api/forum-images-x/${id}`,
+      `/api/forum-images/${id.toUpperCase()}`,
+    ];
+    const root = await render(
+      [`![sketch](/api/forum-images/${id})`, ...lookAlikes.map((src) => `![x](${src})`)].join(" "),
+    );
+    const images = [...root.querySelectorAll("img")].map((img) => img.getAttribute("src"));
+    expect(images).toEqual([ours]);
+    expect(root.querySelector("img")?.getAttribute("alt")).toBe("sketch");
+    expect(root.querySelectorAll("a")).toHaveLength(lookAlikes.length);
+  });
 });

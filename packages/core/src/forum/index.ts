@@ -8,6 +8,7 @@ export { acceptAnswer, endorseReply, followThread, unacceptAnswer } from "./answ
 export { createThread } from "./create-thread";
 export { deletePost, editReply, editThread, getHistory } from "./edit";
 export { getThread } from "./get-thread";
+export * from "./images";
 export * from "./inputs";
 export { DUPLICATE_WINDOW_MINUTES, POSTS_PER_MINUTE } from "./limits";
 export { listReplies, listRepliesSince } from "./list-replies";

@@ -10,6 +10,12 @@ export {
   unstorableTextError,
 } from "./database-errors";
 export * from "./errors";
+export {
+  FILE_SIGNATURES,
+  SIGNATURE_TYPES,
+  type SignatureType,
+  SNIFF_BYTES,
+} from "./file-signatures";
 export { cleanFilename, cutToCodePoints } from "./filename";
 export { id } from "./ids";
 export { compareKeys } from "./lock-order";

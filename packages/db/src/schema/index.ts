@@ -8,6 +8,7 @@ export * from "./email";
 export * from "./enrollment";
 export * from "./exercise";
 export * from "./forum";
+export * from "./forum-images";
 export * from "./forum-moderation";
 export * from "./media";
 export * from "./notification";

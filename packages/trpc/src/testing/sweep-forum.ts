@@ -13,6 +13,14 @@ export const FORUM_SAMPLES: Record<string, (w: SweepWorld) => SampleCall> = {
   "forum.thread": (w) => learner({ threadId: w.forumThreadId }),
   "forum.replies": (w) => learner({ threadId: w.forumThreadId, limit: 50 }),
   "forum.repliesSince": (w) => learner({ threadId: w.forumThreadId, afterSeq: 0 }),
+  "forumFiles.startImage": (w) =>
+    learner({
+      courseId: w.course.id,
+      filename: "sketch.png",
+      contentType: "image/png",
+      byteSize: 12,
+    }),
+  "forumFiles.confirmImage": (w) => learner({ imageId: w.forumImageId }),
   "forum.mentionCandidates": (w) => learner({ courseId: w.course.id, prefix: "@in" }),
   "forum.history": (w) => owner({ post: { type: "thread", id: w.forumThreadId } }),
   "forum.createThread": (w) =>

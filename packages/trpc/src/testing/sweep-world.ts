@@ -78,9 +78,11 @@ export async function buildSweepWorld(t: TestContext) {
     lessonId: textLessonId,
   });
   const [forumReplyId = ""] = await createForumReplies(t.db, forumThread, [{ authorId: owner.id }]);
+  const forumImageId = await learnerForumImage(t, learner, course.id);
   const { updatedAt } = await author.getCourse({ courseId: course.id });
   return {
     forumThreadId: forumThread.id,
+    forumImageId,
     forumReplyId,
     owner,
     learner,
@@ -132,6 +134,20 @@ export function sweepExercise(lessonId: string, testIds: readonly string[] = [])
 }
 
 export type SweepWorld = Awaited<ReturnType<typeof buildSweepWorld>>;
+
+/** A PNG the learner uploaded (start, the edge's PUT, confirm) for the course's forum. */
+async function learnerForumImage(t: TestContext, learner: SessionUser, courseId: string) {
+  const files = t.callerFor(learner).forumFiles;
+  const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
+  const ticket = await files.startImage({
+    courseId,
+    filename: "sketch.png",
+    contentType: "image/png",
+    byteSize: png.length,
+  });
+  await t.mediaStore.putFile({ purpose: "forum-image", id: ticket.imageId }, png, "image/png");
+  return (await files.confirmImage({ imageId: ticket.imageId })).id;
+}
 
 /** The learner's submission to an assignment lesson, with one attached (stored) PDF. */
 async function learnerAttachment(

@@ -21,8 +21,19 @@ export interface RenderOptions {
  */
 export const MAX_ELEMENTS = 10_000;
 
-/** Paths our own storage serves images from; any other image is never fetched. */
-export const IMAGE_PATHS = ["/media/"];
+/**
+ * Where our own storage serves images from (same origin only): anything under `/media/`, and
+ * a forum image exactly as the API serves it, `/api/forum-images/<uuid>` with nothing after.
+ * Any other image is never fetched.
+ */
+export const IMAGE_PATHS: readonly RegExp[] = [
+  /^\/media\//,
+  /^\/api\/forum-images\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/,
+];
+
+const isOurImage = (url: URL) =>
+  IMAGE_PATHS.some((path) => path.test(url.pathname)) &&
+  (url.pathname.startsWith("/media/") || (url.search === "" && url.hash === ""));
 
 const BLOCK_TAGS: Record<string, string> = {
   paragraph_open: "p",
@@ -189,7 +200,7 @@ function image(token: Token, origin: string | null, key: number): ReactNode {
   const target = resolve(String(token.attrGet("src") ?? ""), origin);
   if (!target) return alt;
   const { url } = target;
-  if (origin && !target.external && IMAGE_PATHS.some((path) => url.pathname.startsWith(path))) {
+  if (origin && !target.external && isOurImage(url)) {
     return <img key={key} src={target.href} alt={alt} loading="lazy" />;
   }
   if (url.protocol !== "http:" && url.protocol !== "https:") return alt;

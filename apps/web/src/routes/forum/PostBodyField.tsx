@@ -9,6 +9,7 @@ import { cx } from "../../components/ui/cx";
 import { describedBy, fieldStyles as f } from "../../components/ui/Field";
 import { mentionMarkup } from "../../lib/markdown/mention";
 import { trpc } from "../../lib/trpc";
+import { AddImageButton } from "./AddImageButton";
 import s from "./forum.module.css";
 import { insertMention, mentionAt, moveActive } from "./mention-query";
 
@@ -82,6 +83,20 @@ export function PostBodyField({
     }
   };
   const track = (target: HTMLTextAreaElement) => setCaret(target.selectionStart ?? 0);
+  /** Puts an uploaded image's Markdown at the caret (the textarea's value is the latest). */
+  const insertAtCaret = (markdown: string) => {
+    const el = textarea.current;
+    const current = el?.value ?? value;
+    const from = el?.selectionStart ?? current.length;
+    const to = el?.selectionEnd ?? from;
+    onChange(current.slice(0, from) + markdown + current.slice(to));
+    const at = from + markdown.length;
+    setCaret(at);
+    requestAnimationFrame(() => {
+      textarea.current?.focus();
+      textarea.current?.setSelectionRange(at, at);
+    });
+  };
   const showList = open && (options.length > 0 || candidates.isFetched);
 
   return (
@@ -141,6 +156,7 @@ export function PostBodyField({
           </div>
         )}
       </div>
+      <AddImageButton courseId={courseId} onInsert={insertAtCaret} />
       <MarkdownPreview
         preview={preview}
         source={value}

@@ -1,4 +1,6 @@
-import { cleanFilename, cutToCodePoints } from "../../kernel";
+import { cleanFilename, cutToCodePoints, FILE_SIGNATURES, SNIFF_BYTES } from "../../kernel";
+
+export { SNIFF_BYTES };
 
 /**
  * What a submission may carry, by type: each with the words a learner reads, the extensions
@@ -25,30 +27,7 @@ export const ATTACHMENT_TYPE_NAMES = Object.keys(ATTACHMENT_TYPES) as [
 export const ALLOWED_TYPES_MESSAGE =
   "Attach a PDF, an image (PNG, JPEG, WebP or GIF), a plain text or Markdown file, or a ZIP archive.";
 
-/** How many of a file's first bytes the type check reads. */
-export const SNIFF_BYTES = 4096;
-
 const FILENAME_MAX = 200;
-
-const startsWith = (bytes: Uint8Array, at: number, signature: readonly number[] | string) => {
-  const expected =
-    typeof signature === "string" ? [...signature].map((ch) => ch.charCodeAt(0)) : signature;
-  return bytes.length >= at + expected.length && expected.every((b, i) => bytes[at + i] === b);
-};
-
-const MAGIC: Record<
-  Exclude<AttachmentType, "text/plain" | "text/markdown">,
-  (b: Uint8Array) => boolean
-> = {
-  "application/pdf": (b) => startsWith(b, 0, "%PDF-"),
-  "image/png": (b) => startsWith(b, 0, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-  "image/jpeg": (b) => startsWith(b, 0, [0xff, 0xd8, 0xff]),
-  "image/webp": (b) => startsWith(b, 0, "RIFF") && startsWith(b, 8, "WEBP"),
-  "image/gif": (b) => startsWith(b, 0, "GIF87a") || startsWith(b, 0, "GIF89a"),
-  // A local file header, or the end record that is all an empty archive has.
-  "application/zip": (b) =>
-    startsWith(b, 0, "PK\u0003\u0004") || startsWith(b, 0, "PK\u0005\u0006"),
-};
 
 /**
  * Text is UTF-8 without NUL or other control characters besides tab, line feed, form feed and
@@ -70,9 +49,11 @@ function isText(head: Uint8Array, complete: boolean): boolean {
 export function bytesMatchType(type: AttachmentType, head: Uint8Array, complete: boolean) {
   if (type === "text/plain" || type === "text/markdown") {
     // A file that opens as one of the binary types is that type, whatever else it is.
-    return isText(head, complete) && !Object.values(MAGIC).some((matches) => matches(head));
+    return (
+      isText(head, complete) && !Object.values(FILE_SIGNATURES).some((matches) => matches(head))
+    );
   }
-  return MAGIC[type](head);
+  return FILE_SIGNATURES[type](head);
 }
 
 /**
