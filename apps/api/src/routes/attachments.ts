@@ -2,11 +2,10 @@ import { openAttachment } from "@lumen/core/assignment-attachments";
 import type { Database } from "@lumen/db";
 import type { MediaContext } from "@lumen/media";
 import { Hono } from "hono";
-import { z } from "zod";
 import type { Auth } from "../auth";
-import { ApiError } from "../http-errors";
 import { requireUser } from "../require-user";
 import { contentDisposition } from "./documents";
+import { SANDBOXED_FILE_HEADERS, uuidParam } from "./served-file";
 
 /**
  * Downloads of assignment attachments, for whoever may read the submission (author, staff, a
@@ -18,8 +17,6 @@ import { contentDisposition } from "./documents";
  */
 export const ATTACHMENT_DOWNLOAD_PATH = "/api/attachments/:attachmentId";
 
-const attachmentIdParam = z.uuid();
-
 export function attachmentRoutes({
   db,
   media,
@@ -30,21 +27,18 @@ export function attachmentRoutes({
   auth: Auth;
 }) {
   return new Hono().get(ATTACHMENT_DOWNLOAD_PATH, requireUser(auth), async (c) => {
-    const attachmentId = attachmentIdParam.safeParse(c.req.param("attachmentId"));
-    if (!attachmentId.success) throw new ApiError(400, "BAD_REQUEST", "Malformed attachment id.");
     const { attachment, object } = await openAttachment({
       db,
       media,
       user: c.var.user,
-      attachmentId: attachmentId.data,
+      attachmentId: uuidParam(c.req.param("attachmentId"), "attachment"),
     });
     const text = attachment.contentType.startsWith("text/");
     return c.body(object.body, 200, {
       "Content-Type": text ? `${attachment.contentType}; charset=utf-8` : attachment.contentType,
       "Content-Length": String(object.size),
       "Content-Disposition": contentDisposition("attachment", attachment.filename),
-      "X-Content-Type-Options": "nosniff",
-      "Content-Security-Policy": "default-src 'none'; sandbox",
+      ...SANDBOXED_FILE_HEADERS,
       // Access can end (a lease expires): nothing keeps a copy.
       "Cache-Control": "private, no-store",
     });

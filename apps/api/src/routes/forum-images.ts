@@ -2,10 +2,9 @@ import { openForumImage } from "@lumen/core/forum";
 import type { Database } from "@lumen/db";
 import type { MediaContext } from "@lumen/media";
 import { Hono } from "hono";
-import { z } from "zod";
 import type { Auth } from "../auth";
-import { ApiError } from "../http-errors";
 import { requireUser } from "../require-user";
+import { SANDBOXED_FILE_HEADERS, uuidParam } from "./served-file";
 
 /**
  * Images in forum posts (issue 13), for whoever may read the course's forum: served here, as
@@ -15,8 +14,6 @@ import { requireUser } from "../require-user";
  * a sandbox with nothing allowed keep a browser from treating them as anything else.
  */
 export const FORUM_IMAGE_PATH = "/api/forum-images/:imageId";
-
-const imageIdParam = z.uuid();
 
 export function forumImageRoutes({
   db,
@@ -28,19 +25,16 @@ export function forumImageRoutes({
   auth: Auth;
 }) {
   return new Hono().get(FORUM_IMAGE_PATH, requireUser(auth), async (c) => {
-    const imageId = imageIdParam.safeParse(c.req.param("imageId"));
-    if (!imageId.success) throw new ApiError(400, "BAD_REQUEST", "Malformed image id.");
     const { image, object } = await openForumImage({
       db,
       media,
       user: c.var.user,
-      imageId: imageId.data,
+      imageId: uuidParam(c.req.param("imageId"), "image"),
     });
     return c.body(object.body, 200, {
       "Content-Type": image.contentType,
       "Content-Length": String(object.size),
-      "X-Content-Type-Options": "nosniff",
-      "Content-Security-Policy": "default-src 'none'; sandbox",
+      ...SANDBOXED_FILE_HEADERS,
       // Only this browser may keep it: access ends when the reader leaves the course.
       "Cache-Control": "private, max-age=300",
     });

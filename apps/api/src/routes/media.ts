@@ -4,10 +4,10 @@ import type { Outbox } from "@lumen/jobs";
 import { ifNoneMatchMatches } from "@lumen/shared";
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
-import { z } from "zod";
 import type { Auth } from "../auth";
 import { ApiError } from "../http-errors";
 import { requireUser } from "../require-user";
+import { SANDBOXED_FILE_HEADERS, uuidParam } from "./served-file";
 
 /** The one route allowed a body above MAX_BODY_BYTES; app.ts exempts it from the global limit. */
 export const COVER_UPLOAD_PATH = "/api/courses/:courseId/cover";
@@ -34,11 +34,10 @@ export function mediaRoutes({ db, outbox, auth }: { db: Database; outbox: Outbox
     requireUser(auth, { fresh: true }),
     async (c) => {
       const { user } = c.var;
-      const courseId = z.uuid().safeParse(c.req.param("courseId"));
-      if (!courseId.success) throw new ApiError(400, "BAD_REQUEST", "Malformed course id.");
+      const courseId = uuidParam(c.req.param("courseId"), "course");
       const bytes = new Uint8Array(await c.req.arrayBuffer());
       // Domain errors (not yours, not an image, …) are rendered by app.onError.
-      return c.json(await setCourseCover({ db, outbox, user, courseId: courseId.data, bytes }));
+      return c.json(await setCourseCover({ db, outbox, user, courseId, bytes }));
     },
   );
 
@@ -48,8 +47,7 @@ export function mediaRoutes({ db, outbox, auth }: { db: Database; outbox: Outbox
     const headers = {
       "Cache-Control": IMMUTABLE,
       ETag: `"${blob.key}"`,
-      "X-Content-Type-Options": "nosniff",
-      "Content-Security-Policy": "default-src 'none'; sandbox",
+      ...SANDBOXED_FILE_HEADERS,
     };
     if (ifNoneMatchMatches(c.req.header("if-none-match"), `"${blob.key}"`)) {
       return c.body(null, 304, headers);

@@ -1,5 +1,4 @@
-import type { SampleCall } from "./sweep-samples";
-import type { SweepWorld } from "./sweep-world";
+import type { SampleCall, SweepWorld } from "./sweep-world";
 
 const owner = (input: unknown): SampleCall => ({ as: "owner", input });
 const learner = (input: unknown): SampleCall => ({ as: "learner", input });

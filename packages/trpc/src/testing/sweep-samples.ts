@@ -2,13 +2,7 @@ import { randomUUID } from "node:crypto";
 import { questionsOfEveryKind, scoresFor } from "@lumen/core/testing";
 import { sweepAssignmentSave } from "./sweep-assignment";
 import { FORUM_SAMPLES } from "./sweep-forum";
-import { type SweepWorld, sweepExercise } from "./sweep-world";
-
-/** A valid call of one procedure: who makes it and with what input. */
-export interface SampleCall {
-  as: "owner" | "learner" | "admin";
-  input: unknown;
-}
+import { type SampleCall, type SweepWorld, sweepExercise } from "./sweep-world";
 
 /**
  * One valid input per procedure of the router, on the sweep world. Every procedure must have

@@ -27,6 +27,13 @@ import { buildSweepAssignment } from "./sweep-assignment";
  * an enrolled learner with a notification and an assignment submission with an attached file,
  * an issued certificate, a forum question with an answer, and an admin (role changes). The hostile-input sweep builds its samples on it.
  */
+
+/** A valid call of one procedure on the sweep world: who makes it and with what input. */
+export interface SampleCall {
+  as: "owner" | "learner" | "admin";
+  input: unknown;
+}
+
 export async function buildSweepWorld(t: TestContext) {
   const owner = await createUser(t.db, "instructor");
   const learner = await createUser(t.db, "learner");
