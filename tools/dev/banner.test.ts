@@ -24,8 +24,8 @@ describe("formatBanner", () => {
     expect(banner).toContain("Open http://localhost:5173");
   });
 
-  it("says where sign-up confirmation mails can be read", () => {
-    expect(banner).toMatch(/Mail\s+http:\/\/127\.0\.0\.1:1080 .*confirmation links/);
+  it("says where every email the platform sends can be read", () => {
+    expect(banner).toMatch(/Mail\s+http:\/\/127\.0\.0\.1:1080 .*every email lands here/);
   });
 
   it("lists every demo account with its password on one line", () => {

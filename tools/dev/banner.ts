@@ -4,7 +4,7 @@ export interface BannerInfo {
   webUrl: string;
   apiUrl: string;
   edgeUrl: string;
-  /** The dev mail catcher's inbox: sign-up confirmation links arrive there. */
+  /** The dev mail catcher's inbox: every email the platform sends arrives there. */
   mailUrl: string;
   /** Where the data lives, already safe to print (no password). */
   database: string;
@@ -35,7 +35,7 @@ export function formatBanner(info: BannerInfo): string {
     "",
     `  API       ${info.apiUrl}`,
     `  Edge      ${info.edgeUrl}`,
-    `  Mail      ${info.mailUrl}  ${styleText("dim", "(sign-up confirmation links land here)")}`,
+    `  Mail      ${info.mailUrl}  ${styleText("dim", "(every email lands here: sign-up links, notifications, digests)")}`,
     `  Database  ${info.database}`,
     "",
     `  ${styleText("dim", "Ctrl-C stops everything.")}`,
