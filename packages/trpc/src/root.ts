@@ -1,3 +1,4 @@
+import { analyticsRouter } from "./routers/analytics";
 import { assignmentRouter } from "./routers/assignment";
 import { assignmentFilesRouter } from "./routers/assignment-files";
 import { authoringRouter } from "./routers/authoring";
@@ -18,6 +19,7 @@ import { videoRouter } from "./routers/video";
 import { createCallerFactory, router } from "./trpc";
 
 export const appRouter = router({
+  analytics: analyticsRouter,
   assignment: assignmentRouter,
   assignmentFiles: assignmentFilesRouter,
   authoring: authoringRouter,

@@ -1,4 +1,4 @@
-import { relations } from "drizzle-orm";
+import { relations, sql } from "drizzle-orm";
 import { index, integer, pgTable, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
 import { users } from "./auth";
 import { courses } from "./catalog";
@@ -47,6 +47,8 @@ export const certificates = pgTable(
     unique("certificates_status_list_index_unique").on(t.statusListIndex),
     index("certificates_user_id_idx").on(t.userId),
     index("certificates_course_id_idx").on(t.courseId),
+    // The dashboard rollup re-reads certificates issued or revoked since its last run.
+    index("certificates_changed_at_idx").on(sql`greatest(${t.issuedAt}, ${t.revokedAt})`),
   ],
 );
 

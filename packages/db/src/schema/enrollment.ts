@@ -1,4 +1,4 @@
-import { relations } from "drizzle-orm";
+import { relations, sql } from "drizzle-orm";
 import { index, pgTable, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
 import { users } from "./auth";
 import { courses } from "./catalog";
@@ -24,6 +24,10 @@ export const enrollments = pgTable(
   (t) => [
     unique("enrollments_user_id_course_id_unique").on(t.userId, t.courseId),
     index("enrollments_course_id_idx").on(t.courseId),
+    // The dashboard rollup re-reads enrollments changed since its last run (ADR 0024).
+    index("enrollments_changed_at_idx").on(
+      sql`greatest(${t.enrolledAt}, ${t.unenrolledAt}, ${t.completedAt})`,
+    ),
   ],
 );
 

@@ -1,3 +1,4 @@
+export * from "./analytics";
 export * from "./assignment";
 export * from "./auth";
 export * from "./catalog";

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import {
+  bigint,
   boolean,
   check,
   index,
@@ -63,6 +64,11 @@ export const progressEvents = pgTable(
   "progress_events",
   {
     eventId: uuid().primaryKey(),
+    /**
+     * Arrival order: the dashboard rollup applies events by it, exactly once, up to a point no
+     * writer still in flight can fall behind (writers hold the rollup's lock shared; ADR 0024).
+     */
+    seq: bigint({ mode: "number" }).generatedAlwaysAsIdentity().notNull(),
     enrollmentId: uuid()
       .notNull()
       .references(() => enrollments.id, { onDelete: "cascade" }),
@@ -76,7 +82,11 @@ export const progressEvents = pgTable(
     occurredAt: timestamp({ withTimezone: true }).notNull(),
     receivedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("progress_events_enrollment_id_idx").on(t.enrollmentId)],
+  (t) => [
+    index("progress_events_enrollment_id_idx").on(t.enrollmentId),
+    // BRIN: the log is appended in seq order, so block ranges are nearly free to keep.
+    index("progress_events_seq_idx").using("brin", t.seq),
+  ],
 );
 
 /** 25 / 50 / 75 / 100 % of a course, each recorded once per enrollment. */

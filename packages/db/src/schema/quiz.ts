@@ -1,5 +1,6 @@
 import { relations, sql } from "drizzle-orm";
 import {
+  bigint,
   boolean,
   check,
   index,
@@ -86,6 +87,8 @@ export const quizAttempts = pgTable(
   "quiz_attempts",
   {
     id: uuid().primaryKey(),
+    /** Arrival order, for the dashboard rollup (as progress_events.seq; ADR 0024). */
+    seq: bigint({ mode: "number" }).generatedAlwaysAsIdentity().notNull(),
     enrollmentId: uuid()
       .notNull()
       .references(() => enrollments.id, { onDelete: "cascade" }),
@@ -110,6 +113,7 @@ export const quizAttempts = pgTable(
       t.attemptNumber,
     ),
     index("quiz_attempts_lesson_id_idx").on(t.lessonId),
+    index("quiz_attempts_seq_idx").on(t.seq),
   ],
 );
 

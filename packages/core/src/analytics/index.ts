@@ -1,0 +1,11 @@
+/**
+ * The instructor engagement dashboard (ADR 0024): rollups maintained from the progress,
+ * quiz, enrollment and certificate rows, and the reads over them for a course's staff.
+ */
+export { getAssessmentsOverview, getQuizAnalytics } from "./assessments";
+export { getCourseFunnel } from "./funnel";
+export * from "./inputs";
+export { listLearnersTable } from "./learners";
+export { getCourseOverview } from "./overview";
+export type * from "./types";
+export { getVideoEngagement, listVideoEngagement } from "./video";
