@@ -9,7 +9,7 @@ import {
 } from "@lumen/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { NotFoundError, type SessionUser } from "../kernel";
-import { saveQuiz } from "../quiz";
+import { saveQuiz, saveQuizInput } from "../quiz";
 import { createTestWorld, questionsOfEveryKind, type TestWorld } from "../testing";
 import { getAssessmentsOverview, getQuizAnalytics } from "./assessments";
 import { discrimination } from "./quiz-analytics";
@@ -36,11 +36,11 @@ beforeAll(async () => {
     db: world.db,
     user: instructor,
     outbox: world.outbox,
-    input: {
+    input: saveQuizInput.parse({
       lessonId: quizId,
       settings: { passingPercent: 80, maxAttempts: null, requiredForCertificate: true },
       questions: questionsOfEveryKind(),
-    },
+    }),
   });
   questionIds = saved.questions.map((q) => q.id);
   const [single = "", multiple = "", trueFalse = ""] = questionIds;
