@@ -37,7 +37,11 @@ export function atRiskSql(rule: AtRiskRule, required: number, now: Date): SQL<bo
 /** `%query%` for ILIKE with the user's %, _ and \ matched literally. */
 export const containsPattern = (query: string) => `%${query.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
-/** The active learners of the course matching the table's search and at-risk filter. */
+/**
+ * The active learners of the course matching the table's search and at-risk filter. Only the
+ * search reads `users`: without one, callers leave the join out (at 100k learners, hashing
+ * every user row is most of the query's time).
+ */
 export function learnersWhere(
   input: Pick<LearnersTableInput, "courseId" | "query" | "atRiskOnly" | "atRisk">,
   required: number,
@@ -52,6 +56,10 @@ export function learnersWhere(
   );
 }
 
+/** Whether filtering or ordering these learners needs the users table. */
+export const needsUsers = (input: Pick<LearnersTableInput, "query" | "sort">) =>
+  input.query !== "" || input.sort === "name";
+
 /**
  * What each sort orders by. Progress sorts by required lessons completed, which orders
  * learners exactly as the percent does (same denominator for all) and can use the index.
@@ -65,10 +73,14 @@ const SORT_COLUMNS: Record<LearnerSort, SQL> = {
   certificate: sql`${analyticsEnrollments.certifiedAt}`,
 };
 
+/** Sorts on columns that are never null: no NULLS LAST, so the (course, column) index serves them. */
+const NOT_NULL_SORTS: ReadonlySet<LearnerSort> = new Set(["progress", "enrolled"]);
+
 /** ORDER BY of the table: the chosen column (empty values last either way), then the id. */
 export function learnersOrder(sort: LearnerSort, direction: "asc" | "desc"): SQL[] {
   const dir = sql.raw(direction === "asc" ? "asc" : "desc");
-  return [sql`${SORT_COLUMNS[sort]} ${dir} nulls last`, sql`${analyticsEnrollments.enrollmentId}`];
+  const nulls = sql.raw(NOT_NULL_SORTS.has(sort) ? "" : " nulls last");
+  return [sql`${SORT_COLUMNS[sort]} ${dir}${nulls}`, sql`${analyticsEnrollments.enrollmentId}`];
 }
 
 /** The columns of one learner row (the table's page and the export's every row). */
