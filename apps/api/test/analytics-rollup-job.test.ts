@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { createRollupRequester } from "@lumen/core/analytics";
+import { createProgressIngest } from "@lumen/core/progress";
 import {
   createCourseWithLessons,
   createEnrollment,
@@ -99,6 +100,37 @@ describe("analytics.rollup job", () => {
       analyticsRollupJob.name,
       analyticsRollupJob.name,
     ]);
+  });
+
+  it("the progress ingest asks after each committed batch, not before", async () => {
+    const learner = await createUser(world.db);
+    const instructor = await createUser(world.db, "instructor");
+    const { course, lessonIds } = await createCourseWithLessons(world.db, instructor, [
+      { kind: "text" },
+    ]);
+    const enrollment = await createEnrollment(world.db, learner, course.id);
+    let asked = 0;
+    const ingest = createProgressIngest({
+      db: world.db,
+      outbox: world.outbox,
+      onCommit: () => {
+        asked += 1;
+      },
+    });
+    expect(asked).toBe(0);
+    await ingest.record(learner, [
+      {
+        eventId: randomUUID(),
+        enrollmentId: enrollment.id,
+        lessonId: lessonIds[0] ?? "",
+        watched: [],
+        positionSeconds: 0,
+        completed: true,
+        occurredAt: Date.now(),
+      },
+    ]);
+    await ingest.close();
+    expect(asked).toBe(1);
   });
 
   it("requests within 10 s send one job, and a runner rolls it up", async () => {
