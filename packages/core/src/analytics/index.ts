@@ -9,5 +9,8 @@ export { getCourseFunnel } from "./funnel";
 export * from "./inputs";
 export { listLearnersTable } from "./learners";
 export { getCourseOverview } from "./overview";
+export { rebuildAnalytics } from "./rebuild";
+export { type RollupHooks, type RollupResult, runAnalyticsRollup } from "./rollup";
+export { createRollupRequester, type RollupRequester } from "./rollup-request";
 export type * from "./types";
 export { getVideoEngagement, listVideoEngagement } from "./video";
