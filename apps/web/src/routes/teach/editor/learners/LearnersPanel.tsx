@@ -1,9 +1,10 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { useEffect, useId, useState } from "react";
+import { useId, useState } from "react";
 import { EmptyState, ErrorState, LoadingState } from "../../../../components/states";
 import { buttonClass } from "../../../../components/ui/Button";
 import { plural } from "../../../../lib/format";
 import { queryClient, trpc } from "../../../../lib/trpc";
+import { useDebounced } from "../../../../lib/use-debounced";
 import editor from "../editor.module.css";
 import { CompletionChart } from "./CompletionChart";
 import { LearnersTable } from "./LearnersTable";
@@ -177,13 +178,4 @@ function markRevoked(courseId: string, enrollmentId: string, revokedAt: string) 
         ),
       },
   );
-}
-
-function useDebounced<T>(value: T, delayMs: number): T {
-  const [settled, setSettled] = useState(value);
-  useEffect(() => {
-    const timer = setTimeout(() => setSettled(value), delayMs);
-    return () => clearTimeout(timer);
-  }, [value, delayMs]);
-  return settled;
 }
