@@ -1,11 +1,14 @@
 /**
  * What must stay out of the SPA's initial JS (DESIGN §5: ≤ 150 KiB gzipped, ADR 0021): the
- * Markdown renderer (markdown-it) loads with the routes that show Markdown, and the code
- * highlighter is a lazy chunk of its own, fetched only for a fenced block with a language.
+ * Markdown renderer (markdown-it) loads with the routes that show Markdown, the code
+ * highlighter is a lazy chunk of its own, fetched only for a fenced block with a language,
+ * zod comes with the pages that validate forms, and live updates read server-sent events
+ * without tRPC's stream machinery (lib/sse-subscription.ts).
  */
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { gzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { initialChunks, type Manifest, readManifest } from "./manifest";
 import { buildWeb, PREBUILT_WEB_ENV } from "./stack";
@@ -13,6 +16,11 @@ import { buildWeb, PREBUILT_WEB_ENV } from "./stack";
 /** Text only markdown-it's and highlight.js's code carry. */
 const MARKDOWN_IT = /markdown-it|linkify|Zero-width joiner/i;
 const HIGHLIGHT_JS = /hljs-|highlightAuto|registerLanguage/;
+/** zod's error class and tRPC's SSE consumer: forms and live updates load them later. */
+const ZOD = /\$ZodType|ZodError/;
+const TRPC_SSE = /httpSubscriptionLink only supports subscriptions/;
+/** DESIGN §5: the SPA's initial JS, gzipped. */
+const INITIAL_JS_BUDGET = 150 * 1024;
 
 let outDir: string;
 let ownBuild: string | null = null;
@@ -46,6 +54,17 @@ describe("the production build", () => {
       expect(MARKDOWN_IT.test(code), `${file} has markdown-it`).toBe(false);
       expect(HIGHLIGHT_JS.test(code), `${file} has highlight.js`).toBe(false);
     }
+  });
+
+  it("keeps zod and tRPC's SSE consumer out of the initial JS, which fits its budget", async () => {
+    let gzipped = 0;
+    for (const file of initialFiles("index.html")) {
+      const code = await js(file);
+      expect(ZOD.test(code), `${file} has zod`).toBe(false);
+      expect(TRPC_SSE.test(code), `${file} has tRPC's SSE consumer`).toBe(false);
+      gzipped += gzipSync(code, { level: 9 }).length;
+    }
+    expect(gzipped).toBeLessThanOrEqual(INITIAL_JS_BUDGET);
   });
 
   it("puts the highlighter in a lazy chunk of its own, apart from the renderer", async () => {

@@ -46,6 +46,19 @@ export const PREBUILT_WEB_ENV = "LUMEN_E2E_WEB_BUILD";
  * each page loads up front.
  */
 export async function buildWeb(outDir: string): Promise<void> {
+  // Vite builds for the NODE_ENV it finds, and vitest sets "test": without this the browser
+  // tests would run development React (its checks, its size), not what learners get.
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = "production";
+  try {
+    await buildProduction(outDir);
+  } finally {
+    if (nodeEnv === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = nodeEnv;
+  }
+}
+
+async function buildProduction(outDir: string): Promise<void> {
   await build({
     root: webDir,
     logLevel: "warn",

@@ -1,15 +1,14 @@
 import { z } from "zod";
+import {
+  CATALOG_PAGE_SIZE_MAX,
+  CATALOG_SORTS,
+  COURSE_LEVELS,
+  SEARCH_QUERY_MAX_LENGTH,
+} from "./catalog-constants";
 import { CATEGORIES, LANGUAGE_CODES } from "./taxonomy";
 import { singleLine } from "./text";
 
-export const COURSE_LEVELS = ["beginner", "intermediate", "advanced"] as const;
-export type CourseLevel = (typeof COURSE_LEVELS)[number];
-
-export const CATALOG_SORTS = ["relevance", "newest", "rating", "enrollments"] as const;
-export type CatalogSort = (typeof CATALOG_SORTS)[number];
-
-export const CATALOG_PAGE_SIZE_MAX = 50;
-export const SEARCH_QUERY_MAX_LENGTH = 200;
+export * from "./catalog-constants";
 
 /**
  * The public catalog query (DESIGN §4 `GET /courses?query=&category=&level=&language=&page=`).

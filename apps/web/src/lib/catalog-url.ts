@@ -8,7 +8,7 @@ import {
   LANGUAGE_CODES,
   type LanguageCode,
   SEARCH_QUERY_MAX_LENGTH,
-} from "@lumen/shared";
+} from "@lumen/shared/constants";
 
 /**
  * The catalog's search lives in the URL (shareable, back button works). Parsing is lenient:

@@ -1,5 +1,5 @@
 import { type LiveStatus, useLiveSubscription } from "./live";
-import { trpcClient } from "./trpc";
+import { subscribeSse } from "./sse-subscription";
 
 /**
  * An open forum thread's live events (pointers: re-read through forum.* queries).
@@ -31,7 +31,8 @@ export function useThreadEvents(
   return useLiveSubscription<ThreadEvent>(
     threadId,
     (input, handlers) =>
-      trpcClient.live.thread.subscribe(
+      subscribeSse(
+        "live.thread",
         { threadId: threadId ?? "", lastEventId: input?.lastEventId ?? null },
         handlers,
       ),

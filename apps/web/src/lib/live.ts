@@ -1,33 +1,19 @@
 import { useEffect, useRef, useState } from "react";
-
-interface Unsubscribable {
-  unsubscribe(): void;
-}
+import type { SseHandlers, Unsubscribable } from "./sse-subscription";
 
 /** "open": events arrive live; "connecting": (re)connecting, nothing live meanwhile. */
 export type LiveStatus = "connecting" | "open";
 
-/** A tracked event as tRPC's SSE link delivers it: the server's id and the event. */
-export interface Tracked<T> {
-  id: string;
-  data: T;
-}
-
 type Subscribe<T> = (
   input: { lastEventId?: string | null } | undefined,
-  handlers: {
-    onData(value: Tracked<T>): void;
-    onError(error: unknown): void;
-    onComplete(): void;
-    onConnectionStateChange(state: { state: "idle" | "connecting" | "pending" }): void;
-  },
+  handlers: SseHandlers<T>,
 ) => Unsubscribable;
 
 const RETRY_MIN_MS = 1_000;
 const RETRY_MAX_MS = 30_000;
 
 /**
- * Keeps one live subscription open while mounted. tRPC's SSE link reconnects dropped
+ * Keeps one live subscription open while mounted. EventSource reconnects dropped
  * connections itself (sending the last event id); when the server ends the stream (it shut
  * down, or refused), this opens a new one after a growing pause, again with the last id, so
  * the server replays what was missed. `subscribe` should be stable for one subscription;

@@ -1,4 +1,4 @@
-import { WATCHED_INTERVALS_MAX } from "@lumen/shared";
+import { WATCHED_INTERVALS_MAX } from "@lumen/shared/constants";
 import { mergeIntervals } from "./intervals";
 import { createProgressStore, type KeyValueStorage, type QueuedEvent } from "./progress-store";
 

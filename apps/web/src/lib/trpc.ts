@@ -1,12 +1,6 @@
 import type { AppRouter } from "@lumen/trpc";
 import { QueryCache, QueryClient } from "@tanstack/react-query";
-import {
-  createTRPCClient,
-  httpBatchLink,
-  httpSubscriptionLink,
-  splitLink,
-  TRPCClientError,
-} from "@trpc/client";
+import { createTRPCClient, httpBatchLink, TRPCClientError } from "@trpc/client";
 import {
   createTRPCOptionsProxy,
   type inferInput,
@@ -36,17 +30,13 @@ export const queryClient: QueryClient = new QueryClient({
 
 /** The plain client, for mutations that read the cache when they run (see the course editor). */
 export const trpcClient = createTRPCClient<AppRouter>({
+  // Live subscriptions do not go through tRPC's client: see lib/sse-subscription.ts.
   links: [
-    splitLink({
-      // Live subscriptions are server-sent events (EventSource: same origin, session cookie).
-      condition: (op) => op.type === "subscription",
-      true: httpSubscriptionLink({ url: "/trpc" }),
-      false: httpBatchLink({
-        url: "/trpc",
-        // The API rejects batches larger than 10.
-        maxItems: 10,
-        fetch: (url, options) => fetch(url, { ...options, credentials: "same-origin" }),
-      }),
+    httpBatchLink({
+      url: "/trpc",
+      // The API rejects batches larger than 10.
+      maxItems: 10,
+      fetch: (url, options) => fetch(url, { ...options, credentials: "same-origin" }),
     }),
   ],
 });

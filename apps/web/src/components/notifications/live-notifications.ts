@@ -1,7 +1,8 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useRef } from "react";
 import { type LiveStatus, useLiveSubscription } from "../../lib/live";
-import { trpc, trpcClient } from "../../lib/trpc";
+import { subscribeSse } from "../../lib/sse-subscription";
+import { trpc } from "../../lib/trpc";
 
 type LiveNotificationEvent =
   | { type: "ready" }
@@ -17,7 +18,7 @@ export function useLiveNotifications(): LiveStatus {
   const readies = useRef(0);
   return useLiveSubscription<LiveNotificationEvent>(
     "notifications",
-    (input, handlers) => trpcClient.live.notifications.subscribe(input, handlers),
+    (input, handlers) => subscribeSse("live.notifications", input, handlers),
     (event) => {
       // The first "ready" is the page's own start: its queries are fresh already.
       if (event.type === "ready" && readies.current++ === 0) return;
