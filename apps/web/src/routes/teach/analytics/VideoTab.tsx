@@ -232,7 +232,11 @@ function RetentionChart({
               strokeDasharray="5 3"
               dot={false}
             />
-            <ActivePoint onChange={(label) => (active.current = secondAt(label))} />
+            <ActivePoint
+              onChange={(label) => {
+                active.current = secondAt(label);
+              }}
+            />
           </ComposedChart>
         </ResponsiveContainer>
       </div>
@@ -243,7 +247,9 @@ function RetentionChart({
 /** Inside the chart: reports the point recharts' tooltip is on (keyboard or pointer). */
 function ActivePoint({ onChange }: { onChange: (label: unknown) => void }) {
   const label = useActiveTooltipLabel();
-  useEffect(() => onChange(label), [label, onChange]);
+  useEffect(() => {
+    onChange(label);
+  }, [label, onChange]);
   return null;
 }
 
