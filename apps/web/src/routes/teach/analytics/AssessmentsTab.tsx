@@ -106,7 +106,7 @@ function ScoreChart({ quiz }: { quiz: QuizSummary }) {
   const data = quiz.scoreBands.map((count, i) => ({ band: BAND_LABELS[i] ?? "", count }));
   return (
     <ChartFigure
-      title={`Scores: ${quiz.title}`}
+      title={`Score distribution of ${quiz.title}`}
       summary={`${bandsSummary(quiz.scoreBands, "attempts")} Pass rate ${formatShare(quiz.passRate)}, average ${quiz.averageScore === null ? "—" : `${formatNumber(quiz.averageScore)} %`}.`}
       table={{
         caption: `Score distribution of ${quiz.title}`,
