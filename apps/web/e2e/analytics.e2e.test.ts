@@ -128,6 +128,20 @@ it("the video tab draws retention and lists it as a table that seeks the preview
     .getByRole("region", { name: `Video player: Preview of ${ANALYTICS_COURSE.video}` })
     .waitFor();
   await expectAccessible(page, "the video tab");
+
+  // A row's button seeks the preview there; so does Enter on the chart's active point.
+  const video = panel.locator("video");
+  await expect.poll(() => video.evaluate((v: HTMLVideoElement) => v.readyState)).toBeGreaterThan(0);
+  await table.getByRole("button", { name: "Play from 0:03" }).click();
+  const at = () => video.evaluate((v: HTMLVideoElement) => Math.round(v.currentTime));
+  await expect.poll(at).toBe(3);
+  await panel.getByRole("button", { name: "Show as chart" }).click();
+  // recharts' keyboard layer: the chart is one focusable application; arrows move between points.
+  const chart = panel.getByRole("application", { name: /^Audience retention/ });
+  await chart.focus();
+  await page.keyboard.press("ArrowRight");
+  await page.keyboard.press("Enter");
+  await expect.poll(at).toBeLessThan(3);
 });
 
 it("the assessments tab shows the quiz's attempts, score distribution and questions", async () => {
