@@ -97,7 +97,10 @@ export function OverviewTab({ courseId }: { courseId: string }) {
       ) : overview.data.current.everEnrolled === 0 ? (
         <NoActivity />
       ) : (
-        <OverviewView overview={overview.data} csv={csvHref(courseId, "overview", input)} />
+        <OverviewView
+          overview={overview.data}
+          csv={csvHref(courseId, "overview", { ...range, granularity })}
+        />
       )}
     </div>
   );
