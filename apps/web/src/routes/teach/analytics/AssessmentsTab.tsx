@@ -150,8 +150,9 @@ function QuestionsTable({ quiz, csv }: { quiz: QuizAnalytics; csv: string }) {
       <p className={s.summary}>
         Difficulty is the share of attempts that got a question right; discrimination compares the
         top and bottom scorers (about 27 % each).{" "}
-        {flagged === 0 ? "No question" : `${flagged} of ${quiz.questions.length}`}{" "}
-        {flagged === 1 ? "needs" : "need"} a second look.
+        {flagged === 0
+          ? "No question needs a second look."
+          : `${flagged} of ${quiz.questions.length} ${flagged === 1 ? "needs" : "need"} a second look.`}
       </p>
       <DataTable
         table={{

@@ -122,7 +122,7 @@ export function LearnersTab({ courseId }: { courseId: string }) {
           <p className={s.summary}>
             <strong>{formatNumber(learners.data.total)}</strong>{" "}
             {learners.data.total === 1 ? "learner" : "learners"}
-            {query ? ` match “${query}”` : ""} ·{" "}
+            {query ? ` ${learners.data.total === 1 ? "matches" : "match"} “${query}”` : ""} ·{" "}
             <strong>{formatNumber(learners.data.atRiskTotal)}</strong> at risk (no activity for{" "}
             {settledRule.inactiveDays} days while under {settledRule.belowPercent} %) ·{" "}
             <CsvLink href={csv} what="the learners" />

@@ -124,21 +124,23 @@ function VideoDetail({ courseId, lessonId }: { courseId: string; lessonId: strin
       {data.viewers === 0 ? (
         <NoActivity title="Nobody has watched this video yet" />
       ) : (
-        <div className={s.columns}>
+        <>
           <RetentionChart
             video={data}
             onSeek={seek}
             csv={csvHref(courseId, "video", { lessonId })}
           />
-          <div className={s.tab}>
+          <div className={s.columns}>
             <div ref={playerRef} className={s.player}>
               <Suspense fallback={<div className={s.skeleton} aria-hidden="true" />}>
                 <PreviewPlayer lessonId={lessonId} title={data.title} seekTo={seekTo} />
               </Suspense>
             </div>
-            <SegmentLists video={data} onSeek={seek} />
+            <div className={s.tab}>
+              <SegmentLists video={data} onSeek={seek} />
+            </div>
           </div>
-        </div>
+        </>
       )}
     </section>
   );
