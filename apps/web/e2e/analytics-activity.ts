@@ -109,22 +109,17 @@ export const PLANS: LearnerPlan[] = [
 
 /** Every learner of PLANS enrolls, watches, takes the quiz and (some) finish. */
 export async function recordActivity(webUrl: string, course: ActiveCourse): Promise<void> {
-  const sessions = await Promise.all(
-    PLANS.map(async (plan) => ({
-      plan,
-      session: await sessionAs(webUrl, plan.email, plan.password),
-    })),
-  );
-  const enrolled = await Promise.all(
-    sessions.map(async ({ plan, session }) => {
-      const { enrollmentId } = await session.api.enrollment.enroll.mutate({ courseId: course.id });
-      // The playback URL marks when watching began: coverage is credited no faster than playback.
-      await session.api.video.playback.query({ lessonId: course.lessons.video });
-      return { plan, session, enrollmentId };
-    }),
-  );
+  // One learner after another: the embedded database (PGlite) serves one connection at a time.
+  const enrolled = [];
+  for (const plan of PLANS) {
+    const session = await sessionAs(webUrl, plan.email, plan.password);
+    const { enrollmentId } = await session.api.enrollment.enroll.mutate({ courseId: course.id });
+    // The playback URL marks when watching began: coverage is credited no faster than playback.
+    await session.api.video.playback.query({ lessonId: course.lessons.video });
+    enrolled.push({ plan, session, enrollmentId });
+  }
   await new Promise((resolve) => setTimeout(resolve, 4_000));
-  await Promise.all(enrolled.map((learner) => learnerActs(learner, course)));
+  for (const learner of enrolled) await learnerActs(learner, course);
 }
 
 async function learnerActs(
