@@ -19,6 +19,9 @@ const HIGHLIGHT_JS = /hljs-|highlightAuto|registerLanguage/;
 /** zod's error class and tRPC's SSE consumer: forms and live updates load them later. */
 const ZOD = /\$ZodType|ZodError/;
 const TRPC_SSE = /httpSubscriptionLink only supports subscriptions/;
+/** recharts' own class names: the instructor dashboard's chart library. */
+const RECHARTS = /recharts-surface|recharts-cartesian-axis/;
+const ANALYTICS_PAGE = "src/routes/teach/analytics/AnalyticsPage.tsx";
 /** DESIGN §5: the SPA's initial JS, gzipped. */
 const INITIAL_JS_BUDGET = 150 * 1024;
 
@@ -78,5 +81,19 @@ describe("the production build", () => {
     const rendererCode = await js(renderer?.file ?? "");
     expect(MARKDOWN_IT.test(rendererCode)).toBe(true);
     expect(HIGHLIGHT_JS.test(rendererCode)).toBe(false);
+  });
+
+  it("loads the chart library only with the instructor dashboard, not with any other page", async () => {
+    for (const file of initialFiles("index.html"))
+      expect(RECHARTS.test(await js(file)), `${file} has recharts`).toBe(false);
+    const dashboard = await Promise.all(initialFiles(ANALYTICS_PAGE).map(js));
+    expect(dashboard.some((code) => RECHARTS.test(code))).toBe(true);
+    const pages = Object.entries(manifest).filter(
+      ([key, chunk]) => chunk.isDynamicEntry && key !== ANALYTICS_PAGE,
+    );
+    for (const [key] of pages) {
+      for (const file of initialFiles(key))
+        expect(RECHARTS.test(await js(file)), `${key} loads recharts (${file})`).toBe(false);
+    }
   });
 });

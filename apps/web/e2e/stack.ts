@@ -31,6 +31,8 @@ export interface Stack {
   secondWebUrl: string | null;
   /** The edge Worker, when started with `edge: true`. */
   edgeUrl: string | null;
+  /** The stack's database, for a test that runs a job itself (the analytics rollup). */
+  databaseUrl: string;
   /** Recent output of the API and the job runner, for failure messages. */
   logs(): string;
   close(): Promise<void>;
@@ -168,7 +170,14 @@ export async function startStack(
         `--- jobs ---\n${jobs.output()}`,
         `--- database ---\n${database.log()}`,
       ].join("\n");
-    return { webUrl, secondWebUrl, edgeUrl: edge?.url ?? null, logs, close };
+    return {
+      webUrl,
+      secondWebUrl,
+      edgeUrl: edge?.url ?? null,
+      databaseUrl: database.url,
+      logs,
+      close,
+    };
   } catch (error) {
     await close();
     throw error;

@@ -54,6 +54,8 @@ const teach = page(() => import("./routes/teach/TeachListPage"));
 const newCourse = page(() => import("./routes/teach/NewCoursePage"));
 const courseEditor = page(() => import("./routes/teach/editor/CourseEditorPage"));
 const assignmentBacklog = page(() => import("./routes/teach/backlog/BacklogPage"));
+// The engagement dashboard, with the chart library: only instructors ever load this chunk.
+const courseAnalytics = page(() => import("./routes/teach/analytics/AnalyticsPage"));
 
 export const router = createBrowserRouter([
   {
@@ -88,6 +90,10 @@ export const router = createBrowserRouter([
           { path: "settings/notifications", ...notificationSettings() },
           { path: "unsubscribe", ...unsubscribePage() },
           { path: "teach/courses/:courseId/forum", ...forumModeration() },
+          {
+            path: "teach/courses/:courseId/analytics",
+            ...courseAnalytics(({ params }) => prefetchCourseEditor(params.courseId)),
+          },
           { path: "sign-in", ...signIn() },
           { path: "sign-up", ...signUp() },
           { path: "*", ...notFound() },

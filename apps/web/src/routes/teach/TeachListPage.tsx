@@ -9,6 +9,7 @@ import { formatDate, plural } from "../../lib/format";
 import { trpc } from "../../lib/trpc";
 import { useDocumentTitle } from "../../lib/use-document-title";
 import { myCoursesInput } from "../prefetch";
+import { analyticsPath } from "./analytics/analytics-view";
 import type { AuthoredCourse } from "./api";
 import { RequireInstructor } from "./RequireInstructor";
 import { StatusBadge } from "./StatusBadge";
@@ -91,6 +92,9 @@ function AuthoredRow({ course }: { course: AuthoredCourse }) {
       <div className={s.actions}>
         <ButtonLink to={`/teach/courses/${course.id}`} variant="secondary">
           Edit<span className="visually-hidden"> {course.title}</span>
+        </ButtonLink>
+        <ButtonLink to={analyticsPath(course.id)} variant="ghost">
+          Analytics<span className="visually-hidden"> of {course.title}</span>
         </ButtonLink>
         <ButtonLink to={`/courses/${course.slug}`} variant="ghost">
           Preview<span className="visually-hidden"> {course.title}</span>

@@ -31,6 +31,7 @@ export function VideoPlayer({
   reportProgress,
   enrollmentId = null,
   onReachedEnd,
+  seekTo = null,
 }: {
   source: PlayerSource;
   title: string;
@@ -43,6 +44,8 @@ export function VideoPlayer({
   enrollmentId?: string | null;
   /** Watched far enough to complete the lesson, and the server has it. */
   onReachedEnd?: () => void;
+  /** A point the page asks for (the dashboard's retention chart); each new object seeks. */
+  seekTo?: { seconds: number } | null;
 }) {
   const container = useRef<HTMLElement>(null);
   const video = useRef<HTMLVideoElement>(null);
@@ -63,6 +66,10 @@ export function VideoPlayer({
     document.addEventListener("fullscreenchange", onChange);
     return () => document.removeEventListener("fullscreenchange", onChange);
   }, []);
+
+  useEffect(() => {
+    if (seekTo && video.current) video.current.currentTime = Math.max(0, seekTo.seconds);
+  }, [seekTo]);
 
   const duration = media.duration || source.durationSeconds || 0;
   const perform = (action: PlayerAction) => {

@@ -9,6 +9,7 @@ import { TabPanel, Tabs } from "../../../components/ui/Tabs";
 import { apiErrorCode } from "../../../lib/trpc";
 import { useDocumentTitle } from "../../../lib/use-document-title";
 import { NotFoundContent } from "../../NotFoundPage";
+import { analyticsPath } from "../analytics/analytics-view";
 import { courseMutationKey, courseQuery, type EditableCourse } from "../api";
 import { type EditorTab, type FocusTarget, parseTab } from "../editor-targets";
 import { RequireInstructor } from "../RequireInstructor";
@@ -103,6 +104,9 @@ function EditorView({ course }: { course: EditableCourse }) {
             </ButtonLink>
             <ButtonLink to={`/teach/courses/${course.id}/forum`} variant="ghost">
               Forum moderation
+            </ButtonLink>
+            <ButtonLink to={analyticsPath(course.id)} variant="ghost">
+              Analytics
             </ButtonLink>
             <EditingStatus courseId={course.id} />
           </div>

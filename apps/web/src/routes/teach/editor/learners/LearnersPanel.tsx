@@ -1,9 +1,12 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { useEffect, useId, useState } from "react";
+import { useId, useState } from "react";
+import { Link } from "react-router";
 import { EmptyState, ErrorState, LoadingState } from "../../../../components/states";
 import { buttonClass } from "../../../../components/ui/Button";
 import { plural } from "../../../../lib/format";
 import { queryClient, trpc } from "../../../../lib/trpc";
+import { useDebounced } from "../../../../lib/use-debounced";
+import { analyticsPath } from "../../analytics/analytics-view";
 import editor from "../editor.module.css";
 import { CompletionChart } from "./CompletionChart";
 import { LearnersTable } from "./LearnersTable";
@@ -48,6 +51,11 @@ export function LearnersPanel({ courseId, active }: { courseId: string; active: 
         <h2 id="learners-heading" tabIndex={-1}>
           Learners
         </h2>
+        {/* This tab is live (progress as it is written) and revokes certificates; the
+            dashboard's table sorts, filters the learners at risk and exports, from the rollups. */}
+        <Link to={analyticsPath(courseId, "learners")}>
+          Sort, find learners at risk and export in Analytics
+        </Link>
       </div>
       {learners.isPending ? (
         <LoadingState label="Loading learners…" />
@@ -177,13 +185,4 @@ function markRevoked(courseId: string, enrollmentId: string, revokedAt: string) 
         ),
       },
   );
-}
-
-function useDebounced<T>(value: T, delayMs: number): T {
-  const [settled, setSettled] = useState(value);
-  useEffect(() => {
-    const timer = setTimeout(() => setSettled(value), delayMs);
-    return () => clearTimeout(timer);
-  }, [value, delayMs]);
-  return settled;
 }

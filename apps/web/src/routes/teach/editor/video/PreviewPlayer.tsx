@@ -10,17 +10,21 @@ export default function PreviewPlayer({
   lessonId,
   assetId,
   title,
+  seekTo = null,
 }: {
   lessonId: string;
-  assetId: string;
+  /** The asset the editor knows is current; without it, whatever the lesson plays. */
+  assetId?: string;
   title: string;
+  /** Jump to a second (the dashboard's retention chart asks); each new object seeks. */
+  seekTo?: { seconds: number } | null;
 }) {
   const playback = useQuery({ ...trpc.video.playback.queryOptions({ lessonId }), staleTime: 0 });
   const { refetch } = playback;
   const playing = playback.data?.assetId;
   // A replacement became the lesson's video: fetch its URL.
   useEffect(() => {
-    if (playing && playing !== assetId) void refetch();
+    if (assetId && playing && playing !== assetId) void refetch();
   }, [playing, assetId, refetch]);
   if (playback.isPending) return <div className={s.playerSkeleton} aria-hidden="true" />;
   if (playback.isError) {
@@ -39,6 +43,7 @@ export default function PreviewPlayer({
         lessonId={lessonId}
         reportProgress={false}
         renewUrl={async () => (await refetch()).data?.url ?? null}
+        seekTo={seekTo}
       />
     </div>
   );

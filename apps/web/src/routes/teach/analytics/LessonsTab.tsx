@@ -1,0 +1,120 @@
+import { useQuery } from "@tanstack/react-query";
+import {
+  Bar,
+  BarChart,
+  CartesianGrid,
+  Cell,
+  Legend,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from "recharts";
+import { Notice } from "../../../components/ui/Notice";
+import { trpc } from "../../../lib/trpc";
+import s from "./analytics.module.css";
+import {
+  type CourseFunnel,
+  csvHref,
+  formatPoints,
+  formatShare,
+  funnelCallout,
+  funnelSummary,
+} from "./analytics-view";
+import {
+  AsOf,
+  ChartFigure,
+  CsvLink,
+  NoActivity,
+  SERIES,
+  TabError,
+  TabSkeleton,
+  TOOLTIP,
+} from "./parts";
+
+/** The lesson funnel: who started and completed each lesson, in outline order. */
+export function LessonsTab({ courseId }: { courseId: string }) {
+  const funnel = useQuery(trpc.analytics.funnel.queryOptions({ courseId }));
+  return (
+    <div className={s.tab}>
+      <AsOf asOf={funnel.data?.asOf} />
+      {funnel.isPending ? (
+        <TabSkeleton label="Loading the lesson funnel…" />
+      ) : funnel.isError ? (
+        <TabError what="the lesson funnel" onRetry={() => funnel.refetch()} />
+      ) : funnel.data.learners === 0 || funnel.data.lessons.length === 0 ? (
+        <NoActivity />
+      ) : (
+        <FunnelView funnel={funnel.data} csv={csvHref(courseId, "funnel")} />
+      )}
+    </div>
+  );
+}
+
+function FunnelView({ funnel, csv }: { funnel: CourseFunnel; csv: string }) {
+  const callout = funnelCallout(funnel.lessons);
+  const data = funnel.lessons.map((lesson) => ({
+    ...lesson,
+    label: `${lesson.position}. ${lesson.title}`,
+    startedPercent: Math.round(lesson.startedShare * 100),
+    completedPercent: Math.round(lesson.completedShare * 100),
+  }));
+  return (
+    <>
+      {callout && (
+        <Notice tone="warning" as="p" className={s.callout}>
+          {callout}
+        </Notice>
+      )}
+      <ChartFigure
+        title="Lesson funnel"
+        summary={funnelSummary(funnel)}
+        actions={<CsvLink href={csv} what="the lesson funnel" />}
+        table={{
+          caption: "Lesson funnel",
+          columns: [
+            { label: "Lesson" },
+            { label: "Module" },
+            { label: "Started", numeric: true },
+            { label: "Completed", numeric: true },
+            { label: "Drop from previous", numeric: true },
+          ],
+          rows: funnel.lessons.map((lesson) => ({
+            key: lesson.lessonId,
+            flagged: lesson.biggestDrop,
+            cells: [
+              <>
+                {lesson.position}. {lesson.title}
+                {lesson.optional && <span className="muted"> (optional)</span>}
+                {lesson.biggestDrop && <strong> — biggest drop</strong>}
+              </>,
+              lesson.moduleTitle,
+              `${lesson.started} (${formatShare(lesson.startedShare)})`,
+              `${lesson.completed} (${formatShare(lesson.completedShare)})`,
+              lesson.dropFromPrevious === null ? "—" : formatPoints(-lesson.dropFromPrevious),
+            ],
+          })),
+        }}
+      >
+        <ResponsiveContainer width="100%" height={Math.max(200, 44 * data.length + 60)}>
+          <BarChart data={data} layout="vertical" title="Lesson funnel" margin={{ left: 8 }}>
+            <CartesianGrid horizontal={false} />
+            <XAxis type="number" domain={[0, 100]} unit=" %" />
+            <YAxis type="category" dataKey="label" width={180} />
+            <Tooltip {...TOOLTIP} formatter={(value) => `${value} %`} />
+            <Legend />
+            <Bar dataKey="startedPercent" name="Started" fill={SERIES.muted} />
+            <Bar dataKey="completedPercent" name="Completed" fill={SERIES.primary}>
+              {data.map((lesson) => (
+                <Cell
+                  key={lesson.lessonId}
+                  fill={lesson.biggestDrop ? SERIES.danger : SERIES.primary}
+                />
+              ))}
+            </Bar>
+          </BarChart>
+        </ResponsiveContainer>
+      </ChartFigure>
+    </>
+  );
+}
