@@ -2,6 +2,7 @@ import type net from "node:net";
 import type { PGlite } from "@electric-sql/pglite";
 import type { BackendLock } from "./backend-lock";
 import { type ListenRegistry, listenCommandOf, NotificationSplitter } from "./notify";
+import { scopeStatementName } from "./statement-names";
 import { FrontendFramer, type FrontendMessage, ReadyForQueryScanner } from "./wire";
 
 // Execute on a portal that cannot exist: the backend errors, which aborts whatever unit of
@@ -16,6 +17,8 @@ export class Connection {
   private readonly framer = new FrontendFramer();
   private readonly scanner = new ReadyForQueryScanner();
   private readonly splitter = new NotificationSplitter();
+  /** This client's named statements (scoped names), closed when it leaves. */
+  private readonly statements = new Set<string>();
   /** Messages run strictly in arrival order, one at a time. */
   private chain: Promise<void> = Promise.resolve();
   private closed = false;
@@ -90,7 +93,9 @@ export class Connection {
   private async runTyped(type: string, bytes: Uint8Array): Promise<void> {
     const command = listenCommandOf(type, bytes);
     if (command) this.listens.apply(this.id, this.socket, command);
-    await this.run(bytes, command?.kind === "unlisten");
+    const scoped = scopeStatementName(type, bytes, this.id);
+    if (scoped.prepared) this.statements.add(scoped.prepared);
+    await this.run(scoped.bytes, command?.kind === "unlisten");
   }
 
   private async run(bytes: Uint8Array, relisten = false): Promise<void> {
@@ -129,14 +134,21 @@ export class Connection {
 
   private async cleanUp(): Promise<void> {
     this.listens.forget(this.id);
-    if (this.lock.owner !== this.id) return;
+    if (this.lock.owner !== this.id) {
+      if (this.statements.size === 0) return;
+      await this.lock.acquire(this.id);
+    }
+    const ignore = { onRawData: () => {} };
     try {
       await this.db.runExclusive(async () => {
-        await this.db.execProtocolRawStream(ABORT, { onRawData: () => {} });
-        await this.db.execProtocolRawStream(SYNC, { onRawData: () => {} });
-        if (this.db.isInTransaction()) {
-          await this.db.execProtocolRawStream(ROLLBACK, { onRawData: () => {} });
+        await this.db.execProtocolRawStream(ABORT, ignore);
+        await this.db.execProtocolRawStream(SYNC, ignore);
+        if (this.db.isInTransaction()) await this.db.execProtocolRawStream(ROLLBACK, ignore);
+        // The session outlives the client: so would its prepared statements.
+        for (const name of this.statements) {
+          await this.db.execProtocolRawStream(frontend("C", [0x53, ...cString(name)]), ignore);
         }
+        if (this.statements.size > 0) await this.db.execProtocolRawStream(SYNC, ignore);
       });
     } finally {
       this.lock.release(this.id);

@@ -35,8 +35,14 @@ beforeAll(async () => {
     makeClip(clipDir, 6),
   ]);
   const instructor = await sessionAs(stack.webUrl, "instructor@lumen.dev", "lumen-instructor-dev");
-  course = await createActiveCourse(instructor, clip);
-  await recordActivity(stack.webUrl, course);
+  try {
+    course = await createActiveCourse(instructor, clip);
+    await recordActivity(stack.webUrl, course);
+  } catch (error) {
+    // A refusal here is the API's: its log says why (a test body's failures print it too).
+    console.error(stack.logs());
+    throw error;
+  }
   // The rollup job, run once now rather than waiting for the job runner's schedule.
   const client = createDatabase({ driver: "postgres", url: stack.databaseUrl, maxConnections: 2 });
   try {
