@@ -9,16 +9,9 @@ import { id, singleLine } from "../kernel";
 /** The longest range one overview covers: a year and a day (a leap year, both ends in). */
 export const ANALYTICS_RANGE_DAYS_MAX = 367;
 
+/** A calendar date: zod's ISO date format (real dates only), so it admits no stray characters. */
 const isoDay = (label: string) =>
-  z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, `${label} must be a date written YYYY-MM-DD.`)
-    .refine(
-      (d) =>
-        !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) &&
-        new Date(`${d}T00:00:00Z`).toISOString().startsWith(d),
-      `${label} is not a real date.`,
-    );
+  z.iso.date({ error: `${label} must be a real date written YYYY-MM-DD.` });
 
 export const analyticsCourseInput = z.object({ courseId: id("courseId") });
 export type AnalyticsCourseInput = z.output<typeof analyticsCourseInput>;

@@ -1,5 +1,5 @@
 import type { Database, RubricCriterion, RubricScore } from "@lumen/db";
-import { sql } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
 import type { SessionUser } from "../kernel";
 import { openAssignmentForEditing, openSubmissionAsStaff } from "./access";
 import { loadAssignment } from "./load";
@@ -39,6 +39,53 @@ export interface AssignmentBacklog {
   }>;
 }
 
+type SubmissionStatus = "submitted" | "in_review" | "graded" | "needs_staff";
+
+/** SQL: the open (unresolved) flags on the reviews of a submission. */
+const openFlagsOf = (submissionId: SQL) => sql<number>`(select count(*)::int
+  from assignment_reviews r where r.submission_id = ${submissionId}
+    and r.flagged_at is not null and r.flag_resolution is null)`;
+
+/** Where a submission stands in the backlog: an open flag needs staff first, whatever its status. */
+function backlogStateOf(status: SubmissionStatus, openFlags: number): BacklogState {
+  return Number(openFlags) > 0 ? "flagged" : status === "submitted" ? "waiting" : status;
+}
+
+const emptyCounts = (): Record<BacklogState, number> => ({
+  waiting: 0,
+  in_review: 0,
+  graded: 0,
+  flagged: 0,
+  needs_staff: 0,
+});
+
+/**
+ * The backlog counts of several assignments at once (the dashboard's assessments tab), by the
+ * same states as getBacklog. No access check: the caller has checked the course.
+ */
+export async function countBacklogs(
+  db: Database,
+  lessonIds: readonly string[],
+): Promise<Map<string, Record<BacklogState, number>>> {
+  const byLesson = new Map(lessonIds.map((id) => [id, emptyCounts()]));
+  if (lessonIds.length === 0) return byLesson;
+  const { rows } = await db.execute<{
+    lesson_id: string;
+    status: SubmissionStatus;
+    open_flags: number;
+    n: number;
+  }>(sql`
+    select s.lesson_id, s.status, least(1, ${openFlagsOf(sql`s.id`)}) as open_flags, count(*)::int as n
+    from assignment_submissions s
+    where s.lesson_id in ${[...lessonIds]}
+    group by 1, 2, 3`);
+  for (const r of rows) {
+    const counts = byLesson.get(r.lesson_id);
+    if (counts) counts[backlogStateOf(r.status, r.open_flags)] += Number(r.n);
+  }
+  return byLesson;
+}
+
 /**
  * The staff view of one assignment: every submission by state, reviews given per learner,
  * and flagged reviews. Reviewer identities are not in it: staff grade the work, not the people
@@ -61,7 +108,7 @@ export async function getBacklog({
   const { rows } = await db.execute<{
     id: string;
     learner_name: string;
-    status: "submitted" | "in_review" | "graded" | "needs_staff";
+    status: SubmissionStatus;
     submitted_at: string;
     review_deadline: string;
     reviews_done: number;
@@ -77,23 +124,15 @@ export async function getBacklog({
         where r.submission_id = s.id and r.submitted_at is not null) as reviews_done,
       (select count(*)::int from assignment_reviews r where r.submission_id = s.id
         and r.submitted_at is null and r.lease_expires_at > ${at}::timestamptz) as leases_live,
-      (select count(*)::int from assignment_reviews r where r.submission_id = s.id
-        and r.flagged_at is not null and r.flag_resolution is null) as open_flags,
+      ${openFlagsOf(sql`s.id`)} as open_flags,
       (select count(*)::int from assignment_reviews r where r.reviewer_enrollment_id = s.enrollment_id
         and r.lesson_id = s.lesson_id and r.submitted_at is not null) as given
     from assignment_submissions s join users u on u.id = s.user_id
     where s.lesson_id = ${input.lessonId}
     order by s.submitted_at, s.id`);
-  const counts: Record<BacklogState, number> = {
-    waiting: 0,
-    in_review: 0,
-    graded: 0,
-    flagged: 0,
-    needs_staff: 0,
-  };
+  const counts = emptyCounts();
   const submissions = rows.map((r): BacklogSubmission => {
-    const state: BacklogState =
-      r.open_flags > 0 ? "flagged" : r.status === "submitted" ? "waiting" : r.status;
+    const state = backlogStateOf(r.status, r.open_flags);
     counts[state]++;
     return {
       id: r.id,

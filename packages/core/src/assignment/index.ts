@@ -13,6 +13,7 @@ export {
   type AssignmentBacklog,
   type BacklogState,
   type BacklogSubmission,
+  countBacklogs,
   getBacklog,
   getSubmissionForStaff,
   type StaffSubmissionView,

@@ -32,6 +32,8 @@ export async function createAssignmentSubmission(
     status?: (typeof assignmentSubmissions.$inferInsert)["status"];
     submittedAt?: Date;
     reviewDeadline?: Date;
+    /** A grade (status graded unless given): percent of the rubric's points, by peers. */
+    gradePercent?: number;
   },
 ) {
   await db.insert(assignments).values({ lessonId: o.lessonId }).onConflictDoNothing();
@@ -44,8 +46,19 @@ export async function createAssignmentSubmission(
       userId: o.userId,
       cohort: o.cohort,
       body: o.body ?? "My answer.",
-      status: o.status ?? "submitted",
+      status: o.status ?? (o.gradePercent === undefined ? "submitted" : "graded"),
       submittedAt,
+      ...(o.gradePercent === undefined
+        ? {}
+        : {
+            gradePercent: o.gradePercent,
+            gradePoints: o.gradePercent / 10,
+            maxPoints: 10,
+            passed: o.gradePercent >= 60,
+            gradedBy: "peers" as const,
+            gradeScores: [],
+            gradedAt: submittedAt,
+          }),
       reviewDeadline: o.reviewDeadline ?? new Date(submittedAt.getTime() + 7 * 24 * 3600_000),
     })
     .returning();
