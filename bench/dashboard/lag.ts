@@ -1,0 +1,96 @@
+import type { Database } from "@lumen/db";
+import type { Mailbox } from "@lumen/tools/mailbox";
+import pg from "pg";
+import { percentile } from "../lib/stats";
+import { runLoad } from "../progress/load";
+import { createCourses, signUpLearners, startPlaybackLongAgo } from "../progress/world";
+
+/**
+ * Freshness under load: the real API server on this database takes `pnpm bench progress`'s
+ * load (closed-loop players POSTing event batches to /trpc/progress.record over loopback) for
+ * `seconds`, while this process runs the rollup job back to back as the runner's loop would
+ * and a sampler reads, every 250 ms, how stale the rollup is: now − received_at of the oldest
+ * event not yet applied (0 when everything received is applied), and the age of the newest
+ * event applied. Returns the samples' median and max, and the load's own figures.
+ */
+export async function measureLag(o: {
+  db: Database;
+  url: string;
+  /** The API server (bench/progress/api-server) on this database, and its sign-up mailbox. */
+  apiUrl: string;
+  mailbox: Mailbox;
+  seconds: number;
+  clients: number;
+  batch: number;
+  rollupOnce: () => Promise<unknown>;
+  /** The progress_events position the rollup has applied up to. */
+  appliedSeq: () => Promise<number>;
+}) {
+  const probe = new pg.Client({ connectionString: o.url });
+  await probe.connect();
+  try {
+    const courseList = await createCourses(o.db, {
+      count: 4,
+      videos: 8,
+      texts: 2,
+      videoSeconds: 300,
+    });
+    const learners = await signUpLearners(o.apiUrl, o.mailbox, o.clients, courseList);
+    await startPlaybackLongAgo(o.db, learners);
+    // Catch up with everything before the load, so the samples measure the load alone.
+    await o.rollupOnce();
+
+    let loading = true;
+    const staleness: number[] = [];
+    const newestAge: number[] = [];
+    let rollups = 0;
+    const loop = (async () => {
+      while (loading) {
+        await o.rollupOnce();
+        rollups += 1;
+      }
+    })();
+    const sampler = setInterval(() => {
+      void (async () => {
+        const applied = await o.appliedSeq();
+        const { rows } = await probe.query<{ pending: number | null; newest: number | null }>(
+          `select
+             (select extract(epoch from clock_timestamp() - received_at) * 1000 from progress_events
+               where seq > $1 order by seq limit 1) as pending,
+             (select extract(epoch from clock_timestamp() - received_at) * 1000 from progress_events
+               where seq = $1) as newest`,
+          [applied],
+        );
+        staleness.push(Number(rows[0]?.pending ?? 0));
+        if (rows[0]?.newest != null) newestAge.push(Number(rows[0].newest));
+      })().catch(() => undefined);
+    }, 250);
+    const load = await runLoad({
+      apiUrl: o.apiUrl,
+      learners,
+      clients: o.clients,
+      batch: o.batch,
+      warmupSeconds: 0,
+      seconds: o.seconds,
+    });
+    clearInterval(sampler);
+    loading = false;
+    await loop;
+    const started = performance.now();
+    await o.rollupOnce();
+    const drainSeconds = (performance.now() - started) / 1000;
+    return {
+      eventsPerSecond: load.measuredEvents / load.measuredSeconds,
+      errors: load.errors,
+      rollups,
+      samples: staleness.length,
+      medianLagMs: percentile(staleness, 50),
+      maxLagMs: Math.max(0, ...staleness),
+      medianNewestAgeMs: percentile(newestAge, 50),
+      maxNewestAgeMs: Math.max(0, ...newestAge),
+      drainSeconds,
+    };
+  } finally {
+    await probe.end();
+  }
+}
