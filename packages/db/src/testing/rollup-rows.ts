@@ -81,10 +81,7 @@ export async function createRollupLearner(
 }
 
 /** A lesson's funnel and video totals. */
-export async function createLessonRollup(
-  db: Database,
-  row: typeof analyticsLessons.$inferInsert,
-) {
+export async function createLessonRollup(db: Database, row: typeof analyticsLessons.$inferInsert) {
   await db.insert(analyticsLessons).values(row);
 }
 
