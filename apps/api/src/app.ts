@@ -21,6 +21,7 @@ import type { ApiEnv } from "./env";
 import { INTERNAL_ERROR_MESSAGE, renderError } from "./http-errors";
 import type { Logger } from "./logger";
 import { requireWebOrigin } from "./origin-check";
+import { analyticsExportRoutes } from "./routes/analytics-export";
 import { attachmentRoutes } from "./routes/attachments";
 import { certificateRoutes } from "./routes/certificates";
 import { DOCUMENT_UPLOAD_PATH, documentRoutes } from "./routes/documents";
@@ -132,6 +133,7 @@ export function createApp({
   app.route("/", attachmentRoutes({ db, media, auth }));
   app.route("/", forumImageRoutes({ db, media, auth }));
   app.route("/", certificateRoutes({ db, media, auth }));
+  app.route("/", analyticsExportRoutes({ db, auth, logger }));
   app.route("/", emailRoutes({ db, secret: env.EMAIL_TOKEN_SECRET, webOrigin: env.WEB_ORIGIN }));
   // Anonymous, cacheable catalog JSON that the edge Worker fetches on a miss.
   app.route("/public", publicCatalogRoutes({ db, search }));

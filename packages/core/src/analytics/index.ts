@@ -3,6 +3,8 @@
  * quiz, enrollment and certificate rows, and the reads over them for a course's staff.
  */
 export { getAssessmentsOverview, getQuizAnalytics } from "./assessments";
+export { type CsvCell, csvCell, csvChunks, csvLine } from "./csv";
+export { type AnalyticsExport, EXPORT_PAGE_SIZE, openAnalyticsExport } from "./export";
 export { getCourseFunnel } from "./funnel";
 export * from "./inputs";
 export { listLearnersTable } from "./learners";

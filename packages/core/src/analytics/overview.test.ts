@@ -143,7 +143,7 @@ describe("funnel", () => {
     const l3 = await lesson(second.id, "L3", 0);
     const l2 = await lesson(first.id, "L2", 1);
     const l1 = await lesson(first.id, "L1", 0);
-    const l4 = await lesson(second.id, "L4", 1, true);
+    await lesson(second.id, "L4", 1, true);
     const l5 = await lesson(second.id, "L5", 2);
     const l6 = await lesson(second.id, "L6", 3);
     const rollup = (lessonId: string, started: number, completed: number) =>

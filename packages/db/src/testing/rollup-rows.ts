@@ -1,3 +1,5 @@
+import { randomUUID } from "node:crypto";
+import { sql } from "drizzle-orm";
 import type { Database } from "../client";
 import {
   analyticsCourseDays,
@@ -123,4 +125,33 @@ export async function createQuizRollup(
   if (options.length > 0) {
     await db.insert(analyticsQuizOptions).values(options.map((o) => ({ lessonId, ...o })));
   }
+}
+
+/**
+ * `count` learners enrolled in the course with rollup rows, in three set-based statements
+ * (export and benchmark sizes). Learner i is "Learner <i>" (zero-padded to 6 digits, so names
+ * sort as numbers), enrolled i seconds after `start`, with i % 5 required lessons completed.
+ */
+export async function createRollupLearners(
+  db: Database,
+  courseId: string,
+  count: number,
+  start = new Date("2026-01-01T00:00:00Z"),
+) {
+  const tag = randomUUID().slice(0, 8);
+  await db.execute(sql`
+    insert into users (id, name, email, role)
+    select ${tag} || '-' || i, 'Learner ' || lpad(i::text, 6, '0'),
+      ${tag} || '-' || i || '@test.lumen.dev', 'learner'
+    from generate_series(1, ${count}::int) i`);
+  await db.execute(sql`
+    insert into enrollments (user_id, course_id, enrolled_at)
+    select ${tag} || '-' || i, ${courseId}, ${start.toISOString()}::timestamptz + i * interval '1 second'
+    from generate_series(1, ${count}::int) i`);
+  await db.execute(sql`
+    insert into analytics_enrollments (enrollment_id, course_id, user_id, enrolled_at,
+      required_completed, lessons_completed)
+    select e.id, e.course_id, e.user_id, e.enrolled_at,
+      split_part(e.user_id, '-', 2)::int % 5, split_part(e.user_id, '-', 2)::int % 5
+    from enrollments e where e.course_id = ${courseId} and e.user_id like ${`${tag}-%`}`);
 }

@@ -11,6 +11,24 @@ import { type SampleCall, type SweepWorld, sweepExercise } from "./sweep-world";
  */
 export const SAMPLES: Record<string, ((w: SweepWorld) => SampleCall) | null> = {
   ...FORUM_SAMPLES,
+  "analytics.overview": (w) =>
+    owner({ courseId: w.course.id, from: "2026-03-01", to: "2026-03-31", granularity: "week" }),
+  "analytics.funnel": (w) => owner({ courseId: w.course.id }),
+  "analytics.videos": (w) => owner({ courseId: w.course.id }),
+  "analytics.video": (w) => owner({ courseId: w.course.id, lessonId: w.videoLessonId }),
+  "analytics.assessments": (w) => owner({ courseId: w.course.id }),
+  "analytics.quiz": (w) => owner({ courseId: w.course.id, lessonId: w.quizLessonId }),
+  "analytics.learners": (w) =>
+    owner({
+      courseId: w.course.id,
+      query: "learner",
+      sort: "name",
+      direction: "asc",
+      atRiskOnly: true,
+      atRisk: { inactiveDays: 7, belowPercent: 80 },
+      page: 1,
+      pageSize: 10,
+    }),
   "assignmentFiles.start": (w) =>
     learner({
       lessonId: w.attachmentLessonId,
