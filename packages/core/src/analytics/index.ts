@@ -9,5 +9,7 @@ export { getCourseFunnel } from "./funnel";
 export * from "./inputs";
 export { listLearnersTable } from "./learners";
 export { getCourseOverview } from "./overview";
+export { rebuildAnalytics } from "./rebuild";
+export { type RollupHooks, type RollupResult, runAnalyticsRollup } from "./rollup";
 export type * from "./types";
 export { getVideoEngagement, listVideoEngagement } from "./video";

@@ -3,6 +3,11 @@
  * schemas, the lock order and the one error family. It imports no feature.
  */
 export type { SessionUser } from "./actor";
+export {
+  ANALYTICS_RUN_LOCK,
+  ANALYTICS_WRITE_LOCK,
+  holdAnalyticsWriteLock,
+} from "./analytics-lock";
 export type { Database, Queryable, Transaction } from "./database";
 export {
   TOO_LONG_TEXT_MESSAGE,

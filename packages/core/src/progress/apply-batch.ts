@@ -1,5 +1,5 @@
 import type { Outbox } from "@lumen/jobs";
-import type { SessionUser, Transaction } from "../kernel";
+import { holdAnalyticsWriteLock, type SessionUser, type Transaction } from "../kernel";
 import { settleEnrollments, toProgress } from "./completion";
 import { watchedToMultirange } from "./coverage";
 import type { ProgressEvent } from "./inputs";
@@ -47,6 +47,8 @@ export async function applyBatch(
       });
     }
   }
+  // Before the first insert: the rollup's horizon must not pass this transaction (ADR 0024).
+  await holdAnalyticsWriteLock(tx);
   const outcome = await writeEvents(tx, flat, now);
 
   const rejected = new Map(outcome.rejected.map((r) => [r.i, r.reason]));

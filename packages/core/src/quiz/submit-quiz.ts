@@ -1,7 +1,13 @@
 import { type Database, enrollments, quizAttempts } from "@lumen/db";
 import type { Outbox } from "@lumen/jobs";
 import { and, eq, isNull } from "drizzle-orm";
-import { ConflictError, ForbiddenError, type SessionUser, ValidationError } from "../kernel";
+import {
+  ConflictError,
+  ForbiddenError,
+  holdAnalyticsWriteLock,
+  type SessionUser,
+  ValidationError,
+} from "../kernel";
 import { markLessonsCompleted } from "../progress";
 import { openQuizLesson } from "./access";
 import { gradeQuiz } from "./grade";
@@ -34,6 +40,8 @@ export async function submitQuiz({
     );
   }
   return db.transaction(async (tx) => {
+    // The attempt is appended to a log the dashboard rollup reads by seq (ADR 0024).
+    await holdAnalyticsWriteLock(tx);
     const [enrollment] = await tx
       .select({ id: enrollments.id })
       .from(enrollments)
