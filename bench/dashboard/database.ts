@@ -1,4 +1,7 @@
-import { createDatabase, migrate } from "@lumen/db";
+import { createHash } from "node:crypto";
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { createDatabase, migrate, migrationsFolder } from "@lumen/db";
 import pg from "pg";
 import { createBenchCourse } from "./course";
 import { type DatasetSize, generateActivity } from "./dataset";
@@ -8,6 +11,8 @@ export const DATABASE_NAME = "lumen_bench_dashboard";
 /** What the marker row records about the dataset the database holds. */
 export interface DatasetMarker {
   size: DatasetSize;
+  /** Digest of the migrations it was generated under: a changed schema means a new dataset. */
+  schema: string;
   courseId: string;
   instructorId: string;
   /** The last seq of the generated dataset: anything after it was added by a run. */
@@ -56,7 +61,8 @@ export async function openBenchDatabase(o: {
       "select marker from bench_dashboard_dataset",
     );
     const previous = rows[0]?.marker;
-    if (previous && JSON.stringify(previous.size) === JSON.stringify(o.size)) {
+    const schema = schemaDigest();
+    if (previous && previous.schema === schema && sameSize(previous.size, o.size)) {
       o.log(
         `reusing ${DATABASE_NAME}: ${previous.events} events, ${previous.attempts} quiz attempts ` +
           `(generated ${previous.generatedAt} in ${previous.generatedSeconds.toFixed(0)} s; --fresh rebuilds)`,
@@ -65,7 +71,7 @@ export async function openBenchDatabase(o: {
       return { client, url: url.toString(), marker: previous, reused: true };
     }
     if (previous) {
-      o.log(`${DATABASE_NAME} holds another dataset size: rebuilding it`);
+      o.log(`${DATABASE_NAME} holds another dataset size or schema: rebuilding it`);
       await conn.end();
       await client.close();
       return openBenchDatabase({ ...o, fresh: true });
@@ -87,6 +93,7 @@ export async function openBenchDatabase(o: {
     );
     const marker: DatasetMarker = {
       size: o.size,
+      schema,
       courseId: built.course.id,
       instructorId: built.instructor.id,
       baseEventSeq: Number(seqs[0]?.events),
@@ -101,6 +108,24 @@ export async function openBenchDatabase(o: {
   } finally {
     await conn.end().catch(() => undefined);
   }
+}
+
+/** Field by field: the marker comes back from jsonb, which orders keys its own way. */
+const sameSize = (a: DatasetSize, b: DatasetSize) =>
+  a.learners === b.learners &&
+  a.events === b.events &&
+  a.quizAttempts === b.quizAttempts &&
+  a.days === b.days;
+
+/** The committed migrations' SQL, digested: an edited migration (not only a new one) counts. */
+function schemaDigest() {
+  const hash = createHash("sha256");
+  for (const file of readdirSync(migrationsFolder)
+    .filter((f) => f.endsWith(".sql"))
+    .sort()) {
+    hash.update(readFileSync(join(migrationsFolder, file)));
+  }
+  return hash.digest("hex").slice(0, 16);
 }
 
 /**
