@@ -1,3 +1,4 @@
+import { rebuildAnalytics } from "@lumen/core/analytics";
 import { createDatabase, migrate } from "@lumen/db";
 import { type SeedResult, seed, seedDemoActivity } from "@lumen/db/seed";
 import { createPostgresSearch } from "@lumen/search";
@@ -17,6 +18,9 @@ export async function prepareDatabase(url: string): Promise<SeedResult> {
     // Seeding writes rows, not indexing jobs: build the index here (Postgres full-text, as
     // `pnpm dev` always uses; ~600 courses take well under a second).
     await createPostgresSearch({ db: client.db }).reindexAll();
+    // The seed writes source rows, not rollups: compute the dashboard's tables from them once
+    // (the runner's rollup job keeps them current from here, certificates included).
+    if (activity.created) await rebuildAnalytics({ db: client.db });
     await enqueueDemoCertificates(client);
     return {
       usersCreated: seeded.usersCreated + activity.learners,
