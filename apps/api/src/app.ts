@@ -1,3 +1,4 @@
+import type { RollupRequester } from "@lumen/core/analytics";
 import type { SessionUser } from "@lumen/core/kernel";
 import type { LiveHub } from "@lumen/core/live";
 import type { ProgressIngest } from "@lumen/core/progress";
@@ -42,6 +43,8 @@ export interface AppDeps {
   progress: ProgressIngest;
   /** Live events for subscriptions (createLiveHub), one LISTEN per process. */
   live?: LiveHub;
+  /** Asks for dashboard rollups after quiz attempts (the ingest asks for progress itself). */
+  analytics?: RollupRequester;
   auth: Auth;
   env: ApiEnv;
   logger: Logger;
@@ -67,6 +70,7 @@ export function createApp({
   media,
   progress,
   live,
+  analytics,
   auth,
   env,
   logger,
@@ -161,6 +165,7 @@ export function createApp({
           media,
           progress,
           live,
+          analytics,
           user: await resolveSession(c.req.raw.headers),
           currentUser,
         }),

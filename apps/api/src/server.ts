@@ -1,5 +1,6 @@
 import { serve } from "@hono/node-server";
 import { getConnInfo } from "@hono/node-server/conninfo";
+import { createRollupRequester } from "@lumen/core/analytics";
 import { createLiveHub } from "@lumen/core/live";
 import { createProgressIngest } from "@lumen/core/progress";
 import { createDatabase, databaseConfigFromEnv, liveConnectionFromEnv, migrate } from "@lumen/db";
@@ -23,7 +24,13 @@ await migrate(database);
 const outbox = await openOutbox(database.connection);
 const mailer = createMailer({ env, logger });
 const auth = createAuth({ db: database.db, env, logger, mailer });
-const progress = createProgressIngest({ db: database.db, outbox });
+// Progress and quiz writes ask for a dashboard rollup at most every 10 s (ADR 0024).
+const analytics = createRollupRequester({
+  db: database.db,
+  outbox,
+  onError: (error) => logger.warn("analytics rollup request failed", { err: error }),
+});
+const progress = createProgressIngest({ db: database.db, outbox, onCommit: analytics.request });
 // One LISTEN per process on its own session; subscriptions fan out from it.
 const live = createLiveHub(liveConnectionFromEnv(env, database.connection), {
   onError: (error) => logger.warn("live listener connection lost; reconnecting", { err: error }),
@@ -35,6 +42,7 @@ const app = createApp({
   media: createMediaContext(env),
   progress,
   live,
+  analytics,
   auth,
   env,
   logger,

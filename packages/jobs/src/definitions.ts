@@ -141,6 +141,19 @@ export const queueDigestsJob = defineJob({
   cron: "*/15 * * * *",
 });
 
+/**
+ * Bring the instructor dashboard's rollups up to date (ADR 0024). Every minute, and sooner
+ * when the API's progress and quiz writes ask (at most every ~10 s per process). Stately: at
+ * most one run queued and one active, so requests never pile up behind a slow run; each run
+ * goes on to the horizon it read, so one queued run covers every request made meanwhile.
+ */
+export const analyticsRollupJob = defineJob({
+  name: "analytics.rollup",
+  payload: z.object({}).strip().nullish(),
+  queue: { ...DEFAULT_QUEUE_OPTIONS, policy: "stately", retryLimit: 3, expireInSeconds: 15 * 60 },
+  cron: "* * * * *",
+});
+
 export const JOB_DEFINITIONS: readonly JobDefinition[] = [
   issueCertificateJob,
   publishCertificateJob,
@@ -152,4 +165,5 @@ export const JOB_DEFINITIONS: readonly JobDefinition[] = [
   closeReviewJob,
   sendEmailsJob,
   queueDigestsJob,
+  analyticsRollupJob,
 ];

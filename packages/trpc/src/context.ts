@@ -1,3 +1,4 @@
+import type { RollupRequester } from "@lumen/core/analytics";
 import type { SessionUser } from "@lumen/core/kernel";
 import type { LiveHub } from "@lumen/core/live";
 import type { ProgressIngest } from "@lumen/core/progress";
@@ -28,12 +29,14 @@ export interface ContextInner {
    * in contexts that serve none (scripts, most tests), where subscribing is refused.
    */
   live?: LiveHub | undefined;
+  /** Asks for a dashboard rollup after a quiz attempt is written (ADR 0024); absent in tests. */
+  analytics?: RollupRequester | undefined;
 }
 
 /** Pure context: tests build it directly and call procedures with `createCaller`. */
 export function createContextInner(opts: ContextInner): ContextInner {
-  const { db, user, currentUser, outbox, search, media, progress, live } = opts;
-  return { db, user, currentUser, outbox, search, media, progress, live };
+  const { db, user, currentUser, outbox, search, media, progress, live, analytics } = opts;
+  return { db, user, currentUser, outbox, search, media, progress, live, analytics };
 }
 
 export type Context = ContextInner;

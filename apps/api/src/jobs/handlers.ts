@@ -7,6 +7,7 @@ import type { SearchBackend } from "@lumen/search";
 import type { ApiEnv } from "../env";
 import type { Logger } from "../logger";
 import { createMailer } from "../mailer";
+import { analyticsRollupHandler } from "./analytics";
 import { closeReviewHandler } from "./close-review";
 import { loadCertificateIssuer } from "./credential-issuer";
 import { queueDigestsHandler, sendEmailsHandler } from "./email";
@@ -54,6 +55,7 @@ export function jobHandlers(deps: JobDeps): JobHandler[] {
     closeReviewHandler(deps),
     sendEmailsHandler({ ...deps, transport: emailTransportOf(deps) }),
     queueDigestsHandler(deps),
+    analyticsRollupHandler(deps),
   ];
   if (deps.ffmpeg) {
     const video = {

@@ -11,5 +11,6 @@ export { listLearnersTable } from "./learners";
 export { getCourseOverview } from "./overview";
 export { rebuildAnalytics } from "./rebuild";
 export { type RollupHooks, type RollupResult, runAnalyticsRollup } from "./rollup";
+export { createRollupRequester, type RollupRequester } from "./rollup-request";
 export type * from "./types";
 export { getVideoEngagement, listVideoEngagement } from "./video";

@@ -42,10 +42,16 @@ export function createProgressIngest(deps: {
   maxConcurrentFlushes?: number;
   /** The clock that bounds coverage by elapsed playback time (tests move it forward). */
   now?: () => number;
+  /** Called after each committed batch (the API asks for a dashboard rollup: ADR 0024). */
+  onCommit?: () => void;
 }): GroupCommitIngest {
   const { db, outbox, maxBatchEvents = 2_000, maxConcurrentFlushes = 2, now = Date.now } = deps;
   const queue: Pending[] = [];
   const stats: IngestStats = { calls: 0, events: 0, transactions: 0, retriedAlone: 0, failed: 0 };
+  const committed = () => {
+    stats.transactions += 1;
+    deps.onCommit?.();
+  };
   let inFlight = 0;
   let scheduled = false;
   let closed = false;
@@ -71,7 +77,7 @@ export function createProgressIngest(deps: {
   async function flush(batch: Pending[]) {
     try {
       const results = await run(batch);
-      stats.transactions += 1;
+      committed();
       for (const [i, call] of batch.entries()) {
         const result = results[i];
         if (result) call.resolve(result);
@@ -88,7 +94,7 @@ export function createProgressIngest(deps: {
         stats.retriedAlone += 1;
         try {
           const [result] = await run([call]);
-          stats.transactions += 1;
+          committed();
           if (result) call.resolve(result);
           else call.reject(new Error("progress batch lost a result"));
         } catch (alone) {

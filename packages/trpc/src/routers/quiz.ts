@@ -23,7 +23,9 @@ export const quizRouter = router({
   take: protectedProcedure
     .input(quizLessonInput)
     .query(({ ctx, input }) => takeQuiz({ ...ctx, input })),
-  submit: protectedProcedure
-    .input(submitQuizInput)
-    .mutation(({ ctx, input }) => submitQuiz({ ...ctx, input })),
+  submit: protectedProcedure.input(submitQuizInput).mutation(async ({ ctx, input }) => {
+    const result = await submitQuiz({ ...ctx, input });
+    if (!result.replayed) ctx.analytics?.request();
+    return result;
+  }),
 });
