@@ -137,6 +137,25 @@ describe("learners table", () => {
     expect(stricter.atRiskTotal).toBe(2);
   });
 
+  it("is at risk only strictly under the percent: exactly half the course is not", async () => {
+    const course = await createCourse(world.db, instructor);
+    await appendLessons(world.db, course.id, instructor, [{ kind: "text" }, { kind: "text" }]);
+    const quiet = { enrolledAt: daysAgo(60), lastActiveAt: daysAgo(30) };
+    await createRollupLearner(world.db, course.id, { ...quiet, requiredCompleted: 1 });
+    await createRollupLearner(world.db, course.id, { ...quiet, requiredCompleted: 0 });
+    const result = await listLearnersTable({
+      db: world.db,
+      user: instructor,
+      input: learnersTableInput.parse({ courseId: course.id, sort: "progress" }),
+      now: NOW,
+    });
+    expect(result.learners.map((l) => [l.percent, l.atRisk])).toEqual([
+      [50, false],
+      [0, true],
+    ]);
+    expect(result.atRiskTotal).toBe(1);
+  });
+
   it("pages with offsets over the sorted rows", async () => {
     const pages = [];
     for (const page of [1, 2, 3]) {
