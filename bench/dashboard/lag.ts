@@ -8,7 +8,7 @@ import { createCourses, signUpLearners, startPlaybackLongAgo } from "../progress
 /**
  * Freshness under load: the real API server on this database takes `pnpm bench progress`'s
  * load (closed-loop players POSTing event batches to /trpc/progress.record over loopback) for
- * `seconds`, while this process runs the rollup job back to back as the runner's loop would
+ * `seconds`, while this process runs the rollup job at the runner's cadence (`everyMs`)
  * and a sampler reads, every 250 ms, how stale the rollup is: now − received_at of the oldest
  * event not yet applied (0 when everything received is applied), and the age of the newest
  * event applied. Returns the samples' median and max, and the load's own figures.
@@ -23,6 +23,12 @@ export async function measureLag(o: {
   clients: number;
   batch: number;
   rollupOnce: () => Promise<unknown>;
+  /**
+   * A run starts this long after the previous one started, or as soon as it ends when it took
+   * longer: the API asks for a run at most every 10 s per process and the queue keeps one
+   * queued and one active (ADR 0024), so under steady load that is the runner's cadence.
+   */
+  everyMs: number;
   /** The progress_events position the rollup has applied up to. */
   appliedSeq: () => Promise<number>;
 }) {
@@ -46,8 +52,11 @@ export async function measureLag(o: {
     let rollups = 0;
     const loop = (async () => {
       while (loading) {
+        const began = performance.now();
         await o.rollupOnce();
         rollups += 1;
+        const wait = o.everyMs - (performance.now() - began);
+        if (wait > 0 && loading) await new Promise((r) => setTimeout(r, wait));
       }
     })();
     const sampler = setInterval(() => {
