@@ -18,7 +18,7 @@
  * rollup rebuild (rebuildAnalytics), once; p50/p95 of every dashboard read as its procedure
  * calls it, warm (target p95 ≤ 100 ms); the rollup job's throughput over `--append` events
  * appended set-based (events/s); the rollup's lag while the real API server takes
- * `pnpm bench progress`'s load and the job runs back to back (target ≤ 60 s); and the
+ * `pnpm bench progress`'s load and the job runs at the runner's cadence (target ≤ 60 s); and the
  * learners CSV export of every learner, through the streaming export and over HTTP (time,
  * peak and growth of RSS and heap; target ≤ 10 s, memory flat). Measurements, not assertions.
  */
