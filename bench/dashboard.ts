@@ -201,7 +201,7 @@ try {
       { headers: { cookie, origin: WEB_ORIGIN } },
     );
     if (response.ok)
-      exportNotes("learners CSV over HTTP", await measureStream(responseChunks(response)));
+      exportNotes("learners CSV over HTTP", await measureStream(responseChunks(response), api.pid));
     else note("learners CSV over HTTP", `HTTP ${response.status}`, "≤ 10 s", "NO");
   } finally {
     await api.stop();
@@ -231,6 +231,13 @@ function exportNotes(label: string, m: Awaited<ReturnType<typeof measureStream>>
     `${m.peakRssMb.toFixed(0)} / +${m.rssGrowthMb.toFixed(0)}`,
     "flat",
   );
+  if (m.serverPeakRssMb !== undefined) {
+    note(
+      `${label}: API server peak RSS / growth (MB)`,
+      `${m.serverPeakRssMb.toFixed(0)} / +${(m.serverRssGrowthMb ?? 0).toFixed(0)}`,
+      "flat",
+    );
+  }
   note(
     `${label}: peak heap / growth (MB)`,
     `${m.peakHeapMb.toFixed(0)} / +${m.heapGrowthMb.toFixed(0)}`,
