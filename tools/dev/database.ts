@@ -1,6 +1,8 @@
+import { rebuildAnalytics } from "@lumen/core/analytics";
 import { createDatabase, migrate } from "@lumen/db";
-import { type SeedResult, seed } from "@lumen/db/seed";
+import { type SeedResult, seed, seedDemoActivity } from "@lumen/db/seed";
 import { createPostgresSearch } from "@lumen/search";
+import { enqueueDemoCertificates } from "./demo-certificates";
 
 /**
  * Brings the database to the current schema with demo data, once, before the API and the
@@ -12,10 +14,18 @@ export async function prepareDatabase(url: string): Promise<SeedResult> {
   try {
     await migrate(client);
     const seeded = await seed(client.db);
+    const activity = await seedDemoActivity(client.db, "seed-instructor");
     // Seeding writes rows, not indexing jobs: build the index here (Postgres full-text, as
     // `pnpm dev` always uses; ~600 courses take well under a second).
     await createPostgresSearch({ db: client.db }).reindexAll();
-    return seeded;
+    // The seed writes source rows, not rollups: compute the dashboard's tables from them once
+    // (the runner's rollup job keeps them current from here, certificates included).
+    if (activity.created) await rebuildAnalytics({ db: client.db });
+    await enqueueDemoCertificates(client);
+    return {
+      usersCreated: seeded.usersCreated + activity.learners,
+      coursesCreated: seeded.coursesCreated + (activity.created ? 1 : 0),
+    };
   } finally {
     await client.close();
   }

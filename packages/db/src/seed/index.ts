@@ -13,6 +13,12 @@ import {
 import { createRandom, type Random } from "./random";
 import { DEMO_USERS, type SeedUser } from "./users";
 
+export {
+  ACTIVITY_COURSE_SLUG,
+  type ActivityOptions,
+  type ActivityResult,
+  seedDemoActivity,
+} from "./activity";
 export { DEMO_USERS, type SeedUser } from "./users";
 
 export interface SeedOptions {
