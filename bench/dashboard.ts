@@ -39,7 +39,7 @@ import {
   users,
 } from "@lumen/db";
 import { startMailbox } from "@lumen/tools/mailbox";
-import { asc, desc, eq, sql } from "drizzle-orm";
+import { asc, desc, eq } from "drizzle-orm";
 import pg from "pg";
 import { openBenchDatabase, resetToBase } from "./dashboard/database";
 import { measureLag } from "./dashboard/lag";
@@ -100,13 +100,6 @@ try {
   console.log("rebuilding the rollups from the source rows …");
   const rebuild = await rebuildAnalytics({ db });
   note("rebuildAnalytics, full (s)", (rebuild.ms / 1000).toFixed(1));
-  // The rebuild fills the rollup tables in one transaction and leaves their statistics empty:
-  // plans for 100k rows estimated at a handful (nested loops). Autovacuum analyzes them within
-  // a minute or so in production; the bench does it now so the reads see those plans.
-  const { rows: rollupTables } = await db.execute<{ name: string }>(
-    sql`select tablename as name from pg_tables where tablename like 'analytics_%'`,
-  );
-  await db.execute(sql.raw(`analyze ${rollupTables.map((t) => t.name).join(", ")}`));
 
   const outline = await db
     .select({ id: lessons.id, kind: lessons.kind, seconds: lessons.durationSeconds })

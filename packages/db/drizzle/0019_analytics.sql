@@ -133,12 +133,19 @@ ALTER TABLE "analytics_quiz_options" ADD CONSTRAINT "analytics_quiz_options_less
 ALTER TABLE "analytics_quiz_questions" ADD CONSTRAINT "analytics_quiz_questions_lesson_id_lessons_id_fk" FOREIGN KEY ("lesson_id") REFERENCES "public"."lessons"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "analytics_quiz_scores" ADD CONSTRAINT "analytics_quiz_scores_lesson_id_lessons_id_fk" FOREIGN KEY ("lesson_id") REFERENCES "public"."lessons"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "analytics_video_seconds" ADD CONSTRAINT "analytics_video_seconds_lesson_id_lessons_id_fk" FOREIGN KEY ("lesson_id") REFERENCES "public"."lessons"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
-CREATE INDEX "analytics_enrollments_course_last_active_idx" ON "analytics_enrollments" USING btree ("course_id","last_active_at");--> statement-breakpoint
-CREATE INDEX "analytics_enrollments_course_required_idx" ON "analytics_enrollments" USING btree ("course_id","required_completed");--> statement-breakpoint
 CREATE INDEX "analytics_enrollments_course_completed_idx" ON "analytics_enrollments" USING btree ("course_id","completed_at");--> statement-breakpoint
-CREATE INDEX "analytics_enrollments_course_enrolled_idx" ON "analytics_enrollments" USING btree ("course_id","enrolled_at");--> statement-breakpoint
+CREATE INDEX "analytics_enrollments_user_idx" ON "analytics_enrollments" USING btree ("user_id","course_id") WHERE "analytics_enrollments"."unenrolled_at" is null;--> statement-breakpoint
+CREATE INDEX "analytics_enrollments_progress_idx" ON "analytics_enrollments" USING btree ("course_id","required_completed","enrollment_id") WHERE "analytics_enrollments"."unenrolled_at" is null;--> statement-breakpoint
+CREATE INDEX "analytics_enrollments_enrolled_idx" ON "analytics_enrollments" USING btree ("course_id","enrolled_at","enrollment_id") WHERE "analytics_enrollments"."unenrolled_at" is null;--> statement-breakpoint
+CREATE INDEX "analytics_enrollments_active_asc_idx" ON "analytics_enrollments" USING btree ("course_id","last_active_at","enrollment_id") WHERE "analytics_enrollments"."unenrolled_at" is null;--> statement-breakpoint
+CREATE INDEX "analytics_enrollments_active_desc_idx" ON "analytics_enrollments" USING btree ("course_id","last_active_at" DESC NULLS LAST,"enrollment_id" DESC NULLS LAST) WHERE "analytics_enrollments"."unenrolled_at" is null;--> statement-breakpoint
+CREATE INDEX "analytics_enrollments_quiz_asc_idx" ON "analytics_enrollments" USING btree ("course_id","quiz_average","enrollment_id") WHERE "analytics_enrollments"."unenrolled_at" is null;--> statement-breakpoint
+CREATE INDEX "analytics_enrollments_quiz_desc_idx" ON "analytics_enrollments" USING btree ("course_id","quiz_average" DESC NULLS LAST,"enrollment_id" DESC NULLS LAST) WHERE "analytics_enrollments"."unenrolled_at" is null;--> statement-breakpoint
+CREATE INDEX "analytics_enrollments_certified_asc_idx" ON "analytics_enrollments" USING btree ("course_id","certified_at","enrollment_id") WHERE "analytics_enrollments"."unenrolled_at" is null;--> statement-breakpoint
+CREATE INDEX "analytics_enrollments_certified_desc_idx" ON "analytics_enrollments" USING btree ("course_id","certified_at" DESC NULLS LAST,"enrollment_id" DESC NULLS LAST) WHERE "analytics_enrollments"."unenrolled_at" is null;--> statement-breakpoint
 CREATE INDEX "analytics_exports_course_id_idx" ON "analytics_exports" USING btree ("course_id","created_at");--> statement-breakpoint
 CREATE INDEX "analytics_lessons_course_id_idx" ON "analytics_lessons" USING btree ("course_id");--> statement-breakpoint
+CREATE INDEX "users_name_idx" ON "users" USING btree ("name","id");--> statement-breakpoint
 CREATE INDEX "certificates_changed_at_idx" ON "certificates" USING btree (greatest("issued_at", "revoked_at"));--> statement-breakpoint
 CREATE INDEX "enrollments_changed_at_idx" ON "enrollments" USING btree (greatest("enrolled_at", "unenrolled_at", "completed_at"));--> statement-breakpoint
 CREATE INDEX "progress_events_seq_idx" ON "progress_events" USING brin ("seq");--> statement-breakpoint

@@ -74,13 +74,19 @@ const SORT_COLUMNS: Record<LearnerSort, SQL> = {
 };
 
 /** Sorts on columns that are never null: no NULLS LAST, so the (course, column) index serves them. */
-const NOT_NULL_SORTS: ReadonlySet<LearnerSort> = new Set(["progress", "enrolled"]);
+const NOT_NULL_SORTS: ReadonlySet<LearnerSort> = new Set(["name", "progress", "enrolled"]);
 
-/** ORDER BY of the table: the chosen column (empty values last either way), then the id. */
+/**
+ * ORDER BY of the table: the chosen column (empty values last either way), then the id in
+ * the same direction — the order of the column's partial index (schema/analytics.ts).
+ */
 export function learnersOrder(sort: LearnerSort, direction: "asc" | "desc"): SQL[] {
   const dir = sql.raw(direction === "asc" ? "asc" : "desc");
   const nulls = sql.raw(NOT_NULL_SORTS.has(sort) ? "" : " nulls last");
-  return [sql`${SORT_COLUMNS[sort]} ${dir}${nulls}`, sql`${analyticsEnrollments.enrollmentId}`];
+  return [
+    sql`${SORT_COLUMNS[sort]} ${dir}${nulls}`,
+    sql`${analyticsEnrollments.enrollmentId} ${dir}`,
+  ];
 }
 
 /** The columns of one learner row (the table's page and the export's every row). */
