@@ -22,7 +22,7 @@ import {
   ChartFigure,
   CsvLink,
   DataTable,
-  NoActivity,
+  QueryStates,
   SERIES,
   TabError,
   TabSkeleton,
@@ -35,15 +35,14 @@ export function AssessmentsTab({ courseId }: { courseId: string }) {
   return (
     <div className={s.tab}>
       <AsOf asOf={overview.data?.asOf} />
-      {overview.isPending ? (
-        <TabSkeleton label="Loading the assessments…" />
-      ) : overview.isError ? (
-        <TabError what="the assessments" onRetry={() => overview.refetch()} />
-      ) : isEmpty(overview.data) ? (
-        <NoActivity title="No assessments yet" />
-      ) : (
-        <AssessmentsView courseId={courseId} data={overview.data} />
-      )}
+      <QueryStates
+        query={overview}
+        what="the assessments"
+        empty={isEmpty}
+        emptyTitle="No assessments yet"
+      >
+        {(data) => <AssessmentsView courseId={courseId} data={data} />}
+      </QueryStates>
     </div>
   );
 }
@@ -129,7 +128,7 @@ function ScoreChart({ quiz }: { quiz: QuizSummary }) {
 
 function QuizDetail({ courseId, lessonId }: { courseId: string; lessonId: string }) {
   const quiz = useQuery(trpc.analytics.quiz.queryOptions({ courseId, lessonId }));
-  if (quiz.isPending) return <TabSkeleton label="Loading the quiz's questions…" />;
+  if (quiz.isPending) return <TabSkeleton label="Loading this quiz's questions…" />;
   if (quiz.isError) return <TabError what="this quiz's questions" onRetry={() => quiz.refetch()} />;
   return (
     <>

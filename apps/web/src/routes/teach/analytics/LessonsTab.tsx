@@ -21,16 +21,7 @@ import {
   funnelCallout,
   funnelSummary,
 } from "./analytics-view";
-import {
-  AsOf,
-  ChartFigure,
-  CsvLink,
-  NoActivity,
-  SERIES,
-  TabError,
-  TabSkeleton,
-  TOOLTIP,
-} from "./parts";
+import { AsOf, ChartFigure, CsvLink, QueryStates, SERIES, TOOLTIP } from "./parts";
 
 /** The lesson funnel: who started and completed each lesson, in outline order. */
 export function LessonsTab({ courseId }: { courseId: string }) {
@@ -38,15 +29,13 @@ export function LessonsTab({ courseId }: { courseId: string }) {
   return (
     <div className={s.tab}>
       <AsOf asOf={funnel.data?.asOf} />
-      {funnel.isPending ? (
-        <TabSkeleton label="Loading the lesson funnel…" />
-      ) : funnel.isError ? (
-        <TabError what="the lesson funnel" onRetry={() => funnel.refetch()} />
-      ) : funnel.data.learners === 0 || funnel.data.lessons.length === 0 ? (
-        <NoActivity />
-      ) : (
-        <FunnelView funnel={funnel.data} csv={csvHref(courseId, "funnel")} />
-      )}
+      <QueryStates
+        query={funnel}
+        what="the lesson funnel"
+        empty={(data) => data.learners === 0 || data.lessons.length === 0}
+      >
+        {(data) => <FunnelView funnel={data} csv={csvHref(courseId, "funnel")} />}
+      </QueryStates>
     </div>
   );
 }

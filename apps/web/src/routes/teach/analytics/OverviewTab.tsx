@@ -30,16 +30,7 @@ import {
   rangeProblem,
   todayUtc,
 } from "./analytics-view";
-import {
-  AsOf,
-  ChartFigure,
-  CsvLink,
-  NoActivity,
-  SERIES,
-  TabError,
-  TabSkeleton,
-  TOOLTIP,
-} from "./parts";
+import { AsOf, ChartFigure, CsvLink, QueryStates, SERIES, TOOLTIP } from "./parts";
 
 const PRESETS = [7, 30, 90] as const;
 type Preset = (typeof PRESETS)[number] | "custom";
@@ -90,18 +81,18 @@ export function OverviewTab({ courseId }: { courseId: string }) {
         </fieldset>
       </div>
       <AsOf asOf={overview.data?.asOf} />
-      {overview.isPending ? (
-        <TabSkeleton label="Loading the overview…" />
-      ) : overview.isError ? (
-        <TabError what="the overview" onRetry={() => overview.refetch()} />
-      ) : overview.data.current.everEnrolled === 0 ? (
-        <NoActivity />
-      ) : (
-        <OverviewView
-          overview={overview.data}
-          csv={csvHref(courseId, "overview", { ...range, granularity })}
-        />
-      )}
+      <QueryStates
+        query={overview}
+        what="the overview"
+        empty={(data) => data.current.everEnrolled === 0}
+      >
+        {(data) => (
+          <OverviewView
+            overview={data}
+            csv={csvHref(courseId, "overview", { ...range, granularity })}
+          />
+        )}
+      </QueryStates>
     </div>
   );
 }

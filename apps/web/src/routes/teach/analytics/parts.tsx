@@ -1,4 +1,4 @@
-import { useQueryClient } from "@tanstack/react-query";
+import { type UseQueryResult, useQueryClient } from "@tanstack/react-query";
 import { type ReactNode, useId, useState } from "react";
 import { ErrorState } from "../../../components/states";
 import { Button, linkButtonClass } from "../../../components/ui/Button";
@@ -149,6 +149,30 @@ export function ChartFigure({
 }
 
 /** While a tab's first read is on its way: the shape of what is coming. */
+/**
+ * One read of a tab in its states: a skeleton while it loads, an error with a retry, the empty
+ * state when `empty(data)` says nothing happened yet, else `children(data)`.
+ */
+export function QueryStates<T, E>({
+  query,
+  what,
+  empty,
+  emptyTitle,
+  children,
+}: {
+  query: UseQueryResult<T, E>;
+  /** What is read, for the loading label and the error ("the lesson funnel"). */
+  what: string;
+  empty?: (data: T) => boolean;
+  emptyTitle?: string;
+  children: (data: T) => ReactNode;
+}) {
+  if (query.isPending) return <TabSkeleton label={`Loading ${what}…`} />;
+  if (query.isError) return <TabError what={what} onRetry={() => query.refetch()} />;
+  if (empty?.(query.data)) return <NoActivity title={emptyTitle} />;
+  return children(query.data);
+}
+
 export function TabSkeleton({ label }: { label: string }) {
   return (
     <div role="status" aria-label={label}>
