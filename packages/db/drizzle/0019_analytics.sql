@@ -101,6 +101,7 @@ CREATE TABLE "analytics_quiz_scores" (
 	"band" smallint NOT NULL,
 	"attempts" integer DEFAULT 0 NOT NULL,
 	"passed" integer DEFAULT 0 NOT NULL,
+	"score_sum" numeric DEFAULT 0 NOT NULL,
 	CONSTRAINT "analytics_quiz_scores_lesson_id_band_pk" PRIMARY KEY("lesson_id","band")
 );
 --> statement-breakpoint

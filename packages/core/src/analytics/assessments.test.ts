@@ -46,10 +46,11 @@ beforeAll(async () => {
   const [single = "", multiple = "", trueFalse = ""] = questionIds;
   await createQuizRollup(world.db, quizId, {
     scores: [
-      { band: 2, attempts: 3 },
-      { band: 5, attempts: 4 },
-      { band: 9, attempts: 2, passed: 2 },
-      { band: 10, attempts: 1, passed: 1 },
+      // Scores 20, 25, 28 | 50, 52, 55, 59 | 90, 96 | 100.
+      { band: 2, attempts: 3, scoreSum: 73 },
+      { band: 5, attempts: 4, scoreSum: 216 },
+      { band: 9, attempts: 2, passed: 2, scoreSum: 186 },
+      { band: 10, attempts: 1, passed: 1, scoreSum: 100 },
     ],
     questions: [
       { questionId: single, band: 2, attempts: 3, correct: 0 },
@@ -96,7 +97,7 @@ describe("quiz analytics", () => {
       lessonId: quizId,
       attempts: 10,
       passRate: 0.3,
-      averageScore: 58.5, // (3 × 25 + 4 × 55 + 2 × 95 + 100) / 10, from the band midpoints
+      averageScore: 57.5, // (73 + 216 + 186 + 100) / 10: the mean of the scores, exactly
       passingPercent: 80,
       scoreBands: [0, 0, 3, 0, 0, 4, 0, 0, 0, 2, 1],
     });

@@ -53,6 +53,7 @@ async function quizScoreBands(db: Database, courseId: string) {
       band: analyticsQuizScores.band,
       attempts: analyticsQuizScores.attempts,
       passed: analyticsQuizScores.passed,
+      scoreSum: analyticsQuizScores.scoreSum,
     })
     .from(analyticsQuizScores)
     .innerJoin(lessons, eq(lessons.id, analyticsQuizScores.lessonId))

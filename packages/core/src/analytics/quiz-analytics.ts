@@ -98,6 +98,7 @@ export async function getQuizAnalytics({
         band: analyticsQuizScores.band,
         attempts: analyticsQuizScores.attempts,
         passed: analyticsQuizScores.passed,
+        scoreSum: analyticsQuizScores.scoreSum,
       })
       .from(analyticsQuizScores)
       .where(eq(analyticsQuizScores.lessonId, lesson.id)),

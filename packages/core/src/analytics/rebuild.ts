@@ -132,7 +132,7 @@ async function rebuildInto(tx: Transaction, h: Horizon) {
     left join certificates c on c.enrollment_id = e.id and c.revoked_at is null`);
 
   await tx.execute(sql`
-    insert into analytics_quiz_scores (lesson_id, band, attempts, passed)
+    insert into analytics_quiz_scores (lesson_id, band, attempts, passed, score_sum)
     ${scoresOf(attempts)}`);
   await tx.execute(sql`
     insert into analytics_quiz_questions (lesson_id, question_id, band, attempts, correct)

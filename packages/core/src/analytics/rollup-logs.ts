@@ -40,10 +40,11 @@ export async function applyAttemptBatch(
 ): Promise<BatchCounts> {
   const where = sql`qa.seq > ${from} and qa.seq <= ${to}`;
   await tx.execute(sql`
-    insert into analytics_quiz_scores as s (lesson_id, band, attempts, passed)
+    insert into analytics_quiz_scores as s (lesson_id, band, attempts, passed, score_sum)
     select * from (${scoresOf(where)}) x order by 1, 2
     on conflict (lesson_id, band) do update set
-      attempts = s.attempts + excluded.attempts, passed = s.passed + excluded.passed`);
+      attempts = s.attempts + excluded.attempts, passed = s.passed + excluded.passed,
+      score_sum = s.score_sum + excluded.score_sum`);
   await tx.execute(sql`
     insert into analytics_quiz_questions as q (lesson_id, question_id, band, attempts, correct)
     select * from (${questionsOf(where)}) x order by 1, 2, 3

@@ -21,7 +21,8 @@ export const playsOf = (where: SQL) => sql`
 /** Attempts and passes per (lesson_id, band). */
 export const scoresOf = (where: SQL) => sql`
   select qa.lesson_id, ${bandOf(sql`qa.score_percent`)} as band,
-    count(*)::int as attempts, count(*) filter (where qa.passed)::int as passed
+    count(*)::int as attempts, count(*) filter (where qa.passed)::int as passed,
+    sum(qa.score_percent::numeric) as score_sum
   from quiz_attempts qa
   where ${where}
   group by 1, 2`;

@@ -5,6 +5,7 @@ import {
   date,
   index,
   integer,
+  numeric,
   pgTable,
   primaryKey,
   real,
@@ -243,6 +244,8 @@ export const analyticsQuizScores = pgTable(
     band: smallint().notNull(),
     attempts: integer().notNull().default(0),
     passed: integer().notNull().default(0),
+    /** Sum of the attempts' scores (percent): the exact average. Numeric, so sums are exact in any order. */
+    scoreSum: numeric({ mode: "number" }).notNull().default(0),
   },
   (t) => [primaryKey({ columns: [t.lessonId, t.band] })],
 );

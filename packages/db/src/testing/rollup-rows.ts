@@ -106,7 +106,7 @@ export async function createQuizRollup(
     questions = [],
     options = [],
   }: {
-    scores?: ReadonlyArray<{ band: number; attempts: number; passed?: number }>;
+    scores?: ReadonlyArray<{ band: number; attempts: number; passed?: number; scoreSum?: number }>;
     questions?: ReadonlyArray<{
       questionId: string;
       band: number;
