@@ -12,6 +12,8 @@ export default defineConfig({
     // The first request of a run pays workerd's cold start (bundle and isolate), which on a busy
     // 2-core machine passes vitest's 5 s default; the tests assert outcomes, not speed.
     testTimeout: 20_000,
+    // The same cold start in a file's warm-up hook (vitest's default: 10 s).
+    hookTimeout: 30_000,
     // A Postgres and the Neon WebSocket proxy for the certificate fallback (Node side).
     globalSetup: [fileURLToPath(new URL("./vitest.certificate-db.ts", import.meta.url))],
   },

@@ -196,10 +196,11 @@ describe("a grader killed mid-run", () => {
       60_000,
     );
     const runnerPid = first.child.pid ?? -1;
+    // gVisor starts in about a second; a 2-core machine running other test passes takes longer.
     await until(
       "its sandbox up",
       async () => (await leftoverSandboxes(runnerPid)).length > 0,
-      10_000,
+      30_000,
     );
     await first.kill();
     expect((await submissionRow(submission.submissionId)).status).toBe("grading");
