@@ -30,6 +30,8 @@ interface Outcome extends Counts {
   pass: Pass;
   code: number;
   seconds: number;
+  /** The failed tests' lines ("FAIL file > suite > test", "× test"), for the closing summary. */
+  failures: string[];
 }
 
 const manifestSchema = z.object({ scripts: z.record(z.string(), z.string()).optional() });
@@ -81,6 +83,21 @@ function countTests(output: string): Counts {
   return counts;
 }
 
+/**
+ * The lines naming failed tests or files in a pass's output, deduplicated and capped, so the
+ * closing summary (often all a truncated CI log keeps) says which tests failed, not just where.
+ */
+function failureLines(output: string, limit = 12): string[] {
+  const lines = new Set<string>();
+  for (const raw of output.replace(ANSI, "").split("\n")) {
+    const line = raw.trim();
+    if (/^(FAIL\s|×\s|✗\s)/.test(line) || /^Error: .*(timed out|Timeout)/i.test(line)) {
+      lines.add(line.length > 200 ? `${line.slice(0, 199)}…` : line);
+    }
+  }
+  return [...lines].slice(0, limit);
+}
+
 function run(pass: Pass): Promise<Outcome> {
   const started = performance.now();
   return new Promise((resolve) => {
@@ -98,7 +115,13 @@ function run(pass: Pass): Promise<Outcome> {
     });
     child.on("close", (code) => {
       const seconds = (performance.now() - started) / 1000;
-      const outcome = { pass, code: code ?? 1, seconds, ...countTests(output) };
+      const outcome = {
+        pass,
+        code: code ?? 1,
+        seconds,
+        failures: code === 0 ? [] : failureLines(output),
+        ...countTests(output),
+      };
       const mark = outcome.code === 0 ? "✓" : "✗";
       process.stdout.write(
         `\n──── ${mark} ${pass.name} · ${seconds.toFixed(0)} s ────\n${output.trimEnd()}\n`,
@@ -175,6 +198,7 @@ for (const o of outcomes.sort((a, b) => a.pass.name.localeCompare(b.pass.name)))
   console.log(
     `  ${o.pass.name.padEnd(34)} ${status.padEnd(16)} ${detail} · ${o.seconds.toFixed(0)} s`,
   );
+  for (const line of o.failures) console.log(`      ${line}`);
   totals.passed += o.passed;
   totals.failed += o.failed;
   totals.skipped += o.skipped;

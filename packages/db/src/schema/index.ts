@@ -18,3 +18,4 @@ export * from "./quiz";
 export * from "./runners";
 export * from "./search";
 export * from "./video";
+export * from "./public-api";
