@@ -3,7 +3,8 @@ import { and, eq, isNotNull, sql } from "drizzle-orm";
 import { NotFoundError, type SessionUser } from "../kernel";
 
 /**
- * Enrolls the learner; idempotent. The unique (user, course) row makes concurrent calls
+ * Enrolls the learner; idempotent: `created` is false when an active enrollment already
+ * existed (a reactivated one counts as created). The unique (user, course) row makes concurrent calls
  * converge on one enrollment, and the course's count moves only when a row actually
  * became active, in the same transaction, so it stays exact.
  */
@@ -15,7 +16,7 @@ export async function enrollInCourse({
   db: Database;
   user: SessionUser;
   input: { courseId: string };
-}): Promise<{ enrollmentId: string }> {
+}): Promise<{ enrollmentId: string; created: boolean }> {
   return db.transaction(async (tx) => {
     const [course] = await tx
       .select({ id: courses.id })
@@ -37,7 +38,7 @@ export async function enrollInCourse({
       .returning({ id: enrollments.id });
     if (created) {
       await bumpCount();
-      return { enrollmentId: created.id };
+      return { enrollmentId: created.id, created: true };
     }
     // The row exists: reactivate it if the learner had left (row lock serializes racers).
     const [reactivated] = await tx
@@ -53,13 +54,13 @@ export async function enrollInCourse({
       .returning({ id: enrollments.id });
     if (reactivated) {
       await bumpCount();
-      return { enrollmentId: reactivated.id };
+      return { enrollmentId: reactivated.id, created: true };
     }
     const [existing] = await tx
       .select({ id: enrollments.id })
       .from(enrollments)
       .where(and(eq(enrollments.userId, user.id), eq(enrollments.courseId, course.id)));
     if (!existing) throw new Error("enrollment vanished between conflict and read");
-    return { enrollmentId: existing.id };
+    return { enrollmentId: existing.id, created: false };
   });
 }
