@@ -1,5 +1,5 @@
 import { createEnrollment, createUser } from "@lumen/core/testing";
-import { appRouter, createCallerFactory, createContextInner } from "@lumen/trpc";
+import { createCaller, createContextInner } from "@lumen/trpc";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { JobSchema, QuizResult } from "../src/v1/schemas/assessments";
 import { MyEnrollmentsPage } from "../src/v1/schemas/enrollments";
@@ -80,7 +80,7 @@ describe("PUT /api/v1/progress/{enrollment_id}/lessons/{lesson_id}", () => {
     expect(res.status).toBe(200);
     const result = ProgressResult.parse(res.body);
 
-    const caller = createCallerFactory(appRouter)(
+    const caller = createCaller(
       createContextInner({
         db: w.db,
         outbox: w.t.outbox,

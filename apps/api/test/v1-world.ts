@@ -1,6 +1,6 @@
 import { createApiKey } from "@lumen/core/api-keys";
 import { saveExercise } from "@lumen/core/exercise";
-import { saveQuiz } from "@lumen/core/quiz";
+import { saveQuiz, saveQuizInput } from "@lumen/core/quiz";
 import {
   addLessonOfKind,
   createCourse,
@@ -32,11 +32,11 @@ export async function createV1World(overrides: Record<string, string> = {}) {
   const ctx = { db, outbox: t.outbox, user: instructor };
   const savedQuiz = await saveQuiz({
     ...ctx,
-    input: {
+    input: saveQuizInput.parse({
       lessonId: quiz.id,
       settings: { passingPercent: 50, maxAttempts: null, requiredForCertificate: true },
       questions: questionsOfEveryKind(),
-    },
+    }),
   });
   await saveExercise({ ...ctx, input: sumExercise(exercise.id) });
   const doc = (await (await t.app.request(`${V1}/openapi.json`)).json()) as OpenApiDocument;
