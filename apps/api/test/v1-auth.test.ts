@@ -106,7 +106,9 @@ describe("/api/v1 authentication", () => {
       await w.call("GET", "/me", { token }),
       await w.call("POST", "/enrollments", { token, body: { course_id: w.course.id } }),
       await w.call("GET", "/enrollments", { token }),
-      { res: await w.t.app.request(`${V1}/nope`, { headers: { authorization: `Bearer ${token}` } }) },
+      {
+        res: await w.t.app.request(`${V1}/nope`, { headers: { authorization: `Bearer ${token}` } }),
+      },
       await w.call("POST", "/enrollments", { token, body: "{" }),
     ];
     for (const { res } of answers) {
