@@ -1,6 +1,7 @@
 import { createEnrollment, createUser } from "@lumen/core/testing";
 import { createConfig, lintFromString } from "@redocly/openapi-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { MyEnrollmentsPage } from "../src/v1/schemas/enrollments";
 import { createTestApp } from "./harness";
 import { createV1World, V1, type V1World } from "./v1-world";
 
@@ -86,9 +87,8 @@ describe("every endpoint, success and errors, validated against the document", (
     await expectStatus(w.call("GET", "/enrollments", { token }), 200);
     await expectStatus(w.call("GET", "/enrollments?page_size=1000", { token }), 422);
 
-    const [enrollment] = (await w.call("GET", "/enrollments", { token })).body.items as Array<{
-      enrollment_id: string;
-    }>;
+    const mine = MyEnrollmentsPage.parse((await w.call("GET", "/enrollments", { token })).body);
+    const [enrollment] = mine.items;
     const progressPath = `/progress/${enrollment?.enrollment_id}/lessons/${w.lessons.text.id}`;
     await expectStatus(
       w.call("PUT", progressPath, { token, body: { watched_seconds: 3, completed: true } }),

@@ -15,7 +15,14 @@ import {
   QuizResult,
   QuizSubmission,
 } from "../schemas/assessments";
-import { AUTH_PROBLEMS, headers, NOT_MODIFIED, problems, uuid, WRITE_PROBLEMS } from "../schemas/common";
+import {
+  AUTH_PROBLEMS,
+  headers,
+  NOT_MODIFIED,
+  problems,
+  uuid,
+  WRITE_PROBLEMS,
+} from "../schemas/common";
 import { toWire } from "../wire";
 import type { Guards } from "./guards";
 
