@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { JobSchema, QuizResult } from "../src/v1/schemas/assessments";
 import { MyEnrollmentsPage } from "../src/v1/schemas/enrollments";
 import { ProgressResult } from "../src/v1/schemas/progress";
+import { signUpInstructor } from "./harness";
 import { createV1World, type V1World } from "./v1-world";
 
 let w: V1World;
@@ -241,6 +242,19 @@ describe("GET /api/v1/courses/{course_id}/learners", () => {
     expect(page.status).toBe(200);
     expect(page.body).toMatchObject({ page: 1, page_size: 1 });
     expect(page.res.headers.get("link")).toContain('rel="next"');
+  });
+});
+
+describe("GET /api/v1/courses/{course_id}/learners with a session", () => {
+  it("an instructor's session cookie is re-checked against the database and lists their course", async () => {
+    const { cookie, id } = await signUpInstructor(w.t, "teacher@v1.test");
+    const { createCourse } = await import("@lumen/core/testing");
+    const own = await createCourse(w.db, { id }, { listOwner: true });
+    const page = await w.call("GET", `/courses/${own.id}/learners`, { cookie });
+    expect(page.status).toBe(200);
+    expect(page.body).toMatchObject({ total: 0, items: [] });
+    const other = await w.call("GET", `/courses/${w.course.id}/learners`, { cookie });
+    expect(other.status).toBe(403);
   });
 });
 
