@@ -183,6 +183,27 @@ describe("POST /api/v1/assessments/{quiz_id}/submit", () => {
     expect(result.passed).toBe(false);
   });
 
+  it("answers to questions the quiz does not have are a 422 pointing at each", async () => {
+    const { user, token } = await learner();
+    await createEnrollment(w.db, user, w.course.id);
+    const res = await w.call("POST", `/assessments/${w.lessons.quiz.id}/submit`, {
+      token,
+      body: {
+        answers: [
+          {
+            question_id: "00000000-0000-4000-8000-000000000000",
+            response: { kind: "boolean", value: true },
+          },
+        ],
+      },
+    });
+    expect(res.status).toBe(422);
+    expect(res.body).toMatchObject({
+      type: "/api/v1/problems/validation",
+      errors: [{ pointer: "#/answers/0/question_id", detail: "This quiz has no such question." }],
+    });
+  });
+
   it("queues an exercise: 202 with the job, which its submitter can follow", async () => {
     const { user, token } = await learner();
     await createEnrollment(w.db, user, w.course.id);

@@ -98,7 +98,11 @@ export function toProblem(error: unknown): ProblemError | null {
     const errors =
       domain instanceof ValidationError
         ? Object.entries(domain.fieldErrors).flatMap(([field, messages]) =>
-            messages.map((detail) => ({ pointer: `#/${snakeCase(field)}`, detail })),
+            messages.map((detail) => ({
+              // Domain field names are dotted paths ("answers.0.questionId").
+              pointer: pointerOf("", field.split(".").map(snakeCase)),
+              detail,
+            })),
           )
         : undefined;
     return new ProblemError(TYPE_BY_KIND[domain.kind], domain.message, { errors });
