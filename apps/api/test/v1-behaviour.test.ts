@@ -279,6 +279,30 @@ describe("GET /api/v1/courses/{course_id}/learners with a session", () => {
   });
 });
 
+describe("GET /api/v1/courses", () => {
+  it("pages the catalog with Link headers that keep the other parameters", async () => {
+    const { token } = await learner();
+    const res = await w.call("GET", "/courses?level=beginner&page_size=1&page=2", { token });
+    expect(res.status).toBe(200);
+    const { total, page_count } = res.body as { total: number; page_count: number };
+    expect(total).toBeGreaterThanOrEqual(3);
+    expect(page_count).toBe(total);
+    const link = res.res.headers.get("link") ?? "";
+    const rels = Object.fromEntries(
+      [...link.matchAll(/<([^>]+)>; rel="(\w+)"/g)].map(([, url, rel]) => [
+        rel,
+        new URL(url ?? ""),
+      ]),
+    );
+    expect(Object.keys(rels).sort()).toEqual(["first", "last", "next", "prev"]);
+    expect(rels.prev?.searchParams.get("page")).toBe("1");
+    expect(rels.next?.searchParams.get("page")).toBe("3");
+    expect(rels.last?.searchParams.get("page")).toBe(String(total));
+    expect(rels.next?.searchParams.get("level")).toBe("beginner");
+    expect(rels.next?.searchParams.get("page_size")).toBe("1");
+  });
+});
+
 describe("GET caching", () => {
   it("answers an ETag, and 304 to If-None-Match with it", async () => {
     const { token } = await learner();
