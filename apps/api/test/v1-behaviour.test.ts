@@ -291,7 +291,7 @@ describe("GET /api/v1/courses", () => {
     const rels = Object.fromEntries(
       [...link.matchAll(/<([^>]+)>; rel="(\w+)"/g)].map(([, url, rel]) => [
         rel,
-        new URL(url ?? ""),
+        new URL(url ?? "", "http://client.example"),
       ]),
     );
     expect(Object.keys(rels).sort()).toEqual(["first", "last", "next", "prev"]);
@@ -300,6 +300,7 @@ describe("GET /api/v1/courses", () => {
     expect(rels.last?.searchParams.get("page")).toBe(String(total));
     expect(rels.next?.searchParams.get("level")).toBe("beginner");
     expect(rels.next?.searchParams.get("page_size")).toBe("1");
+    expect(link).toMatch(/^<\/api\/v1\/courses\?/);
   });
 });
 

@@ -92,7 +92,8 @@ export const problemTypes = Object.keys(PROBLEM_TYPES) as ProblemType[];
 
 export const headers = {
   link: {
-    description: "RFC 8288 page links: first, prev, next, last.",
+    description:
+      'RFC 8288 page links (origin-relative): first, prev, next, last, e.g. `</api/v1/courses?page=2>; rel="next"`.',
     schema: { type: "string" as const },
   },
   etag: {
