@@ -1,4 +1,4 @@
-import { createEnrollment } from "@lumen/core/testing";
+import { createCourse, createEnrollment } from "@lumen/core/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { MyEnrollmentsPage } from "../src/v1/schemas/enrollments";
 import { signUpInstructor } from "./harness";
@@ -36,7 +36,6 @@ describe("GET /api/v1/enrollments", () => {
   it("pages my enrollments with Link headers", async () => {
     const { user, token } = await w.learner();
     for (let i = 0; i < 3; i++) {
-      const { createCourse } = await import("@lumen/core/testing");
       const other = await createCourse(w.db, w.instructor);
       await createEnrollment(w.db, user, other.id);
     }
@@ -78,7 +77,6 @@ describe("GET /api/v1/courses/{course_id}/learners", () => {
 describe("GET /api/v1/courses/{course_id}/learners with a session", () => {
   it("an instructor's session cookie is re-checked against the database and lists their course", async () => {
     const { cookie, id } = await signUpInstructor(w.t, "teacher@v1.test");
-    const { createCourse } = await import("@lumen/core/testing");
     const own = await createCourse(w.db, { id }, { listOwner: true });
     const page = await w.call("GET", `/courses/${own.id}/learners`, { cookie });
     expect(page.status).toBe(200);

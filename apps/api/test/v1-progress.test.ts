@@ -1,4 +1,4 @@
-import { createEnrollment } from "@lumen/core/testing";
+import { addLessonOfKind, createCourse, createEnrollment } from "@lumen/core/testing";
 import { createCaller, createContextInner } from "@lumen/trpc";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ProgressResult } from "../src/v1/schemas/progress";
@@ -71,6 +71,20 @@ describe("PUT /api/v1/progress/{enrollment_id}/lessons/{lesson_id}", () => {
     expect(lesson?.watched_seconds).toBeLessThan(100);
   });
 
+  it("an enrollment the learner left is a 403 problem", async () => {
+    const { user, token } = await w.learner();
+    const left = await createEnrollment(w.db, user, w.course.id, { unenrolledAt: new Date() });
+    const res = await w.call("PUT", `/progress/${left.id}/lessons/${w.lessons.text.id}`, {
+      token,
+      body: { watched_seconds: 1, completed: true },
+    });
+    expect(res.status).toBe(403);
+    expect(res.body).toMatchObject({
+      type: "/api/v1/problems/forbidden",
+      detail: "This enrollment is no longer active.",
+    });
+  });
+
   it("refusals are problems: someone else's enrollment 404, a lesson of another course 422, bad fields 422", async () => {
     const owner = await w.learner();
     const intruder = await w.learner();
@@ -80,7 +94,6 @@ describe("PUT /api/v1/progress/{enrollment_id}/lessons/{lesson_id}", () => {
       body: { watched_seconds: 1, completed: true },
     });
     expect(notMine.status).toBe(404);
-    const { createCourse, addLessonOfKind } = await import("@lumen/core/testing");
     const other = await createCourse(w.db, w.instructor);
     const foreign = await addLessonOfKind(w.db, other.id, "text");
     const wrongLesson = await w.call("PUT", `/progress/${enrollment.id}/lessons/${foreign.id}`, {
