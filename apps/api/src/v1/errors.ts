@@ -105,7 +105,12 @@ export function toProblem(error: unknown): ProblemError | null {
             })),
           )
         : undefined;
-    return new ProblemError(TYPE_BY_KIND[domain.kind], domain.message, { errors });
+    // Coded problems (e.g. what blocks publishing) travel as an extension, as on tRPC.
+    const coded =
+      domain instanceof ValidationError && domain.problems.length > 0
+        ? { problems: domain.problems }
+        : {};
+    return new ProblemError(TYPE_BY_KIND[domain.kind], domain.message, { errors, ...coded });
   }
   if (error instanceof z.ZodError) return validationProblem(error, "");
   if (error instanceof HTTPException) {
