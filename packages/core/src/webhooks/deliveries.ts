@@ -43,8 +43,9 @@ export async function listWebhookDeliveries({
       eventId: d.eventId,
       eventType: d.eventType,
       status: d.status,
-      attempts: sql<number>`(select count(*)::int from ${webhookAttempts}
-        where ${webhookAttempts.deliveryId} = ${d.id})`,
+      // Spelled out: drizzle leaves a column of the outer table unqualified in a subquery.
+      attempts: sql<number>`(select count(*)::int from webhook_attempts a
+        where a.delivery_id = webhook_deliveries.id)`,
       lastStatusCode: d.lastStatusCode,
       lastError: d.lastError,
       createdAt: d.createdAt,
@@ -91,7 +92,7 @@ export async function loadDelivery(
   return { delivery, endpoint };
 }
 
-/** Every attempt of a delivery, oldest first: status code or error, excerpt, duration. */
+/** Every attempt of a delivery in the order made: status code or error, excerpt, duration. */
 export async function listWebhookAttempts({
   db,
   user,
@@ -116,5 +117,5 @@ export async function listWebhookAttempts({
     })
     .from(a)
     .where(eq(a.deliveryId, delivery.id))
-    .orderBy(asc(a.attemptedAt), asc(a.attempt));
+    .orderBy(asc(a.attempt));
 }
