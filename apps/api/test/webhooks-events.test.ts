@@ -10,6 +10,7 @@ import {
   TEST_EDGE_URL,
   type TestWorld,
 } from "@lumen/core/testing";
+import { setUserRole } from "@lumen/core/users";
 import { createWebhookEndpoint, listWebhookDeliveries } from "@lumen/core/webhooks";
 import { WEBHOOK_EVENT_TYPES } from "@lumen/db";
 import { deliverWebhookJob, webhookFanOutJob } from "@lumen/jobs";
@@ -210,6 +211,41 @@ describe("webhook events reach a local receiver, signed", () => {
       }
       await runJobs();
       expect(receiver.received).toEqual([]);
+    } finally {
+      await receiver.close();
+    }
+  });
+
+  it("a course endpoint stops receiving once its owner no longer edits the course", async () => {
+    const instructor = await createUser(world.db, "instructor");
+    const { course } = await createCourseWithLessons(world.db, instructor, [{ kind: "text" }]);
+    const receiver = await startWebhookReceiver();
+    try {
+      const hook = await createWebhookEndpoint({
+        db: world.db,
+        user: instructor,
+        input: {
+          url: receiver.url,
+          description: "",
+          events: ["enrollment.created"],
+          courseId: course.id,
+        },
+      });
+      receiver.useSecret(hook.secret);
+      const enrollSomeone = async () =>
+        enrollInCourse({
+          db: world.db,
+          user: await createUser(world.db, "learner"),
+          outbox: world.outbox,
+          input: { courseId: course.id },
+        });
+      await enrollSomeone();
+      await runJobs();
+      expect(receiver.received).toHaveLength(1);
+      await setUserRole(world.db, instructor.id, "learner");
+      await enrollSomeone();
+      await runJobs();
+      expect(receiver.received).toHaveLength(1);
     } finally {
       await receiver.close();
     }
