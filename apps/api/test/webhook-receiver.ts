@@ -1,9 +1,10 @@
 import { createServer, type IncomingHttpHeaders } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Database } from "@lumen/db";
-import { deliverWebhookJob, webhookFanOutJob } from "@lumen/jobs";
+import { deliverWebhookJob, type Outbox, webhookFanOutJob } from "@lumen/jobs";
 import { sql } from "drizzle-orm";
 import { Webhook } from "standardwebhooks";
+import { deliverWebhookHandler, webhookFanOutHandler } from "../src/jobs/webhooks";
 
 /** One request a receiver got, with whether its Standard Webhooks signature verified. */
 export interface ReceivedWebhook {
@@ -77,4 +78,20 @@ export async function runDueWebhookJobs(
     await handle(job.name, job.data);
     ran += 1;
   }
+}
+
+/**
+ * Runs the due webhook jobs through the app's two handlers, private targets allowed (the
+ * receivers are on loopback), as the job runner would.
+ */
+export function runWebhookJobs(world: { db: Database; outbox: Outbox }): Promise<number> {
+  const deps = { db: world.db, outbox: world.outbox, logger: { info: () => {} } };
+  const fanOut = webhookFanOutHandler(deps);
+  const deliver = deliverWebhookHandler({ ...deps, env: { WEBHOOKS_ALLOW_PRIVATE_TARGETS: true } });
+  const context = { jobId: "job-1", attempt: 0, signal: new AbortController().signal };
+  return runDueWebhookJobs(world.db, async (name, data) => {
+    if (name === webhookFanOutJob.name) {
+      await fanOut.handle(webhookFanOutJob.payload.parse(data), context);
+    } else await deliver.handle(deliverWebhookJob.payload.parse(data), context);
+  });
 }

@@ -13,11 +13,10 @@ import {
   redeliverWebhook,
   updateWebhookEndpoint,
 } from "@lumen/core/webhooks";
-import { deliverWebhookJob, webhookFanOutJob } from "@lumen/jobs";
+import { deliverWebhookJob } from "@lumen/jobs";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { deliverWebhookHandler, webhookFanOutHandler } from "../src/jobs/webhooks";
-import { runDueWebhookJobs, startWebhookReceiver } from "./webhook-receiver";
+import { runWebhookJobs, startWebhookReceiver } from "./webhook-receiver";
 
 let world: TestWorld;
 let receiver: Awaited<ReturnType<typeof startWebhookReceiver>>;
@@ -32,22 +31,11 @@ afterAll(async () => {
   await world.close();
 });
 
-const quiet = { info: () => {} };
-const context = () => ({ jobId: "job-1", attempt: 0, signal: new AbortController().signal });
 const MINUTE = 60_000;
 const send = createWebhookSender({ allowPrivateTargets: true });
 
 /** Runs the due fan-out and delivery jobs through the app's handlers (first attempts only). */
-function runJobs() {
-  const deps = { db: world.db, outbox: world.outbox, logger: quiet };
-  const fanOut = webhookFanOutHandler(deps);
-  const deliver = deliverWebhookHandler({ ...deps, env: { WEBHOOKS_ALLOW_PRIVATE_TARGETS: true } });
-  return runDueWebhookJobs(world.db, async (name, data) => {
-    if (name === webhookFanOutJob.name) {
-      await fanOut.handle(webhookFanOutJob.payload.parse(data), context());
-    } else await deliver.handle(deliverWebhookJob.payload.parse(data), context());
-  });
-}
+const runJobs = () => runWebhookJobs(world);
 
 /** A course endpoint of a fresh instructor at the receiver, and a way to make events for it. */
 async function courseEndpoint() {
