@@ -13,10 +13,11 @@ import {
   redeliverWebhook,
   updateWebhookEndpoint,
 } from "@lumen/core/webhooks";
-import { deliverWebhookJob } from "@lumen/jobs";
+import { deliverWebhookJob, webhookFanOutJob } from "@lumen/jobs";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runWebhookJobs, startWebhookReceiver } from "./webhook-receiver";
+import { deliverWebhookHandler, webhookFanOutHandler } from "../src/jobs/webhooks";
+import { runDueWebhookJobs, runWebhookJobs, startWebhookReceiver } from "./webhook-receiver";
 
 let world: TestWorld;
 let receiver: Awaited<ReturnType<typeof startWebhookReceiver>>;
@@ -261,5 +262,31 @@ describe("webhook retries against a failing receiver (HTTP 500)", () => {
     });
     expect(items[0]).toMatchObject({ status: "pending", lastStatusCode: null });
     expect(items[0]?.lastError).toMatch(/ECONNREFUSED/);
+  });
+
+  it("with private targets refused (production), a loopback endpoint gets no request; the refusal is logged", async () => {
+    answer = 200;
+    const hook = await courseEndpoint();
+    await hook.enrollSomeone();
+    // The app's handlers as a production runner has them.
+    const deps = { db: world.db, outbox: world.outbox, logger: { info: () => {} } };
+    const fanOut = webhookFanOutHandler(deps);
+    const deliver = deliverWebhookHandler({
+      ...deps,
+      env: { WEBHOOKS_ALLOW_PRIVATE_TARGETS: false },
+    });
+    const context = { jobId: "job-1", attempt: 0, signal: new AbortController().signal };
+    const before = receiver.received.length;
+    await runDueWebhookJobs(world.db, async (name, data) => {
+      if (name === webhookFanOutJob.name) {
+        await fanOut.handle(webhookFanOutJob.payload.parse(data), context);
+      } else await deliver.handle(deliverWebhookJob.payload.parse(data), context);
+    });
+    expect(receiver.received.length).toBe(before);
+    const [delivery] = await hook.deliveries();
+    expect(delivery).toMatchObject({ status: "pending", attempts: 1, lastStatusCode: null });
+    expect(delivery?.lastError).toMatch(
+      /^refused: 127\.0\.0\.1 resolves to 127\.0\.0\.1, a loopback address/,
+    );
   });
 });
