@@ -69,13 +69,14 @@ const myEnrollments = (guards: Guards) =>
     },
   });
 
-export function enrollmentRoutes({ db }: Pick<V1Deps, "db">, guards: Guards) {
+export function enrollmentRoutes({ db, outbox }: Pick<V1Deps, "db" | "outbox">, guards: Guards) {
   return new OpenAPIHono<V1Env>()
     .openapi(enroll(guards), async (c) => {
       const { user } = c.get("principal");
       const { course_id } = c.req.valid("json");
       const { enrollmentId, created } = await enrollInCourse({
         db,
+        outbox,
         user,
         input: { courseId: course_id },
       });
