@@ -77,6 +77,18 @@ function Account({ user }: { user: SessionUser | null }) {
           <path d="M3 6h18v12H3zM3 7l9 6 9-6" />
         </svg>
       </Link>
+      <Link
+        to="/settings/api-keys"
+        className={iconButtonClass({ large: true })}
+        aria-label="API keys"
+        title="API keys"
+      >
+        {/* A key: the developer settings (API keys, webhooks). */}
+        <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false" className={s.themeIcon}>
+          <circle cx="8" cy="15" r="4" />
+          <path d="M11 12l9-9M16 7l3 3M14 9l2 2" />
+        </svg>
+      </Link>
       <span className={s.accountName}>{user.name}</span>
       {badge && (
         <Badge tone="info">
