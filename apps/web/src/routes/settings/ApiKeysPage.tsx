@@ -11,8 +11,8 @@ import s from "./api-keys/api-keys.module.css";
 import { CreateKeyForm } from "./api-keys/CreateKeyForm";
 import { KeyTable } from "./api-keys/KeyTable";
 import { RevokeKeyDialog } from "./api-keys/RevokeKeyDialog";
-import { TokenDialog } from "./api-keys/TokenDialog";
 import type { ApiKey } from "./api-keys/view";
+import { SecretDialog } from "./SecretDialog";
 import { SettingsNav } from "./SettingsNav";
 import settings from "./settings.module.css";
 
@@ -60,7 +60,13 @@ function ApiKeys() {
         <ApiUsage />
       </div>
       {created && (
-        <TokenDialog name={created.name} token={created.token} onClose={() => setCreated(null)} />
+        <SecretDialog
+          title={`Your new key “${created.name}”`}
+          label="API key"
+          warning="Copy it now and keep it somewhere safe: you will not see it again."
+          secret={created.token}
+          onClose={() => setCreated(null)}
+        />
       )}
       {revoking && <RevokeKeyDialog apiKey={revoking} onClose={() => setRevoking(null)} />}
     </>

@@ -1,9 +1,9 @@
 import { Badge } from "../../../components/ui/Badge";
 import { Button } from "../../../components/ui/Button";
-import { formatDate } from "../../../lib/format";
-import { formatRelative } from "../../../lib/relative-time";
+import t from "../settings.module.css";
+import { When } from "../When";
 import s from "./api-keys.module.css";
-import { type ApiKey, formatExact, SCOPE_TEXT, STATUS_TEXT } from "./view";
+import { type ApiKey, SCOPE_TEXT, STATUS_TEXT } from "./view";
 
 /** The caller's keys: what each is, when it was last used, and a way to revoke it. */
 export function KeyTable({
@@ -14,8 +14,8 @@ export function KeyTable({
   onRevoke: (key: ApiKey) => void;
 }) {
   return (
-    <div className={s.tableScroll}>
-      <table className={s.table}>
+    <div className={t.tableScroll}>
+      <table className={t.table}>
         <caption className="visually-hidden">Your API keys</caption>
         <thead>
           <tr>
@@ -66,14 +66,5 @@ export function KeyTable({
         </tbody>
       </table>
     </div>
-  );
-}
-
-/** A date (or "5 minutes ago"), with the exact time on hover. */
-function When({ iso, relative = false }: { iso: string; relative?: boolean }) {
-  return (
-    <time dateTime={iso} title={formatExact(iso)}>
-      {relative ? formatRelative(iso) : formatDate(iso)}
-    </time>
   );
 }

@@ -25,14 +25,6 @@ export const STATUS_TEXT: Record<ApiKey["status"], { label: string; tone: BadgeT
   revoked: { label: "Revoked", tone: "neutral" },
 };
 
-const exact = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "long" });
-
-/** The full date and time, shown on hover next to a relative one. */
-export function formatExact(iso: string): string {
-  const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? "" : exact.format(date);
-}
-
 /** The REST API's base as integrators call it: the SPA's host proxies /api to the API. */
 export function apiBaseUrl(origin = globalThis.location?.origin ?? ""): string {
   return `${origin}/api/v1`;
