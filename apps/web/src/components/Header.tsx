@@ -83,10 +83,22 @@ function Account({ user }: { user: SessionUser | null }) {
         aria-label="API keys"
         title="API keys"
       >
-        {/* A key: the developer settings (API keys, webhooks). */}
+        {/* A key: personal API keys for the REST API. */}
         <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false" className={s.themeIcon}>
           <circle cx="8" cy="15" r="4" />
           <path d="M11 12l9-9M16 7l3 3M14 9l2 2" />
+        </svg>
+      </Link>
+      <Link
+        to="/settings/webhooks"
+        className={iconButtonClass({ large: true })}
+        aria-label="Webhooks"
+        title="Webhooks"
+      >
+        {/* A hook: where events are sent out. */}
+        <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false" className={s.themeIcon}>
+          <path d="M12 3v9a4 4 0 1 1-4-4M12 12a4 4 0 1 0 4 4" />
+          <circle cx="12" cy="3" r="1" />
         </svg>
       </Link>
       <span className={s.accountName}>{user.name}</span>

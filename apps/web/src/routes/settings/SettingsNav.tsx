@@ -4,6 +4,7 @@ import s from "./settings.module.css";
 const LINKS = [
   { to: "/settings/notifications", label: "Email notifications" },
   { to: "/settings/api-keys", label: "API keys" },
+  { to: "/settings/webhooks", label: "Webhooks" },
 ];
 
 /** The settings pages, one link each; the current one is marked (aria-current). */
