@@ -18,6 +18,7 @@ import { issueCertificateHandler } from "./issue-certificate";
 import { probeVideoHandler } from "./probe-video";
 import { publishCertificateHandler } from "./publish-certificate";
 import { purgeEdgeHandler } from "./purge-edge";
+import { deliverWebhookHandler, webhookFanOutHandler } from "./webhooks";
 
 export interface JobDeps {
   db: Database;
@@ -56,6 +57,8 @@ export function jobHandlers(deps: JobDeps): JobHandler[] {
     sendEmailsHandler({ ...deps, transport: emailTransportOf(deps) }),
     queueDigestsHandler(deps),
     analyticsRollupHandler(deps),
+    webhookFanOutHandler(deps),
+    deliverWebhookHandler(deps),
   ];
   if (deps.ffmpeg) {
     const video = {

@@ -3,14 +3,17 @@
  * through the outbox, their fan-out into deliveries, and delivery with an SSRF guard, Standard
  * Webhooks signatures, retries with backoff and a log.
  */
-export { ENDPOINT_NOT_FOUND } from "./access";
-export { listWebhookAttempts, listWebhookDeliveries } from "./deliveries";
+
 export {
   emitWebhookEvent,
   emitWebhookEvents,
   newWebhookEventId,
   type WebhookEvent,
-} from "./events";
+} from "../webhook-events";
+export { ENDPOINT_NOT_FOUND } from "./access";
+export { type DeliverDeps, type DeliverJob, type DeliverOutcome, deliverWebhook } from "./deliver";
+export { listWebhookAttempts, listWebhookDeliveries } from "./deliveries";
+export { fanOutWebhookEvents, type QueuedWebhookEvent } from "./fan-out";
 export {
   type CreateWebhookInput,
   createWebhookInput,
@@ -32,7 +35,24 @@ export {
   revealWebhookSecret,
   updateWebhookEndpoint,
 } from "./manage";
+export { DISABLE_AFTER_FAILURES, MAX_DELIVERY_ATTEMPTS, retryDelayMs } from "./schedule";
+export {
+  createWebhookSender,
+  DELIVERY_TIMEOUT_MS,
+  RESPONSE_EXCERPT_BYTES,
+  type WebhookRequest,
+  type WebhookResponse,
+  type WebhookSender,
+} from "./sender";
 export { redeliverWebhook, sendWebhookTest } from "./sends";
+export {
+  forbiddenAddressKind,
+  type HostResolver,
+  type ResolvedAddress,
+  resolveWebhookTarget,
+  systemResolver,
+  WebhookTargetRefused,
+} from "./target";
 export type {
   CreatedWebhookEndpoint,
   WebhookAttemptView,

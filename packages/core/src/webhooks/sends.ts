@@ -1,9 +1,9 @@
 import { type Database, WEBHOOK_TEST_EVENT, webhookDeliveries } from "@lumen/db";
 import { deliverWebhookJob, type Outbox } from "@lumen/jobs";
 import type { SessionUser } from "../kernel";
+import { newWebhookEventId } from "../webhook-events";
 import { loadEndpoint } from "./access";
 import { loadDelivery } from "./deliveries";
-import { newWebhookEventId } from "./events";
 
 /**
  * Sends a delivery again now, as a manual attempt (same message id, so a receiver that
