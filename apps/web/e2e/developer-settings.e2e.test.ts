@@ -1,4 +1,6 @@
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { type Browser, type BrowserContext, type Page, request } from "playwright-core";
 import { afterAll, afterEach, beforeAll, expect, it } from "vitest";
 import { signIn } from "./authoring-steps";
 import { expectAccessible } from "./axe";
@@ -10,8 +12,24 @@ let stack: Stack;
 let browser: Browser;
 let context: BrowserContext;
 let page: Page;
+/** A webhook receiver on loopback (the job runner may reach private addresses outside production). */
+let receiver: Server;
+const received: Array<{ headers: IncomingHttpHeaders; body: string }> = [];
+let receiverUrl: string;
 
 beforeAll(async () => {
+  receiver = createServer((request, response) => {
+    let body = "";
+    request.on("data", (chunk: Buffer) => {
+      body += chunk.toString();
+    });
+    request.on("end", () => {
+      received.push({ headers: request.headers, body });
+      response.writeHead(200, { "content-type": "text/plain" }).end("thanks");
+    });
+  });
+  await new Promise<void>((resolve) => receiver.listen(0, "127.0.0.1", resolve));
+  receiverUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hooks/lumen`;
   [stack, browser] = await Promise.all([startStack({ courses: 1 }), launchBrowser()]);
   context = await browser.newContext();
   // The Copy button writes the clipboard; the test reads it back.
@@ -28,7 +46,21 @@ afterAll(async () => {
   await context?.close();
   await browser?.close();
   await stack?.close();
+  await new Promise((resolve) => receiver?.close(resolve));
 });
+
+/** GET /api/v1/me with a bearer token and no cookie, as an integrator's script calls it. */
+async function callApi(token: string) {
+  const client = await request.newContext();
+  try {
+    const response = await client.get(`${stack.webUrl}/api/v1/me`, {
+      headers: { Authorization: `Bearer ${token}` },
+    });
+    return { status: response.status(), body: await response.text() };
+  } finally {
+    await client.dispose();
+  }
+}
 
 /** Tabs until `name`'s button has focus: the keyboard path a mouse-less user takes. */
 async function tabTo(name: string) {
@@ -81,6 +113,13 @@ it("a learner creates a read key with the keyboard, sees its token once, and rev
   expect(await page.content()).not.toContain(token);
   await expectAccessible(page, "API keys, one key");
 
+  // The key works against the REST API, and the list then shows its last use.
+  const me = await callApi(token);
+  expect(me.status, me.body).toBe(200);
+  expect(JSON.parse(me.body)).toMatchObject({ email: "learner@lumen.dev" });
+  await page.reload();
+  await row.getByText("just now").waitFor();
+
   // Revoke with the keyboard: the row's button, then the dialog's (focused when it opens).
   await page.getByRole("button", { name: "Revoke Reporting" }).focus();
   await page.keyboard.press("Enter");
@@ -92,4 +131,48 @@ it("a learner creates a read key with the keyboard, sees its token once, and rev
   await confirm.waitFor({ state: "detached" });
   await row.getByText("Revoked").waitFor();
   expect(await page.getByRole("button", { name: "Revoke Reporting" }).count()).toBe(0);
+  expect((await callApi(token)).status).toBe(401);
+});
+
+it("a learner registers a webhook, sees its secret once, and the test delivery in the log", async () => {
+  await page
+    .getByRole("navigation", { name: "Settings" })
+    .getByRole("link", { name: "Webhooks" })
+    .click();
+  await page.getByRole("heading", { level: 1, name: "Webhooks" }).waitFor();
+  await page.getByRole("heading", { name: "No endpoints yet" }).waitFor();
+  await expectAccessible(page, "webhooks, none yet");
+
+  await page.getByRole("button", { name: "Add an endpoint" }).click();
+  await page.getByLabel("URL").fill(receiverUrl);
+  await page.getByLabel("Description (optional)").fill("HR sync");
+  await page.getByLabel(/Certificate revoked/).uncheck();
+  await expectAccessible(page, "webhooks, add form");
+  await page.getByRole("button", { name: "Add endpoint" }).click();
+
+  const reveal = page.getByRole("dialog", { name: "Endpoint added: its signing secret" });
+  await reveal.waitFor();
+  expect(await reveal.getByLabel("Secret").inputValue()).toMatch(/^whsec_/);
+  await expectAccessible(page, "webhooks, secret dialog");
+  await reveal.getByRole("button", { name: "Done" }).click();
+  await reveal.waitFor({ state: "detached" });
+
+  const card = page.getByRole("article", { name: receiverUrl });
+  await card.getByText("Enabled").waitFor();
+  expect(await card.getByText(/^Events:/).textContent()).not.toContain("Certificate revoked");
+  await card.getByRole("button", { name: "Show deliveries" }).click();
+  await card.getByText("No deliveries yet.").waitFor();
+  await card.getByRole("button", { name: "Send test event" }).click();
+
+  // The job runner signs and sends it to the receiver; the log polls until it has landed.
+  const delivery = card.getByRole("row", { name: /Test event/ });
+  await delivery.getByText("Delivered").waitFor({ timeout: 30_000 });
+  expect(await delivery.getByRole("cell").allInnerTexts()).toEqual(expect.arrayContaining(["200"]));
+  expect(received).toHaveLength(1);
+  expect(received[0]?.headers["webhook-signature"]).toMatch(/^v1,/);
+  expect(JSON.parse(received[0]?.body ?? "{}")).toMatchObject({ type: "webhook.test" });
+
+  await delivery.getByRole("button", { name: "1 attempt" }).click();
+  await card.getByText(/Attempt 1 \(manual\): 200/).waitFor();
+  await expectAccessible(page, "webhooks, delivery log");
 });

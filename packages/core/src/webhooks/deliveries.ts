@@ -43,8 +43,10 @@ export async function listWebhookDeliveries({
       eventId: d.eventId,
       eventType: d.eventType,
       status: d.status,
-      attempts: sql<number>`(select count(*)::int from ${webhookAttempts}
-        where ${webhookAttempts.deliveryId} = ${d.id})`,
+      // Qualified by hand: drizzle prints bare column names here, and a bare "id" inside the
+      // subquery would be the attempt's own id (the count was always 0).
+      attempts: sql<number>`(select count(*)::int from ${webhookAttempts} a
+        where a.delivery_id = ${d}.id)`,
       lastStatusCode: d.lastStatusCode,
       lastError: d.lastError,
       createdAt: d.createdAt,
