@@ -1,5 +1,5 @@
 import { createEnrollment, createUser } from "@lumen/core/testing";
-import { appRouter, createCallerFactory, createContextInner } from "@lumen/trpc";
+import { createCaller, createContextInner } from "@lumen/trpc";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { JobSchema, QuizResult } from "../src/v1/schemas/assessments";
 import { MyEnrollmentsPage } from "../src/v1/schemas/enrollments";
@@ -72,15 +72,14 @@ describe("PUT /api/v1/progress/{enrollment_id}/lessons/{lesson_id}", () => {
     const spa = await learner();
     const restEnrollment = await createEnrollment(w.db, rest.user, w.course.id);
     const spaEnrollment = await createEnrollment(w.db, spa.user, w.course.id);
-    const res = await w.call(
-      "PUT",
-      `/progress/${restEnrollment.id}/lessons/${w.lessons.text.id}`,
-      { token: rest.token, body: { watched_seconds: 0, completed: true } },
-    );
+    const res = await w.call("PUT", `/progress/${restEnrollment.id}/lessons/${w.lessons.text.id}`, {
+      token: rest.token,
+      body: { watched_seconds: 0, completed: true },
+    });
     expect(res.status).toBe(200);
     const result = ProgressResult.parse(res.body);
 
-    const caller = createCallerFactory(appRouter)(
+    const caller = createCaller(
       createContextInner({
         db: w.db,
         outbox: w.t.outbox,
@@ -146,10 +145,14 @@ describe("PUT /api/v1/progress/{enrollment_id}/lessons/{lesson_id}", () => {
     });
     expect(wrongLesson.status).toBe(422);
     expect(wrongLesson.body).toMatchObject({ errors: [{ pointer: "#/path/lesson_id" }] });
-    const badFields = await w.call("PUT", `/progress/${enrollment.id}/lessons/${w.lessons.text.id}`, {
-      token: owner.token,
-      body: { watched_seconds: -1, completed: "yes", watched: [[5, 1]] },
-    });
+    const badFields = await w.call(
+      "PUT",
+      `/progress/${enrollment.id}/lessons/${w.lessons.text.id}`,
+      {
+        token: owner.token,
+        body: { watched_seconds: -1, completed: "yes", watched: [[5, 1]] },
+      },
+    );
     expect(badFields.status).toBe(422);
     expect(badFields.body).toMatchObject({
       type: "/api/v1/problems/validation",
@@ -169,9 +172,7 @@ describe("POST /api/v1/assessments/{quiz_id}/submit", () => {
     const res = await w.call("POST", `/assessments/${w.lessons.quiz.id}/submit`, {
       token,
       body: {
-        answers: [
-          { question_id: single?.id, response: { kind: "choice", option_ids: ["paris"] } },
-        ],
+        answers: [{ question_id: single?.id, response: { kind: "choice", option_ids: ["paris"] } }],
       },
     });
     expect(res.status).toBe(200);
@@ -194,7 +195,11 @@ describe("POST /api/v1/assessments/{quiz_id}/submit", () => {
     const job = await w.call("GET", `/jobs/${job_id}`, { token });
     expect(job.status).toBe(200);
     // Grading needs the gVisor sandbox and a job runner; only the queued state is asserted.
-    expect(JobSchema.parse(job.body)).toMatchObject({ job_id, status: "queued", purpose: "submit" });
+    expect(JobSchema.parse(job.body)).toMatchObject({
+      job_id,
+      status: "queued",
+      purpose: "submit",
+    });
     const stranger = await learner();
     expect((await w.call("GET", `/jobs/${job_id}`, { token: stranger.token })).status).toBe(404);
   });

@@ -62,7 +62,10 @@ export function createContract(document: OpenApiDocument) {
     }
     const mediaType = (res.headers.get("content-type") ?? "").split(";")[0]?.trim() ?? "";
     const media = content[mediaType];
-    expect(media, `${where}: content type "${mediaType}" not in ${Object.keys(content)}`).toBeDefined();
+    expect(
+      media,
+      `${where}: content type "${mediaType}" not in ${Object.keys(content)}`,
+    ).toBeDefined();
     const key = `${where} ${mediaType}`;
     let validate = compiled.get(key);
     if (!validate) {

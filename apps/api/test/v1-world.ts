@@ -1,6 +1,6 @@
 import { createApiKey } from "@lumen/core/api-keys";
 import { saveExercise } from "@lumen/core/exercise";
-import { saveQuiz } from "@lumen/core/quiz";
+import { saveQuiz, saveQuizInput } from "@lumen/core/quiz";
 import {
   addLessonOfKind,
   createCourse,
@@ -9,8 +9,8 @@ import {
   sumExercise,
   type TestUser,
 } from "@lumen/core/testing";
-import { type Contract, createContract, type OpenApiDocument } from "./v1-contract";
 import { createTestApp, type TestApp, WEB_ORIGIN } from "./harness";
+import { type Contract, createContract, type OpenApiDocument } from "./v1-contract";
 
 export const V1 = "/api/v1";
 
@@ -32,11 +32,11 @@ export async function createV1World(overrides: Record<string, string> = {}) {
   const ctx = { db, outbox: t.outbox, user: instructor };
   const savedQuiz = await saveQuiz({
     ...ctx,
-    input: {
+    input: saveQuizInput.parse({
       lessonId: quiz.id,
       settings: { passingPercent: 50, maxAttempts: null, requiredForCertificate: true },
       questions: questionsOfEveryKind(),
-    },
+    }),
   });
   await saveExercise({ ...ctx, input: sumExercise(exercise.id) });
   const doc = (await (await t.app.request(`${V1}/openapi.json`)).json()) as OpenApiDocument;
@@ -46,7 +46,12 @@ export async function createV1World(overrides: Record<string, string> = {}) {
   async function call(
     method: string,
     path: string,
-    { token, cookie, body, headers = {} }: { token?: string; cookie?: string; body?: unknown; headers?: Record<string, string> } = {},
+    {
+      token,
+      cookie,
+      body,
+      headers = {},
+    }: { token?: string; cookie?: string; body?: unknown; headers?: Record<string, string> } = {},
   ) {
     const res = await t.app.request(`${V1}${path}`, {
       method,
@@ -62,8 +67,16 @@ export async function createV1World(overrides: Record<string, string> = {}) {
     return { res, status: res.status, body: json };
   }
 
-  async function keyFor(user: TestUser, scope: "read" | "write" = "write", expiresInDays: number | null = null) {
-    const { token, key } = await createApiKey({ db, user, input: { name: `${scope} key`, scope, expiresInDays } });
+  async function keyFor(
+    user: TestUser,
+    scope: "read" | "write" = "write",
+    expiresInDays: number | null = null,
+  ) {
+    const { token, key } = await createApiKey({
+      db,
+      user,
+      input: { name: `${scope} key`, scope, expiresInDays },
+    });
     return { token, keyId: key.id };
   }
 

@@ -18,5 +18,8 @@ export function snakeKeys(value: unknown): unknown {
  * which also drops whatever the document does not promise (internal fields never leak).
  */
 export function toWire<S extends z.ZodType>(schema: S, data: unknown): z.output<S> {
-  return schema.parse(snakeKeys(data));
+  const parsed = schema.safeParse(snakeKeys(data));
+  // Our bug, not the client's: a plain error, so it is logged and answered as a 500.
+  if (!parsed.success) throw new Error(`response breaks its schema: ${parsed.error.message}`);
+  return parsed.data;
 }

@@ -15,7 +15,7 @@ import {
   QuizResult,
   QuizSubmission,
 } from "../schemas/assessments";
-import { AUTH_PROBLEMS, headers, problems, uuid, WRITE_PROBLEMS } from "../schemas/common";
+import { AUTH_PROBLEMS, headers, NOT_MODIFIED, problems, uuid, WRITE_PROBLEMS } from "../schemas/common";
 import { toWire } from "../wire";
 import type { Guards } from "./guards";
 
@@ -67,6 +67,7 @@ const job = (guards: Guards) =>
         content: { "application/json": { schema: JobSchema } },
       },
       ...problems(403, 404, 422, ...AUTH_PROBLEMS),
+      ...NOT_MODIFIED,
     },
   });
 

@@ -5,7 +5,7 @@ import type { V1Deps } from "../deps";
 import { validationProblem } from "../errors";
 import { pageLinks } from "../pagination";
 import { ProblemError } from "../problem";
-import { AUTH_PROBLEMS, headers, problems } from "../schemas/common";
+import { AUTH_PROBLEMS, headers, NOT_MODIFIED, problems } from "../schemas/common";
 import { CourseIdParam } from "../schemas/courses";
 import { CourseLearnersPage, CourseProgressSchema, LearnersQuery } from "../schemas/progress";
 import { toWire } from "../wire";
@@ -28,6 +28,7 @@ const myCourseProgress = (guards: Guards) =>
         content: { "application/json": { schema: CourseProgressSchema } },
       },
       ...problems(403, 404, 422, ...AUTH_PROBLEMS),
+      ...NOT_MODIFIED,
     },
   });
 
@@ -48,6 +49,7 @@ const courseLearners = (guards: Guards) =>
         content: { "application/json": { schema: CourseLearnersPage } },
       },
       ...problems(403, 404, 422, ...AUTH_PROBLEMS),
+      ...NOT_MODIFIED,
     },
   });
 

@@ -5,7 +5,7 @@ import type { V1Env } from "../context";
 import type { V1Deps } from "../deps";
 import { validationProblem } from "../errors";
 import { pageLinks } from "../pagination";
-import { AUTH_PROBLEMS, headers, problems } from "../schemas/common";
+import { AUTH_PROBLEMS, headers, NOT_MODIFIED, problems } from "../schemas/common";
 import { CourseSearchPage, CourseSearchQuery } from "../schemas/courses";
 import { toWire } from "../wire";
 import type { Guards } from "./guards";
@@ -28,6 +28,7 @@ const searchCourses = (guards: Guards) =>
         content: { "application/json": { schema: CourseSearchPage } },
       },
       ...problems(403, 422, ...AUTH_PROBLEMS),
+      ...NOT_MODIFIED,
     },
   });
 

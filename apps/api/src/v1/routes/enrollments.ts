@@ -3,7 +3,7 @@ import { enrollInCourse, pageOfMyEnrollments } from "@lumen/core/enrollment";
 import type { V1Env } from "../context";
 import type { V1Deps } from "../deps";
 import { pageLinks } from "../pagination";
-import { AUTH_PROBLEMS, headers, problems, WRITE_PROBLEMS } from "../schemas/common";
+import { AUTH_PROBLEMS, headers, NOT_MODIFIED, problems, WRITE_PROBLEMS } from "../schemas/common";
 import {
   EnrollBody,
   EnrollmentCreated,
@@ -57,6 +57,7 @@ const myEnrollments = (guards: Guards) =>
         content: { "application/json": { schema: MyEnrollmentsPage } },
       },
       ...problems(403, 422, ...AUTH_PROBLEMS),
+      ...NOT_MODIFIED,
     },
   });
 

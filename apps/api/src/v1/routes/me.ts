@@ -2,14 +2,15 @@ import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import { listMyCertificates } from "@lumen/core/certificates";
 import type { V1Env } from "../context";
 import type { V1Deps } from "../deps";
-import { AUTH_PROBLEMS, headers, problems } from "../schemas/common";
+import { AUTH_PROBLEMS, headers, NOT_MODIFIED, problems } from "../schemas/common";
 import { CertificateSchema } from "../schemas/progress";
 import { toWire } from "../wire";
 import type { Guards } from "./guards";
 
 const Me = z
   .object({
-    id: z.uuid(),
+    // better-auth's ids, not UUIDs.
+    id: z.string(),
     name: z.string(),
     email: z.string(),
     role: z.enum(["learner", "instructor", "admin"]),
@@ -39,6 +40,7 @@ const me = (guards: Guards) =>
         content: { "application/json": { schema: Me } },
       },
       ...problems(403, ...AUTH_PROBLEMS),
+      ...NOT_MODIFIED,
     },
   });
 
@@ -58,6 +60,7 @@ const myCertificates = (guards: Guards) =>
         content: { "application/json": { schema: Certificates } },
       },
       ...problems(403, ...AUTH_PROBLEMS),
+      ...NOT_MODIFIED,
     },
   });
 

@@ -81,3 +81,8 @@ export const headers = {
     schema: { type: "string" as const },
   },
 };
+
+/** Every GET: a matching If-None-Match gets an empty 304. */
+export const NOT_MODIFIED = {
+  304: { description: "Not modified: `If-None-Match` matched the current ETag." },
+};

@@ -42,7 +42,8 @@ export const CourseProgressSchema = z
     resume_lesson_id: z.uuid().nullable(),
     last_activity_at: timestamp.nullable(),
     milestones: z.array(milestone),
-    certificate: CertificateSchema.nullable(),
+    // A union, not .nullable(): the generator would AND null with the $ref (never valid).
+    certificate: z.union([CertificateSchema, z.null()]),
   })
   .openapi("CourseProgress");
 
@@ -55,7 +56,7 @@ export const CourseLearnersPage = z
   .object({
     items: z.array(
       z.object({
-        user_id: z.uuid(),
+        user_id: z.string(),
         name: z.string(),
         email: z.string(),
         enrollment_id: z.uuid(),
