@@ -63,7 +63,8 @@ export async function deliverWebhook(deps: DeliverDeps, job: DeliverJob): Promis
   }
 
   const body = JSON.stringify(delivery.payload);
-  const sentAt = now();
+  // The receiver checks the signed timestamp against its own clock: always the real time.
+  const sentAt = new Date();
   const headers = {
     "content-type": "application/json",
     "user-agent": "Lumen-Webhooks/1",
@@ -192,8 +193,9 @@ async function failScheduled(
  */
 async function claim(db: Database, job: { deliveryId: string; attempt: number }) {
   const d = webhookDeliveries;
-  const logged = sql`(select count(*) from ${webhookAttempts} a
-    where a.delivery_id = ${d.id} and not a.manual)`;
+  // Spelled out: drizzle leaves a column of the outer table unqualified in a subquery.
+  const logged = sql`(select count(*) from webhook_attempts a
+    where a.delivery_id = webhook_deliveries.id and not a.manual)`;
   const [row] = await db
     .update(d)
     .set({ attempts: job.attempt, nextAttemptAt: null })

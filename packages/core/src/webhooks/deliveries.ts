@@ -43,10 +43,9 @@ export async function listWebhookDeliveries({
       eventId: d.eventId,
       eventType: d.eventType,
       status: d.status,
-      // Qualified by hand: drizzle prints bare column names here, and a bare "id" inside the
-      // subquery would be the attempt's own id (the count was always 0).
-      attempts: sql<number>`(select count(*)::int from ${webhookAttempts} a
-        where a.delivery_id = ${d}.id)`,
+      // Spelled out: drizzle leaves a column of the outer table unqualified in a subquery.
+      attempts: sql<number>`(select count(*)::int from webhook_attempts a
+        where a.delivery_id = webhook_deliveries.id)`,
       lastStatusCode: d.lastStatusCode,
       lastError: d.lastError,
       createdAt: d.createdAt,
@@ -93,7 +92,7 @@ export async function loadDelivery(
   return { delivery, endpoint };
 }
 
-/** Every attempt of a delivery, oldest first: status code or error, excerpt, duration. */
+/** Every attempt of a delivery in the order made: status code or error, excerpt, duration. */
 export async function listWebhookAttempts({
   db,
   user,
@@ -118,5 +117,5 @@ export async function listWebhookAttempts({
     })
     .from(a)
     .where(eq(a.deliveryId, delivery.id))
-    .orderBy(asc(a.attemptedAt), asc(a.attempt));
+    .orderBy(asc(a.attempt));
 }
