@@ -62,6 +62,14 @@ async function callApi(token: string) {
   }
 }
 
+/** On a 390 px phone the page does not scroll sideways (wide tables scroll in their box). */
+async function expectFitsPhone(where: string) {
+  await page.setViewportSize({ width: 390, height: 844 });
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  await page.setViewportSize({ width: 1280, height: 720 });
+  expect(width, `${where} is wider than the phone`).toBeLessThanOrEqual(390);
+}
+
 /** Tabs until `name`'s button has focus: the keyboard path a mouse-less user takes. */
 async function tabTo(name: string) {
   const button = page.getByRole("button", { name, exact: true });
@@ -112,6 +120,7 @@ it("a learner creates a read key with the keyboard, sees its token once, and rev
   await row.getByText("Active").waitFor();
   expect(await page.content()).not.toContain(token);
   await expectAccessible(page, "API keys, one key");
+  await expectFitsPhone("API keys");
 
   // The key works against the REST API, and the list then shows its last use.
   const me = await callApi(token);
@@ -175,4 +184,5 @@ it("a learner registers a webhook, sees its secret once, and the test delivery i
   await delivery.getByRole("button", { name: "1 attempt" }).click();
   await card.getByText(/Attempt 1 \(manual\): 200/).waitFor();
   await expectAccessible(page, "webhooks, delivery log");
+  await expectFitsPhone("webhooks with a delivery log");
 });

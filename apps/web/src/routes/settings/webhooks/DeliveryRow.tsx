@@ -63,7 +63,9 @@ export function DeliveryRow({
         </td>
       </tr>
       <tr id={`${id}-attempts`} hidden={!open}>
-        <td colSpan={6}>{open && <Attempts deliveryId={delivery.id} />}</td>
+        <td colSpan={6} className={s.attemptsCell}>
+          {open && <Attempts deliveryId={delivery.id} />}
+        </td>
       </tr>
     </tbody>
   );
