@@ -143,7 +143,7 @@ it("a learner creates a read key with the keyboard, sees its token once, and rev
   expect((await callApi(token)).status).toBe(401);
 });
 
-it("a learner registers a webhook, sees its secret once, and the test delivery in the log", async () => {
+it("a learner registers a webhook, sees its secret once, its test delivery and a redelivery in the log, and turns it off and on", async () => {
   await page
     .getByRole("navigation", { name: "Settings" })
     .getByRole("link", { name: "Webhooks" })
@@ -161,7 +161,8 @@ it("a learner registers a webhook, sees its secret once, and the test delivery i
 
   const reveal = page.getByRole("dialog", { name: "Endpoint added: its signing secret" });
   await reveal.waitFor();
-  expect(await reveal.getByLabel("Secret").inputValue()).toMatch(/^whsec_/);
+  const secret = await reveal.getByLabel("Secret").inputValue();
+  expect(secret).toMatch(/^whsec_/);
   await expectAccessible(page, "webhooks, secret dialog");
   await reveal.getByRole("button", { name: "Done" }).click();
   await reveal.waitFor({ state: "detached" });
@@ -185,4 +186,67 @@ it("a learner registers a webhook, sees its secret once, and the test delivery i
   await card.getByText(/Attempt 1 \(manual\): 200/).waitFor();
   await expectAccessible(page, "webhooks, delivery log");
   await expectFitsPhone("webhooks with a delivery log");
+
+  // Redeliver: a second, manual attempt of the same message.
+  await delivery.getByRole("button", { name: "Redeliver" }).click();
+  await delivery.getByRole("button", { name: "2 attempts" }).waitFor({ timeout: 30_000 });
+  expect(received.map((r) => r.headers["webhook-id"])).toEqual([
+    received[0]?.headers["webhook-id"],
+    received[0]?.headers["webhook-id"],
+  ]);
+
+  // The secret again on demand; then off, with the reason shown, and on again.
+  await card.getByRole("button", { name: "Reveal secret" }).click();
+  const again = page.getByRole("dialog", { name: "Signing secret" });
+  expect(await again.getByLabel("Secret").inputValue()).toBe(secret);
+  await page.keyboard.press("Escape");
+  await again.waitFor({ state: "detached" });
+  await card.getByRole("button", { name: "Disable" }).click();
+  await card.getByText("Turned off by its owner.").waitFor();
+  await card.getByText("Disabled", { exact: true }).waitFor();
+  await card.getByRole("button", { name: "Enable" }).click();
+  await card.getByText("Enabled", { exact: true }).waitFor();
+});
+
+it("an instructor adds an endpoint for a course they teach, kept apart from their own", async () => {
+  const instructor = await browser.newContext();
+  try {
+    const teacher = await instructor.newPage();
+    teacher.setDefaultTimeout(10_000);
+    await teacher.goto(`${stack.webUrl}/sign-in`);
+    await signIn(teacher, "instructor@lumen.dev", "lumen-instructor-dev");
+    await teacher.getByRole("link", { name: "Webhooks" }).click();
+    await teacher.getByRole("heading", { level: 1, name: "Webhooks" }).waitFor();
+    const scope = teacher.getByLabel("Events about");
+    const option = scope.locator("option", { hasText: "Course:" }).first();
+    await option.waitFor({ state: "attached" });
+    const course = (await option.textContent()) ?? "";
+    await scope.selectOption({ label: course });
+    const title = course.replace(/^Course: /, "");
+    await teacher.getByRole("heading", { name: `Endpoints for ${title}` }).waitFor();
+    await expectAccessible(teacher, "webhooks, a course's endpoints");
+
+    await teacher.getByRole("button", { name: "Add an endpoint" }).click();
+    await teacher.getByLabel("URL").fill(`${receiverUrl}/course`);
+    for (const label of [
+      "Lesson",
+      "Course completed",
+      "Certificate issued",
+      "Certificate revoked",
+    ]) {
+      await teacher.getByLabel(new RegExp(`^${label}`)).uncheck();
+    }
+    await teacher.getByRole("button", { name: "Add endpoint" }).click();
+    await teacher.getByRole("dialog").getByRole("button", { name: "Done" }).click();
+    const card = teacher.getByRole("article", { name: `${receiverUrl}/course` });
+    await card.getByText("Events: Enrollment created").waitFor();
+
+    // Their own events list does not hold the course's endpoint.
+    await scope.selectOption({ label: "Me" });
+    await teacher.getByRole("heading", { name: "Your endpoints" }).waitFor();
+    await teacher.getByRole("heading", { name: "No endpoints yet" }).waitFor();
+    expect(await card.count()).toBe(0);
+  } finally {
+    await instructor.close();
+  }
 });

@@ -11,21 +11,34 @@ import s from "./webhooks.module.css";
 
 /** While a delivery is pending, the log re-reads itself this often to show how it ended. */
 const PENDING_REFRESH_MS = 2_000;
+/** How long the log waits for a redelivery's attempt to show before leaving it to Refresh. */
+const REDELIVERY_WATCH_MS = 60_000;
+
+/** A redelivered delivery is not pending: the log watches it until its attempt count moves. */
+interface Watch {
+  deliveryId: string;
+  attempts: number;
+  until: number;
+}
 
 /** An endpoint's deliveries, newest first, a page at a time; sends a test event on demand. */
 export function DeliveryLog({ endpoint }: { endpoint: WebhookEndpoint }) {
   const queryClient = useQueryClient();
   const [announce, setAnnounce] = useState("");
+  const [watch, setWatch] = useState<Watch | null>(null);
   const log = useInfiniteQuery(
     trpc.webhooks.deliveries.infiniteQueryOptions(
       { endpointId: endpoint.id },
       {
         getNextPageParam: (page) => page.nextCursor ?? undefined,
         staleTime: 0,
-        refetchInterval: (query) =>
-          query.state.data?.pages.some((p) => p.items.some((d) => d.status === "pending"))
-            ? PENDING_REFRESH_MS
-            : false,
+        refetchInterval: (query) => {
+          const items = query.state.data?.pages.flatMap((p) => p.items) ?? [];
+          const pending = items.some((d) => d.status === "pending");
+          const watched = watch && items.find((d) => d.id === watch.deliveryId);
+          const waiting = watched && watched.attempts <= watch.attempts && Date.now() < watch.until;
+          return pending || waiting ? PENDING_REFRESH_MS : false;
+        },
       },
     ),
   );
@@ -94,7 +107,14 @@ export function DeliveryLog({ endpoint }: { endpoint: WebhookEndpoint }) {
                 key={delivery.id}
                 delivery={delivery}
                 mayManage={endpoint.mayManage}
-                onRedelivered={refresh}
+                onRedelivered={() => {
+                  setWatch({
+                    deliveryId: delivery.id,
+                    attempts: delivery.attempts,
+                    until: Date.now() + REDELIVERY_WATCH_MS,
+                  });
+                  void refresh();
+                }}
               />
             ))}
           </table>

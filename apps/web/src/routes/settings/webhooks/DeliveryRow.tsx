@@ -20,7 +20,7 @@ export function DeliveryRow({
   const id = useId();
   const [open, setOpen] = useState(false);
   const redeliver = useMutation(
-    trpc.webhooks.redeliver.mutationOptions({ onSuccess: onRedelivered }),
+    trpc.webhooks.redeliver.mutationOptions({ onSuccess: () => onRedelivered() }),
   );
   const status = DELIVERY_STATUS[delivery.status];
   return (
