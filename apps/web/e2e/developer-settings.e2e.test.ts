@@ -63,10 +63,10 @@ async function callApi(token: string) {
 }
 
 /** On a 390 px phone the page does not scroll sideways (wide tables scroll in their box). */
-async function expectFitsPhone(where: string) {
-  await page.setViewportSize({ width: 390, height: 844 });
-  const width = await page.evaluate(() => document.documentElement.scrollWidth);
-  await page.setViewportSize({ width: 1280, height: 720 });
+async function expectFitsPhone(where: string, on: Page = page) {
+  await on.setViewportSize({ width: 390, height: 844 });
+  const width = await on.evaluate(() => document.documentElement.scrollWidth);
+  await on.setViewportSize({ width: 1280, height: 720 });
   expect(width, `${where} is wider than the phone`).toBeLessThanOrEqual(390);
 }
 
@@ -225,6 +225,8 @@ it("an instructor adds an endpoint for a course they teach, kept apart from thei
     const title = course.replace(/^Course: /, "");
     await teacher.getByRole("heading", { name: `Endpoints for ${title}` }).waitFor();
     await expectAccessible(teacher, "webhooks, a course's endpoints");
+    // A staff account's header (role badge, three settings links) still fits a phone.
+    await expectFitsPhone("an instructor's webhooks page", teacher);
 
     await teacher.getByRole("button", { name: "Add an endpoint" }).click();
     await teacher.getByLabel("URL").fill(`${receiverUrl}/course`);
