@@ -90,6 +90,11 @@ it("a learner creates a read key with the keyboard, sees its token once, and rev
   const docs = page.getByRole("link", { name: "API reference" });
   expect(await docs.getAttribute("href")).toBe(`${stack.webUrl}/api/v1/docs`);
 
+  // The API's message for a missing name shows on the field.
+  await page.getByRole("button", { name: "Create key" }).click();
+  await page.getByText("Give the key a name.").waitFor();
+  expect(await page.getByLabel("Name").getAttribute("aria-invalid")).toBe("true");
+
   // Keyboard only: type a name, keep "Read", Tab to the button, Enter.
   await page.getByLabel("Name").focus();
   await page.keyboard.type("Reporting");
@@ -153,6 +158,9 @@ it("a learner registers a webhook, sees its secret once, its test delivery and a
   await expectAccessible(page, "webhooks, none yet");
 
   await page.getByRole("button", { name: "Add an endpoint" }).click();
+  await page.getByLabel("URL").fill("not a url");
+  await page.getByRole("button", { name: "Add endpoint" }).click();
+  await page.getByText("Enter a full URL").waitFor();
   await page.getByLabel("URL").fill(receiverUrl);
   await page.getByLabel("Description (optional)").fill("HR sync");
   await page.getByLabel(/Certificate revoked/).uncheck();

@@ -6,6 +6,7 @@ import { createTestWorld, createUser, type TestWorld } from "../testing";
 import { authenticateApiKey } from "./authenticate";
 import { createApiKeyInput } from "./inputs";
 import { createApiKey, listApiKeys, MAX_ACTIVE_API_KEYS, revokeApiKey } from "./manage";
+import type { CreatedApiKey } from "./types";
 
 let world: TestWorld;
 beforeAll(async () => {
@@ -83,12 +84,12 @@ describe("creating and listing API keys", () => {
         createApiKey({ db: world.db, user, input: readKey }).catch((e: unknown) => e),
       ),
     );
-    const refused = created.filter((r) => r instanceof ValidationError);
+    const refused = created.filter((r): r is ValidationError => r instanceof ValidationError);
     expect(refused).toHaveLength(3);
-    expect((refused[0] as ValidationError).message).toMatch(/25 active API keys; revoke one/);
+    expect(refused[0]?.message).toMatch(/25 active API keys; revoke one/);
     expect(await listApiKeys({ db: world.db, user })).toHaveLength(MAX_ACTIVE_API_KEYS);
-    const first = created.find((r) => !(r instanceof Error)) as { key: { id: string } };
-    await revokeApiKey({ db: world.db, user, input: { keyId: first.key.id } });
+    const first = created.find((r): r is CreatedApiKey => !(r instanceof Error));
+    await revokeApiKey({ db: world.db, user, input: { keyId: first?.key.id ?? "" } });
     await expect(createApiKey({ db: world.db, user, input: readKey })).resolves.toBeTruthy();
   });
 

@@ -1,8 +1,10 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { Button } from "../../../components/ui/Button";
+import { cx } from "../../../components/ui/cx";
 import { FormError, fieldStyles as f, SelectField, TextField } from "../../../components/ui/Field";
-import { Panel } from "../../../components/ui/Panel";
+// A plain <form> in the card look: Panel's props have no form attributes (noValidate).
+import { panelStyles } from "../../../components/ui/Panel";
 import { apiErrorCode, apiFieldErrors, trpc } from "../../../lib/trpc";
 import s from "./api-keys.module.css";
 import { type ApiKeyScope, EXPIRY_CHOICES, SCOPE_TEXT } from "./view";
@@ -39,7 +41,12 @@ export function CreateKeyForm({
     create.mutate({ name, scope, expiresInDays: days });
   };
   return (
-    <Panel as="form" raised stack className={s.create} onSubmit={submit} aria-labelledby="new-key">
+    <form
+      className={cx(panelStyles.raised, panelStyles.stack, s.create)}
+      onSubmit={submit}
+      aria-labelledby="new-key"
+      noValidate
+    >
       <h2 id="new-key" className={s.sectionTitle}>
         Create a key
       </h2>
@@ -90,6 +97,6 @@ export function CreateKeyForm({
           {create.isPending ? "Creating…" : "Create key"}
         </Button>
       </div>
-    </Panel>
+    </form>
   );
 }

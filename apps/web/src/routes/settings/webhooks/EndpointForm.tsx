@@ -1,8 +1,10 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useId, useState } from "react";
 import { Button } from "../../../components/ui/Button";
+import { cx } from "../../../components/ui/cx";
 import { FormError, fieldStyles as f, TextField } from "../../../components/ui/Field";
-import { Panel } from "../../../components/ui/Panel";
+// A plain <form> in the card look: Panel's props have no form attributes (noValidate).
+import { panelStyles } from "../../../components/ui/Panel";
 import { apiErrorCode, apiFieldErrors, trpc } from "../../../lib/trpc";
 import { EventChecks } from "./EventChecks";
 import { EVENT_TYPES, type Scope, type WebhookEndpoint, type WebhookEventType } from "./view";
@@ -63,7 +65,12 @@ export function EndpointForm({
     }
   };
   return (
-    <Panel as="form" raised stack className={s.form} onSubmit={submit} aria-labelledby={`${id}-t`}>
+    <form
+      className={cx(panelStyles.raised, panelStyles.stack, s.form)}
+      onSubmit={submit}
+      aria-labelledby={`${id}-t`}
+      noValidate
+    >
       <h3 id={`${id}-t`} className={s.formTitle}>
         {endpoint ? "Edit endpoint" : "Add an endpoint"}
       </h3>
@@ -99,6 +106,6 @@ export function EndpointForm({
           Cancel
         </Button>
       </div>
-    </Panel>
+    </form>
   );
 }
