@@ -1,9 +1,17 @@
 import { createServer, type IncomingHttpHeaders } from "node:http";
 import type { AddressInfo } from "node:net";
+import { enrollInCourse } from "@lumen/core/enrollment";
+import { createCourse, createUser, type TestWorld } from "@lumen/core/testing";
+import {
+  createWebhookEndpoint,
+  listWebhookDeliveries,
+  listWebhookEndpoints,
+} from "@lumen/core/webhooks";
 import type { Database } from "@lumen/db";
-import { deliverWebhookJob, webhookFanOutJob } from "@lumen/jobs";
+import { deliverWebhookJob, type Outbox, webhookFanOutJob } from "@lumen/jobs";
 import { sql } from "drizzle-orm";
 import { Webhook } from "standardwebhooks";
+import { deliverWebhookHandler, webhookFanOutHandler } from "../src/jobs/webhooks";
 
 /** One request a receiver got, with whether its Standard Webhooks signature verified. */
 export interface ReceivedWebhook {
@@ -77,4 +85,65 @@ export async function runDueWebhookJobs(
     await handle(job.name, job.data);
     ran += 1;
   }
+}
+
+/**
+ * Runs the due webhook jobs through the app's two handlers, private targets allowed (the
+ * receivers are on loopback), as the job runner would.
+ */
+export function runWebhookJobs(world: { db: Database; outbox: Outbox }): Promise<number> {
+  const deps = { db: world.db, outbox: world.outbox, logger: { info: () => {} } };
+  const fanOut = webhookFanOutHandler(deps);
+  const deliver = deliverWebhookHandler({ ...deps, env: { WEBHOOKS_ALLOW_PRIVATE_TARGETS: true } });
+  const context = { jobId: "job-1", attempt: 0, signal: new AbortController().signal };
+  return runDueWebhookJobs(world.db, async (name, data) => {
+    if (name === webhookFanOutJob.name) {
+      await fanOut.handle(webhookFanOutJob.payload.parse(data), context);
+    } else await deliver.handle(deliverWebhookJob.payload.parse(data), context);
+  });
+}
+
+/**
+ * A course endpoint (enrollment.created) of a fresh instructor at `receiver`, a way to make
+ * events for it, and its log and state as its owner reads them.
+ */
+export async function courseEndpointAt(
+  world: TestWorld,
+  receiver: Awaited<ReturnType<typeof startWebhookReceiver>>,
+) {
+  const instructor = await createUser(world.db, "instructor");
+  const course = await createCourse(world.db, instructor);
+  const { endpoint, secret } = await createWebhookEndpoint({
+    db: world.db,
+    user: instructor,
+    input: {
+      url: receiver.url,
+      description: "",
+      events: ["enrollment.created"],
+      courseId: course.id,
+    },
+  });
+  receiver.useSecret(secret);
+  const enrollSomeone = async () => {
+    const learner = await createUser(world.db, "learner");
+    await enrollInCourse({
+      db: world.db,
+      user: learner,
+      outbox: world.outbox,
+      input: { courseId: course.id },
+    });
+  };
+  const deliveries = async () =>
+    (
+      await listWebhookDeliveries({
+        db: world.db,
+        user: instructor,
+        input: { endpointId: endpoint.id },
+      })
+    ).items;
+  const state = async () =>
+    (
+      await listWebhookEndpoints({ db: world.db, user: instructor, input: { courseId: course.id } })
+    ).find((e) => e.id === endpoint.id);
+  return { instructor, endpoint, enrollSomeone, deliveries, state };
 }

@@ -1,23 +1,17 @@
-import { enrollInCourse } from "@lumen/core/enrollment";
-import type { SessionUser } from "@lumen/core/kernel";
-import { createCourse, createTestWorld, createUser, type TestWorld } from "@lumen/core/testing";
+import { createTestWorld, type TestWorld } from "@lumen/core/testing";
 import {
-  createWebhookEndpoint,
   createWebhookSender,
   DISABLE_AFTER_FAILURES,
   deliverWebhook,
   listWebhookAttempts,
-  listWebhookDeliveries,
-  listWebhookEndpoints,
   MAX_DELIVERY_ATTEMPTS,
   redeliverWebhook,
   updateWebhookEndpoint,
 } from "@lumen/core/webhooks";
-import { deliverWebhookJob, webhookFanOutJob } from "@lumen/jobs";
+import { deliverWebhookJob } from "@lumen/jobs";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { deliverWebhookHandler, webhookFanOutHandler } from "../src/jobs/webhooks";
-import { runDueWebhookJobs, startWebhookReceiver } from "./webhook-receiver";
+import { courseEndpointAt, runWebhookJobs, startWebhookReceiver } from "./webhook-receiver";
 
 let world: TestWorld;
 let receiver: Awaited<ReturnType<typeof startWebhookReceiver>>;
@@ -32,61 +26,12 @@ afterAll(async () => {
   await world.close();
 });
 
-const quiet = { info: () => {} };
-const context = () => ({ jobId: "job-1", attempt: 0, signal: new AbortController().signal });
 const MINUTE = 60_000;
 const send = createWebhookSender({ allowPrivateTargets: true });
 
 /** Runs the due fan-out and delivery jobs through the app's handlers (first attempts only). */
-function runJobs() {
-  const deps = { db: world.db, outbox: world.outbox, logger: quiet };
-  const fanOut = webhookFanOutHandler(deps);
-  const deliver = deliverWebhookHandler({ ...deps, env: { WEBHOOKS_ALLOW_PRIVATE_TARGETS: true } });
-  return runDueWebhookJobs(world.db, async (name, data) => {
-    if (name === webhookFanOutJob.name) {
-      await fanOut.handle(webhookFanOutJob.payload.parse(data), context());
-    } else await deliver.handle(deliverWebhookJob.payload.parse(data), context());
-  });
-}
-
-/** A course endpoint of a fresh instructor at the receiver, and a way to make events for it. */
-async function courseEndpoint() {
-  const instructor: SessionUser = await createUser(world.db, "instructor");
-  const course = await createCourse(world.db, instructor);
-  const { endpoint, secret } = await createWebhookEndpoint({
-    db: world.db,
-    user: instructor,
-    input: {
-      url: receiver.url,
-      description: "",
-      events: ["enrollment.created"],
-      courseId: course.id,
-    },
-  });
-  receiver.useSecret(secret);
-  const enrollSomeone = async () => {
-    const learner = await createUser(world.db, "learner");
-    await enrollInCourse({
-      db: world.db,
-      user: learner,
-      outbox: world.outbox,
-      input: { courseId: course.id },
-    });
-  };
-  const deliveries = async () =>
-    (
-      await listWebhookDeliveries({
-        db: world.db,
-        user: instructor,
-        input: { endpointId: endpoint.id },
-      })
-    ).items;
-  const state = async () =>
-    (
-      await listWebhookEndpoints({ db: world.db, user: instructor, input: { courseId: course.id } })
-    ).find((e) => e.id === endpoint.id);
-  return { instructor, endpoint, enrollSomeone, deliveries, state };
-}
+const runJobs = () => runWebhookJobs(world);
+const courseEndpoint = () => courseEndpointAt(world, receiver);
 
 /** Scheduled attempts 2…n of a delivery, each at its nextAttemptAt on a moved clock. */
 async function runSchedule(deliveryId: string, from: Date, upTo = MAX_DELIVERY_ATTEMPTS) {
@@ -223,55 +168,5 @@ describe("webhook retries against a failing receiver (HTTP 500)", () => {
     });
     expect(attempts.at(-1)).toMatchObject({ manual: true, statusCode: 204 });
     expect((await hook.state())?.consecutiveFailures).toBe(0);
-  });
-
-  it("a pending delivery whose endpoint was turned off fails without a request", async () => {
-    answer = 500;
-    const hook = await courseEndpoint();
-    await hook.enrollSomeone();
-    await runJobs();
-    const [delivery] = await hook.deliveries();
-    if (!delivery) throw new Error("no delivery");
-    await updateWebhookEndpoint({
-      db: world.db,
-      user: hook.instructor,
-      input: { endpointId: hook.endpoint.id, enabled: false },
-    });
-    const before = receiver.received.length;
-    const outcome = await deliverWebhook(
-      { db: world.db, outbox: world.outbox, send },
-      { deliveryId: delivery.id, attempt: 2 },
-    );
-    expect(outcome).toEqual({ status: "skipped", reason: "endpoint disabled" });
-    expect(receiver.received.length).toBe(before);
-    expect((await hook.deliveries())[0]).toMatchObject({ status: "failed" });
-  });
-
-  it("an unreachable receiver is logged as an error, not a status code", async () => {
-    const instructor = await createUser(world.db, "instructor");
-    const course = await createCourse(world.db, instructor);
-    const closed = await startWebhookReceiver();
-    const url = closed.url;
-    await closed.close();
-    const { endpoint } = await createWebhookEndpoint({
-      db: world.db,
-      user: instructor,
-      input: { url, description: "", events: ["enrollment.created"], courseId: course.id },
-    });
-    const learner = await createUser(world.db, "learner");
-    await enrollInCourse({
-      db: world.db,
-      user: learner,
-      outbox: world.outbox,
-      input: { courseId: course.id },
-    });
-    await runJobs();
-    const { items } = await listWebhookDeliveries({
-      db: world.db,
-      user: instructor,
-      input: { endpointId: endpoint.id },
-    });
-    expect(items[0]).toMatchObject({ status: "pending", lastStatusCode: null });
-    expect(items[0]?.lastError).toMatch(/ECONNREFUSED/);
   });
 });

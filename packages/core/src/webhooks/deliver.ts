@@ -87,6 +87,12 @@ export async function deliverWebhook(deps: DeliverDeps, job: DeliverJob): Promis
   const durationMs = Math.round(performance.now() - started);
 
   return deps.db.transaction(async (tx) => {
+    // A manual attempt may finish alongside a scheduled one: number them one at a time.
+    await tx
+      .select({ id: webhookDeliveries.id })
+      .from(webhookDeliveries)
+      .where(eq(webhookDeliveries.id, delivery.id))
+      .for("update");
     const [done] = await tx
       .select({ n: count() })
       .from(webhookAttempts)

@@ -88,7 +88,12 @@ export async function loadDelivery(
   if (!delivery) {
     throw new NotFoundError(DELIVERY_NOT_FOUND);
   }
-  const endpoint = await loadEndpoint(db, user, delivery.endpointId, { manage });
+  // Someone else's delivery reads exactly like an unknown one: ids cannot be probed.
+  const endpoint = await loadEndpoint(db, user, delivery.endpointId, { manage }).catch(
+    (error: unknown) => {
+      throw error instanceof NotFoundError ? new NotFoundError(DELIVERY_NOT_FOUND) : error;
+    },
+  );
   return { delivery, endpoint };
 }
 

@@ -1,6 +1,13 @@
-import { type WebhookEventType, webhookDeliveries, webhookEndpoints } from "@lumen/db";
+import {
+  courses,
+  users,
+  type WebhookEventType,
+  webhookDeliveries,
+  webhookEndpoints,
+} from "@lumen/db";
 import { deliverWebhookJob, type Outbox } from "@lumen/jobs";
-import { and, arrayContains, eq, isNull, or } from "drizzle-orm";
+import { and, arrayContains, eq, isNull, or, sql } from "drizzle-orm";
+import { isCourseInstructor } from "../access";
 import type { Database } from "../kernel";
 
 /** An event as the fan-out job carries it. */
@@ -15,7 +22,9 @@ export interface QueuedWebhookEvent {
 
 /**
  * Turns events into deliveries, in one transaction: for each event, every enabled endpoint
- * subscribed to its type among the user's own endpoints and the course's endpoints. The
+ * subscribed to its type among the user's own endpoints and the course's endpoints whose owner
+ * still edits the course (an instructor removed from it stops receiving its learners' events,
+ * as an admin demoted does). The
  * (endpoint, event) pair is unique, so a repeated job inserts nothing and enqueues nothing.
  * Returns how many deliveries were created.
  */
@@ -33,16 +42,20 @@ export async function fanOutWebhookEvents({
     for (const event of events) {
       const type = event.type as WebhookEventType;
       const e = webhookEndpoints;
+      const courseEditor = sql`(${users.role} = 'admin'
+        or (${users.role} = 'instructor' and ${isCourseInstructor(e.userId)}))`;
       const targets = await tx
         .select({ id: e.id })
         .from(e)
+        .innerJoin(users, eq(users.id, e.userId))
+        .leftJoin(courses, eq(courses.id, e.courseId))
         .where(
           and(
             eq(e.enabled, true),
             arrayContains(e.events, [type]),
             or(
               and(eq(e.userId, event.userId), isNull(e.courseId)),
-              event.courseId ? eq(e.courseId, event.courseId) : undefined,
+              event.courseId ? and(eq(e.courseId, event.courseId), courseEditor) : undefined,
             ),
           ),
         );

@@ -74,7 +74,7 @@ export type WebhookEndpointIdInput = z.output<typeof webhookEndpointIdInput>;
 export const webhookDeliveriesInput = z.object({
   endpointId: id("endpointId"),
   /** The nextCursor of the previous page. */
-  cursor: z.string().max(200).optional(),
+  cursor: z.string().max(200).nullish(),
 });
 export type WebhookDeliveriesInput = z.output<typeof webhookDeliveriesInput>;
 

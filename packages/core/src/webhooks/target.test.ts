@@ -120,6 +120,9 @@ describe("webhook SSRF guard (override off)", () => {
     expect(forbiddenAddressKind("ff02::1")).toBe("multicast");
     expect(forbiddenAddressKind("::")).toBe("unspecified");
     expect(forbiddenAddressKind("1.1.1.1")).toBeNull();
+    expect(forbiddenAddressKind("64:ff9b::a9fe:a9fe")).toBe("link-local (through NAT64)");
+    expect(forbiddenAddressKind("64:ff9b::10.0.0.1")).toBe("private (through NAT64)");
+    expect(forbiddenAddressKind("64:ff9b::808:808")).toBeNull();
   });
 });
 

@@ -48,12 +48,32 @@ const lists = FORBIDDEN.map(([network, prefix, type, kind]) => {
   return { list, kind };
 });
 
+const nat64 = new BlockList();
+nat64.addSubnet("64:ff9b::", 96, "ipv6");
+
 /** Why an address is not a public one (loopback, private, …), or null when it is public. */
 export function forbiddenAddressKind(address: string): string | null {
   const family = isIP(address);
   if (family === 0) return "malformed";
   const type = family === 6 ? "ipv6" : "ipv4";
-  return lists.find(({ list }) => list.check(address, type))?.kind ?? null;
+  const kind = lists.find(({ list }) => list.check(address, type))?.kind ?? null;
+  if (kind || type === "ipv4" || !nat64.check(address, "ipv6")) return kind;
+  // A NAT64 gateway (64:ff9b::/96) would carry the request on to the IPv4 address embedded
+  // in the last 32 bits: that one must be public too.
+  const embedded = embeddedIpv4(address);
+  const inner = embedded ? forbiddenAddressKind(embedded) : "malformed";
+  return inner ? `${inner} (through NAT64)` : null;
+}
+
+/** The IPv4 address in the last 32 bits of an IPv6 address (written either way). */
+function embeddedIpv4(address: string): string | null {
+  const dotted = /(\d+\.\d+\.\d+\.\d+)$/.exec(address);
+  if (dotted?.[1]) return dotted[1];
+  const groups = address.split(":");
+  const low = Number.parseInt(groups.at(-1) ?? "", 16);
+  const high = Number.parseInt(groups.at(-2) ?? "", 16);
+  if (Number.isNaN(low) || Number.isNaN(high)) return null;
+  return [high >> 8, high & 255, low >> 8, low & 255].join(".");
 }
 
 /** A webhook target that may not be contacted; the message goes to the delivery log. */

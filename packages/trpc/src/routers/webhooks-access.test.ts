@@ -84,6 +84,16 @@ describe("webhooks router: personal endpoints", () => {
       expect(await codeOf(api.redeliver({ deliveryId }))).toBe("NOT_FOUND");
     }
     expect((await hooks(learner).list()).find((e) => e.id === endpointId)?.enabled).toBe(true);
+    // Someone else's delivery reads like an unknown one.
+    const unknown = "00000000-0000-4000-8000-000000000000";
+    const messageOf = (p: Promise<unknown>) =>
+      p.then(
+        () => "",
+        (e: unknown) => (e instanceof Error ? e.message : ""),
+      );
+    expect(await messageOf(hooks(stranger).attempts({ deliveryId }))).toBe(
+      await messageOf(hooks(stranger).attempts({ deliveryId: unknown })),
+    );
   });
 
   it("signed-out callers are refused every procedure", async () => {
