@@ -154,6 +154,17 @@ export const analyticsRollupJob = defineJob({
   cron: "* * * * *",
 });
 
+/**
+ * Delete the public API's stored Idempotency-Key responses past their 24 h, in bounded
+ * batches. Hourly: an expired row is already treated as absent, so this only reclaims space.
+ */
+export const expireIdempotencyKeysJob = defineJob({
+  name: "idempotency.expire",
+  payload: z.object({}).strip().nullish(),
+  queue: { ...DEFAULT_QUEUE_OPTIONS, policy: "stately", retryLimit: 3 },
+  cron: "0 * * * *",
+});
+
 export const JOB_DEFINITIONS: readonly JobDefinition[] = [
   issueCertificateJob,
   publishCertificateJob,
@@ -166,4 +177,5 @@ export const JOB_DEFINITIONS: readonly JobDefinition[] = [
   sendEmailsJob,
   queueDigestsJob,
   analyticsRollupJob,
+  expireIdempotencyKeysJob,
 ];
