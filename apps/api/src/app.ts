@@ -31,6 +31,7 @@ import { forumImageRoutes } from "./routes/forum-images";
 import { COVER_UPLOAD_PATH, mediaRoutes } from "./routes/media";
 import { publicCatalogRoutes } from "./routes/public-catalog";
 import { apiSecurityHeaders, frameableBy } from "./security-headers";
+import { createV1App } from "./v1/app";
 
 export interface AppDeps {
   db: Database;
@@ -62,6 +63,8 @@ type AppEnv = { Variables: { requestId: string; log: Logger } };
  */
 const CAPTION_UPLOAD_PATH = "/trpc/video.addCaption";
 const CAPTION_UPLOAD_MAX_BYTES = 3 * 1024 * 1024;
+/** The public REST API (its own app: v1/app.ts). */
+const V1_PATHS = "/api/v1/*";
 
 export function createApp({
   db,
@@ -102,7 +105,8 @@ export function createApp({
     await next();
   });
   app.use(cors({ origin: env.WEB_ORIGIN, credentials: true, maxAge: 600 }));
-  app.use(requireWebOrigin(env.WEB_ORIGIN));
+  // /api/v1 runs its own origin check and body limit, to answer with problem details.
+  app.use(except(V1_PATHS, requireWebOrigin(env.WEB_ORIGIN)));
   const limitBody = (maxSize: number) =>
     bodyLimit({
       maxSize,
@@ -113,7 +117,7 @@ export function createApp({
   // Cover and PDF uploads carry their own, larger limits (routes/); captions get theirs here.
   app.use(
     except(
-      [COVER_UPLOAD_PATH, DOCUMENT_UPLOAD_PATH, CAPTION_UPLOAD_PATH],
+      [COVER_UPLOAD_PATH, DOCUMENT_UPLOAD_PATH, CAPTION_UPLOAD_PATH, V1_PATHS],
       limitBody(env.MAX_BODY_BYTES),
     ),
   );
@@ -141,6 +145,23 @@ export function createApp({
   app.route("/", emailRoutes({ db, secret: env.EMAIL_TOKEN_SECRET, webOrigin: env.WEB_ORIGIN }));
   // Anonymous, cacheable catalog JSON that the edge Worker fetches on a miss.
   app.route("/public", publicCatalogRoutes({ db, search }));
+
+  app.route(
+    "/api/v1",
+    createV1App({
+      db,
+      auth,
+      outbox,
+      search,
+      media,
+      progress,
+      analytics,
+      rateLimitPerMinute: env.API_RATE_LIMIT,
+      maxBodyBytes: env.MAX_BODY_BYTES,
+      webOrigin: env.WEB_ORIGIN,
+      edgePublicUrl: env.EDGE_PUBLIC_URL,
+    }),
+  );
 
   // The hot path (progress beacons arrive every few seconds per learner) memoizes sessions.
   const resolveSession = createSessionResolver((headers) => sessionUser(auth, headers));

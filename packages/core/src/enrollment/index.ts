@@ -5,7 +5,12 @@
 export { type ActiveEnrollment, findActiveEnrollment, isActiveEnrollment } from "./active";
 export { enrollInCourse } from "./enroll";
 export { type EnrollmentCourseInput, enrollmentCourseInput } from "./inputs";
-export { listMyEnrollments, type MyEnrollment } from "./list-mine";
+export {
+  listMyEnrollments,
+  type MyEnrollment,
+  type MyEnrollmentsPage,
+  pageOfMyEnrollments,
+} from "./list-mine";
 export {
   completionPercent,
   type EnrollmentStanding,

@@ -11,7 +11,8 @@ export interface RecordCall {
   events: readonly ProgressEvent[];
 }
 
-const REASONS: Record<RejectReason, string> = {
+/** Why an event is refused, by code; the REST API answers a status per code (ADR 0025). */
+export const REJECT_REASONS: Record<RejectReason, string> = {
   enrollment: "No enrollment of yours has this id.",
   inactive: "This enrollment is no longer active.",
   lesson: "This lesson is not part of the enrollment's course.",
@@ -70,7 +71,7 @@ export async function applyBatch(
     if (!result) continue;
     const reason = rejected.get(e.i);
     if (reason) {
-      result.rejected.push({ eventId: e.eventId, reason: REASONS[reason] });
+      result.rejected.push({ eventId: e.eventId, reason: REJECT_REASONS[reason] });
       continue;
     }
     touched[c]?.add(e.enrollmentId);

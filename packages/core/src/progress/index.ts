@@ -2,6 +2,7 @@
  * Learning progress: the group-committed write path for progress events (coverage, completion,
  * milestones, the certificate job), and the reads (a learner's own, a course's learners).
  */
+export { REJECT_REASONS } from "./apply-batch";
 export { markLessonsCompleted } from "./completion";
 export { listCourseLearners } from "./course-learners";
 export { getCourseProgress } from "./course-progress";
@@ -27,3 +28,4 @@ export type {
   ProgressIngest,
   RecordResult,
 } from "./types";
+export type { RejectReason } from "./write-events";
