@@ -5,6 +5,8 @@
  *   --warmup N        unmeasured requests per variant first (default 100)
  *   --clients N       concurrent closed-loop clients (default 8)
  *   --max-seconds N   a phase stops after this long whatever its count (default 30)
+ *   --only A,B        run only these transports ("trpc", "rest", "key"), e.g. to profile one
+ *   --profile-api DIR write a CPU profile of the API process there
  * Needs Postgres (BENCH_DATABASE_URL / TEST_DATABASE_URL). Creates a fresh database, starts
  * the real API server process (apps/api/src/server.ts) on loopback, signs up one learner per
  * client over HTTP, enrolls each in a course and gives each a write API key (createApiKey).
@@ -33,6 +35,9 @@ const { values } = benchArgs({
     warmup: { type: "string", default: "100" },
     clients: { type: "string", default: "8" },
     "max-seconds": { type: "string", default: "30" },
+    only: { type: "string" },
+    /** Directory for a CPU profile of the API process (node --cpu-prof), written at exit. */
+    "profile-api": { type: "string" },
   },
 });
 const config = {
@@ -41,7 +46,17 @@ const config = {
   warmup: Number(values.warmup),
   clients: Number(values.clients),
   maxSeconds: Number(values["max-seconds"]),
+  only: values.only?.split(",").map((t) => t.trim()),
 };
+const TRANSPORT_FLAGS: Record<Variant["transport"], string> = {
+  tRPC: "trpc",
+  REST: "rest",
+  "REST + Idempotency-Key": "key",
+};
+const variants = VARIANTS.filter(
+  (v) => !config.only || config.only.includes(TRANSPORT_FLAGS[v.transport]),
+);
+const profileDir = values["profile-api"];
 
 const database = await benchDatabase();
 if (!database.url) throw new Error("pnpm bench public-api needs Postgres: set TEST_DATABASE_URL");
@@ -50,6 +65,7 @@ const mailbox = await startMailbox();
 const api = await startApiServer({
   databaseUrl: database.url,
   env: { SMTP_URL: mailbox.url, API_RATE_LIMIT: "1000000" },
+  nodeArgs: profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [],
 });
 
 interface Totals {
@@ -86,8 +102,8 @@ try {
       ok: variant.ok,
     });
 
-  for (const variant of VARIANTS) await run(variant, config.warmup);
-  const totals: Totals[] = VARIANTS.map((variant) => ({ variant, phases: [], apiCpu: 0 }));
+  for (const variant of variants) await run(variant, config.warmup);
+  const totals: Totals[] = variants.map((variant) => ({ variant, phases: [], apiCpu: 0 }));
   for (let round = 0; round < config.rounds; round += 1) {
     // Rotating the order spreads drift (a neighbour's load, autovacuum) over every variant.
     for (let k = 0; k < totals.length; k += 1) {
