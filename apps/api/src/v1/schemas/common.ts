@@ -63,7 +63,8 @@ export function problems(...statuses: number[]) {
 
 /** What every authenticated operation may answer besides its own results. */
 export const AUTH_PROBLEMS = [401, 429, 500] as const;
-export const WRITE_PROBLEMS = [400, 401, 403, 413, 415, 422, 429, 500] as const;
+/** 409 too: a retry while the first request with its Idempotency-Key still runs. */
+export const WRITE_PROBLEMS = [400, 401, 403, 409, 413, 415, 422, 429, 500] as const;
 
 export const problemTypes = Object.keys(PROBLEM_TYPES) as ProblemType[];
 
