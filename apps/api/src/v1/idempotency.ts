@@ -112,16 +112,23 @@ async function runClaimed(
   request: IdempotentRequest,
   claim: Claim,
 ) {
+  const log = c.var.log;
+  // Bookkeeping that fails after the handler ran must not replace its answer with a 500: the
+  // effect happened. The claim then stays until lockMs, when a retry takes it over.
+  const release = () =>
+    releaseKey(db, request, claim).catch((error: unknown) =>
+      log.error("idempotency key release failed", { err: error, path: request.path }),
+    );
   try {
     await next();
   } catch (error) {
     // No error handler turned it into an answer: nothing to store, let the retry run.
-    await releaseKey(db, request, claim);
+    await release();
     throw error;
   }
   const res = c.res;
   if (res.status >= 500 || res.status === 429) {
-    await releaseKey(db, request, claim);
+    await release();
     return;
   }
   const response: StoredResponse = {
@@ -129,10 +136,13 @@ async function runClaimed(
     body: await res.clone().text(),
     headers: replayedHeaders(res.headers),
   };
-  const stored = await completeKey(db, request, claim, response);
+  const stored = await completeKey(db, request, claim, response).catch((error: unknown) => {
+    log.error("idempotency response not stored", { err: error, path: request.path });
+    return true;
+  });
   if (!stored) {
     // Our claim outlived lockMs and a retry took it over: both ran; the retry's answer wins.
-    c.var.log.warn("idempotency claim taken over before the response was stored", {
+    log.warn("idempotency claim taken over before the response was stored", {
       path: request.path,
     });
   }
