@@ -2,11 +2,13 @@
  * Vitest settings of the packages whose tests run against a database (core, search, trpc,
  * the API). Files are not isolated: each worker imports the routers, services and drizzle
  * schema once instead of once per file (that import was ~2 s a file, 80 s of trpc's 200 s).
+ * The 60 s test timeout is headroom for CI's loaded 2-core machine (three passes, Postgres,
+ * PGlite and browsers at once), where tests that take 2 s alone have taken over 30 s.
  * These tests share no module state they change (no module mocks; fake timers and spies are
  * restored after each test); each file still gets its own database.
  */
 export const databaseTestOptions = {
-  testTimeout: 30_000,
+  testTimeout: 60_000,
   hookTimeout: 60_000,
   isolate: false,
 };

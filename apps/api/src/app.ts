@@ -81,6 +81,8 @@ export function createApp({
   throttle = createAuthThrottle(db),
 }: AppDeps) {
   const app = new Hono<AppEnv>();
+  // Production accepts only https webhook endpoints; dev and tests register local receivers.
+  const webhooks = { httpsOnly: env.LUMEN_ENV === "production" };
 
   app.use(requestId());
   app.use(async (c, next) => {
@@ -187,6 +189,7 @@ export function createApp({
           progress,
           live,
           analytics,
+          webhooks,
           user: await resolveSession(c.req.raw.headers),
           currentUser,
         }),

@@ -88,6 +88,14 @@ export const apiEnvSchema = databaseEnvSchema
       .min(60)
       .max(3600, "playback tokens may live at most 1 hour")
       .default(900),
+    /**
+     * Let webhook deliveries reach private, loopback and link-local addresses (the SSRF guard
+     * refuses them otherwise). Always on in development and test, for local receivers.
+     */
+    WEBHOOKS_ALLOW_PRIVATE_TARGETS: z
+      .enum(["true", "false"])
+      .default("false")
+      .transform((value) => value === "true"),
     /** Submissions one job runner grades at once (each run is one gVisor sandbox). */
     GRADER_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(2),
     /** FFmpeg binaries for the job runner; default: `ffmpeg` / `ffprobe` on PATH. */
@@ -201,6 +209,8 @@ export const apiEnvSchema = databaseEnvSchema
         ? []
         : [{ deprecated: "EDGE_PURGE_SECRET", current: "EDGE_INTERNAL_SECRET" }],
     MEDIA_SIGNING_KEYS: env.MEDIA_SIGNING_KEYS ?? DEV_MEDIA_SIGNING_KEYS,
+    WEBHOOKS_ALLOW_PRIVATE_TARGETS:
+      env.WEBHOOKS_ALLOW_PRIVATE_TARGETS || env.LUMEN_ENV !== "production",
     EDGE_PUBLIC_URL: env.EDGE_PUBLIC_URL ?? env.EDGE_URL,
     AUTH_BASE_URL: env.AUTH_BASE_URL ?? env.WEB_ORIGIN,
     SMTP_URL: env.SMTP_URL ?? DEV_SMTP_URL,

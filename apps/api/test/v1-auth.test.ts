@@ -3,7 +3,7 @@ import { createUser } from "@lumen/core/testing";
 import { apiKeys } from "@lumen/db";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { signUp } from "./harness";
+import { signUp, WEB_ORIGIN } from "./harness";
 import { createV1World, V1, type V1World } from "./v1-world";
 
 let w: V1World;
@@ -54,6 +54,20 @@ describe("/api/v1 authentication", () => {
     });
     expect(res.status).toBe(403);
     expect(res.res.headers.get("content-type")).toBe("application/problem+json");
+  });
+
+  it("the web app's origin passes the CORS preflight for /api/v1 as for the rest of the API", async () => {
+    const res = await w.t.app.request(`${V1}/enrollments`, {
+      method: "OPTIONS",
+      headers: {
+        origin: WEB_ORIGIN,
+        "access-control-request-method": "POST",
+        "access-control-request-headers": "content-type, idempotency-key",
+      },
+    });
+    expect(res.status).toBe(204);
+    expect(res.headers.get("access-control-allow-origin")).toBe(WEB_ORIGIN);
+    expect(res.headers.get("access-control-allow-credentials")).toBe("true");
   });
 
   it("no credentials, a malformed, unknown, revoked or expired key: the same 401 with WWW-Authenticate", async () => {

@@ -73,6 +73,7 @@ export async function createIdempotencyStack() {
     }
     const { enrollmentId, created } = await enrollInCourse({
       db: world.db,
+      outbox: world.outbox,
       user: c.var.principal.user,
       input: { courseId: course_id },
     });

@@ -80,9 +80,17 @@ export async function createV1World(overrides: Record<string, string> = {}) {
     return { token, keyId: key.id };
   }
 
+  /** A fresh learner with a write key. */
+  async function learner() {
+    const user = await createUser(db);
+    const { token } = await keyFor(user);
+    return { user, token };
+  }
+
   return {
     t,
     db,
+    learner,
     doc,
     contract,
     call,

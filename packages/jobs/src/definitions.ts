@@ -154,6 +154,47 @@ export const analyticsRollupJob = defineJob({
   cron: "* * * * *",
 });
 
+/** One webhook event as the fan-out job carries it (the body's data is already snake_case). */
+export const webhookEventPayload = z.object({
+  /** "evt_…": the Standard Webhooks message id, the same for every endpoint and attempt. */
+  eventId: z.string().min(1).max(64),
+  type: z.string().min(1).max(64),
+  /** ISO 8601, when it happened (the body's `timestamp`). */
+  timestamp: z.iso.datetime({ offset: true }),
+  /** Whose event it is: their own endpoints receive it. */
+  userId: z.string().min(1),
+  /** The course it is about: that course's endpoints receive it. */
+  courseId: z.uuid().nullable(),
+  data: z.record(z.string(), z.unknown()),
+});
+
+/**
+ * Turn webhook events into deliveries: one row per (subscribed, enabled endpoint, event),
+ * unique, so a repeated job inserts nothing twice, and a webhooks.deliver job per new row.
+ * Enqueued in the transaction that made the events happen; one job carries a whole batch.
+ */
+export const webhookFanOutJob = defineJob({
+  name: "webhooks.fan-out",
+  payload: z.object({ events: z.array(webhookEventPayload).min(1).max(5_000) }),
+  queue: { ...DEFAULT_QUEUE_OPTIONS, retryLimit: 10 },
+});
+
+/**
+ * Send one delivery to its endpoint (signed, SSRF-guarded). `attempt` is the scheduled
+ * attempt's number (1 = first), claimed once, so a duplicate job sends nothing; failures are
+ * retried by the handler enqueueing the next attempt with a backoff (not by pg-boss, whose
+ * own retries only cover a crashed handler). `manual`: a redelivery or test send from the log,
+ * now, outside the schedule.
+ */
+export const deliverWebhookJob = defineJob({
+  name: "webhooks.deliver",
+  payload: z.union([
+    z.object({ deliveryId: z.uuid(), attempt: z.number().int().min(1).max(100) }),
+    z.object({ deliveryId: z.uuid(), manual: z.literal(true) }),
+  ]),
+  queue: { ...DEFAULT_QUEUE_OPTIONS, retryLimit: 3, expireInSeconds: 5 * 60 },
+});
+
 /**
  * Delete the public API's stored Idempotency-Key responses past their 24 h, in bounded
  * batches. Hourly: an expired row is already treated as absent, so this only reclaims space.
@@ -177,5 +218,7 @@ export const JOB_DEFINITIONS: readonly JobDefinition[] = [
   sendEmailsJob,
   queueDigestsJob,
   analyticsRollupJob,
+  webhookFanOutJob,
+  deliverWebhookJob,
   expireIdempotencyKeysJob,
 ];

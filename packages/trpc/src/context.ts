@@ -2,6 +2,7 @@ import type { RollupRequester } from "@lumen/core/analytics";
 import type { SessionUser } from "@lumen/core/kernel";
 import type { LiveHub } from "@lumen/core/live";
 import type { ProgressIngest } from "@lumen/core/progress";
+import type { WebhookPolicy } from "@lumen/core/webhooks";
 import type { Database } from "@lumen/db";
 import type { Outbox } from "@lumen/jobs";
 import type { MediaContext } from "@lumen/media";
@@ -31,12 +32,15 @@ export interface ContextInner {
   live?: LiveHub | undefined;
   /** Asks for a dashboard rollup after a quiz attempt is written (ADR 0024); absent in tests. */
   analytics?: RollupRequester | undefined;
+  /** Rules for webhook endpoint URLs (production: https only); absent: development rules. */
+  webhooks?: WebhookPolicy | undefined;
 }
 
 /** Pure context: tests build it directly and call procedures with `createCaller`. */
 export function createContextInner(opts: ContextInner): ContextInner {
-  const { db, user, currentUser, outbox, search, media, progress, live, analytics } = opts;
-  return { db, user, currentUser, outbox, search, media, progress, live, analytics };
+  const { db, user, currentUser, outbox, search, media, progress, live, analytics, webhooks } =
+    opts;
+  return { db, user, currentUser, outbox, search, media, progress, live, analytics, webhooks };
 }
 
 export type Context = ContextInner;

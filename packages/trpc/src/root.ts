@@ -16,6 +16,7 @@ import { progressRouter } from "./routers/progress";
 import { quizRouter } from "./routers/quiz";
 import { usersRouter } from "./routers/users";
 import { videoRouter } from "./routers/video";
+import { webhooksRouter } from "./routers/webhooks";
 import { createCallerFactory, router } from "./trpc";
 
 export const appRouter = router({
@@ -37,6 +38,7 @@ export const appRouter = router({
   quiz: quizRouter,
   users: usersRouter,
   video: videoRouter,
+  webhooks: webhooksRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -19,6 +19,7 @@ import { issueCertificateHandler } from "./issue-certificate";
 import { probeVideoHandler } from "./probe-video";
 import { publishCertificateHandler } from "./publish-certificate";
 import { purgeEdgeHandler } from "./purge-edge";
+import { deliverWebhookHandler, webhookFanOutHandler } from "./webhooks";
 
 export interface JobDeps {
   db: Database;
@@ -57,6 +58,8 @@ export function jobHandlers(deps: JobDeps): JobHandler[] {
     sendEmailsHandler({ ...deps, transport: emailTransportOf(deps) }),
     queueDigestsHandler(deps),
     analyticsRollupHandler(deps),
+    webhookFanOutHandler(deps),
+    deliverWebhookHandler(deps),
     expireIdempotencyKeysHandler(deps),
   ];
   if (deps.ffmpeg) {

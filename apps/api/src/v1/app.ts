@@ -3,7 +3,7 @@ import type { MiddlewareHandler } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { etag, RETAINED_304_HEADERS } from "hono/etag";
 import { requireWebOrigin } from "../origin-check";
-import { authenticate, requireScope } from "./auth";
+import { authenticate, requireFreshUser, requireScope } from "./auth";
 import type { V1Env } from "./context";
 import type { V1Deps } from "./deps";
 import { docsRoutes } from "./docs";
@@ -82,6 +82,7 @@ export function createV1App(deps: V1Deps) {
   app.use(rateLimit({ limit: deps.rateLimitPerMinute, windowMs: 60_000 }));
   const guards: Guards = {
     read: [requireScope("read")],
+    privileged: [requireScope("read"), requireFreshUser(deps)],
     write: [requireScope("write"), idempotency({ db: deps.db })],
   };
   app.route("/", meRoutes(deps, guards));

@@ -53,3 +53,20 @@ export function requireScope(needed: ApiKeyScope): MiddlewareHandler<V1Env> {
     await next();
   };
 }
+
+/**
+ * For privileged reads (a course's learners): a session's user and role are read from the
+ * database, never from the cookie cache, as tRPC's privileged procedures do. An API key's
+ * user was read from the database when the key was checked.
+ */
+export function requireFreshUser({ auth }: { auth: Auth }): MiddlewareHandler<V1Env> {
+  return async (c, next) => {
+    const principal = c.get("principal");
+    if (principal.keyId === null) {
+      const user = await sessionUser(auth, c.req.raw.headers, { fresh: true });
+      if (!user) throw unauthorized();
+      c.set("principal", { ...principal, user });
+    }
+    await next();
+  };
+}

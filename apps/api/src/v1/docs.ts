@@ -41,17 +41,20 @@ export function docsRoutes() {
         "cache-control": "public, max-age=86400",
       });
     })
-    .get("/docs", async (c) => {
-      const nonce = randomBytes(16).toString("base64");
-      c.header("content-security-policy", docsPolicy(nonce));
-      return Scalar<V1Env>({
-        url: "/api/v1/openapi.json",
-        pageTitle: "Lumen API v1",
-        cdn: DOCS_BUNDLE_PATH,
-        nonce,
-        withDefaultFonts: false,
-        hideClientButton: true,
-        telemetry: false,
-      })(c, async () => {});
-    });
+    .get(
+      "/docs",
+      Scalar<V1Env>((c) => {
+        const nonce = randomBytes(16).toString("base64");
+        c.header("content-security-policy", docsPolicy(nonce));
+        return {
+          url: "/api/v1/openapi.json",
+          pageTitle: "Lumen API v1",
+          cdn: DOCS_BUNDLE_PATH,
+          nonce,
+          withDefaultFonts: false,
+          hideClientButton: true,
+          telemetry: false,
+        };
+      }),
+    );
 }

@@ -98,10 +98,19 @@ export function toProblem(error: unknown): ProblemError | null {
     const errors =
       domain instanceof ValidationError
         ? Object.entries(domain.fieldErrors).flatMap(([field, messages]) =>
-            messages.map((detail) => ({ pointer: `#/${snakeCase(field)}`, detail })),
+            messages.map((detail) => ({
+              // Domain field names are dotted paths ("answers.0.questionId").
+              pointer: pointerOf("", field.split(".").map(snakeCase)),
+              detail,
+            })),
           )
         : undefined;
-    return new ProblemError(TYPE_BY_KIND[domain.kind], domain.message, { errors });
+    // Coded problems (e.g. what blocks publishing) travel as an extension, as on tRPC.
+    const coded =
+      domain instanceof ValidationError && domain.problems.length > 0
+        ? { problems: domain.problems }
+        : {};
+    return new ProblemError(TYPE_BY_KIND[domain.kind], domain.message, { errors, ...coded });
   }
   if (error instanceof z.ZodError) return validationProblem(error, "");
   if (error instanceof HTTPException) {

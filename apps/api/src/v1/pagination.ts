@@ -28,18 +28,16 @@ export const pageFields = {
   page_count: z.number().int().min(1),
 };
 
-export const LINK_HEADER_DESCRIPTION =
-  'RFC 8288 links to the `first`, `prev`, `next` and `last` pages (e.g. `<https://…/api/v1/courses?page=2>; rel="next"`).';
-
 /**
  * RFC 8288 `Link` header (GitHub's style): first, prev, next and last pages of the request's
- * own URL, every other query parameter kept.
+ * own URL, every other query parameter kept. The targets are origin-relative references: behind
+ * the proxy and the load balancer this process does not know the host clients used.
  */
 export function pageLinks(requestUrl: string, page: number, pageCount: number): string {
   const link = (target: number, rel: string) => {
     const url = new URL(requestUrl);
     url.searchParams.set("page", String(target));
-    return `<${url.toString()}>; rel="${rel}"`;
+    return `<${url.pathname}${url.search}>; rel="${rel}"`;
   };
   const links = [link(1, "first")];
   if (page > 1) links.push(link(Math.min(page - 1, pageCount), "prev"));

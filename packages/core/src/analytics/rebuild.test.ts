@@ -61,6 +61,7 @@ async function twoLearners() {
     const { enrollmentId } = await enrollInCourse({
       db: world.db,
       user,
+      outbox: world.outbox,
       input: { courseId: course.id },
     });
     await getPlayback({ db: world.db, user, media: world.media, input: { lessonId: video } });

@@ -124,6 +124,7 @@ async function createLearner(course: Course): Promise<Learner> {
   const { enrollmentId } = await enrollInCourse({
     db: world.db,
     user,
+    outbox: world.outbox,
     input: { courseId: course.courseId },
   });
   return { user, enrollmentId, enrolled: true, played: new Set(), sent: [] };
@@ -200,7 +201,7 @@ async function act(rng: Rng, course: Course, learner: Learner) {
   } else if (roll < 0.88) {
     const input = { courseId: course.courseId };
     if (learner.enrolled) await unenrollFromCourse({ db: world.db, user: learner.user, input });
-    else await enrollInCourse({ db: world.db, user: learner.user, input });
+    else await enrollInCourse({ db: world.db, user: learner.user, outbox: world.outbox, input });
     learner.enrolled = !learner.enrolled;
   } else if (roll < 0.94) {
     await certify(learner, course);

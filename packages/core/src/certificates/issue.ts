@@ -7,6 +7,7 @@ import { eq } from "drizzle-orm";
 import { getEnrollmentStanding } from "../enrollment";
 import type { Transaction } from "../kernel";
 import { certificateNotification, createNotifications } from "../notifications";
+import { emitWebhookEvent } from "../webhook-events";
 import type { CertificateIssuer, CertificateLinks, CertificateLogger } from "./issuer";
 import { certificateVerifyUrl, courseUrl } from "./links";
 import { ensureCertificatePdf } from "./render-pdf";
@@ -134,6 +135,19 @@ async function issueInTransaction(
   ]);
   // Publishes the record and, the first time a list is used, the list itself.
   await outbox.enqueue(tx, publishCertificateJob, { certificateId: id });
+  await emitWebhookEvent(tx, outbox, {
+    type: "certificate.issued",
+    userId: enrollment.userId,
+    courseId: enrollment.courseId,
+    at: issuedAt,
+    data: {
+      certificate_id: id,
+      enrollment_id: enrollmentId,
+      course_id: enrollment.courseId,
+      user_id: enrollment.userId,
+      issued_at: issuedAt.toISOString(),
+    },
+  });
   return { status: "issued", certificateId: id };
 }
 

@@ -3,6 +3,7 @@ import { type Outbox, publishCertificateJob } from "@lumen/jobs";
 import type { MediaContext } from "@lumen/media";
 import { eq } from "drizzle-orm";
 import { ConflictError, ForbiddenError, type SessionUser } from "../kernel";
+import { emitWebhookEvent } from "../webhook-events";
 import { loadVisibleCertificate } from "./access";
 import type { RevokeCertificateInput } from "./inputs";
 import { markStatusListChanged } from "./status-list";
@@ -47,6 +48,19 @@ export async function revokeCertificate({
       .where(eq(certificates.id, certificate.id));
     await markStatusListChanged(tx, certificate.statusListIndex);
     await outbox.enqueue(tx, publishCertificateJob, { certificateId: certificate.id });
+    await emitWebhookEvent(tx, outbox, {
+      type: "certificate.revoked",
+      userId: certificate.userId,
+      courseId: certificate.courseId,
+      at: now,
+      data: {
+        certificate_id: certificate.id,
+        course_id: certificate.courseId,
+        user_id: certificate.userId,
+        revoked_at: now.toISOString(),
+        reason: input.reason,
+      },
+    });
     return toCertificateSummary(
       { ...certificate, revokedAt: now, revokedReason: input.reason },
       media.edgeUrl,

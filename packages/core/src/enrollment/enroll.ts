@@ -1,20 +1,25 @@
 import { courses, type Database, enrollments } from "@lumen/db";
+import type { Outbox } from "@lumen/jobs";
 import { and, eq, isNotNull, sql } from "drizzle-orm";
 import { NotFoundError, type SessionUser } from "../kernel";
+import { emitWebhookEvent } from "../webhook-events";
 
 /**
  * Enrolls the learner; idempotent: `created` is false when an active enrollment already
  * existed (a reactivated one counts as created). The unique (user, course) row makes concurrent calls
  * converge on one enrollment, and the course's count moves only when a row actually
- * became active, in the same transaction, so it stays exact.
+ * became active, in the same transaction, so it stays exact; so does the
+ * `enrollment.created` webhook event (sent through the outbox only when `created`).
  */
 export async function enrollInCourse({
   db,
   user,
+  outbox,
   input,
 }: {
   db: Database;
   user: SessionUser;
+  outbox: Outbox;
   input: { courseId: string };
 }): Promise<{ enrollmentId: string; created: boolean }> {
   return db.transaction(async (tx) => {
@@ -25,21 +30,32 @@ export async function enrollInCourse({
     if (!course)
       throw new NotFoundError("That course does not exist or is not open for enrollment.");
 
-    const bumpCount = () =>
-      tx
+    const becameActive = async (enrollmentId: string, enrolledAt: Date) => {
+      await tx
         .update(courses)
         .set({ enrollmentCount: sql`${courses.enrollmentCount} + 1` })
         .where(eq(courses.id, course.id));
+      await emitWebhookEvent(tx, outbox, {
+        type: "enrollment.created",
+        userId: user.id,
+        courseId: course.id,
+        at: enrolledAt,
+        data: {
+          enrollment_id: enrollmentId,
+          course_id: course.id,
+          user_id: user.id,
+          enrolled_at: enrolledAt.toISOString(),
+        },
+      });
+      return { enrollmentId, created: true };
+    };
 
     const [created] = await tx
       .insert(enrollments)
       .values({ userId: user.id, courseId: course.id })
       .onConflictDoNothing({ target: [enrollments.userId, enrollments.courseId] })
-      .returning({ id: enrollments.id });
-    if (created) {
-      await bumpCount();
-      return { enrollmentId: created.id, created: true };
-    }
+      .returning({ id: enrollments.id, enrolledAt: enrollments.enrolledAt });
+    if (created) return becameActive(created.id, created.enrolledAt);
     // The row exists: reactivate it if the learner had left (row lock serializes racers).
     const [reactivated] = await tx
       .update(enrollments)
@@ -51,11 +67,8 @@ export async function enrollInCourse({
           isNotNull(enrollments.unenrolledAt),
         ),
       )
-      .returning({ id: enrollments.id });
-    if (reactivated) {
-      await bumpCount();
-      return { enrollmentId: reactivated.id, created: true };
-    }
+      .returning({ id: enrollments.id, enrolledAt: enrollments.enrolledAt });
+    if (reactivated) return becameActive(reactivated.id, reactivated.enrolledAt);
     const [existing] = await tx
       .select({ id: enrollments.id })
       .from(enrollments)

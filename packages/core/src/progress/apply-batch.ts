@@ -92,7 +92,7 @@ export async function applyBatch(
 
   // Enrollments that completed something are re-evaluated under their row lock (milestones,
   // certificate); for the others the write's own counts are exact.
-  const settled = await settleEnrollments(tx, outbox, outcome.completedIn);
+  const settled = await settleEnrollments(tx, outbox, outcome.completedLessons);
   const byEnrollment = new Map<string, EnrollmentProgress>();
   for (const c of outcome.counted) {
     byEnrollment.set(

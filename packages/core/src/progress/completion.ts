@@ -3,6 +3,7 @@ import type { Outbox } from "@lumen/jobs";
 import { sql } from "drizzle-orm";
 import { completionPercent, loadStandings, type StandingRow } from "../enrollment";
 import { compareKeys, type Transaction } from "../kernel";
+import { emitWebhookEvents, type WebhookEvent } from "../webhook-events";
 import { recordAchievements } from "./milestones";
 import type { EnrollmentProgress, Milestone } from "./types";
 
@@ -35,9 +36,10 @@ export async function markLessonsCompleted(
     // now() is this transaction's start: equal means this statement set it.
     .returning({
       enrollmentId: lessonProgress.enrollmentId,
+      lessonId: lessonProgress.lessonId,
       newlyCompleted: sql<boolean>`${lessonProgress.completedAt} = now()`,
     });
-  const newly = written.filter((w) => w.newlyCompleted).map((w) => w.enrollmentId);
+  const newly = written.filter((w) => w.newlyCompleted);
   const settled = await settleEnrollments(tx, outbox, newly);
   const rest = rows.map((r) => r.enrollmentId).filter((id) => !settled.has(id));
   const others = await loadStandings(tx, rest);
@@ -45,15 +47,19 @@ export async function markLessonsCompleted(
 }
 
 /**
- * Re-evaluates enrollments that just completed a lesson, in the caller's transaction:
- * exact percent, and what it earned (milestones, completion, certificate job).
+ * Re-evaluates enrollments that just completed lessons, in the caller's transaction: exact
+ * percent, and what it earned (milestones, completion, certificate job). Every path that
+ * completes a lesson (progress events, quiz, exercise, assignment) comes through here with
+ * exactly the lessons it completed for the first time, so this is where the
+ * `lesson.completed` and `course.completed` webhook events are sent: one fan-out job for
+ * the whole batch.
  */
 export async function settleEnrollments(
   tx: Transaction,
   outbox: Outbox,
-  enrollmentIds: readonly string[],
+  completions: ReadonlyArray<{ enrollmentId: string; lessonId: string }>,
 ): Promise<Map<string, EnrollmentProgress>> {
-  const ids = [...new Set(enrollmentIds)].sort(compareKeys);
+  const ids = [...new Set(completions.map((c) => c.enrollmentId))].sort(compareKeys);
   if (ids.length === 0) return new Map();
   // Batches completing lessons of one enrollment in parallel (two tabs, two API processes)
   // would each see only their own completions and could both miss a milestone. Taking the
@@ -63,7 +69,8 @@ export async function settleEnrollments(
     where id in (select value::uuid from json_array_elements_text(${JSON.stringify(ids)}::json))
     order by id for no key update`);
   const standings = await loadStandings(tx, ids);
-  const reached = await recordAchievements(tx, outbox, standings);
+  const { reached, finished } = await recordAchievements(tx, outbox, standings);
+  await emitWebhookEvents(tx, outbox, completionEvents(standings, completions, finished));
   return new Map(
     standings.map((s) => [s.enrollmentId, toProgress(s, reached.get(s.enrollmentId) ?? [])]),
   );
@@ -81,4 +88,49 @@ export function toProgress(
     requiredLessons: s.requiredLessons,
     newMilestones,
   };
+}
+
+/** The webhook events of lessons completed now, and of enrollments that finished now. */
+function completionEvents(
+  standings: readonly StandingRow[],
+  completions: ReadonlyArray<{ enrollmentId: string; lessonId: string }>,
+  finished: ReadonlyMap<string, Date>,
+): WebhookEvent[] {
+  const byId = new Map(standings.map((s) => [s.enrollmentId, s]));
+  const events: WebhookEvent[] = [];
+  const at = new Date();
+  for (const { enrollmentId, lessonId } of completions) {
+    const s = byId.get(enrollmentId);
+    if (!s) continue;
+    events.push({
+      type: "lesson.completed",
+      userId: s.userId,
+      courseId: s.courseId,
+      at,
+      data: {
+        enrollment_id: enrollmentId,
+        course_id: s.courseId,
+        user_id: s.userId,
+        lesson_id: lessonId,
+        completed_at: at.toISOString(),
+      },
+    });
+  }
+  for (const [enrollmentId, completedAt] of finished) {
+    const s = byId.get(enrollmentId);
+    if (!s) continue;
+    events.push({
+      type: "course.completed",
+      userId: s.userId,
+      courseId: s.courseId,
+      at: completedAt,
+      data: {
+        enrollment_id: enrollmentId,
+        course_id: s.courseId,
+        user_id: s.userId,
+        completed_at: completedAt.toISOString(),
+      },
+    });
+  }
+  return events;
 }

@@ -13,13 +13,14 @@ export const MILESTONES: readonly Milestone[] = [25, 50, 75, 100];
  * transaction: milestone rows (their primary key makes each one happen once, however many
  * batches race to it), one notification per milestone actually inserted, the enrollment's
  * completedAt at 100 %, and the certificate job when every required quiz is passed too.
- * Returns the milestones this call reached first, per enrollment.
+ * Returns the milestones this call reached first, per enrollment, and the enrollments this
+ * call completed (completedAt set now, not before), with that time.
  */
 export async function recordAchievements(
   tx: Transaction,
   outbox: Outbox,
   standings: readonly StandingRow[],
-): Promise<Map<string, Milestone[]>> {
+): Promise<{ reached: Map<string, Milestone[]>; finished: Map<string, Date> }> {
   const reached = new Map<string, Milestone[]>();
   const candidates = standings
     .flatMap((s) =>
@@ -56,11 +57,14 @@ export async function recordAchievements(
     .filter((s) => s.percent === 100)
     .map((s) => s.enrollmentId)
     .sort(compareKeys);
+  const completed = new Map<string, Date>();
   if (finished.length > 0) {
-    await tx
+    const rows = await tx
       .update(enrollments)
       .set({ completedAt: sql`now()` })
-      .where(and(inArray(enrollments.id, finished), isNull(enrollments.completedAt)));
+      .where(and(inArray(enrollments.id, finished), isNull(enrollments.completedAt)))
+      .returning({ id: enrollments.id, completedAt: enrollments.completedAt });
+    for (const row of rows) if (row.completedAt) completed.set(row.id, row.completedAt);
   }
   // The job re-checks eligibility and one certificate per enrollment is a constraint, so a
   // rare duplicate job (two racing completions) issues nothing twice.
@@ -70,5 +74,5 @@ export async function recordAchievements(
     }
   }
   for (const list of reached.values()) list.sort((a, b) => a - b);
-  return reached;
+  return { reached, finished: completed };
 }

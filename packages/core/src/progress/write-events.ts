@@ -34,11 +34,11 @@ export interface WriteOutcome {
   rejected: Array<{ i: number; reason: RejectReason }>;
   /** Accepted-looking event ids that were already stored (resent): duplicates. */
   alreadyStored: string[];
-  /** Enrollments with a lesson this statement completed for the first time. */
-  completedIn: string[];
+  /** Lessons this statement completed for the first time (each once). */
+  completedLessons: Array<{ enrollmentId: string; lessonId: string }>;
   /**
    * Per enrollment with an accepted or duplicate event: its required lessons and those
-   * completed as of this statement's snapshot (exact unless it is in `completedIn`).
+   * completed as of this statement's snapshot (exact unless it is in `completedLessons`).
    */
   counted: Array<{ enrollmentId: string; courseId: string; required: number; completed: number }>;
   lessons: LessonCoverage[];
@@ -85,7 +85,7 @@ export async function writeEvents(
   const { rows } = await tx.execute<{
     rejected: Array<{ i: number; reason: RejectReason }>;
     already_stored: string[];
-    completed_in: string[];
+    completed_lessons: Array<{ enrollmentId: string; lessonId: string }>;
     counted: WriteOutcome["counted"];
     lessons: LessonCoverage[];
   }>(sql`
@@ -176,8 +176,9 @@ export async function writeEvents(
       (select coalesce(json_agg(distinct c.id), '[]') from checked c
         where c.reason is null and c.id not in (select event_id from inserted)
       ) as already_stored,
-      (select coalesce(json_agg(distinct enrollment_id), '[]')
-        from applied where newly_completed) as completed_in,
+      (select coalesce(json_agg(json_build_object('enrollmentId', enrollment_id,
+          'lessonId', lesson_id)), '[]')
+        from applied where newly_completed) as completed_lessons,
       (select coalesce(json_agg(json_build_object('enrollmentId', enrollment_id,
           'courseId', course_id, 'required', required, 'completed', completed)), '[]')
         from counted) as counted,
@@ -190,7 +191,7 @@ export async function writeEvents(
   return {
     rejected: row.rejected,
     alreadyStored: row.already_stored,
-    completedIn: row.completed_in,
+    completedLessons: row.completed_lessons,
     counted: row.counted,
     lessons: row.lessons,
   };

@@ -98,6 +98,10 @@ export const WEBHOOK_EVENT_TYPES = [
   "certificate.revoked",
 ] as const;
 export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
+/** A test send from the endpoint's page ("Send test event"): never subscribed to, always sent. */
+export const WEBHOOK_TEST_EVENT = "webhook.test";
+/** What a delivery carries: a subscribable event or the test event. */
+export type WebhookDeliveryType = WebhookEventType | typeof WEBHOOK_TEST_EVENT;
 
 /**
  * Where events are sent. An endpoint belongs to a user; with `courseId` it is a course's
@@ -127,9 +131,7 @@ export const webhookEndpoints = pgTable(
   },
   (t) => [
     index("webhook_endpoints_user_id_idx").on(t.userId),
-    index("webhook_endpoints_course_id_idx")
-      .on(t.courseId)
-      .where(sql`${t.courseId} is not null`),
+    index("webhook_endpoints_course_id_idx").on(t.courseId).where(sql`${t.courseId} is not null`),
   ],
 );
 
@@ -152,7 +154,7 @@ export const webhookDeliveries = pgTable(
       .references(() => webhookEndpoints.id, { onDelete: "cascade" }),
     /** The event's id ("evt_…"), shared by every endpoint it was sent to. */
     eventId: text().notNull(),
-    eventType: text().$type<WebhookEventType>().notNull(),
+    eventType: text().$type<WebhookDeliveryType>().notNull(),
     /** The JSON body sent, exactly: {type, timestamp, data}. */
     payload: jsonb().$type<Record<string, unknown>>().notNull(),
     status: webhookDeliveryStatus().notNull().default("pending"),

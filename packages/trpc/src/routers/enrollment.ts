@@ -9,7 +9,9 @@ import { protectedProcedure, router } from "../trpc";
 export const enrollmentRouter = router({
   enroll: protectedProcedure
     .input(enrollmentCourseInput)
-    .mutation(({ ctx, input }) => enrollInCourse({ db: ctx.db, user: ctx.user, input })),
+    .mutation(({ ctx, input }) =>
+      enrollInCourse({ db: ctx.db, user: ctx.user, outbox: ctx.outbox, input }),
+    ),
   unenroll: protectedProcedure
     .input(enrollmentCourseInput)
     .mutation(({ ctx, input }) => unenrollFromCourse({ db: ctx.db, user: ctx.user, input })),

@@ -18,6 +18,7 @@ import {
 import {
   AUTH_PROBLEMS,
   headers,
+  IdempotencyHeaders,
   NOT_MODIFIED,
   problems,
   uuid,
@@ -41,6 +42,7 @@ const submit = (guards: Guards) =>
     middleware: guards.write,
     request: {
       params: z.object({ quiz_id: uuid("quiz_id") }),
+      headers: IdempotencyHeaders,
       body: { required: true, content: { "application/json": { schema: AssessmentSubmission } } },
     },
     responses: {
@@ -53,7 +55,7 @@ const submit = (guards: Guards) =>
         headers: { Location: headers.location },
         content: { "application/json": { schema: JobQueued } },
       },
-      ...problems(404, 409, ...WRITE_PROBLEMS),
+      ...problems(404, ...WRITE_PROBLEMS),
     },
   });
 

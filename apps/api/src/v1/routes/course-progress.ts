@@ -40,7 +40,7 @@ const courseLearners = (guards: Guards) =>
     operationId: "listCourseLearners",
     summary: "A course's learners (instructors)",
     description: "Active learners with their progress, for the course's instructors and admins.",
-    middleware: guards.read,
+    middleware: guards.privileged,
     request: { params: CourseIdParam, query: LearnersQuery },
     responses: {
       200: {

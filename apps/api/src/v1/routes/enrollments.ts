@@ -3,7 +3,14 @@ import { enrollInCourse, pageOfMyEnrollments } from "@lumen/core/enrollment";
 import type { V1Env } from "../context";
 import type { V1Deps } from "../deps";
 import { pageLinks } from "../pagination";
-import { AUTH_PROBLEMS, headers, NOT_MODIFIED, problems, WRITE_PROBLEMS } from "../schemas/common";
+import {
+  AUTH_PROBLEMS,
+  headers,
+  IdempotencyHeaders,
+  NOT_MODIFIED,
+  problems,
+  WRITE_PROBLEMS,
+} from "../schemas/common";
 import {
   EnrollBody,
   EnrollmentCreated,
@@ -24,6 +31,7 @@ const enroll = (guards: Guards) =>
       "Enrolls the caller in a published course. Idempotent: enrolling again answers 200 with the same enrollment. Send an `Idempotency-Key` to make retries replay the first answer.",
     middleware: guards.write,
     request: {
+      headers: IdempotencyHeaders,
       body: { required: true, content: { "application/json": { schema: EnrollBody } } },
     },
     responses: {
@@ -36,7 +44,7 @@ const enroll = (guards: Guards) =>
         description: "Already enrolled: the same enrollment.",
         content: { "application/json": { schema: EnrollmentCreated } },
       },
-      ...problems(404, 409, ...WRITE_PROBLEMS),
+      ...problems(404, ...WRITE_PROBLEMS),
     },
   });
 
@@ -61,13 +69,14 @@ const myEnrollments = (guards: Guards) =>
     },
   });
 
-export function enrollmentRoutes({ db }: Pick<V1Deps, "db">, guards: Guards) {
+export function enrollmentRoutes({ db, outbox }: Pick<V1Deps, "db" | "outbox">, guards: Guards) {
   return new OpenAPIHono<V1Env>()
     .openapi(enroll(guards), async (c) => {
       const { user } = c.get("principal");
       const { course_id } = c.req.valid("json");
       const { enrollmentId, created } = await enrollInCourse({
         db,
+        outbox,
         user,
         input: { courseId: course_id },
       });

@@ -5,6 +5,8 @@ import type { V1Env } from "../context";
 export interface Guards {
   /** GET: the `read` scope. */
   read: MiddlewareHandler<V1Env>[];
+  /** Privileged GET: `read`, and a session's user re-read from the database. */
+  privileged: MiddlewareHandler<V1Env>[];
   /** POST/PUT: the `write` scope, then the Idempotency-Key replay. */
   write: MiddlewareHandler<V1Env>[];
 }

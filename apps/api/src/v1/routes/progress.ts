@@ -10,7 +10,7 @@ import type { V1Env } from "../context";
 import type { V1Deps } from "../deps";
 import { fieldErrorsOf } from "../errors";
 import { ProblemError } from "../problem";
-import { problems, uuid, WRITE_PROBLEMS } from "../schemas/common";
+import { IdempotencyHeaders, problems, uuid, WRITE_PROBLEMS } from "../schemas/common";
 import { ProgressBody, ProgressResult } from "../schemas/progress";
 import { toWire } from "../wire";
 import type { Guards } from "./guards";
@@ -29,6 +29,7 @@ const recordProgress = (guards: Guards) =>
     middleware: guards.write,
     request: {
       params: Params,
+      headers: IdempotencyHeaders,
       body: { required: true, content: { "application/json": { schema: ProgressBody } } },
     },
     responses: {

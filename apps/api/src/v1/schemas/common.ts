@@ -51,26 +51,49 @@ const DESCRIPTIONS: Partial<Record<number, string>> = {
 
 const problemContent = { [PROBLEM_CONTENT_TYPE]: { schema: ProblemSchema } };
 
+const RETRY_AFTER = {
+  "Retry-After": {
+    description: "Seconds to wait before retrying.",
+    schema: { type: "integer" as const },
+  },
+};
+
 /** Problem responses for the given statuses, each described once. */
 export function problems(...statuses: number[]) {
   return Object.fromEntries(
     statuses.map((status) => [
       status,
-      { description: DESCRIPTIONS[status] ?? "Error.", content: problemContent },
+      {
+        description: DESCRIPTIONS[status] ?? "Error.",
+        ...(status === 429 ? { headers: RETRY_AFTER } : {}),
+        content: problemContent,
+      },
     ]),
-  ) as Record<string, { description: string; content: typeof problemContent }>;
+  ) as Record<
+    string,
+    { description: string; headers?: typeof RETRY_AFTER; content: typeof problemContent }
+  >;
 }
+
+/** POST and PUT: retries with the same key replay the first answer for 24 h (header names are case-insensitive; Hono hands them over lower-cased). */
+export const IdempotencyHeaders = z.object({
+  "idempotency-key": z.string().optional().openapi({
+    description:
+      "A unique key per intended effect (e.g. a UUID). The same key and body within 24 h replays the stored answer; the same key with another body is 422 `idempotency-key-reused`; while the first request runs, 409 `idempotency-key-in-use`.",
+    example: "5f0c6f36-3c2b-4c52-9d0e-1f1d2a3b4c5d",
+  }),
+});
 
 /** What every authenticated operation may answer besides its own results. */
 export const AUTH_PROBLEMS = [401, 429, 500] as const;
-/** 409 too: a retry while the first request with its Idempotency-Key still runs. */
 export const WRITE_PROBLEMS = [400, 401, 403, 409, 413, 415, 422, 429, 500] as const;
 
 export const problemTypes = Object.keys(PROBLEM_TYPES) as ProblemType[];
 
 export const headers = {
   link: {
-    description: "RFC 8288 page links: first, prev, next, last.",
+    description:
+      'RFC 8288 page links (origin-relative): first, prev, next, last, e.g. `</api/v1/courses?page=2>; rel="next"`.',
     schema: { type: "string" as const },
   },
   etag: {
