@@ -5,7 +5,7 @@
  *   --warmup N        unmeasured requests per variant first (default 100)
  *   --clients N       concurrent closed-loop clients (default 8)
  *   --max-seconds N   a phase stops after this long whatever its count (default 30)
- *   --only A,B        run only these transports ("trpc", "rest", "key"), e.g. to profile one
+ *   --only A,B        run only these transports ("trpc", "rest", "cookie", "key"), e.g. to profile one
  *   --profile-api DIR write a CPU profile of the API process there
  * Needs Postgres (BENCH_DATABASE_URL / TEST_DATABASE_URL). Creates a fresh database, starts
  * the real API server process (apps/api/src/server.ts) on loopback, signs up one learner per
@@ -13,7 +13,8 @@
  * Then, in one run against that process, measures the same work through both transports:
  * `POST /api/v1/enrollments` vs tRPC `enrollment.enroll` (already enrolled: the same service
  * path every time), and `PUT /api/v1/progress/{e}/lessons/{l}` vs tRPC `progress.record`
- * (one event per request on both), each REST call also with a fresh `Idempotency-Key`.
+ * (one event per request on both), each REST call also with a fresh `Idempotency-Key`, and
+ * with the session cookie instead of the key (the layer's cost apart from the key lookup).
  * Prints req/s, p50/p99 latency, the API process's CPU per request and the ratios (REST's
  * target: at most 1.15× tRPC's cost). Measurements, not assertions.
  */
@@ -51,6 +52,7 @@ const config = {
 const TRANSPORT_FLAGS: Record<Variant["transport"], string> = {
   tRPC: "trpc",
   REST: "rest",
+  "REST (cookie)": "cookie",
   "REST + Idempotency-Key": "key",
 };
 const variants = VARIANTS.filter(
