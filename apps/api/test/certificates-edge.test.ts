@@ -7,10 +7,14 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { finishedEnrollment } from "./certificate-issue";
 import { type EdgeStack, startEdgeStack } from "./edge-stack";
+import { createTestApp } from "./harness";
+import { type Contract, createContract, type OpenApiDocument } from "./v1-contract";
 
 // Issue 5's certificate path end to end: the job runner issues (PDF into R2 through the real
 // edge), publishes to the edge's KV, and the edge's public verification follows revocation.
 let stack: EdgeStack;
+/** The API's OpenAPI document, which describes the edge's verification too. */
+let contract: Contract;
 
 const instructor: SessionUser = {
   id: "edge-instructor",
@@ -21,6 +25,13 @@ const instructor: SessionUser = {
 
 beforeAll(async () => {
   stack = await startEdgeStack({ ffmpeg: null });
+  const t = await createTestApp();
+  try {
+    const res = await t.app.request("/api/v1/openapi.json");
+    contract = createContract((await res.json()) as OpenApiDocument);
+  } finally {
+    await t.database.close();
+  }
 }, 180_000);
 afterAll(() => stack?.close());
 
@@ -40,8 +51,11 @@ async function publishedAfter(enrollmentId: string, after: Date) {
   }
 }
 
+/** The edge's public verification, its answer checked against the API's OpenAPI document. */
 async function verify(id: string) {
-  const res = await fetch(`${stack.edge.url}/certificates/${id}/verify`);
+  const path = `/certificates/${id}/verify`;
+  const res = await fetch(`${stack.edge.url}${path}`);
+  await contract.check("GET", path, res);
   return {
     httpStatus: res.status,
     body: z.record(z.string(), z.unknown()).parse(await res.json()),
@@ -49,6 +63,10 @@ async function verify(id: string) {
 }
 
 describe("certificates through the real edge (wrangler dev)", { timeout: 90_000 }, () => {
+  it("an unknown id is a documented 404", async () => {
+    expect((await verify("00000000-0000-4000-8000-000000000000")).httpStatus).toBe(404);
+  });
+
   it("issue → publish → valid at the edge; revoke → publish → revoked, JSON and page", async () => {
     await createUser(stack.db, instructor.role, instructor);
     await createUser(stack.db, "learner", {

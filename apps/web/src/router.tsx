@@ -47,6 +47,8 @@ const signIn = page(() => import("./routes/auth/SignInPage"));
 const signUp = page(() => import("./routes/auth/SignUpPage"));
 const notFound = page(() => import("./routes/NotFoundPage"));
 const notificationSettings = page(() => import("./routes/settings/NotificationSettingsPage"));
+const apiKeySettings = page(() => import("./routes/settings/ApiKeysPage"));
+const webhookSettings = page(() => import("./routes/settings/WebhooksPage"));
 // Opened from an email's unsubscribe link, signed in or not.
 const unsubscribePage = page(() => import("./routes/unsubscribe/UnsubscribePage"));
 // Authoring: separate chunks that learners never download.
@@ -88,6 +90,8 @@ export const router = createBrowserRouter([
             ),
           },
           { path: "settings/notifications", ...notificationSettings() },
+          { path: "settings/api-keys", ...apiKeySettings() },
+          { path: "settings/webhooks", ...webhookSettings() },
           { path: "unsubscribe", ...unsubscribePage() },
           { path: "teach/courses/:courseId/forum", ...forumModeration() },
           {

@@ -1,4 +1,5 @@
 import { analyticsRouter } from "./routers/analytics";
+import { apiKeysRouter } from "./routers/api-keys";
 import { assignmentRouter } from "./routers/assignment";
 import { assignmentFilesRouter } from "./routers/assignment-files";
 import { authoringRouter } from "./routers/authoring";
@@ -21,6 +22,7 @@ import { createCallerFactory, router } from "./trpc";
 
 export const appRouter = router({
   analytics: analyticsRouter,
+  apiKeys: apiKeysRouter,
   assignment: assignmentRouter,
   assignmentFiles: assignmentFilesRouter,
   authoring: authoringRouter,

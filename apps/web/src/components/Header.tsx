@@ -77,6 +77,30 @@ function Account({ user }: { user: SessionUser | null }) {
           <path d="M3 6h18v12H3zM3 7l9 6 9-6" />
         </svg>
       </Link>
+      <Link
+        to="/settings/api-keys"
+        className={iconButtonClass({ large: true })}
+        aria-label="API keys"
+        title="API keys"
+      >
+        {/* A key: personal API keys for the REST API. */}
+        <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false" className={s.themeIcon}>
+          <circle cx="8" cy="15" r="4" />
+          <path d="M11 12l9-9M16 7l3 3M14 9l2 2" />
+        </svg>
+      </Link>
+      <Link
+        to="/settings/webhooks"
+        className={iconButtonClass({ large: true })}
+        aria-label="Webhooks"
+        title="Webhooks"
+      >
+        {/* A hook: where events are sent out. */}
+        <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false" className={s.themeIcon}>
+          <path d="M12 3v9a4 4 0 1 1-4-4M12 12a4 4 0 1 0 4 4" />
+          <circle cx="12" cy="3" r="1" />
+        </svg>
+      </Link>
       <span className={s.accountName}>{user.name}</span>
       {badge && (
         <Badge tone="info">

@@ -1,42 +1,14 @@
 import { type OpenAPIHono, z } from "@hono/zod-openapi";
+import { certificateVerificationSchema } from "@lumen/credentials/verification";
 import type { V1Env } from "../context";
 
 export const EDGE_VERIFY_PATH = "/certificates/{certificate_id}/verify";
 
-/** The edge's public answer (apps/edge certificates/types.ts): camelCase, as it has always been. */
-const CertificateVerification = z
-  .object({
-    id: z.uuid(),
-    status: z.enum(["valid", "revoked", "expired", "invalid"]),
-    reason: z
-      .enum([
-        "malformed",
-        "unknown_key",
-        "bad_signature",
-        "wrong_issuer",
-        "bad_claims",
-        "not_yet_valid",
-        "revoked",
-        "expired",
-      ])
-      .nullable(),
-    checkedAt: z.string().openapi({ format: "date-time" }),
-    certificate: z
-      .object({
-        learnerName: z.string(),
-        courseTitle: z.string(),
-        courseId: z.string(),
-        issuedAt: z.string(),
-        validUntil: z.string().nullable(),
-        issuer: z.object({ id: z.string(), name: z.string() }),
-      })
-      .nullable(),
-    revocation: z.object({ revokedAt: z.string(), reason: z.string().nullable() }).nullable(),
-    keyId: z.string().nullable(),
-    statusList: z.object({ url: z.string(), index: z.number().int().min(0) }).nullable(),
-    credential: z.string().nullable(),
-  })
-  .openapi("CertificateVerification");
+/**
+ * The edge's public answer, camelCase as it has always been: the very schema the edge answers
+ * with (apps/edge parses its verdicts with it), so the document cannot drift from it.
+ */
+const CertificateVerification = certificateVerificationSchema.openapi("CertificateVerification");
 
 const EdgeError = z
   .object({ error: z.object({ code: z.string(), message: z.string() }) })

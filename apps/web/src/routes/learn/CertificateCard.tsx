@@ -2,10 +2,10 @@ import { useEffect, useState } from "react";
 import { buttonClass } from "../../components/ui/Button";
 import { cx } from "../../components/ui/cx";
 import { fieldStyles as f } from "../../components/ui/Field";
+import { copyText } from "../../lib/clipboard";
 import { formatDate } from "../../lib/format";
 import type { CertificateSummary } from "./api";
 import s from "./CertificateCard.module.css";
-import { copyText } from "./clipboard";
 
 /**
  * An issued certificate: download the PDF (same origin), open the public verification page

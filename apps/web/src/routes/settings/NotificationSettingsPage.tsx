@@ -19,6 +19,7 @@ import {
   type NotificationKind,
   timeZoneOptions,
 } from "./kinds";
+import { SettingsNav } from "./SettingsNav";
 import s from "./settings.module.css";
 
 export function Component() {
@@ -41,6 +42,7 @@ function Settings() {
           bell in Lumen.
         </p>
       </div>
+      <SettingsNav />
       {settings.isPending ? (
         <LoadingState label="Loading your settings…" />
       ) : settings.isError ? (
