@@ -148,11 +148,14 @@ export function createApp({
   // Anonymous, cacheable catalog JSON that the edge Worker fetches on a miss.
   app.route("/public", publicCatalogRoutes({ db, search }));
 
+  // The hot path (progress beacons arrive every few seconds per learner) memoizes sessions.
+  const resolveSession = createSessionResolver((headers) => sessionUser(auth, headers));
   app.route(
     "/api/v1",
     createV1App({
       db,
       auth,
+      resolveSession,
       outbox,
       search,
       media,
@@ -165,8 +168,6 @@ export function createApp({
     }),
   );
 
-  // The hot path (progress beacons arrive every few seconds per learner) memoizes sessions.
-  const resolveSession = createSessionResolver((headers) => sessionUser(auth, headers));
   app.all("/trpc/*", (c) => {
     // One database read per request however many privileged procedures a batch holds.
     let current: Promise<SessionUser | null> | undefined;

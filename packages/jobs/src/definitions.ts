@@ -195,6 +195,17 @@ export const deliverWebhookJob = defineJob({
   queue: { ...DEFAULT_QUEUE_OPTIONS, retryLimit: 3, expireInSeconds: 5 * 60 },
 });
 
+/**
+ * Delete the public API's stored Idempotency-Key responses past their 24 h, in bounded
+ * batches. Hourly: an expired row is already treated as absent, so this only reclaims space.
+ */
+export const expireIdempotencyKeysJob = defineJob({
+  name: "idempotency.expire",
+  payload: z.object({}).strip().nullish(),
+  queue: { ...DEFAULT_QUEUE_OPTIONS, policy: "stately", retryLimit: 3 },
+  cron: "0 * * * *",
+});
+
 export const JOB_DEFINITIONS: readonly JobDefinition[] = [
   issueCertificateJob,
   publishCertificateJob,
@@ -209,4 +220,5 @@ export const JOB_DEFINITIONS: readonly JobDefinition[] = [
   analyticsRollupJob,
   webhookFanOutJob,
   deliverWebhookJob,
+  expireIdempotencyKeysJob,
 ];

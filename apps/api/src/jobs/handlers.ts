@@ -12,6 +12,7 @@ import { closeReviewHandler } from "./close-review";
 import { loadCertificateIssuer } from "./credential-issuer";
 import { queueDigestsHandler, sendEmailsHandler } from "./email";
 import { encodeVideoHandler } from "./encode-video";
+import { expireIdempotencyKeysHandler } from "./expire-idempotency-keys";
 import { gradeSubmissionHandler } from "./grade-submission";
 import { indexCourseHandler } from "./index-course";
 import { issueCertificateHandler } from "./issue-certificate";
@@ -59,6 +60,7 @@ export function jobHandlers(deps: JobDeps): JobHandler[] {
     analyticsRollupHandler(deps),
     webhookFanOutHandler(deps),
     deliverWebhookHandler(deps),
+    expireIdempotencyKeysHandler(deps),
   ];
   if (deps.ffmpeg) {
     const video = {

@@ -1,4 +1,5 @@
 import { type ApiKeyScope, authenticateApiKey } from "@lumen/core/api-keys";
+import type { SessionUser } from "@lumen/core/kernel";
 import type { Database } from "@lumen/db";
 import type { MiddlewareHandler } from "hono";
 import { type Auth, sessionUser } from "../auth";
@@ -21,7 +22,16 @@ function unauthorized(): ProblemError {
  * (full `write` scope, as the SPA has on tRPC). A request that names a bearer token is judged
  * by it alone, so a bad key never falls back to a cookie sent alongside.
  */
-export function authenticate({ db, auth }: { db: Database; auth: Auth }): MiddlewareHandler<V1Env> {
+export function authenticate({
+  db,
+  auth,
+  resolveSession = (headers) => sessionUser(auth, headers),
+}: {
+  db: Database;
+  auth: Auth;
+  /** A session cookie resolves as on tRPC: through the app's short in-process memo. */
+  resolveSession?: (headers: Headers) => Promise<SessionUser | null>;
+}): MiddlewareHandler<V1Env> {
   return async (c, next) => {
     const header = c.req.header("authorization");
     let principal: Principal | null = null;
@@ -30,7 +40,7 @@ export function authenticate({ db, auth }: { db: Database; auth: Auth }): Middle
       const found = match?.[1] ? await authenticateApiKey({ db, token: match[1] }) : null;
       if (found) principal = found;
     } else {
-      const user = await sessionUser(auth, c.req.raw.headers);
+      const user = await resolveSession(c.req.raw.headers);
       if (user) principal = { user, scope: "write", keyId: null };
     }
     if (!principal) throw unauthorized();

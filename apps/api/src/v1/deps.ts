@@ -1,4 +1,5 @@
 import type { RollupRequester } from "@lumen/core/analytics";
+import type { SessionUser } from "@lumen/core/kernel";
 import type { ProgressIngest } from "@lumen/core/progress";
 import type { Database } from "@lumen/db";
 import type { Outbox } from "@lumen/jobs";
@@ -10,6 +11,8 @@ import type { Auth } from "../auth";
 export interface V1Deps {
   db: Database;
   auth: Auth;
+  /** The app's memoized session lookup, shared with tRPC (default: sessionUser, unmemoized). */
+  resolveSession?: (headers: Headers) => Promise<SessionUser | null>;
   outbox: Outbox;
   search: SearchBackend;
   media: MediaContext;
