@@ -6,6 +6,7 @@ import { FormError, fieldStyles as f, SelectField, TextField } from "../../../co
 // A plain <form> in the card look: Panel's props have no form attributes (noValidate).
 import { panelStyles } from "../../../components/ui/Panel";
 import { apiErrorCode, apiFieldErrors, trpc } from "../../../lib/trpc";
+import settings from "../settings.module.css";
 import s from "./api-keys.module.css";
 import { type ApiKeyScope, EXPIRY_CHOICES, SCOPE_TEXT } from "./view";
 
@@ -70,8 +71,8 @@ export function CreateKeyForm({
           options={EXPIRY_CHOICES}
         />
       </div>
-      <fieldset className={s.scopes}>
-        <legend className={s.legend}>Access</legend>
+      <fieldset className={settings.fieldset}>
+        <legend className={settings.legend}>Access</legend>
         {(Object.keys(SCOPE_TEXT) as ApiKeyScope[]).map((value) => (
           <label key={value} className={f.check}>
             <input

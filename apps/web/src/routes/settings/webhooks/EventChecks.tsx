@@ -1,4 +1,5 @@
 import { fieldStyles as f } from "../../../components/ui/Field";
+import settings from "../settings.module.css";
 import { EVENT_TEXT, EVENT_TYPES, type WebhookEventType } from "./view";
 import s from "./webhooks.module.css";
 
@@ -18,10 +19,10 @@ export function EventChecks({
     onChange(EVENT_TYPES.filter((t) => (t === type ? on : value.includes(t))));
   return (
     <fieldset
-      className={s.events}
+      className={settings.fieldset}
       aria-describedby={error ? `${idPrefix}-events-error` : undefined}
     >
-      <legend className={s.legend}>Events</legend>
+      <legend className={settings.legend}>Events</legend>
       {EVENT_TYPES.map((type) => (
         <label key={type} className={f.check}>
           <input
