@@ -59,6 +59,11 @@ it("the bell shows a new notification live: the count and the open list change w
   const learner = demo("learner@");
   await page.goto(`${stack.webUrl}/sign-in`);
   await signIn(page, learner.email, learner.password);
+  // The header shows the bell as soon as the session is known, a moment before the sign-in
+  // page redirects; a click in between is undone by the move (a page change closes the panel
+  // and focuses the new page's heading). Open it on the page the learner lands on.
+  await page.waitForURL((url) => url.pathname !== "/sign-in", { timeout: 30_000 });
+  await page.getByRole("heading", { level: 1 }).first().waitFor({ timeout: 30_000 });
   const bell = page.getByRole("button", { name: /^Notifications/ });
   await expect.poll(() => bell.getAttribute("aria-label")).toBe("Notifications");
   await bell.click();

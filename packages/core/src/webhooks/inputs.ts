@@ -10,11 +10,8 @@ export const WEBHOOK_URL_MAX = 2048;
  * list), at most 2048 characters. Whether plain http is allowed depends on the deployment
  * (production: https only); that is checked by the service, which knows the policy.
  */
-export const webhookUrl = z
-  .string({ error: "URL must be text." })
-  .trim()
+export const webhookUrl = singleLine({ label: "URL", max: WEBHOOK_URL_MAX })
   .min(1, "Enter the URL to send events to.")
-  .max(WEBHOOK_URL_MAX, `URL must be at most ${WEBHOOK_URL_MAX} characters.`)
   .superRefine((value, ctx) => {
     let url: URL;
     try {
@@ -74,7 +71,7 @@ export type WebhookEndpointIdInput = z.output<typeof webhookEndpointIdInput>;
 export const webhookDeliveriesInput = z.object({
   endpointId: id("endpointId"),
   /** The nextCursor of the previous page. */
-  cursor: z.string().max(200).nullish(),
+  cursor: singleLine({ label: "Cursor", max: 200 }).nullish(),
 });
 export type WebhookDeliveriesInput = z.output<typeof webhookDeliveriesInput>;
 

@@ -29,6 +29,31 @@ export const SAMPLES: Record<string, ((w: SweepWorld) => SampleCall) | null> = {
       page: 1,
       pageSize: 10,
     }),
+  "apiKeys.list": null,
+  "apiKeys.create": () =>
+    learner({ name: "Reporting\u00a0key", scope: "write", expiresInDays: 90 }),
+  "apiKeys.revoke": (w) => learner({ keyId: w.apiKeyId }),
+  "webhooks.list": () => learner({}),
+  "webhooks.create": () =>
+    learner({
+      url: "https://hooks.example.com/other?x=1",
+      description: "HR system",
+      events: ["course.completed", "certificate.issued"],
+    }),
+  "webhooks.update": (w) =>
+    learner({
+      endpointId: w.webhookEndpointId,
+      url: "https://hooks.example.com/moved",
+      description: "Moved",
+      events: ["enrollment.created"],
+      enabled: true,
+    }),
+  "webhooks.delete": (w) => learner({ endpointId: w.webhookEndpointId }),
+  "webhooks.revealSecret": (w) => learner({ endpointId: w.webhookEndpointId }),
+  "webhooks.deliveries": (w) => learner({ endpointId: w.webhookEndpointId, cursor: null }),
+  "webhooks.attempts": (w) => learner({ deliveryId: w.webhookDeliveryId }),
+  "webhooks.redeliver": (w) => learner({ deliveryId: w.webhookDeliveryId }),
+  "webhooks.sendTest": (w) => learner({ endpointId: w.webhookEndpointId }),
   "assignmentFiles.start": (w) =>
     learner({
       lessonId: w.attachmentLessonId,

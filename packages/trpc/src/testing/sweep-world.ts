@@ -87,7 +87,9 @@ export async function buildSweepWorld(t: TestContext) {
   const [forumReplyId = ""] = await createForumReplies(t.db, forumThread, [{ authorId: owner.id }]);
   const forumImageId = await learnerForumImage(t, learner, course.id);
   const { updatedAt } = await author.getCourse({ courseId: course.id });
+  const developer = await learnerDeveloperSettings(t, learner);
   return {
+    ...developer,
     forumThreadId: forumThread.id,
     forumImageId,
     forumReplyId,
@@ -115,6 +117,19 @@ export async function buildSweepWorld(t: TestContext) {
     ...assignment,
   };
 }
+/** The learner's API key and webhook endpoint, with one (test) delivery in its log. */
+async function learnerDeveloperSettings(t: TestContext, learner: SessionUser) {
+  const me = t.callerFor(learner);
+  const { key } = await me.apiKeys.create({ name: "Sweep key", scope: "read", expiresInDays: 30 });
+  const { endpoint } = await me.webhooks.create({
+    url: "https://hooks.example.com/lumen",
+    description: "Sweep",
+    events: ["enrollment.created"],
+  });
+  const { deliveryId } = await me.webhooks.sendTest({ endpointId: endpoint.id });
+  return { apiKeyId: key.id, webhookEndpointId: endpoint.id, webhookDeliveryId: deliveryId };
+}
+
 /** A Python stdin exercise with a sample and a hidden test (the sweep's save sample too). */
 export function sweepExercise(lessonId: string, testIds: readonly string[] = []) {
   return {
