@@ -88,14 +88,16 @@ function countTests(output: string): Counts {
  * closing summary (often all a truncated CI log keeps) says which tests failed, not just where.
  */
 function failureLines(output: string, limit = 12): string[] {
-  const lines = new Set<string>();
+  const fails = new Set<string>();
+  const marks = new Set<string>();
   for (const raw of output.replace(ANSI, "").split("\n")) {
     const line = raw.trim();
-    if (/^(FAIL\s|×\s|✗\s)/.test(line) || /^Error: .*(timed out|Timeout)/i.test(line)) {
-      lines.add(line.length > 200 ? `${line.slice(0, 199)}…` : line);
-    }
+    const short = line.length > 200 ? `${line.slice(0, 199)}…` : line;
+    // vitest's "FAIL file > suite > test" names the file; "×" lines only the test.
+    if (/^FAIL\s/.test(line)) fails.add(short);
+    else if (/^[×✗]\s/.test(line)) marks.add(short);
   }
-  return [...lines].slice(0, limit);
+  return [...(fails.size > 0 ? fails : marks)].slice(0, limit);
 }
 
 function run(pass: Pass): Promise<Outcome> {
