@@ -1,4 +1,5 @@
 import type { RollupRequester } from "@lumen/core/analytics";
+import { createApiKeyResolver } from "@lumen/core/api-keys";
 import type { SessionUser } from "@lumen/core/kernel";
 import type { LiveHub } from "@lumen/core/live";
 import type { ProgressIngest } from "@lumen/core/progress";
@@ -150,12 +151,19 @@ export function createApp({
 
   // The hot path (progress beacons arrive every few seconds per learner) memoizes sessions.
   const resolveSession = createSessionResolver((headers) => sessionUser(auth, headers));
+  // API keys too, where revocations reach this process (the live hub): ADR 0025.
+  const apiKeys = createApiKeyResolver({
+    db,
+    live,
+    onError: (err) => logger.warn("api key revocations: listening stopped", { err }),
+  });
   app.route(
     "/api/v1",
     createV1App({
       db,
       auth,
       resolveSession,
+      resolveKey: apiKeys.resolve,
       outbox,
       search,
       media,

@@ -1,4 +1,4 @@
-import { type ApiKeyScope, authenticateApiKey } from "@lumen/core/api-keys";
+import { type ApiKeyPrincipal, type ApiKeyScope, authenticateApiKey } from "@lumen/core/api-keys";
 import type { SessionUser } from "@lumen/core/kernel";
 import type { Database } from "@lumen/db";
 import type { MiddlewareHandler } from "hono";
@@ -26,18 +26,21 @@ export function authenticate({
   db,
   auth,
   resolveSession = (headers) => sessionUser(auth, headers),
+  resolveKey = (token) => authenticateApiKey({ db, token }),
 }: {
   db: Database;
   auth: Auth;
   /** A session cookie resolves as on tRPC: through the app's short in-process memo. */
   resolveSession?: (headers: Headers) => Promise<SessionUser | null>;
+  /** A key resolves through createApiKeyResolver's memo where revocations reach it. */
+  resolveKey?: (token: string) => Promise<ApiKeyPrincipal | null>;
 }): MiddlewareHandler<V1Env> {
   return async (c, next) => {
     const header = c.req.header("authorization");
     let principal: Principal | null = null;
     if (header !== undefined) {
       const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
-      const found = match?.[1] ? await authenticateApiKey({ db, token: match[1] }) : null;
+      const found = match?.[1] ? await resolveKey(match[1]) : null;
       if (found) principal = found;
     } else {
       const user = await resolveSession(c.req.raw.headers);

@@ -1,4 +1,5 @@
 import type { RollupRequester } from "@lumen/core/analytics";
+import type { ApiKeyPrincipal } from "@lumen/core/api-keys";
 import type { SessionUser } from "@lumen/core/kernel";
 import type { ProgressIngest } from "@lumen/core/progress";
 import type { Database } from "@lumen/db";
@@ -13,6 +14,8 @@ export interface V1Deps {
   auth: Auth;
   /** The app's memoized session lookup, shared with tRPC (default: sessionUser, unmemoized). */
   resolveSession?: (headers: Headers) => Promise<SessionUser | null>;
+  /** API keys through a memo that revocations reach (createApiKeyResolver). */
+  resolveKey?: (token: string) => Promise<ApiKeyPrincipal | null>;
   outbox: Outbox;
   search: SearchBackend;
   media: MediaContext;

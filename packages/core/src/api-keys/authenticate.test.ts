@@ -27,6 +27,7 @@ describe("authenticating an API key", () => {
     expect(await authenticateApiKey({ db: world.db, token })).toEqual({
       keyId: key.id,
       scope: "write",
+      expiresAt: null,
       user,
     });
   });

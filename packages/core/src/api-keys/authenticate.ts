@@ -25,6 +25,7 @@ export async function authenticateApiKey({
     .select({
       keyId: apiKeys.id,
       scope: apiKeys.scope,
+      expiresAt: apiKeys.expiresAt,
       lastUsedAt: apiKeys.lastUsedAt,
       id: users.id,
       name: users.name,
@@ -56,6 +57,7 @@ export async function authenticateApiKey({
   return {
     keyId: row.keyId,
     scope: row.scope,
+    expiresAt: row.expiresAt,
     user: { id: row.id, name: row.name, email: row.email, role: row.role },
   };
 }

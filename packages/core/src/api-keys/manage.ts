@@ -1,7 +1,9 @@
 import { apiKeys, type Database } from "@lumen/db";
 import { and, count, desc, eq, gt, isNull, or, sql } from "drizzle-orm";
 import { NotFoundError, type SessionUser, ValidationError } from "../kernel";
+import { publishLive } from "../live";
 import type { CreateApiKeyInput } from "./inputs";
+import { API_KEYS_TOPIC, announceRevoked } from "./revocations";
 import { newApiKeyToken } from "./token";
 import type { ApiKeyView, CreatedApiKey } from "./types";
 
@@ -97,12 +99,20 @@ export async function revokeApiKey({
   now?: Date;
 }): Promise<ApiKeyView> {
   const mine = and(eq(apiKeys.id, input.keyId), eq(apiKeys.userId, user.id));
-  const [revoked] = await db
-    .update(apiKeys)
-    .set({ revokedAt: now })
-    .where(and(mine, isNull(apiKeys.revokedAt)))
-    .returning();
-  if (revoked) return toView(revoked, now);
+  const revoked = await db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(apiKeys)
+      .set({ revokedAt: now })
+      .where(and(mine, isNull(apiKeys.revokedAt)))
+      .returning();
+    // Every API process forgets the key when this commits (resolver.ts), this one at once.
+    if (row) await publishLive(tx, API_KEYS_TOPIC, { type: "api-key.revoked", id: row.id });
+    return row;
+  });
+  if (revoked) {
+    announceRevoked(revoked.id);
+    return toView(revoked, now);
+  }
   const [already] = await db.select().from(apiKeys).where(mine);
   if (!already) throw new NotFoundError("No such API key.");
   return toView(already, now);

@@ -28,4 +28,6 @@ export interface ApiKeyPrincipal {
   keyId: string;
   scope: ApiKeyScope;
   user: SessionUser;
+  /** When the key stops working (null: never); a memo must not outlive it. */
+  expiresAt: Date | null;
 }

@@ -4,8 +4,11 @@ import type { Queryable } from "../kernel";
 /** The one Postgres channel live events travel on (LISTEN/NOTIFY); the API fans them out. */
 export const LIVE_CHANNEL = "lumen_live";
 
-/** Who an event is for: one user's bell, or everyone with one forum thread open. */
-export type LiveTopic = `user:${string}` | `thread:${string}`;
+/**
+ * Who an event is for: one user's bell, everyone with one forum thread open, or every API
+ * process (`api-keys`: a key was revoked, drop it from memory).
+ */
+export type LiveTopic = `user:${string}` | `thread:${string}` | "api-keys";
 
 /**
  * A live event: a small pointer (a type and ids), never the content itself, so a
