@@ -3,7 +3,12 @@ import { type Database, schema, type UserRole, userRole } from "@lumen/db";
 import { betterAuth } from "better-auth";
 import { drizzleAdapter } from "better-auth/adapters/drizzle";
 import { createEmailVerificationToken } from "better-auth/api";
-import { existingAccountMail, verificationMail } from "./auth-mail";
+import {
+  changeEmailMail,
+  existingAccountMail,
+  passwordResetMail,
+  verificationMail,
+} from "./auth-mail";
 import { authInputRules, PASSWORD_MIN } from "./auth-rules";
 import type { ApiEnv } from "./env";
 import type { Logger } from "./logger";
@@ -23,6 +28,9 @@ export const SESSION_MEMO_MS = 15_000;
 
 /** Where verification links send people once they are confirmed (and signed in). */
 const VERIFIED_CALLBACK = "/sign-in?verified=1";
+
+/** How long a mailed password reset link works; better-auth consumes it on first use. */
+export const RESET_LINK_SECONDS = 60 * 60;
 
 export function createAuth({
   db,
@@ -61,6 +69,15 @@ export function createAuth({
           : verificationMail({ email: user.email, url: await verifyUrl(user.email) });
         await mailer.send(mail);
       },
+      // The mail links straight to the web page (not via better-auth's redirect endpoint):
+      // the page posts the token with the new password, checked by auth-rules like sign-up's.
+      sendResetPassword: async ({ user, token }) => {
+        const url = `${env.WEB_ORIGIN}/reset-password?token=${encodeURIComponent(token)}`;
+        await mailer.send(passwordResetMail({ email: user.email, url }));
+      },
+      resetPasswordTokenExpiresIn: RESET_LINK_SECONDS,
+      // Whoever knew the old password (a thief, a shared computer) is signed out too.
+      revokeSessionsOnPasswordReset: true,
     },
     emailVerification: {
       sendOnSignUp: true,
@@ -69,11 +86,17 @@ export function createAuth({
       autoSignInAfterVerification: true,
       expiresIn: 60 * 60,
       sendVerificationEmail: async ({ user, url }) => {
-        await mailer.send(verificationMail({ email: user.email, url }));
+        // A verified user only gets one for an email change: `user.email` is then the NEW
+        // address (better-auth's change-email verification), and the switch waits for the link.
+        const mail = user.emailVerified ? changeEmailMail : verificationMail;
+        await mailer.send(mail({ email: user.email, url }));
       },
     },
     hooks: { before: authInputRules },
     user: {
+      // The change is mailed to the new address and applied once that link is opened; the
+      // current password is checked first (auth-account-routes.ts).
+      changeEmail: { enabled: true },
       additionalFields: {
         // Never settable by the client: sign-up always yields a learner.
         role: { type: "string", required: false, defaultValue: "learner", input: false },
@@ -95,6 +118,11 @@ export function createAuth({
         // Our own limiter (auth-throttle.ts) counts failed sign-ins and sign-up attempts.
         "/sign-in/email": false,
         "/sign-up/email": false,
+        // …and password resets and the current-password checks of account changes.
+        "/request-password-reset": false,
+        "/reset-password": false,
+        "/change-password": false,
+        "/change-email": false,
         // A class behind one address resends a few links and reloads many pages.
         "/send-verification-email": { window: 60, max: 10 },
         "/get-session": { window: 60, max: 600 },
