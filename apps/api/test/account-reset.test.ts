@@ -78,9 +78,7 @@ describe("password reset by email", () => {
     expect(forUnknown.status).toBe(forKnown.status);
     expect(await forUnknown.json()).toEqual(await forKnown.json());
     await mailedResetToken(known);
-    expect(t.mailbox.received.some((m) => m.to.includes("nobody-here@test.lumen.dev"))).toBe(
-      false,
-    );
+    expect(t.mailbox.received.some((m) => m.to.includes("nobody-here@test.lumen.dev"))).toBe(false);
   });
 
   it("the new password follows sign-up's rules", async () => {
@@ -100,7 +98,8 @@ describe("password reset by email", () => {
   it("reset requests for one account are limited, known or not, with Retry-After", async () => {
     t.setClientIp("203.0.113.77");
     const statuses: number[] = [];
-    for (let i = 0; i < 6; i++) statuses.push((await requestReset("flooded@test.lumen.dev")).status);
+    for (let i = 0; i < 6; i++)
+      statuses.push((await requestReset("flooded@test.lumen.dev")).status);
     expect(statuses).toEqual([200, 200, 200, 200, 200, 429]);
     const limited = await requestReset("flooded@test.lumen.dev");
     expect(Number(limited.headers.get("retry-after"))).toBeGreaterThan(0);
