@@ -76,3 +76,18 @@ it("a profile change is still there after a reload", async () => {
   expect(await page.getByLabel("Language").inputValue()).toBe("es");
   expect(await page.getByLabel("Time zone").inputValue()).toBe("Asia/Tokyo");
 });
+
+it("the account page's forms say what is missing, on the field, and pass axe", async () => {
+  await page
+    .getByRole("navigation", { name: "Settings" })
+    .getByRole("link", { name: "Account" })
+    .click();
+  await heading("Account").waitFor();
+  await expectAccessible(page, "account");
+  await page.getByRole("button", { name: "Change password" }).click();
+  const current = page.getByLabel("Current password").first();
+  await expect.poll(() => current.getAttribute("aria-invalid")).toBe("true");
+  expect(await current.evaluate((el) => el === document.activeElement)).toBe(true);
+  await page.getByText("Enter your current password.").first().waitFor();
+  await expectAccessible(page, "account, with field errors");
+});
