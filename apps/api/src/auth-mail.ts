@@ -73,3 +73,23 @@ export function changeEmailMail({ email, url }: { email: string; url: string }):
     ].join("\n"),
   };
 }
+
+/** To the CURRENT address when a change is requested: nothing has changed yet. */
+export function emailChangeRequestedMail({
+  email,
+  newEmail,
+}: {
+  email: string;
+  newEmail: string;
+}): Mail {
+  return {
+    to: email,
+    subject: "A change of your Lumen email address was requested",
+    text: [
+      `Someone signed in to your Lumen account asked to change its email address to ${newEmail}.`,
+      "",
+      "Nothing changes unless the link sent to that address is opened.",
+      "If this was not you, change your password now: that signs out every other device.",
+    ].join("\n"),
+  };
+}

@@ -3,8 +3,10 @@ import { type Database, schema, type UserRole, userRole } from "@lumen/db";
 import { betterAuth } from "better-auth";
 import { drizzleAdapter } from "better-auth/adapters/drizzle";
 import { createEmailVerificationToken } from "better-auth/api";
+import { eq } from "drizzle-orm";
 import {
   changeEmailMail,
+  emailChangeRequestedMail,
   existingAccountMail,
   passwordResetMail,
   verificationMail,
@@ -88,8 +90,16 @@ export function createAuth({
       sendVerificationEmail: async ({ user, url }) => {
         // A verified user only gets one for an email change: `user.email` is then the NEW
         // address (better-auth's change-email verification), and the switch waits for the link.
-        const mail = user.emailVerified ? changeEmailMail : verificationMail;
-        await mailer.send(mail({ email: user.email, url }));
+        if (!user.emailVerified) {
+          await mailer.send(verificationMail({ email: user.email, url }));
+          return;
+        }
+        await mailer.send(changeEmailMail({ email: user.email, url }));
+        // The current address hears of it too: a hijacked session is then noticed in time.
+        const current = await currentEmailOf(db, user.id);
+        if (current && current !== user.email) {
+          await mailer.send(emailChangeRequestedMail({ email: current, newEmail: user.email }));
+        }
       },
     },
     hooks: { before: authInputRules },
@@ -145,6 +155,14 @@ export function createAuth({
 }
 
 export type Auth = ReturnType<typeof createAuth>;
+
+async function currentEmailOf(db: Database, id: string): Promise<string | null> {
+  const [row] = await db
+    .select({ email: schema.users.email })
+    .from(schema.users)
+    .where(eq(schema.users.id, id));
+  return row?.email ?? null;
+}
 
 /**
  * Resolves the request's session to the user procedures see, or null. `fresh` skips the

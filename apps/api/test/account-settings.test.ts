@@ -83,7 +83,7 @@ describe("change email", () => {
     expect((await userRow("mover@test.lumen.dev"))?.email).toBe("mover@test.lumen.dev");
   });
 
-  it("mails the new address and switches only once its link is opened", async () => {
+  it("mails the new address (and tells the old one), switching only once the link is opened", async () => {
     const old = "before@test.lumen.dev";
     const next = "after@test.lumen.dev";
     const cookie = await signUp(t, old);
@@ -94,6 +94,9 @@ describe("change email", () => {
     );
     expect(asked.status).toBe(200);
     const mail = await t.mailbox.waitFor(next, { subject: /confirm your new email/i });
+    // The current address is told, with nothing changed yet.
+    const notice = await t.mailbox.waitFor(old, { subject: /change of your lumen email/i });
+    expect(notice.text).toContain(next);
     // Not switched yet: the old address still signs in, the new one does not.
     expect((await signIn(old)).status).toBe(200);
     expect((await signIn(next)).status).toBe(401);

@@ -109,6 +109,7 @@ function ProfileForm({ initial }: { initial: Profile }) {
         <SelectField
           id="locale"
           label="Language"
+          hint="For Lumen's pages and your emails."
           error={errors.locale}
           value={locale}
           onChange={(event) => setLocale(event.target.value)}
