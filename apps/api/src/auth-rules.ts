@@ -7,6 +7,9 @@ import { z } from "zod";
 export const NAME_MAX = 100;
 export const PASSWORD_MIN = 8;
 
+/** The languages a profile may choose (the UI's catalogs); sign-up keeps the browser's tag. */
+export const PROFILE_LOCALES = ["en", "es", "ar"] as const;
+
 /**
  * A person's display name: the shared one-line text rule (no control characters, no lone
  * surrogates, NFC, trimmed), 1–100 characters.
@@ -57,7 +60,11 @@ export const authInputRules = createAuthMiddleware(async (ctx) => {
       message: COMMON_PASSWORD_MESSAGE,
     });
   }
-  const place = placeOf(input);
+  // A changed password signs out every other session, whatever the client asked for.
+  if (ctx.path === "/change-password") {
+    return { context: { body: { ...input, revokeOtherSessions: true } } };
+  }
+  const place = placeOf(input, ctx.path === "/update-user");
   if (!fields.name || (ctx.path === "/update-user" && input.name === undefined)) {
     return Object.keys(place).length > 0
       ? { context: { body: { ...input, ...place } } }
@@ -74,9 +81,13 @@ export const authInputRules = createAuthMiddleware(async (ctx) => {
 /**
  * The time zone and locale a sign-up (or a profile update) may carry: the browser's, for
  * dates in emails and the digest's day (ADR 0022). Absent is fine; a bad value is refused
- * rather than stored. Only the endpoints in FIELDS get here.
+ * rather than stored. The profile page offers only the UI's languages. Only the endpoints in
+ * FIELDS get here.
  */
-function placeOf(input: Record<string, unknown>): { timeZone?: string; locale?: string } {
+function placeOf(
+  input: Record<string, unknown>,
+  fromProfile: boolean,
+): { timeZone?: string; locale?: string } {
   const place: { timeZone?: string; locale?: string } = {};
   if (input.timeZone !== undefined) {
     const zone = timeZoneInput.safeParse(input.timeZone);
@@ -93,6 +104,10 @@ function placeOf(input: Record<string, unknown>): { timeZone?: string; locale?: 
       throw new APIError("BAD_REQUEST", { code: "INVALID_LOCALE", message });
     }
     place.locale = canonicalLocale(locale.data);
+    if (fromProfile && !PROFILE_LOCALES.some((l) => l === place.locale)) {
+      const message = "Choose English, Spanish or Arabic.";
+      throw new APIError("BAD_REQUEST", { code: "INVALID_LOCALE", message });
+    }
   }
   return place;
 }

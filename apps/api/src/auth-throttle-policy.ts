@@ -35,6 +35,19 @@ export const SIGN_IN_POLICY: SignInPolicy = {
 /** Every sign-up attempt counts (each may send an email): per address, per window. */
 export const SIGN_UP_POLICY: WindowRule = { max: 40, windowMs: 15 * 60_000 };
 
+/**
+ * Password reset requests each send a mail: per address like sign-up, and a few per account
+ * per window so one inbox cannot be flooded. The address window also bounds token guessing.
+ */
+export interface ResetPolicy {
+  perAddress: WindowRule;
+  perAccount: WindowRule;
+}
+export const RESET_POLICY: ResetPolicy = {
+  perAddress: { max: 40, windowMs: 15 * 60_000 },
+  perAccount: { max: 5, windowMs: 15 * 60_000 },
+};
+
 export interface Counter {
   count: number;
   windowStartedAt: number;

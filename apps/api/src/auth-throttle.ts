@@ -4,6 +4,8 @@ import {
   type Counter,
   decideSignIn,
   decideWindow,
+  RESET_POLICY,
+  type ResetPolicy,
   retryAfterSeconds,
   SIGN_IN_POLICY,
   SIGN_UP_POLICY,
@@ -31,9 +33,37 @@ export function createAuthThrottle(
     now = () => Date.now(),
     signInPolicy = SIGN_IN_POLICY,
     signUpPolicy = SIGN_UP_POLICY,
-  }: { now?: () => number; signInPolicy?: SignInPolicy; signUpPolicy?: WindowRule } = {},
+    resetPolicy = RESET_POLICY,
+  }: {
+    now?: () => number;
+    signInPolicy?: SignInPolicy;
+    signUpPolicy?: WindowRule;
+    resetPolicy?: ResetPolicy;
+  } = {},
 ) {
   let lastPrune = 0;
+
+  /** Counts one attempt in every window, or in none when any of them is full. */
+  async function countInWindows(windows: Array<{ key: string; rule: WindowRule }>) {
+    const at = now();
+    pruneSometimes(at);
+    const decision = await db.transaction(async (tx) => {
+      const row = await lockRows(
+        tx,
+        windows.map((w) => w.key),
+        at,
+      );
+      const decided = windows.map((w) => ({ key: w.key, ...decideWindow(row(w.key), at, w.rule) }));
+      const refused = decided.flatMap((d) => (d.allowed ? [] : [d.retryAfterMs]));
+      if (refused.length > 0)
+        return { allowed: false as const, retryAfterMs: Math.max(...refused) };
+      for (const d of decided) if (d.allowed) await write(tx, d.key, d.next);
+      return { allowed: true as const };
+    });
+    return decision.allowed
+      ? ({ allowed: true } as const)
+      : { allowed: false as const, retryAfterSeconds: retryAfterSeconds(decision.retryAfterMs) };
+  }
 
   /** Locks (creating when missing) the rows of `keys`, in key order to avoid deadlocks. */
   async function lockRows(tx: Tx, keys: string[], at: number) {
@@ -67,7 +97,8 @@ export function createAuthThrottle(
   function pruneSometimes(at: number) {
     if (at - lastPrune < 60_000) return;
     lastPrune = at;
-    const cutoff = at - Math.max(signInPolicy.forgetAfterMs, signUpPolicy.windowMs);
+    const windows = [signUpPolicy, resetPolicy.perAddress, resetPolicy.perAccount];
+    const cutoff = at - Math.max(signInPolicy.forgetAfterMs, ...windows.map((w) => w.windowMs));
     void db
       .delete(authThrottles)
       .where(lt(authThrottles.lastAt, cutoff))
@@ -116,19 +147,24 @@ export function createAuthThrottle(
     },
 
     /** Counts a sign-up attempt from `address`. */
-    async beginSignUp(address: string): Promise<ThrottleAnswer> {
-      const key = `signup:${address}`;
-      const at = now();
-      pruneSometimes(at);
-      const decision = await db.transaction(async (tx) => {
-        const row = await lockRows(tx, [key], at);
-        const decided = decideWindow(row(key), at, signUpPolicy);
-        if (decided.allowed) await write(tx, key, decided.next);
-        return decided;
-      });
-      return decision.allowed
-        ? { allowed: true }
-        : { allowed: false, retryAfterSeconds: retryAfterSeconds(decision.retryAfterMs) };
+    beginSignUp(address: string): Promise<ThrottleAnswer> {
+      return countInWindows([{ key: `signup:${address}`, rule: signUpPolicy }]);
+    },
+
+    /**
+     * Counts a password reset request: per address, and per account so nobody's inbox is
+     * flooded. Unknown addresses are counted alike, so a refusal says nothing about them.
+     */
+    beginResetRequest(address: string, account: string): Promise<ThrottleAnswer> {
+      return countInWindows([
+        { key: `reset:${address}`, rule: resetPolicy.perAddress },
+        { key: `reset-account:${account}`, rule: resetPolicy.perAccount },
+      ]);
+    },
+
+    /** Counts an attempt to use a reset token from `address` (guessing tokens costs). */
+    beginResetUse(address: string): Promise<ThrottleAnswer> {
+      return countInWindows([{ key: `reset-use:${address}`, rule: resetPolicy.perAddress }]);
     },
   };
 }

@@ -3,7 +3,14 @@ import { type Database, schema, type UserRole, userRole } from "@lumen/db";
 import { betterAuth } from "better-auth";
 import { drizzleAdapter } from "better-auth/adapters/drizzle";
 import { createEmailVerificationToken } from "better-auth/api";
-import { existingAccountMail, verificationMail } from "./auth-mail";
+import { eq } from "drizzle-orm";
+import {
+  changeEmailMail,
+  emailChangeRequestedMail,
+  existingAccountMail,
+  passwordResetMail,
+  verificationMail,
+} from "./auth-mail";
 import { authInputRules, PASSWORD_MIN } from "./auth-rules";
 import type { ApiEnv } from "./env";
 import type { Logger } from "./logger";
@@ -23,6 +30,9 @@ export const SESSION_MEMO_MS = 15_000;
 
 /** Where verification links send people once they are confirmed (and signed in). */
 const VERIFIED_CALLBACK = "/sign-in?verified=1";
+
+/** How long a mailed password reset link works; better-auth consumes it on first use. */
+export const RESET_LINK_SECONDS = 60 * 60;
 
 export function createAuth({
   db,
@@ -61,6 +71,15 @@ export function createAuth({
           : verificationMail({ email: user.email, url: await verifyUrl(user.email) });
         await mailer.send(mail);
       },
+      // The mail links straight to the web page (not via better-auth's redirect endpoint):
+      // the page posts the token with the new password, checked by auth-rules like sign-up's.
+      sendResetPassword: async ({ user, token }) => {
+        const url = `${env.WEB_ORIGIN}/reset-password?token=${encodeURIComponent(token)}`;
+        await mailer.send(passwordResetMail({ email: user.email, url }));
+      },
+      resetPasswordTokenExpiresIn: RESET_LINK_SECONDS,
+      // Whoever knew the old password (a thief, a shared computer) is signed out too.
+      revokeSessionsOnPasswordReset: true,
     },
     emailVerification: {
       sendOnSignUp: true,
@@ -69,11 +88,25 @@ export function createAuth({
       autoSignInAfterVerification: true,
       expiresIn: 60 * 60,
       sendVerificationEmail: async ({ user, url }) => {
-        await mailer.send(verificationMail({ email: user.email, url }));
+        // A verified user only gets one for an email change: `user.email` is then the NEW
+        // address (better-auth's change-email verification), and the switch waits for the link.
+        if (!user.emailVerified) {
+          await mailer.send(verificationMail({ email: user.email, url }));
+          return;
+        }
+        await mailer.send(changeEmailMail({ email: user.email, url }));
+        // The current address hears of it too: a hijacked session is then noticed in time.
+        const current = await currentEmailOf(db, user.id);
+        if (current && current !== user.email) {
+          await mailer.send(emailChangeRequestedMail({ email: current, newEmail: user.email }));
+        }
       },
     },
     hooks: { before: authInputRules },
     user: {
+      // The change is mailed to the new address and applied once that link is opened; the
+      // current password is checked first (auth-account-routes.ts).
+      changeEmail: { enabled: true },
       additionalFields: {
         // Never settable by the client: sign-up always yields a learner.
         role: { type: "string", required: false, defaultValue: "learner", input: false },
@@ -95,6 +128,11 @@ export function createAuth({
         // Our own limiter (auth-throttle.ts) counts failed sign-ins and sign-up attempts.
         "/sign-in/email": false,
         "/sign-up/email": false,
+        // …and password resets and the current-password checks of account changes.
+        "/request-password-reset": false,
+        "/reset-password": false,
+        "/change-password": false,
+        "/change-email": false,
         // A class behind one address resends a few links and reloads many pages.
         "/send-verification-email": { window: 60, max: 10 },
         "/get-session": { window: 60, max: 600 },
@@ -117,6 +155,14 @@ export function createAuth({
 }
 
 export type Auth = ReturnType<typeof createAuth>;
+
+async function currentEmailOf(db: Database, id: string): Promise<string | null> {
+  const [row] = await db
+    .select({ email: schema.users.email })
+    .from(schema.users)
+    .where(eq(schema.users.id, id));
+  return row?.email ?? null;
+}
 
 /**
  * Resolves the request's session to the user procedures see, or null. `fresh` skips the

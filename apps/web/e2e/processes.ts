@@ -14,6 +14,8 @@ interface ApiOptions {
    * processes together end before vitest's hook timeout, with the logs in the message.
    */
   readyBy?: number | undefined;
+  /** Where the API sends mail (a test's own mailbox); otherwise the dev catcher's port. */
+  smtpUrl?: string | undefined;
 }
 
 /** Signs unsubscribe links in the stack, so a browser test can hold a genuine one. */
@@ -35,6 +37,7 @@ function apiEnv(opts: ApiOptions): NodeJS.ProcessEnv {
     WEB_ORIGIN: opts.webOrigin,
     LOG_LEVEL: "warn",
     // Browsers and the job runner reach the same local edge.
+    ...(opts.smtpUrl ? { SMTP_URL: opts.smtpUrl } : {}),
     ...(opts.edgeUrl ? { EDGE_URL: opts.edgeUrl, EDGE_PUBLIC_URL: opts.edgeUrl } : {}),
   };
 }

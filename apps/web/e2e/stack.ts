@@ -88,6 +88,8 @@ export async function startStack(
     edge?: boolean;
     users?: ReadonlyArray<SeedUser>;
     secondApi?: boolean;
+    /** A test's own SMTP server (`@lumen/tools/mailbox`), to read the mails the API sends. */
+    smtpUrl?: string;
   } = {},
 ): Promise<Stack> {
   // Within the e2e hookTimeout (120 s, vitest.config.ts): a slow start fails with the
@@ -130,6 +132,7 @@ export async function startStack(
       databaseUrl: database.url,
       webOrigin: webUrl,
       edgeUrl: edge?.url,
+      smtpUrl: options.smtpUrl,
       readyBy,
     };
     const api = await startApi(processOptions);

@@ -46,6 +46,11 @@ const myLearning = page(() => import("./routes/my-learning/MyLearningPage"));
 const signIn = page(() => import("./routes/auth/SignInPage"));
 const signUp = page(() => import("./routes/auth/SignUpPage"));
 const notFound = page(() => import("./routes/NotFoundPage"));
+const forgotPassword = page(() => import("./routes/auth/ForgotPasswordPage"));
+// Opened from the mailed reset link, signed in or not.
+const resetPassword = page(() => import("./routes/auth/ResetPasswordPage"));
+const profileSettings = page(() => import("./routes/settings/ProfilePage"));
+const accountSettings = page(() => import("./routes/settings/AccountPage"));
 const notificationSettings = page(() => import("./routes/settings/NotificationSettingsPage"));
 const apiKeySettings = page(() => import("./routes/settings/ApiKeysPage"));
 const webhookSettings = page(() => import("./routes/settings/WebhooksPage"));
@@ -89,6 +94,8 @@ export const router = createBrowserRouter([
               prefetchAssignmentBacklog(params.courseId, params.lessonId),
             ),
           },
+          { path: "settings/profile", ...profileSettings() },
+          { path: "settings/account", ...accountSettings() },
           { path: "settings/notifications", ...notificationSettings() },
           { path: "settings/api-keys", ...apiKeySettings() },
           { path: "settings/webhooks", ...webhookSettings() },
@@ -100,6 +107,8 @@ export const router = createBrowserRouter([
           },
           { path: "sign-in", ...signIn() },
           { path: "sign-up", ...signUp() },
+          { path: "forgot-password", ...forgotPassword() },
+          { path: "reset-password", ...resetPassword() },
           { path: "*", ...notFound() },
         ],
       },

@@ -32,13 +32,22 @@ export function validateSignUp(input: { name: string; email: string; password: s
   if (name) errors.name = name;
   const { email } = validateSignIn(input);
   if (email) errors.email = email;
-  if (!input.password) errors.password = "Choose a password.";
-  else if (input.password.length < PASSWORD_MIN) {
-    errors.password = `Use at least ${PASSWORD_MIN} characters.`;
-  } else if (input.password.length > PASSWORD_MAX) {
-    errors.password = `Use at most ${PASSWORD_MAX} characters.`;
-  }
+  const password = newPasswordProblem(input.password);
+  if (password) errors.password = password;
   return errors;
+}
+
+/** Sign-up's length rule for any new password (reset, change); the server adds the rest. */
+export function newPasswordProblem(password: string): string | null {
+  if (!password) return "Choose a password.";
+  if (password.length < PASSWORD_MIN) return `Use at least ${PASSWORD_MIN} characters.`;
+  if (password.length > PASSWORD_MAX) return `Use at most ${PASSWORD_MAX} characters.`;
+  return null;
+}
+
+/** The loose email check of sign-in, for any address field; null when it looks fine. */
+export function emailProblem(raw: string): string | null {
+  return validateSignIn({ email: raw, password: "-" }).email ?? null;
 }
 
 /** better-auth error codes → a message on the field it concerns, where there is one. */
@@ -72,6 +81,12 @@ export function authErrorMessage(code: string | null, fallback: string): string 
       return "That password is one of the most common ones. Choose one that is harder to guess.";
     case "EMAIL_NOT_VERIFIED":
       return "Confirm your email address first: open the link we emailed you.";
+    case "INVALID_PASSWORD":
+      return "That is not your current password.";
+    case "CURRENT_PASSWORD_REQUIRED":
+      return "Enter your current password.";
+    case "INVALID_TOKEN":
+      return "This reset link has expired or was already used. Ask for a new one.";
     default:
       return fallback;
   }

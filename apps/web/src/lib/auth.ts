@@ -23,7 +23,7 @@ export class AuthError extends Error {
   }
 }
 
-async function call(path: string, init?: RequestInit): Promise<unknown> {
+export async function callAuth(path: string, init?: RequestInit): Promise<unknown> {
   const response = await fetch(`/api/auth/${path}`, {
     credentials: "same-origin",
     ...init,
@@ -71,12 +71,12 @@ export function parseSession(body: unknown): SessionUser | null {
 
 export const sessionQuery = queryOptions({
   queryKey: ["auth", "session"],
-  queryFn: async () => parseSession(await call("get-session")),
+  queryFn: async () => parseSession(await callAuth("get-session")),
   staleTime: 5 * 60_000,
 });
 
 export async function signIn(input: { email: string; password: string }): Promise<void> {
-  await call("sign-in/email", { method: "POST", body: JSON.stringify(input) });
+  await callAuth("sign-in/email", { method: "POST", body: JSON.stringify(input) });
 }
 
 /** Where the emailed link lands once it has confirmed the address (and signed the user in). */
@@ -95,14 +95,27 @@ export async function signUp(input: { name: string; email: string; password: str
     locale: navigator.language || undefined,
   };
   const body = { ...input, ...place, callbackURL: verifiedCallback(next) };
-  await call("sign-up/email", { method: "POST", body: JSON.stringify(body) });
+  await callAuth("sign-up/email", { method: "POST", body: JSON.stringify(body) });
 }
 
 export async function resendVerification(email: string, next = "/"): Promise<void> {
   const body = { email, callbackURL: verifiedCallback(next) };
-  await call("send-verification-email", { method: "POST", body: JSON.stringify(body) });
+  await callAuth("send-verification-email", { method: "POST", body: JSON.stringify(body) });
 }
 
 export async function signOut(): Promise<void> {
-  await call("sign-out", { method: "POST", body: "{}" });
+  await callAuth("sign-out", { method: "POST", body: "{}" });
+}
+
+/** Mails a reset link if the address has an account; the answer is the same either way. */
+export async function requestPasswordReset(email: string): Promise<void> {
+  await callAuth("request-password-reset", { method: "POST", body: JSON.stringify({ email }) });
+}
+
+/** Spends the mailed token on a new password; every session of the account ends. */
+export async function resetPassword(token: string, newPassword: string): Promise<void> {
+  await callAuth("reset-password", {
+    method: "POST",
+    body: JSON.stringify({ token, newPassword }),
+  });
 }

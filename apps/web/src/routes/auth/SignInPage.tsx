@@ -39,6 +39,9 @@ export function Component() {
               : "That confirmation link does not work. Sign in to get a new one."}
           </p>
         )}
+        {searchParams.get("signedOut") === "everywhere" && !form.problem && (
+          <p role="status">You are signed out on every device.</p>
+        )}
         {form.problem && <AuthProblemNotice problem={form.problem} next={next} />}
         <TextField
           id="email"
@@ -57,6 +60,9 @@ export function Component() {
           required
           error={form.errors.password}
         />
+        <Link to="/forgot-password" className={s.forgot}>
+          Forgot password?
+        </Link>
         <button
           type="submit"
           className={buttonClass({ variant: "primary", block: true })}

@@ -2,6 +2,8 @@ import { NavLink } from "react-router";
 import s from "./settings.module.css";
 
 const LINKS = [
+  { to: "/settings/profile", label: "Profile" },
+  { to: "/settings/account", label: "Account" },
   { to: "/settings/notifications", label: "Email notifications" },
   { to: "/settings/api-keys", label: "API keys" },
   { to: "/settings/webhooks", label: "Webhooks" },

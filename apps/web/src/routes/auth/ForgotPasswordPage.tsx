@@ -1,0 +1,78 @@
+import { useMutation } from "@tanstack/react-query";
+import { type FormEvent, useState } from "react";
+import { Link } from "react-router";
+import { buttonClass } from "../../components/ui/Button";
+import { TextField } from "../../components/ui/Field";
+import { requestPasswordReset } from "../../lib/auth";
+import { emailProblem } from "../../lib/auth-validation";
+import { useDocumentTitle } from "../../lib/use-document-title";
+import { AuthProblemNotice } from "./AuthProblemNotice";
+import s from "./auth.module.css";
+import { authProblem } from "./auth-problem";
+
+/** "Forgot password?": asks for a reset link. The answer never says whether the address is known. */
+export function Component() {
+  useDocumentTitle("Reset your password");
+  const [error, setError] = useState<string | undefined>();
+  const send = useMutation({ mutationFn: requestPasswordReset });
+
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const email = String(new FormData(event.currentTarget).get("email") ?? "").trim();
+    const problem = emailProblem(email);
+    setError(problem ?? undefined);
+    if (problem) return document.getElementById("email")?.focus();
+    send.mutate(email);
+  };
+
+  if (send.isSuccess) {
+    return (
+      <div className={s.page}>
+        <h1>Check your inbox</h1>
+        <p className="lede" role="status">
+          If {send.variables} has a Lumen account, we sent it a link to choose a new password. The
+          link works once, for one hour.
+        </p>
+        <p className={s.switch}>
+          <Link to="/sign-in">Back to sign in</Link>
+        </p>
+      </div>
+    );
+  }
+  const problem = send.isError
+    ? authProblem(
+        send.error,
+        send.variables ?? "",
+        "We could not send the link. Try again.",
+        Date.now(),
+      )
+    : null;
+  return (
+    <div className={s.page}>
+      <h1>Reset your password</h1>
+      <p className="lede">Enter your account's email address and we will send you a link.</p>
+      <form className={s.form} noValidate onSubmit={onSubmit}>
+        {problem && <AuthProblemNotice problem={problem} next="/" />}
+        <TextField
+          id="email"
+          label="Email"
+          type="email"
+          autoComplete="email"
+          inputMode="email"
+          required
+          error={error}
+        />
+        <button
+          type="submit"
+          className={buttonClass({ variant: "primary", block: true })}
+          disabled={send.isPending}
+        >
+          {send.isPending ? "Sending…" : "Send the link"}
+        </button>
+      </form>
+      <p className={s.switch}>
+        Remembered it? <Link to="/sign-in">Sign in</Link>
+      </p>
+    </div>
+  );
+}

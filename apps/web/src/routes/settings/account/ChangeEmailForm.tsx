@@ -1,0 +1,69 @@
+import { Button } from "../../../components/ui/Button";
+import { FormError, TextField } from "../../../components/ui/Field";
+import { emailProblem } from "../../../lib/auth-validation";
+import s from "../settings.module.css";
+import { changeEmail } from "./api";
+import { formClass } from "./form-class";
+import { useAccountForm } from "./use-account-form";
+
+const FIELDS = ["newEmail", "emailPassword"] as const;
+
+/** The new address gets a link; the account keeps the current one until it is opened. */
+export function ChangeEmailForm({ current }: { current: string }) {
+  const form = useAccountForm({
+    fields: FIELDS,
+    validate: (v) => ({
+      ...(emailProblem(v.newEmail.trim()) && { newEmail: emailProblem(v.newEmail.trim()) ?? "" }),
+      ...(v.newEmail.trim().toLowerCase() === current && {
+        newEmail: "That is already your email address.",
+      }),
+      ...(!v.emailPassword && { emailPassword: "Enter your current password." }),
+    }),
+    submit: (v) => changeEmail({ newEmail: v.newEmail.trim(), currentPassword: v.emailPassword }),
+    fieldForCode: (code) =>
+      code === "INVALID_PASSWORD" || code === "CURRENT_PASSWORD_REQUIRED"
+        ? "emailPassword"
+        : code === "INVALID_EMAIL"
+          ? "newEmail"
+          : null,
+    fallback: "We could not start the change. Please try again.",
+    onDone: (_, element) => element.reset(),
+  });
+  return (
+    <form className={formClass} noValidate onSubmit={form.onSubmit} aria-labelledby="email-title">
+      <h2 id="email-title" className={s.sectionTitle}>
+        Change email
+      </h2>
+      <p className={s.hint}>
+        Your email is <strong>{current}</strong>. We send a link to the new address; the change
+        happens when you open it.
+      </p>
+      <TextField
+        id="newEmail"
+        label="New email"
+        type="email"
+        autoComplete="email"
+        inputMode="email"
+        required
+        error={form.errors.newEmail}
+      />
+      <TextField
+        id="emailPassword"
+        label="Current password"
+        type="password"
+        autoComplete="current-password"
+        required
+        error={form.errors.emailPassword}
+      />
+      {form.formError && <FormError>{form.formError}</FormError>}
+      <div className={s.actions}>
+        <Button type="submit" variant="primary" disabled={form.pending}>
+          {form.pending ? "Sending…" : "Send confirmation link"}
+        </Button>
+        <p role="status" className={s.status}>
+          {form.done ? "Check the new address's inbox and open the link to finish." : ""}
+        </p>
+      </div>
+    </form>
+  );
+}

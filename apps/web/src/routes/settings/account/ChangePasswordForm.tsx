@@ -1,0 +1,73 @@
+import { useQueryClient } from "@tanstack/react-query";
+import { Button } from "../../../components/ui/Button";
+import { FormError, TextField } from "../../../components/ui/Field";
+import { newPasswordProblem } from "../../../lib/auth-validation";
+import s from "../settings.module.css";
+import { changePassword } from "./api";
+import { formClass } from "./form-class";
+import { useAccountForm } from "./use-account-form";
+
+const FIELDS = ["currentPassword", "newPassword"] as const;
+
+export function ChangePasswordForm() {
+  const queryClient = useQueryClient();
+  const form = useAccountForm({
+    fields: FIELDS,
+    validate: (v) => ({
+      ...(!v.currentPassword && { currentPassword: "Enter your current password." }),
+      ...(newPasswordProblem(v.newPassword) && {
+        newPassword: newPasswordProblem(v.newPassword) ?? "",
+      }),
+    }),
+    submit: (v) => changePassword(v),
+    fieldForCode: (code) =>
+      code === "INVALID_PASSWORD"
+        ? "currentPassword"
+        : code?.startsWith("PASSWORD_")
+          ? "newPassword"
+          : null,
+    fallback: "Your password was not changed. Please try again.",
+    onDone: (_, element) => {
+      element.reset();
+      void queryClient.invalidateQueries({ queryKey: ["auth"] });
+    },
+  });
+  return (
+    <form
+      className={formClass}
+      noValidate
+      onSubmit={form.onSubmit}
+      aria-labelledby="password-title"
+    >
+      <h2 id="password-title" className={s.sectionTitle}>
+        Change password
+      </h2>
+      <TextField
+        id="currentPassword"
+        label="Current password"
+        type="password"
+        autoComplete="current-password"
+        required
+        error={form.errors.currentPassword}
+      />
+      <TextField
+        id="newPassword"
+        label="New password"
+        type="password"
+        autoComplete="new-password"
+        hint="At least 8 characters. Your other devices will be signed out."
+        required
+        error={form.errors.newPassword}
+      />
+      {form.formError && <FormError>{form.formError}</FormError>}
+      <div className={s.actions}>
+        <Button type="submit" variant="primary" disabled={form.pending}>
+          {form.pending ? "Changing…" : "Change password"}
+        </Button>
+        <p role="status" className={s.status}>
+          {form.done ? "Password changed. Your other devices are signed out." : ""}
+        </p>
+      </div>
+    </form>
+  );
+}
