@@ -1,8 +1,8 @@
-import { Button } from "../../../components/ui/Button";
-import { FormError, TextField } from "../../../components/ui/Field";
+import { TextField } from "../../../components/ui/Field";
 import { emailProblem } from "../../../lib/auth-validation";
 import s from "../settings.module.css";
 import { changeEmail } from "./api";
+import { FormFooter } from "./FormFooter";
 import { formClass } from "./form-class";
 import { useAccountForm } from "./use-account-form";
 
@@ -55,15 +55,12 @@ export function ChangeEmailForm({ current }: { current: string }) {
         required
         error={form.errors.emailPassword}
       />
-      {form.formError && <FormError>{form.formError}</FormError>}
-      <div className={s.actions}>
-        <Button type="submit" variant="primary" disabled={form.pending}>
-          {form.pending ? "Sending…" : "Send confirmation link"}
-        </Button>
-        <p role="status" className={s.status}>
-          {form.done ? "Check the new address's inbox and open the link to finish." : ""}
-        </p>
-      </div>
+      <FormFooter
+        form={form}
+        label="Send confirmation link"
+        pendingLabel="Sending…"
+        doneText="Check the new address's inbox and open the link to finish."
+      />
     </form>
   );
 }

@@ -1,9 +1,9 @@
 import { useQueryClient } from "@tanstack/react-query";
-import { Button } from "../../../components/ui/Button";
-import { FormError, TextField } from "../../../components/ui/Field";
+import { TextField } from "../../../components/ui/Field";
 import { newPasswordProblem } from "../../../lib/auth-validation";
 import s from "../settings.module.css";
 import { changePassword } from "./api";
+import { FormFooter } from "./FormFooter";
 import { formClass } from "./form-class";
 import { useAccountForm } from "./use-account-form";
 
@@ -59,15 +59,12 @@ export function ChangePasswordForm() {
         required
         error={form.errors.newPassword}
       />
-      {form.formError && <FormError>{form.formError}</FormError>}
-      <div className={s.actions}>
-        <Button type="submit" variant="primary" disabled={form.pending}>
-          {form.pending ? "Changing…" : "Change password"}
-        </Button>
-        <p role="status" className={s.status}>
-          {form.done ? "Password changed. Your other devices are signed out." : ""}
-        </p>
-      </div>
+      <FormFooter
+        form={form}
+        label="Change password"
+        pendingLabel="Changing…"
+        doneText="Password changed. Your other devices are signed out."
+      />
     </form>
   );
 }
