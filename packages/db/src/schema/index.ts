@@ -14,6 +14,7 @@ export * from "./forum-moderation";
 export * from "./media";
 export * from "./notification";
 export * from "./progress";
+export * from "./privacy";
 export * from "./public-api";
 export * from "./quiz";
 export * from "./runners";
