@@ -65,6 +65,7 @@ const PURPOSE_CODE: Record<MediaTokenPurpose, string> = {
   "attachment-upload": "f",
   "forum-image": "i",
   "forum-image-upload": "g",
+  export: "x",
 };
 const PURPOSE_BY_CODE: Record<string, MediaTokenPurpose> = {
   p: "play",
@@ -73,6 +74,7 @@ const PURPOSE_BY_CODE: Record<string, MediaTokenPurpose> = {
   d: "document",
   c: "certificate",
   a: "attachment",
+  x: "export",
   f: "attachment-upload",
   i: "forum-image",
   g: "forum-image-upload",

@@ -1,6 +1,6 @@
-import type { Database } from "../kernel";
 import type { FilePurpose } from "@lumen/media-tokens";
 import type { PgTable } from "drizzle-orm/pg-core";
+import type { Database } from "../kernel";
 
 /** One JSON file of the export, by subject (README.md explains each). */
 export type ExportArea =

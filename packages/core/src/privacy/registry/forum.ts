@@ -12,7 +12,8 @@ import {
 import { eq } from "drizzle-orm";
 import type { RegistryEntry } from "../types";
 
-const DELETED_USER = "the post stays readable as by a \"deleted user\" so the threads others replied in still make sense";
+const DELETED_USER =
+  'the post stays readable as by a "deleted user" so the threads others replied in still make sense';
 
 /** Course forums: what the user wrote, voted, followed, uploaded, reported, and moderation of them. */
 export const forumEntries: RegistryEntry[] = [

@@ -1,0 +1,516 @@
+import { apiKeys, emailSends, notifications, webhookEndpoints } from "@lumen/db";
+import { and, eq } from "drizzle-orm";
+import { strFromU8, unzipSync } from "fflate";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createApiKey } from "../api-keys";
+import {
+  completeLessons,
+  createAssignmentReview,
+  createAssignmentSubmission,
+  createCertificate,
+  createEnrollment,
+  createForumThread,
+  createQuizAttempt,
+  createTestWorld,
+  createUser,
+  enrolledLearner,
+  type TestUser,
+  type TestWorld,
+} from "../testing";
+import { createWebhookEndpoint } from "../webhooks";
+import { EXPORT_AREAS } from "./areas";
+import { openExportDownload } from "./download";
+import { listExports, requestExport } from "./request";
+import { runExport } from "./run";
+
+let world: TestWorld;
+beforeAll(async () => {
+  world = await createTestWorld();
+});
+afterAll(() => world.close());
+
+const PDF = new TextEncoder().encode("%PDF-1.7 test certificate");
+const logger = { error: () => {} };
+
+/** A learner who used every feature: progress, a quiz, an assignment, the forum, a certificate, an API key, a webhook. */
+async function busyLearner(learner: TestUser, course: { id: string }, lessonIds: string[]) {
+  const { db } = world;
+  const [quizLesson, assignmentLesson, textLesson] = lessonIds as [string, string, string];
+  const enrollment = await createEnrollment(db, learner, course.id);
+  await completeLessons(db, enrollment.id, [textLesson]);
+  await createQuizAttempt(db, { enrollmentId: enrollment.id, lessonId: quizLesson, passed: true });
+  const submission = await createAssignmentSubmission(db, {
+    lessonId: assignmentLesson,
+    enrollmentId: enrollment.id,
+    userId: learner.id,
+    cohort: course.id,
+    body: `Essay by ${learner.name}`,
+    gradePercent: 80,
+  });
+  await createForumThread(db, course.id, learner, { title: `Question from ${learner.name}` });
+  const certificate = await createCertificate(
+    db,
+    { id: enrollment.id, userId: learner.id, courseId: course.id },
+    { learnerName: learner.name, pdfPath: "pending" },
+  );
+  await world.mediaStore.putFile(
+    { purpose: "certificate", id: certificate.id },
+    PDF,
+    "application/pdf",
+  );
+  await createApiKey({
+    db,
+    user: learner,
+    input: { name: `Key of ${learner.name}`, scope: "read", expiresInDays: 30 },
+  });
+  await createWebhookEndpoint({
+    db,
+    user: learner,
+    input: { url: `https://hooks.example.com/${learner.id}`, events: ["enrollment.created"] },
+  });
+  return { enrollment, submission, certificate };
+}
+
+describe("a learner's data export", () => {
+  let a: TestUser;
+  let b: TestUser;
+  let files: Record<string, Uint8Array>;
+  let aData: Awaited<ReturnType<typeof busyLearner>>;
+  let bData: Awaited<ReturnType<typeof busyLearner>>;
+  let exportId: string;
+
+  beforeAll(async () => {
+    const { db } = world;
+    const instructor = await createUser(db, "instructor");
+    const setup = await enrolledLearner(db, instructor, [
+      { kind: "quiz" },
+      { kind: "assignment" },
+      { kind: "text" },
+    ]);
+    a = await createUser(db, "learner", { name: "Alice Export" });
+    b = await createUser(db, "learner", { name: "Bob Other" });
+    aData = await busyLearner(a, setup.course, setup.lessonIds);
+    bData = await busyLearner(b, setup.course, setup.lessonIds);
+    // Each reviews the other's work: Alice's export has the review she gave, not Bob's of hers.
+    const lessonId = setup.lessonIds[1] as string;
+    await createAssignmentReview(db, {
+      submissionId: aData.submission.id,
+      lessonId,
+      reviewerEnrollmentId: bData.enrollment.id,
+      scores: [],
+    });
+    await createAssignmentReview(db, {
+      submissionId: bData.submission.id,
+      lessonId,
+      reviewerEnrollmentId: aData.enrollment.id,
+      scores: [],
+    });
+
+    const requested = await requestExport({ db, user: a, outbox: world.outbox });
+    exportId = requested.id;
+    expect(requested.status).toBe("requested");
+    await expect(runExport({ db, store: world.mediaStore, exportId, logger })).resolves.toBe(
+      "ready",
+    );
+    const zip = world.mediaStore.objects.get(`exports/${exportId}.zip`);
+    files = unzipSync(zip?.bytes ?? new Uint8Array());
+  });
+
+  it("holds the README, one JSON file per area and the certificate PDF", () => {
+    expect(Object.keys(files).sort()).toEqual(
+      [
+        "README.md",
+        ...EXPORT_AREAS.map((area) => `${area}.json`),
+        `files/certificates/${aData.certificate.id}.pdf`,
+      ].sort(),
+    );
+    expect(files[`files/certificates/${aData.certificate.id}.pdf`]).toEqual(PDF);
+    const readme = strFromU8(files["README.md"] ?? new Uint8Array());
+    for (const area of EXPORT_AREAS) expect(readme).toContain(`\`${area}.json\``);
+  });
+
+  it("has the learner's rows in each area, in a stable shape (ids normalised)", () => {
+    const shape = Object.fromEntries(
+      EXPORT_AREAS.map((area) => {
+        const tables = JSON.parse(strFromU8(files[`${area}.json`] ?? new Uint8Array()));
+        return [
+          area,
+          Object.fromEntries(
+            Object.entries(tables as Record<string, Record<string, unknown>[]>).map(
+              ([table, rows]) => [
+                table,
+                { rows: rows.length, columns: Object.keys(rows[0] ?? {}) },
+              ],
+            ),
+          ),
+        ];
+      }),
+    );
+    expect(shape).toMatchInlineSnapshot(`
+      {
+        "api-keys": {
+          "api_keys": {
+            "columns": [
+              "id",
+              "name",
+              "prefix",
+              "scope",
+              "createdAt",
+              "expiresAt",
+              "revokedAt",
+              "lastUsedAt",
+            ],
+            "rows": 1,
+          },
+        },
+        "assignments": {
+          "assignment_attachments": {
+            "columns": [],
+            "rows": 0,
+          },
+          "assignment_calibrations": {
+            "columns": [],
+            "rows": 0,
+          },
+          "assignment_reviews": {
+            "columns": [
+              "id",
+              "submissionId",
+              "lessonId",
+              "submittedAt",
+              "scores",
+              "flaggedAt",
+              "flagResolution",
+            ],
+            "rows": 1,
+          },
+          "assignment_submissions": {
+            "columns": [
+              "id",
+              "lessonId",
+              "enrollmentId",
+              "body",
+              "status",
+              "submittedAt",
+              "revisedAt",
+              "gradePoints",
+              "maxPoints",
+              "gradePercent",
+              "passed",
+              "gradedBy",
+              "gradeScores",
+              "gradedAt",
+              "staffNote",
+            ],
+            "rows": 1,
+          },
+        },
+        "certificates": {
+          "certificates": {
+            "columns": [
+              "id",
+              "enrollmentId",
+              "courseId",
+              "learnerName",
+              "courseTitle",
+              "issuedAt",
+              "credential",
+              "keyId",
+              "pdfPath",
+              "revokedAt",
+              "revokedReason",
+            ],
+            "rows": 1,
+          },
+        },
+        "email-preferences": {
+          "email_preferences": {
+            "columns": [],
+            "rows": 0,
+          },
+        },
+        "enrollments": {
+          "enrollments": {
+            "columns": [
+              "id",
+              "userId",
+              "courseId",
+              "enrolledAt",
+              "completedAt",
+              "unenrolledAt",
+            ],
+            "rows": 1,
+          },
+        },
+        "exercise-submissions": {
+          "exercise_drafts": {
+            "columns": [],
+            "rows": 0,
+          },
+          "exercise_submissions": {
+            "columns": [],
+            "rows": 0,
+          },
+        },
+        "exports": {
+          "data_exports": {
+            "columns": [
+              "id",
+              "status",
+              "requestedAt",
+              "completedAt",
+            ],
+            "rows": 1,
+          },
+        },
+        "forum": {
+          "forum_follows": {
+            "columns": [
+              "threadId",
+              "userId",
+              "following",
+              "updatedAt",
+            ],
+            "rows": 1,
+          },
+          "forum_images": {
+            "columns": [],
+            "rows": 0,
+          },
+          "forum_moderation_log": {
+            "columns": [],
+            "rows": 0,
+          },
+          "forum_mutes": {
+            "columns": [],
+            "rows": 0,
+          },
+          "forum_replies": {
+            "columns": [],
+            "rows": 0,
+          },
+          "forum_reports": {
+            "columns": [],
+            "rows": 0,
+          },
+          "forum_revisions": {
+            "columns": [],
+            "rows": 0,
+          },
+          "forum_threads": {
+            "columns": [
+              "id",
+              "courseId",
+              "lessonId",
+              "kind",
+              "title",
+              "body",
+              "hidden",
+              "deletedAt",
+              "createdAt",
+              "editedAt",
+            ],
+            "rows": 1,
+          },
+          "forum_votes": {
+            "columns": [],
+            "rows": 0,
+          },
+        },
+        "notifications": {
+          "email_sends": {
+            "columns": [],
+            "rows": 0,
+          },
+          "notifications": {
+            "columns": [],
+            "rows": 0,
+          },
+        },
+        "profile": {
+          "accounts": {
+            "columns": [],
+            "rows": 0,
+          },
+          "sessions": {
+            "columns": [],
+            "rows": 0,
+          },
+          "users": {
+            "columns": [
+              "id",
+              "name",
+              "email",
+              "emailVerified",
+              "image",
+              "role",
+              "timeZone",
+              "locale",
+              "createdAt",
+              "updatedAt",
+            ],
+            "rows": 1,
+          },
+        },
+        "progress": {
+          "course_milestones": {
+            "columns": [],
+            "rows": 0,
+          },
+          "lesson_progress": {
+            "columns": [
+              "enrollmentId",
+              "lessonId",
+              "coverage",
+              "watchedSeconds",
+              "positionSeconds",
+              "positionAt",
+              "completedAt",
+              "updatedAt",
+            ],
+            "rows": 1,
+          },
+          "playback_positions": {
+            "columns": [],
+            "rows": 0,
+          },
+          "playback_starts": {
+            "columns": [],
+            "rows": 0,
+          },
+          "progress_events": {
+            "columns": [],
+            "rows": 0,
+          },
+        },
+        "quiz-attempts": {
+          "quiz_attempts": {
+            "columns": [
+              "id",
+              "seq",
+              "enrollmentId",
+              "lessonId",
+              "attemptNumber",
+              "answers",
+              "scorePoints",
+              "maxPoints",
+              "scorePercent",
+              "passed",
+              "feedback",
+              "submittedAt",
+            ],
+            "rows": 1,
+          },
+        },
+        "teaching": {
+          "course_instructors": {
+            "columns": [],
+            "rows": 0,
+          },
+          "courses": {
+            "columns": [],
+            "rows": 0,
+          },
+        },
+        "webhooks": {
+          "webhook_endpoints": {
+            "columns": [
+              "id",
+              "courseId",
+              "url",
+              "description",
+              "events",
+              "enabled",
+              "disabledReason",
+              "createdAt",
+              "updatedAt",
+            ],
+            "rows": 1,
+          },
+        },
+      }
+    `);
+  });
+
+  it("never holds a second learner's data, a reviewer's identity or a secret", async () => {
+    const text = Object.entries(files)
+      .filter(([name]) => name.endsWith(".json"))
+      .map(([, bytes]) => strFromU8(bytes))
+      .join("\n");
+    expect(text).toContain(a.id);
+    for (const foreign of [b.id, b.email, b.name, bData.enrollment.id, bData.certificate.id]) {
+      expect(text).not.toContain(foreign);
+    }
+    const [key] = await world.db.select().from(apiKeys).where(eq(apiKeys.userId, a.id));
+    const [hook] = await world.db
+      .select()
+      .from(webhookEndpoints)
+      .where(eq(webhookEndpoints.userId, a.id));
+    expect(text).not.toContain(key?.secretHash);
+    expect(text).not.toContain(hook?.secret);
+  });
+
+  it("is listed as ready to download for 7 days, and the learner is told by notification and email", async () => {
+    const [listed] = await listExports({ db: world.db, user: a });
+    expect(listed).toMatchObject({
+      id: exportId,
+      status: "ready",
+      downloadPath: `/api/privacy/exports/${exportId}/download`,
+    });
+    const days =
+      ((listed?.expiresAt?.getTime() ?? 0) - (listed?.completedAt?.getTime() ?? 0)) / 864e5;
+    expect(days).toBe(7);
+    const [notice] = await world.db
+      .select()
+      .from(notifications)
+      .where(and(eq(notifications.userId, a.id), eq(notifications.kind, "privacy_export")));
+    expect(notice?.link).toBe("/settings/privacy");
+    const mails = await world.db
+      .select()
+      .from(emailSends)
+      .where(eq(emailSends.notificationId, notice?.id ?? ""));
+    expect(mails).toHaveLength(1);
+  });
+
+  it("lets only its owner download it, and not after it expires", async () => {
+    const download = await openExportDownload({
+      db: world.db,
+      store: world.mediaStore,
+      user: a,
+      exportId,
+    });
+    expect(download.kind).toBe("ready");
+    await expect(
+      openExportDownload({ db: world.db, store: world.mediaStore, user: b, exportId }),
+    ).rejects.toThrow("No such export.");
+    const later = new Date(Date.now() + 8 * 864e5);
+    const expired = await openExportDownload({
+      db: world.db,
+      store: world.mediaStore,
+      user: a,
+      exportId,
+      now: later,
+    });
+    expect(expired.kind).toBe("expired");
+  });
+});
+
+describe("requesting exports", () => {
+  it("allows one pending export at a time", async () => {
+    const user = await createUser(world.db);
+    await requestExport({ db: world.db, user, outbox: world.outbox });
+    await expect(requestExport({ db: world.db, user, outbox: world.outbox })).rejects.toThrow(
+      "already being prepared",
+    );
+    expect(await listExports({ db: world.db, user })).toHaveLength(1);
+  });
+
+  it("running a finished export again changes nothing", async () => {
+    const user = await createUser(world.db);
+    const { id } = await requestExport({ db: world.db, user, outbox: world.outbox });
+    await runExport({ db: world.db, store: world.mediaStore, exportId: id, logger });
+    await expect(
+      runExport({ db: world.db, store: world.mediaStore, exportId: id, logger }),
+    ).resolves.toBe("skipped");
+  });
+});
