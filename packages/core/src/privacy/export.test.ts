@@ -66,7 +66,11 @@ async function busyLearner(learner: TestUser, course: { id: string }, lessonIds:
   await createWebhookEndpoint({
     db,
     user: learner,
-    input: { url: `https://hooks.example.com/${learner.id}`, events: ["enrollment.created"] },
+    input: {
+      url: `https://hooks.example.com/${learner.id}`,
+      description: "",
+      events: ["enrollment.created"],
+    },
   });
   return { enrollment, submission, certificate };
 }

@@ -1,32 +1,23 @@
-import { dataExports } from "@lumen/db";
+import type { dataExports } from "@lumen/db";
 
 /** How long a ready export can be downloaded. */
 export const EXPORT_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 
 export const EXPORT_NOT_FOUND = "No such export.";
 
-export const exportColumns = {
-  id: dataExports.id,
-  status: dataExports.status,
-  requestedAt: dataExports.requestedAt,
-  completedAt: dataExports.completedAt,
-  expiresAt: dataExports.expiresAt,
-  sizeBytes: dataExports.sizeBytes,
-  error: dataExports.error,
-};
+type ExportRow = typeof dataExports.$inferSelect;
 
-type ExportRowView = {
-  [K in keyof typeof exportColumns]: (typeof exportColumns)[K]["_"]["data"] | null;
-};
-
-export interface DataExportView extends Omit<ExportRowView, "status"> {
-  status: (typeof dataExports.$inferSelect)["status"];
+export interface DataExportView
+  extends Pick<
+    ExportRow,
+    "id" | "status" | "requestedAt" | "completedAt" | "expiresAt" | "sizeBytes" | "error"
+  > {
   /** The API path that streams the archive, while it can be downloaded. */
   downloadPath: string | null;
 }
 
 /** A row as the owner sees it: a ready export past its expiry reads as expired at once. */
-export function toExportView(row: typeof dataExports.$inferSelect, now: Date): DataExportView {
+export function toExportView(row: ExportRow, now: Date): DataExportView {
   const expired = row.status === "ready" && row.expiresAt !== null && row.expiresAt <= now;
   const status = expired ? "expired" : row.status;
   return {
