@@ -12,6 +12,20 @@ import { EXPORT_AREAS, exportReadme } from "./areas";
 import { PRIVACY_REGISTRY } from "./registry";
 import type { ExportArea, ExportFile, ExportRow } from "./types";
 
+/** A web stream's chunks, for Node's Readable.from (one typing in Node and DOM libs alike). */
+async function* chunks(body: ReadableStream<Uint8Array>) {
+  const reader = body.getReader();
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return;
+      yield value;
+    }
+  } finally {
+    reader.releaseLock();
+  }
+}
+
 /** Every area's rows (by table) and the stored files they point at, for one user. */
 export async function collectExport(db: Database, userId: string) {
   const areas = new Map<ExportArea, Record<string, ExportRow[]>>(
@@ -62,7 +76,7 @@ export async function writeExportArchive({
     // Opened only when the zip reaches it: one download from the store at a time.
     zip.addReadStreamLazy(`files/${f.path}`, (done) => {
       store.getFile(f.file).then(
-        (object) => done(null, object ? Readable.fromWeb(object.body) : Readable.from([])),
+        (object) => done(null, Readable.from(object ? chunks(object.body) : [])),
         (error: unknown) => done(error, Readable.from([])),
       );
     });
