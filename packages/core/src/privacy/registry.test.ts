@@ -1,7 +1,9 @@
+import { readFile } from "node:fs/promises";
 import { schema } from "@lumen/db";
 import { getTableName, is } from "drizzle-orm";
 import { PgTable } from "drizzle-orm/pg-core";
 import { describe, expect, it } from "vitest";
+import { registryTable } from "./doc";
 import { PRIVACY_REGISTRY } from "./registry";
 
 const schemaTables = (Object.values(schema) as unknown[])
@@ -31,5 +33,12 @@ describe("the privacy registry", () => {
       const reason = "delete" in erase ? erase.delete : "keep" in erase ? erase.keep : erase.reason;
       expect(reason.length).toBeGreaterThan(10);
     }
+  });
+});
+
+describe("docs/privacy.md", () => {
+  it("shows the registry's current table (regenerate with `pnpm --filter @lumen/core privacy:doc`)", async () => {
+    const doc = await readFile(new URL("../../../../docs/privacy.md", import.meta.url), "utf8");
+    expect(doc).toContain(registryTable());
   });
 });
