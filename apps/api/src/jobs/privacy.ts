@@ -20,8 +20,15 @@ export function privacyExportHandler({
 }) {
   return handleJob(
     privacyExportJob,
-    async ({ exportId }) => {
-      const outcome = await runExport({ db, store: media.store, exportId, logger });
+    async ({ exportId }, { finalAttempt }) => {
+      const outcome = await runExport({
+        db,
+        store: media.store,
+        exportId,
+        logger,
+        // Absent only when called outside the runner; the runner always says.
+        finalAttempt: finalAttempt ?? true,
+      });
       logger.info("privacy export finished", { exportId, outcome });
     },
     { concurrency: 1 },

@@ -518,3 +518,27 @@ describe("requesting exports", () => {
     ).resolves.toBe("skipped");
   });
 });
+
+describe("an export that cannot be stored", () => {
+  const failingStore = () => {
+    const store = Object.create(world.mediaStore) as typeof world.mediaStore;
+    store.putFile = () => Promise.reject(new Error("storage is down (stand-in for R2)"));
+    return store;
+  };
+
+  it("is retried while attempts remain, then marked failed with a message for the user", async () => {
+    const user = await createUser(world.db);
+    const { id } = await requestExport({ db: world.db, user, outbox: world.outbox });
+    const store = failingStore();
+    await expect(
+      runExport({ db: world.db, store, exportId: id, logger, finalAttempt: false }),
+    ).rejects.toThrow("storage is down");
+    expect((await listExports({ db: world.db, user }))[0]?.status).toBe("running");
+    await expect(runExport({ db: world.db, store, exportId: id, logger })).resolves.toBe("failed");
+    const [failed] = await listExports({ db: world.db, user });
+    expect(failed).toMatchObject({ status: "failed", downloadPath: null });
+    expect(failed?.error).toContain("request a new one");
+    // The user may ask again at once.
+    await expect(requestExport({ db: world.db, user, outbox: world.outbox })).resolves.toBeTruthy();
+  });
+});

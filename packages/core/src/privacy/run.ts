@@ -15,20 +15,24 @@ export interface ExportRunLogger {
 /**
  * The `privacy.export` job: writes the archive, marks the export ready for 7 days and tells
  * the user (in-app, and by email through the notification path). A rerun of a finished export
- * does nothing; a failure marks it failed (the user may ask again) rather than leaving it
- * pending forever, and the cause goes to the log only.
+ * does nothing. A failure is thrown for the queue to retry while attempts remain; on the last
+ * one it marks the export failed (the user may ask again) rather than leaving it pending
+ * forever. The cause goes to the log only.
  */
 export async function runExport({
   db,
   store,
   exportId,
   logger,
+  finalAttempt = true,
   now = () => new Date(),
 }: {
   db: Database;
   store: MediaStore;
   exportId: string;
   logger: ExportRunLogger;
+  /** False while the queue will retry: then a failure is rethrown instead of recorded. */
+  finalAttempt?: boolean;
   now?: () => Date;
 }): Promise<"ready" | "failed" | "skipped"> {
   const [claimed] = await db
@@ -73,7 +77,9 @@ export async function runExport({
     logger.error("privacy export failed", {
       exportId,
       error: error instanceof Error ? error.name : "unknown",
+      finalAttempt,
     });
+    if (!finalAttempt) throw error;
     await db
       .update(dataExports)
       .set({ status: "failed", completedAt: now(), error: FAILED })
