@@ -77,6 +77,9 @@ export async function runExport({
     logger.error("privacy export failed", {
       exportId,
       error: error instanceof Error ? error.name : "unknown",
+      // Storage errors say only which status the edge answered; others may quote SQL values.
+      detail:
+        error instanceof Error && error.name === "MediaStoreError" ? error.message : undefined,
       finalAttempt,
     });
     if (!finalAttempt) throw error;
