@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApiKey } from "../api-keys";
 import {
   completeLessons,
+  createAssignmentAttachment,
   createAssignmentReview,
   createAssignmentSubmission,
   createCertificate,
@@ -30,6 +31,7 @@ beforeAll(async () => {
 afterAll(() => world.close());
 
 const PDF = new TextEncoder().encode("%PDF-1.7 test certificate");
+const ESSAY = new TextEncoder().encode("%PDF-1.7\n% a learner's essay\n%%EOF\n");
 const logger = { error: () => {} };
 
 /** A learner who used every feature: progress, a quiz, an assignment, the forum, a certificate, an API key, a webhook. */
@@ -39,6 +41,17 @@ async function busyLearner(learner: TestUser, course: { id: string }, lessonIds:
   const enrollment = await createEnrollment(db, learner, course.id);
   await completeLessons(db, enrollment.id, [textLesson]);
   await createQuizAttempt(db, { enrollmentId: enrollment.id, lessonId: quizLesson, passed: true });
+  const attachment = await createAssignmentAttachment(db, {
+    lessonId: assignmentLesson,
+    enrollmentId: enrollment.id,
+    filename: "essay.pdf",
+    byteSize: ESSAY.length,
+  });
+  await world.mediaStore.putFile(
+    { purpose: "attachment", id: attachment.id },
+    ESSAY,
+    "application/octet-stream",
+  );
   const submission = await createAssignmentSubmission(db, {
     lessonId: assignmentLesson,
     enrollmentId: enrollment.id,
@@ -72,7 +85,7 @@ async function busyLearner(learner: TestUser, course: { id: string }, lessonIds:
       events: ["enrollment.created"],
     },
   });
-  return { enrollment, submission, certificate };
+  return { enrollment, submission, certificate, attachmentId: attachment.id };
 }
 
 describe("a learner's data export", () => {
@@ -126,8 +139,10 @@ describe("a learner's data export", () => {
         "README.md",
         ...EXPORT_AREAS.map((area) => `${area}.json`),
         `files/certificates/${aData.certificate.id}.pdf`,
+        `files/attachments/${aData.attachmentId}-essay.pdf`,
       ].sort(),
     );
+    expect(files[`files/attachments/${aData.attachmentId}-essay.pdf`]).toEqual(ESSAY);
     expect(files[`files/certificates/${aData.certificate.id}.pdf`]).toEqual(PDF);
     const readme = strFromU8(files["README.md"] ?? new Uint8Array());
     for (const area of EXPORT_AREAS) expect(readme).toContain(`\`${area}.json\``);
@@ -169,8 +184,17 @@ describe("a learner's data export", () => {
         },
         "assignments": {
           "assignment_attachments": {
-            "columns": [],
-            "rows": 0,
+            "columns": [
+              "id",
+              "lessonId",
+              "enrollmentId",
+              "filename",
+              "contentType",
+              "byteSize",
+              "storedAt",
+              "createdAt",
+            ],
+            "rows": 1,
           },
           "assignment_calibrations": {
             "columns": [],
@@ -442,7 +466,8 @@ describe("a learner's data export", () => {
       .map(([, bytes]) => strFromU8(bytes))
       .join("\n");
     expect(text).toContain(a.id);
-    for (const foreign of [b.id, b.email, b.name, bData.enrollment.id, bData.certificate.id]) {
+    const foreignIds = [b.id, b.email, b.name, bData.enrollment.id, bData.certificate.id];
+    for (const foreign of [...foreignIds, bData.attachmentId]) {
       expect(text).not.toContain(foreign);
     }
     const [key] = await world.db.select().from(apiKeys).where(eq(apiKeys.userId, a.id));
