@@ -65,6 +65,13 @@ describe("GET /api/privacy/exports/:id/download", () => {
     expect((await download("not-a-uuid", owner)).status).toBe(404);
   });
 
+  it("answers 409 while a new export is still being prepared", async () => {
+    const res = await t.app.request("/trpc/privacy.requestExport", json({}, { cookie: owner }));
+    const pending = await trpcData(res, exportView);
+    expect(pending).toMatchObject({ status: "requested", downloadPath: null });
+    expect((await download(pending.id, owner)).status).toBe(409);
+  });
+
   it("answers 410 once the export has expired", async () => {
     await t.database.db
       .update(dataExports)
@@ -73,7 +80,7 @@ describe("GET /api/privacy/exports/:id/download", () => {
     const res = await download(exportId, owner);
     expect(res.status).toBe(410);
     const list = await t.app.request("/trpc/privacy.exports", { headers: { cookie: owner } });
-    const [listed] = await trpcData(list, z.array(exportView));
+    const listed = (await trpcData(list, z.array(exportView))).find((e) => e.id === exportId);
     expect(listed).toMatchObject({ status: "expired", downloadPath: null });
   });
 });

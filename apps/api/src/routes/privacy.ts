@@ -36,6 +36,9 @@ export function privacyRoutes({
     if (download.kind === "expired") {
       throw new ApiError(410, "GONE", "This export has expired. Request a new one.");
     }
+    if (download.kind === "failed") {
+      throw new ApiError(409, "CONFLICT", "This export could not be prepared. Request a new one.");
+    }
     if (download.kind === "not-ready") {
       throw new ApiError(409, "CONFLICT", "This export is still being prepared.");
     }

@@ -7,7 +7,8 @@ import { EXPORT_NOT_FOUND } from "./view";
 export type ExportDownload =
   | { kind: "ready"; archive: StoredObject; filename: string }
   | { kind: "expired" }
-  | { kind: "not-ready" };
+  | { kind: "not-ready" }
+  | { kind: "failed" };
 
 /**
  * The archive of one of the caller's exports. Someone else's export is the 404 of an unknown
@@ -34,6 +35,7 @@ export async function openExportDownload({
   if (row.status === "expired" || (row.expiresAt && row.expiresAt <= now)) {
     return { kind: "expired" };
   }
+  if (row.status === "failed") return { kind: "failed" };
   if (row.status !== "ready") return { kind: "not-ready" };
   const archive = await store.getFile({ purpose: "export", id: row.id });
   if (!archive) return { kind: "expired" };

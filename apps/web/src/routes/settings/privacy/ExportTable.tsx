@@ -27,7 +27,7 @@ export function ExportTable({ exports }: { exports: readonly DataExport[] }) {
           {exports.map((e) => (
             <tr key={e.id}>
               <th scope="row">
-                <When iso={String(e.requestedAt)} relative />
+                <When iso={e.requestedAt} relative />
               </th>
               <td>
                 {/* A live region: the status changes in place as the list polls. */}
@@ -42,7 +42,7 @@ export function ExportTable({ exports }: { exports: readonly DataExport[] }) {
                 {e.status === "failed" && e.error && <p className={s.error}>{e.error}</p>}
               </td>
               <td>{e.sizeBytes === null ? "—" : formatBytes(e.sizeBytes)}</td>
-              <td>{e.expiresAt ? <When iso={String(e.expiresAt)} /> : "—"}</td>
+              <td>{e.expiresAt ? <When iso={e.expiresAt} /> : "—"}</td>
               <td className={s.actionsCell}>
                 {e.downloadPath && (
                   <a
