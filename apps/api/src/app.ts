@@ -30,6 +30,7 @@ import { DOCUMENT_UPLOAD_PATH, documentRoutes } from "./routes/documents";
 import { emailRoutes } from "./routes/email";
 import { forumImageRoutes } from "./routes/forum-images";
 import { COVER_UPLOAD_PATH, mediaRoutes } from "./routes/media";
+import { privacyRoutes } from "./routes/privacy";
 import { publicCatalogRoutes } from "./routes/public-catalog";
 import { apiSecurityHeaders, frameableBy } from "./security-headers";
 import { createV1App } from "./v1/app";
@@ -145,6 +146,7 @@ export function createApp({
   app.route("/", forumImageRoutes({ db, media, auth }));
   app.route("/", certificateRoutes({ db, media, auth }));
   app.route("/", analyticsExportRoutes({ db, auth, logger }));
+  app.route("/", privacyRoutes({ db, media, auth }));
   app.route("/", emailRoutes({ db, secret: env.EMAIL_TOKEN_SECRET, webOrigin: env.WEB_ORIGIN }));
   // Anonymous, cacheable catalog JSON that the edge Worker fetches on a miss.
   app.route("/public", publicCatalogRoutes({ db, search }));

@@ -54,6 +54,7 @@ const accountSettings = page(() => import("./routes/settings/AccountPage"));
 const notificationSettings = page(() => import("./routes/settings/NotificationSettingsPage"));
 const apiKeySettings = page(() => import("./routes/settings/ApiKeysPage"));
 const webhookSettings = page(() => import("./routes/settings/WebhooksPage"));
+const privacySettings = page(() => import("./routes/settings/PrivacyPage"));
 // Opened from an email's unsubscribe link, signed in or not.
 const unsubscribePage = page(() => import("./routes/unsubscribe/UnsubscribePage"));
 // Authoring: separate chunks that learners never download.
@@ -99,6 +100,7 @@ export const router = createBrowserRouter([
           { path: "settings/notifications", ...notificationSettings() },
           { path: "settings/api-keys", ...apiKeySettings() },
           { path: "settings/webhooks", ...webhookSettings() },
+          { path: "settings/privacy", ...privacySettings() },
           { path: "unsubscribe", ...unsubscribePage() },
           { path: "teach/courses/:courseId/forum", ...forumModeration() },
           {

@@ -206,6 +206,24 @@ export const expireIdempotencyKeysJob = defineJob({
   cron: "0 * * * *",
 });
 
+/**
+ * Assemble a user's data export (a ZIP of every registered area and their files) into media
+ * storage, then tell them it is ready. Re-running is harmless: the archive is rewritten whole.
+ */
+export const privacyExportJob = defineJob({
+  name: "privacy.export",
+  payload: z.object({ exportId: z.uuid() }),
+  queue: { ...DEFAULT_QUEUE_OPTIONS, retryLimit: 3, expireInSeconds: 30 * 60 },
+});
+
+/** Mark exports past their 7 days expired and delete their archives. Hourly. */
+export const expireDataExportsJob = defineJob({
+  name: "privacy.expire-exports",
+  payload: z.object({}).strip().nullish(),
+  queue: { ...DEFAULT_QUEUE_OPTIONS, policy: "stately", retryLimit: 3 },
+  cron: "30 * * * *",
+});
+
 export const JOB_DEFINITIONS: readonly JobDefinition[] = [
   issueCertificateJob,
   publishCertificateJob,
@@ -221,4 +239,6 @@ export const JOB_DEFINITIONS: readonly JobDefinition[] = [
   webhookFanOutJob,
   deliverWebhookJob,
   expireIdempotencyKeysJob,
+  privacyExportJob,
+  expireDataExportsJob,
 ];

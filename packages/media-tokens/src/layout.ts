@@ -10,14 +10,16 @@
  *                               key has no extension)
  *   forum-images/<id>           an image a forum member uploaded for their posts (no
  *                               extension either: its type is checked on confirm too)
+ *   exports/<id>.zip            a user's data export (privacy), deleted when it expires
  */
-export type FilePurpose = "document" | "certificate" | "attachment" | "forum-image";
+export type FilePurpose = "document" | "certificate" | "attachment" | "forum-image" | "export";
 
 const FILE_KEY: Record<FilePurpose, (id: string) => string> = {
   document: (id) => `documents/${id}.pdf`,
   certificate: (id) => `certificates/${id}.pdf`,
   attachment: (id) => `attachments/${id}`,
   "forum-image": (id) => `forum-images/${id}`,
+  export: (id) => `exports/${id}.zip`,
 };
 
 /** The key of the one object a document, certificate, attachment or forum image is stored as. */

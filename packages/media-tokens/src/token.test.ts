@@ -167,6 +167,24 @@ describe("media tokens", () => {
     expect(isFilePurpose("forum-image-upload")).toBe(false);
   });
 
+  it("a data export's storage token is its own purpose, at exports/<id>.zip", async () => {
+    if (!k1) throw new Error("fixture key missing");
+    const token = await signMediaToken(
+      { purpose: "export", assetId: asset, expiresAt: now + 60, bytes: 0 },
+      k1,
+    );
+    expect(await verifyMediaToken(token, { keys: ring, purpose: "export", now })).toMatchObject({
+      ok: true,
+      claims: { purpose: "export", assetId: asset },
+    });
+    expect(await verifyMediaToken(token, { keys: ring, purpose: "certificate", now })).toEqual({
+      ok: false,
+      reason: "wrong_purpose",
+    });
+    expect(fileKey("export", asset)).toBe(`exports/${asset}.zip`);
+    expect(isFilePurpose("export")).toBe(true);
+  });
+
   it("after rotation, tokens signed with the old key still verify until it is removed", async () => {
     if (!k1) throw new Error("fixture key missing");
     const old = await signMediaToken(

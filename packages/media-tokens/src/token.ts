@@ -65,6 +65,7 @@ const PURPOSE_CODE: Record<MediaTokenPurpose, string> = {
   "attachment-upload": "f",
   "forum-image": "i",
   "forum-image-upload": "g",
+  export: "x",
 };
 const PURPOSE_BY_CODE: Record<string, MediaTokenPurpose> = {
   p: "play",
@@ -73,13 +74,14 @@ const PURPOSE_BY_CODE: Record<string, MediaTokenPurpose> = {
   d: "document",
   c: "certificate",
   a: "attachment",
+  x: "export",
   f: "attachment-upload",
   i: "forum-image",
   g: "forum-image-upload",
 };
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const TOKEN =
-  /^m1\.([a-z0-9][a-z0-9-]{0,15})\.([pusdcafig])\.([0-9a-f]{32})\.([0-9a-z]{1,10})\.([0-9a-z]{1,12})\.([A-Za-z0-9_-]{43})$/;
+  /^m1\.([a-z0-9][a-z0-9-]{0,15})\.([pusdcafigx])\.([0-9a-f]{32})\.([0-9a-z]{1,10})\.([0-9a-z]{1,12})\.([A-Za-z0-9_-]{43})$/;
 
 const encoder = new TextEncoder();
 // Named by inference: the API's Node typings and the Worker's typings spell CryptoKey differently.

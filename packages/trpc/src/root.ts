@@ -13,6 +13,7 @@ import { forumFilesRouter } from "./routers/forum-files";
 import { learningRouter } from "./routers/learning";
 import { liveRouter } from "./routers/live";
 import { notificationsRouter } from "./routers/notifications";
+import { privacyRouter } from "./routers/privacy";
 import { progressRouter } from "./routers/progress";
 import { quizRouter } from "./routers/quiz";
 import { usersRouter } from "./routers/users";
@@ -36,6 +37,7 @@ export const appRouter = router({
   learning: learningRouter,
   live: liveRouter,
   notifications: notificationsRouter,
+  privacy: privacyRouter,
   progress: progressRouter,
   quiz: quizRouter,
   users: usersRouter,

@@ -16,6 +16,7 @@ import { expireIdempotencyKeysHandler } from "./expire-idempotency-keys";
 import { gradeSubmissionHandler } from "./grade-submission";
 import { indexCourseHandler } from "./index-course";
 import { issueCertificateHandler } from "./issue-certificate";
+import { expireDataExportsHandler, privacyExportHandler } from "./privacy";
 import { probeVideoHandler } from "./probe-video";
 import { publishCertificateHandler } from "./publish-certificate";
 import { purgeEdgeHandler } from "./purge-edge";
@@ -61,6 +62,8 @@ export function jobHandlers(deps: JobDeps): JobHandler[] {
     webhookFanOutHandler(deps),
     deliverWebhookHandler(deps),
     expireIdempotencyKeysHandler(deps),
+    privacyExportHandler(deps),
+    expireDataExportsHandler(deps),
   ];
   if (deps.ffmpeg) {
     const video = {

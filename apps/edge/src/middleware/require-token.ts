@@ -18,6 +18,7 @@ const REFUSAL_MESSAGES: Record<MediaTokenPurpose, string> = {
   "attachment-upload": "This upload link has expired or is not valid.",
   "forum-image": "This storage token has expired or is not valid.",
   "forum-image-upload": "This upload link has expired or is not valid.",
+  export: "This storage token has expired or is not valid.",
 };
 
 /** What a route behind requireToken reads: the verified claims as `c.var.claims`. */

@@ -8,7 +8,7 @@ import { listAll } from "../media/upload-records";
 import { requireToken, type TokenEnv } from "../middleware/require-token";
 
 const noStore = { "cache-control": "no-store" };
-const fileToken = requireToken("document", "certificate", "attachment", "forum-image");
+const fileToken = requireToken("document", "certificate", "attachment", "forum-image", "export");
 
 /**
  * Storage for the API and job runner (EdgeMediaStore), keyed by the token's purpose (ADR 0014).

@@ -27,6 +27,8 @@ export const DEFAULT_DELIVERY: Record<NotificationKindName, EmailDelivery> = {
   forum_answer_accepted: "instant",
   forum_moderation: "instant",
   grade: "instant",
+  // The user asked for it and the link expires in 7 days: tell them at once.
+  privacy_export: "instant",
 };
 
 export const DEFAULT_TIME_ZONE = "UTC";

@@ -30,6 +30,7 @@ export const KIND_LABELS: Record<NotificationKindName, string> = {
   forum_answer_accepted: "accepted answers",
   forum_moderation: "moderation of your posts",
   grade: "grades",
+  privacy_export: "data exports",
 };
 
 const frameStrings = {

@@ -13,6 +13,7 @@ export * from "./forum-images";
 export * from "./forum-moderation";
 export * from "./media";
 export * from "./notification";
+export * from "./privacy";
 export * from "./progress";
 export * from "./public-api";
 export * from "./quiz";

@@ -4,7 +4,7 @@ import { users } from "./auth";
 /**
  * Every kind of notification, one model for all: course milestones and certificates; forum
  * replies to my thread, replies in a thread I follow, mentions, my answer accepted, and a
- * moderator's action on my post; grades (assignments and exercises).
+ * moderator's action on my post; grades (assignments and exercises); a data export is ready.
  */
 export const notificationKind = pgEnum("notification_kind", [
   "milestone",
@@ -15,6 +15,7 @@ export const notificationKind = pgEnum("notification_kind", [
   "forum_answer_accepted",
   "forum_moderation",
   "grade",
+  "privacy_export",
 ]);
 
 /** In-app notifications; the bell shows the unread ones. */

@@ -1,6 +1,12 @@
 import { eq, sql } from "drizzle-orm";
 import type { Database } from "../client";
-import { assignmentReviews, assignmentSubmissions, assignments, type RubricScore } from "../schema";
+import {
+  assignmentAttachments,
+  assignmentReviews,
+  assignmentSubmissions,
+  assignments,
+  type RubricScore,
+} from "../schema";
 
 /** An assignment lesson's settings row (defaults unless overridden). */
 export async function createAssignment(
@@ -104,4 +110,28 @@ export async function createAssignmentReview(
     .set({ reviewsLive: sql`${assignmentSubmissions.reviewsLive} + 1` })
     .where(eq(assignmentSubmissions.id, o.submissionId));
   return review;
+}
+
+/**
+ * An attachment row whose bytes the edge has stored (`storedAt` set), as a confirmed upload
+ * leaves it; the test puts the bytes at `attachments/<id>` itself.
+ */
+export async function createAssignmentAttachment(
+  db: Database,
+  o: { lessonId: string; enrollmentId: string; filename: string; byteSize: number },
+) {
+  await db.insert(assignments).values({ lessonId: o.lessonId }).onConflictDoNothing();
+  const [attachment] = await db
+    .insert(assignmentAttachments)
+    .values({
+      lessonId: o.lessonId,
+      enrollmentId: o.enrollmentId,
+      filename: o.filename,
+      contentType: "application/pdf",
+      byteSize: o.byteSize,
+      storedAt: new Date(),
+    })
+    .returning();
+  if (!attachment) throw new Error("assignment attachment insert returned nothing");
+  return attachment;
 }

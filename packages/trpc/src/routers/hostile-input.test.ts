@@ -56,7 +56,9 @@ describe("hostile strings in every procedure's input", () => {
 
   // One test per router namespace: the sweep grows with every procedure, and a namespace's
   // calls (each with before/after digests of every table) stay well inside the test timeout.
-  const namespaces = [...new Set(procedures.map((path) => path.split(".")[0] ?? path))];
+  // A namespace whose procedures all take no input (privacy) has no strings to sweep.
+  const swept = procedures.filter((path) => SAMPLES[path] !== null);
+  const namespaces = [...new Set(swept.map((path) => path.split(".")[0] ?? path))];
   it.each(namespaces)(
     "%s: NUL, lone surrogates, control characters and overlong strings are 400s that change nothing",
     async (namespace) => {

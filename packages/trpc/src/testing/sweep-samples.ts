@@ -148,6 +148,8 @@ export const SAMPLES: Record<string, ((w: SweepWorld) => SampleCall) | null> = {
 
   "notifications.list": (w) => learner({ cursor: w.notificationId, limit: 10 }),
   "notifications.unreadCount": null,
+  "privacy.exports": null,
+  "privacy.requestExport": null,
   "live.notifications": (w) => learner({ lastEventId: w.notificationId }),
   "live.thread": (w) => learner({ threadId: w.forumThreadId, lastEventId: "none~1" }),
   "notifications.markRead": (w) => learner({ ids: [w.notificationId] }),

@@ -7,6 +7,7 @@ const LINKS = [
   { to: "/settings/notifications", label: "Email notifications" },
   { to: "/settings/api-keys", label: "API keys" },
   { to: "/settings/webhooks", label: "Webhooks" },
+  { to: "/settings/privacy", label: "Privacy" },
 ];
 
 /** The settings pages, one link each; the current one is marked (aria-current). */

@@ -24,6 +24,7 @@ export const KIND_TEXT: Record<NotificationKind, { label: string; hint: string }
   grade: { label: "Grades", hint: "An assignment or exercise of yours is graded." },
   certificate: { label: "Certificates", hint: "A certificate you earned is ready." },
   milestone: { label: "Course milestones", hint: "You reach 25, 50, 75 or 100 % of a course." },
+  privacy_export: { label: "Data exports", hint: "An export of your data you asked for is ready." },
 };
 
 export const DELIVERY_CHOICES: ReadonlyArray<{ value: Delivery; label: string }> = [

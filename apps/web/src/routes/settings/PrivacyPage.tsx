@@ -1,0 +1,68 @@
+import { useQuery } from "@tanstack/react-query";
+import { Navigate, useLocation } from "react-router";
+import { EmptyState, ErrorState, LoadingState } from "../../components/states";
+import { signInPath } from "../../lib/redirect";
+import { useSession } from "../../lib/session";
+import { trpc } from "../../lib/trpc";
+import { useDocumentTitle } from "../../lib/use-document-title";
+import { CookieStatement } from "./privacy/CookieStatement";
+import { ExportTable } from "./privacy/ExportTable";
+import s from "./privacy/privacy.module.css";
+import { RequestExport } from "./privacy/RequestExport";
+import { isPending } from "./privacy/view";
+import { SettingsNav } from "./SettingsNav";
+import settings from "./settings.module.css";
+
+/** While an export is being prepared the list refreshes itself this often. */
+const POLL_MS = 3000;
+
+export function Component() {
+  const session = useSession();
+  const location = useLocation();
+  useDocumentTitle("Privacy");
+  if (session.isPending) return <LoadingState />;
+  if (!session.data) return <Navigate to={signInPath(location.pathname)} replace />;
+  return <Privacy />;
+}
+
+function Privacy() {
+  const exports = useQuery({
+    ...trpc.privacy.exports.queryOptions(),
+    refetchInterval: (query) => (query.state.data?.some(isPending) ? POLL_MS : false),
+  });
+  const pending = exports.data?.some(isPending) ?? false;
+  return (
+    <>
+      <div className={settings.heading}>
+        <h1>Privacy</h1>
+        <p className="lede">
+          Get a copy of everything Lumen holds about you, and see how we use cookies.
+        </p>
+      </div>
+      <SettingsNav />
+      <div className={s.layout}>
+        <RequestExport disabled={pending || exports.isPending} />
+        <section aria-labelledby="your-exports" className={s.layout}>
+          <h2 id="your-exports" className={s.sectionTitle}>
+            Your exports
+          </h2>
+          {exports.isPending ? (
+            <LoadingState label="Loading your exports…" />
+          ) : exports.isError ? (
+            <ErrorState
+              message="We could not load your exports."
+              onRetry={() => exports.refetch()}
+            />
+          ) : exports.data.length === 0 ? (
+            <EmptyState title="No exports yet">
+              <p>Request one above; it is usually ready within a few minutes.</p>
+            </EmptyState>
+          ) : (
+            <ExportTable exports={exports.data} />
+          )}
+        </section>
+        <CookieStatement />
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,34 @@
+import { Panel } from "../../../components/ui/Panel";
+import s from "./privacy.module.css";
+
+/**
+ * What the API sets (better-auth, apps/api/src/auth.ts): the session token and its signed
+ * cache, both httpOnly and SameSite=Lax. Nothing else is set, so no consent is asked for.
+ */
+export function CookieStatement() {
+  return (
+    <Panel as="section" stack className={s.panel} aria-labelledby="cookies">
+      <h2 id="cookies" className={s.sectionTitle}>
+        Cookies
+      </h2>
+      <p>
+        Lumen uses only strictly necessary cookies: the ones that keep you signed in. There are no
+        analytics, advertising or tracking cookies.
+      </p>
+      <ul>
+        <li>
+          <code>better-auth.session_token</code>: your sign-in session, until you sign out or it
+          expires.
+        </li>
+        <li>
+          <code>better-auth.session_data</code>: a signed copy of the session for a few seconds, so
+          pages load without looking it up every time.
+        </li>
+      </ul>
+      <p className={s.hint}>
+        Both are sent only to Lumen, are not readable by scripts, and carry the{" "}
+        <code>__Secure-</code> prefix on secure connections.
+      </p>
+    </Panel>
+  );
+}

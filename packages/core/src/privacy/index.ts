@@ -1,0 +1,14 @@
+/**
+ * Privacy (issue 16): the registry of every table's personal data (what an export takes,
+ * what deletion will do) and the self-service data export built from it.
+ */
+
+export { collectExport, writeExportArchive } from "./archive";
+export { AREA_TEXT, EXPORT_AREAS } from "./areas";
+export { type ExportDownload, openExportDownload } from "./download";
+export { expireDataExports } from "./expire";
+export { PRIVACY_REGISTRY } from "./registry";
+export { listExports, requestExport } from "./request";
+export { type ExportRunLogger, runExport } from "./run";
+export type { EraseRule, ExportArea, ExportRule, RegistryEntry } from "./types";
+export { type DataExportView, EXPORT_NOT_FOUND, EXPORT_TTL_MS } from "./view";

@@ -1,0 +1,20 @@
+import type { RegistryEntry } from "../types";
+import { accountEntries } from "./account";
+import { assessmentEntries } from "./assessment";
+import { contentEntries } from "./content";
+import { forumEntries } from "./forum";
+import { learningEntries } from "./learning";
+import { platformEntries } from "./platform";
+
+/**
+ * Every table of the schema, with what a data export takes from it and what deletion will do
+ * to it. A test fails when a table has no entry, so a new table forces the decision.
+ */
+export const PRIVACY_REGISTRY: readonly RegistryEntry[] = [
+  ...accountEntries,
+  ...learningEntries,
+  ...assessmentEntries,
+  ...forumEntries,
+  ...contentEntries,
+  ...platformEntries,
+];
