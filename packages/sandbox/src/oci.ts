@@ -14,6 +14,11 @@ const SUPERVISOR_CAPABILITIES = [
   "CAP_DAC_OVERRIDE",
 ];
 
+/** CPU seconds a run may use in all: three times its time limit, plus five. */
+export function orphanCpuSeconds(timeMs: number): number {
+  return Math.ceil((3 * timeMs) / 1000) + 5;
+}
+
 /**
  * The OCI runtime spec of one run: an empty read-only root holding only the runtime's files
  * (read-only bind mounts), the work directory, an empty environment but for the language's
@@ -62,6 +67,10 @@ export function ociSpec(options: {
         rlimit("RLIMIT_FSIZE", limits.fileBytes),
         rlimit("RLIMIT_NOFILE", 256),
         rlimit("RLIMIT_CORE", 0),
+        // The host's timer ends a run at its time limit; this bounds the CPU a run can burn if
+        // that timer's process dies first (a killed grader can leave gVisor's sandbox process
+        // behind), loosely enough never to pre-empt the timer (several threads on two cores).
+        rlimit("RLIMIT_CPU", orphanCpuSeconds(limits.timeMs)),
       ],
     },
     root: { path: "rootfs", readonly: true },

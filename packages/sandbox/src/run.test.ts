@@ -3,6 +3,7 @@ import { afterEach, beforeAll, describe, expect, test } from "vitest";
 import { sandboxAvailable } from "./available";
 import { SandboxUnavailableError } from "./errors";
 import { RUNSC_MISSING } from "./host";
+import { orphanCpuSeconds } from "./oci";
 import { runInSandbox } from "./run";
 import { expectSandboxStillServes, requireSandbox, runJavaScript, runPython } from "./testing";
 
@@ -66,6 +67,15 @@ console.log(double(Number(input)));`,
       stdin: "21\n",
     });
     expect(result).toMatchObject({ status: "ok", exitCode: 0, stdout: "42\n" });
+  });
+
+  test("a run's CPU time is capped inside the sandbox too, so one its grader left cannot spin forever", async () => {
+    const result = await runPython(
+      "import resource\nprint(*resource.getrlimit(resource.RLIMIT_CPU))",
+      { timeMs: 2_000 },
+    );
+    expect(result.stdout.trim()).toBe(`${orphanCpuSeconds(2_000)} ${orphanCpuSeconds(2_000)}`);
+    expect(orphanCpuSeconds(2_000)).toBe(11);
   });
 
   test("a program that fails is a runtime error with its exit code and stderr", async () => {
