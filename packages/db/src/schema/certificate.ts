@@ -33,6 +33,11 @@ export const certificates = pgTable(
      * "certificate.pdf" (under `videos/<id>/`) until the storage-keys migration, ADR 0014.
      */
     pdfPath: text(),
+    /**
+     * The language the certificate was issued in (the holder's profile language then, BCP 47:
+     * en, es, ar); its PDF is rendered in it, also when re-rendered later.
+     */
+    locale: text().notNull().default("en"),
     revokedAt: timestamp({ withTimezone: true }),
     revokedReason: text(),
     revokedBy: text().references(() => users.id, { onDelete: "set null" }),
