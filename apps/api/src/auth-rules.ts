@@ -1,5 +1,5 @@
 import { canonicalLocale, localeInput, timeZoneInput } from "@lumen/core/email";
-import { singleLine } from "@lumen/shared";
+import { LOCALES, singleLine } from "@lumen/shared";
 import { dictionary } from "@zxcvbn-ts/language-common";
 import { APIError, createAuthMiddleware } from "better-auth/api";
 import { z } from "zod";
@@ -8,7 +8,7 @@ export const NAME_MAX = 100;
 export const PASSWORD_MIN = 8;
 
 /** The languages a profile may choose (the UI's catalogs); sign-up keeps the browser's tag. */
-export const PROFILE_LOCALES = ["en", "es", "ar"] as const;
+export const PROFILE_LOCALES = LOCALES;
 
 /**
  * A person's display name: the shared one-line text rule (no control characters, no lone
