@@ -1,3 +1,4 @@
+import { lingui } from "@lingui/vite-plugin";
 import react from "@vitejs/plugin-react";
 import { defineConfig } from "vite";
 import { productionHeaders } from "./csp.ts";
@@ -8,7 +9,8 @@ const apiUrl = process.env.LUMEN_API_URL ?? "http://127.0.0.1:3000";
 const edgeUrl = process.env.LUMEN_EDGE_URL ?? "http://127.0.0.1:8787";
 
 export default defineConfig({
-  plugins: [react()],
+  // Lingui first: its macros become catalog lookups before React's transform (ADR 0028).
+  plugins: [lingui({ macroTransform: true }), react()],
   server: { port: 5173, strictPort: true, proxy: apiProxy(apiUrl) },
   // `vite preview` serves the build as production would: with the production headers.
   preview: { port: 4173, proxy: apiProxy(apiUrl), headers: productionHeaders({ edgeUrl }) },

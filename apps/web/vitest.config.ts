@@ -1,3 +1,4 @@
+import { lingui } from "@lingui/vite-plugin";
 import { configDefaults, defineConfig } from "vitest/config";
 
 const PERF = "src/**/*.perf.test.{ts,tsx}";
@@ -12,6 +13,8 @@ export default defineConfig({
   test: {
     projects: [
       {
+        // Components under test use Lingui's macros, as the app's build does.
+        plugins: [lingui({ macroTransform: true })],
         test: {
           name: "unit",
           include: ["src/**/*.test.{ts,tsx}"],
@@ -22,6 +25,7 @@ export default defineConfig({
         },
       },
       {
+        plugins: [lingui({ macroTransform: true })],
         // React's production JSX runtime has no jsxDEV: compile JSX for it here too.
         oxc: { jsx: { development: false } },
         test: {

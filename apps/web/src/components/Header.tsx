@@ -1,3 +1,4 @@
+import { Trans, useLingui } from "@lingui/react/macro";
 import { useMutation } from "@tanstack/react-query";
 import { Link, NavLink, useNavigate } from "react-router";
 import { type SessionUser, signOut } from "../lib/auth";
@@ -12,6 +13,7 @@ import { ButtonLink, buttonClass, iconButtonClass } from "./ui/Button";
 import { cx } from "./ui/cx";
 
 export function Header() {
+  const { t } = useLingui();
   const session = useSession();
   const user = session.data ?? null;
   return (
@@ -21,12 +23,12 @@ export function Header() {
           <span className={s.brandMark} aria-hidden="true" />
           Lumen
         </Link>
-        <nav aria-label="Main" className={s.nav}>
+        <nav aria-label={t`Main`} className={s.nav}>
           <ul>
             {navLinksFor(user).map((link) => (
               <li key={link.to}>
                 <NavLink to={link.to} end={link.to === "/"}>
-                  {link.label}
+                  {t(link.label)}
                 </NavLink>
               </li>
             ))}
@@ -42,6 +44,7 @@ export function Header() {
 }
 
 function Account({ user }: { user: SessionUser | null }) {
+  const { t } = useLingui();
   const navigate = useNavigate();
   const signOutMutation = useMutation({
     mutationFn: signOut,
@@ -54,10 +57,10 @@ function Account({ user }: { user: SessionUser | null }) {
     return (
       <>
         <ButtonLink to="/sign-in" variant="ghost">
-          Sign in
+          <Trans>Sign in</Trans>
         </ButtonLink>
         <ButtonLink to="/sign-up" variant="primary">
-          Sign up
+          <Trans>Sign up</Trans>
         </ButtonLink>
       </>
     );
@@ -69,8 +72,8 @@ function Account({ user }: { user: SessionUser | null }) {
       <Link
         to="/settings/notifications"
         className={iconButtonClass({ large: true })}
-        aria-label="Email settings"
-        title="Email settings"
+        aria-label={t`Email settings`}
+        title={t`Email settings`}
       >
         {/* An envelope: where email is chosen. */}
         <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false" className={s.themeIcon}>
@@ -80,8 +83,8 @@ function Account({ user }: { user: SessionUser | null }) {
       <Link
         to="/settings/api-keys"
         className={iconButtonClass({ large: true })}
-        aria-label="API keys"
-        title="API keys"
+        aria-label={t`API keys`}
+        title={t`API keys`}
       >
         {/* A key: personal API keys for the REST API. */}
         <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false" className={s.themeIcon}>
@@ -92,8 +95,8 @@ function Account({ user }: { user: SessionUser | null }) {
       <Link
         to="/settings/webhooks"
         className={iconButtonClass({ large: true })}
-        aria-label="Webhooks"
-        title="Webhooks"
+        aria-label={t`Webhooks`}
+        title={t`Webhooks`}
       >
         {/* A hook: where events are sent out. */}
         <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false" className={s.themeIcon}>
@@ -104,8 +107,10 @@ function Account({ user }: { user: SessionUser | null }) {
       <span className={s.accountName}>{user.name}</span>
       {badge && (
         <Badge tone="info">
-          <span className="visually-hidden">Role: </span>
-          {badge}
+          <span className="visually-hidden">
+            <Trans>Role:</Trans>{" "}
+          </span>
+          {t(badge)}
         </Badge>
       )}
       <button
@@ -114,7 +119,7 @@ function Account({ user }: { user: SessionUser | null }) {
         onClick={() => signOutMutation.mutate()}
         disabled={signOutMutation.isPending}
       >
-        Sign out
+        <Trans>Sign out</Trans>
       </button>
     </>
   );

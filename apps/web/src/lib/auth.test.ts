@@ -38,16 +38,19 @@ describe("role-aware navigation", () => {
   });
 
   it("signed-out visitors see only the catalog", () => {
-    expect(navLinksFor(null).map((l) => l.label)).toEqual(["Catalog"]);
+    expect(navLinksFor(null).map((l) => l.label.message)).toEqual(["Catalog"]);
   });
 
   it("learners see My learning and no role badge", () => {
-    expect(navLinksFor(user("learner")).map((l) => l.label)).toEqual(["Catalog", "My learning"]);
+    expect(navLinksFor(user("learner")).map((l) => l.label.message)).toEqual([
+      "Catalog",
+      "My learning",
+    ]);
     expect(roleBadge("learner")).toBeNull();
   });
 
   it("instructors and admins also get Teach", () => {
-    expect(navLinksFor(user("instructor")).map((l) => l.label)).toEqual([
+    expect(navLinksFor(user("instructor")).map((l) => l.label.message)).toEqual([
       "Catalog",
       "My learning",
       "Teach",
@@ -56,7 +59,7 @@ describe("role-aware navigation", () => {
   });
 
   it("staff see their role", () => {
-    expect(roleBadge("instructor")).toBe("Instructor");
-    expect(roleBadge("admin")).toBe("Admin");
+    expect(roleBadge("instructor")?.message).toBe("Instructor");
+    expect(roleBadge("admin")?.message).toBe("Admin");
   });
 });

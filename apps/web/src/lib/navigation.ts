@@ -1,8 +1,11 @@
+import type { MessageDescriptor } from "@lingui/core";
+import { msg } from "@lingui/core/macro";
 import type { Role, SessionUser } from "./auth";
 
 export interface NavLinkSpec {
   to: string;
-  label: string;
+  /** Translated where it is shown (`i18n._`), so a language switch re-renders it. */
+  label: MessageDescriptor;
 }
 
 /**
@@ -10,9 +13,9 @@ export interface NavLinkSpec {
  * instructors and admins also build courses under "Teach".
  */
 export function navLinksFor(user: SessionUser | null): NavLinkSpec[] {
-  const links: NavLinkSpec[] = [{ to: "/", label: "Catalog" }];
-  if (user) links.push({ to: "/my-learning", label: "My learning" });
-  if (user && canTeach(user.role)) links.push({ to: "/teach", label: "Teach" });
+  const links: NavLinkSpec[] = [{ to: "/", label: msg`Catalog` }];
+  if (user) links.push({ to: "/my-learning", label: msg`My learning` });
+  if (user && canTeach(user.role)) links.push({ to: "/teach", label: msg`Teach` });
   return links;
 }
 
@@ -20,13 +23,13 @@ export function canTeach(role: Role): boolean {
   return role === "instructor" || role === "admin";
 }
 
-const ROLE_LABELS: Record<Role, string | null> = {
+const ROLE_LABELS: Record<Role, MessageDescriptor | null> = {
   learner: null,
-  instructor: "Instructor",
-  admin: "Admin",
+  instructor: msg`Instructor`,
+  admin: msg`Admin`,
 };
 
 /** A badge for staff roles; learners, the default, get none. */
-export function roleBadge(role: Role): string | null {
+export function roleBadge(role: Role): MessageDescriptor | null {
   return ROLE_LABELS[role];
 }

@@ -1,0 +1,60 @@
+import { i18n, type Messages } from "@lingui/core";
+import { isLocale, type Locale, negotiateLocale, textDirection } from "@lumen/shared/locales";
+
+/** What the SPA can be shown in: the three languages, and pseudo-localisation for tests. */
+export type UiLocale = Locale | "pseudo";
+
+const STORAGE_KEY = "lumen.locale";
+
+/**
+ * Each language's catalogs as one lazy chunk (`src/locales/<locale>.ts` gathers its folder's
+ * .po files, compiled by Lingui's Vite plugin). English too: in production the macros keep
+ * only message ids, so the source text lives in the English catalog.
+ */
+const catalogs: Record<UiLocale, () => Promise<{ messages: Messages }>> = {
+  en: () => import("../../locales/en"),
+  es: () => import("../../locales/es"),
+  ar: () => import("../../locales/ar"),
+  pseudo: () => import("../../locales/pseudo"),
+};
+
+export function isUiLocale(value: unknown): value is UiLocale {
+  return value === "pseudo" || isLocale(value);
+}
+
+/** The language chosen on this device before, else the browser's best match, else English. */
+export function initialLocale(): UiLocale {
+  const stored = readStored();
+  if (stored) return stored;
+  return negotiateLocale(typeof navigator === "undefined" ? [] : navigator.languages);
+}
+
+/** Loads a language's catalogs, switches every translated string to it, and remembers it. */
+export async function activateLocale(locale: UiLocale): Promise<void> {
+  const { messages } = await catalogs[locale]();
+  i18n.loadAndActivate({ locale, messages });
+  const html = document.documentElement;
+  html.lang = locale === "pseudo" ? "en" : locale;
+  html.dir = locale === "pseudo" ? "ltr" : textDirection(locale);
+  try {
+    localStorage.setItem(STORAGE_KEY, locale);
+  } catch {
+    // Storage refused (private mode, quota): the choice lasts for this page only.
+  }
+}
+
+/** The BCP 47 tag for Intl formatting in the active language (pseudo formats as English). */
+export function intlLocale(): string {
+  return i18n.locale === "pseudo" || !i18n.locale ? "en" : i18n.locale;
+}
+
+function readStored(): UiLocale | null {
+  try {
+    const value = localStorage.getItem(STORAGE_KEY);
+    return isUiLocale(value) ? value : null;
+  } catch {
+    return null;
+  }
+}
+
+export { i18n };
