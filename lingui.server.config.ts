@@ -11,7 +11,11 @@ import { LOCALES } from "./packages/shared/src/locales";
 export default defineConfig({
   sourceLocale: "en",
   locales: [...LOCALES],
-  catalogs: ["packages/core/src/i18n", "apps/edge/src/i18n"].map((dir) => ({
+  catalogs: [
+    "packages/core/src/i18n",
+    "packages/credentials/src/pdf/i18n",
+    "apps/edge/src/i18n",
+  ].map((dir) => ({
     path: `<rootDir>/${dir}/locales/{locale}/messages`,
     include: [],
   })),
