@@ -1,5 +1,5 @@
 import { queueDailyDigests } from "@lumen/core/email";
-import { createNotifications, type NewNotification } from "@lumen/core/notifications";
+import { createNotifications, type NewNotification, verbatim } from "@lumen/core/notifications";
 import { createUser } from "@lumen/core/testing";
 import { emailSends, notifications } from "@lumen/db";
 import { and, eq } from "drizzle-orm";
@@ -15,7 +15,14 @@ async function notifyAt(userId: string, kind: NewNotification["kind"], title: st
   const dedupeKey = `digest-test:${title}`;
   await db().transaction((tx) =>
     createNotifications(tx, [
-      { userId, kind, title, body: `About ${title}`, link: "/", dedupeKey },
+      {
+        userId,
+        kind,
+        title: verbatim(title),
+        body: verbatim(`About ${title}`),
+        link: "/",
+        dedupeKey,
+      },
     ]),
   );
   await db()

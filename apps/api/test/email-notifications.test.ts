@@ -1,5 +1,5 @@
 import { getEmailSettings } from "@lumen/core/email";
-import { createNotifications, type NewNotification } from "@lumen/core/notifications";
+import { createNotifications, type NewNotification, verbatim } from "@lumen/core/notifications";
 import { createUser } from "@lumen/core/testing";
 import { emailSends, notifications } from "@lumen/db";
 import { eq } from "drizzle-orm";
@@ -13,7 +13,14 @@ let seq = 0;
 async function notify(userId: string, kind: NewNotification["kind"], title = `Note ${++seq}`) {
   await db().transaction((tx) =>
     createNotifications(tx, [
-      { userId, kind, title, body: "Body text", link: "/courses/x/learn", dedupeKey: `t:${++seq}` },
+      {
+        userId,
+        kind,
+        title: verbatim(title),
+        body: verbatim("Body text"),
+        link: "/courses/x/learn",
+        dedupeKey: `t:${++seq}`,
+      },
     ]),
   );
 }

@@ -1,4 +1,4 @@
-import { createNotifications } from "@lumen/core/notifications";
+import { createNotifications, verbatim } from "@lumen/core/notifications";
 import { createUser } from "@lumen/core/testing";
 import { emailSends } from "@lumen/db";
 import { eq, sql } from "drizzle-orm";
@@ -18,7 +18,7 @@ describe("the email outbox relay", () => {
         titles.map((title) => ({
           userId: user.id,
           kind: "forum_reply" as const,
-          title,
+          title: verbatim(title),
           dedupeKey: `outbox:${title}`,
         })),
       ),
@@ -37,7 +37,7 @@ describe("the email outbox relay", () => {
     const user = await createUser(db(), "learner", { emailVerified: true });
     await db().transaction((tx) =>
       createNotifications(tx, [
-        { userId: user.id, kind: "grade", title: "Graded", dedupeKey: "outbox:crash" },
+        { userId: user.id, kind: "grade", title: verbatim("Graded"), dedupeKey: "outbox:crash" },
       ]),
     );
     // What a relay that died after claiming the row leaves behind, 20 minutes on.
@@ -56,7 +56,12 @@ describe("the email outbox relay", () => {
     const user = await createUser(db(), "learner", { emailVerified: true });
     await db().transaction((tx) =>
       createNotifications(tx, [
-        { userId: user.id, kind: "grade", title: "In flight", dedupeKey: "outbox:flight" },
+        {
+          userId: user.id,
+          kind: "grade",
+          title: verbatim("In flight"),
+          dedupeKey: "outbox:flight",
+        },
       ]),
     );
     await db()

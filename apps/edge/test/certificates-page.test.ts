@@ -26,7 +26,7 @@ describe("GET /certificates/:id, the page the QR code opens (origin API down)", 
 
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toMatch(/^text\/html; charset=utf-8/i);
-    expect(html).toMatch(/^<!doctype html>\s*<html lang="en">/);
+    expect(html).toMatch(/^<!doctype html>\s*<html lang="en" dir="ltr">/);
     expect(html).toContain("<h1>Valid certificate</h1>");
     expect(html).toContain('<p class="label"><span aria-hidden="true">✓</span> VALID</p>');
     expect(html).toContain("<dd>Grace Hopper</dd>");
@@ -92,7 +92,7 @@ describe("GET /certificates/:id, the page the QR code opens (origin API down)", 
 
     expect(html).toContain("<h1>Invalid certificate</h1>");
     expect(html).toContain("</span> INVALID</p>");
-    expect(html).toContain("This credential's signature does not match: do not trust it.");
+    expect(html).toContain("This credential’s signature does not match: do not trust it.");
     expect(html).not.toContain("Forged Name");
     expect(html).not.toContain("</span> VALID</p>");
   });
@@ -116,7 +116,7 @@ describe("GET /certificates/:id, the page the QR code opens (origin API down)", 
 
     expect(res.status).toBe(503);
     expect(res.headers.get("retry-after")).toBe("30");
-    expect(html).toContain("We can't check this certificate right now");
+    expect(html).toContain("We can’t check this certificate right now");
     expect(html).not.toContain("not found");
   });
 });

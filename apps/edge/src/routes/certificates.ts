@@ -1,4 +1,5 @@
 import { certificateRecordSchema, issuerJwks, issuerProfileDocument } from "@lumen/credentials";
+import { negotiateLocale } from "@lumen/shared";
 import { type Context, Hono } from "hono";
 import { z } from "zod";
 import { type CheckContext, checkCertificate } from "../certificates/check";
@@ -72,9 +73,13 @@ export const certificates = new Hono<AppEnv>()
     const { check, cache } = id.success
       ? await checkCertificate(checkContext(c), id.data)
       : notACertificate(c.req.param("id"));
-    const page = await certificatePage(check);
+    // The page speaks the visitor's language; the verdict (cached) is the same in every one.
+    const locale = negotiateLocale(c.req.header("accept-language"));
+    const page = await certificatePage(check, locale);
     const headers = {
       ...(await pageHeaders()),
+      "content-language": locale,
+      vary: "Accept-Language",
       "x-lumen-cache": cache,
       "server-timing": serverTiming(startedAt),
     };

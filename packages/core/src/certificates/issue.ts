@@ -5,6 +5,7 @@ import { type Outbox, publishCertificateJob } from "@lumen/jobs";
 import type { MediaStore } from "@lumen/media";
 import { eq } from "drizzle-orm";
 import { getEnrollmentStanding } from "../enrollment";
+import { textLocale } from "../i18n";
 import type { Transaction } from "../kernel";
 import { certificateNotification, createNotifications } from "../notifications";
 import { emitWebhookEvent } from "../webhook-events";
@@ -78,7 +79,12 @@ async function issueInTransaction(
   if (!standing?.eligibleForCertificate) return { status: "not_eligible", enrollmentId };
 
   const [facts] = await tx
-    .select({ learnerName: users.name, courseTitle: courses.title, slug: courses.slug })
+    .select({
+      learnerName: users.name,
+      courseTitle: courses.title,
+      slug: courses.slug,
+      locale: users.locale,
+    })
     .from(users)
     .innerJoin(courses, eq(courses.id, enrollment.courseId))
     .where(eq(users.id, enrollment.userId));
@@ -112,6 +118,8 @@ async function issueInTransaction(
       courseId: enrollment.courseId,
       learnerName: facts.learnerName,
       courseTitle: facts.courseTitle,
+      // The holder's language now; the PDF (and any re-render) stays in it.
+      locale: textLocale(facts.locale),
       issuedAt,
       credential,
       keyId: issuer.key.kid,

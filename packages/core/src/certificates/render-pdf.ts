@@ -3,6 +3,7 @@ import { issueCertificatePdf } from "@lumen/credentials/pdf";
 import { certificates, type Database } from "@lumen/db";
 import type { MediaStore } from "@lumen/media";
 import { and, eq, isNull } from "drizzle-orm";
+import { textLocale } from "../i18n";
 import type { CertificateIssuer } from "./issuer";
 import { certificateVerifyUrl } from "./links";
 import { certificatePdfFile, certificatePdfKey } from "./pdf-file";
@@ -32,6 +33,7 @@ export async function ensureCertificatePdf({
       learnerName: certificates.learnerName,
       courseTitle: certificates.courseTitle,
       issuedAt: certificates.issuedAt,
+      locale: certificates.locale,
       credential: certificates.credential,
       pdfPath: certificates.pdfPath,
     })
@@ -48,6 +50,7 @@ export async function ensureCertificatePdf({
     learnerName: row.learnerName,
     courseTitle: row.courseTitle,
     issuedAt: row.issuedAt,
+    locale: textLocale(row.locale),
     issuerName: named.name,
     issuerUrl: named.url ?? named.id,
     verifyUrl: certificateVerifyUrl(edgeUrl, certificateId),

@@ -1,12 +1,8 @@
 import { type Database, emailPreferences, notifications, users } from "@lumen/db";
+import type { Locale } from "@lumen/shared";
 import { and, asc, eq, gte, lt, sql } from "drizzle-orm";
-import {
-  DEFAULT_LOCALE,
-  DEFAULT_TIME_ZONE,
-  deliveriesOf,
-  effectiveDeliverySql,
-  type NotificationKindName,
-} from "./preferences";
+import { readerOf } from "../i18n";
+import { deliveriesOf, effectiveDeliverySql, type NotificationKindName } from "./preferences";
 import { digestEmail, type EmailFrame, notificationEmail, type RenderedEmail } from "./templates";
 import { type UnsubscribeScope, unsubscribeToken } from "./unsubscribe";
 import { startOfLocalDay } from "./zoned";
@@ -26,24 +22,25 @@ export interface Recipient {
   email: string;
   emailVerified: boolean;
   timeZone: string;
+  /** The stored BCP 47 tag dates are formatted in (as chosen, when Intl knows it). */
   locale: string;
+  /** The language the email's words are in: the tag's language if we speak it, else en. */
+  language: Locale;
 }
 
 export async function loadRecipient(db: Database, userId: string): Promise<Recipient | null> {
   const [u] = await db.select().from(users).where(eq(users.id, userId));
   if (!u) return null;
+  const reader = readerOf(u);
   return {
     id: u.id,
     name: u.name,
     email: u.email,
     emailVerified: u.emailVerified,
-    timeZone: u.timeZone ?? DEFAULT_TIME_ZONE,
-    locale: safeLocale(u.locale ?? DEFAULT_LOCALE),
+    timeZone: reader.timeZone,
+    locale: reader.formatLocale,
+    language: reader.locale,
   };
-}
-
-function safeLocale(locale: string) {
-  return Intl.DateTimeFormat.supportedLocalesOf([locale]).length > 0 ? locale : DEFAULT_LOCALE;
 }
 
 /** A moment as the recipient reads it: their zone, their locale, the zone named. */
@@ -75,6 +72,7 @@ function frame(links: EmailLinks, r: Recipient, scope: UnsubscribeScope) {
   const oneClick = `${links.apiUrl}/api/email/unsubscribe?token=${token}`;
   const value: EmailFrame = {
     recipientName: r.name,
+    locale: r.language,
     unsubscribeUrl: `${links.appUrl}/unsubscribe?token=${token}`,
     unsubscribeAllUrl: `${links.appUrl}/unsubscribe?token=${unsubscribeToken(links.secret, r.id, "all")}`,
     settingsUrl: `${links.appUrl}/settings/notifications`,

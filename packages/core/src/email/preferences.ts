@@ -31,8 +31,7 @@ export const DEFAULT_DELIVERY: Record<NotificationKindName, EmailDelivery> = {
   privacy_export: "instant",
 };
 
-export const DEFAULT_TIME_ZONE = "UTC";
-export const DEFAULT_LOCALE = "en";
+export { DEFAULT_TIME_ZONE } from "../i18n";
 
 export interface EmailSettings {
   /** Null until the user (or their browser, on the settings page) chose one. */

@@ -2,7 +2,7 @@ import { emailSends } from "@lumen/db";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type SessionUser, ValidationError } from "../kernel";
-import { createNotifications } from "../notifications";
+import { createNotifications, verbatim } from "../notifications";
 import { createTestWorld, createUser, type TestWorld } from "../testing";
 import { getEmailSettings, updateEmailSettings } from "./preferences";
 import { resubscribe, unsubscribe, unsubscribeToken } from "./unsubscribe";
@@ -86,7 +86,7 @@ describe("the email outbox", () => {
     const note = (dedupeKey: string) => ({
       userId: user.id,
       kind: "forum_mention" as const,
-      title: "Mentioned",
+      title: verbatim("Mentioned"),
       dedupeKey,
     });
     await world.db
@@ -114,8 +114,8 @@ describe("the email outbox", () => {
     });
     await world.db.transaction((tx) =>
       createNotifications(tx, [
-        { userId: user.id, kind: "forum_reply", title: "Off", dedupeKey: "a" },
-        { userId: user.id, kind: "milestone", title: "Daily", dedupeKey: "b" },
+        { userId: user.id, kind: "forum_reply", title: verbatim("Off"), dedupeKey: "a" },
+        { userId: user.id, kind: "milestone", title: verbatim("Daily"), dedupeKey: "b" },
       ]),
     );
     expect(await world.db.select().from(emailSends).where(eq(emailSends.userId, user.id))).toEqual(

@@ -1,5 +1,6 @@
 import { forumFollows, forumReplies, forumThreads } from "@lumen/db";
 import { eq, sql } from "drizzle-orm";
+import { message, verbatim } from "../i18n";
 import {
   ConflictError,
   type Database,
@@ -50,8 +51,8 @@ export async function acceptAnswer({
         {
           userId: reply.authorId,
           kind: "forum_answer_accepted",
-          title: `Your answer to “${thread.title}” was accepted`,
-          body: excerpt(reply.body),
+          title: message("notification.forum.answer-accepted", { thread: thread.title }),
+          body: verbatim(excerpt(reply.body)),
           link: threadLink(course.slug, thread.id, reply.id),
           dedupeKey: `forum-accepted:${reply.id}`,
         },

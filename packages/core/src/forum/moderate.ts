@@ -1,5 +1,6 @@
 import { forumModerationLog, forumReplies, forumReports, forumThreads } from "@lumen/db";
 import { and, eq, sql } from "drizzle-orm";
+import { message, verbatim } from "../i18n";
 import { type Database, type SessionUser, type Transaction, ValidationError } from "../kernel";
 import { publishLive } from "../live";
 import { createNotifications } from "../notifications";
@@ -69,15 +70,15 @@ export async function setHidden({
       reason: input.reason,
     });
     if (post.authorId && post.authorId !== user.id) {
-      const what = post.type === "thread" ? "thread" : "reply";
       await createNotifications(tx, [
         {
           userId: post.authorId,
           kind: "forum_moderation",
-          title: input.hidden
-            ? `A moderator hid your ${what} in “${post.thread.title}”`
-            : `A moderator restored your ${what} in “${post.thread.title}”`,
-          body: input.reason,
+          title: message(
+            `notification.forum.${post.type}-${input.hidden ? "hidden" : "restored"}`,
+            { thread: post.thread.title },
+          ),
+          body: verbatim(input.reason),
           link: threadLink(
             post.course.slug,
             post.thread.id,

@@ -1,6 +1,7 @@
 import { courses, forumMutes, users } from "@lumen/db";
 import { and, asc, eq, gt, isNull, or, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
+import { message, verbatim } from "../i18n";
 import {
   type Database,
   ForbiddenError,
@@ -67,9 +68,12 @@ export async function muteUser({
         userId: target.id,
         kind: "forum_moderation",
         title: until
-          ? `You can't post in ${course.title}'s forum until ${until.toISOString()}`
-          : `You can't post in ${course.title}'s forum for now`,
-        body: input.reason,
+          ? message("notification.forum.muted-until", {
+              course: course.title,
+              until: { dateTime: until },
+            })
+          : message("notification.forum.muted", { course: course.title }),
+        body: verbatim(input.reason),
         link: forumPath(course.slug),
         dedupeKey: `forum-moderation:${logId}`,
       },

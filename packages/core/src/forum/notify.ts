@@ -1,4 +1,5 @@
 import { sql } from "drizzle-orm";
+import { message, verbatim } from "../i18n";
 import type { Transaction } from "../kernel";
 import { createNotifications, type NewNotification } from "../notifications";
 import { isForumMember } from "./access";
@@ -55,14 +56,16 @@ export async function notifyReply(
     join forum_threads t on t.id = ${r.threadId}
     join courses on courses.id = t.course_id
     where u.id <> ${r.actor.id} and ${isForumMember(sql`u.id`, sql`u.role`)}`);
-  const body = excerpt(r.body);
+  const body = verbatim(excerpt(r.body));
   const link = threadLink(r.courseSlug, r.threadId, r.replyId);
+  const named = { actor: r.actor.name, thread: r.threadTitle };
   const items: NewNotification[] = rows.map((row) => {
-    const [kind, title]: [NewNotification["kind"], string] = row.mentioned
-      ? ["forum_mention", `${r.actor.name} mentioned you in “${r.threadTitle}”`]
+    const [kind, id]: [NewNotification["kind"], string] = row.mentioned
+      ? ["forum_mention", "notification.forum.mention"]
       : row.thread_author
-        ? ["forum_reply", `${r.actor.name} replied to your thread “${r.threadTitle}”`]
-        : ["forum_followed_reply", `${r.actor.name} replied in “${r.threadTitle}”`];
+        ? ["forum_reply", "notification.forum.reply"]
+        : ["forum_followed_reply", "notification.forum.followed-reply"];
+    const title = message(id, named);
     return { userId: row.user_id, kind, title, body, link, dedupeKey: `forum-reply:${r.replyId}` };
   });
   await createNotifications(tx, items);
@@ -80,7 +83,7 @@ export async function notifyThreadMentions(
     mentioned: ReadonlyArray<{ id: string }>;
   },
 ) {
-  const body = excerpt(t.body);
+  const body = verbatim(excerpt(t.body));
   await createNotifications(
     tx,
     t.mentioned
@@ -88,7 +91,7 @@ export async function notifyThreadMentions(
       .map((m) => ({
         userId: m.id,
         kind: "forum_mention" as const,
-        title: `${t.actor.name} mentioned you in “${t.title}”`,
+        title: message("notification.forum.mention", { actor: t.actor.name, thread: t.title }),
         body,
         link: threadLink(t.courseSlug, t.threadId),
         dedupeKey: `forum-thread:${t.threadId}`,

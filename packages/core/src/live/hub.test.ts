@@ -1,6 +1,6 @@
 import { createTestDatabase, createUser, type TestDatabase } from "@lumen/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createNotifications, type NewNotification } from "../notifications";
+import { createNotifications, type NewNotification, verbatim } from "../notifications";
 import { createLiveHub, type LiveHub, type LiveSignal, publishLive } from ".";
 
 let db: TestDatabase;
@@ -29,8 +29,7 @@ async function take(iterator: AsyncIterator<LiveSignal>, count: number) {
 const note = (userId: string, key: string): NewNotification => ({
   userId,
   kind: "grade",
-  title: `Graded ${key}`,
-  body: "",
+  title: verbatim(`Graded ${key}`),
   link: null,
   dedupeKey: key,
 });

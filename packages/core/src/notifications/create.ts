@@ -1,26 +1,45 @@
 import { notifications } from "@lumen/db";
 import { sql } from "drizzle-orm";
 import { queueNotificationEmails } from "../email";
+import { type LocalizedText, message, readerOf, readersOf, renderText } from "../i18n";
 import { compareKeys, type Transaction } from "../kernel";
 import { LIVE_CHANNEL } from "../live";
 
 export type NewNotification = Pick<
   typeof notifications.$inferInsert,
-  "userId" | "kind" | "title" | "body" | "link" | "dedupeKey"
->;
+  "userId" | "kind" | "link" | "dedupeKey"
+> & {
+  /** Rendered in the recipient's language when written (in-app and email then agree). */
+  title: LocalizedText;
+  body?: LocalizedText;
+};
+
+const ANYONE = readerOf({ locale: null, timeZone: null });
 
 /**
  * Writes notifications in the caller's transaction; one per (user, dedupeKey) ever, so a
  * fact reported twice (a retried job, a racing batch) still notifies once. Sorted: one lock
  * order for every writer. Each row actually inserted (not a deduped one) announces itself to
  * its user's live topic on commit, in the same statement: 1,000 notifications are one round
- * trip, not 1,000.
+ * trip, not 1,000. Title and body are rendered in each recipient's language (`users.locale`),
+ * read for the whole batch in one query.
  */
 export async function createNotifications(tx: Transaction, items: readonly NewNotification[]) {
   if (items.length === 0) return;
-  const sorted = [...items].sort(
-    (a, b) => compareKeys(a.userId, b.userId) || compareKeys(a.dedupeKey, b.dedupeKey),
+  const readers = await readersOf(
+    tx,
+    items.map((n) => n.userId),
   );
+  const sorted = [...items]
+    .sort((a, b) => compareKeys(a.userId, b.userId) || compareKeys(a.dedupeKey, b.dedupeKey))
+    .map((n) => {
+      const reader = readers.get(n.userId) ?? ANYONE;
+      return {
+        ...n,
+        title: renderText(n.title, reader),
+        body: n.body ? renderText(n.body, reader) : "",
+      };
+    });
   const inserted = tx.$with("inserted").as(
     tx
       .insert(notifications)
@@ -53,11 +72,14 @@ export function milestoneNotification(m: {
     userId: m.userId,
     kind: "milestone",
     title: finished
-      ? `You finished ${m.courseTitle}`
-      : `You're ${m.percent}% through ${m.courseTitle}`,
+      ? message("notification.milestone.finished.title", { course: m.courseTitle })
+      : message("notification.milestone.progress.title", {
+          done: { percent: m.percent },
+          course: m.courseTitle,
+        }),
     body: finished
-      ? "Every required lesson is done."
-      : `Keep going: ${100 - m.percent}% of the course is left.`,
+      ? message("notification.milestone.finished.body")
+      : message("notification.milestone.progress.body", { left: { percent: 100 - m.percent } }),
     link: `/courses/${encodeURIComponent(m.courseSlug)}/learn`,
     dedupeKey: `milestone:${m.enrollmentId}:${m.percent}`,
   };
@@ -73,8 +95,8 @@ export function certificateNotification(c: {
   return {
     userId: c.userId,
     kind: "certificate",
-    title: `Your certificate for ${c.courseTitle} is ready`,
-    body: "Download it as a PDF, or share its verification link with anyone.",
+    title: message("notification.certificate.title", { course: c.courseTitle }),
+    body: message("notification.certificate.body"),
     link: `/courses/${c.courseSlug}/learn`,
     dedupeKey: `certificate:${c.certificateId}`,
   };

@@ -1,5 +1,6 @@
 import { courses, lessons, modules } from "@lumen/db";
 import { eq } from "drizzle-orm";
+import { message } from "../i18n";
 import type { Transaction } from "../kernel";
 import { createNotifications } from "./create";
 
@@ -26,23 +27,21 @@ export async function notifyGrade(
     .where(eq(lessons.id, g.lessonId));
   if (!lesson) return;
   const { news } = g;
-  const percent = "percent" in news ? `${Math.round(news.percent)}%` : "";
-  const verdict = "passed" in news && news.passed ? "You passed." : "Not a pass yet.";
+  const about = { lesson: lesson.title };
+  const verdict = "passed" in news && news.passed ? "passed" : "not-passed";
   const text =
-    news.what === "graded"
+    news.what === "flag-kept"
       ? {
-          title: `“${lesson.title}” was graded: ${percent}`,
-          body: `${verdict} Open the lesson for the details.`,
+          title: message("notification.grade.flag-kept.title", about),
+          body: message("notification.grade.flag-kept.body"),
         }
-      : news.what === "overridden"
-        ? {
-            title: `Staff changed your grade for “${lesson.title}”: ${percent}`,
-            body: `${verdict} Staff reviewed your submission and replaced its grade.`,
-          }
-        : {
-            title: `Staff reviewed your flag on “${lesson.title}”`,
-            body: "They kept the review, and your grade stays as it is.",
-          };
+      : {
+          title: message(`notification.grade.${news.what}.title`, {
+            ...about,
+            percent: { percent: news.percent },
+          }),
+          body: message(`notification.grade.${news.what}.${verdict}`),
+        };
   await createNotifications(tx, [
     {
       userId: g.userId,

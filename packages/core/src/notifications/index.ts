@@ -1,4 +1,7 @@
 /** In-app notifications: written once per fact (dedupe key), listed and marked read. */
+
+// Producers outside core (tests, tools) write a notification's text with these.
+export { type LocalizedText, message, verbatim } from "../i18n";
 export {
   certificateNotification,
   createNotifications,

@@ -1,6 +1,7 @@
 import { dataExports } from "@lumen/db";
 import type { MediaStore } from "@lumen/media";
 import { and, eq, inArray } from "drizzle-orm";
+import { message } from "../i18n";
 import type { Database } from "../kernel";
 import { createNotifications } from "../notifications";
 import { writeExportArchive } from "./archive";
@@ -65,8 +66,10 @@ export async function runExport({
         {
           userId: claimed.userId,
           kind: "privacy_export",
-          title: "Your data export is ready",
-          body: "Download it from your privacy settings within 7 days.",
+          title: message("notification.privacy.export-ready.title"),
+          body: message("notification.privacy.export-ready.body", {
+            days: EXPORT_TTL_MS / 86_400_000,
+          }),
           link: "/settings/privacy",
           dedupeKey: `privacy_export:${exportId}`,
         },

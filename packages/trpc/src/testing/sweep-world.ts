@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { issueCertificate } from "@lumen/core/certificates";
 import type { SessionUser } from "@lumen/core/kernel";
-import { createNotifications } from "@lumen/core/notifications";
+import { createNotifications, verbatim } from "@lumen/core/notifications";
 import {
   addLessonOfKind,
   addVideoLesson,
@@ -209,7 +209,13 @@ async function learnerAttachment(
 async function notify(t: TestContext, user: SessionUser): Promise<string> {
   await t.db.transaction((tx) =>
     createNotifications(tx, [
-      { userId: user.id, kind: "milestone", title: "Half", body: "Go on", dedupeKey: "sweep-50" },
+      {
+        userId: user.id,
+        kind: "milestone",
+        title: verbatim("Half"),
+        body: verbatim("Go on"),
+        dedupeKey: "sweep-50",
+      },
     ]),
   );
   const page = await t.callerFor(user).notifications.list({});

@@ -1,10 +1,14 @@
+import { type Locale, textDirection } from "@lumen/shared";
 import { html, raw } from "hono/html";
 import type { HtmlEscapedString } from "hono/utils/html";
+import { translator } from "../../i18n";
 
 /**
  * The verification page's only styles. Inline (no second request, prints as one document) and
  * allowed by hash, so the CSP needs no 'unsafe-inline'. Colours are a second channel only: the
  * verdict is always spelled out, and every text colour keeps ≥ 7:1 contrast on its background.
+ * Only logical or symmetric box properties, so an Arabic page mirrors from `dir` alone; no
+ * letter-spacing on Arabic, where it would pull joined letters apart.
  */
 const STYLE = `
 :root{color-scheme:light;font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;line-height:1.5;color:#1a1a1a;background:#fff}
@@ -15,6 +19,7 @@ h1{font-size:1.75rem;margin:.5rem 0 1rem}
 .verdict{border:3px solid;border-radius:.5rem;padding:1rem 1.25rem;margin:0 0 1.5rem}
 .verdict p{margin:.25rem 0}
 .verdict .label{font-size:1.5rem;font-weight:800;letter-spacing:.05em}
+.verdict .label:lang(ar){letter-spacing:normal}
 .valid{border-color:#0a5c27;background:#eaf6ee;color:#0a4d21}
 .revoked,.invalid{border-color:#8c1111;background:#fdeeee;color:#7a0f0f}
 .expired{border-color:#6b4700;background:#fff6e0;color:#4d3300}
@@ -66,9 +71,14 @@ export async function pageHeaders(): Promise<Record<string, string>> {
 }
 
 /** A whole document. Every value interpolated with `html` is escaped; `main` already is. */
-export async function layout(title: string, main: HtmlEscapedString): Promise<string> {
+export async function layout(
+  locale: Locale,
+  title: string,
+  main: HtmlEscapedString,
+): Promise<string> {
+  const t = translator(locale);
   const page = await html`<!doctype html>
-<html lang="en">
+<html lang="${locale}" dir="${textDirection(locale)}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -77,11 +87,11 @@ export async function layout(title: string, main: HtmlEscapedString): Promise<st
 <style>${raw(STYLE)}</style>
 </head>
 <body>
-<header><p>Lumen · certificate verification</p></header>
+<header><p>${t("page.header")}</p></header>
 <main id="main">
 ${main}
 </main>
-<footer><p>Checked by Lumen's edge against the issuer's published keys. No account or script needed.</p></footer>
+<footer><p>${t("page.footer")}</p></footer>
 </body>
 </html>
 `;

@@ -27,6 +27,25 @@ export class PageText {
     return line.width * style.size;
   }
 
+  /** Draws `value` with its right edge at x (a right-to-left page's start); returns its width. */
+  async right(
+    value: string,
+    x: number,
+    y: number,
+    style: TextStyle,
+    rtl?: boolean,
+  ): Promise<number> {
+    const line = await this.typesetter.shape(value, style.style, rtl);
+    const width = line.width * style.size;
+    drawLine(this.page, this.fonts, line, {
+      x: x - width,
+      y,
+      size: style.size,
+      color: style.color,
+    });
+    return width;
+  }
+
   async centered(value: string, y: number, style: TextStyle, rtl?: boolean): Promise<void> {
     const line = await this.typesetter.shape(value, style.style, rtl);
     const x = (this.page.getWidth() - line.width * style.size) / 2;
