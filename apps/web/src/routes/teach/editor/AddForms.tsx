@@ -1,3 +1,4 @@
+import { Trans, useLingui } from "@lingui/react/macro";
 import { type FormEvent, useId, useState } from "react";
 import { buttonClass } from "../../../components/ui/Button";
 import { cx } from "../../../components/ui/cx";
@@ -7,12 +8,12 @@ import { KIND_LABELS, LESSON_KINDS } from "./lesson-kinds";
 import o from "./outline.module.css";
 
 /** A one-field form that adds something and keeps focus for the next one. */
-function useAddForm(onAdd: (title: string) => void, what: string) {
+function useAddForm(onAdd: (title: string) => void, missingTitle: string) {
   const [title, setTitle] = useState("");
   const [error, setError] = useState<string | null>(null);
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    if (!title.trim()) return setError(`Give the ${what} a title.`);
+    if (!title.trim()) return setError(missingTitle);
     onAdd(title.trim());
     setTitle("");
     setError(null);
@@ -29,20 +30,21 @@ export function AddModuleForm({
   pending: boolean;
   onAdd: (title: string) => void;
 }) {
-  const form = useAddForm(onAdd, "module");
+  const { t } = useLingui();
+  const form = useAddForm(onAdd, t`Give the module a title.`);
   return (
     <form className={cx(o.addForm, o.addModule)} onSubmit={form.onSubmit} noValidate>
       <TextField
         id={inputId}
-        label="New module"
+        label={t`New module`}
         value={form.title}
         onChange={(e) => form.setTitle(e.target.value)}
-        placeholder="e.g. Getting started"
+        placeholder={t`e.g. Getting started`}
         maxLength={200}
         error={form.error ?? undefined}
       />
       <button type="submit" className={buttonClass({ variant: "secondary" })} disabled={pending}>
-        Add module
+        <Trans>Add module</Trans>
       </button>
     </form>
   );
@@ -59,25 +61,28 @@ export function AddLessonForm({
 }) {
   const [kind, setKind] = useState<LessonKind>("text");
   const kindId = useId();
-  const form = useAddForm((title) => onAdd(title, kind), "lesson");
+  const { t } = useLingui();
+  const form = useAddForm((title) => onAdd(title, kind), t`Give the lesson a title.`);
   return (
     <form
       className={cx(o.addForm, o.addLesson)}
       onSubmit={form.onSubmit}
       noValidate
-      aria-label={`Add a lesson to ${moduleTitle}`}
+      aria-label={t`Add a lesson to ${moduleTitle}`}
     >
       <TextField
         id={inputId}
-        label="New lesson"
+        label={t`New lesson`}
         value={form.title}
         onChange={(e) => form.setTitle(e.target.value)}
-        placeholder="Lesson title"
+        placeholder={t`Lesson title`}
         maxLength={200}
         error={form.error ?? undefined}
       />
       <div className={cx(f.field, o.addLessonKind)}>
-        <label htmlFor={kindId}>Kind</label>
+        <label htmlFor={kindId}>
+          <Trans>Kind</Trans>
+        </label>
         <select
           id={kindId}
           value={kind}
@@ -85,13 +90,13 @@ export function AddLessonForm({
         >
           {LESSON_KINDS.map((k) => (
             <option key={k} value={k}>
-              {KIND_LABELS[k]}
+              {t(KIND_LABELS[k])}
             </option>
           ))}
         </select>
       </div>
       <button type="submit" className={buttonClass({ variant: "secondary" })}>
-        Add lesson
+        <Trans>Add lesson</Trans>
       </button>
     </form>
   );

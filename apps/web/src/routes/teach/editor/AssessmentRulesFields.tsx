@@ -1,3 +1,4 @@
+import { Trans, useLingui } from "@lingui/react/macro";
 import { fieldStyles as f, TextField } from "../../../components/ui/Field";
 import s from "./AssessmentRulesFields.module.css";
 
@@ -20,6 +21,7 @@ export function AttemptsFields({
   error?: string;
   onChange: (patch: { unlimited?: boolean; maxAttempts?: string }) => void;
 }) {
+  const { t } = useLingui();
   return (
     <div className={s.attempts}>
       <div className={f.check}>
@@ -29,13 +31,15 @@ export function AttemptsFields({
           checked={unlimited}
           onChange={(e) => onChange({ unlimited: e.target.checked })}
         />
-        <label htmlFor={fieldId("unlimited")}>Unlimited attempts</label>
+        <label htmlFor={fieldId("unlimited")}>
+          <Trans>Unlimited attempts</Trans>
+        </label>
       </div>
       {/* A limit only means something without "unlimited": hidden, not greyed out. */}
       {!unlimited && (
         <TextField
           id={fieldId("maxAttempts")}
-          label="Attempts allowed"
+          label={t`Attempts allowed`}
           type="number"
           inputMode="numeric"
           min={1}
@@ -54,17 +58,23 @@ export function RequiredForCertificateField({
   checked,
   onChange,
   lesson,
-  counts = "The best attempt counts.",
+  counts,
 }: {
   fieldId: (field: string) => string;
   checked: boolean;
   onChange: (required: boolean) => void;
-  /** What learners must pass: "quiz", "exercise". */
-  lesson: string;
-  /** Which result counts: the best attempt, or (an assignment) its one grade. */
+  /** What learners must pass. */
+  lesson: "quiz" | "exercise" | "assignment";
+  /** Which result counts (translated): by default the best attempt; an assignment's one grade. */
   counts?: string;
 }) {
+  const { t } = useLingui();
   const id = fieldId("required");
+  const mustPass = {
+    quiz: t`Learners must pass this quiz, as well as complete the course, to earn the certificate.`,
+    exercise: t`Learners must pass this exercise, as well as complete the course, to earn the certificate.`,
+    assignment: t`Learners must pass this assignment, as well as complete the course, to earn the certificate.`,
+  }[lesson];
   return (
     <div className={f.check}>
       <input
@@ -75,10 +85,11 @@ export function RequiredForCertificateField({
         onChange={(e) => onChange(e.target.checked)}
       />
       <div>
-        <label htmlFor={id}>Required for the certificate</label>
+        <label htmlFor={id}>
+          <Trans>Required for the certificate</Trans>
+        </label>
         <p id={`${id}-hint`} className={f.hint}>
-          Learners must pass this {lesson}, as well as complete the course, to earn the certificate.{" "}
-          {counts}
+          {mustPass} {counts ?? t`The best attempt counts.`}
         </p>
       </div>
     </div>

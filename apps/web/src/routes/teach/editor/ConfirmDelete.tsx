@@ -1,3 +1,4 @@
+import { Trans, useLingui } from "@lingui/react/macro";
 import { useEffect, useRef, useState } from "react";
 import { buttonClass, iconButtonClass } from "../../../components/ui/Button";
 import o from "./outline.module.css";
@@ -12,6 +13,7 @@ export function ConfirmDelete({
   question: string;
   onConfirm: () => void;
 }) {
+  const { t } = useLingui();
   const [asking, setAsking] = useState(false);
   const cancel = useRef<HTMLButtonElement>(null);
   const trigger = useRef<HTMLButtonElement>(null);
@@ -25,7 +27,7 @@ export function ConfirmDelete({
         type="button"
         className={iconButtonClass({ danger: true })}
         aria-label={label}
-        title="Delete"
+        title={t`Delete`}
         onClick={() => setAsking(true)}
       >
         <svg viewBox="0 0 20 20" aria-hidden="true">
@@ -52,7 +54,7 @@ export function ConfirmDelete({
         className={buttonClass({ variant: "danger", size: "small" })}
         onClick={onConfirm}
       >
-        Delete
+        <Trans>Delete</Trans>
       </button>
       <button
         ref={cancel}
@@ -63,7 +65,7 @@ export function ConfirmDelete({
           requestAnimationFrame(() => trigger.current?.focus());
         }}
       >
-        Cancel
+        <Trans>Cancel</Trans>
       </button>
     </span>
   );

@@ -1,3 +1,4 @@
+import { Trans } from "@lingui/react/macro";
 import { useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
 import { buttonClass } from "../../../components/ui/Button";
@@ -30,8 +31,10 @@ export function ConflictNotice({
   return (
     <Notice tone="warning" role="alert">
       <p ref={heading} tabIndex={-1}>
-        <strong>Someone else saved this course after you opened it.</strong> Your changes were not
-        saved. Reload to see the latest version, then make your changes again.
+        <Trans>
+          <strong>Someone else saved this course after you opened it.</strong> Your changes were not
+          saved. Reload to see the latest version, then make your changes again.
+        </Trans>
       </p>
       <button
         type="button"
@@ -39,7 +42,7 @@ export function ConflictNotice({
         onClick={reload}
         disabled={loading}
       >
-        {loading ? "Reloading…" : "Reload latest version"}
+        {loading ? <Trans>Reloading…</Trans> : <Trans>Reload latest version</Trans>}
       </button>
     </Notice>
   );

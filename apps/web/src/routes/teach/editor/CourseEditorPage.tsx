@@ -1,3 +1,4 @@
+import { Trans, useLingui } from "@lingui/react/macro";
 import { useIsMutating, useQuery } from "@tanstack/react-query";
 import { type ReactNode, useState } from "react";
 import { Link, useParams, useSearchParams } from "react-router";
@@ -32,20 +33,25 @@ export function Component() {
 }
 
 function Editor({ courseId }: { courseId: string }) {
+  const { t } = useLingui();
   const course = useQuery(courseQuery(courseId));
-  useDocumentTitle(course.data ? `Edit: ${course.data.title}` : "Edit course");
-  if (course.isPending) return <LoadingState label="Loading the course…" />;
+  const title = course.data?.title;
+  useDocumentTitle(title !== undefined ? t`Edit: ${title}` : t`Edit course`);
+  if (course.isPending) return <LoadingState label={t`Loading the course…`} />;
   if (course.isError) {
     const code = apiErrorCode(course.error);
     if (code === "NOT_FOUND" || code === "FORBIDDEN" || code === "BAD_REQUEST") {
-      return <NotFoundContent title="Course not found" what="course you can edit" />;
+      return <NotFoundContent title={t`Course not found`} what={t`course you can edit`} />;
     }
-    return <ErrorState message="We could not load this course." onRetry={() => course.refetch()} />;
+    return (
+      <ErrorState message={t`We could not load this course.`} onRetry={() => course.refetch()} />
+    );
   }
   return <EditorView course={course.data} />;
 }
 
 function EditorView({ course }: { course: EditableCourse }) {
+  const { t } = useLingui();
   const [params, setParams] = useSearchParams();
   // Learners exist once the course has been published (they stay if it is unpublished later).
   const hasLearners = course.publishedAt !== null;
@@ -63,23 +69,25 @@ function EditorView({ course }: { course: EditableCourse }) {
   };
   const problems = course.publishProblems.length;
   const tabs = [
-    { id: "details" as const, label: "Details" },
-    { id: "outline" as const, label: "Outline" },
+    { id: "details" as const, label: t`Details` },
+    { id: "outline" as const, label: t`Outline` },
     {
       id: "publish" as const,
       label: (
         <>
-          Publish
+          <Trans>Publish</Trans>
           {course.status === "draft" && problems > 0 && (
             <Badge tone="warning">
-              {problems}
-              <span className="visually-hidden"> to fix</span>
+              <Trans>
+                {problems}
+                <span className="visually-hidden"> to fix</span>
+              </Trans>
             </Badge>
           )}
         </>
       ),
     },
-    ...(hasLearners ? [{ id: "learners" as const, label: "Learners" }] : []),
+    ...(hasLearners ? [{ id: "learners" as const, label: t`Learners` }] : []),
   ];
 
   return (
@@ -87,11 +95,13 @@ function EditorView({ course }: { course: EditableCourse }) {
       <div>
         <Breadcrumb>
           <li>
-            <Link to="/teach">Your courses</Link>
+            <Link to="/teach">
+              <Trans>Your courses</Trans>
+            </Link>
           </li>
         </Breadcrumb>
         <header className={s.header}>
-          <h1>{course.title}</h1>
+          <h1 translate="no">{course.title}</h1>
           <div className={s.meta}>
             <StatusBadge status={course.status} />
             <ButtonLink
@@ -100,19 +110,21 @@ function EditorView({ course }: { course: EditableCourse }) {
               rel="noopener"
               variant="ghost"
             >
-              Preview as learner<span className="visually-hidden"> (opens in a new tab)</span>
+              <Trans>
+                Preview as learner<span className="visually-hidden"> (opens in a new tab)</span>
+              </Trans>
             </ButtonLink>
             <ButtonLink to={`/teach/courses/${course.id}/forum`} variant="ghost">
-              Forum moderation
+              <Trans>Forum moderation</Trans>
             </ButtonLink>
             <ButtonLink to={analyticsPath(course.id)} variant="ghost">
-              Analytics
+              <Trans>Analytics</Trans>
             </ButtonLink>
             <EditingStatus courseId={course.id} />
           </div>
         </header>
         <Tabs
-          label="Course editor"
+          label={t`Course editor`}
           idPrefix="editor"
           tabs={tabs}
           selected={tab}
@@ -164,7 +176,7 @@ function EditingStatus({ courseId }: { courseId: string }) {
   const pending = useIsMutating({ mutationKey: courseMutationKey(courseId) });
   return (
     <span className={s.editingStatus} aria-hidden={pending === 0}>
-      {pending > 0 ? "Saving changes…" : ""}
+      {pending > 0 ? <Trans>Saving changes…</Trans> : ""}
     </span>
   );
 }

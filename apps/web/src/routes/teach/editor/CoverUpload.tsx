@@ -1,3 +1,4 @@
+import { Trans, useLingui } from "@lingui/react/macro";
 import { useEffect, useRef, useState } from "react";
 import { CourseCover } from "../../../components/CourseCover";
 import { buttonClass } from "../../../components/ui/Button";
@@ -20,6 +21,7 @@ type Upload =
  * details form's Save.
  */
 export function CoverUpload({ course }: { course: EditableCourse }) {
+  const { t } = useLingui();
   const id = fieldId("cover");
   const [upload, setUpload] = useState<Upload>({ state: "idle" });
   const abort = useRef<() => void>(() => {});
@@ -55,7 +57,7 @@ export function CoverUpload({ course }: { course: EditableCourse }) {
     } catch (error) {
       setUpload({
         state: "error",
-        message: error instanceof Error ? error.message : "Upload failed.",
+        message: error instanceof Error ? error.message : t`Upload failed.`,
       });
     } finally {
       URL.revokeObjectURL(preview);
@@ -67,11 +69,13 @@ export function CoverUpload({ course }: { course: EditableCourse }) {
     upload.state === "error"
       ? upload.message
       : remove.isError
-        ? "Couldn't remove the cover. Try again."
+        ? t`Couldn't remove the cover. Try again.`
         : null;
   return (
     <section className={s.coverCard} aria-labelledby="cover-heading">
-      <h2 id="cover-heading">Cover image</h2>
+      <h2 id="cover-heading">
+        <Trans>Cover image</Trans>
+      </h2>
       <div className={s.coverFrame}>
         <CourseCover url={shown} category={course.category} eager />
       </div>
@@ -81,17 +85,19 @@ export function CoverUpload({ course }: { course: EditableCourse }) {
             id={`${id}-progress`}
             max={1}
             value={upload.progress}
-            aria-label="Upload progress"
+            aria-label={t`Upload progress`}
           />
-          <span role="status">Uploading… {Math.round(upload.progress * 100)}%</span>
+          <span role="status">
+            <Trans>Uploading… {Math.round(upload.progress * 100)}%</Trans>
+          </span>
         </div>
       )}
       <p id={`${id}-hint`} className={f.hint}>
-        PNG, JPEG or WebP, up to 2 MB. 1280 × 720 px or larger looks best.
+        <Trans>PNG, JPEG or WebP, up to 2 MB. 1280 × 720 px or larger looks best.</Trans>
       </p>
       <div className={s.coverActions}>
         <label className={buttonClass({ variant: "secondary" })}>
-          {course.coverImageUrl ? "Replace image" : "Upload image"}
+          {course.coverImageUrl ? <Trans>Replace image</Trans> : <Trans>Upload image</Trans>}
           <input
             id={id}
             type="file"
@@ -113,7 +119,7 @@ export function CoverUpload({ course }: { course: EditableCourse }) {
             disabled={remove.isPending}
             onClick={() => remove.mutate(undefined)}
           >
-            {remove.isPending ? "Removing…" : "Remove"}
+            {remove.isPending ? <Trans>Removing…</Trans> : <Trans>Remove</Trans>}
           </button>
         )}
       </div>

@@ -1,3 +1,4 @@
+import { Trans, useLingui } from "@lingui/react/macro";
 import { buttonClass } from "../../../components/ui/Button";
 import { fieldStyles as f, SelectField, TextField } from "../../../components/ui/Field";
 import type { EditableCourse } from "../api";
@@ -15,6 +16,7 @@ import { useDetailsForm } from "./use-details-form";
 
 /** Title, texts, taxonomy and tags, saved together; the cover beside them saves on upload. */
 export function DetailsPanel({ course }: { course: EditableCourse }) {
+  const { t } = useLingui();
   const { values, errors, dirty, set, submit, reload, save, conflict } = useDetailsForm(course);
   return (
     <div className={s.detailsLayout}>
@@ -24,11 +26,13 @@ export function DetailsPanel({ course }: { course: EditableCourse }) {
         onSubmit={submit}
         aria-labelledby="details-heading"
       >
-        <h2 id="details-heading">Course details</h2>
+        <h2 id="details-heading">
+          <Trans>Course details</Trans>
+        </h2>
         {conflict && <ConflictNotice courseId={course.id} onReloaded={reload} />}
         <TextField
           id={fieldId("title")}
-          label="Title"
+          label={t`Title`}
           value={values.title}
           onChange={(e) => set("title", e.target.value)}
           maxLength={COURSE_LIMITS.titleMax}
@@ -37,16 +41,16 @@ export function DetailsPanel({ course }: { course: EditableCourse }) {
         />
         <TextField
           id={fieldId("subtitle")}
-          label="Subtitle"
+          label={t`Subtitle`}
           value={values.subtitle}
           onChange={(e) => set("subtitle", e.target.value)}
           maxLength={COURSE_LIMITS.subtitleMax}
           error={errors.subtitle}
-          hint="One sentence: who it is for and what they will be able to do."
+          hint={t`One sentence: who it is for and what they will be able to do.`}
         />
         <MarkdownField
           id={fieldId("description")}
-          label="Description"
+          label={t`Description`}
           value={values.description}
           onChange={(v) => set("description", v)}
           maxLength={COURSE_LIMITS.descriptionMax}
@@ -55,7 +59,7 @@ export function DetailsPanel({ course }: { course: EditableCourse }) {
         <div className={f.row}>
           <SelectField
             id={fieldId("category")}
-            label="Category"
+            label={t`Category`}
             options={CATEGORY_OPTIONS}
             value={values.category}
             onChange={(e) => set("category", e.target.value)}
@@ -63,7 +67,7 @@ export function DetailsPanel({ course }: { course: EditableCourse }) {
           />
           <SelectField
             id={fieldId("level")}
-            label="Level"
+            label={t`Level`}
             options={LEVEL_OPTIONS}
             value={values.level}
             onChange={(e) => set("level", e.target.value)}
@@ -71,7 +75,7 @@ export function DetailsPanel({ course }: { course: EditableCourse }) {
           />
           <SelectField
             id={fieldId("language")}
-            label="Language"
+            label={t`Language`}
             options={LANGUAGE_OPTIONS}
             value={values.language}
             onChange={(e) => set("language", e.target.value)}
@@ -90,11 +94,11 @@ export function DetailsPanel({ course }: { course: EditableCourse }) {
             className={buttonClass({ variant: "primary" })}
             disabled={save.isPending || !dirty}
           >
-            {save.isPending ? "Saving…" : "Save changes"}
+            {save.isPending ? <Trans>Saving…</Trans> : <Trans>Save changes</Trans>}
           </button>
           <SaveStatus
             state={saveState(save, dirty)}
-            error={conflict ? "Not saved: the course changed elsewhere." : save.error?.message}
+            error={conflict ? t`Not saved: the course changed elsewhere.` : save.error?.message}
             onRetry={conflict ? undefined : () => submit()}
           />
         </div>

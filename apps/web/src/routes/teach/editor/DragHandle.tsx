@@ -1,3 +1,4 @@
+import { useLingui } from "@lingui/react/macro";
 import type { DragEvent } from "react";
 import { iconButtonClass } from "../../../components/ui/Button";
 import { cx } from "../../../components/ui/cx";
@@ -11,19 +12,21 @@ export function DragHandle({
   ...drag
 }: {
   id: string;
+  /** What the row is, already translated: "module “Basics”". */
   name: string;
   draggable: boolean;
   onDragStart: (event: DragEvent<HTMLElement>) => void;
   onDragEnd: () => void;
 }) {
+  const { t } = useLingui();
   return (
     <button
       id={handleId(id)}
       type="button"
       className={cx(iconButtonClass(), o.dragHandle)}
-      aria-label={`Reorder ${name}`}
+      aria-label={t`Reorder ${name}`}
       aria-describedby="outline-reorder-hint"
-      title="Drag to reorder, or press Alt+↑ / Alt+↓"
+      title={t`Drag to reorder, or press Alt+↑ / Alt+↓`}
       {...drag}
     >
       <svg viewBox="0 0 20 20" aria-hidden="true">

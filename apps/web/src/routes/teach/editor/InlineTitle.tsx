@@ -1,3 +1,4 @@
+import { Trans, useLingui } from "@lingui/react/macro";
 import { type FormEvent, type KeyboardEvent, useId, useRef, useState } from "react";
 import { buttonClass, iconButtonClass } from "../../../components/ui/Button";
 import { fieldStyles as f } from "../../../components/ui/Field";
@@ -20,6 +21,7 @@ export function InlineTitle({
   as?: "h3" | "span";
   maxLength?: number;
 }) {
+  const { t } = useLingui();
   const [editing, setEditing] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const renameButton = useRef<HTMLButtonElement>(null);
@@ -32,7 +34,11 @@ export function InlineTitle({
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const value = String(new FormData(event.currentTarget).get("title") ?? "").trim();
-    if (!value) return setError(`The ${what} needs a title.`);
+    if (!value) {
+      return setError(
+        what === "module" ? t`The module needs a title.` : t`The lesson needs a title.`,
+      );
+    }
     if (value !== title) onRename(value);
     finish();
   };
@@ -48,7 +54,7 @@ export function InlineTitle({
     return (
       <form className={o.rename} onSubmit={onSubmit} onKeyDown={onKeyDown}>
         <label htmlFor={inputId} className="visually-hidden">
-          {what === "module" ? "Module title" : "Lesson title"}
+          {what === "module" ? <Trans>Module title</Trans> : <Trans>Lesson title</Trans>}
         </label>
         <input
           id={inputId}
@@ -62,14 +68,14 @@ export function InlineTitle({
           aria-describedby={error ? `${inputId}-error` : undefined}
         />
         <button type="submit" className={buttonClass({ variant: "primary", size: "small" })}>
-          Save
+          <Trans>Save</Trans>
         </button>
         <button
           type="button"
           className={buttonClass({ variant: "ghost", size: "small" })}
           onClick={finish}
         >
-          Cancel
+          <Trans>Cancel</Trans>
         </button>
         {error && (
           <p id={`${inputId}-error`} className={f.error}>
@@ -81,13 +87,15 @@ export function InlineTitle({
   }
   return (
     <span className={o.inlineTitle}>
-      <Tag className={o.inlineTitleText}>{title}</Tag>
+      <Tag className={o.inlineTitleText} translate="no">
+        {title}
+      </Tag>
       <button
         ref={renameButton}
         type="button"
         className={iconButtonClass()}
-        aria-label={`Rename ${what} “${title}”`}
-        title="Rename"
+        aria-label={what === "module" ? t`Rename module “${title}”` : t`Rename lesson “${title}”`}
+        title={t`Rename`}
         onClick={() => setEditing(true)}
       >
         <svg viewBox="0 0 20 20" aria-hidden="true">

@@ -1,5 +1,5 @@
+import { Plural, Trans } from "@lingui/react/macro";
 import { Badge } from "../../../components/ui/Badge";
-import { plural } from "../../../lib/format";
 import type { EditableLesson } from "../api";
 import { ExerciseBadge } from "./exercise/ExerciseBadge";
 import o from "./outline.module.css";
@@ -12,16 +12,24 @@ export function LessonBadges({ lesson }: { lesson: EditableLesson }) {
       <VideoBadge lesson={lesson} />
       {lesson.kind === "quiz" && (
         <Badge tone={lesson.questionCount ? "success" : "neutral"}>
-          {lesson.questionCount ? plural(lesson.questionCount, "question") : "No questions yet"}
+          {lesson.questionCount ? (
+            <Plural value={lesson.questionCount} one="# question" other="# questions" />
+          ) : (
+            <Trans>No questions yet</Trans>
+          )}
         </Badge>
       )}
       {lesson.kind === "pdf" && (
         <Badge tone={lesson.document ? "success" : "neutral"}>
-          {lesson.document ? "PDF added" : "No PDF yet"}
+          {lesson.document ? <Trans>PDF added</Trans> : <Trans>No PDF yet</Trans>}
         </Badge>
       )}
       <ExerciseBadge lesson={lesson} />
-      {lesson.isOptional && <Badge tone="accent">Optional</Badge>}
+      {lesson.isOptional && (
+        <Badge tone="accent">
+          <Trans>Optional</Trans>
+        </Badge>
+      )}
     </span>
   );
 }

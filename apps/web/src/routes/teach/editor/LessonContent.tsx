@@ -1,3 +1,4 @@
+import { Trans, useLingui } from "@lingui/react/macro";
 import { type FormEvent, useId, useState } from "react";
 import { buttonClass } from "../../../components/ui/Button";
 import { cx } from "../../../components/ui/cx";
@@ -33,6 +34,7 @@ export function LessonContent({
   courseId: string;
   onMoveTo: (moduleId: string) => void;
 }) {
+  const { t } = useLingui();
   const moveId = useId();
   return (
     <>
@@ -54,13 +56,20 @@ export function LessonContent({
         courseId={courseId}
         flag="isOptional"
         className={o.flag}
-        label="Optional lesson — doesn't count toward completion"
-        hint="Learners can skip it: course progress and the certificate count required lessons only."
+        label={t`Optional lesson — doesn't count toward completion`}
+        hint={t`Learners can skip it: course progress and the certificate count required lessons only.`}
       />
       {modules.length > 1 && (
         <div className={cx(f.field, o.moveTo)}>
-          <label htmlFor={moveId}>Module</label>
-          <select id={moveId} value={module.id} onChange={(e) => onMoveTo(e.target.value)}>
+          <label htmlFor={moveId}>
+            <Trans>Module</Trans>
+          </label>
+          <select
+            id={moveId}
+            value={module.id}
+            onChange={(e) => onMoveTo(e.target.value)}
+            translate="no"
+          >
             {modules.map((m) => (
               <option key={m.id} value={m.id}>
                 {m.title}
@@ -74,6 +83,7 @@ export function LessonContent({
 }
 
 function TextLessonEditor({ lesson, courseId }: { lesson: EditableLesson; courseId: string }) {
+  const { t } = useLingui();
   const [body, setBody] = useState(lesson.body);
   const [minutes, setMinutes] = useState(String(Math.round(lesson.durationSeconds / 60)));
   const [saved, setSaved] = useState({ body: lesson.body, minutes });
@@ -95,7 +105,7 @@ function TextLessonEditor({ lesson, courseId }: { lesson: EditableLesson; course
     <form className={o.editor} onSubmit={submit} noValidate>
       <MarkdownField
         id={lessonBodyId(lesson.id)}
-        label="Lesson text"
+        label={t`Lesson text`}
         value={body}
         onChange={setBody}
         maxLength={BODY_MAX}
@@ -104,7 +114,9 @@ function TextLessonEditor({ lesson, courseId }: { lesson: EditableLesson; course
       />
       <div className={o.editorFooter}>
         <div className={cx(f.field, o.durationField)}>
-          <label htmlFor={durationId}>Reading time (minutes)</label>
+          <label htmlFor={durationId}>
+            <Trans>Reading time (minutes)</Trans>
+          </label>
           <input
             id={durationId}
             type="number"
@@ -121,7 +133,7 @@ function TextLessonEditor({ lesson, courseId }: { lesson: EditableLesson; course
             className={buttonClass({ variant: "primary" })}
             disabled={save.isPending || !dirty}
           >
-            {save.isPending ? "Saving…" : "Save lesson"}
+            {save.isPending ? <Trans>Saving…</Trans> : <Trans>Save lesson</Trans>}
           </button>
           <SaveStatus
             state={saveState(save, dirty)}

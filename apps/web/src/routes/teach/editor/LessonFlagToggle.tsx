@@ -1,3 +1,4 @@
+import { useLingui } from "@lingui/react/macro";
 import { useId, useState } from "react";
 import { cx } from "../../../components/ui/cx";
 import { fieldStyles as f } from "../../../components/ui/Field";
@@ -24,6 +25,7 @@ export function LessonFlagToggle({
   hint: string;
   className?: string;
 }) {
+  const { t } = useLingui();
   const id = useId();
   // Shown at once on click (the cache's optimistic update lands a tick later, and a checkbox
   // that lags its click reads as broken); cleared when the save settles, so an error reverts.
@@ -62,7 +64,7 @@ export function LessonFlagToggle({
         </p>
         {save.isError && (
           <p className={f.error} role="alert">
-            {save.error.message || "Couldn't save. Try again."}
+            {save.error.message || t`Couldn't save. Try again.`}
           </p>
         )}
       </div>

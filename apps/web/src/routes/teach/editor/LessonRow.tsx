@@ -1,3 +1,4 @@
+import { Trans, useLingui } from "@lingui/react/macro";
 import { type DragEvent, type KeyboardEvent, useRef } from "react";
 import { Badge } from "../../../components/ui/Badge";
 import { buttonClass } from "../../../components/ui/Button";
@@ -41,9 +42,11 @@ export function LessonRow({
   open: boolean;
   onToggle: (open: boolean) => void;
 }) {
+  const { t } = useLingui();
   const opened = useRef(false);
   if (open) opened.current = true;
-  const name = `lesson “${lesson.title}”`;
+  const title = lesson.title;
+  const name = t`lesson “${title}”`;
   const contentId = `lesson-content-${lesson.id}`;
   const onKeyDown = (event: KeyboardEvent) => {
     const delta = keyboardMoveDelta(event);
@@ -63,14 +66,16 @@ export function LessonRow({
       {/* biome-ignore lint/a11y/noStaticElementInteractions: Alt+Arrow from any control in the row */}
       <div className={o.line} onKeyDown={onKeyDown}>
         <DragHandle id={lesson.id} name={name} {...dnd.handle("lesson", lesson.id)} />
-        <Badge tone={lesson.kind === "text" ? "info" : "outline"}>{KIND_LABELS[lesson.kind]}</Badge>
+        <Badge tone={lesson.kind === "text" ? "info" : "outline"}>
+          {t(KIND_LABELS[lesson.kind])}
+        </Badge>
         <InlineTitle
           title={lesson.title}
           what="lesson"
-          onRename={(title) =>
+          onRename={(newTitle) =>
             actions.change(
-              { type: "updateLesson", lessonId: lesson.id, patch: { title } },
-              `Renamed lesson to “${title}”.`,
+              { type: "updateLesson", lessonId: lesson.id, patch: { title: newTitle } },
+              t`Renamed lesson to “${newTitle}”.`,
             )
           }
         />
@@ -86,8 +91,15 @@ export function LessonRow({
             aria-controls={contentId}
             onClick={() => onToggle(!open)}
           >
-            {open ? "Close" : "Edit"}
-            <span className="visually-hidden"> {name}</span>
+            {open ? (
+              <Trans>
+                Close<span className="visually-hidden"> {name}</span>
+              </Trans>
+            ) : (
+              <Trans>
+                Edit<span className="visually-hidden"> {name}</span>
+              </Trans>
+            )}
           </button>
           <MoveButtons
             id={lesson.id}
@@ -97,12 +109,12 @@ export function LessonRow({
             onMove={(delta) => actions.moveLesson(lesson.id, delta)}
           />
           <ConfirmDelete
-            label={`Delete ${name}`}
-            question={`Delete “${lesson.title}”?`}
+            label={t`Delete ${name}`}
+            question={t`Delete “${title}”?`}
             onConfirm={() =>
               actions.change(
                 { type: "deleteLesson", lessonId: lesson.id },
-                `Deleted lesson “${lesson.title}”.`,
+                t`Deleted lesson “${title}”.`,
                 "outline-heading",
               )
             }

@@ -1,3 +1,4 @@
+import { useLingui } from "@lingui/react/macro";
 import {
   MarkdownFieldHead,
   MarkdownPreview,
@@ -5,6 +6,7 @@ import {
 } from "../../../components/markdown/preview";
 import { cx } from "../../../components/ui/cx";
 import { describedBy, fieldStyles as f } from "../../../components/ui/Field";
+import { intlLocale } from "../../../lib/i18n";
 import s from "./editor.module.css";
 
 /**
@@ -28,8 +30,10 @@ export function MarkdownField({
   maxLength?: number;
   rows?: number;
 }) {
+  const { t } = useLingui();
   const preview = useMarkdownPreview();
-  const hint = "Markdown: # heading, **bold**, *italic*, [link](https://…), - lists, `code`.";
+  const hint = t`Markdown: # heading, **bold**, *italic*, [link](https://…), - lists, \`code\`.`;
+  const locale = intlLocale();
   return (
     <div className={f.field}>
       <MarkdownFieldHead
@@ -53,13 +57,13 @@ export function MarkdownField({
         <MarkdownPreview
           preview={preview}
           source={value}
-          label={`${label} preview`}
+          label={t`${label} preview`}
           className={s.markdownPreview}
         />
       </div>
       {maxLength !== undefined && (
         <p className={cx(f.hint, f.counter)} aria-hidden="true">
-          {value.length.toLocaleString("en")} / {maxLength.toLocaleString("en")}
+          {value.length.toLocaleString(locale)} / {maxLength.toLocaleString(locale)}
         </p>
       )}
       {error && (

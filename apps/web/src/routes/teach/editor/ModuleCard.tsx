@@ -1,7 +1,8 @@
+import { plural } from "@lingui/core/macro";
+import { Trans, useLingui } from "@lingui/react/macro";
 import type { KeyboardEvent } from "react";
 import { cx } from "../../../components/ui/cx";
 import { fieldStyles as f } from "../../../components/ui/Field";
-import { plural } from "../../../lib/format";
 import type { EditableModule } from "../api";
 import { addLessonInputId } from "../editor-targets";
 import { AddLessonForm } from "./AddForms";
@@ -35,8 +36,10 @@ export function ModuleCard({
   openLessonId: string | null;
   onOpenLesson: (lessonId: string | null) => void;
 }) {
+  const { t } = useLingui();
+  const moduleTitle = module.title;
   const addLesson = useAddLesson(courseId, (_id, title) =>
-    actions.announce(`Added lesson “${title}” to “${module.title}”.`),
+    actions.announce(t`Added lesson “${title}” to “${moduleTitle}”.`),
   );
   const onKeyDown = (event: KeyboardEvent) => {
     const delta = keyboardMoveDelta(event);
@@ -44,7 +47,8 @@ export function ModuleCard({
     event.preventDefault();
     actions.moveModule(module.id, delta, "keyboard");
   };
-  const name = `module “${module.title}”`;
+  const name = t`module “${moduleTitle}”`;
+  const lessonCount = module.lessons.length;
   const isOver = dnd.over === `module:${module.id}`;
   const dragging = dnd.dragging?.id === module.id;
 
@@ -67,11 +71,13 @@ export function ModuleCard({
           onRename={(title) =>
             actions.change(
               { type: "renameModule", moduleId: module.id, title },
-              `Renamed module to “${title}”.`,
+              t`Renamed module to “${title}”.`,
             )
           }
         />
-        <span className={o.count}>{plural(module.lessons.length, "lesson")}</span>
+        <span
+          className={o.count}
+        >{t`${plural(lessonCount, { one: "# lesson", other: "# lessons" })}`}</span>
         <span className={o.rowActions}>
           <MoveButtons
             id={module.id}
@@ -81,16 +87,16 @@ export function ModuleCard({
             onMove={(delta) => actions.moveModule(module.id, delta)}
           />
           <ConfirmDelete
-            label={`Delete ${name}`}
+            label={t`Delete ${name}`}
             question={
-              module.lessons.length > 0
-                ? `Delete “${module.title}” and its ${plural(module.lessons.length, "lesson")}?`
-                : `Delete “${module.title}”?`
+              lessonCount > 0
+                ? t`Delete “${moduleTitle}” and its ${plural(lessonCount, { one: "# lesson", other: "# lessons" })}?`
+                : t`Delete “${moduleTitle}”?`
             }
             onConfirm={() =>
               actions.change(
                 { type: "deleteModule", moduleId: module.id },
-                `Deleted module “${module.title}”.`,
+                t`Deleted module “${moduleTitle}”.`,
                 "outline-heading",
               )
             }
@@ -98,7 +104,7 @@ export function ModuleCard({
         </span>
       </div>
       {module.lessons.length > 0 ? (
-        <ol className={o.lessons} aria-label={`Lessons in ${module.title}`}>
+        <ol className={o.lessons} aria-label={t`Lessons in ${moduleTitle}`}>
           {module.lessons.map((lesson, lessonIndex) => (
             <LessonRow
               key={lesson.id}
@@ -117,7 +123,9 @@ export function ModuleCard({
           ))}
         </ol>
       ) : (
-        <p className={o.lessonEmpty}>No lessons yet. Add one below, or drag a lesson here.</p>
+        <p className={o.lessonEmpty}>
+          <Trans>No lessons yet. Add one below, or drag a lesson here.</Trans>
+        </p>
       )}
       <AddLessonForm
         inputId={addLessonInputId(module.id)}
@@ -126,7 +134,7 @@ export function ModuleCard({
       />
       {addLesson.isError && (
         <p className={cx(f.formError, f.spaced)} role="alert">
-          {addLesson.error.message || "We couldn't add the lesson. Please try again."}
+          {addLesson.error.message || t`We couldn't add the lesson. Please try again.`}
         </p>
       )}
     </li>

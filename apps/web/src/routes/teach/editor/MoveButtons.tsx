@@ -1,3 +1,4 @@
+import { useLingui } from "@lingui/react/macro";
 import { iconButtonClass } from "../../../components/ui/Button";
 import o from "./outline.module.css";
 /** Keyboard- and pointer-friendly reordering; Alt+Arrow on the row does the same. */
@@ -9,19 +10,21 @@ export function MoveButtons({
   onMove,
 }: {
   id: string;
+  /** What moves, already translated: "question 2", "module “Basics”". */
   name: string;
   canUp: boolean;
   canDown: boolean;
   onMove: (delta: -1 | 1) => void;
 }) {
+  const { t } = useLingui();
   return (
     <span className={o.moveButtons}>
       <button
         id={moveButtonId(id, -1)}
         type="button"
         className={iconButtonClass()}
-        aria-label={`Move ${name} up`}
-        title="Move up (Alt+↑)"
+        aria-label={t`Move ${name} up`}
+        title={t`Move up (Alt+↑)`}
         disabled={!canUp}
         onClick={() => onMove(-1)}
       >
@@ -31,8 +34,8 @@ export function MoveButtons({
         id={moveButtonId(id, 1)}
         type="button"
         className={iconButtonClass()}
-        aria-label={`Move ${name} down`}
-        title="Move down (Alt+↓)"
+        aria-label={t`Move ${name} down`}
+        title={t`Move down (Alt+↓)`}
         disabled={!canDown}
         onClick={() => onMove(1)}
       >

@@ -1,3 +1,4 @@
+import { Trans, useLingui } from "@lingui/react/macro";
 import { buttonClass } from "../../../components/ui/Button";
 import { cx } from "../../../components/ui/cx";
 import { fieldStyles as f } from "../../../components/ui/Field";
@@ -23,6 +24,7 @@ export function OutlinePanel({
   onOpenLesson: (lessonId: string | null) => void;
   focus: (id: string) => void;
 }) {
+  const { t } = useLingui();
   const modules = course.modules;
   const { actions, dnd, announcement, setAnnouncement, outline } = useOutlineActions(
     course.id,
@@ -30,7 +32,7 @@ export function OutlinePanel({
     focus,
   );
   const addModule = useAddModule(course.id, (moduleId, title) => {
-    setAnnouncement(`Added module “${title}”.`);
+    setAnnouncement(t`Added module “${title}”.`);
     focus(addLessonInputId(moduleId));
   });
 
@@ -38,27 +40,32 @@ export function OutlinePanel({
     <section aria-labelledby="outline-heading">
       <div className={s.sectionHeading}>
         <h2 id="outline-heading" tabIndex={-1}>
-          Outline
+          <Trans>Outline</Trans>
         </h2>
         <p id="outline-reorder-hint" className={f.hint}>
-          Drag the handles to reorder, or use the arrow buttons (Alt+↑ / Alt+↓ on a row).
+          <Trans>
+            Drag the handles to reorder, or use the arrow buttons (Alt+↑ / Alt+↓ on a row).
+          </Trans>
         </p>
       </div>
       {outline.isError && (
         <Notice tone="error" className={o.retry} role="alert">
-          <p>Your last change couldn't be saved and was undone. {outline.error.message}</p>
+          <p>
+            <Trans>Your last change couldn't be saved and was undone.</Trans>{" "}
+            {outline.error.message}
+          </p>
           <button
             type="button"
             className={buttonClass({ variant: "secondary", size: "small" })}
             onClick={() => outline.variables && outline.mutate(outline.variables)}
           >
-            Retry
+            <Trans>Retry</Trans>
           </button>
         </Notice>
       )}
       {modules.length === 0 ? (
         <p className={o.empty}>
-          No modules yet. A module groups lessons, like a week or a chapter.
+          <Trans>No modules yet. A module groups lessons, like a week or a chapter.</Trans>
         </p>
       ) : (
         <ol className={o.modules}>
@@ -84,7 +91,7 @@ export function OutlinePanel({
       />
       {addModule.isError && (
         <p className={cx(f.formError, f.spaced)} role="alert">
-          {addModule.error.message || "We couldn't add the module. Please try again."}
+          {addModule.error.message || t`We couldn't add the module. Please try again.`}
         </p>
       )}
       <p className="visually-hidden" role="status">

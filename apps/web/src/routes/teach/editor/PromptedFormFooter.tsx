@@ -1,6 +1,6 @@
+import { Plural, Trans, useLingui } from "@lingui/react/macro";
 import { buttonClass } from "../../../components/ui/Button";
 import { fieldStyles as f } from "../../../components/ui/Field";
-import { plural } from "../../../lib/format";
 import { SaveStatus } from "./SaveStatus";
 import type { PromptedLessonForm } from "./use-prompted-lesson-form";
 
@@ -16,10 +16,14 @@ export function PromptedFormFooter({
   form: PromptedLessonForm;
   /** An error that belongs to no one field. */
   formError: string | undefined;
-  /** "assignment", "exercise": the button says "Save <noun>". */
-  noun: string;
+  /** Which lesson form: the button says "Save assignment" or "Save exercise". */
+  noun: "assignment" | "exercise";
 }) {
+  const { t } = useLingui();
   const { save } = form;
+  const notSaved =
+    noun === "assignment" ? t`The assignment wasn't saved.` : t`The exercise wasn't saved.`;
+  const saveLabel = noun === "assignment" ? t`Save assignment` : t`Save exercise`;
   return (
     <>
       {formError && (
@@ -29,8 +33,12 @@ export function PromptedFormFooter({
       )}
       {form.problemCount > 0 && !formError && (
         <p className={f.formError} role="alert">
-          {form.refused ? `The ${noun} wasn't saved. ` : ""}
-          Fix {plural(form.problemCount, "problem")} marked above before saving.
+          {form.refused ? `${notSaved} ` : ""}
+          <Plural
+            value={form.problemCount}
+            one="Fix # problem marked above before saving."
+            other="Fix # problems marked above before saving."
+          />
         </p>
       )}
       <div className={f.actions}>
@@ -39,11 +47,11 @@ export function PromptedFormFooter({
           className={buttonClass({ variant: "primary" })}
           disabled={save.isPending || !form.dirty}
         >
-          {save.isPending ? "Saving…" : `Save ${noun}`}
+          {save.isPending ? <Trans>Saving…</Trans> : saveLabel}
         </button>
         <SaveStatus
           state={form.status}
-          error={form.refused ? "Not saved." : save.error?.message}
+          error={form.refused ? t`Not saved.` : save.error?.message}
           onRetry={() => form.submit()}
         />
       </div>

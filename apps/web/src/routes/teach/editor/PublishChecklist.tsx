@@ -1,3 +1,4 @@
+import { Trans, useLingui } from "@lingui/react/macro";
 import { linkButtonClass } from "../../../components/ui/Button";
 import type { ApiProblem } from "../../../lib/trpc";
 import { type FocusTarget, problemTarget } from "../editor-targets";
@@ -13,13 +14,20 @@ export function PublishChecklist({
   firstModuleId: string | undefined;
   onFix: (target: FocusTarget) => void;
 }) {
+  const { t } = useLingui();
   return (
     <>
       <h3 id="checklist-heading">
-        {problems.length === 0 ? "Ready to publish" : "Before you publish"}
+        {problems.length === 0 ? (
+          <Trans>Ready to publish</Trans>
+        ) : (
+          <Trans>Before you publish</Trans>
+        )}
       </h3>
       {problems.length === 0 ? (
-        <p className={s.checklistReady}>Everything learners need is in place.</p>
+        <p className={s.checklistReady}>
+          <Trans>Everything learners need is in place.</Trans>
+        </p>
       ) : (
         <ul className={s.checklist} aria-labelledby="checklist-heading">
           {problems.map((problem, index) => (
@@ -30,10 +38,10 @@ export function PublishChecklist({
               <button
                 type="button"
                 className={linkButtonClass}
-                aria-label={`Fix: ${problem.message}`}
+                aria-label={t`Fix: ${problem.message}`}
                 onClick={() => onFix(problemTarget(problem, firstModuleId))}
               >
-                Fix
+                <Trans>Fix</Trans>
               </button>
             </li>
           ))}

@@ -1,3 +1,4 @@
+import { Trans, useLingui } from "@lingui/react/macro";
 import { useRef, useState } from "react";
 import { ButtonLink, buttonClass } from "../../../components/ui/Button";
 import { FormError, fieldStyles as f } from "../../../components/ui/Field";
@@ -25,6 +26,7 @@ export function PublishPanel({
   course: EditableCourse;
   onFix: (target: FocusTarget) => void;
 }) {
+  const { t } = useLingui();
   const [message, setMessage] = useState<string | null>(null);
   const [confirmUnpublish, setConfirmUnpublish] = useState(false);
   const statusHeading = useRef<HTMLHeadingElement>(null);
@@ -41,14 +43,14 @@ export function PublishPanel({
         status: "published",
         publishedAt: result.publishedAt,
       }));
-      afterChange("Published. Learners can now find and enroll in this course.");
+      afterChange(t`Published. Learners can now find and enroll in this course.`);
     },
   });
   const unpublish = useCourseMutation(course.id, {
     send: () => trpcClient.authoring.unpublish.mutate({ courseId: course.id }),
     onSuccess: () => {
       patchCourse(course.id, (c) => ({ ...c, status: "draft" }));
-      afterChange("Unpublished. The course is a draft again and no longer listed in the catalog.");
+      afterChange(t`Unpublished. The course is a draft again and no longer listed in the catalog.`);
     },
   });
   const refused = publish.isError ? apiProblems(publish.error) : [];
@@ -59,13 +61,15 @@ export function PublishPanel({
     <section aria-labelledby="publish-heading" className={s.publishPanel}>
       <div className={teach.formCard}>
         <h2 id="publish-heading" ref={statusHeading} tabIndex={-1}>
-          {published ? "This course is live" : "Publish your course"}
+          {published ? <Trans>This course is live</Trans> : <Trans>Publish your course</Trans>}
         </h2>
         <p className={s.publishStatus}>
-          <StatusBadge status={course.status} />
-          {published && course.publishedAt
-            ? ` since ${formatDate(course.publishedAt)}`
-            : " — only you and co-instructors can see it."}
+          <StatusBadge status={course.status} />{" "}
+          {published && course.publishedAt ? (
+            <Trans>since {formatDate(course.publishedAt)}</Trans>
+          ) : (
+            <Trans>— only you and co-instructors can see it.</Trans>
+          )}
         </p>
         {message && (
           <Notice tone="success" as="p" role="status">
@@ -90,12 +94,12 @@ export function PublishPanel({
               disabled={publish.isPending}
               onClick={() => publish.mutate(undefined)}
             >
-              {publish.isPending ? "Publishing…" : "Publish course"}
+              {publish.isPending ? <Trans>Publishing…</Trans> : <Trans>Publish course</Trans>}
             </button>
           ) : confirmUnpublish ? (
             <>
               <span className={o.confirmQuestion}>
-                New learners won't find it; enrolled learners keep their place.
+                <Trans>New learners won't find it; enrolled learners keep their place.</Trans>
               </span>
               <button
                 type="button"
@@ -103,14 +107,14 @@ export function PublishPanel({
                 disabled={unpublish.isPending}
                 onClick={() => unpublish.mutate(undefined)}
               >
-                {unpublish.isPending ? "Unpublishing…" : "Unpublish"}
+                {unpublish.isPending ? <Trans>Unpublishing…</Trans> : <Trans>Unpublish</Trans>}
               </button>
               <button
                 type="button"
                 className={buttonClass({ variant: "ghost" })}
                 onClick={() => setConfirmUnpublish(false)}
               >
-                Keep it live
+                <Trans>Keep it live</Trans>
               </button>
             </>
           ) : (
@@ -119,11 +123,13 @@ export function PublishPanel({
               className={buttonClass({ variant: "secondary" })}
               onClick={() => setConfirmUnpublish(true)}
             >
-              Unpublish…
+              <Trans>Unpublish…</Trans>
             </button>
           )}
           <ButtonLink to={`/courses/${course.slug}`} target="_blank" rel="noopener" variant="ghost">
-            Preview as learner<span className="visually-hidden"> (opens in a new tab)</span>
+            <Trans>
+              Preview as learner<span className="visually-hidden"> (opens in a new tab)</span>
+            </Trans>
           </ButtonLink>
         </div>
         {unpublish.isError && <FormError>{unpublish.error.message}</FormError>}

@@ -1,3 +1,4 @@
+import { Trans } from "@lingui/react/macro";
 import { linkButtonClass } from "../../../components/ui/Button";
 import { cx } from "../../../components/ui/cx";
 import s from "./editor.module.css";
@@ -18,15 +19,15 @@ export function SaveStatus({
       className={cx(s.saveStatus, state === "saved" && s.saved, state === "error" && s.error)}
       role="status"
     >
-      {state === "dirty" && "Unsaved changes"}
-      {state === "saving" && "Saving…"}
-      {state === "saved" && "Saved"}
+      {state === "dirty" && <Trans>Unsaved changes</Trans>}
+      {state === "saving" && <Trans>Saving…</Trans>}
+      {state === "saved" && <Trans>Saved</Trans>}
       {state === "error" && (
         <>
-          <span>{error ?? "Couldn't save."}</span>{" "}
+          <span>{error ?? <Trans>Couldn't save.</Trans>}</span>{" "}
           {onRetry && (
             <button type="button" className={linkButtonClass} onClick={onRetry}>
-              Retry
+              <Trans>Retry</Trans>
             </button>
           )}
         </>

@@ -1,3 +1,4 @@
+import { useLingui } from "@lingui/react/macro";
 import { type KeyboardEvent, type ReactNode, useState } from "react";
 import { describedBy, fieldStyles as f } from "../../../components/ui/Field";
 import { RemovableTag } from "../../../components/ui/Tag";
@@ -16,17 +17,19 @@ export function TagsInput({
   onChange: (tags: string[]) => void;
   error?: string | undefined;
 }) {
+  const { t } = useLingui();
+  const tagsMax = COURSE_LIMITS.tagsMax;
   return (
     <ChipsInput
       id={id}
-      label="Tags"
-      hint={`Press Enter or comma to add. Up to ${COURSE_LIMITS.tagsMax} tags help learners find the course.`}
-      listLabel="Current tags"
-      what="tag"
+      label={t`Tags`}
+      hint={t`Press Enter or comma to add. Up to ${tagsMax} tags help learners find the course.`}
+      listLabel={t`Current tags`}
+      removeLabel={(tag) => t`Remove tag ${tag}`}
       items={tags}
       add={addTags}
       full={tags.length >= COURSE_LIMITS.tagsMax}
-      placeholder={["Add a tag", "Tag limit reached"]}
+      placeholder={[t`Add a tag`, t`Tag limit reached`]}
       maxLength={COURSE_LIMITS.tagMaxLength * 2}
       onChange={onChange}
       error={error}
@@ -43,7 +46,7 @@ export function ChipsInput({
   label,
   hint,
   listLabel,
-  what,
+  removeLabel,
   items,
   add,
   full,
@@ -57,7 +60,8 @@ export function ChipsInput({
   label: string;
   hint: ReactNode;
   listLabel: string;
-  what: string;
+  /** The remove button's name for one item, translated: "Remove tag python". */
+  removeLabel: (item: string) => string;
   items: string[];
   add: (existing: readonly string[], raw: string) => string[];
   full: boolean;
@@ -93,13 +97,13 @@ export function ChipsInput({
             {items.map((item) => (
               <RemovableTag
                 key={item}
-                removeLabel={`Remove ${what} ${item}`}
+                removeLabel={removeLabel(item)}
                 onRemove={() => {
                   onChange(items.filter((t) => t !== item));
                   document.getElementById(id)?.focus();
                 }}
               >
-                {item}
+                <span translate="no">{item}</span>
               </RemovableTag>
             ))}
           </ul>

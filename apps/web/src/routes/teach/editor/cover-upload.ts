@@ -1,8 +1,10 @@
+import { t } from "@lingui/core/macro";
 import { fieldOf, parseJsonSafely, XhrInterrupted, xhrPut } from "../../../lib/xhr-put";
 
 /**
  * Cover images: checked here before uploading (type by content, size) so a wrong file is
  * refused at once, then sent as raw bytes with upload progress. The server checks again.
+ * Messages are made when a file is chosen or answered, in the language shown then (global `t`).
  */
 export const COVER_MAX_BYTES = 2 * 1024 * 1024;
 export const COVER_TYPES = ["image/png", "image/jpeg", "image/webp"] as const;
@@ -23,22 +25,22 @@ export function sniffImageType(head: Uint8Array): CoverType | null {
 
 /** Why this file cannot be a cover, or null when it can. */
 export function coverProblem(file: { size: number }, head: Uint8Array): string | null {
-  if (file.size === 0) return "That file is empty.";
-  if (!sniffImageType(head)) return "Choose a PNG, JPEG or WebP image.";
+  if (file.size === 0) return t`That file is empty.`;
+  if (!sniffImageType(head)) return t`Choose a PNG, JPEG or WebP image.`;
   if (file.size > COVER_MAX_BYTES) {
     const mib = (file.size / (1024 * 1024)).toFixed(1);
-    return `That image is ${mib} MB; covers can be at most 2 MB.`;
+    return t`That image is ${mib} MB; covers can be at most 2 MB.`;
   }
   return null;
 }
 
 export function uploadErrorMessage(status: number): string {
-  if (status === 413) return "That image is larger than 2 MB.";
-  if (status === 415 || status === 400) return "That file is not a PNG, JPEG or WebP image.";
-  if (status === 401) return "Your session ended. Sign in again to upload.";
-  if (status === 403 || status === 404) return "You can't change this course's cover.";
-  if (status === 0) return "The upload was interrupted. Check your connection and try again.";
-  return "The upload failed. Please try again.";
+  if (status === 413) return t`That image is larger than 2 MB.`;
+  if (status === 415 || status === 400) return t`That file is not a PNG, JPEG or WebP image.`;
+  if (status === 401) return t`Your session ended. Sign in again to upload.`;
+  if (status === 403 || status === 404) return t`You can't change this course's cover.`;
+  if (status === 0) return t`The upload was interrupted. Check your connection and try again.`;
+  return t`The upload failed. Please try again.`;
 }
 
 export type UploadOutcome =
@@ -82,7 +84,7 @@ export function uploadCover(
     },
     (error: unknown) => {
       const aborted = error instanceof XhrInterrupted && error.reason === "aborted";
-      throw new Error(aborted ? "Upload cancelled." : uploadErrorMessage(0));
+      throw new Error(aborted ? t`Upload cancelled.` : uploadErrorMessage(0));
     },
   );
   return { done, abort: put.abort };

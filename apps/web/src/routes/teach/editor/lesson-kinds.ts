@@ -1,13 +1,18 @@
+import type { MessageDescriptor } from "@lingui/core";
+import { msg } from "@lingui/core/macro";
 import type { LessonKind } from "../api";
 
-/** Every kind the router accepts (the type says so), in the order the "add lesson" menu lists them. */
-export const KIND_LABELS: Record<LessonKind, string> = {
-  video: "Video",
-  pdf: "PDF",
-  text: "Text",
-  quiz: "Quiz",
-  assignment: "Assignment",
-  exercise: "Exercise",
+/**
+ * Every kind the router accepts (the type says so), in the order the "add lesson" menu lists
+ * them. Translated where shown (`t(descriptor)`), so a language switch re-renders them.
+ */
+export const KIND_LABELS: Record<LessonKind, MessageDescriptor> = {
+  video: msg`Video`,
+  pdf: msg`PDF`,
+  text: msg`Text`,
+  quiz: msg`Quiz`,
+  assignment: msg`Assignment`,
+  exercise: msg`Exercise`,
 };
 
 export function isLessonKind(value: string): value is LessonKind {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import "../../../lib/i18n/testing";
 import { keyboardMoveDelta, moveByOffset, moveItem, moveOnto } from "./reorder";
 
 const items = ["a", "b", "c", "d"].map((id) => ({ id }));

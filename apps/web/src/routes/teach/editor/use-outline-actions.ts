@@ -1,3 +1,4 @@
+import { useLingui } from "@lingui/react/macro";
 import { useState } from "react";
 import type { EditableModule } from "../api";
 import { focusAfterMove, handleId } from "./MoveButtons";
@@ -17,6 +18,7 @@ export function useOutlineActions(
   modules: EditableModule[],
   focus: (id: string) => void,
 ) {
+  const { t } = useLingui();
   const [announcement, setAnnouncement] = useState("");
   const outline = useOutlineChange(courseId);
 
@@ -33,9 +35,10 @@ export function useOutlineActions(
     const position = slot ?? target.lessons.length;
     const count = target.lessons.length + (found.module.id === toModuleId ? 0 : 1);
     const place = Math.min(position, count - 1) + 1;
+    const moduleTitle = target.title;
     change(
       { type: "moveLesson", lessonId, toModuleId, position },
-      `Moved “${title}” to position ${place} of ${count} in “${target.title}”.`,
+      t`Moved “${title}” to position ${place} of ${count} in “${moduleTitle}”.`,
       focusId,
     );
   };
@@ -48,9 +51,12 @@ export function useOutlineActions(
       if (!next) return;
       const index = next.findIndex((m) => m.id === moduleId);
       const canAgain = delta === -1 ? index > 0 : index < next.length - 1;
+      const title = next[index]?.title;
+      const place = index + 1;
+      const count = next.length;
       change(
         { type: "reorderModules", moduleIds: next.map((m) => m.id) },
-        `Moved module “${next[index]?.title}” to position ${index + 1} of ${next.length}.`,
+        t`Moved module “${title}” to position ${place} of ${count}.`,
         via === "keyboard" ? handleId(moduleId) : focusAfterMove(moduleId, delta, canAgain),
       );
     },
@@ -71,9 +77,11 @@ export function useOutlineActions(
       const next = moveOnto(modules, draggedId, overId);
       const index = next?.findIndex((m) => m.id === draggedId) ?? -1;
       if (next) {
+        const place = index + 1;
+        const count = next.length;
         change(
           { type: "reorderModules", moduleIds: next.map((m) => m.id) },
-          `Moved module to position ${index + 1} of ${next.length}.`,
+          t`Moved module to position ${place} of ${count}.`,
         );
       }
     },

@@ -1,3 +1,4 @@
+import { t } from "@lingui/core/macro";
 import { createContext, useCallback, useContext, useEffect, useState } from "react";
 import { useBlocker } from "react-router";
 
@@ -40,7 +41,8 @@ function useLeaveGuard(dirty: boolean) {
   );
   useEffect(() => {
     if (blocker.state !== "blocked") return;
-    if (window.confirm("You have unsaved changes. Leave without saving them?")) blocker.proceed();
+    // Asked at the moment of leaving, so the global `t` reads the language shown then.
+    if (window.confirm(t`You have unsaved changes. Leave without saving them?`)) blocker.proceed();
     else blocker.reset();
   }, [blocker]);
   useEffect(() => {

@@ -1,8 +1,8 @@
+import { Plural, Trans, useLingui } from "@lingui/react/macro";
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "react-router";
 import { ErrorState, LoadingState } from "../../../../components/states";
 import { buttonClass } from "../../../../components/ui/Button";
-import { plural } from "../../../../lib/format";
 import { trpc } from "../../../../lib/trpc";
 import type { EditableLesson } from "../../api";
 import { backlogPath } from "../../backlog/backlog-view";
@@ -28,6 +28,7 @@ export function AssignmentLessonEditor({
   lesson: EditableLesson;
   courseId: string;
 }) {
+  const { t } = useLingui();
   const assignment = useQuery({
     ...trpc.assignment.edit.queryOptions({ lessonId: lesson.id }),
     staleTime: 0,
@@ -35,25 +36,31 @@ export function AssignmentLessonEditor({
   return (
     <div className={s.editor}>
       <div className={s.headingRow}>
-        <h4 className={s.heading}>Assignment</h4>
+        <h4 className={s.heading}>
+          <Trans>Assignment</Trans>
+        </h4>
         <Link
           to={backlogPath(courseId, lesson.id)}
           className={buttonClass({ variant: "ghost", size: "small" })}
         >
-          Reviews backlog
+          <Trans>Reviews backlog</Trans>
           {assignment.data && (
             <span className="muted">
               {" "}
-              ({plural(assignment.data.submissionCount, "submission")})
+              <Plural
+                value={assignment.data.submissionCount}
+                one="(# submission)"
+                other="(# submissions)"
+              />
             </span>
           )}
         </Link>
       </div>
       {assignment.isPending ? (
-        <LoadingState label="Loading the assignment…" />
+        <LoadingState label={t`Loading the assignment…`} />
       ) : assignment.isError ? (
         <ErrorState
-          message="We couldn't load this assignment."
+          message={t`We couldn't load this assignment.`}
           onRetry={() => assignment.refetch()}
         />
       ) : (
@@ -72,13 +79,14 @@ function AssignmentForm({
   prompt: string;
   courseId: string;
 }) {
+  const { t } = useLingui();
   const form = useAssignmentForm(assignment, prompt, courseId);
   const { draft, errors } = form;
   return (
     <form className={s.form} onSubmit={form.submit} noValidate>
       <MarkdownField
         id={lessonBodyId(form.lessonId)}
-        label="Prompt"
+        label={t`Prompt`}
         value={draft.prompt}
         onChange={(value) => form.setDraft((d) => ({ ...d, prompt: value }))}
         maxLength={ASSIGNMENT_LIMITS.promptMax}

@@ -1,3 +1,6 @@
+import type { MessageDescriptor } from "@lingui/core";
+import { msg } from "@lingui/core/macro";
+import { Trans, useLingui } from "@lingui/react/macro";
 import { fieldStyles as f, SelectField, TextField } from "../../../../components/ui/Field";
 import { RequiredForCertificateField } from "../AssessmentRulesFields";
 import {
@@ -9,13 +12,14 @@ import {
 import s from "./assignment-editor.module.css";
 import type { AssignmentForm } from "./use-assignment-form";
 
-const WINDOW_UNITS: ReadonlyArray<{ value: WindowUnit; label: string }> = [
-  { value: "hours", label: "hours" },
-  { value: "days", label: "days" },
+// Translated where shown (`t(descriptor)`).
+const WINDOW_UNITS: ReadonlyArray<{ value: WindowUnit; label: MessageDescriptor }> = [
+  { value: "hours", label: msg`hours` },
+  { value: "days", label: msg`days` },
 ];
-const LEASE_UNITS: ReadonlyArray<{ value: LeaseUnit; label: string }> = [
-  { value: "minutes", label: "minutes" },
-  { value: "hours", label: "hours" },
+const LEASE_UNITS: ReadonlyArray<{ value: LeaseUnit; label: MessageDescriptor }> = [
+  { value: "minutes", label: msg`minutes` },
+  { value: "hours", label: msg`hours` },
 ];
 const isWindowUnit = (v: string): v is WindowUnit => v === "hours" || v === "days";
 const isLeaseUnit = (v: string): v is LeaseUnit => v === "minutes" || v === "hours";
@@ -27,25 +31,28 @@ const isLeaseUnit = (v: string): v is LeaseUnit => v === "minutes" || v === "hou
  * passing score and the certificate.
  */
 export function AssignmentSettingsFields({ form }: { form: AssignmentForm }) {
+  const { t } = useLingui();
   const { settings } = form.draft;
   const errors = form.errors.settings;
   const id = (field: string) => assignmentFieldId(form.lessonId, field);
   const set = form.setSettings;
   return (
     <fieldset className={s.settings}>
-      <legend>Settings</legend>
+      <legend>
+        <Trans>Settings</Trans>
+      </legend>
       <Check
         id={id("allowAttachments")}
-        label="Allow file attachments"
-        hint="Learners may attach files to their submission, besides its text."
+        label={t`Allow file attachments`}
+        hint={t`Learners may attach files to their submission, besides its text.`}
         checked={settings.allowAttachments}
         onChange={(allowAttachments) => set({ allowAttachments })}
       />
       <div className={f.row}>
         <TextField
           id={id("reviewsToGive")}
-          label="Reviews each learner gives"
-          hint="Before their lesson is complete."
+          label={t`Reviews each learner gives`}
+          hint={t`Before their lesson is complete.`}
           type="number"
           inputMode="numeric"
           min={0}
@@ -56,8 +63,8 @@ export function AssignmentSettingsFields({ form }: { form: AssignmentForm }) {
         />
         <TextField
           id={id("reviewsNeeded")}
-          label="Reviews each submission needs"
-          hint="Its grade is the median of these."
+          label={t`Reviews each submission needs`}
+          hint={t`Its grade is the median of these.`}
           type="number"
           inputMode="numeric"
           min={1}
@@ -70,8 +77,8 @@ export function AssignmentSettingsFields({ form }: { form: AssignmentForm }) {
       <div className={f.row}>
         <TextField
           id={id("dueAt")}
-          label="Due date (optional)"
-          hint="Submissions close then, in your time zone. Empty: open while the course is."
+          label={t`Due date (optional)`}
+          hint={t`Submissions close then, in your time zone. Empty: open while the course is.`}
           type="datetime-local"
           value={settings.dueAt}
           error={errors.dueAt}
@@ -79,8 +86,8 @@ export function AssignmentSettingsFields({ form }: { form: AssignmentForm }) {
         />
         <TextField
           id={id("reviewsCloseAt")}
-          label="Reviews close at (optional)"
-          hint="Every review window ends by then, whatever its length."
+          label={t`Reviews close at (optional)`}
+          hint={t`Every review window ends by then, whatever its length.`}
           type="datetime-local"
           value={settings.reviewsCloseAt}
           error={errors.reviewsCloseAt}
@@ -90,29 +97,31 @@ export function AssignmentSettingsFields({ form }: { form: AssignmentForm }) {
       <div className={f.row}>
         <AmountWithUnit
           id={id("window")}
-          label="Review window"
-          hint="How long after a submission its reviews may come in."
+          label={t`Review window`}
+          hint={t`How long after a submission its reviews may come in.`}
           amount={settings.windowAmount}
           unit={settings.windowUnit}
-          units={WINDOW_UNITS}
+          units={WINDOW_UNITS.map((u) => ({ value: u.value, label: t(u.label) }))}
           error={errors.window}
           onAmount={(windowAmount) => set({ windowAmount })}
           onUnit={(unit) => isWindowUnit(unit) && set({ windowUnit: unit })}
         />
         <AmountWithUnit
           id={id("lease")}
-          label="Time to finish a review"
-          hint="A reviewer holds a submission this long; then it goes back to the pool."
+          label={t`Time to finish a review`}
+          hint={t`A reviewer holds a submission this long; then it goes back to the pool.`}
           amount={settings.leaseAmount}
           unit={settings.leaseUnit}
-          units={LEASE_UNITS}
+          units={LEASE_UNITS.map((u) => ({ value: u.value, label: t(u.label) }))}
           error={errors.lease}
           onAmount={(leaseAmount) => set({ leaseAmount })}
           onUnit={(unit) => isLeaseUnit(unit) && set({ leaseUnit: unit })}
         />
       </div>
       <fieldset className={s.choice}>
-        <legend>When a review window closes with too few reviews</legend>
+        <legend>
+          <Trans>When a review window closes with too few reviews</Trans>
+        </legend>
         {FALLBACK_OPTIONS.map((option) => {
           const optionId = id(`fallback-${option.value}`);
           return (
@@ -126,9 +135,9 @@ export function AssignmentSettingsFields({ form }: { form: AssignmentForm }) {
                 onChange={() => set({ fallback: option.value })}
               />
               <div>
-                <label htmlFor={optionId}>{option.label}</label>
+                <label htmlFor={optionId}>{t(option.label)}</label>
                 <p id={`${optionId}-hint`} className={f.hint}>
-                  {option.hint}
+                  {t(option.hint)}
                 </p>
               </div>
             </div>
@@ -137,15 +146,15 @@ export function AssignmentSettingsFields({ form }: { form: AssignmentForm }) {
       </fieldset>
       <Check
         id={id("weightByCalibration")}
-        label="Weight reviews by calibration accuracy"
-        hint="Reviewers who graded the calibration examples closer to you count for more in the median (never less than a quarter)."
+        label={t`Weight reviews by calibration accuracy`}
+        hint={t`Reviewers who graded the calibration examples closer to you count for more in the median (never less than a quarter).`}
         checked={settings.weightByCalibration}
         onChange={(weightByCalibration) => set({ weightByCalibration })}
       />
       <div className={f.row}>
         <TextField
           id={id("passingPercent")}
-          label="Passing score (%)"
+          label={t`Passing score (%)`}
           type="number"
           inputMode="numeric"
           min={0}
@@ -160,7 +169,7 @@ export function AssignmentSettingsFields({ form }: { form: AssignmentForm }) {
         checked={settings.requiredForCertificate}
         onChange={(requiredForCertificate) => set({ requiredForCertificate })}
         lesson="assignment"
-        counts="Its grade counts once reviewed (or graded by staff)."
+        counts={t`Its grade counts once reviewed (or graded by staff).`}
       />
     </fieldset>
   );
@@ -220,6 +229,7 @@ function AmountWithUnit({
   onAmount: (amount: string) => void;
   onUnit: (unit: string) => void;
 }) {
+  const { t } = useLingui();
   return (
     <div className={s.amountUnit}>
       <TextField
@@ -235,7 +245,7 @@ function AmountWithUnit({
       />
       <SelectField
         id={`${id}-unit`}
-        label={`${label} unit`}
+        label={t`${label} unit`}
         options={units}
         value={unit}
         onChange={(e) => onUnit(e.target.value)}

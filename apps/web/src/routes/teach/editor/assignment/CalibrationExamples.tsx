@@ -1,3 +1,4 @@
+import { Trans, useLingui } from "@lingui/react/macro";
 import { RubricLevelPicker } from "../../../../components/rubric/RubricLevelPicker";
 import { buttonClass } from "../../../../components/ui/Button";
 import { fieldStyles as f } from "../../../../components/ui/Field";
@@ -23,6 +24,7 @@ export function CalibrationExamples({ form }: { form: AssignmentForm }) {
   const { examples } = form.draft;
   const headingId = `assignment-examples-${form.lessonId}`;
   const full = examples.length >= L.examplesMax;
+  const examplesMax = L.examplesMax;
   const add = () => {
     const example = newExample();
     form.setDraft((d) => addExample(d, example));
@@ -31,11 +33,15 @@ export function CalibrationExamples({ form }: { form: AssignmentForm }) {
   return (
     <section className={s.examples} aria-labelledby={headingId}>
       <h5 id={headingId} tabIndex={-1}>
-        Calibration examples <span className="muted">(optional, up to {L.examplesMax})</span>
+        <Trans>
+          Calibration examples <span className="muted">(optional, up to {examplesMax})</span>
+        </Trans>
       </h5>
       <p className={f.hint}>
-        Grade an example submission by the rubric; learners grade it first and see how close they
-        came before they review their peers.
+        <Trans>
+          Grade an example submission by the rubric; learners grade it first and see how close they
+          came before they review their peers.
+        </Trans>
       </p>
       {examples.length > 0 && (
         <ol className={s.list}>
@@ -53,7 +59,7 @@ export function CalibrationExamples({ form }: { form: AssignmentForm }) {
           disabled={full}
           onClick={add}
         >
-          Add calibration example
+          <Trans>Add calibration example</Trans>
         </button>
       </div>
     </section>
@@ -71,18 +77,20 @@ function ExampleCard({
   index: number;
   headingId: string;
 }) {
+  const { t } = useLingui();
   const errors = form.errors.examples[example.key];
-  const name = `example ${index + 1}`;
+  const number = index + 1;
+  const name = t`example ${number}`;
   const cardHeading = exampleFieldId(example.key, "heading");
   return (
     <article className={s.card} aria-labelledby={cardHeading}>
       <div className={s.toolbar}>
         <h6 id={cardHeading} tabIndex={-1} className={s.grow}>
-          Example {index + 1}
+          <Trans>Example {number}</Trans>
         </h6>
         <ConfirmDelete
-          label={`Delete ${name}`}
-          question={`Delete ${name}?`}
+          label={t`Delete ${name}`}
+          question={t`Delete ${name}?`}
           onConfirm={() => {
             form.setDraft((d) => removeExample(d, example.key));
             form.focus(headingId);
@@ -91,7 +99,7 @@ function ExampleCard({
       </div>
       <MarkdownField
         id={exampleFieldId(example.key, "body")}
-        label="Example submission"
+        label={t`Example submission`}
         value={example.body}
         onChange={(body) => form.setDraft((d) => updateExample(d, example.key, { body }))}
         maxLength={L.exampleMax}
@@ -99,7 +107,9 @@ function ExampleCard({
         error={errors?.body}
       />
       <fieldset className={s.grade}>
-        <legend>Your grade for example {index + 1}</legend>
+        <legend>
+          <Trans>Your grade for example {number}</Trans>
+        </legend>
         {errors?.grade && <p className={f.error}>{errors.grade}</p>}
         {form.draft.rubric.map((criterion) => (
           <RubricLevelPicker

@@ -1,3 +1,4 @@
+import { Trans, useLingui } from "@lingui/react/macro";
 import { buttonClass } from "../../../../components/ui/Button";
 import { fieldStyles as f, TextField } from "../../../../components/ui/Field";
 import { ConfirmDelete } from "../ConfirmDelete";
@@ -27,14 +28,16 @@ export function CriterionCard({
   index: number;
   headingId: string;
 }) {
+  const { t } = useLingui();
   const locked = form.rubricLocked;
   const count = form.draft.rubric.length;
   const errors = form.errors.criteria[criterion.id] ?? {};
   const id = (field: string) => criterionFieldId(criterion.id, field);
   // Named by title once it has one: positions change as criteria move.
-  const name = criterion.title.trim()
-    ? `criterion “${criterion.title.trim()}”`
-    : `criterion ${index + 1}`;
+  const title = criterion.title.trim();
+  const number = index + 1;
+  const levelsMax = L.levelsMax;
+  const name = title ? t`criterion “${title}”` : t`criterion ${number}`;
   const set = (patch: Parameters<typeof updateCriterion>[2]) =>
     form.setDraft((d) => updateCriterion(d, criterion.id, patch));
   const move = (delta: -1 | 1) => {
@@ -56,13 +59,13 @@ export function CriterionCard({
   return (
     <fieldset className={s.card}>
       <legend className={s.cardLegend}>
-        Criterion {index + 1}
-        {criterion.title.trim() && <span className="visually-hidden">: {criterion.title}</span>}
+        <Trans>Criterion {number}</Trans>
+        {title && <span className="visually-hidden">: {criterion.title}</span>}
       </legend>
       <div className={s.toolbar}>
         <TextField
           id={id("title")}
-          label="Criterion title"
+          label={t`Criterion title`}
           maxLength={L.titleMax}
           autoComplete="off"
           value={criterion.title}
@@ -79,8 +82,8 @@ export function CriterionCard({
               onMove={move}
             />
             <ConfirmDelete
-              label={`Delete ${name}`}
-              question={`Delete ${name}?`}
+              label={t`Delete ${name}`}
+              question={t`Delete ${name}?`}
               onConfirm={remove}
             />
           </span>
@@ -88,8 +91,8 @@ export function CriterionCard({
       </div>
       <TextArea
         id={id("description")}
-        label="Criterion description (optional)"
-        hint="What reviewers look for."
+        label={t`Criterion description (optional)`}
+        hint={t`What reviewers look for.`}
         rows={2}
         maxLength={L.criterionDescriptionMax}
         value={criterion.description}
@@ -104,12 +107,12 @@ export function CriterionCard({
           onChange={(e) => set({ commentRequired: e.target.checked })}
         />
         <label htmlFor={id("commentRequired")}>
-          Comment required: reviewers explain the level they chose
+          <Trans>Comment required: reviewers explain the level they chose</Trans>
         </label>
       </div>
       <section className={s.levels} aria-labelledby={levelsHeadingId}>
         <h6 id={levelsHeadingId} tabIndex={-1}>
-          Levels, lowest first
+          <Trans>Levels, lowest first</Trans>
         </h6>
         <ol className={s.list}>
           {criterion.levels.map((level, levelIndex) => (
@@ -134,9 +137,15 @@ export function CriterionCard({
               disabled={levelsFull}
               onClick={add}
             >
-              Add level<span className="visually-hidden"> to {name}</span>
+              <Trans>
+                Add level<span className="visually-hidden"> to {name}</span>
+              </Trans>
             </button>
-            {levelsFull && <span className={f.hint}>At most {L.levelsMax} levels.</span>}
+            {levelsFull && (
+              <span className={f.hint}>
+                <Trans>At most {levelsMax} levels.</Trans>
+              </span>
+            )}
           </div>
         )}
       </section>

@@ -1,3 +1,4 @@
+import { useLingui } from "@lingui/react/macro";
 import { iconButtonClass } from "../../../../components/ui/Button";
 import { describedBy, FieldShell, TextField } from "../../../../components/ui/Field";
 import { focusAfterMove, MoveButtons } from "../MoveButtons";
@@ -22,13 +23,21 @@ export function LevelRow({
   index: number;
   levelsHeadingId: string;
 }) {
+  const { t } = useLingui();
   const locked = form.rubricLocked;
   const errors = form.errors.levels[level.id] ?? {};
   const id = (field: string) => levelFieldId(level.id, field);
   const count = criterion.levels.length;
-  const name = `level ${level.label.trim() ? `“${level.label.trim()}”` : index + 1} of ${
-    criterion.title.trim() ? `“${criterion.title.trim()}”` : "this criterion"
-  }`;
+  const label = level.label.trim();
+  const title = criterion.title.trim();
+  const number = index + 1;
+  const name = label
+    ? title
+      ? t`level “${label}” of “${title}”`
+      : t`level “${label}” of this criterion`
+    : title
+      ? t`level ${number} of “${title}”`
+      : t`level ${number} of this criterion`;
   const set = (patch: Parameters<typeof updateLevel>[3]) =>
     form.setDraft((d) => updateLevel(d, criterion.id, level.id, patch));
   const move = (delta: -1 | 1) => {
@@ -45,7 +54,7 @@ export function LevelRow({
       <div className={s.toolbar}>
         <TextField
           id={id("label")}
-          label="Level name"
+          label={t`Level name`}
           maxLength={L.levelLabelMax}
           autoComplete="off"
           value={level.label}
@@ -54,7 +63,7 @@ export function LevelRow({
         />
         <TextField
           id={id("points")}
-          label="Points"
+          label={t`Points`}
           type="number"
           inputMode="numeric"
           min={0}
@@ -78,8 +87,8 @@ export function LevelRow({
             <button
               type="button"
               className={iconButtonClass({ danger: true })}
-              aria-label={`Remove ${name}`}
-              title="Remove level"
+              aria-label={t`Remove ${name}`}
+              title={t`Remove level`}
               disabled={count <= L.levelsMin}
               onClick={remove}
             >
@@ -90,7 +99,7 @@ export function LevelRow({
       </div>
       <TextArea
         id={id("description")}
-        label="Level description (optional)"
+        label={t`Level description (optional)`}
         rows={1}
         maxLength={L.levelDescriptionMax}
         value={level.description}

@@ -1,7 +1,8 @@
+import { plural } from "@lingui/core/macro";
+import { Trans, useLingui } from "@lingui/react/macro";
 import { buttonClass } from "../../../../components/ui/Button";
 import { fieldStyles as f } from "../../../../components/ui/Field";
 import { Notice } from "../../../../components/ui/Notice";
-import { plural } from "../../../../lib/format";
 import { lessonRubricId } from "../../editor-targets";
 import { criterionFieldId, newCriterion, rubricMaxPoints } from "./assignment-editor";
 import s from "./assignment-editor.module.css";
@@ -15,10 +16,13 @@ import type { AssignmentForm } from "./use-assignment-form";
  * their points. Once reviews have started its structure is fixed and only its words change.
  */
 export function RubricBuilder({ form }: { form: AssignmentForm }) {
+  const { t } = useLingui();
   const { rubric } = form.draft;
   const locked = form.rubricLocked;
   const headingId = lessonRubricId(form.lessonId);
   const full = rubric.length >= L.criteriaMax;
+  const criteriaMax = L.criteriaMax;
+  const maxPoints = rubricMaxPoints(rubric);
   const add = () => {
     const criterion = newCriterion();
     form.setDraft((d) => addCriterion(d, criterion));
@@ -27,16 +31,17 @@ export function RubricBuilder({ form }: { form: AssignmentForm }) {
   return (
     <section className={s.rubric} aria-labelledby={headingId}>
       <h5 id={headingId} tabIndex={-1}>
-        Rubric{" "}
+        <Trans>Rubric</Trans>{" "}
         <span className="muted">
-          ({plural(rubric.length, "criterion", "criteria")}, up to{" "}
-          {plural(rubricMaxPoints(rubric), "point")})
+          {t`(${plural(rubric.length, { one: "# criterion", other: "# criteria" })}, up to ${plural(maxPoints, { one: "# point", other: "# points" })})`}
         </span>
       </h5>
       {locked && (
         <Notice tone="info" as="p">
-          Reviews have started, so criteria, levels and points can no longer be added, removed,
-          reordered or re-scored: reviews and grades refer to them. You can still reword them.
+          <Trans>
+            Reviews have started, so criteria, levels and points can no longer be added, removed,
+            reordered or re-scored: reviews and grades refer to them. You can still reword them.
+          </Trans>
         </Notice>
       )}
       {form.errors.rubric && (
@@ -46,7 +51,9 @@ export function RubricBuilder({ form }: { form: AssignmentForm }) {
       )}
       {rubric.length === 0 ? (
         <p className="muted">
-          No criteria yet. Reviewers grade each criterion by choosing one of its levels.
+          <Trans>
+            No criteria yet. Reviewers grade each criterion by choosing one of its levels.
+          </Trans>
         </p>
       ) : (
         <ol className={s.list}>
@@ -70,10 +77,12 @@ export function RubricBuilder({ form }: { form: AssignmentForm }) {
             disabled={full}
             onClick={add}
           >
-            Add criterion
+            <Trans>Add criterion</Trans>
           </button>
           {full && (
-            <span className={f.hint}>A rubric can have at most {L.criteriaMax} criteria.</span>
+            <span className={f.hint}>
+              <Trans>A rubric can have at most {criteriaMax} criteria.</Trans>
+            </span>
           )}
         </div>
       )}

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import "../../../../lib/i18n/testing";
 import { toDraft } from "./assignment-editor";
 import { addExample, updateLevel } from "./assignment-editor-edits";
 import { serverAssignmentErrors } from "./assignment-editor-server-errors";

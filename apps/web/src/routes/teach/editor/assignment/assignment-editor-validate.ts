@@ -1,3 +1,4 @@
+import { t } from "@lingui/core/macro";
 import { inputTextProblem } from "@lumen/shared/text-rules";
 import { pickerFocusId } from "../../../../components/rubric/rubric-picker";
 import { lessonBodyId, lessonRubricId } from "../../editor-targets";
@@ -17,7 +18,8 @@ import {
 /**
  * The assignment editor's checks: the rules of the API's input schema and of its save, with
  * the same messages, so a save is rarely refused; and the API's field errors mapped back onto
- * fields.
+ * fields. Messages are made when the form is checked, in the language shown then (global `t`);
+ * the shared text rules' messages are the API's, which the server translates.
  */
 export const ASSIGNMENT_LIMITS = {
   promptMax: 100_000,
@@ -90,51 +92,52 @@ function settingsErrors(draft: AssignmentDraft): AssignmentErrors["settings"] {
   const e: AssignmentErrors["settings"] = {};
   const give = parseNumber(s.reviewsToGive);
   if (!isInt(give) || give < 0 || give > L.reviewsMax) {
-    e.reviewsToGive = "Each learner gives from 0 to 10 reviews.";
+    e.reviewsToGive = t`Each learner gives from 0 to 10 reviews.`;
   }
   const needed = parseNumber(s.reviewsNeeded);
   if (!isInt(needed) || needed < 1 || needed > L.reviewsMax) {
-    e.reviewsNeeded = "Each submission needs from 1 to 10 reviews.";
+    e.reviewsNeeded = t`Each submission needs from 1 to 10 reviews.`;
   }
   const due = fromLocalInput(s.dueAt);
-  if (s.dueAt !== "" && due === null) e.dueAt = "Enter a valid date and time.";
+  if (s.dueAt !== "" && due === null) e.dueAt = t`Enter a valid date and time.`;
   const hours = windowHours(s.windowAmount, s.windowUnit);
   if (!isInt(hours) || hours < 1 || hours > L.windowHoursMax) {
     e.window =
       s.windowUnit === "days"
-        ? "The review window is a whole number of days, from 1 to 365."
-        : "The review window is a whole number of hours, from 1 to 8,760 (a year).";
+        ? t`The review window is a whole number of days, from 1 to 365.`
+        : t`The review window is a whole number of hours, from 1 to 8,760 (a year).`;
   }
   const close = fromLocalInput(s.reviewsCloseAt);
-  if (s.reviewsCloseAt !== "" && close === null) e.reviewsCloseAt = "Enter a valid date and time.";
+  if (s.reviewsCloseAt !== "" && close === null) e.reviewsCloseAt = t`Enter a valid date and time.`;
   else if (close && due && Date.parse(close) <= Date.parse(due)) {
-    e.reviewsCloseAt = "Reviews must close after submissions are due.";
+    e.reviewsCloseAt = t`Reviews must close after submissions are due.`;
   }
   const lease = leaseMinutes(s.leaseAmount, s.leaseUnit);
   if (!isInt(lease) || lease < L.leaseMinutesMin || lease > L.leaseMinutesMax) {
-    e.lease = "A reviewer gets from 5 minutes to a week (168 hours) per review.";
+    e.lease = t`A reviewer gets from 5 minutes to a week (168 hours) per review.`;
   }
   const passing = parseNumber(s.passingPercent);
   if (!isInt(passing) || passing < 0 || passing > 100) {
-    e.passingPercent = "The passing score is a whole percent from 0 to 100.";
+    e.passingPercent = t`The passing score is a whole percent from 0 to 100.`;
   }
   return e;
 }
 
 function rubricErrors(draft: AssignmentDraft, errors: AssignmentErrors) {
-  if (draft.rubric.length > L.criteriaMax) {
-    errors.rubric = `A rubric can have at most ${L.criteriaMax} criteria.`;
+  const { criteriaMax, levelsMin, levelsMax } = L;
+  if (draft.rubric.length > criteriaMax) {
+    errors.rubric = t`A rubric can have at most ${criteriaMax} criteria.`;
   }
   for (const criterion of draft.rubric) {
     const e: Partial<Record<CriterionField, string>> = {};
     const title = criterion.title.trim();
-    if (title === "") e.title = "Name every criterion.";
+    if (title === "") e.title = t`Name every criterion.`;
     else {
       const problem = textError(
         title,
         "Criterion",
         L.titleMax,
-        "A criterion's title can be at most 120 characters.",
+        t`A criterion's title can be at most 120 characters.`,
         false,
       );
       if (problem) e.title = problem;
@@ -143,24 +146,24 @@ function rubricErrors(draft: AssignmentDraft, errors: AssignmentErrors) {
       criterion.description,
       "Criterion description",
       L.criterionDescriptionMax,
-      "A criterion's description can be at most 2,000 characters.",
+      t`A criterion's description can be at most 2,000 characters.`,
     );
     if (description) e.description = description;
-    if (criterion.levels.length < L.levelsMin)
-      e.levels = `Each criterion needs at least ${L.levelsMin} levels.`;
-    if (criterion.levels.length > L.levelsMax)
-      e.levels = `A criterion can have at most ${L.levelsMax} levels.`;
+    if (criterion.levels.length < levelsMin)
+      e.levels = t`Each criterion needs at least ${levelsMin} levels.`;
+    if (criterion.levels.length > levelsMax)
+      e.levels = t`A criterion can have at most ${levelsMax} levels.`;
     if (Object.keys(e).length > 0) errors.criteria[criterion.id] = e;
     for (const level of criterion.levels) {
       const le: Partial<Record<LevelField, string>> = {};
       const label = level.label.trim();
-      if (label === "") le.label = "Name every level.";
+      if (label === "") le.label = t`Name every level.`;
       else {
         const problem = textError(
           label,
           "Level name",
           L.levelLabelMax,
-          "A level's name can be at most 80 characters.",
+          t`A level's name can be at most 80 characters.`,
           false,
         );
         if (problem) le.label = problem;
@@ -169,12 +172,12 @@ function rubricErrors(draft: AssignmentDraft, errors: AssignmentErrors) {
         level.description,
         "Level description",
         L.levelDescriptionMax,
-        "A level's description can be at most 1,000 characters.",
+        t`A level's description can be at most 1,000 characters.`,
       );
       if (about) le.description = about;
       const points = parseNumber(level.points);
       if (!isInt(points) || points < 0 || points > L.pointsMax) {
-        le.points = "Points must be a whole number from 0 to 100.";
+        le.points = t`Points must be a whole number from 0 to 100.`;
       }
       if (Object.keys(le).length > 0) errors.levels[level.id] = le;
     }
@@ -182,29 +185,35 @@ function rubricErrors(draft: AssignmentDraft, errors: AssignmentErrors) {
 }
 
 function exampleErrors(draft: AssignmentDraft, errors: AssignmentErrors) {
-  if (draft.examples.length > L.examplesMax) {
-    errors.form = `At most ${L.examplesMax} calibration examples.`;
+  const { examplesMax } = L;
+  if (draft.examples.length > examplesMax) {
+    errors.form = t`At most ${examplesMax} calibration examples.`;
   }
   for (const example of draft.examples) {
     const e: ExampleErrors = { scores: {} };
-    if (example.body.trim() === "") e.body = "Write the example submission.";
+    if (example.body.trim() === "") e.body = t`Write the example submission.`;
     else {
       const problem = textError(
         example.body,
         "Example submission",
         L.exampleMax,
-        "An example can be at most 50,000 characters.",
+        t`An example can be at most 50,000 characters.`,
       );
       if (problem) e.body = problem;
     }
-    if (draft.rubric.length === 0) e.grade = "Add the rubric first: an example is graded by it.";
+    if (draft.rubric.length === 0) e.grade = t`Add the rubric first: an example is graded by it.`;
     for (const criterion of draft.rubric) {
       const score = example.scores[criterion.id];
       const level = score && criterion.levels.find((l) => l.id === score.levelId);
-      const name = criterion.title.trim() || "this criterion";
-      if (!level) e.scores[criterion.id] = `Choose a level for “${name}”.`;
-      else if (criterion.commentRequired && !score.comment.trim()) {
-        e.scores[criterion.id] = `Explain your choice for “${name}”.`;
+      const name = criterion.title.trim();
+      if (!level) {
+        e.scores[criterion.id] = name
+          ? t`Choose a level for “${name}”.`
+          : t`Choose a level for “this criterion”.`;
+      } else if (criterion.commentRequired && !score.comment.trim()) {
+        e.scores[criterion.id] = name
+          ? t`Explain your choice for “${name}”.`
+          : t`Explain your choice for “this criterion”.`;
       }
     }
     if (e.body || e.grade || Object.keys(e.scores).length > 0) errors.examples[example.key] = e;
@@ -217,7 +226,7 @@ export function validateAssignment(draft: AssignmentDraft): AssignmentErrors {
     draft.prompt,
     "Lesson text",
     L.promptMax,
-    "The prompt can be at most 100,000 characters.",
+    t`The prompt can be at most 100,000 characters.`,
   );
   if (prompt) errors.prompt = prompt;
   errors.settings = settingsErrors(draft);

@@ -1,3 +1,5 @@
+import type { MessageDescriptor } from "@lingui/core";
+import { msg } from "@lingui/core/macro";
 import type { inferInput, inferOutput } from "@trpc/tanstack-react-query";
 import type { trpc } from "../../../../lib/trpc";
 import { parseNumber } from "../quiz/quiz-editor";
@@ -15,16 +17,21 @@ export type Fallback = AssignmentSettings["fallback"];
 
 export { parseNumber };
 
-export const FALLBACK_OPTIONS: ReadonlyArray<{ value: Fallback; label: string; hint: string }> = [
+/** Labels and hints are translated where shown (`t(descriptor)`). */
+export const FALLBACK_OPTIONS: ReadonlyArray<{
+  value: Fallback;
+  label: MessageDescriptor;
+  hint: MessageDescriptor;
+}> = [
   {
     value: "grade_available",
-    label: "Grade from the reviews it has",
-    hint: "A submission with at least one review is graded by the median of those; one with none goes to staff.",
+    label: msg`Grade from the reviews it has`,
+    hint: msg`A submission with at least one review is graded by the median of those; one with none goes to staff.`,
   },
   {
     value: "staff",
-    label: "Send it to staff",
-    hint: "Every submission still short of reviews waits in your backlog for a staff grade.",
+    label: msg`Send it to staff`,
+    hint: msg`Every submission still short of reviews waits in your backlog for a staff grade.`,
   },
 ];
 

@@ -1,3 +1,4 @@
+import { Trans, useLingui } from "@lingui/react/macro";
 import { useEffect, useRef, useState } from "react";
 import { ProgressBar } from "../../../../components/ProgressBar";
 import { buttonClass } from "../../../../components/ui/Button";
@@ -28,6 +29,7 @@ export function DocumentLessonEditor({
   lesson: EditableLesson;
   courseId: string;
 }) {
+  const { t } = useLingui();
   const [upload, setUpload] = useState<Upload>({ state: "idle", note: null });
   const abort = useRef<(() => void) | null>(null);
   useEffect(() => () => abort.current?.(), []);
@@ -48,13 +50,14 @@ export function DocumentLessonEditor({
     try {
       const stored = await request.done;
       showDocument(courseId, lesson.id, stored);
-      setUpload({ state: "idle", note: `Uploaded ${stored.filename}.` });
+      const { filename } = stored;
+      setUpload({ state: "idle", note: t`Uploaded ${filename}.` });
       await refreshCourse(courseId);
     } catch (error) {
       setUpload(
         error instanceof UploadCancelled
-          ? { state: "idle", note: "Upload cancelled. The lesson keeps its previous PDF." }
-          : { state: "error", message: error instanceof Error ? error.message : "Upload failed." },
+          ? { state: "idle", note: t`Upload cancelled. The lesson keeps its previous PDF.` }
+          : { state: "error", message: error instanceof Error ? error.message : t`Upload failed.` },
       );
     } finally {
       abort.current = null;
@@ -64,7 +67,7 @@ export function DocumentLessonEditor({
   return (
     <div className={s.editor}>
       <h4 id={lessonBodyId(lesson.id)} tabIndex={-1} className={s.heading}>
-        PDF document
+        <Trans>PDF document</Trans>
       </h4>
       {current ? (
         <div className={s.documentCurrent}>
@@ -72,7 +75,7 @@ export function DocumentLessonEditor({
             PDF
           </span>
           <p>
-            <strong>{current.filename}</strong>{" "}
+            <strong translate="no">{current.filename}</strong>{" "}
             <span className="muted">{formatBytes(current.byteSize)}</span>
           </p>
           <a
@@ -81,21 +84,25 @@ export function DocumentLessonEditor({
             rel="noopener"
             className={buttonClass({ variant: "ghost", size: "small" })}
           >
-            Open<span className="visually-hidden"> {current.filename} (opens in a new tab)</span>
+            <Trans>
+              Open<span className="visually-hidden"> {current.filename} (opens in a new tab)</span>
+            </Trans>
           </a>
         </div>
       ) : (
         !uploading && (
-          <p className="muted">No PDF yet. Learners read it here and can download it.</p>
+          <p className="muted">
+            <Trans>No PDF yet. Learners read it here and can download it.</Trans>
+          </p>
         )
       )}
       {upload.state === "uploading" ? (
         <UploadingDocument upload={upload} onCancel={() => abort.current?.()} />
       ) : (
         <VideoDropZone
-          buttonLabel={current ? "Replace PDF" : "Choose a PDF"}
+          buttonLabel={current ? t`Replace PDF` : t`Choose a PDF`}
           accept="application/pdf,.pdf"
-          hint="A PDF file up to 50 MiB. You can also drop it here."
+          hint={t`A PDF file up to 50 MiB. You can also drop it here.`}
           error={upload.state === "error" ? upload.message : null}
           onFile={(file) => void onFile(file)}
         />
@@ -114,17 +121,22 @@ function UploadingDocument({
   upload: { filename: string; loaded: number; total: number };
   onCancel: () => void;
 }) {
+  const { t } = useLingui();
   const percent = upload.total > 0 ? Math.floor((upload.loaded / upload.total) * 100) : 0;
-  const amounts = `${formatBytes(upload.loaded)} of ${formatBytes(upload.total)}`;
+  const uploaded = formatBytes(upload.loaded);
+  const total = formatBytes(upload.total);
+  const amounts = t`${uploaded} of ${total}`;
   return (
     <div className={s.upload}>
       <p>
-        Uploading <strong>{upload.filename}</strong>
+        <Trans>
+          Uploading <strong translate="no">{upload.filename}</strong>
+        </Trans>
       </p>
       <div className={s.progress}>
         <ProgressBar
           percent={percent}
-          label="Upload progress"
+          label={t`Upload progress`}
           valueText={`${percent} %, ${amounts}`}
         />
         <span className={s.progressText}>
@@ -137,7 +149,7 @@ function UploadingDocument({
           className={buttonClass({ variant: "ghost", size: "small" })}
           onClick={onCancel}
         >
-          Cancel upload
+          <Trans>Cancel upload</Trans>
         </button>
       </div>
     </div>

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import "../../../../lib/i18n/testing";
 import {
   documentErrorMessage,
   documentPreviewUrl,

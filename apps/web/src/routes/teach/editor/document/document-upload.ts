@@ -1,3 +1,5 @@
+// Messages are made when a file is chosen or answered, in the language shown then (global `t`).
+import { t } from "@lingui/core/macro";
 import { fieldOf, parseJsonSafely, XhrInterrupted, xhrPut } from "../../../../lib/xhr-put";
 
 /**
@@ -29,22 +31,23 @@ export function looksLikePdf(head: Uint8Array): boolean {
 
 /** Why this file cannot be the lesson's PDF, or null when it can be sent. */
 export function pdfProblem(file: { size: number; name: string }, head: Uint8Array): string | null {
-  if (file.size === 0) return "That file is empty.";
-  if (!looksLikePdf(head)) return `“${file.name}” is not a PDF. Choose a .pdf file.`;
+  if (file.size === 0) return t`That file is empty.`;
+  const { name } = file;
+  if (!looksLikePdf(head)) return t`“${name}” is not a PDF. Choose a .pdf file.`;
   if (file.size > PDF_MAX_BYTES) {
     const mib = (file.size / (1024 * 1024)).toFixed(1);
-    return `That PDF is ${mib} MiB; the limit is 50 MiB.`;
+    return t`That PDF is ${mib} MiB; the limit is 50 MiB.`;
   }
   return null;
 }
 
 export function documentErrorMessage(status: number): string {
-  if (status === 413) return "That PDF is larger than 50 MiB.";
-  if (status === 415) return "That file is not a PDF.";
-  if (status === 401) return "Your session ended. Sign in again to upload.";
-  if (status === 403 || status === 404) return "You can't change this lesson's PDF.";
-  if (status === 0) return "The upload was interrupted. Check your connection and try again.";
-  return "The upload failed. Please try again.";
+  if (status === 413) return t`That PDF is larger than 50 MiB.`;
+  if (status === 415) return t`That file is not a PDF.`;
+  if (status === 401) return t`Your session ended. Sign in again to upload.`;
+  if (status === 403 || status === 404) return t`You can't change this lesson's PDF.`;
+  if (status === 0) return t`The upload was interrupted. Check your connection and try again.`;
+  return t`The upload failed. Please try again.`;
 }
 
 export type DocumentOutcome =
@@ -77,7 +80,7 @@ export function readDocumentResponse(status: number, text: string): DocumentOutc
 
 export class UploadCancelled extends Error {
   constructor() {
-    super("Upload cancelled.");
+    super(t`Upload cancelled.`);
     this.name = "UploadCancelled";
   }
 }

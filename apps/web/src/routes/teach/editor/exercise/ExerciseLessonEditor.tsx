@@ -1,3 +1,4 @@
+import { Trans, useLingui } from "@lingui/react/macro";
 import { useQuery } from "@tanstack/react-query";
 import { useEffect, useRef } from "react";
 import { CodeEditor } from "../../../../components/code-editor/CodeEditor";
@@ -30,6 +31,7 @@ export function ExerciseLessonEditor({
   lesson: EditableLesson;
   courseId: string;
 }) {
+  const { t } = useLingui();
   const exercise = useQuery({
     ...trpc.exercise.edit.queryOptions({ lessonId: lesson.id }),
     staleTime: 0,
@@ -43,12 +45,15 @@ export function ExerciseLessonEditor({
   return (
     <div className={s.editor}>
       <h4 id={lessonBodyId(lesson.id)} tabIndex={-1} className={s.heading}>
-        Exercise
+        <Trans>Exercise</Trans>
       </h4>
       {exercise.isPending ? (
-        <LoadingState label="Loading the exercise…" />
+        <LoadingState label={t`Loading the exercise…`} />
       ) : exercise.isError ? (
-        <ErrorState message="We couldn't load this exercise." onRetry={() => exercise.refetch()} />
+        <ErrorState
+          message={t`We couldn't load this exercise.`}
+          onRetry={() => exercise.refetch()}
+        />
       ) : (
         <>
           <ExerciseForm exercise={exercise.data} prompt={lesson.body} courseId={courseId} />
@@ -80,6 +85,7 @@ function ExerciseForm({
   prompt: string;
   courseId: string;
 }) {
+  const { t } = useLingui();
   const form = useExerciseForm(exercise, prompt, courseId);
   const { draft, errors } = form;
   const id = (field: string) => exerciseFieldId(form.lessonId, field);
@@ -88,7 +94,7 @@ function ExerciseForm({
     <form className={s.form} onSubmit={form.submit} noValidate>
       <MarkdownField
         id={id("prompt")}
-        label="Prompt"
+        label={t`Prompt`}
         value={draft.prompt}
         onChange={(value) => form.setDraft((d) => ({ ...d, prompt: value }))}
         maxLength={EXERCISE_LIMITS.promptMax}
@@ -96,11 +102,11 @@ function ExerciseForm({
         error={errors.prompt}
       />
       <ExerciseSettingsFields form={form} languages={exercise.languages} />
-      <section className={s.code} aria-label="Code">
+      <section className={s.code} aria-label={t`Code`}>
         <CodeField
           id={id("starterCode")}
-          label="Starter code"
-          hint="What learners start from in their editor. May be empty."
+          label={t`Starter code`}
+          hint={t`What learners start from in their editor. May be empty.`}
           error={errors.starterCode}
           language={language}
           value={draft.starterCode}
@@ -108,8 +114,8 @@ function ExerciseForm({
         />
         <CodeField
           id={id("referenceSolution")}
-          label="Reference solution"
-          hint="Never shown to learners. Saving runs it against every test; it must pass them all before the course can be published."
+          label={t`Reference solution`}
+          hint={t`Never shown to learners. Saving runs it against every test; it must pass them all before the course can be published.`}
           error={errors.referenceSolution}
           language={language}
           value={draft.referenceSolution}

@@ -1,3 +1,4 @@
+import { Trans, useLingui } from "@lingui/react/macro";
 import { fieldStyles as f, SelectField, TextField } from "../../../../components/ui/Field";
 import { AttemptsFields, RequiredForCertificateField } from "../AssessmentRulesFields";
 import {
@@ -22,6 +23,7 @@ export function ExerciseSettingsFields({
   form: ExerciseForm;
   languages: EditableExercise["languages"];
 }) {
+  const { t } = useLingui();
   const { settings } = form.draft;
   const errors = form.errors.settings;
   const id = (field: string) => exerciseFieldId(form.lessonId, field);
@@ -31,11 +33,13 @@ export function ExerciseSettingsFields({
     languages.some((l) => l.name === value);
   return (
     <fieldset className={s.settings}>
-      <legend>Settings</legend>
+      <legend>
+        <Trans>Settings</Trans>
+      </legend>
       <div className={f.row}>
         <SelectField
           id={id("language")}
-          label="Language"
+          label={t`Language`}
           options={languageOptions}
           value={settings.language}
           onChange={(e) => {
@@ -45,7 +49,9 @@ export function ExerciseSettingsFields({
         />
       </div>
       <fieldset className={s.choice}>
-        <legend>Test style</legend>
+        <legend>
+          <Trans>Test style</Trans>
+        </legend>
         {STYLE_OPTIONS.map((option) => (
           <div key={option.value} className={f.check}>
             <input
@@ -57,9 +63,9 @@ export function ExerciseSettingsFields({
               onChange={() => set({ style: option.value })}
             />
             <div>
-              <label htmlFor={id(`style-${option.value}`)}>{option.label}</label>
+              <label htmlFor={id(`style-${option.value}`)}>{t(option.label)}</label>
               <p id={`${id(`style-${option.value}`)}-hint`} className={f.hint}>
-                {option.hint}
+                {t(option.hint)}
               </p>
             </div>
           </div>
@@ -69,8 +75,8 @@ export function ExerciseSettingsFields({
         {settings.style === "function" ? (
           <TextField
             id={id("functionName")}
-            label="Function name"
-            hint="The function learners write; each test calls it."
+            label={t`Function name`}
+            hint={t`The function learners write; each test calls it.`}
             autoComplete="off"
             spellCheck={false}
             maxLength={64}
@@ -82,8 +88,8 @@ export function ExerciseSettingsFields({
         ) : (
           <SelectField
             id={id("normalise")}
-            label="Compare output"
-            options={NORMALISE_OPTIONS}
+            label={t`Compare output`}
+            options={NORMALISE_OPTIONS.map((o) => ({ value: o.value, label: t(o.label) }))}
             value={settings.normalise}
             onChange={(e) => {
               const normalise = e.target.value;
@@ -94,8 +100,8 @@ export function ExerciseSettingsFields({
         {settings.style === "stdio" && settings.normalise === "numeric" && (
           <TextField
             id={id("tolerance")}
-            label="Tolerance (±)"
-            hint="How far a number may be off, absolute or relative (0 to 1)."
+            label={t`Tolerance (±)`}
+            hint={t`How far a number may be off, absolute or relative (0 to 1).`}
             inputMode="decimal"
             autoComplete="off"
             value={settings.tolerance}
@@ -107,7 +113,7 @@ export function ExerciseSettingsFields({
       <div className={f.row}>
         <TextField
           id={id("timeLimit")}
-          label="Time limit per test (seconds)"
+          label={t`Time limit per test (seconds)`}
           type="number"
           inputMode="decimal"
           min={0.1}
@@ -119,7 +125,7 @@ export function ExerciseSettingsFields({
         />
         <TextField
           id={id("memoryMb")}
-          label="Memory limit (MB)"
+          label={t`Memory limit (MB)`}
           type="number"
           inputMode="numeric"
           min={32}
@@ -130,7 +136,7 @@ export function ExerciseSettingsFields({
         />
         <TextField
           id={id("passingPercent")}
-          label="Passing score (%)"
+          label={t`Passing score (%)`}
           type="number"
           inputMode="numeric"
           min={0}

@@ -1,7 +1,7 @@
+import { Plural, Trans } from "@lingui/react/macro";
 import { useId } from "react";
 import { cx } from "../../../../components/ui/cx";
 import { Notice } from "../../../../components/ui/Notice";
-import { plural } from "../../../../lib/format";
 import type { EditableExercise } from "./exercise-editor";
 import s from "./exercise-editor.module.css";
 import { type FailedTest, summariseCheck } from "./reference-check";
@@ -16,21 +16,30 @@ export function ReferenceCheckPanel({ exercise }: { exercise: EditableExercise }
   const headingId = useId();
   return (
     <section className={cx(s.check, s[summary.state])} aria-labelledby={headingId}>
-      <h5 id={headingId}>Reference check</h5>
+      <h5 id={headingId}>
+        <Trans>Reference check</Trans>
+      </h5>
       {exercise.attemptCount > 0 && (
         <Notice tone="warning" as="p">
-          {plural(exercise.attemptCount, "learner's attempt was", "learners' attempts were")}{" "}
-          graded; editing keeps their scores.
+          <Plural
+            value={exercise.attemptCount}
+            one="# learner's attempt was graded; editing keeps their scores."
+            other="# learners' attempts were graded; editing keeps their scores."
+          />
         </Notice>
       )}
       <p className={s.checkSummary} aria-live="polite" aria-atomic="true">
         {summary.text}
       </p>
       {summary.state === "pending" && summary.waitingReason && (
-        <p className={s.checkWaiting}>Grading is paused: {summary.waitingReason}</p>
+        <p className={s.checkWaiting}>
+          <Trans>Grading is paused: {summary.waitingReason}</Trans>
+        </p>
       )}
       {summary.state === "failed" && summary.compileError !== null && (
-        <pre className={s.output}>{summary.compileError}</pre>
+        <pre className={s.output} translate="no">
+          {summary.compileError}
+        </pre>
       )}
       {summary.state === "failed" && summary.failures.length > 0 && (
         <ul className={s.failures}>
@@ -51,17 +60,25 @@ function FailureDetail({ failure }: { failure: FailedTest }) {
       <p className={s.failureTitle}>{failure.title}</p>
       {failure.diff && (
         <dl className={s.diff}>
-          <dt>Line {failure.diff.line}, expected</dt>
+          <dt>
+            <Trans>Line {failure.diff.line}, expected</Trans>
+          </dt>
           <dd>
-            <code>{failure.diff.expected || "(nothing)"}</code>
+            <code>{failure.diff.expected || <Trans>(nothing)</Trans>}</code>
           </dd>
-          <dt>Actual</dt>
+          <dt>
+            <Trans>Actual</Trans>
+          </dt>
           <dd>
-            <code>{failure.diff.actual || "(nothing)"}</code>
+            <code>{failure.diff.actual || <Trans>(nothing)</Trans>}</code>
           </dd>
         </dl>
       )}
-      {failure.message && <pre className={s.output}>{failure.message}</pre>}
+      {failure.message && (
+        <pre className={s.output} translate="no">
+          {failure.message}
+        </pre>
+      )}
     </>
   );
 }

@@ -1,3 +1,6 @@
+import type { MessageDescriptor } from "@lingui/core";
+import { msg, plural } from "@lingui/core/macro";
+import { Trans, useLingui } from "@lingui/react/macro";
 import { buttonClass } from "../../../../components/ui/Button";
 import { cx } from "../../../../components/ui/cx";
 import {
@@ -6,7 +9,6 @@ import {
   fieldStyles as f,
   TextField,
 } from "../../../../components/ui/Field";
-import { plural } from "../../../../lib/format";
 import { ConfirmDelete } from "../ConfirmDelete";
 import { focusAfterMove, MoveButtons } from "../MoveButtons";
 import o from "../outline.module.css";
@@ -18,11 +20,12 @@ import type { ExerciseForm } from "./use-exercise-form";
 
 /** The tests, in the order they run; each a card, added, moved and deleted here. */
 export function TestList({ form }: { form: ExerciseForm }) {
+  const { t } = useLingui();
   const { tests } = form.draft;
   const count = tests.length;
   const headingId = `exercise-tests-${form.lessonId}`;
-  const totalPoints = tests.reduce((sum, t) => sum + (Number(t.points) || 0), 0);
-  const samples = tests.filter((t) => t.sample).length;
+  const totalPoints = tests.reduce((sum, test) => sum + (Number(test.points) || 0), 0);
+  const samples = tests.filter((test) => test.sample).length;
   const full = count >= EXERCISE_LIMITS.testsMax;
   const add = () => {
     const test = newTest(tests);
@@ -32,13 +35,15 @@ export function TestList({ form }: { form: ExerciseForm }) {
   return (
     <section className={s.tests} aria-labelledby={headingId}>
       <h5 id={headingId} tabIndex={-1}>
-        Tests{" "}
+        <Trans>Tests</Trans>{" "}
         <span className="muted">
-          ({plural(count, "test")}, {plural(samples, "sample")}, {plural(totalPoints, "point")})
+          {t`(${plural(count, { one: "# test", other: "# tests" })}, ${plural(samples, { one: "# sample", other: "# samples" })}, ${plural(totalPoints, { one: "# point", other: "# points" })})`}
         </span>
       </h5>
       {count === 0 ? (
-        <p className="muted">No tests yet. Add the first one below.</p>
+        <p className="muted">
+          <Trans>No tests yet. Add the first one below.</Trans>
+        </p>
       ) : (
         <ol className={s.testList}>
           {tests.map((test, index) => (
@@ -62,22 +67,26 @@ export function TestList({ form }: { form: ExerciseForm }) {
           disabled={full}
           onClick={add}
         >
-          Add a test
+          <Trans>Add a test</Trans>
         </button>
-        {full && <span className={f.hint}>An exercise can have at most 50 tests.</span>}
+        {full && (
+          <span className={f.hint}>
+            <Trans>An exercise can have at most 50 tests.</Trans>
+          </span>
+        )}
       </div>
     </section>
   );
 }
 
-const FORMAT_HINTS: Record<TestStyle, { input: string; expected: string }> = {
+const FORMAT_HINTS: Record<TestStyle, { input: MessageDescriptor; expected: MessageDescriptor }> = {
   stdio: {
-    input: "What the program reads on standard input.",
-    expected: "What the program must print.",
+    input: msg`What the program reads on standard input.`,
+    expected: msg`What the program must print.`,
   },
   function: {
-    input: 'The arguments as a JSON array, e.g. [2, 3] or ["text", true].',
-    expected: 'The return value as JSON, e.g. 5, "ok", [1, 2] or null.',
+    input: msg`The arguments as a JSON array, e.g. [2, 3] or ["text", true].`,
+    expected: msg`The return value as JSON, e.g. 5, "ok", [1, 2] or null.`,
   },
 };
 
@@ -96,9 +105,11 @@ function TestCard({
   errors?: TestErrors | undefined;
   headingId: string;
 }) {
+  const { t } = useLingui();
   const { key } = test;
   const id = (field: string) => testFieldId(key, field);
-  const name = `test ${index + 1}`;
+  const number = index + 1;
+  const name = t`test ${number}`;
   const style = form.draft.settings.style;
   const hints = FORMAT_HINTS[style];
   const stdio = style === "stdio";
@@ -115,12 +126,23 @@ function TestCard({
   return (
     <fieldset className={s.card}>
       <legend className={s.cardLegend}>
-        Test {index + 1}
-        <span className="visually-hidden">, {test.sample ? "sample" : "hidden"}</span>
+        {test.sample ? (
+          <Trans>
+            Test {number}
+            <span className="visually-hidden">, sample</span>
+          </Trans>
+        ) : (
+          <Trans>
+            Test {number}
+            <span className="visually-hidden">, hidden</span>
+          </Trans>
+        )}
       </legend>
       <div className={s.toolbar}>
         <fieldset className={s.visibility}>
-          <legend className="visually-hidden">Who sees test {index + 1}</legend>
+          <legend className="visually-hidden">
+            <Trans>Who sees test {number}</Trans>
+          </legend>
           {[true, false].map((sample) => (
             <span key={String(sample)} className={f.check}>
               <input
@@ -131,14 +153,14 @@ function TestCard({
                 onChange={() => form.setTest(key, { sample })}
               />
               <label htmlFor={id(sample ? "sample" : "hidden")}>
-                {sample ? "Sample (learners see it)" : "Hidden"}
+                {sample ? <Trans>Sample (learners see it)</Trans> : <Trans>Hidden</Trans>}
               </label>
             </span>
           ))}
         </fieldset>
         <TextField
           id={id("points")}
-          label="Points"
+          label={t`Points`}
           type="number"
           inputMode="numeric"
           min={0}
@@ -150,22 +172,26 @@ function TestCard({
         />
         <span className={cx(o.rowActions, s.toolbarActions)}>
           <MoveButtons id={key} name={name} canUp={index > 0} canDown={!last} onMove={move} />
-          <ConfirmDelete label={`Delete ${name}`} question={`Delete ${name}?`} onConfirm={remove} />
+          <ConfirmDelete
+            label={t`Delete ${name}`}
+            question={t`Delete ${name}?`}
+            onConfirm={remove}
+          />
         </span>
       </div>
       <div className={s.io}>
         <CodeText
           id={id("input")}
-          label={stdio ? "Input (stdin)" : "Arguments (JSON array)"}
-          hint={hints.input}
+          label={stdio ? t`Input (stdin)` : t`Arguments (JSON array)`}
+          hint={t(hints.input)}
           value={test.input}
           error={errors.input}
           onChange={(input) => form.setTest(key, { input })}
         />
         <CodeText
           id={id("expected")}
-          label={stdio ? "Expected output (stdout)" : "Expected return value (JSON)"}
-          hint={hints.expected}
+          label={stdio ? t`Expected output (stdout)` : t`Expected return value (JSON)`}
+          hint={t(hints.expected)}
           value={test.expected}
           error={errors.expected}
           onChange={(expected) => form.setTest(key, { expected })}

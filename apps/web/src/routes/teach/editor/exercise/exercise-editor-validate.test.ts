@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import "../../../../lib/i18n/testing";
 import { type ExerciseDraft, exerciseFieldId, testFieldId, toDraft } from "./exercise-editor";
 import {
   ARGS_MESSAGE,
@@ -78,9 +79,9 @@ describe("validateExercise", () => {
     ];
     const errors = validateExercise(draft);
     expect(errors.tests[a.key]).toBeUndefined();
-    expect(errors.tests[b.key]).toEqual({ input: ARGS_MESSAGE });
-    expect(errors.tests.c).toEqual({ expected: VALUE_MESSAGE });
-    expect(errors.tests.d).toEqual({ input: ARGS_MESSAGE });
+    expect(errors.tests[b.key]).toEqual({ input: ARGS_MESSAGE.message });
+    expect(errors.tests.c).toEqual({ expected: VALUE_MESSAGE.message });
+    expect(errors.tests.d).toEqual({ input: ARGS_MESSAGE.message });
     // The same text is fine as standard input and output.
     expect(countErrors(validateExercise({ ...draft, settings: valid().settings }))).toBe(0);
   });

@@ -1,3 +1,7 @@
+// Messages are made when the form is checked, in the language shown then (global `t`); the
+// shared text rules' messages are the API's, which the server translates.
+import { i18n } from "@lingui/core";
+import { msg, t } from "@lingui/core/macro";
 import { inputTextProblem } from "@lumen/shared/text-rules";
 import {
   type ExerciseDraft,
@@ -50,8 +54,8 @@ export interface ExerciseErrors {
 const L = EXERCISE_LIMITS;
 const isInt = (n: number) => Number.isInteger(n);
 const FUNCTION_NAME = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
-export const ARGS_MESSAGE = 'Write the arguments as a JSON array, e.g. [1, "two"].';
-export const VALUE_MESSAGE = 'Write the expected value as JSON, e.g. 42 or "ok".';
+export const ARGS_MESSAGE = msg`Write the arguments as a JSON array, e.g. [1, "two"].`;
+export const VALUE_MESSAGE = msg`Write the expected value as JSON, e.g. 42 or "ok".`;
 
 function parses(text: string): { ok: true; value: unknown } | { ok: false } {
   try {
@@ -71,26 +75,27 @@ export function validateTest(test: TestDraft, style: ExerciseDraft["settings"]["
   const e: TestErrors = {};
   const points = parseNumber(test.points);
   if (!isInt(points) || points < 0 || points > L.pointsMax) {
-    e.points = `Points must be a whole number from 0 to ${L.pointsMax}.`;
+    const max = L.pointsMax;
+    e.points = t`Points must be a whole number from 0 to ${max}.`;
   }
   const input = textError(
     test.input,
     "Test input",
     L.testTextMax,
-    "Test input can be at most 256 KiB.",
+    t`Test input can be at most 256 KiB.`,
   );
   const expected = textError(
     test.expected,
     "Expected output",
     L.testTextMax,
-    "Expected output can be at most 256 KiB.",
+    t`Expected output can be at most 256 KiB.`,
   );
   if (input) e.input = input;
   if (expected) e.expected = expected;
   if (style === "function" && !e.input && !e.expected) {
     const args = parses(test.input);
-    if (!args.ok || !Array.isArray(args.value)) e.input = ARGS_MESSAGE;
-    else if (!parses(test.expected).ok) e.expected = VALUE_MESSAGE;
+    if (!args.ok || !Array.isArray(args.value)) e.input = i18n._(ARGS_MESSAGE);
+    else if (!parses(test.expected).ok) e.expected = i18n._(VALUE_MESSAGE);
   }
   return e;
 }
@@ -102,56 +107,57 @@ export function validateExercise(draft: ExerciseDraft): ExerciseErrors {
     draft.prompt,
     "Lesson text",
     L.promptMax,
-    "The prompt can be at most 100,000 characters.",
+    t`The prompt can be at most 100,000 characters.`,
   );
   if (prompt) errors.prompt = prompt;
   const s = errors.settings;
   if (settings.style === "function") {
     const name = settings.functionName.trim();
-    if (name === "") s.functionName = "Name the function the tests call.";
+    if (name === "") s.functionName = t`Name the function the tests call.`;
     else if (name.length > L.functionNameMax) {
-      s.functionName = "Function name must be at most 64 characters.";
+      s.functionName = t`Function name must be at most 64 characters.`;
     } else if (!FUNCTION_NAME.test(name)) {
-      s.functionName = "Use a function name such as solve or add_numbers.";
+      s.functionName = t`Use a function name such as solve or add_numbers.`;
     }
   }
   if (settings.style === "stdio" && settings.normalise === "numeric") {
     const tolerance = parseNumber(settings.tolerance || "0");
-    if (!Number.isFinite(tolerance)) s.tolerance = "Tolerance must be a number.";
-    else if (tolerance < 0) s.tolerance = "Tolerance cannot be negative.";
-    else if (tolerance > 1) s.tolerance = "Tolerance can be at most 1.";
+    if (!Number.isFinite(tolerance)) s.tolerance = t`Tolerance must be a number.`;
+    else if (tolerance < 0) s.tolerance = t`Tolerance cannot be negative.`;
+    else if (tolerance > 1) s.tolerance = t`Tolerance can be at most 1.`;
   }
   const ms = Math.round(parseNumber(settings.timeLimitSeconds) * 1000);
   if (!Number.isFinite(ms) || ms < L.timeMinMs || ms > L.timeMaxMs) {
-    s.timeLimit = "Give each test from 0.1 to 10 seconds.";
+    s.timeLimit = t`Give each test from 0.1 to 10 seconds.`;
   }
   const memory = parseNumber(settings.memoryMb);
   if (!isInt(memory) || memory < L.memoryMin || memory > L.memoryMax) {
-    s.memoryMb = "Memory must be a whole number of MB from 32 to 1,024.";
+    s.memoryMb = t`Memory must be a whole number of MB from 32 to 1,024.`;
   }
   const passing = parseNumber(settings.passingPercent);
   if (!isInt(passing) || passing < 0 || passing > 100) {
-    s.passingPercent = "The passing score is a whole percent from 0 to 100.";
+    s.passingPercent = t`The passing score is a whole percent from 0 to 100.`;
   }
   const attempts = parseNumber(settings.maxAttempts);
-  if (!settings.unlimited && (!isInt(attempts) || attempts < 1 || attempts > L.attemptsMax)) {
-    s.maxAttempts = `Allow from 1 to ${L.attemptsMax} attempts, or choose unlimited.`;
+  const { attemptsMax, testsMax } = L;
+  if (!settings.unlimited && (!isInt(attempts) || attempts < 1 || attempts > attemptsMax)) {
+    s.maxAttempts = t`Allow from 1 to ${attemptsMax} attempts, or choose unlimited.`;
   }
   const starter = textError(
     draft.starterCode,
     "Starter code",
     L.codeMax,
-    "Starter code can be at most 64 KiB.",
+    t`Starter code can be at most 64 KiB.`,
   );
   if (starter) errors.starterCode = starter;
   const reference = textError(
     draft.referenceSolution,
     "Reference solution",
     L.codeMax,
-    "Reference solution can be at most 64 KiB.",
+    t`Reference solution can be at most 64 KiB.`,
   );
   if (reference) errors.referenceSolution = reference;
-  if (draft.tests.length > L.testsMax) errors.form = `At most ${L.testsMax} tests.`;
+  if (draft.tests.length > testsMax) errors.form = t`At most ${testsMax} tests.`;
   for (const test of draft.tests) {
     const e = validateTest(test, settings.style);
     if (Object.keys(e).length > 0) errors.tests[test.key] = e;

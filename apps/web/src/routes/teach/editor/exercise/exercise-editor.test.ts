@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import "../../../../lib/i18n/testing";
 import { newTest, toDraft, toSaveInput } from "./exercise-editor";
 import { addTest, applySaved, moveTest, removeTest, updateTest } from "./exercise-editor-edits";
 import { ids, LESSON, savedExercise, T } from "./exercise-fixtures";

@@ -1,3 +1,5 @@
+import type { MessageDescriptor } from "@lingui/core";
+import { msg } from "@lingui/core/macro";
 import type { inferInput, inferOutput } from "@trpc/tanstack-react-query";
 import type { trpc } from "../../../../lib/trpc";
 import { newKey, parseNumber } from "../quiz/quiz-editor";
@@ -20,24 +22,29 @@ export { newKey, parseNumber };
 /** The API's default tolerance for numbers (absolute and relative). */
 export const DEFAULT_TOLERANCE = 0.000001;
 
-export const STYLE_OPTIONS: ReadonlyArray<{ value: TestStyle; label: string; hint: string }> = [
+/** Labels and hints are translated where shown (`t(descriptor)`). */
+export const STYLE_OPTIONS: ReadonlyArray<{
+  value: TestStyle;
+  label: MessageDescriptor;
+  hint: MessageDescriptor;
+}> = [
   {
     value: "stdio",
-    label: "Standard input → output",
-    hint: "Each test feeds its input to the program and compares what it prints.",
+    label: msg`Standard input → output`,
+    hint: msg`Each test feeds its input to the program and compares what it prints.`,
   },
   {
     value: "function",
-    label: "Function call",
-    hint: "Each test calls the learner's function with arguments and compares what it returns.",
+    label: msg`Function call`,
+    hint: msg`Each test calls the learner's function with arguments and compares what it returns.`,
   },
 ];
 
-export const NORMALISE_OPTIONS: ReadonlyArray<{ value: Normalise; label: string }> = [
-  { value: "exact", label: "Exactly, character for character" },
-  { value: "trim", label: "Ignore trailing whitespace" },
-  { value: "tokens", label: "Compare words, ignoring spacing" },
-  { value: "numeric", label: "Numbers within a tolerance" },
+export const NORMALISE_OPTIONS: ReadonlyArray<{ value: Normalise; label: MessageDescriptor }> = [
+  { value: "exact", label: msg`Exactly, character for character` },
+  { value: "trim", label: msg`Ignore trailing whitespace` },
+  { value: "tokens", label: msg`Compare words, ignoring spacing` },
+  { value: "numeric", label: msg`Numbers within a tolerance` },
 ];
 
 export const isNormalise = (value: string): value is Normalise =>

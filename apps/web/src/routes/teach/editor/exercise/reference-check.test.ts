@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import "../../../../lib/i18n/testing";
 import type { ReferenceCheck } from "./exercise-editor";
 import { savedExercise, T } from "./exercise-fixtures";
 import { PASSED_TEXT, summariseCheck } from "./reference-check";
@@ -65,7 +66,7 @@ describe("summariseCheck", () => {
     const summary = summariseCheck(
       savedExercise({ referenceCheck: check({ passed: true }), referencePassed: true }),
     );
-    expect(summary).toEqual({ state: "passed", text: PASSED_TEXT });
+    expect(summary).toEqual({ state: "passed", text: PASSED_TEXT.message });
   });
 
   it("names each failing test as sample or hidden, with its diff or error", () => {

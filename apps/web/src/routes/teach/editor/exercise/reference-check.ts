@@ -1,20 +1,22 @@
-import { plural } from "../../../../lib/format";
+import { i18n, type MessageDescriptor } from "@lingui/core";
+import { msg, plural, t } from "@lingui/core/macro";
 import type { EditableExercise, ReferenceCheck } from "./exercise-editor";
 
 /**
  * What the reference check panel says, worked out from the saved exercise alone: whether the
  * grader is still at it, that the reference solution passes, or which tests it fails and how.
+ * Worked out while rendering, so the global `t` reads the active language.
  */
 type Verdict = NonNullable<ReferenceCheck["verdict"]>;
 
-export const VERDICT_LABELS: Record<Verdict, string> = {
-  AC: "Passed",
-  WA: "Wrong answer",
-  TLE: "Ran out of time",
-  MLE: "Ran out of memory",
-  RE: "Runtime error",
-  CE: "Does not compile",
-  OLE: "Printed too much output",
+export const VERDICT_LABELS: Record<Verdict, MessageDescriptor> = {
+  AC: msg`Passed`,
+  WA: msg`Wrong answer`,
+  TLE: msg`Ran out of time`,
+  MLE: msg`Ran out of memory`,
+  RE: msg`Runtime error`,
+  CE: msg`Does not compile`,
+  OLE: msg`Printed too much output`,
 };
 
 export interface FailedTest {
@@ -37,7 +39,7 @@ export type CheckSummary =
       failures: FailedTest[];
     };
 
-export const PASSED_TEXT = "Reference solution passes every test — ready to publish";
+export const PASSED_TEXT = msg`Reference solution passes every test — ready to publish`;
 
 /** The panel's state and its one-sentence summary (also what the live region announces). */
 export function summariseCheck(
@@ -49,52 +51,55 @@ export function summariseCheck(
   const check = exercise.referenceCheck;
   const count = exercise.tests.length;
   if (!check) {
-    const missing =
+    const text =
       count === 0
-        ? "Add at least one test"
+        ? t`Add at least one test: saving checks the reference solution against every test.`
         : exercise.referenceSolution.trim() === ""
-          ? "Write a reference solution"
-          : "Save the exercise";
-    return {
-      state: "none",
-      text: `${missing}: saving checks the reference solution against every test.`,
-    };
+          ? t`Write a reference solution: saving checks the reference solution against every test.`
+          : t`Save the exercise: saving checks the reference solution against every test.`;
+    return { state: "none", text };
   }
   if (check.status !== "graded") {
     return {
       state: "pending",
-      text: `Checking your reference solution against ${plural(count, "test")}…`,
+      text: t`Checking your reference solution against ${plural(count, { one: "# test", other: "# tests" })}…`,
       waitingReason: check.waitingReason,
     };
   }
-  if (exercise.referencePassed) return { state: "passed", text: PASSED_TEXT };
+  if (exercise.referencePassed) return { state: "passed", text: i18n._(PASSED_TEXT) };
   if (check.compileError !== null) {
     return {
       state: "failed",
-      text: "The reference solution does not compile.",
+      text: t`The reference solution does not compile.`,
       compileError: check.compileError,
       failures: [],
     };
   }
   const failures = check.tests
-    .filter((t) => t.verdict !== "AC")
-    .map((t): FailedTest => {
+    .filter((result) => result.verdict !== "AC")
+    .map((result): FailedTest => {
       // Every result of a reference check carries its output; `hidden` says what it is for learners.
-      const which = `Test ${t.position + 1} (${t.hidden ? "hidden" : "sample"})`;
+      const number = result.position + 1;
+      const label = VERDICT_LABELS[result.verdict];
+      const verdict = label ? i18n._(label) : result.verdict;
       // A result without output (stored as hidden) has its verdict only.
-      const shown = t.sample ? t : null;
+      const shown = result.sample ? result : null;
       return {
-        title: `${which}: ${VERDICT_LABELS[t.verdict] ?? t.verdict}`,
-        diff: t.verdict === "WA" && shown?.diff ? shown.diff : null,
+        title: result.hidden
+          ? t`Test ${number} (hidden): ${verdict}`
+          : t`Test ${number} (sample): ${verdict}`,
+        diff: result.verdict === "WA" && shown?.diff ? shown.diff : null,
         message: shown?.message ?? null,
       };
     });
+  const failed = failures.length;
+  const list = `${failures
+    .slice(0, 3)
+    .map((f) => f.title)
+    .join("; ")}${failed > 3 ? "; …" : ""}`;
   const text =
-    failures.length === 0
-      ? "The reference solution did not pass."
-      : `The reference solution fails ${plural(failures.length, "test")}: ${failures
-          .slice(0, 3)
-          .map((f) => f.title)
-          .join("; ")}${failures.length > 3 ? "; …" : ""}.`;
+    failed === 0
+      ? t`The reference solution did not pass.`
+      : t`The reference solution fails ${plural(failed, { one: "# test", other: "# tests" })}: ${list}.`;
   return { state: "failed", text, compileError: null, failures };
 }

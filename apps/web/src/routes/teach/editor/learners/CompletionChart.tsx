@@ -1,3 +1,4 @@
+import { Trans } from "@lingui/react/macro";
 import { useId } from "react";
 import { cx } from "../../../../components/ui/cx";
 import s from "./learners.module.css";
@@ -18,7 +19,7 @@ export function CompletionChart({ distribution }: { distribution: readonly numbe
   return (
     <figure className={s.chart} aria-labelledby={headingId}>
       <figcaption id={headingId} className={s.chartTitle}>
-        Completion
+        <Trans>Completion</Trans>
       </figcaption>
       <svg
         role="img"
@@ -49,11 +50,17 @@ export function CompletionChart({ distribution }: { distribution: readonly numbe
         ))}
       </svg>
       <table className="visually-hidden">
-        <caption>Learners by completion</caption>
+        <caption>
+          <Trans>Learners by completion</Trans>
+        </caption>
         <thead>
           <tr>
-            <th scope="col">Completion</th>
-            <th scope="col">Learners</th>
+            <th scope="col">
+              <Trans>Completion</Trans>
+            </th>
+            <th scope="col">
+              <Trans>Learners</Trans>
+            </th>
           </tr>
         </thead>
         <tbody>

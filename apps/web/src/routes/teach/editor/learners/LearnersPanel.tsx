@@ -1,9 +1,9 @@
+import { Plural, Trans, useLingui } from "@lingui/react/macro";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useId, useState } from "react";
 import { Link } from "react-router";
 import { EmptyState, ErrorState, LoadingState } from "../../../../components/states";
 import { buttonClass } from "../../../../components/ui/Button";
-import { plural } from "../../../../lib/format";
 import { queryClient, trpc } from "../../../../lib/trpc";
 import { useDebounced } from "../../../../lib/use-debounced";
 import { analyticsPath } from "../../analytics/analytics-view";
@@ -22,6 +22,7 @@ const SEARCH_DELAY_MS = 300;
  * progress in a searchable, paged table, with certificate revocation. Loads when first shown.
  */
 export function LearnersPanel({ courseId, active }: { courseId: string; active: boolean }) {
+  const { t } = useLingui();
   const searchId = useId();
   const [text, setText] = useState("");
   const query = useDebounced(text.trim(), SEARCH_DELAY_MS);
@@ -39,7 +40,8 @@ export function LearnersPanel({ courseId, active }: { courseId: string; active: 
 
   const onRevoked = (learner: CourseLearner, revokedAt: string) => {
     markRevoked(courseId, learner.enrollmentId, revokedAt);
-    setAnnouncement(`${learner.name}'s certificate was revoked.`);
+    const { name } = learner;
+    setAnnouncement(t`${name}'s certificate was revoked.`);
     // The Revoke button is gone: keep keyboard focus in the panel, not on the page's body.
     requestAnimationFrame(() => document.getElementById("learners-heading")?.focus());
     void queryClient.invalidateQueries(trpc.progress.courseLearners.queryFilter({ courseId }));
@@ -49,24 +51,26 @@ export function LearnersPanel({ courseId, active }: { courseId: string; active: 
     <section aria-labelledby="learners-heading" className={s.panel}>
       <div className={editor.sectionHeading}>
         <h2 id="learners-heading" tabIndex={-1}>
-          Learners
+          <Trans>Learners</Trans>
         </h2>
         {/* This tab is live (progress as it is written) and revokes certificates; the
             dashboard's table sorts, filters the learners at risk and exports, from the rollups. */}
         <Link to={analyticsPath(courseId, "learners")}>
-          Sort, find learners at risk and export in Analytics
+          <Trans>Sort, find learners at risk and export in Analytics</Trans>
         </Link>
       </div>
       {learners.isPending ? (
-        <LoadingState label="Loading learners…" />
+        <LoadingState label={t`Loading learners…`} />
       ) : learners.isError ? (
         <ErrorState
-          message="We couldn't load this course's learners."
+          message={t`We couldn't load this course's learners.`}
           onRetry={() => learners.refetch()}
         />
       ) : learners.data.total === 0 && query === "" ? (
-        <EmptyState title="No learners yet">
-          <p>When learners enroll, you'll see how far each of them has got here.</p>
+        <EmptyState title={t`No learners yet`}>
+          <p>
+            <Trans>When learners enroll, you'll see how far each of them has got here.</Trans>
+          </p>
         </EmptyState>
       ) : (
         <LearnersView
@@ -114,28 +118,56 @@ function LearnersView({
   onPage: (page: number) => void;
   onRevoke: (learner: CourseLearner) => void;
 }) {
+  const { t } = useLingui();
   const pages = pageCount(data.total, data.pageSize);
+  const page = data.page;
   return (
     <>
       <p className={s.summary}>
-        <strong>{plural(data.total, "learner")}</strong>
-        {query ? ` match “${query}”` : " enrolled"} · completion counts{" "}
-        {plural(data.requiredLessons, "required lesson")}
+        {query ? (
+          <Trans>
+            <strong>
+              <Plural value={data.total} one="# learner" other="# learners" />
+            </strong>{" "}
+            match “{query}” · completion counts{" "}
+            <Plural
+              value={data.requiredLessons}
+              one="# required lesson"
+              other="# required lessons"
+            />
+          </Trans>
+        ) : (
+          <Trans>
+            <strong>
+              <Plural value={data.total} one="# learner" other="# learners" />
+            </strong>{" "}
+            enrolled · completion counts{" "}
+            <Plural
+              value={data.requiredLessons}
+              one="# required lesson"
+              other="# required lessons"
+            />
+          </Trans>
+        )}
       </p>
       <CompletionChart distribution={data.distribution} />
       <search className={s.search}>
-        <label htmlFor={searchId}>Search learners</label>
+        <label htmlFor={searchId}>
+          <Trans>Search learners</Trans>
+        </label>
         <input
           id={searchId}
           type="search"
           value={text}
-          placeholder="Name or email"
+          placeholder={t`Name or email`}
           onChange={(e) => onText(e.target.value)}
         />
       </search>
       <div aria-busy={fetching} className={s.results}>
         {data.learners.length === 0 ? (
-          <p className="muted">No learners match “{query}”.</p>
+          <p className="muted">
+            <Trans>No learners match “{query}”.</Trans>
+          </p>
         ) : (
           <LearnersTable
             learners={data.learners}
@@ -145,17 +177,21 @@ function LearnersView({
         )}
       </div>
       {pages > 1 && (
-        <nav className={s.pager} aria-label="Learner pages">
+        <nav className={s.pager} aria-label={t`Learner pages`}>
           <button
             type="button"
             className={buttonClass({ variant: "ghost", size: "small" })}
             disabled={data.page <= 1}
             onClick={() => onPage(data.page - 1)}
           >
-            <span aria-hidden="true">←</span> Previous
+            <Trans>
+              <span aria-hidden="true">←</span> Previous
+            </Trans>
           </button>
           <span aria-live="polite">
-            Page {data.page} of {pages}
+            <Trans>
+              Page {page} of {pages}
+            </Trans>
           </span>
           <button
             type="button"
@@ -163,7 +199,9 @@ function LearnersView({
             disabled={data.page >= pages}
             onClick={() => onPage(data.page + 1)}
           >
-            Next <span aria-hidden="true">→</span>
+            <Trans>
+              Next <span aria-hidden="true">→</span>
+            </Trans>
           </button>
         </nav>
       )}

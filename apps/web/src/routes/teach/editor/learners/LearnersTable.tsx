@@ -1,3 +1,4 @@
+import { Trans, useLingui } from "@lingui/react/macro";
 import { ProgressBar } from "../../../../components/ProgressBar";
 import { Badge } from "../../../../components/ui/Badge";
 import { linkButtonClass } from "../../../../components/ui/Button";
@@ -15,30 +16,49 @@ export function LearnersTable({
   requiredLessons: number;
   onRevoke: (learner: CourseLearner) => void;
 }) {
+  const { t } = useLingui();
   return (
     <div className={s.tableScroll}>
       <table className={s.table}>
-        <caption className="visually-hidden">Learners and their progress</caption>
+        <caption className="visually-hidden">
+          <Trans>Learners and their progress</Trans>
+        </caption>
         <thead>
           <tr>
-            <th scope="col">Learner</th>
-            <th scope="col">Progress</th>
-            <th scope="col">Lessons done</th>
-            <th scope="col">Quizzes passed</th>
-            <th scope="col">Last activity</th>
-            <th scope="col">Certificate</th>
+            <th scope="col">
+              <Trans>Learner</Trans>
+            </th>
+            <th scope="col">
+              <Trans>Progress</Trans>
+            </th>
+            <th scope="col">
+              <Trans>Lessons done</Trans>
+            </th>
+            <th scope="col">
+              <Trans>Quizzes passed</Trans>
+            </th>
+            <th scope="col">
+              <Trans>Last activity</Trans>
+            </th>
+            <th scope="col">
+              <Trans>Certificate</Trans>
+            </th>
           </tr>
         </thead>
         <tbody>
           {learners.map((learner) => (
             <tr key={learner.enrollmentId}>
               <th scope="row" className={s.learnerCell}>
-                <span className={s.name}>{learner.name}</span>
-                <span className={s.email}>{learner.email}</span>
+                <span className={s.name} translate="no">
+                  {learner.name}
+                </span>
+                <span className={s.email} translate="no">
+                  {learner.email}
+                </span>
               </th>
               <td>
                 <span className={s.progress}>
-                  <ProgressBar percent={learner.percent} label={`${learner.name}'s progress`} />
+                  <ProgressBar percent={learner.percent} label={t`${learner.name}'s progress`} />
                   <span className={s.percent}>{learner.percent} %</span>
                 </span>
               </td>
@@ -46,7 +66,13 @@ export function LearnersTable({
                 {learner.completedRequired} / {requiredLessons}
               </td>
               <td className={s.numeric}>{learner.quizzesPassed}</td>
-              <td>{learner.lastActivityAt ? formatDate(learner.lastActivityAt) : "Not started"}</td>
+              <td>
+                {learner.lastActivityAt ? (
+                  formatDate(learner.lastActivityAt)
+                ) : (
+                  <Trans>Not started</Trans>
+                )}
+              </td>
               <td>
                 <CertificateCell learner={learner} onRevoke={() => onRevoke(learner)} />
               </td>
@@ -60,13 +86,29 @@ export function LearnersTable({
 
 function CertificateCell({ learner, onRevoke }: { learner: CourseLearner; onRevoke: () => void }) {
   const state = certificateState(learner.certificate);
-  if (state === "none") return <span className="muted">Not yet</span>;
-  if (state === "revoked") return <Badge tone="danger">Revoked</Badge>;
+  if (state === "none") {
+    return (
+      <span className="muted">
+        <Trans>Not yet</Trans>
+      </span>
+    );
+  }
+  if (state === "revoked") {
+    return (
+      <Badge tone="danger">
+        <Trans>Revoked</Trans>
+      </Badge>
+    );
+  }
   return (
     <span className={s.certificateCell}>
-      <Badge tone="success">Issued</Badge>
+      <Badge tone="success">
+        <Trans>Issued</Trans>
+      </Badge>
       <button type="button" className={linkButtonClass} onClick={onRevoke}>
-        Revoke<span className="visually-hidden"> {learner.name}'s certificate</span>
+        <Trans>
+          Revoke<span className="visually-hidden"> {learner.name}'s certificate</span>
+        </Trans>
       </button>
     </span>
   );

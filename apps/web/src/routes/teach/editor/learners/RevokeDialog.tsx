@@ -1,3 +1,4 @@
+import { Trans } from "@lingui/react/macro";
 import { useMutation } from "@tanstack/react-query";
 import { type FormEvent, useId, useRef, useState } from "react";
 import { buttonClass } from "../../../../components/ui/Button";
@@ -23,6 +24,7 @@ export function RevokeDialog({
   onClose: () => void;
 }) {
   const id = useId();
+  const { min, max } = REVOKE_REASON;
   const dialog = useRef<HTMLDialogElement>(null);
   const [reason, setReason] = useState("");
   const [checked, setChecked] = useState(false);
@@ -52,15 +54,23 @@ export function RevokeDialog({
       onClose={onClose}
     >
       <form onSubmit={submit} noValidate>
-        <h2 id={`${id}-title`}>Revoke {learnerName}'s certificate?</h2>
+        <h2 id={`${id}-title`}>
+          <Trans>Revoke {learnerName}'s certificate?</Trans>
+        </h2>
         <p id={`${id}-text`}>
-          Its verification page and link will say it was revoked, within a minute. This can't be
-          undone.
+          <Trans>
+            Its verification page and link will say it was revoked, within a minute. This can't be
+            undone.
+          </Trans>
         </p>
         <div className={f.field}>
-          <label htmlFor={`${id}-reason`}>Reason</label>
+          <label htmlFor={`${id}-reason`}>
+            <Trans>Reason</Trans>
+          </label>
           <p id={`${id}-reason-hint`} className={f.hint}>
-            Recorded with the revocation. {REVOKE_REASON.min}–{REVOKE_REASON.max} characters.
+            <Trans>
+              Recorded with the revocation. {min}–{max} characters.
+            </Trans>
           </p>
           <textarea
             id={`${id}-reason`}
@@ -92,14 +102,14 @@ export function RevokeDialog({
             className={buttonClass({ variant: "danger" })}
             disabled={revoke.isPending}
           >
-            {revoke.isPending ? "Revoking…" : "Revoke certificate"}
+            {revoke.isPending ? <Trans>Revoking…</Trans> : <Trans>Revoke certificate</Trans>}
           </button>
           <button
             type="button"
             className={buttonClass({ variant: "ghost" })}
             onClick={() => dialog.current?.close()}
           >
-            Cancel
+            <Trans>Cancel</Trans>
           </button>
         </div>
       </form>

@@ -1,8 +1,12 @@
+import { plural, t } from "@lingui/core/macro";
 import { inputTextProblem } from "@lumen/shared/text-rules";
 import type { inferOutput } from "@trpc/tanstack-react-query";
 import type { trpc } from "../../../../lib/trpc";
 
-/** The words and numbers of an instructor's "Learners" tab, apart from the markup. */
+/**
+ * The words and numbers of an instructor's "Learners" tab, apart from the markup. Called while
+ * rendering, so the global `t` reads the active language.
+ */
 export type CourseLearners = inferOutput<typeof trpc.progress.courseLearners>;
 export type CourseLearner = CourseLearners["learners"][number];
 
@@ -15,11 +19,15 @@ export const BAND_LABELS: readonly string[] = [
 /** One sentence for the chart's accessible name: every band that has learners. */
 export function distributionSummary(distribution: readonly number[]): string {
   const total = distribution.reduce((sum, n) => sum + n, 0);
-  if (total === 0) return "Completion: no learners yet.";
+  if (total === 0) return t`Completion: no learners yet.`;
   const bands = distribution
-    .map((count, i) => (count > 0 ? `${count} at ${BAND_LABELS[i]}` : null))
-    .filter(Boolean);
-  return `Completion of ${total} ${total === 1 ? "learner" : "learners"}: ${bands.join(", ")}.`;
+    .map((count, i) => {
+      const band = BAND_LABELS[i] ?? "";
+      return count > 0 ? t`${count} at ${band}` : null;
+    })
+    .filter(Boolean)
+    .join(", ");
+  return t`Completion of ${plural(total, { one: "# learner", other: "# learners" })}: ${bands}.`;
 }
 
 export interface Bar {
@@ -53,8 +61,8 @@ export const REVOKE_REASON = { min: 3, max: 500 } as const;
 export function revokeReasonProblem(reason: string): string | null {
   const length = reason.trim().length;
   if (length < REVOKE_REASON.min)
-    return "Say why the certificate is revoked (at least 3 characters).";
-  if (length > REVOKE_REASON.max) return "Keep the reason under 500 characters.";
+    return t`Say why the certificate is revoked (at least 3 characters).`;
+  if (length > REVOKE_REASON.max) return t`Keep the reason under 500 characters.`;
   return inputTextProblem(reason, "Reason", { multiline: true });
 }
 

@@ -1,3 +1,4 @@
+import { Trans, useLingui } from "@lingui/react/macro";
 import { buttonClass } from "../../../../components/ui/Button";
 import { fieldStyles as f } from "../../../../components/ui/Field";
 import { newQuestion, QUESTION_KINDS, questionFieldId } from "./quiz-editor";
@@ -7,10 +8,13 @@ import type { QuizForm } from "./use-quiz-form";
 
 /** One button per question kind; the new question's text field takes focus. */
 export function AddQuestion({ form }: { form: QuizForm }) {
+  const { t } = useLingui();
   const full = form.draft.questions.length >= QUIZ_LIMITS.questionsMax;
   return (
     <fieldset className={s.addQuestion}>
-      <legend className={s.addQuestionLabel}>Add a question:</legend>
+      <legend className={s.addQuestionLabel}>
+        <Trans>Add a question:</Trans>
+      </legend>
       {QUESTION_KINDS.map(({ kind, label }) => (
         <button
           key={kind}
@@ -23,10 +27,14 @@ export function AddQuestion({ form }: { form: QuizForm }) {
             form.focus(questionFieldId(question.key, "prompt"));
           }}
         >
-          {label}
+          {t(label)}
         </button>
       ))}
-      {full && <span className={f.hint}>A quiz can have at most 100 questions.</span>}
+      {full && (
+        <span className={f.hint}>
+          <Trans>A quiz can have at most 100 questions.</Trans>
+        </span>
+      )}
     </fieldset>
   );
 }

@@ -1,3 +1,4 @@
+import { Trans, useLingui } from "@lingui/react/macro";
 import { fieldStyles as f, TextField } from "../../../../components/ui/Field";
 import { ChipsInput } from "../TagsInput";
 import { ChoiceOptions } from "./ChoiceOptions";
@@ -17,6 +18,7 @@ export function AnswerFields({
   question: QuestionDraft;
   errors: QuestionErrors;
 }) {
+  const { t } = useLingui();
   const id = (field: string) => questionFieldId(question.key, field);
   const update = (patch: Partial<QuestionDraft>) =>
     form.updateQuestion(question.key, (q) => ({ ...q, ...patch }));
@@ -27,7 +29,9 @@ export function AnswerFields({
     case "true_false":
       return (
         <fieldset className={s.answerChoice}>
-          <legend>Correct answer</legend>
+          <legend>
+            <Trans>Correct answer</Trans>
+          </legend>
           {[true, false].map((value) => (
             <span key={String(value)} className={f.check}>
               <input
@@ -38,7 +42,7 @@ export function AnswerFields({
                 onChange={() => update({ truth: value })}
               />
               <label htmlFor={value ? id("answer") : id("answer-false")}>
-                {value ? "True" : "False"}
+                {value ? <Trans>True</Trans> : <Trans>False</Trans>}
               </label>
             </span>
           ))}
@@ -49,7 +53,7 @@ export function AnswerFields({
         <div className={f.row}>
           <TextField
             id={id("value")}
-            label="Correct answer"
+            label={t`Correct answer`}
             inputMode="decimal"
             autoComplete="off"
             value={question.value}
@@ -58,8 +62,8 @@ export function AnswerFields({
           />
           <TextField
             id={id("tolerance")}
-            label="Tolerance (±)"
-            hint="Answers this close to the correct one count too. 0: exact."
+            label={t`Tolerance (±)`}
+            hint={t`Answers this close to the correct one count too. 0: exact.`}
             inputMode="decimal"
             autoComplete="off"
             value={question.tolerance}
@@ -72,14 +76,14 @@ export function AnswerFields({
       return (
         <ChipsInput
           id={id("accepted")}
-          label="Accepted answers"
-          hint="Press Enter after each. Case, extra spaces and a trailing full stop don't matter."
-          listLabel="Accepted answers"
-          what="answer"
+          label={t`Accepted answers`}
+          hint={t`Press Enter after each. Case, extra spaces and a trailing full stop don't matter.`}
+          listLabel={t`Accepted answers`}
+          removeLabel={(answer) => t`Remove answer ${answer}`}
           items={question.accepted}
           add={addAccepted}
           full={question.accepted.length >= ACCEPTED_MAX}
-          placeholder={["Add an accepted answer", "Answer limit reached"]}
+          placeholder={[t`Add an accepted answer`, t`Answer limit reached`]}
           maxLength={200}
           commaAdds={false}
           error={errors.accepted}

@@ -1,3 +1,4 @@
+import { Trans, useLingui } from "@lingui/react/macro";
 import { buttonClass, iconButtonClass } from "../../../../components/ui/Button";
 import { describedBy, fieldStyles as f } from "../../../../components/ui/Field";
 import { focusAfterMove, MoveButtons } from "../MoveButtons";
@@ -20,6 +21,7 @@ export function ChoiceOptions({
   question: QuestionDraft;
   errors: QuestionErrors;
 }) {
+  const { t } = useLingui();
   const { key, options } = question;
   const id = (field: string) => questionFieldId(key, field);
   const single = question.kind === "single_choice";
@@ -48,9 +50,15 @@ export function ChoiceOptions({
       className={s.answerOptions}
       aria-describedby={describedBy(id("options"), true, groupError)}
     >
-      <legend>Options</legend>
+      <legend>
+        <Trans>Options</Trans>
+      </legend>
       <p id={`${id("options")}-hint`} className={f.hint}>
-        {single ? "Mark the one correct option." : "Mark every correct option."}
+        {single ? (
+          <Trans>Mark the one correct option.</Trans>
+        ) : (
+          <Trans>Mark every correct option.</Trans>
+        )}
       </p>
       <ol className={s.optionList}>
         {options.map((option, index) => {
@@ -72,18 +80,20 @@ export function ChoiceOptions({
                   }
                 />
                 <label htmlFor={markId}>
-                  Correct<span className="visually-hidden">: option {n}</span>
+                  <Trans>
+                    Correct<span className="visually-hidden">: option {n}</span>
+                  </Trans>
                 </label>
               </span>
               <span className={s.optionText}>
                 <label htmlFor={textId} className="visually-hidden">
-                  Option {n}
+                  <Trans>Option {n}</Trans>
                 </label>
                 <input
                   id={textId}
                   value={option.text}
                   maxLength={QUIZ_LIMITS.optionMax}
-                  placeholder={`Option ${n}`}
+                  placeholder={t`Option ${n}`}
                   aria-invalid={error ? true : undefined}
                   aria-describedby={error ? `${textId}-error` : undefined}
                   onChange={(e) =>
@@ -102,7 +112,7 @@ export function ChoiceOptions({
               </span>
               <MoveButtons
                 id={moveId(option.id)}
-                name={`option ${n}`}
+                name={t`option ${n}`}
                 canUp={index > 0}
                 canDown={index < options.length - 1}
                 onMove={(delta) => {
@@ -120,8 +130,8 @@ export function ChoiceOptions({
               <button
                 type="button"
                 className={iconButtonClass({ danger: true })}
-                aria-label={`Remove option ${n}`}
-                title="Remove option"
+                aria-label={t`Remove option ${n}`}
+                title={t`Remove option`}
                 disabled={options.length <= 2}
                 onClick={() => remove(option.id, index)}
               >
@@ -143,7 +153,7 @@ export function ChoiceOptions({
         disabled={options.length >= QUIZ_LIMITS.optionsMax}
         onClick={add}
       >
-        Add option
+        <Trans>Add option</Trans>
       </button>
     </fieldset>
   );

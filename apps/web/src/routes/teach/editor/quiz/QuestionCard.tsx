@@ -1,3 +1,4 @@
+import { Trans, useLingui } from "@lingui/react/macro";
 import type { TextareaHTMLAttributes } from "react";
 import { cx } from "../../../../components/ui/cx";
 import { describedBy, FieldShell, SelectField, TextField } from "../../../../components/ui/Field";
@@ -17,7 +18,6 @@ import { changeKind, moveAt } from "./quiz-editor-edits";
 import type { QuestionErrors } from "./quiz-editor-validate";
 import type { QuizForm } from "./use-quiz-form";
 
-const KIND_OPTIONS = QUESTION_KINDS.map((k) => ({ value: k.kind, label: k.label }));
 const isKind = (value: string): value is QuestionKind =>
   QUESTION_KINDS.some((k) => k.kind === value);
 
@@ -37,9 +37,13 @@ export function QuestionCard({
   errors?: QuestionErrors | undefined;
   headingId: string;
 }) {
+  const { t } = useLingui();
   const { key } = question;
   const id = (field: string) => questionFieldId(key, field);
-  const name = `question ${index + 1}`;
+  const number = index + 1;
+  const name = t`question ${number}`;
+  const kindOptions = QUESTION_KINDS.map((k) => ({ value: k.kind, label: t(k.label) }));
+  const kind = t(kindLabel(question.kind));
   const update = (patch: Partial<QuestionDraft>) =>
     form.updateQuestion(key, (q) => ({ ...q, ...patch }));
   const move = (delta: -1 | 1) => {
@@ -55,14 +59,16 @@ export function QuestionCard({
   return (
     <fieldset className={s.card}>
       <legend className={s.cardLegend}>
-        Question {index + 1}
-        <span className="visually-hidden">, {kindLabel(question.kind)}</span>
+        <Trans>
+          Question {number}
+          <span className="visually-hidden">, {kind}</span>
+        </Trans>
       </legend>
       <div className={s.toolbar}>
         <SelectField
           id={id("kind")}
-          label="Type"
-          options={KIND_OPTIONS}
+          label={t`Type`}
+          options={kindOptions}
           value={question.kind}
           onChange={(e) => {
             const kind = e.target.value;
@@ -71,7 +77,7 @@ export function QuestionCard({
         />
         <TextField
           id={id("points")}
-          label="Points"
+          label={t`Points`}
           type="number"
           inputMode="numeric"
           min={1}
@@ -83,12 +89,16 @@ export function QuestionCard({
         />
         <span className={cx(o.rowActions, s.toolbarActions)}>
           <MoveButtons id={key} name={name} canUp={index > 0} canDown={!last} onMove={move} />
-          <ConfirmDelete label={`Delete ${name}`} question={`Delete ${name}?`} onConfirm={remove} />
+          <ConfirmDelete
+            label={t`Delete ${name}`}
+            question={t`Delete ${name}?`}
+            onConfirm={remove}
+          />
         </span>
       </div>
       <TextArea
         id={id("prompt")}
-        label="Question text"
+        label={t`Question text`}
         rows={2}
         maxLength={2000}
         value={question.prompt}
@@ -98,8 +108,8 @@ export function QuestionCard({
       <AnswerFields form={form} question={question} errors={errors} />
       <TextArea
         id={id("explanation")}
-        label="Explanation (optional)"
-        hint="Shown to learners with their result, after they submit."
+        label={t`Explanation (optional)`}
+        hint={t`Shown to learners with their result, after they submit.`}
         rows={2}
         maxLength={2000}
         value={question.explanation}

@@ -1,9 +1,10 @@
+import { plural } from "@lingui/core/macro";
+import { Plural, Trans, useLingui } from "@lingui/react/macro";
 import { useQuery } from "@tanstack/react-query";
 import { ErrorState, LoadingState } from "../../../../components/states";
 import { buttonClass } from "../../../../components/ui/Button";
 import { fieldStyles as f } from "../../../../components/ui/Field";
 import { Notice } from "../../../../components/ui/Notice";
-import { plural } from "../../../../lib/format";
 import { trpc } from "../../../../lib/trpc";
 import type { EditableLesson } from "../../api";
 import { lessonBodyId } from "../../editor-targets";
@@ -23,16 +24,17 @@ export function QuizLessonEditor({
   lesson: EditableLesson;
   courseId: string;
 }) {
+  const { t } = useLingui();
   const quiz = useQuery({ ...trpc.quiz.edit.queryOptions({ lessonId: lesson.id }), staleTime: 0 });
   return (
     <div className={s.editor}>
       <h4 id={lessonBodyId(lesson.id)} tabIndex={-1} className={s.heading}>
-        Quiz
+        <Trans>Quiz</Trans>
       </h4>
       {quiz.isPending ? (
-        <LoadingState label="Loading the quiz…" />
+        <LoadingState label={t`Loading the quiz…`} />
       ) : quiz.isError ? (
-        <ErrorState message="We couldn't load this quiz." onRetry={() => quiz.refetch()} />
+        <ErrorState message={t`We couldn't load this quiz.`} onRetry={() => quiz.refetch()} />
       ) : (
         <QuizForm quiz={quiz.data} courseId={courseId} />
       )}
@@ -41,6 +43,7 @@ export function QuizLessonEditor({
 }
 
 function QuizForm({ quiz, courseId }: { quiz: EditableQuiz; courseId: string }) {
+  const { t } = useLingui();
   const form = useQuizForm(quiz, courseId);
   const { draft, errors, save } = form;
   const count = draft.questions.length;
@@ -50,20 +53,25 @@ function QuizForm({ quiz, courseId }: { quiz: EditableQuiz; courseId: string }) 
     <form className={s.form} onSubmit={form.submit} noValidate>
       {form.attemptCount > 0 && (
         <Notice tone="warning" as="p">
-          Learners have submitted {plural(form.attemptCount, "attempt")}. You can still edit the
-          quiz: new attempts use your changes, and past scores keep their grading.
+          <Plural
+            value={form.attemptCount}
+            one="Learners have submitted # attempt. You can still edit the quiz: new attempts use your changes, and past scores keep their grading."
+            other="Learners have submitted # attempts. You can still edit the quiz: new attempts use your changes, and past scores keep their grading."
+          />
         </Notice>
       )}
       <QuizSettingsFields form={form} />
       <section className={s.questions} aria-labelledby={headingId}>
         <h5 id={headingId} tabIndex={-1}>
-          Questions{" "}
+          <Trans>Questions</Trans>{" "}
           <span className="muted">
-            ({plural(count, "question")}, {plural(totalPoints, "point")})
+            {t`(${plural(count, { one: "# question", other: "# questions" })}, ${plural(totalPoints, { one: "# point", other: "# points" })})`}
           </span>
         </h5>
         {count === 0 ? (
-          <p className="muted">No questions yet. Add the first one below.</p>
+          <p className="muted">
+            <Trans>No questions yet. Add the first one below.</Trans>
+          </p>
         ) : (
           <ol className={s.questionList}>
             {draft.questions.map((question, index) => (
@@ -89,8 +97,12 @@ function QuizForm({ quiz, courseId }: { quiz: EditableQuiz; courseId: string }) 
       )}
       {form.problemCount > 0 && !errors.form && (
         <p className={f.formError} role="alert">
-          {form.refused ? "The quiz wasn't saved. " : ""}
-          Fix {plural(form.problemCount, "problem")} marked above before saving.
+          {form.refused ? `${t`The quiz wasn't saved.`} ` : ""}
+          <Plural
+            value={form.problemCount}
+            one="Fix # problem marked above before saving."
+            other="Fix # problems marked above before saving."
+          />
         </p>
       )}
       <div className={f.actions}>
@@ -99,11 +111,11 @@ function QuizForm({ quiz, courseId }: { quiz: EditableQuiz; courseId: string }) 
           className={buttonClass({ variant: "primary" })}
           disabled={save.isPending || !form.dirty}
         >
-          {save.isPending ? "Saving…" : "Save quiz"}
+          {save.isPending ? <Trans>Saving…</Trans> : <Trans>Save quiz</Trans>}
         </button>
         <SaveStatus
           state={form.status}
-          error={form.refused ? "Not saved." : save.error?.message}
+          error={form.refused ? t`Not saved.` : save.error?.message}
           onRetry={() => form.submit()}
         />
       </div>

@@ -1,3 +1,4 @@
+import { Trans, useLingui } from "@lingui/react/macro";
 import { fieldStyles as f, TextField } from "../../../../components/ui/Field";
 import { AttemptsFields, RequiredForCertificateField } from "../AssessmentRulesFields";
 import type { SettingsDraft } from "./quiz-editor";
@@ -7,17 +8,20 @@ import type { QuizForm } from "./use-quiz-form";
 
 /** Passing score, attempts allowed (or unlimited), and whether the certificate needs a pass. */
 export function QuizSettingsFields({ form }: { form: QuizForm }) {
+  const { t } = useLingui();
   const { settings } = form.draft;
   const id = (field: string) => settingsFieldId(form.lessonId, field);
   const set = (patch: Partial<SettingsDraft>) =>
     form.setDraft((d) => ({ ...d, settings: { ...d.settings, ...patch } }));
   return (
     <fieldset className={s.settings}>
-      <legend>Settings</legend>
+      <legend>
+        <Trans>Settings</Trans>
+      </legend>
       <div className={f.row}>
         <TextField
           id={id("passing")}
-          label="Passing score (%)"
+          label={t`Passing score (%)`}
           type="number"
           inputMode="numeric"
           min={0}

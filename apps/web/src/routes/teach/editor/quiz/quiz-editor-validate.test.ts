@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import "../../../../lib/i18n/testing";
 import { newQuestion, type QuestionDraft, type QuizDraft } from "./quiz-editor";
 import {
   countErrors,

@@ -1,3 +1,4 @@
+import { t } from "@lingui/core/macro";
 import { inputTextProblem } from "@lumen/shared/text-rules";
 import {
   isChoice,
@@ -11,6 +12,8 @@ import {
 /**
  * The quiz builder's checks, the same rules the API's input schema enforces (so a save is
  * rarely refused), and the API's field errors mapped back onto the questions they name.
+ * Messages are made when the form is checked, in the language shown then (global `t`); the
+ * shared text rules' messages are the API's, which the server translates.
  */
 export const QUIZ_LIMITS = {
   questionsMax: 100,
@@ -53,14 +56,15 @@ const isInt = (n: number) => Number.isInteger(n);
 export function validateQuestion(q: QuestionDraft): QuestionErrors {
   const e: QuestionErrors = {};
   const prompt = q.prompt.trim();
-  if (!prompt) e.prompt = "Write the question.";
-  else if (prompt.length > L.promptMax) e.prompt = "Questions can be at most 2,000 characters.";
+  if (!prompt) e.prompt = t`Write the question.`;
+  else if (prompt.length > L.promptMax) e.prompt = t`Questions can be at most 2,000 characters.`;
   const points = parseNumber(q.points);
   if (!isInt(points) || points < 1 || points > L.pointsMax) {
-    e.points = `Points must be a whole number from 1 to ${L.pointsMax}.`;
+    const max = L.pointsMax;
+    e.points = t`Points must be a whole number from 1 to ${max}.`;
   }
   if (q.explanation.trim().length > L.explanationMax) {
-    e.explanation = "Explanations can be at most 2,000 characters.";
+    e.explanation = t`Explanations can be at most 2,000 characters.`;
   }
   // The API's text rules (control characters, broken characters), with the same messages.
   const promptText = inputTextProblem(q.prompt, "Question text", { multiline: true });
@@ -68,15 +72,16 @@ export function validateQuestion(q: QuestionDraft): QuestionErrors {
   const explanation = inputTextProblem(q.explanation, "Explanation", { multiline: true });
   if (explanation && !e.explanation) e.explanation = explanation;
   if (isChoice(q.kind)) {
-    if (q.options.length < 2) e.options = "Give at least two options.";
-    else if (q.options.length > L.optionsMax) e.options = `At most ${L.optionsMax} options.`;
+    const optionsMax = L.optionsMax;
+    if (q.options.length < 2) e.options = t`Give at least two options.`;
+    else if (q.options.length > optionsMax) e.options = t`At most ${optionsMax} options.`;
     const optionText: Record<string, string> = {};
     for (const option of q.options) {
       const text = option.text.trim();
       const problem = inputTextProblem(text, "Option text");
-      if (!text) optionText[option.id] = "Options need text.";
+      if (!text) optionText[option.id] = t`Options need text.`;
       else if (text.length > L.optionMax) {
-        optionText[option.id] = "Options can be at most 500 characters.";
+        optionText[option.id] = t`Options can be at most 500 characters.`;
       } else if (problem) optionText[option.id] = problem;
     }
     if (Object.keys(optionText).length > 0) e.optionText = optionText;
@@ -84,20 +89,21 @@ export function validateQuestion(q: QuestionDraft): QuestionErrors {
     if (marked.length === 0) {
       e.answer =
         q.kind === "single_choice"
-          ? "Mark the correct option."
-          : "Mark at least one correct option.";
+          ? t`Mark the correct option.`
+          : t`Mark at least one correct option.`;
     }
   }
   if (q.kind === "numeric") {
-    if (!Number.isFinite(parseNumber(q.value))) e.value = "Give the correct answer as a number.";
+    if (!Number.isFinite(parseNumber(q.value))) e.value = t`Give the correct answer as a number.`;
     const tolerance = parseNumber(q.tolerance || "0");
-    if (!Number.isFinite(tolerance)) e.tolerance = "Tolerance must be a number.";
-    else if (tolerance < 0) e.tolerance = "Tolerance cannot be negative.";
+    if (!Number.isFinite(tolerance)) e.tolerance = t`Tolerance must be a number.`;
+    else if (tolerance < 0) e.tolerance = t`Tolerance cannot be negative.`;
   }
   if (q.kind === "short_text") {
-    if (q.accepted.length === 0) e.accepted = "Give at least one accepted answer.";
-    else if (q.accepted.length > L.acceptedMax) {
-      e.accepted = `At most ${L.acceptedMax} accepted answers.`;
+    const acceptedMax = L.acceptedMax;
+    if (q.accepted.length === 0) e.accepted = t`Give at least one accepted answer.`;
+    else if (q.accepted.length > acceptedMax) {
+      e.accepted = t`At most ${acceptedMax} accepted answers.`;
     }
   }
   return e;
@@ -108,14 +114,15 @@ export function validateQuiz(draft: QuizDraft): QuizErrors {
   const { settings } = draft;
   const passing = parseNumber(settings.passingPercent);
   if (!isInt(passing) || passing < 0 || passing > 100) {
-    errors.passingPercent = "The passing score is a whole percent from 0 to 100.";
+    errors.passingPercent = t`The passing score is a whole percent from 0 to 100.`;
   }
   const attempts = parseNumber(settings.maxAttempts);
+  const { attemptsMax, questionsMax } = L;
   if (!settings.unlimited && (!isInt(attempts) || attempts < 1 || attempts > L.attemptsMax)) {
-    errors.maxAttempts = `Allow from 1 to ${L.attemptsMax} attempts, or choose unlimited.`;
+    errors.maxAttempts = t`Allow from 1 to ${attemptsMax} attempts, or choose unlimited.`;
   }
   if (draft.questions.length > L.questionsMax) {
-    errors.form = `A quiz can have at most ${L.questionsMax} questions.`;
+    errors.form = t`A quiz can have at most ${questionsMax} questions.`;
   }
   for (const q of draft.questions) {
     const e = validateQuestion(q);

@@ -1,3 +1,5 @@
+import type { MessageDescriptor } from "@lingui/core";
+import { msg } from "@lingui/core/macro";
 import type { inferInput, inferOutput } from "@trpc/tanstack-react-query";
 import type { trpc } from "../../../../lib/trpc";
 
@@ -10,15 +12,16 @@ export type EditableQuiz = inferOutput<typeof trpc.quiz.edit>;
 export type SaveQuizInput = inferInput<typeof trpc.quiz.save>;
 export type QuestionKind = EditableQuiz["questions"][number]["kind"];
 
-export const QUESTION_KINDS: ReadonlyArray<{ kind: QuestionKind; label: string }> = [
-  { kind: "single_choice", label: "Single choice" },
-  { kind: "multiple_choice", label: "Multiple choice" },
-  { kind: "true_false", label: "True or false" },
-  { kind: "numeric", label: "Numeric" },
-  { kind: "short_text", label: "Short text" },
+/** Labels translated where shown (`t(label)`), so a language switch re-renders them. */
+export const QUESTION_KINDS: ReadonlyArray<{ kind: QuestionKind; label: MessageDescriptor }> = [
+  { kind: "single_choice", label: msg`Single choice` },
+  { kind: "multiple_choice", label: msg`Multiple choice` },
+  { kind: "true_false", label: msg`True or false` },
+  { kind: "numeric", label: msg`Numeric` },
+  { kind: "short_text", label: msg`Short text` },
 ];
-export const kindLabel = (kind: QuestionKind) =>
-  QUESTION_KINDS.find((k) => k.kind === kind)?.label ?? kind;
+export const kindLabel = (kind: QuestionKind): MessageDescriptor =>
+  QUESTION_KINDS.find((k) => k.kind === kind)?.label ?? { id: kind, message: kind };
 export const isChoice = (kind: QuestionKind) =>
   kind === "single_choice" || kind === "multiple_choice";
 

@@ -1,10 +1,10 @@
+import { Trans, useLingui } from "@lingui/react/macro";
 import { useMutation } from "@tanstack/react-query";
 import { type FormEvent, useId, useState } from "react";
 import { buttonClass } from "../../../../components/ui/Button";
 import { fieldStyles as f, SelectField, TextField } from "../../../../components/ui/Field";
-import { languageName } from "../../../../lib/format";
 import { apiFieldErrors, queryClient, trpc } from "../../../../lib/trpc";
-import { CAPTION_LANGUAGES, defaultCaptionLabel } from "./caption-languages";
+import { captionLanguageName, captionLanguages, defaultCaptionLabel } from "./caption-languages";
 import type { VideoSummary } from "./video-api";
 import s from "./video-editor.module.css";
 
@@ -12,21 +12,29 @@ const VTT_MAX_BYTES = 1024 * 1024;
 
 /** WebVTT caption tracks of a video: listed with Remove, and a form to add one per language. */
 export function CaptionsPanel({ video, lessonId }: { video: VideoSummary; lessonId: string }) {
+  const { t } = useLingui();
   const headingId = useId();
   const refresh = () =>
     queryClient.invalidateQueries(trpc.video.lessonVideo.queryFilter({ lessonId }));
   const remove = useMutation(trpc.video.removeCaption.mutationOptions({ onSuccess: refresh }));
   return (
     <section className={s.captions} aria-labelledby={headingId}>
-      <h5 id={headingId}>Captions</h5>
+      <h5 id={headingId}>
+        <Trans>Captions</Trans>
+      </h5>
       {video.captions.length === 0 ? (
-        <p className="muted">No captions yet. Add a WebVTT (.vtt) file per language.</p>
+        <p className="muted">
+          <Trans>No captions yet. Add a WebVTT (.vtt) file per language.</Trans>
+        </p>
       ) : (
         <ul className={s.captionList}>
           {video.captions.map((c) => (
             <li key={c.language}>
               <span>
-                <strong>{c.label}</strong> <span className="muted">({c.language})</span>
+                <strong translate="no">{c.label}</strong>{" "}
+                <span className="muted" translate="no">
+                  ({c.language})
+                </span>
               </span>
               <button
                 type="button"
@@ -34,7 +42,9 @@ export function CaptionsPanel({ video, lessonId }: { video: VideoSummary; lesson
                 disabled={remove.isPending}
                 onClick={() => remove.mutate({ assetId: video.id, language: c.language })}
               >
-                Remove<span className="visually-hidden"> {c.label} captions</span>
+                <Trans>
+                  Remove<span className="visually-hidden"> {c.label} captions</span>
+                </Trans>
               </button>
             </li>
           ))}
@@ -42,7 +52,7 @@ export function CaptionsPanel({ video, lessonId }: { video: VideoSummary; lesson
       )}
       {remove.isError && (
         <p className={f.error} role="alert">
-          {remove.error.message || "Couldn't remove the captions."}
+          {remove.error.message || t`Couldn't remove the captions.`}
         </p>
       )}
       <AddCaptionForm video={video} onAdded={refresh} />
@@ -51,6 +61,7 @@ export function CaptionsPanel({ video, lessonId }: { video: VideoSummary; lesson
 }
 
 function AddCaptionForm({ video, onAdded }: { video: VideoSummary; onAdded: () => void }) {
+  const { t } = useLingui();
   const id = useId();
   const [language, setLanguage] = useState("en");
   const [label, setLabel] = useState<string | null>(null);
@@ -72,12 +83,13 @@ function AddCaptionForm({ video, onAdded }: { video: VideoSummary; onAdded: () =
   const shownLabel = label ?? defaultCaptionLabel(language);
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    if (!file) return setFileError("Choose a .vtt file.");
-    if (file.size > VTT_MAX_BYTES) return setFileError("Caption files can be at most 1 MiB.");
+    if (!file) return setFileError(t`Choose a .vtt file.`);
+    if (file.size > VTT_MAX_BYTES) return setFileError(t`Caption files can be at most 1 MiB.`);
     setFileError(null);
     add.mutate({ assetId: video.id, language, label: shownLabel.trim(), vtt: await file.text() });
   };
   const replacing = video.captions.some((c) => c.language === language);
+  const languageLabel = captionLanguageName(language);
   const vttError = fileError ?? errors.vtt;
   const generalError =
     add.isError && !errors.vtt && !errors.label && !errors.language ? add.error.message : null;
@@ -86,16 +98,16 @@ function AddCaptionForm({ video, onAdded }: { video: VideoSummary; onAdded: () =
       <div className={f.row}>
         <SelectField
           id={`${id}-language`}
-          label="Language"
-          options={CAPTION_LANGUAGES}
+          label={t`Language`}
+          options={captionLanguages()}
           value={language}
           error={errors.language}
-          hint={replacing ? `Replaces the ${languageName(language)} captions.` : undefined}
+          hint={replacing ? t`Replaces the ${languageLabel} captions.` : undefined}
           onChange={(e) => setLanguage(e.target.value)}
         />
         <TextField
           id={`${id}-label`}
-          label="Label"
+          label={t`Label`}
           value={shownLabel}
           maxLength={60}
           error={errors.label}
@@ -105,7 +117,7 @@ function AddCaptionForm({ video, onAdded }: { video: VideoSummary; onAdded: () =
       <TextField
         key={fileKey}
         id={`${id}-vtt`}
-        label="WebVTT file"
+        label={t`WebVTT file`}
         type="file"
         accept=".vtt,text/vtt"
         error={vttError}
@@ -126,7 +138,7 @@ function AddCaptionForm({ video, onAdded }: { video: VideoSummary; onAdded: () =
           className={buttonClass({ variant: "secondary", size: "small" })}
           disabled={add.isPending}
         >
-          {add.isPending ? "Adding…" : "Add captions"}
+          {add.isPending ? <Trans>Adding…</Trans> : <Trans>Add captions</Trans>}
         </button>
       </div>
     </form>

@@ -1,3 +1,4 @@
+import { Trans, useLingui } from "@lingui/react/macro";
 import { useQuery } from "@tanstack/react-query";
 import { useEffect } from "react";
 import { fieldStyles as f } from "../../../../components/ui/Field";
@@ -19,6 +20,7 @@ export default function PreviewPlayer({
   /** Jump to a second (the dashboard's retention chart asks); each new object seeks. */
   seekTo?: { seconds: number } | null;
 }) {
+  const { t } = useLingui();
   const playback = useQuery({ ...trpc.video.playback.queryOptions({ lessonId }), staleTime: 0 });
   const { refetch } = playback;
   const playing = playback.data?.assetId;
@@ -30,7 +32,7 @@ export default function PreviewPlayer({
   if (playback.isError) {
     return (
       <p className={f.error} role="alert">
-        The preview couldn't load: {playback.error.message}
+        <Trans>The preview couldn't load: {playback.error.message}</Trans>
       </p>
     );
   }
@@ -39,7 +41,7 @@ export default function PreviewPlayer({
       <VideoPlayer
         key={playback.data.assetId}
         source={{ ...playback.data, resumeAtSeconds: 0 }}
-        title={`Preview of ${title}`}
+        title={t`Preview of ${title}`}
         lessonId={lessonId}
         reportProgress={false}
         renewUrl={async () => (await refetch()).data?.url ?? null}

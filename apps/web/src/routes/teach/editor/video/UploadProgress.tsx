@@ -1,3 +1,4 @@
+import { Trans, useLingui } from "@lingui/react/macro";
 import { ProgressBar } from "../../../../components/ProgressBar";
 import { buttonClass } from "../../../../components/ui/Button";
 import { fieldStyles as f } from "../../../../components/ui/Field";
@@ -17,28 +18,38 @@ export function UploadProgress({
   onCancel: () => void;
   onDismiss: () => void;
 }) {
+  const { t } = useLingui();
   const { phase, uploadedBytes, totalBytes, secondsLeft, problem } = upload.snapshot;
   const percent = totalBytes > 0 ? Math.floor((uploadedBytes / totalBytes) * 100) : 0;
-  const amounts = `${formatBytes(uploadedBytes)} of ${formatBytes(totalBytes)}`;
+  const uploaded = formatBytes(uploadedBytes);
+  const total = formatBytes(totalBytes);
+  const amounts = t`${uploaded} of ${total}`;
   const detail =
     phase === "uploading"
       ? `${amounts} · ${formatTimeLeft(secondsLeft)}`
       : phase === "completing"
-        ? "Finishing the upload…"
+        ? t`Finishing the upload…`
         : phase === "paused"
-          ? `Paused at ${percent} % (${amounts})`
+          ? t`Paused at ${percent} % (${amounts})`
           : amounts;
   return (
     <div className={s.upload}>
       <p>
-        {phase === "failed" ? "Upload failed: " : "Uploading "}
-        <strong>{upload.filename}</strong>
+        {phase === "failed" ? (
+          <Trans>
+            Upload failed: <strong translate="no">{upload.filename}</strong>
+          </Trans>
+        ) : (
+          <Trans>
+            Uploading <strong translate="no">{upload.filename}</strong>
+          </Trans>
+        )}
       </p>
       {phase !== "failed" && (
         <div className={s.progress}>
           <ProgressBar
             percent={percent}
-            label="Upload progress"
+            label={t`Upload progress`}
             valueText={`${percent} %, ${detail}`}
           />
           <span className={s.progressText}>
@@ -59,7 +70,7 @@ export function UploadProgress({
             className={buttonClass({ variant: "secondary", size: "small" })}
             onClick={onResume}
           >
-            Resume upload
+            <Trans>Resume upload</Trans>
           </button>
         )}
         {phase === "failed" ? (
@@ -68,7 +79,7 @@ export function UploadProgress({
             className={buttonClass({ variant: "secondary", size: "small" })}
             onClick={onDismiss}
           >
-            Upload another file
+            <Trans>Upload another file</Trans>
           </button>
         ) : (
           <button
@@ -77,7 +88,7 @@ export function UploadProgress({
             disabled={phase === "completing"}
             onClick={onCancel}
           >
-            Cancel upload
+            <Trans>Cancel upload</Trans>
           </button>
         )}
       </div>

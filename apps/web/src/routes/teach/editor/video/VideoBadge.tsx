@@ -1,3 +1,4 @@
+import { Trans } from "@lingui/react/macro";
 import { Badge } from "../../../../components/ui/Badge";
 import type { EditableLesson } from "../../api";
 import { videoBadgeText } from "./video-status-text";
@@ -12,7 +13,11 @@ export function VideoBadge({ lesson }: { lesson: EditableLesson }) {
   return (
     <>
       <Badge tone={tone}>{text}</Badge>
-      {lesson.isPreview && <Badge tone="info">Free preview</Badge>}
+      {lesson.isPreview && (
+        <Badge tone="info">
+          <Trans>Free preview</Trans>
+        </Badge>
+      )}
     </>
   );
 }

@@ -1,3 +1,4 @@
+import { Trans, useLingui } from "@lingui/react/macro";
 import { useQuery } from "@tanstack/react-query";
 import { lazy, Suspense, useEffect, useRef } from "react";
 import { ErrorState, LoadingState } from "../../../../components/states";
@@ -27,6 +28,7 @@ export function VideoLessonEditor({
   lesson: EditableLesson;
   courseId: string;
 }) {
+  const { t } = useLingui();
   const video = useQuery(lessonVideoQuery(lesson.id));
   const upload = useVideoUpload(lesson.id, courseId);
   const latest = video.data?.latest ?? null;
@@ -51,16 +53,16 @@ export function VideoLessonEditor({
   return (
     <div className={s.editor}>
       <h4 id={lessonBodyId(lesson.id)} tabIndex={-1} className={s.heading}>
-        Video
+        <Trans>Video</Trans>
       </h4>
       <p className="visually-hidden" role="status">
         {announcement(upload.active, latest)}
       </p>
       {video.isPending ? (
-        <LoadingState label="Loading the video…" />
+        <LoadingState label={t`Loading the video…`} />
       ) : video.isError ? (
         <ErrorState
-          message="We couldn't load this lesson's video."
+          message={t`We couldn't load this lesson's video.`}
           onRetry={() => video.refetch()}
         />
       ) : (
@@ -96,7 +98,10 @@ function LatestStatus({
       {!hidden && latest?.status === "failed" && <FailedStatus video={latest} />}
       {replaced ? (
         <p className={s.note}>
-          Learners see <strong>{current.originalFilename}</strong> until the new video is playable.
+          <Trans>
+            Learners see <strong translate="no">{current.originalFilename}</strong> until the new
+            video is playable.
+          </Trans>
         </p>
       ) : (
         current?.status === "ready" && <ReadyFacts video={current} />
@@ -114,6 +119,7 @@ function UploadArea({
   latest: VideoSummary | null;
   stale: boolean;
 }) {
+  const { t } = useLingui();
   if (upload.active) {
     return (
       <UploadProgress
@@ -126,28 +132,30 @@ function UploadArea({
   }
   const paused = !stale ? upload.pending : null;
   const label = paused
-    ? "Choose the same file"
+    ? t`Choose the same file`
     : latest?.status === "failed"
-      ? "Upload another file"
+      ? t`Upload another file`
       : latest && latest.status !== "uploading"
-        ? "Replace video"
-        : "Choose a video file";
+        ? t`Replace video`
+        : t`Choose a video file`;
   return (
     <VideoDropZone
       buttonLabel={label}
       hint={
-        paused ? undefined : "MP4, MOV, WebM or MKV, up to 5 GB. You can also drop the file here."
+        paused ? undefined : t`MP4, MOV, WebM or MKV, up to 5 GB. You can also drop the file here.`
       }
       error={upload.error}
       onFile={(file) => void upload.choose(file)}
     >
       {paused && (
         <p className={s.flush}>
-          Upload of <strong>{paused.filename}</strong> paused at{" "}
-          {Math.floor((paused.uploadedBytes / paused.size) * 100)} % — choose the same file to
-          resume.{" "}
+          <Trans>
+            Upload of <strong translate="no">{paused.filename}</strong> paused at{" "}
+            {Math.floor((paused.uploadedBytes / paused.size) * 100)} % — choose the same file to
+            resume.
+          </Trans>{" "}
           <button type="button" className={linkButtonClass} onClick={() => void upload.cancel()}>
-            Discard it
+            <Trans>Discard it</Trans>
           </button>
         </p>
       )}

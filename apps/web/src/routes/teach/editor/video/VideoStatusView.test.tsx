@@ -1,5 +1,6 @@
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
+import { withI18n } from "../../../../lib/i18n/testing";
 import { FailedStatus, ProcessingStatus } from "./VideoStatusView";
 import type { VideoSummary } from "./video-api";
 
@@ -31,7 +32,7 @@ const attempt = {
 };
 /** The text a person reads (markup stripped), plus what a screen reader hears from the bar. */
 const read = (element: React.ReactElement) => {
-  const html = renderToStaticMarkup(element);
+  const html = renderToStaticMarkup(withI18n(element));
   const text = html
     .replace(/<[^>]+>/g, " ")
     .replace(/&#x27;/g, "'")

@@ -1,3 +1,4 @@
+import { Trans, useLingui } from "@lingui/react/macro";
 import { ProgressBar } from "../../../../components/ProgressBar";
 import { Badge, type BadgeTone } from "../../../../components/ui/Badge";
 import { cx } from "../../../../components/ui/cx";
@@ -20,28 +21,37 @@ const RENDITION_TONE: Partial<Record<string, BadgeTone>> = { processing: "info",
  * or, when nothing can process it or an attempt failed, why (never a silent "0 %").
  */
 export function ProcessingStatus({ video }: { video: VideoSummary }) {
+  const { t } = useLingui();
   const queued = video.status === "queued";
   const valueText = processingValueText(video);
   return (
     <div className={s.status}>
       <p>
-        {queued ? "Waiting to process" : "Processing"} <strong>{video.originalFilename}</strong>
+        {queued ? (
+          <Trans>
+            Waiting to process <strong translate="no">{video.originalFilename}</strong>
+          </Trans>
+        ) : (
+          <Trans>
+            Processing <strong translate="no">{video.originalFilename}</strong>
+          </Trans>
+        )}
       </p>
       {video.processingUnavailable ? (
         <p className={f.error}>{unavailableText(video.processingUnavailable)}</p>
       ) : (
         video.lastAttempt && (
           <p className={f.error}>
-            {failedAttemptText(video.lastAttempt)}. Trying again automatically.
+            <Trans>{failedAttemptText(video.lastAttempt)}. Trying again automatically.</Trans>
           </p>
         )
       )}
       <div className={s.progress}>
-        <ProgressBar percent={video.percent} label="Processing progress" valueText={valueText} />
+        <ProgressBar percent={video.percent} label={t`Processing progress`} valueText={valueText} />
         <span className={s.progressText}>{valueText}</span>
       </div>
       {video.renditions.length > 0 && (
-        <ul className={s.renditions} aria-label="Renditions">
+        <ul className={s.renditions} aria-label={t`Renditions`}>
           {video.renditions.map((r) => (
             <li key={r.name}>
               <Badge tone={RENDITION_TONE[r.status] ?? "neutral"}>{renditionLabel(r)}</Badge>
@@ -51,7 +61,9 @@ export function ProcessingStatus({ video }: { video: VideoSummary }) {
       )}
       {video.playableAt && (
         <p className={s.playable}>
-          <strong>Playable now.</strong> Learners can watch while the other qualities finish.
+          <Trans>
+            <strong>Playable now.</strong> Learners can watch while the other qualities finish.
+          </Trans>
         </p>
       )}
     </div>
@@ -62,11 +74,15 @@ export function FailedStatus({ video }: { video: VideoSummary }) {
   return (
     <div className={cx(s.status, s.failed)}>
       <p>
-        <strong>{video.originalFilename}</strong> couldn't be processed.
+        <Trans>
+          <strong translate="no">{video.originalFilename}</strong> couldn't be processed.
+        </Trans>
       </p>
-      <p className={f.error}>{video.failureReason ?? "Processing failed."}</p>
+      <p className={f.error}>{video.failureReason ?? <Trans>Processing failed.</Trans>}</p>
       {video.lastAttempt && (
-        <p className="muted">Last error: {failedAttemptText(video.lastAttempt)}</p>
+        <p className="muted">
+          <Trans>Last error: {failedAttemptText(video.lastAttempt)}</Trans>
+        </p>
       )}
     </div>
   );
@@ -84,9 +100,9 @@ export function ReadyFacts({ video }: { video: VideoSummary }) {
     <div className={s.status}>
       <p>
         <Badge tone="success" className={s.readyBadge}>
-          Ready
+          <Trans>Ready</Trans>
         </Badge>{" "}
-        <strong>{video.originalFilename}</strong>
+        <strong translate="no">{video.originalFilename}</strong>
       </p>
       <p className={cx("muted", s.facts)}>{facts.join(" · ")}</p>
     </div>

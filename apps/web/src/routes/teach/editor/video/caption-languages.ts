@@ -1,6 +1,7 @@
-import { capitalize, languageName } from "../../../../lib/format";
+import { capitalize } from "../../../../lib/format";
+import { intlLocale } from "../../../../lib/i18n";
 
-/** The caption languages offered first: common BCP 47 tags, with their English names. */
+/** The caption languages offered first: common BCP 47 tags. */
 const TAGS = [
   "en",
   "en-GB",
@@ -38,9 +39,21 @@ const TAGS = [
   "zh-Hant",
 ] as const;
 
-export const CAPTION_LANGUAGES: ReadonlyArray<{ value: string; label: string }> = TAGS.map(
-  (tag) => ({ value: tag, label: `${languageName(tag)} (${tag})` }),
-);
+/** A language's name in the interface's language (Intl): "English", "inglés", "الإنجليزية". */
+export function captionLanguageName(tag: string, locale: string = intlLocale()): string {
+  try {
+    return new Intl.DisplayNames([locale], { type: "language" }).of(tag) ?? tag;
+  } catch {
+    return tag;
+  }
+}
+
+/** The select's options, named in the interface's language; built while rendering. */
+export function captionLanguages(
+  locale: string = intlLocale(),
+): ReadonlyArray<{ value: string; label: string }> {
+  return TAGS.map((tag) => ({ value: tag, label: `${captionLanguageName(tag, locale)} (${tag})` }));
+}
 
 /** The label learners see in the captions menu, in its own language: "Français", "日本語". */
 export function defaultCaptionLabel(tag: string): string {

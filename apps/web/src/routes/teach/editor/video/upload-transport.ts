@@ -1,3 +1,4 @@
+import { t } from "@lingui/core/macro";
 import { fieldOf, parseJsonSafely, XhrInterrupted, xhrPut } from "../../../../lib/xhr-put";
 
 /**
@@ -40,7 +41,7 @@ export class TransferError extends Error {
     readonly status: number,
     readonly code: string | null = null,
   ) {
-    super(status === 0 ? "The connection was interrupted." : `The upload server said ${status}.`);
+    super(status === 0 ? t`The connection was interrupted.` : t`The upload server said ${status}.`);
     this.name = "TransferError";
   }
 }
@@ -55,14 +56,15 @@ export function isRetriable(error: unknown): boolean {
 /** Why an upload stopped for good, in words an instructor can act on. */
 export function transferFailureMessage(error: unknown): string {
   if (error instanceof TransferError) {
-    if (error.status === 403) return "The upload link expired and could not be renewed.";
-    if (error.status === 413) return "The file is larger than the upload allows.";
-    if (error.status === 400 || error.status === 409) {
-      return "The upload server refused a part of the file. Try uploading it again.";
+    const { status } = error;
+    if (status === 403) return t`The upload link expired and could not be renewed.`;
+    if (status === 413) return t`The file is larger than the upload allows.`;
+    if (status === 400 || status === 409) {
+      return t`The upload server refused a part of the file. Try uploading it again.`;
     }
-    return `The upload failed (${error.status}). Try again.`;
+    return t`The upload failed (${status}). Try again.`;
   }
-  return error instanceof Error && error.message ? error.message : "The upload failed.";
+  return error instanceof Error && error.message ? error.message : t`The upload failed.`;
 }
 
 async function edgeJson(url: string, init: RequestInit): Promise<unknown> {

@@ -1,3 +1,4 @@
+import { t } from "@lingui/core/macro";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { trpcClient } from "../../../../lib/trpc";
 import { edgeTransport } from "./upload-transport";
@@ -23,7 +24,8 @@ export interface ActiveUpload {
   warning: string | null;
 }
 
-const OFFLINE = "You're offline. The upload continues when you're back online.";
+// Made when the upload pauses, in the language shown then (global `t`).
+const offline = () => t`You're offline. The upload continues when you're back online.`;
 /** A pause caused by failing requests while the browser says it is online: try again soon. */
 const RETRY_PAUSED_MS = 10_000;
 
@@ -57,7 +59,7 @@ export function useVideoUpload(lessonId: string, courseId: string) {
         setActive(null);
         await refreshLessonVideo(lessonId, courseId);
       } catch (caught) {
-        const problem = caught instanceof Error ? caught.message : "The upload failed.";
+        const problem = caught instanceof Error ? caught.message : t`The upload failed.`;
         setActive((a) => a && { ...a, snapshot: { ...a.snapshot, phase: "failed", problem } });
       }
     },
@@ -68,7 +70,7 @@ export function useVideoUpload(lessonId: string, courseId: string) {
     setError(null);
     const check = checkVideoFile(file);
     if (!check.ok) return setError(check.error);
-    if (current.current) return setError("An upload is already running. Cancel it first.");
+    if (current.current) return setError(t`An upload is already running. Cancel it first.`);
     let assetId: string;
     let ticket: UploadTicket | null = null;
     const previous = pending;
@@ -90,7 +92,7 @@ export function useVideoUpload(lessonId: string, courseId: string) {
         assetId = created.assetId;
         ticket = created.upload;
       } catch (caught) {
-        return setError(caught instanceof Error ? caught.message : "Couldn't start the upload.");
+        return setError(caught instanceof Error ? caught.message : t`Couldn't start the upload.`);
       }
     }
     const record: PendingUpload = {
@@ -119,7 +121,7 @@ export function useVideoUpload(lessonId: string, courseId: string) {
     });
     current.current = { upload, assetId };
     void refreshLessonVideo(lessonId, courseId);
-    if (!navigator.onLine) upload.pause(OFFLINE);
+    if (!navigator.onLine) upload.pause(offline());
     else await drive(upload, assetId);
   };
 
@@ -152,16 +154,16 @@ export function useVideoUpload(lessonId: string, courseId: string) {
   };
 
   useEffect(() => {
-    const offline = () => current.current?.upload.pause(OFFLINE);
+    const onOffline = () => current.current?.upload.pause(offline());
     const online = () => {
       const running = current.current;
       if (running?.upload.snapshot().phase === "paused")
         void drive(running.upload, running.assetId);
     };
-    window.addEventListener("offline", offline);
+    window.addEventListener("offline", onOffline);
     window.addEventListener("online", online);
     return () => {
-      window.removeEventListener("offline", offline);
+      window.removeEventListener("offline", onOffline);
       window.removeEventListener("online", online);
     };
   }, [drive]);
@@ -172,7 +174,7 @@ export function useVideoUpload(lessonId: string, courseId: string) {
   const phase = active?.snapshot.phase;
   const problem = active?.snapshot.problem;
   useEffect(() => {
-    if (phase !== "paused" || !problem || problem === OFFLINE) return;
+    if (phase !== "paused" || !problem || problem === offline()) return;
     const timer = setTimeout(() => navigator.onLine && resume(), RETRY_PAUSED_MS);
     return () => clearTimeout(timer);
   });

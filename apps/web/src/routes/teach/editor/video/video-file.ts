@@ -1,3 +1,4 @@
+import { t } from "@lingui/core/macro";
 import { formatBytes } from "../../../../lib/transfer-rate";
 
 /** The default upload cap (VIDEO_MAX_BYTES); the API enforces its own configured value. */
@@ -13,17 +14,17 @@ export function checkVideoFile(
   file: { name: string; size: number; type: string },
   maxBytes = VIDEO_MAX_BYTES,
 ): VideoFileCheck {
-  if (file.size === 0) return { ok: false, error: "That file is empty." };
+  if (file.size === 0) return { ok: false, error: t`That file is empty.` };
   if (file.size > maxBytes) {
-    return {
-      ok: false,
-      error: `That file is ${formatBytes(file.size)}; videos can be at most ${formatBytes(maxBytes)}.`,
-    };
+    const size = formatBytes(file.size);
+    const max = formatBytes(maxBytes);
+    return { ok: false, error: t`That file is ${size}; videos can be at most ${max}.` };
   }
   if (file.type && !file.type.startsWith("video/")) {
+    const { name, type } = file;
     return {
       ok: true,
-      warning: `“${file.name}” does not look like a video (${file.type}). It will be checked after uploading.`,
+      warning: t`“${name}” does not look like a video (${type}). It will be checked after uploading.`,
     };
   }
   return { ok: true, warning: null };

@@ -1,3 +1,4 @@
+import { t } from "@lingui/core/macro";
 import { createRateMeter, secondsLeft } from "../../../../lib/transfer-rate";
 import {
   isRetriable,
@@ -60,7 +61,8 @@ export interface VideoUpload {
   snapshot(): UploadSnapshot;
 }
 
-const OFFLINE = "The connection dropped. The upload continues when you're back online.";
+// Messages are made as the upload runs, in the language shown then (global `t`).
+const offline = () => t`The connection dropped. The upload continues when you're back online.`;
 
 interface Run {
   stopped: boolean;
@@ -208,12 +210,12 @@ export function createVideoUpload(options: VideoUploadOptions): VideoUpload {
           emit({ phase: "uploading" });
         }
       }
-      throw new Error("The upload server kept reporting missing parts.");
+      throw new Error(t`The upload server kept reporting missing parts.`);
     } catch (error) {
       if (current.stopped) return state.phase;
       stop(current);
       if (isRetriable(error)) {
-        emit({ phase: "paused", problem: OFFLINE, bytesPerSecond: null, secondsLeft: null });
+        emit({ phase: "paused", problem: offline(), bytesPerSecond: null, secondsLeft: null });
         return "paused";
       }
       emit({ phase: "failed", problem: transferFailureMessage(error) });
