@@ -33,7 +33,10 @@ export function ExerciseLesson({ course, lessonId }: { course: CourseDetail; les
       return <LockedLesson course={course} kind="exercise" />;
     }
     return (
-      <ErrorState message={t`We could not load this exercise.`} onRetry={() => exercise.refetch()} />
+      <ErrorState
+        message={t`We could not load this exercise.`}
+        onRetry={() => exercise.refetch()}
+      />
     );
   }
   const data = exercise.data;
@@ -54,7 +57,9 @@ export function ExerciseLesson({ course, lessonId }: { course: CourseDetail; les
       ) : (
         <div className={lesson.notice} role="status">
           <p>
-            <Trans>This exercise has no tests yet, so there is nothing to run. Check back soon.</Trans>
+            <Trans>
+              This exercise has no tests yet, so there is nothing to run. Check back soon.
+            </Trans>
           </p>
         </div>
       )}

@@ -155,7 +155,9 @@ export function ExerciseRunner({
         </div>
         {preview && (
           <p className={s.hint} role="note">
-            {course.status === "published" && course.enrollment === null && !course.viewerCanEdit ? (
+            {course.status === "published" &&
+            course.enrollment === null &&
+            !course.viewerCanEdit ? (
               <Trans>Enroll in the course to submit your code and get a score.</Trans>
             ) : (
               <Trans>Previews can run the samples only: submitting is for enrolled learners.</Trans>
@@ -217,17 +219,19 @@ function Announcer({
     if (submission.status !== "graded") text = progressText(submission);
     else if (submission.verdict) {
       const verdict = verdictLabel(submission.verdict);
-      const percent =
-        submission.scorePercent === null ? null : Math.round(submission.scorePercent);
+      const percent = submission.scorePercent === null ? null : Math.round(submission.scorePercent);
       const passed =
         submission.purpose === "submit" && submission.passed !== null ? submission.passed : null;
       // Whole sentences per case, so each language orders the parts its own way.
       if (percent === null) {
-        text = passed === null ? verdict : passed ? t`${verdict}, passed` : t`${verdict}, not passed`;
+        text =
+          passed === null ? verdict : passed ? t`${verdict}, passed` : t`${verdict}, not passed`;
       } else if (passed === null) {
         text = t`${verdict}, ${percent} %`;
       } else {
-        text = passed ? t`${verdict}, ${percent} %, passed` : t`${verdict}, ${percent} %, not passed`;
+        text = passed
+          ? t`${verdict}, ${percent} %, passed`
+          : t`${verdict}, ${percent} %, not passed`;
       }
     }
   }

@@ -49,9 +49,7 @@ const base: SubmissionView = {
 };
 
 const render = (submission: SubmissionView) =>
-  renderToStaticMarkup(
-    withI18n(<SubmissionResult submission={submission} passingPercent={60} />),
-  );
+  renderToStaticMarkup(withI18n(<SubmissionResult submission={submission} passingPercent={60} />));
 
 describe("a submission's result", () => {
   it("shows the verdict, the score against the pass mark and each test", () => {

@@ -67,11 +67,7 @@ function QuizSummary({ quiz }: { quiz: LearnerQuiz }) {
         {settings.maxAttempts === null ? (
           <Trans>Unlimited attempts</Trans>
         ) : (
-          <Plural
-            value={settings.maxAttempts}
-            one="# attempt allowed"
-            other="# attempts allowed"
-          />
+          <Plural value={settings.maxAttempts} one="# attempt allowed" other="# attempts allowed" />
         )}
       </li>
       {settings.requiredForCertificate && (
