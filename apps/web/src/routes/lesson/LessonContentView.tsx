@@ -1,3 +1,4 @@
+import { Trans, useLingui } from "@lingui/react/macro";
 import { useQuery } from "@tanstack/react-query";
 import { Markdown } from "../../components/Markdown";
 import { ErrorState } from "../../components/states";
@@ -21,6 +22,7 @@ export function LessonContentView({
   kind: string;
   lessonProgress: LessonProgress | undefined;
 }) {
+  const { t } = useLingui();
   const content = useQuery(trpc.learning.lesson.queryOptions({ lessonId }));
   if (content.isPending) {
     return (
@@ -28,7 +30,9 @@ export function LessonContentView({
         <span className={s.skeletonLine} />
         <span className={s.skeletonLine} />
         <span className={s.skeletonShort} />
-        <span className="visually-hidden">Loading the lesson…</span>
+        <span className="visually-hidden">
+          <Trans>Loading the lesson…</Trans>
+        </span>
       </div>
     );
   }
@@ -38,7 +42,7 @@ export function LessonContentView({
       return <LockedLesson course={course} kind={kind} />;
     }
     return (
-      <ErrorState message="We could not load this lesson." onRetry={() => content.refetch()} />
+      <ErrorState message={t`We could not load this lesson.`} onRetry={() => content.refetch()} />
     );
   }
   const lesson = content.data;
@@ -52,7 +56,9 @@ export function LessonContentView({
           {lesson.body.trim() ? (
             <Markdown source={lesson.body} headingBase={2} />
           ) : (
-            <p className="muted">This lesson has no text yet.</p>
+            <p className="muted">
+              <Trans>This lesson has no text yet.</Trans>
+            </p>
           )}
         </div>
       )}
@@ -66,7 +72,7 @@ export function LessonContentView({
       ) : (
         course.status === "published" && (
           <p className={cx("muted", s.flush)}>
-            Enroll in the course to keep track of what you finish.
+            <Trans>Enroll in the course to keep track of what you finish.</Trans>
           </p>
         )
       )}

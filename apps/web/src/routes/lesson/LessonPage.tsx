@@ -1,3 +1,4 @@
+import { Trans, useLingui } from "@lingui/react/macro";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef } from "react";
 import { Link, useParams } from "react-router";
@@ -26,20 +27,23 @@ import { QuizLesson } from "./quiz/QuizLesson";
 
 /** The course player: `/courses/:slug/lessons/:lessonId`. */
 export function Component() {
+  const { t } = useLingui();
   const { slug = "", lessonId = "" } = useParams();
   const course = useQuery(trpc.catalog.bySlug.queryOptions({ slug }));
   const found = course.data ? locateLesson(course.data.modules, lessonId) : null;
   useDocumentTitle(found && course.data ? `${found.lesson.title} — ${course.data.title}` : null);
 
-  if (course.isPending) return <LoadingState label="Loading lesson…" />;
+  if (course.isPending) return <LoadingState label={t`Loading lesson…`} />;
   if (course.isError) {
     const code = apiErrorCode(course.error);
     if (code === "NOT_FOUND" || code === "BAD_REQUEST") {
-      return <NotFoundContent title="Course not found" what="course" />;
+      return <NotFoundContent title={t`Course not found`} what="course" />;
     }
-    return <ErrorState message="We could not load this lesson." onRetry={() => course.refetch()} />;
+    return (
+      <ErrorState message={t`We could not load this lesson.`} onRetry={() => course.refetch()} />
+    );
   }
-  if (!found) return <NotFoundContent title="Lesson not found" what="lesson" />;
+  if (!found) return <NotFoundContent title={t`Lesson not found`} what="lesson" />;
   return <CoursePlayer course={course.data} at={found} />;
 }
 
@@ -73,6 +77,8 @@ function CoursePlayer({ course, at }: { course: CourseDetail; at: LocatedLesson<
   const canOpenAll = enrolled || course.viewerCanEdit;
   useRefetchOnEnroll(enrolled, lesson.id);
   const lessonProgress = progress.data?.lessons.find((l) => l.lessonId === lesson.id);
+  const position = at.index + 1;
+  const count = at.module.lessons.length;
   return (
     <div className={s.learn}>
       <CourseSidebar
@@ -84,22 +90,35 @@ function CoursePlayer({ course, at }: { course: CourseDetail; at: LocatedLesson<
       <article className={s.main}>
         <Breadcrumb>
           <li>
-            <Link to="/">Catalog</Link>
+            <Link to="/">
+              <Trans>Catalog</Trans>
+            </Link>
           </li>
           <li>
-            <Link to={`/courses/${course.slug}`}>{course.title}</Link>
+            <Link to={`/courses/${course.slug}`} translate="no">
+              {course.title}
+            </Link>
           </li>
         </Breadcrumb>
         <EditorBanner course={course} />
-        <h1>{lesson.title}</h1>
+        <h1 translate="no">{lesson.title}</h1>
         <p className={cx("muted", s.where)}>
-          {at.module.title} · Lesson {at.index + 1} of {at.module.lessons.length} ·{" "}
-          {LESSON_KIND_LABELS[lesson.kind] ?? lesson.kind}
+          <span translate="no">{at.module.title}</span> ·{" "}
+          <Trans>
+            Lesson {position} of {count}
+          </Trans>{" "}
+          · {LESSON_KIND_LABELS[lesson.kind] ?? lesson.kind}
           {lesson.durationSeconds > 0 && ` · ${formatDuration(lesson.durationSeconds)}`}
-          {isOptional(lesson) && <Badge className={s.badge}>Optional</Badge>}
+          {isOptional(lesson) && (
+            <Badge className={s.badge}>
+              <Trans>Optional</Trans>
+            </Badge>
+          )}
         </p>
         {progress.isError && (
-          <FormError>Your progress could not be loaded; what you do now is still saved.</FormError>
+          <FormError>
+            <Trans>Your progress could not be loaded; what you do now is still saved.</Trans>
+          </FormError>
         )}
         <div className={s.body}>
           {lesson.kind === "video" ? (

@@ -1,3 +1,4 @@
+import { Trans, useLingui } from "@lingui/react/macro";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect } from "react";
 import { ErrorState } from "../../components/states";
@@ -24,6 +25,7 @@ export function LessonVideo({
   lessonId: string;
   title: string;
 }) {
+  const { t } = useLingui();
   const playback = useQuery(playbackQuery(lessonId));
   const signedIn = Boolean(useSession().data);
   const client = useQueryClient();
@@ -45,13 +47,15 @@ export function LessonVideo({
       return (
         <div className={s.lockedFrame} role="status">
           <p className={s.lockedTitle}>
-            {(playback.error.message || "This video isn't ready yet").replace(/\.$/, "")}
+            {(playback.error.message || t`This video isn't ready yet`).replace(/\.$/, "")}
           </p>
-          <p>Check back soon.</p>
+          <p>
+            <Trans>Check back soon.</Trans>
+          </p>
         </div>
       );
     }
-    return <ErrorState message="We could not load this video." onRetry={() => refetch()} />;
+    return <ErrorState message={t`We could not load this video.`} onRetry={() => refetch()} />;
   }
   // The resume position is the newer of the learner's progress events and saved positions.
   return (
@@ -73,7 +77,9 @@ export function LessonVideo({
 function PlayerSkeleton() {
   return (
     <div className={s.playerSkeleton} role="status">
-      <span className="visually-hidden">Loading the video…</span>
+      <span className="visually-hidden">
+        <Trans>Loading the video…</Trans>
+      </span>
     </div>
   );
 }

@@ -1,3 +1,4 @@
+import { Trans, useLingui } from "@lingui/react/macro";
 import { Markdown } from "../../../components/Markdown";
 import { ErrorState } from "../../../components/states";
 import { Notice } from "../../../components/ui/Notice";
@@ -20,6 +21,7 @@ import { useAssignment } from "./use-assignment";
  * the instructor's examples, reviews of classmates' work, and the grade those reviews give.
  */
 export function AssignmentLesson({ course, lessonId }: { course: CourseDetail; lessonId: string }) {
+  const { t } = useLingui();
   const assignment = useAssignment(lessonId);
   if (assignment.isPending) {
     return (
@@ -27,7 +29,9 @@ export function AssignmentLesson({ course, lessonId }: { course: CourseDetail; l
         <span className={lesson.skeletonLine} />
         <span className={lesson.skeletonLine} />
         <span className={lesson.skeletonShort} />
-        <span className="visually-hidden">Loading the assignment…</span>
+        <span className="visually-hidden">
+          <Trans>Loading the assignment…</Trans>
+        </span>
       </div>
     );
   }
@@ -38,7 +42,7 @@ export function AssignmentLesson({ course, lessonId }: { course: CourseDetail; l
     }
     return (
       <ErrorState
-        message="We could not load this assignment."
+        message={t`We could not load this assignment.`}
         onRetry={() => assignment.refetch()}
       />
     );
@@ -49,15 +53,17 @@ export function AssignmentLesson({ course, lessonId }: { course: CourseDetail; l
       {data.enrolled && <Stepper steps={stepsOf(data)} />}
       {data.stage === "needs_staff" && (
         <Notice tone="info" as="p">
-          {NEEDS_STAFF_TEXT}
+          {t(NEEDS_STAFF_TEXT)}
         </Notice>
       )}
       {data.grade && <GradeReport assignment={data} grade={data.grade} courseId={course.id} />}
-      <section className={lesson.text} aria-label="The assignment">
+      <section className={lesson.text} aria-label={t`The assignment`}>
         {data.prompt.trim() ? (
           <Markdown source={data.prompt} headingBase={2} />
         ) : (
-          <p className="muted">This assignment has no prompt yet.</p>
+          <p className="muted">
+            <Trans>This assignment has no prompt yet.</Trans>
+          </p>
         )}
         <AssignmentFacts assignment={data} />
       </section>
@@ -66,8 +72,10 @@ export function AssignmentLesson({ course, lessonId }: { course: CourseDetail; l
         <LearnerSteps assignment={data} courseId={course.id} />
       ) : (
         <Notice tone="info" as="p">
-          You are previewing this assignment as an editor. Only enrolled learners submit work and
-          review each other's.
+          <Trans>
+            You are previewing this assignment as an editor. Only enrolled learners submit work and
+            review each other's.
+          </Trans>
         </Notice>
       )}
     </div>

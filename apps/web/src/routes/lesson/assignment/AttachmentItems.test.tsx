@@ -1,5 +1,6 @@
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
+import { withI18n } from "../../../lib/i18n/testing";
 import { AttachmentItems } from "./AttachmentItems";
 import { AttachmentLinks } from "./AttachmentList";
 import type { Attachment, PendingFile } from "./attachments";
@@ -21,27 +22,31 @@ const pending: PendingFile[] = [
 
 const render = (props: Partial<Parameters<typeof AttachmentItems>[0]> = {}) =>
   renderToStaticMarkup(
-    <AttachmentItems
-      stored={[essay]}
-      pending={pending}
-      disabled={false}
-      removing={new Set()}
-      removeErrors={{}}
-      onRemove={() => {}}
-      onCancel={() => {}}
-      onDismiss={() => {}}
-      {...props}
-    />,
+    withI18n(
+      <AttachmentItems
+        stored={[essay]}
+        pending={pending}
+        disabled={false}
+        removing={new Set()}
+        removeErrors={{}}
+        onRemove={() => {}}
+        onCancel={() => {}}
+        onDismiss={() => {}}
+        {...props}
+      />,
+    ),
   );
 
 describe("AttachmentItems", () => {
   it("links a stored file for download and offers to remove it, named for screen readers", () => {
     const html = render();
     expect(html).toContain(
-      '<a class="name" href="/api/attachments/a1" download="essay.pdf">essay.pdf</a>',
+      '<a class="name" href="/api/attachments/a1" download="essay.pdf" translate="no">essay.pdf</a>',
     );
     expect(html).toContain("2.0 kB");
-    expect(html).toContain('Remove<span class="visually-hidden"> essay.pdf</span></button>');
+    expect(html).toContain(
+      'Remove<span class="visually-hidden" translate="no"> essay.pdf</span></button>',
+    );
   });
 
   it("shows an upload's progress as a bar with its numbers, and a Cancel button", () => {
@@ -68,10 +73,10 @@ describe("AttachmentItems", () => {
 
 describe("AttachmentLinks", () => {
   it("lists a submission's files as download links with their kind and size", () => {
-    const html = renderToStaticMarkup(<AttachmentLinks attachments={[essay]} />);
+    const html = renderToStaticMarkup(withI18n(<AttachmentLinks attachments={[essay]} />));
     expect(html).toContain('href="/api/attachments/a1" download="essay.pdf"');
     expect(html).toContain("PDF · 2.0 kB");
-    expect(renderToStaticMarkup(<AttachmentLinks attachments={[]} />)).toContain(
+    expect(renderToStaticMarkup(withI18n(<AttachmentLinks attachments={[]} />))).toContain(
       "No files attached.",
     );
   });

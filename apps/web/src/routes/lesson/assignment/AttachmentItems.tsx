@@ -1,3 +1,4 @@
+import { Trans, useLingui } from "@lingui/react/macro";
 import { ProgressBar } from "../../../components/ProgressBar";
 import { buttonClass } from "../../../components/ui/Button";
 import { formatBytes } from "../../../lib/transfer-rate";
@@ -35,7 +36,12 @@ export function AttachmentItems({
       {stored.map((attachment) => (
         <li key={attachment.id} className={s.item}>
           <div className={s.row}>
-            <a className={s.name} href={attachment.downloadUrl} download={attachment.filename}>
+            <a
+              className={s.name}
+              href={attachment.downloadUrl}
+              download={attachment.filename}
+              translate="no"
+            >
               {attachment.filename}
             </a>
             <span className={s.size}>{formatBytes(attachment.byteSize)}</span>
@@ -46,8 +52,11 @@ export function AttachmentItems({
                 disabled={removing.has(attachment.id)}
                 onClick={() => onRemove(attachment.id)}
               >
-                {removing.has(attachment.id) ? "Removing…" : "Remove"}
-                <span className="visually-hidden"> {attachment.filename}</span>
+                {removing.has(attachment.id) ? <Trans>Removing…</Trans> : <Trans>Remove</Trans>}
+                <span className="visually-hidden" translate="no">
+                  {" "}
+                  {attachment.filename}
+                </span>
               </button>
             )}
           </div>
@@ -60,28 +69,19 @@ export function AttachmentItems({
       ))}
       {pending.map((file) =>
         file.state === "uploading" ? (
-          <li key={file.key} className={s.item}>
-            <div className={s.row}>
-              <span className={s.name}>{file.name}</span>
-              <span className={s.size}>
-                {percentOf(file)} % · {formatBytes(file.loaded)} of {formatBytes(file.total)}
-              </span>
-              <button type="button" className={small} onClick={() => onCancel(file.key)}>
-                Cancel<span className="visually-hidden"> uploading {file.name}</span>
-              </button>
-            </div>
-            <ProgressBar
-              percent={percentOf(file)}
-              label={`Uploading ${file.name}`}
-              valueText={`${percentOf(file)} %, ${formatBytes(file.loaded)} of ${formatBytes(file.total)}`}
-            />
-          </li>
+          <UploadingItem key={file.key} file={file} buttonClass={small} onCancel={onCancel} />
         ) : (
           <li key={file.key} className={`${s.item} ${s.failed}`}>
             <div className={s.row}>
-              <span className={s.name}>{file.name}</span>
+              <span className={s.name} translate="no">
+                {file.name}
+              </span>
               <button type="button" className={small} onClick={() => onDismiss(file.key)}>
-                Dismiss<span className="visually-hidden"> {file.name}</span>
+                <Trans>Dismiss</Trans>
+                <span className="visually-hidden" translate="no">
+                  {" "}
+                  {file.name}
+                </span>
               </button>
             </div>
             <p className={s.error} role="alert">
@@ -91,5 +91,46 @@ export function AttachmentItems({
         ),
       )}
     </ul>
+  );
+}
+
+/** A file on its way: its progress in words and as a bar, and Cancel. */
+function UploadingItem({
+  file,
+  buttonClass: small,
+  onCancel,
+}: {
+  file: Extract<PendingFile, { state: "uploading" }>;
+  buttonClass: string;
+  onCancel: (key: string) => void;
+}) {
+  const { t } = useLingui();
+  const { name } = file;
+  const percent = percentOf(file);
+  const loaded = formatBytes(file.loaded);
+  const total = formatBytes(file.total);
+  return (
+    <li className={s.item}>
+      <div className={s.row}>
+        <span className={s.name} translate="no">
+          {name}
+        </span>
+        <span className={s.size}>
+          <Trans>
+            {percent} % · {loaded} of {total}
+          </Trans>
+        </span>
+        <button type="button" className={small} onClick={() => onCancel(file.key)}>
+          <Trans>
+            Cancel<span className="visually-hidden"> uploading {name}</span>
+          </Trans>
+        </button>
+      </div>
+      <ProgressBar
+        percent={percent}
+        label={t`Uploading ${name}`}
+        valueText={t`${percent} %, ${loaded} of ${total}`}
+      />
+    </li>
   );
 }

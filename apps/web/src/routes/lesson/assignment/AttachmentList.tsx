@@ -1,19 +1,24 @@
+import type { MessageDescriptor } from "@lingui/core";
+import { msg } from "@lingui/core/macro";
+import { Trans, useLingui } from "@lingui/react/macro";
 import { useQuery } from "@tanstack/react-query";
 import { formatBytes } from "../../../lib/transfer-rate";
 import { trpc } from "../../../lib/trpc";
 import s from "./Attachments.module.css";
 import { type Attachment, refusalMessage } from "./attachments";
 
-const KIND: Record<string, string> = {
-  "application/pdf": "PDF",
-  "image/png": "PNG image",
-  "image/jpeg": "JPEG image",
-  "image/webp": "WebP image",
-  "image/gif": "GIF image",
-  "text/plain": "Text",
-  "text/markdown": "Markdown",
-  "application/zip": "ZIP archive",
+// Descriptors, translated where shown.
+const KIND: Record<string, MessageDescriptor> = {
+  "application/pdf": msg`PDF`,
+  "image/png": msg`PNG image`,
+  "image/jpeg": msg`JPEG image`,
+  "image/webp": msg`WebP image`,
+  "image/gif": msg`GIF image`,
+  "text/plain": msg`Text`,
+  "text/markdown": msg`Markdown`,
+  "application/zip": msg`ZIP archive`,
 };
+const FILE = msg`File`;
 
 /**
  * A submission's attachments as download links, for whoever may read the submission (its
@@ -22,7 +27,13 @@ const KIND: Record<string, string> = {
  */
 export function AttachmentList({ submissionId }: { submissionId: string }) {
   const attachments = useQuery(trpc.assignmentFiles.forSubmission.queryOptions({ submissionId }));
-  if (attachments.isPending) return <p className={s.note}>Loading attachments…</p>;
+  if (attachments.isPending) {
+    return (
+      <p className={s.note}>
+        <Trans>Loading attachments…</Trans>
+      </p>
+    );
+  }
   if (attachments.isError) {
     return (
       <p className={s.error} role="alert">
@@ -34,18 +45,28 @@ export function AttachmentList({ submissionId }: { submissionId: string }) {
 }
 
 export function AttachmentLinks({ attachments }: { attachments: readonly Attachment[] }) {
-  if (attachments.length === 0) return <p className={s.note}>No files attached.</p>;
+  const { t } = useLingui();
+  if (attachments.length === 0) {
+    return (
+      <p className={s.note}>
+        <Trans>No files attached.</Trans>
+      </p>
+    );
+  }
   return (
-    <ul className={s.list} aria-label="Attached files">
+    <ul className={s.list} aria-label={t`Attached files`}>
       {attachments.map((attachment) => (
         <li key={attachment.id} className={s.item}>
           <div className={s.row}>
             <a className={s.name} href={attachment.downloadUrl} download={attachment.filename}>
-              {attachment.filename}
-              <span className="visually-hidden"> (download)</span>
+              <span translate="no">{attachment.filename}</span>
+              <span className="visually-hidden">
+                {" "}
+                <Trans>(download)</Trans>
+              </span>
             </a>
             <span className={s.size}>
-              {KIND[attachment.contentType] ?? "File"} · {formatBytes(attachment.byteSize)}
+              {t(KIND[attachment.contentType] ?? FILE)} · {formatBytes(attachment.byteSize)}
             </span>
           </div>
         </li>

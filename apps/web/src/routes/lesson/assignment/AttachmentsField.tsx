@@ -1,3 +1,5 @@
+import { plural } from "@lingui/core/macro";
+import { Trans, useLingui } from "@lingui/react/macro";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useId, useRef, useState } from "react";
 import { buttonClass } from "../../../components/ui/Button";
@@ -42,6 +44,7 @@ export function AttachmentsField({
   locked: boolean;
   onChange?: (ids: string[]) => void;
 }) {
+  const { t } = useLingui();
   const id = useId();
   const queryClient = useQueryClient();
   const mineQuery = trpc.assignmentFiles.mine.queryOptions({ lessonId });
@@ -86,13 +89,15 @@ export function AttachmentsField({
       const attachment: Attachment = await request.done;
       updateMine((data) => ({ ...data, attachments: [...data.attachments, attachment] }));
       patch(key, null);
-      setAnnouncement(`Attached ${attachment.filename}.`);
+      const name = attachment.filename;
+      setAnnouncement(t`Attached ${name}.`);
     } catch (error) {
       if (error instanceof UploadCancelled) {
         patch(key, null);
-        setAnnouncement(`Cancelled ${file.name}.`);
+        const name = file.name;
+        setAnnouncement(t`Cancelled ${name}.`);
       } else {
-        const message = error instanceof Error ? error.message : "The upload failed.";
+        const message = error instanceof Error ? error.message : t`The upload failed.`;
         patch(key, { key, name: file.name, state: "failed", message });
       }
     } finally {
@@ -122,7 +127,7 @@ export function AttachmentsField({
   };
 
   const onRemove = async (attachmentId: string) => {
-    const name = stored.find((a) => a.id === attachmentId)?.filename ?? "the file";
+    const name = stored.find((a) => a.id === attachmentId)?.filename ?? t`the file`;
     setRemoving((ids) => new Set(ids).add(attachmentId));
     setRemoveErrors(({ [attachmentId]: _, ...rest }) => rest);
     try {
@@ -131,7 +136,7 @@ export function AttachmentsField({
         ...data,
         attachments: data.attachments.filter((a) => a.id !== attachmentId),
       }));
-      setAnnouncement(`Removed ${name}.`);
+      setAnnouncement(t`Removed ${name}.`);
     } catch (error) {
       setRemoveErrors((errors) => ({ ...errors, [attachmentId]: refusalMessage(error) }));
       // Locked meanwhile, say: the list and the lock state come from the server again.
@@ -145,7 +150,13 @@ export function AttachmentsField({
     }
   };
 
-  if (mine.isPending) return <p className={s.note}>Loading attachments…</p>;
+  if (mine.isPending) {
+    return (
+      <p className={s.note}>
+        <Trans>Loading attachments…</Trans>
+      </p>
+    );
+  }
   if (mine.isError) {
     return (
       <p className={s.error} role="alert">
@@ -158,16 +169,23 @@ export function AttachmentsField({
   const frozen = locked || mine.data.locked;
   const uploading = pending.filter((f) => f.state === "uploading").length;
   const places = maxFiles - stored.length - uploading;
-  const hint = `Up to ${maxFiles} files of ${formatLimit(maxBytes)} each: PDF, PNG, JPEG, WebP, GIF, plain text, Markdown or ZIP.`;
+  const limit = formatLimit(maxBytes);
+  const hint = t`Up to ${plural(maxFiles, { one: "# file", other: "# files" })} of ${limit} each: PDF, PNG, JPEG, WebP, GIF, plain text, Markdown or ZIP.`;
 
   return (
     <fieldset className={s.field}>
-      <legend className={s.label}>Attachments</legend>
+      <legend className={s.label}>
+        <Trans>Attachments</Trans>
+      </legend>
       {frozen ? (
         <p className={s.note}>
-          {stored.length === 0
-            ? "No files were attached. Your submission is in review, so this can no longer change."
-            : "Your submission is in review, so its attachments can no longer change."}
+          {stored.length === 0 ? (
+            <Trans>
+              No files were attached. Your submission is in review, so this can no longer change.
+            </Trans>
+          ) : (
+            <Trans>Your submission is in review, so its attachments can no longer change.</Trans>
+          )}
         </p>
       ) : (
         <p id={`${id}-hint`} className={s.hint}>
@@ -186,7 +204,11 @@ export function AttachmentsField({
       />
       {!frozen && (
         <label className={cx(buttonClass({ variant: "secondary", size: "small" }), s.pick)}>
-          {stored.length + uploading === 0 ? "Attach files" : "Attach more files"}
+          {stored.length + uploading === 0 ? (
+            <Trans>Attach files</Trans>
+          ) : (
+            <Trans>Attach more files</Trans>
+          )}
           <input
             type="file"
             multiple

@@ -1,3 +1,5 @@
+import { plural } from "@lingui/core/macro";
+import { Trans, useLingui } from "@lingui/react/macro";
 import { type FormEvent, useState } from "react";
 import { Markdown } from "../../../components/Markdown";
 import { Button } from "../../../components/ui/Button";
@@ -33,24 +35,28 @@ export function Calibration({
   assignment: LearnerAssignment;
   courseId: string;
 }) {
+  const { t } = useLingui();
   const { examples, meanAccuracy } = assignment.calibration;
   const sorted = [...examples].sort((a, b) => a.position - b.position);
   const firstOpen = sorted.find((e) => !e.done);
+  const count = sorted.length;
+  const accuracy = meanAccuracy === null ? null : accuracyPercent(meanAccuracy);
+  const intro =
+    accuracy === null
+      ? t`Before you review classmates, grade ${plural(count, { one: "this example", other: "these # examples" })} with the rubric. Then you see how the instructor graded it and how close you were.`
+      : t`Before you review classmates, grade ${plural(count, { one: "this example", other: "these # examples" })} with the rubric. Then you see how the instructor graded it and how close you were. Your accuracy so far: ${accuracy}.`;
   return (
     <section className={s.panel} aria-labelledby="assignment-calibration">
       <h2 id="assignment-calibration" className={s.heading}>
-        Practice grading
+        <Trans>Practice grading</Trans>
       </h2>
-      <p className={s.muted}>
-        Before you review classmates, grade{" "}
-        {sorted.length === 1 ? "this example" : `these ${sorted.length} examples`} with the rubric.
-        Then you see how the instructor graded it and how close you were.
-        {meanAccuracy !== null && ` Your accuracy so far: ${accuracyPercent(meanAccuracy)}.`}
-      </p>
+      <p className={s.muted}>{intro}</p>
       <ol className={s.examples}>
         {sorted.map((example, i) => (
           <li key={example.id}>
-            <h3 className={s.subheading}>Example {i + 1}</h3>
+            <h3 className={s.subheading}>
+              <Trans>Example {i + 1}</Trans>
+            </h3>
             {example.done ? (
               <CalibrationResult example={example} rubric={assignment.rubric} />
             ) : example === firstOpen ? (
@@ -61,7 +67,9 @@ export function Calibration({
                 number={i + 1}
               />
             ) : (
-              <p className={s.muted}>After example {i}.</p>
+              <p className={s.muted}>
+                <Trans>After example {i}.</Trans>
+              </p>
             )}
           </li>
         ))}
@@ -81,6 +89,7 @@ function CalibrationForm({
   courseId: string;
   number: number;
 }) {
+  const { t } = useLingui();
   const calibrate = useCalibrate(assignment.lessonId, courseId);
   const [form, setForm] = useState(() => emptyScores(example.id));
   const [errors, setErrors] = useState<ScoreErrors>({});
@@ -109,7 +118,7 @@ function CalibrationForm({
       ? calibrate.error.message
       : null;
   return (
-    <form className={s.form} onSubmit={send} noValidate aria-label={`Grade example ${number}`}>
+    <form className={s.form} onSubmit={send} noValidate aria-label={t`Grade example ${number}`}>
       <div className={s.work}>
         <Markdown source={example.body} headingBase={4} />
       </div>
@@ -123,7 +132,7 @@ function CalibrationForm({
       {formError && <FormError>{formError}</FormError>}
       <div className={s.actions}>
         <Button type="submit" variant="primary" disabled={calibrate.isPending}>
-          Check my grading
+          <Trans>Check my grading</Trans>
         </Button>
       </div>
     </form>
@@ -131,25 +140,45 @@ function CalibrationForm({
 }
 
 function CalibrationResult({ example, rubric }: { example: CalibrationExample; rubric: Rubric }) {
+  const { t } = useLingui();
   const [open, setOpen] = useState(false);
+  const accuracy = accuracyPercent(example.accuracy ?? 0);
+  const levelText = (criterion: Rubric[number], scores: RubricScore[]): string => {
+    const score = scores.find((x) => x.criterionId === criterion.id);
+    const level = levelOf(criterion, score);
+    if (!score) return "—";
+    const label = level?.label ?? t`A level since removed`;
+    const points = formatPoints(score.points);
+    return t`${label} (${points} points)`;
+  };
   return (
     <div>
-      <p>You were {accuracyPercent(example.accuracy ?? 0)} close to the instructor's grading.</p>
+      <p>
+        <Trans>You were {accuracy} close to the instructor's grading.</Trans>
+      </p>
       <table className={s.table}>
         <caption className="visually-hidden">
-          Your grading of the example beside the instructor's
+          <Trans>Your grading of the example beside the instructor's</Trans>
         </caption>
         <thead>
           <tr>
-            <th scope="col">Criterion</th>
-            <th scope="col">You</th>
-            <th scope="col">Instructor</th>
+            <th scope="col">
+              <Trans>Criterion</Trans>
+            </th>
+            <th scope="col">
+              <Trans>You</Trans>
+            </th>
+            <th scope="col">
+              <Trans>Instructor</Trans>
+            </th>
           </tr>
         </thead>
         <tbody>
           {rubric.map((criterion) => (
             <tr key={criterion.id}>
-              <th scope="row">{criterion.title}</th>
+              <th scope="row" translate="no">
+                {criterion.title}
+              </th>
               <td>{levelText(criterion, example.mine ?? [])}</td>
               <td>{levelText(criterion, example.instructor ?? [])}</td>
             </tr>
@@ -157,7 +186,7 @@ function CalibrationResult({ example, rubric }: { example: CalibrationExample; r
         </tbody>
       </table>
       <Button variant="ghost" size="small" aria-expanded={open} onClick={() => setOpen(!open)}>
-        {open ? "Hide the example" : "Show the example"}
+        {open ? <Trans>Hide the example</Trans> : <Trans>Show the example</Trans>}
       </Button>
       {open && (
         <div className={s.work}>
@@ -166,11 +195,4 @@ function CalibrationResult({ example, rubric }: { example: CalibrationExample; r
       )}
     </div>
   );
-}
-
-function levelText(criterion: Rubric[number], scores: RubricScore[]): string {
-  const score = scores.find((x) => x.criterionId === criterion.id);
-  const level = levelOf(criterion, score);
-  if (!score) return "—";
-  return `${level?.label ?? "A level since removed"} (${formatPoints(score.points)} points)`;
 }

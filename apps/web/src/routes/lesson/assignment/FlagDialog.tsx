@@ -1,3 +1,4 @@
+import { Trans, useLingui } from "@lingui/react/macro";
 import { type FormEvent, useId, useRef, useState } from "react";
 import { buttonClass } from "../../../components/ui/Button";
 import { Dialog } from "../../../components/ui/Dialog";
@@ -21,6 +22,7 @@ export function FlagDialog({
   /** `flagged`: the flag was recorded (the dialog closed on success). */
   onClose: (flagged: boolean) => void;
 }) {
+  const { t } = useLingui();
   const dialog = useRef<HTMLDialogElement>(null);
   const id = useId();
   const flag = useFlagReview(lessonId, courseId);
@@ -31,7 +33,7 @@ export function FlagDialog({
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (!reason.trim()) {
-      setError("Say what is unfair about this review.");
+      setError(t`Say what is unfair about this review.`);
       document.getElementById(fieldId)?.focus();
       return;
     }
@@ -56,13 +58,19 @@ export function FlagDialog({
       onClose={() => onClose(flagged.current)}
     >
       <form onSubmit={submit} noValidate>
-        <h2 id={`${id}-title`}>Flag {reviewer}'s review as unfair?</h2>
+        <h2 id={`${id}-title`}>
+          <Trans>Flag {reviewer}'s review as unfair?</Trans>
+        </h2>
         <p id={`${id}-text`}>
-          An instructor will look at it and may grade your submission themselves. The reviewer is
-          not told.
+          <Trans>
+            An instructor will look at it and may grade your submission themselves. The reviewer is
+            not told.
+          </Trans>
         </p>
         <div className={f.field}>
-          <label htmlFor={fieldId}>What is unfair about this review?</label>
+          <label htmlFor={fieldId}>
+            <Trans>What is unfair about this review?</Trans>
+          </label>
           <textarea
             id={fieldId}
             rows={4}
@@ -85,14 +93,14 @@ export function FlagDialog({
             className={buttonClass({ variant: "primary" })}
             disabled={flag.isPending}
           >
-            Send flag
+            <Trans>Send flag</Trans>
           </button>
           <button
             type="button"
             className={buttonClass({ variant: "ghost" })}
             onClick={() => dialog.current?.close()}
           >
-            Cancel
+            <Trans>Cancel</Trans>
           </button>
         </div>
       </form>

@@ -1,6 +1,7 @@
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
+import { withI18n } from "../../../lib/i18n/testing";
 import { assignmentFixture, submissionFixture } from "./assignment-fixtures";
 import type { Grade } from "./assignment-view";
 import { GradeReport } from "./GradeReport";
@@ -37,9 +38,11 @@ function render(grade: Grade, over: Parameters<typeof assignmentFixture>[0] = {}
     ...over,
   });
   return renderToStaticMarkup(
-    <QueryClientProvider client={new QueryClient()}>
-      <GradeReport assignment={assignment} grade={grade} courseId="course-1" />
-    </QueryClientProvider>,
+    withI18n(
+      <QueryClientProvider client={new QueryClient()}>
+        <GradeReport assignment={assignment} grade={grade} courseId="course-1" />
+      </QueryClientProvider>,
+    ),
   );
 }
 

@@ -1,3 +1,4 @@
+import { Trans, useLingui } from "@lingui/react/macro";
 import { useRef, useState } from "react";
 import { Badge } from "../../../components/ui/Badge";
 import { Button } from "../../../components/ui/Button";
@@ -25,53 +26,80 @@ export function GradeReport({
   grade: Grade;
   courseId: string;
 }) {
+  const { t } = useLingui();
   const { rubric, reviews, settings } = assignment;
   const byStaff = grade.gradedBy === "staff" || grade.gradedBy === "override";
   const received = assignment.submission?.reviewsReceived ?? reviews.length;
+  const points = formatPoints(grade.points);
+  const maxPoints = formatPoints(grade.maxPoints);
+  const passMark = formatPercent(settings.passingPercent);
+  const gradedAt = formatMoment(grade.gradedAt);
   return (
     <section className={s.panel} aria-labelledby="assignment-grade">
       <h2 id="assignment-grade" className={s.heading}>
-        Your grade
+        <Trans>Your grade</Trans>
       </h2>
       <p className={s.score}>
         <strong>
-          {formatPoints(grade.points)} of {formatPoints(grade.maxPoints)} points
+          <Trans>
+            {points} of {maxPoints} points
+          </Trans>
         </strong>{" "}
         · {formatPercent(grade.percent)}{" "}
         <Badge tone={grade.passed ? "success" : "warning"}>
-          {grade.passed ? "Passed" : "Not passed"}
+          {grade.passed ? <Trans>Passed</Trans> : <Trans>Not passed</Trans>}
         </Badge>
       </p>
       <p className={s.muted}>
-        Pass mark {formatPercent(settings.passingPercent)} · graded {formatMoment(grade.gradedAt)}
+        <Trans>
+          Pass mark {passMark} · graded {gradedAt}
+        </Trans>
       </p>
       <p>{gradedByText(grade, received, settings.reviewsNeeded)}</p>
       {byStaff && grade.staffNote && (
         <blockquote className={s.note}>
-          <p className={s.noteTitle}>The instructor's note</p>
-          <p>{grade.staffNote}</p>
+          <p className={s.noteTitle}>
+            <Trans>The instructor's note</Trans>
+          </p>
+          <p translate="no">{grade.staffNote}</p>
         </blockquote>
       )}
-      <h3 className={s.subheading}>By criterion</h3>
+      <h3 className={s.subheading}>
+        <Trans>By criterion</Trans>
+      </h3>
       <ul className={s.criteria}>
         {rubric.map((criterion) => {
           const score = grade.scores.find((x) => x.criterionId === criterion.id);
+          const got = score ? formatPoints(score.points) : "";
+          const max = criterionMax(criterion);
           return (
             <li key={criterion.id}>
-              <span className={s.criterionTitle}>{criterion.title}</span>{" "}
-              {score
-                ? `${byStaff ? "Instructor's grade" : "Median"}: ${formatPoints(score.points)} of ${criterionMax(criterion)} points`
-                : "Not graded"}
-              {byStaff && score?.comment && <p className={s.comment}>{score.comment}</p>}
+              <span className={s.criterionTitle} translate="no">
+                {criterion.title}
+              </span>{" "}
+              {!score
+                ? t`Not graded`
+                : byStaff
+                  ? t`Instructor's grade: ${got} of ${max} points`
+                  : t`Median: ${got} of ${max} points`}
+              {byStaff && score?.comment && (
+                <p className={s.comment} translate="no">
+                  {score.comment}
+                </p>
+              )}
             </li>
           );
         })}
       </ul>
       {reviews.length > 0 && (
         <>
-          <h3 className={s.subheading}>Reviews of your work</h3>
+          <h3 className={s.subheading}>
+            <Trans>Reviews of your work</Trans>
+          </h3>
           {byStaff && grade.gradedBy === "override" && (
-            <p className={s.muted}>These reviews no longer count toward your grade.</p>
+            <p className={s.muted}>
+              <Trans>These reviews no longer count toward your grade.</Trans>
+            </p>
           )}
           <div className={s.reviews}>
             {reviews.map((review) => (
@@ -101,6 +129,7 @@ function ReviewCard({
   lessonId: string;
   courseId: string;
 }) {
+  const { t } = useLingui();
   const [flagging, setFlagging] = useState(false);
   const heading = useRef<HTMLHeadingElement>(null);
   const headingId = `review-${review.reviewId}`;
@@ -113,12 +142,17 @@ function ReviewCard({
         {rubric.map((criterion) => {
           const score = review.scores.find((x) => x.criterionId === criterion.id);
           const level = levelOf(criterion, score);
+          const got = score ? formatPoints(score.points) : "";
           return (
             <div key={criterion.id}>
-              <dt>{criterion.title}</dt>
+              <dt translate="no">{criterion.title}</dt>
               <dd>
-                {score ? (level ? levelName(level) : `${formatPoints(score.points)} points`) : "—"}
-                {score?.comment && <p className={s.comment}>{score.comment}</p>}
+                {score ? (level ? levelName(level) : t`${got} points`) : "—"}
+                {score?.comment && (
+                  <p className={s.comment} translate="no">
+                    {score.comment}
+                  </p>
+                )}
               </dd>
             </div>
           );
@@ -130,7 +164,7 @@ function ReviewCard({
         </p>
       ) : (
         <Button variant="ghost" size="small" onClick={() => setFlagging(true)}>
-          Flag as unfair
+          <Trans>Flag as unfair</Trans>
         </Button>
       )}
       {flagging && (

@@ -1,3 +1,4 @@
+import { Trans } from "@lingui/react/macro";
 import s from "./assignment.module.css";
 import { formatMoment, formatTimeLeft, leaseAnnouncement } from "./assignment-view";
 import { useNow } from "./use-now";
@@ -10,9 +11,10 @@ import { useNow } from "./use-now";
 export function LeaseClock({ expiresAt }: { expiresAt: string }) {
   const now = useNow(10_000);
   const left = new Date(expiresAt).getTime() - now;
+  const until = formatMoment(expiresAt);
   return (
     <p className={s.muted}>
-      Yours to review until {formatMoment(expiresAt)}
+      <Trans>Yours to review until {until}</Trans>
       <span aria-hidden="true"> · {formatTimeLeft(left)}</span>
       <span role="status" className="visually-hidden">
         {leaseAnnouncement(left)}

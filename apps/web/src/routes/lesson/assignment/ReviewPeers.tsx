@@ -1,3 +1,4 @@
+import { Trans, useLingui } from "@lingui/react/macro";
 import { type FormEvent, useReducer, useRef } from "react";
 import { Markdown } from "../../../components/Markdown";
 import { Button } from "../../../components/ui/Button";
@@ -26,6 +27,7 @@ export function ReviewPeers({
   courseId: string;
   calibrated: boolean;
 }) {
+  const { t } = useLingui();
   const { lessonId, rubric } = assignment;
   const { given, toGive } = assignment.reviewing;
   const [session, dispatch] = useReducer(reviewSession, assignment.reviewing.lease, startSession);
@@ -80,7 +82,7 @@ export function ReviewPeers({
     );
   };
 
-  const nextLabel = given >= toGive && toGive > 0 ? "Review another" : "Review next";
+  const nextLabel = given >= toGive && toGive > 0 ? t`Review another` : t`Review next`;
   const nextButton = (
     <Button variant={lease ? "secondary" : "primary"} onClick={askNext} disabled={next.isPending}>
       {nextLabel}
@@ -89,15 +91,15 @@ export function ReviewPeers({
   return (
     <section className={s.panel} aria-labelledby="assignment-review">
       <h2 id="assignment-review" className={s.heading}>
-        Review others
+        <Trans>Review others</Trans>
       </h2>
       <p className={s.muted}>
         {toGive === 0
-          ? "No reviews are asked of you, but each one helps a classmate get graded."
+          ? t`No reviews are asked of you, but each one helps a classmate get graded.`
           : given > toGive
-            ? `Reviews given: ${given} (${toGive} asked of you).`
-            : `Reviews given: ${given} of ${toGive}.`}{" "}
-        Reviews are anonymous: neither you nor the author learns who the other is.
+            ? t`Reviews given: ${given} (${toGive} asked of you).`
+            : t`Reviews given: ${given} of ${toGive}.`}{" "}
+        <Trans>Reviews are anonymous: neither you nor the author learns who the other is.</Trans>
       </p>
       {/* Present from the start, so what appears in it is announced. */}
       <div aria-live="polite" className={s.status}>
@@ -109,18 +111,22 @@ export function ReviewPeers({
         )}
       </div>
       {!calibrated ? (
-        <p>Grade the practice examples above first; then you can review others.</p>
+        <p>
+          <Trans>Grade the practice examples above first; then you can review others.</Trans>
+        </p>
       ) : lease && form ? (
         <form className={s.form} onSubmit={send} noValidate aria-labelledby="assignment-lease">
           <h3 id="assignment-lease" ref={leaseHeading} tabIndex={-1} className={s.subheading}>
-            Submission to review
+            <Trans>Submission to review</Trans>
           </h3>
           <LeaseClock expiresAt={lease.leaseExpiresAt} />
           <div className={s.work}>
             {lease.body.trim() ? (
               <Markdown source={lease.body} headingBase={4} />
             ) : (
-              <p className={s.muted}>No text: this submission is its attached files.</p>
+              <p className={s.muted}>
+                <Trans>No text: this submission is its attached files.</Trans>
+              </p>
             )}
           </div>
           {assignment.settings.allowAttachments && (
@@ -135,19 +141,21 @@ export function ReviewPeers({
           />
           <div className={s.actions}>
             <Button type="submit" variant="primary" disabled={review.isPending}>
-              Submit review
+              <Trans>Submit review</Trans>
             </Button>
             {review.isPending && (
               <span role="status" className={s.muted}>
-                Sending…
+                <Trans>Sending…</Trans>
               </span>
             )}
             {over && !message?.next && nextButton}
           </div>
           {over && !message?.next && (
             <p className={s.muted}>
-              Your time ran out. Your scores stay here: choose “{nextLabel}” — if it is this
-              submission again, submit them as they are.
+              <Trans>
+                Your time ran out. Your scores stay here: choose “{nextLabel}” — if it is this
+                submission again, submit them as they are.
+              </Trans>
             </p>
           )}
         </form>
@@ -156,7 +164,9 @@ export function ReviewPeers({
           <div className={s.actions}>
             {nextButton}
             {given >= toGive && toGive > 0 && (
-              <p className={s.muted}>It helps others get graded sooner.</p>
+              <p className={s.muted}>
+                <Trans>It helps others get graded sooner.</Trans>
+              </p>
             )}
           </div>
         )

@@ -1,5 +1,6 @@
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
+import { withI18n } from "../../../lib/i18n/testing";
 import { assignmentFixture } from "./assignment-fixtures";
 import { RubricForm } from "./RubricForm";
 import { chooseLevel, emptyScores } from "./scores-form";
@@ -9,7 +10,9 @@ const { rubric } = assignmentFixture();
 function render(errors: Record<string, string> = {}) {
   const form = chooseLevel(emptyScores("sub-1"), "c1", "c1-good");
   return renderToStaticMarkup(
-    <RubricForm rubric={rubric} form={form} onChange={() => {}} errors={errors} focusKey={0} />,
+    withI18n(
+      <RubricForm rubric={rubric} form={form} onChange={() => {}} errors={errors} focusKey={0} />,
+    ),
   );
 }
 

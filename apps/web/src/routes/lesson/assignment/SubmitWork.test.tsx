@@ -1,14 +1,17 @@
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
+import { withI18n } from "../../../lib/i18n/testing";
 import { assignmentFixture, submissionFixture } from "./assignment-fixtures";
 import { SubmitWork } from "./SubmitWork";
 
 function render(over: Parameters<typeof assignmentFixture>[0]) {
   return renderToStaticMarkup(
-    <QueryClientProvider client={new QueryClient()}>
-      <SubmitWork assignment={assignmentFixture(over)} courseId="course-1" />
-    </QueryClientProvider>,
+    withI18n(
+      <QueryClientProvider client={new QueryClient()}>
+        <SubmitWork assignment={assignmentFixture(over)} courseId="course-1" />
+      </QueryClientProvider>,
+    ),
   );
 }
 

@@ -1,3 +1,4 @@
+import { Trans, useLingui } from "@lingui/react/macro";
 import { type FormEvent, useId, useState } from "react";
 import { Markdown } from "../../../components/Markdown";
 import {
@@ -27,12 +28,13 @@ export function SubmitWork({
   assignment: LearnerAssignment;
   courseId: string;
 }) {
+  const { t } = useLingui();
   const { submission, open, rubric } = assignment;
   const [revising, setRevising] = useState(false);
   const [justSent, setJustSent] = useState<"submitted" | "revised" | null>(null);
   const heading = (
     <h2 id="assignment-work" className={s.heading}>
-      Your submission
+      <Trans>Your submission</Trans>
     </h2>
   );
   if (!submission) {
@@ -40,19 +42,21 @@ export function SubmitWork({
       return (
         <section className={s.panel} aria-labelledby="assignment-work">
           {heading}
-          <p>This assignment isn't ready for submissions yet. Check back soon.</p>
+          <p>
+            <Trans>This assignment isn't ready for submissions yet. Check back soon.</Trans>
+          </p>
         </section>
       );
     }
     if (!open) {
+      const closed = assignment.settings.dueAt ? formatMoment(assignment.settings.dueAt) : null;
       return (
         <section className={s.panel} aria-labelledby="assignment-work">
           {heading}
           <Notice tone="warning" as="p">
-            {assignment.settings.dueAt
-              ? `Submissions closed on ${formatMoment(assignment.settings.dueAt)}.`
-              : "Submissions are closed."}{" "}
-            You can still read the prompt and the rubric.
+            {closed
+              ? t`Submissions closed on ${closed}. You can still read the prompt and the rubric.`
+              : t`Submissions are closed. You can still read the prompt and the rubric.`}
           </Notice>
         </section>
       );
@@ -78,8 +82,8 @@ export function SubmitWork({
       {heading}
       <div role="status" className={s.status}>
         {justSent === "submitted" &&
-          "Submitted. Next, review your classmates' work while yours waits for reviewers."}
-        {justSent === "revised" && "Your revision is saved; reviewers will read this version."}
+          t`Submitted. Next, review your classmates' work while yours waits for reviewers.`}
+        {justSent === "revised" && t`Your revision is saved; reviewers will read this version.`}
       </div>
       {revising && reason === null ? (
         <WorkForm
@@ -119,25 +123,35 @@ function SubmittedWork({
   reason: string | null;
   onRevise: () => void;
 }) {
+  const { t } = useLingui();
+  const submitted = formatMoment(submission.submittedAt);
+  const revised = submission.revisedAt ? formatMoment(submission.revisedAt) : null;
+  const closes = formatMoment(submission.reviewDeadline);
   return (
     <>
       <p className={s.muted}>
-        Submitted {formatMoment(submission.submittedAt)}
-        {submission.revisedAt && ` · revised ${formatMoment(submission.revisedAt)}`} · reviews close{" "}
-        {formatMoment(submission.reviewDeadline)}
+        {revised
+          ? t`Submitted ${submitted} · revised ${revised} · reviews close ${closes}`
+          : t`Submitted ${submitted} · reviews close ${closes}`}
       </p>
       <div className={s.work}>
         {submission.body.trim() ? (
           <Markdown source={submission.body} headingBase={3} />
         ) : (
-          <p className={s.muted}>No text: your submission is its attached files.</p>
+          <p className={s.muted}>
+            <Trans>No text: your submission is its attached files.</Trans>
+          </p>
         )}
       </div>
       {attachments && <AttachmentList submissionId={submission.id} />}
       {reason === null ? (
         <div className={s.actions}>
-          <Button onClick={onRevise}>Revise</Button>
-          <p className={s.muted}>You can revise until a reviewer starts reviewing it.</p>
+          <Button onClick={onRevise}>
+            <Trans>Revise</Trans>
+          </Button>
+          <p className={s.muted}>
+            <Trans>You can revise until a reviewer starts reviewing it.</Trans>
+          </p>
         </div>
       ) : (
         <p className={s.lockedNote}>{reason}</p>
@@ -162,6 +176,7 @@ function WorkForm({
   onDone: () => void;
   onCancel?: () => void;
 }) {
+  const { t } = useLingui();
   const submit = useSubmitWork(lessonId, courseId);
   const [body, setBody] = useState(initial);
   const preview = useMarkdownPreview();
@@ -171,7 +186,7 @@ function WorkForm({
   const fieldErrors = submit.isError ? apiFieldErrors(submit.error) : {};
   const error = localError ?? fieldErrors.body;
   const formError = submit.isError && !fieldErrors.body ? submit.error.message : null;
-  const hint = "Markdown: # heading, **bold**, *italic*, [link](https://…), - lists, `code`.";
+  const hint = t`Markdown: # heading, **bold**, *italic*, [link](https://…), - lists, \`code\`.`;
   const send = (event: FormEvent) => {
     event.preventDefault();
     const problem = bodyError(body);
@@ -192,7 +207,7 @@ function WorkForm({
       <div className={f.field}>
         <MarkdownFieldHead
           id={fieldId}
-          label={"Your work"}
+          label={t`Your work`}
           hint={hint}
           preview={preview}
           rowClassName={s.labelRow}
@@ -209,7 +224,7 @@ function WorkForm({
           <MarkdownPreview
             preview={preview}
             source={body}
-            label="Preview"
+            label={t`Preview`}
             className={s.preview}
             emptyClassName={s.muted}
           />
@@ -227,16 +242,16 @@ function WorkForm({
       {formError && <FormError>{formError}</FormError>}
       <div className={s.actions}>
         <Button type="submit" variant="primary" disabled={submit.isPending}>
-          Submit
+          <Trans>Submit</Trans>
         </Button>
         {onCancel && (
           <Button variant="ghost" onClick={onCancel} disabled={submit.isPending}>
-            Cancel
+            <Trans>Cancel</Trans>
           </Button>
         )}
         {submit.isPending && (
           <span role="status" className={s.muted}>
-            Sending…
+            <Trans>Sending…</Trans>
           </span>
         )}
       </div>

@@ -1,6 +1,10 @@
+import { msg, plural, t } from "@lingui/core/macro";
 import type { inferOutput } from "@trpc/tanstack-react-query";
-import { plural } from "../../../lib/format";
+import { intlLocale } from "../../../lib/i18n";
 import type { trpc } from "../../../lib/trpc";
+
+// The helpers below build their sentences when called (during render, or as the learner acts),
+// in the language active then; `t` here is Lingui's global one.
 
 export type LearnerAssignment = inferOutput<typeof trpc.assignment.take>;
 export type Grade = NonNullable<LearnerAssignment["grade"]>;
@@ -32,29 +36,30 @@ export function stepsOf(a: LearnerAssignment): Step[] {
   const needed = a.settings.reviewsNeeded;
   const graded = a.stage === "graded";
   const staff = a.stage === "needs_staff";
+  const counted = Math.min(given, toGive);
   const steps: Array<Omit<Step, "state"> & { done: boolean }> = [
     {
       key: "submit",
-      label: "Submit",
-      detail: submitted ? "Submitted" : a.open ? "Not submitted yet" : "Submissions are closed",
+      label: t`Submit`,
+      detail: submitted ? t`Submitted` : a.open ? t`Not submitted yet` : t`Submissions are closed`,
       done: submitted,
     },
     {
       key: "review",
-      label: "Review others",
-      detail: toGive === 0 ? "No reviews to give" : `${Math.min(given, toGive)} of ${toGive} given`,
+      label: t`Review others`,
+      detail: toGive === 0 ? t`No reviews to give` : t`${counted} of ${toGive} given`,
       done: submitted && given >= toGive,
     },
     {
       key: "waiting",
-      label: staff ? "Waiting for an instructor" : "Waiting for reviews",
-      detail: `${received} of ${needed} received`,
+      label: staff ? t`Waiting for an instructor` : t`Waiting for reviews`,
+      detail: t`${received} of ${needed} received`,
       done: graded,
     },
     {
       key: "graded",
-      label: "Graded",
-      detail: a.grade ? gradedByShort(a.grade) : "Not graded yet",
+      label: t`Graded`,
+      detail: a.grade ? gradedByShort(a.grade) : t`Not graded yet`,
       done: graded,
     },
   ];
@@ -68,12 +73,12 @@ export function stepsOf(a: LearnerAssignment): Step[] {
 function gradedByShort(grade: Grade): string {
   switch (grade.gradedBy) {
     case "peers":
-      return "By your peers";
+      return t`By your peers`;
     case "peers_partial":
-      return "By your peers (partly)";
+      return t`By your peers (partly)`;
     case "staff":
     case "override":
-      return "By an instructor";
+      return t`By an instructor`;
   }
 }
 
@@ -81,21 +86,21 @@ function gradedByShort(grade: Grade): string {
 export function gradedByText(grade: Grade, reviewsReceived: number, reviewsNeeded: number): string {
   switch (grade.gradedBy) {
     case "peers":
-      return `Graded from the median of ${plural(reviewsReceived, "peer review")}.`;
+      return t`Graded from the median of ${plural(reviewsReceived, { one: "# peer review", other: "# peer reviews" })}.`;
     case "peers_partial":
-      return `Graded from ${reviewsReceived} of ${plural(reviewsNeeded, "review")} because the review window closed.`;
+      return t`Graded from ${reviewsReceived} of ${plural(reviewsNeeded, { one: "# review", other: "# reviews" })} because the review window closed.`;
     case "staff":
-      return "An instructor graded your submission.";
+      return t`An instructor graded your submission.`;
     case "override":
-      return "An instructor graded your submission; this replaces the peer grade.";
+      return t`An instructor graded your submission; this replaces the peer grade.`;
   }
 }
 
-export const NEEDS_STAFF_TEXT =
-  "Your submission didn't get enough reviews before the window closed; an instructor will grade it.";
+/** A descriptor, translated where shown. */
+export const NEEDS_STAFF_TEXT = msg`Your submission didn't get enough reviews before the window closed; an instructor will grade it.`;
 
-/** "Mar 4, 2026, 3:45 PM": a moment in the learner's own locale and time zone. */
-export function formatMoment(iso: string, locale?: string, timeZone?: string): string {
+/** "Mar 4, 2026, 3:45 PM": a moment in the active language (or `locale`) and the time zone. */
+export function formatMoment(iso: string, locale = intlLocale(), timeZone?: string): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return "";
   return new Intl.DateTimeFormat(locale, {
@@ -107,13 +112,13 @@ export function formatMoment(iso: string, locale?: string, timeZone?: string): s
 
 /** "7 h 5 min left": a lease's time left, to the minute (seconds would only be noise). */
 export function formatTimeLeft(ms: number): string {
-  if (ms <= 0) return "Time is up";
-  if (ms < 60_000) return "Less than a minute left";
+  if (ms <= 0) return t`Time is up`;
+  if (ms < 60_000) return t`Less than a minute left`;
   const minutes = Math.floor(ms / 60_000);
   const hours = Math.floor(minutes / 60);
   const rest = minutes % 60;
-  if (hours === 0) return `${minutes} min left`;
-  return rest === 0 ? `${hours} h left` : `${hours} h ${rest} min left`;
+  if (hours === 0) return t`${minutes} min left`;
+  return rest === 0 ? t`${hours} h left` : t`${hours} h ${rest} min left`;
 }
 
 /**
@@ -121,25 +126,29 @@ export function formatTimeLeft(ms: number): string {
  * at five minutes, once at one, and once when it runs out — the visible countdown stays quiet.
  */
 export function leaseAnnouncement(ms: number): string {
-  if (ms <= 0) return "Your time to review this submission ran out.";
-  if (ms <= 60_000) return "About a minute left to submit this review.";
-  if (ms <= 5 * 60_000) return "About five minutes left to submit this review.";
+  if (ms <= 0) return t`Your time to review this submission ran out.`;
+  if (ms <= 60_000) return t`About a minute left to submit this review.`;
+  if (ms <= 5 * 60_000) return t`About five minutes left to submit this review.`;
   return "";
 }
 
 /** "80 %" of a 0–1 accuracy. */
 export function accuracyPercent(accuracy: number): string {
-  return `${Math.round(accuracy * 100)} %`;
+  const percent = Math.round(accuracy * 100).toLocaleString(intlLocale());
+  return t`${percent} %`;
 }
 
 /** The review window as the page states it before submitting. */
 export function reviewWindowText(settings: LearnerAssignment["settings"], locale?: string) {
   const hours = settings.reviewWindowHours;
-  const span = hours % 24 === 0 ? plural(hours / 24, "day") : plural(hours, "hour");
-  const close = settings.reviewsCloseAt
-    ? `, and no later than ${formatMoment(settings.reviewsCloseAt, locale)}`
-    : "";
-  return `Reviews of your work close ${span} after you submit${close}.`;
+  const days = hours / 24;
+  const span =
+    hours % 24 === 0
+      ? t`${plural(days, { one: "# day", other: "# days" })}`
+      : t`${plural(hours, { one: "# hour", other: "# hours" })}`;
+  if (!settings.reviewsCloseAt) return t`Reviews of your work close ${span} after you submit.`;
+  const close = formatMoment(settings.reviewsCloseAt, locale);
+  return t`Reviews of your work close ${span} after you submit, and no later than ${close}.`;
 }
 
 export type NoLeaseReason = "submit_first" | "calibrate_first" | "none_available";
@@ -148,15 +157,14 @@ export type NoLeaseReason = "submit_first" | "calibrate_first" | "none_available
 export function noLeaseText(reason: NoLeaseReason, given: number, toGive: number): string {
   switch (reason) {
     case "submit_first":
-      return "Submit your own work first; then you can review others.";
+      return t`Submit your own work first; then you can review others.`;
     case "calibrate_first":
-      return "Grade the practice examples first; then you can review others.";
+      return t`Grade the practice examples first; then you can review others.`;
     case "none_available": {
-      const owed =
-        given < toGive
-          ? ` You still have ${plural(toGive - given, "review")} to give; this lesson completes once you have given them or your review window closes.`
-          : "";
-      return `Nothing to review right now — check back later. Submissions arrive as classmates submit, and one whose reviewer ran out of time goes back to the pool.${owed}`;
+      const owed = toGive - given;
+      return given < toGive
+        ? t`Nothing to review right now — check back later. Submissions arrive as classmates submit, and one whose reviewer ran out of time goes back to the pool. You still have ${plural(owed, { one: "# review", other: "# reviews" })} to give; this lesson completes once you have given them or your review window closes.`
+        : t`Nothing to review right now — check back later. Submissions arrive as classmates submit, and one whose reviewer ran out of time goes back to the pool.`;
     }
   }
 }
@@ -164,22 +172,24 @@ export function noLeaseText(reason: NoLeaseReason, given: number, toGive: number
 /** After a review lands: where the learner stands. */
 export function reviewedText(given: number, toGive: number): string {
   if (toGive === 0 || given > toGive)
-    return `Review submitted — thank you. You have given ${plural(given, "review")}.`;
+    return t`Review submitted — thank you. You have given ${plural(given, { one: "# review", other: "# reviews" })}.`;
   if (given === toGive)
-    return `Review submitted — ${given} of ${toGive} given. That's all the reviews asked of you.`;
-  return `Review submitted — ${given} of ${toGive} given.`;
+    return t`Review submitted — ${given} of ${toGive} given. That's all the reviews asked of you.`;
+  return t`Review submitted — ${given} of ${toGive} given.`;
 }
 
 /** A flagged review's state as its author sees it. */
 export function flagStatus(review: { flagResolution: string | null }): string {
   switch (review.flagResolution) {
     case null:
-      return "Flagged — staff will look at it.";
+      return t`Flagged — staff will look at it.`;
     case "kept":
-      return "Flagged — an instructor looked at it and kept this review.";
+      return t`Flagged — an instructor looked at it and kept this review.`;
     case "overridden":
-      return "Flagged — an instructor looked at it and graded your submission themselves.";
-    default:
-      return `Flagged — resolved (${review.flagResolution}).`;
+      return t`Flagged — an instructor looked at it and graded your submission themselves.`;
+    default: {
+      const resolution = review.flagResolution;
+      return t`Flagged — resolved (${resolution}).`;
+    }
   }
 }

@@ -1,4 +1,6 @@
 import { TRPCClientError } from "@trpc/client";
+// English is active: the messages these helpers build read as written.
+import "../../../lib/i18n/testing";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import {
   type Attachment,

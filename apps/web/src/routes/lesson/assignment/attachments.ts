@@ -1,4 +1,6 @@
+import { plural, t } from "@lingui/core/macro";
 import type { inferInput, inferOutput } from "@trpc/tanstack-react-query";
+import { intlLocale } from "../../../lib/i18n";
 import { apiErrorCode, apiFieldErrors, type trpc } from "../../../lib/trpc";
 import { fieldOf, parseJsonSafely, XhrInterrupted, xhrPut } from "../../../lib/xhr-put";
 
@@ -6,7 +8,8 @@ import { fieldOf, parseJsonSafely, XhrInterrupted, xhrPut } from "../../../lib/x
  * Files attached to an assignment submission: checked here first (type by name and browser
  * type, size, how many), then started at the API, PUT straight to the edge with byte
  * progress, and confirmed at the API, which checks the bytes. Every refusal on the way is
- * shown beside its file in the server's words where it has them.
+ * shown beside its file in the server's words where it has them; our own words are built as
+ * the learner acts, in the language active then.
  */
 export type MyAttachments = inferOutput<typeof trpc.assignmentFiles.mine>;
 export type Attachment = MyAttachments["attachments"][number];
@@ -48,8 +51,10 @@ export const ACCEPT = Object.keys(BY_EXTENSION)
   .map((ext) => `.${ext}`)
   .join(",");
 
-export const TYPES_MESSAGE =
-  "Attach a PDF, an image (PNG, JPEG, WebP or GIF), a plain text or Markdown file, or a ZIP archive.";
+/** Why a file of another type is refused, naming it (one sentence per language). */
+function wrongTypeMessage(name: string): string {
+  return t`“${name}” can't be attached. Attach a PDF, an image (PNG, JPEG, WebP or GIF), a plain text or Markdown file, or a ZIP archive.`;
+}
 
 /**
  * The type to declare for a file: its extension decides (what the reviewer's computer will go
@@ -66,7 +71,8 @@ export function declaredType(file: { name: string; type: string }): AttachmentTy
 }
 
 export function formatLimit(bytes: number): string {
-  return `${Math.round(bytes / (1024 * 1024))} MiB`;
+  const mib = Math.round(bytes / (1024 * 1024)).toLocaleString(intlLocale());
+  return t`${mib} MiB`;
 }
 
 /** Why this file cannot be attached (`taken`: files already attached or on their way), or null. */
@@ -75,14 +81,20 @@ export function fileProblem(
   taken: number,
   limits: { maxFiles: number; maxBytes: number } = { maxFiles: MAX_FILES, maxBytes: MAX_BYTES },
 ): string | null {
+  const { name } = file;
   if (taken >= limits.maxFiles) {
-    return `A submission can have at most ${limits.maxFiles} attachments. Remove one to attach another.`;
+    const max = limits.maxFiles;
+    return t`A submission can have at most ${plural(max, { one: "# attachment", other: "# attachments" })}. Remove one to attach another.`;
   }
-  if (!declaredType(file)) return `“${file.name}” can't be attached. ${TYPES_MESSAGE}`;
-  if (file.size === 0) return `“${file.name}” is empty.`;
+  if (!declaredType(file)) return wrongTypeMessage(name);
+  if (file.size === 0) return t`“${name}” is empty.`;
   if (file.size > limits.maxBytes) {
-    const mib = (file.size / (1024 * 1024)).toFixed(1);
-    return `“${file.name}” is ${mib} MiB; attachments can be at most ${formatLimit(limits.maxBytes)}.`;
+    const mib = (file.size / (1024 * 1024)).toLocaleString(intlLocale(), {
+      minimumFractionDigits: 1,
+      maximumFractionDigits: 1,
+    });
+    const limit = formatLimit(limits.maxBytes);
+    return t`“${name}” is ${mib} MiB; attachments can be at most ${limit}.`;
   }
   return null;
 }
@@ -94,13 +106,13 @@ export function readEdgeResponse(
 ): { ok: true } | { ok: false; message: string } {
   if (status >= 200 && status < 300) return { ok: true };
   if (status === 403) {
-    return { ok: false, message: "The upload link expired. Attach the file again." };
+    return { ok: false, message: t`The upload link expired. Attach the file again.` };
   }
   const message = fieldOf(fieldOf(parseJsonSafely(text), "error"), "message");
   if (status >= 400 && status < 500 && typeof message === "string" && message !== "") {
     return { ok: false, message };
   }
-  return { ok: false, message: "The upload failed. Please try again." };
+  return { ok: false, message: t`The upload failed. Please try again.` };
 }
 
 /** The API's refusal as the learner reads it: a field's message, else the error's own. */
@@ -108,9 +120,9 @@ export function refusalMessage(error: unknown): string {
   const field = Object.values(apiFieldErrors(error))[0];
   if (field) return field;
   const code = apiErrorCode(error);
-  if (code === "UNAUTHORIZED") return "Your session ended. Sign in again to attach files.";
+  if (code === "UNAUTHORIZED") return t`Your session ended. Sign in again to attach files.`;
   if (code && error instanceof Error && error.message) return error.message;
-  return "The upload failed. Please try again.";
+  return t`The upload failed. Please try again.`;
 }
 
 export class UploadCancelled extends Error {
@@ -146,7 +158,7 @@ export function uploadAttachment(
   let abortPut = () => {};
   const done = (async () => {
     const contentType = declaredType(file);
-    if (!contentType) throw new Error(`“${file.name}” can't be attached. ${TYPES_MESSAGE}`);
+    if (!contentType) throw new Error(wrongTypeMessage(file.name));
     const ticket = await api
       .start({ lessonId, filename: file.name, contentType, byteSize: file.size })
       .catch((error: unknown) => {
@@ -163,7 +175,7 @@ export function uploadAttachment(
       await discard();
       if (error instanceof XhrInterrupted && error.reason === "aborted")
         throw new UploadCancelled();
-      throw new Error("The upload was interrupted. Check your connection and try again.");
+      throw new Error(t`The upload was interrupted. Check your connection and try again.`);
     });
     const outcome = readEdgeResponse(answer.status, answer.text);
     if (!outcome.ok) {

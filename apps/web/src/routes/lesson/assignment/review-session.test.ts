@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+// English is active: the messages the reducer builds read as written.
+import "../../../lib/i18n/testing";
 import { reviewSession, SAME_AGAIN, startSession } from "./review-session";
 import { chooseLevel, writeComment } from "./scores-form";
 
@@ -37,7 +39,7 @@ describe("the review panel across an expired lease", () => {
     expect(again.form).toBe(expired.form);
     expect(again.form?.scores.c1).toEqual({ levelId: "c1-good", comment: "Clear thesis." });
     expect(again.lease?.reviewId).toBe("r-new");
-    expect(again.message).toEqual({ tone: "info", text: SAME_AGAIN });
+    expect(again.message).toEqual({ tone: "info", text: SAME_AGAIN.message });
   });
 
   it("keeps the scores through a Review next that found nothing, for when it comes back", () => {

@@ -1,3 +1,5 @@
+import { i18n } from "@lingui/core";
+import { msg, t } from "@lingui/core/macro";
 import type { NoticeTone } from "../../../components/ui/Notice";
 import type { Lease } from "./assignment-view";
 import { emptyScores, formForLease, type ScoreErrors, type ScoresForm } from "./scores-form";
@@ -34,8 +36,8 @@ export type ReviewEvent =
   | { type: "lease-expired"; text: string }
   | { type: "failed"; text: string };
 
-export const SAME_AGAIN =
-  "It's the same submission again: your scores and comments are still here — submit them when ready.";
+/** A descriptor: the reducer words it when the lease arrives, in the language active then. */
+export const SAME_AGAIN = msg`It's the same submission again: your scores and comments are still here — submit them when ready.`;
 
 export function startSession(lease: Lease | null): ReviewSession {
   return {
@@ -61,9 +63,9 @@ export function reviewSession(state: ReviewSession, event: ReviewEvent): ReviewS
         form,
         errors: {},
         message: same
-          ? { tone: "info", text: SAME_AGAIN }
+          ? { tone: "info", text: i18n._(SAME_AGAIN) }
           : event.resumed
-            ? { tone: "info", text: "You were already reviewing this submission." }
+            ? { tone: "info", text: t`You were already reviewing this submission.` }
             : null,
       };
     }

@@ -1,3 +1,4 @@
+import { intlLocale } from "../../../lib/i18n";
 import type { Criterion, Rubric } from "./scores-form";
 
 /** The most a submission can score: every criterion's top level (as the server counts it). */
@@ -11,5 +12,5 @@ export function criterionMax(criterion: Criterion): number {
 
 /** "2.5": a median can fall between two levels; one decimal at most. */
 export function formatPoints(points: number): string {
-  return (Math.round(points * 10) / 10).toLocaleString("en");
+  return (Math.round(points * 10) / 10).toLocaleString(intlLocale());
 }

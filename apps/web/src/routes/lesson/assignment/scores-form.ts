@@ -1,3 +1,4 @@
+import { t } from "@lingui/core/macro";
 import { levelOptionLabel } from "../../../components/rubric/rubric-picker";
 import type { LearnerAssignment } from "./assignment-view";
 
@@ -50,15 +51,19 @@ export function formForLease(previous: ScoresForm | null, submissionId: string):
   return previous && previous.forId === submissionId ? previous : emptyScores(submissionId);
 }
 
-/** The same checks the server makes, with the same words, so most mistakes never leave. */
+/**
+ * The same checks the server makes, with the same words, so most mistakes never leave. Run as
+ * the reviewer sends: the words are in the language active then.
+ */
 export function validateScores(rubric: Rubric, form: ScoresForm): ScoreErrors {
   const errors: ScoreErrors = {};
   for (const criterion of rubric) {
     const draft = draftOf(form, criterion.id);
     const known = criterion.levels.some((l) => l.id === draft.levelId);
-    if (!known) errors[`scores.${criterion.id}`] = `Choose a level for “${criterion.title}”.`;
+    const { title } = criterion;
+    if (!known) errors[`scores.${criterion.id}`] = t`Choose a level for “${title}”.`;
     else if (criterion.commentRequired && !draft.comment.trim()) {
-      errors[`scores.${criterion.id}`] = `Explain your choice for “${criterion.title}”.`;
+      errors[`scores.${criterion.id}`] = t`Explain your choice for “${title}”.`;
     }
   }
   return errors;

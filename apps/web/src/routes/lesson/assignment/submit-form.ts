@@ -1,16 +1,23 @@
+import { i18n } from "@lingui/core";
+import { msg, t } from "@lingui/core/macro";
+import { intlLocale } from "../../../lib/i18n";
 import { SUBMISSION_MAX } from "./assignment-view";
 
-export const TOO_LONG =
-  "Your submission can be at most 50,000 characters. Attach a file for longer work.";
+// Sentences are built when called (during render, or as the learner submits), in the active
+// language; the constant is a descriptor for the same reason.
+export const TOO_LONG = msg`Your submission can be at most 50,000 characters. Attach a file for longer work.`;
 
 /** "1,234 / 50,000 characters". */
 export function characterCount(text: string): string {
-  return `${text.length.toLocaleString("en")} / ${SUBMISSION_MAX.toLocaleString("en")} characters`;
+  const locale = intlLocale();
+  const count = text.length.toLocaleString(locale);
+  const max = SUBMISSION_MAX.toLocaleString(locale);
+  return t`${count} / ${max} characters`;
 }
 
 /** What stops a submission before it is sent (the server says the same). */
 export function bodyError(text: string): string | null {
-  return text.length > SUBMISSION_MAX ? TOO_LONG : null;
+  return text.length > SUBMISSION_MAX ? i18n._(TOO_LONG) : null;
 }
 
 type Status = "submitted" | "in_review" | "graded" | "needs_staff";
@@ -28,17 +35,17 @@ export function lockedReason(
   if (submission.locked) {
     switch (submission.status) {
       case "graded":
-        return "Your submission has been graded, so it can no longer change.";
+        return t`Your submission has been graded, so it can no longer change.`;
       case "needs_staff":
-        return "The review window closed, so your submission can no longer change.";
+        return t`The review window closed, so your submission can no longer change.`;
       default:
-        return "A reviewer has started reviewing your submission, so it can no longer change.";
+        return t`A reviewer has started reviewing your submission, so it can no longer change.`;
     }
   }
   if (!open) {
-    return dueAt
-      ? `Submissions closed on ${formatMoment(dueAt)}, so your submission can no longer change.`
-      : "Submissions are closed, so your submission can no longer change.";
+    if (!dueAt) return t`Submissions are closed, so your submission can no longer change.`;
+    const closed = formatMoment(dueAt);
+    return t`Submissions closed on ${closed}, so your submission can no longer change.`;
   }
   return null;
 }

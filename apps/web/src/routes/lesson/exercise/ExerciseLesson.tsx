@@ -1,7 +1,8 @@
+import { plural } from "@lingui/core/macro";
+import { Trans, useLingui } from "@lingui/react/macro";
 import { useQuery } from "@tanstack/react-query";
 import { Markdown } from "../../../components/Markdown";
 import { ErrorState } from "../../../components/states";
-import { plural } from "../../../lib/format";
 import { formatPercent } from "../../../lib/learn-outline";
 import { apiErrorCode, type CourseDetail, trpc } from "../../../lib/trpc";
 import { LockedLesson } from "../LockedLesson";
@@ -12,6 +13,7 @@ import { formatMs, type LearnerExercise } from "./exercise-view";
 
 /** A programming exercise: the task, an editor, and runs graded against its tests. */
 export function ExerciseLesson({ course, lessonId }: { course: CourseDetail; lessonId: string }) {
+  const { t } = useLingui();
   const exercise = useQuery(trpc.exercise.take.queryOptions({ lessonId }));
   if (exercise.isPending) {
     return (
@@ -19,7 +21,9 @@ export function ExerciseLesson({ course, lessonId }: { course: CourseDetail; les
         <span className={lesson.skeletonLine} />
         <span className={lesson.skeletonShort} />
         <span className={s.skeletonBlock} />
-        <span className="visually-hidden">Loading the exercise…</span>
+        <span className="visually-hidden">
+          <Trans>Loading the exercise…</Trans>
+        </span>
       </div>
     );
   }
@@ -29,17 +33,22 @@ export function ExerciseLesson({ course, lessonId }: { course: CourseDetail; les
       return <LockedLesson course={course} kind="exercise" />;
     }
     return (
-      <ErrorState message="We could not load this exercise." onRetry={() => exercise.refetch()} />
+      <ErrorState
+        message={t`We could not load this exercise.`}
+        onRetry={() => exercise.refetch()}
+      />
     );
   }
   const data = exercise.data;
   return (
     <div className={s.exercise}>
-      <section className={lesson.text} aria-label="The task">
+      <section className={lesson.text} aria-label={t`The task`}>
         {data.prompt.trim() ? (
           <Markdown source={data.prompt} headingBase={2} />
         ) : (
-          <p className="muted">This exercise has no description yet.</p>
+          <p className="muted">
+            <Trans>This exercise has no description yet.</Trans>
+          </p>
         )}
         <ExerciseFacts exercise={data} />
       </section>
@@ -47,7 +56,11 @@ export function ExerciseLesson({ course, lessonId }: { course: CourseDetail; les
         <ExerciseRunner key={lessonId} exercise={data} course={course} />
       ) : (
         <div className={lesson.notice} role="status">
-          <p>This exercise has no tests yet, so there is nothing to run. Check back soon.</p>
+          <p>
+            <Trans>
+              This exercise has no tests yet, so there is nothing to run. Check back soon.
+            </Trans>
+          </p>
         </div>
       )}
     </div>
@@ -55,34 +68,55 @@ export function ExerciseLesson({ course, lessonId }: { course: CourseDetail; les
 }
 
 function ExerciseFacts({ exercise }: { exercise: LearnerExercise }) {
+  const { t } = useLingui();
   const left = exercise.attemptsLeft;
+  const { maxAttempts, memoryMb, functionName } = exercise;
+  const samples = exercise.samples.length;
+  const hidden = exercise.hiddenTests.count;
+  const points = exercise.maxPoints;
+  const limit = formatMs(exercise.timeLimitMs);
+  const passMark = formatPercent(exercise.passingPercent);
   return (
-    <ul className={s.facts} aria-label="About this exercise">
-      <li>{exercise.language.label}</li>
-      {exercise.style === "function" && exercise.functionName && (
+    <ul className={s.facts} aria-label={t`About this exercise`}>
+      <li translate="no">{exercise.language.label}</li>
+      {exercise.style === "function" && functionName && (
         <li>
-          Write the function <code>{exercise.functionName}(…)</code>
+          <Trans>
+            Write the function <code translate="no">{functionName}(…)</code>
+          </Trans>
         </li>
       )}
-      {exercise.style === "stdio" && <li>Read standard input, print to standard output</li>}
+      {exercise.style === "stdio" && (
+        <li>
+          <Trans>Read standard input, print to standard output</Trans>
+        </li>
+      )}
       {exercise.ready && (
         <li>
-          {plural(exercise.samples.length, "sample test")} and{" "}
-          {plural(exercise.hiddenTests.count, "hidden test")} ·{" "}
-          {plural(exercise.maxPoints, "point")}
+          {t`${plural(samples, { one: "# sample test", other: "# sample tests" })} and ${plural(hidden, { one: "# hidden test", other: "# hidden tests" })} · ${plural(points, { one: "# point", other: "# points" })}`}
         </li>
       )}
-      <li>{formatMs(exercise.timeLimitMs)} per test</li>
-      <li>{exercise.memoryMb} MB memory</li>
-      <li>Pass mark {formatPercent(exercise.passingPercent)}</li>
       <li>
-        {exercise.maxAttempts === null
-          ? "Unlimited attempts"
-          : left === null
-            ? `${plural(exercise.maxAttempts, "attempt")} allowed`
-            : `${left} of ${plural(exercise.maxAttempts, "attempt")} left`}
+        <Trans>{limit} per test</Trans>
       </li>
-      {exercise.requiredForCertificate && <li>Required for the certificate</li>}
+      <li>
+        <Trans>{memoryMb} MB memory</Trans>
+      </li>
+      <li>
+        <Trans>Pass mark {passMark}</Trans>
+      </li>
+      <li>
+        {maxAttempts === null
+          ? t`Unlimited attempts`
+          : left === null
+            ? t`${plural(maxAttempts, { one: "# attempt allowed", other: "# attempts allowed" })}`
+            : t`${left} of ${plural(maxAttempts, { one: "# attempt left", other: "# attempts left" })}`}
+      </li>
+      {exercise.requiredForCertificate && (
+        <li>
+          <Trans>Required for the certificate</Trans>
+        </li>
+      )}
     </ul>
   );
 }

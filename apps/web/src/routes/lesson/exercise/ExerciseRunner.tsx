@@ -1,3 +1,4 @@
+import { Trans, useLingui } from "@lingui/react/macro";
 import { type KeyboardEvent, useState } from "react";
 import { CodeEditor } from "../../../components/code-editor/CodeEditor";
 import { Button, linkButtonClass } from "../../../components/ui/Button";
@@ -30,6 +31,7 @@ export function ExerciseRunner({
   exercise: LearnerExercise;
   course: CourseDetail;
 }) {
+  const { t } = useLingui();
   const { lessonId } = exercise;
   const draft = useDraft(lessonId, exercise.draft ?? exercise.starterCode, true);
   const [selectedId, setSelectedId] = useState<string | null>(
@@ -68,6 +70,7 @@ export function ExerciseRunner({
     }
   };
   const draftText = draftStatusText(draft.status);
+  const languageLabel = exercise.language.label;
 
   return (
     <>
@@ -75,19 +78,19 @@ export function ExerciseRunner({
         <Samples samples={exercise.samples} />
       ) : (
         <p className={lesson.notice} role="note">
-          This exercise shows no sample tests: submit to have your code graded.
+          <Trans>This exercise shows no sample tests: submit to have your code graded.</Trans>
         </p>
       )}
       <section className={s.workspace} aria-labelledby={`${editorId}-heading`}>
         <h2 id={`${editorId}-heading`} className={s.heading}>
-          Your solution
+          <Trans>Your solution</Trans>
         </h2>
         {/* Ctrl/Cmd+Enter anywhere in the editor runs the samples. Caught on the way down, so
             the editor never sees it (its own Mod-Enter would insert a blank line). */}
         <div onKeyDownCapture={onKeyDown}>
           <CodeEditor
             id={editorId}
-            label={`Code (${exercise.language.label})`}
+            label={t`Code (${languageLabel})`}
             language={exercise.language.name}
             value={draft.code}
             onChange={draft.change}
@@ -97,18 +100,22 @@ export function ExerciseRunner({
         </div>
         <div className={s.editorMeta}>
           <p id={`${editorId}-hint`} className={s.hint}>
-            {hasSamples
-              ? "Ctrl+Enter (⌘+Enter on a Mac) runs the samples. Your code is saved as you type."
-              : "Your code is saved as you type."}
+            {hasSamples ? (
+              <Trans>
+                Ctrl+Enter (⌘+Enter on a Mac) runs the samples. Your code is saved as you type.
+              </Trans>
+            ) : (
+              <Trans>Your code is saved as you type.</Trans>
+            )}
           </p>
           <p className={s.draftStatus}>
             {draft.status === "failed" ? (
-              <>
+              <Trans>
                 Couldn't save —{" "}
                 <button type="button" className={linkButtonClass} onClick={draft.retry}>
                   retry
                 </button>
-              </>
+              </Trans>
             ) : (
               draftText
             )}
@@ -121,7 +128,11 @@ export function ExerciseRunner({
             disabled={!hasSamples}
             aria-disabled={busy || undefined}
           >
-            {run.isPending && run.variables?.purpose === "samples" ? "Sending…" : "Run samples"}
+            {run.isPending && run.variables?.purpose === "samples" ? (
+              <Trans>Sending…</Trans>
+            ) : (
+              <Trans>Run samples</Trans>
+            )}
           </Button>
           {!preview && (
             <Button
@@ -131,36 +142,46 @@ export function ExerciseRunner({
               aria-disabled={busy || undefined}
               aria-describedby={noAttempts ? `${editorId}-no-attempts` : undefined}
             >
-              {run.isPending && run.variables?.purpose === "submit" ? "Sending…" : "Submit"}
+              {run.isPending && run.variables?.purpose === "submit" ? (
+                <Trans>Sending…</Trans>
+              ) : (
+                <Trans>Submit</Trans>
+              )}
             </Button>
           )}
           <Button variant="ghost" className={s.reset} onClick={() => setResetting(true)}>
-            Reset to starter code
+            <Trans>Reset to starter code</Trans>
           </Button>
         </div>
         {preview && (
           <p className={s.hint} role="note">
-            {course.status === "published" && course.enrollment === null && !course.viewerCanEdit
-              ? "Enroll in the course to submit your code and get a score."
-              : "Previews can run the samples only: submitting is for enrolled learners."}
+            {course.status === "published" &&
+            course.enrollment === null &&
+            !course.viewerCanEdit ? (
+              <Trans>Enroll in the course to submit your code and get a score.</Trans>
+            ) : (
+              <Trans>Previews can run the samples only: submitting is for enrolled learners.</Trans>
+            )}
           </p>
         )}
         {!preview && noAttempts && (
           <p id={`${editorId}-no-attempts`} className={s.hint} role="note">
-            You have used all your attempts. You can still run the samples.
+            <Trans>You have used all your attempts. You can still run the samples.</Trans>
           </p>
         )}
         {run.isError && !run.isPending && (
           <FormError>
             {run.retryable
-              ? "Your code could not be sent (the connection failed or took too long). Send it again: it still counts as the same run."
-              : run.error.message || "Your code could not be sent."}
+              ? t`Your code could not be sent (the connection failed or took too long). Send it again: it still counts as the same run.`
+              : run.error.message || t`Your code could not be sent.`}
           </FormError>
         )}
       </section>
       <Announcer submission={shown} sentHere={sentHere} />
       {followed.isError && followed.data === undefined && (
-        <FormError>We could not check on your run. Trying again…</FormError>
+        <FormError>
+          <Trans>We could not check on your run. Trying again…</Trans>
+        </FormError>
       )}
       {shown && <SubmissionResult submission={shown} passingPercent={exercise.passingPercent} />}
       <SubmissionHistory
@@ -192,19 +213,26 @@ function Announcer({
   submission: SubmissionView | undefined;
   sentHere: ReadonlySet<string>;
 }) {
+  const { t } = useLingui();
   let text = "";
   if (submission && sentHere.has(submission.submissionId)) {
     if (submission.status !== "graded") text = progressText(submission);
     else if (submission.verdict) {
-      const score =
-        submission.scorePercent === null ? "" : `, ${Math.round(submission.scorePercent)} %`;
+      const verdict = verdictLabel(submission.verdict);
+      const percent = submission.scorePercent === null ? null : Math.round(submission.scorePercent);
       const passed =
-        submission.purpose === "submit" && submission.passed !== null
-          ? submission.passed
-            ? ", passed"
-            : ", not passed"
-          : "";
-      text = `${verdictLabel(submission.verdict)}${score}${passed}`;
+        submission.purpose === "submit" && submission.passed !== null ? submission.passed : null;
+      // Whole sentences per case, so each language orders the parts its own way.
+      if (percent === null) {
+        text =
+          passed === null ? verdict : passed ? t`${verdict}, passed` : t`${verdict}, not passed`;
+      } else if (passed === null) {
+        text = t`${verdict}, ${percent} %`;
+      } else {
+        text = passed
+          ? t`${verdict}, ${percent} %, passed`
+          : t`${verdict}, ${percent} %, not passed`;
+      }
     }
   }
   return (

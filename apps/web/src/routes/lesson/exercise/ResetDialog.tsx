@@ -1,3 +1,4 @@
+import { Trans } from "@lingui/react/macro";
 import { type FormEvent, useId, useRef } from "react";
 import { buttonClass } from "../../../components/ui/Button";
 import { Dialog } from "../../../components/ui/Dialog";
@@ -20,21 +21,25 @@ export function ResetDialog({ onReset, onClose }: { onReset: () => void; onClose
       onClose={onClose}
     >
       <form onSubmit={submit}>
-        <h2 id={`${id}-title`}>Reset to the starter code?</h2>
+        <h2 id={`${id}-title`}>
+          <Trans>Reset to the starter code?</Trans>
+        </h2>
         <p id={`${id}-text`}>
-          Your code in the editor is replaced by the exercise's starter code. Your earlier runs and
-          submissions stay as they are.
+          <Trans>
+            Your code in the editor is replaced by the exercise's starter code. Your earlier runs
+            and submissions stay as they are.
+          </Trans>
         </p>
         <div className={s.dialogActions}>
           <button type="submit" className={buttonClass({ variant: "danger" })}>
-            Reset my code
+            <Trans>Reset my code</Trans>
           </button>
           <button
             type="button"
             className={buttonClass({ variant: "ghost" })}
             onClick={() => dialog.current?.close()}
           >
-            Keep my code
+            <Trans>Keep my code</Trans>
           </button>
         </div>
       </form>

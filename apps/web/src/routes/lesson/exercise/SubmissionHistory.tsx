@@ -1,3 +1,4 @@
+import { Trans } from "@lingui/react/macro";
 import { Badge } from "../../../components/ui/Badge";
 import { formatPercent } from "../../../lib/learn-outline";
 import s from "./exercise.module.css";
@@ -23,10 +24,12 @@ export function SubmissionHistory({
   return (
     <section className={s.history} aria-labelledby="exercise-history-heading">
       <h2 id="exercise-history-heading" className={s.heading}>
-        Your submissions
+        <Trans>Your submissions</Trans>
       </h2>
       {submissions.length === 0 ? (
-        <p className="muted">No submissions yet. Run the samples or submit to see results here.</p>
+        <p className="muted">
+          <Trans>No submissions yet. Run the samples or submit to see results here.</Trans>
+        </p>
       ) : (
         <ul className={s.historyList}>
           {submissions.map((submission) => {

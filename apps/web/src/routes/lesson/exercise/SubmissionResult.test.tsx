@@ -1,5 +1,6 @@
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
+import { withI18n } from "../../../lib/i18n/testing";
 import type { SubmissionView } from "./exercise-view";
 import { SubmissionResult } from "./SubmissionResult";
 
@@ -48,7 +49,7 @@ const base: SubmissionView = {
 };
 
 const render = (submission: SubmissionView) =>
-  renderToStaticMarkup(<SubmissionResult submission={submission} passingPercent={60} />);
+  renderToStaticMarkup(withI18n(<SubmissionResult submission={submission} passingPercent={60} />));
 
 describe("a submission's result", () => {
   it("shows the verdict, the score against the pass mark and each test", () => {

@@ -1,6 +1,7 @@
+import { plural } from "@lingui/core/macro";
+import { Trans, useLingui } from "@lingui/react/macro";
 import { Badge } from "../../../components/ui/Badge";
 import { cx } from "../../../components/ui/cx";
-import { plural } from "../../../lib/format";
 import { formatPercent } from "../../../lib/learn-outline";
 import {
   diffSentence,
@@ -30,16 +31,19 @@ export function SubmissionResult({
   submission: SubmissionView;
   passingPercent: number;
 }) {
+  const { t } = useLingui();
   const graded = submission.status === "graded";
   const isSubmit = submission.purpose === "submit";
   const name = submissionName(submission);
+  const { scorePoints, maxPoints, scorePercent } = submission;
+  const passMark = formatPercent(passingPercent);
   return (
     <section
       className={cx(r.result, graded && (submission.verdict === "AC" ? r.accepted : r.rejected))}
       aria-labelledby="exercise-result-heading"
     >
       <h2 id="exercise-result-heading" tabIndex={-1} className={r.heading}>
-        {name}: result
+        <Trans>{name}: result</Trans>
       </h2>
       {!graded || !submission.verdict ? (
         <div className={r.waiting}>
@@ -53,30 +57,32 @@ export function SubmissionResult({
             <Badge tone={verdictTone(submission.verdict)} size="md">
               {verdictLabel(submission.verdict)}
             </Badge>
-            {submission.scorePoints !== null && submission.maxPoints !== null && (
+            {scorePoints !== null && maxPoints !== null && (
               <span>
-                {submission.scorePoints} of {plural(submission.maxPoints, "point")}
-                {submission.scorePercent !== null && ` · ${formatPercent(submission.scorePercent)}`}
+                {t`${scorePoints} of ${plural(maxPoints, { one: "# point", other: "# points" })}`}
+                {scorePercent !== null && ` · ${formatPercent(scorePercent)}`}
               </span>
             )}
           </p>
           {isSubmit && submission.passed !== null && (
             <p className={r.flush}>
               {submission.passed
-                ? `Passed: the pass mark is ${formatPercent(passingPercent)}.`
-                : `Not passed yet: the pass mark is ${formatPercent(passingPercent)}.`}
+                ? t`Passed: the pass mark is ${passMark}.`
+                : t`Not passed yet: the pass mark is ${passMark}.`}
             </p>
           )}
           {!isSubmit && (
             <p className={cx("muted", r.flush)}>
-              A sample run: it checks the samples only and uses no attempt.
+              <Trans>A sample run: it checks the samples only and uses no attempt.</Trans>
             </p>
           )}
           {submission.compileError && (
             <div>
-              <h3 className={r.subheading}>Compiler output</h3>
+              <h3 className={r.subheading}>
+                <Trans>Compiler output</Trans>
+              </h3>
               {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a wide message scrolls; keyboard users need to reach it */}
-              <pre className={r.pre} tabIndex={0}>
+              <pre className={r.pre} tabIndex={0} translate="no">
                 {submission.compileError}
               </pre>
             </div>
@@ -89,18 +95,23 @@ export function SubmissionResult({
 }
 
 function TestRows({ tests }: { tests: SubmissionTest[] }) {
+  const { t } = useLingui();
   const sorted = [...tests].sort((a, b) => a.position - b.position);
   const labels = testLabels(sorted);
   return (
-    <ul className={r.tests} aria-label="Tests">
+    <ul className={r.tests} aria-label={t`Tests`}>
       {sorted.map((test, index) => {
-        const label = labels[index] ?? `Test ${index + 1}`;
+        const number = index + 1;
+        const label = labels[index] ?? t`Test ${number}`;
+        const { points, maxPoints } = test;
         const summary = (
           <>
             <span className={r.testName}>{label}</span>
             <Badge tone={verdictTone(test.verdict)}>{verdictName(test.verdict)}</Badge>
             <span>
-              {test.points}/{test.maxPoints} pts
+              <Trans>
+                {points}/{maxPoints} pts
+              </Trans>
             </span>
             <span className="muted">{formatMs(test.timeMs)}</span>
             <span className="muted">{formatMemory(test.memoryKb)}</span>
@@ -124,20 +135,23 @@ function TestRows({ tests }: { tests: SubmissionTest[] }) {
 }
 
 function SampleDetail({ test }: { test: Extract<SubmissionTest, { sample: true }> }) {
+  const { t } = useLingui();
   const diff = test.diff ?? null;
   return (
     <div className={r.detail}>
       {diff && <p className={r.diff}>{diffSentence(diff)}</p>}
       <div className={r.outputs}>
-        <Output label="Input" text={test.input} line={null} />
-        <Output label="Expected output" text={test.expected} line={diff?.line ?? null} />
-        <Output label="Your output" text={test.actual} line={diff?.line ?? null} />
+        <Output label={t`Input`} text={test.input} line={null} />
+        <Output label={t`Expected output`} text={test.expected} line={diff?.line ?? null} />
+        <Output label={t`Your output`} text={test.actual} line={diff?.line ?? null} />
       </div>
       {test.message && (
         <div>
-          <h4 className={r.subheading}>{test.verdict === "RE" ? "Error output" : "Message"}</h4>
+          <h4 className={r.subheading}>
+            {test.verdict === "RE" ? <Trans>Error output</Trans> : <Trans>Message</Trans>}
+          </h4>
           {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a wide message scrolls; keyboard users need to reach it */}
-          <pre className={r.pre} tabIndex={0}>
+          <pre className={r.pre} tabIndex={0} translate="no">
             {test.message}
           </pre>
         </div>
@@ -153,16 +167,22 @@ function Output({ label, text, line }: { label: string; text: string; line: numb
     <figure className={r.output}>
       <figcaption className={r.outputLabel}>{label}</figcaption>
       {lines.length === 0 ? (
-        <p className={r.empty}>(empty)</p>
+        <p className={r.empty}>
+          <Trans>(empty)</Trans>
+        </p>
       ) : (
         // biome-ignore lint/a11y/noNoninteractiveTabindex: wide output scrolls; keyboard users need to reach it
-        <pre className={r.pre} tabIndex={0}>
+        <pre className={r.pre} tabIndex={0} translate="no">
           {lines.map((l) => (
             <span key={l.number} className={cx(r.line, l.differs && r.differs)}>
               <span className={r.lineNumber} aria-hidden="true">
                 {l.number}
               </span>
-              {l.differs && <span className="visually-hidden">(first difference) </span>}
+              {l.differs && (
+                <span className="visually-hidden" translate="yes">
+                  <Trans>(first difference)</Trans>{" "}
+                </span>
+              )}
               {l.text}
               {"\n"}
             </span>

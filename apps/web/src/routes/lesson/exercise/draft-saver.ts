@@ -1,15 +1,17 @@
+import { t } from "@lingui/core/macro";
+
 export type DraftStatus = "idle" | "pending" | "saving" | "saved" | "failed";
 
-/** Words for the quiet status beside the editor; null shows nothing. */
+/** Words for the quiet status beside the editor (built during render); null shows nothing. */
 export function draftStatusText(status: DraftStatus): string | null {
   switch (status) {
     case "pending":
     case "saving":
-      return "Saving…";
+      return t`Saving…`;
     case "saved":
-      return "Saved";
+      return t`Saved`;
     case "failed":
-      return "Couldn't save";
+      return t`Couldn't save`;
     case "idle":
       return null;
   }

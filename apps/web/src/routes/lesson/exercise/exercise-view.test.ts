@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+// English is active: the messages these helpers build read as written.
+import "../../../lib/i18n/testing";
 import {
   diffSentence,
   formatMemory,

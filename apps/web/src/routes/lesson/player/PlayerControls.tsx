@@ -1,3 +1,4 @@
+import { useLingui } from "@lingui/react/macro";
 import { PLAYBACK_RATES } from "@lumen/shared";
 import { MenuButton } from "../../../components/ui/Menu";
 import { formatMediaTime } from "../../../lib/media-time";
@@ -7,11 +8,6 @@ import type { PlayerAction } from "./player-keys";
 import { SeekBar } from "./SeekBar";
 import type { HlsSource } from "./use-hls-source";
 import type { MediaState } from "./use-media-state";
-
-const SPEEDS = PLAYBACK_RATES.map((rate) => ({
-  value: rate,
-  label: rate === 1 ? "Normal" : `${rate}×`,
-}));
 
 export function PlayerControls({
   media,
@@ -32,15 +28,21 @@ export function PlayerControls({
   onVolume: (volume: number) => void;
   onRate: (rate: number) => void;
 }) {
+  const { t } = useLingui();
+  const speeds = PLAYBACK_RATES.map((rate) => ({
+    value: rate,
+    label: rate === 1 ? t`Normal` : `${rate}×`,
+  }));
   const playing = !media.paused && !media.ended;
   const silent = media.muted || media.volume === 0;
-  const auto = hls.playingHeight ? `Auto (${hls.playingHeight}p)` : "Auto";
+  const height = hls.playingHeight;
+  const auto = height ? t`Auto (${height}p)` : t`Auto`;
   const quality = [
     { value: -1, label: auto },
     ...hls.levels.map((l) => ({ value: l.index, label: `${l.height}p` })),
   ];
   const captions = [
-    { value: -1, label: "Off" },
+    { value: -1, label: t`Off` },
     ...hls.captions.map((c) => ({ value: c.id, label: c.label })),
   ];
   return (
@@ -55,7 +57,7 @@ export function PlayerControls({
         <button
           type="button"
           className={s.button}
-          aria-label={playing ? "Pause" : "Play"}
+          aria-label={playing ? t`Pause` : t`Play`}
           onClick={() => perform({ type: "togglePlay" })}
         >
           <Icon name={playing ? "pause" : "play"} />
@@ -63,7 +65,7 @@ export function PlayerControls({
         <button
           type="button"
           className={s.button}
-          aria-label={silent ? "Unmute" : "Mute"}
+          aria-label={silent ? t`Unmute` : t`Mute`}
           onClick={() => perform({ type: "toggleMute" })}
         >
           <Icon name={silent ? "muted" : "volume"} />
@@ -71,7 +73,7 @@ export function PlayerControls({
         <input
           type="range"
           className={s.volume}
-          aria-label="Volume"
+          aria-label={t`Volume`}
           min={0}
           max={1}
           step={0.05}
@@ -86,9 +88,9 @@ export function PlayerControls({
         </span>
         <span className={s.spacer} />
         <MenuButton
-          label="Playback speed"
+          label={t`Playback speed`}
           buttonText={media.rate === 1 ? "1×" : `${media.rate}×`}
-          options={SPEEDS}
+          options={speeds}
           value={media.rate}
           onChange={onRate}
           tone="media"
@@ -96,7 +98,7 @@ export function PlayerControls({
         />
         {hls.captions.length > 0 && (
           <MenuButton
-            label="Captions"
+            label={t`Captions`}
             icon={<Icon name="captions" />}
             options={captions}
             value={hls.caption}
@@ -107,11 +109,11 @@ export function PlayerControls({
         )}
         {hls.levels.length > 0 && (
           <MenuButton
-            label="Quality"
+            label={t`Quality`}
             icon={<Icon name="quality" />}
             buttonText={
               hls.level === -1
-                ? "Auto"
+                ? t`Auto`
                 : `${hls.levels.find((l) => l.index === hls.level)?.height ?? ""}p`
             }
             options={quality}
@@ -124,7 +126,7 @@ export function PlayerControls({
         <button
           type="button"
           className={s.button}
-          aria-label={fullscreen ? "Exit full screen" : "Full screen"}
+          aria-label={fullscreen ? t`Exit full screen` : t`Full screen`}
           onClick={() => perform({ type: "toggleFullscreen" })}
         >
           <Icon name={fullscreen ? "exitFullscreen" : "enterFullscreen"} />

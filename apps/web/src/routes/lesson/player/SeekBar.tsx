@@ -1,3 +1,4 @@
+import { useLingui } from "@lingui/react/macro";
 import { type KeyboardEvent, type PointerEvent, useRef, useState } from "react";
 import { mediaValueText } from "../../../lib/media-time";
 import s from "./player.module.css";
@@ -18,6 +19,7 @@ export function SeekBar({
   bufferedEnd: number;
   onSeek: (seconds: number) => void;
 }) {
+  const { t } = useLingui();
   const track = useRef<HTMLDivElement>(null);
   const [dragging, setDragging] = useState<number | null>(null);
   const shown = dragging ?? currentTime;
@@ -41,7 +43,7 @@ export function SeekBar({
       className={s.seek}
       role="slider"
       tabIndex={0}
-      aria-label="Seek"
+      aria-label={t`Seek`}
       aria-valuemin={0}
       aria-valuemax={Math.round(duration)}
       aria-valuenow={Math.round(shown)}

@@ -1,3 +1,4 @@
+import { useLingui } from "@lingui/react/macro";
 import { type KeyboardEvent, useEffect, useRef, useState } from "react";
 import { stateStyles } from "../../../components/states";
 import { cx } from "../../../components/ui/cx";
@@ -47,6 +48,7 @@ export function VideoPlayer({
   /** A point the page asks for (the dashboard's retention chart); each new object seeks. */
   seekTo?: { seconds: number } | null;
 }) {
+  const { t } = useLingui();
   const container = useRef<HTMLElement>(null);
   const video = useRef<HTMLVideoElement>(null);
   const intent = usePlayIntent(video);
@@ -89,21 +91,23 @@ export function VideoPlayer({
       case "volumeBy": {
         el.muted = false;
         el.volume = clamp(Math.round((el.volume + action.delta) * 100) / 100, 0, 1);
-        return say(`Volume ${Math.round(el.volume * 100)} %`);
+        const volume = Math.round(el.volume * 100);
+        return say(t`Volume ${volume} %`);
       }
       case "toggleMute":
         el.muted = !el.muted;
-        return say(el.muted ? "Muted" : "Sound on");
+        return say(el.muted ? t`Muted` : t`Sound on`);
       case "toggleFullscreen":
         if (document.fullscreenElement) void document.exitFullscreen().catch(() => {});
         else void container.current?.requestFullscreen?.().catch(() => {});
         return;
       case "toggleCaptions": {
-        if (hls.captions.length === 0) return say("No captions for this video");
+        if (hls.captions.length === 0) return say(t`No captions for this video`);
         const next = hls.caption >= 0 ? -1 : (lastCaption.current ?? hls.captions[0]?.id ?? -1);
         hls.setCaption(next);
         const track = hls.captions.find((c) => c.id === next);
-        return say(track ? `Captions: ${track.label}` : "Captions off");
+        const label = track?.label;
+        return say(label !== undefined ? t`Captions: ${label}` : t`Captions off`);
       }
     }
   };
@@ -125,7 +129,7 @@ export function VideoPlayer({
     <section
       ref={container}
       className={cx(s.player, fullscreen && s.fullscreen)}
-      aria-label={`Video player: ${title}`}
+      aria-label={t`Video player: ${title}`}
       onKeyDown={onKeyDown}
     >
       {/* biome-ignore lint/a11y/useMediaCaption: captions are HLS subtitle renditions, chosen in the captions menu */}
@@ -149,7 +153,7 @@ export function VideoPlayer({
       )}
       {hls.failure && (
         <div className={s.failure} role="alert">
-          {hls.failure}
+          {t(hls.failure)}
         </div>
       )}
       <PlayerControls

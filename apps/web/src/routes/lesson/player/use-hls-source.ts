@@ -1,3 +1,5 @@
+import type { MessageDescriptor } from "@lingui/core";
+import { msg } from "@lingui/core/macro";
 import type Hls from "hls.js";
 import { type RefObject, useEffect, useRef, useState } from "react";
 
@@ -23,12 +25,13 @@ export interface HlsSource {
   /** The showing caption track, -1 for off. */
   caption: number;
   setCaption(id: number): void;
-  failure: string | null;
+  /** Why the video cannot play, translated where it is shown. */
+  failure: MessageDescriptor | null;
 }
 
-const UNSUPPORTED = "This browser can't play this video. Try a current version of your browser.";
-const BROKEN = "The video stopped loading. Reload the page to try again.";
-const EXPIRED = "The video link expired. Reload the page to keep watching.";
+const UNSUPPORTED = msg`This browser can't play this video. Try a current version of your browser.`;
+const BROKEN = msg`The video stopped loading. Reload the page to try again.`;
+const EXPIRED = msg`The video link expired. Reload the page to keep watching.`;
 
 /**
  * Plays an HLS master playlist in a <video>: through hls.js (loaded on first use) where Media
@@ -45,7 +48,7 @@ export function useHlsSource(
   const [playingHeight, setPlayingHeight] = useState<number | null>(null);
   const [captions, setCaptions] = useState<CaptionOption[]>([]);
   const [caption, setCaptionState] = useState(-1);
-  const [failure, setFailure] = useState<string | null>(null);
+  const [failure, setFailure] = useState<MessageDescriptor | null>(null);
   const hlsRef = useRef<Hls | null>(null);
   const renewRef = useRef(renewUrl);
   renewRef.current = renewUrl;
@@ -152,7 +155,7 @@ interface Sinks {
   setPlayingHeight: (height: number | null) => void;
   setCaptions: (captions: CaptionOption[]) => void;
   setCaptionState: (id: number) => void;
-  setFailure: (message: string) => void;
+  setFailure: (message: MessageDescriptor) => void;
   renew: () => Promise<string | null>;
   isDisposed: () => boolean;
 }

@@ -1,7 +1,8 @@
+import { plural } from "@lingui/core/macro";
+import { Plural, Trans, useLingui } from "@lingui/react/macro";
 import { useId } from "react";
 import { cx } from "../../../components/ui/cx";
 import { fieldStyles as f } from "../../../components/ui/Field";
-import { plural } from "../../../lib/format";
 import type { QuizAttempt, QuizQuestion } from "../../learn/api";
 import s from "./quiz.module.css";
 import { type DraftAnswer, SHORT_TEXT_MAX } from "./quiz-answers";
@@ -44,9 +45,15 @@ export function QuestionField({
       tabIndex={-1}
     >
       <legend className={s.legend}>
-        <span className={s.number}>Question {number}</span>
-        <span className={s.prompt}>{question.prompt}</span>
-        <span className={cx(s.points, "muted")}>{plural(question.points, "point")}</span>
+        <span className={s.number}>
+          <Trans>Question {number}</Trans>
+        </span>
+        <span className={s.prompt} translate="no">
+          {question.prompt}
+        </span>
+        <span className={cx(s.points, "muted")}>
+          <Plural value={question.points} one="# point" other="# points" />
+        </span>
       </legend>
       <Answer question={question} draft={draft} onChange={onChange} readOnly={readOnly} id={id} />
       {error && (
@@ -54,17 +61,29 @@ export function QuestionField({
           {error}
         </p>
       )}
-      {feedback && (
-        <div className={s.feedback} id={`${id}-feedback`}>
-          <p className={s.verdict}>
-            <span aria-hidden="true">{feedback.correct ? "✓" : "✗"}</span>{" "}
-            {feedback.correct ? "Correct" : "Incorrect"} · {feedback.pointsAwarded} of{" "}
-            {plural(feedback.points, "point")}
-          </p>
-          {feedback.explanation && <p className={s.explanation}>{feedback.explanation}</p>}
-        </div>
-      )}
+      {feedback && <Verdict id={`${id}-feedback`} feedback={feedback} />}
     </fieldset>
+  );
+}
+
+function Verdict({ id, feedback }: { id: string; feedback: Feedback }) {
+  const { t } = useLingui();
+  const awarded = feedback.pointsAwarded;
+  const points = feedback.points;
+  return (
+    <div className={s.feedback} id={id}>
+      <p className={s.verdict}>
+        <span aria-hidden="true">{feedback.correct ? "✓" : "✗"}</span>{" "}
+        {feedback.correct
+          ? t`Correct · ${awarded} of ${plural(points, { one: "# point", other: "# points" })}`
+          : t`Incorrect · ${awarded} of ${plural(points, { one: "# point", other: "# points" })}`}
+      </p>
+      {feedback.explanation && (
+        <p className={s.explanation} translate="no">
+          {feedback.explanation}
+        </p>
+      )}
+    </div>
   );
 }
 
@@ -89,7 +108,11 @@ function Answer({
       const multiple = question.kind === "multiple_choice";
       return (
         <>
-          {multiple && <p className={cx(s.hint, "muted")}>Select all that apply.</p>}
+          {multiple && (
+            <p className={cx(s.hint, "muted")}>
+              <Trans>Select all that apply.</Trans>
+            </p>
+          )}
           <ul className={s.options}>
             {question.options.map((option) => (
               <li key={option.id}>
@@ -109,7 +132,7 @@ function Answer({
                       onChange({ kind: "choice", optionIds });
                     }}
                   />
-                  <span>{option.text}</span>
+                  <span translate="no">{option.text}</span>
                 </label>
               </li>
             ))}
@@ -131,7 +154,7 @@ function Answer({
                   disabled={readOnly}
                   onChange={() => onChange({ kind: "boolean", value: choice })}
                 />
-                <span>{choice ? "True" : "False"}</span>
+                <span>{choice ? <Trans>True</Trans> : <Trans>False</Trans>}</span>
               </label>
             </li>
           ))}
@@ -143,7 +166,9 @@ function Answer({
       const numeric = question.kind === "numeric";
       return (
         <div className={cx(f.field, s.field)}>
-          <label htmlFor={`${id}-input`}>Your answer</label>
+          <label htmlFor={`${id}-input`}>
+            <Trans>Your answer</Trans>
+          </label>
           <input
             id={`${id}-input`}
             type="text"

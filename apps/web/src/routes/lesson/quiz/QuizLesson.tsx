@@ -1,6 +1,6 @@
+import { Plural, Trans, useLingui } from "@lingui/react/macro";
 import { useQuery } from "@tanstack/react-query";
 import { ErrorState } from "../../../components/states";
-import { plural } from "../../../lib/format";
 import { formatPercent } from "../../../lib/learn-outline";
 import { apiErrorCode, type CourseDetail, trpc } from "../../../lib/trpc";
 import type { LearnerQuiz } from "../../learn/api";
@@ -11,13 +11,16 @@ import s from "./quiz.module.css";
 
 /** A quiz lesson: the questions (never the answers) and the learner's attempts. */
 export function QuizLesson({ course, lessonId }: { course: CourseDetail; lessonId: string }) {
+  const { t } = useLingui();
   const quiz = useQuery(trpc.quiz.take.queryOptions({ lessonId }));
   if (quiz.isPending) {
     return (
       <div className={lesson.skeleton} role="status">
         <span className={lesson.skeletonLine} />
         <span className={s.skeletonBlock} />
-        <span className="visually-hidden">Loading the quiz…</span>
+        <span className="visually-hidden">
+          <Trans>Loading the quiz…</Trans>
+        </span>
       </div>
     );
   }
@@ -26,12 +29,14 @@ export function QuizLesson({ course, lessonId }: { course: CourseDetail; lessonI
     if (code === "FORBIDDEN" || code === "UNAUTHORIZED") {
       return <LockedLesson course={course} kind="quiz" />;
     }
-    return <ErrorState message="We could not load this quiz." onRetry={() => quiz.refetch()} />;
+    return <ErrorState message={t`We could not load this quiz.`} onRetry={() => quiz.refetch()} />;
   }
   if (quiz.data.questions.length === 0) {
     return (
       <div className={lesson.notice} role="status">
-        <p>This quiz has no questions yet. Check back soon.</p>
+        <p>
+          <Trans>This quiz has no questions yet. Check back soon.</Trans>
+        </p>
       </div>
     );
   }
@@ -44,18 +49,32 @@ export function QuizLesson({ course, lessonId }: { course: CourseDetail; lessonI
 }
 
 function QuizSummary({ quiz }: { quiz: LearnerQuiz }) {
+  const { t } = useLingui();
   const { settings } = quiz;
+  const passMark = formatPercent(settings.passingPercent);
   return (
-    <ul className={s.summary} aria-label="About this quiz">
-      <li>{plural(quiz.questions.length, "question")}</li>
-      <li>{plural(quiz.maxPoints, "point")}</li>
-      <li>Pass mark {formatPercent(settings.passingPercent)}</li>
+    <ul className={s.summary} aria-label={t`About this quiz`}>
       <li>
-        {settings.maxAttempts === null
-          ? "Unlimited attempts"
-          : `${plural(settings.maxAttempts, "attempt")} allowed`}
+        <Plural value={quiz.questions.length} one="# question" other="# questions" />
       </li>
-      {settings.requiredForCertificate && <li>Required for the certificate</li>}
+      <li>
+        <Plural value={quiz.maxPoints} one="# point" other="# points" />
+      </li>
+      <li>
+        <Trans>Pass mark {passMark}</Trans>
+      </li>
+      <li>
+        {settings.maxAttempts === null ? (
+          <Trans>Unlimited attempts</Trans>
+        ) : (
+          <Plural value={settings.maxAttempts} one="# attempt allowed" other="# attempts allowed" />
+        )}
+      </li>
+      {settings.requiredForCertificate && (
+        <li>
+          <Trans>Required for the certificate</Trans>
+        </li>
+      )}
     </ul>
   );
 }

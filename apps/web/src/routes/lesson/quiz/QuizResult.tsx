@@ -1,8 +1,10 @@
+import { plural } from "@lingui/core/macro";
+import { Trans, useLingui } from "@lingui/react/macro";
 import { useEffect, useRef } from "react";
 import { Badge } from "../../../components/ui/Badge";
 import { Button } from "../../../components/ui/Button";
 import { cx } from "../../../components/ui/cx";
-import { formatDate, plural } from "../../../lib/format";
+import { formatDate } from "../../../lib/format";
 import { formatPercent } from "../../../lib/learn-outline";
 import type { LearnerQuiz, QuizAttempt } from "../../learn/api";
 import r from "./QuizResult.module.css";
@@ -25,6 +27,7 @@ export function QuizResult({
   replayed: boolean;
   onTryAgain: () => void;
 }) {
+  const { t } = useLingui();
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
     if (focusOnMount) heading.current?.focus();
@@ -32,56 +35,75 @@ export function QuizResult({
   const left = quiz.attemptsLeft;
   const canRetry = left === null || left > 0;
   const passMark = formatPercent(quiz.settings.passingPercent);
+  const score = formatPercent(attempt.scorePercent);
+  const { scorePoints, maxPoints, attemptNumber } = attempt;
+  const maxAttempts = quiz.settings.maxAttempts;
+  const when = formatDate(attempt.submittedAt);
+  const best = quiz.bestPercent === null ? null : formatPercent(quiz.bestPercent);
+  const used = maxAttempts ?? 0;
   return (
     <section
       className={cx(r.result, attempt.passed && r.passed)}
       aria-labelledby="quiz-result-heading"
     >
       <h2 id="quiz-result-heading" tabIndex={-1} ref={heading}>
-        Your score: {formatPercent(attempt.scorePercent)}
-        <span className="visually-hidden">, {attempt.passed ? "passed" : "not passed"}</span>
+        <Trans>Your score: {score}</Trans>
+        <span className="visually-hidden">
+          {attempt.passed ? <Trans>, passed</Trans> : <Trans>, not passed</Trans>}
+        </span>
       </h2>
       <p className={r.verdict}>
         <Badge tone={attempt.passed ? "success" : "warning"} size="md">
-          {attempt.passed ? "Passed" : "Not passed"}
+          {attempt.passed ? <Trans>Passed</Trans> : <Trans>Not passed</Trans>}
         </Badge>
-        {attempt.scorePoints} of {plural(attempt.maxPoints, "point")} · the pass mark is {passMark}
+        {t`${scorePoints} of ${plural(maxPoints, { one: "# point", other: "# points" })} · the pass mark is ${passMark}`}
       </p>
       <dl className={r.facts}>
         <div>
-          <dt>Attempt</dt>
+          <dt>
+            <Trans>Attempt</Trans>
+          </dt>
           <dd>
-            {attempt.attemptNumber}
-            {quiz.settings.maxAttempts !== null && ` of ${quiz.settings.maxAttempts}`} ·{" "}
-            {formatDate(attempt.submittedAt)}
+            {maxAttempts === null ? (
+              <Trans>
+                {attemptNumber} · {when}
+              </Trans>
+            ) : (
+              <Trans>
+                {attemptNumber} of {maxAttempts} · {when}
+              </Trans>
+            )}
           </dd>
         </div>
-        {quiz.bestPercent !== null && (
+        {best !== null && (
           <div>
-            <dt>Best score</dt>
-            <dd>
-              {formatPercent(quiz.bestPercent)}
-              {quiz.passed ? " (passed)" : ""}
-            </dd>
+            <dt>
+              <Trans>Best score</Trans>
+            </dt>
+            <dd>{quiz.passed ? <Trans>{best} (passed)</Trans> : best}</dd>
           </div>
         )}
         <div>
-          <dt>Attempts left</dt>
-          <dd>{left === null ? "Unlimited" : left}</dd>
+          <dt>
+            <Trans>Attempts left</Trans>
+          </dt>
+          <dd>{left === null ? <Trans>Unlimited</Trans> : left}</dd>
         </div>
       </dl>
       {replayed && (
-        <p className="muted">This attempt had already been graded; this is its result.</p>
+        <p className="muted">
+          <Trans>This attempt had already been graded; this is its result.</Trans>
+        </p>
       )}
       {canRetry ? (
         <Button variant="secondary" onClick={onTryAgain}>
-          Try again
+          <Trans>Try again</Trans>
         </Button>
       ) : (
         <p className={r.noAttempts} role="note">
-          You have used all {plural(quiz.settings.maxAttempts ?? 0, "attempt")}.{" "}
-          {quiz.bestPercent !== null &&
-            `Your best score, ${formatPercent(quiz.bestPercent)}, is the one that counts.`}
+          {best === null
+            ? t`You have used all ${plural(used, { one: "# attempt", other: "# attempts" })}.`
+            : t`You have used all ${plural(used, { one: "# attempt", other: "# attempts" })}. Your best score, ${best}, is the one that counts.`}
         </p>
       )}
     </section>

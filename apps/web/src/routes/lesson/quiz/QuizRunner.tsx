@@ -1,3 +1,4 @@
+import { useLingui } from "@lingui/react/macro";
 import { type FormEvent, useState } from "react";
 import type { CourseDetail } from "../../../lib/trpc";
 import type { LearnerQuiz } from "../../learn/api";
@@ -15,6 +16,7 @@ type Drafts = Record<string, DraftAnswer>;
  * graded submit shows its score with the answers given; "Try again" starts a blank attempt.
  */
 export function QuizRunner({ quiz, course }: { quiz: LearnerQuiz; course: CourseDetail }) {
+  const { t } = useLingui();
   const [answering, setAnswering] = useState(quiz.attempts.length === 0);
   const [drafts, setDrafts] = useState<Drafts>({});
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -69,7 +71,7 @@ export function QuizRunner({ quiz, course }: { quiz: LearnerQuiz; course: Course
           onTryAgain={tryAgain}
         />
       )}
-      <form className={s.form} onSubmit={onSubmit} noValidate aria-label="Quiz questions">
+      <form className={s.form} onSubmit={onSubmit} noValidate aria-label={t`Quiz questions`}>
         {quiz.questions.map((question, index) => (
           <QuestionField
             key={question.id}

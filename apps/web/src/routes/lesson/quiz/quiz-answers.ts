@@ -1,3 +1,5 @@
+import { t } from "@lingui/core/macro";
+
 /**
  * The quiz form's answers and what `quiz.submit` takes. The form keeps what the learner
  * typed or picked (a half-typed number stays as typed); submitting turns it into responses of
@@ -71,7 +73,8 @@ function toResponse(
       if (draft.kind !== "text" || draft.value.trim() === "") return null;
       const value = parseNumber(draft.value);
       return value === null
-        ? { error: "Enter a number, for example 42 or 3.5." }
+        ? // Made when the learner submits, in the language active then.
+          { error: t`Enter a number, for example 42 or 3.5.` }
         : { kind: "number", value };
     }
     case "short_text": {
