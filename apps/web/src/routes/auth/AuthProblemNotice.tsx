@@ -1,3 +1,4 @@
+import { Trans } from "@lingui/react/macro";
 import { useMutation } from "@tanstack/react-query";
 import { buttonClass } from "../../components/ui/Button";
 import { fieldStyles as f } from "../../components/ui/Field";
@@ -22,13 +23,23 @@ export function AuthProblemNotice({ problem, next }: { problem: AuthProblem; nex
     case "wait":
       return (
         <div className={f.formError} role="alert">
-          <p>Too many attempts{problem.email ? ` for ${problem.email}` : ""}. Please wait.</p>
+          <p>
+            <TooManyAttempts email={problem.email} />
+          </p>
           <RetryCountdown until={problem.until} />
         </div>
       );
     case "unverified":
       return <UnverifiedNotice email={problem.email} next={next} />;
   }
+}
+
+function TooManyAttempts({ email }: { email: string }) {
+  return email ? (
+    <Trans>Too many attempts for {email}. Please wait.</Trans>
+  ) : (
+    <Trans>Too many attempts. Please wait.</Trans>
+  );
 }
 
 export function ResendLink({ email, next }: { email: string; next: string }) {
@@ -41,11 +52,17 @@ export function ResendLink({ email, next }: { email: string; next: string }) {
         disabled={resend.isPending}
         onClick={() => resend.mutate()}
       >
-        {resend.isPending ? "Sending…" : "Send the link again"}
+        {resend.isPending ? <Trans>Sending…</Trans> : <Trans>Send the link again</Trans>}
       </button>
-      {resend.isSuccess && <p role="status">We sent a new link to {email}.</p>}
+      {resend.isSuccess && (
+        <p role="status">
+          <Trans>We sent a new link to {email}.</Trans>
+        </p>
+      )}
       {resend.isError && (
-        <p role="alert">We could not send the link just now. Please try again in a minute.</p>
+        <p role="alert">
+          <Trans>We could not send the link just now. Please try again in a minute.</Trans>
+        </p>
       )}
     </>
   );
@@ -54,7 +71,9 @@ export function ResendLink({ email, next }: { email: string; next: string }) {
 function UnverifiedNotice({ email, next }: { email: string; next: string }) {
   return (
     <div className={f.formError} role="alert">
-      <p>Confirm your email address first: open the link we sent to {email}.</p>
+      <p>
+        <Trans>Confirm your email address first: open the link we sent to {email}.</Trans>
+      </p>
       <ResendLink email={email} next={next} />
     </div>
   );

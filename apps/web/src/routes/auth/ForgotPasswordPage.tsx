@@ -1,3 +1,4 @@
+import { Trans, useLingui } from "@lingui/react/macro";
 import { useMutation } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { Link } from "react-router";
@@ -12,7 +13,8 @@ import { authProblem } from "./auth-problem";
 
 /** "Forgot password?": asks for a reset link. The answer never says whether the address is known. */
 export function Component() {
-  useDocumentTitle("Reset your password");
+  const { t } = useLingui();
+  useDocumentTitle(t`Reset your password`);
   const [error, setError] = useState<string | undefined>();
   const send = useMutation({ mutationFn: requestPasswordReset });
 
@@ -26,15 +28,22 @@ export function Component() {
   };
 
   if (send.isSuccess) {
+    const email = send.variables;
     return (
       <div className={s.page}>
-        <h1>Check your inbox</h1>
+        <h1>
+          <Trans>Check your inbox</Trans>
+        </h1>
         <p className="lede" role="status">
-          If {send.variables} has a Lumen account, we sent it a link to choose a new password. The
-          link works once, for one hour.
+          <Trans>
+            If {email} has a Lumen account, we sent it a link to choose a new password. The link
+            works once, for one hour.
+          </Trans>
         </p>
         <p className={s.switch}>
-          <Link to="/sign-in">Back to sign in</Link>
+          <Link to="/sign-in">
+            <Trans>Back to sign in</Trans>
+          </Link>
         </p>
       </div>
     );
@@ -43,19 +52,23 @@ export function Component() {
     ? authProblem(
         send.error,
         send.variables ?? "",
-        "We could not send the link. Try again.",
+        t`We could not send the link. Try again.`,
         Date.now(),
       )
     : null;
   return (
     <div className={s.page}>
-      <h1>Reset your password</h1>
-      <p className="lede">Enter your account's email address and we will send you a link.</p>
+      <h1>
+        <Trans>Reset your password</Trans>
+      </h1>
+      <p className="lede">
+        <Trans>Enter your account's email address and we will send you a link.</Trans>
+      </p>
       <form className={s.form} noValidate onSubmit={onSubmit}>
         {problem && <AuthProblemNotice problem={problem} next="/" />}
         <TextField
           id="email"
-          label="Email"
+          label={t`Email`}
           type="email"
           autoComplete="email"
           inputMode="email"
@@ -67,11 +80,13 @@ export function Component() {
           className={buttonClass({ variant: "primary", block: true })}
           disabled={send.isPending}
         >
-          {send.isPending ? "Sending…" : "Send the link"}
+          {send.isPending ? <Trans>Sending…</Trans> : <Trans>Send the link</Trans>}
         </button>
       </form>
       <p className={s.switch}>
-        Remembered it? <Link to="/sign-in">Sign in</Link>
+        <Trans>
+          Remembered it? <Link to="/sign-in">Sign in</Link>
+        </Trans>
       </p>
     </div>
   );

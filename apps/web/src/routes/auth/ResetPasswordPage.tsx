@@ -1,3 +1,4 @@
+import { Trans, useLingui } from "@lingui/react/macro";
 import { useMutation } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { Link, useSearchParams } from "react-router";
@@ -10,7 +11,8 @@ import s from "./auth.module.css";
 
 /** Where the mailed reset link lands: choose a new password, then sign in with it. */
 export function Component() {
-  useDocumentTitle("Choose a new password");
+  const { t } = useLingui();
+  useDocumentTitle(t`Choose a new password`);
   const [searchParams] = useSearchParams();
   const token = searchParams.get("token") ?? "";
   const [error, setError] = useState<string | undefined>();
@@ -37,13 +39,15 @@ export function Component() {
   if (reset.isSuccess) {
     return (
       <div className={s.page}>
-        <h1>Password changed</h1>
+        <h1>
+          <Trans>Password changed</Trans>
+        </h1>
         <p className="lede" role="status">
-          Your new password is set, and you are signed out on every device.
+          <Trans>Your new password is set, and you are signed out on every device.</Trans>
         </p>
         <p className={s.switch}>
           <Link to="/sign-in" className={buttonClass({ variant: "primary" })}>
-            Sign in with your new password
+            <Trans>Sign in with your new password</Trans>
           </Link>
         </p>
       </div>
@@ -53,20 +57,22 @@ export function Component() {
     !token || (reset.error instanceof AuthError && reset.error.code === "INVALID_TOKEN");
   const formProblem =
     reset.isError && !linkBroken && !error
-      ? authErrorMessage(null, "Your password was not changed. Please try again.")
+      ? authErrorMessage(null, t`Your password was not changed. Please try again.`)
       : null;
   return (
     <div className={s.page}>
-      <h1>Choose a new password</h1>
+      <h1>
+        <Trans>Choose a new password</Trans>
+      </h1>
       {linkBroken ? (
         <div className={s.form}>
           <FormError>
             {token
               ? authErrorMessage("INVALID_TOKEN", "")
-              : "This page needs the link from your email. Ask for a new one."}
+              : t`This page needs the link from your email. Ask for a new one.`}
           </FormError>
           <Link to="/forgot-password" className={buttonClass({ variant: "primary", block: true })}>
-            Send me a new link
+            <Trans>Send me a new link</Trans>
           </Link>
         </div>
       ) : (
@@ -74,10 +80,10 @@ export function Component() {
           {formProblem && <FormError>{formProblem}</FormError>}
           <TextField
             id="password"
-            label="New password"
+            label={t`New password`}
             type="password"
             autoComplete="new-password"
-            hint="At least 8 characters. Avoid common passwords."
+            hint={t`At least 8 characters. Avoid common passwords.`}
             required
             error={error}
           />
@@ -86,7 +92,7 @@ export function Component() {
             className={buttonClass({ variant: "primary", block: true })}
             disabled={reset.isPending}
           >
-            {reset.isPending ? "Saving…" : "Set new password"}
+            {reset.isPending ? <Trans>Saving…</Trans> : <Trans>Set new password</Trans>}
           </button>
         </form>
       )}

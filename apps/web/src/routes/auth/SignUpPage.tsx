@@ -1,3 +1,4 @@
+import { Trans, useLingui } from "@lingui/react/macro";
 import { Link, Navigate, useSearchParams } from "react-router";
 import { LoadingState } from "../../components/states";
 import { buttonClass } from "../../components/ui/Button";
@@ -12,6 +13,7 @@ import s from "./auth.module.css";
 import { useAuthForm } from "./use-auth-form";
 
 export function Component() {
+  const { t } = useLingui();
   const [searchParams] = useSearchParams();
   const next = safeNextPath(searchParams.get("next"));
   const session = useSession();
@@ -19,42 +21,61 @@ export function Component() {
     validate: validateSignUp,
     submit: ({ name, email, password }) =>
       signUp({ name: name.trim(), email: email.trim(), password }, next),
-    fallbackError: "We could not create your account. Please try again.",
+    fallbackError: t`We could not create your account. Please try again.`,
     signsIn: false,
   });
-  useDocumentTitle("Create your account");
+  useDocumentTitle(t`Create your account`);
 
   if (session.isPending) return <LoadingState />;
   if (session.data) return <Navigate to={next} replace />;
   const signInHref = `/sign-in?${new URLSearchParams({ next }).toString()}`;
-  if (form.sentTo) {
+  const { sentTo } = form;
+  if (sentTo) {
     return (
       <div className={s.page}>
-        <h1>Check your inbox</h1>
+        <h1>
+          <Trans>Check your inbox</Trans>
+        </h1>
         <p className="lede" role="status">
-          We sent an email to {form.sentTo}. Open the link in it to finish: it confirms your address
-          and signs you in.
+          <Trans>
+            We sent an email to {sentTo}. Open the link in it to finish: it confirms your address
+            and signs you in.
+          </Trans>
         </p>
         <div className={s.form}>
-          <p>No email after a few minutes? Check your spam folder, or:</p>
-          <ResendLink email={form.sentTo} next={next} />
+          <p>
+            <Trans>No email after a few minutes? Check your spam folder, or:</Trans>
+          </p>
+          <ResendLink email={sentTo} next={next} />
         </div>
         <p className={s.switch}>
-          Already confirmed? <Link to={signInHref}>Sign in</Link>
+          <Trans>
+            Already confirmed? <Link to={signInHref}>Sign in</Link>
+          </Trans>
         </p>
       </div>
     );
   }
   return (
     <div className={s.page}>
-      <h1>Create your account</h1>
-      <p className="lede">Free forever for learners. Enroll in any course.</p>
+      <h1>
+        <Trans>Create your account</Trans>
+      </h1>
+      <p className="lede">
+        <Trans>Free forever for learners. Enroll in any course.</Trans>
+      </p>
       <form className={s.form} noValidate onSubmit={form.onSubmit}>
         {form.problem && <AuthProblemNotice problem={form.problem} next={next} />}
-        <TextField id="name" label="Name" autoComplete="name" required error={form.errors.name} />
+        <TextField
+          id="name"
+          label={t`Name`}
+          autoComplete="name"
+          required
+          error={form.errors.name}
+        />
         <TextField
           id="email"
-          label="Email"
+          label={t`Email`}
           type="email"
           autoComplete="email"
           inputMode="email"
@@ -63,10 +84,10 @@ export function Component() {
         />
         <TextField
           id="password"
-          label="Password"
+          label={t`Password`}
           type="password"
           autoComplete="new-password"
-          hint={`At least ${PASSWORD_MIN} characters.`}
+          hint={t`At least ${PASSWORD_MIN} characters.`}
           required
           minLength={PASSWORD_MIN}
           error={form.errors.password}
@@ -76,11 +97,13 @@ export function Component() {
           className={buttonClass({ variant: "primary", block: true })}
           disabled={form.pending}
         >
-          {form.pending ? "Creating account…" : "Create account"}
+          {form.pending ? <Trans>Creating account…</Trans> : <Trans>Create account</Trans>}
         </button>
       </form>
       <p className={s.switch}>
-        Already have an account? <Link to={signInHref}>Sign in</Link>
+        <Trans>
+          Already have an account? <Link to={signInHref}>Sign in</Link>
+        </Trans>
       </p>
     </div>
   );

@@ -3,6 +3,7 @@ import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { AuthError } from "../../lib/auth";
 import { nameProblem } from "../../lib/auth-validation";
+import { withI18n } from "../../lib/i18n/testing";
 import { AuthProblemNotice } from "./AuthProblemNotice";
 import { authProblem, secondsLeft, waitText } from "./auth-problem";
 import { RetryCountdown } from "./RetryCountdown";
@@ -25,10 +26,12 @@ describe("a sign-in that must wait", () => {
 
   it("shows the wait in the form: the account and 'Try again in 40 s'", () => {
     const html = renderToStaticMarkup(
-      <AuthProblemNotice
-        problem={{ kind: "wait", email: "leo@x.dev", until: Date.now() + 40_000 }}
-        next="/"
-      />,
+      withI18n(
+        <AuthProblemNotice
+          problem={{ kind: "wait", email: "leo@x.dev", until: Date.now() + 40_000 }}
+          next="/"
+        />,
+      ),
     );
     expect(html).toContain('role="alert"');
     expect(html).toContain("Too many attempts for leo@x.dev. Please wait.");
@@ -50,7 +53,7 @@ describe("a sign-in that must wait", () => {
       "You can try again now.",
       "You can try again now.",
     ]);
-    expect(renderToStaticMarkup(<RetryCountdown until={Date.now() - 1} />)).toBe(
+    expect(renderToStaticMarkup(withI18n(<RetryCountdown until={Date.now() - 1} />))).toBe(
       '<p role="status" class="formWait">You can try again now.</p>',
     );
   });
@@ -62,9 +65,11 @@ describe("other sign-in and sign-up problems", () => {
     const problem = authProblem(unverified, "una@x.dev", "fallback", 0);
     expect(problem).toEqual({ kind: "unverified", email: "una@x.dev" });
     const html = renderToStaticMarkup(
-      <QueryClientProvider client={new QueryClient()}>
-        <AuthProblemNotice problem={problem} next="/" />
-      </QueryClientProvider>,
+      withI18n(
+        <QueryClientProvider client={new QueryClient()}>
+          <AuthProblemNotice problem={problem} next="/" />
+        </QueryClientProvider>,
+      ),
     );
     expect(html).toContain("Confirm your email address first: open the link we sent to una@x.dev.");
     expect(html).toContain(">Send the link again</button>");

@@ -1,3 +1,4 @@
+import { t } from "@lingui/core/macro";
 import { AuthError } from "../../lib/auth";
 import { authErrorMessage, fieldForAuthError } from "../../lib/auth-validation";
 
@@ -33,6 +34,7 @@ export function secondsLeft(until: number, now: number): number {
   return Math.max(0, Math.ceil((until - now) / 1000));
 }
 
+/** Called while rendering (the countdown), so the active language applies. */
 export function waitText(seconds: number): string {
-  return seconds > 0 ? `Try again in ${seconds} s.` : "You can try again now.";
+  return seconds > 0 ? t`Try again in ${seconds} s.` : t`You can try again now.`;
 }

@@ -1,3 +1,4 @@
+import { Trans, useLingui } from "@lingui/react/macro";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { Pagination } from "../../components/Pagination";
 import { ErrorState } from "../../components/states";
@@ -14,20 +15,24 @@ import { SearchBox } from "./SearchBox";
 import { useCatalogSearch } from "./use-catalog-search";
 
 export function Component() {
+  const { t } = useLingui();
   const { search, go, locationSearch } = useCatalogSearch();
   const list = useQuery({
     ...trpc.catalog.list.queryOptions(toListInput(search)),
     placeholderData: keepPreviousData,
   });
-  useDocumentTitle(search.query ? `“${search.query}” — Course catalog` : "Course catalog");
+  const { query } = search;
+  useDocumentTitle(query ? t`“${query}” — Course catalog` : t`Course catalog`);
   const data = list.data;
 
   return (
     <>
       <div className={s.heading}>
-        <h1>Course catalog</h1>
+        <h1>
+          <Trans>Course catalog</Trans>
+        </h1>
         <p className="lede">
-          Search by skill or topic, then narrow by subject, level and language.
+          <Trans>Search by skill or topic, then narrow by subject, level and language.</Trans>
         </p>
         <SearchBox
           search={search}
@@ -38,7 +43,7 @@ export function Component() {
       </div>
       <div className={s.layout}>
         <FacetFilters search={search} facets={data?.facets} />
-        <section aria-label="Courses" aria-busy={list.isFetching} className={s.results}>
+        <section aria-label={t`Courses`} aria-busy={list.isFetching} className={s.results}>
           <ResultsHeader
             search={search}
             total={data?.total}
@@ -48,7 +53,7 @@ export function Component() {
           {list.isPending ? (
             <ResultsSkeleton />
           ) : list.isError && !data ? (
-            <ErrorState message="We could not load courses." onRetry={() => list.refetch()} />
+            <ErrorState message={t`We could not load courses.`} onRetry={() => list.refetch()} />
           ) : !data || data.items.length === 0 ? (
             <NoResults search={search} />
           ) : (

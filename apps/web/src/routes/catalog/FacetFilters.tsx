@@ -1,3 +1,4 @@
+import { Trans, useLingui } from "@lingui/react/macro";
 import { useId, useState } from "react";
 import { Link } from "react-router";
 import { buttonClass } from "../../components/ui/Button";
@@ -11,9 +12,11 @@ import {
   withFilterValue,
   withoutFilters,
 } from "../../lib/catalog-url";
-import { capitalize, languageName } from "../../lib/format";
+import { languageName } from "../../lib/format";
+import { intlLocale } from "../../lib/i18n";
 import s from "./FacetFilters.module.css";
 import { FacetGroup, type FacetOption } from "./FacetGroup";
+import { levelText } from "./level-labels";
 
 export interface FacetValue {
   value: string;
@@ -37,6 +40,7 @@ export function FacetFilters({
   search: CatalogSearch;
   facets: Facets | undefined;
 }) {
+  const { t } = useLingui();
   const [open, setOpen] = useState(false);
   const panelId = useId();
   const active = activeFilterCount(search);
@@ -58,12 +62,17 @@ export function FacetFilters({
     }
     return list;
   };
-  const ratings = RATING_STEPS.map((step) =>
-    option("minRating", String(step), `${step.toFixed(1)} & up`),
-  );
+  const oneDecimal = new Intl.NumberFormat(intlLocale(), {
+    minimumFractionDigits: 1,
+    maximumFractionDigits: 1,
+  });
+  const ratings = RATING_STEPS.map((step) => {
+    const rating = oneDecimal.format(step);
+    return option("minRating", String(step), t`${rating} & up`);
+  });
 
   return (
-    <aside className={s.facets} aria-label="Filters">
+    <aside className={s.facets} aria-label={t`Filters`}>
       <button
         type="button"
         className={buttonClass({ variant: "ghost" }, s.toggle)}
@@ -71,21 +80,29 @@ export function FacetFilters({
         aria-controls={panelId}
         onClick={() => setOpen(!open)}
       >
-        Filters{active > 0 ? ` (${active})` : ""}
+        {active > 0 ? <Trans>Filters ({active})</Trans> : <Trans>Filters</Trans>}
       </button>
       <div id={panelId} className={s.panel} data-open={open}>
         {active > 0 && (
           <Link to={catalogHref(withoutFilters(search))} className={s.clear} preventScrollReset>
-            Clear all filters
+            <Trans>Clear all filters</Trans>
           </Link>
         )}
-        <FacetGroup title="Category" options={options("category", facets?.category, (v) => v)} />
-        <FacetGroup title="Level" options={options("level", facets?.level, capitalize)} />
+        {/* Categories are the authors' own words: shown as written. */}
         <FacetGroup
-          title="Language"
+          title={t`Category`}
+          options={options("category", facets?.category, (v) => v)}
+          untranslated
+        />
+        <FacetGroup
+          title={t`Level`}
+          options={options("level", facets?.level, (v) => levelText(v, t))}
+        />
+        <FacetGroup
+          title={t`Language`}
           options={options("language", facets?.language, languageName)}
         />
-        <FacetGroup title="Rating" options={ratings} star />
+        <FacetGroup title={t`Rating`} options={ratings} star />
       </div>
     </aside>
   );

@@ -1,5 +1,7 @@
+import { Plural, Trans } from "@lingui/react/macro";
 import { useId } from "react";
 import { Link } from "react-router";
+import { intlLocale } from "../../lib/i18n";
 import s from "./FacetFilters.module.css";
 
 export interface FacetOption {
@@ -15,10 +17,13 @@ export function FacetGroup({
   title,
   options,
   star = false,
+  untranslated = false,
 }: {
   title: string;
   options: FacetOption[];
   star?: boolean;
+  /** The values are data (e.g. categories), not UI words: marked translate="no". */
+  untranslated?: boolean;
 }) {
   const headingId = useId();
   if (options.length === 0) return null;
@@ -43,17 +48,20 @@ export function FacetGroup({
                     ★{" "}
                   </span>
                 )}
-                {option.label}
+                {untranslated ? <span translate="no">{option.label}</span> : option.label}
                 {option.selected && (
-                  <span className="visually-hidden"> (selected, activate to remove)</span>
+                  <span className="visually-hidden">
+                    {" "}
+                    <Trans>(selected, activate to remove)</Trans>
+                  </span>
                 )}
               </span>
               {option.count !== undefined && (
                 <span className={s.count}>
-                  {option.count.toLocaleString("en")}
+                  {option.count.toLocaleString(intlLocale())}
                   <span className="visually-hidden">
                     {" "}
-                    {option.count === 1 ? "course" : "courses"}
+                    <Plural value={option.count} one="course" other="courses" />
                   </span>
                 </span>
               )}

@@ -1,3 +1,4 @@
+import { Plural, Trans } from "@lingui/react/macro";
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "react-router";
 import { stateStyles } from "../../components/states";
@@ -22,36 +23,53 @@ import s from "./NoResults.module.css";
  */
 export function NoResults({ search }: { search: CatalogSearch }) {
   const filters = activeFilterCount(search);
+  const { query } = search;
   const words = search.query?.split(" ") ?? [];
   const shorter = words.length > 1 ? words.slice(0, -1).join(" ") : null;
   if (!search.query && filters === 0) {
     return (
       <div className={cx(stateStyles.state, stateStyles.empty)}>
-        <h2>No courses yet</h2>
-        <p>New courses are on their way. Check back soon.</p>
+        <h2>
+          <Trans>No courses yet</Trans>
+        </h2>
+        <p>
+          <Trans>New courses are on their way. Check back soon.</Trans>
+        </p>
       </div>
     );
   }
   return (
     <div className={cx(stateStyles.state, stateStyles.empty)}>
       <h2>
-        {search.query ? `No courses match “${search.query}”` : "No courses match these filters"}
+        {query ? (
+          <Trans>No courses match “{query}”</Trans>
+        ) : (
+          <Trans>No courses match these filters</Trans>
+        )}
       </h2>
       <ul className={s.suggestions}>
         {filters > 0 && (
           <li>
             <ButtonLink to={catalogHref(withoutFilters(search))} variant="secondary">
-              Clear {filters === 1 ? "the filter" : `all ${filters} filters`}
+              <Plural value={filters} one="Clear the filter" other="Clear all # filters" />
             </ButtonLink>
           </li>
         )}
         {shorter && (
           <li>
-            Try fewer words:{" "}
-            <Link to={catalogHref(withChange(search, { query: shorter }))}>{shorter}</Link>
+            <Trans>
+              Try fewer words:{" "}
+              <Link to={catalogHref(withChange(search, { query: shorter }))} translate="no">
+                {shorter}
+              </Link>
+            </Trans>
           </li>
         )}
-        {search.query && <li>Check the spelling, or try a more general term.</li>}
+        {query && (
+          <li>
+            <Trans>Check the spelling, or try a more general term.</Trans>
+          </li>
+        )}
       </ul>
       <PopularCategories />
     </div>
@@ -68,8 +86,10 @@ function PopularCategories() {
   if (top.length === 0) return null;
   return (
     <nav aria-labelledby="popular-heading" className={s.popular}>
-      <h3 id="popular-heading">Popular categories</h3>
-      <ul>
+      <h3 id="popular-heading">
+        <Trans>Popular categories</Trans>
+      </h3>
+      <ul translate="no">
         {top.map((facet) => (
           <li key={facet.value}>
             <TagLink to={catalogHref(withFilterValue(EMPTY_SEARCH, "category", facet.value))}>

@@ -1,13 +1,16 @@
+import type { MessageDescriptor } from "@lingui/core";
+import { msg, plural, t } from "@lingui/core/macro";
+import { Trans, useLingui } from "@lingui/react/macro";
 import type { CatalogSort } from "@lumen/shared";
 import { Notice } from "../../components/ui/Notice";
 import { type CatalogSearch, sortsFor } from "../../lib/catalog-url";
 import s from "./ResultsHeader.module.css";
 
-const SORT_LABELS: Record<CatalogSort, string> = {
-  relevance: "Best match",
-  newest: "Newest",
-  rating: "Highest rated",
-  enrollments: "Most enrolled",
+const SORT_LABELS: Record<CatalogSort, MessageDescriptor> = {
+  relevance: msg`Best match`,
+  newest: msg`Newest`,
+  rating: msg`Highest rated`,
+  enrollments: msg`Most enrolled`,
 };
 
 /**
@@ -25,13 +28,17 @@ export function ResultsHeader({
   correctedQuery: string | undefined;
   onSort: (sort: CatalogSort) => void;
 }) {
+  const { t: translate } = useLingui();
+  const typed = search.query;
   return (
     <div className={s.header}>
       <p className={s.count} role="status">
         {total === undefined ? "" : summary(total, search.query, correctedQuery)}
       </p>
       <div className={s.sort}>
-        <label htmlFor="catalog-sort">Sort by</label>
+        <label htmlFor="catalog-sort">
+          <Trans>Sort by</Trans>
+        </label>
         <select
           id="catalog-sort"
           value={search.sort}
@@ -42,16 +49,18 @@ export function ResultsHeader({
         >
           {sortsFor(search.query).map((sort) => (
             <option key={sort} value={sort}>
-              {SORT_LABELS[sort]}
+              {translate(SORT_LABELS[sort])}
             </option>
           ))}
         </select>
       </div>
-      {correctedQuery && total !== undefined && total > 0 && (
+      {correctedQuery && typed && total !== undefined && total > 0 && (
         <Notice tone="info" as="p" className={s.corrected}>
           <span>
-            Showing results for <strong>{correctedQuery}</strong>.{" "}
-            <span className="muted">No exact matches for “{search.query}”.</span>
+            <Trans>
+              Showing results for <strong translate="no">{correctedQuery}</strong>.{" "}
+              <span className="muted">No exact matches for “{typed}”.</span>
+            </Trans>
           </span>
         </Notice>
       )}
@@ -59,10 +68,16 @@ export function ResultsHeader({
   );
 }
 
+/** Called while rendering (global i18n), so the active language applies. */
 function summary(total: number, query: string | undefined, corrected: string | undefined) {
-  const courses =
-    total === 0
-      ? "No courses"
-      : `${total.toLocaleString("en")} ${total === 1 ? "course" : "courses"}`;
-  return query ? `${courses} for “${corrected ?? query}”` : courses;
+  const searched = corrected ?? query;
+  if (!searched) {
+    return total === 0 ? t`No courses` : plural(total, { one: "# course", other: "# courses" });
+  }
+  return total === 0
+    ? t`No courses for “${searched}”`
+    : plural(total, {
+        one: `# course for “${searched}”`,
+        other: `# courses for “${searched}”`,
+      });
 }

@@ -1,3 +1,4 @@
+import { Trans } from "@lingui/react/macro";
 import skeleton from "../../components/Skeleton.module.css";
 import { cx } from "../../components/ui/cx";
 import grid from "./ResultList.module.css";
@@ -8,7 +9,7 @@ export function ResultsSkeleton({ count = 6 }: { count?: number }) {
   return (
     <>
       <p className="visually-hidden" role="status">
-        Loading courses…
+        <Trans>Loading courses…</Trans>
       </p>
       <ul className={grid.grid} aria-hidden="true">
         {Array.from({ length: count }, (_, index) => (

@@ -1,3 +1,4 @@
+import { Trans, useLingui } from "@lingui/react/macro";
 import { SEARCH_QUERY_MAX_LENGTH } from "@lumen/shared";
 import { type KeyboardEvent, type RefObject, useEffect, useRef } from "react";
 import { Button } from "../../components/ui/Button";
@@ -15,6 +16,7 @@ export function SearchBox(props: {
   go: (next: CatalogSearch, options: { replace: boolean }) => void;
   onArrowDown: () => void;
 }) {
+  const { t } = useLingui();
   const { draft, setDraft, onSubmit } = useSearchInput(props);
   const input = useRef<HTMLInputElement>(null);
   useSlashShortcut(input);
@@ -28,7 +30,7 @@ export function SearchBox(props: {
     <search>
       <form className={s.form} onSubmit={onSubmit}>
         <label htmlFor={SEARCH_INPUT_ID} className="visually-hidden">
-          Search courses
+          <Trans>Search courses</Trans>
         </label>
         <div className={s.field}>
           <svg className={s.icon} viewBox="0 0 20 20" aria-hidden="true">
@@ -43,7 +45,7 @@ export function SearchBox(props: {
             value={draft}
             onChange={(e) => setDraft(e.target.value)}
             onKeyDown={onKeyDown}
-            placeholder="Search courses, skills and topics"
+            placeholder={t`Search courses, skills and topics`}
             maxLength={SEARCH_QUERY_MAX_LENGTH}
             autoComplete="off"
             spellCheck={false}
@@ -56,10 +58,10 @@ export function SearchBox(props: {
           </span>
         </div>
         <Button type="submit" variant="primary" size="large" className={s.submit}>
-          Search
+          <Trans>Search</Trans>
         </Button>
         <p id="catalog-search-hint" className="visually-hidden">
-          Results update as you type. Press Down arrow to move into the results.
+          <Trans>Results update as you type. Press Down arrow to move into the results.</Trans>
         </p>
       </form>
     </search>

@@ -1,3 +1,4 @@
+import { Plural, Trans, useLingui } from "@lingui/react/macro";
 import { useQuery } from "@tanstack/react-query";
 import { Link, useParams } from "react-router";
 import { Breadcrumb } from "../../components/Breadcrumb";
@@ -5,9 +6,10 @@ import { Rating } from "../../components/CourseCard";
 import { Markdown } from "../../components/Markdown";
 import { ErrorState, LoadingState } from "../../components/states";
 import { Panel, panelStyles } from "../../components/ui/Panel";
-import { capitalize, formatDuration, formatLearners, languageName, plural } from "../../lib/format";
+import { formatDuration, formatLearners, languageName } from "../../lib/format";
 import { apiErrorCode, type CourseDetail, trpc } from "../../lib/trpc";
 import { useDocumentTitle } from "../../lib/use-document-title";
+import { levelText } from "../catalog/level-labels";
 import { useCourseProgress } from "../learn/api";
 import { NotFoundContent } from "../NotFoundPage";
 import s from "./CoursePage.module.css";
@@ -17,53 +19,68 @@ import { LearnerProgress } from "./LearnerProgress";
 import { Outline } from "./Outline";
 
 export function Component() {
+  const { t } = useLingui();
   const { slug = "" } = useParams();
   const course = useQuery(trpc.catalog.bySlug.queryOptions({ slug }));
   useDocumentTitle(course.data?.title ?? null);
 
-  if (course.isPending) return <LoadingState label="Loading course…" />;
+  if (course.isPending) return <LoadingState label={t`Loading course…`} />;
   if (course.isError) {
     const code = apiErrorCode(course.error);
     if (code === "NOT_FOUND" || code === "BAD_REQUEST") {
-      return <NotFoundContent title="Course not found" what="course" />;
+      return <NotFoundContent title={t`Course not found`} what="course" />;
     }
-    return <ErrorState message="We could not load this course." onRetry={() => course.refetch()} />;
+    return (
+      <ErrorState message={t`We could not load this course.`} onRetry={() => course.refetch()} />
+    );
   }
   return <CourseView course={course.data} />;
 }
 
 function CourseView({ course }: { course: CourseDetail }) {
+  const { t } = useLingui();
   const progress = useCourseProgress(course);
+  const { instructorName } = course;
   const categoryHref = `/?${new URLSearchParams({ category: course.category }).toString()}`;
   return (
     <article>
       <EditorBanner course={course} />
       <Breadcrumb>
         <li>
-          <Link to="/">Catalog</Link>
+          <Link to="/">
+            <Trans>Catalog</Trans>
+          </Link>
         </li>
         <li>
-          <Link to={categoryHref}>{course.category}</Link>
+          <Link to={categoryHref} translate="no">
+            {course.category}
+          </Link>
         </li>
       </Breadcrumb>
       <header className={s.hero}>
         <p className={s.eyebrow}>
-          {capitalize(course.level)} · {languageName(course.language)}
+          {levelText(course.level, t)} · {languageName(course.language)}
         </p>
-        <h1>{course.title}</h1>
-        <p className="lede">{course.subtitle}</p>
-        <ul className={s.facts} aria-label="Course facts">
-          <li>By {course.instructorName}</li>
+        <h1 translate="no">{course.title}</h1>
+        <p className="lede" translate="no">
+          {course.subtitle}
+        </p>
+        <ul className={s.facts} aria-label={t`Course facts`}>
+          <li>
+            <Trans>By {instructorName}</Trans>
+          </li>
           <li>
             <Rating average={course.ratingAverage} count={course.ratingCount} />
           </li>
           <li>{formatLearners(course.enrollmentCount)}</li>
-          <li>{plural(course.lessonCount, "lesson")}</li>
+          <li>
+            <Plural value={course.lessonCount} one="# lesson" other="# lessons" />
+          </li>
           {course.durationSeconds > 0 && <li>{formatDuration(course.durationSeconds)}</li>}
         </ul>
       </header>
       <div className={s.layout}>
-        <aside className={s.aside} aria-label="Enrollment">
+        <aside className={s.aside} aria-label={t`Enrollment`}>
           {course.coverImageUrl && (
             <img
               className={s.cover}
@@ -76,8 +93,12 @@ function CourseView({ course }: { course: CourseDetail }) {
           )}
           {course.status === "draft" ? (
             <Panel raised stack>
-              <h2 className={panelStyles.title}>Not open yet</h2>
-              <p className="muted">Learners can enroll once the course is published.</p>
+              <h2 className={panelStyles.title}>
+                <Trans>Not open yet</Trans>
+              </h2>
+              <p className="muted">
+                <Trans>Learners can enroll once the course is published.</Trans>
+              </p>
             </Panel>
           ) : (
             <>
@@ -90,7 +111,9 @@ function CourseView({ course }: { course: CourseDetail }) {
               )}
               {(course.enrollment || course.viewerCanEdit) && (
                 <p>
-                  <Link to={`/courses/${course.slug}/forum`}>Course forum</Link>
+                  <Link to={`/courses/${course.slug}/forum`}>
+                    <Trans>Course forum</Trans>
+                  </Link>
                 </p>
               )}
               <EnrollPanel course={course} />
@@ -99,8 +122,13 @@ function CourseView({ course }: { course: CourseDetail }) {
         </aside>
         <div className={s.main}>
           <section aria-labelledby="about-heading">
-            <h2 id="about-heading">About this course</h2>
-            <Markdown source={course.description} headingBase={3} />
+            <h2 id="about-heading">
+              <Trans>About this course</Trans>
+            </h2>
+            {/* The author's own words, in the course's language. */}
+            <div translate="no">
+              <Markdown source={course.description} headingBase={3} />
+            </div>
           </section>
           <Outline
             modules={course.modules}

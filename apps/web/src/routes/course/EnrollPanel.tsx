@@ -1,3 +1,4 @@
+import { Trans } from "@lingui/react/macro";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { type ReactNode, useEffect, useRef, useState } from "react";
 import { useLocation, useNavigate } from "react-router";
@@ -35,17 +36,20 @@ export function EnrollPanel({ course }: { course: CourseDetail }) {
   );
   const failed = enroll.error ?? leave.error;
   const signedIn = Boolean(session.data);
+  const enrolledOn = course.enrollment ? formatDate(course.enrollment.enrolledAt) : "";
 
   return (
     <Panel raised stack>
       {course.enrollment ? (
         <>
           <PanelHeading key="enrolled" focus={moveFocus}>
-            You're enrolled
+            <Trans>You're enrolled</Trans>
           </PanelHeading>
-          <p className="muted">Since {formatDate(course.enrollment.enrolledAt)}</p>
+          <p className="muted">
+            <Trans>Since {enrolledOn}</Trans>
+          </p>
           <ButtonLink to="/my-learning" variant="primary" block>
-            Go to My learning
+            <Trans>Go to My learning</Trans>
           </ButtonLink>
           <button
             type="button"
@@ -53,27 +57,37 @@ export function EnrollPanel({ course }: { course: CourseDetail }) {
             disabled={leave.isPending}
             onClick={() => leave.mutate({ courseId: course.id })}
           >
-            {leave.isPending ? "Leaving…" : "Leave course"}
+            {leave.isPending ? <Trans>Leaving…</Trans> : <Trans>Leave course</Trans>}
           </button>
         </>
       ) : (
         <>
           <PanelHeading key="start" focus={moveFocus}>
-            Start learning
+            <Trans>Start learning</Trans>
           </PanelHeading>
-          <p className="muted">Free to enroll. Learn at your own pace.</p>
+          <p className="muted">
+            <Trans>Free to enroll. Learn at your own pace.</Trans>
+          </p>
           <button
             type="button"
             className={buttonClass({ variant: "primary", block: true })}
             disabled={enroll.isPending || session.isPending}
             onClick={() => (signedIn ? enroll.mutate({ courseId: course.id }) : toSignIn())}
           >
-            {enroll.isPending ? "Enrolling…" : signedIn ? "Enroll" : "Sign in to enroll"}
+            {enroll.isPending ? (
+              <Trans>Enrolling…</Trans>
+            ) : signedIn ? (
+              <Trans>Enroll</Trans>
+            ) : (
+              <Trans>Sign in to enroll</Trans>
+            )}
           </button>
         </>
       )}
       {failed && apiErrorCode(failed) !== "UNAUTHORIZED" && (
-        <FormError>{failed.message || "That did not work. Please try again."}</FormError>
+        <FormError>
+          {failed.message || <Trans>That did not work. Please try again.</Trans>}
+        </FormError>
       )}
     </Panel>
   );

@@ -1,3 +1,4 @@
+import { Plural, Trans, useLingui } from "@lingui/react/macro";
 import { ProgressBar } from "../../components/ProgressBar";
 import { ButtonLink } from "../../components/ui/Button";
 import { cx } from "../../components/ui/cx";
@@ -22,40 +23,51 @@ export function LearnerProgress({
   progress: CourseProgress | null | undefined;
   failed: boolean;
 }) {
+  const { t } = useLingui();
   if (progress === undefined && !failed) {
     return <div className={s.skeleton} aria-hidden="true" />;
   }
   const next = resumeLesson(course.modules, progress ?? null);
   const started = progress ? progress.lastActivityAt !== null || progress.percent > 0 : false;
+  const percent = progress?.percent ?? 0;
+  const done = progress?.completedRequired ?? 0;
+  const required = progress?.requiredLessons ?? 0;
+  const nextTitle = next?.title;
   return (
     <>
       <Panel as="section" raised stack aria-labelledby="learner-progress-heading">
         <h2 className={panelStyles.title} id="learner-progress-heading">
-          Your progress
+          <Trans>Your progress</Trans>
         </h2>
         {progress ? (
           <>
             <p className={s.figure}>
               <span className={s.percent}>{progress.percent} %</span>
               <span className="muted">
-                {progress.completedRequired} of {progress.requiredLessons} lessons
+                <Trans>
+                  {done} of {required} lessons
+                </Trans>
               </span>
             </p>
             <ProgressBar
               percent={progress.percent}
-              label="Course progress"
-              valueText={`${progress.percent} % complete`}
+              label={t`Course progress`}
+              valueText={t`${percent} % complete`}
             />
             {progress.assessmentsToPass > 0 && (
               <p className="muted">
-                {progress.assessmentsToPass === 1
-                  ? "1 required quiz, exercise or assignment to pass for the certificate."
-                  : `${progress.assessmentsToPass} required quizzes, exercises and assignments to pass for the certificate.`}
+                <Plural
+                  value={progress.assessmentsToPass}
+                  one="# required quiz, exercise or assignment to pass for the certificate."
+                  other="# required quizzes, exercises and assignments to pass for the certificate."
+                />
               </p>
             )}
           </>
         ) : (
-          <p className="muted">Your progress could not be loaded right now.</p>
+          <p className="muted">
+            <Trans>Your progress could not be loaded right now.</Trans>
+          </p>
         )}
         {next && (
           <>
@@ -65,14 +77,16 @@ export function LearnerProgress({
               block
               aria-describedby="continue-next"
             >
-              {progress && progress.percent >= 100
-                ? "Review the course"
-                : started
-                  ? "Continue where you left off"
-                  : "Start the course"}
+              {progress && progress.percent >= 100 ? (
+                <Trans>Review the course</Trans>
+              ) : started ? (
+                <Trans>Continue where you left off</Trans>
+              ) : (
+                <Trans>Start the course</Trans>
+              )}
             </ButtonLink>
             <p className={cx(s.continue, "muted")} id="continue-next">
-              Next up: {next.title}
+              <Trans>Next up: {nextTitle}</Trans>
             </p>
           </>
         )}

@@ -1,6 +1,7 @@
+import { Plural, Trans } from "@lingui/react/macro";
 import { Link } from "react-router";
 import { Badge } from "../../components/ui/Badge";
-import { formatDuration, plural } from "../../lib/format";
+import { formatDuration } from "../../lib/format";
 import { LESSON_KIND_LABELS, lessonStatus } from "../../lib/learn-outline";
 import type { CourseDetail } from "../../lib/trpc";
 import { type CourseProgress, lessonPath } from "../learn/api";
@@ -31,16 +32,20 @@ export function Outline({
   const states = new Map(progress?.lessons.map((l) => [l.lessonId, l]));
   return (
     <section aria-labelledby="outline-heading">
-      <h2 id="outline-heading">Course outline</h2>
+      <h2 id="outline-heading">
+        <Trans>Course outline</Trans>
+      </h2>
       {modules.length === 0 ? (
-        <p>The outline for this course is being prepared.</p>
+        <p>
+          <Trans>The outline for this course is being prepared.</Trans>
+        </p>
       ) : (
         <ol className={s.modules}>
           {modules.map((module) => (
             <li key={module.id} className={s.module}>
-              <h3>{module.title}</h3>
+              <h3 translate="no">{module.title}</h3>
               <p className="muted">
-                {plural(module.lessons.length, "lesson")}
+                <Plural value={module.lessons.length} one="# lesson" other="# lessons" />
                 {moduleSeconds(module) > 0 && ` · ${formatDuration(moduleSeconds(module))}`}
               </p>
               <ol className={s.lessons}>
@@ -54,18 +59,22 @@ export function Outline({
                     <span className={s.kind}>{LESSON_KIND_LABELS[lesson.kind] ?? lesson.kind}</span>
                     <span>
                       {openable(lesson) ? (
-                        <Link className={s.link} to={lessonPath(slug, lesson.id)}>
+                        <Link className={s.link} to={lessonPath(slug, lesson.id)} translate="no">
                           {lesson.title}
                         </Link>
                       ) : (
-                        lesson.title
+                        <span translate="no">{lesson.title}</span>
                       )}
                       {lesson.isPreview && openable(lesson) && !canWatchAll && (
                         <Badge tone="info" className={s.badge}>
-                          Free preview
+                          <Trans>Free preview</Trans>
                         </Badge>
                       )}
-                      {isOptional(lesson) && <Badge className={s.badge}>Optional</Badge>}
+                      {isOptional(lesson) && (
+                        <Badge className={s.badge}>
+                          <Trans>Optional</Trans>
+                        </Badge>
+                      )}
                     </span>
                     <span className={s.duration}>
                       {lesson.durationSeconds > 0 && formatDuration(lesson.durationSeconds)}

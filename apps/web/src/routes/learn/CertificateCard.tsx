@@ -1,3 +1,4 @@
+import { Trans, useLingui } from "@lingui/react/macro";
 import { useEffect, useState } from "react";
 import { buttonClass } from "../../components/ui/Button";
 import { cx } from "../../components/ui/cx";
@@ -18,28 +19,39 @@ export function CertificateCard({
   certificate: CertificateSummary;
   headingLevel?: 2 | 3;
 }) {
+  const { t } = useLingui();
   const Heading = headingLevel === 2 ? "h2" : "h3";
   const revoked = certificate.revokedAt !== null;
+  const { courseTitle, learnerName, revokedReason: reason } = certificate;
+  const issuedOn = formatDate(certificate.issuedAt);
+  const revokedOn = formatDate(certificate.revokedAt ?? "");
   return (
     <article
       className={cx(s.card, revoked && s.revoked)}
-      aria-label={`Certificate: ${certificate.courseTitle}`}
+      aria-label={t`Certificate: ${courseTitle}`}
     >
       <Heading className={s.heading}>
         <AwardIcon />
-        {revoked ? "Certificate revoked" : "Certificate earned"}
+        {revoked ? <Trans>Certificate revoked</Trans> : <Trans>Certificate earned</Trans>}
       </Heading>
       <p>
-        <strong>{certificate.courseTitle}</strong>
+        <strong translate="no">{courseTitle}</strong>
         <br />
         <span className="muted">
-          Issued to {certificate.learnerName} on {formatDate(certificate.issuedAt)}
+          <Trans>
+            Issued to {learnerName} on {issuedOn}
+          </Trans>
         </span>
       </p>
       {revoked && (
         <p className={f.formError}>
-          Revoked on {formatDate(certificate.revokedAt ?? "")}
-          {certificate.revokedReason ? `: ${certificate.revokedReason}` : "."}
+          {reason ? (
+            <Trans>
+              Revoked on {revokedOn}: {reason}
+            </Trans>
+          ) : (
+            <Trans>Revoked on {revokedOn}.</Trans>
+          )}
         </p>
       )}
       <div className={s.actions}>
@@ -49,11 +61,11 @@ export function CertificateCard({
             href={certificate.pdfUrl}
             download
           >
-            Download certificate (PDF)
+            <Trans>Download certificate (PDF)</Trans>
           </a>
         ) : (
           <span className="muted" role="status">
-            The PDF is being prepared…
+            <Trans>The PDF is being prepared…</Trans>
           </span>
         )}
         <a
@@ -62,7 +74,9 @@ export function CertificateCard({
           target="_blank"
           rel="noopener"
         >
-          Verification page<span className="visually-hidden"> (opens a new tab)</span>
+          <Trans>
+            Verification page<span className="visually-hidden"> (opens a new tab)</span>
+          </Trans>
         </a>
         <CopyLinkButton url={certificate.verifyUrl} />
       </div>
@@ -80,6 +94,7 @@ export function AwardIcon() {
 }
 
 function CopyLinkButton({ url }: { url: string }) {
+  const { t } = useLingui();
   const [said, say] = useState("");
   useEffect(() => {
     if (!said) return;
@@ -91,9 +106,9 @@ function CopyLinkButton({ url }: { url: string }) {
       <button
         type="button"
         className={buttonClass({ variant: "ghost", size: "small" })}
-        onClick={async () => say((await copyText(url)) ? "Link copied" : `Copy failed: ${url}`)}
+        onClick={async () => say((await copyText(url)) ? t`Link copied` : t`Copy failed: ${url}`)}
       >
-        Copy verification link
+        <Trans>Copy verification link</Trans>
       </button>
       <span className={s.copyStatus} role="status">
         {said}

@@ -1,3 +1,4 @@
+import { Trans } from "@lingui/react/macro";
 import { useMutation } from "@tanstack/react-query";
 import { buttonClass } from "../../components/ui/Button";
 import { fieldStyles as f } from "../../components/ui/Field";
@@ -20,12 +21,16 @@ export function CertificatePending({ courseId }: { courseId: string }) {
     <section className={s.card} aria-labelledby="certificate-pending-heading">
       <h2 className={s.heading} id="certificate-pending-heading">
         <AwardIcon />
-        Certificate on its way
+        <Trans>Certificate on its way</Trans>
       </h2>
       <p role="status">
-        {request.isSuccess
-          ? "Requested. Your certificate appears here in a few seconds."
-          : "You finished the course. Your certificate is being issued and appears here shortly."}
+        {request.isSuccess ? (
+          <Trans>Requested. Your certificate appears here in a few seconds.</Trans>
+        ) : (
+          <Trans>
+            You finished the course. Your certificate is being issued and appears here shortly.
+          </Trans>
+        )}
       </p>
       {request.isError && <p className={f.formError}>{request.error.message}</p>}
       <div className={s.actions}>
@@ -35,7 +40,11 @@ export function CertificatePending({ courseId }: { courseId: string }) {
           disabled={request.isPending}
           onClick={() => request.mutate({ courseId })}
         >
-          {request.isPending ? "Requesting…" : "Still waiting? Issue my certificate"}
+          {request.isPending ? (
+            <Trans>Requesting…</Trans>
+          ) : (
+            <Trans>Still waiting? Issue my certificate</Trans>
+          )}
         </button>
       </div>
     </section>

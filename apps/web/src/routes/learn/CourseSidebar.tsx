@@ -1,3 +1,4 @@
+import { Trans, useLingui } from "@lingui/react/macro";
 import { useEffect, useId, useRef, useState } from "react";
 import { Link } from "react-router";
 import { ProgressBar } from "../../components/ProgressBar";
@@ -25,6 +26,7 @@ export function CourseSidebar({
   currentLessonId: string;
   canOpenAll: boolean;
 }) {
+  const { t } = useLingui();
   const [open, setOpen] = useState(false);
   const listId = useId();
   const list = useRef<HTMLDivElement>(null);
@@ -43,31 +45,19 @@ export function CourseSidebar({
   }, [currentLessonId]);
 
   return (
-    <aside className={s.sidebar} aria-label="Course content">
+    <aside className={s.sidebar} aria-label={t`Course content`}>
       <div className={s.head}>
-        <Link to={`/courses/${course.slug}`} className={s.courseTitle}>
+        <Link to={`/courses/${course.slug}`} className={s.courseTitle} translate="no">
           {course.title}
         </Link>
         {canOpenAll && (
-          <nav aria-label="Course">
+          <nav aria-label={t`Course`}>
             <Link to={`/courses/${course.slug}/forum`} className={s.forumLink}>
-              Course forum
+              <Trans>Course forum</Trans>
             </Link>
           </nav>
         )}
-        {progress && (
-          <div className={s.progress}>
-            <ProgressBar
-              percent={progress.percent}
-              label="Course progress"
-              valueText={`${progress.percent} % complete`}
-            />
-            <p className="muted">
-              {progress.percent} % complete · {progress.completedRequired} of{" "}
-              {progress.requiredLessons} required lessons
-            </p>
-          </div>
-        )}
+        {progress && <SidebarProgress progress={progress} />}
         <button
           type="button"
           className={buttonClass({ variant: "ghost" }, s.toggle)}
@@ -75,13 +65,15 @@ export function CourseSidebar({
           aria-controls={listId}
           onClick={() => setOpen((was) => !was)}
         >
-          {open ? "Hide course content" : "Show course content"}
+          {open ? <Trans>Hide course content</Trans> : <Trans>Show course content</Trans>}
         </button>
       </div>
       <div className={s.outline} id={listId} data-open={open} ref={list}>
         {course.modules.map((module) => (
           <section key={module.id} aria-label={module.title}>
-            <h2 className={s.moduleTitle}>{module.title}</h2>
+            <h2 className={s.moduleTitle} translate="no">
+              {module.title}
+            </h2>
             <ol className={s.lessons}>
               {module.lessons.map((lesson) => {
                 const status = lessonStatus(lesson, states.get(lesson.id), canOpenAll);
@@ -96,15 +88,21 @@ export function CourseSidebar({
                     >
                       <LessonStatusIcon status={status} />
                       <span className={s.text}>
-                        <span className={s.title}>{lesson.title}</span>
+                        <span className={s.title} translate="no">
+                          {lesson.title}
+                        </span>
                         <span className={s.meta}>
                           {LESSON_KIND_LABELS[lesson.kind] ?? lesson.kind}
                           {lesson.durationSeconds > 0 &&
                             ` · ${formatDuration(lesson.durationSeconds)}`}
-                          {isOptional(lesson) && <Badge className={s.badge}>Optional</Badge>}
+                          {isOptional(lesson) && (
+                            <Badge className={s.badge}>
+                              <Trans>Optional</Trans>
+                            </Badge>
+                          )}
                           {!canOpenAll && lesson.isPreview && (
                             <Badge tone="info" className={s.badge}>
-                              Preview
+                              <Trans>Preview</Trans>
                             </Badge>
                           )}
                         </span>
@@ -118,6 +116,25 @@ export function CourseSidebar({
         ))}
       </div>
     </aside>
+  );
+}
+
+function SidebarProgress({ progress }: { progress: CourseProgress }) {
+  const { t } = useLingui();
+  const { percent, completedRequired: done, requiredLessons: required } = progress;
+  return (
+    <div className={s.progress}>
+      <ProgressBar
+        percent={percent}
+        label={t`Course progress`}
+        valueText={t`${percent} % complete`}
+      />
+      <p className="muted">
+        <Trans>
+          {percent} % complete · {done} of {required} required lessons
+        </Trans>
+      </p>
+    </div>
   );
 }
 

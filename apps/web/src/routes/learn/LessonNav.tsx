@@ -1,3 +1,4 @@
+import { Trans, useLingui } from "@lingui/react/macro";
 import { useEffect, useRef, useState } from "react";
 import { Link, useNavigate } from "react-router";
 import { buttonClass } from "../../components/ui/Button";
@@ -24,6 +25,7 @@ export function LessonNav({
   previous: Neighbour | null;
   next: Neighbour | null;
 }) {
+  const { t } = useLingui();
   const navigate = useNavigate();
   const [said, say] = useState("");
   const targets = useRef({ previous, next });
@@ -48,18 +50,19 @@ export function LessonNav({
       event.preventDefault();
       const lesson = targets.current[direction];
       if (!lesson) {
-        say(direction === "next" ? "This is the last lesson." : "This is the first lesson.");
+        say(direction === "next" ? t`This is the last lesson.` : t`This is the first lesson.`);
         return;
       }
-      say(`${direction === "next" ? "Next" : "Previous"} lesson: ${lesson.title}`);
+      const { title } = lesson;
+      say(direction === "next" ? t`Next lesson: ${title}` : t`Previous lesson: ${title}`);
       navigate(lessonPath(slug, lesson.id));
     };
     window.addEventListener("keydown", onKeyDown);
     return () => window.removeEventListener("keydown", onKeyDown);
-  }, [navigate, slug]);
+  }, [navigate, slug, t]);
 
   return (
-    <nav className={s.nav} aria-label="Lessons">
+    <nav className={s.nav} aria-label={t`Lessons`}>
       {previous ? (
         <Link
           to={lessonPath(slug, previous.id)}
@@ -69,14 +72,18 @@ export function LessonNav({
         >
           <span aria-hidden="true">←</span>
           <span className={s.text}>
-            <span className={s.label}>Previous</span>
-            <span className={s.title}>{previous.title}</span>
+            <span className={s.label}>
+              <Trans>Previous</Trans>
+            </span>
+            <span className={s.title} translate="no">
+              {previous.title}
+            </span>
           </span>
         </Link>
       ) : (
         <span />
       )}
-      <p className={cx(s.hint, "muted")} aria-hidden="true">
+      <p className={cx(s.hint, "muted")} aria-hidden="true" translate="no">
         <kbd>Alt</kbd> + <kbd>←</kbd> / <kbd>→</kbd>
       </p>
       {next ? (
@@ -87,8 +94,12 @@ export function LessonNav({
           rel="next"
         >
           <span className={s.text}>
-            <span className={s.label}>Next</span>
-            <span className={s.title}>{next.title}</span>
+            <span className={s.label}>
+              <Trans>Next</Trans>
+            </span>
+            <span className={s.title} translate="no">
+              {next.title}
+            </span>
           </span>
           <span aria-hidden="true">→</span>
         </Link>

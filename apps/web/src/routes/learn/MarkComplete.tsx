@@ -1,3 +1,4 @@
+import { Trans } from "@lingui/react/macro";
 import { useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
 import { buttonClass } from "../../components/ui/Button";
@@ -49,7 +50,7 @@ export function MarkComplete({
   if (isDone) {
     return (
       <p className={s.done} tabIndex={-1} ref={done}>
-        <span aria-hidden="true">✓</span> You completed this lesson.
+        <span aria-hidden="true">✓</span> <Trans>You completed this lesson.</Trans>
       </p>
     );
   }
@@ -81,16 +82,19 @@ export function MarkComplete({
         aria-disabled={busy}
         onClick={() => busy || mark()}
       >
-        {busy ? "Saving…" : "Mark as complete"}
+        {busy ? <Trans>Saving…</Trans> : <Trans>Mark as complete</Trans>}
       </button>
       <p className={cx("muted", s.note)} role="status">
-        {state === "waiting"
-          ? "You seem to be offline. Your completion is kept on this device and sent when you're back."
-          : ""}
+        {state === "waiting" && (
+          <Trans>
+            You seem to be offline. Your completion is kept on this device and sent when you're
+            back.
+          </Trans>
+        )}
       </p>
       {state === "failed" && (
         <p className={f.formError} role="alert">
-          We could not record this lesson as complete. Please try again.
+          <Trans>We could not record this lesson as complete. Please try again.</Trans>
         </p>
       )}
     </div>

@@ -1,13 +1,15 @@
+import { t } from "@lingui/core/macro";
 import { useEffect, useRef, useState } from "react";
 import { ToastRegion } from "../../components/ui/Toast";
 import { AwardIcon } from "./CertificateCard";
 
 const SHOW_MS = 10_000;
 
+/** Called while rendering the toast, so the active language applies. */
 export function milestoneMessage(percent: number, courseTitle: string): string {
   return percent >= 100
-    ? `You completed ${courseTitle}! Your certificate is on its way.`
-    : `You reached ${percent} % of ${courseTitle}.`;
+    ? t`You completed ${courseTitle}! Your certificate is on its way.`
+    : t`You reached ${percent} % of ${courseTitle}.`;
 }
 
 /**

@@ -1,3 +1,4 @@
+import { Trans, useLingui } from "@lingui/react/macro";
 import { useQuery } from "@tanstack/react-query";
 import { Navigate, useParams } from "react-router";
 import { EmptyState, ErrorState, LoadingState } from "../../components/states";
@@ -13,32 +14,37 @@ import { lessonPath, useCourseProgress } from "./api";
  * lesson, else the first unfinished one). Visitors who are not enrolled go to the course page.
  */
 export function Component() {
+  const { t } = useLingui();
   const { slug = "" } = useParams();
   const course = useQuery(trpc.catalog.bySlug.queryOptions({ slug }));
   const progress = useCourseProgress(course.data);
   useDocumentTitle(course.data?.title ?? null);
 
-  if (course.isPending) return <LoadingState label="Opening your course…" />;
+  if (course.isPending) return <LoadingState label={t`Opening your course…`} />;
   if (course.isError) {
     const code = apiErrorCode(course.error);
     if (code === "NOT_FOUND" || code === "BAD_REQUEST") {
-      return <NotFoundContent title="Course not found" what="course" />;
+      return <NotFoundContent title={t`Course not found`} what="course" />;
     }
-    return <ErrorState message="We could not open this course." onRetry={() => course.refetch()} />;
+    return (
+      <ErrorState message={t`We could not open this course.`} onRetry={() => course.refetch()} />
+    );
   }
   const enrolled = course.data.enrollment !== null;
   if (!enrolled && course.data.status !== "draft") {
     return <Navigate to={`/courses/${slug}`} replace />;
   }
   // A failed progress read still opens the course, at its first unfinished lesson.
-  if (enrolled && progress.isPending) return <LoadingState label="Opening your course…" />;
+  if (enrolled && progress.isPending) return <LoadingState label={t`Opening your course…`} />;
   const target = resumeLesson(course.data.modules, progress.data ?? null);
   if (!target) {
     return (
-      <EmptyState title="No lessons yet">
-        <p>This course has no lessons yet. Check back soon.</p>
+      <EmptyState title={t`No lessons yet`}>
+        <p>
+          <Trans>This course has no lessons yet. Check back soon.</Trans>
+        </p>
         <ButtonLink to={`/courses/${slug}`} variant="secondary">
-          Back to the course
+          <Trans>Back to the course</Trans>
         </ButtonLink>
       </EmptyState>
     );

@@ -1,3 +1,4 @@
+import { Trans, useLingui } from "@lingui/react/macro";
 import { Link } from "react-router";
 import { CourseCover } from "../../components/CourseCover";
 import { ProgressBar } from "../../components/ProgressBar";
@@ -19,15 +20,18 @@ export function CourseProgressList({
   /** For the cover pictures; the list works without them. */
   enrollments: MyEnrollment[] | undefined;
 }) {
+  const { t } = useLingui();
   const cards = new Map(enrollments?.map((e) => [e.enrollmentId, e.course]));
   const ordered = [...courses].sort((a, b) =>
     (b.lastActivityAt ?? "").localeCompare(a.lastActivityAt ?? ""),
   );
   return (
-    <ul className={s.courses} aria-label="Enrolled courses">
+    <ul className={s.courses} aria-label={t`Enrolled courses`}>
       {ordered.map((course) => {
         const card = cards.get(course.enrollmentId);
-        const done = course.percent >= 100;
+        const { title, percent, completedRequired: done, requiredLessons: required } = course;
+        const studied = course.lastActivityAt ? formatDate(course.lastActivityAt) : null;
+        const finished = course.percent >= 100;
         const continueTo = course.resumeLessonId
           ? lessonPath(course.slug, course.resumeLessonId)
           : `/courses/${course.slug}/learn`;
@@ -37,27 +41,43 @@ export function CourseProgressList({
               {card && <CourseCover url={card.coverImageUrl} category={card.category} />}
             </div>
             <div>
-              <h3 className={s.title} id={`course-${course.enrollmentId}`}>
+              <h3 className={s.title} id={`course-${course.enrollmentId}`} translate="no">
                 <Link to={`/courses/${course.slug}`}>{course.title}</Link>
               </h3>
               <ProgressBar
                 percent={course.percent}
-                label={`Progress in ${course.title}`}
-                valueText={`${course.percent} % complete`}
+                label={t`Progress in ${title}`}
+                valueText={t`${percent} % complete`}
               />
               <p className={cx("muted", s.meta)}>
-                {course.percent} % · {course.completedRequired} of {course.requiredLessons} lessons
-                {course.lastActivityAt && ` · Last studied ${formatDate(course.lastActivityAt)}`}
+                {studied ? (
+                  <Trans>
+                    {percent} % · {done} of {required} lessons · Last studied {studied}
+                  </Trans>
+                ) : (
+                  <Trans>
+                    {percent} % · {done} of {required} lessons
+                  </Trans>
+                )}
               </p>
             </div>
             <div className={s.actions}>
               <Link
                 to={continueTo}
-                className={buttonClass({ variant: done ? "secondary" : "primary", size: "small" })}
+                className={buttonClass({
+                  variant: finished ? "secondary" : "primary",
+                  size: "small",
+                })}
                 // Named by its verb (one title link per course), described by the course.
                 aria-describedby={`course-${course.enrollmentId}`}
               >
-                {done ? "Review" : course.lastActivityAt ? "Continue" : "Start"}
+                {finished ? (
+                  <Trans>Review</Trans>
+                ) : course.lastActivityAt ? (
+                  <Trans>Continue</Trans>
+                ) : (
+                  <Trans>Start</Trans>
+                )}
               </Link>
               {course.certificateId && (
                 <a
@@ -65,7 +85,7 @@ export function CourseProgressList({
                   className={s.cert}
                   aria-describedby={`course-${course.enrollmentId}`}
                 >
-                  Certificate
+                  <Trans>Certificate</Trans>
                 </a>
               )}
             </div>

@@ -1,3 +1,4 @@
+import { Trans, useLingui } from "@lingui/react/macro";
 import { useQuery } from "@tanstack/react-query";
 import { Navigate, useLocation } from "react-router";
 import { EmptyState, ErrorState, LoadingState } from "../../components/states";
@@ -15,7 +16,8 @@ import { ProgressSummary } from "./ProgressSummary";
 export function Component() {
   const session = useSession();
   const location = useLocation();
-  useDocumentTitle("My learning");
+  const { t } = useLingui();
+  useDocumentTitle(t`My learning`);
   if (session.isPending) return <LoadingState />;
   if (!session.data) return <Navigate to={signInPath(location.pathname)} replace />;
   return <MyLearning />;
@@ -24,47 +26,63 @@ export function Component() {
 function MyLearning() {
   // Whatever an earlier page left unsent goes out first; its acknowledgement refreshes these.
   useProgressQueue(true);
+  const { t } = useLingui();
   const progress = useQuery(trpc.progress.mine.queryOptions());
   const certificates = useQuery(trpc.certificates.mine.queryOptions());
   const enrollments = useQuery(trpc.enrollment.mine.queryOptions());
   return (
     <>
       <div className={s.heading}>
-        <h1>My learning</h1>
-        <p className="lede">Your courses, your progress and your certificates.</p>
+        <h1>
+          <Trans>My learning</Trans>
+        </h1>
+        <p className="lede">
+          <Trans>Your courses, your progress and your certificates.</Trans>
+        </p>
       </div>
       {progress.isPending ? (
-        <LoadingState label="Loading your progress…" />
+        <LoadingState label={t`Loading your progress…`} />
       ) : progress.isError ? (
-        <ErrorState message="We could not load your progress." onRetry={() => progress.refetch()} />
+        <ErrorState
+          message={t`We could not load your progress.`}
+          onRetry={() => progress.refetch()}
+        />
       ) : progress.data.courses.length === 0 ? (
-        <EmptyState title="No courses yet">
-          <p>Courses you enroll in appear here, with your progress in each.</p>
+        <EmptyState title={t`No courses yet`}>
+          <p>
+            <Trans>Courses you enroll in appear here, with your progress in each.</Trans>
+          </p>
           <ButtonLink to="/" variant="primary">
-            Browse the catalog
+            <Trans>Browse the catalog</Trans>
           </ButtonLink>
         </EmptyState>
       ) : (
         <>
           <ProgressSummary overall={progress.data.overall} />
           <section className={s.section} aria-labelledby="my-courses-heading">
-            <h2 id="my-courses-heading">Your courses</h2>
+            <h2 id="my-courses-heading">
+              <Trans>Your courses</Trans>
+            </h2>
             <CourseProgressList courses={progress.data.courses} enrollments={enrollments.data} />
           </section>
         </>
       )}
       <section className={s.section} aria-labelledby="my-certificates-heading">
-        <h2 id="my-certificates-heading">Certificates</h2>
+        <h2 id="my-certificates-heading">
+          <Trans>Certificates</Trans>
+        </h2>
         {certificates.isPending ? (
-          <LoadingState label="Loading your certificates…" />
+          <LoadingState label={t`Loading your certificates…`} />
         ) : certificates.isError ? (
           <ErrorState
-            message="We could not load your certificates."
+            message={t`We could not load your certificates.`}
             onRetry={() => certificates.refetch()}
           />
         ) : certificates.data.length === 0 ? (
           <p className="muted">
-            Finish a course and pass its required quizzes to earn a certificate you can share.
+            <Trans>
+              Finish a course and pass its required quizzes to earn a certificate you can share.
+            </Trans>
           </p>
         ) : (
           <ul className={s.certificates}>

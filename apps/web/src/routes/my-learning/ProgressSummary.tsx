@@ -1,3 +1,4 @@
+import { Trans, useLingui } from "@lingui/react/macro";
 import type { MyProgress } from "../learn/api";
 import s from "./my-learning.module.css";
 
@@ -6,24 +7,32 @@ export function ProgressSummary({ overall }: { overall: MyProgress["overall"] })
   return (
     <section className={s.summary} aria-labelledby="summary-heading">
       <h2 id="summary-heading" className="visually-hidden">
-        Summary
+        <Trans>Summary</Trans>
       </h2>
       <ProgressRing percent={overall.percent} />
       <dl className={s.facts}>
         <div>
-          <dt>Courses</dt>
+          <dt>
+            <Trans>Courses</Trans>
+          </dt>
           <dd>{overall.courses}</dd>
         </div>
         <div>
-          <dt>Completed</dt>
+          <dt>
+            <Trans>Completed</Trans>
+          </dt>
           <dd>{overall.completedCourses}</dd>
         </div>
         <div>
-          <dt>Lessons done</dt>
+          <dt>
+            <Trans>Lessons done</Trans>
+          </dt>
           <dd>{overall.lessonsCompleted}</dd>
         </div>
         <div>
-          <dt>Average progress</dt>
+          <dt>
+            <Trans>Average progress</Trans>
+          </dt>
           <dd>{overall.percent} %</dd>
         </div>
       </dl>
@@ -35,13 +44,14 @@ const RADIUS = 42;
 const CIRCUMFERENCE = 2 * Math.PI * RADIUS;
 
 function ProgressRing({ percent }: { percent: number }) {
+  const { t } = useLingui();
   const value = Math.max(0, Math.min(100, percent));
   return (
     <svg
       className={s.ring}
       viewBox="0 0 100 100"
       role="img"
-      aria-label={`Average progress across your courses: ${value} %`}
+      aria-label={t`Average progress across your courses: ${value} %`}
     >
       <circle className={s.ringTrack} cx="50" cy="50" r={RADIUS} />
       <circle

@@ -1,3 +1,4 @@
+import { Trans, useLingui } from "@lingui/react/macro";
 import { Navigate, useLocation, useSearchParams } from "react-router";
 import { LoadingState } from "../../components/states";
 import { Notice } from "../../components/ui/Notice";
@@ -14,22 +15,30 @@ export function Component() {
   const session = useSession();
   const location = useLocation();
   const [searchParams] = useSearchParams();
-  useDocumentTitle("Account");
+  const { t } = useLingui();
+  useDocumentTitle(t`Account`);
   if (session.isPending) return <LoadingState />;
   if (!session.data) return <Navigate to={signInPath(location.pathname)} replace />;
+  const { email } = session.data;
   return (
     <>
       <div className={s.heading}>
-        <h1>Account</h1>
-        <p className="lede">Your password, your email address and where you are signed in.</p>
+        <h1>
+          <Trans>Account</Trans>
+        </h1>
+        <p className="lede">
+          <Trans>Your password, your email address and where you are signed in.</Trans>
+        </p>
       </div>
       <SettingsNav />
       <div className={s.sections}>
         {searchParams.get("email") === "changed" && (
-          <Notice tone="success">Your email address is now {session.data.email}.</Notice>
+          <Notice tone="success">
+            <Trans>Your email address is now {email}.</Trans>
+          </Notice>
         )}
         <ChangePasswordForm />
-        <ChangeEmailForm current={session.data.email} />
+        <ChangeEmailForm current={email} />
         <SignOutEverywhere />
       </div>
     </>

@@ -1,3 +1,4 @@
+import { Trans, useLingui } from "@lingui/react/macro";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { Navigate, useLocation } from "react-router";
@@ -19,23 +20,30 @@ import settings from "./settings.module.css";
 export function Component() {
   const session = useSession();
   const location = useLocation();
-  useDocumentTitle("API keys");
+  const { t } = useLingui();
+  useDocumentTitle(t`API keys`);
   if (session.isPending) return <LoadingState />;
   if (!session.data) return <Navigate to={signInPath(location.pathname)} replace />;
   return <ApiKeys />;
 }
 
 function ApiKeys() {
+  const { t } = useLingui();
   const keys = useQuery(trpc.apiKeys.list.queryOptions());
   const [created, setCreated] = useState<{ name: string; token: string } | null>(null);
   const [revoking, setRevoking] = useState<ApiKey | null>(null);
+  const createdName = created?.name;
   return (
     <>
       <div className={settings.heading}>
-        <h1>API keys</h1>
+        <h1>
+          <Trans>API keys</Trans>
+        </h1>
         <p className="lede">
-          Keys let your own programs call the Lumen API as you: read your courses and progress, or
-          also enroll and record progress.
+          <Trans>
+            Keys let your own programs call the Lumen API as you: read your courses and progress, or
+            also enroll and record progress.
+          </Trans>
         </p>
       </div>
       <SettingsNav />
@@ -43,15 +51,20 @@ function ApiKeys() {
         <CreateKeyForm onCreated={setCreated} />
         <section aria-labelledby="your-keys" className={s.layout}>
           <h2 id="your-keys" className={s.sectionTitle}>
-            Your keys
+            <Trans>Your keys</Trans>
           </h2>
           {keys.isPending ? (
-            <LoadingState label="Loading your keys…" />
+            <LoadingState label={t`Loading your keys…`} />
           ) : keys.isError ? (
-            <ErrorState message="We could not load your API keys." onRetry={() => keys.refetch()} />
+            <ErrorState
+              message={t`We could not load your API keys.`}
+              onRetry={() => keys.refetch()}
+            />
           ) : keys.data.length === 0 ? (
-            <EmptyState title="No keys yet">
-              <p>Create one above to call the API from a script or another system.</p>
+            <EmptyState title={t`No keys yet`}>
+              <p>
+                <Trans>Create one above to call the API from a script or another system.</Trans>
+              </p>
             </EmptyState>
           ) : (
             <KeyTable keys={keys.data} onRevoke={setRevoking} />
@@ -61,9 +74,9 @@ function ApiKeys() {
       </div>
       {created && (
         <SecretDialog
-          title={`Your new key “${created.name}”`}
-          label="API key"
-          warning="Copy it now and keep it somewhere safe: you will not see it again."
+          title={t`Your new key “${createdName}”`}
+          label={t`API key`}
+          warning={t`Copy it now and keep it somewhere safe: you will not see it again.`}
           secret={created.token}
           onClose={() => setCreated(null)}
         />

@@ -1,3 +1,4 @@
+import { Trans } from "@lingui/react/macro";
 import { type ReactNode, useId, useRef, useState } from "react";
 import { Button } from "../../components/ui/Button";
 import { Dialog } from "../../components/ui/Dialog";
@@ -57,7 +58,7 @@ export function ConfirmDialog({
             {state === "pending" ? pendingLabel : confirmLabel}
           </Button>
           <Button variant="ghost" onClick={() => dialog.current?.close()}>
-            Cancel
+            <Trans>Cancel</Trans>
           </Button>
         </div>
       </form>

@@ -1,3 +1,4 @@
+import { Trans, useLingui } from "@lingui/react/macro";
 import { type ReactNode, useId, useRef, useState } from "react";
 import { Button } from "../../components/ui/Button";
 import { Dialog } from "../../components/ui/Dialog";
@@ -24,6 +25,7 @@ export function SecretDialog({
   secret: string;
   onClose: () => void;
 }) {
+  const { t } = useLingui();
   const id = useId();
   const dialog = useRef<HTMLDialogElement>(null);
   const [copied, setCopied] = useState("");
@@ -54,13 +56,13 @@ export function SecretDialog({
           <Button
             variant="primary"
             onClick={async () =>
-              setCopied((await copyText(secret)) ? "Copied to the clipboard." : "Copy failed.")
+              setCopied((await copyText(secret)) ? t`Copied to the clipboard.` : t`Copy failed.`)
             }
           >
-            Copy
+            <Trans>Copy</Trans>
           </Button>
           <Button type="submit" variant="ghost">
-            Done
+            <Trans>Done</Trans>
           </Button>
           <span role="status" className={s.copyStatus}>
             {copied}

@@ -1,3 +1,4 @@
+import { Trans, useLingui } from "@lingui/react/macro";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { Navigate, useLocation } from "react-router";
@@ -17,7 +18,8 @@ import s from "./webhooks/webhooks.module.css";
 export function Component() {
   const session = useSession();
   const location = useLocation();
-  useDocumentTitle("Webhooks");
+  const { t } = useLingui();
+  useDocumentTitle(t`Webhooks`);
   if (session.isPending) return <LoadingState />;
   if (!session.data) return <Navigate to={signInPath(location.pathname)} replace />;
   return <Webhooks teaches={canTeach(session.data.role)} />;
@@ -28,10 +30,14 @@ function Webhooks({ teaches }: { teaches: boolean }) {
   return (
     <>
       <div className={settings.heading}>
-        <h1>Webhooks</h1>
+        <h1>
+          <Trans>Webhooks</Trans>
+        </h1>
         <p className="lede">
-          Lumen sends events (enrollments, completions, certificates) to your endpoints as signed
-          HTTP requests, retrying failures with increasing waits.
+          <Trans>
+            Lumen sends events (enrollments, completions, certificates) to your endpoints as signed
+            HTTP requests, retrying failures with increasing waits.
+          </Trans>
         </p>
       </div>
       <SettingsNav />
@@ -45,17 +51,18 @@ function Webhooks({ teaches }: { teaches: boolean }) {
 
 /** Instructors choose between their own events and those of a course they teach. */
 function ScopePicker({ scope, onChange }: { scope: Scope; onChange: (scope: Scope) => void }) {
+  const { t } = useLingui();
   const courses = useQuery(trpc.authoring.myCourses.queryOptions({ pageSize: 100 }));
   const items = courses.data?.items ?? [];
   return (
     <div className={s.scope}>
       <SelectField
         id="scope"
-        label="Events about"
+        label={t`Events about`}
         hint={
           courses.isError
-            ? "We could not load your courses; your own events are shown."
-            : "Your own learning, or everything that happens in a course you teach."
+            ? t`We could not load your courses; your own events are shown.`
+            : t`Your own learning, or everything that happens in a course you teach.`
         }
         value={scope.kind === "course" ? scope.courseId : ""}
         onChange={(event) => {
@@ -67,8 +74,8 @@ function ScopePicker({ scope, onChange }: { scope: Scope; onChange: (scope: Scop
           );
         }}
         options={[
-          { value: "", label: "Me" },
-          ...items.map((c) => ({ value: c.id, label: `Course: ${c.title}` })),
+          { value: "", label: t`Me` },
+          ...items.map(({ id, title }) => ({ value: id, label: t`Course: ${title}` })),
         ]}
       />
     </div>

@@ -1,13 +1,22 @@
 import { formatDate } from "../../lib/format";
+import { intlLocale } from "../../lib/i18n";
 import { formatRelative } from "../../lib/relative-time";
 import s from "./settings.module.css";
 
-const exact = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "long" });
+// One formatter per language, built on first use: the language is known only at render.
+const exactFormats = new Map<string, Intl.DateTimeFormat>();
 
-/** The full date and time, shown on hover next to a short one. */
-export function formatExact(iso: string): string {
+/** The full date and time in the active language, shown on hover next to a short one. */
+function formatExact(iso: string): string {
   const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? "" : exact.format(date);
+  if (Number.isNaN(date.getTime())) return "";
+  const locale = intlLocale();
+  let format = exactFormats.get(locale);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "long" });
+    exactFormats.set(locale, format);
+  }
+  return format.format(date);
 }
 
 /** A date, or with `relative` "5 minutes ago", with the exact time on hover. */

@@ -1,3 +1,4 @@
+import { Trans, useLingui } from "@lingui/react/macro";
 import { useMutation } from "@tanstack/react-query";
 import { Link, useSearchParams } from "react-router";
 import { ErrorState } from "../../components/states";
@@ -5,22 +6,17 @@ import { Button } from "../../components/ui/Button";
 import { FormError } from "../../components/ui/Field";
 import { Panel } from "../../components/ui/Panel";
 import { useDocumentTitle } from "../../lib/use-document-title";
-import { KIND_TEXT } from "../settings/kinds";
 import { postResubscribe, postUnsubscribe, type Unsubscribed } from "./api";
+import { scopeText } from "./scope-text";
 import s from "./unsubscribe.module.css";
-
-function scopeText(scope: Unsubscribed["scope"]) {
-  if (scope === "all") return "all email from Lumen";
-  if (scope === "digest") return "your daily digest";
-  return `email about ${KIND_TEXT[scope].label.toLowerCase()}`;
-}
 
 /**
  * Where an email's unsubscribe link leads (signed in or not). Opening it changes nothing (mail
  * scanners open links); the button does, and undo puts back exactly what was there.
  */
 export function Component() {
-  useDocumentTitle("Unsubscribe");
+  const { t } = useLingui();
+  useDocumentTitle(t`Unsubscribe`);
   const [params] = useSearchParams();
   const token = params.get("token") ?? "";
   const unsubscribe = useMutation({ mutationFn: () => postUnsubscribe(token) });
@@ -30,46 +26,62 @@ export function Component() {
   if (!token) {
     return (
       <ErrorState
-        title="This link is incomplete"
-        message="Open the unsubscribe link from the email again, or change your email settings after signing in."
+        title={t`This link is incomplete`}
+        message={t`Open the unsubscribe link from the email again, or change your email settings after signing in.`}
       />
     );
   }
   const done = unsubscribe.data;
+  const stopped = done ? t(scopeText(done.scope)) : "";
   return (
     <Panel as="section" raised stack className={s.panel} aria-labelledby="unsubscribe-title">
-      <h1 id="unsubscribe-title">{done ? "You are unsubscribed" : "Unsubscribe"}</h1>
+      <h1 id="unsubscribe-title">
+        {done ? <Trans>You are unsubscribed</Trans> : <Trans>Unsubscribe</Trans>}
+      </h1>
       {!done ? (
         <>
-          <p>Stop these emails? You will still see every notification in Lumen.</p>
-          {unsubscribe.isError && <FormError>{unsubscribe.error.message}</FormError>}
+          <p>
+            <Trans>Stop these emails? You will still see every notification in Lumen.</Trans>
+          </p>
+          {unsubscribe.isError && <Failure message={unsubscribe.error.message} />}
           <div>
             <Button
               variant="primary"
               onClick={() => unsubscribe.mutate()}
               disabled={unsubscribe.isPending}
             >
-              {unsubscribe.isPending ? "Unsubscribing…" : "Unsubscribe"}
+              {unsubscribe.isPending ? <Trans>Unsubscribing…</Trans> : <Trans>Unsubscribe</Trans>}
             </Button>
           </div>
         </>
       ) : undo.isSuccess ? (
-        <p role="status">Undone: {scopeText(done.scope)} will reach you again.</p>
+        <p role="status">
+          <Trans>Undone: {stopped} will reach you again.</Trans>
+        </p>
       ) : (
         <>
-          <p role="status">We will no longer send you {scopeText(done.scope)}.</p>
-          {undo.isError && <FormError>{undo.error.message}</FormError>}
+          <p role="status">
+            <Trans>We will no longer send you {stopped}.</Trans>
+          </p>
+          {undo.isError && <Failure message={undo.error.message} />}
           <div>
             <Button onClick={() => undo.mutate(done)} disabled={undo.isPending}>
-              {undo.isPending ? "Undoing…" : "Undo"}
+              {undo.isPending ? <Trans>Undoing…</Trans> : <Trans>Undo</Trans>}
             </Button>
           </div>
         </>
       )}
       <p className={s.more}>
-        Choose per kind in your <Link to="/settings/notifications">email settings</Link> (sign in
-        first).
+        <Trans>
+          Choose per kind in your <Link to="/settings/notifications">email settings</Link> (sign in
+          first).
+        </Trans>
       </p>
     </Panel>
   );
+}
+
+/** The server's message, or ours when it gave none (offline, a proxy's error page). */
+function Failure({ message }: { message: string }) {
+  return <FormError>{message || <Trans>That did not work. Try again.</Trans>}</FormError>;
 }

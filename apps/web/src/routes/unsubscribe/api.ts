@@ -5,14 +5,17 @@ export interface Unsubscribed {
   previous: { kind: NotificationKind; delivery: Delivery }[];
 }
 
-/** The API's JSON error message, or a generic one (never a stack or a status line). */
+/**
+ * The API's JSON error message, else an empty one: the page shows its own translated
+ * fallback (never a stack or a status line).
+ */
 async function failure(res: Response): Promise<Error> {
   const body: unknown = await res.json().catch(() => null);
   const message =
     typeof body === "object" && body !== null && "error" in body
       ? Reflect.get(Reflect.get(body, "error") as object, "message")
       : null;
-  return new Error(typeof message === "string" ? message : "That did not work. Try again.");
+  return new Error(typeof message === "string" ? message : "");
 }
 
 /** The same one-click POST a mail client sends (RFC 8058); the token is the authority. */

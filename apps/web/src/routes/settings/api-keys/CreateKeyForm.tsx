@@ -1,3 +1,4 @@
+import { Trans, useLingui } from "@lingui/react/macro";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { Button } from "../../../components/ui/Button";
@@ -16,6 +17,7 @@ export function CreateKeyForm({
 }: {
   onCreated: (created: { name: string; token: string }) => void;
 }) {
+  const { t } = useLingui();
   const queryClient = useQueryClient();
   const [name, setName] = useState("");
   const [scope, setScope] = useState<ApiKeyScope>("read");
@@ -34,7 +36,7 @@ export function CreateKeyForm({
     create.isError && Object.keys(fieldErrors).length === 0
       ? apiErrorCode(create.error) === "BAD_REQUEST"
         ? create.error.message
-        : "The key was not created. Check your connection and try again."
+        : t`The key was not created. Check your connection and try again.`
       : null;
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -49,13 +51,13 @@ export function CreateKeyForm({
       noValidate
     >
       <h2 id="new-key" className={s.sectionTitle}>
-        Create a key
+        <Trans>Create a key</Trans>
       </h2>
       <div className={f.row}>
         <TextField
           id="name"
-          label="Name"
-          hint="What uses it, e.g. “HR sync”."
+          label={t`Name`}
+          hint={t`What uses it, e.g. “HR sync”.`}
           required
           maxLength={80}
           autoComplete="off"
@@ -65,14 +67,16 @@ export function CreateKeyForm({
         />
         <SelectField
           id="expiry"
-          label="Expires after"
+          label={t`Expires after`}
           value={expiry}
           onChange={(event) => setExpiry(event.target.value)}
-          options={EXPIRY_CHOICES}
+          options={EXPIRY_CHOICES.map((c) => ({ value: c.value, label: t(c.label) }))}
         />
       </div>
       <fieldset className={settings.fieldset}>
-        <legend className={settings.legend}>Access</legend>
+        <legend className={settings.legend}>
+          <Trans>Access</Trans>
+        </legend>
         {(Object.keys(SCOPE_TEXT) as ApiKeyScope[]).map((value) => (
           <label key={value} className={f.check}>
             <input
@@ -84,9 +88,9 @@ export function CreateKeyForm({
               aria-describedby={`scope-${value}-hint`}
             />
             <span>
-              <span className={s.scopeLabel}>{SCOPE_TEXT[value].label}</span>
+              <span className={s.scopeLabel}>{t(SCOPE_TEXT[value].label)}</span>
               <span id={`scope-${value}-hint`} className={f.hint}>
-                {SCOPE_TEXT[value].hint}
+                {t(SCOPE_TEXT[value].hint)}
               </span>
             </span>
           </label>
@@ -95,7 +99,7 @@ export function CreateKeyForm({
       {general && <FormError>{general}</FormError>}
       <div className={f.actions}>
         <Button type="submit" variant="primary" disabled={create.isPending}>
-          {create.isPending ? "Creating…" : "Create key"}
+          {create.isPending ? <Trans>Creating…</Trans> : <Trans>Create key</Trans>}
         </Button>
       </div>
     </form>

@@ -1,6 +1,7 @@
+import { Trans, useLingui } from "@lingui/react/macro";
 import { Badge } from "../../../components/ui/Badge";
 import { Button } from "../../../components/ui/Button";
-import t from "../settings.module.css";
+import settings from "../settings.module.css";
 import { When } from "../When";
 import s from "./api-keys.module.css";
 import { type ApiKey, SCOPE_TEXT, STATUS_TEXT } from "./view";
@@ -13,40 +14,61 @@ export function KeyTable({
   keys: readonly ApiKey[];
   onRevoke: (key: ApiKey) => void;
 }) {
+  const { t } = useLingui();
   return (
-    <div className={t.tableScroll}>
-      <table className={t.table}>
-        <caption className="visually-hidden">Your API keys</caption>
+    <div className={settings.tableScroll}>
+      <table className={settings.table}>
+        <caption className="visually-hidden">
+          <Trans>Your API keys</Trans>
+        </caption>
         <thead>
           <tr>
-            <th scope="col">Name</th>
-            <th scope="col">Key</th>
-            <th scope="col">Access</th>
-            <th scope="col">Created</th>
-            <th scope="col">Expires</th>
-            <th scope="col">Last used</th>
-            <th scope="col">Status</th>
             <th scope="col">
-              <span className="visually-hidden">Actions</span>
+              <Trans>Name</Trans>
+            </th>
+            <th scope="col">
+              <Trans>Key</Trans>
+            </th>
+            <th scope="col">
+              <Trans>Access</Trans>
+            </th>
+            <th scope="col">
+              <Trans>Created</Trans>
+            </th>
+            <th scope="col">
+              <Trans>Expires</Trans>
+            </th>
+            <th scope="col">
+              <Trans>Last used</Trans>
+            </th>
+            <th scope="col">
+              <Trans>Status</Trans>
+            </th>
+            <th scope="col">
+              <span className="visually-hidden">
+                <Trans>Actions</Trans>
+              </span>
             </th>
           </tr>
         </thead>
         <tbody>
           {keys.map((key) => (
             <tr key={key.id}>
-              <th scope="row">{key.name}</th>
-              <td>
+              <th scope="row" translate="no">
+                {key.name}
+              </th>
+              <td translate="no">
                 <code>{key.prefix}…</code>
               </td>
-              <td>{SCOPE_TEXT[key.scope].label}</td>
+              <td>{t(SCOPE_TEXT[key.scope].label)}</td>
               <td>
                 <When iso={key.createdAt} />
               </td>
-              <td>{key.expiresAt ? <When iso={key.expiresAt} /> : "Never"}</td>
-              <td>{key.lastUsedAt ? <When iso={key.lastUsedAt} relative /> : "Never used"}</td>
+              <td>{key.expiresAt ? <When iso={key.expiresAt} /> : t`Never`}</td>
+              <td>{key.lastUsedAt ? <When iso={key.lastUsedAt} relative /> : t`Never used`}</td>
               <td>
                 <Badge tone={STATUS_TEXT[key.status].tone} dot>
-                  {STATUS_TEXT[key.status].label}
+                  {t(STATUS_TEXT[key.status].label)}
                 </Badge>
               </td>
               <td className={s.actionsCell}>
@@ -54,10 +76,10 @@ export function KeyTable({
                   <Button
                     size="small"
                     variant="ghost"
-                    aria-label={`Revoke ${key.name}`}
+                    aria-label={t`Revoke ${key.name}`}
                     onClick={() => onRevoke(key)}
                   >
-                    Revoke
+                    <Trans>Revoke</Trans>
                   </Button>
                 )}
               </td>

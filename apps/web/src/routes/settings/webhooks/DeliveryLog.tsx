@@ -1,10 +1,11 @@
+import { Trans, useLingui } from "@lingui/react/macro";
 import { useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { stateStyles } from "../../../components/states";
 import { Button } from "../../../components/ui/Button";
 import { FormError } from "../../../components/ui/Field";
 import { trpc } from "../../../lib/trpc";
-import t from "../settings.module.css";
+import settings from "../settings.module.css";
 import { DeliveryRow } from "./DeliveryRow";
 import type { WebhookEndpoint } from "./view";
 import s from "./webhooks.module.css";
@@ -23,6 +24,7 @@ interface Watch {
 
 /** An endpoint's deliveries, newest first, a page at a time; sends a test event on demand. */
 export function DeliveryLog({ endpoint }: { endpoint: WebhookEndpoint }) {
+  const { t } = useLingui();
   const queryClient = useQueryClient();
   const [announce, setAnnounce] = useState("");
   const [watch, setWatch] = useState<Watch | null>(null);
@@ -47,14 +49,15 @@ export function DeliveryLog({ endpoint }: { endpoint: WebhookEndpoint }) {
   const sendTest = useMutation(
     trpc.webhooks.sendTest.mutationOptions({
       onSuccess: async () => {
-        setAnnounce("Test event sent.");
+        setAnnounce(t`Test event sent.`);
         await refresh();
       },
     }),
   );
   const items = log.data?.pages.flatMap((p) => p.items) ?? [];
+  const { url } = endpoint;
   return (
-    <section className={s.log} aria-label={`Deliveries to ${endpoint.url}`}>
+    <section className={s.log} aria-label={t`Deliveries to ${url}`}>
       <div className={s.actions}>
         {endpoint.mayManage && (
           <Button
@@ -62,11 +65,11 @@ export function DeliveryLog({ endpoint }: { endpoint: WebhookEndpoint }) {
             disabled={sendTest.isPending}
             onClick={() => sendTest.mutate({ endpointId: endpoint.id })}
           >
-            Send test event
+            <Trans>Send test event</Trans>
           </Button>
         )}
         <Button size="small" variant="ghost" onClick={() => log.refetch()}>
-          Refresh
+          <Trans>Refresh</Trans>
         </Button>
         <span role="status" className={s.muted}>
           {announce}
@@ -75,30 +78,48 @@ export function DeliveryLog({ endpoint }: { endpoint: WebhookEndpoint }) {
       {sendTest.isError && <FormError>{sendTest.error.message}</FormError>}
       {log.isPending ? (
         <p className={stateStyles.state} role="status">
-          Loading deliveries…
+          <Trans>Loading deliveries…</Trans>
         </p>
       ) : log.isError ? (
         <div role="alert">
-          <p>We could not load the deliveries.</p>
+          <p>
+            <Trans>We could not load the deliveries.</Trans>
+          </p>
           <Button size="small" onClick={() => log.refetch()}>
-            Try again
+            <Trans>Try again</Trans>
           </Button>
         </div>
       ) : items.length === 0 ? (
-        <p className={s.muted}>No deliveries yet.</p>
+        <p className={s.muted}>
+          <Trans>No deliveries yet.</Trans>
+        </p>
       ) : (
-        <div className={t.tableScroll}>
-          <table className={t.table}>
-            <caption className="visually-hidden">Deliveries to {endpoint.url}</caption>
+        <div className={settings.tableScroll}>
+          <table className={settings.table}>
+            <caption className="visually-hidden">
+              <Trans>Deliveries to {url}</Trans>
+            </caption>
             <thead>
               <tr>
-                <th scope="col">Event</th>
-                <th scope="col">Status</th>
-                <th scope="col">Response</th>
-                <th scope="col">Attempts</th>
-                <th scope="col">Sent</th>
                 <th scope="col">
-                  <span className="visually-hidden">Actions</span>
+                  <Trans>Event</Trans>
+                </th>
+                <th scope="col">
+                  <Trans>Status</Trans>
+                </th>
+                <th scope="col">
+                  <Trans>Response</Trans>
+                </th>
+                <th scope="col">
+                  <Trans>Attempts</Trans>
+                </th>
+                <th scope="col">
+                  <Trans>Sent</Trans>
+                </th>
+                <th scope="col">
+                  <span className="visually-hidden">
+                    <Trans>Actions</Trans>
+                  </span>
                 </th>
               </tr>
             </thead>
@@ -127,7 +148,7 @@ export function DeliveryLog({ endpoint }: { endpoint: WebhookEndpoint }) {
           disabled={log.isFetchingNextPage}
           onClick={() => log.fetchNextPage()}
         >
-          {log.isFetchingNextPage ? "Loading…" : "Older deliveries"}
+          {log.isFetchingNextPage ? <Trans>Loading…</Trans> : <Trans>Older deliveries</Trans>}
         </Button>
       )}
     </section>

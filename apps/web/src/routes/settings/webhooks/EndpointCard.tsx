@@ -1,10 +1,11 @@
+import { Plural, Trans, useLingui } from "@lingui/react/macro";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useId, useState } from "react";
 import { Badge } from "../../../components/ui/Badge";
 import { Button } from "../../../components/ui/Button";
 import { FormError } from "../../../components/ui/Field";
 import { Panel } from "../../../components/ui/Panel";
-import { plural } from "../../../lib/format";
+import { intlLocale } from "../../../lib/i18n";
 import { trpc } from "../../../lib/trpc";
 import { ConfirmDialog } from "../ConfirmDialog";
 import { SecretDialog } from "../SecretDialog";
@@ -15,6 +16,7 @@ import s from "./webhooks.module.css";
 
 /** One endpoint: what it receives, whether it is on, its owner's actions and its log. */
 export function EndpointCard({ endpoint, scope }: { endpoint: WebhookEndpoint; scope: Scope }) {
+  const { t } = useLingui();
   const id = useId();
   const queryClient = useQueryClient();
   const [editing, setEditing] = useState(false);
@@ -28,44 +30,62 @@ export function EndpointCard({ endpoint, scope }: { endpoint: WebhookEndpoint; s
   );
   const remove = useMutation(trpc.webhooks.delete.mutationOptions({ onSuccess: refresh }));
   const failed = toggle.isError || reveal.isError;
+  const events = new Intl.ListFormat(intlLocale(), { style: "short", type: "unit" }).format(
+    endpoint.events.map((type) => t(eventLabel(type))),
+  );
+  const { url } = endpoint;
   if (editing) {
     return <EndpointForm scope={scope} endpoint={endpoint} onDone={() => setEditing(false)} />;
   }
   return (
     <Panel as="article" stack className={s.card} aria-labelledby={`${id}-url`}>
       <div className={s.cardHead}>
-        <h3 id={`${id}-url`} className={s.url}>
+        <h3 id={`${id}-url`} className={s.url} translate="no">
           {endpoint.url}
         </h3>
         {endpoint.enabled ? (
           <Badge tone="success" dot>
-            Enabled
+            <Trans>Enabled</Trans>
           </Badge>
         ) : (
           <Badge tone="warning" dot>
-            Disabled
+            <Trans>Disabled</Trans>
           </Badge>
         )}
       </div>
-      {endpoint.description && <p className={s.description}>{endpoint.description}</p>}
+      {endpoint.description && (
+        <p className={s.description} translate="no">
+          {endpoint.description}
+        </p>
+      )}
       {!endpoint.enabled && endpoint.disabledReason && (
         <p className={s.muted}>{endpoint.disabledReason}</p>
       )}
       {endpoint.enabled && endpoint.consecutiveFailures > 0 && (
         <p className={s.muted}>
-          {plural(endpoint.consecutiveFailures, "failed delivery", "failed deliveries")} in a row.
+          <Plural
+            value={endpoint.consecutiveFailures}
+            one="# failed delivery in a row."
+            other="# failed deliveries in a row."
+          />
         </p>
       )}
-      <p className={s.muted}>Events: {endpoint.events.map(eventLabel).join(", ")}</p>
-      {failed && <FormError>That did not work. Check your connection and try again.</FormError>}
+      <p className={s.muted}>
+        <Trans>Events: {events}</Trans>
+      </p>
+      {failed && (
+        <FormError>
+          <Trans>That did not work. Check your connection and try again.</Trans>
+        </FormError>
+      )}
       <div className={s.actions}>
         <Button size="small" aria-expanded={showLog} onClick={() => setShowLog((v) => !v)}>
-          {showLog ? "Hide deliveries" : "Show deliveries"}
+          {showLog ? <Trans>Hide deliveries</Trans> : <Trans>Show deliveries</Trans>}
         </Button>
         {endpoint.mayManage && (
           <>
             <Button size="small" variant="ghost" onClick={() => setEditing(true)}>
-              Edit
+              <Trans>Edit</Trans>
             </Button>
             <Button
               size="small"
@@ -73,7 +93,7 @@ export function EndpointCard({ endpoint, scope }: { endpoint: WebhookEndpoint; s
               disabled={toggle.isPending}
               onClick={() => toggle.mutate({ endpointId: endpoint.id, enabled: !endpoint.enabled })}
             >
-              {endpoint.enabled ? "Disable" : "Enable"}
+              {endpoint.enabled ? <Trans>Disable</Trans> : <Trans>Enable</Trans>}
             </Button>
             <Button
               size="small"
@@ -81,10 +101,10 @@ export function EndpointCard({ endpoint, scope }: { endpoint: WebhookEndpoint; s
               disabled={reveal.isPending}
               onClick={() => reveal.mutate({ endpointId: endpoint.id })}
             >
-              Reveal secret
+              <Trans>Reveal secret</Trans>
             </Button>
             <Button size="small" variant="ghost" onClick={() => setDeleting(true)}>
-              Delete
+              <Trans>Delete</Trans>
             </Button>
           </>
         )}
@@ -92,24 +112,26 @@ export function EndpointCard({ endpoint, scope }: { endpoint: WebhookEndpoint; s
       {showLog && <DeliveryLog endpoint={endpoint} />}
       {secret && (
         <SecretDialog
-          title="Signing secret"
-          label="Secret"
-          warning="Anyone with it can forge events from Lumen: keep it in your receiver's settings only."
+          title={t`Signing secret`}
+          label={t`Secret`}
+          warning={t`Anyone with it can forge events from Lumen: keep it in your receiver's settings only.`}
           secret={secret}
           onClose={() => setSecret(null)}
         />
       )}
       {deleting && (
         <ConfirmDialog
-          title="Delete this endpoint?"
-          confirmLabel="Delete endpoint"
-          pendingLabel="Deleting…"
-          failure="The endpoint was not deleted. Check your connection and try again."
+          title={t`Delete this endpoint?`}
+          confirmLabel={t`Delete endpoint`}
+          pendingLabel={t`Deleting…`}
+          failure={t`The endpoint was not deleted. Check your connection and try again.`}
           onConfirm={() => remove.mutateAsync({ endpointId: endpoint.id })}
           onClose={() => setDeleting(false)}
         >
           <p>
-            Events stop going to <code>{endpoint.url}</code> and its delivery log is deleted.
+            <Trans>
+              Events stop going to <code>{url}</code> and its delivery log is deleted.
+            </Trans>
           </p>
         </ConfirmDialog>
       )}

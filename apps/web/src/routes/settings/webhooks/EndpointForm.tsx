@@ -1,3 +1,4 @@
+import { Trans, useLingui } from "@lingui/react/macro";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useId, useState } from "react";
 import { Button } from "../../../components/ui/Button";
@@ -25,6 +26,7 @@ export function EndpointForm({
   onCreated?: (secret: string) => void;
   onDone: () => void;
 }) {
+  const { t } = useLingui();
   const id = useId();
   const queryClient = useQueryClient();
   const [url, setUrl] = useState(endpoint?.url ?? "");
@@ -54,7 +56,7 @@ export function EndpointForm({
     saving.isError && Object.keys(fieldErrors).length === 0
       ? apiErrorCode(saving.error)
         ? saving.error.message
-        : "The endpoint was not saved. Check your connection and try again."
+        : t`The endpoint was not saved. Check your connection and try again.`
       : null;
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -72,12 +74,12 @@ export function EndpointForm({
       noValidate
     >
       <h3 id={`${id}-t`} className={s.formTitle}>
-        {endpoint ? "Edit endpoint" : "Add an endpoint"}
+        {endpoint ? <Trans>Edit endpoint</Trans> : <Trans>Add an endpoint</Trans>}
       </h3>
       <TextField
         id={`${id}-url`}
-        label="URL"
-        hint="Where we POST each event, signed with the endpoint's secret (Standard Webhooks)."
+        label={t`URL`}
+        hint={t`Where we POST each event, signed with the endpoint's secret (Standard Webhooks).`}
         type="url"
         inputMode="url"
         required
@@ -89,7 +91,7 @@ export function EndpointForm({
       />
       <TextField
         id={`${id}-description`}
-        label="Description (optional)"
+        label={t`Description (optional)`}
         maxLength={200}
         autoComplete="off"
         value={description}
@@ -100,10 +102,16 @@ export function EndpointForm({
       {general && <FormError>{general}</FormError>}
       <div className={f.actions}>
         <Button type="submit" variant="primary" disabled={saving.isPending}>
-          {saving.isPending ? "Saving…" : endpoint ? "Save endpoint" : "Add endpoint"}
+          {saving.isPending ? (
+            <Trans>Saving…</Trans>
+          ) : endpoint ? (
+            <Trans>Save endpoint</Trans>
+          ) : (
+            <Trans>Add endpoint</Trans>
+          )}
         </Button>
         <Button variant="ghost" onClick={onDone}>
-          Cancel
+          <Trans>Cancel</Trans>
         </Button>
       </div>
     </form>

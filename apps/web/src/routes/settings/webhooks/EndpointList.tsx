@@ -1,3 +1,4 @@
+import { Trans, useLingui } from "@lingui/react/macro";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { EmptyState, ErrorState, LoadingState } from "../../../components/states";
@@ -11,28 +12,32 @@ import s from "./webhooks.module.css";
 
 /** The endpoints of one scope (mine, or a course's), and adding one. */
 export function EndpointList({ scope }: { scope: Scope }) {
+  const { t } = useLingui();
   const input = scope.kind === "course" ? { courseId: scope.courseId } : {};
   const endpoints = useQuery(trpc.webhooks.list.queryOptions(input));
   const [adding, setAdding] = useState(false);
   const [secret, setSecret] = useState<string | null>(null);
-  const title = scope.kind === "course" ? `Endpoints for ${scope.title}` : "Your endpoints";
+  const courseTitle = scope.kind === "course" ? scope.title : null;
+  const title = courseTitle === null ? t`Your endpoints` : t`Endpoints for ${courseTitle}`;
   return (
     <section className={s.layout} aria-labelledby="endpoints">
       <h2 id="endpoints" className={s.sectionTitle}>
         {title}
       </h2>
       {endpoints.isPending ? (
-        <LoadingState label="Loading endpoints…" />
+        <LoadingState label={t`Loading endpoints…`} />
       ) : endpoints.isError ? (
         <ErrorState
-          message="We could not load your webhook endpoints."
+          message={t`We could not load your webhook endpoints.`}
           onRetry={() => endpoints.refetch()}
         />
       ) : (
         <>
           {endpoints.data.length === 0 && !adding && (
-            <EmptyState title="No endpoints yet">
-              <p>Add one to receive events as signed HTTP requests.</p>
+            <EmptyState title={t`No endpoints yet`}>
+              <p>
+                <Trans>Add one to receive events as signed HTTP requests.</Trans>
+              </p>
             </EmptyState>
           )}
           <div className={s.list}>
@@ -45,7 +50,7 @@ export function EndpointList({ scope }: { scope: Scope }) {
           ) : (
             <div>
               <Button variant="primary" onClick={() => setAdding(true)}>
-                Add an endpoint
+                <Trans>Add an endpoint</Trans>
               </Button>
             </div>
           )}
@@ -53,9 +58,9 @@ export function EndpointList({ scope }: { scope: Scope }) {
       )}
       {secret && (
         <SecretDialog
-          title="Endpoint added: its signing secret"
-          label="Secret"
-          warning="Configure your receiver with it to verify our signatures. Only you can reveal it again later."
+          title={t`Endpoint added: its signing secret`}
+          label={t`Secret`}
+          warning={t`Configure your receiver with it to verify our signatures. Only you can reveal it again later.`}
           secret={secret}
           onClose={() => setSecret(null)}
         />

@@ -1,3 +1,4 @@
+import { Trans, useLingui } from "@lingui/react/macro";
 import { fieldStyles as f } from "../../../components/ui/Field";
 import settings from "../settings.module.css";
 import { EVENT_TEXT, EVENT_TYPES, type WebhookEventType } from "./view";
@@ -15,6 +16,7 @@ export function EventChecks({
   error?: string | undefined;
   onChange: (events: WebhookEventType[]) => void;
 }) {
+  const { t } = useLingui();
   const toggle = (type: WebhookEventType, on: boolean) =>
     onChange(EVENT_TYPES.filter((t) => (t === type ? on : value.includes(t))));
   return (
@@ -22,7 +24,9 @@ export function EventChecks({
       className={settings.fieldset}
       aria-describedby={error ? `${idPrefix}-events-error` : undefined}
     >
-      <legend className={settings.legend}>Events</legend>
+      <legend className={settings.legend}>
+        <Trans>Events</Trans>
+      </legend>
       {EVENT_TYPES.map((type) => (
         <label key={type} className={f.check}>
           <input
@@ -31,7 +35,10 @@ export function EventChecks({
             onChange={(event) => toggle(type, event.target.checked)}
           />
           <span>
-            {EVENT_TEXT[type].label} <code className={s.eventCode}>{type}</code>
+            {t(EVENT_TEXT[type].label)}{" "}
+            <code className={s.eventCode} translate="no">
+              {type}
+            </code>
           </span>
         </label>
       ))}
