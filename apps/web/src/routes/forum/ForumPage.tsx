@@ -135,10 +135,13 @@ function Forum({ overview }: { overview: ForumOverview }) {
           {viewer.muted.until ? (
             <Trans>
               You cannot post in this course's forum until {formatDate(viewer.muted.until)}:{" "}
-              {viewer.muted.reason}
+              <span translate="no">{viewer.muted.reason}</span>
             </Trans>
           ) : (
-            <Trans>You cannot post in this course's forum: {viewer.muted.reason}</Trans>
+            <Trans>
+              You cannot post in this course's forum:{" "}
+              <span translate="no">{viewer.muted.reason}</span>
+            </Trans>
           )}
         </Notice>
       )}

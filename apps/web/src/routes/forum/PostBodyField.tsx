@@ -143,7 +143,9 @@ export function PostBodyField({
           >
             {options.length === 0 ? (
               <p className={s.mentionEmpty}>
-                <Trans>No member matches “{mentionPrefix}”</Trans>
+                <Trans>
+                  No member matches “<span translate="no">{mentionPrefix}</span>”
+                </Trans>
               </p>
             ) : (
               options.map((member, index) => (

@@ -68,7 +68,10 @@ export function PostBody({
             <Trans>Hidden</Trans>
           </Badge>{" "}
           {hiddenReason ? (
-            <Trans>Only moderators and its author see this post: {hiddenReason}</Trans>
+            <Trans>
+              Only moderators and its author see this post:{" "}
+              <span translate="no">{hiddenReason}</span>
+            </Trans>
           ) : (
             <Trans>Only moderators and its author see this post.</Trans>
           )}
@@ -159,7 +162,8 @@ export function EditHistory({ post }: { post: PostRef }) {
                 <p className={s.meta}>
                   {revision.editor ? (
                     <Trans>
-                      Before an edit by {revision.editor.name}, {formatRelative(revision.createdAt)}
+                      Before an edit by <span translate="no">{revision.editor.name}</span>,{" "}
+                      {formatRelative(revision.createdAt)}
                     </Trans>
                   ) : (
                     <Trans>

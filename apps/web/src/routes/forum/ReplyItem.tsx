@@ -52,7 +52,9 @@ export function ReplyItem({
           {reply.endorsed && (
             <Badge tone="accent">
               {reply.endorsedBy ? (
-                <Trans>Endorsed by {reply.endorsedBy.name}</Trans>
+                <Trans>
+                  Endorsed by <span translate="no">{reply.endorsedBy.name}</span>
+                </Trans>
               ) : (
                 <Trans>Endorsed</Trans>
               )}

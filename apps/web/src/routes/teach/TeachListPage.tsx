@@ -104,17 +104,29 @@ function AuthoredRow({ course }: { course: AuthoredCourse }) {
       <div className={s.actions}>
         <ButtonLink to={`/teach/courses/${course.id}`} variant="secondary">
           <Trans>
-            Edit<span className="visually-hidden"> {title}</span>
+            Edit
+            <span className="visually-hidden" translate="no">
+              {" "}
+              {title}
+            </span>
           </Trans>
         </ButtonLink>
         <ButtonLink to={analyticsPath(course.id)} variant="ghost">
           <Trans>
-            Analytics<span className="visually-hidden"> of {title}</span>
+            Analytics
+            <span className="visually-hidden">
+              {" "}
+              of <span translate="no">{title}</span>
+            </span>
           </Trans>
         </ButtonLink>
         <ButtonLink to={`/courses/${course.slug}`} variant="ghost">
           <Trans>
-            Preview<span className="visually-hidden"> {title}</span>
+            Preview
+            <span className="visually-hidden" translate="no">
+              {" "}
+              {title}
+            </span>
           </Trans>
         </ButtonLink>
       </div>

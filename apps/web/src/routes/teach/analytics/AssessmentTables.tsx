@@ -80,7 +80,11 @@ export function Assignments({ courseId, data }: { courseId: string; data: Assess
               formatNumber(a.backlog.awaitingGrade),
               <Link key="backlog" to={backlogPath(courseId, a.lessonId)}>
                 <Trans>
-                  Open the backlog<span className="visually-hidden"> of {a.title}</span>
+                  Open the backlog
+                  <span className="visually-hidden">
+                    {" "}
+                    of <span translate="no">{a.title}</span>
+                  </span>
                 </Trans>
               </Link>,
             ],

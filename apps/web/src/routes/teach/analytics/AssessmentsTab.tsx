@@ -94,7 +94,11 @@ function AssessmentsView({ courseId, data }: { courseId: string; data: Assessmen
                     onClick={() => setPicked(quiz.lessonId)}
                   >
                     <Trans>
-                      Questions<span className="visually-hidden"> of {quiz.title}</span>
+                      Questions
+                      <span className="visually-hidden">
+                        {" "}
+                        of <span translate="no">{quiz.title}</span>
+                      </span>
                     </Trans>
                   </button>,
                 ],

@@ -100,24 +100,27 @@ function FunnelView({ funnel, csv }: { funnel: CourseFunnel; csv: string }) {
           })),
         }}
       >
-        <ResponsiveContainer width="100%" height={Math.max(200, 44 * data.length + 60)}>
-          <BarChart data={data} layout="vertical" title={t`Lesson funnel`} margin={{ left: 8 }}>
-            <CartesianGrid horizontal={false} />
-            <XAxis type="number" domain={[0, 100]} unit=" %" />
-            <YAxis type="category" dataKey="label" width={180} />
-            <Tooltip {...TOOLTIP} formatter={(value) => `${value} %`} />
-            <Legend />
-            <Bar dataKey="startedPercent" name={t`Started`} fill={SERIES.muted} />
-            <Bar dataKey="completedPercent" name={t`Completed`} fill={SERIES.primary}>
-              {data.map((lesson) => (
-                <Cell
-                  key={lesson.lessonId}
-                  fill={lesson.biggestDrop ? SERIES.danger : SERIES.primary}
-                />
-              ))}
-            </Bar>
-          </BarChart>
-        </ResponsiveContainer>
+        {/* The axis names lessons (course content); the legend is translated above. */}
+        <div translate="no">
+          <ResponsiveContainer width="100%" height={Math.max(200, 44 * data.length + 60)}>
+            <BarChart data={data} layout="vertical" title={t`Lesson funnel`} margin={{ left: 8 }}>
+              <CartesianGrid horizontal={false} />
+              <XAxis type="number" domain={[0, 100]} unit=" %" />
+              <YAxis type="category" dataKey="label" width={180} />
+              <Tooltip {...TOOLTIP} formatter={(value) => `${value} %`} />
+              <Legend />
+              <Bar dataKey="startedPercent" name={t`Started`} fill={SERIES.muted} />
+              <Bar dataKey="completedPercent" name={t`Completed`} fill={SERIES.primary}>
+                {data.map((lesson) => (
+                  <Cell
+                    key={lesson.lessonId}
+                    fill={lesson.biggestDrop ? SERIES.danger : SERIES.primary}
+                  />
+                ))}
+              </Bar>
+            </BarChart>
+          </ResponsiveContainer>
+        </div>
       </ChartFigure>
     </>
   );

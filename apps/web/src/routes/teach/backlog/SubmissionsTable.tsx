@@ -85,7 +85,10 @@ export function SubmissionsTable({
                 >
                   <Trans>
                     Open submission
-                    <span className="visually-hidden"> by {submission.learnerName}</span>
+                    <span className="visually-hidden">
+                      {" "}
+                      by <span translate="no">{submission.learnerName}</span>
+                    </span>
                   </Trans>
                 </button>
               </td>

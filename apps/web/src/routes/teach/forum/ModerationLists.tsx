@@ -56,7 +56,9 @@ export function Mutes({ courseId }: { courseId: string }) {
                 onClick={() => unmute.mutate({ courseId, userId: mute.user.id })}
                 disabled={unmute.isPending}
               >
-                <Trans>Unmute {mute.user.name}</Trans>
+                <Trans>
+                  Unmute <span translate="no">{mute.user.name}</span>
+                </Trans>
               </Button>
             </li>
           ))}
