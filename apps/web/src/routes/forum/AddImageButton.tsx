@@ -1,3 +1,4 @@
+import { Trans, useLingui } from "@lingui/react/macro";
 import { useEffect, useId, useRef, useState } from "react";
 import { ProgressBar } from "../../components/ProgressBar";
 import { buttonClass } from "../../components/ui/Button";
@@ -29,6 +30,7 @@ export function AddImageButton({
   courseId: string;
   onInsert: (markdown: string) => void;
 }) {
+  const { t } = useLingui();
   const id = useId();
   const [state, setState] = useState<State>({ kind: "idle" });
   const [announcement, setAnnouncement] = useState("");
@@ -51,19 +53,22 @@ export function AddImageButton({
       const image = await request.done;
       setState({ kind: "idle" });
       onInsert(imageMarkdown(file.name, image.url));
-      setAnnouncement(`Added ${file.name} to the message.`);
+      const name = file.name;
+      setAnnouncement(t`Added ${name} to the message.`);
     } catch (error) {
       if (error instanceof ImageUploadCancelled) {
         setState({ kind: "idle" });
-        setAnnouncement(`Cancelled ${file.name}.`);
+        const name = file.name;
+        setAnnouncement(t`Cancelled ${name}.`);
       } else {
-        const message = error instanceof Error ? error.message : "The upload failed.";
+        const message = error instanceof Error ? error.message : t`The upload failed.`;
         setState({ kind: "failed", message });
       }
     } finally {
       abort.current = null;
     }
   };
+  const uploadingName = state.kind === "uploading" ? state.name : "";
   const percent =
     state.kind === "uploading" && state.total > 0
       ? Math.round((state.loaded / state.total) * 100)
@@ -72,7 +77,7 @@ export function AddImageButton({
   return (
     <div className={s.row}>
       <label className={cx(buttonClass({ variant: "secondary", size: "small" }), s.pick)}>
-        Add image
+        <Trans>Add image</Trans>
         <input
           type="file"
           accept={IMAGE_ACCEPT}
@@ -87,13 +92,13 @@ export function AddImageButton({
         />
       </label>
       <span id={`${id}-hint`} className={f.hint}>
-        PNG, JPEG, WebP or GIF, up to 5 MiB.
+        <Trans>PNG, JPEG, WebP or GIF, up to 5 MiB.</Trans>
       </span>
       {state.kind === "uploading" && (
         <div className={s.progress}>
           <ProgressBar
             percent={percent}
-            label={`Uploading ${state.name}`}
+            label={t`Uploading ${uploadingName}`}
             valueText={`${percent} %`}
           />
           <button
@@ -101,7 +106,9 @@ export function AddImageButton({
             className={buttonClass({ variant: "ghost", size: "small" })}
             onClick={() => abort.current?.()}
           >
-            Cancel<span className="visually-hidden"> uploading {state.name}</span>
+            <Trans>
+              Cancel<span className="visually-hidden"> uploading {uploadingName}</span>
+            </Trans>
           </button>
         </div>
       )}

@@ -1,3 +1,4 @@
+import { Trans, useLingui } from "@lingui/react/macro";
 import { useMutation } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { Button } from "../../components/ui/Button";
@@ -22,6 +23,7 @@ export function EditPostForm({
   initialBody: string;
   onDone: () => void;
 }) {
+  const { t } = useLingui();
   const [title, setTitle] = useState(initialTitle ?? "");
   const [body, setBody] = useState(initialBody);
   const invalidate = useInvalidateForum();
@@ -42,11 +44,11 @@ export function EditPostForm({
   };
   const prefix = `edit-${post.id}`;
   return (
-    <form className={s.editForm} onSubmit={submit} noValidate aria-label="Edit post">
+    <form className={s.editForm} onSubmit={submit} noValidate aria-label={t`Edit post`}>
       {post.type === "thread" && (
         <TextField
           id={`${prefix}-title`}
-          label="Title"
+          label={t`Title`}
           value={title}
           maxLength={200}
           onChange={(e) => setTitle(e.target.value)}
@@ -55,21 +57,21 @@ export function EditPostForm({
       )}
       <PostBodyField
         id={`${prefix}-body`}
-        label="Body"
+        label={t`Body`}
         courseId={courseId}
         value={body}
         onChange={setBody}
         error={fields.body}
       />
       {mutation.isError && Object.keys(fields).length === 0 && (
-        <FormError>{problemMessage(mutation.error, "Your edit was not saved.")}</FormError>
+        <FormError>{problemMessage(mutation.error, t`Your edit was not saved.`)}</FormError>
       )}
       <div className={s.actions}>
         <Button type="submit" variant="primary" disabled={mutation.isPending}>
-          {mutation.isPending ? "Saving…" : "Save edit"}
+          {mutation.isPending ? <Trans>Saving…</Trans> : <Trans>Save edit</Trans>}
         </Button>
         <Button variant="ghost" onClick={onDone}>
-          Cancel
+          <Trans>Cancel</Trans>
         </Button>
       </div>
     </form>

@@ -1,3 +1,6 @@
+import type { MessageDescriptor } from "@lingui/core";
+import { msg } from "@lingui/core/macro";
+import { Trans, useLingui } from "@lingui/react/macro";
 import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { Link, useParams, useSearchParams } from "react-router";
@@ -15,16 +18,17 @@ import s from "./forum.module.css";
 import { NewThreadForm } from "./NewThreadForm";
 import { ThreadList } from "./ThreadList";
 
-const SORTS: Array<{ value: ThreadSort; label: string }> = [
-  { value: "new", label: "Newest" },
-  { value: "active", label: "Recently active" },
-  { value: "top", label: "Top voted" },
-  { value: "unanswered", label: "Unanswered" },
+const SORTS: Array<{ value: ThreadSort; label: MessageDescriptor }> = [
+  { value: "new", label: msg`Newest` },
+  { value: "active", label: msg`Recently active` },
+  { value: "top", label: msg`Top voted` },
+  { value: "unanswered", label: msg`Unanswered` },
 ];
 const PAGE_SIZE = 20;
 
 /** A course's forum: `/courses/:slug/forum` (`?sort=&kind=&q=`, `?new=question&lesson=`). */
 export function Component() {
+  const { t } = useLingui();
   const { slug = "" } = useParams();
   const course = useQuery(trpc.catalog.bySlug.queryOptions({ slug }));
   const courseId = course.data?.id ?? "";
@@ -32,29 +36,39 @@ export function Component() {
     ...trpc.forum.overview.queryOptions({ courseId }),
     enabled: !!courseId,
   });
-  useDocumentTitle(course.data ? `Forum — ${course.data.title}` : null);
+  const courseTitle = course.data?.title;
+  useDocumentTitle(courseTitle ? t`Forum — ${courseTitle}` : null);
   if (course.isPending || (courseId && overview.isPending))
-    return <LoadingState label="Loading forum…" />;
+    return <LoadingState label={t`Loading forum…`} />;
   if (course.isError) {
     if (apiErrorCode(course.error) === "NOT_FOUND")
-      return <NotFoundContent title="Course not found" what="course" />;
-    return <ErrorState message="We could not load this forum." onRetry={() => course.refetch()} />;
+      return <NotFoundContent title={t`Course not found`} what={t`course`} />;
+    return (
+      <ErrorState message={t`We could not load this forum.`} onRetry={() => course.refetch()} />
+    );
   }
   if (overview.isError) {
     const code = apiErrorCode(overview.error);
     if (code === "FORBIDDEN" || code === "UNAUTHORIZED") {
       return (
         <div className={s.page}>
-          <h1>Forum — {course.data.title}</h1>
+          <h1>
+            <Trans>
+              Forum — <span translate="no">{courseTitle}</span>
+            </Trans>
+          </h1>
           <Notice tone="info">
             {code === "UNAUTHORIZED" ? (
-              <>
+              <Trans>
                 <Link to={`/sign-in?next=/courses/${slug}/forum`}>Sign in</Link> to read this
                 course's forum.
-              </>
+              </Trans>
             ) : (
               <>
-                {overview.error.message} <Link to={`/courses/${slug}`}>Go to the course</Link>
+                {overview.error.message}{" "}
+                <Link to={`/courses/${slug}`}>
+                  <Trans>Go to the course</Trans>
+                </Link>
               </>
             )}
           </Notice>
@@ -62,14 +76,15 @@ export function Component() {
       );
     }
     return (
-      <ErrorState message="We could not load this forum." onRetry={() => overview.refetch()} />
+      <ErrorState message={t`We could not load this forum.`} onRetry={() => overview.refetch()} />
     );
   }
-  if (!overview.data) return <LoadingState label="Loading forum…" />;
+  if (!overview.data) return <LoadingState label={t`Loading forum…`} />;
   return <Forum overview={overview.data} />;
 }
 
 function Forum({ overview }: { overview: ForumOverview }) {
+  const { t, i18n } = useLingui();
   const [params, setParams] = useSearchParams();
   const sort = (SORTS.find((o) => o.value === params.get("sort"))?.value ?? "new") as ThreadSort;
   const kindParam = params.get("kind");
@@ -95,25 +110,39 @@ function Forum({ overview }: { overview: ForumOverview }) {
     <div className={s.page}>
       <Breadcrumb>
         <li>
-          <Link to="/">Catalog</Link>
+          <Link to="/">
+            <Trans>Catalog</Trans>
+          </Link>
         </li>
         <li>
-          <Link to={`/courses/${course.slug}`}>{course.title}</Link>
+          <Link to={`/courses/${course.slug}`} translate="no">
+            {course.title}
+          </Link>
         </li>
       </Breadcrumb>
       <div className={s.pageHead}>
-        <h1>Forum</h1>
+        <h1>
+          <Trans>Forum</Trans>
+        </h1>
         {!newKind && !viewer.muted && (
           <Button variant="primary" onClick={() => update({ new: "discussion" })}>
-            New thread
+            <Trans>New thread</Trans>
           </Button>
         )}
       </div>
       {viewer.muted && (
         <Notice tone="warning">
-          You cannot post in this course's forum
-          {viewer.muted.until ? ` until ${formatDate(viewer.muted.until)}` : ""}:{" "}
-          {viewer.muted.reason}
+          {viewer.muted.until ? (
+            <Trans>
+              You cannot post in this course's forum until {formatDate(viewer.muted.until)}:{" "}
+              <span translate="no">{viewer.muted.reason}</span>
+            </Trans>
+          ) : (
+            <Trans>
+              You cannot post in this course's forum:{" "}
+              <span translate="no">{viewer.muted.reason}</span>
+            </Trans>
+          )}
         </Notice>
       )}
       {newKind && !viewer.muted && (
@@ -126,7 +155,9 @@ function Forum({ overview }: { overview: ForumOverview }) {
       )}
       <search>
         <form className={s.searchForm} onSubmit={onSearch}>
-          <label htmlFor="forum-search">Search this forum</label>
+          <label htmlFor="forum-search">
+            <Trans>Search this forum</Trans>
+          </label>
           <input
             id="forum-search"
             type="search"
@@ -134,7 +165,9 @@ function Forum({ overview }: { overview: ForumOverview }) {
             maxLength={200}
             onChange={(e) => setDraft(e.target.value)}
           />
-          <Button type="submit">Search</Button>
+          <Button type="submit">
+            <Trans>Search</Trans>
+          </Button>
           {query && (
             <Button
               variant="ghost"
@@ -143,7 +176,7 @@ function Forum({ overview }: { overview: ForumOverview }) {
                 update({ q: null });
               }}
             >
-              Clear search
+              <Trans>Clear search</Trans>
             </Button>
           )}
         </form>
@@ -155,19 +188,19 @@ function Forum({ overview }: { overview: ForumOverview }) {
           <div className={s.filters}>
             <SelectField
               id="forum-sort"
-              label="Sort"
+              label={t`Sort`}
               value={sort}
-              options={SORTS}
+              options={SORTS.map((o) => ({ value: o.value, label: i18n._(o.label) }))}
               onChange={(e) => update({ sort: e.target.value === "new" ? null : e.target.value })}
             />
             <SelectField
               id="forum-kind"
-              label="Kind"
+              label={t`Kind`}
               value={kind ?? ""}
-              placeholder="All threads"
+              placeholder={t`All threads`}
               options={[
-                { value: "question", label: "Questions" },
-                { value: "discussion", label: "Discussions" },
+                { value: "question", label: t`Questions` },
+                { value: "discussion", label: t`Discussions` },
               ]}
               onChange={(e) => update({ kind: e.target.value || null })}
             />
@@ -190,6 +223,7 @@ function Threads({
   sort: ThreadSort;
   kind: ThreadKind | undefined;
 }) {
+  const { t } = useLingui();
   const list = useInfiniteQuery(
     trpc.forum.threads.infiniteQueryOptions(
       { courseId, sort, ...(kind ? { kind } : {}), limit: PAGE_SIZE },
@@ -200,8 +234,8 @@ function Threads({
     <Paged
       list={list}
       slug={slug}
-      empty="No threads yet"
-      emptyText="Start the first one: ask a question or open a discussion."
+      empty={t`No threads yet`}
+      emptyText={t`Start the first one: ask a question or open a discussion.`}
     />
   );
 }
@@ -215,6 +249,7 @@ function SearchResults({
   slug: string;
   query: string;
 }) {
+  const { t } = useLingui();
   const list = useInfiniteQuery(
     trpc.forum.search.infiniteQueryOptions(
       { courseId, query, limit: PAGE_SIZE },
@@ -225,8 +260,8 @@ function SearchResults({
     <Paged
       list={list}
       slug={slug}
-      empty={`No threads match “${query}”`}
-      emptyText="Try other words."
+      empty={t`No threads match “${query}”`}
+      emptyText={t`Try other words.`}
     />
   );
 }
@@ -253,9 +288,12 @@ function Paged({
   empty: string;
   emptyText: string;
 }) {
-  if (list.isPending) return <LoadingState label="Loading threads…" />;
+  const { t } = useLingui();
+  if (list.isPending) return <LoadingState label={t`Loading threads…`} />;
   if (list.isError)
-    return <ErrorState message="We could not load the threads." onRetry={() => list.refetch()} />;
+    return (
+      <ErrorState message={t`We could not load the threads.`} onRetry={() => list.refetch()} />
+    );
   const threads = list.data?.pages.flatMap((page) => page.items) ?? [];
   if (threads.length === 0) {
     return (
@@ -265,7 +303,7 @@ function Paged({
     );
   }
   return (
-    <section aria-label="Threads">
+    <section aria-label={t`Threads`}>
       <ThreadList slug={slug} threads={threads} />
       {list.hasNextPage && (
         <Button
@@ -273,7 +311,11 @@ function Paged({
           onClick={() => list.fetchNextPage()}
           disabled={list.isFetchingNextPage}
         >
-          {list.isFetchingNextPage ? "Loading more…" : "Load more threads"}
+          {list.isFetchingNextPage ? (
+            <Trans>Loading more…</Trans>
+          ) : (
+            <Trans>Load more threads</Trans>
+          )}
         </Button>
       )}
     </section>

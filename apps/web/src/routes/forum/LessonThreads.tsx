@@ -1,3 +1,4 @@
+import { Trans } from "@lingui/react/macro";
 import { useQuery } from "@tanstack/react-query";
 import { ButtonLink } from "../../components/ui/Button";
 import { trpc } from "../../lib/trpc";
@@ -13,17 +14,21 @@ export function LessonThreads({ slug, lessonId }: { slug: string; lessonId: stri
   return (
     <section aria-labelledby="lesson-threads-heading" className={s.lessonThreads}>
       <div className={s.pageHead}>
-        <h2 id="lesson-threads-heading">Questions and discussions</h2>
+        <h2 id="lesson-threads-heading">
+          <Trans>Questions and discussions</Trans>
+        </h2>
         <ButtonLink to={askPath(slug, lessonId)} variant="secondary">
-          Ask about this lesson
+          <Trans>Ask about this lesson</Trans>
         </ButtonLink>
       </div>
       {threads.isPending ? (
         <p className="muted" role="status">
-          Loading threads…
+          <Trans>Loading threads…</Trans>
         </p>
       ) : threads.data.items.length === 0 ? (
-        <p className="muted">No threads about this lesson yet.</p>
+        <p className="muted">
+          <Trans>No threads about this lesson yet.</Trans>
+        </p>
       ) : (
         <ThreadList slug={slug} threads={threads.data.items} />
       )}

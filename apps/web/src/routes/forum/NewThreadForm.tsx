@@ -1,3 +1,4 @@
+import { Trans, useLingui } from "@lingui/react/macro";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { useNavigate } from "react-router";
@@ -21,6 +22,7 @@ export function NewThreadForm({
   initialLessonId: string;
   onCancel: () => void;
 }) {
+  const { t, i18n } = useLingui();
   const [kind, setKind] = useState<ThreadKind>(initialKind);
   const [lessonId, setLessonId] = useState(initialLessonId);
   const [title, setTitle] = useState("");
@@ -48,9 +50,13 @@ export function NewThreadForm({
   };
   return (
     <form className={s.newThread} onSubmit={submit} aria-labelledby="new-thread-heading" noValidate>
-      <h2 id="new-thread-heading">New thread</h2>
+      <h2 id="new-thread-heading">
+        <Trans>New thread</Trans>
+      </h2>
       <fieldset className={s.kinds}>
-        <legend>Kind</legend>
+        <legend>
+          <Trans>Kind</Trans>
+        </legend>
         {(["question", "discussion"] as const).map((value) => (
           <label key={value}>
             <input
@@ -60,22 +66,22 @@ export function NewThreadForm({
               checked={kind === value}
               onChange={() => setKind(value)}
             />{" "}
-            {KIND_LABELS[value]}
+            {i18n._(KIND_LABELS[value])}
           </label>
         ))}
       </fieldset>
       <SelectField
         id="thread-lesson"
-        label="Lesson (optional)"
+        label={t`Lesson (optional)`}
         value={lessonId}
         onChange={(e) => setLessonId(e.target.value)}
-        placeholder="The whole course"
+        placeholder={t`The whole course`}
         options={overview.lessons.map((lesson) => ({ value: lesson.id, label: lesson.title }))}
         error={fields.lessonId}
       />
       <TextField
         id="thread-title"
-        label="Title"
+        label={t`Title`}
         value={title}
         maxLength={200}
         required
@@ -84,7 +90,7 @@ export function NewThreadForm({
       />
       <PostBodyField
         id="thread-body"
-        label="Body"
+        label={t`Body`}
         courseId={overview.course.id}
         value={body}
         onChange={setBody}
@@ -92,14 +98,14 @@ export function NewThreadForm({
         rows={8}
       />
       {create.isError && Object.keys(fields).length === 0 && (
-        <FormError>{problemMessage(create.error, "Your thread could not be posted.")}</FormError>
+        <FormError>{problemMessage(create.error, t`Your thread could not be posted.`)}</FormError>
       )}
       <div className={s.actions}>
         <Button type="submit" variant="primary" disabled={create.isPending}>
-          {create.isPending ? "Posting…" : "Post thread"}
+          {create.isPending ? <Trans>Posting…</Trans> : <Trans>Post thread</Trans>}
         </Button>
         <Button variant="ghost" onClick={onCancel}>
-          Cancel
+          <Trans>Cancel</Trans>
         </Button>
       </div>
     </form>

@@ -1,3 +1,4 @@
+import { Plural, Trans, useLingui } from "@lingui/react/macro";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useId, useRef, useState } from "react";
 import { Button } from "../../components/ui/Button";
@@ -26,6 +27,7 @@ export function VoteButton({
   score: number;
   label: string;
 }) {
+  const { t } = useLingui();
   const invalidate = useInvalidateForum();
   const vote = useMutation(trpc.forum.vote.mutationOptions({ onSettled: invalidate }));
   const shown = vote.isPending && vote.variables ? vote.variables.voted : voted;
@@ -40,14 +42,16 @@ export function VoteButton({
         disabled={vote.isPending}
         onClick={() => vote.mutate({ post, voted: !voted })}
       >
-        Upvote<span className="visually-hidden"> {label}</span>
+        <Trans>
+          Upvote<span className="visually-hidden"> {label}</span>
+        </Trans>
       </Button>
       <span className={s.note}>
-        {shownScore} {shownScore === 1 ? "vote" : "votes"}
+        <Plural value={shownScore} one="# vote" other="# votes" />
       </span>
       {vote.isError && (
         <span role="alert" className={s.inlineError}>
-          {problemMessage(vote.error, "Your vote was not saved.")}
+          {problemMessage(vote.error, t`Your vote was not saved.`)}
         </span>
       )}
     </span>
@@ -56,6 +60,7 @@ export function VoteButton({
 
 /** "Report": a dialog asking why, sent to the course's moderators. */
 export function ReportButton({ post, label }: { post: PostRef; label: string }) {
+  const { t } = useLingui();
   const [open, setOpen] = useState(false);
   const [done, setDone] = useState(false);
   const report = useMutation(
@@ -66,7 +71,12 @@ export function ReportButton({ post, label }: { post: PostRef; label: string }) 
       },
     }),
   );
-  if (done) return <span className={s.note}>Reported — thank you</span>;
+  if (done)
+    return (
+      <span className={s.note}>
+        <Trans>Reported — thank you</Trans>
+      </span>
+    );
   return (
     <>
       <Button
@@ -76,25 +86,25 @@ export function ReportButton({ post, label }: { post: PostRef; label: string }) 
           report.reset();
           setOpen(true);
         }}
-        aria-label={`Report ${label}`}
+        aria-label={t`Report ${label}`}
       >
-        Report
+        <Trans>Report</Trans>
       </Button>
       {open && (
         <ReasonDialog
-          title="Report this post"
-          confirm="Send report"
+          title={t`Report this post`}
+          confirm={t`Send report`}
           required
           field={{
             id: "report-reason",
-            label: "Why should moderators look at it?",
+            label: t`Why should moderators look at it?`,
             rows: 4,
-            missing: "Say why you are reporting it.",
+            missing: t`Say why you are reporting it.`,
           }}
           danger
-          pendingLabel="Sending…"
+          pendingLabel={t`Sending…`}
           pending={report.isPending}
-          error={report.isError ? problemMessage(report.error, "The report was not sent.") : null}
+          error={report.isError ? problemMessage(report.error, t`The report was not sent.`) : null}
           onSubmit={(reason) => report.mutate({ post, reason })}
           onClose={() => setOpen(false)}
         />
@@ -102,14 +112,6 @@ export function ReportButton({ post, label }: { post: PostRef; label: string }) 
     </>
   );
 }
-
-/** The reason field of a staff action (hide, lock, pin…): kept in the moderation log. */
-const moderationReason = (required: boolean) => ({
-  id: "moderation-reason",
-  label: required ? "Reason" : "Reason (optional)",
-  rows: 3,
-  missing: "Give a reason: it is kept in the moderation log.",
-});
 
 /**
  * An action that asks for a reason first (a staff action, a report): a small dialog whose
@@ -119,9 +121,9 @@ export function ReasonDialog({
   title,
   confirm,
   required = false,
-  field = moderationReason(required),
+  field,
   danger = false,
-  pendingLabel = "Saving…",
+  pendingLabel,
   onSubmit,
   onClose,
   pending,
@@ -138,6 +140,14 @@ export function ReasonDialog({
   pending: boolean;
   error: string | null;
 }) {
+  const { t } = useLingui();
+  // By default the reason field of a staff action (hide, lock, pin…): kept in the moderation log.
+  const shown = field ?? {
+    id: "moderation-reason",
+    label: required ? t`Reason` : t`Reason (optional)`,
+    rows: 3,
+    missing: t`Give a reason: it is kept in the moderation log.`,
+  };
   const dialog = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const [reason, setReason] = useState("");
@@ -154,14 +164,14 @@ export function ReasonDialog({
     <Dialog dialogRef={dialog} labelledBy={titleId} onClose={onClose}>
       <form onSubmit={submit} className={s.dialogForm} noValidate>
         <h2 id={titleId}>{title}</h2>
-        <FieldShell id={field.id} label={field.label} error={missing ? field.missing : undefined}>
+        <FieldShell id={shown.id} label={shown.label} error={missing ? shown.missing : undefined}>
           <textarea
-            id={field.id}
-            rows={field.rows}
+            id={shown.id}
+            rows={shown.rows}
             maxLength={500}
             value={reason}
             aria-invalid={missing || undefined}
-            aria-describedby={missing ? `${field.id}-error` : undefined}
+            aria-describedby={missing ? `${shown.id}-error` : undefined}
             onChange={(e) => {
               setReason(e.target.value);
               setMissing(false);
@@ -171,10 +181,10 @@ export function ReasonDialog({
         {error && <FormError>{error}</FormError>}
         <div className={s.actions}>
           <Button type="submit" variant={danger ? "danger" : "primary"} disabled={pending}>
-            {pending ? pendingLabel : confirm}
+            {pending ? (pendingLabel ?? t`Saving…`) : confirm}
           </Button>
           <Button variant="ghost" onClick={() => dialog.current?.close()}>
-            Cancel
+            <Trans>Cancel</Trans>
           </Button>
         </div>
       </form>

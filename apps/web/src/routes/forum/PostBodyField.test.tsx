@@ -3,6 +3,7 @@ import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { act, useState } from "react";
 import { createRoot } from "react-dom/client";
 import { afterEach, describe, expect, it } from "vitest";
+import { withI18n } from "../../lib/i18n/testing";
 import { trpc } from "../../lib/trpc";
 import { PostBodyField } from "./PostBodyField";
 
@@ -41,9 +42,11 @@ async function mount() {
   const root = createRoot(container);
   await act(async () =>
     root.render(
-      <QueryClientProvider client={client}>
-        <Harness onValue={onValue} />
-      </QueryClientProvider>,
+      withI18n(
+        <QueryClientProvider client={client}>
+          <Harness onValue={onValue} />
+        </QueryClientProvider>,
+      ),
     ),
   );
   const textarea = container.querySelector("textarea") as HTMLTextAreaElement;

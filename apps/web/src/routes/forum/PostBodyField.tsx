@@ -1,3 +1,4 @@
+import { Trans, useLingui } from "@lingui/react/macro";
 import { useQuery } from "@tanstack/react-query";
 import { type KeyboardEvent, useId, useRef, useState } from "react";
 import {
@@ -7,6 +8,7 @@ import {
 } from "../../components/markdown/preview";
 import { cx } from "../../components/ui/cx";
 import { describedBy, fieldStyles as f } from "../../components/ui/Field";
+import { intlLocale } from "../../lib/i18n";
 import { mentionMarkup } from "../../lib/markdown/mention";
 import { trpc } from "../../lib/trpc";
 import { AddImageButton } from "./AddImageButton";
@@ -36,6 +38,7 @@ export function PostBodyField({
   error?: string | undefined;
   rows?: number;
 }) {
+  const { t } = useLingui();
   const preview = useMarkdownPreview();
   const [caret, setCaret] = useState(0);
   const [active, setActive] = useState(-1);
@@ -50,7 +53,7 @@ export function PostBodyField({
     staleTime: 60_000,
   });
   const options = open ? (candidates.data ?? []) : [];
-  const hint = "Markdown. Type @ and a name to mention a member of the course.";
+  const hint = t`Markdown. Type @ and a name to mention a member of the course.`;
 
   const pick = (index: number) => {
     const member = options[index];
@@ -97,6 +100,7 @@ export function PostBodyField({
       textarea.current?.setSelectionRange(at, at);
     });
   };
+  const mentionPrefix = mention?.prefix ?? "";
   const showList = open && (options.length > 0 || candidates.isFetched);
 
   return (
@@ -131,9 +135,18 @@ export function PostBodyField({
           aria-activedescendant={showList && active >= 0 ? `${listId}-${active}` : undefined}
         />
         {showList && (
-          <div id={listId} role="listbox" aria-label="Members to mention" className={s.mentionList}>
+          <div
+            id={listId}
+            role="listbox"
+            aria-label={t`Members to mention`}
+            className={s.mentionList}
+          >
             {options.length === 0 ? (
-              <p className={s.mentionEmpty}>No member matches “{mention?.prefix}”</p>
+              <p className={s.mentionEmpty}>
+                <Trans>
+                  No member matches “<span translate="no">{mentionPrefix}</span>”
+                </Trans>
+              </p>
             ) : (
               options.map((member, index) => (
                 // biome-ignore lint/a11y/useFocusableInteractive: focus stays in the textarea (aria-activedescendant), whose keys pick
@@ -148,8 +161,13 @@ export function PostBodyField({
                   onMouseDown={(e) => e.preventDefault()}
                   onClick={() => pick(index)}
                 >
-                  {member.name}
-                  {member.isStaff && <span className={s.staffNote}> · staff</span>}
+                  <span translate="no">{member.name}</span>
+                  {member.isStaff && (
+                    <span className={s.staffNote}>
+                      {" "}
+                      · <Trans>staff</Trans>
+                    </span>
+                  )}
                 </div>
               ))
             )}
@@ -160,11 +178,11 @@ export function PostBodyField({
       <MarkdownPreview
         preview={preview}
         source={value}
-        label={`${label} preview`}
+        label={t`${label} preview`}
         className={s.preview}
       />
       <p className={cx(f.hint, f.counter)} aria-hidden="true">
-        {value.length.toLocaleString("en")} / {BODY_MAX.toLocaleString("en")}
+        {value.length.toLocaleString(intlLocale())} / {BODY_MAX.toLocaleString(intlLocale())}
       </p>
       {error && (
         <p id={`${id}-error`} className={f.error}>

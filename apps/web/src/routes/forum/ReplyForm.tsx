@@ -1,3 +1,4 @@
+import { Trans, useLingui } from "@lingui/react/macro";
 import { useMutation } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { Button } from "../../components/ui/Button";
@@ -13,7 +14,7 @@ export function ReplyForm({
   courseId,
   threadId,
   parentId = null,
-  label = "Your reply",
+  label,
   onDone,
 }: {
   courseId: string;
@@ -22,6 +23,7 @@ export function ReplyForm({
   label?: string;
   onDone?: () => void;
 }) {
+  const { t } = useLingui();
   const [body, setBody] = useState("");
   const invalidate = useInvalidateForum();
   const reply = useMutation(
@@ -43,7 +45,7 @@ export function ReplyForm({
     <form className={s.replyForm} onSubmit={submit} noValidate>
       <PostBodyField
         id={id}
-        label={label}
+        label={label ?? t`Your reply`}
         courseId={courseId}
         value={body}
         onChange={setBody}
@@ -51,15 +53,15 @@ export function ReplyForm({
         rows={parentId ? 3 : 5}
       />
       {reply.isError && Object.keys(fields).length === 0 && (
-        <FormError>{problemMessage(reply.error, "Your reply was not posted.")}</FormError>
+        <FormError>{problemMessage(reply.error, t`Your reply was not posted.`)}</FormError>
       )}
       <div className={s.actions}>
         <Button type="submit" variant="primary" disabled={reply.isPending}>
-          {reply.isPending ? "Posting…" : "Post reply"}
+          {reply.isPending ? <Trans>Posting…</Trans> : <Trans>Post reply</Trans>}
         </Button>
         {onDone && (
           <Button variant="ghost" onClick={onDone}>
-            Cancel
+            <Trans>Cancel</Trans>
           </Button>
         )}
       </div>

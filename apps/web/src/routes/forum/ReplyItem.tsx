@@ -1,3 +1,4 @@
+import { Trans, useLingui } from "@lingui/react/macro";
 import { useMutation } from "@tanstack/react-query";
 import { type ReactNode, useState } from "react";
 import { Badge } from "../../components/ui/Badge";
@@ -23,6 +24,7 @@ export function ReplyItem({
   reply: ReplyView;
   children?: ReactNode;
 }) {
+  const { t } = useLingui();
   const [editing, setEditing] = useState(false);
   const [answering, setAnswering] = useState(false);
   const { viewer } = thread;
@@ -31,7 +33,9 @@ export function ReplyItem({
   const unaccept = useMutation(trpc.forum.unaccept.mutationOptions({ onSettled: invalidate }));
   const endorse = useMutation(trpc.forum.endorse.mutationOptions({ onSettled: invalidate }));
   const post = { type: "reply" as const, id: reply.id };
-  const label = `reply by ${reply.author?.name ?? "a deleted account"}`;
+  const authorName = reply.author?.name ?? t`a deleted account`;
+  const label = t`reply by ${authorName}`;
+  const mutedName = reply.author?.name ?? "";
   const live = !reply.deleted;
   const topLevel = reply.parentId === null;
   const error = [accept, unaccept, endorse].find((m) => m.isError)?.error;
@@ -40,10 +44,20 @@ export function ReplyItem({
       <article id={`reply-${reply.id}`} aria-label={label} tabIndex={-1}>
         <Byline author={reply.author} createdAt={reply.createdAt} editedAt={reply.editedAt} />
         <p className={s.meta}>
-          {reply.accepted && <Badge tone="success">Accepted answer</Badge>}
+          {reply.accepted && (
+            <Badge tone="success">
+              <Trans>Accepted answer</Trans>
+            </Badge>
+          )}
           {reply.endorsed && (
             <Badge tone="accent">
-              Endorsed{reply.endorsedBy ? ` by ${reply.endorsedBy.name}` : ""}
+              {reply.endorsedBy ? (
+                <Trans>
+                  Endorsed by <span translate="no">{reply.endorsedBy.name}</span>
+                </Trans>
+              ) : (
+                <Trans>Endorsed</Trans>
+              )}
             </Badge>
           )}
         </p>
@@ -72,7 +86,7 @@ export function ReplyItem({
                 aria-expanded={answering}
                 onClick={() => setAnswering(!answering)}
               >
-                Reply
+                <Trans>Reply</Trans>
               </Button>
             )}
             {thread.kind === "question" &&
@@ -84,7 +98,7 @@ export function ReplyItem({
                   variant="ghost"
                   onClick={() => unaccept.mutate({ threadId: thread.id })}
                 >
-                  Unaccept answer
+                  <Trans>Unaccept answer</Trans>
                 </Button>
               ) : (
                 thread.acceptedReplyId === null && (
@@ -93,7 +107,7 @@ export function ReplyItem({
                     onClick={() => accept.mutate({ replyId: reply.id })}
                     disabled={accept.isPending}
                   >
-                    Accept answer
+                    <Trans>Accept answer</Trans>
                   </Button>
                 )
               ))}
@@ -104,12 +118,12 @@ export function ReplyItem({
                 aria-pressed={reply.endorsed}
                 onClick={() => endorse.mutate({ replyId: reply.id, endorsed: !reply.endorsed })}
               >
-                {reply.endorsed ? "Endorsed" : "Endorse"}
+                {reply.endorsed ? <Trans>Endorsed</Trans> : <Trans>Endorse</Trans>}
               </Button>
             )}
             {reply.canEdit && (
               <Button size="small" variant="ghost" onClick={() => setEditing(true)}>
-                Edit
+                <Trans>Edit</Trans>
               </Button>
             )}
             {reply.canEdit && <DeleteButton post={post} />}
@@ -117,7 +131,7 @@ export function ReplyItem({
             {viewer.isStaff && (
               <ModerationButton
                 action={{ kind: "hide", post, hidden: !reply.hidden }}
-                label={reply.hidden ? "Unhide" : "Hide"}
+                label={reply.hidden ? t`Unhide` : t`Hide`}
               />
             )}
             {viewer.isStaff && reply.author && !reply.author.isStaff && (
@@ -128,14 +142,14 @@ export function ReplyItem({
                   userId: reply.author.id,
                   name: reply.author.name,
                 }}
-                label={`Mute ${reply.author.name}`}
+                label={t`Mute ${mutedName}`}
               />
             )}
           </div>
         )}
         {error && (
           <p role="alert" className={s.inlineError}>
-            {problemMessage(error, "That did not work.")}
+            {problemMessage(error, t`That did not work.`)}
           </p>
         )}
         {viewer.isStaff && reply.editedAt && <EditHistory post={post} />}
@@ -145,7 +159,7 @@ export function ReplyItem({
           courseId={thread.courseId}
           threadId={thread.id}
           parentId={reply.id}
-          label={`Reply to ${reply.author?.name ?? "this reply"}`}
+          label={reply.author ? t`Reply to ${authorName}` : t`Reply to this reply`}
           onDone={() => setAnswering(false)}
         />
       )}

@@ -1,3 +1,4 @@
+import { useLingui } from "@lingui/react/macro";
 import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
 import { Button } from "../../components/ui/Button";
@@ -13,17 +14,9 @@ type Action =
   | { kind: "pin"; threadId: string; pinned: boolean }
   | { kind: "mute"; courseId: string; userId: string; name: string };
 
-const TITLES = {
-  hide: (a: { hidden: boolean }) =>
-    a.hidden ? ["Hide this post", "Hide"] : ["Show this post again", "Unhide"],
-  lock: (a: { locked: boolean }) =>
-    a.locked ? ["Lock this thread", "Lock"] : ["Unlock this thread", "Unlock"],
-  pin: (a: { pinned: boolean }) =>
-    a.pinned ? ["Pin this thread", "Pin"] : ["Unpin this thread", "Unpin"],
-};
-
 /** One moderation action behind a button: asks for the reason, then runs it (all logged). */
 export function ModerationButton({ action, label }: { action: Action; label: string }) {
+  const { t } = useLingui();
   const [open, setOpen] = useState(false);
   const invalidate = useInvalidateForum();
   const done = { onSuccess: () => setOpen(false), onSettled: invalidate };
@@ -32,14 +25,21 @@ export function ModerationButton({ action, label }: { action: Action; label: str
   const pin = useMutation(trpc.forum.pin.mutationOptions(done));
   const mute = useMutation(trpc.forum.mute.mutationOptions(done));
   const mutation = { hide, lock, pin, mute }[action.kind];
+  // The dialog's title and its confirm button, for this action.
   const [title, confirm] =
     action.kind === "hide"
-      ? TITLES.hide(action)
+      ? action.hidden
+        ? [t`Hide this post`, t`Hide`]
+        : [t`Show this post again`, t`Unhide`]
       : action.kind === "lock"
-        ? TITLES.lock(action)
+        ? action.locked
+          ? [t`Lock this thread`, t`Lock`]
+          : [t`Unlock this thread`, t`Unlock`]
         : action.kind === "pin"
-          ? TITLES.pin(action)
-          : [`Mute ${action.name} in this course`, "Mute"];
+          ? action.pinned
+            ? [t`Pin this thread`, t`Pin`]
+            : [t`Unpin this thread`, t`Unpin`]
+          : [t`Mute ${action.name} in this course`, t`Mute`];
   const run = (reason: string) => {
     if (action.kind === "hide") hide.mutate({ post: action.post, hidden: action.hidden, reason });
     else if (action.kind === "lock")
@@ -63,11 +63,11 @@ export function ModerationButton({ action, label }: { action: Action; label: str
       </Button>
       {open && (
         <ReasonDialog
-          title={title ?? label}
-          confirm={confirm ?? label}
+          title={title}
+          confirm={confirm}
           required={action.kind === "mute"}
           pending={mutation.isPending}
-          error={mutation.isError ? problemMessage(mutation.error, "That did not work.") : null}
+          error={mutation.isError ? problemMessage(mutation.error, t`That did not work.`) : null}
           onSubmit={run}
           onClose={() => setOpen(false)}
         />

@@ -1,3 +1,5 @@
+import { useLingui } from "@lingui/react";
+import { Plural, Trans } from "@lingui/react/macro";
 import { Link } from "react-router";
 import { Badge } from "../../components/ui/Badge";
 import { formatRelative } from "../../lib/relative-time";
@@ -6,32 +8,47 @@ import s from "./forum.module.css";
 
 /** Threads as a list of links, each with its kind, state markers and counts. */
 export function ThreadList({ slug, threads }: { slug: string; threads: ThreadSummary[] }) {
+  const { i18n } = useLingui();
   return (
     <ul className={s.threadList}>
       {threads.map((thread) => (
         <li key={thread.id} className={s.threadItem}>
           <div className={s.threadMain}>
-            <Link to={threadPath(slug, thread.id)} className={s.threadTitle}>
-              {thread.deleted ? "[deleted]" : thread.title}
-            </Link>
+            {thread.deleted ? (
+              <Link to={threadPath(slug, thread.id)} className={s.threadTitle}>
+                <Trans>[deleted]</Trans>
+              </Link>
+            ) : (
+              <Link to={threadPath(slug, thread.id)} className={s.threadTitle} translate="no">
+                {thread.title}
+              </Link>
+            )}
             <p className={s.meta}>
               <Badge tone={thread.kind === "question" ? "accent" : "outline"}>
-                {KIND_LABELS[thread.kind]}
+                {i18n._(KIND_LABELS[thread.kind])}
               </Badge>
               <PostMarkers thread={thread} />
               <span>
-                {thread.author ? thread.author.name : "Deleted account"}
-                {thread.author?.isStaff && <Badge tone="info">Staff</Badge>}
+                {thread.author ? (
+                  <span translate="no">{thread.author.name}</span>
+                ) : (
+                  <Trans>Deleted account</Trans>
+                )}
+                {thread.author?.isStaff && (
+                  <Badge tone="info">
+                    <Trans>Staff</Trans>
+                  </Badge>
+                )}
               </span>
               <span>{formatRelative(thread.lastActivityAt)}</span>
             </p>
           </div>
           <p className={s.counts}>
             <span>
-              {thread.replyCount} {thread.replyCount === 1 ? "reply" : "replies"}
+              <Plural value={thread.replyCount} one="# reply" other="# replies" />
             </span>
             <span>
-              {thread.score} {thread.score === 1 ? "vote" : "votes"}
+              <Plural value={thread.score} one="# vote" other="# votes" />
             </span>
           </p>
         </li>
@@ -44,10 +61,26 @@ export function ThreadList({ slug, threads }: { slug: string; threads: ThreadSum
 export function PostMarkers({ thread }: { thread: ThreadSummary }) {
   return (
     <>
-      {thread.pinned && <Badge tone="warning">Pinned</Badge>}
-      {thread.locked && <Badge tone="neutral">Locked</Badge>}
-      {thread.hidden && <Badge tone="danger">Hidden</Badge>}
-      {thread.kind === "question" && thread.answered && <Badge tone="success">Answered</Badge>}
+      {thread.pinned && (
+        <Badge tone="warning">
+          <Trans>Pinned</Trans>
+        </Badge>
+      )}
+      {thread.locked && (
+        <Badge tone="neutral">
+          <Trans>Locked</Trans>
+        </Badge>
+      )}
+      {thread.hidden && (
+        <Badge tone="danger">
+          <Trans>Hidden</Trans>
+        </Badge>
+      )}
+      {thread.kind === "question" && thread.answered && (
+        <Badge tone="success">
+          <Trans>Answered</Trans>
+        </Badge>
+      )}
     </>
   );
 }

@@ -1,3 +1,4 @@
+import { Trans, useLingui } from "@lingui/react/macro";
 import { useInfiniteQuery, useMutation, useQuery } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { Link, useLocation, useParams } from "react-router";
@@ -26,14 +27,16 @@ const REPLIES_PAGE = 50;
 
 /** A thread: `/courses/:slug/forum/:threadId` (replies are `#reply-<id>`). */
 export function Component() {
+  const { t } = useLingui();
   const { threadId = "" } = useParams();
   const thread = useQuery(trpc.forum.thread.queryOptions({ threadId }));
-  useDocumentTitle(thread.data ? `${thread.data.title ?? "Deleted thread"} — Forum` : null);
-  if (thread.isPending) return <LoadingState label="Loading thread…" />;
+  const title = thread.data ? (thread.data.title ?? t`Deleted thread`) : null;
+  useDocumentTitle(title === null ? null : t`${title} — Forum`);
+  if (thread.isPending) return <LoadingState label={t`Loading thread…`} />;
   if (thread.isError) {
     const code = apiErrorCode(thread.error);
     if (code === "NOT_FOUND" || code === "BAD_REQUEST")
-      return <NotFoundContent title="Thread not found" what="thread" />;
+      return <NotFoundContent title={t`Thread not found`} what={t`thread`} />;
     if (code === "FORBIDDEN") {
       return (
         <div className={s.page}>
@@ -41,45 +44,63 @@ export function Component() {
         </div>
       );
     }
-    return <ErrorState message="We could not load this thread." onRetry={() => thread.refetch()} />;
+    return (
+      <ErrorState message={t`We could not load this thread.`} onRetry={() => thread.refetch()} />
+    );
   }
   return <Thread thread={thread.data} />;
 }
 
 function Thread({ thread }: { thread: ThreadDetail }) {
+  const { t, i18n } = useLingui();
   const [editing, setEditing] = useState(false);
   const { viewer, course } = thread;
   const invalidate = useInvalidateForum();
   const follow = useMutation(trpc.forum.follow.mutationOptions({ onSettled: invalidate }));
   const post = { type: "thread" as const, id: thread.id };
-  const label = `thread “${thread.title ?? "deleted"}”`;
+  const threadTitle = thread.title ?? t`deleted`;
+  const label = t`thread “${threadTitle}”`;
   const live = useThreadLive(thread.id);
   return (
     <div className={s.page}>
       <Breadcrumb>
         <li>
-          <Link to={`/courses/${course.slug}`}>{course.title}</Link>
+          <Link to={`/courses/${course.slug}`} translate="no">
+            {course.title}
+          </Link>
         </li>
         <li>
-          <Link to={forumPath(course.slug)}>Forum</Link>
+          <Link to={forumPath(course.slug)}>
+            <Trans>Forum</Trans>
+          </Link>
         </li>
       </Breadcrumb>
       <article className={s.threadPost} aria-labelledby="thread-title">
         <p className={s.meta}>
           <Badge tone={thread.kind === "question" ? "accent" : "outline"}>
-            {KIND_LABELS[thread.kind]}
+            {i18n._(KIND_LABELS[thread.kind])}
           </Badge>
           <PostMarkers thread={thread} />
           {thread.lesson && (
             <span>
-              About{" "}
-              <Link to={`/courses/${course.slug}/lessons/${thread.lesson.id}`}>
-                {thread.lesson.title}
-              </Link>
+              <Trans>
+                About{" "}
+                <Link to={`/courses/${course.slug}/lessons/${thread.lesson.id}`} translate="no">
+                  {thread.lesson.title}
+                </Link>
+              </Trans>
             </span>
           )}
         </p>
-        <h1 id="thread-title">{thread.deleted ? "[deleted]" : thread.title}</h1>
+        {thread.deleted ? (
+          <h1 id="thread-title">
+            <Trans>[deleted]</Trans>
+          </h1>
+        ) : (
+          <h1 id="thread-title" translate="no">
+            {thread.title}
+          </h1>
+        )}
         <Byline author={thread.author} createdAt={thread.createdAt} editedAt={thread.editedAt} />
         {editing ? (
           <EditPostForm
@@ -107,11 +128,11 @@ function Thread({ thread }: { thread: ThreadDetail }) {
               disabled={follow.isPending}
               onClick={() => follow.mutate({ threadId: thread.id, following: !viewer.following })}
             >
-              {viewer.following ? "Following" : "Follow"}
+              {viewer.following ? <Trans>Following</Trans> : <Trans>Follow</Trans>}
             </Button>
             {viewer.canEdit && (
               <Button size="small" variant="ghost" onClick={() => setEditing(true)}>
-                Edit
+                <Trans>Edit</Trans>
               </Button>
             )}
             {viewer.isAuthor && <DeleteButton post={post} />}
@@ -120,15 +141,15 @@ function Thread({ thread }: { thread: ThreadDetail }) {
               <>
                 <ModerationButton
                   action={{ kind: "pin", threadId: thread.id, pinned: !thread.pinned }}
-                  label={thread.pinned ? "Unpin" : "Pin"}
+                  label={thread.pinned ? t`Unpin` : t`Pin`}
                 />
                 <ModerationButton
                   action={{ kind: "lock", threadId: thread.id, locked: !thread.locked }}
-                  label={thread.locked ? "Unlock" : "Lock"}
+                  label={thread.locked ? t`Unlock` : t`Lock`}
                 />
                 <ModerationButton
                   action={{ kind: "hide", post, hidden: !thread.hidden }}
-                  label={thread.hidden ? "Unhide" : "Hide"}
+                  label={thread.hidden ? t`Unhide` : t`Hide`}
                 />
               </>
             )}
@@ -136,14 +157,14 @@ function Thread({ thread }: { thread: ThreadDetail }) {
         )}
         {follow.isError && (
           <p role="alert" className={s.inlineError}>
-            {problemMessage(follow.error, "That did not work.")}
+            {problemMessage(follow.error, t`That did not work.`)}
           </p>
         )}
         {viewer.isStaff && thread.editedAt && <EditHistory post={post} />}
       </article>
       {live.reconnecting && (
         <p className="muted" role="status">
-          Reconnecting… new replies will appear when the connection is back.
+          <Trans>Reconnecting… new replies will appear when the connection is back.</Trans>
         </p>
       )}
       <Replies thread={thread} />
@@ -151,11 +172,11 @@ function Thread({ thread }: { thread: ThreadDetail }) {
         <ReplyForm
           courseId={thread.courseId}
           threadId={thread.id}
-          label={thread.kind === "question" ? "Your answer" : "Your reply"}
+          label={thread.kind === "question" ? t`Your answer` : t`Your reply`}
         />
       ) : (
         <Notice tone="info" as="p">
-          {viewer.replyBlockedReason ?? "You cannot reply to this thread."}
+          {viewer.replyBlockedReason ?? t`You cannot reply to this thread.`}
         </Notice>
       )}
     </div>
@@ -163,6 +184,7 @@ function Thread({ thread }: { thread: ThreadDetail }) {
 }
 
 function Replies({ thread }: { thread: ThreadDetail }) {
+  const { t } = useLingui();
   const replies = useInfiniteQuery(
     trpc.forum.replies.infiniteQueryOptions(
       { threadId: thread.id, limit: REPLIES_PAGE },
@@ -170,20 +192,20 @@ function Replies({ thread }: { thread: ThreadDetail }) {
     ),
   );
   useScrollToReply(replies.isSuccess);
-  if (replies.isPending) return <LoadingState label="Loading replies…" />;
+  if (replies.isPending) return <LoadingState label={t`Loading replies…`} />;
   if (replies.isError)
     return (
-      <ErrorState message="We could not load the replies." onRetry={() => replies.refetch()} />
+      <ErrorState message={t`We could not load the replies.`} onRetry={() => replies.refetch()} />
     );
   const tree = replyTree(replies.data.pages.flatMap((page) => page.items));
-  const heading = thread.kind === "question" ? "Answers" : "Replies";
+  const heading = thread.kind === "question" ? t`Answers` : t`Replies`;
   return (
     <section aria-labelledby="replies-heading" className={s.replies}>
       <h2 id="replies-heading">
         {heading} <span className="muted">({thread.replyCount})</span>
       </h2>
       {tree.length === 0 ? (
-        <EmptyState title={thread.kind === "question" ? "No answers yet" : "No replies yet"} />
+        <EmptyState title={thread.kind === "question" ? t`No answers yet` : t`No replies yet`} />
       ) : (
         <ol className={s.replyList}>
           {tree.map(({ reply, children }) => (
@@ -205,7 +227,11 @@ function Replies({ thread }: { thread: ThreadDetail }) {
           onClick={() => replies.fetchNextPage()}
           disabled={replies.isFetchingNextPage}
         >
-          {replies.isFetchingNextPage ? "Loading more…" : "Load more replies"}
+          {replies.isFetchingNextPage ? (
+            <Trans>Loading more…</Trans>
+          ) : (
+            <Trans>Load more replies</Trans>
+          )}
         </Button>
       )}
     </section>

@@ -1,3 +1,5 @@
+import type { MessageDescriptor } from "@lingui/core";
+import { msg } from "@lingui/core/macro";
 import type { inferInput, inferOutput } from "@trpc/tanstack-react-query";
 import { trpc } from "../../lib/trpc";
 
@@ -18,7 +20,8 @@ export const askPath = (slug: string, lessonId: string) =>
 /** Every cached forum read (lists, thread, replies): what a change there makes stale. */
 export const forumKey = () => trpc.forum.pathKey();
 
-export const KIND_LABELS: Record<ThreadKind, string> = {
-  discussion: "Discussion",
-  question: "Question",
+/** Translated where shown (`i18n._`), so a language switch re-renders them. */
+export const KIND_LABELS: Record<ThreadKind, MessageDescriptor> = {
+  discussion: msg`Discussion`,
+  question: msg`Question`,
 };

@@ -1,4 +1,6 @@
+import { t } from "@lingui/core/macro";
 import type { inferInput } from "@trpc/tanstack-react-query";
+import { intlLocale } from "../../lib/i18n";
 import { apiErrorCode, apiFieldErrors, type trpc, trpcClient } from "../../lib/trpc";
 import { fieldOf, parseJsonSafely, XhrInterrupted, xhrPut } from "../../lib/xhr-put";
 
@@ -6,7 +8,8 @@ import { fieldOf, parseJsonSafely, XhrInterrupted, xhrPut } from "../../lib/xhr-
  * An image for a forum post (issue 13), sent as assignment attachments are: checked here
  * first (type by name and browser type, size), started at the API, PUT straight to the edge
  * with byte progress, and confirmed at the API, which checks the bytes. Posts then show it
- * from the API's same-origin path.
+ * from the API's same-origin path. Messages are built when a file is picked or an upload
+ * fails, in the language active then.
  */
 type ImageType = inferInput<typeof trpc.forumFiles.startImage>["contentType"];
 
@@ -21,7 +24,10 @@ const BY_EXTENSION: Record<string, ImageType> = {
 export const IMAGE_ACCEPT = Object.keys(BY_EXTENSION)
   .map((ext) => `.${ext}`)
   .join(",");
-const TYPES_MESSAGE = "Add a PNG, JPEG, WebP or GIF image.";
+
+function wrongType(name: string): string {
+  return t`“${name}” can't be added. Add a PNG, JPEG, WebP or GIF image.`;
+}
 
 /** The type to declare: the extension decides, and the browser must not say another type. */
 function declaredType(file: { name: string; type: string }): ImageType | null {
@@ -33,11 +39,15 @@ function declaredType(file: { name: string; type: string }): ImageType | null {
 
 /** Why this file cannot be added as an image, or null. */
 export function imageProblem(file: { name: string; type: string; size: number }): string | null {
-  if (!declaredType(file)) return `“${file.name}” can't be added. ${TYPES_MESSAGE}`;
-  if (file.size === 0) return `“${file.name}” is empty.`;
+  const name = file.name;
+  if (!declaredType(file)) return wrongType(name);
+  if (file.size === 0) return t`“${name}” is empty.`;
   if (file.size > IMAGE_MAX_BYTES) {
-    const mib = (file.size / (1024 * 1024)).toFixed(1);
-    return `“${file.name}” is ${mib} MiB; images can be at most 5 MiB.`;
+    const mib = (file.size / (1024 * 1024)).toLocaleString(intlLocale(), {
+      minimumFractionDigits: 1,
+      maximumFractionDigits: 1,
+    });
+    return t`“${name}” is ${mib} MiB; images can be at most 5 MiB.`;
   }
   return null;
 }
@@ -52,18 +62,18 @@ function refusal(error: unknown): string {
   const field = Object.values(apiFieldErrors(error))[0];
   if (field) return field;
   const code = apiErrorCode(error);
-  if (code === "UNAUTHORIZED") return "Your session ended. Sign in again to add images.";
+  if (code === "UNAUTHORIZED") return t`Your session ended. Sign in again to add images.`;
   if (code && error instanceof Error && error.message) return error.message;
-  return "The upload failed. Please try again.";
+  return t`The upload failed. Please try again.`;
 }
 
 function edgeRefusal(status: number, text: string): string {
-  if (status === 403) return "The upload link expired. Add the image again.";
+  if (status === 403) return t`The upload link expired. Add the image again.`;
   const message = fieldOf(fieldOf(parseJsonSafely(text), "error"), "message");
   if (status >= 400 && status < 500 && typeof message === "string" && message !== "") {
     return message;
   }
-  return "The upload failed. Please try again.";
+  return t`The upload failed. Please try again.`;
 }
 
 export class ImageUploadCancelled extends Error {}
@@ -78,7 +88,7 @@ export function uploadForumImage(
   let abortPut = () => {};
   const done = (async () => {
     const contentType = declaredType(file);
-    if (!contentType) throw new Error(`“${file.name}” can't be added. ${TYPES_MESSAGE}`);
+    if (!contentType) throw new Error(wrongType(file.name));
     const ticket = await trpcClient.forumFiles.startImage
       .mutate({ courseId, filename: file.name, contentType, byteSize: file.size })
       .catch((error: unknown) => {
@@ -91,7 +101,7 @@ export function uploadForumImage(
       if (error instanceof XhrInterrupted && error.reason === "aborted") {
         throw new ImageUploadCancelled();
       }
-      throw new Error("The upload was interrupted. Check your connection and try again.");
+      throw new Error(t`The upload was interrupted. Check your connection and try again.`);
     });
     if (answer.status < 200 || answer.status >= 300) {
       throw new Error(edgeRefusal(answer.status, answer.text));

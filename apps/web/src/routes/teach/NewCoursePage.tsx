@@ -1,3 +1,4 @@
+import { Trans, useLingui } from "@lingui/react/macro";
 import { useMutation } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { Link, useNavigate } from "react-router";
@@ -12,11 +13,12 @@ import { COURSE_LIMITS, type CourseField, firstInvalid, validateCourseForm } fro
 import { toCourseInput } from "./course-input";
 import { fieldId } from "./editor-targets";
 import { RequireInstructor } from "./RequireInstructor";
-import { CATEGORY_OPTIONS, LANGUAGE_OPTIONS, LEVEL_OPTIONS } from "./taxonomy-options";
+import { useTaxonomyOptions } from "./taxonomy-options";
 import s from "./teach.module.css";
 
 export function Component() {
-  useDocumentTitle("New course");
+  const { t } = useLingui();
+  useDocumentTitle(t`New course`);
   return (
     <RequireInstructor>
       <NewCourseForm />
@@ -25,6 +27,8 @@ export function Component() {
 }
 
 function NewCourseForm() {
+  const { t } = useLingui();
+  const options = useTaxonomyOptions();
   const navigate = useNavigate();
   const [errors, setErrors] = useState<FieldErrors<CourseField>>({});
   const create = useMutation(
@@ -66,55 +70,61 @@ function NewCourseForm() {
     <div className={s.narrow}>
       <Breadcrumb>
         <li>
-          <Link to="/teach">Your courses</Link>
+          <Link to="/teach">
+            <Trans>Your courses</Trans>
+          </Link>
         </li>
       </Breadcrumb>
-      <h1>New course</h1>
+      <h1>
+        <Trans>New course</Trans>
+      </h1>
       <p className="lede">
-        A title and a subject are enough to start. It stays a draft until you publish it.
+        <Trans>
+          A title and a subject are enough to start. It stays a draft until you publish it.
+        </Trans>
       </p>
       <form className={s.formCard} noValidate onSubmit={onSubmit}>
         {generalError && (
           <FormError>
-            {create.error?.message || "We could not create the course. Please try again."}
+            {create.error?.message || t`We could not create the course. Please try again.`}
           </FormError>
         )}
         <TextField
           id={fieldId("title")}
-          label="Title"
+          label={t`Title`}
           required
           maxLength={COURSE_LIMITS.titleMax}
           error={errors.title}
-          hint="What learners will search for, e.g. “Python for Data Analysis”."
+          hint={t`What learners will search for, e.g. “Python for Data Analysis”.`}
         />
         <TextField
           id={fieldId("subtitle")}
-          label="Subtitle (optional)"
+          label={t`Subtitle (optional)`}
           maxLength={COURSE_LIMITS.subtitleMax}
           error={errors.subtitle}
-          hint="One sentence on who it is for and what they will be able to do."
+          hint={t`One sentence on who it is for and what they will be able to do.`}
         />
         <div className={f.row}>
           <SelectField
             id={fieldId("category")}
-            label="Category"
+            label={t`Category`}
             required
-            options={CATEGORY_OPTIONS}
-            placeholder="Choose a category"
+            options={options.categories}
+            placeholder={t`Choose a category`}
             defaultValue=""
             error={errors.category}
           />
           <SelectField
             id={fieldId("level")}
-            label="Level"
-            options={LEVEL_OPTIONS}
+            label={t`Level`}
+            options={options.levels}
             defaultValue="beginner"
             error={errors.level}
           />
           <SelectField
             id={fieldId("language")}
-            label="Language"
-            options={LANGUAGE_OPTIONS}
+            label={t`Language`}
+            options={options.languages}
             defaultValue="en"
             error={errors.language}
           />
@@ -125,10 +135,10 @@ function NewCourseForm() {
             className={buttonClass({ variant: "primary" })}
             disabled={create.isPending}
           >
-            {create.isPending ? "Creating…" : "Create course"}
+            {create.isPending ? <Trans>Creating…</Trans> : <Trans>Create course</Trans>}
           </button>
           <ButtonLink to="/teach" variant="ghost">
-            Cancel
+            <Trans>Cancel</Trans>
           </ButtonLink>
         </div>
       </form>

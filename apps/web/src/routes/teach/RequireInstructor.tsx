@@ -1,3 +1,4 @@
+import { Trans } from "@lingui/react/macro";
 import type { ReactNode } from "react";
 import { Navigate, useLocation } from "react-router";
 import { LoadingState, stateStyles } from "../../components/states";
@@ -16,12 +17,16 @@ export function RequireInstructor({ children }: { children: ReactNode }) {
   if (!canTeach(session.data.role)) {
     return (
       <div className={stateStyles.state}>
-        <h1>Teaching is for instructors</h1>
+        <h1>
+          <Trans>Teaching is for instructors</Trans>
+        </h1>
         <p>
-          Your account can enroll in courses. Ask an administrator if you want to teach on Lumen.
+          <Trans>
+            Your account can enroll in courses. Ask an administrator if you want to teach on Lumen.
+          </Trans>
         </p>
         <ButtonLink to="/" variant="primary">
-          Browse the catalog
+          <Trans>Browse the catalog</Trans>
         </ButtonLink>
       </div>
     );

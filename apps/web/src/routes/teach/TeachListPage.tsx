@@ -1,3 +1,4 @@
+import { Plural, Trans, useLingui } from "@lingui/react/macro";
 import { useQuery } from "@tanstack/react-query";
 import { Link, useSearchParams } from "react-router";
 import { Pagination } from "../../components/Pagination";
@@ -5,7 +6,7 @@ import skeleton from "../../components/Skeleton.module.css";
 import { EmptyState, ErrorState } from "../../components/states";
 import { ButtonLink } from "../../components/ui/Button";
 import { cx } from "../../components/ui/cx";
-import { formatDate, plural } from "../../lib/format";
+import { formatDate } from "../../lib/format";
 import { trpc } from "../../lib/trpc";
 import { useDocumentTitle } from "../../lib/use-document-title";
 import { myCoursesInput } from "../prefetch";
@@ -16,7 +17,8 @@ import { StatusBadge } from "./StatusBadge";
 import s from "./teach.module.css";
 
 export function Component() {
-  useDocumentTitle("Your courses");
+  const { t } = useLingui();
+  useDocumentTitle(t`Your courses`);
   return (
     <RequireInstructor>
       <CourseList />
@@ -25,37 +27,42 @@ export function Component() {
 }
 
 function CourseList() {
+  const { t } = useLingui();
   const [params] = useSearchParams();
   const mine = useQuery(trpc.authoring.myCourses.queryOptions(myCoursesInput(params)));
   return (
     <>
       <div className={s.heading}>
         <div>
-          <h1>Your courses</h1>
+          <h1>
+            <Trans>Your courses</Trans>
+          </h1>
           <p className="lede">
-            Build a course, publish it when it is ready, and keep improving it.
+            <Trans>Build a course, publish it when it is ready, and keep improving it.</Trans>
           </p>
         </div>
         {mine.data && mine.data.total > 0 && (
           <ButtonLink to="/teach/new" variant="primary">
-            New course
+            <Trans>New course</Trans>
           </ButtonLink>
         )}
       </div>
       {mine.isPending ? (
         <ListSkeleton />
       ) : mine.isError ? (
-        <ErrorState message="We could not load your courses." onRetry={() => mine.refetch()} />
+        <ErrorState message={t`We could not load your courses.`} onRetry={() => mine.refetch()} />
       ) : mine.data.items.length === 0 ? (
-        <EmptyState title="You haven't created a course yet">
-          <p>Start with a title and a subject; you can change everything later.</p>
+        <EmptyState title={t`You haven't created a course yet`}>
+          <p>
+            <Trans>Start with a title and a subject; you can change everything later.</Trans>
+          </p>
           <ButtonLink to="/teach/new" variant="primary">
-            Create your first course
+            <Trans>Create your first course</Trans>
           </ButtonLink>
         </EmptyState>
       ) : (
         <>
-          <ul className={s.list} aria-label="Your courses">
+          <ul className={s.list} aria-label={t`Your courses`}>
             {mine.data.items.map((course) => (
               <li key={course.id}>
                 <AuthoredRow course={course} />
@@ -74,30 +81,53 @@ function CourseList() {
 }
 
 function AuthoredRow({ course }: { course: AuthoredCourse }) {
+  const updated = formatDate(course.updatedAt);
+  const title = course.title;
   return (
     <article className={s.row}>
       <div className={s.main}>
-        <h2 className={s.title}>
+        <h2 className={s.title} translate="no">
           <Link to={`/teach/courses/${course.id}`}>{course.title}</Link>
         </h2>
         <p className={s.meta}>
           <StatusBadge status={course.status} />
           <span>
-            {plural(course.moduleCount, "module")} · {plural(course.lessonCount, "lesson")} ·{" "}
-            {plural(course.enrollmentCount, "learner")}
+            <Plural value={course.moduleCount} one="# module" other="# modules" /> ·{" "}
+            <Plural value={course.lessonCount} one="# lesson" other="# lessons" /> ·{" "}
+            <Plural value={course.enrollmentCount} one="# learner" other="# learners" />
           </span>
-          <span>Updated {formatDate(course.updatedAt)}</span>
+          <span>
+            <Trans>Updated {updated}</Trans>
+          </span>
         </p>
       </div>
       <div className={s.actions}>
         <ButtonLink to={`/teach/courses/${course.id}`} variant="secondary">
-          Edit<span className="visually-hidden"> {course.title}</span>
+          <Trans>
+            Edit
+            <span className="visually-hidden" translate="no">
+              {" "}
+              {title}
+            </span>
+          </Trans>
         </ButtonLink>
         <ButtonLink to={analyticsPath(course.id)} variant="ghost">
-          Analytics<span className="visually-hidden"> of {course.title}</span>
+          <Trans>
+            Analytics
+            <span className="visually-hidden">
+              {" "}
+              of <span translate="no">{title}</span>
+            </span>
+          </Trans>
         </ButtonLink>
         <ButtonLink to={`/courses/${course.slug}`} variant="ghost">
-          Preview<span className="visually-hidden"> {course.title}</span>
+          <Trans>
+            Preview
+            <span className="visually-hidden" translate="no">
+              {" "}
+              {title}
+            </span>
+          </Trans>
         </ButtonLink>
       </div>
     </article>
@@ -107,7 +137,9 @@ function AuthoredRow({ course }: { course: AuthoredCourse }) {
 function ListSkeleton() {
   return (
     <div role="status" className={s.list}>
-      <span className="visually-hidden">Loading your courses…</span>
+      <span className="visually-hidden">
+        <Trans>Loading your courses…</Trans>
+      </span>
       {[0, 1, 2].map((i) => (
         <div key={i} className={s.row} aria-hidden="true">
           <div className={s.main}>

@@ -1,9 +1,12 @@
+import { t } from "@lingui/core/macro";
 import { inputTextProblem } from "@lumen/shared/text-rules";
 import type { FieldErrors } from "../../lib/auth-validation";
+import { intlLocale } from "../../lib/i18n";
 
 /**
  * The course form's rules. They mirror the API's authoring limits so mistakes show up
  * before a round trip; the server stays the judge and its field errors win.
+ * Messages use the active language when the form is checked (on submit or while typing).
  */
 export const COURSE_LIMITS = {
   titleMax: 120,
@@ -36,14 +39,15 @@ export const COURSE_FIELDS: readonly CourseField[] = [
 export function validateCourseForm(values: CourseFormValues): FieldErrors<CourseField> {
   const errors: FieldErrors<CourseField> = {};
   const L = COURSE_LIMITS;
-  if (!values.title.trim()) errors.title = "Give your course a title.";
+  if (!values.title.trim()) errors.title = t`Give your course a title.`;
   else if (values.title.trim().length > L.titleMax)
-    errors.title = `Use at most ${L.titleMax} characters.`;
+    errors.title = t`Use at most ${L.titleMax} characters.`;
   if (values.subtitle.trim().length > L.subtitleMax) {
-    errors.subtitle = `Use at most ${L.subtitleMax} characters.`;
+    errors.subtitle = t`Use at most ${L.subtitleMax} characters.`;
   }
   if (values.description.trim().length > L.descriptionMax) {
-    errors.description = `Use at most ${L.descriptionMax.toLocaleString("en")} characters.`;
+    const max = L.descriptionMax.toLocaleString(intlLocale());
+    errors.description = t`Use at most ${max} characters.`;
   }
   // The API's text rules (control characters, broken characters), with the same messages.
   const unstorable = {
@@ -54,10 +58,10 @@ export function validateCourseForm(values: CourseFormValues): FieldErrors<Course
   for (const [field, problem] of Object.entries(unstorable) as [CourseField, string | null][]) {
     if (problem && !errors[field]) errors[field] = problem;
   }
-  if (!values.category) errors.category = "Choose a category.";
-  if (!values.level) errors.level = "Choose a level.";
-  if (!values.language) errors.language = "Choose a language.";
-  if (values.tags.length > L.tagsMax) errors.tags = `Use at most ${L.tagsMax} tags.`;
+  if (!values.category) errors.category = t`Choose a category.`;
+  if (!values.level) errors.level = t`Choose a level.`;
+  if (!values.language) errors.language = t`Choose a language.`;
+  if (values.tags.length > L.tagsMax) errors.tags = t`Use at most ${L.tagsMax} tags.`;
   return errors;
 }
 

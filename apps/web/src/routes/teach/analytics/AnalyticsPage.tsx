@@ -1,3 +1,6 @@
+import type { MessageDescriptor } from "@lingui/core";
+import { msg } from "@lingui/core/macro";
+import { Trans, useLingui } from "@lingui/react/macro";
 import { useQuery } from "@tanstack/react-query";
 import { Link, useParams, useSearchParams } from "react-router";
 import { Breadcrumb } from "../../../components/Breadcrumb";
@@ -29,25 +32,29 @@ export function Component() {
   );
 }
 
-const TABS: ReadonlyArray<{ id: DashboardTab; label: string }> = [
-  { id: "overview", label: "Overview" },
-  { id: "lessons", label: "Lessons" },
-  { id: "video", label: "Video" },
-  { id: "assessments", label: "Assessments" },
-  { id: "learners", label: "Learners" },
+const TABS: ReadonlyArray<{ id: DashboardTab; label: MessageDescriptor }> = [
+  { id: "overview", label: msg`Overview` },
+  { id: "lessons", label: msg`Lessons` },
+  { id: "video", label: msg`Video` },
+  { id: "assessments", label: msg`Assessments` },
+  { id: "learners", label: msg`Learners` },
 ];
 
 function Dashboard({ courseId }: { courseId: string }) {
+  const { t, i18n } = useLingui();
   const course = useQuery(courseQuery(courseId));
   const [params, setParams] = useSearchParams();
   const tab = parseDashboardTab(params.get("tab"));
-  useDocumentTitle(course.data ? `Analytics: ${course.data.title}` : "Course analytics");
-  if (course.isPending) return <LoadingState label="Loading the course…" />;
+  const courseTitle = course.data?.title;
+  useDocumentTitle(courseTitle ? t`Analytics: ${courseTitle}` : t`Course analytics`);
+  if (course.isPending) return <LoadingState label={t`Loading the course…`} />;
   if (course.isError) {
     const code = apiErrorCode(course.error);
     if (code === "NOT_FOUND" || code === "FORBIDDEN" || code === "BAD_REQUEST")
-      return <NotFoundContent title="Course not found" what="course you teach" />;
-    return <ErrorState message="We could not load this course." onRetry={() => course.refetch()} />;
+      return <NotFoundContent title={t`Course not found`} what={t`course you teach`} />;
+    return (
+      <ErrorState message={t`We could not load this course.`} onRetry={() => course.refetch()} />
+    );
   }
   const select = (next: DashboardTab) =>
     setParams(next === "overview" ? {} : { tab: next }, {
@@ -58,17 +65,33 @@ function Dashboard({ courseId }: { courseId: string }) {
     <div className={s.page}>
       <Breadcrumb>
         <li>
-          <Link to="/teach">Your courses</Link>
+          <Link to="/teach">
+            <Trans>Your courses</Trans>
+          </Link>
         </li>
         <li>
-          <Link to={`/teach/courses/${course.data.id}`}>{course.data.title}</Link>
+          <Link to={`/teach/courses/${course.data.id}`} translate="no">
+            {course.data.title}
+          </Link>
         </li>
       </Breadcrumb>
       <div className={s.head}>
-        <h1>Analytics</h1>
-        <p className={s.summary}>How learners move through {course.data.title}.</p>
+        <h1>
+          <Trans>Analytics</Trans>
+        </h1>
+        <p className={s.summary}>
+          <Trans>
+            How learners move through <span translate="no">{courseTitle}</span>.
+          </Trans>
+        </p>
       </div>
-      <Tabs label="Analytics" idPrefix="analytics" tabs={TABS} selected={tab} onSelect={select} />
+      <Tabs
+        label={t`Analytics`}
+        idPrefix="analytics"
+        tabs={TABS.map(({ id, label }) => ({ id, label: i18n._(label) }))}
+        selected={tab}
+        onSelect={select}
+      />
       {TABS.map(({ id }) => (
         <TabPanel key={id} idPrefix="analytics" tab={id} selected={tab}>
           {/* Only the open tab reads: each tab's queries start when it is first shown. */}

@@ -1,10 +1,11 @@
+import { plural } from "@lingui/core/macro";
+import { Trans, useLingui } from "@lingui/react/macro";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
-import { Link } from "react-router";
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { Badge } from "../../../components/ui/Badge";
 import { trpc } from "../../../lib/trpc";
-import { backlogPath } from "../backlog/backlog-view";
+import { Assignments, Exercises } from "./AssessmentTables";
 import s from "./analytics.module.css";
 import {
   type AssessmentsOverview,
@@ -31,15 +32,16 @@ import {
 
 /** Quizzes (scores and questions), exercises (verdicts) and assignments (grades, backlog). */
 export function AssessmentsTab({ courseId }: { courseId: string }) {
+  const { t } = useLingui();
   const overview = useQuery(trpc.analytics.assessments.queryOptions({ courseId }));
   return (
     <div className={s.tab}>
       <AsOf asOf={overview.data?.asOf} />
       <QueryStates
         query={overview}
-        what="the assessments"
+        what={t`the assessments`}
         empty={isEmpty}
-        emptyTitle="No assessments yet"
+        emptyTitle={t`No assessments yet`}
       >
         {(data) => <AssessmentsView courseId={courseId} data={data} />}
       </QueryStates>
@@ -51,6 +53,7 @@ const isEmpty = (data: AssessmentsOverview) =>
   data.quizzes.length + data.exercises.length + data.assignments.length === 0;
 
 function AssessmentsView({ courseId, data }: { courseId: string; data: AssessmentsOverview }) {
+  const { t } = useLingui();
   const [picked, setPicked] = useState<string | null>(null);
   const quizId =
     picked ?? data.quizzes.find((q) => q.attempts > 0)?.lessonId ?? data.quizzes[0]?.lessonId;
@@ -59,23 +62,27 @@ function AssessmentsView({ courseId, data }: { courseId: string; data: Assessmen
       {data.quizzes.length > 0 && (
         <section aria-labelledby="quizzes-heading" className={s.tab}>
           <div className={s.figureHead}>
-            <h2 id="quizzes-heading">Quizzes</h2>
-            <CsvLink href={csvHref(courseId, "quizzes")} what="the quizzes" />
+            <h2 id="quizzes-heading">
+              <Trans>Quizzes</Trans>
+            </h2>
+            <CsvLink href={csvHref(courseId, "quizzes")} what={t`the quizzes`} />
           </div>
           <DataTable
             table={{
-              caption: "Quizzes: attempts, pass rate and average score",
+              caption: t`Quizzes: attempts, pass rate and average score`,
               columns: [
-                { label: "Quiz" },
-                { label: "Attempts", numeric: true },
-                { label: "Pass rate", numeric: true },
-                { label: "Average score", numeric: true },
-                { label: "Details" },
+                { label: t`Quiz` },
+                { label: t`Attempts`, numeric: true },
+                { label: t`Pass rate`, numeric: true },
+                { label: t`Average score`, numeric: true },
+                { label: t`Details` },
               ],
               rows: data.quizzes.map((quiz) => ({
                 key: quiz.lessonId,
                 cells: [
-                  quiz.title,
+                  <span key="title" translate="no">
+                    {quiz.title}
+                  </span>,
                   formatNumber(quiz.attempts),
                   formatShare(quiz.passRate),
                   quiz.averageScore === null ? "—" : `${formatNumber(quiz.averageScore)} %`,
@@ -86,7 +93,13 @@ function AssessmentsView({ courseId, data }: { courseId: string; data: Assessmen
                     aria-pressed={quiz.lessonId === quizId}
                     onClick={() => setPicked(quiz.lessonId)}
                   >
-                    Questions<span className="visually-hidden"> of {quiz.title}</span>
+                    <Trans>
+                      Questions
+                      <span className="visually-hidden">
+                        {" "}
+                        of <span translate="no">{quiz.title}</span>
+                      </span>
+                    </Trans>
                   </button>,
                 ],
               })),
@@ -102,24 +115,29 @@ function AssessmentsView({ courseId, data }: { courseId: string; data: Assessmen
 }
 
 function ScoreChart({ quiz }: { quiz: QuizSummary }) {
+  const { t } = useLingui();
   const data = quiz.scoreBands.map((count, i) => ({ band: BAND_LABELS[i] ?? "", count }));
+  const title = t`Score distribution of ${quiz.title}`;
+  const bands = bandsSummary(quiz.scoreBands, "attempts");
+  const passRate = formatShare(quiz.passRate);
+  const average = quiz.averageScore === null ? "—" : `${formatNumber(quiz.averageScore)} %`;
   return (
     <ChartFigure
-      title={`Score distribution of ${quiz.title}`}
-      summary={`${bandsSummary(quiz.scoreBands, "attempts")} Pass rate ${formatShare(quiz.passRate)}, average ${quiz.averageScore === null ? "—" : `${formatNumber(quiz.averageScore)} %`}.`}
+      title={title}
+      summary={t`${bands} Pass rate ${passRate}, average ${average}.`}
       table={{
-        caption: `Score distribution of ${quiz.title}`,
-        columns: [{ label: "Score" }, { label: "Attempts", numeric: true }],
+        caption: title,
+        columns: [{ label: t`Score` }, { label: t`Attempts`, numeric: true }],
         rows: data.map((d) => ({ key: d.band, cells: [d.band, d.count] })),
       }}
     >
       <ResponsiveContainer width="100%" height={240}>
-        <BarChart data={data} title={`Score distribution of ${quiz.title}`}>
+        <BarChart data={data} title={title}>
           <CartesianGrid vertical={false} />
           <XAxis dataKey="band" interval={0} angle={-30} textAnchor="end" height={56} />
           <YAxis allowDecimals={false} width={40} />
           <Tooltip {...TOOLTIP} />
-          <Bar dataKey="count" name="Attempts" fill={SERIES.primary} />
+          <Bar dataKey="count" name={t`Attempts`} fill={SERIES.primary} />
         </BarChart>
       </ResponsiveContainer>
     </ChartFigure>
@@ -127,9 +145,11 @@ function ScoreChart({ quiz }: { quiz: QuizSummary }) {
 }
 
 function QuizDetail({ courseId, lessonId }: { courseId: string; lessonId: string }) {
+  const { t } = useLingui();
   const quiz = useQuery(trpc.analytics.quiz.queryOptions({ courseId, lessonId }));
-  if (quiz.isPending) return <TabSkeleton label="Loading this quiz's questions…" />;
-  if (quiz.isError) return <TabError what="this quiz's questions" onRetry={() => quiz.refetch()} />;
+  if (quiz.isPending) return <TabSkeleton label={t`Loading this quiz's questions…`} />;
+  if (quiz.isError)
+    return <TabError what={t`this quiz's questions`} onRetry={() => quiz.refetch()} />;
   return (
     <>
       <ScoreChart quiz={quiz.data} />
@@ -139,30 +159,42 @@ function QuizDetail({ courseId, lessonId }: { courseId: string; lessonId: string
 }
 
 function QuestionsTable({ quiz, csv }: { quiz: QuizAnalytics; csv: string }) {
+  const { t } = useLingui();
   const flagged = quiz.questions.filter((q) => reviewReasons(q).length > 0).length;
+  const total = quiz.questions.length;
+  const title = quiz.title;
   return (
     <section aria-labelledby="questions-heading" className={s.tab}>
       <div className={s.figureHead}>
-        <h3 id="questions-heading">Questions of {quiz.title}</h3>
-        <CsvLink href={csv} what={`the questions of ${quiz.title}`} />
+        <h3 id="questions-heading">
+          <Trans>
+            Questions of <span translate="no">{title}</span>
+          </Trans>
+        </h3>
+        <CsvLink href={csv} what={t`the questions of ${title}`} />
       </div>
       <p className={s.summary}>
-        Difficulty is the share of attempts that got a question right; discrimination compares the
-        top and bottom scorers (about 27 % each).{" "}
+        <Trans>
+          Difficulty is the share of attempts that got a question right; discrimination compares the
+          top and bottom scorers (about 27 % each).
+        </Trans>{" "}
         {flagged === 0
-          ? "No question needs a second look."
-          : `${flagged} of ${quiz.questions.length} ${flagged === 1 ? "needs" : "need"} a second look.`}
+          ? t`No question needs a second look.`
+          : t`${plural(flagged, {
+              one: `# of ${total} needs a second look.`,
+              other: `# of ${total} need a second look.`,
+            })}`}
       </p>
       <DataTable
         table={{
-          caption: `Questions of ${quiz.title}`,
+          caption: t`Questions of ${title}`,
           columns: [
-            { label: "Question" },
-            { label: "Attempts", numeric: true },
-            { label: "Difficulty", numeric: true },
-            { label: "Discrimination", numeric: true },
-            { label: "Most chosen wrong option" },
-            { label: "Review" },
+            { label: t`Question` },
+            { label: t`Attempts`, numeric: true },
+            { label: t`Difficulty`, numeric: true },
+            { label: t`Discrimination`, numeric: true },
+            { label: t`Most chosen wrong option` },
+            { label: t`Review` },
           ],
           rows: quiz.questions.map((q) => {
             const reasons = reviewReasons(q);
@@ -170,16 +202,26 @@ function QuestionsTable({ quiz, csv }: { quiz: QuizAnalytics; csv: string }) {
               key: q.questionId,
               flagged: reasons.length > 0,
               cells: [
-                `${q.position}. ${q.prompt}`,
+                <span key="prompt">
+                  {q.position}. <span translate="no">{q.prompt}</span>
+                </span>,
                 formatNumber(q.attempts),
                 formatShare(q.difficulty),
                 q.discrimination === null ? "—" : formatNumber(q.discrimination, 2),
-                q.mostChosenWrong
-                  ? `${q.mostChosenWrong.text} (${formatShare(q.mostChosenWrong.share)})`
-                  : "—",
+                q.mostChosenWrong ? (
+                  <span key="wrong">
+                    <span translate="no">{q.mostChosenWrong.text}</span> (
+                    {formatShare(q.mostChosenWrong.share)})
+                  </span>
+                ) : (
+                  "—"
+                ),
                 reasons.length > 0 ? (
                   <>
-                    <Badge tone="warning">Review this question</Badge> {reasons.join("; ")}
+                    <Badge tone="warning">
+                      <Trans>Review this question</Trans>
+                    </Badge>{" "}
+                    {reasons.join("; ")}
                   </>
                 ) : (
                   "—"
@@ -187,73 +229,6 @@ function QuestionsTable({ quiz, csv }: { quiz: QuizAnalytics; csv: string }) {
               ],
             };
           }),
-        }}
-      />
-    </section>
-  );
-}
-
-function Exercises({ data }: { data: AssessmentsOverview }) {
-  const verdicts = [...new Set(data.exercises.flatMap((e) => Object.keys(e.verdicts)))].sort();
-  return (
-    <section aria-labelledby="exercises-heading" className={s.tab}>
-      <h2 id="exercises-heading">Exercises</h2>
-      <DataTable
-        table={{
-          caption: "Exercises: submissions and verdicts",
-          columns: [
-            { label: "Exercise" },
-            { label: "Learners", numeric: true },
-            { label: "Submissions", numeric: true },
-            { label: "Pass rate", numeric: true },
-            ...verdicts.map((v) => ({ label: v, numeric: true })),
-          ],
-          rows: data.exercises.map((e) => ({
-            key: e.lessonId,
-            cells: [
-              e.title,
-              formatNumber(e.learners),
-              formatNumber(e.submissions),
-              formatShare(e.passRate),
-              ...verdicts.map((v) => formatNumber(e.verdicts[v] ?? 0)),
-            ],
-          })),
-        }}
-      />
-    </section>
-  );
-}
-
-function Assignments({ courseId, data }: { courseId: string; data: AssessmentsOverview }) {
-  return (
-    <section aria-labelledby="assignments-heading" className={s.tab}>
-      <h2 id="assignments-heading">Assignments</h2>
-      <DataTable
-        table={{
-          caption: "Assignments: grades and backlog",
-          columns: [
-            { label: "Assignment" },
-            { label: "Submitted", numeric: true },
-            { label: "Graded", numeric: true },
-            { label: "Grades" },
-            { label: "Awaiting reviews", numeric: true },
-            { label: "Awaiting a grade", numeric: true },
-            { label: "Backlog" },
-          ],
-          rows: data.assignments.map((a) => ({
-            key: a.lessonId,
-            cells: [
-              a.title,
-              formatNumber(a.submitted),
-              formatNumber(a.graded),
-              bandsSummary(a.gradeBands, "grades"),
-              formatNumber(a.backlog.awaitingReviews),
-              formatNumber(a.backlog.awaitingGrade),
-              <Link key="backlog" to={backlogPath(courseId, a.lessonId)}>
-                Open the backlog<span className="visually-hidden"> of {a.title}</span>
-              </Link>,
-            ],
-          })),
         }}
       />
     </section>

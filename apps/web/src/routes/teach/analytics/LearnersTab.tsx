@@ -1,39 +1,27 @@
+import { Plural, Trans, useLingui } from "@lingui/react/macro";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useId, useState } from "react";
-import { ProgressBar } from "../../../components/ProgressBar";
-import { Badge } from "../../../components/ui/Badge";
-import { Button } from "../../../components/ui/Button";
-import { formatDate } from "../../../lib/format";
 import { trpc } from "../../../lib/trpc";
 import { useDebounced } from "../../../lib/use-debounced";
 import s from "./analytics.module.css";
 import {
-  ariaSort,
   csvHref,
   EMPTY_ACTIVITY,
   formatNumber,
   type LearnerSort,
-  type LearnersTable,
   nextSort,
   pageCount,
   type SortDirection,
 } from "./analytics-view";
+import { LearnersGrid, Pager } from "./LearnersGrid";
 import { AsOf, CsvLink, TabError, TabSkeleton } from "./parts";
 
 const PAGE_SIZE = 25;
 const SEARCH_DELAY_MS = 300;
 
-const COLUMNS: ReadonlyArray<{ sort: LearnerSort; label: string; numeric?: boolean }> = [
-  { sort: "name", label: "Learner" },
-  { sort: "progress", label: "Progress", numeric: true },
-  { sort: "lastActive", label: "Last active" },
-  { sort: "enrolled", label: "Enrolled" },
-  { sort: "quizAverage", label: "Quiz average", numeric: true },
-  { sort: "certificate", label: "Certificate" },
-];
-
 /** Every learner, sortable and searchable, and those at risk under a rule the instructor sets. */
 export function LearnersTab({ courseId }: { courseId: string }) {
+  const { t } = useLingui();
   const id = useId();
   const [text, setText] = useState("");
   const query = useDebounced(text.trim(), SEARCH_DELAY_MS);
@@ -70,19 +58,23 @@ export function LearnersTab({ courseId }: { courseId: string }) {
       <AsOf asOf={learners.data?.asOf} />
       <div className={s.toolbar}>
         <search className={s.search}>
-          <label htmlFor={`${id}-search`}>Search learners </label>
+          <label htmlFor={`${id}-search`}>
+            <Trans>Search learners</Trans>{" "}
+          </label>
           <input
             id={`${id}-search`}
             type="search"
             value={text}
-            placeholder="Name or email"
+            placeholder={t`Name or email`}
             onChange={(e) => setText(e.target.value)}
           />
         </search>
         <fieldset className={s.filters}>
-          <legend>At risk</legend>
+          <legend>
+            <Trans>At risk</Trans>
+          </legend>
           <label className={s.numberField}>
-            Inactive for
+            <Trans>Inactive for</Trans>
             <input
               type="number"
               min={1}
@@ -90,10 +82,10 @@ export function LearnersTab({ courseId }: { courseId: string }) {
               defaultValue={rule.inactiveDays}
               onChange={(e) => setNumber("inactiveDays", 365)(e.target.value)}
             />
-            days
+            <Trans>days</Trans>
           </label>
           <label className={s.numberField}>
-            and below
+            <Trans>and below</Trans>
             <input
               type="number"
               min={1}
@@ -109,28 +101,28 @@ export function LearnersTab({ courseId }: { courseId: string }) {
               checked={atRiskOnly}
               onChange={(e) => setAtRiskOnly(e.target.checked)}
             />
-            Only learners at risk
+            <Trans>Only learners at risk</Trans>
           </label>
         </fieldset>
       </div>
       {learners.isPending ? (
-        <TabSkeleton label="Loading the learners…" />
+        <TabSkeleton label={t`Loading the learners…`} />
       ) : learners.isError ? (
-        <TabError what="the learners" onRetry={() => learners.refetch()} />
+        <TabError what={t`the learners`} onRetry={() => learners.refetch()} />
       ) : (
         <>
           <p className={s.summary}>
-            <strong>{formatNumber(learners.data.total)}</strong>{" "}
-            {learners.data.total === 1 ? "learner" : "learners"}
-            {query ? ` ${learners.data.total === 1 ? "matches" : "match"} “${query}”` : ""} ·{" "}
-            <strong>{formatNumber(learners.data.atRiskTotal)}</strong> at risk (no activity for{" "}
-            {settledRule.inactiveDays} days while under {settledRule.belowPercent} %) ·{" "}
-            <CsvLink href={csv} what="the learners" />
+            <LearnerCount total={learners.data.total} query={query} /> ·{" "}
+            <Trans>
+              <strong>{formatNumber(learners.data.atRiskTotal)}</strong> at risk (no activity for{" "}
+              {settledRule.inactiveDays} days while under {settledRule.belowPercent} %)
+            </Trans>{" "}
+            · <CsvLink href={csv} what={t`the learners`} />
           </p>
           <div aria-busy={learners.isFetching}>
             {learners.data.learners.length === 0 ? (
               <p className={s.summary}>
-                {query || atRiskOnly ? "No learner matches these filters." : EMPTY_ACTIVITY}
+                {query || atRiskOnly ? t`No learner matches these filters.` : t(EMPTY_ACTIVITY)}
               </p>
             ) : (
               <LearnersGrid
@@ -151,109 +143,35 @@ export function LearnersTab({ courseId }: { courseId: string }) {
   );
 }
 
-function LearnersGrid({
-  data,
-  order,
-  onSort,
-}: {
-  data: LearnersTable;
-  order: { sort: LearnerSort; direction: SortDirection };
-  onSort: (column: LearnerSort) => void;
-}) {
-  return (
-    <div className={s.tableScroll}>
-      <table className={s.table}>
-        <caption className="visually-hidden">
-          Learners, sorted by {COLUMNS.find((c) => c.sort === order.sort)?.label}{" "}
-          {order.direction === "asc" ? "ascending" : "descending"}
-        </caption>
-        <thead>
-          <tr>
-            {COLUMNS.map((column) => (
-              <th
-                key={column.sort}
-                scope="col"
-                aria-sort={ariaSort(order, column.sort)}
-                className={column.numeric ? s.numeric : undefined}
-              >
-                <button type="button" className={s.sortButton} onClick={() => onSort(column.sort)}>
-                  {column.label}
-                  <span aria-hidden="true">
-                    {order.sort === column.sort ? (order.direction === "asc" ? " ▲" : " ▼") : ""}
-                  </span>
-                </button>
-              </th>
-            ))}
-            <th scope="col">Lessons done</th>
-          </tr>
-        </thead>
-        <tbody>
-          {data.learners.map((learner) => (
-            <tr key={learner.enrollmentId} className={learner.atRisk ? s.flagged : undefined}>
-              <th scope="row">
-                <span>{learner.name}</span>{" "}
-                {learner.atRisk && <Badge tone="warning">At risk</Badge>}
-                <br />
-                <a href={`mailto:${learner.email}`} className="muted">
-                  {learner.email}
-                </a>
-              </th>
-              <td className={s.numeric}>
-                <ProgressBar percent={learner.percent} label={`${learner.name}'s progress`} />
-                {learner.percent} %
-              </td>
-              <td>{learner.lastActiveAt ? formatDate(learner.lastActiveAt) : "Not started"}</td>
-              <td>{formatDate(learner.enrolledAt)}</td>
-              <td className={s.numeric}>
-                {learner.quizAverage === null ? "—" : `${formatNumber(learner.quizAverage)} %`}
-                {learner.quizzesPassed > 0 && ` (${learner.quizzesPassed} passed)`}
-              </td>
-              <td>
-                {learner.certificate ? (
-                  <>
-                    <Badge tone="success">Issued</Badge> {formatDate(learner.certificate.issuedAt)}
-                  </>
-                ) : (
-                  <span className="muted">Not yet</span>
-                )}
-              </td>
-              <td className={s.numeric}>
-                {learner.lessonsCompleted} / {data.requiredLessons}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-  );
-}
-
-function Pager({
-  page,
-  pages,
-  onPage,
-}: {
-  page: number;
-  pages: number;
-  onPage: (p: number) => void;
-}) {
-  if (pages <= 1) return null;
-  return (
-    <nav className={s.pager} aria-label="Learner pages">
-      <Button variant="ghost" size="small" disabled={page <= 1} onClick={() => onPage(page - 1)}>
-        <span aria-hidden="true">←</span> Previous
-      </Button>
-      <span aria-live="polite">
-        Page {page} of {pages}
-      </span>
-      <Button
-        variant="ghost"
-        size="small"
-        disabled={page >= pages}
-        onClick={() => onPage(page + 1)}
-      >
-        Next <span aria-hidden="true">→</span>
-      </Button>
-    </nav>
+/** "12 learners match “ada”", the count in bold: one message per case, plural by the count. */
+function LearnerCount({ total, query }: { total: number; query: string }) {
+  return query ? (
+    <Plural
+      value={total}
+      one={
+        <Trans>
+          <strong>#</strong> learner matches “{query}”
+        </Trans>
+      }
+      other={
+        <Trans>
+          <strong>#</strong> learners match “{query}”
+        </Trans>
+      }
+    />
+  ) : (
+    <Plural
+      value={total}
+      one={
+        <Trans>
+          <strong>#</strong> learner
+        </Trans>
+      }
+      other={
+        <Trans>
+          <strong>#</strong> learners
+        </Trans>
+      }
+    />
   );
 }

@@ -1,5 +1,6 @@
+import { Trans, useLingui } from "@lingui/react/macro";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { useId, useState } from "react";
+import { useState } from "react";
 import {
   Bar,
   CartesianGrid,
@@ -27,16 +28,14 @@ import {
   formatShare,
   type Granularity,
   presetRange,
-  rangeProblem,
   todayUtc,
 } from "./analytics-view";
 import { AsOf, ChartFigure, CsvLink, QueryStates, SERIES, TOOLTIP } from "./parts";
-
-const PRESETS = [7, 30, 90] as const;
-type Preset = (typeof PRESETS)[number] | "custom";
+import { type PRESETS, type Preset, RangePicker } from "./RangePicker";
 
 /** Enrollments, activity and completion over a chosen range, against the range before it. */
 export function OverviewTab({ courseId }: { courseId: string }) {
+  const { t } = useLingui();
   const [preset, setPreset] = useState<Preset>(30);
   const [range, setRange] = useState(() => presetRange(30, todayUtc()));
   const [draft, setDraft] = useState(range);
@@ -65,7 +64,9 @@ export function OverviewTab({ courseId }: { courseId: string }) {
           onApply={() => setRange(draft)}
         />
         <fieldset className={s.filters}>
-          <legend>Group by</legend>
+          <legend>
+            <Trans>Group by</Trans>
+          </legend>
           <div className={s.segmented}>
             {(["day", "week"] as const).map((g) => (
               <Button
@@ -74,7 +75,7 @@ export function OverviewTab({ courseId }: { courseId: string }) {
                 aria-pressed={granularity === g}
                 onClick={() => setGranularity(g)}
               >
-                {g === "day" ? "Day" : "Week"}
+                {g === "day" ? <Trans>Day</Trans> : <Trans>Week</Trans>}
               </Button>
             ))}
           </div>
@@ -83,7 +84,7 @@ export function OverviewTab({ courseId }: { courseId: string }) {
       <AsOf asOf={overview.data?.asOf} />
       <QueryStates
         query={overview}
-        what="the overview"
+        what={t`the overview`}
         empty={(data) => data.current.everEnrolled === 0}
       >
         {(data) => (
@@ -97,132 +98,77 @@ export function OverviewTab({ courseId }: { courseId: string }) {
   );
 }
 
-function RangePicker({
-  preset,
-  onPreset,
-  onCustom,
-  draft,
-  onDraft,
-  onApply,
-}: {
-  preset: Preset;
-  onPreset: (days: (typeof PRESETS)[number]) => void;
-  onCustom: () => void;
-  draft: { from: string; to: string };
-  onDraft: (range: { from: string; to: string }) => void;
-  onApply: () => void;
-}) {
-  const id = useId();
-  const problem = preset === "custom" ? rangeProblem(draft.from, draft.to) : null;
-  return (
-    <fieldset className={s.filters}>
-      <legend>Date range</legend>
-      <div className={s.segmented}>
-        {PRESETS.map((days) => (
-          <Button
-            key={days}
-            size="small"
-            aria-pressed={preset === days}
-            onClick={() => onPreset(days)}
-          >
-            Last {days} days
-          </Button>
-        ))}
-        <Button size="small" aria-pressed={preset === "custom"} onClick={onCustom}>
-          Custom
-        </Button>
-      </div>
-      {preset === "custom" && (
-        <form
-          className={s.filters}
-          onSubmit={(event) => {
-            event.preventDefault();
-            if (!problem) onApply();
-          }}
-        >
-          <label className={s.dateField}>
-            From
-            <input
-              type="date"
-              value={draft.from}
-              aria-describedby={problem ? `${id}-problem` : undefined}
-              onChange={(e) => onDraft({ ...draft, from: e.target.value })}
-            />
-          </label>
-          <label className={s.dateField}>
-            To
-            <input
-              type="date"
-              value={draft.to}
-              aria-describedby={problem ? `${id}-problem` : undefined}
-              onChange={(e) => onDraft({ ...draft, to: e.target.value })}
-            />
-          </label>
-          <Button type="submit" size="small" variant="primary" disabled={problem !== null}>
-            Apply
-          </Button>
-          {problem && (
-            <p id={`${id}-problem`} className={s.error} role="alert">
-              {problem}
-            </p>
-          )}
-        </form>
-      )}
-    </fieldset>
-  );
-}
-
 function OverviewView({ overview, csv }: { overview: CourseOverview; csv: string }) {
+  const { t } = useLingui();
   const { totals, previousTotals: previous, current } = overview;
-  const period = overview.granularity === "week" ? "Week of" : "Day";
-  const median = (days: number | null) => (days === null ? "—" : `${formatNumber(days, 1)} days`);
+  const period = overview.granularity === "week" ? t`Week of` : t`Day`;
+  const median = (days: number | null) => {
+    if (days === null) return "—";
+    const n = formatNumber(days, 1);
+    return t`${n} days`;
+  };
+  const completed = formatNumber(current.completed);
+  const everEnrolled = formatNumber(current.everEnrolled);
+  const enrolledNow = formatNumber(current.enrolled);
+  const { from, to } = overview.previousRange;
   return (
     <>
-      <ul className={s.kpis} aria-label="Key figures for the range">
-        <Kpi label="Enrollments" value={totals.enrolled} previous={previous.enrolled} />
+      <ul className={s.kpis} aria-label={t`Key figures for the range`}>
+        <Kpi label={t`Enrollments`} value={totals.enrolled} previous={previous.enrolled} />
         <Kpi
-          label="Unenrollments"
+          label={t`Unenrollments`}
           value={totals.unenrolled}
           previous={previous.unenrolled}
           lowerIsBetter
         />
         <Kpi
-          label="Active learners a day"
+          label={t`Active learners a day`}
           value={totals.averageDailyActive}
           previous={previous.averageDailyActive}
           digits={1}
         />
-        <Kpi label="Completions" value={totals.completed} previous={previous.completed} />
-        <Kpi label="Certificates issued" value={totals.certified} previous={previous.certified} />
+        <Kpi label={t`Completions`} value={totals.completed} previous={previous.completed} />
+        <Kpi
+          label={t`Certificates issued`}
+          value={totals.certified}
+          previous={previous.certified}
+        />
         <li className={s.kpi}>
-          <span className={s.kpiLabel}>Median time to complete</span>
+          <span className={s.kpiLabel}>
+            <Trans>Median time to complete</Trans>
+          </span>
           <span className={s.kpiValue}>{median(totals.medianDaysToComplete)}</span>
           <span className={s.kpiChange}>
-            previous period: {median(previous.medianDaysToComplete)}
+            <Trans>previous period: {median(previous.medianDaysToComplete)}</Trans>
           </span>
         </li>
         <li className={s.kpi}>
-          <span className={s.kpiLabel}>Completion rate (all time)</span>
+          <span className={s.kpiLabel}>
+            <Trans>Completion rate (all time)</Trans>
+          </span>
           <span className={s.kpiValue}>{formatShare(current.completionRate)}</span>
           <span className={s.kpiChange}>
-            {formatNumber(current.completed)} of {formatNumber(current.everEnrolled)} ever enrolled;{" "}
-            {formatNumber(current.enrolled)} enrolled now
+            <Trans>
+              {completed} of {everEnrolled} ever enrolled; {enrolledNow} enrolled now
+            </Trans>
           </span>
         </li>
       </ul>
       <p className={s.summary}>
-        Compared with {overview.previousRange.from} – {overview.previousRange.to}.{" "}
-        <CsvLink href={csv} what="the overview" />
+        <Trans>
+          Compared with {from} – {to}.
+        </Trans>{" "}
+        <CsvLink href={csv} what={t`the overview`} />
       </p>
       <ChartFigure
-        title="Enrollments and unenrollments"
+        title={t`Enrollments and unenrollments`}
         summary={enrollmentSummary(totals, previous)}
         table={{
-          caption: "Enrollments and unenrollments",
+          caption: t`Enrollments and unenrollments`,
           columns: [
             { label: period },
-            { label: "Enrollments", numeric: true },
-            { label: "Unenrollments", numeric: true },
+            { label: t`Enrollments`, numeric: true },
+            { label: t`Unenrollments`, numeric: true },
           ],
           rows: overview.series.map((p) => ({
             key: p.period,
@@ -231,27 +177,27 @@ function OverviewView({ overview, csv }: { overview: CourseOverview; csv: string
         }}
       >
         <ResponsiveContainer width="100%" height={260}>
-          <ComposedChart data={overview.series} title="Enrollments and unenrollments">
+          <ComposedChart data={overview.series} title={t`Enrollments and unenrollments`}>
             <CartesianGrid vertical={false} />
             <XAxis dataKey="period" />
             <YAxis allowDecimals={false} width={40} />
             <Tooltip {...TOOLTIP} />
             <Legend />
-            <Bar dataKey="enrolled" name="Enrollments" fill={SERIES.primary} />
-            <Bar dataKey="unenrolled" name="Unenrollments" fill={SERIES.danger} />
+            <Bar dataKey="enrolled" name={t`Enrollments`} fill={SERIES.primary} />
+            <Bar dataKey="unenrolled" name={t`Unenrollments`} fill={SERIES.danger} />
           </ComposedChart>
         </ResponsiveContainer>
       </ChartFigure>
       <ChartFigure
-        title="Active learners"
+        title={t`Active learners`}
         summary={activeSummary(overview)}
         table={{
-          caption: "Active learners",
+          caption: t`Active learners`,
           columns: [
             { label: period },
-            { label: "Active learners", numeric: true },
-            { label: "Completions", numeric: true },
-            { label: "Certificates", numeric: true },
+            { label: t`Active learners`, numeric: true },
+            { label: t`Completions`, numeric: true },
+            { label: t`Certificates`, numeric: true },
           ],
           rows: overview.series.map((p) => ({
             key: p.period,
@@ -260,14 +206,24 @@ function OverviewView({ overview, csv }: { overview: CourseOverview; csv: string
         }}
       >
         <ResponsiveContainer width="100%" height={260}>
-          <LineChart data={overview.series} title="Active learners">
+          <LineChart data={overview.series} title={t`Active learners`}>
             <CartesianGrid vertical={false} />
             <XAxis dataKey="period" />
             <YAxis allowDecimals={false} width={40} />
             <Tooltip {...TOOLTIP} />
             <Legend />
-            <Line dataKey="active" name="Active learners" stroke={SERIES.primary} strokeWidth={2} />
-            <Line dataKey="completed" name="Completions" stroke={SERIES.success} strokeWidth={2} />
+            <Line
+              dataKey="active"
+              name={t`Active learners`}
+              stroke={SERIES.primary}
+              strokeWidth={2}
+            />
+            <Line
+              dataKey="completed"
+              name={t`Completions`}
+              stroke={SERIES.success}
+              strokeWidth={2}
+            />
           </LineChart>
         </ResponsiveContainer>
       </ChartFigure>
@@ -288,7 +244,9 @@ function Kpi({
   digits?: number;
   lowerIsBetter?: boolean;
 }) {
+  const { t } = useLingui();
   const change = compare(value, previous);
+  const before = formatNumber(previous, digits);
   const words = changeText(change);
   const good = change.direction === (lowerIsBetter ? "down" : "up");
   return (
@@ -297,7 +255,7 @@ function Kpi({
       <span className={s.kpiValue}>{formatNumber(value, digits)}</span>
       <span
         className={cx(s.kpiChange, change.direction !== "flat" && (good ? s.up : s.down))}
-        title={`Previous period: ${formatNumber(previous, digits)}`}
+        title={t`Previous period: ${before}`}
       >
         <span aria-hidden="true">
           {words.symbol} {words.text}

@@ -1,3 +1,4 @@
+import { Plural, Trans, useLingui } from "@lingui/react/macro";
 import { useQuery } from "@tanstack/react-query";
 import { lazy, Suspense, useEffect, useRef, useState } from "react";
 import {
@@ -12,12 +13,10 @@ import {
   XAxis,
   YAxis,
 } from "recharts";
-import { linkButtonClass } from "../../../components/ui/Button";
 import { trpc } from "../../../lib/trpc";
 import s from "./analytics.module.css";
 import {
   csvHref,
-  formatNumber,
   formatSecond,
   formatShare,
   retentionSummary,
@@ -28,19 +27,20 @@ import {
   AsOf,
   ChartFigure,
   CsvLink,
-  DataTable,
   NoActivity,
   SERIES,
   TabError,
   TabSkeleton,
   TOOLTIP,
 } from "./parts";
+import { SeekButton, SegmentLists } from "./VideoSegments";
 
 // The editor's preview (the lesson player without progress reports), only once a video is picked.
 const PreviewPlayer = lazy(() => import("../editor/video/PreviewPlayer"));
 
 /** Per video lesson: who watched how much, where they stopped and what they watched again. */
 export function VideoTab({ courseId }: { courseId: string }) {
+  const { t } = useLingui();
   const videos = useQuery(trpc.analytics.videos.queryOptions({ courseId }));
   const [picked, setPicked] = useState<string | null>(null);
   const list = videos.data?.videos ?? [];
@@ -48,13 +48,13 @@ export function VideoTab({ courseId }: { courseId: string }) {
   return (
     <div className={s.tab}>
       {videos.isPending ? (
-        <TabSkeleton label="Loading the videos…" />
+        <TabSkeleton label={t`Loading the videos…`} />
       ) : videos.isError ? (
-        <TabError what="the videos" onRetry={() => videos.refetch()} />
+        <TabError what={t`the videos`} onRetry={() => videos.refetch()} />
       ) : list.length === 0 ? (
         <>
           <AsOf asOf={videos.data.asOf} />
-          <NoActivity title="No video lessons" />
+          <NoActivity title={t`No video lessons`} />
         </>
       ) : (
         <>
@@ -77,11 +77,14 @@ function VideoPicker({
   onPick: (lessonId: string) => void;
   courseId: string;
 }) {
+  const { t } = useLingui();
   return (
     <section aria-labelledby="video-picker-heading" className={s.tab}>
       <div className={s.figureHead}>
-        <h2 id="video-picker-heading">Video lessons</h2>
-        <CsvLink href={csvHref(courseId, "videos")} what="the video lessons" />
+        <h2 id="video-picker-heading">
+          <Trans>Video lessons</Trans>
+        </h2>
+        <CsvLink href={csvHref(courseId, "videos")} what={t`the video lessons`} />
       </div>
       <ul className={s.pickList}>
         {videos.map((video) => (
@@ -92,10 +95,10 @@ function VideoPicker({
               aria-pressed={video.lessonId === selected}
               onClick={() => onPick(video.lessonId)}
             >
-              <strong>{video.title}</strong>
+              <strong translate="no">{video.title}</strong>
               <span className={s.pickMeta}>
-                {formatNumber(video.viewers)} {video.viewers === 1 ? "viewer" : "viewers"} ·{" "}
-                {formatShare(video.averageWatchedShare)} watched on average
+                <Plural value={video.viewers} one="# viewer" other="# viewers" /> ·{" "}
+                <Trans>{formatShare(video.averageWatchedShare)} watched on average</Trans>
               </span>
             </button>
           </li>
@@ -106,6 +109,7 @@ function VideoPicker({
 }
 
 function VideoDetail({ courseId, lessonId }: { courseId: string; lessonId: string }) {
+  const { t } = useLingui();
   const video = useQuery(trpc.analytics.video.queryOptions({ courseId, lessonId }));
   const [seekTo, setSeekTo] = useState<{ seconds: number } | null>(null);
   const playerRef = useRef<HTMLDivElement>(null);
@@ -113,16 +117,18 @@ function VideoDetail({ courseId, lessonId }: { courseId: string; lessonId: strin
     setSeekTo({ seconds });
     playerRef.current?.scrollIntoView({ block: "nearest", behavior: "smooth" });
   };
-  if (video.isPending) return <TabSkeleton label="Loading the video's engagement…" />;
+  if (video.isPending) return <TabSkeleton label={t`Loading the video's engagement…`} />;
   if (video.isError)
-    return <TabError what="this video's engagement" onRetry={() => video.refetch()} />;
+    return <TabError what={t`this video's engagement`} onRetry={() => video.refetch()} />;
   const data = video.data;
   return (
     <section aria-labelledby="video-detail-heading" className={s.tab}>
-      <h2 id="video-detail-heading">{data.title}</h2>
+      <h2 id="video-detail-heading" translate="no">
+        {data.title}
+      </h2>
       <AsOf asOf={data.asOf} />
       {data.viewers === 0 ? (
-        <NoActivity title="Nobody has watched this video yet" />
+        <NoActivity title={t`Nobody has watched this video yet`} />
       ) : (
         <>
           <RetentionChart
@@ -155,6 +161,7 @@ function RetentionChart({
   onSeek: (second: number) => void;
   csv: string;
 }) {
+  const { t } = useLingui();
   // The point the keyboard layer (arrow keys) or the pointer is on; Enter seeks to it.
   const active = useRef<number | null>(null);
   const data = video.points.map((p) => ({
@@ -163,21 +170,22 @@ function RetentionChart({
     retentionPercent: Math.round(p.retention * 100),
     playsPerViewer: p.viewers > 0 ? Math.round((p.plays / p.viewers) * 100) / 100 : 0,
   }));
+  const summary = retentionSummary(video);
   const secondAt = (label: unknown) => data.find((p) => p.time === label)?.second ?? null;
   return (
     <ChartFigure
-      title="Audience retention"
-      summary={`${retentionSummary(video)} Choose a point to play the video from there.`}
-      actions={<CsvLink href={csv} what="this video's retention" />}
+      title={t`Audience retention`}
+      summary={t`${summary} Choose a point to play the video from there.`}
+      actions={<CsvLink href={csv} what={t`this video's retention`} />}
       table={{
-        caption: "Audience retention",
+        caption: t`Audience retention`,
         columns: [
-          { label: "Time" },
-          { label: "Still watching", numeric: true },
-          { label: "Viewers", numeric: true },
-          { label: "Plays per viewer", numeric: true },
-          { label: "Stops", numeric: true },
-          { label: "Preview" },
+          { label: t`Time` },
+          { label: t`Still watching`, numeric: true },
+          { label: t`Viewers`, numeric: true },
+          { label: t`Plays per viewer`, numeric: true },
+          { label: t`Stops`, numeric: true },
+          { label: t`Preview` },
         ],
         rows: data.map((p) => ({
           key: String(p.second),
@@ -203,7 +211,7 @@ function RetentionChart({
         <ResponsiveContainer width="100%" height={280}>
           <ComposedChart
             data={data}
-            title="Audience retention: share still watching, plays per viewer and stops"
+            title={t`Audience retention: share still watching, plays per viewer and stops`}
             onClick={(state) => {
               const second = secondAt(state.activeLabel);
               if (second !== null) onSeek(second);
@@ -216,11 +224,11 @@ function RetentionChart({
             <YAxis yAxisId="count" orientation="right" allowDecimals width={36} />
             <Tooltip {...TOOLTIP} />
             <Legend />
-            <Bar yAxisId="count" dataKey="stops" name="Stops" fill={SERIES.warning} />
+            <Bar yAxisId="count" dataKey="stops" name={t`Stops`} fill={SERIES.warning} />
             <Line
               yAxisId="share"
               dataKey="retentionPercent"
-              name="Still watching (%)"
+              name={t`Still watching (%)`}
               stroke={SERIES.primary}
               strokeWidth={2}
               dot={false}
@@ -228,7 +236,7 @@ function RetentionChart({
             <Line
               yAxisId="count"
               dataKey="playsPerViewer"
-              name="Plays per viewer"
+              name={t`Plays per viewer`}
               stroke={SERIES.accent}
               strokeWidth={2}
               strokeDasharray="5 3"
@@ -253,71 +261,4 @@ function ActivePoint({ onChange }: { onChange: (label: unknown) => void }) {
     onChange(label);
   }, [label, onChange]);
   return null;
-}
-
-function SeekButton({ second, onSeek }: { second: number; onSeek: (second: number) => void }) {
-  return (
-    <button type="button" className={linkButtonClass} onClick={() => onSeek(second)}>
-      Play from {formatSecond(second)}
-    </button>
-  );
-}
-
-function SegmentLists({ video, onSeek }: { video: VideoEngagement; onSeek: (s: number) => void }) {
-  return (
-    <>
-      <section aria-labelledby="rewatched-heading">
-        <h3 id="rewatched-heading">Watched again</h3>
-        {video.rewatchedSegments.length === 0 ? (
-          <p className={s.summary}>No stretch is watched noticeably more than once.</p>
-        ) : (
-          <DataTable
-            hiddenCaption
-            table={{
-              caption: "Stretches watched again",
-              columns: [
-                { label: "Stretch" },
-                { label: "Plays per viewer", numeric: true },
-                { label: "Preview" },
-              ],
-              rows: video.rewatchedSegments.map((seg) => ({
-                key: `${seg.fromSecond}`,
-                cells: [
-                  `${formatSecond(seg.fromSecond)}–${formatSecond(seg.toSecond)}`,
-                  formatNumber(seg.playsPerViewer, 2),
-                  <SeekButton key="seek" second={seg.fromSecond} onSeek={onSeek} />,
-                ],
-              })),
-            }}
-          />
-        )}
-      </section>
-      <section aria-labelledby="stops-heading">
-        <h3 id="stops-heading">Where viewers stop</h3>
-        {video.stopPoints.length === 0 ? (
-          <p className={s.summary}>No unfinished viewer stopped anywhere in particular.</p>
-        ) : (
-          <DataTable
-            hiddenCaption
-            table={{
-              caption: "Where unfinished viewers stopped",
-              columns: [
-                { label: "Time" },
-                { label: "Viewers who stopped", numeric: true },
-                { label: "Preview" },
-              ],
-              rows: video.stopPoints.map((stop) => ({
-                key: `${stop.second}`,
-                cells: [
-                  formatSecond(stop.second),
-                  stop.stops,
-                  <SeekButton key="seek" second={stop.second} onSeek={onSeek} />,
-                ],
-              })),
-            }}
-          />
-        )}
-      </section>
-    </>
-  );
 }

@@ -1,7 +1,13 @@
+import { msg, plural, t } from "@lingui/core/macro";
 import type { inferInput, inferOutput } from "@trpc/tanstack-react-query";
+import { intlLocale } from "../../../lib/i18n";
 import type { trpc } from "../../../lib/trpc";
 
-/** The words and numbers of the instructor dashboard (ADR 0024), apart from the markup. */
+/**
+ * The words and numbers of the instructor dashboard (ADR 0024), apart from the markup. The
+ * functions that return words are called while rendering, in the active language; each case
+ * is one whole sentence in the catalog.
+ */
 export type CourseOverview = inferOutput<typeof trpc.analytics.overview>;
 export type PeriodTotals = CourseOverview["totals"];
 export type CourseFunnel = inferOutput<typeof trpc.analytics.funnel>;
@@ -28,7 +34,7 @@ export const parseDashboardTab = (value: string | null): DashboardTab =>
 export const analyticsPath = (courseId: string, tab?: DashboardTab) =>
   `/teach/courses/${courseId}/analytics${tab && tab !== "overview" ? `?tab=${tab}` : ""}`;
 
-export const EMPTY_ACTIVITY = "No activity yet — learners' progress appears here within a minute.";
+export const EMPTY_ACTIVITY = msg`No activity yet — learners' progress appears here within a minute.`;
 
 /** "23 %": shares arrive as 0–1 fractions. */
 export function formatShare(share: number | null | undefined): string {
@@ -40,11 +46,11 @@ export function formatShare(share: number | null | undefined): string {
 export function formatPoints(delta: number): string {
   const points = Math.round(Math.abs(delta) * 100);
   const sign = points === 0 ? "" : delta < 0 ? "−" : "+";
-  return `${sign}${points} ${points === 1 ? "point" : "points"}`;
+  return t`${sign}${plural(points, { one: "# point", other: "# points" })}`;
 }
 
 export function formatNumber(value: number, digits = 0): string {
-  return value.toLocaleString("en", { maximumFractionDigits: digits });
+  return value.toLocaleString(intlLocale(), { maximumFractionDigits: digits });
 }
 
 export interface Change {
@@ -64,30 +70,42 @@ export function compare(current: number, previous: number): Change {
 /** "▲ 12 %", "▼ 5 %", "no change", "▲ new": the arrow is doubled by words for screen readers. */
 export function changeText(change: Change): { symbol: string; text: string; spoken: string } {
   if (change.direction === "flat")
-    return { symbol: "", text: "no change", spoken: "no change from the previous period" };
-  const symbol = change.direction === "up" ? "▲" : "▼";
-  const verb = change.direction === "up" ? "up" : "down";
-  if (change.percent === null)
-    return { symbol, text: "new", spoken: `${verb} from none in the previous period` };
+    return { symbol: "", text: t`no change`, spoken: t`no change from the previous period` };
+  const up = change.direction === "up";
+  const symbol = up ? "▲" : "▼";
+  const percent = change.percent;
+  if (percent === null)
+    return {
+      symbol,
+      text: t`new`,
+      spoken: up
+        ? t`up from none in the previous period`
+        : t`down from none in the previous period`,
+    };
   return {
     symbol,
-    text: `${change.percent} %`,
-    spoken: `${verb} ${change.percent} % from the previous period`,
+    text: `${percent} %`,
+    spoken: up
+      ? t`up ${percent} % from the previous period`
+      : t`down ${percent} % from the previous period`,
   };
 }
-
-const plural = (n: number, one: string, many = `${one}s`) =>
-  `${formatNumber(n)} ${n === 1 ? one : many}`;
 
 /** One sentence for the enrollments chart: "Enrollments rose 12 % to 340; 28 unenrollments." */
 export function enrollmentSummary(totals: PeriodTotals, previous: PeriodTotals): string {
   const change = compare(totals.enrolled, previous.enrolled);
-  const unenrolled = `${plural(totals.unenrolled, "unenrollment")}.`;
+  const enrolled = formatNumber(totals.enrolled);
+  const n = totals.unenrolled;
+  const percent = change.percent;
   if (change.direction === "flat")
-    return `Enrollments held at ${formatNumber(totals.enrolled)}; ${unenrolled}`;
-  const verb = change.direction === "up" ? "rose" : "fell";
-  const by = change.percent === null ? "" : ` ${change.percent} %`;
-  return `Enrollments ${verb}${by} to ${formatNumber(totals.enrolled)}; ${unenrolled}`;
+    return t`Enrollments held at ${enrolled}; ${plural(n, { one: "# unenrollment", other: "# unenrollments" })}.`;
+  if (change.direction === "up")
+    return percent === null
+      ? t`Enrollments rose to ${enrolled}; ${plural(n, { one: "# unenrollment", other: "# unenrollments" })}.`
+      : t`Enrollments rose ${percent} % to ${enrolled}; ${plural(n, { one: "# unenrollment", other: "# unenrollments" })}.`;
+  return percent === null
+    ? t`Enrollments fell to ${enrolled}; ${plural(n, { one: "# unenrollment", other: "# unenrollments" })}.`
+    : t`Enrollments fell ${percent} % to ${enrolled}; ${plural(n, { one: "# unenrollment", other: "# unenrollments" })}.`;
 }
 
 /** One sentence for the active learners chart: the busiest period and the daily average. */
@@ -97,9 +115,12 @@ export function activeSummary(overview: CourseOverview): string {
     null,
   );
   const average = formatNumber(overview.totals.averageDailyActive, 1);
-  if (!peak || peak.active === 0) return "No learner was active in this period.";
-  const unit = overview.granularity === "week" ? "the week of " : "";
-  return `${average} learners active on an average day; most (${formatNumber(peak.active)}) in ${unit}${peak.period}.`;
+  if (!peak || peak.active === 0) return t`No learner was active in this period.`;
+  const most = formatNumber(peak.active);
+  const period = peak.period;
+  return overview.granularity === "week"
+    ? t`${average} learners active on an average day; most (${most}) in the week of ${period}.`
+    : t`${average} learners active on an average day; most (${most}) in ${period}.`;
 }
 
 /** A range of `days` days ending today (UTC), both ends included. */
@@ -113,10 +134,10 @@ export const todayUtc = (now = Date.now()) => new Date(now).toISOString().slice(
 /** What is wrong with a custom range, in the words of the date inputs; null when it is fine. */
 export function rangeProblem(from: string, to: string): string | null {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(from) || !/^\d{4}-\d{2}-\d{2}$/.test(to))
-    return "Choose both a start and an end date.";
-  if (from > to) return "The start date must not be after the end date.";
+    return t`Choose both a start and an end date.`;
+  if (from > to) return t`The start date must not be after the end date.`;
   if ((Date.parse(to) - Date.parse(from)) / 86_400_000 >= 367)
-    return "A range covers at most 367 days.";
+    return t`A range covers at most 367 days.`;
   return null;
 }
 
@@ -131,14 +152,18 @@ export function funnelCallout(lessons: readonly FunnelLesson[]): string | null {
       worst = { before, drop };
   }
   if (!worst) return null;
-  return `Most learners stop after “${worst.before.title}”: ${formatPoints(-worst.drop)}.`;
+  const title = worst.before.title;
+  const points = formatPoints(-worst.drop);
+  return t`Most learners stop after “${title}”: ${points}.`;
 }
 
 export function funnelSummary(funnel: CourseFunnel): string {
   const first = funnel.lessons[0];
   const last = funnel.lessons.at(-1);
-  if (!first || !last) return "The course has no lessons yet.";
-  return `Of ${plural(funnel.learners, "learner")}, ${formatShare(first.startedShare)} started the first lesson and ${formatShare(last.completedShare)} completed the last.`;
+  if (!first || !last) return t`The course has no lessons yet.`;
+  const started = formatShare(first.startedShare);
+  const completed = formatShare(last.completedShare);
+  return t`Of ${plural(funnel.learners, { one: "# learner", other: "# learners" })}, ${started} started the first lesson and ${completed} completed the last.`;
 }
 
 /** mm:ss, for points of a video. */
@@ -151,12 +176,15 @@ export function formatSecond(second: number): string {
 export function retentionSummary(video: VideoEngagement): string {
   const points = video.points;
   const last = points.at(-1);
-  if (video.viewers === 0 || !last) return "Nobody has watched this video yet.";
+  if (video.viewers === 0 || !last) return t`Nobody has watched this video yet.`;
   const half = points.find((p) => p.retention < 0.5);
-  const halfText = half
-    ? `half the viewers are gone by ${formatSecond(half.second)}`
-    : "more than half the viewers stay to the end";
-  return `${plural(video.viewers, "viewer")} watched ${formatShare(video.averageWatchedShare)} of the video on average; ${halfText}; ${formatShare(last.retention)} reach the last point.`;
+  const watched = formatShare(video.averageWatchedShare);
+  const reach = formatShare(last.retention);
+  const n = video.viewers;
+  if (!half)
+    return t`${plural(n, { one: "# viewer", other: "# viewers" })} watched ${watched} of the video on average; more than half the viewers stay to the end; ${reach} reach the last point.`;
+  const gone = formatSecond(half.second);
+  return t`${plural(n, { one: "# viewer", other: "# viewers" })} watched ${watched} of the video on average; half the viewers are gone by ${gone}; ${reach} reach the last point.`;
 }
 
 /** The score bands' labels: 0–9 %, 10–19 %, … 90–99 %, then exactly 100 %. */
@@ -165,14 +193,18 @@ export const BAND_LABELS: readonly string[] = [
   "100 %",
 ];
 
-export function bandsSummary(bands: readonly number[], what: string): string {
+export function bandsSummary(bands: readonly number[], what: "attempts" | "grades"): string {
   const total = bands.reduce((sum, n) => sum + n, 0);
-  if (total === 0) return `No ${what} yet.`;
+  if (total === 0) return what === "attempts" ? t`No attempts yet.` : t`No grades yet.`;
   let mode = 0;
   bands.forEach((n, i) => {
     if (n > (bands[mode] ?? 0)) mode = i;
   });
-  return `${plural(total, what.replace(/s$/, ""), what)}; most (${formatNumber(bands[mode] ?? 0)}) scored ${BAND_LABELS[mode]}.`;
+  const most = formatNumber(bands[mode] ?? 0);
+  const band = BAND_LABELS[mode] ?? "";
+  return what === "attempts"
+    ? t`${plural(total, { one: "# attempt", other: "# attempts" })}; most (${most}) scored ${band}.`
+    : t`${plural(total, { one: "# grade", other: "# grades" })}; most (${most}) scored ${band}.`;
 }
 
 export const REVIEW_DIFFICULTY = 0.3;
@@ -181,10 +213,12 @@ export const REVIEW_DISCRIMINATION = 0.1;
 /** Why a question deserves a second look (too hard, or not telling strong from weak), if it does. */
 export function reviewReasons(question: QuizQuestion): string[] {
   const reasons: string[] = [];
-  if (question.difficulty !== null && question.difficulty < REVIEW_DIFFICULTY)
-    reasons.push(`only ${formatShare(question.difficulty)} get it right`);
+  if (question.difficulty !== null && question.difficulty < REVIEW_DIFFICULTY) {
+    const share = formatShare(question.difficulty);
+    reasons.push(t`only ${share} get it right`);
+  }
   if (question.discrimination !== null && question.discrimination < REVIEW_DISCRIMINATION)
-    reasons.push("strong and weak learners do about as well");
+    reasons.push(t`strong and weak learners do about as well`);
   return reasons;
 }
 

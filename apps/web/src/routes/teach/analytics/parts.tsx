@@ -1,13 +1,13 @@
+import { Trans, useLingui } from "@lingui/react/macro";
 import { type UseQueryResult, useQueryClient } from "@tanstack/react-query";
 import { type ReactNode, useId, useState } from "react";
 import { ErrorState } from "../../../components/states";
 import { Button, linkButtonClass } from "../../../components/ui/Button";
+import { intlLocale } from "../../../lib/i18n";
 import { formatRelative } from "../../../lib/relative-time";
 import { trpc } from "../../../lib/trpc";
 import s from "./analytics.module.css";
 import { EMPTY_ACTIVITY } from "./analytics-view";
-
-const absolute = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "long" });
 
 /**
  * When the rollups behind the numbers last ran (relative, the exact time on hover), and a
@@ -15,6 +15,11 @@ const absolute = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle:
  */
 export function AsOf({ asOf }: { asOf: string | null | undefined }) {
   const client = useQueryClient();
+  // Formatted per render: the language can change while the page is open.
+  const absolute = new Intl.DateTimeFormat(intlLocale(), {
+    dateStyle: "medium",
+    timeStyle: "long",
+  });
   const [refreshing, setRefreshing] = useState(false);
   const refresh = async () => {
     setRefreshing(true);
@@ -28,26 +33,35 @@ export function AsOf({ asOf }: { asOf: string | null | undefined }) {
     <p className={s.asOf}>
       {asOf ? (
         <span>
-          As of{" "}
-          <time dateTime={asOf} title={absolute.format(new Date(asOf))}>
-            {formatRelative(asOf)}
-          </time>
+          <Trans>
+            As of{" "}
+            <time dateTime={asOf} title={absolute.format(new Date(asOf))}>
+              {formatRelative(asOf)}
+            </time>
+          </Trans>
         </span>
       ) : (
-        <span>Not computed yet</span>
+        <span>
+          <Trans>Not computed yet</Trans>
+        </span>
       )}
       <Button variant="ghost" size="small" onClick={refresh} disabled={refreshing}>
-        {refreshing ? "Refreshing…" : "Refresh"}
+        {refreshing ? <Trans>Refreshing…</Trans> : <Trans>Refresh</Trans>}
       </Button>
     </p>
   );
 }
 
-/** A plain link the API streams as a file, with the filters the page shows. */
+/**
+ * A plain link the API streams as a file, with the filters the page shows. `what` names the
+ * table ("the overview"), translated by the caller.
+ */
 export function CsvLink({ href, what }: { href: string; what: string }) {
   return (
     <a href={href} download className={linkButtonClass}>
-      Download CSV<span className="visually-hidden"> of {what}</span>
+      <Trans>
+        Download CSV<span className="visually-hidden"> of {what}</span>
+      </Trans>
     </a>
   );
 }
@@ -120,6 +134,7 @@ export function ChartFigure({
   actions?: ReactNode;
   children: ReactNode;
 }) {
+  const { t } = useLingui();
   const captionId = useId();
   const viewId = useId();
   const [asTable, setAsTable] = useState(false);
@@ -136,7 +151,7 @@ export function ChartFigure({
             aria-controls={viewId}
             onClick={() => setAsTable(!asTable)}
           >
-            {asTable ? "Show as chart" : "Show as table"}
+            {asTable ? t`Show as chart` : t`Show as table`}
           </Button>
         </div>
       </div>
@@ -148,7 +163,6 @@ export function ChartFigure({
   );
 }
 
-/** While a tab's first read is on its way: the shape of what is coming. */
 /**
  * One read of a tab in its states: a skeleton while it loads, an error with a retry, the empty
  * state when `empty(data)` says nothing happened yet, else `children(data)`.
@@ -161,18 +175,20 @@ export function QueryStates<T, E>({
   children,
 }: {
   query: UseQueryResult<T, E>;
-  /** What is read, for the loading label and the error ("the lesson funnel"). */
+  /** What is read, for the loading label and the error ("the lesson funnel"), translated. */
   what: string;
   empty?: (data: T) => boolean;
   emptyTitle?: string;
   children: (data: T) => ReactNode;
 }) {
-  if (query.isPending) return <TabSkeleton label={`Loading ${what}…`} />;
+  const { t } = useLingui();
+  if (query.isPending) return <TabSkeleton label={t`Loading ${what}…`} />;
   if (query.isError) return <TabError what={what} onRetry={() => query.refetch()} />;
   if (empty?.(query.data)) return <NoActivity title={emptyTitle} />;
   return children(query.data);
 }
 
+/** While a tab's first read is on its way: the shape of what is coming. */
 export function TabSkeleton({ label }: { label: string }) {
   return (
     <div role="status" aria-label={label}>
@@ -183,16 +199,18 @@ export function TabSkeleton({ label }: { label: string }) {
 }
 
 export function TabError({ what, onRetry }: { what: string; onRetry: () => void }) {
+  const { t } = useLingui();
   return (
-    <ErrorState message={`We couldn't load ${what}. Try again in a moment.`} onRetry={onRetry} />
+    <ErrorState message={t`We couldn't load ${what}. Try again in a moment.`} onRetry={onRetry} />
   );
 }
 
-export function NoActivity({ title = "No activity yet" }: { title?: string }) {
+export function NoActivity({ title }: { title?: string | undefined }) {
+  const { t } = useLingui();
   return (
     <div className={s.figure}>
-      <h2>{title}</h2>
-      <p className={s.summary}>{EMPTY_ACTIVITY}</p>
+      <h2>{title ?? t`No activity yet`}</h2>
+      <p className={s.summary}>{t(EMPTY_ACTIVITY)}</p>
     </div>
   );
 }

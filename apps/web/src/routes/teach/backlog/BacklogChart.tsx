@@ -1,3 +1,4 @@
+import { Trans, useLingui } from "@lingui/react/macro";
 import { useId } from "react";
 import { cx } from "../../../components/ui/cx";
 import s from "./backlog.module.css";
@@ -12,12 +13,13 @@ const HEIGHT = 28;
  * as text.
  */
 export function BacklogChart({ counts }: { counts: Record<BacklogState, number> }) {
+  const { i18n } = useLingui();
   const headingId = useId();
   const segments = stackedSegments(counts, WIDTH);
   return (
     <figure className={s.chart} aria-labelledby={headingId}>
       <figcaption id={headingId} className={s.chartTitle}>
-        Submissions by state
+        <Trans>Submissions by state</Trans>
       </figcaption>
       <svg
         role="img"
@@ -40,7 +42,9 @@ export function BacklogChart({ counts }: { counts: Record<BacklogState, number> 
         {BACKLOG_STATES.map(({ state, label }) => (
           <li key={state}>
             <span className={cx(s.swatch, s[state])} aria-hidden="true" />
-            {label}: <strong>{counts[state]}</strong>
+            <Trans>
+              {i18n._(label)}: <strong>{counts[state]}</strong>
+            </Trans>
           </li>
         ))}
       </ul>

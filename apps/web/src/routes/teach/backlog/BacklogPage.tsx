@@ -1,9 +1,9 @@
+import { Plural, Trans, useLingui } from "@lingui/react/macro";
 import { useQuery } from "@tanstack/react-query";
 import { useEffect } from "react";
 import { Link, useParams, useSearchParams } from "react-router";
 import { Breadcrumb } from "../../../components/Breadcrumb";
 import { EmptyState, ErrorState, LoadingState } from "../../../components/states";
-import { plural } from "../../../lib/format";
 import { apiErrorCode, trpc } from "../../../lib/trpc";
 import { useDocumentTitle } from "../../../lib/use-document-title";
 import { NotFoundContent } from "../../NotFoundPage";
@@ -30,44 +30,62 @@ export function Component() {
  * given per learner and flagged reviews; a submission opens below to read and grade.
  */
 function Backlog({ courseId, lessonId }: { courseId: string; lessonId: string }) {
+  const { t } = useLingui();
   const course = useQuery(courseQuery(courseId));
   const backlog = useQuery({
     ...trpc.assignment.backlog.queryOptions({ lessonId }),
     staleTime: 0,
   });
   const lesson = course.data?.modules.flatMap((m) => m.lessons).find((l) => l.id === lessonId);
-  const title = lesson ? `Reviews: ${lesson.title}` : "Reviews backlog";
+  const lessonTitle = lesson?.title;
+  const title = lessonTitle ? t`Reviews: ${lessonTitle}` : t`Reviews backlog`;
   useDocumentTitle(title);
   const refused = [course.error, backlog.error].some((e) => {
     const code = apiErrorCode(e);
     return code === "NOT_FOUND" || code === "FORBIDDEN" || code === "BAD_REQUEST";
   });
   if (refused || (course.data && lesson?.kind !== "assignment")) {
-    return <NotFoundContent title="Assignment not found" what="assignment you can review" />;
+    return <NotFoundContent title={t`Assignment not found`} what={t`assignment you can review`} />;
   }
   return (
     <div className={s.page}>
       <Breadcrumb>
         <li>
-          <Link to="/teach">Your courses</Link>
+          <Link to="/teach">
+            <Trans>Your courses</Trans>
+          </Link>
         </li>
         {course.data && (
           <li>
-            <Link to={`/teach/courses/${courseId}?tab=outline`}>{course.data.title}</Link>
+            <Link to={`/teach/courses/${courseId}?tab=outline`} translate="no">
+              {course.data.title}
+            </Link>
           </li>
         )}
       </Breadcrumb>
-      <h1>{title}</h1>
+      {lessonTitle ? (
+        <h1>
+          <Trans>
+            Reviews: <span translate="no">{lessonTitle}</span>
+          </Trans>
+        </h1>
+      ) : (
+        <h1>{title}</h1>
+      )}
       {backlog.isPending ? (
-        <LoadingState label="Loading the backlog…" />
+        <LoadingState label={t`Loading the backlog…`} />
       ) : backlog.isError ? (
         <ErrorState
-          message="We couldn't load this assignment's backlog."
+          message={t`We couldn't load this assignment's backlog.`}
           onRetry={() => backlog.refetch()}
         />
       ) : totalOf(backlog.data.counts) === 0 ? (
-        <EmptyState title="No submissions yet">
-          <p>When learners submit their work, you'll see it here as it moves through review.</p>
+        <EmptyState title={t`No submissions yet`}>
+          <p>
+            <Trans>
+              When learners submit their work, you'll see it here as it moves through review.
+            </Trans>
+          </p>
         </EmptyState>
       ) : (
         <BacklogView backlog={backlog.data} fetching={backlog.isFetching} />
@@ -90,12 +108,18 @@ function BacklogView({ backlog, fetching }: { backlog: AssignmentBacklog; fetchi
   return (
     <div className={s.sections} aria-busy={fetching}>
       <p className={s.summary}>
-        Each submission needs {plural(backlog.reviewsNeeded, "review")}; each learner gives{" "}
-        {plural(backlog.reviewsToGive, "review")}. Reviewers stay anonymous, to you as to learners.
+        <Trans>
+          Each submission needs{" "}
+          <Plural value={backlog.reviewsNeeded} one="# review" other="# reviews" />; each learner
+          gives <Plural value={backlog.reviewsToGive} one="# review" other="# reviews" />. Reviewers
+          stay anonymous, to you as to learners.
+        </Trans>
       </p>
       <BacklogChart counts={backlog.counts} />
       <section aria-labelledby="submissions-heading" className={s.section}>
-        <h2 id="submissions-heading">Submissions</h2>
+        <h2 id="submissions-heading">
+          <Trans>Submissions</Trans>
+        </h2>
         <SubmissionsTable backlog={backlog} openId={openId} onOpen={open} />
       </section>
       {openId && (
@@ -107,11 +131,15 @@ function BacklogView({ backlog, fetching }: { backlog: AssignmentBacklog; fetchi
         />
       )}
       <section aria-labelledby="reviewers-heading" className={s.section}>
-        <h2 id="reviewers-heading">Reviews given per learner</h2>
+        <h2 id="reviewers-heading">
+          <Trans>Reviews given per learner</Trans>
+        </h2>
         <ReviewersTable backlog={backlog} />
       </section>
       <section aria-labelledby="flagged-heading" className={s.section}>
-        <h2 id="flagged-heading">Flagged reviews</h2>
+        <h2 id="flagged-heading">
+          <Trans>Flagged reviews</Trans>
+        </h2>
         <FlaggedReviews backlog={backlog} onOpen={open} />
       </section>
     </div>

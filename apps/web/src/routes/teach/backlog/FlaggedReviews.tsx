@@ -1,3 +1,6 @@
+import type { MessageDescriptor } from "@lingui/core";
+import { msg } from "@lingui/core/macro";
+import { Trans, useLingui } from "@lingui/react/macro";
 import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
 import { Badge } from "../../../components/ui/Badge";
@@ -6,7 +9,10 @@ import { queryClient, trpc, trpcClient } from "../../../lib/trpc";
 import s from "./backlog.module.css";
 import { type AssignmentBacklog, formatWhen } from "./backlog-view";
 
-const RESOLUTIONS: Record<string, string> = { kept: "Grade kept", overridden: "Grade overridden" };
+const RESOLUTIONS: Record<string, MessageDescriptor> = {
+  kept: msg`Grade kept`,
+  overridden: msg`Grade overridden`,
+};
 
 /**
  * Reviews learners flagged as unfair, open ones first: the reason and whose work it was. Staff
@@ -19,16 +25,26 @@ export function FlaggedReviews({
   backlog: AssignmentBacklog;
   onOpen: (submissionId: string) => void;
 }) {
+  const { t, i18n } = useLingui();
+  const resolutionLabel = (resolution: string) => {
+    const label = RESOLUTIONS[resolution];
+    return label ? i18n._(label) : resolution;
+  };
   const [announcement, setAnnouncement] = useState("");
   const keep = useMutation({
     mutationFn: (reviewId: string) => trpcClient.assignment.keepReview.mutate({ reviewId }),
     onSuccess: async () => {
-      setAnnouncement("The grade was kept; the flag is resolved.");
+      setAnnouncement(t`The grade was kept; the flag is resolved.`);
       await refreshBacklog(backlog.lessonId);
       requestAnimationFrame(() => document.getElementById("flagged-heading")?.focus());
     },
   });
-  if (backlog.flagged.length === 0) return <p className="muted">No reviews have been flagged.</p>;
+  if (backlog.flagged.length === 0)
+    return (
+      <p className="muted">
+        <Trans>No reviews have been flagged.</Trans>
+      </p>
+    );
   return (
     <>
       <ul className={s.flagged}>
@@ -37,13 +53,17 @@ export function FlaggedReviews({
           return (
             <li key={flag.reviewId} className={s.flag}>
               <p id={aboutId} className={s.flagAbout}>
-                A review of <strong>{flag.authorName}</strong>'s submission, flagged{" "}
-                {formatWhen(flag.flaggedAt)}
+                <Trans>
+                  A review of <strong translate="no">{flag.authorName}</strong>'s submission,
+                  flagged {formatWhen(flag.flaggedAt)}
+                </Trans>
               </p>
-              <blockquote className={s.reason}>{flag.reason}</blockquote>
+              <blockquote className={s.reason} translate="no">
+                {flag.reason}
+              </blockquote>
               <div className={s.flagActions}>
                 {flag.resolution ? (
-                  <Badge tone="neutral">{RESOLUTIONS[flag.resolution] ?? flag.resolution}</Badge>
+                  <Badge tone="neutral">{resolutionLabel(flag.resolution)}</Badge>
                 ) : (
                   <button
                     type="button"
@@ -52,7 +72,7 @@ export function FlaggedReviews({
                     disabled={keep.isPending}
                     onClick={() => keep.mutate(flag.reviewId)}
                   >
-                    Keep the grade
+                    <Trans>Keep the grade</Trans>
                   </button>
                 )}
                 <button
@@ -61,7 +81,7 @@ export function FlaggedReviews({
                   aria-describedby={aboutId}
                   onClick={() => onOpen(flag.submissionId)}
                 >
-                  Open the submission
+                  <Trans>Open the submission</Trans>
                 </button>
               </div>
             </li>

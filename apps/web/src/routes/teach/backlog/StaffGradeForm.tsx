@@ -1,3 +1,4 @@
+import { Trans, useLingui } from "@lingui/react/macro";
 import { useMutation } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { RubricLevelPicker } from "../../../components/rubric/RubricLevelPicker";
@@ -32,6 +33,7 @@ export function StaffGradeForm({
   submission: StaffSubmission;
   lessonId: string;
 }) {
+  const { t } = useLingui();
   const [scores, setScores] = useState<Record<string, StaffScoreDraft>>(() =>
     initialStaffScores(submission),
   );
@@ -59,8 +61,9 @@ export function StaffGradeForm({
         }),
       }),
     onSuccess: async (result) => {
+      const percent = percentText(result.percent);
       setDone(
-        `${result.gradedBy === "override" ? "Grade overridden" : "Graded"}: ${percentText(result.percent)}.`,
+        result.gradedBy === "override" ? t`Grade overridden: ${percent}.` : t`Graded: ${percent}.`,
       );
       await refreshBacklog(lessonId);
     },
@@ -91,12 +94,16 @@ export function StaffGradeForm({
       noValidate
       aria-labelledby="staff-grade-heading"
     >
-      <h3 id="staff-grade-heading">{override ? "Override the grade" : "Grade this submission"}</h3>
+      <h3 id="staff-grade-heading">
+        {override ? <Trans>Override the grade</Trans> : <Trans>Grade this submission</Trans>}
+      </h3>
       {override && (
         <Notice tone="warning" as="p" id={warningId}>
-          {peerGraded
-            ? "This replaces the peer grade; the learner will see your note."
-            : "This replaces the current grade; the learner will see your note."}
+          {peerGraded ? (
+            <Trans>This replaces the peer grade; the learner will see your note.</Trans>
+          ) : (
+            <Trans>This replaces the current grade; the learner will see your note.</Trans>
+          )}
         </Notice>
       )}
       {submission.rubric.map((criterion) => (
@@ -114,8 +121,8 @@ export function StaffGradeForm({
       ))}
       <FieldShell
         id={noteId}
-        label="Note to the learner"
-        hint={override ? "Say why the grade changed." : "Optional."}
+        label={t`Note to the learner`}
+        hint={override ? t`Say why the grade changed.` : t`Optional.`}
         error={server?.note}
       >
         <textarea
@@ -145,10 +152,18 @@ export function StaffGradeForm({
           aria-describedby={override ? warningId : undefined}
           disabled={grade.isPending}
         >
-          {grade.isPending ? "Saving…" : override ? "Override grade" : "Grade submission"}
+          {grade.isPending ? (
+            <Trans>Saving…</Trans>
+          ) : override ? (
+            <Trans>Override grade</Trans>
+          ) : (
+            <Trans>Grade submission</Trans>
+          )}
         </button>
         <span className={s.total}>
-          {points} of {max} points
+          <Trans>
+            {points} of {max} points
+          </Trans>
         </span>
         <p role="status" className={s.done}>
           {done}

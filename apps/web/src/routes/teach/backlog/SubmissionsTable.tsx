@@ -1,3 +1,4 @@
+import { Trans } from "@lingui/react/macro";
 import { Badge } from "../../../components/ui/Badge";
 import { linkButtonClass } from "../../../components/ui/Button";
 import s from "./backlog.module.css";
@@ -23,26 +24,48 @@ export function SubmissionsTable({
   return (
     <div className={s.tableScroll}>
       <table className={s.table}>
-        <caption className="visually-hidden">Submissions and where each stands</caption>
+        <caption className="visually-hidden">
+          <Trans>Submissions and where each stands</Trans>
+        </caption>
         <thead>
           <tr>
-            <th scope="col">Learner</th>
-            <th scope="col">State</th>
-            <th scope="col">Submitted</th>
-            <th scope="col">Review deadline</th>
-            <th scope="col">Reviews</th>
-            <th scope="col">Live leases</th>
-            <th scope="col">Grade</th>
-            <th scope="col">Graded by</th>
             <th scope="col">
-              <span className="visually-hidden">Actions</span>
+              <Trans>Learner</Trans>
+            </th>
+            <th scope="col">
+              <Trans>State</Trans>
+            </th>
+            <th scope="col">
+              <Trans>Submitted</Trans>
+            </th>
+            <th scope="col">
+              <Trans>Review deadline</Trans>
+            </th>
+            <th scope="col">
+              <Trans>Reviews</Trans>
+            </th>
+            <th scope="col">
+              <Trans>Live leases</Trans>
+            </th>
+            <th scope="col">
+              <Trans>Grade</Trans>
+            </th>
+            <th scope="col">
+              <Trans>Graded by</Trans>
+            </th>
+            <th scope="col">
+              <span className="visually-hidden">
+                <Trans>Actions</Trans>
+              </span>
             </th>
           </tr>
         </thead>
         <tbody>
           {backlog.submissions.map((submission) => (
             <tr key={submission.id} aria-current={submission.id === openId ? "true" : undefined}>
-              <th scope="row">{submission.learnerName}</th>
+              <th scope="row" translate="no">
+                {submission.learnerName}
+              </th>
               <td>
                 <Badge tone={stateTone(submission.state)}>{stateLabel(submission.state)}</Badge>
               </td>
@@ -60,8 +83,13 @@ export function SubmissionsTable({
                   className={linkButtonClass}
                   onClick={() => onOpen(submission.id)}
                 >
-                  Open submission
-                  <span className="visually-hidden"> by {submission.learnerName}</span>
+                  <Trans>
+                    Open submission
+                    <span className="visually-hidden">
+                      {" "}
+                      by <span translate="no">{submission.learnerName}</span>
+                    </span>
+                  </Trans>
                 </button>
               </td>
             </tr>
@@ -77,24 +105,34 @@ export function ReviewersTable({ backlog }: { backlog: AssignmentBacklog }) {
   return (
     <div className={s.tableScroll}>
       <table className={s.table}>
-        <caption className="visually-hidden">Reviews given per learner</caption>
+        <caption className="visually-hidden">
+          <Trans>Reviews given per learner</Trans>
+        </caption>
         <thead>
           <tr>
-            <th scope="col">Learner</th>
-            <th scope="col">Reviews given</th>
+            <th scope="col">
+              <Trans>Learner</Trans>
+            </th>
+            <th scope="col">
+              <Trans>Reviews given</Trans>
+            </th>
           </tr>
         </thead>
         <tbody>
           {backlog.reviewers.map((reviewer, index) => (
             // biome-ignore lint/suspicious/noArrayIndexKey: one row per submission, in the backlog's order; names may repeat
             <tr key={index}>
-              <th scope="row">{reviewer.learnerName}</th>
+              <th scope="row" translate="no">
+                {reviewer.learnerName}
+              </th>
               <td className={s.numeric}>
                 {reviewer.given} / {backlog.reviewsToGive}
                 {reviewer.given >= backlog.reviewsToGive && (
                   <span className={s.done}>
                     {" "}
-                    <Badge tone="success">Done</Badge>
+                    <Badge tone="success">
+                      <Trans>Done</Trans>
+                    </Badge>
                   </span>
                 )}
               </td>

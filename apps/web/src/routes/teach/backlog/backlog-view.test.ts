@@ -1,3 +1,5 @@
+// The backlog's words go through the catalog: English is active as in the app.
+import "../../../lib/i18n/testing";
 import { describe, expect, it } from "vitest";
 import {
   backlogPath,

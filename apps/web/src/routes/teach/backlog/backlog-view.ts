@@ -1,9 +1,15 @@
+import { i18n, type MessageDescriptor } from "@lingui/core";
+import { msg, plural, t } from "@lingui/core/macro";
 import type { inferOutput } from "@trpc/tanstack-react-query";
 import type { BadgeTone } from "../../../components/ui/Badge";
-import { plural } from "../../../lib/format";
+import { intlLocale } from "../../../lib/i18n";
 import type { trpc } from "../../../lib/trpc";
 
-/** The words and numbers of an assignment's reviews backlog, apart from the markup. */
+/**
+ * The words and numbers of an assignment's reviews backlog, apart from the markup. Labels are
+ * message descriptors; the functions that return words are called while rendering, in the
+ * active language.
+ */
 export type AssignmentBacklog = inferOutput<typeof trpc.assignment.backlog>;
 export type BacklogSubmission = AssignmentBacklog["submissions"][number];
 export type BacklogState = BacklogSubmission["state"];
@@ -17,28 +23,30 @@ export const backlogPath = (courseId: string, lessonId: string) =>
 /** The states in the order work moves through them (flagged and staff last: they need you). */
 export const BACKLOG_STATES: ReadonlyArray<{
   state: BacklogState;
-  label: string;
+  label: MessageDescriptor;
   tone: BadgeTone;
 }> = [
-  { state: "waiting", label: "Waiting", tone: "neutral" },
-  { state: "in_review", label: "In review", tone: "info" },
-  { state: "graded", label: "Graded", tone: "success" },
-  { state: "flagged", label: "Flagged", tone: "warning" },
-  { state: "needs_staff", label: "Needs staff", tone: "danger" },
+  { state: "waiting", label: msg`Waiting`, tone: "neutral" },
+  { state: "in_review", label: msg`In review`, tone: "info" },
+  { state: "graded", label: msg`Graded`, tone: "success" },
+  { state: "flagged", label: msg`Flagged`, tone: "warning" },
+  { state: "needs_staff", label: msg`Needs staff`, tone: "danger" },
 ];
 
-export const stateLabel = (state: BacklogState) =>
-  BACKLOG_STATES.find((s) => s.state === state)?.label ?? state;
+export const stateLabel = (state: BacklogState) => {
+  const label = BACKLOG_STATES.find((s) => s.state === state)?.label;
+  return label ? i18n._(label) : state;
+};
 export const stateTone = (state: BacklogState): BadgeTone =>
   BACKLOG_STATES.find((s) => s.state === state)?.tone ?? "neutral";
 
-const GRADED_BY: Record<GradedBy, string> = {
-  peers: "Peers",
-  peers_partial: "Peers (window closed early)",
-  staff: "Staff",
-  override: "Staff override",
+const GRADED_BY: Record<GradedBy, MessageDescriptor> = {
+  peers: msg`Peers`,
+  peers_partial: msg`Peers (window closed early)`,
+  staff: msg`Staff`,
+  override: msg`Staff override`,
 };
-export const gradedByLabel = (by: GradedBy | null) => (by ? GRADED_BY[by] : "—");
+export const gradedByLabel = (by: GradedBy | null) => (by ? i18n._(GRADED_BY[by]) : "—");
 
 export const totalOf = (counts: Record<BacklogState, number>) =>
   BACKLOG_STATES.reduce((sum, s) => sum + (counts[s.state] ?? 0), 0);
@@ -46,11 +54,14 @@ export const totalOf = (counts: Record<BacklogState, number>) =>
 /** One sentence for the chart's accessible name: every state that has submissions. */
 export function countsSummary(counts: Record<BacklogState, number>): string {
   const total = totalOf(counts);
-  if (total === 0) return "No submissions yet.";
-  const parts = BACKLOG_STATES.filter((s) => counts[s.state] > 0).map(
-    (s) => `${counts[s.state]} ${s.label.toLowerCase()}`,
+  if (total === 0) return t`No submissions yet.`;
+  const locale = intlLocale();
+  const parts = new Intl.ListFormat(locale, { style: "short", type: "unit" }).format(
+    BACKLOG_STATES.filter((s) => counts[s.state] > 0).map(
+      (s) => `${counts[s.state]} ${i18n._(s.label).toLocaleLowerCase(locale)}`,
+    ),
   );
-  return `${plural(total, "submission")}: ${parts.join(", ")}.`;
+  return t`${plural(total, { one: "# submission", other: "# submissions" })}: ${parts}.`;
 }
 
 export interface Segment {
@@ -68,17 +79,19 @@ export function stackedSegments(counts: Record<BacklogState, number>, width: num
   let x = 0;
   return BACKLOG_STATES.filter((s) => counts[s.state] > 0).map((s) => {
     const w = (counts[s.state] / total) * width;
-    const segment = { state: s.state, label: s.label, count: counts[s.state], x, width: w };
+    const segment = { state: s.state, label: i18n._(s.label), count: counts[s.state], x, width: w };
     x += w;
     return segment;
   });
 }
 
-const whenFormat = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short" });
-/** "Dec 6, 2026, 2:05 PM". */
+/** "Dec 6, 2026, 2:05 PM", in the active language. */
 export function formatWhen(iso: string): string {
   const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? "" : whenFormat.format(date);
+  if (Number.isNaN(date.getTime())) return "";
+  return new Intl.DateTimeFormat(intlLocale(), { dateStyle: "medium", timeStyle: "short" }).format(
+    date,
+  );
 }
 
 /** "42 %" (whole), "—" without a grade. */
@@ -117,9 +130,11 @@ export function staffGradeErrors(
   for (const criterion of rubric) {
     const score = scores[criterion.id];
     if (!score || !criterion.levels.some((l) => l.id === score.levelId)) {
-      errors[criterion.id] = `Choose a level for “${criterion.title}”.`;
+      const title = criterion.title;
+      errors[criterion.id] = t`Choose a level for “${title}”.`;
     } else if (criterion.commentRequired && !score.comment.trim()) {
-      errors[criterion.id] = `Explain your choice for “${criterion.title}”.`;
+      const title = criterion.title;
+      errors[criterion.id] = t`Explain your choice for “${title}”.`;
     }
   }
   return errors;

@@ -1,3 +1,6 @@
+import type { MessageDescriptor } from "@lingui/core";
+import { msg } from "@lingui/core/macro";
+import { Trans, useLingui } from "@lingui/react/macro";
 import { useInfiniteQuery, useMutation, useQuery } from "@tanstack/react-query";
 import { Link } from "react-router";
 import { ErrorState, LoadingState } from "../../../components/states";
@@ -13,29 +16,39 @@ import s from "./moderation.module.css";
 
 /** The course's muted members, each with Unmute. */
 export function Mutes({ courseId }: { courseId: string }) {
+  const { t } = useLingui();
   const mutes = useQuery({ ...trpc.forum.mutes.queryOptions({ courseId }), staleTime: 0 });
   const invalidate = useInvalidateForum();
   const unmute = useMutation(trpc.forum.unmute.mutationOptions({ onSettled: invalidate }));
   return (
     <section aria-labelledby="mutes-heading" className={s.section}>
-      <h2 id="mutes-heading">Muted members</h2>
+      <h2 id="mutes-heading">
+        <Trans>Muted members</Trans>
+      </h2>
       {mutes.isPending ? (
-        <LoadingState label="Loading muted members…" />
+        <LoadingState label={t`Loading muted members…`} />
       ) : mutes.isError ? (
         <ErrorState
-          message="We could not load the muted members."
+          message={t`We could not load the muted members.`}
           onRetry={() => mutes.refetch()}
         />
       ) : mutes.data.length === 0 ? (
-        <p className="muted">Nobody is muted in this course.</p>
+        <p className="muted">
+          <Trans>Nobody is muted in this course.</Trans>
+        </p>
       ) : (
         <ul className={s.list}>
           {mutes.data.map((mute) => (
             <li key={mute.user.id} className={s.item}>
               <p>
-                <strong>{mute.user.name}</strong> — {mute.reason}
+                <strong translate="no">{mute.user.name}</strong> —{" "}
+                <span translate="no">{mute.reason}</span>{" "}
                 <span className="muted">
-                  {mute.until ? ` (until ${formatDate(mute.until)})` : " (until unmuted)"}
+                  {mute.until ? (
+                    <Trans>(until {formatDate(mute.until)})</Trans>
+                  ) : (
+                    <Trans>(until unmuted)</Trans>
+                  )}
                 </span>
               </p>
               <Button
@@ -43,7 +56,9 @@ export function Mutes({ courseId }: { courseId: string }) {
                 onClick={() => unmute.mutate({ courseId, userId: mute.user.id })}
                 disabled={unmute.isPending}
               >
-                Unmute {mute.user.name}
+                <Trans>
+                  Unmute <span translate="no">{mute.user.name}</span>
+                </Trans>
               </Button>
             </li>
           ))}
@@ -51,27 +66,32 @@ export function Mutes({ courseId }: { courseId: string }) {
       )}
       {unmute.isError && (
         <p role="alert" className={fs.inlineError}>
-          {problemMessage(unmute.error, "The member was not unmuted.")}
+          {problemMessage(unmute.error, t`The member was not unmuted.`)}
         </p>
       )}
     </section>
   );
 }
 
-const ACTION_LABELS: Record<string, string> = {
-  hide: "Hid a post",
-  unhide: "Unhid a post",
-  lock: "Locked a thread",
-  unlock: "Unlocked a thread",
-  pin: "Pinned a thread",
-  unpin: "Unpinned a thread",
-  mute: "Muted",
-  unmute: "Unmuted",
-  dismiss_report: "Dismissed a report",
+const ACTION_LABELS: Record<string, MessageDescriptor> = {
+  hide: msg`Hid a post`,
+  unhide: msg`Unhid a post`,
+  lock: msg`Locked a thread`,
+  unlock: msg`Unlocked a thread`,
+  pin: msg`Pinned a thread`,
+  unpin: msg`Unpinned a thread`,
+  mute: msg`Muted`,
+  unmute: msg`Unmuted`,
+  dismiss_report: msg`Dismissed a report`,
 };
 
 /** Every moderation action in the course: who, when, what and why, newest first. */
 export function AuditLog({ courseId, slug }: { courseId: string; slug: string }) {
+  const { t, i18n } = useLingui();
+  const actionLabel = (action: string) => {
+    const label = ACTION_LABELS[action];
+    return label ? i18n._(label) : action;
+  };
   const log = useInfiniteQuery(
     trpc.forum.moderationLog.infiniteQueryOptions(
       { courseId, limit: 20 },
@@ -81,21 +101,33 @@ export function AuditLog({ courseId, slug }: { courseId: string; slug: string })
   const items = log.data?.pages.flatMap((page) => page.items) ?? [];
   return (
     <section aria-labelledby="log-heading" className={s.section}>
-      <h2 id="log-heading">Moderation log</h2>
+      <h2 id="log-heading">
+        <Trans>Moderation log</Trans>
+      </h2>
       {log.isPending ? (
-        <LoadingState label="Loading the log…" />
+        <LoadingState label={t`Loading the log…`} />
       ) : log.isError ? (
-        <ErrorState message="We could not load the log." onRetry={() => log.refetch()} />
+        <ErrorState message={t`We could not load the log.`} onRetry={() => log.refetch()} />
       ) : items.length === 0 ? (
-        <p className="muted">No moderation yet.</p>
+        <p className="muted">
+          <Trans>No moderation yet.</Trans>
+        </p>
       ) : (
         <table className={s.table}>
           <thead>
             <tr>
-              <th scope="col">When</th>
-              <th scope="col">Who</th>
-              <th scope="col">What</th>
-              <th scope="col">Why</th>
+              <th scope="col">
+                <Trans>When</Trans>
+              </th>
+              <th scope="col">
+                <Trans>Who</Trans>
+              </th>
+              <th scope="col">
+                <Trans>What</Trans>
+              </th>
+              <th scope="col">
+                <Trans>Why</Trans>
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -104,10 +136,16 @@ export function AuditLog({ courseId, slug }: { courseId: string; slug: string })
                 <td>
                   <time dateTime={entry.createdAt}>{formatRelative(entry.createdAt)}</time>
                 </td>
-                <td>{entry.actor?.name ?? "Deleted account"}</td>
+                {entry.actor ? (
+                  <td translate="no">{entry.actor.name}</td>
+                ) : (
+                  <td>
+                    <Trans>Deleted account</Trans>
+                  </td>
+                )}
                 <td>
-                  {ACTION_LABELS[entry.action] ?? entry.action}
-                  {entry.targetUser && ` ${entry.targetUser.name}`}
+                  {actionLabel(entry.action)}
+                  {entry.targetUser && <span translate="no"> {entry.targetUser.name}</span>}
                   {entry.threadId && (
                     <>
                       {" "}
@@ -115,13 +153,13 @@ export function AuditLog({ courseId, slug }: { courseId: string; slug: string })
                       <Link
                         to={`${threadPath(slug, entry.threadId)}${entry.replyId ? `#reply-${entry.replyId}` : ""}`}
                       >
-                        thread
+                        <Trans>thread</Trans>
                       </Link>
                       )
                     </>
                   )}
                 </td>
-                <td>{entry.reason || <span className="muted">—</span>}</td>
+                <td translate="no">{entry.reason || <span className="muted">—</span>}</td>
               </tr>
             ))}
           </tbody>
@@ -133,7 +171,7 @@ export function AuditLog({ courseId, slug }: { courseId: string; slug: string })
           onClick={() => log.fetchNextPage()}
           disabled={log.isFetchingNextPage}
         >
-          Load more entries
+          <Trans>Load more entries</Trans>
         </Button>
       )}
     </section>

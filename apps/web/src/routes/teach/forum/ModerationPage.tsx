@@ -1,3 +1,4 @@
+import { Trans, useLingui } from "@lingui/react/macro";
 import { useInfiniteQuery, useMutation, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { Link, useParams } from "react-router";
@@ -30,17 +31,19 @@ export function Component() {
 
 /** A course forum's moderation: the report queue, muted members and the audit log. */
 function Moderation({ courseId }: { courseId: string }) {
+  const { t } = useLingui();
   const overview = useQuery(trpc.forum.overview.queryOptions({ courseId }));
-  useDocumentTitle(overview.data ? `Forum moderation — ${overview.data.course.title}` : null);
-  if (overview.isPending) return <LoadingState label="Loading moderation…" />;
+  const courseTitle = overview.data?.course.title;
+  useDocumentTitle(courseTitle ? t`Forum moderation — ${courseTitle}` : null);
+  if (overview.isPending) return <LoadingState label={t`Loading moderation…`} />;
   if (overview.isError) {
     const code = apiErrorCode(overview.error);
     if (code === "NOT_FOUND" || code === "BAD_REQUEST")
-      return <NotFoundContent title="Course not found" what="course" />;
+      return <NotFoundContent title={t`Course not found`} what={t`course`} />;
     return (
       <ErrorState
         message={
-          code === "FORBIDDEN" ? overview.error.message : "We could not load this course's forum."
+          code === "FORBIDDEN" ? overview.error.message : t`We could not load this course's forum.`
         }
         onRetry={() => overview.refetch()}
       />
@@ -50,8 +53,8 @@ function Moderation({ courseId }: { courseId: string }) {
   if (!viewer.isStaff) {
     return (
       <ErrorState
-        title="Moderation is for the course's staff"
-        message="Only the course's instructors and admins moderate its forum."
+        title={t`Moderation is for the course's staff`}
+        message={t`Only the course's instructors and admins moderate its forum.`}
       />
     );
   }
@@ -59,15 +62,23 @@ function Moderation({ courseId }: { courseId: string }) {
     <div className={fs.page}>
       <Breadcrumb>
         <li>
-          <Link to="/teach">Your courses</Link>
+          <Link to="/teach">
+            <Trans>Your courses</Trans>
+          </Link>
         </li>
         <li>
-          <Link to={`/teach/courses/${course.id}`}>{course.title}</Link>
+          <Link to={`/teach/courses/${course.id}`} translate="no">
+            {course.title}
+          </Link>
         </li>
       </Breadcrumb>
       <div className={fs.pageHead}>
-        <h1>Forum moderation</h1>
-        <Link to={forumPath(course.slug)}>Open the forum</Link>
+        <h1>
+          <Trans>Forum moderation</Trans>
+        </h1>
+        <Link to={forumPath(course.slug)}>
+          <Trans>Open the forum</Trans>
+        </Link>
       </div>
       <Reports courseId={course.id} slug={course.slug} />
       <Mutes courseId={course.id} />
@@ -77,6 +88,7 @@ function Moderation({ courseId }: { courseId: string }) {
 }
 
 function Reports({ courseId, slug }: { courseId: string; slug: string }) {
+  const { t } = useLingui();
   const [status, setStatus] = useState<"open" | "closed">("open");
   const invalidate = useInvalidateForum();
   const dismiss = useMutation(trpc.forum.dismissReport.mutationOptions({ onSettled: invalidate }));
@@ -90,73 +102,102 @@ function Reports({ courseId, slug }: { courseId: string; slug: string }) {
   return (
     <section aria-labelledby="reports-heading" className={s.section}>
       <div className={fs.pageHead}>
-        <h2 id="reports-heading">Reports</h2>
+        <h2 id="reports-heading">
+          <Trans>Reports</Trans>
+        </h2>
         <SelectField
           id="report-status"
-          label="Show"
+          label={t`Show`}
           value={status}
           options={[
-            { value: "open", label: "Open reports" },
-            { value: "closed", label: "Closed reports" },
+            { value: "open", label: t`Open reports` },
+            { value: "closed", label: t`Closed reports` },
           ]}
           onChange={(e) => setStatus(e.target.value === "closed" ? "closed" : "open")}
         />
       </div>
       {reports.isPending ? (
-        <LoadingState label="Loading reports…" />
+        <LoadingState label={t`Loading reports…`} />
       ) : reports.isError ? (
-        <ErrorState message="We could not load the reports." onRetry={() => reports.refetch()} />
+        <ErrorState message={t`We could not load the reports.`} onRetry={() => reports.refetch()} />
       ) : items.length === 0 ? (
-        <EmptyState title={status === "open" ? "No open reports" : "No closed reports"} />
+        <EmptyState title={status === "open" ? t`No open reports` : t`No closed reports`} />
       ) : (
         <ul className={s.list}>
           {items.map((report) => (
             <li
               key={report.id}
               className={s.item}
-              aria-label={`Report on a post by ${report.postAuthor?.name ?? "a deleted account"}`}
+              aria-label={
+                report.postAuthor
+                  ? t`Report on a post by ${report.postAuthor.name}`
+                  : t`Report on a post by a deleted account`
+              }
             >
               <p className={fs.meta}>
                 <Link
                   to={`${threadPath(slug, report.threadId)}${report.post.type === "reply" ? `#reply-${report.post.id}` : ""}`}
+                  translate="no"
                 >
                   {report.threadTitle}
                 </Link>
                 <span>
-                  {report.post.type === "thread" ? "Thread" : "Reply"} by{" "}
-                  {report.postAuthor?.name ?? "a deleted account"}
+                  <PostBy type={report.post.type} author={report.postAuthor?.name ?? null} />
                 </span>
-                {report.postHidden && <Badge tone="danger">Hidden</Badge>}
+                {report.postHidden && (
+                  <Badge tone="danger">
+                    <Trans>Hidden</Trans>
+                  </Badge>
+                )}
                 {report.status !== "open" && (
-                  <Badge>{report.status === "resolved" ? "Resolved" : "Dismissed"}</Badge>
+                  <Badge>
+                    {report.status === "resolved" ? (
+                      <Trans>Resolved</Trans>
+                    ) : (
+                      <Trans>Dismissed</Trans>
+                    )}
+                  </Badge>
                 )}
               </p>
               {report.excerpt !== null ? (
-                <blockquote className={s.excerpt}>{report.excerpt}</blockquote>
+                <blockquote className={s.excerpt} translate="no">
+                  {report.excerpt}
+                </blockquote>
               ) : (
-                <p className="muted">[deleted]</p>
+                <p className="muted">
+                  <Trans>[deleted]</Trans>
+                </p>
               )}
               <p>
-                <strong>Reason:</strong> {report.reason}{" "}
+                <strong>
+                  <Trans>Reason:</Trans>
+                </strong>{" "}
+                <span translate="no">{report.reason}</span>{" "}
                 <span className="muted">
-                  — {report.reporter?.name ?? "a deleted account"},{" "}
-                  {formatRelative(report.createdAt)}
+                  {report.reporter ? (
+                    <Trans>
+                      — <span translate="no">{report.reporter.name}</span>,{" "}
+                      {formatRelative(report.createdAt)}
+                    </Trans>
+                  ) : (
+                    <Trans>— a deleted account, {formatRelative(report.createdAt)}</Trans>
+                  )}
                 </span>
               </p>
               <div className={fs.actions}>
                 <ModerationButton
                   action={{ kind: "hide", post: report.post, hidden: !report.postHidden }}
-                  label={report.postHidden ? "Unhide post" : "Hide post"}
+                  label={report.postHidden ? t`Unhide post` : t`Hide post`}
                 />
                 {report.post.type === "thread" && (
                   <>
                     <ModerationButton
                       action={{ kind: "lock", threadId: report.threadId, locked: true }}
-                      label="Lock thread"
+                      label={t`Lock thread`}
                     />
                     <ModerationButton
                       action={{ kind: "pin", threadId: report.threadId, pinned: true }}
-                      label="Pin thread"
+                      label={t`Pin thread`}
                     />
                   </>
                 )}
@@ -168,7 +209,7 @@ function Reports({ courseId, slug }: { courseId: string; slug: string }) {
                       userId: report.postAuthor.id,
                       name: report.postAuthor.name,
                     }}
-                    label={`Mute ${report.postAuthor.name}`}
+                    label={t`Mute ${report.postAuthor.name}`}
                   />
                 )}
                 {report.status === "open" && (
@@ -178,7 +219,7 @@ function Reports({ courseId, slug }: { courseId: string; slug: string }) {
                     disabled={dismiss.isPending}
                     onClick={() => dismiss.mutate({ reportId: report.id })}
                   >
-                    Dismiss report
+                    <Trans>Dismiss report</Trans>
                   </Button>
                 )}
               </div>
@@ -188,7 +229,7 @@ function Reports({ courseId, slug }: { courseId: string; slug: string }) {
       )}
       {dismiss.isError && (
         <p role="alert" className={fs.inlineError}>
-          {problemMessage(dismiss.error, "The report was not dismissed.")}
+          {problemMessage(dismiss.error, t`The report was not dismissed.`)}
         </p>
       )}
       {reports.hasNextPage && (
@@ -197,9 +238,21 @@ function Reports({ courseId, slug }: { courseId: string; slug: string }) {
           onClick={() => reports.fetchNextPage()}
           disabled={reports.isFetchingNextPage}
         >
-          Load more reports
+          <Trans>Load more reports</Trans>
         </Button>
       )}
     </section>
   );
+}
+
+/** "Thread by Ada" / "Reply by a deleted account": one sentence per case, for translators. */
+function PostBy({ type, author }: { type: "thread" | "reply"; author: string | null }) {
+  if (author === null)
+    return type === "thread" ? (
+      <Trans>Thread by a deleted account</Trans>
+    ) : (
+      <Trans>Reply by a deleted account</Trans>
+    );
+  const name = <span translate="no">{author}</span>;
+  return type === "thread" ? <Trans>Thread by {name}</Trans> : <Trans>Reply by {name}</Trans>;
 }
