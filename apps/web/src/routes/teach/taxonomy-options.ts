@@ -6,18 +6,8 @@ import {
   type Category,
   COURSE_LEVELS,
   type CourseLevel,
-  LANGUAGES,
   type LanguageCode,
 } from "@lumen/shared";
-import { capitalize } from "../../lib/format";
-
-/** The catalog's fixed vocabularies as select options, in the order the taxonomy lists them. */
-export const CATEGORY_OPTIONS = CATEGORIES.map((value) => ({ value, label: value }));
-export const LEVEL_OPTIONS = COURSE_LEVELS.map((value) => ({ value, label: capitalize(value) }));
-export const LANGUAGE_OPTIONS = Object.entries(LANGUAGES).map(([value, label]) => ({
-  value,
-  label,
-}));
 
 // The values stay the API's English words; only what the select shows is translated.
 const CATEGORY_LABELS: Record<Category, MessageDescriptor> = {
@@ -50,7 +40,10 @@ const LANGUAGE_LABELS: Record<LanguageCode, MessageDescriptor> = {
   zh: msg`Chinese`,
 };
 
-/** The same options with labels in the UI's language (re-rendered when it changes). */
+/**
+ * The catalog's fixed vocabularies as select options, in the order the taxonomy lists them,
+ * labelled in the UI's language (re-rendered when it changes).
+ */
 export function useTaxonomyOptions() {
   const { i18n } = useLingui();
   return {

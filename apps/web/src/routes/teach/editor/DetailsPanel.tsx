@@ -4,7 +4,7 @@ import { fieldStyles as f, SelectField, TextField } from "../../../components/ui
 import type { EditableCourse } from "../api";
 import { COURSE_LIMITS } from "../course-form";
 import { fieldId } from "../editor-targets";
-import { CATEGORY_OPTIONS, LANGUAGE_OPTIONS, LEVEL_OPTIONS } from "../taxonomy-options";
+import { useTaxonomyOptions } from "../taxonomy-options";
 import teach from "../teach.module.css";
 import { ConflictNotice } from "./ConflictNotice";
 import { CoverUpload } from "./CoverUpload";
@@ -17,6 +17,7 @@ import { useDetailsForm } from "./use-details-form";
 /** Title, texts, taxonomy and tags, saved together; the cover beside them saves on upload. */
 export function DetailsPanel({ course }: { course: EditableCourse }) {
   const { t } = useLingui();
+  const taxonomy = useTaxonomyOptions();
   const { values, errors, dirty, set, submit, reload, save, conflict } = useDetailsForm(course);
   return (
     <div className={s.detailsLayout}>
@@ -60,7 +61,7 @@ export function DetailsPanel({ course }: { course: EditableCourse }) {
           <SelectField
             id={fieldId("category")}
             label={t`Category`}
-            options={CATEGORY_OPTIONS}
+            options={taxonomy.categories}
             value={values.category}
             onChange={(e) => set("category", e.target.value)}
             error={errors.category}
@@ -68,7 +69,7 @@ export function DetailsPanel({ course }: { course: EditableCourse }) {
           <SelectField
             id={fieldId("level")}
             label={t`Level`}
-            options={LEVEL_OPTIONS}
+            options={taxonomy.levels}
             value={values.level}
             onChange={(e) => set("level", e.target.value)}
             error={errors.level}
@@ -76,7 +77,7 @@ export function DetailsPanel({ course }: { course: EditableCourse }) {
           <SelectField
             id={fieldId("language")}
             label={t`Language`}
-            options={LANGUAGE_OPTIONS}
+            options={taxonomy.languages}
             value={values.language}
             onChange={(e) => set("language", e.target.value)}
             error={errors.language}
