@@ -30,7 +30,12 @@ export default defineConfig({
     },
     {
       path: "<rootDir>/src/locales/{locale}/app",
-      include: ["<rootDir>/src/components/", "<rootDir>/src/lib/", "<rootDir>/src/*.tsx"],
+      include: [
+        "<rootDir>/src/components/",
+        "<rootDir>/src/lib/",
+        "<rootDir>/src/*.tsx",
+        "<rootDir>/src/routes/*.tsx",
+      ],
       exclude: ["**/*.test.*"],
     },
   ],

@@ -42,7 +42,12 @@ export function Component() {
     return <LoadingState label={t`Loading forum…`} />;
   if (course.isError) {
     if (apiErrorCode(course.error) === "NOT_FOUND")
-      return <NotFoundContent title={t`Course not found`} what={t`course`} />;
+      return (
+        <NotFoundContent
+          title={t`Course not found`}
+          message={t`We could not find that course. It may have moved or been unpublished.`}
+        />
+      );
     return (
       <ErrorState message={t`We could not load this forum.`} onRetry={() => course.refetch()} />
     );

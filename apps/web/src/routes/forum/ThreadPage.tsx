@@ -36,7 +36,12 @@ export function Component() {
   if (thread.isError) {
     const code = apiErrorCode(thread.error);
     if (code === "NOT_FOUND" || code === "BAD_REQUEST")
-      return <NotFoundContent title={t`Thread not found`} what={t`thread`} />;
+      return (
+        <NotFoundContent
+          title={t`Thread not found`}
+          message={t`We could not find that thread. It may have moved or been unpublished.`}
+        />
+      );
     if (code === "FORBIDDEN") {
       return (
         <div className={s.page}>

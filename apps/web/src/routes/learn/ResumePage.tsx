@@ -24,7 +24,12 @@ export function Component() {
   if (course.isError) {
     const code = apiErrorCode(course.error);
     if (code === "NOT_FOUND" || code === "BAD_REQUEST") {
-      return <NotFoundContent title={t`Course not found`} what="course" />;
+      return (
+        <NotFoundContent
+          title={t`Course not found`}
+          message={t`We could not find that course. It may have moved or been unpublished.`}
+        />
+      );
     }
     return (
       <ErrorState message={t`We could not open this course.`} onRetry={() => course.refetch()} />

@@ -37,13 +37,24 @@ export function Component() {
   if (course.isError) {
     const code = apiErrorCode(course.error);
     if (code === "NOT_FOUND" || code === "BAD_REQUEST") {
-      return <NotFoundContent title={t`Course not found`} what="course" />;
+      return (
+        <NotFoundContent
+          title={t`Course not found`}
+          message={t`We could not find that course. It may have moved or been unpublished.`}
+        />
+      );
     }
     return (
       <ErrorState message={t`We could not load this lesson.`} onRetry={() => course.refetch()} />
     );
   }
-  if (!found) return <NotFoundContent title={t`Lesson not found`} what="lesson" />;
+  if (!found)
+    return (
+      <NotFoundContent
+        title={t`Lesson not found`}
+        message={t`We could not find that lesson. It may have moved or been unpublished.`}
+      />
+    );
   return <CoursePlayer course={course.data} at={found} />;
 }
 

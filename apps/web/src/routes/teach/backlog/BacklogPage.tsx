@@ -45,7 +45,12 @@ function Backlog({ courseId, lessonId }: { courseId: string; lessonId: string })
     return code === "NOT_FOUND" || code === "FORBIDDEN" || code === "BAD_REQUEST";
   });
   if (refused || (course.data && lesson?.kind !== "assignment")) {
-    return <NotFoundContent title={t`Assignment not found`} what={t`assignment you can review`} />;
+    return (
+      <NotFoundContent
+        title={t`Assignment not found`}
+        message={t`We could not find that assignment you can review. It may have moved or been unpublished.`}
+      />
+    );
   }
   return (
     <div className={s.page}>

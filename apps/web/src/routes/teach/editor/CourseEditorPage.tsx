@@ -41,7 +41,12 @@ function Editor({ courseId }: { courseId: string }) {
   if (course.isError) {
     const code = apiErrorCode(course.error);
     if (code === "NOT_FOUND" || code === "FORBIDDEN" || code === "BAD_REQUEST") {
-      return <NotFoundContent title={t`Course not found`} what={t`course you can edit`} />;
+      return (
+        <NotFoundContent
+          title={t`Course not found`}
+          message={t`We could not find that course you can edit. It may have moved or been unpublished.`}
+        />
+      );
     }
     return (
       <ErrorState message={t`We could not load this course.`} onRetry={() => course.refetch()} />

@@ -39,7 +39,12 @@ function Moderation({ courseId }: { courseId: string }) {
   if (overview.isError) {
     const code = apiErrorCode(overview.error);
     if (code === "NOT_FOUND" || code === "BAD_REQUEST")
-      return <NotFoundContent title={t`Course not found`} what={t`course`} />;
+      return (
+        <NotFoundContent
+          title={t`Course not found`}
+          message={t`We could not find that course. It may have moved or been unpublished.`}
+        />
+      );
     return (
       <ErrorState
         message={
