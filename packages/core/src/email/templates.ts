@@ -31,6 +31,7 @@ export const KIND_LABELS: Record<NotificationKindName, string> = {
   forum_moderation: "moderation of your posts",
   grade: "grades",
   privacy_export: "data exports",
+  account_deletion: "account deletion",
 };
 
 const frameStrings = {

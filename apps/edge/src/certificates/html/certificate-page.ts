@@ -51,7 +51,7 @@ export async function certificatePage(
   const main = await html`${verdict(v)}
 ${details(v)}
 <p><a href="/certificates/${v.id}/verify">This result as JSON</a> · <a href="/.well-known/jwks.json">The issuer's public keys</a></p>`;
-  const title = `${heading[v.status]}${v.certificate ? `: ${v.certificate.courseTitle}` : ""} · Lumen`;
+  const title = `${headingOf(v)}${v.certificate ? `: ${v.certificate.courseTitle}` : ""} · Lumen`;
   return { status: 200, body: await layout(title, main) };
 }
 
@@ -65,13 +65,26 @@ const heading = {
   invalid: "Invalid certificate",
 } as const;
 
+/** A withdrawn certificate is revoked, but says why in its own words (ADR 0027). */
+const headingOf = (v: CertificateVerification) =>
+  v.reason === "withdrawn" ? "Withdrawn certificate" : heading[v.status];
+
 /** The invalid verdict's first line: a bad signature and a future start date differ. */
 const INVALID_LEAD: Record<string, HtmlEscapedString | Promise<HtmlEscapedString>> = {
   not_yet_valid: html`This credential is not valid yet: do not rely on it.`,
 };
 
 function verdict(v: CertificateVerification) {
-  const title = html`<h1>${heading[v.status]}</h1>`;
+  const title = html`<h1>${headingOf(v)}</h1>`;
+  if (v.reason === "withdrawn") {
+    const withdrawnAt = v.revocation ? date(v.revocation.revokedAt) : "an unknown date";
+    // Nothing about the holder or the course: the holder asked for their data to be erased.
+    return html`${title}<section class="verdict revoked" aria-label="Verdict">
+<p class="label">${mark("✗")} WITHDRAWN</p>
+<p>${v.revocation?.reason ?? "Withdrawn"} on ${withdrawnAt}.</p>
+<p>It no longer certifies anything, and its details have been erased.</p>
+</section>`;
+  }
   if (v.status === "valid") {
     return html`${title}<section class="verdict valid" aria-label="Verdict">
 <p class="label">${mark("✓")} VALID</p>
