@@ -3,11 +3,11 @@ import { env } from "cloudflare:workers";
 import {
   buildCredential,
   type CertificateRecord,
-  type IssuedRecord,
-  isWithdrawn,
   encodeStatusList,
   generateIssuerKey,
+  type IssuedRecord,
   importSigningKeys,
+  isWithdrawn,
   type PublicJwk,
   type SigningKey,
   type StatusListRecord,
@@ -122,7 +122,12 @@ export function publish(
   // Only the record's own fields: a TestCertificate also carries what its credential says.
   const body = isWithdrawn(record)
     ? { id, withdrawnAt: record.withdrawnAt }
-    : { id, credential: record.credential, revokedAt: record.revokedAt, revokedReason: record.revokedReason };
+    : {
+        id,
+        credential: record.credential,
+        revokedAt: record.revokedAt,
+        revokedReason: record.revokedReason,
+      };
   return edgeAt(options.path ?? `/internal/certificates/${id}`, {
     method: "PUT",
     headers: {

@@ -155,7 +155,8 @@ export const forumEntries: RegistryEntry[] = [
           .where(eq(forumMutes.userId, userId)),
     },
     erase: {
-      delete: "a mute of an account that no longer exists; mutedBy is cleared on mutes the user made",
+      delete:
+        "a mute of an account that no longer exists; mutedBy is cleared on mutes the user made",
     },
   },
   {
