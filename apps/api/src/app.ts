@@ -23,6 +23,7 @@ import type { ApiEnv } from "./env";
 import { INTERNAL_ERROR_MESSAGE, renderError } from "./http-errors";
 import type { Logger } from "./logger";
 import { requireWebOrigin } from "./origin-check";
+import { passwordCheckFor } from "./password-check";
 import { analyticsExportRoutes } from "./routes/analytics-export";
 import { attachmentRoutes } from "./routes/attachments";
 import { certificateRoutes } from "./routes/certificates";
@@ -203,6 +204,11 @@ export function createApp({
           webhooks,
           user: await resolveSession(c.req.raw.headers),
           currentUser,
+          checkPassword: passwordCheckFor(auth, throttle, c.req.raw, async () => {
+            const user = await currentUser();
+            return user?.email ?? null;
+          }),
+          deletionGraceDays: env.ACCOUNT_DELETION_GRACE_DAYS,
         }),
       onError: ({ error, path }) => {
         if (error.code === "INTERNAL_SERVER_ERROR") {

@@ -60,6 +60,8 @@ export const apiEnvSchema = databaseEnvSchema
       .default(1024 * 1024),
     /** Requests per minute each caller (API key, else user) may make to /api/v1. */
     API_RATE_LIMIT: z.coerce.number().int().min(1).max(1_000_000).default(600),
+    /** Days a requested account deletion waits, cancellable, before it runs (ADR 0027). */
+    ACCOUNT_DELETION_GRACE_DAYS: z.coerce.number().int().min(0).max(365).default(14),
     TRPC_MAX_BATCH_SIZE: z.coerce.number().int().min(1).max(100).default(10),
     LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
     /** The edge Worker; the job runner tells it to purge catalog caches after publishing. */

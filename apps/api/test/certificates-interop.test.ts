@@ -73,7 +73,7 @@ describe("interop with independent verifiers (real edge, job runner)", { timeout
     );
     const cert = await published(enrollmentId, new Date(0));
 
-    const { kid, payload } = await verifyVcJwtIndependently(cert.credential);
+    const { kid, payload } = await verifyVcJwtIndependently(cert.credential ?? "");
     expect(kid).toBe(`${issuerId}#dev-2026-11`);
     expect(payload).toMatchObject({
       iss: issuerId,

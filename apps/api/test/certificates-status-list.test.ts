@@ -102,7 +102,7 @@ describe("revocation status lists (stand-in edge)", () => {
 
     expect(a.index).not.toBe(b.index);
     expect(b.index).toBeLessThan(STATUS_LIST_SIZE);
-    expect(decodeJwt(b.credential)).toMatchObject({
+    expect(decodeJwt(b.credential ?? "")).toMatchObject({
       credentialStatus: {
         type: "BitstringStatusListEntry",
         statusPurpose: "revocation",

@@ -1,5 +1,5 @@
 import { env } from "cloudflare:workers";
-import type { CertificateRecord } from "@lumen/credentials";
+import type { IssuedRecord } from "@lumen/credentials";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { catalogKv, edge, mockOrigin, originJson, uniqueWord } from "./origin-mock";
 import { edgeAt, publish, signedCertificate } from "./signed-certificates";
@@ -98,7 +98,7 @@ describe("Workers KV answering 429 (rate limited)", () => {
   });
 });
 
-function publishWith(record: CertificateRecord, bindings: Record<string, unknown>) {
+function publishWith(record: IssuedRecord, bindings: Record<string, unknown>) {
   const { id, credential, revokedAt, revokedReason } = record;
   return edgeAt(
     `/internal/certificates/${id}`,

@@ -5,7 +5,9 @@ import {
   type CertificateRecord,
   encodeStatusList,
   generateIssuerKey,
+  type IssuedRecord,
   importSigningKeys,
+  isWithdrawn,
   type PublicJwk,
   type SigningKey,
   type StatusListRecord,
@@ -64,7 +66,7 @@ export async function newIssuerKey(
   return { key: ring.current, publicJwk };
 }
 
-export interface TestCertificate extends CertificateRecord {
+export interface TestCertificate extends IssuedRecord {
   learnerName: string;
   courseTitle: string;
   courseId: string;
@@ -116,14 +118,23 @@ export function publish(
   record: CertificateRecord,
   options: { secret?: string; path?: string } = {},
 ): Promise<Response> {
-  const { id, credential, revokedAt, revokedReason } = record;
+  const { id } = record;
+  // Only the record's own fields: a TestCertificate also carries what its credential says.
+  const body = isWithdrawn(record)
+    ? { id, withdrawnAt: record.withdrawnAt }
+    : {
+        id,
+        credential: record.credential,
+        revokedAt: record.revokedAt,
+        revokedReason: record.revokedReason,
+      };
   return edgeAt(options.path ?? `/internal/certificates/${id}`, {
     method: "PUT",
     headers: {
       "content-type": "application/json",
       authorization: `Bearer ${options.secret ?? env.EDGE_INTERNAL_SECRET}`,
     },
-    body: JSON.stringify({ id, credential, revokedAt, revokedReason }),
+    body: JSON.stringify(body),
   });
 }
 

@@ -55,6 +55,7 @@ const notificationSettings = page(() => import("./routes/settings/NotificationSe
 const apiKeySettings = page(() => import("./routes/settings/ApiKeysPage"));
 const webhookSettings = page(() => import("./routes/settings/WebhooksPage"));
 const privacySettings = page(() => import("./routes/settings/PrivacyPage"));
+const adminRetirements = page(() => import("./routes/admin/RetirementsPage"));
 // Opened from an email's unsubscribe link, signed in or not.
 const unsubscribePage = page(() => import("./routes/unsubscribe/UnsubscribePage"));
 // Authoring: separate chunks that learners never download.
@@ -101,6 +102,7 @@ export const router = createBrowserRouter([
           { path: "settings/api-keys", ...apiKeySettings() },
           { path: "settings/webhooks", ...webhookSettings() },
           { path: "settings/privacy", ...privacySettings() },
+          { path: "admin/retirements", ...adminRetirements() },
           { path: "unsubscribe", ...unsubscribePage() },
           { path: "teach/courses/:courseId/forum", ...forumModeration() },
           {

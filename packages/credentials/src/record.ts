@@ -1,7 +1,7 @@
 import { z } from "zod";
 
-/** The record the API publishes to the edge (KV) and the edge reads from Postgres on a miss. */
-export const certificateRecordSchema = z.object({
+/** An issued certificate as the API publishes it to the edge (KV) and the edge reads it back. */
+export const issuedRecordSchema = z.object({
   id: z.uuid(),
   /** The compact VC-JWT. */
   credential: z.string().min(1),
@@ -9,7 +9,28 @@ export const certificateRecordSchema = z.object({
   revokedReason: z.string().nullable(),
 });
 
+/**
+ * A certificate withdrawn at its holder's request (account deleted, ADR 0027): only the id and
+ * when. The credential named the holder, so it is gone; verifiers learn it was withdrawn.
+ */
+export const withdrawnRecordSchema = z.object({
+  id: z.uuid(),
+  withdrawnAt: z.iso.datetime({ offset: true }),
+});
+
+/** The record the API publishes to the edge (KV) and the edge reads from Postgres on a miss. */
+export const certificateRecordSchema = z.union([withdrawnRecordSchema, issuedRecordSchema]);
+
+export type IssuedRecord = z.infer<typeof issuedRecordSchema>;
+export type WithdrawnRecord = z.infer<typeof withdrawnRecordSchema>;
 export type CertificateRecord = z.infer<typeof certificateRecordSchema>;
+
+/** Why a withdrawn certificate no longer certifies anything, as verifiers are told. */
+export const WITHDRAWN_REASON = "Withdrawn at the holder's request";
+
+export function isWithdrawn(record: CertificateRecord): record is WithdrawnRecord {
+  return "withdrawnAt" in record;
+}
 
 /**
  * A signed status list as the API publishes it to the edge (`PUT /internal/status-lists/:list`),

@@ -23,8 +23,11 @@ export const certificateVerificationSchema = z.object({
    * over `revoked`, which wins over `expired` (past its validUntil), else `valid`.
    */
   status: z.enum(["valid", "revoked", "expired", "invalid"]),
-  /** Why it is not valid: a VerifyFailure code of @lumen/credentials, "revoked" or "expired". */
-  reason: z.enum([...VERIFY_FAILURES, "revoked", "expired"]).nullable(),
+  /**
+   * Why it is not valid: a VerifyFailure code of @lumen/credentials, "revoked", "expired", or
+   * "withdrawn" (status `revoked`: withdrawn at the holder's request, without its details).
+   */
+  reason: z.enum([...VERIFY_FAILURES, "revoked", "expired", "withdrawn"]).nullable(),
   /** When the edge computed this answer (it may be served from cache for a few seconds). */
   checkedAt: z.iso.datetime(),
   certificate: z

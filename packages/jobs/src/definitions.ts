@@ -224,6 +224,24 @@ export const expireDataExportsJob = defineJob({
   cron: "30 * * * *",
 });
 
+/**
+ * Run one account retirement past its grace period (ADR 0027): ordered, idempotent steps with
+ * the state saved after each, so a retry or a second runner resumes where it stopped.
+ */
+export const retireAccountJob = defineJob({
+  name: "privacy.retire",
+  payload: z.object({ retirementId: z.uuid() }),
+  queue: { ...DEFAULT_QUEUE_OPTIONS, retryLimit: 5, expireInSeconds: 30 * 60 },
+});
+
+/** Enqueue retirements whose grace period ended, and running ones that stalled. Every 15 min. */
+export const retireDueAccountsJob = defineJob({
+  name: "privacy.retire-due",
+  payload: z.object({}).strip().nullish(),
+  queue: { ...DEFAULT_QUEUE_OPTIONS, policy: "stately", retryLimit: 3 },
+  cron: "*/15 * * * *",
+});
+
 export const JOB_DEFINITIONS: readonly JobDefinition[] = [
   issueCertificateJob,
   publishCertificateJob,
@@ -241,4 +259,6 @@ export const JOB_DEFINITIONS: readonly JobDefinition[] = [
   expireIdempotencyKeysJob,
   privacyExportJob,
   expireDataExportsJob,
+  retireAccountJob,
+  retireDueAccountsJob,
 ];

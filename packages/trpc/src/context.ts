@@ -1,6 +1,7 @@
 import type { RollupRequester } from "@lumen/core/analytics";
 import type { SessionUser } from "@lumen/core/kernel";
 import type { LiveHub } from "@lumen/core/live";
+import type { PasswordCheck } from "@lumen/core/privacy";
 import type { ProgressIngest } from "@lumen/core/progress";
 import type { WebhookPolicy } from "@lumen/core/webhooks";
 import type { Database } from "@lumen/db";
@@ -34,13 +35,34 @@ export interface ContextInner {
   analytics?: RollupRequester | undefined;
   /** Rules for webhook endpoint URLs (production: https only); absent: development rules. */
   webhooks?: WebhookPolicy | undefined;
+  /**
+   * Re-checks the signed-in user's current password (the API's: better-auth's hash, counted as
+   * a sign-in attempt). Absent where nothing can check one: procedures needing it refuse.
+   */
+  checkPassword?: PasswordCheck | undefined;
+  /** Days a requested account deletion waits, cancellable (ACCOUNT_DELETION_GRACE_DAYS). */
+  deletionGraceDays?: number | undefined;
 }
 
 /** Pure context: tests build it directly and call procedures with `createCaller`. */
 export function createContextInner(opts: ContextInner): ContextInner {
   const { db, user, currentUser, outbox, search, media, progress, live, analytics, webhooks } =
     opts;
-  return { db, user, currentUser, outbox, search, media, progress, live, analytics, webhooks };
+  const { checkPassword, deletionGraceDays } = opts;
+  return {
+    db,
+    user,
+    currentUser,
+    outbox,
+    search,
+    media,
+    progress,
+    live,
+    analytics,
+    webhooks,
+    checkPassword,
+    deletionGraceDays,
+  };
 }
 
 export type Context = ContextInner;

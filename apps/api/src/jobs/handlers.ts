@@ -16,7 +16,12 @@ import { expireIdempotencyKeysHandler } from "./expire-idempotency-keys";
 import { gradeSubmissionHandler } from "./grade-submission";
 import { indexCourseHandler } from "./index-course";
 import { issueCertificateHandler } from "./issue-certificate";
-import { expireDataExportsHandler, privacyExportHandler } from "./privacy";
+import {
+  expireDataExportsHandler,
+  privacyExportHandler,
+  retireAccountHandler,
+  retireDueAccountsHandler,
+} from "./privacy";
 import { probeVideoHandler } from "./probe-video";
 import { publishCertificateHandler } from "./publish-certificate";
 import { purgeEdgeHandler } from "./purge-edge";
@@ -64,6 +69,8 @@ export function jobHandlers(deps: JobDeps): JobHandler[] {
     expireIdempotencyKeysHandler(deps),
     privacyExportHandler(deps),
     expireDataExportsHandler(deps),
+    retireAccountHandler(deps),
+    retireDueAccountsHandler(deps),
   ];
   if (deps.ffmpeg) {
     const video = {

@@ -1,6 +1,18 @@
-import { expireDataExports, runExport } from "@lumen/core/privacy";
+import {
+  enqueueDueRetirements,
+  expireDataExports,
+  runExport,
+  runRetirement,
+} from "@lumen/core/privacy";
 import type { Database } from "@lumen/db";
-import { expireDataExportsJob, handleJob, privacyExportJob } from "@lumen/jobs";
+import {
+  expireDataExportsJob,
+  handleJob,
+  type Outbox,
+  privacyExportJob,
+  retireAccountJob,
+  retireDueAccountsJob,
+} from "@lumen/jobs";
 import type { MediaContext } from "@lumen/media";
 import type { Logger } from "../logger";
 
@@ -50,6 +62,51 @@ export function expireDataExportsHandler({
     async () => {
       const expired = await expireDataExports({ db, store: media.store });
       if (expired > 0) logger.info("data exports expired", { expired });
+    },
+    { concurrency: 1 },
+  );
+}
+
+/**
+ * privacy.retire: one account retirement (ADR 0027), the domain's state machine. A failure is
+ * rethrown so the queue retries; the run resumes after its last recorded step.
+ */
+export function retireAccountHandler({
+  db,
+  media,
+  outbox,
+  logger,
+}: {
+  db: Database;
+  media: Pick<MediaContext, "store">;
+  outbox: Outbox;
+  logger: Pick<Logger, "info">;
+}) {
+  return handleJob(
+    retireAccountJob,
+    async ({ retirementId }) => {
+      const outcome = await runRetirement({ db, store: media.store, outbox, retirementId });
+      logger.info("account retirement ran", { retirementId, outcome });
+    },
+    { concurrency: 1 },
+  );
+}
+
+/** privacy.retire-due: every 15 minutes, enqueues retirements past their grace period. */
+export function retireDueAccountsHandler({
+  db,
+  outbox,
+  logger,
+}: {
+  db: Database;
+  outbox: Outbox;
+  logger: Pick<Logger, "info">;
+}) {
+  return handleJob(
+    retireDueAccountsJob,
+    async () => {
+      const due = await enqueueDueRetirements({ db, outbox });
+      if (due > 0) logger.info("account retirements enqueued", { due });
     },
     { concurrency: 1 },
   );

@@ -3,6 +3,7 @@ import {
   publishStatusList,
   pushCertificateToEdge,
 } from "@lumen/core/certificates";
+import { isWithdrawn } from "@lumen/credentials";
 import type { Database } from "@lumen/db";
 import { handleJob, publishCertificateJob } from "@lumen/jobs";
 import { z } from "zod";
@@ -46,7 +47,7 @@ export function publishCertificateHandler({ db, env, logger, issuer, fetch }: De
     }
     const { record, statusList } = published;
     const edgeStatus = statusOf(answer);
-    const expected = record.revokedAt ? "revoked" : "valid";
+    const expected = isWithdrawn(record) || record.revokedAt ? "revoked" : "valid";
     // Retrying cannot fix this: the edge trusts other keys or another issuer id than we sign with.
     if (edgeStatus === "invalid") {
       logger.error(

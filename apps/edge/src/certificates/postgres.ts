@@ -19,12 +19,14 @@ export const POSTGRES_TIMEOUT_MS = 5_000;
 
 const rowSchema = z.object({
   id: z.string(),
-  credential: z.string(),
+  credential: z.string().nullable(),
   revoked_at: z.union([z.date(), z.string()]).nullable(),
   revoked_reason: z.string().nullable(),
+  withdrawn_at: z.union([z.date(), z.string()]).nullable(),
 });
 
-const QUERY = "select id, credential, revoked_at, revoked_reason from certificates where id = $1";
+const QUERY =
+  "select id, credential, revoked_at, revoked_reason, withdrawn_at from certificates where id = $1";
 
 /** Reads one certificate; null when there is no row. */
 export async function readRecordFromPostgres(
@@ -94,6 +96,12 @@ function describe(error: unknown): string {
 }
 
 function recordOf(row: z.infer<typeof rowSchema>): CertificateRecord {
+  if (row.withdrawn_at !== null) {
+    return certificateRecordSchema.parse({
+      id: row.id,
+      withdrawnAt: new Date(row.withdrawn_at).toISOString(),
+    });
+  }
   const revokedAt = row.revoked_at === null ? null : new Date(row.revoked_at).toISOString();
   return certificateRecordSchema.parse({
     id: row.id,

@@ -1,4 +1,4 @@
-import { type CertificateRecord, certificateRecordSchema } from "@lumen/credentials";
+import { type CertificateRecord, certificateRecordSchema, isWithdrawn } from "@lumen/credentials";
 import type { Logger } from "../log";
 
 export const certificateKvKey = (id: string) => `cert:${id}`;
@@ -45,7 +45,8 @@ export async function readStoredRecord(
 /**
  * Stores `record` under its id. Revocation is final: a record without one never replaces a
  * revoked record, so a publish that lost a race (or a Postgres fill that read just before the
- * revocation) cannot bring a revoked certificate back. Returns what is now stored.
+ * revocation) cannot bring a revoked certificate back. A withdrawal is final too: nothing
+ * replaces it, so the holder's name can never come back. Returns what is now stored.
  */
 export async function storeRecord(
   kv: KVNamespace,
@@ -54,8 +55,9 @@ export async function storeRecord(
   const stored = await kv
     .get(certificateKvKey(record.id), "json")
     .then((raw) => certificateRecordSchema.safeParse(raw).data);
+  if (stored && isWithdrawn(stored)) return stored;
   const next =
-    stored?.revokedAt && record.revokedAt === null
+    stored?.revokedAt && !isWithdrawn(record) && record.revokedAt === null
       ? { ...record, revokedAt: stored.revokedAt, revokedReason: stored.revokedReason }
       : record;
   await kv.put(certificateKvKey(record.id), JSON.stringify(next));

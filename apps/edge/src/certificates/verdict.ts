@@ -1,8 +1,11 @@
 import {
   type CertificateRecord,
+  isWithdrawn,
   type PublicJwk,
   type StatusListEntry,
   verifyCredential,
+  WITHDRAWN_REASON,
+  type WithdrawnRecord,
 } from "@lumen/credentials";
 import type { CertificateVerification } from "./types";
 
@@ -30,6 +33,7 @@ export async function verificationOf(
   checkedAt: string,
   statusList?: StatusListReader,
 ): Promise<CertificateVerification> {
+  if (isWithdrawn(record)) return withdrawnVerification(record, checkedAt);
   const result = await verifyCredential(record.credential, trust.keys, {
     issuerId: trust.issuerId,
     certificateId: record.id,
@@ -72,5 +76,26 @@ export async function verificationOf(
     statusList: entry
       ? { url: entry.statusListCredential, index: Number(entry.statusListIndex) }
       : null,
+  };
+}
+
+/**
+ * A certificate withdrawn at its holder's request: revoked, and nothing about who held it or
+ * what it certified (ADR 0027). Its status list bit stays set for verifiers who read the list.
+ */
+function withdrawnVerification(
+  record: WithdrawnRecord,
+  checkedAt: string,
+): CertificateVerification {
+  return {
+    id: record.id,
+    checkedAt,
+    status: "revoked",
+    reason: "withdrawn",
+    certificate: null,
+    revocation: { revokedAt: record.withdrawnAt, reason: WITHDRAWN_REASON },
+    keyId: null,
+    statusList: null,
+    credential: null,
   };
 }

@@ -1,5 +1,6 @@
 import { Suspense, useEffect, useRef } from "react";
 import { Outlet, ScrollRestoration, useLocation, useNavigation } from "react-router";
+import { DeletionBanner } from "./DeletionBanner";
 import { Header } from "./Header";
 import s from "./Layout.module.css";
 import { PageLoading } from "./states";
@@ -16,6 +17,7 @@ export function Layout() {
       <Header />
       {navigation.state === "loading" && <div className={s.routeProgress} aria-hidden="true" />}
       <main id="main" className={s.main} tabIndex={-1}>
+        <DeletionBanner />
         <Suspense fallback={<PageLoading />}>
           <Outlet />
         </Suspense>

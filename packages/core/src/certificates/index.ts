@@ -24,3 +24,4 @@ export { type CertificateRequest, requestCertificate } from "./request";
 export { revokeCertificate } from "./revoke";
 export { certificateSummaryColumns, toCertificateSummary } from "./summary";
 export type { CertificateSummary } from "./types";
+export { withdrawHolderCertificates } from "./withdraw";

@@ -20,7 +20,11 @@ type Decision =
   | { status: "not_eligible" | "unknown_enrollment"; enrollmentId: string };
 
 export type IssueOutcome =
-  | { status: "issued" | "existing"; certificateId: string; pdf: "rendered" | "present" }
+  | {
+      status: "issued" | "existing";
+      certificateId: string;
+      pdf: "rendered" | "present" | "withdrawn";
+    }
   | { status: "not_eligible" | "unknown_enrollment"; enrollmentId: string };
 
 export interface IssueDeps {

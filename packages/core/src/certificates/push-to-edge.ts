@@ -3,6 +3,30 @@ import { statusListPosition } from "@lumen/credentials";
 import { certificates, type Database } from "@lumen/db";
 import { eq } from "drizzle-orm";
 
+interface CertificateState {
+  id: string;
+  credential: string | null;
+  revokedAt: Date | null;
+  revokedReason: string | null;
+  withdrawnAt: Date | null;
+}
+
+/** A withdrawn certificate is published as the bare fact, without its credential (ADR 0027). */
+function recordOf(row: CertificateState): CertificateRecord {
+  if (row.withdrawnAt || row.credential === null) {
+    return {
+      id: row.id,
+      withdrawnAt: (row.withdrawnAt ?? row.revokedAt ?? new Date()).toISOString(),
+    };
+  }
+  return {
+    id: row.id,
+    credential: row.credential,
+    revokedAt: row.revokedAt?.toISOString() ?? null,
+    revokedReason: row.revokedReason,
+  };
+}
+
 /**
  * Pushes a certificate's current state (credential, revocation) to the edge through `send`,
  * then records when (publishedAt); the edge stores what it receives (the job sends it to
@@ -28,18 +52,14 @@ export async function pushCertificateToEdge({
         credential: certificates.credential,
         revokedAt: certificates.revokedAt,
         revokedReason: certificates.revokedReason,
+        withdrawnAt: certificates.withdrawnAt,
         statusListIndex: certificates.statusListIndex,
       })
       .from(certificates)
       .where(eq(certificates.id, certificateId))
       .for("update");
     if (!row) return null;
-    const record: CertificateRecord = {
-      id: row.id,
-      credential: row.credential,
-      revokedAt: row.revokedAt?.toISOString() ?? null,
-      revokedReason: row.revokedReason,
-    };
+    const record = recordOf(row);
     await send(record);
     await tx
       .update(certificates)

@@ -27,7 +27,7 @@ export async function ensureCertificatePdf({
   edgeUrl: string;
   certificateId: string;
   issuer: Pick<CertificateIssuer, "documentSigner">;
-}): Promise<"rendered" | "present"> {
+}): Promise<"rendered" | "present" | "withdrawn"> {
   const [row] = await db
     .select({
       learnerName: certificates.learnerName,
@@ -41,6 +41,8 @@ export async function ensureCertificatePdf({
     .where(eq(certificates.id, certificateId));
   if (!row) throw new Error(`certificate ${certificateId} does not exist`);
   if (row.pdfPath) return "present";
+  // Withdrawn at the holder's request (ADR 0027): its credential and name are gone, no PDF.
+  if (row.credential === null) return "withdrawn";
 
   // The issuer named on the signed credential, not today's setting: the PDF must match it. The
   // attached JSON is the credential alone, without the JWT's registered claims (iss, jti, nbf).
@@ -60,10 +62,28 @@ export async function ensureCertificatePdf({
     signedAt: new Date(),
   });
   await store.putFile(certificatePdfFile(certificateId), bytes, "application/pdf");
-  await db
+  const recorded = await db
     .update(certificates)
     .set({ pdfPath: certificatePdfKey(certificateId), updatedAt: new Date() })
-    .where(and(eq(certificates.id, certificateId), isNull(certificates.pdfPath)));
+    .where(
+      and(
+        eq(certificates.id, certificateId),
+        isNull(certificates.pdfPath),
+        isNull(certificates.withdrawnAt),
+      ),
+    )
+    .returning({ id: certificates.id });
+  if (recorded.length === 0) {
+    // Withdrawn while it rendered: its retirement already deleted the PDFs it knew of.
+    const [now] = await db
+      .select({ withdrawnAt: certificates.withdrawnAt })
+      .from(certificates)
+      .where(eq(certificates.id, certificateId));
+    if (now?.withdrawnAt) {
+      await store.deleteFile(certificatePdfFile(certificateId));
+      return "withdrawn";
+    }
+  }
   return "rendered";
 }
 

@@ -29,6 +29,7 @@ export const DEFAULT_DELIVERY: Record<NotificationKindName, EmailDelivery> = {
   grade: "instant",
   // The user asked for it and the link expires in 7 days: tell them at once.
   privacy_export: "instant",
+  account_deletion: "instant",
 };
 
 export { DEFAULT_TIME_ZONE } from "../i18n";

@@ -9,6 +9,24 @@ export { type ExportDownload, openExportDownload } from "./download";
 export { expireDataExports } from "./expire";
 export { PRIVACY_REGISTRY } from "./registry";
 export { listExports, requestExport } from "./request";
+export {
+  type AccountDeletionView,
+  cancelAccountDeletion,
+  DEFAULT_GRACE_DAYS,
+  enqueueDueRetirements,
+  listRetirements,
+  myAccountDeletion,
+  type PasswordCheck,
+  RETIRED_NAME,
+  RETIREMENT_STEPS,
+  type RequestDeletionInput,
+  type RetirementAdminView,
+  type RetirementHooks,
+  type RetirementOutcome,
+  requestAccountDeletion,
+  requestDeletionInput,
+  runRetirement,
+} from "./retire";
 export { type ExportRunLogger, runExport } from "./run";
 export type { EraseRule, ExportArea, ExportRule, RegistryEntry } from "./types";
 export { type DataExportView, EXPORT_NOT_FOUND, EXPORT_TTL_MS } from "./view";

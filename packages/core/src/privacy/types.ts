@@ -39,8 +39,9 @@ export type ExportRule =
   | { exempt: string };
 
 /**
- * What the deletion job will do with a user's rows in this table (declared now, applied by
- * the retirement job later): delete them, anonymise some columns, or keep them for a reason.
+ * What the retirement job (retire/steps/) does with a user's rows in this table: delete them,
+ * anonymise some columns (cleared, or the row stays with the tombstone), or keep them for a
+ * reason. The retirement tests check the outcome per store.
  */
 export type EraseRule =
   | { delete: string }

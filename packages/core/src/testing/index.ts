@@ -10,4 +10,5 @@ export * from "./images";
 export * from "./issuer";
 export * from "./media";
 export * from "./questions";
+export * from "./retirement";
 export * from "./world";

@@ -25,8 +25,8 @@ export const certificates = pgTable(
     learnerName: text().notNull(),
     courseTitle: text().notNull(),
     issuedAt: timestamp({ withTimezone: true }).notNull(),
-    /** Compact JWS (VC-JWT) of the credential. */
-    credential: text().notNull(),
+    /** Compact JWS (VC-JWT) of the credential; null once withdrawn (it names the holder). */
+    credential: text(),
     keyId: text().notNull(),
     /**
      * Key of the rendered PDF in media storage (`certificates/<id>.pdf`), once rendered;
@@ -40,6 +40,11 @@ export const certificates = pgTable(
     locale: text().notNull().default("en"),
     revokedAt: timestamp({ withTimezone: true }),
     revokedReason: text(),
+    /**
+     * Withdrawn at the holder's request (their account was deleted, ADR 0027): the credential,
+     * name and PDF are erased, revokedAt is set so the status list bit stays set.
+     */
+    withdrawnAt: timestamp({ withTimezone: true }),
     revokedBy: text().references(() => users.id, { onDelete: "set null" }),
     /** Its bit in the revocation status lists (certificate-status.ts); null before issue 9. */
     statusListIndex: integer(),

@@ -4,7 +4,8 @@ import { users } from "./auth";
 /**
  * Every kind of notification, one model for all: course milestones and certificates; forum
  * replies to my thread, replies in a thread I follow, mentions, my answer accepted, and a
- * moderator's action on my post; grades (assignments and exercises); a data export is ready.
+ * moderator's action on my post; grades (assignments and exercises); a data export is ready;
+ * an account deletion was requested.
  */
 export const notificationKind = pgEnum("notification_kind", [
   "milestone",
@@ -16,6 +17,7 @@ export const notificationKind = pgEnum("notification_kind", [
   "forum_moderation",
   "grade",
   "privacy_export",
+  "account_deletion",
 ]);
 
 /** In-app notifications; the bell shows the unread ones. */

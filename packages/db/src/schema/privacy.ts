@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import {
   bigint,
   index,
+  integer,
   pgEnum,
   pgTable,
   text,
@@ -47,4 +48,76 @@ export const dataExports = pgTable(
       .on(t.userId)
       .where(sql`${t.status} in ('requested', 'running')`),
   ],
+);
+
+/**
+ * pending (the grace period: the holder may cancel) → running (the retirement job, past
+ * scheduledFor) → completed; or pending → cancelled. Nothing goes back to pending.
+ */
+export const accountRetirementState = pgEnum("account_retirement_state", [
+  "pending",
+  "cancelled",
+  "running",
+  "completed",
+]);
+export type AccountRetirementState = (typeof accountRetirementState.enumValues)[number];
+
+/**
+ * A user's account deletion (GDPR Art. 17, ADR 0027). `userId` keeps pointing at the users row,
+ * which the retirement turns into a tombstone without any personal data, so it stays an opaque
+ * id. `step` is the last step completed: a run resumes after it. `lastError` holds an error's
+ * name (or a storage status), never a message that could quote personal data.
+ */
+export const accountRetirements = pgTable(
+  "account_retirements",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    userId: text()
+      .notNull()
+      .references(() => users.id, { onDelete: "restrict" }),
+    state: accountRetirementState().notNull().default("pending"),
+    requestedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    scheduledFor: timestamp({ withTimezone: true }).notNull(),
+    cancelledAt: timestamp({ withTimezone: true }),
+    startedAt: timestamp({ withTimezone: true }),
+    completedAt: timestamp({ withTimezone: true }),
+    step: text(),
+    attempts: integer().notNull().default(0),
+    lastError: text(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("account_retirements_state_scheduled_for_idx").on(t.state, t.scheduledFor),
+    index("account_retirements_user_id_idx").on(t.userId),
+    uniqueIndex("account_retirements_user_id_open_idx")
+      .on(t.userId)
+      .where(sql`${t.state} in ('pending', 'running')`),
+  ],
+);
+
+export const privacyAuditKind = pgEnum("privacy_audit_kind", [
+  "deletion_requested",
+  "deletion_cancelled",
+  "retirement_started",
+  "retirement_completed",
+]);
+export type PrivacyAuditKind = (typeof privacyAuditKind.enumValues)[number];
+
+/**
+ * What happened to retirements, when and on whose behalf (a role, never a name or address):
+ * the record that deletions were asked for and carried out, which outlives the data.
+ */
+export const privacyAuditLog = pgTable(
+  "privacy_audit_log",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    kind: privacyAuditKind().notNull(),
+    retirementId: uuid()
+      .notNull()
+      .references(() => accountRetirements.id, { onDelete: "restrict" }),
+    /** `holder` (the account's owner), `system` (the job) or `admin`. */
+    actorRole: text().notNull(),
+    at: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("privacy_audit_log_retirement_id_idx").on(t.retirementId, t.at)],
 );

@@ -19,7 +19,16 @@ export async function createTestContext() {
      */
     callerFor: (
       user: SessionUser | null,
-      { live, signal }: { live?: LiveHub; signal?: AbortSignal } = {},
+      {
+        live,
+        signal,
+        checkPassword,
+      }: {
+        live?: LiveHub;
+        signal?: AbortSignal;
+        /** The API's current-password check (better-auth's, in the API's own tests). */
+        checkPassword?: (password: string) => Promise<boolean>;
+      } = {},
     ) =>
       createCaller(
         {
@@ -31,6 +40,7 @@ export async function createTestContext() {
           search: world.search,
           media: world.media,
           progress: world.progress,
+          checkPassword,
         },
         { signal },
       ),

@@ -5,7 +5,7 @@ import { rich, type Translate, translator } from "../../i18n";
 import type { CertificateCheck, CertificateVerification } from "../types";
 import { code, timeElement } from "./format";
 import { layout } from "./layout";
-import { verdictSection } from "./verdict-section";
+import { verdictKind, verdictSection } from "./verdict-section";
 
 /**
  * The page for a check in the visitor's language (from Accept-Language): its HTTP status and
@@ -38,7 +38,7 @@ export async function certificatePage(
   const main = await html`${verdictSection(v, locale)}
 ${details(v, t, locale)}
 <p><a href="/certificates/${v.id}/verify">${t("links.json")}</a> · <a href="/.well-known/jwks.json">${t("links.keys")}</a></p>`;
-  const heading = t(`${v.status}.heading`);
+  const heading = t(`${verdictKind(v)}.heading`);
   const title = v.certificate
     ? t("page.title-course", { heading, course: v.certificate.courseTitle })
     : t("page.title", { heading });

@@ -6,6 +6,7 @@ import { useSession } from "../../lib/session";
 import { trpc } from "../../lib/trpc";
 import { useDocumentTitle } from "../../lib/use-document-title";
 import { CookieStatement } from "./privacy/CookieStatement";
+import { DeleteAccount } from "./privacy/DeleteAccount";
 import { ExportTable } from "./privacy/ExportTable";
 import s from "./privacy/privacy.module.css";
 import { RequestExport } from "./privacy/RequestExport";
@@ -36,7 +37,8 @@ function Privacy() {
       <div className={settings.heading}>
         <h1>Privacy</h1>
         <p className="lede">
-          Get a copy of everything Lumen holds about you, and see how we use cookies.
+          Get a copy of everything Lumen holds about you, delete your account, and see how we use
+          cookies.
         </p>
       </div>
       <SettingsNav />
@@ -61,6 +63,7 @@ function Privacy() {
             <ExportTable exports={exports.data} />
           )}
         </section>
+        <DeleteAccount />
         <CookieStatement />
       </div>
     </>

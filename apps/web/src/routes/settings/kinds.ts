@@ -25,6 +25,10 @@ export const KIND_TEXT: Record<NotificationKind, { label: string; hint: string }
   certificate: { label: "Certificates", hint: "A certificate you earned is ready." },
   milestone: { label: "Course milestones", hint: "You reach 25, 50, 75 or 100 % of a course." },
   privacy_export: { label: "Data exports", hint: "An export of your data you asked for is ready." },
+  account_deletion: {
+    label: "Account deletion",
+    hint: "Your account is scheduled for deletion (when, and how to cancel).",
+  },
 };
 
 export const DELIVERY_CHOICES: ReadonlyArray<{ value: Delivery; label: string }> = [

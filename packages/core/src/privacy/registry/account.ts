@@ -27,9 +27,9 @@ export const accountEntries: RegistryEntry[] = [
       select: (db, userId) => db.select().from(users).where(eq(users.id, userId)),
     },
     erase: {
-      anonymise: ["name", "email", "image", "timeZone", "locale"],
+      anonymise: ["name", "email", "emailVerified", "image", "role", "timeZone", "locale"],
       reason:
-        "the row is the tombstone the retirement state machine and foreign keys hang on; nothing personal stays in it",
+        'the row becomes the tombstone ("Deleted user", an address made of the retirement id) that the rows kept and the retirement hang on; nothing personal stays in it, and its credentials are gone',
     },
   },
   {
@@ -99,7 +99,10 @@ export const accountEntries: RegistryEntry[] = [
           .from(emailPreferences)
           .where(eq(emailPreferences.userId, userId)),
     },
-    erase: { delete: "choices of an account that no longer exists" },
+    erase: {
+      delete:
+        "choices of an account that no longer exists; no suppression entry is kept (it would keep the address), and the tombstone has no address to mail",
+    },
   },
   {
     table: emailSends,

@@ -38,7 +38,10 @@ export const assessmentEntries: RegistryEntry[] = [
           .from(assignmentSubmissions)
           .where(eq(assignmentSubmissions.userId, userId)),
     },
-    erase: { delete: "a learner's own work; its reviews go with it" },
+    erase: {
+      delete:
+        "a learner's own work; its reviews go with it; staffUserId is cleared where the user graded others' work",
+    },
   },
   {
     table: assignmentAttachments,
@@ -80,7 +83,7 @@ export const assessmentEntries: RegistryEntry[] = [
           .where(inArray(assignmentReviews.reviewerEnrollmentId, myEnrollments(db, userId))),
     },
     erase: {
-      keep: "reviews given are part of another learner's grade; they stay, anonymous (the reviewer's enrollment is re-pointed at the tombstone)",
+      keep: "reviews given are part of another learner's grade; they stay, anonymous (the reviewer's enrollment now belongs to the tombstone)",
     },
   },
   {
@@ -125,9 +128,9 @@ export const assessmentEntries: RegistryEntry[] = [
           })),
     },
     erase: {
-      anonymise: ["learnerName", "credential", "pdfPath"],
+      anonymise: ["learnerName", "credential", "pdfPath", "revokedBy"],
       reason:
-        "an issued credential was relied on by others: the row stays so the verify page can say it was withdrawn at the holder's request (without the name) and the status list bit stays set",
+        "an issued credential was relied on by others: the row stays, withdrawn (revoked, withdrawnAt set), so the verify page says it was withdrawn at the holder's request without the name and its status list bit is set; the PDF is deleted; revokedBy is cleared where the user revoked others' certificates",
     },
   },
 ];

@@ -21,6 +21,7 @@ import type { RegistryEntry } from "../types";
 const COURSE_CONTENT =
   "course content, the course's work shared by its instructors and reached in the authoring UI; the export lists the courses a user teaches (teaching.json)";
 const STAYS = "course content outlives its author while the course has learners";
+const UPLOADED = `${STAYS}; uploadedBy is now the tombstone`;
 
 /** Course content: exempt from the export (titles are in teaching.json), kept on deletion. */
 export const contentEntries: RegistryEntry[] = [
@@ -49,18 +50,10 @@ export const contentEntries: RegistryEntry[] = [
   { table: exerciseTests, export: { exempt: COURSE_CONTENT }, erase: { keep: STAYS } },
   { table: assignments, export: { exempt: COURSE_CONTENT }, erase: { keep: STAYS } },
   { table: assignmentExamples, export: { exempt: COURSE_CONTENT }, erase: { keep: STAYS } },
-  {
-    table: videoAssets,
-    export: { exempt: COURSE_CONTENT },
-    erase: { anonymise: ["uploadedBy"], reason: STAYS },
-  },
+  { table: videoAssets, export: { exempt: COURSE_CONTENT }, erase: { keep: UPLOADED } },
   { table: videoRenditions, export: { exempt: COURSE_CONTENT }, erase: { keep: STAYS } },
   { table: videoCaptions, export: { exempt: COURSE_CONTENT }, erase: { keep: STAYS } },
-  {
-    table: lessonDocuments,
-    export: { exempt: COURSE_CONTENT },
-    erase: { anonymise: ["uploadedBy"], reason: STAYS },
-  },
+  { table: lessonDocuments, export: { exempt: COURSE_CONTENT }, erase: { keep: UPLOADED } },
   {
     table: mediaBlobs,
     export: { exempt: "course cover images, content-addressed, not tied to a user" },

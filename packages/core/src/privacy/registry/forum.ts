@@ -86,7 +86,7 @@ export const forumEntries: RegistryEntry[] = [
       area: "forum",
       select: (db, userId) => db.select().from(forumVotes).where(eq(forumVotes.userId, userId)),
     },
-    erase: { delete: "scores are recounted by the deletion job; a vote names its voter" },
+    erase: { delete: "a vote names its voter; the scores it added are taken back" },
   },
   {
     table: forumFollows,
@@ -111,7 +111,7 @@ export const forumEntries: RegistryEntry[] = [
           })),
     },
     erase: {
-      keep: "images are embedded in posts that stay readable; the uploader is anonymised with the posts",
+      keep: "images are embedded in posts that stay readable; the uploader is now the tombstone",
     },
   },
   {
@@ -133,7 +133,10 @@ export const forumEntries: RegistryEntry[] = [
           .from(forumReports)
           .where(eq(forumReports.reporterId, userId)),
     },
-    erase: { anonymise: ["reporterId"], reason: "moderators keep the report, not who filed it" },
+    erase: {
+      anonymise: ["reporterId", "resolverId"],
+      reason: "moderators keep the report, not who filed or resolved it",
+    },
   },
   {
     table: forumMutes,
@@ -151,7 +154,10 @@ export const forumEntries: RegistryEntry[] = [
           .from(forumMutes)
           .where(eq(forumMutes.userId, userId)),
     },
-    erase: { delete: "a mute of an account that no longer exists" },
+    erase: {
+      delete:
+        "a mute of an account that no longer exists; mutedBy is cleared on mutes the user made",
+    },
   },
   {
     table: forumModerationLog,

@@ -5,6 +5,7 @@ import { contentEntries } from "./content";
 import { forumEntries } from "./forum";
 import { learningEntries } from "./learning";
 import { platformEntries } from "./platform";
+import { retirementEntries } from "./retirement";
 
 /**
  * Every table of the schema, with what a data export takes from it and what deletion will do
@@ -17,4 +18,5 @@ export const PRIVACY_REGISTRY: readonly RegistryEntry[] = [
   ...forumEntries,
   ...contentEntries,
   ...platformEntries,
+  ...retirementEntries,
 ];

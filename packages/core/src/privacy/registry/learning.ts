@@ -25,9 +25,7 @@ export const learningEntries: RegistryEntry[] = [
       select: (db, userId) => db.select().from(enrollments).where(eq(enrollments.userId, userId)),
     },
     erase: {
-      anonymise: ["userId"],
-      reason:
-        "issued certificates reference the enrollment (restrict); other learning rows are deleted, the enrollment is re-pointed at the tombstone user so course counts stay true",
+      keep: "issued certificates and the peer reviews given reference the enrollment, and course counts stay true; it belongs to the user's row, now the tombstone, and every learning row under it is deleted",
     },
   },
   {

@@ -1,0 +1,27 @@
+import { useQuery } from "@tanstack/react-query";
+import { formatDate } from "../lib/format";
+import { useSession } from "../lib/session";
+import { trpc } from "../lib/trpc";
+import { CancelDeletion } from "../routes/settings/privacy/CancelDeletion";
+import s from "./DeletionBanner.module.css";
+import { Notice } from "./ui/Notice";
+
+/**
+ * While the signed-in user's account is scheduled for deletion, every page says so and offers
+ * the way back (ADR 0027: signing in during the grace period is allowed and cancels nothing).
+ */
+export function DeletionBanner() {
+  const session = useSession();
+  const deletion = useQuery({
+    ...trpc.privacy.deletion.queryOptions(),
+    enabled: Boolean(session.data),
+    staleTime: 60_000,
+  });
+  if (!session.data || deletion.data?.state !== "pending") return null;
+  return (
+    <Notice tone="warning" as="section" aria-label="Account deletion" className={s.banner}>
+      <p>Your account is scheduled for deletion on {formatDate(deletion.data.scheduledFor)}.</p>
+      <CancelDeletion size="small" />
+    </Notice>
+  );
+}

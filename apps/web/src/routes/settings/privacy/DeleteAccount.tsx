@@ -1,0 +1,109 @@
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { type FormEvent, useState } from "react";
+import { ErrorState, LoadingState } from "../../../components/states";
+import { Button } from "../../../components/ui/Button";
+import { TextField } from "../../../components/ui/Field";
+import { Notice } from "../../../components/ui/Notice";
+import { Panel } from "../../../components/ui/Panel";
+import { onSignedOut } from "../../../lib/session";
+import { apiErrorCode, apiFieldErrors, trpc } from "../../../lib/trpc";
+import { When } from "../When";
+import { CancelDeletion } from "./CancelDeletion";
+import s from "./privacy.module.css";
+
+/**
+ * Account deletion (ADR 0027): what goes and what stays, the password again, and the grace
+ * period. While a deletion is pending this shows its date and the way back instead.
+ */
+export function DeleteAccount() {
+  const deletion = useQuery(trpc.privacy.deletion.queryOptions());
+  return (
+    <Panel as="section" raised stack className={s.panel} aria-labelledby="delete-account">
+      <h2 id="delete-account" className={s.sectionTitle}>
+        Delete your account
+      </h2>
+      {deletion.isPending ? (
+        <LoadingState label="Checking your account…" />
+      ) : deletion.isError ? (
+        <ErrorState
+          message="We could not check whether your account is scheduled for deletion."
+          onRetry={() => deletion.refetch()}
+        />
+      ) : deletion.data?.state === "pending" ? (
+        <>
+          <p>
+            Your account is scheduled for deletion on <When iso={deletion.data.scheduledFor} />.
+            Until then you can change your mind.
+          </p>
+          <div>
+            <CancelDeletion />
+          </div>
+        </>
+      ) : (
+        <RequestDeletion />
+      )}
+    </Panel>
+  );
+}
+
+function RequestDeletion() {
+  const queryClient = useQueryClient();
+  const [password, setPassword] = useState("");
+  const request = useMutation(
+    trpc.privacy.requestDeletion.mutationOptions({
+      // Every session ends with the request, this one too.
+      onSuccess: () => onSignedOut(),
+      onSettled: () =>
+        queryClient.invalidateQueries({ queryKey: trpc.privacy.deletion.queryKey() }),
+    }),
+  );
+  const fieldError = request.isError ? apiFieldErrors(request.error).password : undefined;
+  const code = request.isError ? apiErrorCode(request.error) : null;
+  const formError =
+    request.isError && !fieldError
+      ? code === "CONFLICT" || code === "TOO_MANY_REQUESTS"
+        ? request.error.message
+        : "Your account was not scheduled for deletion. Check your connection and try again."
+      : null;
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (password) request.mutate({ password });
+  };
+  return (
+    <form className={s.layout} onSubmit={submit} noValidate aria-describedby="delete-what">
+      <div id="delete-what" className={s.layout}>
+        <p>
+          We delete your profile, sign-ins, progress, quiz attempts, exercise and assignment work,
+          notifications, email choices, API keys, webhooks, exports and uploaded files. Your forum
+          posts stay readable as by a deleted user; peer reviews you gave stay, anonymous.
+          Certificates you earned are withdrawn: their verification page will say so, without your
+          name.
+        </p>
+        <p>
+          Deletion happens 14 days after you ask. We sign you out everywhere and email you; sign in
+          before then to cancel. Want a copy first? Request an export above.
+        </p>
+      </div>
+      <TextField
+        id="delete-password"
+        label="Your password"
+        type="password"
+        autoComplete="current-password"
+        required
+        value={password}
+        onChange={(event) => setPassword(event.target.value)}
+        error={fieldError}
+      />
+      <div>
+        <Button variant="danger" type="submit" disabled={!password || request.isPending}>
+          {request.isPending ? "Scheduling…" : "Delete my account"}
+        </Button>
+      </div>
+      {formError && (
+        <Notice tone="error" as="p" role="alert">
+          {formError}
+        </Notice>
+      )}
+    </form>
+  );
+}
