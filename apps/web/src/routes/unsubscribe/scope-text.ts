@@ -18,6 +18,7 @@ const KIND_SCOPE: Record<NotificationKind, MessageDescriptor> = {
   certificate: msg`email about certificates`,
   milestone: msg`email about course milestones`,
   privacy_export: msg`email about data exports`,
+  account_deletion: msg`email about deleting my account`,
 };
 
 const ALL = msg`all email from Lumen`;
