@@ -1,3 +1,4 @@
+import { i18n } from "@lingui/core";
 import { useMemo } from "react";
 import { parseMarkdown } from "../lib/markdown/parse";
 import s from "./markdown/Markdown.module.css";
@@ -9,9 +10,16 @@ import { renderTokens } from "./markdown/render";
  */
 export function Markdown({ source, headingBase = 3 }: { source: string; headingBase?: number }) {
   const origin = globalThis.location?.origin ?? null;
+  // The language is a dependency: a link's "(opens in a new tab)" is in it.
+  const locale = i18n.locale;
   const nodes = useMemo(
-    () => renderTokens(parseMarkdown(source), { headingBase, origin }),
-    [source, headingBase, origin],
+    () => (locale ? renderTokens(parseMarkdown(source), { headingBase, origin }) : null),
+    [source, headingBase, origin, locale],
   );
-  return <div className={s.prose}>{nodes}</div>;
+  // Authors' words: kept out of translation (and out of the pseudo-localisation check).
+  return (
+    <div className={s.prose} translate="no">
+      {nodes}
+    </div>
+  );
 }

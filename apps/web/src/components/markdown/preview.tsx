@@ -1,3 +1,4 @@
+import { Trans } from "@lingui/react/macro";
 import { useId, useState } from "react";
 import { Markdown } from "../Markdown";
 import { linkButtonClass } from "../ui/Button";
@@ -52,7 +53,7 @@ function PreviewToggle({ preview }: { preview: MarkdownPreviewState }) {
       aria-controls={preview.id}
       onClick={preview.toggle}
     >
-      {preview.shown ? "Hide preview" : "Show preview"}
+      {preview.shown ? <Trans>Hide preview</Trans> : <Trans>Show preview</Trans>}
     </button>
   );
 }
@@ -79,7 +80,9 @@ export function MarkdownPreview({
       {source.trim() ? (
         <Markdown source={source} headingBase={3} />
       ) : (
-        <p className={emptyClassName}>Nothing to preview yet.</p>
+        <p className={emptyClassName}>
+          <Trans>Nothing to preview yet.</Trans>
+        </p>
       )}
     </section>
   );

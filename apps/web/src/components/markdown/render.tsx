@@ -1,3 +1,4 @@
+import { t } from "@lingui/core/macro";
 import { createElement, type ReactNode } from "react";
 import type { Mention } from "../../lib/markdown/mention";
 import { safeUrl, type Token } from "../../lib/markdown/parse";
@@ -184,13 +185,14 @@ function linkFrame(token: Token, origin: string | null): Frame {
   if (!target) return plain();
   const props = { href: target.href, rel: "nofollow ugc noopener noreferrer" };
   if (!target.external) return { type: "a", props, children: [] };
-  return { type: "a", props: { ...props, target: "_blank" }, children: [], suffix: NEW_TAB };
+  return { type: "a", props: { ...props, target: "_blank" }, children: [], suffix: newTab() };
 }
 
-const NEW_TAB = (
+// Built while rendering (the global i18n's language), so renders outside a provider work too.
+const newTab = () => (
   <span key="new-tab" className="visually-hidden">
     {" "}
-    (opens in a new tab)
+    {t`(opens in a new tab)`}
   </span>
 );
 
@@ -207,7 +209,7 @@ function image(token: Token, origin: string | null, key: number): ReactNode {
   return (
     <a key={key} href={target.href} rel="nofollow ugc noopener noreferrer" target="_blank">
       {`Image: ${alt || url.hostname}`}
-      {NEW_TAB}
+      {newTab()}
     </a>
   );
 }

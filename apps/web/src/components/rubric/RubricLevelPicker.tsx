@@ -1,6 +1,7 @@
+import { Trans, useLingui } from "@lingui/react/macro";
 import { fieldStyles as f } from "../ui/Field";
 import s from "./RubricLevelPicker.module.css";
-import { levelOptionLabel, pickerIds } from "./rubric-picker";
+import { levelPoints, pickerIds } from "./rubric-picker";
 
 export interface PickerCriterion {
   id: string;
@@ -36,6 +37,7 @@ export function RubricLevelPicker({
   error?: string | undefined;
   disabled?: boolean;
 }) {
+  const { t } = useLingui();
   const ids = pickerIds(idPrefix, criterion.id);
   const chosen = value?.levelId ?? "";
   const comment = value?.comment ?? "";
@@ -43,7 +45,7 @@ export function RubricLevelPicker({
   const groupDescribed =
     [criterion.description ? aboutId : "", error ? ids.error : ""].filter(Boolean).join(" ") ||
     undefined;
-  const commentHint = criterion.commentRequired ? "Required: explain the level you chose." : "";
+  const commentHint = criterion.commentRequired ? t`Required: explain the level you chose.` : "";
   return (
     <fieldset
       id={ids.fieldset}
@@ -52,9 +54,15 @@ export function RubricLevelPicker({
       aria-invalid={error ? true : undefined}
       disabled={disabled}
     >
-      <legend className={s.legend}>{criterion.title || "Untitled criterion"}</legend>
+      <legend className={s.legend}>
+        {criterion.title ? (
+          <span translate="no">{criterion.title}</span>
+        ) : (
+          <Trans>Untitled criterion</Trans>
+        )}
+      </legend>
       {criterion.description && (
-        <p id={aboutId} className={f.hint}>
+        <p id={aboutId} className={f.hint} translate="no">
           {criterion.description}
         </p>
       )}
@@ -73,9 +81,11 @@ export function RubricLevelPicker({
                 onChange={() => onChange({ levelId: level.id, comment })}
               />
               <div>
-                <label htmlFor={id}>{levelOptionLabel(level)}</label>
+                <label htmlFor={id}>
+                  <LevelLabel label={level.label} points={level.points} />
+                </label>
                 {level.description && (
-                  <p id={`${id}-about`} className={f.hint}>
+                  <p id={`${id}-about`} className={f.hint} translate="no">
                     {level.description}
                   </p>
                 )}
@@ -86,8 +96,7 @@ export function RubricLevelPicker({
       </div>
       <div className={f.field}>
         <label htmlFor={ids.comment}>
-          Comment on {criterion.title || "this criterion"}
-          {criterion.commentRequired ? " (required)" : " (optional)"}
+          <CommentLabel title={criterion.title} required={criterion.commentRequired} />
         </label>
         {commentHint && (
           <p id={`${ids.comment}-hint`} className={f.hint}>
@@ -115,5 +124,33 @@ export function RubricLevelPicker({
         </p>
       )}
     </fieldset>
+  );
+}
+
+/** "Good — 3 points", the author's level name kept out of translation. */
+function LevelLabel({ label, points }: { label: string; points: number }) {
+  const worth = levelPoints(points);
+  if (!label) return <Trans>Unnamed level — {worth}</Trans>;
+  const name = <span translate="no">{label}</span>;
+  return (
+    <Trans>
+      {name} — {worth}
+    </Trans>
+  );
+}
+
+function CommentLabel({ title, required }: { title: string; required: boolean }) {
+  if (!title) {
+    return required ? (
+      <Trans>Comment on this criterion (required)</Trans>
+    ) : (
+      <Trans>Comment on this criterion (optional)</Trans>
+    );
+  }
+  const name = <span translate="no">{title}</span>;
+  return required ? (
+    <Trans>Comment on {name} (required)</Trans>
+  ) : (
+    <Trans>Comment on {name} (optional)</Trans>
   );
 }
