@@ -47,7 +47,7 @@ export function Pagination({
               <Link
                 to={hrefFor(item.page)}
                 aria-current={item.page === page ? "page" : undefined}
-                aria-label={t`Page ${item.page}`}
+                aria-label={t`Page ${formatNumber(item.page)}`}
               >
                 {formatNumber(item.page)}
               </Link>

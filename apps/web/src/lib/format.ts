@@ -74,11 +74,12 @@ export function formatDateTime(iso: string | number, timeZone = displayTimeZone)
 }
 
 export function formatDuration(totalSeconds: number): string {
-  const minutes = Math.round(totalSeconds / 60);
-  if (minutes < 60) return t`${formatNumber(minutes)} min`;
-  const hours = formatNumber(Math.floor(minutes / 60));
-  const rest = minutes % 60;
-  return rest === 0 ? t`${hours} h` : t`${hours} h ${formatNumber(rest)} min`;
+  const total = Math.round(totalSeconds / 60);
+  const minutes = formatNumber(total);
+  if (total < 60) return t`${minutes} min`;
+  const hours = formatNumber(Math.floor(total / 60));
+  const rest = formatNumber(total % 60);
+  return total % 60 === 0 ? t`${hours} h` : t`${hours} h ${rest} min`;
 }
 
 /** A language's name in the active language ("French", "francés", "الفرنسية"). */
