@@ -4,6 +4,7 @@ import { launchBrowser } from "./browser";
 import { reportFailure } from "./failure-report";
 import { createQuizCourse, type QuizCourse, signInContext } from "./i18n-steps";
 import { sessionAs } from "./learning-course";
+import { settled } from "./settled";
 import { type Stack, startStack } from "./stack";
 import { untranslatedWords } from "./untranslated";
 
@@ -40,7 +41,7 @@ async function offendersOn(page: Page, paths: readonly string[]) {
   for (const path of paths) {
     await page.goto(`${stack.webUrl}${path}`);
     await page.locator("main h1").first().waitFor();
-    await page.waitForLoadState("networkidle");
+    await settled(page);
     const words = await untranslatedWords(page);
     if (words.length > 0) found[path] = words;
   }

@@ -10,6 +10,7 @@ import type { Page } from "playwright-core";
 import { launchBrowser } from "./browser";
 import { createQuizCourse, signInContext } from "./i18n-steps";
 import { sessionAs } from "./learning-course";
+import { settled } from "./settled";
 import { startStack } from "./stack";
 
 const outDir = resolve(process.argv[2] ?? "/tmp/lumen-screens");
@@ -71,6 +72,6 @@ try {
 async function shoot(page: Page, url: string, path: string) {
   await page.goto(url);
   await page.locator("main h1").first().waitFor();
-  await page.waitForLoadState("networkidle");
+  await settled(page);
   await page.screenshot({ path, fullPage: true });
 }

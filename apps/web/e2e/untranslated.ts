@@ -22,8 +22,9 @@ const ALLOWED = new Set([
 
 /**
  * The visible text and accessible names (aria-label, title, placeholder, alt) of the page, outside
- * `[translate="no"]` (user and course content) and keys/code, with each word that is plain
- * ASCII and not pseudo-localised. Pseudo-localisation accents every letter but v and x.
+ * `[translate="no"]` (user and course content) and keys/code, that hold a word in plain ASCII
+ * (not pseudo-localised), each with its first such word. Pseudo-localisation accents every
+ * letter but v and x.
  */
 export async function untranslatedWords(page: Page): Promise<string[]> {
   const texts = await page.evaluate(() => {
@@ -49,12 +50,11 @@ export async function untranslatedWords(page: Page): Promise<string[]> {
   });
   const offenders = new Set<string>();
   for (const text of texts) {
-    for (const word of text.match(/\p{L}+/gu) ?? []) {
-      if (!/^[A-Za-z]+$/.test(word) || /^[vxVX]+$/.test(word) || ALLOWED.has(word)) continue;
+    const word = (text.match(/\p{L}+/gu) ?? []).find(
       // One-letter words ("a", "I") are too short to tell; pseudo-localised text has none.
-      if (word.length < 2) continue;
-      offenders.add(`${word}  ←  ${text.slice(0, 80)}`);
-    }
+      (w) => w.length > 1 && /^[A-Za-z]+$/.test(w) && !/^[vxVX]+$/.test(w) && !ALLOWED.has(w),
+    );
+    if (word) offenders.add(`“${text.slice(0, 90)}” (${word})`);
   }
   return [...offenders];
 }
