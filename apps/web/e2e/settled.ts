@@ -8,8 +8,8 @@ export async function settled(page: Page): Promise<void> {
   await page.waitForFunction(
     () =>
       new Promise<boolean>((done) => {
-        const before = document.body.innerText;
-        setTimeout(() => done(document.body.innerText === before), 400);
+        const before = document.body.textContent;
+        setTimeout(() => done(document.body.textContent === before), 400);
       }),
     undefined,
     { timeout: 15_000 },

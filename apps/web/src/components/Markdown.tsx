@@ -1,5 +1,5 @@
-import { i18n } from "@lingui/core";
 import { useMemo } from "react";
+import { useActiveLocale } from "../lib/i18n/use-active-locale";
 import { parseMarkdown } from "../lib/markdown/parse";
 import s from "./markdown/Markdown.module.css";
 import { renderTokens } from "./markdown/render";
@@ -11,9 +11,9 @@ import { renderTokens } from "./markdown/render";
 export function Markdown({ source, headingBase = 3 }: { source: string; headingBase?: number }) {
   const origin = globalThis.location?.origin ?? null;
   // The language is a dependency: a link's "(opens in a new tab)" is in it.
-  const locale = i18n.locale;
+  const locale = useActiveLocale();
   const nodes = useMemo(
-    () => (locale ? renderTokens(parseMarkdown(source), { headingBase, origin }) : null),
+    () => renderTokens(parseMarkdown(source), { headingBase, origin, locale }),
     [source, headingBase, origin, locale],
   );
   // Authors' words: kept out of translation (and out of the pseudo-localisation check).

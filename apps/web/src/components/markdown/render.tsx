@@ -14,6 +14,11 @@ export interface RenderOptions {
   headingBase: number;
   /** The page's own origin (null outside a browser), for links and images. */
   origin: string | null;
+  /**
+   * The active language: our few words here ("opens in a new tab") are in it. Callers that
+   * memoise the result key it on this, so a language switch renders again.
+   */
+  locale?: string;
 }
 
 /**
@@ -208,10 +213,14 @@ function image(token: Token, origin: string | null, key: number): ReactNode {
   if (url.protocol !== "http:" && url.protocol !== "https:") return alt;
   return (
     <a key={key} href={target.href} rel="nofollow ugc noopener noreferrer" target="_blank">
-      {`Image: ${alt || url.hostname}`}
+      {imageLinkText(alt || url.hostname)}
       {newTab()}
     </a>
   );
+}
+
+function imageLinkText(name: string): string {
+  return t`Image: ${name}`;
 }
 
 function imageAlt(token: Token): string {
