@@ -1,7 +1,8 @@
-import { Trans, useLingui } from "@lingui/react/macro";
+import { t } from "@lingui/core/macro";
+import { useActiveLocale } from "../../lib/i18n/use-active-locale";
 import { fieldStyles as f } from "../ui/Field";
 import s from "./RubricLevelPicker.module.css";
-import { levelPoints, pickerIds } from "./rubric-picker";
+import { levelOptionLabel, pickerIds } from "./rubric-picker";
 
 export interface PickerCriterion {
   id: string;
@@ -37,7 +38,9 @@ export function RubricLevelPicker({
   error?: string | undefined;
   disabled?: boolean;
 }) {
-  const { t } = useLingui();
+  // Plain strings with the global `t` (no provider needed by the pages' tests); this
+  // subscription re-renders them on a language switch.
+  useActiveLocale();
   const ids = pickerIds(idPrefix, criterion.id);
   const chosen = value?.levelId ?? "";
   const comment = value?.comment ?? "";
@@ -54,13 +57,13 @@ export function RubricLevelPicker({
       aria-invalid={error ? true : undefined}
       disabled={disabled}
     >
-      <legend className={s.legend}>
-        {criterion.title ? (
-          <span translate="no">{criterion.title}</span>
-        ) : (
-          <Trans>Untitled criterion</Trans>
-        )}
-      </legend>
+      {criterion.title ? (
+        <legend className={s.legend} translate="no">
+          {criterion.title}
+        </legend>
+      ) : (
+        <legend className={s.legend}>{t`Untitled criterion`}</legend>
+      )}
       {criterion.description && (
         <p id={aboutId} className={f.hint} translate="no">
           {criterion.description}
@@ -81,9 +84,7 @@ export function RubricLevelPicker({
                 onChange={() => onChange({ levelId: level.id, comment })}
               />
               <div>
-                <label htmlFor={id}>
-                  <LevelLabel label={level.label} points={level.points} />
-                </label>
+                <label htmlFor={id}>{levelOptionLabel(level)}</label>
                 {level.description && (
                   <p id={`${id}-about`} className={f.hint} translate="no">
                     {level.description}
@@ -96,7 +97,7 @@ export function RubricLevelPicker({
       </div>
       <div className={f.field}>
         <label htmlFor={ids.comment}>
-          <CommentLabel title={criterion.title} required={criterion.commentRequired} />
+          {commentLabel(criterion.title, criterion.commentRequired)}
         </label>
         {commentHint && (
           <p id={`${ids.comment}-hint`} className={f.hint}>
@@ -127,30 +128,11 @@ export function RubricLevelPicker({
   );
 }
 
-/** "Good — 3 points", the author's level name kept out of translation. */
-function LevelLabel({ label, points }: { label: string; points: number }) {
-  const worth = levelPoints(points);
-  if (!label) return <Trans>Unnamed level — {worth}</Trans>;
-  const name = <span translate="no">{label}</span>;
-  return (
-    <Trans>
-      {name} — {worth}
-    </Trans>
-  );
-}
-
-function CommentLabel({ title, required }: { title: string; required: boolean }) {
+function commentLabel(title: string, required: boolean): string {
   if (!title) {
-    return required ? (
-      <Trans>Comment on this criterion (required)</Trans>
-    ) : (
-      <Trans>Comment on this criterion (optional)</Trans>
-    );
+    return required
+      ? t`Comment on this criterion (required)`
+      : t`Comment on this criterion (optional)`;
   }
-  const name = <span translate="no">{title}</span>;
-  return required ? (
-    <Trans>Comment on {name} (required)</Trans>
-  ) : (
-    <Trans>Comment on {name} (optional)</Trans>
-  );
+  return required ? t`Comment on ${title} (required)` : t`Comment on ${title} (optional)`;
 }
