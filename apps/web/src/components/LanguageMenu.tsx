@@ -27,8 +27,8 @@ export function LanguageMenu() {
         icon={
           // A globe.
           <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false" className={s.themeIcon}>
-            <circle cx="12" cy="12" r="9" />
-            <path d="M3 12h18M12 3a14 14 0 0 1 0 18M12 3a14 14 0 0 0 0 18" />
+            {/* Paths only: the icon button fills other shapes (Button.module.css). */}
+            <path d="M12 3a9 9 0 1 0 0 18a9 9 0 1 0 0-18ZM3 12h18M12 3a14 14 0 0 1 0 18M12 3a14 14 0 0 0 0 18" />
           </svg>
         }
         options={OPTIONS}

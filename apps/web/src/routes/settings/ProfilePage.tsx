@@ -8,7 +8,7 @@ import { Button } from "../../components/ui/Button";
 import { FormError, SelectField, TextField } from "../../components/ui/Field";
 import { AuthError, sessionQuery } from "../../lib/auth";
 import { nameProblem } from "../../lib/auth-validation";
-import { activateLocale } from "../../lib/i18n";
+import { activateLocale, activeLocale } from "../../lib/i18n";
 import { signInPath } from "../../lib/redirect";
 import { useSession } from "../../lib/session";
 import { useDocumentTitle } from "../../lib/use-document-title";
@@ -74,7 +74,8 @@ function ProfileForm({ initial }: { initial: Profile }) {
   const { t } = useLingui();
   const queryClient = useQueryClient();
   const [timeZone, setTimeZone] = useState(initial.timeZone ?? browserDefaults().timeZone);
-  const [locale, setLocale] = useState(profileLanguage(initial.locale));
+  // Never chosen yet: propose the language the page is shown in (the header's menu).
+  const [locale, setLocale] = useState(profileLanguage(initial.locale ?? activeLocale()));
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
   const save = useMutation({
     mutationFn: updateProfile,
