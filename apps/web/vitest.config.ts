@@ -18,6 +18,7 @@ export default defineConfig({
         test: {
           name: "unit",
           include: ["src/**/*.test.{ts,tsx}"],
+          setupFiles: ["src/lib/i18n/test-setup.ts"],
           exclude: [...configDefaults.exclude, PERF],
           environment: "node",
           // A CSS module's class is its own name here, so rendered markup reads as written.
@@ -31,6 +32,7 @@ export default defineConfig({
         test: {
           name: "perf",
           include: [PERF],
+          setupFiles: ["src/lib/i18n/test-setup.ts"],
           environment: "node",
           env: { NODE_ENV: "production" },
         },

@@ -59,7 +59,7 @@ it("a learner who forgot their password resets it from the mailed link and signs
   await page.getByRole("link", { name: "Email settings" }).waitFor();
 });
 
-it("a profile change is still there after a reload", async () => {
+it("a profile change is still there after a reload; its language switches the page at once", async () => {
   await page.goto(`${stack.webUrl}/settings/profile`);
   await heading("Profile").waitFor();
   await expectAccessible(page, "profile");
@@ -67,14 +67,24 @@ it("a profile change is still there after a reload", async () => {
   await page.getByLabel("Language").selectOption("es");
   await page.getByLabel("Time zone").selectOption("Asia/Tokyo");
   await page.getByRole("button", { name: "Save profile" }).click();
-  await page.getByRole("status").filter({ hasText: "Saved." }).waitFor();
+  // The profile's language is the page's: Spanish without a reload, the header's menu too.
+  await page.getByRole("status").filter({ hasText: "Guardado." }).waitFor();
+  expect(await page.evaluate(() => document.documentElement.lang)).toBe("es");
+  await page.getByRole("button", { name: "Idioma", exact: true }).waitFor();
 
   await page.reload();
-  await heading("Profile").waitFor();
-  const name = page.getByLabel("Name on certificates");
+  await heading("Perfil").waitFor();
+  const name = page.getByLabel("Nombre en los certificados");
   await expect.poll(() => name.inputValue()).toBe("Lucía Fernández");
-  expect(await page.getByLabel("Language").inputValue()).toBe("es");
-  expect(await page.getByLabel("Time zone").inputValue()).toBe("Asia/Tokyo");
+  expect(await page.getByLabel("Idioma").inputValue()).toBe("es");
+  expect(await page.getByLabel("Zona horaria").inputValue()).toBe("Asia/Tokyo");
+  await expectAccessible(page, "profile, in Spanish");
+
+  // Back to English for the rest of the journey.
+  await page.getByLabel("Idioma").selectOption("en");
+  await page.getByRole("button", { name: "Guardar perfil" }).click();
+  await page.getByRole("status").filter({ hasText: "Saved." }).waitFor();
+  await heading("Profile").waitFor();
 });
 
 it("the account page's forms say what is missing, on the field, and pass axe", async () => {

@@ -31,7 +31,7 @@ afterAll(async () => {
 
 const group = (name: string) => page.getByRole("group", { name });
 
-it("a learner changes an email preference with the keyboard, and it is kept", async () => {
+it("a learner changes an email preference with the keyboard, and it is kept; zone and language link to the profile", async () => {
   await page.goto(`${stack.webUrl}/sign-in`);
   await signIn(page, "learner@lumen.dev", "lumen-learner-dev");
   await page.getByRole("link", { name: "Email settings" }).click();
@@ -42,7 +42,9 @@ it("a learner changes an email preference with the keyboard, and it is kept", as
   const followed = group("Replies in threads I follow");
   expect(await group("Replies to my threads").getByLabel("Right away").isChecked()).toBe(true);
   expect(await followed.getByLabel("Daily digest").isChecked()).toBe(true);
-  expect(await page.getByLabel("Time zone").inputValue()).toBe("America/New_York");
+  // Language and time zone are the profile's (one place sets them); this page links there.
+  expect(await page.getByLabel("Time zone").count()).toBe(0);
+  await page.getByRole("link", { name: "profile", exact: true }).waitFor();
 
   // Keyboard only: into the group, arrow to "Off", then to the button and Enter.
   await followed.getByLabel("Daily digest").focus();
@@ -61,6 +63,10 @@ it("a learner changes an email preference with the keyboard, and it is kept", as
   await followed.getByLabel("Off").waitFor();
   expect(await followed.getByLabel("Off").isChecked()).toBe(true);
   expect(await group("Replies to my threads").getByLabel("Right away").isChecked()).toBe(true);
+
+  // The profile proposes this browser's zone until the learner saves one.
+  await page.getByRole("link", { name: "profile", exact: true }).click();
+  await page.getByRole("heading", { level: 1, name: "Profile" }).waitFor();
   expect(await page.getByLabel("Time zone").inputValue()).toBe("America/New_York");
 });
 

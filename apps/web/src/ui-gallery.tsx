@@ -5,6 +5,8 @@
  */
 import "./styles/tokens.css";
 import "./styles/base.css";
+import { i18n } from "@lingui/core";
+import { I18nProvider } from "@lingui/react";
 import { StrictMode, useRef, useState } from "react";
 import { createRoot } from "react-dom/client";
 import { createMemoryRouter, RouterProvider } from "react-router";
@@ -200,8 +202,13 @@ const root = document.getElementById("root");
 if (!root) throw new Error("ui-gallery.html is missing #root");
 // Tag links are router links: a memory router keeps them on this page.
 const router = createMemoryRouter([{ path: "*", Component: Gallery }]);
+// The primitives' own words (Dismiss, Theme…) go through Lingui: English, from the source.
+i18n.loadAndActivate({ locale: "en", messages: {} });
+
 createRoot(root).render(
   <StrictMode>
-    <RouterProvider router={router} />
+    <I18nProvider i18n={i18n}>
+      <RouterProvider router={router} />
+    </I18nProvider>
   </StrictMode>,
 );

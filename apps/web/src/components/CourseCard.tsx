@@ -1,6 +1,8 @@
+import { Trans, useLingui } from "@lingui/react/macro";
 import type { ReactNode } from "react";
 import { Link } from "react-router";
-import { capitalize, formatCount, formatLearners, languageName } from "../lib/format";
+import { LEVEL_LABELS } from "../lib/course-level";
+import { capitalize, formatCount, formatLearners, formatNumber, languageName } from "../lib/format";
 import s from "./CourseCard.module.css";
 import { CourseCover } from "./CourseCover";
 import { Highlighted } from "./Highlighted";
@@ -23,29 +25,32 @@ export interface CourseSummary {
 
 /** A course in a list. The title link covers the whole card (see `.card-link::after`). */
 export function CourseCard({ course, footer }: { course: CourseSummary; footer?: ReactNode }) {
+  const { t } = useLingui();
   const { highlights } = course;
+  const level = LEVEL_LABELS[course.level];
   return (
     <article className={s.card}>
       <CourseCover url={course.coverImageUrl} category={course.category} />
       <div className={s.body}>
         <p className={s.eyebrow}>
-          {course.category} · {capitalize(course.level)}
+          <span translate="no">{course.category}</span> ·{" "}
+          {level ? t(level) : capitalize(course.level)}
         </p>
-        <h3 className={s.title}>
+        <h3 className={s.title} translate="no">
           <Link to={`/courses/${course.slug}`} className={s.link}>
             <Highlighted text={course.title} html={highlights?.title} />
           </Link>
         </h3>
-        <p className={s.subtitle}>
+        <p className={s.subtitle} translate="no">
           <Highlighted text={course.subtitle} html={highlights?.subtitle} />
         </p>
         {highlights?.description && (
-          <p className={s.snippet}>
+          <p className={s.snippet} translate="no">
             <Highlighted text="" html={highlights.description} />
           </p>
         )}
         <p className={s.meta}>
-          <span>{course.instructorName}</span>
+          <span translate="no">{course.instructorName}</span>
           <span>{languageName(course.language)}</span>
         </p>
         <p className={s.stats}>
@@ -59,16 +64,26 @@ export function CourseCard({ course, footer }: { course: CourseSummary; footer?:
 }
 
 export function Rating({ average, count }: { average: number; count: number }) {
-  if (count === 0) return <span>No ratings yet</span>;
+  if (count === 0)
+    return (
+      <span>
+        <Trans>No ratings yet</Trans>
+      </span>
+    );
+  const rating = formatNumber(average, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+  const ratings = formatCount(count);
   return (
     <span>
       <span className={s.star} aria-hidden="true">
         ★{" "}
       </span>
-      <span className="visually-hidden">Rated </span>
-      {average.toFixed(1)}
-      <span className="visually-hidden"> out of 5</span> ({formatCount(count)}
-      <span className="visually-hidden"> ratings</span>)
+      {/* One message: the spoken words around the numbers change order between languages. */}
+      <Trans>
+        <span className="visually-hidden">Rated </span>
+        {rating}
+        <span className="visually-hidden"> out of 5</span> ({ratings}
+        <span className="visually-hidden"> ratings</span>)
+      </Trans>
     </span>
   );
 }

@@ -5,6 +5,7 @@ import { type SessionUser, signOut } from "../lib/auth";
 import { navLinksFor, roleBadge } from "../lib/navigation";
 import { onSignedOut, useSession } from "../lib/session";
 import s from "./Header.module.css";
+import { LanguageMenu } from "./LanguageMenu";
 import layout from "./Layout.module.css";
 import { NotificationBell } from "./notifications/NotificationBell";
 import { ThemeMenu } from "./ThemeMenu";
@@ -19,7 +20,7 @@ export function Header() {
   return (
     <header className={s.header}>
       <div className={cx(layout.container, s.inner)}>
-        <Link to="/" className={s.brand}>
+        <Link to="/" className={s.brand} translate="no">
           <span className={s.brandMark} aria-hidden="true" />
           Lumen
         </Link>
@@ -35,7 +36,10 @@ export function Header() {
           </ul>
         </nav>
         <div className={s.account}>
-          <ThemeMenu />
+          <div className={s.prefs}>
+            <LanguageMenu />
+            <ThemeMenu />
+          </div>
           {session.isPending ? null : <Account user={user} />}
         </div>
       </div>
@@ -104,7 +108,9 @@ function Account({ user }: { user: SessionUser | null }) {
           <circle cx="12" cy="3" r="1" />
         </svg>
       </Link>
-      <span className={s.accountName}>{user.name}</span>
+      <span className={s.accountName} translate="no">
+        {user.name}
+      </span>
       {badge && (
         <Badge tone="info">
           <span className="visually-hidden">

@@ -1,5 +1,7 @@
+import { Trans } from "@lingui/react/macro";
 import { Suspense, useEffect, useRef } from "react";
 import { Outlet, ScrollRestoration, useLocation, useNavigation } from "react-router";
+import { useProfileLocale } from "../lib/i18n/use-locale";
 import { DeletionBanner } from "./DeletionBanner";
 import { Header } from "./Header";
 import s from "./Layout.module.css";
@@ -9,10 +11,11 @@ import { PageLoading } from "./states";
 export function Layout() {
   const navigation = useNavigation();
   useFocusOnPageChange();
+  useProfileLocale();
   return (
     <>
       <a className={s.skipLink} href="#main">
-        Skip to content
+        <Trans>Skip to content</Trans>
       </a>
       <Header />
       {navigation.state === "loading" && <div className={s.routeProgress} aria-hidden="true" />}
@@ -23,7 +26,9 @@ export function Layout() {
         </Suspense>
       </main>
       <footer className={s.footer}>
-        <div className={s.container}>Lumen — learn something new every day.</div>
+        <div className={s.container}>
+          <Trans>Lumen — learn something new every day.</Trans>
+        </div>
       </footer>
       <ScrollRestoration />
     </>

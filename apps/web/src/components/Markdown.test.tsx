@@ -16,7 +16,7 @@ const onPage = (source: string, origin = "https://lumen.test") =>
 describe("Markdown rendering", () => {
   it("renders CommonMark as elements", () => {
     expect(html("## Title\n\nSome **bold**, *em*, `code` and [a link](https://lumen.dev).")).toBe(
-      '<div class="prose"><h2>Title</h2><p>Some <strong>bold</strong>, <em>em</em>, ' +
+      '<div class="prose" translate="no"><h2>Title</h2><p>Some <strong>bold</strong>, <em>em</em>, ' +
         '<code>code</code> and <a href="https://lumen.dev/" rel="nofollow ugc noopener noreferrer" ' +
         'target="_blank">a link<span class="visually-hidden"> (opens in a new tab)</span>' +
         "</a>.</p></div>",
@@ -64,7 +64,7 @@ describe("Markdown rendering", () => {
 
   it("shifts headings to fit the page and caps them at h6", () => {
     expect(markup(<Markdown source={"# A\n###### B"} headingBase={3} />)).toBe(
-      '<div class="prose"><h3>A</h3><h6>B</h6></div>',
+      '<div class="prose" translate="no"><h3>A</h3><h6>B</h6></div>',
     );
   });
 
@@ -82,7 +82,7 @@ describe("Markdown rendering", () => {
 
   it("code blocks render plain first, with their language noted", () => {
     expect(html("```ts\nconst a = '<b>';\n```")).toBe(
-      '<div class="prose"><pre data-language="ts"><code>const a = &#x27;&lt;b&gt;&#x27;;\n' +
+      '<div class="prose" translate="no"><pre data-language="ts" translate="no"><code>const a = &#x27;&lt;b&gt;&#x27;;\n' +
         "</code></pre></div>",
     );
   });

@@ -32,6 +32,8 @@ const ATTRIBUTES = new Set([
   "start",
   "data-language",
   "data-user-id",
+  // The wrapper's and code blocks' translate="no" (ours: authors' words are not UI text).
+  "translate",
 ]);
 
 /** Every element and attribute is on the allowlist, and nothing can run or fetch elsewhere. */

@@ -1,4 +1,6 @@
+import { Trans, useLingui } from "@lingui/react/macro";
 import { Link } from "react-router";
+import { formatNumber } from "../lib/format";
 import { pageItems } from "../lib/pagination";
 import s from "./Pagination.module.css";
 
@@ -12,19 +14,26 @@ export function Pagination({
   pageCount: number;
   hrefFor: (page: number) => string;
 }) {
+  const { t } = useLingui();
   const items = pageItems(page, pageCount);
   if (items.length === 0) return null;
   return (
-    <nav aria-label="Pagination" className={s.pagination}>
+    <nav aria-label={t`Pagination`} className={s.pagination}>
       <ul>
         <li>
           {page > 1 ? (
             <Link to={hrefFor(page - 1)} rel="prev">
-              <span aria-hidden="true">←</span>Previous
+              <span aria-hidden="true" className={s.arrow}>
+                ←
+              </span>
+              <Trans>Previous</Trans>
             </Link>
           ) : (
             <span className={s.disabled}>
-              <span aria-hidden="true">←</span>Previous
+              <span aria-hidden="true" className={s.arrow}>
+                ←
+              </span>
+              <Trans>Previous</Trans>
             </span>
           )}
         </li>
@@ -38,9 +47,9 @@ export function Pagination({
               <Link
                 to={hrefFor(item.page)}
                 aria-current={item.page === page ? "page" : undefined}
-                aria-label={`Page ${item.page}`}
+                aria-label={t`Page ${formatNumber(item.page)}`}
               >
-                {item.page}
+                {formatNumber(item.page)}
               </Link>
             </li>
           ),
@@ -48,11 +57,17 @@ export function Pagination({
         <li>
           {page < pageCount ? (
             <Link to={hrefFor(page + 1)} rel="next">
-              Next<span aria-hidden="true">→</span>
+              <Trans>Next</Trans>
+              <span aria-hidden="true" className={s.arrow}>
+                →
+              </span>
             </Link>
           ) : (
             <span className={s.disabled}>
-              Next<span aria-hidden="true">→</span>
+              <Trans>Next</Trans>
+              <span aria-hidden="true" className={s.arrow}>
+                →
+              </span>
             </span>
           )}
         </li>

@@ -1,3 +1,4 @@
+import { formatNumber } from "../lib/format";
 import s from "./ProgressBar.module.css";
 /**
  * A determinate progress bar that assistive technology reads as one (role, value, and the
@@ -25,7 +26,7 @@ export function ProgressBar({
       aria-valuemin={0}
       aria-valuemax={100}
       aria-valuenow={value}
-      aria-valuetext={valueText ?? `${value} %`}
+      aria-valuetext={valueText ?? formatNumber(value / 100, { style: "percent" })}
     >
       <div className={s.fill} style={{ width: `${value}%` }} />
     </div>

@@ -1,3 +1,4 @@
+import { useLingui } from "@lingui/react/macro";
 import { THEME_CHOICES, type ThemeChoice, useThemeChoice } from "../lib/theme";
 import s from "./Header.module.css";
 import { iconButtonClass } from "./ui/Button";
@@ -13,16 +14,18 @@ const ICONS: Record<ThemeChoice, string> = {
 
 /** Light, dark, or the system's scheme (the default); remembered on this device. */
 export function ThemeMenu() {
+  const { t } = useLingui();
   const [choice, choose] = useThemeChoice();
+  const options = THEME_CHOICES.map((option) => ({ ...option, label: t(option.label) }));
   return (
     <MenuButton
-      label="Theme"
+      label={t`Theme`}
       icon={
         <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false" className={s.themeIcon}>
           <path d={ICONS[choice]} />
         </svg>
       }
-      options={THEME_CHOICES}
+      options={options}
       value={choice}
       onChange={choose}
       buttonClassName={iconButtonClass({ large: true })}

@@ -1,20 +1,22 @@
+import { Trans, useLingui } from "@lingui/react/macro";
 import type { ReactNode } from "react";
 import s from "./states.module.css";
 import { Button } from "./ui/Button";
 import { cx } from "./ui/cx";
 
 /** Announced politely to screen readers; the spinner itself is decoration. */
-export function LoadingState({ label = "Loading…" }: { label?: string }) {
+export function LoadingState({ label }: { label?: string }) {
   return (
     <div className={s.state} role="status">
       <span className={s.spinner} aria-hidden="true" />
-      <span>{label}</span>
+      <span>{label ?? <Trans>Loading…</Trans>}</span>
     </div>
   );
 }
 
 export function PageLoading() {
-  return <LoadingState label="Loading page…" />;
+  const { t } = useLingui();
+  return <LoadingState label={t`Loading page…`} />;
 }
 
 export function EmptyState({ title, children }: { title: string; children?: ReactNode }) {
@@ -27,7 +29,7 @@ export function EmptyState({ title, children }: { title: string; children?: Reac
 }
 
 export function ErrorState({
-  title = "Something went wrong",
+  title,
   message,
   onRetry,
 }: {
@@ -37,11 +39,13 @@ export function ErrorState({
 }) {
   return (
     <div className={cx(s.state, s.error)} role="alert">
-      <h2>{title}</h2>
-      <p>{message ?? "We could not load this. Check your connection and try again."}</p>
+      <h2>{title ?? <Trans>Something went wrong</Trans>}</h2>
+      <p>
+        {message ?? <Trans>We could not load this. Check your connection and try again.</Trans>}
+      </p>
       {onRetry && (
         <Button variant="secondary" onClick={onRetry}>
-          Try again
+          <Trans>Try again</Trans>
         </Button>
       )}
     </div>

@@ -1,3 +1,4 @@
+import { t } from "@lingui/core/macro";
 import { inputTextProblem } from "@lumen/shared/text-rules";
 
 export type FieldErrors<K extends string> = Partial<Record<K, string>>;
@@ -7,12 +8,13 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 export const PASSWORD_MIN = 8;
 const PASSWORD_MAX = 128;
 
+// Messages are built when called (during render or a submit), in the active language.
 export function validateSignIn(input: { email: string; password: string }) {
   const errors: FieldErrors<"email" | "password"> = {};
-  if (!input.email.trim()) errors.email = "Enter your email address.";
+  if (!input.email.trim()) errors.email = t`Enter your email address.`;
   else if (!EMAIL.test(input.email.trim()))
-    errors.email = "Enter an email address like name@example.com.";
-  if (!input.password) errors.password = "Enter your password.";
+    errors.email = t`Enter an email address like name@example.com.`;
+  if (!input.password) errors.password = t`Enter your password.`;
   return errors;
 }
 
@@ -21,9 +23,9 @@ export const NAME_MAX = 100;
 /** The server's name rule (apps/api auth-rules.ts), checked early: 1–100 characters, no controls. */
 export function nameProblem(raw: string): string | null {
   const name = raw.trim();
-  if (!name) return "Enter your name.";
-  if (name.length > NAME_MAX) return `Use at most ${NAME_MAX} characters.`;
-  return inputTextProblem(name, "Name");
+  if (!name) return t`Enter your name.`;
+  if (name.length > NAME_MAX) return t`Use at most ${NAME_MAX} characters.`;
+  return inputTextProblem(name, t`Name`);
 }
 
 export function validateSignUp(input: { name: string; email: string; password: string }) {
@@ -39,9 +41,9 @@ export function validateSignUp(input: { name: string; email: string; password: s
 
 /** Sign-up's length rule for any new password (reset, change); the server adds the rest. */
 export function newPasswordProblem(password: string): string | null {
-  if (!password) return "Choose a password.";
-  if (password.length < PASSWORD_MIN) return `Use at least ${PASSWORD_MIN} characters.`;
-  if (password.length > PASSWORD_MAX) return `Use at most ${PASSWORD_MAX} characters.`;
+  if (!password) return t`Choose a password.`;
+  if (password.length < PASSWORD_MIN) return t`Use at least ${PASSWORD_MIN} characters.`;
+  if (password.length > PASSWORD_MAX) return t`Use at most ${PASSWORD_MAX} characters.`;
   return null;
 }
 
@@ -71,22 +73,22 @@ export function fieldForAuthError(code: string | null): "name" | "email" | "pass
 export function authErrorMessage(code: string | null, fallback: string): string {
   switch (code) {
     case "INVALID_EMAIL_OR_PASSWORD":
-      return "That email and password do not match an account.";
+      return t`That email and password do not match an account.`;
     case "USER_ALREADY_EXISTS":
     case "USER_ALREADY_EXISTS_USE_ANOTHER_EMAIL":
-      return "An account with this email already exists. Sign in instead.";
+      return t`An account with this email already exists. Sign in instead.`;
     case "PASSWORD_TOO_SHORT":
-      return `Use at least ${PASSWORD_MIN} characters.`;
+      return t`Use at least ${PASSWORD_MIN} characters.`;
     case "PASSWORD_TOO_COMMON":
-      return "That password is one of the most common ones. Choose one that is harder to guess.";
+      return t`That password is one of the most common ones. Choose one that is harder to guess.`;
     case "EMAIL_NOT_VERIFIED":
-      return "Confirm your email address first: open the link we emailed you.";
+      return t`Confirm your email address first: open the link we emailed you.`;
     case "INVALID_PASSWORD":
-      return "That is not your current password.";
+      return t`That is not your current password.`;
     case "CURRENT_PASSWORD_REQUIRED":
-      return "Enter your current password.";
+      return t`Enter your current password.`;
     case "INVALID_TOKEN":
-      return "This reset link has expired or was already used. Ask for a new one.";
+      return t`This reset link has expired or was already used. Ask for a new one.`;
     default:
       return fallback;
   }

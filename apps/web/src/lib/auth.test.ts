@@ -13,7 +13,14 @@ describe("parseSession", () => {
       name: "Leo",
       email: "leo@x.dev",
       role: "instructor",
+      locale: null,
+      timeZone: null,
     });
+  });
+
+  it("carries the profile's language and time zone", () => {
+    const user = { id: "u", email: "e@x.dev", locale: "ar", timeZone: "Africa/Cairo" };
+    expect(parseSession({ user })).toMatchObject({ locale: "ar", timeZone: "Africa/Cairo" });
   });
 
   it("treats a missing session as signed out", () => {

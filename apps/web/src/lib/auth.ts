@@ -1,5 +1,7 @@
 import type { SessionUser } from "@lumen/core/kernel";
 import { queryOptions } from "@tanstack/react-query";
+import { activeLocale } from "./i18n";
+import { profileLocaleFor } from "./i18n/choice";
 
 /**
  * better-auth over plain fetch: a handful of endpoints do not justify its client runtime in the
@@ -9,6 +11,12 @@ import { queryOptions } from "@tanstack/react-query";
 // The signed-in user has the shape the API hands the domain (core's actor); imported as a type
 // only, so no server code reaches the bundle.
 export type { SessionUser };
+
+/** The session's user plus their profile's language and time zone (the SPA shows both). */
+export interface SignedInUser extends SessionUser {
+  locale: string | null;
+  timeZone: string | null;
+}
 export type Role = SessionUser["role"];
 
 export class AuthError extends Error {
@@ -53,19 +61,26 @@ function readError(body: unknown): { message: string | null; code: string | null
 const ROLES: readonly Role[] = ["learner", "instructor", "admin"];
 
 /** Narrows better-auth's `{ user, session } | null` to the fields the SPA uses. */
-export function parseSession(body: unknown): SessionUser | null {
+export function parseSession(body: unknown): SignedInUser | null {
   if (typeof body !== "object" || body === null || !("user" in body)) return null;
   const user: unknown = body.user;
   if (typeof user !== "object" || user === null) return null;
-  const [id, name, email, role] = ["id", "name", "email", "role"].map((k): unknown =>
-    Reflect.get(user, k),
-  );
+  const [id, name, email, role, locale, timeZone] = [
+    "id",
+    "name",
+    "email",
+    "role",
+    "locale",
+    "timeZone",
+  ].map((k): unknown => Reflect.get(user, k));
   if (typeof id !== "string" || typeof email !== "string") return null;
   return {
     id,
     email,
     name: typeof name === "string" && name ? name : email,
     role: ROLES.find((r) => r === role) ?? "learner",
+    locale: typeof locale === "string" && locale ? locale : null,
+    timeZone: typeof timeZone === "string" && timeZone ? timeZone : null,
   };
 }
 
@@ -89,10 +104,11 @@ export function verifiedCallback(next: string): string {
  * the inbox tells the rest (a confirmation link, or a note that the account exists).
  */
 export async function signUp(input: { name: string; email: string; password: string }, next = "/") {
-  // The browser's zone and language become the account's (emails, digests); changeable later.
+  // The browser's zone and the language the page is shown in become the account's (pages,
+  // emails, digests); changeable on the profile or with the header's language menu.
   const place = {
     timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone || undefined,
-    locale: navigator.language || undefined,
+    locale: profileLocaleFor(activeLocale()) ?? undefined,
   };
   const body = { ...input, ...place, callbackURL: verifiedCallback(next) };
   await callAuth("sign-up/email", { method: "POST", body: JSON.stringify(body) });

@@ -1,5 +1,8 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { formatDate, formatDuration, formatLearners, languageName, plural } from "./format";
+import { i18n } from "./i18n";
+
+afterEach(() => i18n.activate("en"));
 
 describe("format", () => {
   it("formats durations in minutes and hours", () => {
@@ -28,5 +31,19 @@ describe("format", () => {
   it("pluralizes counts", () => {
     expect(plural(1, "course")).toBe("1 course");
     expect(plural(1200, "course")).toBe("1,200 courses");
+  });
+
+  it("formats in the active language: Spanish and Arabic dates, numbers and names", () => {
+    i18n.loadAndActivate({ locale: "es", messages: {} });
+    expect(formatDate("2026-03-04T10:00:00.000Z", "UTC")).toBe("4 mar 2026");
+    expect(languageName("fr")).toBe("francés");
+    i18n.loadAndActivate({ locale: "ar", messages: {} });
+    expect(languageName("fr")).toBe("الفرنسية");
+    expect(formatDate("2026-03-04T10:00:00.000Z", "UTC")).toBe(
+      new Intl.DateTimeFormat("ar", { dateStyle: "medium", timeZone: "UTC" }).format(
+        Date.parse("2026-03-04T10:00:00.000Z"),
+      ),
+    );
+    expect(formatDate("2026-03-04T10:00:00.000Z", "UTC")).not.toContain("Mar");
   });
 });

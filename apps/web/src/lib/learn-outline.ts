@@ -1,3 +1,6 @@
+import { i18n, type MessageDescriptor } from "@lingui/core";
+import { msg, t } from "@lingui/core/macro";
+import { formatNumber } from "./format";
 /**
  * The course outline as a learner walks it: lessons in order across modules, the lessons
  * before and after the current one, where to resume, and what state each lesson shows.
@@ -124,33 +127,57 @@ export function lessonStatus(
 export function statusLabel(status: LessonStatus): string {
   switch (status.type) {
     case "locked":
-      return "Locked, enroll to open";
+      return t`Locked, enroll to open`;
     case "done":
-      return "Completed";
+      return t`Completed`;
     case "quiz":
-      return `${status.graded ? "Graded" : "Best score"} ${formatPercent(status.bestPercent)}, ${status.passed ? "passed" : "not passed yet"}`;
+      return quizStatusLabel(
+        status.graded === true,
+        status.passed,
+        formatPercent(status.bestPercent),
+      );
     case "submitted":
       return status.waitingFor === "staff"
-        ? "Submitted, waiting for an instructor's grade"
-        : "Submitted, waiting for reviews";
+        ? t`Submitted, waiting for an instructor's grade`
+        : t`Submitted, waiting for reviews`;
     case "in-progress":
-      return "In progress";
+      return t`In progress`;
     case "not-started":
-      return "Not started";
+      return t`Not started`;
   }
 }
 
-/** "80 %", "66.7 %": scores keep one decimal where they have one. */
-export function formatPercent(value: number): string {
-  const rounded = Math.round(value * 10) / 10;
-  return `${rounded.toLocaleString("en")} %`;
+/** Whole sentences per case: the words around the score reorder between languages. */
+function quizStatusLabel(graded: boolean, passed: boolean, score: string): string {
+  if (graded) return passed ? t`Graded ${score}, passed` : t`Graded ${score}, not passed yet`;
+  return passed ? t`Best score ${score}, passed` : t`Best score ${score}, not passed yet`;
 }
 
-export const LESSON_KIND_LABELS: Record<string, string> = {
-  video: "Video",
-  pdf: "Reading (PDF)",
-  text: "Reading",
-  quiz: "Quiz",
-  assignment: "Assignment",
-  exercise: "Exercise",
+/** "80 %", "66.7 %": scores keep one decimal where they have one (in the active language). */
+export function formatPercent(value: number): string {
+  const rounded = Math.round(value * 10) / 10;
+  return `${formatNumber(rounded)} %`;
+}
+
+const KIND_MESSAGES: Record<string, MessageDescriptor> = {
+  video: msg`Video`,
+  pdf: msg`Reading (PDF)`,
+  text: msg`Reading`,
+  quiz: msg`Quiz`,
+  assignment: msg`Assignment`,
+  exercise: msg`Exercise`,
 };
+
+/**
+ * Lesson kinds by name. Each entry is a getter that translates when read (during render), so
+ * the map keeps its string type for its callers and follows a language switch.
+ */
+export const LESSON_KIND_LABELS: Readonly<Record<string, string>> = Object.defineProperties(
+  {},
+  Object.fromEntries(
+    Object.entries(KIND_MESSAGES).map(([kind, message]) => [
+      kind,
+      { enumerable: true, get: () => i18n._(message) },
+    ]),
+  ),
+);

@@ -1,12 +1,15 @@
+import type { MessageDescriptor } from "@lingui/core";
+import { msg } from "@lingui/core/macro";
 import { useState } from "react";
 
 /** The reader's colour theme: the system's scheme (the default), or one they chose. */
 export type ThemeChoice = "system" | "light" | "dark";
 
-export const THEME_CHOICES: ReadonlyArray<{ value: ThemeChoice; label: string }> = [
-  { value: "system", label: "System" },
-  { value: "light", label: "Light" },
-  { value: "dark", label: "Dark" },
+/** Labels translated where shown (the menu), so a language switch re-renders them. */
+export const THEME_CHOICES: ReadonlyArray<{ value: ThemeChoice; label: MessageDescriptor }> = [
+  { value: "system", label: msg`System` },
+  { value: "light", label: msg`Light` },
+  { value: "dark", label: msg`Dark` },
 ];
 
 /** The localStorage key; public/theme.js reads it before the first paint. */

@@ -1,3 +1,4 @@
+import { t } from "@lingui/core/macro";
 /**
  * Upload speed smoothed over the last few seconds (an exponentially weighted average), so
  * "time left" follows the connection without jumping with every progress event.
@@ -55,14 +56,17 @@ export function secondsLeft(remaining: number, rate: number | null): number | nu
 
 /** "About 40 s left", "About 3 min left", "About 1 h 5 min left": rounded as people say it. */
 export function formatTimeLeft(seconds: number | null): string {
-  if (seconds === null || !Number.isFinite(seconds)) return "Estimating time left…";
-  if (seconds < 5) return "A few seconds left";
-  if (seconds < 60) return `About ${Math.ceil(seconds / 5) * 5} s left`;
+  if (seconds === null || !Number.isFinite(seconds)) return t`Estimating time left…`;
+  if (seconds < 5) return t`A few seconds left`;
+  if (seconds < 60) {
+    const rounded = Math.ceil(seconds / 5) * 5;
+    return t`About ${rounded} s left`;
+  }
   const minutes = Math.ceil(seconds / 60);
-  if (minutes < 60) return `About ${minutes} min left`;
+  if (minutes < 60) return t`About ${minutes} min left`;
   const hours = Math.floor(minutes / 60);
   const rest = minutes % 60;
-  return rest === 0 ? `About ${hours} h left` : `About ${hours} h ${rest} min left`;
+  return rest === 0 ? t`About ${hours} h left` : t`About ${hours} h ${rest} min left`;
 }
 
 /** "12.5 MB", "1.2 GB": decimal units, as file managers show sizes. */

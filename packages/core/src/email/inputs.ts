@@ -29,10 +29,12 @@ export function canonicalLocale(value: string): string {
   return Intl.getCanonicalLocales(value)[0] ?? value;
 }
 
+/**
+ * What the email settings page saves: deliveries only. The time zone and language belong to the
+ * profile (one writer of users.locale and users.timeZone, ADR 0028); emails read them there.
+ */
 export const emailSettingsInput = z
   .object({
-    timeZone: timeZoneInput.optional(),
-    locale: localeInput.optional(),
     preferences: z
       .array(z.object({ kind, delivery }))
       .max(notificationKind.enumValues.length)

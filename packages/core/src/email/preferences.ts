@@ -7,7 +7,7 @@ import {
 } from "@lumen/db";
 import { eq, sql } from "drizzle-orm";
 import type { Queryable, SessionUser } from "../kernel";
-import { canonicalLocale, type EmailSettingsInput } from "./inputs";
+import type { EmailSettingsInput } from "./inputs";
 
 export type NotificationKindName = (typeof notificationKind.enumValues)[number];
 export const NOTIFICATION_KINDS = notificationKind.enumValues;
@@ -60,7 +60,10 @@ export function effectiveDeliverySql(kind: unknown, chosen: unknown) {
   return sql`coalesce(${chosen}::text, case ${kind}::text ${sql.join(cases, sql` `)} end)`;
 }
 
-/** The caller's email settings: time zone, locale and a delivery for every kind. */
+/**
+ * The caller's email settings: a delivery for every kind, and (read only, the profile writes
+ * them) the time zone and language emails use.
+ */
 export async function getEmailSettings({
   db,
   user,
@@ -98,18 +101,7 @@ export async function updateEmailSettings({
   user: SessionUser;
   input: EmailSettingsInput;
 }): Promise<EmailSettings> {
-  await db.transaction(async (tx) => {
-    if (input.timeZone !== undefined || input.locale !== undefined) {
-      await tx
-        .update(users)
-        .set({
-          ...(input.timeZone !== undefined && { timeZone: input.timeZone }),
-          ...(input.locale !== undefined && { locale: canonicalLocale(input.locale) }),
-        })
-        .where(eq(users.id, user.id));
-    }
-    await setDeliveries(tx, user.id, input.preferences ?? []);
-  });
+  await setDeliveries(db, user.id, input.preferences ?? []);
   return getEmailSettings({ db, user });
 }
 

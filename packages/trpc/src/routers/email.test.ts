@@ -32,20 +32,16 @@ describe("email settings", () => {
     expect(settings.preferences.every((p) => p.isDefault)).toBe(true);
   });
 
-  it("saves a choice, a time zone and a locale; other kinds and other users keep theirs", async () => {
+  it("saves a choice; other kinds and other users keep theirs", async () => {
     const me = await createUser(t.db);
     const other = await createUser(t.db);
     const caller = t.callerFor(me);
     const saved = await caller.email.updateSettings({
-      timeZone: "Europe/Paris",
-      locale: "fr-ca",
       preferences: [
         { kind: "forum_reply", delivery: "daily" },
         { kind: "milestone", delivery: "off" },
       ],
     });
-    expect(saved.timeZone).toBe("Europe/Paris");
-    expect(saved.locale).toBe("fr-CA");
     expect(deliveryOf(saved, "forum_reply")).toBe("daily");
     expect(deliveryOf(saved, "milestone")).toBe("off");
     expect(deliveryOf(saved, "grade")).toBe("instant");
@@ -55,19 +51,30 @@ describe("email settings", () => {
     });
     expect(deliveryOf(again, "forum_reply")).toBe("daily");
     expect(deliveryOf(again, "milestone")).toBe("instant");
-    expect(again.timeZone).toBe("Europe/Paris");
     const theirs = await t.callerFor(other).email.settings();
     expect(theirs.preferences.every((p) => p.isDefault)).toBe(true);
-    expect(theirs.timeZone).toBeNull();
+  });
+
+  it("shows the profile's time zone and language but never writes them (the profile does)", async () => {
+    const me = await createUser(t.db, "learner", { timeZone: "Europe/Madrid", locale: "es" });
+    const caller = t.callerFor(me);
+    const settings = await caller.email.settings();
+    expect([settings.timeZone, settings.locale]).toEqual(["Europe/Madrid", "es"]);
+    for (const input of [{ timeZone: "UTC" }, { locale: "ar" }]) {
+      expect(
+        await codeOf(
+          caller.email.updateSettings(input as Parameters<typeof caller.email.updateSettings>[0]),
+        ),
+      ).toBe("BAD_REQUEST");
+    }
+    const [row] = await t.db.select().from(users).where(eq(users.id, me.id));
+    expect([row?.timeZone, row?.locale]).toEqual(["Europe/Madrid", "es"]);
   });
 
   it("refuses bad input with a clear message and changes nothing", async () => {
     const me = await createUser(t.db);
     const caller = t.callerFor(me);
     const bad: unknown[] = [
-      { timeZone: "Mars/Olympus_Mons" },
-      { timeZone: "" },
-      { locale: "not a locale!!" },
       { preferences: [{ kind: "spam", delivery: "instant" }] },
       { preferences: [{ kind: "grade", delivery: "hourly" }] },
       {
@@ -76,7 +83,7 @@ describe("email settings", () => {
           { kind: "grade", delivery: "daily" },
         ],
       },
-      { userId: "someone-else", timeZone: "UTC" },
+      { userId: "someone-else", preferences: [] },
     ];
     for (const input of bad) {
       expect(
@@ -86,11 +93,16 @@ describe("email settings", () => {
       ).toBe("BAD_REQUEST");
     }
     const error = await caller.email
-      .updateSettings({ timeZone: "Mars/Olympus_Mons" })
+      .updateSettings({
+        preferences: [
+          { kind: "grade", delivery: "off" },
+          { kind: "grade", delivery: "daily" },
+        ],
+      })
       .catch((e: Error) => e);
     if (!(error instanceof Error && error.cause instanceof z.ZodError)) throw error;
     expect(z.flattenError(error.cause).fieldErrors).toEqual({
-      timeZone: ["That is not a time zone we know (use an IANA name like Europe/Paris)."],
+      preferences: ["Each kind may appear once."],
     });
     const [row] = await t.db.select().from(users).where(eq(users.id, me.id));
     expect(row?.timeZone).toBeNull();

@@ -139,12 +139,7 @@ export const SAMPLES: Record<string, ((w: SweepWorld) => SampleCall) | null> = {
   "learning.lesson": (w) => learner({ lessonId: w.textLessonId }),
 
   "email.settings": null,
-  "email.updateSettings": () =>
-    learner({
-      timeZone: "Europe/Paris",
-      locale: "fr-CA",
-      preferences: [{ kind: "grade", delivery: "daily" }],
-    }),
+  "email.updateSettings": () => learner({ preferences: [{ kind: "grade", delivery: "daily" }] }),
 
   "notifications.list": (w) => learner({ cursor: w.notificationId, limit: 10 }),
   "notifications.unreadCount": null,

@@ -1,3 +1,4 @@
+import { t } from "@lingui/core/macro";
 /**
  * The code editor's logic that needs no DOM: the keyboard hint, the ids an editor is
  * described by, and the smallest change that turns one document into another (so a new
@@ -18,7 +19,7 @@ export function indentFor(language: CodeLanguage): string {
  * Tab at all, so it needs no hint.
  */
 export function keyboardHint(readOnly: boolean): string | null {
-  return readOnly ? null : "Tab indents. To leave the editor, press Escape, then Tab.";
+  return readOnly ? null : t`Tab indents. To leave the editor, press Escape, then Tab.`;
 }
 
 /** The id of the editor's visible hint, derived from the editor's own id. */

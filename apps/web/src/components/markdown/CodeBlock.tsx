@@ -30,7 +30,7 @@ export function CodeBlock({ code, language }: { code: string; language: string }
     };
   }, [code, language]);
   return (
-    <pre data-language={language || undefined}>
+    <pre data-language={language || undefined} translate="no">
       <code>{tree ? tree.children.map(toReact) : code}</code>
     </pre>
   );

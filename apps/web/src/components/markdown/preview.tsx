@@ -1,4 +1,6 @@
+import { t } from "@lingui/core/macro";
 import { useId, useState } from "react";
+import { useActiveLocale } from "../../lib/i18n/use-active-locale";
 import { Markdown } from "../Markdown";
 import { linkButtonClass } from "../ui/Button";
 import { fieldStyles as f } from "../ui/Field";
@@ -44,6 +46,8 @@ export function MarkdownFieldHead({
 
 /** The "Show preview" / "Hide preview" button beside a Markdown field's label. */
 function PreviewToggle({ preview }: { preview: MarkdownPreviewState }) {
+  // The global `t` (pages' tests render this without Lingui's provider), re-rendered on a switch.
+  useActiveLocale();
   return (
     <button
       type="button"
@@ -52,7 +56,7 @@ function PreviewToggle({ preview }: { preview: MarkdownPreviewState }) {
       aria-controls={preview.id}
       onClick={preview.toggle}
     >
-      {preview.shown ? "Hide preview" : "Show preview"}
+      {preview.shown ? t`Hide preview` : t`Show preview`}
     </button>
   );
 }
@@ -74,12 +78,13 @@ export function MarkdownPreview({
   className: string | undefined;
   emptyClassName?: string | undefined;
 }) {
+  useActiveLocale();
   return (
     <section id={preview.id} className={className} aria-label={label} hidden={!preview.shown}>
       {source.trim() ? (
         <Markdown source={source} headingBase={3} />
       ) : (
-        <p className={emptyClassName}>Nothing to preview yet.</p>
+        <p className={emptyClassName}>{t`Nothing to preview yet.`}</p>
       )}
     </section>
   );

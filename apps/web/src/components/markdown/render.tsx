@@ -1,3 +1,4 @@
+import { t } from "@lingui/core/macro";
 import { createElement, type ReactNode } from "react";
 import type { Mention } from "../../lib/markdown/mention";
 import { safeUrl, type Token } from "../../lib/markdown/parse";
@@ -13,6 +14,11 @@ export interface RenderOptions {
   headingBase: number;
   /** The page's own origin (null outside a browser), for links and images. */
   origin: string | null;
+  /**
+   * The active language: our few words here ("opens in a new tab") are in it. Callers that
+   * memoise the result key it on this, so a language switch renders again.
+   */
+  locale?: string;
 }
 
 /**
@@ -184,13 +190,14 @@ function linkFrame(token: Token, origin: string | null): Frame {
   if (!target) return plain();
   const props = { href: target.href, rel: "nofollow ugc noopener noreferrer" };
   if (!target.external) return { type: "a", props, children: [] };
-  return { type: "a", props: { ...props, target: "_blank" }, children: [], suffix: NEW_TAB };
+  return { type: "a", props: { ...props, target: "_blank" }, children: [], suffix: newTab() };
 }
 
-const NEW_TAB = (
+// Built while rendering (the global i18n's language), so renders outside a provider work too.
+const newTab = () => (
   <span key="new-tab" className="visually-hidden">
     {" "}
-    (opens in a new tab)
+    {t`(opens in a new tab)`}
   </span>
 );
 
@@ -206,10 +213,14 @@ function image(token: Token, origin: string | null, key: number): ReactNode {
   if (url.protocol !== "http:" && url.protocol !== "https:") return alt;
   return (
     <a key={key} href={target.href} rel="nofollow ugc noopener noreferrer" target="_blank">
-      {`Image: ${alt || url.hostname}`}
-      {NEW_TAB}
+      {imageLinkText(alt || url.hostname)}
+      {newTab()}
     </a>
   );
+}
+
+function imageLinkText(name: string): string {
+  return t`Image: ${name}`;
 }
 
 function imageAlt(token: Token): string {

@@ -1,6 +1,9 @@
+import { plural } from "@lingui/core/macro";
+import { Trans, useLingui } from "@lingui/react/macro";
 import { useQuery } from "@tanstack/react-query";
 import { lazy, Suspense, useEffect, useId, useRef, useState } from "react";
 import { useLocation } from "react-router";
+import { formatNumber } from "../../lib/format";
 import { trpc } from "../../lib/trpc";
 import { iconButtonClass } from "../ui/Button";
 import { cx } from "../ui/cx";
@@ -19,6 +22,7 @@ const OFFLINE_REFETCH_MS = 60_000;
  * live subscription (no polling); while it is down, a slow safety re-read and on focus.
  */
 export function NotificationBell() {
+  const { t } = useLingui();
   const [open, setOpen] = useState(false);
   const [said, say] = useState("");
   const panelId = useId();
@@ -41,9 +45,9 @@ export function NotificationBell() {
     previous.current = count;
     if (before !== null && count > before) {
       const fresh = count - before;
-      say(fresh === 1 ? "1 new notification" : `${fresh} new notifications`);
+      say(t`${plural(fresh, { one: "# new notification", other: "# new notifications" })}`);
     }
-  }, [count, unread.data]);
+  }, [count, unread.data, t]);
 
   // Moving to another page (a notification's link, Back, a shortcut) closes the panel.
   const { pathname } = useLocation();
@@ -62,7 +66,7 @@ export function NotificationBell() {
         ref={button}
         type="button"
         className={cx(iconButtonClass({ large: true }), s.button)}
-        aria-label={count > 0 ? `Notifications, ${count} unread` : "Notifications"}
+        aria-label={count > 0 ? t`Notifications, ${count} unread` : t`Notifications`}
         aria-expanded={open}
         aria-controls={open ? panelId : undefined}
         onClick={() => setOpen((was) => !was)}
@@ -75,7 +79,7 @@ export function NotificationBell() {
         </svg>
         {count > 0 && (
           <span className={s.count} aria-hidden="true">
-            {count > 99 ? "99+" : count}
+            {count > 99 ? `${formatNumber(99)}+` : formatNumber(count)}
           </span>
         )}
       </button>
@@ -83,7 +87,7 @@ export function NotificationBell() {
         <Suspense
           fallback={
             <div className={cx(s.panel, s.loading)} role="status">
-              Loading notifications…
+              <Trans>Loading notifications…</Trans>
             </div>
           }
         >

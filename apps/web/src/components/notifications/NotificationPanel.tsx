@@ -1,3 +1,4 @@
+import { Trans } from "@lingui/react/macro";
 import { useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-query";
 import { type RefObject, useEffect, useRef } from "react";
 import { Link } from "react-router";
@@ -83,7 +84,7 @@ export default function NotificationPanel({
     >
       <div className={s.head}>
         <h2 id={`${id}-title`} tabIndex={-1} ref={heading}>
-          Notifications
+          <Trans>Notifications</Trans>
         </h2>
         <button
           type="button"
@@ -91,26 +92,30 @@ export default function NotificationPanel({
           disabled={unread === 0 || markRead.isPending}
           onClick={() => markRead.mutate({ all: true })}
         >
-          Mark all read
+          <Trans>Mark all read</Trans>
         </button>
       </div>
       {list.isPending ? (
         <p className={s.note} role="status">
-          Loading notifications…
+          <Trans>Loading notifications…</Trans>
         </p>
       ) : list.isError ? (
         <div className={s.note} role="alert">
-          <p>We could not load your notifications.</p>
+          <p>
+            <Trans>We could not load your notifications.</Trans>
+          </p>
           <button
             type="button"
             className={buttonClass({ variant: "secondary", size: "small" })}
             onClick={() => list.refetch()}
           >
-            Try again
+            <Trans>Try again</Trans>
           </button>
         </div>
       ) : items.length === 0 ? (
-        <p className={s.note}>Nothing yet. Milestones and certificates will appear here.</p>
+        <p className={s.note}>
+          <Trans>Nothing yet. Milestones and certificates will appear here.</Trans>
+        </p>
       ) : (
         <ul className={s.list}>
           {items.map((item) => (
@@ -128,7 +133,7 @@ export default function NotificationPanel({
             disabled={list.isFetchingNextPage}
             onClick={() => list.fetchNextPage()}
           >
-            {list.isFetchingNextPage ? "Loading…" : "Load older"}
+            {list.isFetchingNextPage ? <Trans>Loading…</Trans> : <Trans>Load older</Trans>}
           </button>
         </div>
       )}
@@ -142,7 +147,11 @@ function NotificationRow({ item, onOpen }: { item: NotificationItem; onOpen: () 
       <span className={s.dot} aria-hidden="true" />
       <span className={s.text}>
         <span className={s.title}>
-          {!item.readAt && <span className="visually-hidden">Unread: </span>}
+          {!item.readAt && (
+            <span className="visually-hidden">
+              <Trans>Unread:</Trans>{" "}
+            </span>
+          )}
           {item.title}
         </span>
         {item.body && <span className={s.body}>{item.body}</span>}

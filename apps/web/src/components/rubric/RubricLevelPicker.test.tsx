@@ -1,5 +1,6 @@
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
+import { withI18n } from "../../lib/i18n/testing";
 import { RubricLevelPicker } from "./RubricLevelPicker";
 import { levelOptionLabel, pickerFocusId, pickerIds } from "./rubric-picker";
 
@@ -24,15 +25,18 @@ describe("rubric level picker", () => {
 
   it("is a group named by the criterion, one radio per level, and a comment marked required", () => {
     const html = renderToStaticMarkup(
-      <RubricLevelPicker
-        idPrefix="grade"
-        criterion={criterion}
-        value={{ levelId: "l3", comment: "" }}
-        onChange={() => {}}
-        error="Explain your choice for “Argument”."
-      />,
+      withI18n(
+        <RubricLevelPicker
+          idPrefix="grade"
+          criterion={criterion}
+          value={{ levelId: "l3", comment: "" }}
+          onChange={() => {}}
+          error="Explain your choice for “Argument”."
+        />,
+      ),
     );
-    expect(html).toContain('<legend class="legend">Argument</legend>');
+    // The author's words are kept out of translation (translate="no").
+    expect(html).toContain('<legend class="legend" translate="no">Argument</legend>');
     expect(html.match(/type="radio"/g)).toHaveLength(3);
     expect(html).toContain('name="grade-c1"');
     expect(html).toMatch(/id="grade-c1-level-l3"[^>]*checked=""/);

@@ -1,3 +1,5 @@
+import { t } from "@lingui/core/macro";
+import { useActiveLocale } from "../../lib/i18n/use-active-locale";
 import { fieldStyles as f } from "../ui/Field";
 import s from "./RubricLevelPicker.module.css";
 import { levelOptionLabel, pickerIds } from "./rubric-picker";
@@ -36,6 +38,9 @@ export function RubricLevelPicker({
   error?: string | undefined;
   disabled?: boolean;
 }) {
+  // Plain strings with the global `t` (no provider needed by the pages' tests); this
+  // subscription re-renders them on a language switch.
+  useActiveLocale();
   const ids = pickerIds(idPrefix, criterion.id);
   const chosen = value?.levelId ?? "";
   const comment = value?.comment ?? "";
@@ -43,7 +48,7 @@ export function RubricLevelPicker({
   const groupDescribed =
     [criterion.description ? aboutId : "", error ? ids.error : ""].filter(Boolean).join(" ") ||
     undefined;
-  const commentHint = criterion.commentRequired ? "Required: explain the level you chose." : "";
+  const commentHint = criterion.commentRequired ? t`Required: explain the level you chose.` : "";
   return (
     <fieldset
       id={ids.fieldset}
@@ -52,9 +57,15 @@ export function RubricLevelPicker({
       aria-invalid={error ? true : undefined}
       disabled={disabled}
     >
-      <legend className={s.legend}>{criterion.title || "Untitled criterion"}</legend>
+      {criterion.title ? (
+        <legend className={s.legend} translate="no">
+          {criterion.title}
+        </legend>
+      ) : (
+        <legend className={s.legend}>{t`Untitled criterion`}</legend>
+      )}
       {criterion.description && (
-        <p id={aboutId} className={f.hint}>
+        <p id={aboutId} className={f.hint} translate="no">
           {criterion.description}
         </p>
       )}
@@ -75,7 +86,7 @@ export function RubricLevelPicker({
               <div>
                 <label htmlFor={id}>{levelOptionLabel(level)}</label>
                 {level.description && (
-                  <p id={`${id}-about`} className={f.hint}>
+                  <p id={`${id}-about`} className={f.hint} translate="no">
                     {level.description}
                   </p>
                 )}
@@ -86,8 +97,7 @@ export function RubricLevelPicker({
       </div>
       <div className={f.field}>
         <label htmlFor={ids.comment}>
-          Comment on {criterion.title || "this criterion"}
-          {criterion.commentRequired ? " (required)" : " (optional)"}
+          {commentLabel(criterion.title, criterion.commentRequired)}
         </label>
         {commentHint && (
           <p id={`${ids.comment}-hint`} className={f.hint}>
@@ -116,4 +126,13 @@ export function RubricLevelPicker({
       )}
     </fieldset>
   );
+}
+
+function commentLabel(title: string, required: boolean): string {
+  if (!title) {
+    return required
+      ? t`Comment on this criterion (required)`
+      : t`Comment on this criterion (optional)`;
+  }
+  return required ? t`Comment on ${title} (required)` : t`Comment on ${title} (optional)`;
 }

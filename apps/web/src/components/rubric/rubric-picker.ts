@@ -1,13 +1,23 @@
-import { plural } from "../../lib/format";
+import { plural, t } from "@lingui/core/macro";
+import { formatNumber } from "../../lib/format";
 
 /**
  * Names and ids of a rubric level picker, shared by every page that grades by a rubric
  * (instructor examples, staff grades, learners' reviews), so each reads the same.
  */
 
-/** "Good — 3 points" (1 point, 0 points): a level's radio label. */
-export const levelOptionLabel = (level: { label: string; points: number }) =>
-  `${level.label || "Unnamed level"} — ${plural(level.points, "point")}`;
+/** "3 points", "1 point": a level's worth, in the active language. */
+export const levelPoints = (points: number) => {
+  const n = formatNumber(points);
+  return t`${plural(points, { one: `${n} point`, other: `${n} points` })}`;
+};
+
+/** "Good — 3 points" (1 point, 0 points): a level's radio label, as one string. */
+export const levelOptionLabel = (level: { label: string; points: number }) => {
+  const name = level.label || t`Unnamed level`;
+  const points = levelPoints(level.points);
+  return t`${name} — ${points}`;
+};
 
 /** Ids inside one picker: `prefix` tells apart pickers of the same criterion on a page. */
 export const pickerIds = (prefix: string, criterionId: string) => {

@@ -5,6 +5,8 @@ import s from "./Menu.module.css";
 export interface MenuOption<T> {
   value: T;
   label: string;
+  /** The label's own language (a language menu's endonyms): read and spoken as such. */
+  lang?: string;
 }
 
 /**
@@ -113,6 +115,8 @@ export function MenuButton<T>({
               className={s.item}
               aria-checked={option.value === value}
               tabIndex={-1}
+              lang={option.lang}
+              translate={option.lang ? "no" : undefined}
               onClick={() => choose(option.value)}
               onKeyDown={(event) => {
                 if (event.key === "Enter" || event.key === " ") {

@@ -4,10 +4,15 @@ import s from "./Tabs.module.css";
 const tabId = (idPrefix: string, tab: string) => `${idPrefix}-tab-${tab}`;
 const panelId = (idPrefix: string, tab: string) => `${idPrefix}-panel-${tab}`;
 
-/** Where arrow keys, Home and End move among `count` tabs (wrapping), or null. */
-function nextTab(key: string, index: number, count: number): number | null {
-  if (key === "ArrowRight") return index === count - 1 ? 0 : index + 1;
-  if (key === "ArrowLeft") return index === 0 ? count - 1 : index - 1;
+/**
+ * Where arrow keys, Home and End move among `count` tabs (wrapping), or null. In right-to-left
+ * the tabs run leftwards, so ← moves to the next one (WAI-ARIA APG).
+ */
+export function nextTab(key: string, index: number, count: number, rtl = false): number | null {
+  const forward = rtl ? "ArrowLeft" : "ArrowRight";
+  const back = rtl ? "ArrowRight" : "ArrowLeft";
+  if (key === forward) return index === count - 1 ? 0 : index + 1;
+  if (key === back) return index === 0 ? count - 1 : index - 1;
   if (key === "Home") return 0;
   if (key === "End") return count - 1;
   return null;
@@ -28,7 +33,8 @@ export function Tabs<T extends string>({
   onSelect: (tab: T) => void;
 }) {
   const onKeyDown = (event: KeyboardEvent<HTMLButtonElement>, index: number) => {
-    const next = nextTab(event.key, index, tabs.length);
+    const rtl = getComputedStyle(event.currentTarget).direction === "rtl";
+    const next = nextTab(event.key, index, tabs.length, rtl);
     const tab = next === null ? undefined : tabs[next];
     if (!tab) return;
     event.preventDefault();

@@ -1,3 +1,4 @@
+import { useLingui } from "@lingui/react/macro";
 import type { ReactNode } from "react";
 import s from "./Toast.module.css";
 
@@ -14,13 +15,14 @@ export function ToastRegion({
   onDismiss: () => void;
   children: ReactNode;
 }) {
+  const { t } = useLingui();
   return (
     <div className={s.region} role="status" aria-live="polite">
       {children && (
         <div className={s.toast}>
           {icon}
           <p>{children}</p>
-          <button type="button" className={s.close} aria-label="Dismiss" onClick={onDismiss}>
+          <button type="button" className={s.close} aria-label={t`Dismiss`} onClick={onDismiss}>
             ×
           </button>
         </div>

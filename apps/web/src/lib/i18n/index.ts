@@ -1,5 +1,6 @@
 import { i18n, type Messages } from "@lingui/core";
-import { isLocale, type Locale, negotiateLocale, textDirection } from "@lumen/shared/locales";
+import { isLocale, type Locale, textDirection } from "@lumen/shared/locales";
+import { resolveLocale } from "./choice";
 
 /** What the SPA can be shown in: the three languages, and pseudo-localisation for tests. */
 export type UiLocale = Locale | "pseudo";
@@ -22,11 +23,14 @@ export function isUiLocale(value: unknown): value is UiLocale {
   return value === "pseudo" || isLocale(value);
 }
 
-/** The language chosen on this device before, else the browser's best match, else English. */
+/**
+ * The language of the first paint: this device's stored choice, else the browser's best match,
+ * else English. A signed-in user's profile language, known once the session loads, then wins
+ * (`useProfileLocale`); the stored choice is usually that already.
+ */
 export function initialLocale(): UiLocale {
-  const stored = readStored();
-  if (stored) return stored;
-  return negotiateLocale(typeof navigator === "undefined" ? [] : navigator.languages);
+  const browser = typeof navigator === "undefined" ? [] : navigator.languages;
+  return resolveLocale({ stored: readStored(), browser });
 }
 
 /** Loads a language's catalogs, switches every translated string to it, and remembers it. */
@@ -41,6 +45,11 @@ export async function activateLocale(locale: UiLocale): Promise<void> {
   } catch {
     // Storage refused (private mode, quota): the choice lasts for this page only.
   }
+}
+
+/** The language shown now (before the first activation: English). */
+export function activeLocale(): UiLocale {
+  return isUiLocale(i18n.locale) ? i18n.locale : "en";
 }
 
 /** The BCP 47 tag for Intl formatting in the active language (pseudo formats as English). */

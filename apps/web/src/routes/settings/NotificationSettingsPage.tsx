@@ -1,53 +1,58 @@
+import { Trans, useLingui } from "@lingui/react/macro";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
-import { Navigate, useLocation } from "react-router";
+import { Link, Navigate, useLocation } from "react-router";
 import { ErrorState, LoadingState } from "../../components/states";
 import { Button } from "../../components/ui/Button";
-import { FormError, SelectField } from "../../components/ui/Field";
+import { FormError } from "../../components/ui/Field";
 import { Panel } from "../../components/ui/Panel";
+import { shown } from "../../lib/i18n/shown";
 import { signInPath } from "../../lib/redirect";
 import { useSession } from "../../lib/session";
 import { apiFieldErrors, trpc } from "../../lib/trpc";
 import { useDocumentTitle } from "../../lib/use-document-title";
 import {
-  browserDefaults,
   DELIVERY_CHOICES,
   type Delivery,
   type EmailSettings,
   KIND_TEXT,
-  localeOptions,
   type NotificationKind,
-  timeZoneOptions,
 } from "./kinds";
 import { SettingsNav } from "./SettingsNav";
 import s from "./settings.module.css";
 
 export function Component() {
+  const { t } = useLingui();
   const session = useSession();
   const location = useLocation();
-  useDocumentTitle("Email notifications");
+  useDocumentTitle(t`Email notifications`);
   if (session.isPending) return <LoadingState />;
   if (!session.data) return <Navigate to={signInPath(location.pathname)} replace />;
   return <Settings />;
 }
 
 function Settings() {
+  const { t } = useLingui();
   const settings = useQuery(trpc.email.settings.queryOptions());
   return (
     <>
       <div className={s.heading}>
-        <h1>Email notifications</h1>
+        <h1>
+          <Trans>Email notifications</Trans>
+        </h1>
         <p className="lede">
-          Choose which notifications reach your inbox, and when. Everything still appears under the
-          bell in Lumen.
+          <Trans>
+            Choose which notifications reach your inbox, and when. Everything still appears under
+            the bell in Lumen.
+          </Trans>
         </p>
       </div>
       <SettingsNav />
       {settings.isPending ? (
-        <LoadingState label="Loading your settings…" />
+        <LoadingState label={t`Loading your settings…`} />
       ) : settings.isError ? (
         <ErrorState
-          message="We could not load your email settings."
+          message={t`We could not load your email settings.`}
           onRetry={() => settings.refetch()}
         />
       ) : (
@@ -60,10 +65,8 @@ function Settings() {
 type Status = { tone: "idle" } | { tone: "saved" } | { tone: "error"; message: string };
 
 function SettingsForm({ initial }: { initial: EmailSettings }) {
+  const { t } = useLingui();
   const queryClient = useQueryClient();
-  const detected = browserDefaults();
-  const [timeZone, setTimeZone] = useState(initial.timeZone ?? detected.timeZone);
-  const [locale, setLocale] = useState(initial.locale ?? detected.locale);
   const [choices, setChoices] = useState<Record<string, Delivery>>(() =>
     Object.fromEntries(initial.preferences.map((p) => [p.kind, p.delivery])),
   );
@@ -79,12 +82,11 @@ function SettingsForm({ initial }: { initial: EmailSettings }) {
         setStatus({
           tone: "error",
           message:
-            fields[0] ?? "Your settings were not saved. Check your connection and try again.",
+            fields[0] ?? t`Your settings were not saved. Check your connection and try again.`,
         });
       },
     }),
   );
-  const fieldErrors = save.isError ? apiFieldErrors(save.error) : {};
 
   const choose = (kind: NotificationKind, delivery: Delivery) => {
     setChoices((current) => ({ ...current, [kind]: delivery }));
@@ -93,8 +95,6 @@ function SettingsForm({ initial }: { initial: EmailSettings }) {
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     save.mutate({
-      timeZone,
-      locale,
       preferences: initial.preferences.map((p) => ({
         kind: p.kind,
         delivery: choices[p.kind] ?? p.delivery,
@@ -104,13 +104,15 @@ function SettingsForm({ initial }: { initial: EmailSettings }) {
 
   return (
     <Panel as="form" raised stack className={s.form} onSubmit={onSubmit}>
-      <h2 className={s.sectionTitle}>What to send</h2>
+      <h2 className={s.sectionTitle}>
+        <Trans>What to send</Trans>
+      </h2>
       <div className={s.kinds}>
         {orderedKinds(initial).map((kind) => (
           <fieldset key={kind} className={s.kind} aria-describedby={`${kind}-hint`}>
-            <legend className={s.kindLabel}>{KIND_TEXT[kind].label}</legend>
+            <legend className={s.kindLabel}>{shown(KIND_TEXT[kind].label)}</legend>
             <p id={`${kind}-hint`} className={s.hint}>
-              {KIND_TEXT[kind].hint}
+              {shown(KIND_TEXT[kind].hint)}
             </p>
             <div className={s.choices}>
               {DELIVERY_CHOICES.map((choice) => (
@@ -122,51 +124,30 @@ function SettingsForm({ initial }: { initial: EmailSettings }) {
                     checked={choices[kind] === choice.value}
                     onChange={() => choose(kind, choice.value)}
                   />
-                  {choice.label}
+                  {shown(choice.label)}
                 </label>
               ))}
             </div>
           </fieldset>
         ))}
       </div>
-      <h2 className={s.sectionTitle}>Time and language</h2>
-      <div className={s.where}>
-        <SelectField
-          id="timeZone"
-          label="Time zone"
-          hint={
-            initial.timeZone
-              ? "Dates in emails use it, and your daily digest covers your day in it."
-              : "Detected from this browser. Dates in emails and your daily digest's day use it."
-          }
-          error={fieldErrors.timeZone}
-          value={timeZone}
-          onChange={(event) => {
-            setTimeZone(event.target.value);
-            setStatus({ tone: "idle" });
-          }}
-          options={timeZoneOptions(timeZone)}
-        />
-        <SelectField
-          id="locale"
-          label="Language for dates"
-          hint="How dates and times are written in your emails."
-          error={fieldErrors.locale}
-          value={locale}
-          onChange={(event) => {
-            setLocale(event.target.value);
-            setStatus({ tone: "idle" });
-          }}
-          options={localeOptions(locale)}
-        />
-      </div>
+      <h2 className={s.sectionTitle}>
+        <Trans>Time and language</Trans>
+      </h2>
+      {/* The profile is the one place both are set (ADR 0028): emails read them there. */}
+      <p className={s.hint}>
+        <Trans>
+          Emails are written in your profile's language, with dates in its time zone. Change them on
+          your <Link to="/settings/profile">profile</Link>.
+        </Trans>
+      </p>
       {status.tone === "error" && <FormError>{status.message}</FormError>}
       <div className={s.actions}>
         <Button type="submit" variant="primary" disabled={save.isPending}>
-          {save.isPending ? "Saving…" : "Save settings"}
+          {save.isPending ? <Trans>Saving…</Trans> : <Trans>Save settings</Trans>}
         </Button>
         <p role="status" className={s.status}>
-          {status.tone === "saved" ? "Saved. Your email settings are up to date." : ""}
+          {status.tone === "saved" ? <Trans>Saved. Your email settings are up to date.</Trans> : ""}
         </p>
       </div>
     </Panel>

@@ -1,3 +1,5 @@
+import { Trans, useLingui } from "@lingui/react/macro";
+import { isLocale } from "@lumen/shared/locales";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { Navigate, useLocation } from "react-router";
@@ -6,6 +8,7 @@ import { Button } from "../../components/ui/Button";
 import { FormError, SelectField, TextField } from "../../components/ui/Field";
 import { AuthError, sessionQuery } from "../../lib/auth";
 import { nameProblem } from "../../lib/auth-validation";
+import { activateLocale, activeLocale } from "../../lib/i18n";
 import { signInPath } from "../../lib/redirect";
 import { useSession } from "../../lib/session";
 import { useDocumentTitle } from "../../lib/use-document-title";
@@ -22,31 +25,39 @@ import { SettingsNav } from "./SettingsNav";
 import s from "./settings.module.css";
 
 export function Component() {
+  const { t } = useLingui();
   const session = useSession();
   const location = useLocation();
-  useDocumentTitle("Profile");
+  useDocumentTitle(t`Profile`);
   if (session.isPending) return <LoadingState />;
   if (!session.data) return <Navigate to={signInPath(location.pathname)} replace />;
   return <ProfileSettings />;
 }
 
 function ProfileSettings() {
+  const { t } = useLingui();
   const profile = useQuery(profileQuery);
   return (
     <>
       <div className={s.heading}>
-        <h1>Profile</h1>
+        <h1>
+          <Trans>Profile</Trans>
+        </h1>
         <p className="lede">
-          Your name as it appears on certificates, your language and time zone.
+          <Trans>Your name as it appears on certificates, your language and time zone.</Trans>
         </p>
       </div>
       <SettingsNav />
       {profile.isPending ? (
-        <LoadingState label="Loading your profile…" />
+        <LoadingState label={t`Loading your profile…`} />
       ) : profile.isError || !profile.data ? (
-        <ErrorState message="We could not load your profile." onRetry={() => profile.refetch()} />
+        <ErrorState
+          message={t`We could not load your profile.`}
+          onRetry={() => profile.refetch()}
+        />
       ) : (
-        <ProfileForm initial={profile.data} />
+        // Keyed by the stored language: a switch from the header's menu shows here at once.
+        <ProfileForm key={profile.data.locale ?? ""} initial={profile.data} />
       )}
     </>
   );
@@ -60,13 +71,17 @@ const FIELD_FOR_CODE: Record<string, Field> = {
 };
 
 function ProfileForm({ initial }: { initial: Profile }) {
+  const { t } = useLingui();
   const queryClient = useQueryClient();
   const [timeZone, setTimeZone] = useState(initial.timeZone ?? browserDefaults().timeZone);
-  const [locale, setLocale] = useState(profileLanguage(initial.locale));
+  // Never chosen yet: propose the language the page is shown in (the header's menu).
+  const [locale, setLocale] = useState(profileLanguage(initial.locale ?? activeLocale()));
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
   const save = useMutation({
     mutationFn: updateProfile,
-    onSuccess: async () => {
+    onSuccess: async (_, saved) => {
+      // The same setting as the header's language menu: the page switches without a reload.
+      if (isLocale(saved.locale)) await activateLocale(saved.locale);
       // The header shows the name from the session: read both again.
       await queryClient.invalidateQueries({ queryKey: profileQuery.queryKey });
       await queryClient.fetchQuery({ ...sessionQuery, staleTime: 0 });
@@ -97,8 +112,8 @@ function ProfileForm({ initial }: { initial: Profile }) {
     <form className={formClass} noValidate onSubmit={onSubmit} onChange={edited}>
       <TextField
         id="name"
-        label="Name on certificates"
-        hint="Write it the way it should be printed, e.g. with accents."
+        label={t`Name on certificates`}
+        hint={t`Write it the way it should be printed, e.g. with accents.`}
         autoComplete="name"
         defaultValue={initial.name}
         required
@@ -108,30 +123,37 @@ function ProfileForm({ initial }: { initial: Profile }) {
       <div className={s.where}>
         <SelectField
           id="locale"
-          label="Language"
-          hint="For Lumen's pages and your emails."
+          label={t`Language`}
+          hint={t`For Lumen's pages and your emails.`}
           error={errors.locale}
           value={locale}
           onChange={(event) => setLocale(event.target.value)}
           options={PROFILE_LANGUAGES}
+          // Endonyms and IANA zone names: data, not interface text.
+          translate="no"
         />
         <SelectField
           id="timeZone"
-          label="Time zone"
-          hint="Dates and deadlines are shown in it."
+          label={t`Time zone`}
+          hint={t`Dates and deadlines are shown in it, in Lumen and in your emails.`}
           error={errors.timeZone}
           value={timeZone}
           onChange={(event) => setTimeZone(event.target.value)}
           options={timeZoneOptions(timeZone)}
+          translate="no"
         />
       </div>
-      {formError && <FormError>Your profile was not saved. Please try again.</FormError>}
+      {formError && (
+        <FormError>
+          <Trans>Your profile was not saved. Please try again.</Trans>
+        </FormError>
+      )}
       <div className={s.actions}>
         <Button type="submit" variant="primary" disabled={save.isPending}>
-          {save.isPending ? "Saving…" : "Save profile"}
+          {save.isPending ? <Trans>Saving…</Trans> : <Trans>Save profile</Trans>}
         </Button>
         <p role="status" className={s.status}>
-          {save.isSuccess ? "Saved. Your profile is up to date." : ""}
+          {save.isSuccess ? <Trans>Saved. Your profile is up to date.</Trans> : ""}
         </p>
       </div>
     </form>

@@ -1,3 +1,4 @@
+import { Trans, useLingui } from "@lingui/react/macro";
 import { TextField } from "../../../components/ui/Field";
 import { emailProblem } from "../../../lib/auth-validation";
 import s from "../settings.module.css";
@@ -10,14 +11,15 @@ const FIELDS = ["newEmail", "emailPassword"] as const;
 
 /** The new address gets a link; the account keeps the current one until it is opened. */
 export function ChangeEmailForm({ current }: { current: string }) {
+  const { t } = useLingui();
   const form = useAccountForm({
     fields: FIELDS,
     validate: (v) => ({
       ...(emailProblem(v.newEmail.trim()) && { newEmail: emailProblem(v.newEmail.trim()) ?? "" }),
       ...(v.newEmail.trim().toLowerCase() === current && {
-        newEmail: "That is already your email address.",
+        newEmail: t`That is already your email address.`,
       }),
-      ...(!v.emailPassword && { emailPassword: "Enter your current password." }),
+      ...(!v.emailPassword && { emailPassword: t`Enter your current password.` }),
     }),
     submit: (v) => changeEmail({ newEmail: v.newEmail.trim(), currentPassword: v.emailPassword }),
     fieldForCode: (code) =>
@@ -26,21 +28,23 @@ export function ChangeEmailForm({ current }: { current: string }) {
         : code === "INVALID_EMAIL"
           ? "newEmail"
           : null,
-    fallback: "We could not start the change. Please try again.",
+    fallback: t`We could not start the change. Please try again.`,
     onDone: (_, element) => element.reset(),
   });
   return (
     <form className={formClass} noValidate onSubmit={form.onSubmit} aria-labelledby="email-title">
       <h2 id="email-title" className={s.sectionTitle}>
-        Change email
+        <Trans>Change email</Trans>
       </h2>
       <p className={s.hint}>
-        Your email is <strong>{current}</strong>. We send a link to the new address; the change
-        happens when you open it.
+        <Trans>
+          Your email is <strong translate="no">{current}</strong>. We send a link to the new
+          address; the change happens when you open it.
+        </Trans>
       </p>
       <TextField
         id="newEmail"
-        label="New email"
+        label={t`New email`}
         type="email"
         autoComplete="email"
         inputMode="email"
@@ -49,7 +53,7 @@ export function ChangeEmailForm({ current }: { current: string }) {
       />
       <TextField
         id="emailPassword"
-        label="Current password"
+        label={t`Current password`}
         type="password"
         autoComplete="current-password"
         required
@@ -57,9 +61,9 @@ export function ChangeEmailForm({ current }: { current: string }) {
       />
       <FormFooter
         form={form}
-        label="Send confirmation link"
-        pendingLabel="Sending…"
-        doneText="Check the new address's inbox and open the link to finish."
+        label={t`Send confirmation link`}
+        pendingLabel={t`Sending…`}
+        doneText={t`Check the new address's inbox and open the link to finish.`}
       />
     </form>
   );

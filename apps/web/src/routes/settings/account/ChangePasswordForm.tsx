@@ -1,3 +1,4 @@
+import { Trans, useLingui } from "@lingui/react/macro";
 import { useQueryClient } from "@tanstack/react-query";
 import { TextField } from "../../../components/ui/Field";
 import { newPasswordProblem } from "../../../lib/auth-validation";
@@ -10,11 +11,12 @@ import { useAccountForm } from "./use-account-form";
 const FIELDS = ["currentPassword", "newPassword"] as const;
 
 export function ChangePasswordForm() {
+  const { t } = useLingui();
   const queryClient = useQueryClient();
   const form = useAccountForm({
     fields: FIELDS,
     validate: (v) => ({
-      ...(!v.currentPassword && { currentPassword: "Enter your current password." }),
+      ...(!v.currentPassword && { currentPassword: t`Enter your current password.` }),
       ...(newPasswordProblem(v.newPassword) && {
         newPassword: newPasswordProblem(v.newPassword) ?? "",
       }),
@@ -26,7 +28,7 @@ export function ChangePasswordForm() {
         : code?.startsWith("PASSWORD_")
           ? "newPassword"
           : null,
-    fallback: "Your password was not changed. Please try again.",
+    fallback: t`Your password was not changed. Please try again.`,
     onDone: (_, element) => {
       element.reset();
       void queryClient.invalidateQueries({ queryKey: ["auth"] });
@@ -40,11 +42,11 @@ export function ChangePasswordForm() {
       aria-labelledby="password-title"
     >
       <h2 id="password-title" className={s.sectionTitle}>
-        Change password
+        <Trans>Change password</Trans>
       </h2>
       <TextField
         id="currentPassword"
-        label="Current password"
+        label={t`Current password`}
         type="password"
         autoComplete="current-password"
         required
@@ -52,18 +54,18 @@ export function ChangePasswordForm() {
       />
       <TextField
         id="newPassword"
-        label="New password"
+        label={t`New password`}
         type="password"
         autoComplete="new-password"
-        hint="At least 8 characters. Your other devices will be signed out."
+        hint={t`At least 8 characters. Your other devices will be signed out.`}
         required
         error={form.errors.newPassword}
       />
       <FormFooter
         form={form}
-        label="Change password"
-        pendingLabel="Changing…"
-        doneText="Password changed. Your other devices are signed out."
+        label={t`Change password`}
+        pendingLabel={t`Changing…`}
+        doneText={t`Password changed. Your other devices are signed out.`}
       />
     </form>
   );

@@ -1,3 +1,4 @@
+import { Trans } from "@lingui/react/macro";
 import { useMutation } from "@tanstack/react-query";
 import { useNavigate } from "react-router";
 import { Button } from "../../../components/ui/Button";
@@ -24,17 +25,21 @@ export function SignOutEverywhere() {
       aria-labelledby="everywhere-title"
     >
       <h2 id="everywhere-title" className={s.sectionTitle}>
-        Sign out of all devices
+        <Trans>Sign out of all devices</Trans>
       </h2>
       <p className={s.hint}>
-        Lost a phone, or signed in on a shared computer? This signs you out everywhere, here too.
+        <Trans>
+          Lost a phone, or signed in on a shared computer? This signs you out everywhere, here too.
+        </Trans>
       </p>
       {end.isError && (
-        <FormError>We could not sign you out everywhere. Please try again.</FormError>
+        <FormError>
+          <Trans>We could not sign you out everywhere. Please try again.</Trans>
+        </FormError>
       )}
       <div className={s.actions}>
         <Button variant="danger" disabled={end.isPending} onClick={() => end.mutate()}>
-          {end.isPending ? "Signing out…" : "Sign out of all devices"}
+          {end.isPending ? <Trans>Signing out…</Trans> : <Trans>Sign out of all devices</Trans>}
         </Button>
       </div>
     </section>

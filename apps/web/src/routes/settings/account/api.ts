@@ -1,12 +1,9 @@
+import { LOCALE_NAMES, LOCALES } from "@lumen/shared/locales";
 import { queryOptions } from "@tanstack/react-query";
 import { callAuth } from "../../../lib/auth";
 
 /** The languages the profile offers (the API refuses others), named in their own language. */
-export const PROFILE_LANGUAGES = [
-  { value: "en", label: "English" },
-  { value: "es", label: "Español" },
-  { value: "ar", label: "العربية" },
-] as const;
+export const PROFILE_LANGUAGES = LOCALES.map((value) => ({ value, label: LOCALE_NAMES[value] }));
 
 export interface Profile {
   name: string;

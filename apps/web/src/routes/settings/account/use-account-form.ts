@@ -1,3 +1,4 @@
+import { t } from "@lingui/core/macro";
 import { useMutation } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { AuthError } from "../../../lib/auth";
@@ -43,7 +44,8 @@ export function useAccountForm<F extends string>(options: {
         );
         const field = options.fieldForCode(code);
         if (error instanceof AuthError && error.status === 429) {
-          setFormError(`Too many attempts. Try again in ${error.retryAfterSeconds ?? 60} s.`);
+          const wait = error.retryAfterSeconds ?? 60;
+          setFormError(t`Too many attempts. Try again in ${wait} s.`);
         } else if (field) {
           setErrors({ [field]: message } as Partial<Record<F, string>>);
           document.getElementById(field)?.focus();
