@@ -18,7 +18,16 @@ const ALLOWED = new Set([
   // Compact number suffixes (Intl): 3.4K, 1.2M.
   "K",
   "M",
+  // Language names from Intl.DisplayNames (the catalog's and course page's language), English
+  // in pseudo-localisation for the same reason as the dates.
+  ..."English Spanish French German Portuguese Japanese Italian Chinese Arabic".split(" "),
 ]);
+
+/**
+ * A pseudo-localised letter (accented Latin): a text holding one came through the catalog, and
+ * its plain words are values put into the message (a course title in "Lessons in {title}").
+ */
+const PSEUDO_LETTER = /[\u00C0-\u024F\u1E00-\u1EFF]/u;
 
 /**
  * The visible text and accessible names (aria-label, title, placeholder, alt) of the page, outside
@@ -28,7 +37,9 @@ const ALLOWED = new Set([
  */
 export async function untranslatedWords(page: Page): Promise<string[]> {
   const texts = await page.evaluate(() => {
-    const SKIP = "script, style, noscript, template, kbd, code, pre, svg, [translate='no']";
+    // A textarea's text is what the user typed (its value), never a UI string.
+    const SKIP =
+      "script, style, noscript, template, kbd, code, pre, svg, textarea, [translate='no']";
     const out: string[] = [];
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
@@ -50,6 +61,7 @@ export async function untranslatedWords(page: Page): Promise<string[]> {
   });
   const offenders = new Set<string>();
   for (const text of texts) {
+    if (PSEUDO_LETTER.test(text)) continue;
     const word = (text.match(/\p{L}+/gu) ?? []).find(
       // One-letter words ("a", "I") are too short to tell; pseudo-localised text has none.
       (w) => w.length > 1 && /^[A-Za-z]+$/.test(w) && !/^[vxVX]+$/.test(w) && !ALLOWED.has(w),

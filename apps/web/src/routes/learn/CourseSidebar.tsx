@@ -70,8 +70,8 @@ export function CourseSidebar({
       </div>
       <div className={s.outline} id={listId} data-open={open} ref={list}>
         {course.modules.map((module) => (
-          <section key={module.id} aria-label={module.title}>
-            <h2 className={s.moduleTitle} translate="no">
+          <section key={module.id} aria-labelledby={`module-${module.id}`}>
+            <h2 id={`module-${module.id}`} className={s.moduleTitle} translate="no">
               {module.title}
             </h2>
             <ol className={s.lessons}>
