@@ -56,7 +56,10 @@ it("a learner switches to Arabic with the header's menu, completes a quiz in it,
 
   // No reload: the same page, now right-to-left, its chrome in Arabic.
   await expect.poll(htmlAttributes).toEqual({ lang: "ar", dir: "rtl" });
-  await page.getByRole("link", { name: "الفهرس" }).waitFor();
+  await page
+    .getByRole("navigation", { name: "الرئيسية" })
+    .getByRole("link", { name: "الفهرس" })
+    .waitFor();
   expect(await page.getByRole("button", { name: "اللغة" }).count()).toBe(1);
   await expectAccessible(page, "a course page in Arabic (RTL)");
 

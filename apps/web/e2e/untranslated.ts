@@ -15,6 +15,9 @@ const ALLOWED = new Set([
     " ",
   ),
   ..."sec min hr wk mo yr".split(" "),
+  // Time zone names Intl appends (the analytics "as of" time).
+  "UTC",
+  "GMT",
   // Compact number suffixes (Intl): 3.4K, 1.2M.
   "K",
   "M",
