@@ -1,3 +1,4 @@
+import { Trans, useLingui } from "@lingui/react/macro";
 import { useQuery } from "@tanstack/react-query";
 import { formatDate } from "../lib/format";
 import { useSession } from "../lib/session";
@@ -11,6 +12,7 @@ import { Notice } from "./ui/Notice";
  * the way back (ADR 0027: signing in during the grace period is allowed and cancels nothing).
  */
 export function DeletionBanner() {
+  const { t } = useLingui();
   const session = useSession();
   const deletion = useQuery({
     ...trpc.privacy.deletion.queryOptions(),
@@ -18,9 +20,12 @@ export function DeletionBanner() {
     staleTime: 60_000,
   });
   if (!session.data || deletion.data?.state !== "pending") return null;
+  const date = formatDate(deletion.data.scheduledFor);
   return (
-    <Notice tone="warning" as="section" aria-label="Account deletion" className={s.banner}>
-      <p>Your account is scheduled for deletion on {formatDate(deletion.data.scheduledFor)}.</p>
+    <Notice tone="warning" as="section" aria-label={t`Account deletion`} className={s.banner}>
+      <p>
+        <Trans>Your account is scheduled for deletion on {date}.</Trans>
+      </p>
       <CancelDeletion size="small" />
     </Notice>
   );

@@ -1,3 +1,6 @@
+import type { MessageDescriptor } from "@lingui/core";
+import { msg } from "@lingui/core/macro";
+import { Trans, useLingui } from "@lingui/react/macro";
 import { useQuery } from "@tanstack/react-query";
 import { Navigate, useLocation } from "react-router";
 import { EmptyState, ErrorState, LoadingState } from "../../components/states";
@@ -9,11 +12,12 @@ import { useDocumentTitle } from "../../lib/use-document-title";
 import settings from "../settings/settings.module.css";
 import { When } from "../settings/When";
 
-const STATE: Record<string, { label: string; tone: BadgeTone }> = {
-  pending: { label: "Grace period", tone: "info" },
-  cancelled: { label: "Cancelled", tone: "neutral" },
-  running: { label: "Running", tone: "warning" },
-  completed: { label: "Completed", tone: "success" },
+// Labels are message descriptors, translated where shown (`t(label)`).
+const STATE: Record<string, { label: MessageDescriptor; tone: BadgeTone }> = {
+  pending: { label: msg`Grace period`, tone: "info" },
+  cancelled: { label: msg`Cancelled`, tone: "neutral" },
+  running: { label: msg`Running`, tone: "warning" },
+  completed: { label: msg`Completed`, tone: "success" },
 };
 
 /**
@@ -23,51 +27,73 @@ const STATE: Record<string, { label: string; tone: BadgeTone }> = {
 export function Component() {
   const session = useSession();
   const location = useLocation();
-  useDocumentTitle("Account retirements");
+  const { t } = useLingui();
+  useDocumentTitle(t`Account retirements`);
   if (session.isPending) return <LoadingState />;
   if (!session.data) return <Navigate to={signInPath(location.pathname)} replace />;
   return (
     <>
       <div className={settings.heading}>
-        <h1>Account retirements</h1>
-        <p className="lede">Deletions users asked for, and where each one stands.</p>
+        <h1>
+          <Trans>Account retirements</Trans>
+        </h1>
+        <p className="lede">
+          <Trans>Deletions users asked for, and where each one stands.</Trans>
+        </p>
       </div>
       {session.data.role === "admin" ? (
         <Retirements />
       ) : (
-        <ErrorState title="Admins only" message="Only admins can see account retirements." />
+        <ErrorState title={t`Admins only`} message={t`Only admins can see account retirements.`} />
       )}
     </>
   );
 }
 
 function Retirements() {
+  const { t } = useLingui();
   const list = useQuery(trpc.privacy.retirements.queryOptions());
-  if (list.isPending) return <LoadingState label="Loading retirements…" />;
+  if (list.isPending) return <LoadingState label={t`Loading retirements…`} />;
   if (list.isError) {
     return (
-      <ErrorState message="We could not load the retirements." onRetry={() => list.refetch()} />
+      <ErrorState message={t`We could not load the retirements.`} onRetry={() => list.refetch()} />
     );
   }
   if (list.data.length === 0) {
     return (
-      <EmptyState title="No retirements">
-        <p>Nobody has asked for their account to be deleted.</p>
+      <EmptyState title={t`No retirements`}>
+        <p>
+          <Trans>Nobody has asked for their account to be deleted.</Trans>
+        </p>
       </EmptyState>
     );
   }
   return (
     <div className={settings.tableScroll}>
       <table className={settings.table}>
-        <caption className="visually-hidden">Account retirements, newest first</caption>
+        <caption className="visually-hidden">
+          <Trans>Account retirements, newest first</Trans>
+        </caption>
         <thead>
           <tr>
-            <th scope="col">Requested</th>
-            <th scope="col">State</th>
-            <th scope="col">Due</th>
-            <th scope="col">Last step</th>
-            <th scope="col">Attempts</th>
-            <th scope="col">Last error</th>
+            <th scope="col">
+              <Trans>Requested</Trans>
+            </th>
+            <th scope="col">
+              <Trans>State</Trans>
+            </th>
+            <th scope="col">
+              <Trans>Due</Trans>
+            </th>
+            <th scope="col">
+              <Trans>Last step</Trans>
+            </th>
+            <th scope="col">
+              <Trans>Attempts</Trans>
+            </th>
+            <th scope="col">
+              <Trans>Last error</Trans>
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -77,20 +103,27 @@ function Retirements() {
                 <When iso={r.requestedAt} relative />
               </th>
               <td>
-                <Badge tone={STATE[r.state]?.tone ?? "neutral"}>
-                  {STATE[r.state]?.label ?? r.state}
-                </Badge>
+                <StateBadge state={r.state} />
               </td>
               <td>
                 <When iso={r.scheduledFor} />
               </td>
-              <td>{r.step ?? "—"}</td>
+              {/* Step names and errors are the job's own technical words, not UI text. */}
+              <td translate="no">{r.step ?? "—"}</td>
               <td>{r.attempts}</td>
-              <td>{r.lastError ?? "—"}</td>
+              <td translate="no">{r.lastError ?? "—"}</td>
             </tr>
           ))}
         </tbody>
       </table>
     </div>
   );
+}
+
+function StateBadge({ state }: { state: string }) {
+  const { t } = useLingui();
+  const known = STATE[state];
+  // A state this page does not know yet shows its raw name, a technical token.
+  if (!known) return <Badge tone="neutral">{state}</Badge>;
+  return <Badge tone={known.tone}>{t(known.label)}</Badge>;
 }

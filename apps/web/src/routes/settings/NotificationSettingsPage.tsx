@@ -6,7 +6,6 @@ import { ErrorState, LoadingState } from "../../components/states";
 import { Button } from "../../components/ui/Button";
 import { FormError } from "../../components/ui/Field";
 import { Panel } from "../../components/ui/Panel";
-import { shown } from "../../lib/i18n/shown";
 import { signInPath } from "../../lib/redirect";
 import { useSession } from "../../lib/session";
 import { apiFieldErrors, trpc } from "../../lib/trpc";
@@ -110,9 +109,9 @@ function SettingsForm({ initial }: { initial: EmailSettings }) {
       <div className={s.kinds}>
         {orderedKinds(initial).map((kind) => (
           <fieldset key={kind} className={s.kind} aria-describedby={`${kind}-hint`}>
-            <legend className={s.kindLabel}>{shown(KIND_TEXT[kind].label)}</legend>
+            <legend className={s.kindLabel}>{t(KIND_TEXT[kind].label)}</legend>
             <p id={`${kind}-hint`} className={s.hint}>
-              {shown(KIND_TEXT[kind].hint)}
+              {t(KIND_TEXT[kind].hint)}
             </p>
             <div className={s.choices}>
               {DELIVERY_CHOICES.map((choice) => (
@@ -124,7 +123,7 @@ function SettingsForm({ initial }: { initial: EmailSettings }) {
                     checked={choices[kind] === choice.value}
                     onChange={() => choose(kind, choice.value)}
                   />
-                  {shown(choice.label)}
+                  {t(choice.label)}
                 </label>
               ))}
             </div>

@@ -1,3 +1,4 @@
+import { Trans, useLingui } from "@lingui/react/macro";
 import { useQuery } from "@tanstack/react-query";
 import { Navigate, useLocation } from "react-router";
 import { EmptyState, ErrorState, LoadingState } from "../../components/states";
@@ -20,13 +21,15 @@ const POLL_MS = 3000;
 export function Component() {
   const session = useSession();
   const location = useLocation();
-  useDocumentTitle("Privacy");
+  const { t } = useLingui();
+  useDocumentTitle(t`Privacy`);
   if (session.isPending) return <LoadingState />;
   if (!session.data) return <Navigate to={signInPath(location.pathname)} replace />;
   return <Privacy />;
 }
 
 function Privacy() {
+  const { t } = useLingui();
   const exports = useQuery({
     ...trpc.privacy.exports.queryOptions(),
     refetchInterval: (query) => (query.state.data?.some(isPending) ? POLL_MS : false),
@@ -35,10 +38,14 @@ function Privacy() {
   return (
     <>
       <div className={settings.heading}>
-        <h1>Privacy</h1>
+        <h1>
+          <Trans>Privacy</Trans>
+        </h1>
         <p className="lede">
-          Get a copy of everything Lumen holds about you, delete your account, and see how we use
-          cookies.
+          <Trans>
+            Get a copy of everything Lumen holds about you, delete your account, and see how we use
+            cookies.
+          </Trans>
         </p>
       </div>
       <SettingsNav />
@@ -46,18 +53,20 @@ function Privacy() {
         <RequestExport disabled={pending || exports.isPending} />
         <section aria-labelledby="your-exports" className={s.layout}>
           <h2 id="your-exports" className={s.sectionTitle}>
-            Your exports
+            <Trans>Your exports</Trans>
           </h2>
           {exports.isPending ? (
-            <LoadingState label="Loading your exports…" />
+            <LoadingState label={t`Loading your exports…`} />
           ) : exports.isError ? (
             <ErrorState
-              message="We could not load your exports."
+              message={t`We could not load your exports.`}
               onRetry={() => exports.refetch()}
             />
           ) : exports.data.length === 0 ? (
-            <EmptyState title="No exports yet">
-              <p>Request one above; it is usually ready within a few minutes.</p>
+            <EmptyState title={t`No exports yet`}>
+              <p>
+                <Trans>Request one above; it is usually ready within a few minutes.</Trans>
+              </p>
             </EmptyState>
           ) : (
             <ExportTable exports={exports.data} />

@@ -1,3 +1,5 @@
+import type { MessageDescriptor } from "@lingui/core";
+import { msg } from "@lingui/core/macro";
 import type { inferOutput } from "@trpc/tanstack-react-query";
 import type { trpc } from "../../lib/trpc";
 
@@ -5,36 +7,51 @@ export type EmailSettings = inferOutput<typeof trpc.email.settings>;
 export type NotificationKind = EmailSettings["preferences"][number]["kind"];
 export type Delivery = EmailSettings["preferences"][number]["delivery"];
 
-/** What each kind of notification is, as the settings page names it. */
-export const KIND_TEXT: Record<NotificationKind, { label: string; hint: string }> = {
-  forum_reply: { label: "Replies to my threads", hint: "Someone answers a thread you started." },
-  forum_mention: { label: "Mentions", hint: "Someone @mentions you in a course forum." },
+/**
+ * What each kind of notification is, as the settings page names it. Message descriptors,
+ * translated where shown (`t(label)`): module constants exist before a language is active.
+ */
+export const KIND_TEXT: Record<
+  NotificationKind,
+  { label: MessageDescriptor; hint: MessageDescriptor }
+> = {
+  forum_reply: {
+    label: msg`Replies to my threads`,
+    hint: msg`Someone answers a thread you started.`,
+  },
+  forum_mention: { label: msg`Mentions`, hint: msg`Someone @mentions you in a course forum.` },
   forum_followed_reply: {
-    label: "Replies in threads I follow",
-    hint: "New replies in threads you follow or replied to.",
+    label: msg`Replies in threads I follow`,
+    hint: msg`New replies in threads you follow or replied to.`,
   },
   forum_answer_accepted: {
-    label: "Accepted answers",
-    hint: "Your answer to a question is accepted.",
+    label: msg`Accepted answers`,
+    hint: msg`Your answer to a question is accepted.`,
   },
   forum_moderation: {
-    label: "Moderation of my posts",
-    hint: "A moderator hides, locks or restores something you wrote.",
+    label: msg`Moderation of my posts`,
+    hint: msg`A moderator hides, locks or restores something you wrote.`,
   },
-  grade: { label: "Grades", hint: "An assignment or exercise of yours is graded." },
-  certificate: { label: "Certificates", hint: "A certificate you earned is ready." },
-  milestone: { label: "Course milestones", hint: "You reach 25, 50, 75 or 100 % of a course." },
-  privacy_export: { label: "Data exports", hint: "An export of your data you asked for is ready." },
+  grade: { label: msg`Grades`, hint: msg`An assignment or exercise of yours is graded.` },
+  certificate: { label: msg`Certificates`, hint: msg`A certificate you earned is ready.` },
+  milestone: {
+    label: msg`Course milestones`,
+    hint: msg`You reach 25, 50, 75 or 100 % of a course.`,
+  },
+  privacy_export: {
+    label: msg`Data exports`,
+    hint: msg`An export of your data you asked for is ready.`,
+  },
   account_deletion: {
-    label: "Account deletion",
-    hint: "Your account is scheduled for deletion (when, and how to cancel).",
+    label: msg`Account deletion`,
+    hint: msg`Your account is scheduled for deletion (when, and how to cancel).`,
   },
 };
 
-export const DELIVERY_CHOICES: ReadonlyArray<{ value: Delivery; label: string }> = [
-  { value: "instant", label: "Right away" },
-  { value: "daily", label: "Daily digest" },
-  { value: "off", label: "Off" },
+export const DELIVERY_CHOICES: ReadonlyArray<{ value: Delivery; label: MessageDescriptor }> = [
+  { value: "instant", label: msg`Right away` },
+  { value: "daily", label: msg`Daily digest` },
+  { value: "off", label: msg`Off` },
 ];
 
 /** This browser's zone and language: the defaults until the user saves their own. */

@@ -1,3 +1,4 @@
+import { Trans } from "@lingui/react/macro";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { Button } from "../../../components/ui/Button";
 import { Notice } from "../../../components/ui/Notice";
@@ -20,7 +21,7 @@ export function CancelDeletion({ size }: { size?: "small" }) {
         onClick={() => cancel.mutate()}
         disabled={cancel.isPending}
       >
-        {cancel.isPending ? "Cancelling…" : "Cancel deletion"}
+        {cancel.isPending ? <Trans>Cancelling…</Trans> : <Trans>Cancel deletion</Trans>}
       </Button>
       {cancel.isError && (
         <Notice tone="error" as="p" role="alert">

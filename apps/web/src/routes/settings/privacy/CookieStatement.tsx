@@ -1,3 +1,4 @@
+import { Trans } from "@lingui/react/macro";
 import { Panel } from "../../../components/ui/Panel";
 import s from "./privacy.module.css";
 
@@ -9,25 +10,33 @@ export function CookieStatement() {
   return (
     <Panel as="section" stack className={s.panel} aria-labelledby="cookies">
       <h2 id="cookies" className={s.sectionTitle}>
-        Cookies
+        <Trans>Cookies</Trans>
       </h2>
       <p>
-        Lumen uses only strictly necessary cookies: the ones that keep you signed in. There are no
-        analytics, advertising or tracking cookies.
+        <Trans>
+          Lumen uses only strictly necessary cookies: the ones that keep you signed in. There are no
+          analytics, advertising or tracking cookies.
+        </Trans>
       </p>
       <ul>
         <li>
-          <code>better-auth.session_token</code>: your sign-in session, until you sign out or it
-          expires.
+          <Trans>
+            <code translate="no">better-auth.session_token</code>: your sign-in session, until you
+            sign out or it expires.
+          </Trans>
         </li>
         <li>
-          <code>better-auth.session_data</code>: a signed copy of the session for a few seconds, so
-          pages load without looking it up every time.
+          <Trans>
+            <code translate="no">better-auth.session_data</code>: a signed copy of the session for a
+            few seconds, so pages load without looking it up every time.
+          </Trans>
         </li>
       </ul>
       <p className={s.hint}>
-        Both are sent only to Lumen, are not readable by scripts, and carry the{" "}
-        <code>__Secure-</code> prefix on secure connections.
+        <Trans>
+          Both are sent only to Lumen, are not readable by scripts, and carry the{" "}
+          <code translate="no">__Secure-</code> prefix on secure connections.
+        </Trans>
       </p>
     </Panel>
   );

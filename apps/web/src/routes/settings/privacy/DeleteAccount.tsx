@@ -1,3 +1,4 @@
+import { Trans, useLingui } from "@lingui/react/macro";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { ErrorState, LoadingState } from "../../../components/states";
@@ -16,24 +17,27 @@ import s from "./privacy.module.css";
  * period. While a deletion is pending this shows its date and the way back instead.
  */
 export function DeleteAccount() {
+  const { t } = useLingui();
   const deletion = useQuery(trpc.privacy.deletion.queryOptions());
   return (
     <Panel as="section" raised stack className={s.panel} aria-labelledby="delete-account">
       <h2 id="delete-account" className={s.sectionTitle}>
-        Delete your account
+        <Trans>Delete your account</Trans>
       </h2>
       {deletion.isPending ? (
-        <LoadingState label="Checking your account…" />
+        <LoadingState label={t`Checking your account…`} />
       ) : deletion.isError ? (
         <ErrorState
-          message="We could not check whether your account is scheduled for deletion."
+          message={t`We could not check whether your account is scheduled for deletion.`}
           onRetry={() => deletion.refetch()}
         />
       ) : deletion.data?.state === "pending" ? (
         <>
           <p>
-            Your account is scheduled for deletion on <When iso={deletion.data.scheduledFor} />.
-            Until then you can change your mind.
+            <Trans>
+              Your account is scheduled for deletion on <When iso={deletion.data.scheduledFor} />.
+              Until then you can change your mind.
+            </Trans>
           </p>
           <div>
             <CancelDeletion />
@@ -47,6 +51,7 @@ export function DeleteAccount() {
 }
 
 function RequestDeletion() {
+  const { t } = useLingui();
   const queryClient = useQueryClient();
   const [password, setPassword] = useState("");
   const request = useMutation(
@@ -63,7 +68,7 @@ function RequestDeletion() {
     request.isError && !fieldError
       ? code === "CONFLICT" || code === "TOO_MANY_REQUESTS"
         ? request.error.message
-        : "Your account was not scheduled for deletion. Check your connection and try again."
+        : t`Your account was not scheduled for deletion. Check your connection and try again.`
       : null;
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -73,20 +78,24 @@ function RequestDeletion() {
     <form className={s.layout} onSubmit={submit} noValidate aria-describedby="delete-what">
       <div id="delete-what" className={s.layout}>
         <p>
-          We delete your profile, sign-ins, progress, quiz attempts, exercise and assignment work,
-          notifications, email choices, API keys, webhooks, exports and uploaded files. Your forum
-          posts stay readable as by a deleted user; peer reviews you gave stay, anonymous.
-          Certificates you earned are withdrawn: their verification page will say so, without your
-          name.
+          <Trans>
+            We delete your profile, sign-ins, progress, quiz attempts, exercise and assignment work,
+            notifications, email choices, API keys, webhooks, exports and uploaded files. Your forum
+            posts stay readable as by a deleted user; peer reviews you gave stay, anonymous.
+            Certificates you earned are withdrawn: their verification page will say so, without your
+            name.
+          </Trans>
         </p>
         <p>
-          Deletion happens 14 days after you ask. We sign you out everywhere and email you; sign in
-          before then to cancel. Want a copy first? Request an export above.
+          <Trans>
+            Deletion happens 14 days after you ask. We sign you out everywhere and email you; sign
+            in before then to cancel. Want a copy first? Request an export above.
+          </Trans>
         </p>
       </div>
       <TextField
         id="delete-password"
-        label="Your password"
+        label={t`Your password`}
         type="password"
         autoComplete="current-password"
         required
@@ -96,7 +105,7 @@ function RequestDeletion() {
       />
       <div>
         <Button variant="danger" type="submit" disabled={!password || request.isPending}>
-          {request.isPending ? "Scheduling…" : "Delete my account"}
+          {request.isPending ? <Trans>Scheduling…</Trans> : <Trans>Delete my account</Trans>}
         </Button>
       </div>
       {formError && (

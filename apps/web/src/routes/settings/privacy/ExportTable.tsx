@@ -1,25 +1,39 @@
+import { Trans, useLingui } from "@lingui/react/macro";
 import { Badge } from "../../../components/ui/Badge";
 import { buttonClass } from "../../../components/ui/Button";
 import { formatBytes } from "../../../lib/transfer-rate";
-import t from "../settings.module.css";
+import table from "../settings.module.css";
 import { When } from "../When";
 import s from "./privacy.module.css";
 import { type DataExport, isPending, STATUS_TEXT } from "./view";
 
 /** The caller's exports: state (live while preparing), size, expiry and the download. */
 export function ExportTable({ exports }: { exports: readonly DataExport[] }) {
+  const { t } = useLingui();
   return (
-    <div className={t.tableScroll}>
-      <table className={t.table}>
-        <caption className="visually-hidden">Your data exports</caption>
+    <div className={table.tableScroll}>
+      <table className={table.table}>
+        <caption className="visually-hidden">
+          <Trans>Your data exports</Trans>
+        </caption>
         <thead>
           <tr>
-            <th scope="col">Requested</th>
-            <th scope="col">Status</th>
-            <th scope="col">Size</th>
-            <th scope="col">Available until</th>
             <th scope="col">
-              <span className="visually-hidden">Download</span>
+              <Trans>Requested</Trans>
+            </th>
+            <th scope="col">
+              <Trans>Status</Trans>
+            </th>
+            <th scope="col">
+              <Trans>Size</Trans>
+            </th>
+            <th scope="col">
+              <Trans>Available until</Trans>
+            </th>
+            <th scope="col">
+              <span className="visually-hidden">
+                <Trans>Download</Trans>
+              </span>
             </th>
           </tr>
         </thead>
@@ -33,12 +47,13 @@ export function ExportTable({ exports }: { exports: readonly DataExport[] }) {
                 {/* A live region: the status changes in place as the list polls. */}
                 <span role="status" className={s.status}>
                   <Badge tone={STATUS_TEXT[e.status].tone} dot>
-                    {STATUS_TEXT[e.status].label}
+                    {t(STATUS_TEXT[e.status].label)}
                   </Badge>
                   {isPending(e) && (
-                    <progress className={s.progress} aria-label="Preparing your export" />
+                    <progress className={s.progress} aria-label={t`Preparing your export`} />
                   )}
                 </span>
+                {/* The server's own reason, shown as it comes (the server translates it). */}
                 {e.status === "failed" && e.error && <p className={s.error}>{e.error}</p>}
               </td>
               <td>{e.sizeBytes === null ? "—" : formatBytes(e.sizeBytes)}</td>
@@ -50,7 +65,7 @@ export function ExportTable({ exports }: { exports: readonly DataExport[] }) {
                     href={e.downloadPath}
                     download
                   >
-                    Download
+                    <Trans>Download</Trans>
                   </a>
                 )}
               </td>

@@ -1,3 +1,4 @@
+import { Trans, useLingui } from "@lingui/react/macro";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { Button } from "../../../components/ui/Button";
 import { Notice } from "../../../components/ui/Notice";
@@ -7,6 +8,7 @@ import s from "./privacy.module.css";
 
 /** Asks for a new export; one at a time, so the button waits while one is being prepared. */
 export function RequestExport({ disabled }: { disabled: boolean }) {
+  const { t } = useLingui();
   const queryClient = useQueryClient();
   const request = useMutation(
     trpc.privacy.requestExport.mutationOptions({
@@ -16,18 +18,21 @@ export function RequestExport({ disabled }: { disabled: boolean }) {
   const error = request.isError
     ? apiErrorCode(request.error) === "CONFLICT"
       ? request.error.message
-      : "The export was not requested. Check your connection and try again."
+      : t`The export was not requested. Check your connection and try again.`
     : null;
   return (
     <Panel as="section" raised stack className={s.panel} aria-labelledby="export-data">
       <h2 id="export-data" className={s.sectionTitle}>
-        Export your data
+        <Trans>Export your data</Trans>
       </h2>
       <p>
-        A ZIP file with your profile, enrollments, progress, quiz attempts, exercise and assignment
-        submissions, the peer reviews you gave, forum posts, notifications, certificates (with their
-        PDFs), API keys and webhooks (without their secrets), email choices and the files you
-        uploaded. We email you when it is ready; the download link works for 7 days.
+        <Trans>
+          A ZIP file with your profile, enrollments, progress, quiz attempts, exercise and
+          assignment submissions, the peer reviews you gave, forum posts, notifications,
+          certificates (with their PDFs), API keys and webhooks (without their secrets), email
+          choices and the files you uploaded. We email you when it is ready; the download link works
+          for 7 days.
+        </Trans>
       </p>
       <div>
         <Button
@@ -35,7 +40,7 @@ export function RequestExport({ disabled }: { disabled: boolean }) {
           onClick={() => request.mutate()}
           disabled={disabled || request.isPending}
         >
-          {request.isPending ? "Requesting…" : "Request an export"}
+          {request.isPending ? <Trans>Requesting…</Trans> : <Trans>Request an export</Trans>}
         </Button>
       </div>
       {error && (

@@ -1,15 +1,21 @@
+import type { MessageDescriptor } from "@lingui/core";
+import { msg } from "@lingui/core/macro";
 import type { inferOutput } from "@trpc/tanstack-react-query";
 import type { BadgeTone } from "../../../components/ui/Badge";
 import type { trpc } from "../../../lib/trpc";
 
 export type DataExport = inferOutput<typeof trpc.privacy.exports>[number];
 
-export const STATUS_TEXT: Record<DataExport["status"], { label: string; tone: BadgeTone }> = {
-  requested: { label: "Queued", tone: "info" },
-  running: { label: "Preparing", tone: "info" },
-  ready: { label: "Ready", tone: "success" },
-  failed: { label: "Failed", tone: "danger" },
-  expired: { label: "Expired", tone: "neutral" },
+/** Labels are message descriptors, translated where shown (`t(label)`). */
+export const STATUS_TEXT: Record<
+  DataExport["status"],
+  { label: MessageDescriptor; tone: BadgeTone }
+> = {
+  requested: { label: msg`Queued`, tone: "info" },
+  running: { label: msg`Preparing`, tone: "info" },
+  ready: { label: msg`Ready`, tone: "success" },
+  failed: { label: msg`Failed`, tone: "danger" },
+  expired: { label: msg`Expired`, tone: "neutral" },
 };
 
 export function isPending(e: Pick<DataExport, "status">): boolean {
