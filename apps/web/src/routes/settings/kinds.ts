@@ -67,11 +67,3 @@ export function timeZoneOptions(current: string) {
   const all = zones.includes(current) ? zones : [current, ...zones];
   return all.map((zone) => ({ value: zone, label: zone.replaceAll("_", " ") }));
 }
-
-/** A short list of languages for formatting (translations arrive with issue 16). */
-export function localeOptions(current: string) {
-  const base = ["en", "en-GB", "de", "es", "fr", "it", "ja", "nl", "pt-BR", "zh-CN"];
-  const all = base.includes(current) ? base : [current, ...base];
-  const names = new Intl.DisplayNames([current], { type: "language" });
-  return all.map((value) => ({ value, label: `${names.of(value) ?? value} (${value})` }));
-}
