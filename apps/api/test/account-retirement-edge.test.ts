@@ -99,7 +99,7 @@ describe("retiring a certificate holder through the real edge", { timeout: 120_0
       credential: null,
     });
     const page = await (await fetch(`${stack.edge.url}/certificates/${issued.id}`)).text();
-    expect(page).toContain("Withdrawn at the holder&#39;s request");
+    expect(page).toContain("Withdrawn at the holder’s request");
     expect(page).not.toContain("Lea Holder");
     expect(page).not.toContain("Data Science Basics");
     expect(await stack.media.store.headFile(pdf)).toBeNull();
