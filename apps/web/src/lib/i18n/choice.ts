@@ -1,5 +1,7 @@
 import { isLocale, type Locale, matchLocale, negotiateLocale } from "@lumen/shared/locales";
-import type { UiLocale } from "./index";
+
+/** What the SPA can be shown in: the three languages, and pseudo-localisation for tests. */
+export type UiLocale = Locale | "pseudo";
 
 /**
  * The language to show, in order (ADR 0028): the signed-in user's profile language, this

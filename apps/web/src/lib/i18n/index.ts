@@ -1,9 +1,8 @@
 import { i18n, type Messages } from "@lingui/core";
-import { isLocale, type Locale, textDirection } from "@lumen/shared/locales";
-import { resolveLocale } from "./choice";
+import { isLocale, textDirection } from "@lumen/shared/locales";
+import { resolveLocale, type UiLocale } from "./choice";
 
-/** What the SPA can be shown in: the three languages, and pseudo-localisation for tests. */
-export type UiLocale = Locale | "pseudo";
+export type { UiLocale };
 
 const STORAGE_KEY = "lumen.locale";
 
