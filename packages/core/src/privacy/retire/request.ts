@@ -1,4 +1,5 @@
 import { accountRetirements, sessions } from "@lumen/db";
+import { text } from "@lumen/shared";
 import { and, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
 import { message } from "../../i18n";
@@ -8,7 +9,11 @@ import { audit } from "./audit";
 import { DEFAULT_GRACE_DAYS } from "./config";
 import { type AccountDeletionView, toDeletionView } from "./view";
 
-export const requestDeletionInput = z.object({ password: z.string().min(1).max(128) });
+// The shared text rule (no control characters or lone surrogates), untrimmed: spaces can be
+// part of a password.
+export const requestDeletionInput = z.object({
+  password: text({ label: "Password", max: 128, trim: false }).min(1, "Enter your password."),
+});
 export type RequestDeletionInput = z.infer<typeof requestDeletionInput>;
 
 /**
