@@ -44,8 +44,11 @@ interface PlaylistSnapshot {
 /** Records every version of the 360p playlist as it is stored, with what was true then. */
 class WatchedStore extends InMemoryMediaStore {
   snapshots: PlaylistSnapshot[] = [];
+  /** Called after each write of the master playlist. */
+  onMaster: () => void = () => {};
   override async put(assetId: string, path: string, body: MediaBody, contentType: string) {
     await super.put(assetId, path, body, contentType);
+    if (path === "hls/master.m3u8") this.onMaster();
     if (!/^hls\/360p-[^/]+\/index\.m3u8$/.test(path)) return;
     const text = await storedText(this, assetId, path);
     const folder = path.slice(0, path.lastIndexOf("/") + 1);
@@ -127,3 +130,48 @@ describe("the first rendition is playable while it encodes", () => {
     expect(lesson?.videoAssetId).toBe(assetId);
   });
 });
+
+describe("a live rendition whose encode fails", () => {
+  it("stays listed and stored until the retry publishes its own output and removes it", async () => {
+    const store = new WatchedStore();
+    const { assetId } = await createQueuedAsset(database.db);
+    await store.put(assetId, "source", clip, "application/octet-stream");
+    const { db } = database;
+    const ffmpeg = testFfmpeg();
+    await probeVideo({ db, store, outbox, ffmpeg, assetId });
+    // The runner is stopped (or dies) right after the rendition went live.
+    const stop = new AbortController();
+    store.onMaster = () => stop.abort(new Error("runner stopping"));
+    const input = { db, store, ffmpeg, assetId, renditions: ["360p"], live: true, livePollMs: 50 };
+
+    await expect(encodeRenditions({ ...input, signal: stop.signal })).rejects.toThrow();
+
+    const livePath = (await renditionRow(assetId))?.path;
+    expect(livePath).toMatch(/^360p-/);
+    const master = await storedText(store, assetId, "hls/master.m3u8");
+    expect(master).toContain(`${livePath}/index.m3u8`);
+    const kept = await storedText(store, assetId, `hls/${livePath}/index.m3u8`);
+    expect(kept).not.toContain("#EXT-X-ENDLIST");
+    expect((await assetRow(db, assetId)).playableAt).toBeInstanceOf(Date);
+
+    store.onMaster = () => {};
+    const retried = await encodeRenditions(input);
+
+    expect(retried).toMatchObject({ outcome: "encoded", won: ["360p"] });
+    const rendition = await renditionRow(assetId);
+    expect(rendition?.status).toBe("ready");
+    expect(rendition?.path).not.toBe(livePath);
+    expect(await storedText(store, assetId, "hls/master.m3u8")).toContain(
+      `${rendition?.path}/index.m3u8`,
+    );
+    expect(await store.list(assetId, `hls/${livePath}/`)).toEqual([]);
+  });
+});
+
+async function renditionRow(assetId: string) {
+  const [row] = await database.db
+    .select()
+    .from(videoRenditions)
+    .where(and(eq(videoRenditions.assetId, assetId), eq(videoRenditions.name, "360p")));
+  return row;
+}
