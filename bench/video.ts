@@ -12,8 +12,9 @@
  * for the ladder; then, with the runner idle, the limits on the same source: ONE ffmpeg command
  * writing the same ladder with the same codec settings (total, and until its lowest rung's
  * first segment), and the raw decode (`ffmpeg -i src -f null -`).
- * Per run it prints upload throughput, seconds from upload complete to first playable (the
- * lowest rung's first segments stored and listed) and to the full ladder, each rendition's
+ * Per run it prints upload throughput, seconds from upload complete to the probe job's start,
+ * to first playable (the lowest rung's first segments stored and listed in the master
+ * playlist) and to the full ladder, each rendition's
  * ready time, ladder speed × real time and the runner's peak memory (process tree incl.
  * ffmpeg); then the edge's token check cost. Headline figures go through bench/lib/report.ts
  * as bench `video` (60 s source) or `video-<N>s`: first playable and full ladder, each as a
@@ -118,6 +119,8 @@ try {
     rows.push({
       run,
       "upload MiB/s": clip.bytes / 1024 ** 2 / uploadSeconds,
+      // Where the first-segment time goes: the probe job's pickup is the first part of it.
+      "probe started s": since(asset.processingStartedAt),
       "first playable s": since(asset.playableAt),
       "full ladder s": full,
       "× real time": (asset.durationSeconds ?? seconds) / full,
