@@ -78,6 +78,11 @@ const media = {
 const db = database.client.db;
 const rows: Array<Record<string, string | number>> = [];
 const limits: PipelineLimits[] = [];
+// The same binaries the runner was given, so the limits measure the build the pipeline ran.
+const limitFfmpeg = resolveFfmpeg({
+  ...(process.env.FFMPEG_PATH ? { ffmpegPath: process.env.FFMPEG_PATH } : {}),
+  ...(process.env.FFPROBE_PATH ? { ffprobePath: process.env.FFPROBE_PATH } : {}),
+});
 
 try {
   for (let run = 1; run <= runs; run++) {
@@ -128,7 +133,7 @@ try {
       "peak runner MiB": memory.peak() / 1024 ** 2,
     });
     // The runner is idle now: the limits get the machine as the pipeline had it.
-    limits.push(await measureLimits(resolveFfmpeg(), clip.path));
+    limits.push(await measureLimits(limitFfmpeg, clip.path));
     console.log(`run ${run}/${runs} done`);
   }
   const keys = Object.keys(rows[0] ?? {}).filter((k) => k !== "run");
