@@ -14,9 +14,8 @@
  * first segment), and the raw decode (`ffmpeg -i src -f null -`).
  * Per run it prints upload throughput, seconds from upload complete to the probe job's start,
  * to first playable (the lowest rung's first segments stored and listed in the master
- * playlist) and to the full ladder, each rendition's
- * ready time, ladder speed × real time and the runner's peak memory (process tree incl.
- * ffmpeg); then the edge's token check cost. Headline figures go through bench/lib/report.ts
+ * playlist) and to the full ladder, each rendition's ready time, ladder speed × real time and
+ * the runner's peak memory (process tree incl. ffmpeg); then the edge's token check cost. Headline figures go through bench/lib/report.ts
  * as bench `video` (60 s source) or `video-<N>s`: first playable and full ladder, each as a
  * ratio to the one-command limit and to the raw decode (medians over the runs). Targets: first
  * playable ≤ 5 s at any length, full ladder ≤ 45 s for the 60 s source.
