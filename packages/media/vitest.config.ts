@@ -19,6 +19,7 @@ export default defineConfig({
             "src/ffmpeg/{encode,mpegts-names,poster,probe,self-test}.test.ts",
             "test/transcode.test.ts",
             "test/transcode-rejections.test.ts",
+            "test/transcode-live.test.ts",
           ],
           env: { LUMEN_TEST_FFMPEG: "npm" },
         },

@@ -70,7 +70,7 @@ async function fill(
 }
 
 /** A failed cache write costs the next request a miss, nothing more: log it and move on. */
-async function cacheQuietly(write: Promise<void>, log: Logger): Promise<void> {
+export async function cacheQuietly(write: Promise<void>, log: Logger): Promise<void> {
   try {
     await write;
   } catch (error) {

@@ -3,6 +3,7 @@ import { Hono } from "hono";
 import type { AppEnv } from "../env";
 import { errorBody } from "../errors";
 import { mediaCors } from "../media/cors";
+import { serveMediaPlaylist } from "../media/media-playlist";
 import { objectResponse } from "../media/object";
 import { objectPathAfter, playbackContentType } from "../media/paths";
 import { serveCachedObject, withStatus } from "../media/playback-cache";
@@ -10,9 +11,10 @@ import { requireToken } from "../middleware/require-token";
 
 /**
  * Signed HLS playback: `GET|HEAD /v/:token/<path under videos/<id>/hls/>`. The token is a path
- * segment, so the relative URIs inside playlists carry it without rewriting. Everything but the
- * master playlist is immutable and cached by asset path (never by token); the master playlist
- * is rewritten as renditions and captions land, so it is `no-cache` and always read from R2.
+ * segment, so the relative URIs inside playlists carry it without rewriting. Segments, posters,
+ * captions and finished media playlists are immutable and cached by asset path (never by
+ * token); the master playlist is rewritten as renditions and captions land, and a media
+ * playlist without ENDLIST is still growing (ADR 0030): both are `no-cache`, read from R2.
  */
 export const playback = new Hono<AppEnv>()
   .use("/v/*", mediaCors)
@@ -29,14 +31,17 @@ export const playback = new Hono<AppEnv>()
       return res ? withStatus(res, c.req.raw, "BYPASS") : notFound();
     }
     const ctx = c.executionCtx;
-    const res = await serveCachedObject({
+    const object = {
       bucket: c.env.MEDIA,
       request: c.req.raw,
       r2Key,
       contentType,
-      waitUntil: (promise) => ctx.waitUntil(promise),
+      waitUntil: (promise: Promise<unknown>) => ctx.waitUntil(promise),
       log: c.var.log,
-    });
+    };
+    const res = path.endsWith(".m3u8")
+      ? await serveMediaPlaylist(object)
+      : await serveCachedObject(object);
     return res ?? notFound();
   });
 

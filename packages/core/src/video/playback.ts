@@ -5,9 +5,9 @@ import {
   videoAssets,
   videoRenditions,
 } from "@lumen/db";
-import type { MediaContext } from "@lumen/media";
+import { type MediaContext, PLAYABLE_RENDITION_STATUSES } from "@lumen/media";
 import { MASTER_PLAYLIST } from "@lumen/media-tokens";
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, eq, inArray, isNotNull } from "drizzle-orm";
 import { assertCanWatchLesson } from "../access";
 import { NotFoundError, type SessionUser } from "../kernel";
 import { coverageInSeconds, progressPosition } from "../progress";
@@ -33,8 +33,10 @@ export interface Playback {
   expiresAt: string;
   durationSeconds: number | null;
   captions: CaptionTrack[];
-  /** Playable renditions, lowest first. */
+  /** Playable renditions, lowest first (the lowest may still be growing while it encodes). */
   renditions: Array<{ name: string; height: number }>;
+  /** True while the video is still being encoded: more qualities (or more of it) to come. */
+  processing: boolean;
   resumeAtSeconds: number;
   /** Seconds of the video the learner has covered (enrolled learners' progress; else 0). */
   watchedSeconds: number;
@@ -66,11 +68,17 @@ export async function getPlayback({
           durationSeconds: videoAssets.durationSeconds,
           posterPath: videoAssets.posterPath,
           playableAt: videoAssets.playableAt,
+          status: videoAssets.status,
         })
         .from(videoAssets)
         .where(eq(videoAssets.id, lesson.videoAssetId))
     : [];
   if (!asset?.playableAt) throw new NotFoundError("This video isn't ready yet.");
+  // Failed after its first rendition went live (e.g. a cut-off source found at the end of the
+  // decode): what it played was never finished, so only a complete rendition may still play.
+  if (asset.status === "failed" && !(await hasReadyRendition(db, asset.id))) {
+    throw new NotFoundError("This video isn't ready yet.");
+  }
   // Before the URL exists: nothing of the video can have been watched before this moment.
   if (user) await recordPlaybackStart(db, user.id, lesson.id);
 
@@ -78,7 +86,13 @@ export async function getPlayback({
     db
       .select({ name: videoRenditions.name, height: videoRenditions.height })
       .from(videoRenditions)
-      .where(and(eq(videoRenditions.assetId, asset.id), eq(videoRenditions.status, "ready")))
+      .where(
+        and(
+          eq(videoRenditions.assetId, asset.id),
+          inArray(videoRenditions.status, [...PLAYABLE_RENDITION_STATUSES]),
+          isNotNull(videoRenditions.path),
+        ),
+      )
       .orderBy(asc(videoRenditions.height)),
     listCaptions(db, asset.id),
     user
@@ -109,10 +123,20 @@ export async function getPlayback({
     durationSeconds: asset.durationSeconds,
     captions,
     renditions,
+    processing: asset.status === "processing",
     resumeAtSeconds: finished ? 0 : at,
     watchedSeconds: progress?.watchedSeconds ?? 0,
     watched: coverageInSeconds(progress?.coverage ?? []),
   };
+}
+
+async function hasReadyRendition(db: Database, assetId: string): Promise<boolean> {
+  const [ready] = await db
+    .select({ name: videoRenditions.name })
+    .from(videoRenditions)
+    .where(and(eq(videoRenditions.assetId, assetId), eq(videoRenditions.status, "ready")))
+    .limit(1);
+  return Boolean(ready);
 }
 
 interface SavedPosition {

@@ -30,6 +30,12 @@ export interface EncodeOptions {
   signal?: AbortSignal;
   timeoutMs?: number;
   onProgress?: (fraction: number) => void;
+  /**
+   * "vod" (default): ffmpeg writes the playlist as VOD. "event": an EVENT playlist that grows
+   * segment by segment and gets its ENDLIST when the encode ends, for uploading while ffmpeg
+   * is still writing (transcode/live-rendition.ts).
+   */
+  playlistType?: "vod" | "event";
 }
 
 export const SEGMENT_SECONDS = 6;
@@ -49,7 +55,13 @@ function filterGraph(renditions: RenditionPlan[]): string {
   ].join(";");
 }
 
-function renditionArgs(r: RenditionPlan, i: number, dir: string, hasAudio: boolean): string[] {
+function renditionArgs(
+  r: RenditionPlan,
+  i: number,
+  dir: string,
+  o: Pick<EncodeOptions, "hasAudio" | "playlistType">,
+): string[] {
+  const { hasAudio } = o;
   const kbps = (bits: number) => `${Math.round(bits / 1000)}k`;
   const args = ["-map", `[v${i}]`];
   if (hasAudio) args.push("-map", "0:a:0");
@@ -69,8 +81,12 @@ function renditionArgs(r: RenditionPlan, i: number, dir: string, hasAudio: boole
     // MPEG-TS would otherwise start the timeline ~1.4 s in (its default mux delay), and WebVTT
     // cues without an X-TIMESTAMP-MAP are placed from 0: captions would show that much early.
     ...["-muxdelay", "0", "-muxpreload", "0"],
-    ...["-f", "hls", "-hls_time", String(SEGMENT_SECONDS), "-hls_playlist_type", "vod"],
-    ...["-hls_segment_type", "mpegts", "-hls_flags", "independent_segments"],
+    ...["-f", "hls", "-hls_time", String(SEGMENT_SECONDS)],
+    ...["-hls_playlist_type", o.playlistType ?? "vod", "-hls_segment_type", "mpegts"],
+    // temp_file: segments and playlist are written under a temporary name and renamed when
+    // complete, so a reader of the directory never sees a half-written file, and a segment
+    // the playlist names is already whole.
+    ...["-hls_flags", "independent_segments+temp_file"],
     ...["-hls_segment_filename", join(dir, "seg_%05d.ts"), join(dir, "index.m3u8")],
   );
   return args;
@@ -97,7 +113,7 @@ export async function encodeHls(cfg: FfmpegConfig, o: EncodeOptions): Promise<En
     ...["-progress", "pipe:1", "-nostats"],
     ...hardenedInput(o.format, o.input),
     ...["-filter_complex", filterGraph(o.renditions)],
-    ...o.renditions.flatMap((r, i) => renditionArgs(r, i, dirs[i] ?? outDir, o.hasAudio)),
+    ...o.renditions.flatMap((r, i) => renditionArgs(r, i, dirs[i] ?? outDir, o)),
   ];
   const run = await runProcess(cfg.ffmpegPath, args, {
     timeoutMs: o.timeoutMs ?? defaultTimeoutMs(o.durationSeconds),
@@ -114,7 +130,7 @@ export async function encodeHls(cfg: FfmpegConfig, o: EncodeOptions): Promise<En
   const encoded = await Promise.all(
     o.renditions.map(async (r, i) => {
       const dir = dirs[i] ?? outDir;
-      const files = (await readdir(dir)).sort();
+      const files = (await readdir(dir)).filter((f) => !f.endsWith(".tmp")).sort();
       const first = files.find((f) => f.endsWith(".ts"));
       if (!files.includes("index.m3u8") || !first) {
         throw new Error(`ffmpeg wrote no HLS output for ${r.name}`);

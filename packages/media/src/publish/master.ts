@@ -1,14 +1,21 @@
 import type { Database } from "@lumen/db";
 import { videoAssets, videoCaptions, videoRenditions } from "@lumen/db/schema";
 import { MASTER_PLAYLIST } from "@lumen/media-tokens";
-import { and, eq } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import { buildMasterPlaylist, buildSubtitlePlaylist } from "../hls/playlists";
 import type { MediaStore } from "../store/types";
 
 export const PLAYLIST_CONTENT_TYPE = "application/vnd.apple.mpegurl";
 
 /**
- * Rewrites `hls/master.m3u8` from what the database says is ready (renditions and captions).
+ * A rendition is playable once it has a path: `ready`, or `processing` with the EVENT playlist
+ * of an encode still in progress (publishLiveRendition). Pending and unpublished rows have none.
+ */
+export const PLAYABLE_RENDITION_STATUSES = ["ready", "processing"] as const;
+
+/**
+ * Rewrites `hls/master.m3u8` from what the database says is playable (renditions with a path,
+ * complete or still growing, and captions).
  * Runs under the asset row's lock so two writers (two rendition jobs, a caption upload) cannot
  * interleave: whoever writes last read the state the other committed. Pass the transaction
  * that just changed that state, so the playlist and the commit agree. Returns the number of
@@ -31,7 +38,12 @@ export async function publishMasterPlaylist({
   const renditions = await tx
     .select()
     .from(videoRenditions)
-    .where(and(eq(videoRenditions.assetId, assetId), eq(videoRenditions.status, "ready")));
+    .where(
+      and(
+        eq(videoRenditions.assetId, assetId),
+        inArray(videoRenditions.status, [...PLAYABLE_RENDITION_STATUSES]),
+      ),
+    );
   const captions = await tx
     .select()
     .from(videoCaptions)

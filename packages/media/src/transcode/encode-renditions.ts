@@ -4,14 +4,21 @@ import { videoAssets, videoRenditions } from "@lumen/db/schema";
 import { and, eq, inArray, ne } from "drizzle-orm";
 import { z } from "zod";
 import type { FfmpegConfig } from "../ffmpeg/binaries";
+import { segmentCodecs } from "../ffmpeg/codecs";
 import { encodeHls } from "../ffmpeg/encode";
 import { planLadder, type RenditionPlan } from "../ffmpeg/ladder";
 import { withPrivateTempDir } from "../ffmpeg/run";
 import { generationId } from "../hls/playlists";
 import type { MediaStore } from "../store/types";
 import { clearFailedAttempts, type Rejected, settleTranscodeError } from "./failure";
+import { followLiveRendition } from "./live-rendition";
 import { throttledProgress } from "./progress";
-import { type Published, publishRenditions, type UploadedRendition } from "./publish-renditions";
+import {
+  type Published,
+  publishLiveRendition,
+  publishRenditions,
+  type UploadedRendition,
+} from "./publish-renditions";
 import { fetchSource } from "./source";
 import { removeStaleOutputs } from "./stale-outputs";
 import { uploadRendition } from "./upload";
@@ -38,6 +45,14 @@ export interface EncodeRenditionsInput {
   maxAttempts?: number;
   /** OS niceness for ffmpeg: 0 for the first playable rendition, higher for the ladder. */
   niceness?: number;
+  /**
+   * Upload while encoding: each rendition's EVENT playlist and segments go up as ffmpeg writes
+   * them, and the rendition is published (the asset playable) once its first segments are up.
+   * For the group holding the lowest rendition; the rest of the ladder publishes when complete.
+   */
+  live?: boolean;
+  /** How often a live rendition's local playlist is checked (tests shorten it). */
+  livePollMs?: number;
 }
 
 export type EncodeOutcome =
@@ -56,14 +71,19 @@ const storedProbe = z.object({ hasAudio: z.boolean() });
 export async function encodeRenditions(input: EncodeRenditionsInput): Promise<EncodeOutcome> {
   const { db, store, assetId } = input;
   const written: string[] = [];
+  const wentLive = { value: false };
   try {
     const target = await loadTarget(db, assetId, input.renditions);
     if ("skip" in target) return { outcome: "skipped", reason: target.skip };
     let encoded: UploadedRendition[];
     try {
-      encoded = await withPrivateTempDir((dir) => encodeAndUpload(input, target, dir, written));
+      encoded = await withPrivateTempDir((dir) =>
+        encodeAndUpload(input, target, dir, written, wentLive),
+      );
     } catch (error) {
-      await store.delete(assetId, written).catch(() => {});
+      // A rendition that went live is what the master playlist names: players keep it until
+      // a retry publishes its own directory and removes this one (removeStaleOutputs).
+      if (!wentLive.value) await store.delete(assetId, written).catch(() => {});
       throw error;
     }
     // A failure here leaves the upload in place: if the commit did land, players read it. A
@@ -127,6 +147,7 @@ async function encodeAndUpload(
   target: Target,
   dir: string,
   written: string[],
+  wentLive: { value: boolean },
 ): Promise<UploadedRendition[]> {
   const { db, store, ffmpeg, assetId, signal } = input;
   const names = target.plan.map((r) => r.name);
@@ -140,12 +161,33 @@ async function encodeAndUpload(
   const progress = throttledProgress((percent) =>
     db.update(videoRenditions).set({ progress: percent }).where(inGroup),
   );
+  const outDir = join(dir, "out");
+  const paths = new Map(names.map((name) => [name, `${name}-${generationId()}`]));
+  const live = input.live
+    ? target.plan.map((r) =>
+        followLiveRendition({
+          store,
+          assetId,
+          localDir: join(outDir, r.name),
+          dir: paths.get(r.name) ?? r.name,
+          written,
+          pollMs: input.livePollMs,
+          onPlayable: async (firstSegment) => {
+            const codecs = await segmentCodecs(ffmpeg, firstSegment, target.hasAudio);
+            const rendition = { name: r.name, path: paths.get(r.name) ?? r.name, codecs };
+            if (await publishLiveRendition({ db, store, assetId, rendition })) {
+              wentLive.value = true;
+            }
+          },
+        }),
+      )
+    : [];
   let outputs: Awaited<ReturnType<typeof encodeHls>>;
   try {
     outputs = await encodeHls(ffmpeg, {
       input: source.file,
       format: source.format,
-      outDir: join(dir, "out"),
+      outDir,
       renditions: target.plan,
       hasAudio: target.hasAudio,
       durationSeconds: target.durationSeconds,
@@ -156,21 +198,31 @@ async function encodeAndUpload(
         Math.max(MIN_ENCODE_MS, target.durationSeconds * ENCODE_MS_PER_SECOND),
       ),
       onProgress: progress.report,
+      playlistType: input.live ? "event" : "vod",
     });
+  } catch (error) {
+    await Promise.all(live.map((l) => l.stop()));
+    throw error;
   } finally {
     await progress.settle();
   }
+  // Every follower settles before this returns, so no upload lands after a cleanup.
+  const finished = await Promise.allSettled(live.map((l) => l.finish()));
+  const failed = finished.find((f) => f.status === "rejected");
+  if (failed) throw failed.reason;
   const encoded: UploadedRendition[] = [];
   for (const output of outputs) {
-    const path = `${output.name}-${generationId()}`;
-    await uploadRendition({
-      store,
-      assetId,
-      localDir: output.dir,
-      files: output.files,
-      dir: path,
-      written,
-    });
+    const path = paths.get(output.name) ?? `${output.name}-${generationId()}`;
+    if (!input.live) {
+      await uploadRendition({
+        store,
+        assetId,
+        localDir: output.dir,
+        files: output.files,
+        dir: path,
+        written,
+      });
+    }
     encoded.push({ name: output.name, path, codecs: output.codecs });
   }
   return encoded;

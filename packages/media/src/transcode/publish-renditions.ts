@@ -24,8 +24,8 @@ export interface Published {
  * Marks uploaded renditions ready and rewrites the master playlist, in one transaction under
  * the asset row's lock. Only a rendition not yet ready can be won, so when two attempts race
  * the first to commit is the one players see and the other learns it lost. The asset becomes
- * playable with its first rendition (and the lesson switches to it, unless the lesson already
- * has a newer video) and ready with its last.
+ * playable with its first rendition (unless a rendition went live before: publishLiveRendition)
+ * and ready with its last; the lesson switches to it unless the lesson already has a newer video.
  */
 export async function publishRenditions({
   db,
@@ -80,8 +80,59 @@ export async function publishRenditions({
         ...(ready ? { status: "ready" as const, readyAt: now } : {}),
       })
       .where(eq(videoAssets.id, assetId));
-    if (!asset.playableAt) await pointLessonAt(tx, asset);
+    // Idempotent: a rendition gone live already switched a lesson that had no video.
+    await pointLessonAt(tx, asset, { onlyIfEmpty: false });
     return { won, lost, playable: true, ready };
+  });
+}
+
+/**
+ * Publishes a rendition that is still encoding (its EVENT playlist names its first segments):
+ * the rendition keeps `processing` but gets this attempt's path and codecs, the master playlist
+ * lists it, and the asset becomes playable. Taken over from an earlier attempt of the same
+ * rendition (one that died mid-encode), never from a ready one. A lesson with no video starts
+ * showing it now; a lesson that shows an older video switches only when a rendition is
+ * complete (publishRenditions), so a replacement that still fails never hides a working video.
+ * Returns false when this attempt cannot go live (already ready, or the asset stopped).
+ */
+export async function publishLiveRendition({
+  db,
+  store,
+  assetId,
+  rendition,
+}: {
+  db: Database;
+  store: MediaStore;
+  assetId: string;
+  rendition: UploadedRendition;
+}): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    const [asset] = await tx
+      .select()
+      .from(videoAssets)
+      .where(eq(videoAssets.id, assetId))
+      .for("update");
+    if (asset?.status !== "processing") return false;
+    const now = new Date();
+    const taken = await tx
+      .update(videoRenditions)
+      .set({ path: rendition.path, codecs: rendition.codecs })
+      .where(
+        and(
+          eq(videoRenditions.assetId, assetId),
+          eq(videoRenditions.name, rendition.name),
+          ne(videoRenditions.status, "ready"),
+        ),
+      )
+      .returning({ name: videoRenditions.name });
+    if (taken.length === 0) return false;
+    await publishMasterPlaylist({ tx, store, assetId });
+    await tx
+      .update(videoAssets)
+      .set({ playableAt: asset.playableAt ?? now, updatedAt: now })
+      .where(eq(videoAssets.id, assetId));
+    await pointLessonAt(tx, asset, { onlyIfEmpty: true });
+    return true;
   });
 }
 
@@ -92,6 +143,7 @@ export async function publishRenditions({
 async function pointLessonAt(
   tx: Database,
   asset: { id: string; lessonId: string; createdAt: Date },
+  { onlyIfEmpty }: { onlyIfEmpty: boolean },
 ): Promise<void> {
   const current = sql`(select ${videoAssets.createdAt} from ${videoAssets} where ${videoAssets.id} = ${lessons.videoAssetId})`;
   await tx
@@ -100,10 +152,12 @@ async function pointLessonAt(
     .where(
       and(
         eq(lessons.id, asset.lessonId),
-        or(
-          sql`${lessons.videoAssetId} is null`,
-          sql`${lessons.videoAssetId} <> ${asset.id} and ${current} < ${asset.createdAt.toISOString()}::timestamptz`,
-        ),
+        onlyIfEmpty
+          ? sql`${lessons.videoAssetId} is null`
+          : or(
+              sql`${lessons.videoAssetId} is null`,
+              sql`${lessons.videoAssetId} <> ${asset.id} and ${current} < ${asset.createdAt.toISOString()}::timestamptz`,
+            ),
       ),
     );
 }

@@ -3,11 +3,11 @@ import { join } from "node:path";
 import { PLAYLIST_CONTENT_TYPE } from "../publish/master";
 import type { MediaStore } from "../store/types";
 
-const RENDITION_PLAYLIST = "index.m3u8";
+export const RENDITION_PLAYLIST = "index.m3u8";
 /** Segment uploads in flight at once: enough to hide the edge's latency, few enough for memory. */
 const UPLOAD_PARALLELISM = 4;
 
-function contentTypeFor(file: string): string {
+export function contentTypeFor(file: string): string {
   if (file.endsWith(".m3u8")) return PLAYLIST_CONTENT_TYPE;
   if (file.endsWith(".ts")) return "video/mp2t";
   return "application/octet-stream";

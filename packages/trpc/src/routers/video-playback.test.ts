@@ -105,10 +105,38 @@ describe("video.playback", () => {
         { name: "360p", height: 360 },
         { name: "720p", height: 720 },
       ],
+      processing: true,
       resumeAtSeconds: 0,
       watchedSeconds: 0,
       watched: [],
     });
+  });
+
+  it("plays the lowest rendition while it still encodes, and not once the encode failed", async () => {
+    const course = await createCourse(t.db, owner);
+    const live = { height: 360, status: "processing" as const, progress: 30, path: "360p-live1" };
+    const encoding = await addVideoLesson(t.db, course.id, { isPreview: true });
+    await createVideoAsset(t.db, encoding, owner, {
+      current: true,
+      status: "processing",
+      playableAt: new Date(),
+      renditions: [{ ...live, codecs: "avc1.64001e,mp4a.40.2" }, { height: 720 }],
+    });
+    const failed = await addVideoLesson(t.db, course.id, { isPreview: true });
+    await createVideoAsset(t.db, failed, owner, {
+      current: true,
+      status: "failed",
+      failureReason: "The video file ends early.",
+      playableAt: new Date(),
+      renditions: [{ ...live, codecs: "avc1.64001e,mp4a.40.2" }],
+    });
+
+    const playing = await playback(null, encoding);
+    const refused = await errorOf(playback(null, failed));
+
+    expect(playing.renditions).toEqual([{ name: "360p", height: 360 }]);
+    expect(playing.processing).toBe(true);
+    expect([refused.code, refused.message]).toEqual(["NOT_FOUND", "This video isn't ready yet."]);
   });
 
   it("marks when a signed-in user's playback of a lesson began: at the first URL, not later ones", async () => {

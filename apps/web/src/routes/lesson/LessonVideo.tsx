@@ -59,18 +59,30 @@ export function LessonVideo({
   }
   // The resume position is the newer of the learner's progress events and saved positions.
   return (
-    <VideoPlayer
-      key={playback.data.assetId}
-      source={playback.data}
-      title={title}
-      lessonId={lessonId}
-      reportProgress={signedIn}
-      enrollmentId={enrollmentId}
-      onReachedEnd={() =>
-        void client.invalidateQueries(trpc.progress.course.queryFilter({ courseId: course.id }))
-      }
-      renewUrl={async () => (await refetch()).data?.url ?? null}
-    />
+    <>
+      <VideoPlayer
+        key={playback.data.assetId}
+        source={playback.data}
+        title={title}
+        lessonId={lessonId}
+        reportProgress={signedIn}
+        enrollmentId={enrollmentId}
+        onReachedEnd={() =>
+          void client.invalidateQueries(trpc.progress.course.queryFilter({ courseId: course.id }))
+        }
+        renewUrl={async () => (await refetch()).data?.url ?? null}
+      />
+      {playback.data.processing && (
+        // Playable while it encodes (ADR 0030): the lowest quality plays now, the rest arrive
+        // in the master playlist, which the player reads when the page loads.
+        <p className={s.processingNote} role="status">
+          <Trans>
+            This video is still processing. Higher qualities will be available when you reload the
+            page.
+          </Trans>
+        </p>
+      )}
+    </>
   );
 }
 

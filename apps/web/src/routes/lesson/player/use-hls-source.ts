@@ -92,7 +92,9 @@ export function useHlsSource(
         video.textTracks.addEventListener("addtrack", nativeTracks);
         return;
       }
-      hls = new HlsClass({ startPosition: startAt > 0 ? startAt : -1 });
+      // 0, not hls.js's -1: a video still encoding has an EVENT playlist, and -1 would start
+      // it at the live edge instead of the beginning (ADR 0030).
+      hls = new HlsClass({ startPosition: Math.max(startAt, 0) });
       hlsRef.current = hls;
       attachHandlers(hls, HlsClass, video, {
         setLevels,
