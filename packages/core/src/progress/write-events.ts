@@ -14,7 +14,10 @@ export interface BatchEvent {
   watched: string;
   positionSeconds: number;
   completed: boolean;
-  /** Epoch ms, already clamped to the server's now. */
+  /**
+   * Epoch ms as the client sent it: stored so (eventId, occurredAt), the log's key, finds a
+   * resent event again; clamped to the server's now wherever it orders positions.
+   */
   occurredAt: number;
 }
 
@@ -48,7 +51,9 @@ export interface WriteOutcome {
  * Writes a whole merged batch in ONE statement (no per-event queries):
  * 1. checks every event against its enrollment (the caller's, active) and lesson (in that
  *    enrollment's course); refused ones go no further;
- * 2. inserts the rest into progress_events, ON CONFLICT DO NOTHING: resent ids are skipped
+ * 2. inserts the rest into progress_events unless an event of that id is stored (in any
+ *    month's partition) or was inserted by this statement, ON CONFLICT DO NOTHING for one
+ *    committed meanwhile with the same client time: resent ids are skipped
  *    and only newly inserted events are applied;
  * 3. folds them per (enrollment, lesson) into lesson_progress: the intervals claimed are
  *    merged (a replay counts once), cut to the video's timeline and credited as coverage no
@@ -110,9 +115,15 @@ export async function writeEvents(
       insert into progress_events
         (event_id, enrollment_id, lesson_id, watched, position_seconds, completed, occurred_at)
       select id, en, l, w::int4multirange, p, c, to_timestamp(t / 1000.0)
-      from checked where reason is null
+      from (
+        -- The first copy of an id in the batch is the one applied.
+        select distinct on (id) * from checked where reason is null order by id, i
+      ) fresh
+      -- The key holds the partition key (ADR 0029), so an id stored with another client time
+      -- is found here: a probe per partition's key index (lateral + limit keeps it a probe).
+      where not exists (select from progress_events pe where pe.event_id = fresh.id limit 1)
       order by id
-      on conflict (event_id) do nothing
+      on conflict (event_id, occurred_at) do nothing
       returning event_id, enrollment_id, lesson_id, watched, position_seconds, completed,
         occurred_at
     ),
@@ -120,8 +131,10 @@ export async function writeEvents(
       select enrollment_id, lesson_id,
         range_agg(watched) as claimed,
         bool_or(completed) as completed,
-        (array_agg(position_seconds order by occurred_at desc, event_id desc))[1] as position,
-        max(occurred_at) as position_at
+        -- A client clock ahead of ours must not pin the position in the future.
+        (array_agg(position_seconds order by least(occurred_at, ${at}) desc, event_id desc))[1]
+          as position,
+        least(max(occurred_at), ${at}) as position_at
       from inserted
       group by enrollment_id, lesson_id
     ),

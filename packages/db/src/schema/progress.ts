@@ -59,16 +59,24 @@ export const lessonProgress = pgTable(
 /**
  * Every acknowledged progress event, by its client-generated id: a resent batch is a no-op,
  * and an acknowledgement can be checked against this table. Append-only.
+ *
+ * Partitioned by month of `occurredAt` (migration 0024, ADR 0029): a job creates partitions
+ * ahead and drops those older than PROGRESS_EVENTS_RETENTION_MONTHS once the dashboard rollup
+ * has applied them; a default partition takes events outside the months created. drizzle-kit
+ * does not know partitioned tables: the DDL is the migration's. A unique key must hold the
+ * partition key, so the key is (eventId, occurredAt), occurredAt as the client sent it: a
+ * resent event (same id, same client time) is still found and skipped.
  */
 export const progressEvents = pgTable(
   "progress_events",
   {
-    eventId: uuid().primaryKey(),
+    eventId: uuid().notNull(),
     /**
      * Arrival order: the dashboard rollup applies events by it, exactly once, up to a point no
      * writer still in flight can fall behind (writers hold the rollup's lock shared; ADR 0024).
+     * A sequence of its own (a partitioned table cannot have an identity on Postgres 15).
      */
-    seq: bigint({ mode: "number" }).generatedAlwaysAsIdentity().notNull(),
+    seq: bigint({ mode: "number" }).notNull().default(sql`nextval('progress_events_seq_seq')`),
     enrollmentId: uuid()
       .notNull()
       .references(() => enrollments.id, { onDelete: "cascade" }),
@@ -79,10 +87,15 @@ export const progressEvents = pgTable(
     watchedSeconds: real(),
     positionSeconds: real().notNull(),
     completed: boolean().notNull(),
+    /**
+     * Client clock as sent (stored clamped to the server's now before migration 0024): the
+     * partition key. Readers that order positions clamp it to the time received.
+     */
     occurredAt: timestamp({ withTimezone: true }).notNull(),
     receivedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
+    primaryKey({ columns: [t.eventId, t.occurredAt] }),
     index("progress_events_enrollment_id_idx").on(t.enrollmentId),
     // BRIN: the log is appended in seq order, so block ranges are nearly free to keep.
     index("progress_events_seq_idx").using("brin", t.seq),
