@@ -120,8 +120,12 @@ export async function writeEvents(
         select distinct on (id) * from checked where reason is null order by id, i
       ) fresh
       -- The key holds the partition key (ADR 0029), so an id stored with another client time
-      -- is found here: a probe per partition's key index (lateral + limit keeps it a probe).
-      where not exists (select from progress_events pe where pe.event_id = fresh.id limit 1)
+      -- is found here: a probe of each partition's key index. Lateral + limit keeps it a probe;
+      -- NOT EXISTS was planned as a hash anti-join over the whole log.
+      left join lateral (
+        select true as hit from progress_events pe where pe.event_id = fresh.id limit 1
+      ) stored on true
+      where stored.hit is null
       order by id
       on conflict (event_id, occurred_at) do nothing
       returning event_id, enrollment_id, lesson_id, watched, position_seconds, completed,
