@@ -1,9 +1,13 @@
 -- progress_events partitioned by month of occurred_at, for retention (ADR 0029). drizzle-kit
 -- cannot express a partitioned table, so this migration is written by hand; the schema file
 -- describes the columns and keys the same way.
--- A unique key must hold the partition key: (event_id, occurred_at), occurred_at as the
--- client sent it. seq keeps its values and its sequence's name (the rollup reads it), now a
--- plain sequence: Postgres 15 has no identity on partitioned tables.
+-- A unique key on it would have to hold the partition key; a resend is found by its id alone
+-- in progress_event_ids instead. seq keeps its values and its sequence's name (the rollup
+-- reads it), now a plain sequence: Postgres 15 has no identity on partitioned tables.
+CREATE TABLE "progress_event_ids" (
+	"event_id" uuid PRIMARY KEY NOT NULL,
+	"occurred_at" timestamp with time zone NOT NULL
+);--> statement-breakpoint
 ALTER TABLE "progress_events" RENAME TO "progress_events_unpartitioned";--> statement-breakpoint
 CREATE SEQUENCE "progress_events_seq_next" AS bigint;--> statement-breakpoint
 SELECT setval('progress_events_seq_next', last_value, is_called) FROM "progress_events_seq_seq";--> statement-breakpoint
@@ -46,11 +50,12 @@ INSERT INTO "progress_events" ("event_id", "seq", "enrollment_id", "lesson_id", 
 SELECT "event_id", "seq", "enrollment_id", "lesson_id", "watched", "watched_seconds",
 	"position_seconds", "completed", "occurred_at", "received_at"
 FROM "progress_events_unpartitioned";--> statement-breakpoint
+INSERT INTO "progress_event_ids" ("event_id", "occurred_at")
+SELECT "event_id", "occurred_at" FROM "progress_events_unpartitioned";--> statement-breakpoint
 DROP TABLE "progress_events_unpartitioned";--> statement-breakpoint
 ALTER SEQUENCE "progress_events_seq_next" RENAME TO "progress_events_seq_seq";--> statement-breakpoint
 ALTER SEQUENCE "progress_events_seq_seq" OWNED BY "progress_events"."seq";--> statement-breakpoint
 ALTER TABLE "progress_events" ALTER COLUMN "seq" SET DEFAULT nextval('progress_events_seq_seq');--> statement-breakpoint
-ALTER TABLE "progress_events" ADD CONSTRAINT "progress_events_event_id_occurred_at_pk" PRIMARY KEY("event_id","occurred_at");--> statement-breakpoint
 ALTER TABLE "progress_events" ADD CONSTRAINT "progress_events_enrollment_id_enrollments_id_fk" FOREIGN KEY ("enrollment_id") REFERENCES "public"."enrollments"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "progress_events_enrollment_id_idx" ON "progress_events" USING btree ("enrollment_id");--> statement-breakpoint
 CREATE INDEX "progress_events_seq_idx" ON "progress_events" USING brin ("seq");

@@ -80,6 +80,8 @@ export interface RetentionOutcome {
   waitingForRollup: string[];
   /** Events of months before those kept that sat in the default partition, deleted. */
   defaultRowsDeleted: number;
+  /** Ids forgotten with their events (progress_event_ids): a resend of one counts anew. */
+  idsDeleted: number;
 }
 
 /**
@@ -94,7 +96,12 @@ export async function dropExpiredEventPartitions(
   { retentionMonths = DEFAULT_RETENTION_MONTHS, now = new Date() } = {},
 ): Promise<RetentionOutcome> {
   const keepFrom = monthStart(now.getUTCFullYear(), now.getUTCMonth() - retentionMonths);
-  const outcome: RetentionOutcome = { dropped: [], waitingForRollup: [], defaultRowsDeleted: 0 };
+  const outcome: RetentionOutcome = {
+    dropped: [],
+    waitingForRollup: [],
+    defaultRowsDeleted: 0,
+    idsDeleted: 0,
+  };
   for (const partition of await listEventPartitions(db)) {
     if (partition.to > keepFrom) continue;
     const table = sql.identifier(partition.name);
@@ -120,6 +127,18 @@ export async function dropExpiredEventPartitions(
       returning 1)
     select count(*)::int as n from gone`);
   outcome.defaultRowsDeleted = rows[0]?.n ?? 0;
+
+  // The ids of events no longer stored: before the oldest month left, and not in the default
+  // partition (small: a plain scan of it).
+  const oldest = (await listEventPartitions(db))[0]?.from ?? keepFrom;
+  const forgetBefore = oldest < keepFrom ? oldest : keepFrom;
+  const ids = await db.execute<{ n: number }>(sql`
+    with gone as (delete from progress_event_ids i
+      where i.occurred_at < ${forgetBefore.toISOString()}::timestamptz
+        and not exists (select from progress_events_default d where d.event_id = i.event_id)
+      returning 1)
+    select count(*)::int as n from gone`);
+  outcome.idsDeleted = ids.rows[0]?.n ?? 0;
   return outcome;
 }
 

@@ -57,15 +57,14 @@ export const lessonProgress = pgTable(
 );
 
 /**
- * Every acknowledged progress event, by its client-generated id: a resent batch is a no-op,
- * and an acknowledgement can be checked against this table. Append-only.
+ * Every acknowledged progress event: an acknowledgement can be checked against this table.
+ * Append-only. A resent event is found by its id in `progress_event_ids`.
  *
  * Partitioned by month of `occurredAt` (migration 0024, ADR 0029): a job creates partitions
  * ahead and drops those older than PROGRESS_EVENTS_RETENTION_MONTHS once the dashboard rollup
  * has applied them; a default partition takes events outside the months created. drizzle-kit
- * does not know partitioned tables: the DDL is the migration's. A unique key must hold the
- * partition key, so the key is (eventId, occurredAt), occurredAt as the client sent it: a
- * resent event (same id, same client time) is still found and skipped.
+ * does not know partitioned tables: the DDL is the migration's. No unique key here: one would
+ * have to hold the partition key, and a resend must be found by its id alone.
  */
 export const progressEvents = pgTable(
   "progress_events",
@@ -89,18 +88,29 @@ export const progressEvents = pgTable(
     completed: boolean().notNull(),
     /**
      * Client clock as sent (stored clamped to the server's now before migration 0024): the
-     * partition key. Readers that order positions clamp it to the time received.
+     * partition key. The write clamps it to the server's now where it orders positions.
      */
     occurredAt: timestamp({ withTimezone: true }).notNull(),
     receivedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    primaryKey({ columns: [t.eventId, t.occurredAt] }),
     index("progress_events_enrollment_id_idx").on(t.enrollmentId),
     // BRIN: the log is appended in seq order, so block ranges are nearly free to keep.
     index("progress_events_seq_idx").using("brin", t.seq),
   ],
 );
+
+/**
+ * The id of every stored progress event, unique: the write inserts here first, and only ids
+ * new here are events to store and apply, so a resent batch is a no-op however its client
+ * time changed and whichever month it fell in — exactly, also between concurrent writers.
+ * Narrow and unpartitioned; retention deletes the ids of the months it dropped (ADR 0029).
+ */
+export const progressEventIds = pgTable("progress_event_ids", {
+  eventId: uuid().primaryKey(),
+  /** The event's client time as stored in progress_events: which month's ids to forget. */
+  occurredAt: timestamp({ withTimezone: true }).notNull(),
+});
 
 /** 25 / 50 / 75 / 100 % of a course, each recorded once per enrollment. */
 export const courseMilestones = pgTable(
