@@ -131,7 +131,7 @@ export async function dropExpiredEventPartitions(
   // The ids of events no longer stored: before the oldest month left, and not in the default
   // partition (small: a plain scan of it).
   const oldest = (await listEventPartitions(db))[0]?.from ?? keepFrom;
-  const forgetBefore = oldest < keepFrom ? oldest : keepFrom;
+  const forgetBefore = new Date(Math.min(oldest.getTime(), keepFrom.getTime()));
   const ids = await db.execute<{ n: number }>(sql`
     with gone as (delete from progress_event_ids i
       where i.occurred_at < ${forgetBefore.toISOString()}::timestamptz
