@@ -1,29 +1,42 @@
 /**
  * Progress ingest: `pnpm bench progress [options]`
- *   --seconds N       measured seconds (default 60)
- *   --warmup N        warm-up seconds before measuring (default 5)
- *   --clients N       concurrent closed-loop players (default 16)
- *   --batch N         events per request (default 50)
- *   --learners N      signed-up learners; client c plays learner c mod N (default: one per client)
- *   --courses N       courses of 8 video + 2 text lessons (default 8)
- *   --profile-api DIR write a CPU profile of the API process there
+ *   --seconds N        measured seconds per shape (default 60)
+ *   --warmup N         warm-up seconds before measuring each shape (default 5)
+ *   --clients N        concurrent players (default 16)
+ *   --batch N          events per request (default 50)
+ *   --shapes LIST      several shapes in one run, CLIENTSxBATCH comma-separated, e.g.
+ *                      16x50,64x12 (default: --clients x --batch)
+ *   --rate N           open loop: offer N events/s in all (each client on a fixed schedule,
+ *                      latency from the scheduled send); default: closed loop, as fast as it goes
+ *   --limit-seconds N  measured seconds of the no-write HTTP limit per shape (default 15)
+ *   --copy-events N    events COPYed for the write limit (default 500000)
+ *   --learners N       signed-up learners; client c plays learner c mod N (default: the
+ *                      largest client count)
+ *   --courses N        courses of 8 video + 2 text lessons (default 8)
+ *   --profile-api DIR  write a CPU profile of the API process there
  * Needs Postgres (BENCH_DATABASE_URL / TEST_DATABASE_URL). Creates a fresh database, starts
- * the real API server process (apps/api/src/server.ts) on loopback, signs up `learners`
- * learners over HTTP and enrolls each in a course, then runs `clients` closed-loop players
- * that POST `batch` events per request to /trpc/progress.record (the beacon shape) with their
- * session cookie, for a warm-up and then `seconds` measured. Afterwards it checks that every
- * acknowledged event id is in progress_events. Prints a markdown table; measurements, not
- * assertions.
+ * the real API server process (apps/api/src/server.ts) on loopback, signs up the learners over
+ * HTTP and enrolls each in a course, then per shape runs the players that POST `batch` events
+ * per request to /trpc/progress.record (the beacon shape) with their session cookie, for a
+ * warm-up and then `seconds` measured, and checks that every acknowledged event id is in
+ * progress_events. Then, in the same run, the limits (issue 17): the same requests against the
+ * same Node/Hono stack acknowledging without writing (bench/progress/ack-server.ts, its own
+ * process like the API), and COPY of events of the same shape straight into progress_events
+ * from one connection. Reports ingest as a ratio to each (bench/lib/report.ts). Measurements,
+ * not assertions; exits 1 if an acknowledged event is missing.
+ * Issue 17's run, both shapes 60 s:  pnpm bench progress --shapes 16x50,64x12
+ * The CPU target at a fixed rate:    pnpm bench progress --shapes 16x50,64x12 --rate 10000
  */
 import { startMailbox } from "@lumen/tools/mailbox";
 import pg from "pg";
 import { benchArgs } from "./lib/args";
 import { benchDatabase } from "./lib/database";
-import { percentile } from "./lib/stats";
-import { startApiServer } from "./progress/api-server";
-import { cpuSeconds, trackCpu } from "./progress/cpu";
-import { runLoad } from "./progress/load";
-import { commitsSoFar, countLost } from "./progress/verify";
+import { reportFigures } from "./lib/report";
+import { startAckServer, startApiServer } from "./progress/api-server";
+import { copyLimit } from "./progress/copy-limit";
+import { detailRows, shapeFigures } from "./progress/figures";
+import { measureShape, parseShapes, type ShapeRun, shapeName } from "./progress/measure";
+import { countLost } from "./progress/verify";
 import { createCourses, signUpLearners, startPlaybackLongAgo } from "./progress/world";
 
 const { values } = benchArgs({
@@ -32,19 +45,23 @@ const { values } = benchArgs({
     warmup: { type: "string", default: "5" },
     clients: { type: "string", default: "16" },
     batch: { type: "string", default: "50" },
-    /** Signed-up learners; client c plays learner c mod learners. Default: one per client. */
+    shapes: { type: "string" },
+    rate: { type: "string" },
+    "limit-seconds": { type: "string", default: "15" },
+    "copy-events": { type: "string", default: "500000" },
     learners: { type: "string" },
     courses: { type: "string", default: "8" },
-    /** Directory for a CPU profile of the API process (node --cpu-prof), written at exit. */
     "profile-api": { type: "string" },
   },
 });
+const shapes = parseShapes(values.shapes ?? `${values.clients}x${values.batch}`);
 const config = {
   seconds: Number(values.seconds),
   warmup: Number(values.warmup),
-  clients: Number(values.clients),
-  batch: Number(values.batch),
-  learners: Number(values.learners ?? values.clients),
+  rate: values.rate === undefined ? undefined : Number(values.rate),
+  limitSeconds: Number(values["limit-seconds"]),
+  copyEvents: Number(values["copy-events"]),
+  learners: Number(values.learners ?? Math.max(...shapes.map((s) => s.clients))),
   courses: Number(values.courses),
 };
 
@@ -69,105 +86,85 @@ try {
     texts: 2,
     videoSeconds: 300,
   });
-  let started = performance.now();
-  let clientCpuStart = process.cpuUsage();
+  const started = performance.now();
   const learners = await signUpLearners(api.url, mailbox, config.learners, courseList);
   await startPlaybackLongAgo(database.client.db, learners);
   console.log(
     `${learners.length} learners signed up and enrolled in ${((performance.now() - started) / 1000).toFixed(1)} s; ` +
-      `${config.clients} clients × ${config.batch} events/request, ${config.warmup} s warm-up + ${config.seconds} s measured`,
+      `shapes ${shapes.map(shapeName).join(", ")} (clients × events/request), ` +
+      `${config.rate ? `open loop at ${config.rate} events/s` : "closed loop"}, ` +
+      `${config.warmup} s warm-up + ${config.seconds} s measured each`,
   );
 
-  const marks: { start?: WindowStart } = {};
-  const pgBackends = trackCpu(async () => {
-    const { rows } = await stats.query<{ pid: number }>(
-      "select pid from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()",
-      [dbName],
-    );
-    return rows.map((r) => r.pid);
-  });
-  const load = await runLoad({
-    apiUrl: api.url,
-    learners,
-    clients: config.clients,
-    batch: config.batch,
-    warmupSeconds: config.warmup,
-    seconds: config.seconds,
-    onMeasureStart: async () => {
-      clientCpuStart = process.cpuUsage();
-      await pgBackends.start();
-      marks.start = {
-        commits: await commitsSoFar(stats, dbName),
-        apiCpu: cpuSeconds(api.pid),
-        at: performance.now(),
-      };
-    },
-  });
-  const clientCpu = process.cpuUsage(clientCpuStart);
-  const end = {
-    pgCpu: await pgBackends.stop(),
-    commits: await commitsSoFar(stats, dbName),
-    apiCpu: cpuSeconds(api.pid),
-    at: performance.now(),
-  };
-  started = performance.now();
-  const lost = await countLost(database.url, load.acknowledged);
-  const verifySeconds = (performance.now() - started) / 1000;
+  const ingest: Array<{ run: ShapeRun; lost: number }> = [];
+  for (const shape of shapes) {
+    const run = await measureShape({
+      url: api.url,
+      serverPid: api.pid,
+      learners,
+      shape,
+      warmupSeconds: config.warmup,
+      seconds: config.seconds,
+      rate: config.rate,
+      stats: { client: stats, database: dbName },
+    });
+    ingest.push({ run, lost: await countLost(database.url, run.acknowledged) });
+    printDetails(`Ingest through the API, ${shapeName(shape)}`, run, ingest.at(-1)?.lost);
+  }
+  await api.stop();
 
-  const w = marks.start;
-  const elapsed = w ? (end.at - w.at) / 1000 : Number.NaN;
-  const rows: Array<[string, string]> = [
-    ["events/s sustained", fmt(load.measuredEvents / load.measuredSeconds, 0)],
-    ["requests/s", fmt(load.measuredRequests / load.measuredSeconds, 0)],
-    ["p50 ack latency (ms)", fmt(percentile(load.latencies, 50), 1)],
-    ["p99 ack latency (ms)", fmt(percentile(load.latencies, 99), 1)],
-    [
-      "max ack latency (ms)",
-      fmt(
-        load.latencies.reduce((a, b) => Math.max(a, b), 0),
-        1,
-      ),
-    ],
-    ["acknowledged events (whole run)", String(new Set(load.acknowledged).size)],
-    ["lost (acknowledged, not in progress_events)", String(lost)],
-    ["failed requests (resent)", String(load.errors)],
-    ["DB commits/s (all transactions)", w ? fmt((end.commits - w.commits) / elapsed, 0) : "n/a"],
-    ["API process CPU (cores)", w ? fmt((end.apiCpu - w.apiCpu) / elapsed, 2) : "n/a"],
-    ["Postgres backends CPU (cores)", w ? fmt(end.pgCpu / elapsed, 2) : "n/a"],
-    [
-      "bench client CPU (cores)",
-      w ? fmt((clientCpu.user + clientCpu.system) / 1e6 / elapsed, 2) : "n/a",
-    ],
-    [
-      "config",
-      `${config.clients} clients, ${config.batch} events/request, ${config.learners} learners, ` +
-        `${config.courses} courses × 10 lessons, ${config.seconds} s measured after ${config.warmup} s warm-up`,
-    ],
-  ];
+  const ack = await startAckServer();
+  const acks: ShapeRun[] = [];
+  try {
+    for (const shape of shapes) {
+      const run = await measureShape({
+        url: ack.url,
+        serverPid: ack.pid,
+        learners,
+        shape,
+        warmupSeconds: Math.min(config.warmup, 3),
+        seconds: config.limitSeconds,
+        rate: config.rate,
+      });
+      acks.push(run);
+      printDetails(`Limit: the HTTP stack acknowledging without writing, ${shapeName(shape)}`, run);
+    }
+  } finally {
+    await ack.stop();
+  }
+
+  const copy = await copyLimit(database.url, learners, config.copyEvents);
   console.log(
-    `\nProgress ingest through the API (HTTP → tRPC → group commit → ${database.engine})\n`,
+    `\nLimit: COPY of ${copy.count} events into progress_events from one connection: ` +
+      `${copy.seconds.toFixed(1)} s, ${copy.eventsPerSecond.toFixed(0)} events/s`,
   );
-  console.log("| metric | value |\n|---|---|");
-  for (const [k, v] of rows) console.log(`| ${k} | ${v} |`);
-  console.log(
-    `\n(verified ${load.acknowledged.length} acknowledgements in ${verifySeconds.toFixed(1)} s)`,
+
+  reportFigures(
+    "progress",
+    `Progress ingest through the API (HTTP → tRPC → group commit → ${database.engine})`,
+    ingest.flatMap(({ run, lost }, i) => {
+      const limit = acks[i];
+      if (!limit) throw new Error("no HTTP limit for a shape");
+      return shapeFigures({
+        ingest: run,
+        ack: limit,
+        copyEventsPerSecond: copy.eventsPerSecond,
+        lost,
+        rate: config.rate,
+      });
+    }),
   );
-  if (load.firstError) console.log(`first failed request: ${load.firstError}`);
-  if (lost > 0) process.exitCode = 1;
+  if (ingest.some((r) => r.lost > 0)) process.exitCode = 1;
 } finally {
-  await stats.end();
+  await stats.end().catch(() => {});
   await api.stop();
   await mailbox.close();
   if (process.env.BENCH_VERBOSE) console.log(api.output());
   await database.dispose();
 }
 
-interface WindowStart {
-  commits: number;
-  apiCpu: number;
-  at: number;
-}
-
-function fmt(n: number, digits: number): string {
-  return Number.isFinite(n) ? n.toFixed(digits) : "n/a";
+function printDetails(title: string, run: ShapeRun, lost?: number) {
+  console.log(`\n${title}\n\n| metric | value |\n|---|---|`);
+  for (const [k, v] of detailRows(run, lost)) console.log(`| ${k} | ${v} |`);
+  if (run.firstError) console.log(`first failed request: ${run.firstError}`);
 }

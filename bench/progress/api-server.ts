@@ -3,6 +3,9 @@ import { fileURLToPath } from "node:url";
 import { freePort } from "@lumen/tools/net";
 
 const apiDir = fileURLToPath(new URL("../../apps/api", import.meta.url));
+const ackServer = fileURLToPath(new URL("./ack-server.ts", import.meta.url));
+
+export type ServerProcess = Awaited<ReturnType<typeof startServerProcess>>;
 
 /**
  * The real API server (apps/api/src/server.ts) as a child process on loopback, as production
@@ -16,12 +19,11 @@ export async function startApiServer(o: {
   nodeArgs?: string[];
 }) {
   const port = await freePort();
-  const args = [...(o.nodeArgs ?? []), "--import", "tsx", "src/server.ts"];
-  const child = spawn(process.execPath, args, {
+  return startServerProcess({
     cwd: apiDir,
+    args: [...(o.nodeArgs ?? []), "--import", "tsx", "src/server.ts"],
+    port,
     env: {
-      PATH: process.env.PATH,
-      HOME: process.env.HOME,
       LUMEN_ENV: "test",
       DATABASE_DRIVER: "postgres",
       DATABASE_URL: o.databaseUrl,
@@ -31,6 +33,29 @@ export async function startApiServer(o: {
       LOG_LEVEL: "warn",
       ...o.env,
     },
+  });
+}
+
+/** The no-write HTTP limit (ack-server.ts) as a child process, like the API. */
+export async function startAckServer() {
+  const port = await freePort();
+  return startServerProcess({
+    cwd: apiDir,
+    args: ["--import", "tsx", ackServer, String(port)],
+    port,
+    env: {},
+  });
+}
+
+async function startServerProcess(o: {
+  cwd: string;
+  args: string[];
+  port: number;
+  env: Record<string, string>;
+}) {
+  const child = spawn(process.execPath, o.args, {
+    cwd: o.cwd,
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, ...o.env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
@@ -39,19 +64,19 @@ export async function startApiServer(o: {
       output = (output + d.toString()).slice(-100_000);
     });
   }
-  const url = `http://127.0.0.1:${port}`;
+  const url = `http://127.0.0.1:${o.port}`;
   const deadline = Date.now() + 60_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`API server exited at start-up:\n${output}`);
+    if (child.exitCode !== null) throw new Error(`server exited at start-up:\n${output}`);
     const ready = await fetch(`${url}/readyz`).then(
       (r) => r.ok,
       () => false,
     );
     if (ready) break;
-    if (Date.now() > deadline) throw new Error(`API server not ready after 60 s:\n${output}`);
+    if (Date.now() > deadline) throw new Error(`server not ready after 60 s:\n${output}`);
     await new Promise((r) => setTimeout(r, 200));
   }
-  if (child.pid === undefined) throw new Error("API server has no pid");
+  if (child.pid === undefined) throw new Error("server process has no pid");
   return {
     url,
     pid: child.pid,

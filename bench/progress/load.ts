@@ -80,10 +80,16 @@ function post(agent: Agent, url: URL, cookie: string, body: string) {
 }
 
 /**
- * `clients` closed loops, each one learner's player sending `batch` events per request to
+ * `clients` loops, each one learner's player sending `batch` events per request to
  * /trpc/progress.record and waiting for the acknowledgement before sending the next. A
  * failed request is resent with the same events (as the web client does), so nothing it
  * was told is stored can be missing. Runs `warmupSeconds`, then measures `seconds`.
+ *
+ * Closed loop by default (each client sends again as soon as it is answered). With `rate`
+ * (events/s offered in all), each client sends on a fixed schedule instead, its sends spread
+ * evenly over the others'; latency is counted from the scheduled send, so a server that falls
+ * behind the offered rate shows it as latency rather than as fewer requests (no coordinated
+ * omission).
  */
 export async function runLoad(o: {
   apiUrl: string;
@@ -92,6 +98,8 @@ export async function runLoad(o: {
   batch: number;
   warmupSeconds: number;
   seconds: number;
+  /** Offered events/s for an open-loop run; absent: closed loop. */
+  rate?: number | undefined;
   onMeasureStart?: () => void | Promise<void>;
 }): Promise<LoadResult> {
   const agent = new Agent({ keepAlive: true, maxSockets: o.clients });
@@ -121,8 +129,16 @@ export async function runLoad(o: {
     if (!learner) throw new Error("no learner for client");
     const player = new Player(learner);
     let events = player.nextEvents(o.batch);
+    // Open loop: this client's k-th request is due at start + offset + k × interval.
+    const interval = o.rate ? (o.clients * o.batch * 1000) / o.rate : 0;
+    let due = started + (interval * c) / o.clients;
     while (performance.now() < stopAt) {
-      const sentAt = performance.now();
+      if (interval > 0) {
+        const wait = due - performance.now();
+        if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+        if (due >= stopAt) break;
+      }
+      const sentAt = interval > 0 ? due : performance.now();
       const body = JSON.stringify({ events });
       const res = await post(agent, url, learner.cookie, body).catch((e: unknown) => ({
         status: 0,
@@ -143,6 +159,7 @@ export async function runLoad(o: {
         result.measuredRequests += 1;
       }
       events = player.nextEvents(o.batch);
+      due += interval;
     }
   };
   await Promise.all(Array.from({ length: o.clients }, (_, c) => client(c)));

@@ -207,6 +207,18 @@ export const expireIdempotencyKeysJob = defineJob({
 });
 
 /**
+ * The progress event log's monthly partitions (ADR 0029): create the coming months', drop
+ * those older than PROGRESS_EVENTS_RETENTION_MONTHS once the dashboard rollup has applied
+ * them. Daily; a month the rollup has not passed yet is dropped by a later run.
+ */
+export const progressPartitionsJob = defineJob({
+  name: "progress.partitions",
+  payload: z.object({}).strip().nullish(),
+  queue: { ...DEFAULT_QUEUE_OPTIONS, policy: "stately", retryLimit: 3 },
+  cron: "17 3 * * *",
+});
+
+/**
  * Assemble a user's data export (a ZIP of every registered area and their files) into media
  * storage, then tell them it is ready. Re-running is harmless: the archive is rewritten whole.
  */
@@ -257,6 +269,7 @@ export const JOB_DEFINITIONS: readonly JobDefinition[] = [
   webhookFanOutJob,
   deliverWebhookJob,
   expireIdempotencyKeysJob,
+  progressPartitionsJob,
   privacyExportJob,
   expireDataExportsJob,
   retireAccountJob,

@@ -23,6 +23,7 @@ import {
   retireDueAccountsHandler,
 } from "./privacy";
 import { probeVideoHandler } from "./probe-video";
+import { progressPartitionsHandler } from "./progress-partitions";
 import { publishCertificateHandler } from "./publish-certificate";
 import { purgeEdgeHandler } from "./purge-edge";
 import { deliverWebhookHandler, webhookFanOutHandler } from "./webhooks";
@@ -67,6 +68,7 @@ export function jobHandlers(deps: JobDeps): JobHandler[] {
     webhookFanOutHandler(deps),
     deliverWebhookHandler(deps),
     expireIdempotencyKeysHandler(deps),
+    progressPartitionsHandler(deps),
     privacyExportHandler(deps),
     expireDataExportsHandler(deps),
     retireAccountHandler(deps),

@@ -33,6 +33,8 @@ export const ROLLUP_TABLES = [
  * definition the incremental rollup must equal. Log rows count up to the horizon read first;
  * the cursors are left at it, so the next rollup continues from there. Holds the run lock (no
  * rollup batch interleaves) but not the write lock: progress and quizzes keep being written.
+ * Event-log figures (plays, activity) of months retention has dropped (ADR 0029) are no longer
+ * in the log: the rebuild leaves them out, where the incremental rollup had kept them.
  */
 export async function rebuildAnalytics({ db }: { db: Database }): Promise<{ ms: number }> {
   const started = performance.now();

@@ -43,8 +43,8 @@ export async function applyBatch(
         watched: watchedToMultirange(e.watched),
         positionSeconds: e.positionSeconds,
         completed: e.completed,
-        // A client clock ahead of ours must not pin the position in the future.
-        occurredAt: Math.min(e.occurredAt, now),
+        // As sent: part of the log's key (the write clamps it where it orders positions).
+        occurredAt: e.occurredAt,
       });
     }
   }

@@ -18,6 +18,15 @@ export {
   recordProgressInput,
 } from "./inputs";
 export { getMyProgress } from "./my-progress";
+export {
+  DEFAULT_RETENTION_MONTHS,
+  dropExpiredEventPartitions,
+  type EventPartition,
+  ensureEventPartitions,
+  listEventPartitions,
+  MONTHS_AHEAD,
+  type RetentionOutcome,
+} from "./retention";
 export { progressPosition } from "./saved-position";
 export type {
   CourseLearners,

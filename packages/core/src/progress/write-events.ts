@@ -14,7 +14,10 @@ export interface BatchEvent {
   watched: string;
   positionSeconds: number;
   completed: boolean;
-  /** Epoch ms, already clamped to the server's now. */
+  /**
+   * Epoch ms as the client sent it: stored so (eventId, occurredAt), the log's key, finds a
+   * resent event again; clamped to the server's now wherever it orders positions.
+   */
   occurredAt: number;
 }
 
@@ -48,8 +51,9 @@ export interface WriteOutcome {
  * Writes a whole merged batch in ONE statement (no per-event queries):
  * 1. checks every event against its enrollment (the caller's, active) and lesson (in that
  *    enrollment's course); refused ones go no further;
- * 2. inserts the rest into progress_events, ON CONFLICT DO NOTHING: resent ids are skipped
- *    and only newly inserted events are applied;
+ * 2. inserts their ids into progress_event_ids, ON CONFLICT DO NOTHING, and only the ids new
+ *    there into progress_events (partitioned by month: ADR 0029): resent ids are skipped and
+ *    only newly inserted events are applied;
  * 3. folds them per (enrollment, lesson) into lesson_progress: the intervals claimed are
  *    merged (a replay counts once), cut to the video's timeline and credited as coverage no
  *    faster than playback since the learner's playback began allows (ADR 0007) — checked
@@ -106,13 +110,25 @@ export async function writeEvents(
       left join lessons le on le.id = input.l
       left join modules m on m.id = le.module_id
     ),
+    fresh as (
+      -- An id is stored once: only those new here are events to store and apply. The first
+      -- copy of an id in the batch wins; a writer inserting the same id concurrently waits on
+      -- the key and then finds it (ADR 0029).
+      insert into progress_event_ids (event_id, occurred_at)
+      select distinct on (id) id, to_timestamp(t / 1000.0) from checked
+      where reason is null
+      order by id, i
+      on conflict (event_id) do nothing
+      returning event_id
+    ),
     inserted as (
       insert into progress_events
         (event_id, enrollment_id, lesson_id, watched, position_seconds, completed, occurred_at)
-      select id, en, l, w::int4multirange, p, c, to_timestamp(t / 1000.0)
-      from checked where reason is null
-      order by id
-      on conflict (event_id) do nothing
+      select distinct on (c.id) c.id, c.en, c.l, c.w::int4multirange, c.p, c.c,
+        to_timestamp(c.t / 1000.0)
+      from checked c join fresh f on f.event_id = c.id
+      where c.reason is null
+      order by c.id, c.i
       returning event_id, enrollment_id, lesson_id, watched, position_seconds, completed,
         occurred_at
     ),
@@ -120,8 +136,10 @@ export async function writeEvents(
       select enrollment_id, lesson_id,
         range_agg(watched) as claimed,
         bool_or(completed) as completed,
-        (array_agg(position_seconds order by occurred_at desc, event_id desc))[1] as position,
-        max(occurred_at) as position_at
+        -- A client clock ahead of ours must not pin the position in the future.
+        (array_agg(position_seconds order by least(occurred_at, ${at}) desc, event_id desc))[1]
+          as position,
+        least(max(occurred_at), ${at}) as position_at
       from inserted
       group by enrollment_id, lesson_id
     ),

@@ -57,18 +57,25 @@ export const lessonProgress = pgTable(
 );
 
 /**
- * Every acknowledged progress event, by its client-generated id: a resent batch is a no-op,
- * and an acknowledgement can be checked against this table. Append-only.
+ * Every acknowledged progress event: an acknowledgement can be checked against this table.
+ * Append-only. A resent event is found by its id in `progress_event_ids`.
+ *
+ * Partitioned by month of `occurredAt` (migration 0024, ADR 0029): a job creates partitions
+ * ahead and drops those older than PROGRESS_EVENTS_RETENTION_MONTHS once the dashboard rollup
+ * has applied them; a default partition takes events outside the months created. drizzle-kit
+ * does not know partitioned tables: the DDL is the migration's. No unique key here: one would
+ * have to hold the partition key, and a resend must be found by its id alone.
  */
 export const progressEvents = pgTable(
   "progress_events",
   {
-    eventId: uuid().primaryKey(),
+    eventId: uuid().notNull(),
     /**
      * Arrival order: the dashboard rollup applies events by it, exactly once, up to a point no
      * writer still in flight can fall behind (writers hold the rollup's lock shared; ADR 0024).
+     * A sequence of its own (a partitioned table cannot have an identity on Postgres 15).
      */
-    seq: bigint({ mode: "number" }).generatedAlwaysAsIdentity().notNull(),
+    seq: bigint({ mode: "number" }).notNull().default(sql`nextval('progress_events_seq_seq')`),
     enrollmentId: uuid()
       .notNull()
       .references(() => enrollments.id, { onDelete: "cascade" }),
@@ -79,6 +86,10 @@ export const progressEvents = pgTable(
     watchedSeconds: real(),
     positionSeconds: real().notNull(),
     completed: boolean().notNull(),
+    /**
+     * Client clock as sent (stored clamped to the server's now before migration 0024): the
+     * partition key. The write clamps it to the server's now where it orders positions.
+     */
     occurredAt: timestamp({ withTimezone: true }).notNull(),
     receivedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
@@ -88,6 +99,18 @@ export const progressEvents = pgTable(
     index("progress_events_seq_idx").using("brin", t.seq),
   ],
 );
+
+/**
+ * The id of every stored progress event, unique: the write inserts here first, and only ids
+ * new here are events to store and apply, so a resent batch is a no-op however its client
+ * time changed and whichever month it fell in — exactly, also between concurrent writers.
+ * Narrow and unpartitioned; retention deletes the ids of the months it dropped (ADR 0029).
+ */
+export const progressEventIds = pgTable("progress_event_ids", {
+  eventId: uuid().primaryKey(),
+  /** The event's client time as stored in progress_events: which month's ids to forget. */
+  occurredAt: timestamp({ withTimezone: true }).notNull(),
+});
 
 /** 25 / 50 / 75 / 100 % of a course, each recorded once per enrollment. */
 export const courseMilestones = pgTable(

@@ -15,6 +15,7 @@ import {
   certificateStatusLists,
   courseSearch,
   courses,
+  progressEventIds,
   runnerCapabilities,
   searchBroadCells,
   searchBroadHits,
@@ -52,6 +53,12 @@ export const platformEntries: RegistryEntry[] = [
     erase: {
       keep: "published courses have learners and certificates that need them; the shown instructor is re-pointed to a remaining co-instructor or the tombstone",
     },
+  },
+  {
+    // Ids and client times only, linked to no one: what tells a resent progress event apart.
+    table: progressEventIds,
+    export: { exempt: "ids of the exported progress events, with nothing else about them" },
+    erase: { keep: NO_PERSON },
   },
   { table: analyticsEnrollments, export: { exempt: ROLLUP }, erase: { delete: REBUILT } },
   { table: analyticsLessonLearners, export: { exempt: ROLLUP }, erase: { delete: REBUILT } },
