@@ -37,19 +37,13 @@ import {
   runAnalyticsRollup,
 } from "@lumen/core/analytics";
 import type { SessionUser } from "@lumen/core/kernel";
-import {
-  analyticsCursors,
-  courseInstructors,
-  enrollments,
-  lessons,
-  modules,
-  users,
-} from "@lumen/db";
+import { analyticsCursors, lessons, modules, users } from "@lumen/db";
 import { startMailbox } from "@lumen/tools/mailbox";
 import { asc, desc, eq } from "drizzle-orm";
 import pg from "pg";
 import { appendEvents } from "./dashboard/append";
 import { openBenchDatabase, resetToBase } from "./dashboard/database";
+import { instructorCookie } from "./dashboard/instructor";
 import { measureLag } from "./dashboard/lag";
 import { timeReads } from "./dashboard/reads";
 import { measureStream, responseChunks } from "./dashboard/stream";
@@ -58,7 +52,7 @@ import { rawSql } from "./lib/raw-sql";
 import { type BenchFigure, reportFigures } from "./lib/report";
 import { printTable } from "./lib/stats";
 import { startApiServer } from "./progress/api-server";
-import { signUpLearners, WEB_ORIGIN } from "./progress/world";
+import { WEB_ORIGIN } from "./progress/world";
 
 const { values } = benchArgs({
   options: {
@@ -230,7 +224,7 @@ try {
     const direct = await measureStream(csvChunks(exported.columns, exported.rows));
     exportNotes("learners CSV, streamed export", direct);
 
-    const cookie = await instructorCookie(api.url, mailbox);
+    const cookie = await instructorCookie(db, api.url, mailbox, marker.courseId);
     const response = await fetch(
       `${api.url}/api/courses/${marker.courseId}/analytics/learners.csv`,
       { headers: { cookie, origin: WEB_ORIGIN } },
@@ -292,21 +286,4 @@ function exportNotes(label: string, m: Awaited<ReturnType<typeof measureStream>>
     `${m.peakHeapMb.toFixed(0)} / +${m.heapGrowthMb.toFixed(0)}`,
     "flat",
   );
-}
-
-/** A signed-up account made one of the course's instructors: its session cookie. */
-async function instructorCookie(apiUrl: string, mailbox: Awaited<ReturnType<typeof startMailbox>>) {
-  const [account] = await signUpLearners(apiUrl, mailbox, 1, [
-    { id: marker.courseId, lessons: [] },
-  ]);
-  if (!account) throw new Error("no instructor account signed up");
-  const [row] = await db
-    .select({ userId: enrollments.userId })
-    .from(enrollments)
-    .where(eq(enrollments.id, account.enrollmentId));
-  if (!row) throw new Error("the signed-up instructor has no enrollment");
-  await db.insert(courseInstructors).values({ courseId: marker.courseId, userId: row.userId });
-  // Only instructors (and admins) edit or export; the route reads the role fresh.
-  await db.update(users).set({ role: "instructor" }).where(eq(users.id, row.userId));
-  return account.cookie;
 }
