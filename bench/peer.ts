@@ -10,8 +10,9 @@
  *   --window-hours N    each submission's review window (default 72)
  *   --to-give N         reviews each learner owes (default 4; each submission needs 3)
  *   --concurrency N     concurrent "review next" callers in the latency phase (default 50)
- *   --rounds N          latency rounds, fresh learners each (default 18, the most 1000 allow
- *                       next to the one-at-a-time baseline and a warm-up round; 0 skips it)
+ *   --rounds N          latency rounds, fresh learners each, alternating the service and its
+ *                       floor (default 16: 8 each, the most 1000 allow next to the
+ *                       one-at-a-time baseline and two warm-up rounds; 0 skips it)
  *   --pglite            in-process PGlite instead of Postgres (not what the targets mean)
  * Needs Postgres (BENCH_DATABASE_URL / TEST_DATABASE_URL; a fresh database, dropped after).
  *
@@ -30,7 +31,10 @@
  * invariants (no submission with more reviews + live leases than it needs, no own review, at
  * most one live lease per reviewer). Then, in wall-clock time, a fresh cohort that has all
  * submitted calls reviewNext from --concurrency learners at once, --rounds times, after
- * --concurrency calls one at a time on the same state as the baseline.
+ * --concurrency calls one at a time on the same state as the baseline. Every other round is
+ * the floor (the limit in bench/lib/report.ts's table): the same call as bare SQL, the
+ * function assignment_review_next sent straight through the driver on a pool of the same
+ * size, with no application code (access check, query building, mapping).
  * Why 4 to give: with 10 % never reviewing, 3 owed supply 0.9 × 3 = 2.7 reviews per submission
  * against 3 needed, so at most ~90 % could be graded by peers whatever the matching; owed ≥
  * needed ÷ share who review (ORA2: grade 5, graded by 3). `--to-give 3` shows the shortfall.
@@ -40,6 +44,7 @@
 import { openOutbox } from "@lumen/jobs";
 import { benchArgs } from "./lib/args";
 import { benchDatabase } from "./lib/database";
+import { rawSql } from "./lib/raw-sql";
 import { percentile } from "./lib/stats";
 import { createCohort } from "./peer/cohort";
 import { measureReviewNext } from "./peer/latency";
@@ -60,7 +65,7 @@ const { values } = benchArgs({
     "window-hours": { type: "string", default: "72" },
     "to-give": { type: "string", default: "4" },
     concurrency: { type: "string", default: "50" },
-    rounds: { type: "string", default: "18" },
+    rounds: { type: "string", default: "16" },
     pglite: { type: "boolean", default: false },
   },
 });
@@ -90,6 +95,7 @@ const began = performance.now();
 const database = await benchDatabase({ pglite: values.pglite });
 const db = database.client.db;
 const outbox = await openOutbox(database.client.connection);
+const raw = rawSql(database.client);
 console.log(`database: ${database.engine}; ${behaviour.learners} learners, seed ${seed}`);
 try {
   const assignmentSettings = { ...settings, dueAt: dueAt.toISOString() };
@@ -135,6 +141,7 @@ try {
           settings: assignmentSettings,
           start,
           reviewsNeeded: settings.reviewsNeeded,
+          raw,
         })
       : null;
   const latencySeconds = (performance.now() - latencyStarted) / 1000;
@@ -162,6 +169,7 @@ try {
   });
   if (failed) process.exitCode = 1;
 } finally {
+  await raw.close();
   await outbox.close();
   await database.dispose();
 }

@@ -17,14 +17,22 @@
  * with the session cookie instead of the key (the layer's cost apart from the key lookup).
  * Prints req/s, p50/p99 latency, the API process's CPU per request and the ratios (REST's
  * target: at most 1.15× tRPC's cost). Measurements, not assertions.
+ *
+ * The limits (bench/lib/report.ts), measured in the same rounds: an HTTP server on the same
+ * stack (Hono on @hono/node-server, its own Node process: bench/public-api/noop-server.ts)
+ * that reads each request and answers without work, sent the REST requests of each operation
+ * by the same clients — the req/s floor every transport is a share of; and the tRPC path,
+ * which REST's time per request (the inverse of its throughput) is a ratio to, target ≤ 1.15×.
  */
 import { startMailbox } from "@lumen/tools/mailbox";
 import { benchArgs } from "./lib/args";
 import { benchDatabase } from "./lib/database";
+import { type BenchFigure, reportFigures } from "./lib/report";
 import { percentile } from "./lib/stats";
 import { startApiServer } from "./progress/api-server";
 import { cpuSeconds } from "./progress/cpu";
 import { createCourses } from "./progress/world";
+import { startNoopServer } from "./public-api/floor";
 import { apiLearners } from "./public-api/learners";
 import { type PhaseResult, runPhase } from "./public-api/load";
 import { VARIANTS, type Variant } from "./public-api/variants";
@@ -70,11 +78,17 @@ const api = await startApiServer({
   nodeArgs: profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [],
 });
 
+/** An API variant, or the floor: the no-op server sent the REST requests of an operation. */
+type Measured = Omit<Variant, "transport"> & { transport: Variant["transport"] | typeof FLOOR };
+const FLOOR = "no-op server";
 interface Totals {
-  variant: Variant;
+  variant: Measured;
+  /** Where it is sent and whose CPU it costs. */
+  server: { url: string; pid: number };
   phases: PhaseResult[];
   apiCpu: number;
 }
+const noop = await startNoopServer();
 
 try {
   const courseList = await createCourses(database.client.db, {
@@ -90,9 +104,9 @@ try {
     config.clients,
     courseList,
   );
-  const run = (variant: Variant, requests: number) =>
+  const run = ({ variant, server }: Pick<Totals, "variant" | "server">, requests: number) =>
     runPhase({
-      apiUrl: api.url,
+      apiUrl: server.url,
       clients: config.clients,
       requests,
       maxSeconds: config.maxSeconds,
@@ -104,20 +118,29 @@ try {
       ok: variant.ok,
     });
 
-  for (const variant of variants) await run(variant, config.warmup);
-  const totals: Totals[] = variants.map((variant) => ({ variant, phases: [], apiCpu: 0 }));
+  const floors: Measured[] = [...new Set(variants.map((v) => v.operation))].flatMap((op) => {
+    const rest = VARIANTS.find((v) => v.operation === op && v.transport === "REST");
+    return rest ? [{ ...rest, transport: FLOOR, ok: (status: number) => status === 200 }] : [];
+  });
+  const apiServer = { url: api.url, pid: api.pid };
+  const totals: Totals[] = [
+    ...variants.map((variant) => ({ variant, server: apiServer, phases: [], apiCpu: 0 })),
+    ...floors.map((variant) => ({ variant, server: noop, phases: [], apiCpu: 0 })),
+  ];
+  for (const entry of totals) await run(entry, config.warmup);
   for (let round = 0; round < config.rounds; round += 1) {
     // Rotating the order spreads drift (a neighbour's load, autovacuum) over every variant.
     for (let k = 0; k < totals.length; k += 1) {
       const entry = totals[(k + round) % totals.length];
       if (!entry) continue;
-      const cpuBefore = cpuSeconds(api.pid);
-      entry.phases.push(await run(entry.variant, config.requests));
-      entry.apiCpu += cpuSeconds(api.pid) - cpuBefore;
+      const cpuBefore = cpuSeconds(entry.server.pid);
+      entry.phases.push(await run(entry, config.requests));
+      entry.apiCpu += cpuSeconds(entry.server.pid) - cpuBefore;
     }
   }
   printReport(totals);
 } finally {
+  await noop.stop();
   await api.stop();
   await mailbox.close();
   if (process.env.BENCH_VERBOSE) console.log(api.output());
@@ -172,6 +195,43 @@ function printReport(totals: Totals[]) {
     }
   }
   if (rows.some((r) => r.errors > 0)) process.exitCode = 1;
+  reportFigures(
+    "public-api",
+    `Public API v1 vs tRPC and an HTTP server that does no work (${config.clients} clients)`,
+    headlineFigures(rows, find),
+  );
+}
+
+/** Per operation: each transport's req/s as a share of the floor's; REST's cost against tRPC's. */
+function headlineFigures(
+  rows: Array<{ variant: Measured; rate: number }>,
+  find: (op: string, transport: string) => { rate: number } | undefined,
+): BenchFigure[] {
+  const figures: BenchFigure[] = [];
+  for (const row of rows) {
+    const { operation, transport } = row.variant;
+    if (transport === FLOOR) continue;
+    const floor = find(operation, FLOOR);
+    figures.push({
+      metric: `${operation}, ${transport}: throughput`,
+      figure: row.rate,
+      unit: "req/s",
+      better: "higher",
+      ...(floor ? { limit: { value: floor.rate, what: "no-op server, same stack" } } : {}),
+    });
+    const trpc = find(operation, "tRPC");
+    if (transport === "tRPC" || transport === "REST (cookie)" || !trpc) continue;
+    // Time per request, the inverse of throughput: the cost REST's target is stated in.
+    figures.push({
+      metric: `${operation}, ${transport}: time per request against tRPC's`,
+      figure: 1000 / row.rate,
+      unit: "ms",
+      better: "lower",
+      limit: { value: 1000 / trpc.rate, what: "tRPC, same run" },
+      target: (1000 / trpc.rate) * 1.15,
+    });
+  }
+  return figures;
 }
 
 function fmt(n: number, digits: number): string {

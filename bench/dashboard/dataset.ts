@@ -211,9 +211,14 @@ export async function generateActivity(
     update bench_pairs set skip = case when skips and until = tenths
       then int4multirange(int4range(floor(until * 0.3)::int, floor(until * 0.3)::int + tenths / 20))
       else '{}' end`);
-  const { rows: sizing } = await conn.query<{ text_events: string; main_tenths: string }>(
+  const { rows: sizing } = await conn.query<{
+    text_events: string;
+    main_tenths: string;
+    max_tenths: string;
+  }>(
     `select count(*) filter (where kind = 'text') as text_events,
-       coalesce(sum(until) filter (where kind = 'video'), 0) as main_tenths
+       coalesce(sum(until) filter (where kind = 'video'), 0) as main_tenths,
+       coalesce(max(tenths) filter (where kind = 'video'), 10) as max_tenths
      from bench_pairs`,
   );
   const textEvents = Number(sizing[0]?.text_events);
@@ -227,7 +232,10 @@ export async function generateActivity(
     1,
     size.events - textEvents - Number(videoPairs[0]?.n) * rewatchShare,
   );
-  const stretch = Math.max(10, Math.ceil(mainTenths / mainEvents));
+  // A small --events (a sanity run) asks for fewer events than re-watching alone makes: then
+  // one event per video watched, not a stretch beyond the longest video (or int4's range).
+  const maxTenths = Number(sizing[0]?.max_tenths);
+  const stretch = Math.min(maxTenths, Math.max(10, Math.ceil(mainTenths / mainEvents)));
   log(`  watching model: ${stretch / 10} s of video per event`);
   await conn.query("create temp sequence bench_event_ids");
   // Ids in insertion order keep the primary key's b-tree appending instead of splitting pages.

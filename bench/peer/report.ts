@@ -1,4 +1,5 @@
 import { cpus } from "node:os";
+import { type BenchFigure, reportFigures } from "../lib/report";
 import { percentile } from "../lib/stats";
 import type { Violations } from "./invariants";
 import type { outcomesByDay, summarizeOutcomes } from "./outcome";
@@ -50,6 +51,7 @@ export function printReport(r: {
   givenByReviewers: { median: number; histogram: string };
   latency: {
     latencies: number[];
+    rawLatencies: number[];
     cold: number[];
     alone: number[];
     load: number;
@@ -124,9 +126,17 @@ export function printReport(r: {
         `${latency.leased} leases): ${ms(latency.latencies)}; machine load ${num(latency.load)} on ${cpus().length} cores`,
     );
     console.log(
+      `"review next" floor, ${r.concurrency} at once (bare SQL, ${latency.rawLatencies.length} calls in the alternate rounds): ${ms(latency.rawLatencies)}`,
+    );
+    console.log(
       `"review next", ${r.concurrency} at once, the first round on a cold pool (not counted above): ${ms(latency.cold)}`,
     );
   }
+  reportFigures(
+    "peer",
+    `Peer review, ${o.submissions} submissions (${r.engine})`,
+    headlineFigures(o, latency, r.concurrency),
+  );
   console.log("\nBy the day the work was submitted\n");
   table(
     ["day", "submissions", "peers in window", "partial", "staff"],
@@ -190,4 +200,43 @@ export function printReport(r: {
     checks.map(([k, v]) => [k, String(v), v === 0 ? "yes" : "NO"]),
   );
   return checks.some(([, v]) => v !== 0);
+}
+
+/** The report shape's rows (bench/lib/report.ts): outcomes against targets, latency against its floor. */
+function headlineFigures(
+  o: { peersInWindow: number; leftOpen: number },
+  latency: { latencies: number[]; rawLatencies: number[] } | null,
+  concurrency: number,
+): BenchFigure[] {
+  const figures: BenchFigure[] = [
+    {
+      metric: "graded by peers within the window",
+      figure: o.peersInWindow * 100,
+      unit: "%",
+      better: "higher",
+      target: 95,
+    },
+    {
+      metric: "left without a grade or a staff-queue entry",
+      figure: o.leftOpen,
+      unit: "submissions",
+      better: "lower",
+      target: 0,
+    },
+  ];
+  if (!latency) return figures;
+  for (const p of [50, 95]) {
+    figures.push({
+      metric: `"review next" p${p}, ${concurrency} concurrent callers`,
+      figure: percentile(latency.latencies, p),
+      unit: "ms",
+      better: "lower",
+      limit: {
+        value: percentile(latency.rawLatencies, p),
+        what: "assignment_review_next as bare SQL",
+      },
+      ...(p === 95 ? { target: 50 } : {}),
+    });
+  }
+  return figures;
 }

@@ -1,4 +1,6 @@
+import { createDatabase, type Database } from "@lumen/db";
 import { appendLessons, createCourse, createRollupLearner, createUser } from "@lumen/db/testing";
+import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SessionUser } from "../kernel";
 import { createTestWorld, type TestWorld } from "../testing";
@@ -68,6 +70,28 @@ const table = (input: Record<string, unknown> = {}) =>
     now: NOW,
   });
 const names = (t: Awaited<ReturnType<typeof table>>) => t.learners.map((l) => l.name);
+
+/** `fn` on a connection of this database with sequential scans off (planner setting). */
+async function withoutSeqScans<T>(fn: (db: Database) => Promise<T>): Promise<T> {
+  const url = world.database.url;
+  if (!url) {
+    // PGlite: one connection, so the setting holds for the call and is reset after.
+    await world.db.execute(sql`set enable_seqscan = off`);
+    try {
+      return await fn(world.db);
+    } finally {
+      await world.db.execute(sql`reset enable_seqscan`);
+    }
+  }
+  const settings = new URL(url);
+  settings.searchParams.set("options", "-c enable_seqscan=off");
+  const client = createDatabase({ driver: "postgres", url: settings.toString() });
+  try {
+    return await fn(client.db);
+  } finally {
+    await client.close();
+  }
+}
 
 describe("learners table", () => {
   it("lists active learners with percent of the required lessons now, grades and certificate", async () => {
@@ -162,5 +186,41 @@ describe("learners table", () => {
       pages.push(names(await table({ sort: "name", direction: "asc", page, pageSize: 2 })));
     }
     expect(pages).toEqual([["Ada", "Bob"], ["Cy_d", "Dee%"], ["Eve"]]);
+  });
+
+  it("searches through the trigram indexes with the same answers as reading every row", async () => {
+    const queries = ["ada", "ADA@X.TEST", "%", "_", "e", "dee%", "x.test", "nobody"];
+    // A table this small is read row by row; with sequential scans off, the planner must take
+    // the trigram indexes (users_name_trgm_idx, users_email_trgm_idx) for the same search.
+    const answers = async (db: Database) => {
+      const out: string[][] = [];
+      for (const query of queries) {
+        const result = await listLearnersTable({
+          db,
+          user: instructor,
+          input: learnersTableInput.parse({ courseId, query, sort: "name", direction: "asc" }),
+          now: NOW,
+        });
+        out.push([String(result.total), ...names(result)]);
+      }
+      return out;
+    };
+    const scanned = await answers(world.db);
+    const { indexed, plan } = await withoutSeqScans(async (db) => {
+      const { rows } = await db.execute<{ "QUERY PLAN": string }>(
+        sql`explain select id from users where name ilike '%ada%' or email ilike '%ada%'`,
+      );
+      return { indexed: await answers(db), plan: rows.map((r) => r["QUERY PLAN"]).join("\n") };
+    });
+    expect(plan).toContain("users_name_trgm_idx");
+    expect(plan).toContain("users_email_trgm_idx");
+    expect(indexed).toEqual(scanned);
+    expect(scanned.slice(0, 4)).toEqual([
+      ["1", "Ada"],
+      ["1", "Ada"],
+      ["1", "Dee%"],
+      ["1", "Cy_d"],
+    ]);
+    expect(scanned.at(-1)).toEqual(["0"]);
   });
 });

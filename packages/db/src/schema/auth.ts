@@ -30,9 +30,16 @@ export const users = pgTable(
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  // A course's learners by name (the dashboard's learners table) walk this index and look
-  // each one up in the course, instead of sorting every learner of a large course.
-  (t) => [index("users_name_idx").on(t.name, t.id)],
+  (t) => [
+    // A course's learners by name (the dashboard's learners table) walk this index and look
+    // each one up in the course, instead of sorting every learner of a large course.
+    index("users_name_idx").on(t.name, t.id),
+    // The learners table's search (name or email contains the text, ILIKE): trigram indexes
+    // find the matching users without reading every one (pg_trgm, migration 0001), then each
+    // is looked up in the course; queries shorter than 3 characters still scan.
+    index("users_name_trgm_idx").using("gin", t.name.op("gin_trgm_ops")),
+    index("users_email_trgm_idx").using("gin", t.email.op("gin_trgm_ops")),
+  ],
 );
 
 export const sessions = pgTable(
