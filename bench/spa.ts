@@ -29,6 +29,7 @@ interface PageLoad {
   element: string;
   jsGzipBytes: number;
   jsFiles: number;
+  largest: Array<{ path: string; gzipBytes: number }>;
 }
 interface Measured {
   name: string;
@@ -64,6 +65,11 @@ function report(pages: Measured[], floor: Measured) {
   for (const p of [floor, ...pages]) {
     const lcps = p.loads.map((l) => l.lcpMs.toFixed(0)).join(", ");
     console.log(`  ${p.name} ${p.path}: ${lcps}  (LCP element: ${p.loads.at(-1)?.element ?? "?"})`);
+    const largest = p.loads.at(-1)?.largest ?? [];
+    if (largest.length > 0) {
+      const list = largest.map((f) => `${f.path} ${(f.gzipBytes / 1024).toFixed(1)}`).join(", ");
+      console.log(`    largest JS before LCP (KiB gzip): ${list}`);
+    }
   }
   const figures: BenchFigure[] = pages.flatMap((p) => [
     {

@@ -37,6 +37,8 @@ export interface PageLoad {
   /** Gzipped bytes of the JS requested before LCP. */
   jsGzipBytes: number;
   jsFiles: number;
+  /** The largest of those files: path and gzipped bytes. */
+  largest: Array<{ path: string; gzipBytes: number }>;
 }
 
 export interface LcpResult {
@@ -167,9 +169,18 @@ async function coldLoad(
         ),
     );
     const before = measured.js.filter((r) => r.start <= measured.lcp);
-    let jsGzipBytes = 0;
-    for (const { url } of before) jsGzipBytes += await gzippedSize(url);
-    return { lcpMs: measured.lcp, element: measured.element, jsGzipBytes, jsFiles: before.length };
+    const sizes = [];
+    for (const { url } of before)
+      sizes.push({ path: new URL(url).pathname, gzipBytes: await gzippedSize(url) });
+    const jsGzipBytes = sizes.reduce((sum, f) => sum + f.gzipBytes, 0);
+    const largest = sizes.sort((a, b) => b.gzipBytes - a.gzipBytes).slice(0, 6);
+    return {
+      lcpMs: measured.lcp,
+      element: measured.element,
+      jsGzipBytes,
+      jsFiles: before.length,
+      largest,
+    };
   } finally {
     await context.close();
   }
