@@ -12,12 +12,16 @@
  *                  its status list, signature check);
  *   KV miss → PG — first request for one only in Postgres (Neon driver over the proxy);
  *   PG down, KV  — the proxy stopped (Postgres unreachable), first request for a published one.
- * Prints p50/p95 in ms, medians over the runs.
+ * Prints p50/p95 in ms, medians over the runs, beside the Worker's own time for the same
+ * requests (Server-Timing `worker;dur`); the headline figures (lib/report.ts,
+ * bench/results/verify.json) give client p95 with that in-Worker p95 as the limit, so the ratio
+ * is what the HTTP hop (wrangler dev's proxy on loopback) adds.
  */
 import { startNeonWsProxy } from "@lumen/tools/neon-ws-proxy";
 import { freePort } from "@lumen/tools/net";
 import { startWranglerDev } from "@lumen/tools/wrangler-dev";
 import { benchArgs } from "./lib/args";
+import { type BenchFigure, reportFigures } from "./lib/report";
 import { insertCertificates, publishStatusListToEdge, publishToEdge } from "./verify/certificates";
 import { reachableBenchDatabase } from "./verify/database";
 import { type Measured, measureVerify, median } from "./verify/measure";
@@ -100,6 +104,7 @@ try {
     "| scenario | requests/run | p50 | p95 | in-worker p50 | in-worker p95 | unexpected | target |",
   );
   console.log("|---|---:|---:|---:|---:|---:|---:|---|");
+  const figures: BenchFigure[] = [];
   for (const [name, measured = [], target] of rows) {
     const n = median(measured.map((m) => m.n));
     const p50 = median(measured.map((m) => m.p50));
@@ -110,9 +115,23 @@ try {
     console.log(
       `| ${name} | ${n} | ${fmt(p50)} | ${fmt(p95)} | ${fmt(w50)} | ${fmt(w95)} | ${bad} | ${target} |`,
     );
+    figures.push({
+      metric: `${name} p95, client over HTTP`,
+      figure: p95,
+      unit: "ms",
+      better: "lower",
+      limit: { value: w95, what: "in-Worker p95 (Server-Timing)" },
+      ...(target === "p95 ≤ 10 ms" ? { target: 10 } : {}),
+      ...(bad > 0 ? { note: `${bad} unexpected` } : {}),
+    });
   }
   console.log(`\ndatabase: ${database.engine}; wrangler dev (workerd, local mode) on 127.0.0.1`);
   console.log("in-worker times tick coarsely: workerd's clock advances only on I/O");
+  reportFigures(
+    "verify",
+    `Edge certificate verification, origin API stopped; medians of ${runs} runs`,
+    figures,
+  );
 } finally {
   await edge.stop();
   await proxy.close();

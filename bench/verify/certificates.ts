@@ -84,14 +84,16 @@ export async function insertCertificates(
   return out;
 }
 
+/** The repo-root .dev.vars EDGE_INTERNAL_SECRET, which `wrangler dev` reads. */
+const INTERNAL_AUTHORIZATION = "Bearer lumen-dev-only-internal-secret-not-for-production";
+
 /** PUT /internal/certificates/:id, as the API's publish job does. */
 export async function publishToEdge(edgeUrl: string, cert: BenchCertificate): Promise<void> {
   const res = await fetch(`${edgeUrl}/internal/certificates/${cert.id}`, {
     method: "PUT",
     headers: {
       "content-type": "application/json",
-      // The repo-root .dev.vars EDGE_INTERNAL_SECRET, which `wrangler dev` reads.
-      authorization: "Bearer lumen-dev-only-internal-secret-not-for-production",
+      authorization: INTERNAL_AUTHORIZATION,
     },
     body: JSON.stringify({ ...cert, revokedAt: null, revokedReason: null }),
   });
@@ -119,7 +121,7 @@ export async function publishStatusListToEdge(db: Database, edgeUrl: string): Pr
     method: "PUT",
     headers: {
       "content-type": "application/json",
-      authorization: "Bearer lumen-dev-only-purge-secret-not-for-production",
+      authorization: INTERNAL_AUTHORIZATION,
     },
     body: JSON.stringify({ list: 1, version: 1, credential }),
   });

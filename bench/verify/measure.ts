@@ -1,9 +1,10 @@
+import { workerMs } from "../lib/server-timing";
 import { summarize } from "../lib/stats";
 
 export interface Measured {
   p50: number;
   p95: number;
-  /** The Worker's own time (Server-Timing `edge;dur`), without HTTP to and from it. */
+  /** The Worker's own time (Server-Timing `worker;dur`), without HTTP to and from it. */
   workerP50: number;
   workerP95: number;
   n: number;
@@ -31,8 +32,8 @@ export async function measureVerify(
     const res = await fetch(`${edgeUrl}/certificates/${id}/verify`);
     const body = await res.text();
     samples.push(performance.now() - started);
-    const worker = /edge;dur=([\d.]+)/.exec(res.headers.get("server-timing") ?? "")?.[1];
-    if (worker) inWorker.push(Number(worker));
+    const worker = workerMs(res.headers);
+    if (worker !== undefined) inWorker.push(worker);
     const ok =
       res.status === 200 &&
       res.headers.get("x-lumen-cache") === expectedCache &&

@@ -2,6 +2,7 @@ import { Hono } from "hono";
 import type { AppEnv } from "./env";
 import { notFound, onError } from "./errors";
 import { requestLog } from "./middleware/request-log";
+import { serverTiming } from "./middleware/server-timing";
 import { attachments } from "./routes/attachments";
 import { catalog } from "./routes/catalog";
 import { certificates } from "./routes/certificates";
@@ -15,11 +16,12 @@ import { uploads } from "./routes/uploads";
 /**
  * Builds the edge app. Each feature (catalog, playback, certificates) is its own sub-app in
  * `routes/` mounted here with `app.route()`. Hono answers HEAD with the matching GET route.
- * Guards are middleware (`middleware/`): a request's logger first, then per route
+ * Guards are middleware (`middleware/`): the request's Server-Timing first, its logger next, then per route
  * `requireToken(purpose)` or `requireInternalSecret()`.
  */
 export function createApp() {
   const app = new Hono<AppEnv>();
+  app.use(serverTiming);
   app.use(requestLog);
   app.route("/", health);
   app.route("/", catalog);

@@ -9,6 +9,7 @@ import { type KeyRing, KeyRingError, parseKeyRing } from "@lumen/media-tokens";
 import { z } from "zod";
 import { type Logger, logger } from "./log";
 import { withRenamedSecrets } from "./renamed-secrets";
+import type { ServerTiming } from "./timing";
 
 /** True when `value` is an object exposing every named method, as a binding stub does. */
 function hasMethods(value: unknown, names: readonly string[]): boolean {
@@ -141,7 +142,7 @@ export type Bindings = z.input<typeof envSchema> & { PURGE_SECRET?: string };
  * Hono environment for the app and every sub-app mounted with `app.route()`: the parsed
  * bindings and the request's logger (middleware/request-log.ts).
  */
-export type AppEnv = { Bindings: Env; Variables: { log: Logger } };
+export type AppEnv = { Bindings: Env; Variables: { log: Logger; timing: ServerTiming } };
 
 export class EnvError extends Error {
   override name = "EnvError";

@@ -90,6 +90,8 @@ export async function startStack(
     secondApi?: boolean;
     /** A test's own SMTP server (`@lumen/tools/mailbox`), to read the mails the API sends. */
     smtpUrl?: string;
+    /** `false`: no job runner (a page-load bench needs none, and a busy machine starts faster). */
+    jobs?: boolean;
   } = {},
 ): Promise<Stack> {
   // Within the e2e hookTimeout (120 s, vitest.config.ts): a slow start fails with the
@@ -138,8 +140,8 @@ export async function startStack(
     const api = await startApi(processOptions);
     cleanups.push(api.stop);
     // After the API: both migrate at start-up, and the API has done it by now.
-    const jobs = await startJobRunner(processOptions);
-    cleanups.push(jobs.stop);
+    const jobs = options.jobs === false ? null : await startJobRunner(processOptions);
+    if (jobs) cleanups.push(jobs.stop);
     const serveWeb = async (port: number, apiUrl: string) => {
       const server: PreviewServer = await preview({
         root: webDir,
@@ -170,7 +172,7 @@ export async function startStack(
       [
         `--- api ---\n${api.output()}`,
         ...(second ? [`--- second api ---\n${second.output()}`] : []),
-        `--- jobs ---\n${jobs.output()}`,
+        ...(jobs ? [`--- jobs ---\n${jobs.output()}`] : []),
         `--- database ---\n${database.log()}`,
       ].join("\n");
     return {

@@ -13,17 +13,11 @@ import type { CachedEntry } from "./store";
 export type CacheStatus = "HIT" | "MISS" | "STALE" | "REVALIDATED";
 export type StaleReason = "revalidating" | "origin-error";
 
-export interface Timing {
-  startedAt: number;
-  originMs?: number;
-}
-
 /** Serves an entry, or a bodiless 304 when the client already holds this exact version. */
 export function entryResponse(
   request: Request,
   entry: CachedEntry,
   status: CacheStatus,
-  timing: Timing,
   staleReason?: StaleReason,
 ): Response {
   const headers = new Headers({
@@ -32,7 +26,6 @@ export function entryResponse(
     // Seconds since the origin produced it, so a client can tell how old a STALE copy is.
     age: String(Math.max(0, Math.floor((Date.now() - entry.storedAt) / 1000))),
     "x-lumen-cache": status,
-    "server-timing": serverTiming(timing),
   });
   if (staleReason) headers.set("x-lumen-stale-reason", staleReason);
   if (ifNoneMatchMatches(request.headers.get("if-none-match"), entry.etag)) {
@@ -43,23 +36,23 @@ export function entryResponse(
 }
 
 /** An origin 4xx, passed through as it is; `no-store` so nobody downstream keeps it either. */
-export function passThrough(
-  result: { status: number; body: string; contentType: string },
-  timing: Timing,
-): Response {
+export function passThrough(result: {
+  status: number;
+  body: string;
+  contentType: string;
+}): Response {
   return new Response(result.body, {
     status: result.status,
     headers: {
       "content-type": result.contentType,
       "cache-control": "no-store",
       "x-lumen-cache": "MISS",
-      "server-timing": serverTiming(timing),
     },
   });
 }
 
 /** The origin is failing and no copy is young enough to stand in for it. */
-export function originUnavailable(timing: Timing): Response {
+export function originUnavailable(): Response {
   return Response.json(
     errorBody(
       "origin_unavailable",
@@ -70,18 +63,7 @@ export function originUnavailable(timing: Timing): Response {
       headers: {
         "cache-control": "no-store",
         "retry-after": "30",
-        "server-timing": serverTiming(timing),
       },
     },
   );
-}
-
-/**
- * `edge` is the Worker's own time for this request (workerd's clock advances only across I/O,
- * so this is the time spent in KV, the cache and the origin as seen from the Worker).
- */
-function serverTiming({ startedAt, originMs }: Timing): string {
-  const parts = [`edge;dur=${(performance.now() - startedAt).toFixed(1)}`];
-  if (originMs !== undefined) parts.push(`origin;dur=${originMs.toFixed(1)}`);
-  return parts.join(", ");
 }

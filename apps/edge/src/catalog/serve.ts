@@ -1,15 +1,10 @@
 import type { Env } from "../env";
 import type { Logger } from "../log";
+import type { PhaseTimer } from "../timing";
 import { type CatalogKeys, catalogKeys, forgetEntry, storeEntry } from "./keys";
 import { fetchOrigin, type OriginResult } from "./origin";
 import type { CachePolicy } from "./policy";
-import {
-  type CacheStatus,
-  entryResponse,
-  originUnavailable,
-  passThrough,
-  type Timing,
-} from "./respond";
+import { type CacheStatus, entryResponse, originUnavailable, passThrough } from "./respond";
 import { type CachedEntry, entryFrom, readEntry } from "./store";
 import { readCatalogVersion } from "./version";
 
@@ -18,6 +13,8 @@ export interface ServeContext {
   env: Env;
   waitUntil: (promise: Promise<unknown>) => void;
   log: Logger;
+  /** The request's Server-Timing: KV, cache and origin waits are reported as phases. */
+  timing: PhaseTimer;
 }
 
 /** For an origin 200 that forbids storing (`no-store`, `private`): served once, kept nowhere. */
@@ -39,34 +36,34 @@ const UNSTORED: CachePolicy = {
  *    (STALE) while inside its stale-if-error window, else 503.
  */
 export async function serveCatalogResource(ctx: ServeContext, resource: string): Promise<Response> {
-  const timing: Timing = { startedAt: performance.now() };
+  const { timing } = ctx;
   const cache = caches.default;
-  const keys = catalogKeys(
-    ctx.request,
-    resource,
-    await readCatalogVersion(ctx.env.CATALOG_KV, ctx.log),
-  );
-
-  const current = keys.current ? await readEntry(cache, keys.current) : null;
+  const version = await timing.measure("kv", () => readCatalogVersion(ctx.env.CATALOG_KV, ctx.log));
+  const keys = catalogKeys(ctx.request, resource, version);
+  const currentKey = keys.current;
+  const current = currentKey
+    ? await timing.measure("cache", () => readEntry(cache, currentKey))
+    : null;
   if (current && Date.now() < current.freshUntil) {
-    return entryResponse(ctx.request, current, "HIT", timing);
+    return entryResponse(ctx.request, current, "HIT");
   }
   if (current && Date.now() < current.staleUntil) {
     ctx.waitUntil(refreshInBackground(ctx, keys, resource, current));
-    return entryResponse(ctx.request, current, "STALE", timing, "revalidating");
+    return entryResponse(ctx.request, current, "STALE", "revalidating");
   }
 
-  const lastGood = await readEntry(cache, keys.lastGood);
-  const { result, ms } = await fetchOrigin(ctx.env.ORIGIN_API_URL, resource, lastGood?.etag);
-  timing.originMs = ms;
+  const lastGood = await timing.measure("cache", () => readEntry(cache, keys.lastGood));
+  const { result } = await timing.measure("origin", () =>
+    fetchOrigin(ctx.env.ORIGIN_API_URL, resource, lastGood?.etag),
+  );
   const served = applyOriginResult(keys, result, lastGood, ctx.waitUntil);
-  if (served) return entryResponse(ctx.request, served.entry, served.status, timing);
-  if (result.kind === "rejected") return passThrough(result, timing);
+  if (served) return entryResponse(ctx.request, served.entry, served.status);
+  if (result.kind === "rejected") return passThrough(result);
   if (result.kind === "down") logOriginDown(ctx, resource, result.reason);
   if (lastGood && Date.now() < lastGood.errorUntil) {
-    return entryResponse(ctx.request, lastGood, "STALE", timing, "origin-error");
+    return entryResponse(ctx.request, lastGood, "STALE", "origin-error");
   }
-  return originUnavailable(timing);
+  return originUnavailable();
 }
 
 /**

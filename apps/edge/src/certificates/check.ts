@@ -1,3 +1,4 @@
+import { untimed } from "../timing";
 import { lookupRecord, type RecordSources } from "./lookup";
 import { revokedInStatusList } from "./status-list-bits";
 import type { CacheStatus, CertificateCheck } from "./types";
@@ -29,7 +30,10 @@ export async function checkCertificate(
 ): Promise<{ check: CertificateCheck; cache: CacheStatus }> {
   const now = ctx.now ?? Date.now;
   const key = verdictCacheKey(ctx.origin, id);
-  const cached = await readCachedCheck(ctx.cache, key, now()).catch(() => null);
+  const timing = ctx.timing ?? untimed;
+  const cached = await timing
+    .measure("cache", () => readCachedCheck(ctx.cache, key, now()))
+    .catch(() => null);
   if (cached) return { check: cached, cache: "HIT" };
 
   const checkedAt = new Date(now()).toISOString();

@@ -1,5 +1,6 @@
 import type { CertificateRecord } from "@lumen/credentials";
 import type { Logger } from "../log";
+import { type PhaseTimer, untimed } from "../timing";
 import { type PostgresSource, PostgresUnavailableError, readRecordFromPostgres } from "./postgres";
 import { readStoredRecord, storeRecord } from "./record-store";
 
@@ -14,6 +15,8 @@ export interface RecordSources {
   postgres?: PostgresSource | undefined;
   waitUntil: (promise: Promise<unknown>) => void;
   log: Logger;
+  /** The request's Server-Timing: KV and Postgres waits are reported as phases. */
+  timing?: PhaseTimer;
 }
 
 /**
@@ -22,11 +25,15 @@ export interface RecordSources {
  * The origin API is never asked, so verification keeps working while it is down.
  */
 export async function lookupRecord(sources: RecordSources, id: string): Promise<RecordLookup> {
-  const stored = await readStoredRecord(sources.kv, id, sources.log);
+  const timing = sources.timing ?? untimed;
+  const stored = await timing.measure("kv", () => readStoredRecord(sources.kv, id, sources.log));
   if (stored.kind === "found") return { kind: "found", record: stored.record, source: "kv" };
   if (!sources.postgres) return { kind: stored.kind === "absent" ? "unknown" : "unavailable" };
   try {
-    const record = await readRecordFromPostgres(sources.postgres, id, sources.waitUntil);
+    const { postgres } = sources;
+    const record = await timing.measure("postgres", () =>
+      readRecordFromPostgres(postgres, id, sources.waitUntil),
+    );
     if (!record) return { kind: "unknown" };
     sources.waitUntil(fillKv(sources, record));
     return { kind: "found", record, source: "postgres" };

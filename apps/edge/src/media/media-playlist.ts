@@ -1,4 +1,5 @@
 import { ifNoneMatchMatches } from "@lumen/shared";
+import { untimed } from "../timing";
 import {
   type CachedObjectContext,
   cacheQuietly,
@@ -25,16 +26,21 @@ const ENDLIST = /^#EXT-X-ENDLIST[ \t]*\r?$/m;
  * Range header is ignored, which HTTP allows).
  */
 export async function serveMediaPlaylist(ctx: CachedObjectContext): Promise<Response | null> {
-  const { request } = ctx;
+  const { request, timing = untimed } = ctx;
   const key = mediaCacheKey(request, ctx.r2Key);
   const ifNoneMatch = request.headers.get("if-none-match");
   const conditional = new Headers(ifNoneMatch ? { "if-none-match": ifNoneMatch } : {});
-  const hit = await caches.default.match(new Request(key, { headers: conditional }));
+  const hit = await timing.measure("cache", () =>
+    caches.default.match(new Request(key, { headers: conditional })),
+  );
   if (hit) return withStatus(hit, request, "HIT");
 
-  const object = await ctx.bucket.get(ctx.r2Key);
-  if (!object) return null;
-  const text = await object.text();
+  const read = await timing.measure("r2", async () => {
+    const object = await ctx.bucket.get(ctx.r2Key);
+    return object ? { object, text: await object.text() } : null;
+  });
+  if (!read) return null;
+  const { object, text } = read;
   const complete = ENDLIST.test(text);
   const headers = new Headers({
     "content-type": ctx.contentType,

@@ -1,4 +1,5 @@
 import type { Logger } from "../log";
+import { type PhaseTimer, untimed } from "../timing";
 import { objectResponse } from "./object";
 import { parseRange } from "./range";
 
@@ -23,6 +24,8 @@ export interface CachedObjectContext {
   contentType: string;
   waitUntil: (promise: Promise<unknown>) => void;
   log: Logger;
+  /** The request's Server-Timing: cache and R2 waits are reported as phases. */
+  timing?: PhaseTimer;
 }
 
 /**
@@ -41,11 +44,16 @@ export async function serveCachedObject(ctx: CachedObjectContext): Promise<Respo
   const range = request.headers.get("range");
   if (range && request.method !== "HEAD" && parseRange(range)) conditional.set("range", range);
 
-  const hit = await caches.default.match(new Request(key, { headers: conditional }));
+  const { timing = untimed } = ctx;
+  const hit = await timing.measure("cache", () =>
+    caches.default.match(new Request(key, { headers: conditional })),
+  );
   if (hit) return withStatus(hit, request, "HIT");
 
   const options = { contentType: ctx.contentType, cacheControl: IMMUTABLE };
-  const res = await objectResponse(ctx.bucket, ctx.r2Key, request, options);
+  const res = await timing.measure("r2", () =>
+    objectResponse(ctx.bucket, ctx.r2Key, request, options),
+  );
   if (!res) return null;
   if (res.status === 200 && res.body && request.method !== "HEAD") {
     const [served, stored] = res.body.tee();

@@ -18,7 +18,7 @@ export const catalog = new Hono<AppEnv>()
     cors({
       origin: "*",
       allowMethods: ["GET", "HEAD"],
-      exposeHeaders: ["ETag", "Age", "X-Lumen-Cache", "X-Lumen-Stale-Reason"],
+      exposeHeaders: ["ETag", "Age", "X-Lumen-Cache", "X-Lumen-Stale-Reason", "Server-Timing"],
     }),
   )
   .get("/courses", async (c) => {
@@ -55,5 +55,6 @@ function serveContext(c: Context<AppEnv>): ServeContext {
     env: c.env,
     waitUntil: (promise) => ctx.waitUntil(promise),
     log: c.var.log,
+    timing: c.var.timing,
   };
 }

@@ -27,7 +27,9 @@ export const playback = new Hono<AppEnv>()
 
     if (path === MASTER_PLAYLIST) {
       const options = { contentType, cacheControl: "no-cache" };
-      const res = await objectResponse(c.env.MEDIA, r2Key, c.req.raw, options);
+      const res = await c.var.timing.measure("r2", () =>
+        objectResponse(c.env.MEDIA, r2Key, c.req.raw, options),
+      );
       return res ? withStatus(res, c.req.raw, "BYPASS") : notFound();
     }
     const ctx = c.executionCtx;
@@ -38,6 +40,7 @@ export const playback = new Hono<AppEnv>()
       contentType,
       waitUntil: (promise: Promise<unknown>) => ctx.waitUntil(promise),
       log: c.var.log,
+      timing: c.var.timing,
     };
     const res = path.endsWith(".m3u8")
       ? await serveMediaPlaylist(object)

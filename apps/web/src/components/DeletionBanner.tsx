@@ -1,6 +1,7 @@
 import { Trans, useLingui } from "@lingui/react/macro";
 import { useQuery } from "@tanstack/react-query";
 import { formatDate } from "../lib/format";
+import { useCatalog } from "../lib/i18n/catalogs";
 import { useSession } from "../lib/session";
 import { trpc } from "../lib/trpc";
 import { CancelDeletion } from "../routes/settings/privacy/CancelDeletion";
@@ -10,6 +11,7 @@ import { Notice } from "./ui/Notice";
 /**
  * While the signed-in user's account is scheduled for deletion, every page says so and offers
  * the way back (ADR 0027: signing in during the grace period is allowed and cancels nothing).
+ * Its button is the privacy settings' own, so it waits for that catalog (not loaded up front).
  */
 export function DeletionBanner() {
   const { t } = useLingui();
@@ -19,7 +21,9 @@ export function DeletionBanner() {
     enabled: Boolean(session.data),
     staleTime: 60_000,
   });
-  if (!session.data || deletion.data?.state !== "pending") return null;
+  const pending = Boolean(session.data) && deletion.data?.state === "pending";
+  const settingsStrings = useCatalog("settings", pending);
+  if (!pending || !deletion.data || !settingsStrings) return null;
   const date = formatDate(deletion.data.scheduledFor);
   return (
     <Notice tone="warning" as="section" aria-label={t`Account deletion`} className={s.banner}>

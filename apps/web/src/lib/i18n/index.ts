@@ -1,22 +1,11 @@
-import { i18n, type Messages } from "@lingui/core";
+import { i18n } from "@lingui/core";
 import { isLocale, textDirection } from "@lumen/shared/locales";
+import { loadActiveCatalogs } from "./catalogs";
 import { resolveLocale, type UiLocale } from "./choice";
 
 export type { UiLocale };
 
 const STORAGE_KEY = "lumen.locale";
-
-/**
- * Each language's catalogs as one lazy chunk (`src/locales/<locale>.ts` gathers its folder's
- * .po files, compiled by Lingui's Vite plugin). English too: in production the macros keep
- * only message ids, so the source text lives in the English catalog.
- */
-const catalogs: Record<UiLocale, () => Promise<{ messages: Messages }>> = {
-  en: () => import("../../locales/en"),
-  es: () => import("../../locales/es"),
-  ar: () => import("../../locales/ar"),
-  pseudo: () => import("../../locales/pseudo"),
-};
 
 export function isUiLocale(value: unknown): value is UiLocale {
   return value === "pseudo" || isLocale(value);
@@ -32,10 +21,14 @@ export function initialLocale(): UiLocale {
   return resolveLocale({ stored: readStored(), browser });
 }
 
-/** Loads a language's catalogs, switches every translated string to it, and remembers it. */
+/**
+ * Loads a language's catalogs (`app` and every page's asked for so far, catalogs.ts; English
+ * too: in production the macros keep only message ids, so the source text lives in the English
+ * catalogs), switches every translated string to it, and remembers it.
+ */
 export async function activateLocale(locale: UiLocale): Promise<void> {
-  const { messages } = await catalogs[locale]();
-  i18n.loadAndActivate({ locale, messages });
+  await loadActiveCatalogs(locale);
+  i18n.activate(locale);
   const html = document.documentElement;
   html.lang = locale === "pseudo" ? "en" : locale;
   html.dir = locale === "pseudo" ? "ltr" : textDirection(locale);

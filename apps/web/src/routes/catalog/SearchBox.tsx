@@ -1,5 +1,5 @@
 import { Trans, useLingui } from "@lingui/react/macro";
-import { SEARCH_QUERY_MAX_LENGTH } from "@lumen/shared";
+import { SEARCH_QUERY_MAX_LENGTH } from "@lumen/shared/constants";
 import { type KeyboardEvent, type RefObject, useEffect, useRef } from "react";
 import { Button } from "../../components/ui/Button";
 import type { CatalogSearch } from "../../lib/catalog-url";

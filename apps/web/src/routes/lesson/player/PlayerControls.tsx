@@ -1,5 +1,5 @@
 import { useLingui } from "@lingui/react/macro";
-import { PLAYBACK_RATES } from "@lumen/shared";
+import { PLAYBACK_RATES } from "@lumen/shared/constants";
 import { MenuButton } from "../../../components/ui/Menu";
 import { formatMediaTime } from "../../../lib/media-time";
 import { Icon } from "./icons";

@@ -1,4 +1,4 @@
-import { MAX_PLAYBACK_RATE } from "@lumen/shared";
+import { MAX_PLAYBACK_RATE } from "@lumen/shared/constants";
 import { coveredSeconds, type Interval, mergeIntervals } from "../../../lib/intervals";
 
 /**
