@@ -62,6 +62,8 @@ export const apiEnvSchema = databaseEnvSchema
     API_RATE_LIMIT: z.coerce.number().int().min(1).max(1_000_000).default(600),
     /** Days a requested account deletion waits, cancellable, before it runs (ADR 0027). */
     ACCOUNT_DELETION_GRACE_DAYS: z.coerce.number().int().min(0).max(365).default(14),
+    /** The share of a course (percent) a learner completes before they may rate it (ADR 0032). */
+    RATING_MIN_COMPLETION_PERCENT: z.coerce.number().int().min(0).max(100).default(20),
     TRPC_MAX_BATCH_SIZE: z.coerce.number().int().min(1).max(100).default(10),
     LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
     /** The edge Worker; the job runner tells it to purge catalog caches after publishing. */

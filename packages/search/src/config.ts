@@ -36,7 +36,8 @@ export function searchEnvIssues(env: SearchEnv): Array<{ path: string; message: 
 
 /** The one place a search backend is chosen; apps build it once and pass it down. */
 export function createSearchBackend(db: Database, env: SearchEnv): SearchBackend {
-  if (env.SEARCH_BACKEND === "postgres") return createPostgresSearch({ db, minRatingCount: env.SEARCH_RATING_MIN_COUNT });
+  if (env.SEARCH_BACKEND === "postgres")
+    return createPostgresSearch({ db, minRatingCount: env.SEARCH_RATING_MIN_COUNT });
   const [issue] = searchEnvIssues(env);
   if (issue || !env.TYPESENSE_URL || !env.TYPESENSE_API_KEY) {
     throw new Error(issue?.message ?? "Typesense is not configured");

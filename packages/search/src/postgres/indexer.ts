@@ -10,9 +10,9 @@ import {
   rebuildBroadQueries,
   removeFromBroadQueries,
 } from "./broad";
-import { filterRatingSql } from "./rank";
 import { documentSql, normalizedFieldsSql, termsSql } from "./document";
 import { ALL_STEMMING_CONFIGS } from "./languages";
+import { filterRatingSql } from "./rank";
 import { prepareQuery } from "./text-query";
 
 const REINDEX_BATCH = 2_000;
@@ -134,7 +134,9 @@ export async function reindexAll(
         order by id limit ${REINDEX_BATCH}`);
       const list = ids.rows.map((r) => r.id);
       if (list.length > 0) {
-        await tx.execute(upsertDocuments(sql`c.id = any(${sql.param(list)}::uuid[])`, minRatingCount));
+        await tx.execute(
+          upsertDocuments(sql`c.id = any(${sql.param(list)}::uuid[])`, minRatingCount),
+        );
       }
       return list;
     });

@@ -167,8 +167,8 @@ async function oneStatement(
     cells: Cell[] | null;
   }>(sql`
     with matched as materialized (
-      select m.course_id, m.category, m.level, m.language, m.rating_average, m.enrollment_count,
-        m.published_at, ${rank} as rank
+      select m.course_id, m.category, m.level, m.language, m.rating_average, m.rating_score,
+        m.enrollment_count, m.published_at, ${rank} as rank
       ${matched}),
     page as (${pageSql(sql`from matched m where true`, sql`m.rank`, input)}),
     cards as (${cardsSql(prepared.headline, input)})

@@ -42,7 +42,9 @@ export function createTypesenseSearch({
     if (!(await client.collections(collection).exists())) {
       await client.collections().create(courseCollectionSchema(collection));
     } else {
-      const have = new Set((await client.collections(collection).retrieve()).fields?.map((f) => f.name));
+      const have = new Set(
+        (await client.collections(collection).retrieve()).fields?.map((f) => f.name),
+      );
       const missing = RATING_FIELDS.filter((f) => !have.has(f.name));
       if (missing.length > 0) await client.collections(collection).update({ fields: [...missing] });
     }
