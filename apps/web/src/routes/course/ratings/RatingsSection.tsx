@@ -31,6 +31,7 @@ export function RatingsSection({ courseId, slug }: { courseId: string; slug: str
     isStaff: summary.data?.isStaff ?? false,
     isInstructor: (summary.data?.isStaff ?? false) && user?.role === "instructor",
   };
+  const pageCount = reviews.data?.pageCount ?? 1;
   const sorts = [
     { value: "helpful", label: t`Most helpful` },
     { value: "newest", label: t`Newest` },
@@ -86,7 +87,7 @@ export function RatingsSection({ courseId, slug }: { courseId: string; slug: str
               </Button>
               <span>
                 <Trans>
-                  Page {page} of {reviews.data.pageCount}
+                  Page {page} of {pageCount}
                 </Trans>
               </span>
               <Button

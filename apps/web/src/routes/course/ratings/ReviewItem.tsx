@@ -1,4 +1,4 @@
-import { Trans, useLingui } from "@lingui/react/macro";
+import { Plural, Trans, useLingui } from "@lingui/react/macro";
 import { useMutation } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { Markdown } from "../../../components/Markdown";
@@ -95,7 +95,11 @@ export function ReviewItem({
       )}
       <div className={s.actions}>
         <span className="muted">
-          <Trans>{count} found this helpful</Trans>
+          <Plural
+            value={count}
+            one="# person found this helpful"
+            other="# people found this helpful"
+          />
         </span>
         {viewer.signedIn && !review.mine && (
           <Button
