@@ -46,7 +46,7 @@ const planOf = (title: string): CoursePlan<"lens"> => ({
   course: {
     title,
     subtitle: "Keepers, lenses and lamps.",
-    description: "A short course about lighthouses.",
+    description: "A short course about lighthouses: their keepers, their lenses and their lamps.",
     category: "Physical Science",
     level: "beginner",
     language: "en",

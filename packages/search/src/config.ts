@@ -4,6 +4,9 @@ import { createPostgresSearch } from "./postgres/backend";
 import type { SearchBackend } from "./types";
 import { createTypesenseSearch } from "./typesense/backend";
 
+/** SEARCH_RATING_MIN_COUNT's default; tools that index outside an app (dev, e2e) use it too. */
+export const DEFAULT_RATING_MIN_COUNT = 3;
+
 /**
  * The search part of an app's environment; each app merges it into its own env schema.
  * Postgres full-text search is the default; Typesense needs both its URL and API key.
@@ -20,7 +23,12 @@ export const searchEnvSchema = z.object({
    * Ratings a course needs before the catalog's minimum-rating filter counts it (ADR 0032);
    * the "rating" sort needs none (it damps). A change takes effect with `pnpm search:reindex`.
    */
-  SEARCH_RATING_MIN_COUNT: z.coerce.number().int().min(0).max(1_000_000).default(3),
+  SEARCH_RATING_MIN_COUNT: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(1_000_000)
+    .default(DEFAULT_RATING_MIN_COUNT),
 });
 export type SearchEnv = z.infer<typeof searchEnvSchema>;
 

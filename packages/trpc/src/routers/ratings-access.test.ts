@@ -98,7 +98,7 @@ const MATRIX: Record<keyof typeof CALLS, string[]> = {
 describe("ratings authorization matrix", () => {
   for (const [name, call] of Object.entries(CALLS)) {
     it(`${name}: ${MATRIX[name]?.join(" ")}`, async () => {
-      const got = [];
+      const got: string[] = [];
       for (const who of WHO) got.push(await outcome(call(t.callerFor(userOf(who)).ratings)));
       expect(Object.fromEntries(WHO.map((w, i) => [w, got[i]]))).toEqual(
         Object.fromEntries(WHO.map((w, i) => [w, MATRIX[name]?.[i]])),
