@@ -49,11 +49,7 @@ export function RatingsSection({ courseId, slug }: { courseId: string; slug: str
       ) : (
         <>
           <Distribution summary={summary.data} />
-          <RatingForm
-            key={summary.data.mine?.updatedAt ?? "new"}
-            summary={summary.data}
-            slug={slug}
-          />
+          <RatingForm summary={summary.data} slug={slug} />
         </>
       )}
       <div className={s.toolbar}>
