@@ -69,7 +69,7 @@ export function ReviewItem({
         {review.title && <strong translate="no">{review.title}</strong>}
         <span className="muted">
           <Trans>
-            {author} · {date}
+            <span translate="no">{author}</span> · {date}
           </Trans>
         </span>
         {review.hidden && (
