@@ -1,7 +1,7 @@
 import { rebuildAnalytics } from "@lumen/core/analytics";
 import { createDatabase, migrate } from "@lumen/db";
 import { type SeedResult, seed, seedDemoActivity } from "@lumen/db/seed";
-import { createPostgresSearch } from "@lumen/search";
+import { createPostgresSearch, DEFAULT_RATING_MIN_COUNT } from "@lumen/search";
 import { enqueueDemoCertificates } from "./demo-certificates";
 
 /**
@@ -17,7 +17,10 @@ export async function prepareDatabase(url: string): Promise<SeedResult> {
     const activity = await seedDemoActivity(client.db, "seed-instructor");
     // Seeding writes rows, not indexing jobs: build the index here (Postgres full-text, as
     // `pnpm dev` always uses; ~600 courses take well under a second).
-    await createPostgresSearch({ db: client.db }).reindexAll();
+    await createPostgresSearch({
+      db: client.db,
+      minRatingCount: DEFAULT_RATING_MIN_COUNT,
+    }).reindexAll();
     // The seed writes source rows, not rollups: compute the dashboard's tables from them once
     // (the runner's rollup job keeps them current from here, certificates included).
     if (activity.created) await rebuildAnalytics({ db: client.db });

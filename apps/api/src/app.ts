@@ -209,6 +209,7 @@ export function createApp({
             return user?.email ?? null;
           }),
           deletionGraceDays: env.ACCOUNT_DELETION_GRACE_DAYS,
+          ratings: { minCompletionPercent: env.RATING_MIN_COMPLETION_PERCENT },
         }),
       onError: ({ error, path }) => {
         if (error.code === "INTERNAL_SERVER_ERROR") {

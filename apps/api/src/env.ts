@@ -67,6 +67,8 @@ export const apiEnvSchema = databaseEnvSchema
      * dropped once the dashboard rollup has applied them (its figures stay; ADR 0029).
      */
     PROGRESS_EVENTS_RETENTION_MONTHS: z.coerce.number().int().min(1).max(1200).default(12),
+    /** The share of a course (percent) a learner completes before they may rate it (ADR 0032). */
+    RATING_MIN_COMPLETION_PERCENT: z.coerce.number().int().min(0).max(100).default(20),
     TRPC_MAX_BATCH_SIZE: z.coerce.number().int().min(1).max(100).default(10),
     LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
     /** The edge Worker; the job runner tells it to purge catalog caches after publishing. */

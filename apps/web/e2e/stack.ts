@@ -11,7 +11,7 @@ import { fileURLToPath } from "node:url";
 import { createDatabase, type Database, migrate } from "@lumen/db";
 import { type SeedUser, seed } from "@lumen/db/seed";
 import { createTestDatabase } from "@lumen/db/testing";
-import { createPostgresSearch } from "@lumen/search";
+import { createPostgresSearch, DEFAULT_RATING_MIN_COUNT } from "@lumen/search";
 import { freePort } from "@lumen/tools/net";
 import { startPgliteServer } from "@lumen/tools/pglite-server";
 import { startWranglerDev } from "@lumen/tools/wrangler-dev";
@@ -228,5 +228,5 @@ async function startDatabase(
 /** The seed writes courses only; the search index is derived data, built as `search:reindex` does. */
 async function seedAndIndex(db: Database, courses: number, users: ReadonlyArray<SeedUser>) {
   await seed(db, { courses, extraUsers: users });
-  await createPostgresSearch({ db }).reindexAll();
+  await createPostgresSearch({ db, minRatingCount: DEFAULT_RATING_MIN_COUNT }).reindexAll();
 }

@@ -1,6 +1,7 @@
 export { type CourseCardRow, courseCardColumns, coverImageUrl, toCourseCard } from "./card";
 export {
   createSearchBackend,
+  DEFAULT_RATING_MIN_COUNT,
   type SearchEnv,
   searchEnvIssues,
   searchEnvSchema,

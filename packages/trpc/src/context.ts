@@ -3,6 +3,7 @@ import type { SessionUser } from "@lumen/core/kernel";
 import type { LiveHub } from "@lumen/core/live";
 import type { PasswordCheck } from "@lumen/core/privacy";
 import type { ProgressIngest } from "@lumen/core/progress";
+import type { RatingPolicy } from "@lumen/core/ratings";
 import type { WebhookPolicy } from "@lumen/core/webhooks";
 import type { Database } from "@lumen/db";
 import type { Outbox } from "@lumen/jobs";
@@ -42,13 +43,15 @@ export interface ContextInner {
   checkPassword?: PasswordCheck | undefined;
   /** Days a requested account deletion waits, cancellable (ACCOUNT_DELETION_GRACE_DAYS). */
   deletionGraceDays?: number | undefined;
+  /** Who may rate a course (RATING_MIN_COMPLETION_PERCENT); absent: the default 20 %. */
+  ratings?: RatingPolicy | undefined;
 }
 
 /** Pure context: tests build it directly and call procedures with `createCaller`. */
 export function createContextInner(opts: ContextInner): ContextInner {
   const { db, user, currentUser, outbox, search, media, progress, live, analytics, webhooks } =
     opts;
-  const { checkPassword, deletionGraceDays } = opts;
+  const { checkPassword, deletionGraceDays, ratings } = opts;
   return {
     db,
     user,
@@ -62,6 +65,7 @@ export function createContextInner(opts: ContextInner): ContextInner {
     webhooks,
     checkPassword,
     deletionGraceDays,
+    ratings,
   };
 }
 

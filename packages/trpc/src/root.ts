@@ -16,6 +16,7 @@ import { notificationsRouter } from "./routers/notifications";
 import { privacyRouter } from "./routers/privacy";
 import { progressRouter } from "./routers/progress";
 import { quizRouter } from "./routers/quiz";
+import { ratingsRouter } from "./routers/ratings";
 import { usersRouter } from "./routers/users";
 import { videoRouter } from "./routers/video";
 import { webhooksRouter } from "./routers/webhooks";
@@ -40,6 +41,7 @@ export const appRouter = router({
   privacy: privacyRouter,
   progress: progressRouter,
   quiz: quizRouter,
+  ratings: ratingsRouter,
   users: usersRouter,
   video: videoRouter,
   webhooks: webhooksRouter,

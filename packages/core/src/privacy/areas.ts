@@ -11,6 +11,8 @@ export const AREA_TEXT: Record<ExportArea, string> = {
     "your assignment submissions with grades and attachments, and the peer reviews you gave (reviewers of your work stay anonymous)",
   forum:
     "threads and replies you wrote, earlier versions, votes, follows, images, reports you filed, moderation of your posts",
+  ratings:
+    "your course ratings and reviews, the reviews you marked helpful, reports you filed, responses you posted as an instructor",
   notifications: "in-app notifications and the emails sent to you about them",
   certificates: "certificates issued to you with their signed credentials (VC-JWT); PDFs in files/",
   "api-keys": "your API keys' names, prefixes, scopes and dates (never the secret)",

@@ -11,6 +11,7 @@ export type ExportArea =
   | "exercise-submissions"
   | "assignments"
   | "forum"
+  | "ratings"
   | "notifications"
   | "certificates"
   | "api-keys"

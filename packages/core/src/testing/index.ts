@@ -10,5 +10,6 @@ export * from "./images";
 export * from "./issuer";
 export * from "./media";
 export * from "./questions";
+export * from "./ratings";
 export * from "./retirement";
 export * from "./world";

@@ -17,6 +17,10 @@ import {
 } from "drizzle-orm/pg-core";
 import { users } from "./auth";
 
+/** The damped rating's prior: the mean it pulls towards and its weight in ratings (ADR 0032). */
+export const RATING_PRIOR_MEAN = 3.5;
+export const RATING_PRIOR_WEIGHT = 10;
+
 export const courseLevel = pgEnum("course_level", ["beginner", "intermediate", "advanced"]);
 export const courseStatus = pgEnum("course_status", ["draft", "published"]);
 export const lessonKind = pgEnum("lesson_kind", [
@@ -48,6 +52,17 @@ export const courses = pgTable(
       .references(() => users.id, { onDelete: "restrict" }),
     ratingAverage: real().notNull().default(0),
     ratingCount: integer().notNull().default(0),
+    /**
+     * The damped (Bayesian) average the "rating" sort orders by: the plain average pulled
+     * towards RATING_PRIOR_MEAN as if every course had RATING_PRIOR_WEIGHT more ratings of
+     * that value, so a few ratings do not outrank many (ADR 0032). Derived, never written.
+     */
+    ratingScore: real()
+      .notNull()
+      .generatedAlwaysAs(
+        sql.raw(`((rating_average::float8 * rating_count + ${RATING_PRIOR_MEAN * RATING_PRIOR_WEIGHT})
+          / (rating_count + ${RATING_PRIOR_WEIGHT}))::real`),
+      ),
     /** Active enrollments; maintained in the same transaction as enroll/unenroll. */
     enrollmentCount: integer().notNull().default(0),
     status: courseStatus().notNull().default("draft"),
@@ -62,7 +77,7 @@ export const courses = pgTable(
     index("courses_language_idx").on(t.language),
     // One index per catalog sort, led by status so "published only" is a range scan.
     index("courses_status_published_at_idx").on(t.status, t.publishedAt.desc(), t.id),
-    index("courses_status_rating_average_idx").on(t.status, t.ratingAverage.desc(), t.id),
+    index("courses_status_rating_score_idx").on(t.status, t.ratingScore.desc(), t.id),
     index("courses_status_enrollment_count_idx").on(t.status, t.enrollmentCount.desc(), t.id),
     check("courses_enrollment_count_check", sql`${t.enrollmentCount} >= 0`),
     check("courses_rating_average_check", sql`${t.ratingAverage} between 0 and 5`),

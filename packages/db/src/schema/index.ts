@@ -17,6 +17,7 @@ export * from "./privacy";
 export * from "./progress";
 export * from "./public-api";
 export * from "./quiz";
+export * from "./rating";
 export * from "./runners";
 export * from "./search";
 export * from "./video";

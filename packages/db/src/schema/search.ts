@@ -35,7 +35,13 @@ export const courseSearch = pgTable(
     category: text().notNull(),
     level: courseLevel().notNull(),
     language: text().notNull(),
+    /**
+     * What the minimum-rating filter reads: the course's average when it has at least the
+     * backend's minimum count of ratings, else 0 (ADR 0032). Cards read `courses`.
+     */
     ratingAverage: real().notNull(),
+    /** The damped average the "rating" sort orders by (courses.rating_score). */
+    ratingScore: real().notNull().default(0),
     enrollmentCount: integer().notNull(),
     publishedAt: timestamp({ withTimezone: true }),
     /** The course's `updatedAt` this row was built from; an older job never overwrites a newer row. */
@@ -46,7 +52,7 @@ export const courseSearch = pgTable(
     index("course_search_document_idx").using("gin", t.document),
     // The sorts other than relevance walk these for queries that match many courses; the
     // orders are exactly the search's (ties on the course id, nulls last) or they go unused.
-    index("course_search_rating_idx").on(sql`${t.ratingAverage} desc`, t.courseId),
+    index("course_search_rating_score_idx").on(sql`${t.ratingScore} desc`, t.courseId),
     index("course_search_enrollments_idx").on(sql`${t.enrollmentCount} desc`, t.courseId),
     index("course_search_newest_idx").on(sql`${t.publishedAt} desc nulls last`, t.courseId),
   ],

@@ -11,6 +11,7 @@ import {
   TOPICS,
 } from "./catalog-data";
 import { createRandom, type Random } from "./random";
+import { insertRatings, planRatings } from "./ratings";
 import { DEMO_USERS, type SeedUser } from "./users";
 
 export {
@@ -76,6 +77,13 @@ export async function seed(db: Database, options: SeedOptions = {}): Promise<See
         return (plan?.lessons ?? []).map((l, position) => ({ ...l, moduleId: m.id, position }));
       });
       await tx.insert(lessons).values(lessonRows);
+      await insertRatings(
+        tx,
+        inserted.map(({ id, slug }) => ({
+          courseId: id,
+          ratings: bySlug.get(slug)?.ratings ?? [],
+        })),
+      );
     });
   }
   return { usersCreated, coursesCreated };
@@ -119,7 +127,6 @@ function planCourse(random: Random, index: number, instructorId: string) {
   const language = index % 3 === 0 ? random.pick(LANGUAGES) : "en";
   const slug = `${slugify(title)}-${index + 1}`;
   const publishedAt = new Date(Date.UTC(2024, 0, 1) + index * 3_600_000 * 13);
-  const ratingCount = random.int(0, 5000);
   const moduleCount = random.int(2, 4);
   return {
     course: {
@@ -132,14 +139,16 @@ function planCourse(random: Random, index: number, instructorId: string) {
       language,
       tags: [topic.toLowerCase(), category.toLowerCase(), level],
       instructorId,
-      ratingAverage: ratingCount === 0 ? 0 : Math.round((3 + random.next() * 2) * 100) / 100,
-      ratingCount,
+      // Derived from the rating rows below (insertRatings), as the domain derives it.
+      ratingAverage: 0,
+      ratingCount: 0,
       enrollmentCount: 0,
       status: "published" as const,
       publishedAt,
       createdAt: publishedAt,
       updatedAt: publishedAt,
     },
+    ratings: planRatings(random),
     modules: Array.from({ length: moduleCount }, (_, m) => ({
       title: `Module ${m + 1}: ${random.pick(["Getting started", "Core concepts", "Going deeper", "Practice", "Projects", "Review"])}`,
       lessons: Array.from({ length: random.int(2, 5) }, (_, l) => ({

@@ -1,4 +1,4 @@
-import { count, countDistinct, eq, sql } from "drizzle-orm";
+import { count, countDistinct, eq, notLike, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { courses, lessons, modules, users } from "../schema";
 import { createTestDatabase, type TestDatabase } from "../testing";
@@ -43,13 +43,35 @@ describe("seed", () => {
   });
 
   it("creates the demo admin, instructor, learner and graduate, each with a password hash", async () => {
-    const rows = await database.db.select({ email: users.email, role: users.role }).from(users);
+    // The demo raters (seed-rater-N) have no password: they never sign in.
+    const rows = await database.db
+      .select({ email: users.email, role: users.role })
+      .from(users)
+      .where(notLike(users.id, "seed-rater-%"));
     expect(rows.map((r) => r.role).sort()).toEqual(["admin", "instructor", "learner", "learner"]);
     expect(rows.map((r) => r.email).sort()).toEqual(DEMO_USERS.map((u) => u.email).sort());
     const creds = await database.db.execute(
       sql`select count(*)::int as n from accounts where provider_id = 'credential' and password like '%:%'`,
     );
     expect((creds.rows[0] as { n: number }).n).toBe(DEMO_USERS.length);
+  });
+
+  it("keeps realistic ratings as rows, and each course's average and count derive from them", async () => {
+    const { rows } = await database.db.execute<{
+      mismatched: number;
+      rated: number;
+      total: number;
+    }>(sql`
+      select count(*) filter (where c.rating_count <> coalesce(s.n, 0)
+          or abs(c.rating_average - coalesce(s.average, 0)) > 1e-5)::int as mismatched,
+        count(*) filter (where c.rating_count > 0)::int as rated, count(*)::int as total
+      from courses c
+      left join (select course_id, count(*)::int as n, avg(stars)::float8 as average
+        from course_ratings group by course_id) s on s.course_id = c.id`);
+    const [stats] = rows;
+    expect(stats?.mismatched).toBe(0);
+    expect(stats?.rated).toBeGreaterThan((stats?.total ?? 0) * 0.7);
+    expect(stats?.rated).toBeLessThan(stats?.total ?? 0);
   });
 
   it("running it again inserts nothing", async () => {

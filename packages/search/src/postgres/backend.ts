@@ -30,6 +30,12 @@ export interface PostgresSearchOptions {
    * database once (`version()` names PGlite).
    */
   oneThread?: boolean;
+  /**
+   * Ratings a course needs before the minimum-rating filter counts it (fewer: it passes only
+   * "any rating"); default 0. Indexing bakes it into course_search, so a change needs a
+   * reindex (ADR 0032).
+   */
+  minRatingCount?: number;
 }
 
 /**
@@ -44,8 +50,9 @@ export function createPostgresSearch({
   cacheTtlMs = 30_000,
   broad,
   oneThread: singleThreaded,
+  minRatingCount = 0,
 }: PostgresSearchOptions): SearchBackend {
-  const summary = createCatalogSummary(db, cacheTtlMs);
+  const summary = createCatalogSummary(db, cacheTtlMs, minRatingCount);
   const building = new Set<string>();
   const queries = createQueryCache();
   const oneThread = cachedValue(
@@ -90,9 +97,9 @@ export function createPostgresSearch({
   /** Without query text: the page live, the counts from the cached summary if it covers them. */
   async function listing(input: CatalogQuery) {
     const [items, cells] = await Promise.all([
-      listPage(db, input),
+      listPage(db, input, minRatingCount),
       input.minRating !== undefined && !summary.covers(input)
-        ? loadCells(db, listingSource(input.minRating))
+        ? loadCells(db, listingSource(input.minRating, minRatingCount))
         : summary.cells(input),
     ]);
     return { items, cells, correctedQuery: undefined };
@@ -148,12 +155,12 @@ export function createPostgresSearch({
     name: "postgres",
     search,
     async indexCourse(courseId) {
-      await indexCourse(db, courseId);
+      await indexCourse(db, courseId, minRatingCount);
       summary.invalidate();
       broadQueries.invalidate();
     },
     async reindexAll(onProgress) {
-      const result = await reindexAll(db, broadOptions, onProgress);
+      const result = await reindexAll(db, broadOptions, minRatingCount, onProgress);
       summary.invalidate();
       broadQueries.invalidate();
       return result;

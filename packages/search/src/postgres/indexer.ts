@@ -12,22 +12,25 @@ import {
 } from "./broad";
 import { documentSql, normalizedFieldsSql, termsSql } from "./document";
 import { ALL_STEMMING_CONFIGS } from "./languages";
+import { filterRatingSql } from "./rank";
 import { prepareQuery } from "./text-query";
 
 const REINDEX_BATCH = 2_000;
 
 /** Upserts the documents of the published courses `where` selects (on `courses c`). */
-function upsertDocuments(where: SQL): SQL {
+function upsertDocuments(where: SQL, minCount: number): SQL {
   return sql`
     insert into course_search (course_id, document, category, level, language, rating_average,
-      enrollment_count, published_at, source_updated_at, indexed_at)
-    select c.id, ${documentSql()}, c.category, c.level, c.language, c.rating_average,
+      rating_score, enrollment_count, published_at, source_updated_at, indexed_at)
+    select c.id, ${documentSql()}, c.category, c.level, c.language,
+      ${filterRatingSql(minCount, "c")}, c.rating_score,
       c.enrollment_count, c.published_at, c.updated_at, now()
     from courses c, ${normalizedFieldsSql()}
     where c.status = 'published' and ${where}
     on conflict (course_id) do update set
       document = excluded.document, category = excluded.category, level = excluded.level,
       language = excluded.language, rating_average = excluded.rating_average,
+      rating_score = excluded.rating_score,
       enrollment_count = excluded.enrollment_count, published_at = excluded.published_at,
       source_updated_at = excluded.source_updated_at, indexed_at = excluded.indexed_at
     -- Never replace a row built from a newer version of the course.
@@ -70,14 +73,18 @@ type Executor = Pick<Database, "execute">;
  * Upsert when published, remove when unpublished or gone; safe to run any number of times.
  * Under INDEX_WRITE_LOCK, which also keeps the vocabulary's bookkeeping free of races.
  */
-export async function indexCourse(db: Database, courseId: string): Promise<void> {
+export async function indexCourse(
+  db: Database,
+  courseId: string,
+  minRatingCount: number,
+): Promise<void> {
   await underIndexLock(db, async (tx) => {
     // Words the current entry contributes to the vocabulary: candidates for removal below.
     const previous = await tx.execute<{ lexeme: string }>(sql`
       select u.lexeme from course_search cs, unnest(cs.document) u
       where cs.course_id = ${courseId} and u.weights && array['A', 'B']`);
     await removeFromBroadQueries(tx, courseId);
-    await tx.execute(upsertDocuments(sql`c.id = ${courseId}`));
+    await tx.execute(upsertDocuments(sql`c.id = ${courseId}`, minRatingCount));
     await tx.execute(sql`
       delete from course_search cs where cs.course_id = ${courseId}
         and not exists (select 1 from courses c where c.id = cs.course_id
@@ -108,6 +115,7 @@ export async function indexCourse(db: Database, courseId: string): Promise<void>
 export async function reindexAll(
   db: Database,
   broad: BroadOptions,
+  minRatingCount: number,
   onProgress?: (done: number, total: number) => void,
 ): Promise<ReindexResult> {
   const started = performance.now();
@@ -126,7 +134,9 @@ export async function reindexAll(
         order by id limit ${REINDEX_BATCH}`);
       const list = ids.rows.map((r) => r.id);
       if (list.length > 0) {
-        await tx.execute(upsertDocuments(sql`c.id = any(${sql.param(list)}::uuid[])`));
+        await tx.execute(
+          upsertDocuments(sql`c.id = any(${sql.param(list)}::uuid[])`, minRatingCount),
+        );
       }
       return list;
     });

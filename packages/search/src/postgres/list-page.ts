@@ -1,9 +1,10 @@
 import { courses, type Database, users } from "@lumen/db";
 import type { CatalogQuery } from "@lumen/shared";
-import { and, asc, eq, gte, type SQL, sql } from "drizzle-orm";
+import { and, asc, eq, type SQL, sql } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { courseCardColumns, toCourseCard } from "../card";
 import type { SearchHit } from "../types";
+import { filterRatingSql } from "./rank";
 
 /**
  * Each sort has an index led by status, `(status, <key> DESC NULLS LAST, id)` (see the
@@ -17,26 +18,33 @@ const ORDER = {
   // Without query text there is nothing to rank by: relevance lists the newest first.
   relevance: NEWEST,
   newest: NEWEST,
-  rating: byIndex(courses.ratingAverage),
+  // The damped average (ADR 0032); cards still show the plain average and count.
+  rating: byIndex(courses.ratingScore),
   enrollments: byIndex(courses.enrollmentCount),
 } as const;
 
-export function listingConditions(input: CatalogQuery): SQL | undefined {
+export function listingConditions(input: CatalogQuery, minCount: number): SQL | undefined {
   const conditions: SQL[] = [eq(courses.status, "published")];
   if (input.category) conditions.push(eq(courses.category, input.category));
   if (input.level) conditions.push(eq(courses.level, input.level));
   if (input.language) conditions.push(eq(courses.language, input.language));
-  if (input.minRating !== undefined) conditions.push(gte(courses.ratingAverage, input.minRating));
+  if (input.minRating !== undefined) {
+    conditions.push(sql`${filterRatingSql(minCount, "courses")} >= ${input.minRating}`);
+  }
   return and(...conditions);
 }
 
 /** A page of the catalog without query text: published courses, filtered and sorted. */
-export async function listPage(db: Database, input: CatalogQuery): Promise<SearchHit[]> {
+export async function listPage(
+  db: Database,
+  input: CatalogQuery,
+  minCount: number,
+): Promise<SearchHit[]> {
   const rows = await db
     .select(courseCardColumns)
     .from(courses)
     .innerJoin(users, eq(users.id, courses.instructorId))
-    .where(listingConditions(input))
+    .where(listingConditions(input, minCount))
     .orderBy(...ORDER[input.sort])
     .limit(input.pageSize)
     .offset((input.page - 1) * input.pageSize);
@@ -44,6 +52,7 @@ export async function listPage(db: Database, input: CatalogQuery): Promise<Searc
 }
 
 /** The facet query's source for a listing that needs a real count (a minimum rating). */
-export function listingSource(minRating: number): SQL {
-  return sql`from courses m where m.status = 'published' and m.rating_average >= ${minRating}`;
+export function listingSource(minRating: number, minCount: number): SQL {
+  return sql`from courses m where m.status = 'published'
+    and ${filterRatingSql(minCount, "m")} >= ${minRating}`;
 }

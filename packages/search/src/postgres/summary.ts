@@ -4,7 +4,7 @@ import { sql } from "drizzle-orm";
 import type { FacetField } from "../facets";
 import { cachedValue } from "./cached";
 import type { Cell } from "./facets";
-import { onTenthsGrid, ratingTenthsSql } from "./rank";
+import { filterRatingSql, onTenthsGrid, ratingTenthsSql } from "./rank";
 
 /** Published courses with this category, level, language and rating bucket (tenths). */
 type RatedCell = Cell & { tenths: number };
@@ -20,13 +20,13 @@ type Filters = Pick<CatalogQuery, FacetField | "minRating">;
  * old ones meanwhile), and dropped whenever this process indexes a course: a change made by
  * another process shows in these counts within `ttlMs`. Items are always read live.
  */
-export function createCatalogSummary(db: Database, ttlMs: number) {
+export function createCatalogSummary(db: Database, ttlMs: number, minCount: number) {
   const all = cachedValue(
     () =>
       db
         .execute<RatedCell>(sql`
           select category, level::text as level, language,
-            ${ratingTenthsSql(sql`rating_average`)} as tenths, count(*)::int as n
+            ${ratingTenthsSql(filterRatingSql(minCount))} as tenths, count(*)::int as n
           from courses where status = 'published' group by 1, 2, 3, 4`)
         .then((r) => r.rows),
     ttlMs,

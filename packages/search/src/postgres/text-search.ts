@@ -22,7 +22,7 @@ function orderBy(sort: CatalogQuery["sort"], rank: SQL = sql`m.rank`): SQL {
     case "relevance":
       return sql`${rank} desc, m.enrollment_count desc, m.course_id`;
     case "rating":
-      return sql`m.rating_average desc, m.course_id`;
+      return sql`m.rating_score desc, m.course_id`;
     case "enrollments":
       return sql`m.enrollment_count desc, m.course_id`;
     case "newest":
@@ -140,7 +140,7 @@ function pageSql(source: SQL, rank: SQL, input: CatalogQuery): SQL {
     sql` and `,
   );
   return sql`
-    select m.course_id, m.enrollment_count, m.rating_average, m.published_at, ${rank} as rank
+    select m.course_id, m.enrollment_count, m.rating_score, m.published_at, ${rank} as rank
     ${source} and ${passes}
     order by ${orderBy(input.sort, sql`rank`)}
     limit ${input.pageSize} offset ${(input.page - 1) * input.pageSize}`;
@@ -167,8 +167,8 @@ async function oneStatement(
     cells: Cell[] | null;
   }>(sql`
     with matched as materialized (
-      select m.course_id, m.category, m.level, m.language, m.rating_average, m.enrollment_count,
-        m.published_at, ${rank} as rank
+      select m.course_id, m.category, m.level, m.language, m.rating_average, m.rating_score,
+        m.enrollment_count, m.published_at, ${rank} as rank
       ${matched}),
     page as (${pageSql(sql`from matched m where true`, sql`m.rank`, input)}),
     cards as (${cardsSql(prepared.headline, input)})

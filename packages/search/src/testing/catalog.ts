@@ -15,6 +15,7 @@ export const FIXTURE_COURSES = {
     language: "en",
     tags: ["python", "programming"],
     ratingAverage: 4.8,
+    ratingCount: 200,
     enrollmentCount: 500,
   },
   pythonPatterns: {
@@ -26,6 +27,7 @@ export const FIXTURE_COURSES = {
     language: "en",
     tags: ["python"],
     ratingAverage: 4.2,
+    ratingCount: 200,
     enrollmentCount: 300,
   },
   pythonSpanish: {
@@ -37,6 +39,7 @@ export const FIXTURE_COURSES = {
     language: "es",
     tags: ["python", "programación"],
     ratingAverage: 4.5,
+    ratingCount: 200,
     enrollmentCount: 120,
   },
   machineLearning: {
@@ -48,6 +51,7 @@ export const FIXTURE_COURSES = {
     language: "en",
     tags: ["machine learning", "statistics"],
     ratingAverage: 4.9,
+    ratingCount: 200,
     enrollmentCount: 900,
   },
   practicalMl: {
@@ -59,6 +63,7 @@ export const FIXTURE_COURSES = {
     language: "en",
     tags: ["mlops"],
     ratingAverage: 4.1,
+    ratingCount: 200,
     enrollmentCount: 700,
   },
   deepLearning: {
@@ -70,6 +75,7 @@ export const FIXTURE_COURSES = {
     language: "en",
     tags: ["neural networks"],
     ratingAverage: 4.6,
+    ratingCount: 200,
     enrollmentCount: 400,
   },
   statistics: {
@@ -81,6 +87,7 @@ export const FIXTURE_COURSES = {
     language: "en",
     tags: ["probability"],
     ratingAverage: 3.9,
+    ratingCount: 200,
     enrollmentCount: 50,
   },
   java: {
@@ -92,6 +99,7 @@ export const FIXTURE_COURSES = {
     language: "en",
     tags: ["java", "programming"],
     ratingAverage: 4.0,
+    ratingCount: 200,
     enrollmentCount: 200,
   },
   artHistory: {
@@ -103,6 +111,7 @@ export const FIXTURE_COURSES = {
     language: "fr",
     tags: ["renaissance"],
     ratingAverage: 4.7,
+    ratingCount: 200,
     enrollmentCount: 80,
   },
   webDesign: {
@@ -114,6 +123,7 @@ export const FIXTURE_COURSES = {
     language: "en",
     tags: ["html", "css"],
     ratingAverage: 4.3,
+    ratingCount: 200,
     enrollmentCount: 150,
   },
   draft: {
@@ -125,6 +135,7 @@ export const FIXTURE_COURSES = {
     language: "en",
     tags: ["python"],
     ratingAverage: 5,
+    ratingCount: 200,
     enrollmentCount: 0,
     status: "draft",
     publishedAt: null,

@@ -6,7 +6,7 @@ import { INDEX_WRITE_LOCK } from "../index-lock";
 import { parseQuery } from "../query/parse";
 import type { SearchBackend } from "../types";
 import { type CourseDocument, toCourseDocument } from "./document";
-import { courseCollectionSchema } from "./schema";
+import { courseCollectionSchema, RATING_FIELDS } from "./schema";
 import { loadCourses } from "./source";
 import { toSearchRequests } from "./translate-query";
 import { toSearchResult } from "./translate-response";
@@ -16,6 +16,8 @@ export interface TypesenseSearchOptions {
   url: string;
   apiKey: string;
   collection?: string;
+  /** Ratings a course needs before the minimum-rating filter counts it; default 0 (ADR 0032). */
+  minRatingCount?: number;
 }
 
 const IMPORT_BATCH = 1_000;
@@ -29,6 +31,7 @@ export function createTypesenseSearch({
   url,
   apiKey,
   collection = "courses",
+  minRatingCount = 0,
 }: TypesenseSearchOptions): SearchBackend {
   const client = new Client({ nodes: [{ url }], apiKey, connectionTimeoutSeconds: 5 });
   const documents = () => client.collections<CourseDocument>(collection).documents();
@@ -38,6 +41,12 @@ export function createTypesenseSearch({
     if (collectionReady) return;
     if (!(await client.collections(collection).exists())) {
       await client.collections().create(courseCollectionSchema(collection));
+    } else {
+      const have = new Set(
+        (await client.collections(collection).retrieve()).fields?.map((f) => f.name),
+      );
+      const missing = RATING_FIELDS.filter((f) => !have.has(f.name));
+      if (missing.length > 0) await client.collections(collection).update({ fields: [...missing] });
     }
     collectionReady = true;
   }
@@ -65,7 +74,7 @@ export function createTypesenseSearch({
       // Never replace (or remove) an entry built from a newer version of the course.
       if (existing && course && existing.source_updated_at > course.updatedAtMicros) return;
       if (course?.status === "published") {
-        await documents().upsert(toCourseDocument(course, Date.now()));
+        await documents().upsert(toCourseDocument(course, Date.now(), minRatingCount));
       } else if (existing) {
         await client.collections(collection).documents(courseId).delete();
       }
@@ -89,7 +98,7 @@ export function createTypesenseSearch({
         IMPORT_BATCH,
       );
       if (batch.length === 0) break;
-      const docs = batch.map((course) => toCourseDocument(course, Date.now()));
+      const docs = batch.map((course) => toCourseDocument(course, Date.now(), minRatingCount));
       const results = await documents().import(docs, { action: "upsert" });
       const failed = results.filter((r) => !r.success);
       if (failed.length > 0) {

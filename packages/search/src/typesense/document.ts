@@ -15,6 +15,10 @@ export interface CourseDocument {
   language: string;
   rating_average: number;
   rating_count: number;
+  /** The damped average the "rating" sort orders by (ADR 0032). */
+  rating_score: number;
+  /** What the minimum-rating filter reads: the average with enough ratings, else 0. */
+  rating_filter: number;
   enrollment_count: number;
   /** Epoch milliseconds; absent for a course that has no publish date. */
   published_at?: number;
@@ -39,6 +43,7 @@ export interface CourseSource {
   language: string;
   ratingAverage: number;
   ratingCount: number;
+  ratingScore: number;
   enrollmentCount: number;
   publishedAt: Date | null;
   instructorName: string;
@@ -46,7 +51,12 @@ export interface CourseSource {
   updatedAtMicros: number;
 }
 
-export function toCourseDocument(course: CourseSource, indexedAt: number): CourseDocument {
+/** `minRatingCount`: ratings a course needs before the minimum-rating filter counts it. */
+export function toCourseDocument(
+  course: CourseSource,
+  indexedAt: number,
+  minRatingCount = 0,
+): CourseDocument {
   return {
     id: course.id,
     slug: course.slug,
@@ -59,6 +69,8 @@ export function toCourseDocument(course: CourseSource, indexedAt: number): Cours
     language: course.language,
     rating_average: course.ratingAverage,
     rating_count: course.ratingCount,
+    rating_score: course.ratingScore,
+    rating_filter: course.ratingCount >= minRatingCount ? course.ratingAverage : 0,
     enrollment_count: course.enrollmentCount,
     ...(course.publishedAt ? { published_at: course.publishedAt.getTime() } : {}),
     instructor_name: course.instructorName,

@@ -1,5 +1,11 @@
 import type { CollectionCreateSchema } from "typesense/lib/Typesense/Collections";
 
+/** Fields added with ratings (ADR 0032); a collection created before gets them on start-up. */
+export const RATING_FIELDS = [
+  { name: "rating_score", type: "float", sort: true, optional: true },
+  { name: "rating_filter", type: "float", optional: true },
+] as const satisfies CollectionCreateSchema["fields"];
+
 /**
  * The course collection. Text fields are searched with typo tolerance and prefix matching;
  * category, level and language are facets; rating, enrollments and publish date sort; the
@@ -17,6 +23,7 @@ export function courseCollectionSchema(name: string): CollectionCreateSchema {
       { name: "level", type: "string", facet: true },
       { name: "language", type: "string", facet: true },
       { name: "rating_average", type: "float", sort: true },
+      ...RATING_FIELDS,
       { name: "enrollment_count", type: "int32", sort: true },
       { name: "published_at", type: "int64", sort: true, optional: true },
       { name: "indexed_at", type: "int64" },

@@ -17,6 +17,7 @@ export async function loadCourses(
   const result = await db.execute<SourceRow>(sql`
     select c.id, c.slug, c.title, c.subtitle, c.description, c.tags, c.category, c.level,
       c.language, c.rating_average as "ratingAverage", c.rating_count as "ratingCount",
+      c.rating_score as "ratingScore",
       c.enrollment_count as "enrollmentCount", c.published_at as "publishedAt",
       u.name as "instructorName", c.cover_image_key as "coverImageKey", c.status,
       (extract(epoch from c.updated_at) * 1000000)::bigint::text as "updatedAtMicros"
@@ -25,6 +26,7 @@ export async function loadCourses(
   return result.rows.map((row) => ({
     ...row,
     ratingAverage: Number(row.ratingAverage),
+    ratingScore: Number(row.ratingScore),
     publishedAt: row.publishedAt ? new Date(row.publishedAt) : null,
     updatedAtMicros: Number(row.updatedAtMicros),
   }));

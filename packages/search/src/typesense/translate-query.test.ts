@@ -27,10 +27,10 @@ describe("Typesense query translation (no server)", () => {
       minRating: 4.5,
     });
     expect(filterBy(query)).toBe(
-      "category:=`Data Science` && level:=`beginner` && language:=`es` && rating_average:>=4.5",
+      "category:=`Data Science` && level:=`beginner` && language:=`es` && rating_filter:>=4.5",
     );
     expect(filterBy(query, "level")).toBe(
-      "category:=`Data Science` && language:=`es` && rating_average:>=4.5",
+      "category:=`Data Science` && language:=`es` && rating_filter:>=4.5",
     );
   });
 
@@ -38,7 +38,7 @@ describe("Typesense query translation (no server)", () => {
     expect(sortBy("relevance", true)).toBe("_text_match:desc,enrollment_count:desc");
     expect(sortBy("relevance", false)).toBe("published_at:desc");
     expect(sortBy("newest", true)).toBe("published_at:desc");
-    expect(sortBy("rating", false)).toBe("rating_average:desc,enrollment_count:desc");
+    expect(sortBy("rating", false)).toBe("rating_score:desc,enrollment_count:desc");
     expect(sortBy("enrollments", true)).toBe("enrollment_count:desc,published_at:desc");
   });
 

@@ -28,7 +28,7 @@ export function filterBy(query: CatalogQuery, except?: FacetField): string {
     const value = query[field];
     return value && field !== except ? [`${field}:=${filterValue(value)}`] : [];
   });
-  if (query.minRating !== undefined) parts.push(`rating_average:>=${query.minRating}`);
+  if (query.minRating !== undefined) parts.push(`rating_filter:>=${query.minRating}`);
   return parts.join(" && ");
 }
 
@@ -39,7 +39,7 @@ export function sortBy(sort: CatalogQuery["sort"], hasText: boolean): string {
     case "newest":
       return "published_at:desc";
     case "rating":
-      return "rating_average:desc,enrollment_count:desc";
+      return "rating_score:desc,enrollment_count:desc";
     case "enrollments":
       return "enrollment_count:desc,published_at:desc";
   }

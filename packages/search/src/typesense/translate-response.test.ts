@@ -19,6 +19,8 @@ const doc = (id: string, title: string, extra: Partial<CourseDocument> = {}): Co
   language: "en",
   rating_average: 4.5,
   rating_count: 10,
+  rating_score: 4.0,
+  rating_filter: 4.5,
   enrollment_count: 7,
   published_at: Date.UTC(2025, 0, 1),
   instructor_name: "Ada",

@@ -11,6 +11,20 @@ import { type SampleCall, type SweepWorld, sweepExercise } from "./sweep-world";
  */
 export const SAMPLES: Record<string, ((w: SweepWorld) => SampleCall) | null> = {
   ...FORUM_SAMPLES,
+  "ratings.summary": (w) => learner({ courseId: w.course.id }),
+  "ratings.reviews": (w) => learner({ courseId: w.course.id, sort: "lowest", page: 1 }),
+  "ratings.rate": (w) =>
+    learner({ courseId: w.course.id, stars: 4, title: "Clear", body: "Good\n\t**pace**." }),
+  "ratings.deleteMine": (w) => learner({ courseId: w.course.id }),
+  "ratings.prompt": (w) => learner({ courseId: w.course.id }),
+  "ratings.dismissPrompt": (w) => learner({ courseId: w.course.id, milestone: 50 }),
+  "ratings.helpful": () => learner({ ratingId: randomUUID(), helpful: true }),
+  "ratings.report": () => learner({ ratingId: randomUUID(), reason: "Spam,\n\tads." }),
+  "ratings.reports": (w) => owner({ courseId: w.course.id, status: "open" }),
+  "ratings.dismissReport": () => owner({ reportId: randomUUID() }),
+  "ratings.hide": () => owner({ ratingId: randomUUID(), hidden: true, reason: "Spam,\n\tads." }),
+  "ratings.respond": () => owner({ ratingId: randomUUID(), body: "Thanks!\n\tIn\u00e9s" }),
+  "ratings.deleteResponse": () => owner({ ratingId: randomUUID() }),
   "analytics.overview": (w) =>
     owner({ courseId: w.course.id, from: "2026-03-01", to: "2026-03-31", granularity: "week" }),
   "analytics.funnel": (w) => owner({ courseId: w.course.id }),

@@ -17,6 +17,8 @@ import { EditorBanner } from "./EditorBanner";
 import { EnrollPanel } from "./EnrollPanel";
 import { LearnerProgress } from "./LearnerProgress";
 import { Outline } from "./Outline";
+import { RatingPrompt } from "./ratings/RatingPrompt";
+import { RatingsSection } from "./ratings/RatingsSection";
 
 export function Component() {
   const { t } = useLingui();
@@ -107,6 +109,7 @@ function CourseView({ course }: { course: CourseDetail }) {
             </Panel>
           ) : (
             <>
+              {course.enrollment && <RatingPrompt courseId={course.id} />}
               {course.enrollment && (
                 <LearnerProgress
                   course={course}
@@ -142,6 +145,7 @@ function CourseView({ course }: { course: CourseDetail }) {
             canWatchAll={course.enrollment !== null || course.viewerCanEdit}
             progress={progress.data ?? null}
           />
+          <RatingsSection courseId={course.id} slug={course.slug} />
         </div>
       </div>
     </article>

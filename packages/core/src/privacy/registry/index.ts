@@ -5,6 +5,7 @@ import { contentEntries } from "./content";
 import { forumEntries } from "./forum";
 import { learningEntries } from "./learning";
 import { platformEntries } from "./platform";
+import { ratingEntries } from "./ratings";
 import { retirementEntries } from "./retirement";
 
 /**
@@ -16,6 +17,7 @@ export const PRIVACY_REGISTRY: readonly RegistryEntry[] = [
   ...learningEntries,
   ...assessmentEntries,
   ...forumEntries,
+  ...ratingEntries,
   ...contentEntries,
   ...platformEntries,
   ...retirementEntries,

@@ -1,0 +1,135 @@
+import { randomUUID } from "node:crypto";
+import { type CoursePlan, ensureCourse } from "@lumen/tools/api-client";
+import type { Browser } from "playwright-core";
+import { afterAll, afterEach, beforeAll, expect, it } from "vitest";
+import { expectAccessible } from "./axe";
+import { launchBrowser } from "./browser";
+import { reportFailure } from "./failure-report";
+import { sessionAs } from "./learning-course";
+import { signedInPage } from "./peer-review-steps";
+import { type Stack, startStack } from "./stack";
+
+// Issue 18 in a real browser: a learner who finished a course rates it on the course page
+// (stars and a Markdown review); the catalog card shows the new average and count, and the
+// "rating" sort — served by the edge, purged after the reindex — moves the course up. axe on
+// the course page before and after rating.
+
+const GRACE = {
+  name: "Grace Graduate",
+  email: "graduate@lumen.dev",
+  password: "lumen-graduate-dev",
+};
+const INES = {
+  name: "Ines Instructor",
+  email: "instructor@lumen.dev",
+  password: "lumen-instructor-dev",
+};
+const WORD = "Lighthouse";
+
+let stack: Stack;
+let browser: Browser;
+
+beforeAll(async () => {
+  [stack, browser] = await Promise.all([startStack({ courses: 1, edge: true }), launchBrowser()]);
+}, 180_000);
+
+afterEach((context) =>
+  reportFailure(context.task.result?.state === "fail", browser, stack, "lumen-ratings"),
+);
+
+afterAll(async () => {
+  await browser?.close();
+  await stack?.close();
+});
+
+const planOf = (title: string): CoursePlan<"lens"> => ({
+  course: {
+    title,
+    subtitle: "Keepers, lenses and lamps.",
+    description: "A short course about lighthouses: their keepers, their lenses and their lamps.",
+    category: "Physical Science",
+    level: "beginner",
+    language: "en",
+  },
+  modules: [
+    {
+      title: "Lights",
+      lessons: [
+        {
+          key: "lens",
+          title: "The Fresnel lens",
+          kind: "text",
+          body: "Rings of **glass**.",
+        },
+      ],
+    },
+  ],
+});
+
+/** The edge's rating-sorted catalog for the two courses, as slugs. */
+async function edgeOrder(): Promise<string[]> {
+  const response = await fetch(`${stack.edgeUrl}/courses?query=${WORD}&sort=rating`);
+  const body = (await response.json()) as { items: Array<{ slug: string; ratingCount: number }> };
+  return body.items.map((item) => item.slug);
+}
+
+it("a learner who finished a course rates it; the card and the rating sort reflect it after the purge", async () => {
+  const instructor = await sessionAs(stack.webUrl, INES.email, INES.password);
+  const suffix = randomUUID().slice(0, 6);
+  const titles = [`${WORD} keepers ${suffix}`, `${WORD} lamps ${suffix}`];
+  const built = [];
+  for (const title of titles)
+    built.push({ ...(await ensureCourse(instructor, planOf(title))), title });
+  // Both unrated: equal damped scores, so the edge lists them in id order. Grace rates the
+  // one listed last, and it must move to the top.
+  await expect.poll(edgeOrder, { timeout: 30_000 }).toHaveLength(2);
+  const before = await edgeOrder();
+  const target = built.find((c) => c.slug === before[1]);
+  if (!target) throw new Error(`neither course is second in ${before.join(", ")}`);
+
+  const grace = await sessionAs(stack.webUrl, GRACE.email, GRACE.password);
+  const { enrollmentId } = await grace.api.enrollment.enroll.mutate({ courseId: target.id });
+  await grace.api.progress.record.mutate({
+    events: [
+      {
+        eventId: randomUUID(),
+        enrollmentId,
+        lessonId: target.lessons.lens ?? "",
+        watched: [],
+        positionSeconds: 0,
+        completed: true,
+        occurredAt: Date.now(),
+      },
+    ],
+  });
+
+  const page = await signedInPage(browser, stack.webUrl, GRACE);
+  await page.goto(`${stack.webUrl}/courses/${target.slug}`);
+  // Finished: the once-only prompt, and the form.
+  await page.getByTestId("rating-prompt").getByText("You finished this course").waitFor();
+  const form = page.getByRole("form", { name: "Your rating" });
+  await form.waitFor();
+  await expectAccessible(page, "a course page, rating form");
+  await form.getByLabel("5 stars").check();
+  await form.getByLabel("Title (optional)").fill("Illuminating");
+  await form.getByLabel("Review (optional)").fill("The lens chapter is **brilliant**.");
+  await form.getByRole("button", { name: "Submit rating" }).click();
+  await page.getByText("Thanks — your rating is saved.").waitFor();
+  const review = page.getByTestId("review").filter({ hasText: "Illuminating" });
+  await review.getByText("brilliant", { exact: true }).waitFor();
+  expect(await review.locator("strong", { hasText: "brilliant" }).count()).toBe(1);
+  await expect.poll(() => page.getByTestId("rating-count").textContent()).toBe("1 rating");
+  await expectAccessible(page, "a course page, rated");
+
+  // The catalog card (the SPA's search) shows the new average and count…
+  await page.goto(`${stack.webUrl}/?query=${WORD}&sort=rating`);
+  const cards = page.getByRole("region", { name: "Courses" }).getByRole("article");
+  await expect
+    .poll(async () => (await cards.first().textContent()) ?? "", { timeout: 30_000 })
+    .toContain(target.title);
+  expect(await cards.first().textContent()).toContain("5.0");
+  await expectAccessible(page, "the catalog sorted by rating");
+  // …and the edge, purged after the reindex, sorts it first.
+  await expect.poll(edgeOrder, { timeout: 30_000 }).toEqual([target.slug, before[0]]);
+  await page.close();
+});
