@@ -133,7 +133,11 @@ function CoursePlayer({ course, at }: { course: CourseDetail; at: LocatedLesson<
           </FormError>
         )}
         {enrolled && (
-          <RatingPrompt courseId={course.id} courseSlug={course.slug} percent={progress.data?.percent} />
+          <RatingPrompt
+            courseId={course.id}
+            courseSlug={course.slug}
+            percent={progress.data?.percent}
+          />
         )}
         <div className={s.body}>
           {lesson.kind === "video" ? (

@@ -24,7 +24,11 @@ const spam: ReportedReview = {
   openReportIds: ["p1", "p2"],
 };
 
-const render = (state: QueueState, status: "open" | "closed" = "open", busy: string | null = null) =>
+const render = (
+  state: QueueState,
+  status: "open" | "closed" = "open",
+  busy: string | null = null,
+) =>
   renderToStaticMarkup(
     withI18n(
       <ReviewQueue

@@ -3,7 +3,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { Link, useParams } from "react-router";
 import { Breadcrumb } from "../../../components/Breadcrumb";
-import { ErrorState, LoadingState } from "../../../components/states";
+import { ErrorState } from "../../../components/states";
 import { Button } from "../../../components/ui/Button";
 import { SelectField } from "../../../components/ui/Field";
 import { apiErrorCode, trpc, trpcClient } from "../../../lib/trpc";
