@@ -12,7 +12,9 @@ import { type Stack, startStack } from "./stack";
 // Issue 18 in a real browser: a learner who finished a course rates it on the course page
 // (stars and a Markdown review); the catalog card shows the new average and count, and the
 // "rating" sort — served by the edge, purged after the reindex — moves the course up. axe on
-// the course page before and after rating.
+// the course page before and after rating. Then a learner who finishes a course in the lesson
+// player gets the prompt there; another reports their review, and the course's instructor
+// hides it from the review moderation queue (axe on the queue).
 
 const GRACE = {
   name: "Grace Graduate",
@@ -142,14 +144,24 @@ it("a learner who finished a course rates it; the card and the rating sort refle
   await page.close();
 });
 
-it("an instructor opens the course's review queue, sees a reported review with its report, and hides it", async () => {
+it("finishing in the player prompts to rate; an instructor opens the review queue, sees the reported review and hides it", async () => {
   const instructor = await sessionAs(stack.webUrl, INES.email, INES.password);
   const course = await ensureCourse(
     instructor,
     planOf(`Foghorn reported ${randomUUID().slice(0, 6)}`),
   );
   const grace = await sessionAs(stack.webUrl, GRACE.email, GRACE.password);
-  await finishCourse(grace, course);
+  await grace.api.enrollment.enroll.mutate({ courseId: course.id });
+  // The lesson player: finishing the course there brings the rating prompt, in the page.
+  const player = await signedInPage(browser, stack.webUrl, GRACE);
+  await player.goto(`${stack.webUrl}/courses/${course.slug}/lessons/${course.lessons.lens}`);
+  await player.getByRole("button", { name: "Mark as complete" }).click();
+  const prompt = player.getByTestId("rating-prompt");
+  await prompt.getByText("You finished this course").waitFor();
+  await prompt.getByRole("link", { name: "Rate this course" }).click();
+  await player.waitForURL(`**/courses/${course.slug}#ratings-heading`);
+  await player.getByRole("form", { name: "Your rating" }).waitFor();
+  await player.close();
   const { ratingId } = await grace.api.ratings.rate.mutate({
     courseId: course.id,
     stars: 1,
