@@ -187,6 +187,10 @@ it("finishing in the player prompts to rate; an instructor opens the review queu
   // Keyboard: focus Hide and press Enter. Hiding resolves the report, so the queue empties.
   await item.getByRole("button", { name: "Hide review" }).focus();
   await page.keyboard.press("Enter");
+  const dialog = page.getByRole("dialog", { name: "Hide this review" });
+  await dialog.getByLabel("Reason (optional)").fill("Advertising");
+  await expectAccessible(page, "the review moderation queue, hide dialog");
+  await dialog.getByRole("button", { name: "Hide", exact: true }).click();
   await page.getByRole("heading", { name: "No reported reviews" }).waitFor();
   await page.getByLabel("Show").selectOption("closed");
   const closed = page.getByTestId("reported-review").filter({ hasText: "Cheap lamps here" });

@@ -9,6 +9,7 @@ import { SelectField } from "../../../components/ui/Field";
 import { apiErrorCode, trpc, trpcClient } from "../../../lib/trpc";
 import { useDocumentTitle } from "../../../lib/use-document-title";
 import fs from "../../forum/forum.module.css";
+import { ReasonDialog } from "../../forum/PostActions";
 import { problemMessage } from "../../forum/problem";
 import { NotFoundContent } from "../../NotFoundPage";
 import s from "../forum/moderation.module.css";
@@ -46,7 +47,11 @@ function ReviewModeration({ courseId }: { courseId: string }) {
     setBusy(null);
     return client.invalidateQueries(trpc.ratings.pathFilter());
   };
-  const hide = useMutation(trpc.ratings.hide.mutationOptions({ onSettled: settle }));
+  // Hide and restore ask for an optional reason first, as the forum's moderation does.
+  const [hiding, setHiding] = useState<{ review: ReportedReview; hidden: boolean } | null>(null);
+  const hide = useMutation(
+    trpc.ratings.hide.mutationOptions({ onSuccess: () => setHiding(null), onSettled: settle }),
+  );
   const dismiss = useMutation({
     // One report at a time: each is its own row and its own decision in the API.
     mutationFn: async (review: ReportedReview) => {
@@ -78,7 +83,6 @@ function ReviewModeration({ courseId }: { courseId: string }) {
     : reports.isError
       ? { kind: "error", onRetry: () => void reports.refetch() }
       : { kind: "ready", reviews: groupReports(reports.data.items) };
-  const actionError = hide.error ?? dismiss.error;
   return (
     <div className={fs.page}>
       <Breadcrumb>
@@ -122,17 +126,30 @@ function ReviewModeration({ courseId }: { courseId: string }) {
           status={status}
           busyRatingId={busy}
           onHide={(review, hidden) => {
-            setBusy(review.ratingId);
-            hide.mutate({ ratingId: review.ratingId, hidden, reason: "" });
+            hide.reset();
+            setHiding({ review, hidden });
           }}
           onDismiss={(review) => {
             setBusy(review.ratingId);
             dismiss.mutate(review);
           }}
         />
-        {actionError && (
+        {hiding && (
+          <ReasonDialog
+            title={hiding.hidden ? t`Hide this review` : t`Restore this review`}
+            confirm={hiding.hidden ? t`Hide` : t`Restore`}
+            pending={hide.isPending}
+            error={hide.isError ? problemMessage(hide.error, t`That did not work.`) : null}
+            onSubmit={(reason) => {
+              setBusy(hiding.review.ratingId);
+              hide.mutate({ ratingId: hiding.review.ratingId, hidden: hiding.hidden, reason });
+            }}
+            onClose={() => setHiding(null)}
+          />
+        )}
+        {dismiss.isError && (
           <p role="alert" className={fs.inlineError}>
-            {problemMessage(actionError, t`That did not work. Please try again.`)}
+            {problemMessage(dismiss.error, t`The reports were not dismissed.`)}
           </p>
         )}
         {(page > 1 || reports.data?.hasMore) && (
