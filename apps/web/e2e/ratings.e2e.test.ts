@@ -12,7 +12,9 @@ import { type Stack, startStack } from "./stack";
 // Issue 18 in a real browser: a learner who finished a course rates it on the course page
 // (stars and a Markdown review); the catalog card shows the new average and count, and the
 // "rating" sort — served by the edge, purged after the reindex — moves the course up. axe on
-// the course page before and after rating.
+// the course page before and after rating. Then a learner who finishes a course in the lesson
+// player gets the prompt there; another reports their review, and the course's instructor
+// hides it from the review moderation queue (axe on the queue).
 
 const GRACE = {
   name: "Grace Graduate",
@@ -24,6 +26,7 @@ const INES = {
   email: "instructor@lumen.dev",
   password: "lumen-instructor-dev",
 };
+const LEO = { name: "Leo Learner", email: "learner@lumen.dev", password: "lumen-learner-dev" };
 const WORD = "Lighthouse";
 
 let stack: Stack;
@@ -66,6 +69,26 @@ const planOf = (title: string): CoursePlan<"lens"> => ({
   ],
 });
 
+type Session = Awaited<ReturnType<typeof sessionAs>>;
+
+/** Enrolls and completes the course's one lesson: the learner may rate it. */
+async function finishCourse(learner: Session, course: { id: string; lessons: { lens?: string } }) {
+  const { enrollmentId } = await learner.api.enrollment.enroll.mutate({ courseId: course.id });
+  await learner.api.progress.record.mutate({
+    events: [
+      {
+        eventId: randomUUID(),
+        enrollmentId,
+        lessonId: course.lessons.lens ?? "",
+        watched: [],
+        positionSeconds: 0,
+        completed: true,
+        occurredAt: Date.now(),
+      },
+    ],
+  });
+}
+
 /** The edge's rating-sorted catalog for the two courses, as slugs. */
 async function edgeOrder(): Promise<string[]> {
   const response = await fetch(`${stack.edgeUrl}/courses?query=${WORD}&sort=rating`);
@@ -88,20 +111,7 @@ it("a learner who finished a course rates it; the card and the rating sort refle
   if (!target) throw new Error(`neither course is second in ${before.join(", ")}`);
 
   const grace = await sessionAs(stack.webUrl, GRACE.email, GRACE.password);
-  const { enrollmentId } = await grace.api.enrollment.enroll.mutate({ courseId: target.id });
-  await grace.api.progress.record.mutate({
-    events: [
-      {
-        eventId: randomUUID(),
-        enrollmentId,
-        lessonId: target.lessons.lens ?? "",
-        watched: [],
-        positionSeconds: 0,
-        completed: true,
-        occurredAt: Date.now(),
-      },
-    ],
-  });
+  await finishCourse(grace, target);
 
   const page = await signedInPage(browser, stack.webUrl, GRACE);
   await page.goto(`${stack.webUrl}/courses/${target.slug}`);
@@ -131,5 +141,64 @@ it("a learner who finished a course rates it; the card and the rating sort refle
   await expectAccessible(page, "the catalog sorted by rating");
   // …and the edge, purged after the reindex, sorts it first.
   await expect.poll(edgeOrder, { timeout: 30_000 }).toEqual([target.slug, before[0]]);
+  await page.close();
+});
+
+it("finishing in the player prompts to rate; an instructor opens the review queue, sees the reported review and hides it", async () => {
+  const instructor = await sessionAs(stack.webUrl, INES.email, INES.password);
+  const course = await ensureCourse(
+    instructor,
+    planOf(`Foghorn reported ${randomUUID().slice(0, 6)}`),
+  );
+  const grace = await sessionAs(stack.webUrl, GRACE.email, GRACE.password);
+  await grace.api.enrollment.enroll.mutate({ courseId: course.id });
+  // The lesson player: finishing the course there brings the rating prompt, in the page.
+  const player = await signedInPage(browser, stack.webUrl, GRACE);
+  await player.goto(`${stack.webUrl}/courses/${course.slug}/lessons/${course.lessons.lens}`);
+  await player.getByRole("button", { name: "Mark as complete" }).click();
+  const prompt = player.getByTestId("rating-prompt");
+  await prompt.getByText("You finished this course").waitFor();
+  await prompt.getByRole("link", { name: "Rate this course" }).click();
+  await player.waitForURL(`**/courses/${course.slug}#ratings-heading`);
+  await player.getByRole("form", { name: "Your rating" }).waitFor();
+  await player.close();
+  const { ratingId } = await grace.api.ratings.rate.mutate({
+    courseId: course.id,
+    stars: 1,
+    title: "Cheap lamps here",
+    body: "Buy my lamps at a discount instead.",
+  });
+  const leo = await sessionAs(stack.webUrl, LEO.email, LEO.password);
+  await leo.api.ratings.report.mutate({ ratingId, reason: "Advertising, not a review" });
+  // Outsiders are refused by the API, whatever the page shows them.
+  await expect(grace.api.ratings.reports.query({ courseId: course.id })).rejects.toThrow();
+
+  const page = await signedInPage(browser, stack.webUrl, INES);
+  // Reachable from the instructor's course navigation.
+  await page.goto(`${stack.webUrl}/teach/courses/${course.id}`);
+  await page.getByRole("link", { name: "Review moderation" }).click();
+  await page.waitForURL(`**/teach/courses/${course.id}/reviews`);
+  const item = page.getByTestId("reported-review").filter({ hasText: "Cheap lamps here" });
+  await item.getByText("Advertising, not a review").waitFor();
+  expect(await item.textContent()).toContain("1 report");
+  expect(await item.textContent()).toContain(LEO.name);
+  await expectAccessible(page, "the review moderation queue");
+
+  // Keyboard: focus Hide and press Enter. Hiding resolves the report, so the queue empties.
+  await item.getByRole("button", { name: "Hide review" }).focus();
+  await page.keyboard.press("Enter");
+  const dialog = page.getByRole("dialog", { name: "Hide this review" });
+  await dialog.getByLabel("Reason (optional)").fill("Advertising");
+  await expectAccessible(page, "the review moderation queue, hide dialog");
+  await dialog.getByRole("button", { name: "Hide", exact: true }).click();
+  await page.getByRole("heading", { name: "No reported reviews" }).waitFor();
+  await page.getByLabel("Show").selectOption("closed");
+  const closed = page.getByTestId("reported-review").filter({ hasText: "Cheap lamps here" });
+  await closed.getByRole("button", { name: "Restore review" }).waitFor();
+  expect(await closed.textContent()).toContain("Hidden");
+  await expectAccessible(page, "the review moderation queue, closed reports");
+  // Hidden: out of the course's aggregate.
+  const summary = await grace.api.ratings.summary.query({ courseId: course.id });
+  expect(summary.count).toBe(0);
   await page.close();
 });

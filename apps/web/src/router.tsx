@@ -52,6 +52,10 @@ const forumModeration = page(
   () => import("./routes/teach/forum/ModerationPage"),
   ["forum", "teach"],
 );
+const reviewModeration = page(
+  () => import("./routes/teach/reviews/ReviewModerationPage"),
+  ["forum", "teach"],
+);
 const myLearning = page(
   () => import("./routes/my-learning/MyLearningPage"),
   ["learn", "my-learning"],
@@ -133,6 +137,7 @@ export const router = createBrowserRouter([
           { path: "admin/retirements", ...adminRetirements() },
           { path: "unsubscribe", ...unsubscribePage() },
           { path: "teach/courses/:courseId/forum", ...forumModeration() },
+          { path: "teach/courses/:courseId/reviews", ...reviewModeration() },
           {
             path: "teach/courses/:courseId/analytics",
             ...courseAnalytics(({ params }) => prefetchCourseEditor(params.courseId)),

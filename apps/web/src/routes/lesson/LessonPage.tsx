@@ -12,6 +12,7 @@ import { LESSON_KIND_LABELS, type LocatedLesson, locateLesson } from "../../lib/
 import { apiErrorCode, type CourseDetail, trpc } from "../../lib/trpc";
 import { useDocumentTitle } from "../../lib/use-document-title";
 import { EditorBanner } from "../course/EditorBanner";
+import { RatingPrompt } from "../course/ratings/RatingPrompt";
 import { LessonThreads } from "../forum/LessonThreads";
 import { useCourseProgress } from "../learn/api";
 import { CourseSidebar, isOptional } from "../learn/CourseSidebar";
@@ -130,6 +131,13 @@ function CoursePlayer({ course, at }: { course: CourseDetail; at: LocatedLesson<
           <FormError>
             <Trans>Your progress could not be loaded; what you do now is still saved.</Trans>
           </FormError>
+        )}
+        {enrolled && (
+          <RatingPrompt
+            courseId={course.id}
+            courseSlug={course.slug}
+            percent={progress.data?.percent}
+          />
         )}
         <div className={s.body}>
           {lesson.kind === "video" ? (

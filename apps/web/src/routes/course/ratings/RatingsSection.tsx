@@ -1,6 +1,7 @@
 import { Trans, useLingui } from "@lingui/react/macro";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { useState } from "react";
+import { useEffect, useState } from "react";
+import { useLocation } from "react-router";
 import { ErrorState, LoadingState } from "../../../components/states";
 import { Button } from "../../../components/ui/Button";
 import { SelectField } from "../../../components/ui/Field";
@@ -32,6 +33,13 @@ export function RatingsSection({ courseId, slug }: { courseId: string; slug: str
     isInstructor: (summary.data?.isStaff ?? false) && user?.role === "instructor",
   };
   const pageCount = reviews.data?.pageCount ?? 1;
+  // The lesson player's rating prompt links here from another page: scroll once the section is in.
+  const { hash } = useLocation();
+  const loaded = !summary.isPending;
+  useEffect(() => {
+    if (loaded && hash === "#ratings-heading")
+      document.getElementById("ratings-heading")?.scrollIntoView();
+  }, [loaded, hash]);
   const sorts = [
     { value: "helpful", label: t`Most helpful` },
     { value: "newest", label: t`Newest` },

@@ -122,6 +122,9 @@ function EditorView({ course }: { course: EditableCourse }) {
             <ButtonLink to={`/teach/courses/${course.id}/forum`} variant="ghost">
               <Trans>Forum moderation</Trans>
             </ButtonLink>
+            <ButtonLink to={`/teach/courses/${course.id}/reviews`} variant="ghost">
+              <Trans>Review moderation</Trans>
+            </ButtonLink>
             <ButtonLink to={analyticsPath(course.id)} variant="ghost">
               <Trans>Analytics</Trans>
             </ButtonLink>
