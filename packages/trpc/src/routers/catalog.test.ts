@@ -26,6 +26,7 @@ beforeAll(async () => {
       level: "beginner",
       language: "en",
       ratingAverage: 4.8,
+      ratingCount: 40,
       enrollmentCount: 10,
     },
     {
@@ -35,6 +36,7 @@ beforeAll(async () => {
       level: "advanced",
       language: "en",
       ratingAverage: 4.2,
+      ratingCount: 40,
       enrollmentCount: 30,
     },
     {
@@ -44,6 +46,7 @@ beforeAll(async () => {
       level: "beginner",
       language: "es",
       ratingAverage: 3.9,
+      ratingCount: 40,
       enrollmentCount: 20,
     },
     {
@@ -53,6 +56,7 @@ beforeAll(async () => {
       level: "intermediate",
       language: "fr",
       ratingAverage: 4.5,
+      ratingCount: 40,
       enrollmentCount: 0,
     },
   ] as const;
@@ -111,6 +115,7 @@ describe("catalog.list", () => {
     expect(page.total).toBe(1);
   });
 
+  // Equal counts: the damped rating sort (ADR 0032) keeps the averages' order.
   it("sorts by rating and by enrollments", async () => {
     const byRating = await caller().catalog.list({ sort: "rating" });
     expect(byRating.items.map((c) => c.slug)).toEqual([slugs.py, slugs.art, slugs.ml, slugs.es]);
