@@ -5,7 +5,6 @@
  */
 import "./styles/tokens.css";
 import "./styles/base.css";
-import { i18n } from "@lingui/core";
 import { I18nProvider } from "@lingui/react";
 import { StrictMode, useRef, useState } from "react";
 import { createRoot } from "react-dom/client";
@@ -22,6 +21,7 @@ import { Panel } from "./components/ui/Panel";
 import { TabPanel, Tabs } from "./components/ui/Tabs";
 import { RemovableTag, TagLink } from "./components/ui/Tag";
 import { ToastRegion } from "./components/ui/Toast";
+import { activateLocale, i18n } from "./lib/i18n";
 import s from "./ui-gallery.module.css";
 
 const TONES: BadgeTone[] = ["neutral", "outline", "info", "success", "warning", "danger", "accent"];
@@ -202,8 +202,9 @@ const root = document.getElementById("root");
 if (!root) throw new Error("ui-gallery.html is missing #root");
 // Tag links are router links: a memory router keeps them on this page.
 const router = createMemoryRouter([{ path: "*", Component: Gallery }]);
-// The primitives' own words (Dismiss, Theme…) go through Lingui: English, from the source.
-i18n.loadAndActivate({ locale: "en", messages: {} });
+// The primitives' own words (Dismiss, Theme…) go through Lingui: in a production build the
+// macros keep only message ids, so the English catalog must be loaded as in the app.
+await activateLocale("en");
 
 createRoot(root).render(
   <StrictMode>
