@@ -6,6 +6,7 @@ import { Button } from "../../../components/ui/Button";
 import { TextField } from "../../../components/ui/Field";
 import { Notice } from "../../../components/ui/Notice";
 import { Panel } from "../../../components/ui/Panel";
+import { signOut } from "../../../lib/auth";
 import { onSignedOut } from "../../../lib/session";
 import { apiErrorCode, apiFieldErrors, trpc } from "../../../lib/trpc";
 import { When } from "../When";
@@ -56,8 +57,13 @@ function RequestDeletion() {
   const [password, setPassword] = useState("");
   const request = useMutation(
     trpc.privacy.requestDeletion.mutationOptions({
-      // Every session ends with the request, this one too.
-      onSuccess: () => onSignedOut(),
+      // Every session ends with the request, this one too: the server has deleted them, and
+      // signing out here also clears this browser's cookie cache of the session (trusted for up
+      // to 15 s otherwise, ADR 0010). Should that call fail, the cache runs out by itself.
+      onSuccess: async () => {
+        await signOut().catch(() => undefined);
+        await onSignedOut();
+      },
       onSettled: () =>
         queryClient.invalidateQueries({ queryKey: trpc.privacy.deletion.queryKey() }),
     }),
