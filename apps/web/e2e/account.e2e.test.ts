@@ -64,7 +64,7 @@ it("a profile change is still there after a reload; its language switches the pa
   await heading("Profile").waitFor();
   await expectAccessible(page, "profile");
   await page.getByLabel("Name on certificates").fill("Lucía Fernández");
-  await page.getByLabel("Language").selectOption("es");
+  await page.getByRole("combobox", { name: "Language" }).selectOption("es");
   await page.getByLabel("Time zone").selectOption("Asia/Tokyo");
   await page.getByRole("button", { name: "Save profile" }).click();
   // The profile's language is the page's: Spanish without a reload, the header's menu too.
@@ -76,12 +76,12 @@ it("a profile change is still there after a reload; its language switches the pa
   await heading("Perfil").waitFor();
   const name = page.getByLabel("Nombre en los certificados");
   await expect.poll(() => name.inputValue()).toBe("Lucía Fernández");
-  expect(await page.getByLabel("Idioma").inputValue()).toBe("es");
+  expect(await page.getByRole("combobox", { name: "Idioma" }).inputValue()).toBe("es");
   expect(await page.getByLabel("Zona horaria").inputValue()).toBe("Asia/Tokyo");
   await expectAccessible(page, "profile, in Spanish");
 
   // Back to English for the rest of the journey.
-  await page.getByLabel("Idioma").selectOption("en");
+  await page.getByRole("combobox", { name: "Idioma" }).selectOption("en");
   await page.getByRole("button", { name: "Guardar perfil" }).click();
   await page.getByRole("status").filter({ hasText: "Saved." }).waitFor();
   await heading("Profile").waitFor();

@@ -37,6 +37,8 @@ export function Component() {
 function ProfileSettings() {
   const { t } = useLingui();
   const profile = useQuery(profileQuery);
+  // Here, not in the form: a saved language change remounts the form (keyed below).
+  const [saved, setSaved] = useState(false);
   return (
     <>
       <div className={s.heading}>
@@ -57,7 +59,12 @@ function ProfileSettings() {
         />
       ) : (
         // Keyed by the stored language: a switch from the header's menu shows here at once.
-        <ProfileForm key={profile.data.locale ?? ""} initial={profile.data} />
+        <ProfileForm
+          key={profile.data.locale ?? ""}
+          initial={profile.data}
+          saved={saved}
+          onSavedChange={setSaved}
+        />
       )}
     </>
   );
@@ -70,7 +77,16 @@ const FIELD_FOR_CODE: Record<string, Field> = {
   INVALID_TIME_ZONE: "timeZone",
 };
 
-function ProfileForm({ initial }: { initial: Profile }) {
+function ProfileForm({
+  initial,
+  saved,
+  onSavedChange,
+}: {
+  initial: Profile;
+  /** Whether the last save succeeded (kept by the page across the form's remount). */
+  saved: boolean;
+  onSavedChange: (saved: boolean) => void;
+}) {
   const { t } = useLingui();
   const queryClient = useQueryClient();
   const [timeZone, setTimeZone] = useState(initial.timeZone ?? browserDefaults().timeZone);
@@ -79,9 +95,10 @@ function ProfileForm({ initial }: { initial: Profile }) {
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
   const save = useMutation({
     mutationFn: updateProfile,
-    onSuccess: async (_, saved) => {
+    onSuccess: async (_, input) => {
+      onSavedChange(true);
       // The same setting as the header's language menu: the page switches without a reload.
-      if (isLocale(saved.locale)) await activateLocale(saved.locale);
+      if (isLocale(input.locale)) await activateLocale(input.locale);
       // The header shows the name from the session: read both again.
       await queryClient.invalidateQueries({ queryKey: profileQuery.queryKey });
       await queryClient.fetchQuery({ ...sessionQuery, staleTime: 0 });
@@ -101,9 +118,11 @@ function ProfileForm({ initial }: { initial: Profile }) {
     const problem = nameProblem(name);
     setErrors(problem ? { name: problem } : {});
     if (problem) return document.getElementById("name")?.focus();
+    onSavedChange(false);
     save.mutate({ name: name.trim(), locale, timeZone });
   };
   const edited = () => {
+    onSavedChange(false);
     if (save.isSuccess || save.isError) save.reset();
   };
   const formError = save.isError && Object.keys(errors).length === 0;
@@ -153,7 +172,7 @@ function ProfileForm({ initial }: { initial: Profile }) {
           {save.isPending ? <Trans>Saving…</Trans> : <Trans>Save profile</Trans>}
         </Button>
         <p role="status" className={s.status}>
-          {save.isSuccess ? <Trans>Saved. Your profile is up to date.</Trans> : ""}
+          {saved && !save.isPending ? <Trans>Saved. Your profile is up to date.</Trans> : ""}
         </p>
       </div>
     </form>
