@@ -1,5 +1,6 @@
 import type pg from "pg";
 import type { BenchLesson, BenchQuestion } from "./course";
+import { FIRST, LAST, sqlArray } from "./names";
 
 export interface DatasetSize {
   learners: number;
@@ -9,72 +10,6 @@ export interface DatasetSize {
   /** Enrollments spread over this many days before now. */
   days: number;
 }
-
-const FIRST = [
-  "Ada",
-  "Grace",
-  "Alan",
-  "Edsger",
-  "Barbara",
-  "Donald",
-  "Margaret",
-  "Ken",
-  "Radia",
-  "Linus",
-  "Frances",
-  "John",
-  "Hedy",
-  "Tim",
-  "Katherine",
-  "Dennis",
-  "Sophie",
-  "Niklaus",
-  "Joan",
-  "Guido",
-  "Amara",
-  "Wei",
-  "Priya",
-  "Kenji",
-  "Fatima",
-  "Mateo",
-  "Olga",
-  "Kwame",
-  "Ines",
-  "Yusuf",
-];
-const LAST = [
-  "Lovelace",
-  "Hopper",
-  "Turing",
-  "Dijkstra",
-  "Liskov",
-  "Knuth",
-  "Hamilton",
-  "Thompson",
-  "Perlman",
-  "Torvalds",
-  "Allen",
-  "McCarthy",
-  "Lamarr",
-  "Berners-Lee",
-  "Johnson",
-  "Ritchie",
-  "Wilson",
-  "Wirth",
-  "Clarke",
-  "Rossum",
-  "Okafor",
-  "Zhang",
-  "Patel",
-  "Tanaka",
-  "Haddad",
-  "Garcia",
-  "Ivanova",
-  "Mensah",
-  "Silva",
-  "Demir",
-];
-const sqlArray = (words: string[]) => `array[${words.map((w) => `'${w}'`).join(",")}]`;
 
 /**
  * Writes the benchmark's activity with set-based SQL (INSERT … SELECT over generate_series):
