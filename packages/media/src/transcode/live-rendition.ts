@@ -26,8 +26,31 @@ export interface LiveRendition {
 }
 
 /**
+ * Whether a playlist read from disk while ffmpeg writes it is a whole one that extends the
+ * last one uploaded: it starts with the header, ends with a line break, every `#EXTINF` is
+ * followed by its segment, and it names every segment named before, in the same order. Older
+ * FFmpeg builds (the npm-shipped fallback among them) rewrite the playlist in place rather than
+ * through a temporary file, so a read can catch it truncated, even empty.
+ */
+export function isWholePlaylist(text: string, before: readonly string[]): boolean {
+  if (!text.startsWith("#EXTM3U") || !text.endsWith("\n")) return false;
+  const lines = text
+    .split("\n")
+    .map((line) => line.trim())
+    .filter((line) => line !== "");
+  for (let i = 0; i < lines.length; i++) {
+    const next = lines[i + 1];
+    if (lines[i]?.startsWith("#EXTINF") && (next === undefined || next.startsWith("#"))) {
+      return false;
+    }
+  }
+  const segments = playlistSegments(text);
+  return before.every((segment, i) => segments[i] === segment);
+}
+
+/**
  * Follows one rendition while ffmpeg encodes it with an EVENT playlist (`-hls_flags
- * temp_file`, so the local playlist is replaced atomically and names only whole segments):
+ * temp_file`, so that segments appear whole; the playlist is checked with `isWholePlaylist`):
  * each time the playlist changes, uploads the segments it names that are not up yet, then the
  * playlist itself, so the stored playlist never names a segment that is not stored. After the
  * first upload that names at least one segment, `onPlayable` runs once (the caller publishes
@@ -45,6 +68,7 @@ export function followLiveRendition(o: {
 }): LiveRendition {
   const uploaded = new Set<string>();
   let lastPlaylist = "";
+  let lastSegments: string[] = [];
   let playable = false;
   let stopped = false;
   let failure: { error: unknown } | null = null;
@@ -55,15 +79,24 @@ export function followLiveRendition(o: {
     if (!o.written.includes(path)) o.written.push(path);
   };
 
-  /** One pass: upload what the current local playlist names, then the playlist. */
-  const sync = async () => {
+  /**
+   * One pass: upload what the current local playlist names, then the playlist. While ffmpeg
+   * runs, a playlist caught mid-write is left for the next pass; after it exited (`final`),
+   * the playlist on disk is its last word and must be whole.
+   */
+  const sync = async (final = false) => {
     let text: string;
     try {
       text = await readFile(join(o.localDir, RENDITION_PLAYLIST), "utf8");
-    } catch {
+    } catch (error) {
+      if (final) throw error;
       return; // ffmpeg has not written its first playlist yet
     }
     if (text === lastPlaylist) return;
+    if (!isWholePlaylist(text, lastSegments)) {
+      if (final) throw new Error(`ffmpeg's last ${RENDITION_PLAYLIST} is not a whole playlist`);
+      return;
+    }
     const segments = playlistSegments(text);
     const missing = segments.filter((s) => !uploaded.has(s));
     let next = 0;
@@ -77,6 +110,7 @@ export function followLiveRendition(o: {
     await Promise.all(Array.from({ length: UPLOAD_PARALLELISM }, worker));
     await put(RENDITION_PLAYLIST, text, contentTypeFor(RENDITION_PLAYLIST));
     lastPlaylist = text;
+    lastSegments = segments;
     const [first] = segments;
     if (!playable && first) {
       playable = true;
@@ -97,7 +131,7 @@ export function followLiveRendition(o: {
     async finish() {
       stopped = true;
       await loop;
-      if (!failure) await sync().catch((error: unknown) => (failure ??= { error }));
+      if (!failure) await sync(true).catch((error: unknown) => (failure ??= { error }));
       if (failure) throw failure.error;
     },
     async stop() {
