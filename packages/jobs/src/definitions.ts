@@ -5,13 +5,20 @@ import { DEFAULT_QUEUE_OPTIONS, defineJob, type JobDefinition } from "./define";
 /**
  * Every job kind the platform has. Queues are created from this list by producers and by
  * the runner alike, so a job sent while no runner is up is kept until one starts.
+ *
+ * `notify: true` marks work somebody is waiting on (a video to play, a certificate, a course
+ * in the catalog, a mail, an export): its insert sends a NOTIFY when the transaction commits,
+ * and listening runners start it at once instead of at their next poll (up to 1 s later, per
+ * hop of a pipeline). Polling stays as the floor; background work (digests, rollups, cleanup)
+ * keeps to it.
  */
+const WAITED_ON = { notify: true } as const;
 
 /** Bring one course's search document in line with Postgres (index, update or remove). */
 export const indexCourseJob = defineJob({
   name: "search.index-course",
   payload: z.object({ courseId: z.uuid() }),
-  queue: DEFAULT_QUEUE_OPTIONS,
+  queue: { ...DEFAULT_QUEUE_OPTIONS, ...WAITED_ON },
 });
 
 /**
@@ -21,7 +28,7 @@ export const indexCourseJob = defineJob({
 export const purgeCatalogJob = defineJob({
   name: "catalog.purge-edge",
   payload: z.object({ courseId: z.uuid(), slug: z.string().min(1).optional() }),
-  queue: { ...DEFAULT_QUEUE_OPTIONS, retryLimit: 10 },
+  queue: { ...DEFAULT_QUEUE_OPTIONS, retryLimit: 10, ...WAITED_ON },
 });
 
 /**
@@ -35,6 +42,8 @@ const TRANSCODE_QUEUE_OPTIONS: QueueOptions = {
   retryDelay: 5,
   heartbeatSeconds: 10,
   expireInSeconds: 60 * 60,
+  // An instructor waits for the upload to play: upload → probe → first rung are two hops.
+  ...WAITED_ON,
 };
 
 /**
@@ -71,7 +80,7 @@ export const encodeVideoJob = defineJob({
 export const issueCertificateJob = defineJob({
   name: "certificates.issue",
   payload: z.object({ enrollmentId: z.uuid() }),
-  queue: { ...DEFAULT_QUEUE_OPTIONS, retryLimit: 10 },
+  queue: { ...DEFAULT_QUEUE_OPTIONS, retryLimit: 10, ...WAITED_ON },
 });
 
 /**
@@ -81,7 +90,7 @@ export const issueCertificateJob = defineJob({
 export const publishCertificateJob = defineJob({
   name: "certificates.publish",
   payload: z.object({ certificateId: z.uuid() }),
-  queue: { ...DEFAULT_QUEUE_OPTIONS, retryLimit: 20 },
+  queue: { ...DEFAULT_QUEUE_OPTIONS, retryLimit: 20, ...WAITED_ON },
 });
 
 /**
@@ -100,9 +109,8 @@ export const gradeSubmissionJob = defineJob({
     retryDelay: 1,
     heartbeatSeconds: 10,
     expireInSeconds: 10 * 60,
-    // A learner is waiting: runners that listen are woken by the insert's NOTIFY (sent when
-    // the submit commits) instead of at their next poll.
-    notify: true,
+    // A learner is waiting for the verdict.
+    ...WAITED_ON,
   },
 });
 
@@ -125,7 +133,7 @@ export const closeReviewJob = defineJob({
 export const sendEmailsJob = defineJob({
   name: "email.send",
   payload: z.object({}).strip().nullish(),
-  queue: { ...DEFAULT_QUEUE_OPTIONS, retryLimit: 3, expireInSeconds: 10 * 60 },
+  queue: { ...DEFAULT_QUEUE_OPTIONS, retryLimit: 3, expireInSeconds: 10 * 60, ...WAITED_ON },
   cron: "* * * * *",
 });
 
@@ -225,7 +233,7 @@ export const progressPartitionsJob = defineJob({
 export const privacyExportJob = defineJob({
   name: "privacy.export",
   payload: z.object({ exportId: z.uuid() }),
-  queue: { ...DEFAULT_QUEUE_OPTIONS, retryLimit: 3, expireInSeconds: 30 * 60 },
+  queue: { ...DEFAULT_QUEUE_OPTIONS, retryLimit: 3, expireInSeconds: 30 * 60, ...WAITED_ON },
 });
 
 /** Mark exports past their 7 days expired and delete their archives. Hourly. */

@@ -3,7 +3,7 @@ import type { PgBoss } from "pg-boss";
 import type { z } from "zod";
 import type { JobDefinition } from "./define";
 import { JOB_DEFINITIONS } from "./definitions";
-import { createJobQueue, type EnqueueOptions, enqueue } from "./queue";
+import { createJobQueue, type EnqueueOptions, enqueue, ensureQueue } from "./queue";
 
 type Transaction = Parameters<typeof enqueue>[1];
 const NIL_UUID = "00000000-0000-0000-0000-000000000000";
@@ -30,8 +30,8 @@ export async function openOutbox(connection: DatabaseConnection): Promise<Outbox
   const queue: PgBoss = createJobQueue(connection, { producerOnly: true });
   await queue.start();
   for (const job of JOB_DEFINITIONS) {
-    await queue.createQueue(job.name, job.queue);
-    // createQueue drops pg-boss's cached entry for the queue, and the next send would look it
+    await ensureQueue(queue, job);
+    // ensureQueue drops pg-boss's cached entry for the queue, and the next send would look it
     // up on pg-boss's own connection. Inside a caller's transaction on PGlite (one connection)
     // that lookup waits for the transaction forever, so refill the cache now, outside any.
     await queue.getJobById(job.name, NIL_UUID);

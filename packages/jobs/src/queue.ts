@@ -17,8 +17,8 @@ export function createJobQueue(
   // A producer only inserts jobs: maintenance and cron belong to the runners. A runner's
   // monitor pass is what fails a job whose heartbeat stopped (its runner died), so it runs
   // every 10 s rather than pg-boss's 60 s: a killed transcode is retried within seconds.
-  // Runners also LISTEN, so queues created with `notify` (grading) start a job the moment it
-  // commits; pg-boss falls back to polling where the connection cannot listen (PGlite).
+  // Runners also LISTEN, so queues with `notify` (work somebody waits on, definitions.ts)
+  // start a job the moment it commits; pg-boss falls back to polling where the connection cannot listen (PGlite).
   const role = options.producerOnly
     ? { supervise: false, schedule: false }
     : { superviseIntervalSeconds: 10, monitorIntervalSeconds: 10, useListenNotify: true };
@@ -26,6 +26,16 @@ export function createJobQueue(
     return new PgBoss({ db: fromPglite(connection.pglite), schema: SCHEMA, ...role });
   }
   return new PgBoss({ connectionString: connection.url, schema: SCHEMA, max: 4, ...role });
+}
+
+/**
+ * Creates a job's queue with its options, or brings an existing queue's `notify` flag in line
+ * with the definition: createQueue leaves an existing queue as it was created, so work that
+ * became waited-on later would otherwise keep waiting for the poll.
+ */
+export async function ensureQueue(queue: PgBoss, job: JobDefinition): Promise<void> {
+  await queue.createQueue(job.name, job.queue);
+  await queue.updateQueue(job.name, { notify: job.queue.notify ?? false });
 }
 
 export interface EnqueueOptions {

@@ -1,6 +1,7 @@
 import { databaseFailureOf } from "@lumen/db";
 import type { PgBoss } from "pg-boss";
 import type { JobHandler } from "./define";
+import { ensureQueue } from "./queue";
 
 export interface RunnerLogger {
   info(msg: string, fields?: Record<string, unknown>): void;
@@ -32,7 +33,7 @@ export async function startJobRunner({
   queue.on("error", (error) => logger.error("job queue error", { err: error }));
   await queue.start();
   for (const { job } of handlers) {
-    await queue.createQueue(job.name, job.queue);
+    await ensureQueue(queue, job);
     if (job.cron) await queue.schedule(job.name, job.cron, {}, { tz: "UTC" });
   }
   for (const { job, handle, concurrency: own } of handlers) {
@@ -41,6 +42,9 @@ export async function startJobRunner({
       {
         localConcurrency: own ?? concurrency,
         pollingIntervalSeconds,
+        // A notify queue still polls as often: NOTIFY wakes a worker for a new job, not for a
+        // retry coming due (pg-boss's default backstop would leave that up to 30 s).
+        notifyPollingIntervalSeconds: pollingIntervalSeconds,
         // retryLimit comes with the job: the queue's policy when it was sent is what counts.
         includeMetadata: true,
       },
