@@ -3,8 +3,10 @@
  * closing with one line per pass and a total ("N passed, N failed").
  *
  * A package's `test` script is its default pass (real Postgres when TEST_DATABASE_URL is set,
- * else PGlite); a `test:pglite` script, run only when TEST_DATABASE_URL is set, is a second
- * pass on the embedded default. Passes run TEST_CONCURRENCY at a time (default 3: most of a
+ * else PGlite); a `test:e2e` script (the web app's browser journeys) is a pass of its own, so
+ * the longest work is split where it can run beside the rest; a `test:pglite` script, run only
+ * when TEST_DATABASE_URL is set, is a second pass on the embedded default. Each pass reports
+ * its wall-clock time and the CPU time it used (bash's `times`). Passes run TEST_CONCURRENCY at a time (default 3: most of a
  * pass's time is spent waiting on Postgres, a browser, FFmpeg or workerd, not on this
  * process), longest first by the durations the previous run recorded (else ESTIMATES). Each
  * pass's output is printed whole when it ends, so logs stay readable.
@@ -14,22 +16,22 @@ import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
+import { type Counts, childCpuSeconds, countTests, failureLines } from "./test-output";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const timingsFile = join(root, "node_modules", ".cache", "lumen-test-timings.json");
-// biome-ignore lint/suspicious/noControlCharactersInRegex: stripping ANSI colour codes
-const ANSI = /\u001b\[[0-9;]*m/g;
 
 interface Pass {
   name: string;
   cwd: string;
   args: string[];
 }
-type Counts = { passed: number; failed: number; skipped: number };
 interface Outcome extends Counts {
   pass: Pass;
   code: number;
   seconds: number;
+  /** CPU time (user + system) of the pass and every process it waited for, when known. */
+  cpuSeconds: number | null;
   /** The failed tests' lines ("FAIL file > suite > test", "× test"), for the closing summary. */
   failures: string[];
 }
@@ -63,74 +65,67 @@ function passesOf(dir: string, postgres: boolean): Pass[] {
   if (scripts?.test) {
     passes.push({ name: `${dir} (${postgres ? "postgres" : "pglite"})`, cwd, args: ["test"] });
   }
+  if (scripts?.["test:e2e"]) {
+    passes.push({
+      name: `${dir} e2e (${postgres ? "postgres" : "pglite"})`,
+      cwd,
+      args: ["run", "test:e2e"],
+    });
+  }
   if (postgres && scripts?.["test:pglite"]) {
     passes.push({ name: `${dir} (pglite)`, cwd, args: ["run", "test:pglite"] });
   }
   return passes;
 }
 
-function countTests(output: string): Counts {
-  const counts = { passed: 0, failed: 0, skipped: 0 };
-  // vitest's summary: "      Tests  2 failed | 17 passed | 1 skipped (20)"
-  for (const line of output.replace(ANSI, "").split("\n")) {
-    const summary = /^\s*Tests\s+(.*)\(\d+\)\s*$/.exec(line);
-    if (!summary?.[1]) continue;
-    for (const part of summary[1].split("|")) {
-      const m = /(\d+)\s+(passed|failed|skipped)/.exec(part);
-      if (m?.[1] && m[2]) counts[m[2] as keyof Counts] += Number(m[1]);
-    }
-  }
-  return counts;
-}
-
 /**
- * The lines naming failed tests or files in a pass's output, deduplicated and capped, so the
- * closing summary (often all a truncated CI log keeps) says which tests failed, not just where.
+ * The pass runs under a shell whose `times` prints, on descriptor 3, the CPU time of every
+ * process it waited for (pnpm, vitest, and what they waited for: browsers, servers, FFmpeg):
+ * where a 2-core machine's time goes, which wall-clock time under three passes at once hides.
  */
-function failureLines(output: string, limit = 12): string[] {
-  const fails = new Set<string>();
-  const marks = new Set<string>();
-  for (const raw of output.replace(ANSI, "").split("\n")) {
-    const line = raw.trim();
-    const short = line.length > 200 ? `${line.slice(0, 199)}…` : line;
-    // vitest's "FAIL file > suite > test" names the file; "×" lines only the test.
-    if (/^FAIL\s/.test(line)) fails.add(short);
-    else if (/^[×✗]\s/.test(line)) marks.add(short);
-  }
-  return [...(fails.size > 0 ? fails : marks)].slice(0, limit);
-}
+const WITH_CPU_TIME = 'pnpm "$@"; code=$?; times >&3; exit $code';
 
 function run(pass: Pass): Promise<Outcome> {
   const started = performance.now();
   return new Promise((resolve) => {
-    const child = spawn("pnpm", pass.args, {
+    const child = spawn("bash", ["-c", WITH_CPU_TIME, "pnpm", ...pass.args], {
       cwd: pass.cwd,
-      stdio: ["ignore", "pipe", "pipe"],
+      stdio: ["ignore", "pipe", "pipe", "pipe"],
       env: { ...process.env, FORCE_COLOR: process.env.FORCE_COLOR ?? "0" },
     });
+    let times = "";
     let output = "";
-    child.stdout.on("data", (chunk: Buffer) => {
-      output += chunk.toString();
+    const [, stdout, stderr, timesOut] = child.stdio;
+    timesOut?.on("data", (chunk: Buffer) => {
+      times += chunk.toString();
     });
-    child.stderr.on("data", (chunk: Buffer) => {
-      output += chunk.toString();
-    });
+    for (const stream of [stdout, stderr]) {
+      stream?.on("data", (chunk: Buffer) => {
+        output += chunk.toString();
+      });
+    }
     child.on("close", (code) => {
       const seconds = (performance.now() - started) / 1000;
       const outcome = {
         pass,
         code: code ?? 1,
         seconds,
+        cpuSeconds: childCpuSeconds(times),
         failures: code === 0 ? [] : failureLines(output),
         ...countTests(output),
       };
       const mark = outcome.code === 0 ? "✓" : "✗";
       process.stdout.write(
-        `\n──── ${mark} ${pass.name} · ${seconds.toFixed(0)} s ────\n${output.trimEnd()}\n`,
+        `\n──── ${mark} ${pass.name} · ${timeOf(outcome)} ────\n${output.trimEnd()}\n`,
       );
       resolve(outcome);
     });
   });
+}
+
+function timeOf(o: Outcome): string {
+  const cpu = o.cpuSeconds === null ? "" : `, ${o.cpuSeconds.toFixed(0)} s CPU`;
+  return `${o.seconds.toFixed(0)} s${cpu}`;
 }
 
 function previousTimings(): Record<string, number> {
@@ -146,9 +141,10 @@ function previousTimings(): Record<string, number> {
  * first run (CI's clean clone); a run records its own timings for the next one.
  */
 const ESTIMATES: Record<string, number> = {
-  typecheck: 460,
-  "apps/web (postgres)": 430,
-  "apps/api (postgres)": 420,
+  "apps/api (postgres)": 950,
+  "apps/web e2e (postgres)": 700,
+  typecheck: 120,
+  "apps/web (postgres)": 200,
   "apps/edge (postgres)": 320,
   "apps/api (pglite)": 240,
   "packages/trpc (pglite)": 180,
@@ -197,9 +193,7 @@ for (const o of outcomes.sort((a, b) => a.pass.name.localeCompare(b.pass.name)))
     ? `${o.passed} passed, ${o.failed} failed${o.skipped ? `, ${o.skipped} skipped` : ""}`
     : "no tests";
   const status = o.code === 0 ? "ok" : `FAILED (exit ${o.code})`;
-  console.log(
-    `  ${o.pass.name.padEnd(34)} ${status.padEnd(16)} ${detail} · ${o.seconds.toFixed(0)} s`,
-  );
+  console.log(`  ${o.pass.name.padEnd(34)} ${status.padEnd(16)} ${detail} · ${timeOf(o)}`);
   for (const line of o.failures) console.log(`      ${line}`);
   totals.passed += o.passed;
   totals.failed += o.failed;
@@ -207,8 +201,9 @@ for (const o of outcomes.sort((a, b) => a.pass.name.localeCompare(b.pass.name)))
 }
 const failedPasses = outcomes.filter((o) => o.code !== 0);
 const wall = ((performance.now() - started) / 1000).toFixed(0);
+const cpu = outcomes.reduce((sum, o) => sum + (o.cpuSeconds ?? 0), 0).toFixed(0);
 const skipped = totals.skipped ? `, ${totals.skipped} skipped` : "";
 console.log(
-  `\n${totals.passed} passed, ${totals.failed} failed${skipped} (${outcomes.length} passes, ${failedPasses.length} failed, ${wall} s)`,
+  `\n${totals.passed} passed, ${totals.failed} failed${skipped} (${outcomes.length} passes, ${failedPasses.length} failed, ${wall} s, ${cpu} s CPU)`,
 );
 process.exit(failedPasses.length > 0 || totals.failed > 0 ? 1 : 0);

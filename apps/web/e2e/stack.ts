@@ -137,11 +137,24 @@ export async function startStack(
       smtpUrl: options.smtpUrl,
       readyBy,
     };
-    const api = await startApi(processOptions);
-    cleanups.push(api.stop);
-    // After the API: both migrate at start-up, and the API has done it by now.
-    const jobs = options.jobs === false ? null : await startJobRunner(processOptions);
-    if (jobs) cleanups.push(jobs.stop);
+    // Side by side: both migrate at start-up, under an advisory lock, and the database is
+    // migrated already, so neither waits on the other (4–5 s each here).
+    // Both settle before a failure is thrown, so the close below stops the one that did start.
+    const [apiStart, jobsStart] = await Promise.allSettled([
+      startApi(processOptions).then((api) => {
+        cleanups.push(api.stop);
+        return api;
+      }),
+      options.jobs === false
+        ? null
+        : startJobRunner(processOptions).then((jobs) => {
+            cleanups.push(jobs.stop);
+            return jobs;
+          }),
+    ]);
+    if (apiStart.status === "rejected") throw apiStart.reason;
+    if (jobsStart.status === "rejected") throw jobsStart.reason;
+    const [api, jobs] = [apiStart.value, jobsStart.value];
     const serveWeb = async (port: number, apiUrl: string) => {
       const server: PreviewServer = await preview({
         root: webDir,
