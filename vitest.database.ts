@@ -6,15 +6,9 @@
  * PGlite and browsers at once), where tests that take 2 s alone have taken over 30 s.
  * These tests share no module state they change (no module mocks; fake timers and spies are
  * restored after each test); each file still gets its own database.
- *
- * On a Postgres server two files run at once (vitest's default on 2 cores is one): these
- * passes mostly wait on the server (the API's: 687 s wall-clock for 175 s of CPU in one
- * `pnpm test`, 158 s alone with two workers against ~300 s with one). On PGlite the database
- * runs inside the worker, so one file at a time stays the better use of the cores.
  */
 export const databaseTestOptions = {
   testTimeout: 60_000,
   hookTimeout: 60_000,
   isolate: false,
-  ...(process.env.TEST_DATABASE_URL ? { maxWorkers: 2 } : {}),
 };
