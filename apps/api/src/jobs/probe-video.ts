@@ -1,6 +1,6 @@
 import type { Database } from "@lumen/db";
 import { handleJob, type Outbox, probeVideoJob } from "@lumen/jobs";
-import { type FfmpegConfig, type MediaStore, probeVideo } from "@lumen/media";
+import { type FfmpegConfig, type MediaStore, probeVideo, type SourceCache } from "@lumen/media";
 import type { Logger } from "../logger";
 
 /**
@@ -13,11 +13,13 @@ export function probeVideoHandler({
   outbox,
   ffmpeg,
   logger,
+  sources,
 }: {
   db: Database;
   store: MediaStore;
   outbox: Outbox;
   ffmpeg: FfmpegConfig;
+  sources?: SourceCache;
   logger: Pick<Logger, "info">;
 }) {
   return handleJob(
@@ -28,6 +30,7 @@ export function probeVideoHandler({
         store,
         outbox,
         ffmpeg,
+        sources,
         assetId,
         signal,
         attempt,

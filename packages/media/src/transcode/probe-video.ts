@@ -14,6 +14,7 @@ import { generationId } from "../hls/playlists";
 import type { MediaStore } from "../store/types";
 import { clearFailedAttempts, type Rejected, settleTranscodeError } from "./failure";
 import { fetchSource } from "./source";
+import type { SourceCache } from "./source-cache";
 
 const PROBE_TIMEOUT_MS = 60_000;
 const POSTER_TIMEOUT_MS = 60_000;
@@ -33,6 +34,8 @@ export interface ProbeVideoInput {
   finalAttempt?: boolean;
   /** How many attempts the job gets in all; shown with a failed attempt's error. */
   maxAttempts?: number;
+  /** This runner's kept sources (source-cache.ts): the download is kept for the encodes. */
+  sources?: SourceCache | undefined;
 }
 
 export type ProbeOutcome =
@@ -104,7 +107,7 @@ type Inspected = Awaited<ReturnType<typeof inspectSource>>;
 
 async function inspectSource(input: ProbeVideoInput, dir: string) {
   const { store, ffmpeg, assetId, signal } = input;
-  const source = await fetchSource({ store, assetId, dir, signal });
+  const source = await fetchSource({ store, assetId, dir, signal, cache: input.sources });
   const probe = await probeMedia(ffmpeg, source.file, source.format, {
     signal,
     timeoutMs: PROBE_TIMEOUT_MS,
