@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { chmod, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { lessons, videoAssets, videoRenditions } from "@lumen/db";
@@ -132,6 +132,27 @@ describe("transcoding an uploaded video", () => {
     } finally {
       await sources.close();
     }
+  });
+
+  it("renders the poster after the plan is committed, and a poster that fails leaves none, not a failed video", async () => {
+    // An ffmpeg that refuses to write posters and nothing else.
+    const noPosters = join(dir, "ffmpeg-no-posters");
+    await writeFile(
+      noPosters,
+      `#!/bin/sh\ncase "$*" in *poster.jpg*) echo 'poster refused' >&2; exit 1;; esac\nexec '${tools.ffmpeg.ffmpegPath}' "$@"\n`,
+    );
+    await chmod(noPosters, 0o755);
+    const store = new InMemoryMediaStore();
+    const { assetId } = await uploadedAsset(store, clip360);
+    const ffmpeg = { ...tools.ffmpeg, ffmpegPath: noPosters };
+
+    const probed = await probeVideo({ db: database.db, store, outbox, ffmpeg, assetId });
+    expect(probed).toMatchObject({ outcome: "planned", renditions: ["360p"] });
+    expect(probed.outcome === "planned" && probed.posterError).toMatch(/poster/i);
+    expect(await encodeJobsFor(database.db, assetId)).toHaveLength(1);
+    const asset = await assetRow(database.db, assetId);
+    expect(asset).toMatchObject({ status: "processing", posterPath: null, failureReason: null });
+    expect([...store.objects.keys()].filter((k) => k.includes("poster"))).toEqual([]);
   });
 
   it("runs probe, poster, encode and codec checks of an MPEG-TS upload on the build under test", async () => {

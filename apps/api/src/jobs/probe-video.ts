@@ -20,7 +20,7 @@ export function probeVideoHandler({
   outbox: Outbox;
   ffmpeg: FfmpegConfig;
   sources?: SourceCache;
-  logger: Pick<Logger, "info">;
+  logger: Pick<Logger, "info" | "warn">;
 }) {
   return handleJob(
     probeVideoJob,
@@ -37,6 +37,9 @@ export function probeVideoHandler({
         maxAttempts,
         finalAttempt,
       });
+      if (result.outcome === "planned" && result.posterError) {
+        logger.warn("video has no poster", { assetId, err: result.posterError });
+      }
       logger.info("video probed", { assetId, attempt, ...result });
     },
   );
