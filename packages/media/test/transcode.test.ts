@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { chmod, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { lessons, videoAssets, videoRenditions } from "@lumen/db";
@@ -8,6 +8,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { resolveFfmpeg } from "../src/ffmpeg/binaries";
 import { InMemoryMediaStore } from "../src/store/memory";
+import type { ByteRange } from "../src/store/types";
 import {
   assetRow,
   createQueuedAsset,
@@ -19,6 +20,8 @@ import {
 import { generateClip } from "../src/testing/clips";
 import { NPM_BUILD_PATHS, TEST_FFMPEG_BUILD } from "../src/testing/ffmpeg";
 import { probeVideo } from "../src/transcode/probe-video";
+import { SOURCE_PATH } from "../src/transcode/source";
+import { createSourceCache } from "../src/transcode/source-cache";
 
 let database: TestDatabase;
 let outbox: OutboxHandle;
@@ -38,6 +41,15 @@ afterAll(async () => {
   await database.close();
   await rm(dir, { recursive: true, force: true });
 });
+
+/** Counts reads of uploaded sources: a download is one read per chunk. */
+class SourceReadsStore extends InMemoryMediaStore {
+  sourceReads = 0;
+  override async get(assetId: string, path: string, range?: ByteRange) {
+    if (path === SOURCE_PATH) this.sourceReads += 1;
+    return super.get(assetId, path, range);
+  }
+}
 
 async function uploadedAsset(store: InMemoryMediaStore, source: Uint8Array, createdAt?: Date) {
   const asset = await createQueuedAsset(database.db, { createdAt });
@@ -98,6 +110,49 @@ describe("transcoding an uploaded video", () => {
 
     const [lesson] = await db.select().from(lessons).where(eq(lessons.id, lessonId));
     expect(lesson?.videoAssetId).toBe(assetId);
+  });
+
+  it("on one runner, the encode starts from the probe's download: the source is read once", async () => {
+    const store = new SourceReadsStore();
+    const { assetId } = await uploadedAsset(store, clip360);
+    const sources = createSourceCache();
+    try {
+      const { encoded } = await runPipeline({
+        db: database.db,
+        store,
+        outbox,
+        ffmpeg: tools.ffmpeg,
+        assetId,
+        sources,
+      });
+      expect(encoded).toMatchObject([{ outcome: "encoded", won: ["360p"], ready: true }]);
+      // One ranged read (the clip is under a chunk), by the probe; none by the encode.
+      expect(store.sourceReads).toBe(1);
+      expect((await assetRow(database.db, assetId)).status).toBe("ready");
+    } finally {
+      await sources.close();
+    }
+  });
+
+  it("renders the poster after the plan is committed, and a poster that fails leaves none, not a failed video", async () => {
+    // An ffmpeg that refuses to write posters and nothing else.
+    const noPosters = join(dir, "ffmpeg-no-posters");
+    await writeFile(
+      noPosters,
+      `#!/bin/sh\ncase "$*" in *poster.jpg*) echo 'poster refused' >&2; exit 1;; esac\nexec '${tools.ffmpeg.ffmpegPath}' "$@"\n`,
+    );
+    await chmod(noPosters, 0o755);
+    const store = new InMemoryMediaStore();
+    const { assetId } = await uploadedAsset(store, clip360);
+    const ffmpeg = { ...tools.ffmpeg, ffmpegPath: noPosters };
+
+    const probed = await probeVideo({ db: database.db, store, outbox, ffmpeg, assetId });
+    expect(probed).toMatchObject({ outcome: "planned", renditions: ["360p"] });
+    expect(probed.outcome === "planned" && probed.posterError).toMatch(/poster/i);
+    expect(await encodeJobsFor(database.db, assetId)).toHaveLength(1);
+    const asset = await assetRow(database.db, assetId);
+    expect(asset).toMatchObject({ status: "processing", posterPath: null, failureReason: null });
+    expect([...store.objects.keys()].filter((k) => k.includes("poster"))).toEqual([]);
   });
 
   it("runs probe, poster, encode and codec checks of an MPEG-TS upload on the build under test", async () => {

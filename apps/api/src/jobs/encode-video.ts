@@ -1,7 +1,7 @@
 import { encodeVideoRenditions } from "@lumen/core/video";
 import type { Database } from "@lumen/db";
 import { encodeVideoJob, handleJob } from "@lumen/jobs";
-import type { FfmpegConfig, MediaStore } from "@lumen/media";
+import type { FfmpegConfig, MediaStore, SourceCache } from "@lumen/media";
 import type { Logger } from "../logger";
 
 /** The lowest rendition and the ladder run side by side on one runner. */
@@ -16,10 +16,12 @@ export function encodeVideoHandler({
   store,
   ffmpeg,
   logger,
+  sources,
 }: {
   db: Database;
   store: MediaStore;
   ffmpeg: FfmpegConfig;
+  sources?: SourceCache;
   logger: Pick<Logger, "info" | "warn">;
 }) {
   return handleJob(
@@ -29,6 +31,7 @@ export function encodeVideoHandler({
         db,
         store,
         ffmpeg,
+        sources,
         assetId,
         renditions,
         signal,

@@ -2,7 +2,7 @@ import type { CertificateIssuer } from "@lumen/core/certificates";
 import type { EmailTransport } from "@lumen/core/email";
 import type { Database } from "@lumen/db";
 import type { JobHandler, Outbox } from "@lumen/jobs";
-import type { FfmpegConfig, MediaContext } from "@lumen/media";
+import { createSourceCache, type FfmpegConfig, type MediaContext } from "@lumen/media";
 import type { SearchBackend } from "@lumen/search";
 import type { ApiEnv } from "../env";
 import type { Logger } from "../logger";
@@ -80,6 +80,8 @@ export function jobHandlers(deps: JobDeps): JobHandler[] {
       store: deps.media.store,
       ffmpeg: deps.ffmpeg,
       logger: deps.logger,
+      // The probe's download serves the encodes that follow it on this runner.
+      sources: createSourceCache(),
     };
     handlers.push(probeVideoHandler({ ...video, outbox: deps.outbox }), encodeVideoHandler(video));
   }

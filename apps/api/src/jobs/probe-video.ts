@@ -1,6 +1,6 @@
 import type { Database } from "@lumen/db";
 import { handleJob, type Outbox, probeVideoJob } from "@lumen/jobs";
-import { type FfmpegConfig, type MediaStore, probeVideo } from "@lumen/media";
+import { type FfmpegConfig, type MediaStore, probeVideo, type SourceCache } from "@lumen/media";
 import type { Logger } from "../logger";
 
 /**
@@ -13,12 +13,14 @@ export function probeVideoHandler({
   outbox,
   ffmpeg,
   logger,
+  sources,
 }: {
   db: Database;
   store: MediaStore;
   outbox: Outbox;
   ffmpeg: FfmpegConfig;
-  logger: Pick<Logger, "info">;
+  sources?: SourceCache;
+  logger: Pick<Logger, "info" | "warn">;
 }) {
   return handleJob(
     probeVideoJob,
@@ -28,12 +30,16 @@ export function probeVideoHandler({
         store,
         outbox,
         ffmpeg,
+        sources,
         assetId,
         signal,
         attempt,
         maxAttempts,
         finalAttempt,
       });
+      if (result.outcome === "planned" && result.posterError) {
+        logger.warn("video has no poster", { assetId, err: result.posterError });
+      }
       logger.info("video probed", { assetId, attempt, ...result });
     },
   );

@@ -9,6 +9,7 @@ import type { FfmpegConfig } from "../ffmpeg/binaries";
 import type { MediaStore } from "../store/types";
 import { encodeRenditions } from "../transcode/encode-renditions";
 import { probeVideo } from "../transcode/probe-video";
+import type { SourceCache } from "../transcode/source-cache";
 import { testFfmpeg } from "./ffmpeg";
 
 /** A lesson and a queued video asset for it, as completeUpload leaves them. Rows are per test. */
@@ -90,6 +91,8 @@ export async function runPipeline(deps: {
   outbox: Outbox;
   ffmpeg: FfmpegConfig;
   assetId: string;
+  /** A runner's kept sources, shared by the probe and the encodes as on one runner. */
+  sources?: SourceCache;
 }) {
   const probed = await probeVideo(deps);
   const encoded = [];

@@ -20,6 +20,7 @@ import {
   type UploadedRendition,
 } from "./publish-renditions";
 import { fetchSource } from "./source";
+import type { SourceCache } from "./source-cache";
 import { removeStaleOutputs } from "./stale-outputs";
 import { uploadRendition } from "./upload";
 
@@ -53,6 +54,8 @@ export interface EncodeRenditionsInput {
   live?: boolean;
   /** How often a live rendition's local playlist is checked (tests shorten it). */
   livePollMs?: number;
+  /** This runner's kept sources (source-cache.ts): the probe's download, when it ran here. */
+  sources?: SourceCache | undefined;
 }
 
 export type EncodeOutcome =
@@ -151,7 +154,7 @@ async function encodeAndUpload(
 ): Promise<UploadedRendition[]> {
   const { db, store, ffmpeg, assetId, signal } = input;
   const names = target.plan.map((r) => r.name);
-  const source = await fetchSource({ store, assetId, dir, signal });
+  const source = await fetchSource({ store, assetId, dir, signal, cache: input.sources });
   const inGroup = and(
     eq(videoRenditions.assetId, assetId),
     inArray(videoRenditions.name, names),

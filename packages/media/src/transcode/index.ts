@@ -11,3 +11,4 @@ export {
   probeVideo,
 } from "./probe-video";
 export { SOURCE_PATH } from "./source";
+export { createSourceCache, type SourceCache } from "./source-cache";

@@ -1,9 +1,9 @@
 import { readFile } from "node:fs/promises";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import type { Database } from "@lumen/db";
 import { videoAssets, videoRenditions } from "@lumen/db/schema";
 import { encodeVideoJob, type Outbox } from "@lumen/jobs";
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { FfmpegConfig } from "../ffmpeg/binaries";
 import { MediaRejectedError } from "../ffmpeg/errors";
 import { planLadder, type RenditionPlan } from "../ffmpeg/ladder";
@@ -14,6 +14,7 @@ import { generationId } from "../hls/playlists";
 import type { MediaStore } from "../store/types";
 import { clearFailedAttempts, type Rejected, settleTranscodeError } from "./failure";
 import { fetchSource } from "./source";
+import type { SourceCache } from "./source-cache";
 
 const PROBE_TIMEOUT_MS = 60_000;
 const POSTER_TIMEOUT_MS = 60_000;
@@ -33,18 +34,31 @@ export interface ProbeVideoInput {
   finalAttempt?: boolean;
   /** How many attempts the job gets in all; shown with a failed attempt's error. */
   maxAttempts?: number;
+  /** This runner's kept sources (source-cache.ts): the download is kept for the encodes. */
+  sources?: SourceCache | undefined;
 }
 
 export type ProbeOutcome =
   | { outcome: "skipped"; reason: string }
   | Rejected
-  | { outcome: "planned"; renditions: string[]; durationSeconds: number };
+  | {
+      outcome: "planned";
+      renditions: string[];
+      durationSeconds: number;
+      /** Why no poster was made (the video still encodes and plays without one). */
+      posterError?: string;
+    };
 
 /**
  * Checks an uploaded source (magic bytes, then ffprobe with that explicit format), plans the
- * ladder, renders the poster, and in one transaction records all of it and enqueues the encode
- * jobs: the lowest rendition alone at high priority, the rest as one job. Idempotent: once a
- * plan is committed its encode jobs exist too, so a repeated attempt changes nothing.
+ * ladder, and in one transaction records it and enqueues the encode jobs: the lowest
+ * rendition alone at high priority, the rest as one job. Idempotent: once a plan is committed
+ * its encode jobs exist too, so a repeated attempt changes nothing.
+ *
+ * The poster is rendered after the commit, while the first encode (woken by the commit's
+ * NOTIFY, from this runner's copy of the source) is already under way: it is not on the path
+ * to the first playable segment (ADR 0030). A poster that cannot be made leaves the asset
+ * without one (`posterError`), as a video is still worth playing.
  */
 export async function probeVideo(input: ProbeVideoInput): Promise<ProbeOutcome> {
   const { db, assetId } = input;
@@ -61,18 +75,23 @@ export async function probeVideo(input: ProbeVideoInput): Promise<ProbeOutcome> 
       .where(
         and(eq(videoAssets.id, assetId), inArray(videoAssets.status, ["queued", "processing"])),
       );
-    const inspected = await withPrivateTempDir((dir) => inspectSource(input, dir));
-    if (await commitPlan(input, inspected)) {
+    return await withPrivateTempDir(async (dir) => {
+      const inspected = await inspectSource(input, dir);
+      if (!(await commitPlan(input, inspected))) {
+        return { outcome: "skipped", reason: "planned by another attempt" } as const;
+      }
       await clearFailedAttempts(db, assetId);
+      const posterError = await makePoster(input, inspected).then(
+        () => undefined,
+        (error: unknown) => (error instanceof Error ? error.message : String(error)),
+      );
       return {
         outcome: "planned",
         renditions: inspected.plan.map((r) => r.name),
         durationSeconds: inspected.probe.durationSeconds,
-      };
-    }
-    // Another attempt committed first: its poster is the one the asset points at.
-    await input.store.delete(assetId, [`hls/${inspected.posterPath}`]);
-    return { outcome: "skipped", reason: "planned by another attempt" };
+        ...(posterError === undefined ? {} : { posterError }),
+      } as const;
+    });
   } catch (error) {
     return settleTranscodeError({
       db,
@@ -104,14 +123,20 @@ type Inspected = Awaited<ReturnType<typeof inspectSource>>;
 
 async function inspectSource(input: ProbeVideoInput, dir: string) {
   const { store, ffmpeg, assetId, signal } = input;
-  const source = await fetchSource({ store, assetId, dir, signal });
+  const source = await fetchSource({ store, assetId, dir, signal, cache: input.sources });
   const probe = await probeMedia(ffmpeg, source.file, source.format, {
     signal,
     timeoutMs: PROBE_TIMEOUT_MS,
   });
   const plan = planLadder({ width: probe.width, height: probe.height, hasAudio: probe.hasAudio });
   if (plan.length === 0) throw new MediaRejectedError("The video has no picture to encode.");
-  const poster = join(dir, "poster.jpg");
+  return { source, probe: { container: source.format, ...probe }, plan };
+}
+
+/** Renders, stores and records the poster, unless the asset has one or has ended meanwhile. */
+async function makePoster(input: ProbeVideoInput, { source, probe }: Inspected): Promise<void> {
+  const { db, store, ffmpeg, assetId, signal } = input;
+  const poster = join(dirname(source.file), "poster.jpg");
   await renderPoster(ffmpeg, {
     input: source.file,
     format: source.format,
@@ -122,13 +147,24 @@ async function inspectSource(input: ProbeVideoInput, dir: string) {
   });
   const posterPath = `poster-${generationId()}.jpg`;
   await store.put(assetId, `hls/${posterPath}`, await readFile(poster), "image/jpeg");
-  return { probe: { container: source.format, ...probe }, plan, posterPath };
+  const recorded = await db
+    .update(videoAssets)
+    .set({ posterPath, updatedAt: new Date() })
+    .where(
+      and(
+        eq(videoAssets.id, assetId),
+        isNull(videoAssets.posterPath),
+        inArray(videoAssets.status, ["processing", "ready"]),
+      ),
+    )
+    .returning({ id: videoAssets.id });
+  if (recorded.length === 0) await store.delete(assetId, [`hls/${posterPath}`]);
 }
 
 /** Records the plan and enqueues its encodes, unless another attempt already did. */
 async function commitPlan(input: ProbeVideoInput, inspected: Inspected): Promise<boolean> {
   const { db, outbox, assetId } = input;
-  const { probe, plan, posterPath } = inspected;
+  const { probe, plan } = inspected;
   const [first, ...rest] = plan.map((r) => r.name);
   if (!first) throw new Error("empty rendition plan");
   return db.transaction(async (tx) => {
@@ -151,7 +187,6 @@ async function commitPlan(input: ProbeVideoInput, inspected: Inspected): Promise
         durationSeconds: probe.durationSeconds,
         width: probe.width,
         height: probe.height,
-        posterPath,
         updatedAt: new Date(),
       })
       .where(eq(videoAssets.id, assetId));

@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { MediaRejectedError } from "../ffmpeg/errors";
 import { type ContainerFormat, readFileHead, sniffContainer } from "../ffmpeg/sniff";
 import type { MediaStore } from "../store/types";
+import type { SourceCache } from "./source-cache";
 
 /** The uploaded original, relative to the asset's prefix (`videos/<id>/source`). */
 export const SOURCE_PATH = "source";
@@ -30,14 +31,19 @@ export async function fetchSource({
   assetId,
   dir,
   signal,
+  cache,
 }: {
   store: MediaStore;
   assetId: string;
   dir: string;
   signal?: AbortSignal | undefined;
+  /** This runner's kept sources: a hit is linked into `dir`, a download is kept there. */
+  cache?: SourceCache | undefined;
 }): Promise<LocalSource> {
   const head = await store.head(assetId, SOURCE_PATH);
   if (!head) throw new Error(`asset ${assetId} has no source in storage`);
+  const kept = await cache?.take(assetId, head.size, dir);
+  if (kept) return kept;
   const file = join(dir, "source");
   const out = await open(file, "wx", 0o600);
   try {
@@ -55,6 +61,7 @@ export async function fetchSource({
   }
   const sniffed = sniffContainer(await readFileHead(file));
   if (!sniffed.ok) throw new MediaRejectedError(sniffed.reason);
+  await cache?.keep(assetId, file, sniffed.format);
   return { file, format: sniffed.format };
 }
 
