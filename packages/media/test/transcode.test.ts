@@ -8,19 +8,18 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { resolveFfmpeg } from "../src/ffmpeg/binaries";
 import { InMemoryMediaStore } from "../src/store/memory";
-import type { ByteRange } from "../src/store/types";
 import {
   assetRow,
   createQueuedAsset,
   encodeJobsFor,
   recordedFfmpeg,
   runPipeline,
+  SourceReadsStore,
   storedText,
 } from "../src/testing";
 import { generateClip } from "../src/testing/clips";
 import { NPM_BUILD_PATHS, TEST_FFMPEG_BUILD } from "../src/testing/ffmpeg";
 import { probeVideo } from "../src/transcode/probe-video";
-import { SOURCE_PATH } from "../src/transcode/source";
 import { createSourceCache } from "../src/transcode/source-cache";
 
 let database: TestDatabase;
@@ -41,15 +40,6 @@ afterAll(async () => {
   await database.close();
   await rm(dir, { recursive: true, force: true });
 });
-
-/** Counts reads of uploaded sources: a download is one read per chunk. */
-class SourceReadsStore extends InMemoryMediaStore {
-  sourceReads = 0;
-  override async get(assetId: string, path: string, range?: ByteRange) {
-    if (path === SOURCE_PATH) this.sourceReads += 1;
-    return super.get(assetId, path, range);
-  }
-}
 
 async function uploadedAsset(store: InMemoryMediaStore, source: Uint8Array, createdAt?: Date) {
   const asset = await createQueuedAsset(database.db, { createdAt });

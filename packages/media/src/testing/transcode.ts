@@ -6,9 +6,11 @@ import type { Outbox } from "@lumen/jobs";
 import { eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { FfmpegConfig } from "../ffmpeg/binaries";
-import type { MediaStore } from "../store/types";
+import { InMemoryMediaStore } from "../store/memory";
+import type { ByteRange, MediaStore } from "../store/types";
 import { encodeRenditions } from "../transcode/encode-renditions";
 import { probeVideo } from "../transcode/probe-video";
+import { SOURCE_PATH } from "../transcode/source";
 import type { SourceCache } from "../transcode/source-cache";
 import { testFfmpeg } from "./ffmpeg";
 
@@ -106,4 +108,13 @@ export async function storedText(store: MediaStore, assetId: string, path: strin
   const object = await store.get(assetId, path);
   if (!object) throw new Error(`nothing stored at ${path}`);
   return new Response(object.body).text();
+}
+
+/** A memory store that counts reads of uploaded sources: a download is one read per chunk. */
+export class SourceReadsStore extends InMemoryMediaStore {
+  sourceReads = 0;
+  override async get(assetId: string, path: string, range?: ByteRange) {
+    if (path === SOURCE_PATH) this.sourceReads += 1;
+    return super.get(assetId, path, range);
+  }
 }

@@ -5,8 +5,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { InMemoryMediaStore } from "../store/memory";
-import type { ByteRange } from "../store/types";
+import { SourceReadsStore } from "../testing/transcode";
 import { fetchSource, SOURCE_CHUNK_BYTES, SOURCE_PATH } from "./source";
 import { createSourceCache } from "./source-cache";
 
@@ -118,32 +117,23 @@ it("leaves no directory behind when the runner exits without closing it", async 
   expect(after.filter((f) => !before.includes(f))).toEqual([]);
 });
 
-/** Counts the ranged reads of the source: what a download costs. */
-class CountingStore extends InMemoryMediaStore {
-  reads = 0;
-  override async get(assetId: string, path: string, range?: ByteRange) {
-    if (path === SOURCE_PATH) this.reads += 1;
-    return super.get(assetId, path, range);
-  }
-}
-
 describe("fetching a source with the runner's cache", () => {
   it("downloads once: the next job of the asset reads the same bytes without a request", async () => {
-    const store = new CountingStore();
+    const store = new SourceReadsStore();
     const bytes = webm(SOURCE_CHUNK_BYTES + 1234);
     await store.put("asset-5", SOURCE_PATH, bytes, "video/webm");
     const cache = createSourceCache();
 
     const first = await fetchSource({ store, assetId: "asset-5", dir: await jobDir(), cache });
-    expect(store.reads).toBe(2); // two chunks
+    expect(store.sourceReads).toBe(2); // two chunks
     const second = await fetchSource({ store, assetId: "asset-5", dir: await jobDir(), cache });
-    expect(store.reads).toBe(2);
+    expect(store.sourceReads).toBe(2);
     expect(second.format).toBe(first.format);
     expect(second.file).not.toBe(first.file);
     expect(Buffer.compare(await readFile(second.file), Buffer.from(bytes))).toBe(0);
     // Without the cache (another runner), it downloads.
     await fetchSource({ store, assetId: "asset-5", dir: await jobDir() });
-    expect(store.reads).toBe(4);
+    expect(store.sourceReads).toBe(4);
     await cache.close();
   });
 });
