@@ -20,7 +20,7 @@ import {
 import { generateClip } from "../src/testing/clips";
 import { NPM_BUILD_PATHS, TEST_FFMPEG_BUILD } from "../src/testing/ffmpeg";
 import { probeVideo } from "../src/transcode/probe-video";
-import { createSourceCache } from "../src/transcode/source-cache";
+import { createSourceCache, type SourceCache } from "../src/transcode/source-cache";
 
 let database: TestDatabase;
 let outbox: OutboxHandle;
@@ -41,6 +41,18 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
+/** Probe, then every encode job it planned, with the recording FFmpeg (on one runner's cache). */
+function pipeline(store: InMemoryMediaStore, assetId: string, sources?: SourceCache) {
+  return runPipeline({
+    db: database.db,
+    store,
+    outbox,
+    ffmpeg: tools.ffmpeg,
+    assetId,
+    ...(sources ? { sources } : {}),
+  });
+}
+
 async function uploadedAsset(store: InMemoryMediaStore, source: Uint8Array, createdAt?: Date) {
   const asset = await createQueuedAsset(database.db, { createdAt });
   await store.put(asset.assetId, "source", source, "application/octet-stream");
@@ -53,13 +65,7 @@ describe("transcoding an uploaded video", () => {
     const { assetId, lessonId } = await uploadedAsset(store, clip360);
     const { db } = database;
 
-    const { probed, encoded } = await runPipeline({
-      db,
-      store,
-      outbox,
-      ffmpeg: tools.ffmpeg,
-      assetId,
-    });
+    const { probed, encoded } = await pipeline(store, assetId);
 
     expect(probed).toMatchObject({ outcome: "planned", renditions: ["360p"] });
     expect(encoded).toMatchObject([{ outcome: "encoded", won: ["360p"], ready: true }]);
@@ -107,14 +113,7 @@ describe("transcoding an uploaded video", () => {
     const { assetId } = await uploadedAsset(store, clip360);
     const sources = createSourceCache();
     try {
-      const { encoded } = await runPipeline({
-        db: database.db,
-        store,
-        outbox,
-        ffmpeg: tools.ffmpeg,
-        assetId,
-        sources,
-      });
+      const { encoded } = await pipeline(store, assetId, sources);
       expect(encoded).toMatchObject([{ outcome: "encoded", won: ["360p"], ready: true }]);
       // One ranged read (the clip is under a chunk), by the probe; none by the encode.
       expect(store.sourceReads).toBe(1);
@@ -151,13 +150,7 @@ describe("transcoding an uploaded video", () => {
     const { assetId } = await uploadedAsset(store, await readFile(source));
     await tools.clearCalls();
 
-    const { encoded } = await runPipeline({
-      db: database.db,
-      store,
-      outbox,
-      ffmpeg: tools.ffmpeg,
-      assetId,
-    });
+    const { encoded } = await pipeline(store, assetId);
 
     expect(encoded).toMatchObject([{ outcome: "encoded", won: ["360p"], ready: true }]);
     const asset = await assetRow(database.db, assetId);
@@ -218,13 +211,7 @@ describe("transcoding an uploaded video", () => {
       .set({ videoAssetId: newer.assetId })
       .where(eq(lessons.id, older.lessonId));
 
-    await runPipeline({
-      db: database.db,
-      store,
-      outbox,
-      ffmpeg: tools.ffmpeg,
-      assetId: older.assetId,
-    });
+    await pipeline(store, older.assetId);
 
     expect((await assetRow(database.db, older.assetId)).status).toBe("ready");
     const [lesson] = await database.db
