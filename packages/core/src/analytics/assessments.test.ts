@@ -12,6 +12,8 @@ import { NotFoundError, type SessionUser } from "../kernel";
 import { saveQuiz, saveQuizInput } from "../quiz";
 import { createTestWorld, questionsOfEveryKind, type TestWorld } from "../testing";
 import { getAssessmentsOverview, getQuizAnalytics } from "./assessments";
+import type { CsvCell } from "./csv";
+import { openAnalyticsExport } from "./export";
 import { discrimination } from "./quiz-analytics";
 
 let world: TestWorld;
@@ -195,5 +197,42 @@ describe("assessments overview", () => {
         backlog: { awaitingReviews: 1, awaitingGrade: 1 },
       },
     ]);
+
+    // The same tables as CSV exports: one row per lesson, every verdict and band a column.
+    const exported = async (table: string) => {
+      const sheet = await openAnalyticsExport({
+        db: world.db,
+        user: instructor,
+        courseId,
+        table,
+        query: {},
+      });
+      const rows: CsvCell[][] = [];
+      for await (const row of sheet.rows) rows.push(row);
+      return Object.fromEntries(sheet.columns.map((c, i) => [c, rows.map((r) => r[i])]));
+    };
+    expect(await exported("exercises")).toEqual({
+      lesson_id: [exerciseId],
+      exercise: ["exercise 3"],
+      learners: [4],
+      submissions: [6],
+      pass_rate: [0.2],
+      graded_passed: [1],
+      graded_failed: [1],
+      graded_error: [2],
+      graded_timeout: [1],
+    });
+    const assignments = await exported("assignments");
+    expect(assignments).toMatchObject({
+      lesson_id: [assignmentId],
+      submitted: [4],
+      graded: [2],
+      band_80_89: [1],
+      band_90_99: [0],
+      band_100: [1],
+      awaiting_reviews: [1],
+      awaiting_grade: [1],
+    });
+    expect(Object.keys(assignments).filter((c) => c.startsWith("band_"))).toHaveLength(11);
   });
 });

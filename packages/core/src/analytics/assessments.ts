@@ -66,6 +66,9 @@ async function quizScoreBands(db: Database, courseId: string) {
   return byLesson;
 }
 
+/** Every verdict VERDICT below gives, in the order the CSV export lists them. */
+export const EXERCISE_VERDICTS = ["passed", "failed", "error", "timeout"] as const;
+
 /**
  * A graded exercise submission's verdict: passed; else "error" when it did not compile or a
  * test crashed or ran out of memory or output, "timeout" when a test ran out of time, else

@@ -74,6 +74,8 @@ export const EXPORT_TABLES = [
   "video",
   "quizzes",
   "quiz",
+  "exercises",
+  "assignments",
   "learners",
 ] as const;
 export type ExportTable = (typeof EXPORT_TABLES)[number];

@@ -5,20 +5,24 @@ import s from "./analytics.module.css";
 import {
   type AssessmentsOverview,
   bandsSummary,
+  csvHref,
   formatNumber,
   formatShare,
 } from "./analytics-view";
-import { DataTable } from "./parts";
+import { CsvLink, DataTable } from "./parts";
 
 /** Each exercise's submissions, pass rate and verdicts. */
-export function Exercises({ data }: { data: AssessmentsOverview }) {
+export function Exercises({ courseId, data }: { courseId: string; data: AssessmentsOverview }) {
   const { t } = useLingui();
   const verdicts = [...new Set(data.exercises.flatMap((e) => Object.keys(e.verdicts)))].sort();
   return (
     <section aria-labelledby="exercises-heading" className={s.tab}>
-      <h2 id="exercises-heading">
-        <Trans>Exercises</Trans>
-      </h2>
+      <div className={s.figureHead}>
+        <h2 id="exercises-heading">
+          <Trans>Exercises</Trans>
+        </h2>
+        <CsvLink href={csvHref(courseId, "exercises")} what={t`the exercises`} />
+      </div>
       <DataTable
         table={{
           caption: t`Exercises: submissions and verdicts`,
@@ -52,9 +56,12 @@ export function Assignments({ courseId, data }: { courseId: string; data: Assess
   const { t } = useLingui();
   return (
     <section aria-labelledby="assignments-heading" className={s.tab}>
-      <h2 id="assignments-heading">
-        <Trans>Assignments</Trans>
-      </h2>
+      <div className={s.figureHead}>
+        <h2 id="assignments-heading">
+          <Trans>Assignments</Trans>
+        </h2>
+        <CsvLink href={csvHref(courseId, "assignments")} what={t`the assignments`} />
+      </div>
       <DataTable
         table={{
           caption: t`Assignments: grades and backlog`,

@@ -108,7 +108,7 @@ function AssessmentsView({ courseId, data }: { courseId: string; data: Assessmen
           {quizId && <QuizDetail courseId={courseId} lessonId={quizId} />}
         </section>
       )}
-      {data.exercises.length > 0 && <Exercises data={data} />}
+      {data.exercises.length > 0 && <Exercises courseId={courseId} data={data} />}
       {data.assignments.length > 0 && <Assignments courseId={courseId} data={data} />}
     </>
   );

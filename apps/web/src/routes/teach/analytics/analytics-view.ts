@@ -249,7 +249,16 @@ export function ariaSort(
   return current.direction === "asc" ? "ascending" : "descending";
 }
 
-export type CsvTable = "overview" | "funnel" | "videos" | "video" | "quizzes" | "quiz" | "learners";
+export type CsvTable =
+  | "overview"
+  | "funnel"
+  | "videos"
+  | "video"
+  | "quizzes"
+  | "quiz"
+  | "exercises"
+  | "assignments"
+  | "learners";
 
 /**
  * The CSV export of one table, with the filters the page shows: a plain link the API
