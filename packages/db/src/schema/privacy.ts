@@ -131,3 +131,36 @@ export const privacyAuditLog = pgTable(
     ),
   ],
 );
+
+/**
+ * Consents a user gave for an optional purpose (GDPR Art. 7), under a version of the policy
+ * that described it; withdrawing closes the row, a new grant opens another, so the history
+ * stays. None are asked for today (only strictly necessary cookies exist). `purpose` is checked
+ * text, not an enum: purposes are declared by the feature that first asks, and one retired
+ * later keeps its rows valid. One open consent per (user, purpose).
+ */
+export const consents = pgTable(
+  "consents",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    userId: text()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    purpose: text().notNull(),
+    policyVersion: text().notNull(),
+    grantedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    withdrawnAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [
+    index("consents_user_id_granted_at_idx").on(t.userId, t.grantedAt),
+    uniqueIndex("consents_user_id_purpose_open_idx")
+      .on(t.userId, t.purpose)
+      .where(sql`${t.withdrawnAt} is null`),
+    check("consents_purpose_slug", sql`${t.purpose} ~ '^[a-z][a-z0-9_]{1,47}$'`),
+    check("consents_policy_version_length", sql`length(${t.policyVersion}) between 1 and 40`),
+    check(
+      "consents_withdrawn_after_granted",
+      sql`${t.withdrawnAt} is null or ${t.withdrawnAt} >= ${t.grantedAt}`,
+    ),
+  ],
+);
