@@ -5,6 +5,14 @@
 
 export { collectExport, writeExportArchive } from "./archive";
 export { AREA_TEXT, EXPORT_AREAS } from "./areas";
+export {
+  type ConsentInput,
+  type ConsentView,
+  consentInput,
+  listConsents,
+  recordConsent,
+  withdrawConsent,
+} from "./consents";
 export { type DownloadChannel, type ExportDownload, openExportDownload } from "./download";
 export { expireDataExports } from "./expire";
 export {
