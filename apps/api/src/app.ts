@@ -147,7 +147,16 @@ export function createApp({
   app.route("/", forumImageRoutes({ db, media, auth }));
   app.route("/", certificateRoutes({ db, media, auth }));
   app.route("/", analyticsExportRoutes({ db, auth, logger }));
-  app.route("/", privacyRoutes({ db, media, auth }));
+  app.route(
+    "/",
+    privacyRoutes({
+      db,
+      media,
+      auth,
+      linkSecret: env.EMAIL_TOKEN_SECRET,
+      webOrigin: env.WEB_ORIGIN,
+    }),
+  );
   app.route("/", emailRoutes({ db, secret: env.EMAIL_TOKEN_SECRET, webOrigin: env.WEB_ORIGIN }));
   // Anonymous, cacheable catalog JSON that the edge Worker fetches on a miss.
   app.route("/public", publicCatalogRoutes({ db, search }));
@@ -210,6 +219,7 @@ export function createApp({
           }),
           deletionGraceDays: env.ACCOUNT_DELETION_GRACE_DAYS,
           ratings: { minCompletionPercent: env.RATING_MIN_COMPLETION_PERCENT },
+          exportLinkSecret: env.EMAIL_TOKEN_SECRET,
         }),
       onError: ({ error, path }) => {
         if (error.code === "INTERNAL_SERVER_ERROR") {

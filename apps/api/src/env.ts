@@ -50,7 +50,10 @@ export const apiEnvSchema = databaseEnvSchema
     /** Outgoing mail (verification links). Development: the local catcher `pnpm dev` runs. */
     SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
     MAIL_FROM: z.string().trim().min(3).optional(),
-    /** Signs the one-click unsubscribe links in notification emails (HMAC-SHA256). */
+    /**
+     * Signs the links in emails (HMAC-SHA256): one-click unsubscribe links, and data export
+     * download links (also handed out on the privacy page).
+     */
     EMAIL_TOKEN_SECRET: secretRule("EMAIL_TOKEN_SECRET").optional(),
     MAX_BODY_BYTES: z.coerce
       .number()

@@ -45,13 +45,18 @@ export interface ContextInner {
   deletionGraceDays?: number | undefined;
   /** Who may rate a course (RATING_MIN_COMPLETION_PERCENT); absent: the default 20 %. */
   ratings?: RatingPolicy | undefined;
+  /**
+   * Signs data export download links (the API's EMAIL_TOKEN_SECRET); absent: exports list
+   * the session-only download path.
+   */
+  exportLinkSecret?: string | undefined;
 }
 
 /** Pure context: tests build it directly and call procedures with `createCaller`. */
 export function createContextInner(opts: ContextInner): ContextInner {
   const { db, user, currentUser, outbox, search, media, progress, live, analytics, webhooks } =
     opts;
-  const { checkPassword, deletionGraceDays, ratings } = opts;
+  const { checkPassword, deletionGraceDays, ratings, exportLinkSecret } = opts;
   return {
     db,
     user,
@@ -66,6 +71,7 @@ export function createContextInner(opts: ContextInner): ContextInner {
     checkPassword,
     deletionGraceDays,
     ratings,
+    exportLinkSecret,
   };
 }
 

@@ -1,4 +1,5 @@
 import { type EmailTransport, queueDailyDigests, sendDueEmails } from "@lumen/core/email";
+import { exportEmailLinks } from "@lumen/core/privacy";
 import type { Database } from "@lumen/db";
 import { handleJob, queueDigestsJob, sendEmailsJob } from "@lumen/jobs";
 import type { ApiEnv } from "../env";
@@ -11,19 +12,27 @@ export interface EmailJobDeps {
   transport: EmailTransport;
 }
 
-/** Links in emails: the SPA for people, the API's public URL for the one-click POST. */
-export const emailLinksOf = (env: EmailJobDeps["env"]) => ({
-  appUrl: env.WEB_ORIGIN.replace(/\/$/, ""),
-  apiUrl: env.AUTH_BASE_URL.replace(/\/$/, ""),
-  secret: env.EMAIL_TOKEN_SECRET,
-});
+/**
+ * Links in emails: the SPA for people, the API's public URL for the one-click POST and for a
+ * data export's signed download link (signed when the email is sent, with the same secret).
+ */
+export const emailLinksOf = (db: Database, env: EmailJobDeps["env"]) => {
+  const apiUrl = env.AUTH_BASE_URL.replace(/\/$/, "");
+  const secret = env.EMAIL_TOKEN_SECRET;
+  return {
+    appUrl: env.WEB_ORIGIN.replace(/\/$/, ""),
+    apiUrl,
+    secret,
+    linkFor: exportEmailLinks({ db, secret, apiUrl }),
+  };
+};
 
 /**
  * email.send: the outbox relay. Sends every due row, a batch at a time, until none is left;
  * a send failure is the row's to retry (with backoff), not the job's.
  */
 export function sendEmailsHandler({ db, env, logger, transport }: EmailJobDeps) {
-  const deps = { db, transport, ...emailLinksOf(env) };
+  const deps = { db, transport, ...emailLinksOf(db, env) };
   return handleJob(
     sendEmailsJob,
     async () => {

@@ -14,6 +14,18 @@ export interface EmailLinks {
   apiUrl: string;
   /** The HMAC secret unsubscribe tokens are signed with. */
   secret: string;
+  /**
+   * A link to use in the email instead of the notification's in-app path, signed when the
+   * email is sent (a data export's download link); null keeps the in-app path.
+   */
+  linkFor?: ((n: LinkedNotification) => Promise<string | null>) | undefined;
+}
+
+/** What a `linkFor` resolver is told about the notification an email is about. */
+export interface LinkedNotification {
+  kind: NotificationKindName;
+  userId: string;
+  dedupeKey: string;
 }
 
 export interface Recipient {
@@ -87,6 +99,13 @@ function frame(links: EmailLinks, r: Recipient, scope: UnsubscribeScope) {
 const absolute = (links: EmailLinks, link: string | null) =>
   link?.startsWith("/") ? `${links.appUrl}${link}` : `${links.appUrl}/`;
 
+async function urlOf(
+  links: EmailLinks,
+  n: LinkedNotification & { link: string | null },
+): Promise<string> {
+  return (await links.linkFor?.(n)) ?? absolute(links, n.link);
+}
+
 /** The instant email for one notification, or why there is none now. */
 export async function composeNotification(
   db: Database,
@@ -103,7 +122,7 @@ export async function composeNotification(
     kind: n.kind,
     title: n.title,
     body: n.body,
-    url: absolute(links, n.link),
+    url: await urlOf(links, n),
     when: formatWhen(r, n.createdAt),
   });
   return { ...body, headers: f.headers };
@@ -122,6 +141,8 @@ export async function digestItems(db: Database, r: Recipient, day: string) {
       title: notifications.title,
       body: notifications.body,
       link: notifications.link,
+      userId: notifications.userId,
+      dedupeKey: notifications.dedupeKey,
       createdAt: notifications.createdAt,
     })
     .from(notifications)
@@ -154,12 +175,13 @@ export async function composeDigest(
   const items = await digestItems(db, r, day);
   if (items.length === 0) return { skip: "nothing for the digest" };
   const f = frame(links, r, "digest");
+  const urls = await Promise.all(items.map((i) => urlOf(links, i)));
   const body = digestEmail(f.value, {
     day: formatDay(r, day),
-    items: items.map((i) => ({
+    items: items.map((i, index) => ({
       title: i.title,
       body: i.body,
-      url: absolute(links, i.link),
+      url: urls[index] ?? absolute(links, i.link),
       when: formatWhen(r, i.createdAt),
     })),
   });

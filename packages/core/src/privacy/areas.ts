@@ -18,6 +18,8 @@ export const AREA_TEXT: Record<ExportArea, string> = {
   "api-keys": "your API keys' names, prefixes, scopes and dates (never the secret)",
   webhooks: "your webhook endpoints: URL, events, state (never the signing secret)",
   "email-preferences": "your email choices per kind of notification",
+  consents:
+    "consents you gave for optional purposes, under which policy version, and when you withdrew them (none are asked for yet)",
   teaching: "the courses you teach (titles only; the content is in the authoring pages)",
   exports: "your earlier data export requests",
 };

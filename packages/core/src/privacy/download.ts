@@ -1,4 +1,4 @@
-import { dataExports } from "@lumen/db";
+import { dataExports, privacyAuditLog } from "@lumen/db";
 import type { MediaStore, StoredObject } from "@lumen/media";
 import { and, eq } from "drizzle-orm";
 import { type Database, NotFoundError, type SessionUser } from "../kernel";
@@ -9,6 +9,11 @@ export type ExportDownload =
   | { kind: "expired" }
   | { kind: "not-ready" }
   | { kind: "failed" };
+
+type ExportRow = typeof dataExports.$inferSelect;
+
+/** How the archive was reached, as the audit log records it: never who, only which way. */
+export type DownloadChannel = "holder" | "link";
 
 /**
  * The archive of one of the caller's exports. Someone else's export is the 404 of an unknown
@@ -32,6 +37,26 @@ export async function openExportDownload({
     .from(dataExports)
     .where(and(eq(dataExports.id, exportId), eq(dataExports.userId, user.id)));
   if (!row) throw new NotFoundError(EXPORT_NOT_FOUND);
+  return downloadOf({ db, store, row, channel: "holder", now });
+}
+
+/**
+ * The archive of an export row whose access is already settled, recorded in the privacy audit
+ * log once it is about to be served (the export id, the channel and the time: no person).
+ */
+export async function downloadOf({
+  db,
+  store,
+  row,
+  channel,
+  now,
+}: {
+  db: Database;
+  store: MediaStore;
+  row: ExportRow;
+  channel: DownloadChannel;
+  now: Date;
+}): Promise<ExportDownload> {
   if (row.status === "expired" || (row.expiresAt && row.expiresAt <= now)) {
     return { kind: "expired" };
   }
@@ -39,6 +64,14 @@ export async function openExportDownload({
   if (row.status !== "ready") return { kind: "not-ready" };
   const archive = await store.getFile({ purpose: "export", id: row.id });
   if (!archive) return { kind: "expired" };
+  try {
+    await db
+      .insert(privacyAuditLog)
+      .values({ kind: "export_downloaded", exportId: row.id, actorRole: channel, at: now });
+  } catch (error) {
+    await archive.body.cancel();
+    throw error;
+  }
   const day = (row.completedAt ?? row.requestedAt).toISOString().slice(0, 10);
   return { kind: "ready", archive, filename: `lumen-export-${day}.zip` };
 }

@@ -5,8 +5,23 @@
 
 export { collectExport, writeExportArchive } from "./archive";
 export { AREA_TEXT, EXPORT_AREAS } from "./areas";
-export { type ExportDownload, openExportDownload } from "./download";
+export {
+  type ConsentInput,
+  type ConsentView,
+  consentInput,
+  listConsents,
+  recordConsent,
+  withdrawConsent,
+} from "./consents";
+export { type DownloadChannel, type ExportDownload, openExportDownload } from "./download";
 export { expireDataExports } from "./expire";
+export {
+  EXPORT_LINK_TTL_MS,
+  type ExportLinkQuery,
+  exportLinkQuery,
+  type SignedExportLink,
+  signExportLink,
+} from "./link";
 export { PRIVACY_REGISTRY } from "./registry";
 export { listExports, requestExport } from "./request";
 export {
@@ -28,5 +43,10 @@ export {
   runRetirement,
 } from "./retire";
 export { type ExportRunLogger, runExport } from "./run";
+export {
+  exportEmailLinks,
+  openSignedExportDownload,
+  type SignedExportDownload,
+} from "./signed-download";
 export type { EraseRule, ExportArea, ExportRule, RegistryEntry } from "./types";
 export { type DataExportView, EXPORT_NOT_FOUND, EXPORT_TTL_MS } from "./view";

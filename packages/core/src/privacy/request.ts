@@ -40,14 +40,19 @@ export async function requestExport({
   });
 }
 
-/** The caller's exports, newest first (the last 20: older ones have long expired). */
+/**
+ * The caller's exports, newest first (the last 20: older ones have long expired); with
+ * `linkSecret`, ready ones carry a freshly signed download link.
+ */
 export async function listExports({
   db,
   user,
+  linkSecret,
   now = new Date(),
 }: {
   db: Database;
   user: SessionUser;
+  linkSecret?: string | undefined;
   now?: Date;
 }): Promise<DataExportView[]> {
   const rows = await db
@@ -56,5 +61,5 @@ export async function listExports({
     .where(eq(dataExports.userId, user.id))
     .orderBy(desc(dataExports.requestedAt))
     .limit(20);
-  return rows.map((row) => toExportView(row, now));
+  return rows.map((row) => toExportView(row, now, linkSecret));
 }

@@ -5,6 +5,7 @@ import { message } from "../i18n";
 import type { Database } from "../kernel";
 import { createNotifications } from "../notifications";
 import { writeExportArchive } from "./archive";
+import { exportNotificationKey } from "./signed-download";
 import { EXPORT_TTL_MS } from "./view";
 
 const FAILED = "The export could not be prepared. Please request a new one.";
@@ -71,7 +72,7 @@ export async function runExport({
             days: EXPORT_TTL_MS / 86_400_000,
           }),
           link: "/settings/privacy",
-          dedupeKey: `privacy_export:${exportId}`,
+          dedupeKey: exportNotificationKey(exportId),
         },
       ]);
     });

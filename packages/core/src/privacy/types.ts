@@ -17,6 +17,7 @@ export type ExportArea =
   | "api-keys"
   | "webhooks"
   | "email-preferences"
+  | "consents"
   | "teaching"
   | "exports";
 

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import {
   bigint,
+  check,
   index,
   integer,
   pgEnum,
@@ -100,24 +101,66 @@ export const privacyAuditKind = pgEnum("privacy_audit_kind", [
   "deletion_cancelled",
   "retirement_started",
   "retirement_completed",
+  "export_downloaded",
 ]);
 export type PrivacyAuditKind = (typeof privacyAuditKind.enumValues)[number];
 
 /**
- * What happened to retirements, when and on whose behalf (a role, never a name or address):
- * the record that deletions were asked for and carried out, which outlives the data.
+ * What happened to retirements and data exports, when and on whose behalf (a role, never a
+ * name or address): the record that deletions were asked for and carried out, and that an
+ * export was downloaded, which outlives the data. Each event names one subject: a retirement
+ * or an export. `exportId` has no foreign key on purpose: the export row goes with the account,
+ * the event stays (as an id that then points at nothing).
  */
 export const privacyAuditLog = pgTable(
   "privacy_audit_log",
   {
     id: uuid().primaryKey().defaultRandom(),
     kind: privacyAuditKind().notNull(),
-    retirementId: uuid()
-      .notNull()
-      .references(() => accountRetirements.id, { onDelete: "restrict" }),
-    /** `holder` (the account's owner), `system` (the job) or `admin`. */
+    retirementId: uuid().references(() => accountRetirements.id, { onDelete: "restrict" }),
+    exportId: uuid(),
+    /** `holder` (the account's owner), `system` (the job), `admin`, or `link` (a signed link's bearer). */
     actorRole: text().notNull(),
     at: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("privacy_audit_log_retirement_id_idx").on(t.retirementId, t.at)],
+  (t) => [
+    index("privacy_audit_log_retirement_id_idx").on(t.retirementId, t.at),
+    check(
+      "privacy_audit_log_one_subject",
+      sql`(${t.retirementId} is null) <> (${t.exportId} is null)`,
+    ),
+  ],
+);
+
+/**
+ * Consents a user gave for an optional purpose (GDPR Art. 7), under a version of the policy
+ * that described it; withdrawing closes the row, a new grant opens another, so the history
+ * stays. None are asked for today (only strictly necessary cookies exist). `purpose` is checked
+ * text, not an enum: purposes are declared by the feature that first asks, and one retired
+ * later keeps its rows valid. One open consent per (user, purpose).
+ */
+export const consents = pgTable(
+  "consents",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    userId: text()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    purpose: text().notNull(),
+    policyVersion: text().notNull(),
+    grantedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    withdrawnAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [
+    index("consents_user_id_granted_at_idx").on(t.userId, t.grantedAt),
+    uniqueIndex("consents_user_id_purpose_open_idx")
+      .on(t.userId, t.purpose)
+      .where(sql`${t.withdrawnAt} is null`),
+    check("consents_purpose_slug", sql`${t.purpose} ~ '^[a-z][a-z0-9_]{1,47}$'`),
+    check("consents_policy_version_length", sql`length(${t.policyVersion}) between 1 and 40`),
+    check(
+      "consents_withdrawn_after_granted",
+      sql`${t.withdrawnAt} is null or ${t.withdrawnAt} >= ${t.grantedAt}`,
+    ),
+  ],
 );

@@ -13,11 +13,14 @@ import { adminProcedure, privilegedProcedure, protectedProcedure, router } from 
 /**
  * The signed-in user's privacy rights (issue 16): data exports (one pending at a time; the job
  * builds it; the archive is streamed by the API's `GET /api/privacy/exports/:id/download`, not
- * through tRPC) and account deletion (ADR 0027: password re-checked, a grace period, cancel),
+ * through tRPC, by signed link or session) and account deletion (ADR 0027: password re-checked, a grace period, cancel),
  * plus the admins' list of retirement states.
  */
 export const privacyRouter = router({
-  exports: protectedProcedure.query(({ ctx }) => listExports({ db: ctx.db, user: ctx.user })),
+  // Ready exports carry a signed link: it also works in another browser or device for a day.
+  exports: protectedProcedure.query(({ ctx }) =>
+    listExports({ db: ctx.db, user: ctx.user, linkSecret: ctx.exportLinkSecret }),
+  ),
   requestExport: protectedProcedure.mutation(({ ctx }) =>
     requestExport({ db: ctx.db, user: ctx.user, outbox: ctx.outbox }),
   ),

@@ -1,6 +1,7 @@
 import type { RegistryEntry } from "../types";
 import { accountEntries } from "./account";
 import { assessmentEntries } from "./assessment";
+import { consentEntries } from "./consents";
 import { contentEntries } from "./content";
 import { forumEntries } from "./forum";
 import { learningEntries } from "./learning";
@@ -20,5 +21,6 @@ export const PRIVACY_REGISTRY: readonly RegistryEntry[] = [
   ...ratingEntries,
   ...contentEntries,
   ...platformEntries,
+  ...consentEntries,
   ...retirementEntries,
 ];

@@ -27,7 +27,11 @@ export const retirementEntries: RegistryEntry[] = [
   },
   {
     table: privacyAuditLog,
-    export: { exempt: "events of retirements by role and time; names no user" },
-    erase: { keep: "the audit trail of deletions must outlive them; it holds no personal data" },
+    export: {
+      exempt: "events of retirements and export downloads by role and time; names no user",
+    },
+    erase: {
+      keep: "the audit trail of deletions and downloads must outlive them; it holds no personal data",
+    },
   },
 ];

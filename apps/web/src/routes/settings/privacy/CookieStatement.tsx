@@ -4,7 +4,9 @@ import s from "./privacy.module.css";
 
 /**
  * What the API sets (better-auth, apps/api/src/auth.ts): the session token and its signed
- * cache, both httpOnly and SameSite=Lax. Nothing else is set, so no consent is asked for.
+ * cache, both httpOnly and SameSite=Lax. Nothing else is set, so no consent is asked for; the
+ * `consents` table and its service (@lumen/core/privacy) are ready for when one is, and the
+ * consents given would then be listed here (none can exist today, so none is fetched).
  */
 export function CookieStatement() {
   return (
@@ -36,6 +38,16 @@ export function CookieStatement() {
         <Trans>
           Both are sent only to Lumen, are not readable by scripts, and carry the{" "}
           <code translate="no">__Secure-</code> prefix on secure connections.
+        </Trans>
+      </p>
+      <h3 className={s.subTitle}>
+        <Trans>Consents</Trans>
+      </h3>
+      <p>
+        <Trans>
+          Because nothing optional is set, we ask for no consent, and you have given none. If we
+          ever ask for one (for example for optional cookies), the consents you give will be listed
+          here, with the date, and you will be able to withdraw them here.
         </Trans>
       </p>
     </Panel>

@@ -30,8 +30,9 @@ export function RequestExport({ disabled }: { disabled: boolean }) {
           A ZIP file with your profile, enrollments, progress, quiz attempts, exercise and
           assignment submissions, the peer reviews you gave, forum posts, notifications,
           certificates (with their PDFs), API keys and webhooks (without their secrets), email
-          choices and the files you uploaded. We email you when it is ready; the download link works
-          for 7 days.
+          choices and the files you uploaded. We email you a download link when it is ready. The
+          link works for 24 hours, also on another device; the export stays here for 7 days, with a
+          fresh link whenever you open this page.
         </Trans>
       </p>
       <div>

@@ -1,4 +1,5 @@
 import {
+  consents,
   courseInstructors,
   dataExports,
   emailPreferences,
@@ -11,7 +12,8 @@ import type { RetirementStep } from "./types";
 /**
  * What only the user ever saw or chose: notifications, the mail sent to them and their email
  * choices (no suppression entry is kept: it would keep the address; the tombstone has none to
- * mail), export records (their archives went in the media step), and co-instructor seats.
+ * mail), consents given, export records (their archives went in the media step), and
+ * co-instructor seats.
  */
 export const accountRowsStep: RetirementStep = {
   name: "account-rows",
@@ -19,6 +21,7 @@ export const accountRowsStep: RetirementStep = {
     await tx.delete(emailSends).where(eq(emailSends.userId, userId));
     await tx.delete(notifications).where(eq(notifications.userId, userId));
     await tx.delete(emailPreferences).where(eq(emailPreferences.userId, userId));
+    await tx.delete(consents).where(eq(consents.userId, userId));
     await tx.delete(dataExports).where(eq(dataExports.userId, userId));
     await tx.delete(courseInstructors).where(eq(courseInstructors.userId, userId));
   },
