@@ -5,6 +5,8 @@ export interface ReceivedMail {
   to: string[];
   subject: string;
   text: string;
+  /** The HTML part, "" when the mail has none. */
+  html: string;
 }
 
 /**
@@ -30,6 +32,7 @@ export async function startMailbox() {
             to: session.envelope.rcptTo.map((r) => r.address.toLowerCase()),
             subject: parsed.subject ?? "",
             text: parsed.text ?? "",
+            html: typeof parsed.html === "string" ? parsed.html : "",
           };
           received.push(mail);
           for (const waiter of waiters) {

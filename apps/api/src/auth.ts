@@ -3,14 +3,7 @@ import { type Database, schema, type UserRole, userRole } from "@lumen/db";
 import { betterAuth } from "better-auth";
 import { drizzleAdapter } from "better-auth/adapters/drizzle";
 import { createEmailVerificationToken } from "better-auth/api";
-import { eq } from "drizzle-orm";
-import {
-  changeEmailMail,
-  emailChangeRequestedMail,
-  existingAccountMail,
-  passwordResetMail,
-  verificationMail,
-} from "./auth-mail";
+import { accountMail, accountOf } from "./auth-mail";
 import { authInputRules, PASSWORD_MIN } from "./auth-rules";
 import type { ApiEnv } from "./env";
 import type { Logger } from "./logger";
@@ -65,17 +58,20 @@ export function createAuth({
       // Sign-up answers the same whether or not the address has an account: no session
       // until the emailed link is opened, and an existing address gets a mail saying so.
       requireEmailVerification: true,
-      onExistingUserSignUp: async ({ user }) => {
+      // In the existing account's language, not the sign-up form's.
+      onExistingUserSignUp: async ({ user }, request) => {
+        const to = { email: user.email, userId: user.id };
         const mail = user.emailVerified
-          ? existingAccountMail({ email: user.email, signInUrl: `${env.WEB_ORIGIN}/sign-in` })
-          : verificationMail({ email: user.email, url: await verifyUrl(user.email) });
-        await mailer.send(mail);
+          ? { kind: "existing" as const, url: `${env.WEB_ORIGIN}/sign-in` }
+          : { kind: "verify" as const, url: await verifyUrl(user.email) };
+        await mailer.send(await accountMail(db, to, request, mail));
       },
       // The mail links straight to the web page (not via better-auth's redirect endpoint):
       // the page posts the token with the new password, checked by auth-rules like sign-up's.
-      sendResetPassword: async ({ user, token }) => {
+      sendResetPassword: async ({ user, token }, request) => {
         const url = `${env.WEB_ORIGIN}/reset-password?token=${encodeURIComponent(token)}`;
-        await mailer.send(passwordResetMail({ email: user.email, url }));
+        const to = { email: user.email, userId: user.id };
+        await mailer.send(await accountMail(db, to, request, { kind: "reset", url }));
       },
       resetPasswordTokenExpiresIn: RESET_LINK_SECONDS,
       // Whoever knew the old password (a thief, a shared computer) is signed out too.
@@ -87,18 +83,20 @@ export function createAuth({
       sendOnSignIn: false,
       autoSignInAfterVerification: true,
       expiresIn: 60 * 60,
-      sendVerificationEmail: async ({ user, url }) => {
+      sendVerificationEmail: async ({ user, url }, request) => {
+        const to = { email: user.email, userId: user.id };
         // A verified user only gets one for an email change: `user.email` is then the NEW
         // address (better-auth's change-email verification), and the switch waits for the link.
         if (!user.emailVerified) {
-          await mailer.send(verificationMail({ email: user.email, url }));
+          await mailer.send(await accountMail(db, to, request, { kind: "verify", url }));
           return;
         }
-        await mailer.send(changeEmailMail({ email: user.email, url }));
+        await mailer.send(await accountMail(db, to, request, { kind: "change", url }));
         // The current address hears of it too: a hijacked session is then noticed in time.
-        const current = await currentEmailOf(db, user.id);
+        const current = (await accountOf(db, user.id))?.email;
         if (current && current !== user.email) {
-          await mailer.send(emailChangeRequestedMail({ email: current, newEmail: user.email }));
+          const notice = { kind: "change-requested" as const, newEmail: user.email };
+          await mailer.send(await accountMail(db, { ...to, email: current }, request, notice));
         }
       },
     },
@@ -155,14 +153,6 @@ export function createAuth({
 }
 
 export type Auth = ReturnType<typeof createAuth>;
-
-async function currentEmailOf(db: Database, id: string): Promise<string | null> {
-  const [row] = await db
-    .select({ email: schema.users.email })
-    .from(schema.users)
-    .where(eq(schema.users.id, id));
-  return row?.email ?? null;
-}
 
 /**
  * Resolves the request's session to the user procedures see, or null. `fresh` skips the

@@ -66,7 +66,7 @@ describe("email verification", () => {
     expect(resend.status).toBe(200);
     const mails = t.mailbox.received.filter((m) => m.to.includes(email));
     expect(mails.length).toBe(before + 1);
-    const link = firstLink(mails.at(-1) ?? { to: [], subject: "", text: "" });
+    const link = firstLink(mails.at(-1) ?? { to: [], subject: "", text: "", html: "" });
     const opened = await t.app.request(`${link.pathname}${link.search}`);
     expect(opened.status).toBe(302);
     expect(opened.headers.get("location")).toBe("/sign-in?verified=1");

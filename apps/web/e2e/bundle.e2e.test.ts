@@ -3,12 +3,14 @@
  * Markdown renderer (markdown-it) loads with the routes that show Markdown, the code
  * highlighter is a lazy chunk of its own, fetched only for a fenced block with a language,
  * zod comes with the pages that validate forms, and live updates read server-sent events
- * without tRPC's stream machinery (lib/sse-subscription.ts).
+ * without tRPC's stream machinery (lib/sse-subscription.ts). Of the message catalogs only
+ * English `app` may be in it: every other language's loads lazily (ADR 0028, 0031).
  */
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
+import { formatter } from "@lingui/format-po";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { initialChunks, type Manifest, readManifest } from "./manifest";
 import { buildWeb, PREBUILT_WEB_ENV } from "./stack";
@@ -22,6 +24,8 @@ const TRPC_SSE = /httpSubscriptionLink only supports subscriptions/;
 /** recharts' own class names: the instructor dashboard's chart library. */
 const RECHARTS = /recharts-surface|recharts-cartesian-axis/;
 const ANALYTICS_PAGE = "src/routes/teach/analytics/AnalyticsPage.tsx";
+/** A catalog's manifest key: `src/locales/<language>/<name>.po`. */
+const CATALOG = /^src\/locales\/([^/]+)\/([^/]+)\.po$/;
 /** DESIGN §5: the SPA's initial JS, gzipped. */
 const INITIAL_JS_BUDGET = 150 * 1024;
 
@@ -96,4 +100,41 @@ describe("the production build", () => {
         expect(RECHARTS.test(await js(file)), `${key} loads recharts (${file})`).toBe(false);
     }
   });
+
+  it("loads no Spanish or Arabic catalog with index.html: only English app's may be initial", async () => {
+    // Every language's catalogs are in the build, as lazy chunks of their own.
+    for (const language of ["en", "es", "ar"])
+      expect(manifest[`src/locales/${language}/app.po`]?.isDynamicEntry).toBe(true);
+    const initial = [...initialChunks(manifest, "index.html")];
+    expect(initial.filter((key) => CATALOG.test(key) && key !== "src/locales/en/app.po")).toEqual(
+      [],
+    );
+    // …and none of their words were bundled into an initial chunk some other way.
+    const code = (await Promise.all(initialFiles("index.html").map(js))).join("\n");
+    for (const language of ["es", "ar"]) {
+      const words = await translatedWords(language);
+      expect(words.length).toBeGreaterThan(20);
+      // The words are findable as built: the language's own chunk has them.
+      const own = await js(manifest[`src/locales/${language}/app.po`]?.file ?? "");
+      expect(words.filter((w) => own.includes(w)).length).toBeGreaterThan(20);
+      expect(
+        words.filter((w) => code.includes(w)),
+        `${language} words in the initial JS`,
+      ).toEqual([]);
+    }
+  });
 });
+
+/** The `app` catalog's translations in `language` that differ from English and hold no placeholder. */
+async function translatedWords(language: string): Promise<string[]> {
+  const file = join(import.meta.dirname, "..", "src", "locales", language, "app.po");
+  const catalog = formatter().parse(await readFile(file, "utf8"), {
+    locale: language,
+    sourceLocale: "en",
+    filename: file,
+  }) as Record<string, { message?: string; translation?: string }>;
+  return Object.values(catalog)
+    .map((m) => ({ english: m.message ?? "", words: m.translation ?? "" }))
+    .filter(({ english, words }) => words.length >= 8 && words !== english && !/[{<]/.test(words))
+    .map(({ words }) => words);
+}

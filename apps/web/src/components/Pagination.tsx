@@ -3,6 +3,7 @@ import { Link } from "react-router";
 import { formatNumber } from "../lib/format";
 import { pageItems } from "../lib/pagination";
 import s from "./Pagination.module.css";
+import { DirectionArrow } from "./ui/DirectionArrow";
 
 /** Real links (shareable, open in a new tab), with the current page marked for AT. */
 export function Pagination({
@@ -23,16 +24,12 @@ export function Pagination({
         <li>
           {page > 1 ? (
             <Link to={hrefFor(page - 1)} rel="prev">
-              <span aria-hidden="true" className={s.arrow}>
-                ←
-              </span>
+              <DirectionArrow to="start" />
               <Trans>Previous</Trans>
             </Link>
           ) : (
             <span className={s.disabled}>
-              <span aria-hidden="true" className={s.arrow}>
-                ←
-              </span>
+              <DirectionArrow to="start" />
               <Trans>Previous</Trans>
             </span>
           )}
@@ -58,16 +55,12 @@ export function Pagination({
           {page < pageCount ? (
             <Link to={hrefFor(page + 1)} rel="next">
               <Trans>Next</Trans>
-              <span aria-hidden="true" className={s.arrow}>
-                →
-              </span>
+              <DirectionArrow to="end" />
             </Link>
           ) : (
             <span className={s.disabled}>
               <Trans>Next</Trans>
-              <span aria-hidden="true" className={s.arrow}>
-                →
-              </span>
+              <DirectionArrow to="end" />
             </span>
           )}
         </li>

@@ -3,6 +3,8 @@
  * written with each notification, sending at most once, daily digests in the user's time
  * zone, and signed one-click unsubscribe links (ADR 0022).
  */
+export { preferredLocale } from "../i18n";
+export { type AccountEmail, accountEmail } from "./account";
 export { queueDailyDigests } from "./digest";
 export {
   canonicalLocale,
@@ -30,6 +32,7 @@ export {
   type SendReport,
   sendDueEmails,
 } from "./send";
+export type { RenderedEmail } from "./templates";
 export {
   resubscribe,
   type UnsubscribeResult,

@@ -26,19 +26,27 @@ export interface EmailFrame {
   settingsUrl: string;
 }
 
+/** The HTML document of every email: `lang` and `dir` follow the language of its words. */
+export function emailDocument(locale: Locale, body: SafeHtml): string {
+  return html`<!doctype html>
+<html lang="${locale}" dir="${textDirection(locale)}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"></head>
+<body style="font-family:system-ui,sans-serif;color:#1f2328;max-width:560px;margin:0 auto;padding:16px">
+${body}
+</body></html>`.value;
+}
+
 function page(frame: EmailFrame, why: string, content: SafeHtml): string {
   const t = translator(frame.locale);
-  return html`<!doctype html>
-<html lang="${frame.locale}" dir="${textDirection(frame.locale)}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"></head>
-<body style="font-family:system-ui,sans-serif;color:#1f2328;max-width:560px;margin:0 auto;padding:16px">
-<p>${t("email.greeting", { name: frame.recipientName })}</p>
+  return emailDocument(
+    frame.locale,
+    html`<p>${t("email.greeting", { name: frame.recipientName })}</p>
 ${content}
 <hr style="border:none;border-top:1px solid #d0d7de;margin:24px 0">
 <p style="font-size:13px;color:#57606a">${why}<br>
 <a href="${frame.unsubscribeUrl}">${t("email.unsubscribe")}</a> ·
 <a href="${frame.unsubscribeAllUrl}">${t("email.unsubscribe-all")}</a> ·
-<a href="${frame.settingsUrl}">${t("email.settings")}</a></p>
-</body></html>`.value;
+<a href="${frame.settingsUrl}">${t("email.settings")}</a></p>`,
+  );
 }
 
 function footerText(frame: EmailFrame, why: string): string {

@@ -10,4 +10,10 @@ export {
   type TextValue,
   verbatim,
 } from "./text";
-export { type MessageValues, type Translate, textLocale, translator } from "./translate";
+export {
+  type MessageValues,
+  preferredLocale,
+  type Translate,
+  textLocale,
+  translator,
+} from "./translate";

@@ -1,5 +1,5 @@
 import { type I18n, type Messages, setupI18n } from "@lingui/core";
-import { DEFAULT_LOCALE, type Locale, matchLocale } from "@lumen/shared";
+import { DEFAULT_LOCALE, type Locale, matchLocale, negotiateLocale } from "@lumen/shared";
 import { messages as ar } from "./locales/ar/messages";
 import { messages as en } from "./locales/en/messages";
 import { messages as es } from "./locales/es/messages";
@@ -41,4 +41,16 @@ export function translator(locale: Locale): Translate {
  */
 export function textLocale(stored: string | null | undefined): Locale {
   return (stored ? matchLocale(stored) : null) ?? DEFAULT_LOCALE;
+}
+
+/**
+ * The language for text to someone whose stored language may be missing (an account email
+ * sent before the profile has one, or to an address with no user): the stored tag's language
+ * when we speak it, else the request's Accept-Language, else English.
+ */
+export function preferredLocale(
+  stored: string | null | undefined,
+  acceptLanguage: string | null | undefined,
+): Locale {
+  return (stored ? matchLocale(stored) : null) ?? negotiateLocale(acceptLanguage);
 }

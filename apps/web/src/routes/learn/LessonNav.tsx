@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from "react";
 import { Link, useNavigate } from "react-router";
 import { buttonClass } from "../../components/ui/Button";
 import { cx } from "../../components/ui/cx";
+import { DirectionArrow } from "../../components/ui/DirectionArrow";
 import { lessonPath } from "./api";
 import s from "./LessonNav.module.css";
 import { lessonShortcut } from "./learn-keys";
@@ -70,7 +71,7 @@ export function LessonNav({
           aria-keyshortcuts="Alt+ArrowLeft"
           rel="prev"
         >
-          <span aria-hidden="true">←</span>
+          <DirectionArrow to="start" />
           <span className={s.text}>
             <span className={s.label}>
               <Trans>Previous</Trans>
@@ -101,7 +102,7 @@ export function LessonNav({
               {next.title}
             </span>
           </span>
-          <span aria-hidden="true">→</span>
+          <DirectionArrow to="end" />
         </Link>
       ) : (
         <span />

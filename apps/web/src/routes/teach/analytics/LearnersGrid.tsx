@@ -4,6 +4,7 @@ import { Trans, useLingui } from "@lingui/react/macro";
 import { ProgressBar } from "../../../components/ProgressBar";
 import { Badge } from "../../../components/ui/Badge";
 import { Button } from "../../../components/ui/Button";
+import { DirectionArrow } from "../../../components/ui/DirectionArrow";
 import { formatDate } from "../../../lib/format";
 import s from "./analytics.module.css";
 import {
@@ -138,7 +139,7 @@ export function Pager({
   return (
     <nav className={s.pager} aria-label={t`Learner pages`}>
       <Button variant="ghost" size="small" disabled={page <= 1} onClick={() => onPage(page - 1)}>
-        <span aria-hidden="true">←</span> <Trans>Previous</Trans>
+        <DirectionArrow to="start" /> <Trans>Previous</Trans>
       </Button>
       <span aria-live="polite">
         <Trans>
@@ -151,7 +152,7 @@ export function Pager({
         disabled={page >= pages}
         onClick={() => onPage(page + 1)}
       >
-        <Trans>Next</Trans> <span aria-hidden="true">→</span>
+        <Trans>Next</Trans> <DirectionArrow to="end" />
       </Button>
     </nav>
   );

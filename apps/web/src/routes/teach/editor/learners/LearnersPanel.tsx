@@ -4,6 +4,7 @@ import { useId, useState } from "react";
 import { Link } from "react-router";
 import { EmptyState, ErrorState, LoadingState } from "../../../../components/states";
 import { buttonClass } from "../../../../components/ui/Button";
+import { DirectionArrow } from "../../../../components/ui/DirectionArrow";
 import { queryClient, trpc } from "../../../../lib/trpc";
 import { useDebounced } from "../../../../lib/use-debounced";
 import { analyticsPath } from "../../analytics/analytics-view";
@@ -184,9 +185,7 @@ function LearnersView({
             disabled={data.page <= 1}
             onClick={() => onPage(data.page - 1)}
           >
-            <Trans>
-              <span aria-hidden="true">←</span> Previous
-            </Trans>
+            <DirectionArrow to="start" /> <Trans>Previous</Trans>
           </button>
           <span aria-live="polite">
             <Trans>
@@ -199,9 +198,7 @@ function LearnersView({
             disabled={data.page >= pages}
             onClick={() => onPage(data.page + 1)}
           >
-            <Trans>
-              Next <span aria-hidden="true">→</span>
-            </Trans>
+            <Trans>Next</Trans> <DirectionArrow to="end" />
           </button>
         </nav>
       )}
