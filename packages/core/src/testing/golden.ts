@@ -1,3 +1,7 @@
+import { execFileSync } from "node:child_process";
+import { readFile, writeFile } from "node:fs/promises";
+import { fileURLToPath } from "node:url";
+
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
 const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:?\d{2})$/;
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -48,4 +52,23 @@ export function normaliseForGolden(value: unknown, volatile: Record<string, stri
     return String(v);
   }
   return walk(value, numbered);
+}
+
+const repoRoot = fileURLToPath(new URL("../../../../", import.meta.url));
+
+/**
+ * The golden JSON file at `file`, for the test to compare `actual` with (vitest's toEqual
+ * prints the diff). With `update` (the caller's UPDATE_GOLDEN=1) it first rewrites the file
+ * with `actual`, formatted by Biome as `pnpm lint` expects, so the comparison passes.
+ */
+export async function readGolden(file: URL, actual: Json, { update }: { update: boolean }) {
+  const path = fileURLToPath(file);
+  if (update) {
+    await writeFile(path, `${JSON.stringify(actual, null, 2)}\n`);
+    execFileSync("pnpm", ["exec", "biome", "format", "--write", path], {
+      cwd: repoRoot,
+      stdio: "ignore",
+    });
+  }
+  return JSON.parse(await readFile(path, "utf8")) as Json;
 }
