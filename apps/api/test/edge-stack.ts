@@ -68,6 +68,8 @@ export async function startEdgeStack({
     db: database.db,
     outbox,
     media,
+    /** The world's search backend (what the runner's search.index-course jobs write). */
+    search,
     logs,
     callerFor: (user: SessionUser) =>
       createCaller(

@@ -1,25 +1,35 @@
+/**
+ * The data export of a learner who used every feature, checked value by value against a
+ * golden file (golden/export.json) with ids and times normalised (normaliseForGolden). A
+ * difference fails with the diff. After a deliberate change (a new area or table, a column
+ * added or dropped), regenerate the file and review its diff before committing:
+ *
+ *   UPDATE_GOLDEN=1 pnpm --filter @lumen/core exec vitest run src/privacy/export.test.ts
+ *
+ * A new area needs nothing else here: the golden file and the file list follow EXPORT_AREAS
+ * and the registry. Give the busy learner (createEveryFeatureLearner) a row in it too.
+ */
 import { readFile } from "node:fs/promises";
-import { apiKeys, emailSends, notifications, webhookEndpoints } from "@lumen/db";
+import { apiKeys, emailSends, notifications, sessions, webhookEndpoints } from "@lumen/db";
 import { and, eq } from "drizzle-orm";
 import { strFromU8, unzipSync } from "fflate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createApiKey } from "../api-keys";
 import {
-  completeLessons,
-  createAssignmentAttachment,
+  CERTIFICATE_PDF,
   createAssignmentReview,
-  createAssignmentSubmission,
-  createCertificate,
-  createEnrollment,
-  createForumThread,
-  createQuizAttempt,
+  createEveryFeatureLearner,
   createTestWorld,
   createUser,
+  ESSAY_PDF,
+  EVERY_FEATURE_LESSONS,
   enrolledLearner,
+  FORUM_IMAGE,
+  normaliseForGolden,
+  readGolden,
   type TestUser,
   type TestWorld,
+  voteFor,
 } from "../testing";
-import { createWebhookEndpoint } from "../webhooks";
 import { EXPORT_AREAS } from "./areas";
 import { openExportDownload } from "./download";
 import { listExports, requestExport } from "./request";
@@ -31,85 +41,74 @@ beforeAll(async () => {
 });
 afterAll(() => world.close());
 
-const PDF = new TextEncoder().encode("%PDF-1.7 test certificate");
-const ESSAY = new TextEncoder().encode("%PDF-1.7\n% a learner's essay\n%%EOF\n");
 const logger = { error: () => {} };
+const GOLDEN = new URL("./golden/export.json", import.meta.url);
+const REGENERATE =
+  "UPDATE_GOLDEN=1 pnpm --filter @lumen/core exec vitest run src/privacy/export.test.ts";
 
-/** A learner who used every feature: progress, a quiz, an assignment, the forum, a certificate, an API key, a webhook. */
-async function busyLearner(learner: TestUser, course: { id: string }, lessonIds: string[]) {
-  const { db } = world;
-  const [quizLesson, assignmentLesson, textLesson] = lessonIds as [string, string, string];
-  const enrollment = await createEnrollment(db, learner, course.id);
-  await completeLessons(db, enrollment.id, [textLesson]);
-  await createQuizAttempt(db, { enrollmentId: enrollment.id, lessonId: quizLesson, passed: true });
-  const attachment = await createAssignmentAttachment(db, {
-    lessonId: assignmentLesson,
-    enrollmentId: enrollment.id,
-    filename: "essay.pdf",
-    byteSize: ESSAY.length,
-  });
-  await world.mediaStore.putFile(
-    { purpose: "attachment", id: attachment.id },
-    ESSAY,
-    "application/octet-stream",
-  );
-  const submission = await createAssignmentSubmission(db, {
-    lessonId: assignmentLesson,
-    enrollmentId: enrollment.id,
-    userId: learner.id,
-    cohort: course.id,
-    body: `Essay by ${learner.name}`,
-    gradePercent: 80,
-  });
-  await createForumThread(db, course.id, learner, { title: `Question from ${learner.name}` });
-  const certificate = await createCertificate(
-    db,
-    { id: enrollment.id, userId: learner.id, courseId: course.id },
-    { learnerName: learner.name, pdfPath: "pending" },
-  );
-  await world.mediaStore.putFile(
-    { purpose: "certificate", id: certificate.id },
-    PDF,
-    "application/pdf",
-  );
-  await createApiKey({
-    db,
-    user: learner,
-    input: { name: `Key of ${learner.name}`, scope: "read", expiresInDays: 30 },
-  });
-  await createWebhookEndpoint({
-    db,
-    user: learner,
-    input: {
-      url: `https://hooks.example.com/${learner.id}`,
-      description: "",
-      events: ["enrollment.created"],
-    },
-  });
-  return { enrollment, submission, certificate, attachmentId: attachment.id };
-}
+/** The tables the busy learner writes to (issue 16: "a learner who used every feature"). */
+const USED = {
+  enrollments: ["enrollments"],
+  progress: ["lesson_progress", "progress_events", "playback_starts"],
+  "quiz-attempts": ["quiz_attempts"],
+  "exercise-submissions": ["exercise_submissions"],
+  assignments: ["assignment_submissions", "assignment_attachments", "assignment_reviews"],
+  forum: ["forum_threads", "forum_replies", "forum_votes", "forum_follows", "forum_images"],
+  ratings: ["course_ratings"],
+  notifications: ["notifications"],
+  certificates: ["certificates"],
+  "api-keys": ["api_keys"],
+  webhooks: ["webhook_endpoints"],
+  "email-preferences": ["email_preferences"],
+  profile: ["users", "sessions"],
+  exports: ["data_exports"],
+} as const;
 
 describe("a learner's data export", () => {
   let a: TestUser;
   let b: TestUser;
   let files: Record<string, Uint8Array>;
-  let aData: Awaited<ReturnType<typeof busyLearner>>;
-  let bData: Awaited<ReturnType<typeof busyLearner>>;
+  let aData: Awaited<ReturnType<typeof createEveryFeatureLearner>>;
+  let bData: Awaited<ReturnType<typeof createEveryFeatureLearner>>;
   let exportId: string;
+
+  const json = (area: string) =>
+    JSON.parse(strFromU8(files[`${area}.json`] ?? new Uint8Array())) as Record<string, unknown[]>;
+  /** Every file of the archive as text (binary files byte for byte), names included. */
+  const everything = () =>
+    Object.entries(files)
+      .map(([name, bytes]) => `${name}\n${Buffer.from(bytes).toString("latin1")}`)
+      .join("\n");
+  /** What must never leave: the key's hash, the webhook's signing secret, the session token. */
+  async function secretsOf(user: TestUser) {
+    const { db } = world;
+    const keys = await db.select().from(apiKeys).where(eq(apiKeys.userId, user.id));
+    const hooks = await db
+      .select()
+      .from(webhookEndpoints)
+      .where(eq(webhookEndpoints.userId, user.id));
+    const signIns = await db.select().from(sessions).where(eq(sessions.userId, user.id));
+    const secrets = [
+      ...keys.map((k) => k.secretHash),
+      ...hooks.map((h) => h.secret),
+      ...signIns.map((s) => s.token),
+    ];
+    expect(secrets).toHaveLength(3);
+    return secrets;
+  }
 
   beforeAll(async () => {
     const { db } = world;
-    const instructor = await createUser(db, "instructor");
-    const setup = await enrolledLearner(db, instructor, [
-      { kind: "quiz" },
-      { kind: "assignment" },
-      { kind: "text" },
-    ]);
+    const instructor = await createUser(db, "instructor", { name: "Ines Instructor" });
+    const setup = await enrolledLearner(db, instructor, EVERY_FEATURE_LESSONS);
     a = await createUser(db, "learner", { name: "Alice Export" });
     b = await createUser(db, "learner", { name: "Bob Other" });
-    aData = await busyLearner(a, setup.course, setup.lessonIds);
-    bData = await busyLearner(b, setup.course, setup.lessonIds);
-    // Each reviews the other's work: Alice's export has the review she gave, not Bob's of hers.
+    aData = await createEveryFeatureLearner(world, a, setup.course, setup.lessonIds, 1);
+    bData = await createEveryFeatureLearner(world, b, setup.course, setup.lessonIds, 2);
+    // Each votes for and reviews the other's work: Alice's export has the vote and the review
+    // she gave (naming Bob's thread and submission by id only), never Bob's of hers.
+    await voteFor(world, a, { type: "thread", id: bData.thread.id });
+    await voteFor(world, b, { type: "thread", id: aData.thread.id });
     const lessonId = setup.lessonIds[1] as string;
     await createAssignmentReview(db, {
       submissionId: aData.submission.id,
@@ -134,61 +133,79 @@ describe("a learner's data export", () => {
     files = unzipSync(zip?.bytes ?? new Uint8Array());
   });
 
-  it("holds the README, one JSON file per area and the certificate PDF", () => {
+  it("holds the README, one JSON file per area, and the certificate PDF, attachment and forum image", () => {
+    const certificate = `files/certificates/${aData.certificate.id}.pdf`;
+    const attachment = `files/attachments/${aData.attachmentId}-essay.pdf`;
+    const image = `files/forum-images/${aData.imageId}-diagram.png`;
     expect(Object.keys(files).sort()).toEqual(
       [
         "README.md",
         ...EXPORT_AREAS.map((area) => `${area}.json`),
-        `files/certificates/${aData.certificate.id}.pdf`,
-        `files/attachments/${aData.attachmentId}-essay.pdf`,
+        certificate,
+        attachment,
+        image,
       ].sort(),
     );
-    expect(files[`files/attachments/${aData.attachmentId}-essay.pdf`]).toEqual(ESSAY);
-    expect(files[`files/certificates/${aData.certificate.id}.pdf`]).toEqual(PDF);
+    expect(files[certificate]).toEqual(CERTIFICATE_PDF);
+    expect(files[attachment]).toEqual(ESSAY_PDF);
+    expect(files[image]).toEqual(FORUM_IMAGE);
     const readme = strFromU8(files["README.md"] ?? new Uint8Array());
     for (const area of EXPORT_AREAS) expect(readme).toContain(`\`${area}.json\``);
+    expect(readme).toContain("(3)");
   });
 
-  it("has the learner's rows in each area, in a stable shape (ids normalised)", async () => {
-    const shape = Object.fromEntries(
-      EXPORT_AREAS.map((area) => {
-        const tables = JSON.parse(strFromU8(files[`${area}.json`] ?? new Uint8Array()));
-        return [
-          area,
-          Object.fromEntries(
-            Object.entries(tables as Record<string, Record<string, unknown>[]>).map(
-              ([table, rows]) => [
-                table,
-                { rows: rows.length, columns: Object.keys(rows[0] ?? {}) },
-              ],
-            ),
-          ),
-        ];
-      }),
-    );
-    // The golden file: which tables and columns each area holds, and how many rows. After a
-    // deliberate change, write the new shape there (JSON, biome-formatted).
-    const golden = await readFile(new URL("./golden/export-shape.json", import.meta.url), "utf8");
-    expect(shape).toEqual(JSON.parse(golden));
-  });
-
-  it("never holds a second learner's data, a reviewer's identity or a secret", async () => {
-    const text = Object.entries(files)
-      .filter(([name]) => name.endsWith(".json"))
-      .map(([, bytes]) => strFromU8(bytes))
-      .join("\n");
-    expect(text).toContain(a.id);
-    const foreignIds = [b.id, b.email, b.name, bData.enrollment.id, bData.certificate.id];
-    for (const foreign of [...foreignIds, bData.attachmentId]) {
-      expect(text).not.toContain(foreign);
+  it("has a row of the learner's in every table of every feature they used", () => {
+    for (const [area, tables] of Object.entries(USED)) {
+      const rows = json(area);
+      for (const table of tables) expect(rows[table], `${area}.json ${table}`).not.toEqual([]);
     }
+  });
+
+  it("matches the golden file, value by value (ids and times normalised)", async () => {
     const [key] = await world.db.select().from(apiKeys).where(eq(apiKeys.userId, a.id));
-    const [hook] = await world.db
-      .select()
-      .from(webhookEndpoints)
-      .where(eq(webhookEndpoints.userId, a.id));
-    expect(text).not.toContain(key?.secretHash);
-    expect(text).not.toContain(hook?.secret);
+    const areas = Object.fromEntries(EXPORT_AREAS.map((area) => [area, json(area)]));
+    // The key's prefix is random but public (shown in the UI), so it is exported, named here.
+    const actual = normaliseForGolden(areas, { [key?.prefix ?? "?"]: "<api-key-prefix>" });
+    const golden = await readGolden(GOLDEN, actual, {
+      update: process.env.UPDATE_GOLDEN === "1",
+    });
+    expect(actual, `differs from golden/export.json; if that is deliberate: ${REGENERATE}`).toEqual(
+      golden,
+    );
+  });
+
+  it("never holds a secret: not in the archive, not in the golden file", async () => {
+    const golden = await readFile(GOLDEN, "utf8");
+    const archive = everything();
+    for (const secret of await secretsOf(a)) {
+      expect(archive).not.toContain(secret);
+      expect(golden).not.toContain(secret);
+    }
+  });
+
+  it("never holds a second learner's data, in any file or file name", async () => {
+    const archive = everything();
+    expect(archive).toContain(a.id);
+    expect(archive).toContain(a.email);
+    // Bob's thread and submission appear by id only, in the vote and review Alice gave.
+    const bobs = [
+      b.id,
+      b.email,
+      b.name,
+      bData.enrollment.id,
+      bData.certificate.id,
+      bData.attachmentId,
+      bData.replyId,
+      bData.imageId,
+      bData.ratingId,
+      ...(await secretsOf(b)),
+    ];
+    for (const foreign of bobs) expect(archive).not.toContain(foreign);
+    const bobsNotices = await world.db
+      .select({ id: notifications.id })
+      .from(notifications)
+      .where(eq(notifications.userId, b.id));
+    for (const { id } of bobsNotices) expect(archive).not.toContain(id);
   });
 
   it("is listed as ready to download for 7 days, and the learner is told by notification and email", async () => {

@@ -4,8 +4,10 @@
  */
 export * from "@lumen/db/testing";
 export * from "./assignments";
+export * from "./every-feature";
 export * from "./exercises";
 export * from "./forum";
+export * from "./golden";
 export * from "./images";
 export * from "./issuer";
 export * from "./media";

@@ -17,8 +17,8 @@ import { createNotifications, verbatim } from "../notifications";
 import { createWebhookEndpoint } from "../webhooks";
 import type { TestWorld } from "./world";
 
-const PDF = new TextEncoder().encode("%PDF-1.7 test certificate");
-const ESSAY = new TextEncoder().encode("%PDF-1.7\n% a learner's essay\n%%EOF\n");
+export const CERTIFICATE_PDF = new TextEncoder().encode("%PDF-1.7 test certificate");
+export const ESSAY_PDF = new TextEncoder().encode("%PDF-1.7\n% a learner's essay\n%%EOF\n");
 
 /**
  * A learner with something in every store a retirement erases: progress, a quiz attempt, an
@@ -43,11 +43,11 @@ export async function createBusyLearner(
     lessonId: assignmentLesson,
     enrollmentId: enrollment.id,
     filename: "essay.pdf",
-    byteSize: ESSAY.length,
+    byteSize: ESSAY_PDF.length,
   });
   await world.mediaStore.putFile(
     { purpose: "attachment", id: attachment.id },
-    ESSAY,
+    ESSAY_PDF,
     "application/pdf",
   );
   const submission = await createAssignmentSubmission(db, {
@@ -70,7 +70,7 @@ export async function createBusyLearner(
   );
   await world.mediaStore.putFile(
     { purpose: "certificate", id: certificate.id },
-    PDF,
+    CERTIFICATE_PDF,
     "application/pdf",
   );
   await createApiKey({
