@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { createExerciseSubmission, type LessonSpec, type TestUser } from "@lumen/db/testing";
 import { updateEmailSettings } from "../email";
 import { confirmForumImageUpload, startForumImageUpload } from "../forum";
+import { recordConsent } from "../privacy";
 import { rateCourse } from "../ratings";
 import { getPlayback } from "../video";
 import { png } from "./images";
@@ -105,6 +106,12 @@ export async function createEveryFeatureLearner(
     db,
     user: learner,
     input: { preferences: [{ kind: "forum_reply", delivery: "daily" }] },
+  });
+  // No feature asks for a consent yet (ADR 0027): a purpose of the test's own shows the area.
+  await recordConsent({
+    db,
+    user: learner,
+    input: { purpose: "product_research", policyVersion: "2026-12" },
   });
   return { ...busy, imageId, ratingId: rating.ratingId, progress: recorded };
 }
