@@ -40,3 +40,9 @@ export async function* csvChunks(
   }
   if (chunk) yield chunk;
 }
+
+/** A table to write as CSV: its header and its rows, read as they are consumed. */
+export interface Sheet {
+  columns: string[];
+  rows: AsyncGenerator<CsvCell[]>;
+}

@@ -1,9 +1,8 @@
 import { analyticsEnrollments, type Database, users } from "@lumen/db";
 import { sql } from "drizzle-orm";
 import type { z } from "zod";
-import type { CsvCell } from "./csv";
+import type { CsvCell, Sheet } from "./csv";
 import { cursorPages } from "./cursor-pages";
-import type { Sheet } from "./export-sheets";
 import type { learnersTableInput } from "./inputs";
 import {
   atRiskSql,

@@ -2,7 +2,7 @@ import type { Database } from "@lumen/db";
 import { z } from "zod";
 import { type SessionUser, ValidationError } from "../kernel";
 import { EXERCISE_VERDICTS, getAssessmentsOverview, getQuizAnalytics } from "./assessments";
-import type { CsvCell } from "./csv";
+import type { CsvCell, Sheet } from "./csv";
 import { learnerSheet } from "./export-learners";
 import { getCourseFunnel } from "./funnel";
 import {
@@ -28,11 +28,6 @@ export function parseQuery<T extends z.ZodType>(schema: T, value: unknown): z.ou
     `The export's query is not valid: ${parsed.error.issues.map((i) => i.message).join(" ")}`,
     z.flattenError(parsed.error).fieldErrors as Record<string, string[]>,
   );
-}
-
-export interface Sheet {
-  columns: string[];
-  rows: AsyncGenerator<CsvCell[]>;
 }
 
 /** Score or grade bands of ten points, as the dashboard draws them: 0–9 … 90–99, 100. */
