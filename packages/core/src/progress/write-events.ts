@@ -73,9 +73,24 @@ export async function writeEvents(
   events: readonly BatchEvent[],
   now: number,
 ): Promise<WriteOutcome> {
-  // One array per column, unnested in the statement: cheaper for Postgres to read than a
-  // JSON document of objects, and typed by the casts below.
+  // One array per column, unnested in the statement and typed by its casts. Who, which
+  // enrollment and which lesson are sent once per distinct triple (a player's batch is dozens
+  // of events for one lesson), each event pointing at its triple: a third of the bytes to
+  // send and parse that full ids per event were.
+  const pairKeys = new Map<string, number>();
+  const pairs: Array<Pick<BatchEvent, "userId" | "enrollmentId" | "lessonId">> = [];
+  const pairOf = events.map((e) => {
+    const key = `${e.userId} ${e.enrollmentId} ${e.lessonId}`;
+    let k = pairKeys.get(key);
+    if (k === undefined) {
+      k = pairs.length;
+      pairKeys.set(key, k);
+      pairs.push(e);
+    }
+    return k;
+  });
   const column = <T>(pick: (e: BatchEvent) => T) => sql.param(events.map(pick));
+  const pairColumn = <T>(pick: (p: (typeof pairs)[number]) => T) => sql.param(pairs.map(pick));
   const at = sql`${new Date(now).toISOString()}::timestamptz`;
   const { rows } = await tx.execute<{
     rejected: Array<{ i: number; reason: RejectReason }>;
@@ -85,27 +100,28 @@ export async function writeEvents(
     lessons: LessonCoverage[];
   }>(sql`
     with input as (
-      select * from unnest(${column((e) => e.i)}::int[], ${column((e) => e.userId)}::text[],
-        ${column((e) => e.eventId)}::uuid[], ${column((e) => e.enrollmentId)}::uuid[],
-        ${column((e) => e.lessonId)}::uuid[], ${column((e) => e.watched)}::text[],
+      select * from unnest(${column((e) => e.i)}::int[], ${sql.param(pairOf)}::int[],
+        ${column((e) => e.eventId)}::uuid[], ${column((e) => e.watched)}::text[],
         ${column((e) => e.positionSeconds)}::real[], ${column((e) => e.completed)}::boolean[],
-        ${column((e) => e.occurredAt)}::float8[]) as x(i, u, id, en, l, w, p, c, t)
+        ${column((e) => e.occurredAt)}::float8[]) as x(i, k, id, w, p, c, t)
     ),
     pairs as (
-      -- Each (caller, enrollment, lesson) is checked once, however many events it has: a
-      -- player's batch is dozens of events for one lesson.
-      select p.u, p.en, p.l, case
+      -- Each (caller, enrollment, lesson) is checked once, however many events it has.
+      select p.k, p.u, p.en, p.l, case
           when e.id is null or e.user_id <> p.u then 'enrollment'
           when e.unenrolled_at is not null then 'inactive'
           when m.course_id is distinct from e.course_id then 'lesson'
         end as reason
-      from (select distinct u, en, l from input) p
+      from unnest(${pairColumn((p) => p.userId)}::text[],
+        ${pairColumn((p) => p.enrollmentId)}::uuid[], ${pairColumn((p) => p.lessonId)}::uuid[])
+        with ordinality as p(u, en, l, k)
       left join enrollments e on e.id = p.en
       left join lessons le on le.id = p.l
       left join modules m on m.id = le.module_id
     ),
     checked as (
-      select input.*, pairs.reason from input join pairs using (u, en, l)
+      select input.*, pairs.u, pairs.en, pairs.l, pairs.reason
+      from input join pairs on pairs.k = input.k + 1
     ),
     fresh as (
       -- An id is stored once: only those new here are events to store and apply. The first
