@@ -332,7 +332,9 @@ export async function generateActivity(
     [o.courseId, o.courseTitle],
   );
   for (const i of indexes) {
-    await step(`index ${i.name}`, i.def);
+    // A partitioned table's index reads back as CREATE INDEX … ON ONLY: that would make the
+    // parent's alone, invalid, with no index on any partition.
+    await step(`index ${i.name}`, i.def.replace(" ON ONLY ", " ON "));
   }
   await step("analyze", "analyze");
   await conn.query(
