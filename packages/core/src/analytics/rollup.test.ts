@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { revokeCertificate } from "../certificates";
 import { enrollInCourse, unenrollFromCourse } from "../enrollment";
 import type { SessionUser } from "../kernel";
-import type { ProgressEvent } from "../progress";
+import { markLessonsCompleted, type ProgressEvent } from "../progress";
 import { saveQuiz, submitQuiz } from "../quiz";
 import {
   createCertificate,
@@ -44,7 +44,10 @@ function prng(seed: number) {
 }
 type Rng = ReturnType<typeof prng>;
 
-/** A course with two videos (10 s, 25 s), a text lesson and a quiz of choice questions. */
+/**
+ * A course with two videos (10 s, 25 s), a text lesson, a quiz of choice questions, an
+ * exercise and an assignment.
+ */
 async function createCourse() {
   const instructor = await createUser(world.db, "instructor");
   const { course, lessonIds } = await createCourseWithLessons(world.db, instructor, [
@@ -52,8 +55,11 @@ async function createCourse() {
     { kind: "video", videoSeconds: 25 },
     { kind: "text", isOptional: true },
     { kind: "quiz" },
+    { kind: "exercise" },
+    { kind: "assignment" },
   ]);
-  const [video1 = "", video2 = "", text = "", quiz = ""] = lessonIds;
+  const [video1 = "", video2 = "", text = "", quiz = "", exercise = "", assignment = ""] =
+    lessonIds;
   const saved = await saveQuiz({
     db: world.db,
     user: instructor,
@@ -106,6 +112,7 @@ async function createCourse() {
     ],
     text,
     quiz,
+    graded: [exercise, assignment],
     questionIds,
   };
 }
@@ -198,12 +205,19 @@ async function act(rng: Rng, course: Course, learner: Learner) {
       outbox: world.outbox,
       input: { lessonId: course.quiz, attemptId: randomUUID(), answers },
     });
-  } else if (roll < 0.88) {
+  } else if (roll < 0.84) {
+    // A passing exercise verdict or a final assignment grade: the write their paths make
+    // (exercise/grade.ts, assignment/finalize.ts), with no progress event behind it.
+    const lessonId = rng.pick(course.graded);
+    await world.db.transaction((tx) =>
+      markLessonsCompleted(tx, world.outbox, [{ enrollmentId: learner.enrollmentId, lessonId }]),
+    );
+  } else if (roll < 0.9) {
     const input = { courseId: course.courseId };
     if (learner.enrolled) await unenrollFromCourse({ db: world.db, user: learner.user, input });
     else await enrollInCourse({ db: world.db, user: learner.user, outbox: world.outbox, input });
     learner.enrolled = !learner.enrolled;
-  } else if (roll < 0.94) {
+  } else if (roll < 0.95) {
     await certify(learner, course);
   } else {
     await runAnalyticsRollup({ db: world.db, batchSize: 1 + rng.int(4) });
