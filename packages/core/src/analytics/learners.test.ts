@@ -150,6 +150,9 @@ describe("learners table", () => {
     const risky = await table({ atRiskOnly: true, sort: "name", direction: "asc" });
     expect(names(risky)).toEqual(["Bob", "Cy_d"]);
     expect(risky.total).toBe(2);
+    // Searched as well: the total is the search's among those at risk, the banner the course's.
+    const searched = await table({ atRiskOnly: true, query: "bob" });
+    expect([names(searched), searched.total, searched.atRiskTotal]).toEqual([["Bob"], 1, 2]);
     const stricter = await table({
       atRiskOnly: true,
       atRisk: { inactiveDays: 25, belowPercent: 80 },
