@@ -31,6 +31,28 @@ const errorBody = z.object({
 });
 const get = (path: string, cookie?: string) =>
   t.app.request(path, cookie ? { headers: { cookie } } : {});
+/** What Chromium and Firefox send when a person opens a link (a click in a mail client). */
+const NAVIGATION =
+  "text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,image/webp,*/*;q=0.8";
+const getAccepting = (path: string, accept: string) => t.app.request(path, { headers: { accept } });
+/** A browser opening a refused link lands on the privacy page, which says why. */
+async function expectSentToPrivacyPage(path: string, reason: string) {
+  const res = await getAccepting(path, NAVIGATION);
+  expect(res.status).toBe(303);
+  expect(res.headers.get("location")).toBe(
+    `${t.env.WEB_ORIGIN}/settings/privacy?download=${reason}`,
+  );
+  expect(res.headers.get("vary")).toMatch(/accept/i);
+}
+/** Programs keep the JSON answer, whatever else they accept. */
+const PROGRAMS = ["application/json", "*/*", "application/json, text/html;q=0.5"];
+async function expectJsonFor(path: string, status: number, code: string) {
+  for (const accept of PROGRAMS) {
+    const res = await getAccepting(path, accept);
+    expect(res.status).toBe(status);
+    expect(errorBody.parse(await res.json()).error.code).toBe(code);
+  }
+}
 const pathOf = (url: URL) => `${url.pathname}${url.search}`;
 
 /** Requests an export as the owner and runs the job that builds it. */
@@ -125,6 +147,8 @@ describe("a data export's signed download link", () => {
         code: "FORBIDDEN",
         renewUrl: `${t.env.WEB_ORIGIN}/settings/privacy`,
       });
+      await expectJsonFor(pathOf(url), 403, "FORBIDDEN");
+      await expectSentToPrivacyPage(pathOf(url), "invalid");
     }
   });
 
@@ -155,6 +179,8 @@ describe("a data export's signed download link", () => {
     expect(error.code).toBe("LINK_EXPIRED");
     expect(error.message).toMatch(/privacy settings/);
     expect(error.renewUrl).toBe(`${t.env.WEB_ORIGIN}/settings/privacy`);
+    await expectJsonFor(stale.path, 410, "LINK_EXPIRED");
+    await expectSentToPrivacyPage(stale.path, "expired");
   });
 
   it("answers 410 when the export itself has expired, and 404 once it is deleted", async () => {
@@ -167,8 +193,27 @@ describe("a data export's signed download link", () => {
     const res = await get(pathOf(first.link));
     expect(res.status).toBe(410);
     expect(errorBody.parse(await res.json()).error.code).toBe("GONE");
+    await expectJsonFor(pathOf(first.link), 410, "GONE");
+    await expectSentToPrivacyPage(pathOf(first.link), "gone");
     // As the account retirement leaves it: the row is gone with the account.
     await t.database.db.delete(dataExports).where(eq(dataExports.id, first.id));
     expect((await get(pathOf(first.link))).status).toBe(404);
+    await expectJsonFor(pathOf(first.link), 404, "NOT_FOUND");
+    await expectSentToPrivacyPage(pathOf(first.link), "gone");
+  });
+
+  it("sends a browser whose link has a mangled export id to the privacy page as invalid", async () => {
+    const mangled = `/api/privacy/exports/not-an-id/download${first.link.search}`;
+    expect((await get(mangled)).status).toBe(404);
+    await expectSentToPrivacyPage(mangled, "invalid");
+  });
+
+  it("still downloads the ZIP when a browser opens a good link", async () => {
+    const second = await readyExport();
+    const list = await get("/trpc/privacy.exports", owner);
+    const listed = (await trpcData(list, z.array(exportView))).find((e) => e.id === second);
+    const res = await getAccepting(listed?.downloadPath ?? "", NAVIGATION);
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toBe("application/zip");
   });
 });

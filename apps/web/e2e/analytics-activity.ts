@@ -165,9 +165,9 @@ async function learnerActs(
   }
 }
 
-type Question = { kind: string; options: Array<{ id: string; text: string }> };
+export type Question = { kind: string; options: Array<{ id: string; text: string }> };
 
-function answerFor(question: Question, right: boolean) {
+export function answerFor(question: Question, right: boolean) {
   if (question.kind === "true_false") return { kind: "boolean" as const, value: right };
   if (question.kind === "numeric") return { kind: "number" as const, value: right ? 7 : 6 };
   const option = question.options.find((o) => (o.text === "Blue") === right);

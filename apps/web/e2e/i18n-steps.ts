@@ -1,5 +1,8 @@
+import { randomUUID } from "node:crypto";
+import { setTimeout as delay } from "node:timers/promises";
 import { ensureCourse, type Session } from "@lumen/tools/api-client";
 import type { BrowserContext } from "playwright-core";
+import { answerFor } from "./analytics-activity";
 import { TINY_QUIZ } from "./learning-course";
 
 /**
@@ -43,6 +46,58 @@ export async function createQuizCourse(instructor: Session): Promise<QuizCourse>
     modules: [{ title: "Light", lessons: [{ key: "quiz", title: quizTitle, kind: "quiz", quiz }] }],
   });
   return { id: course.id, slug: course.slug, title, quizId: course.lessons.quiz };
+}
+
+/**
+ * A question thread in the course's forum, asked by `asker` and answered by `answerer`, so its
+ * page shows a reply with its actions: the path of the thread's page.
+ */
+export async function createForumThread(
+  course: QuizCourse,
+  asker: Session,
+  answerer: Session,
+): Promise<string> {
+  const { threadId } = await asker.api.forum.createThread.mutate({
+    courseId: course.id,
+    kind: "question",
+    title: "Why is the sky blue?",
+    body: "Red light has the longer wavelength, so why does blue win?",
+  });
+  await answerer.api.forum.reply.mutate({
+    threadId,
+    body: "Shorter wavelengths scatter more in the air: that is Rayleigh scattering.",
+  });
+  return `/courses/${course.slug}/forum/${threadId}`;
+}
+
+/**
+ * The learner passes the course's quiz (its only lesson), so the job runner issues the
+ * certificate and publishes it to the edge: the URL of its verify page, once the edge has it.
+ */
+export async function earnCertificate(
+  learner: Session,
+  course: QuizCourse,
+  timeoutMs = 90_000,
+): Promise<string> {
+  const quiz = await learner.api.quiz.take.query({ lessonId: course.quizId });
+  await learner.api.quiz.submit.mutate({
+    lessonId: course.quizId,
+    attemptId: randomUUID(),
+    answers: quiz.questions.map((q) => ({ questionId: q.id, response: answerFor(q, true) })),
+  });
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const progress = await learner.api.progress.course.query({ courseId: course.id });
+    const verifyUrl = progress?.certificate?.verifyUrl;
+    if (verifyUrl) {
+      const published = await fetch(`${verifyUrl}/verify`, {
+        headers: { accept: "application/json" },
+      });
+      if (published.ok) return verifyUrl;
+    }
+    await delay(1_000);
+  }
+  throw new Error(`no verifiable certificate within ${timeoutMs / 1000} s`);
 }
 
 /** Any Arabic letter: a text shown in Arabic has some. */

@@ -3,12 +3,14 @@
  * the translations and the right-to-left layout:
  *   pnpm --filter @lumen/web screenshots:i18n [outDir]   (default: /tmp/lumen-screens)
  * Pages are reached by URL and signed in over HTTP, so no step depends on the UI's words.
+ * The stack includes the edge, for the certificate verify page (it follows Accept-Language,
+ * which each context sends in its language).
  */
 import { mkdir } from "node:fs/promises";
 import { resolve } from "node:path";
 import type { Page } from "playwright-core";
 import { launchBrowser } from "./browser";
-import { createQuizCourse, signInContext } from "./i18n-steps";
+import { createForumThread, createQuizCourse, earnCertificate, signInContext } from "./i18n-steps";
 import { sessionAs } from "./learning-course";
 import { settled } from "./settled";
 import { startStack } from "./stack";
@@ -21,12 +23,17 @@ const viewports = [
 ];
 
 await mkdir(outDir, { recursive: true });
-const [stack, browser] = await Promise.all([startStack({ courses: 8 }), launchBrowser()]);
+const [stack, browser] = await Promise.all([
+  startStack({ courses: 8, edge: true }),
+  launchBrowser(),
+]);
 try {
   const instructor = await sessionAs(stack.webUrl, "instructor@lumen.dev", "lumen-instructor-dev");
   const course = await createQuizCourse(instructor);
   const learner = await sessionAs(stack.webUrl, "learner@lumen.dev", "lumen-learner-dev");
   await learner.api.enrollment.enroll.mutate({ courseId: course.id });
+  const thread = await createForumThread(course, learner, instructor);
+  const certificate = await earnCertificate(learner, course);
   const learnerPages = {
     catalog: "/",
     course: `/courses/${course.slug}`,
@@ -34,6 +41,9 @@ try {
     "my-learning": "/my-learning",
     profile: "/settings/profile",
     "email-settings": "/settings/notifications",
+    // With the notice an expired download link brings the reader here with (ADR 0027).
+    privacy: "/settings/privacy?download=expired",
+    "forum-thread": thread,
   };
   const instructorPages = {
     "teach-list": "/teach",
@@ -43,21 +53,20 @@ try {
   for (const locale of LOCALES) {
     for (const viewport of viewports) {
       const who = [
-        ["learner@lumen.dev", "lumen-learner-dev", learnerPages],
-        ["instructor@lumen.dev", "lumen-instructor-dev", instructorPages],
+        [["learner@lumen.dev", "lumen-learner-dev"], learnerPages],
+        [["instructor@lumen.dev", "lumen-instructor-dev"], instructorPages],
+        // Signed out: the sign-in page, and the verify page an employer opens (the edge's).
+        [null, { "sign-in": `${stack.webUrl}/sign-in`, "certificate-verify": certificate }],
       ] as const;
-      for (const [email, password, pages] of who) {
-        const context = await browser.newContext({ viewport, deviceScaleFactor: 1 });
+      for (const [credentials, pages] of who) {
+        const context = await browser.newContext({ viewport, deviceScaleFactor: 1, locale });
         await context.addInitScript((l) => localStorage.setItem("lumen.locale", l), locale);
-        await signInContext(context, stack.webUrl, email, password);
+        if (credentials) await signInContext(context, stack.webUrl, credentials[0], credentials[1]);
         const page = await context.newPage();
         page.setDefaultTimeout(15_000);
         for (const [name, path] of Object.entries(pages)) {
-          await shoot(
-            page,
-            `${stack.webUrl}${path}`,
-            `${outDir}/${locale}-${viewport.name}-${name}.png`,
-          );
+          const url = path.startsWith("/") ? `${stack.webUrl}${path}` : path;
+          await shoot(page, url, `${outDir}/${locale}-${viewport.name}-${name}.png`);
         }
         await context.close();
       }

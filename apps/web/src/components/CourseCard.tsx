@@ -1,6 +1,7 @@
 import { Trans, useLingui } from "@lingui/react/macro";
 import type { ReactNode } from "react";
 import { Link } from "react-router";
+import { categoryText } from "../lib/course-category";
 import { LEVEL_LABELS } from "../lib/course-level";
 import { capitalize, formatCount, formatLearners, formatNumber, languageName } from "../lib/format";
 import s from "./CourseCard.module.css";
@@ -33,8 +34,7 @@ export function CourseCard({ course, footer }: { course: CourseSummary; footer?:
       <CourseCover url={course.coverImageUrl} category={course.category} />
       <div className={s.body}>
         <p className={s.eyebrow}>
-          <span translate="no">{course.category}</span> ·{" "}
-          {level ? t(level) : capitalize(course.level)}
+          {categoryText(course.category, t)} · {level ? t(level) : capitalize(course.level)}
         </p>
         <h3 className={s.title} translate="no">
           <Link to={`/courses/${course.slug}`} className={s.link}>

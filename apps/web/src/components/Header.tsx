@@ -75,7 +75,7 @@ function Account({ user }: { user: SessionUser | null }) {
       <NotificationBell />
       <Link
         to="/settings/notifications"
-        className={iconButtonClass({ large: true })}
+        className={cx(iconButtonClass({ large: true }), s.settingsLink)}
         aria-label={t`Email settings`}
         title={t`Email settings`}
       >
@@ -86,7 +86,7 @@ function Account({ user }: { user: SessionUser | null }) {
       </Link>
       <Link
         to="/settings/api-keys"
-        className={iconButtonClass({ large: true })}
+        className={cx(iconButtonClass({ large: true }), s.settingsLink)}
         aria-label={t`API keys`}
         title={t`API keys`}
       >
@@ -98,7 +98,7 @@ function Account({ user }: { user: SessionUser | null }) {
       </Link>
       <Link
         to="/settings/webhooks"
-        className={iconButtonClass({ large: true })}
+        className={cx(iconButtonClass({ large: true }), s.settingsLink)}
         aria-label={t`Webhooks`}
         title={t`Webhooks`}
       >

@@ -8,7 +8,9 @@ import { translator } from "../../i18n";
  * allowed by hash, so the CSP needs no 'unsafe-inline'. Colours are a second channel only: the
  * verdict is always spelled out, and every text colour keeps ≥ 7:1 contrast on its background.
  * Only logical or symmetric box properties, so an Arabic page mirrors from `dir` alone; no
- * letter-spacing on Arabic, where it would pull joined letters apart.
+ * letter-spacing on Arabic, where it would pull joined letters apart. On a phone each label
+ * sits above its value: beside a long label ("Identificador del certificado") the values had a
+ * few letters' width left and broke inside words.
  */
 const STYLE = `
 :root{color-scheme:light;font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;line-height:1.5;color:#1a1a1a;background:#fff}
@@ -30,6 +32,10 @@ dd{margin:0;overflow-wrap:anywhere}
 a{color:#0b3d91}
 a:focus-visible{outline:3px solid #0b3d91;outline-offset:2px}
 footer{border-top:1px solid #ccc;font-size:.9rem}
+@media (max-width:30rem){
+dl{grid-template-columns:1fr;gap:0}
+dd{margin-block-end:.75rem}
+}
 @media print{
 header,footer{display:none}
 main{max-width:none}

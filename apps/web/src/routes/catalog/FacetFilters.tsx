@@ -12,6 +12,7 @@ import {
   withFilterValue,
   withoutFilters,
 } from "../../lib/catalog-url";
+import { categoryText } from "../../lib/course-category";
 import { languageName } from "../../lib/format";
 import { intlLocale } from "../../lib/i18n";
 import s from "./FacetFilters.module.css";
@@ -88,11 +89,9 @@ export function FacetFilters({
             <Trans>Clear all filters</Trans>
           </Link>
         )}
-        {/* Categories are the authors' own words: shown as written. */}
         <FacetGroup
           title={t`Category`}
-          options={options("category", facets?.category, (v) => v)}
-          untranslated
+          options={options("category", facets?.category, (v) => categoryText(v, t))}
         />
         <FacetGroup
           title={t`Level`}

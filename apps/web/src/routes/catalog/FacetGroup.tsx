@@ -17,13 +17,10 @@ export function FacetGroup({
   title,
   options,
   star = false,
-  untranslated = false,
 }: {
   title: string;
   options: FacetOption[];
   star?: boolean;
-  /** The values are data (e.g. categories), not UI words: marked translate="no". */
-  untranslated?: boolean;
 }) {
   const headingId = useId();
   if (options.length === 0) return null;
@@ -48,7 +45,7 @@ export function FacetGroup({
                     ★{" "}
                   </span>
                 )}
-                {untranslated ? <span translate="no">{option.label}</span> : option.label}
+                {option.label}
                 {option.selected && (
                   <span className="visually-hidden">
                     {" "}

@@ -1,4 +1,4 @@
-import { Plural, Trans } from "@lingui/react/macro";
+import { Plural, Trans, useLingui } from "@lingui/react/macro";
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "react-router";
 import { stateStyles } from "../../components/states";
@@ -14,6 +14,7 @@ import {
   withFilterValue,
   withoutFilters,
 } from "../../lib/catalog-url";
+import { categoryText } from "../../lib/course-category";
 import { trpc } from "../../lib/trpc";
 import s from "./NoResults.module.css";
 
@@ -78,6 +79,7 @@ export function NoResults({ search }: { search: CatalogSearch }) {
 
 /** The biggest subjects of the whole catalog, from the unfiltered facet counts. */
 function PopularCategories() {
+  const { t } = useLingui();
   const all = useQuery({
     ...trpc.catalog.list.queryOptions({ page: 1, pageSize: 1 }),
     staleTime: 5 * 60_000,
@@ -89,11 +91,11 @@ function PopularCategories() {
       <h3 id="popular-heading">
         <Trans>Popular categories</Trans>
       </h3>
-      <ul translate="no">
+      <ul>
         {top.map((facet) => (
           <li key={facet.value}>
             <TagLink to={catalogHref(withFilterValue(EMPTY_SEARCH, "category", facet.value))}>
-              {facet.value}
+              {categoryText(facet.value, t)}
             </TagLink>
           </li>
         ))}

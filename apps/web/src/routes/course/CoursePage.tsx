@@ -6,6 +6,7 @@ import { Rating } from "../../components/CourseCard";
 import { Markdown } from "../../components/Markdown";
 import { ErrorState, LoadingState } from "../../components/states";
 import { Panel, panelStyles } from "../../components/ui/Panel";
+import { categoryText } from "../../lib/course-category";
 import { formatDuration, formatLearners, languageName } from "../../lib/format";
 import { apiErrorCode, type CourseDetail, trpc } from "../../lib/trpc";
 import { useDocumentTitle } from "../../lib/use-document-title";
@@ -59,9 +60,7 @@ function CourseView({ course }: { course: CourseDetail }) {
           </Link>
         </li>
         <li>
-          <Link to={categoryHref} translate="no">
-            {course.category}
-          </Link>
+          <Link to={categoryHref}>{categoryText(course.category, t)}</Link>
         </li>
       </Breadcrumb>
       <header className={s.hero}>

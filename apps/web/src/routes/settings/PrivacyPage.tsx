@@ -8,6 +8,7 @@ import { trpc } from "../../lib/trpc";
 import { useDocumentTitle } from "../../lib/use-document-title";
 import { CookieStatement } from "./privacy/CookieStatement";
 import { DeleteAccount } from "./privacy/DeleteAccount";
+import { DownloadLinkNotice } from "./privacy/DownloadLinkNotice";
 import { ExportTable } from "./privacy/ExportTable";
 import s from "./privacy/privacy.module.css";
 import { RequestExport } from "./privacy/RequestExport";
@@ -24,7 +25,10 @@ export function Component() {
   const { t } = useLingui();
   useDocumentTitle(t`Privacy`);
   if (session.isPending) return <LoadingState />;
-  if (!session.data) return <Navigate to={signInPath(location.pathname)} replace />;
+  // The query comes along: a download link's reason (`?download=`) is shown after sign-in.
+  if (!session.data) {
+    return <Navigate to={signInPath(location.pathname + location.search)} replace />;
+  }
   return <Privacy />;
 }
 
@@ -50,6 +54,7 @@ function Privacy() {
       </div>
       <SettingsNav />
       <div className={s.layout}>
+        <DownloadLinkNotice />
         <RequestExport disabled={pending || exports.isPending} />
         <section aria-labelledby="your-exports" className={s.layout}>
           <h2 id="your-exports" className={s.sectionTitle}>

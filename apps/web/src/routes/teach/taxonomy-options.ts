@@ -1,29 +1,10 @@
 import type { MessageDescriptor } from "@lingui/core";
 import { msg } from "@lingui/core/macro";
 import { useLingui } from "@lingui/react";
-import {
-  CATEGORIES,
-  type Category,
-  COURSE_LEVELS,
-  type CourseLevel,
-  type LanguageCode,
-} from "@lumen/shared";
+import { CATEGORIES, COURSE_LEVELS, type CourseLevel, type LanguageCode } from "@lumen/shared";
+import { CATEGORY_LABELS } from "../../lib/course-category";
 
 // The values stay the API's English words; only what the select shows is translated.
-const CATEGORY_LABELS: Record<Category, MessageDescriptor> = {
-  "Arts and Humanities": msg`Arts and Humanities`,
-  Business: msg`Business`,
-  "Computer Science": msg`Computer Science`,
-  "Data Science": msg`Data Science`,
-  Design: msg`Design`,
-  Health: msg`Health`,
-  "Information Technology": msg`Information Technology`,
-  "Language Learning": msg`Language Learning`,
-  Mathematics: msg`Mathematics`,
-  "Personal Development": msg`Personal Development`,
-  "Physical Science": msg`Physical Science`,
-  "Social Sciences": msg`Social Sciences`,
-};
 const LEVEL_LABELS: Record<CourseLevel, MessageDescriptor> = {
   beginner: msg`Beginner`,
   intermediate: msg`Intermediate`,
