@@ -1,5 +1,5 @@
 import { analyticsEnrollments, type Database, users } from "@lumen/db";
-import { and, count, eq, inArray, isNull } from "drizzle-orm";
+import { and, count, eq, inArray, isNull, sql } from "drizzle-orm";
 import { assertCanEditCourse } from "../access";
 import { completionPercent } from "../enrollment";
 import type { SessionUser } from "../kernel";
@@ -36,10 +36,6 @@ export async function listLearnersTable({
   const atRisk = atRiskSql(input.atRisk, requiredLessons, now);
   const where = learnersWhere(input, requiredLessons, now);
   const e = analyticsEnrollments;
-  const learners = () => {
-    const from = db.select({ n: count() }).from(e);
-    return input.query ? from.innerJoin(users, eq(users.id, e.userId)) : from;
-  };
   // The page's ids first (the sort and the limit over the rollup alone when it can), then
   // the page's rows with names: 25 lookups of users by key instead of a join of every row.
   const ids = db.select({ id: e.enrollmentId }).from(e);
@@ -48,17 +44,27 @@ export async function listLearnersTable({
     .orderBy(...learnersOrder(input.sort, input.direction))
     .limit(input.pageSize)
     .offset((input.page - 1) * input.pageSize);
-  const riskyCount = db
-    .select({ n: count() })
-    .from(e)
-    .where(and(eq(e.courseId, input.courseId), isNull(e.unenrolledAt), atRisk));
-  // Only the at-risk learners and no search: the table's total is the at-risk count, counted
-  // once (each is a scan of the course's learners: at 100k, most of the read's time).
-  const totalIsRisky = input.atRiskOnly && !input.query;
-  const [asOf, [matching], [risky], rows] = await Promise.all([
+  const active = and(eq(e.courseId, input.courseId), isNull(e.unenrolledAt));
+  // The table's total (its search and filter) and the banner's at-risk count (the course's,
+  // whatever the search). Without a search, one pass over the course's learners counts both
+  // (each pass is most of the read's time at 100k); a search finds its users through the
+  // trigram indexes and joins them, apart from the course-wide at-risk count.
+  const counts: Promise<{ matching: number; risky: number }> = input.query
+    ? Promise.all([
+        db.select({ n: count() }).from(e).innerJoin(users, eq(users.id, e.userId)).where(where),
+        db.select({ n: count() }).from(e).where(and(active, atRisk)),
+      ]).then(([[m], [r]]) => ({ matching: m?.n ?? 0, risky: r?.n ?? 0 }))
+    : db
+        .select({
+          matching: sql<number>`count(*) filter (where ${where})`,
+          risky: sql<number>`count(*) filter (where ${atRisk})`,
+        })
+        .from(e)
+        .where(active)
+        .then(([row]) => ({ matching: row?.matching ?? 0, risky: row?.risky ?? 0 }));
+  const [asOf, totals, rows] = await Promise.all([
     rollupAsOf(db),
-    totalIsRisky ? Promise.resolve([]) : learners().where(where),
-    riskyCount,
+    counts,
     db
       .select(learnerColumns(atRisk))
       .from(e)
@@ -68,8 +74,8 @@ export async function listLearnersTable({
   ]);
   return {
     asOf,
-    total: Number((totalIsRisky ? risky : matching)?.n ?? 0),
-    atRiskTotal: Number(risky?.n ?? 0),
+    total: Number(totals.matching),
+    atRiskTotal: Number(totals.risky),
     page: input.page,
     pageSize: input.pageSize,
     requiredLessons,
