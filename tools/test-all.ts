@@ -6,9 +6,9 @@
  * else PGlite); a `test:e2e` script (the web app's browser journeys) is a pass of its own, so
  * the longest work is split where it can run beside the rest; a `test:pglite` script, run only
  * when TEST_DATABASE_URL is set, is a second pass on the embedded default. Each pass reports
- * its wall-clock time and the CPU time it used (bash's `times`). Passes run TEST_CONCURRENCY at a time (default 3: most of a
- * pass's time is spent waiting on Postgres, a browser, FFmpeg or workerd, not on this
- * process), longest first by the durations the previous run recorded (else ESTIMATES). Each
+ * its wall-clock time and the CPU time it used (bash's `times`). Passes run TEST_CONCURRENCY at a time (default 2: on
+ * a 2-core machine the passes are CPU-bound, ADR 0033; three at once, the browser pass's two
+ * stacks among them, drove CI's load to 12 and timed tests out), longest first by the durations the previous run recorded (else ESTIMATES). Each
  * pass's output is printed whole when it ends, so logs stay readable.
  */
 import { spawn } from "node:child_process";
@@ -154,7 +154,7 @@ const ESTIMATES: Record<string, number> = {
   "packages/search (pglite)": 115,
 };
 
-const concurrency = Math.max(1, Number(process.env.TEST_CONCURRENCY ?? 3) || 3);
+const concurrency = Math.max(1, Number(process.env.TEST_CONCURRENCY ?? 2) || 2);
 const timings = { ...ESTIMATES, ...previousTimings() };
 const checks: Pass[] = [
   { name: "lint", cwd: root, args: ["lint"] },

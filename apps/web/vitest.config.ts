@@ -18,6 +18,9 @@ export default defineConfig({
         test: {
           name: "unit",
           include: ["src/**/*.test.{ts,tsx}"],
+          // A test that first imports a catalog compiles its .po (Lingui's plugin): seconds
+          // alone, past vitest's 5 s default on CI's loaded machine.
+          testTimeout: 30_000,
           setupFiles: ["src/lib/i18n/test-setup.ts"],
           exclude: [...configDefaults.exclude, PERF],
           environment: "node",
@@ -45,7 +48,8 @@ export default defineConfig({
           environment: "node",
           // Each journey also runs axe on every page it visits: seconds apiece on a busy machine.
           testTimeout: 180_000,
-          hookTimeout: 120_000,
+          // A stack's start (API, job runner, edge) has a 180 s deadline of its own (e2e/stack.ts).
+          hookTimeout: 200_000,
         },
       },
     ],

@@ -80,7 +80,8 @@ async function buildProduction(outDir: string): Promise<void> {
   });
 }
 
-const STACK_READY_MS = 110_000;
+/** The stack's one deadline: a cold API start (tsx) on CI's loaded machine has passed 110 s. */
+const STACK_READY_MS = 180_000;
 
 export async function startStack(
   options: {
