@@ -162,6 +162,27 @@ describe("@lumen/db over the socket with the node-postgres driver", () => {
     await second.close();
   });
 
+  it("two clients migrating a fresh database at once both succeed, each migration applied once", async () => {
+    // The API and the job runner booting together: the advisory lock excludes nobody here
+    // (one shared session, ADR 0002), so both read "nothing applied" before either applies.
+    const server = await startPgliteServer({ port: 0 });
+    const clients = [0, 1].map(() => createDatabase({ driver: "postgres", url: server.url }));
+    const reader = new pg.Client(server.url);
+    try {
+      await Promise.all(clients.map((client) => migrate(client)));
+      await reader.connect();
+      const { rows } = await reader.query<{ n: number; distinct: number }>(
+        "select count(*)::int as n, count(distinct hash)::int as distinct from drizzle.__drizzle_migrations",
+      );
+      expect(rows[0]?.n).toBeGreaterThan(0);
+      expect(rows[0]?.distinct).toBe(rows[0]?.n);
+    } finally {
+      await reader.end();
+      await Promise.all(clients.map((client) => client.close()));
+      await server.close();
+    }
+  });
+
   it("refuses a second server on a data directory that is in use", async () => {
     const running = await startPgliteServer({ dataDir, port: 0 });
     await expect(startPgliteServer({ dataDir, port: 0 })).rejects.toThrow(/in use by process/);

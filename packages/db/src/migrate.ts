@@ -21,6 +21,27 @@ export async function migrate(
   client: DatabaseClient,
   options: { migrationsFolder?: string } = {},
 ): Promise<void> {
+  try {
+    await migrateOnce(client, options);
+  } catch (first) {
+    // Behind the embedded default's wire server every client shares one Postgres session, so
+    // the advisory lock excludes nobody (ADR 0002): two processes booting at once can both
+    // read "nothing applied" before either applies, and the second's migration transaction
+    // then fails on the first object that exists, rolled back whole. Run again, it reads what
+    // the first applied and has nothing left to do. On Postgres the lock makes this
+    // unreachable, and a migration that really fails fails again.
+    try {
+      await migrateOnce(client, options);
+    } catch {
+      throw first;
+    }
+  }
+}
+
+async function migrateOnce(
+  client: DatabaseClient,
+  options: { migrationsFolder?: string },
+): Promise<void> {
   const config = { migrationsFolder: options.migrationsFolder ?? migrationsFolder };
   await client.withAdvisoryLock(MIGRATION_LOCK_ID, async (db) => {
     // The handle was built by createDatabase for exactly this driver, on the locked connection.
