@@ -1,17 +1,27 @@
 // @vitest-environment jsdom
 import { act } from "react";
-import { createRoot } from "react-dom/client";
-import { describe, expect, it } from "vitest";
+import { createRoot, type Root } from "react-dom/client";
+import { afterEach, describe, expect, it } from "vitest";
 import { Markdown } from "./Markdown";
 
 // React's act() needs to know it runs in a test environment.
 Object.assign(globalThis, { IS_REACT_ACT_ENVIRONMENT: true });
+
+const roots: Root[] = [];
+// Unmounted inside act, so no render React scheduled (a lazy highlighter arriving, say) runs
+// after the file's DOM is gone: on a loaded CI machine one did, as "window is not defined".
+afterEach(async () => {
+  await act(async () => {
+    for (const root of roots.splice(0)) root.unmount();
+  });
+});
 
 /** Rendered into a real DOM (jsdom, on a page at http://localhost:3000/): what a reader gets. */
 async function render(source: string): Promise<HTMLElement> {
   const container = document.createElement("div");
   document.body.append(container);
   const root = createRoot(container);
+  roots.push(root);
   await act(async () => root.render(<Markdown source={source} headingBase={2} />));
   return container;
 }

@@ -53,10 +53,14 @@ test("sleeping past the limit is a time limit", async () => {
 });
 
 test("allocating 4 GiB is a memory limit in both languages", async () => {
-  const python = await runPython("b = bytearray(4 << 30)\nprint(len(b))", { memoryMb: 128 });
-  const javascript = await runJavaScript("console.log(Buffer.alloc(4 * 2 ** 30, 1).length)", {
-    memoryMb: 128,
-  });
+  // Time enough that only memory can end it: on CI's loaded machine, Node's start-up in gVisor
+  // once used up the default 1 s before the allocation began (a time limit, not this test's).
+  const limits = { memoryMb: 128, timeMs: 10_000 };
+  const python = await runPython("b = bytearray(4 << 30)\nprint(len(b))", limits);
+  const javascript = await runJavaScript(
+    "console.log(Buffer.alloc(4 * 2 ** 30, 1).length)",
+    limits,
+  );
   for (const result of [python, javascript]) {
     expect(result.status).toBe("memory_limit");
     expect(result.stdout).toBe("");
