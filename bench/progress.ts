@@ -17,7 +17,7 @@
  * Needs Postgres (BENCH_DATABASE_URL / TEST_DATABASE_URL). Creates a fresh database, starts
  * the real API server process (apps/api/src/server.ts) on loopback, signs up the learners over
  * HTTP and enrolls each in a course, then per shape runs the players that POST `batch` events
- * per request to /trpc/progress.record (the beacon shape) with their session cookie, for a
+ * per request to PROGRESS_BEACON_PATH (the SPA's progress route) with their session cookie, for a
  * warm-up and then `seconds` measured, and checks that every acknowledged event id is in
  * progress_events. Then, in the same run, the limits (issue 17): the same requests against the
  * same Node/Hono stack acknowledging without writing (bench/progress/ack-server.ts, its own
@@ -141,7 +141,7 @@ try {
 
   reportFigures(
     "progress",
-    `Progress ingest through the API (HTTP → tRPC → group commit → ${database.engine})`,
+    `Progress ingest through the API (HTTP → progress route → group commit → ${database.engine})`,
     ingest.flatMap(({ run, lost }, i) => {
       const limit = acks[i];
       if (!limit) throw new Error("no HTTP limit for a shape");

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { Agent, request } from "node:http";
+import { PROGRESS_BEACON_PATH } from "@lumen/shared/constants";
 import { pick } from "./json";
 import { type BenchLearner, WEB_ORIGIN } from "./world";
 
@@ -81,9 +82,9 @@ function post(agent: Agent, url: URL, cookie: string, body: string) {
 
 /**
  * `clients` loops, each one learner's player sending `batch` events per request to
- * /trpc/progress.record and waiting for the acknowledgement before sending the next. A
- * failed request is resent with the same events (as the web client does), so nothing it
- * was told is stored can be missing. Runs `warmupSeconds`, then measures `seconds`.
+ * PROGRESS_BEACON_PATH (the route the SPA sends progress to) and waiting for the
+ * acknowledgement before sending the next. A failed request is resent with the same events
+ * (as the web client does), so nothing it was told is stored can be missing. Runs `warmupSeconds`, then measures `seconds`.
  *
  * Closed loop by default (each client sends again as soon as it is answered). With `rate`
  * (events/s offered in all), each client sends on a fixed schedule instead, its sends spread
@@ -103,7 +104,7 @@ export async function runLoad(o: {
   onMeasureStart?: () => void | Promise<void>;
 }): Promise<LoadResult> {
   const agent = new Agent({ keepAlive: true, maxSockets: o.clients });
-  const url = new URL("/trpc/progress.record", o.apiUrl);
+  const url = new URL(PROGRESS_BEACON_PATH, o.apiUrl);
   const result: LoadResult = {
     acknowledged: [],
     latencies: [],
@@ -145,7 +146,7 @@ export async function runLoad(o: {
         body: String(e),
       }));
       const ackedAt = performance.now();
-      const data = res.status === 200 ? pick(JSON.parse(res.body), "result", "data") : undefined;
+      const data: unknown = res.status === 200 ? JSON.parse(res.body) : undefined;
       const accepted = Number(pick(data, "accepted")) + Number(pick(data, "duplicates"));
       if (accepted !== events.length) {
         result.errors += 1;

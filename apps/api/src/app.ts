@@ -11,7 +11,6 @@ import { appRouter, createContextInner } from "@lumen/trpc";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { type Context, Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
-import { except } from "hono/combine";
 import { cors } from "hono/cors";
 import { HTTPException } from "hono/http-exception";
 import { requestId } from "hono/request-id";
@@ -20,6 +19,7 @@ import { authRoutes } from "./auth-routes";
 import { type AuthThrottle, createAuthThrottle } from "./auth-throttle";
 import { createClientIpResolver } from "./client-ip";
 import type { ApiEnv } from "./env";
+import { exceptPaths } from "./except-paths";
 import { INTERNAL_ERROR_MESSAGE, renderError } from "./http-errors";
 import type { Logger } from "./logger";
 import { requireWebOrigin } from "./origin-check";
@@ -32,6 +32,7 @@ import { emailRoutes } from "./routes/email";
 import { forumImageRoutes } from "./routes/forum-images";
 import { COVER_UPLOAD_PATH, mediaRoutes } from "./routes/media";
 import { privacyRoutes } from "./routes/privacy";
+import { progressBeaconRoutes } from "./routes/progress-beacon";
 import { publicCatalogRoutes } from "./routes/public-catalog";
 import { apiSecurityHeaders, frameableBy } from "./security-headers";
 import { createV1App } from "./v1/app";
@@ -111,7 +112,7 @@ export function createApp({
   });
   app.use(cors({ origin: env.WEB_ORIGIN, credentials: true, maxAge: 600 }));
   // /api/v1 runs its own origin check and body limit, to answer with problem details.
-  app.use(except(V1_PATHS, requireWebOrigin(env.WEB_ORIGIN)));
+  app.use(exceptPaths(V1_PATHS, requireWebOrigin(env.WEB_ORIGIN)));
   const limitBody = (maxSize: number) =>
     bodyLimit({
       maxSize,
@@ -121,7 +122,7 @@ export function createApp({
     });
   // Cover and PDF uploads carry their own, larger limits (routes/); captions get theirs here.
   app.use(
-    except(
+    exceptPaths(
       [COVER_UPLOAD_PATH, DOCUMENT_UPLOAD_PATH, CAPTION_UPLOAD_PATH, V1_PATHS],
       limitBody(env.MAX_BODY_BYTES),
     ),
@@ -139,6 +140,9 @@ export function createApp({
     }
   });
 
+  // The hot path (progress beacons arrive every few seconds per learner) memoizes sessions.
+  const resolveSession = createSessionResolver((headers) => sessionUser(auth, headers));
+  app.route("/", progressBeaconRoutes({ progress, resolveSession }));
   app.route("/", authRoutes({ auth, throttle }));
   app.route("/", mediaRoutes({ db, outbox, auth }));
   app.get(DOCUMENT_UPLOAD_PATH, frameableBy(env.WEB_ORIGIN));
@@ -161,8 +165,6 @@ export function createApp({
   // Anonymous, cacheable catalog JSON that the edge Worker fetches on a miss.
   app.route("/public", publicCatalogRoutes({ db, search }));
 
-  // The hot path (progress beacons arrive every few seconds per learner) memoizes sessions.
-  const resolveSession = createSessionResolver((headers) => sessionUser(auth, headers));
   // API keys too, where revocations reach this process (the live hub): ADR 0025.
   const apiKeys = createApiKeyResolver({
     db,

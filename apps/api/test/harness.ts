@@ -1,3 +1,4 @@
+import type { ProgressIngest } from "@lumen/core/progress";
 import { createTestWorld } from "@lumen/core/testing";
 import { setUserRole } from "@lumen/core/users";
 import { users } from "@lumen/db";
@@ -24,7 +25,14 @@ export const WEB_ORIGIN = "http://localhost:5173";
  */
 export async function createTestApp(
   overrides: Record<string, string> = {},
-  { signInPolicy }: { signInPolicy?: Partial<SignInPolicy> } = {},
+  {
+    signInPolicy,
+    wrapProgress = (ingest) => ingest,
+  }: {
+    signInPolicy?: Partial<SignInPolicy>;
+    /** Stands in for the progress ingest the app calls (the real one is passed in). */
+    wrapProgress?: (ingest: ProgressIngest) => ProgressIngest;
+  } = {},
 ) {
   const mailbox = await startMailbox();
   const env = parseApiEnv({
@@ -48,7 +56,7 @@ export async function createTestApp(
     outbox,
     search,
     media,
-    progress,
+    progress: wrapProgress(progress),
     auth,
     env,
     logger,

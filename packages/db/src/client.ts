@@ -71,7 +71,8 @@ export interface DatabaseClient {
   close(): Promise<void>;
 }
 
-const casing = "snake_case" as const;
+/** How drizzle names columns; a dialect rendering SQL outside a handle must use the same. */
+export const casing = "snake_case" as const;
 
 export function createDatabase(config: DatabaseConfig): DatabaseClient {
   switch (config.driver) {

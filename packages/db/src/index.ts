@@ -21,6 +21,7 @@ export {
   type NotificationListener,
 } from "./listen";
 export { migrate, migrationsFolder } from "./migrate";
+export { executeNamed } from "./named-statement";
 export * as schema from "./schema";
 export * from "./schema";
 export { formatIntervals, type Intervals, parseIntervals } from "./schema/types";

@@ -12,3 +12,10 @@ export const MAX_PLAYBACK_RATE = Math.max(...PLAYBACK_RATES);
  * so a handful is normal; clients merging unsent events stay under this.
  */
 export const WATCHED_INTERVALS_MAX = 100;
+
+/**
+ * Where the SPA posts progress batches (the player's regular sends and the beacon on page
+ * hide): a plain JSON route taking `{ events }` and answering what tRPC's `progress.record`
+ * answers, under /api so the same proxy rules reach it (ADR 0029).
+ */
+export const PROGRESS_BEACON_PATH = "/api/progress/beacon";

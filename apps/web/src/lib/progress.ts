@@ -1,11 +1,77 @@
+import { PROGRESS_BEACON_PATH } from "@lumen/shared/constants";
 import { applyAck } from "./progress-cache";
 import { bindToPage } from "./progress-page";
 import { createProgressQueue, type ProgressAck, type ProgressQueue } from "./progress-queue";
 import type { QueuedEvent } from "./progress-store";
-import { apiErrorCode, queryClient, trpc, trpcClient } from "./trpc";
+import { queryClient, trpc } from "./trpc";
 
-/** tRPC takes a single mutation as a plain JSON POST, which is what a beacon can send. */
-const BEACON_URL = "/trpc/progress.record";
+/** The API refused a progress batch: its HTTP status and error code (`{ error: { code } }`). */
+export class ProgressSendError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string | null,
+  ) {
+    super(`progress batch refused: ${status} ${code ?? ""}`.trim());
+    this.name = "ProgressSendError";
+  }
+}
+
+/**
+ * Sends a batch to the progress route (the same input and answer as tRPC's `progress.record`,
+ * without tRPC's per-call cost on the API's hottest write, ADR 0029). Rejects with
+ * ProgressSendError when the API answers with an error, and as fetch does when offline.
+ */
+export async function postProgress(
+  events: QueuedEvent[],
+  url: string = PROGRESS_BEACON_PATH,
+): Promise<ProgressAck> {
+  const res = await fetch(url, {
+    method: "POST",
+    credentials: "same-origin",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ events }),
+  });
+  const body: unknown = await res.json().catch(() => null);
+  if (!res.ok) throw new ProgressSendError(res.status, errorCodeOf(body));
+  if (!isProgressAck(body)) throw new ProgressSendError(res.status, null);
+  return body;
+}
+
+function errorCodeOf(body: unknown): string | null {
+  if (typeof body !== "object" || body === null || !("error" in body)) return null;
+  const { error } = body;
+  if (typeof error !== "object" || error === null || !("code" in error)) return null;
+  return typeof error.code === "string" ? error.code : null;
+}
+
+function isProgressAck(body: unknown): body is ProgressAck {
+  return (
+    typeof body === "object" &&
+    body !== null &&
+    "accepted" in body &&
+    typeof body.accepted === "number" &&
+    "duplicates" in body &&
+    typeof body.duplicates === "number" &&
+    "rejected" in body &&
+    Array.isArray(body.rejected) &&
+    "courses" in body &&
+    Array.isArray(body.courses) &&
+    "lessons" in body &&
+    Array.isArray(body.lessons)
+  );
+}
+
+/** Refusals resending cannot help: malformed events, or ones for another learner's enrollment. */
+const PERMANENT_CODES = new Set(["BAD_REQUEST", "FORBIDDEN", "NOT_FOUND"]);
+
+/**
+ * Whether a failed send is dropped (resending cannot help) rather than kept for a retry. A
+ * signed-out session (401), a body over the limit (413), a refused origin (FORBIDDEN_ORIGIN), a
+ * proxy's error page and a network failure all keep their events.
+ */
+export function isPermanentRefusal(error: unknown): boolean {
+  return error instanceof ProgressSendError && PERMANENT_CODES.has(error.code ?? "");
+}
 
 /**
  * A JSON body that outlives the page: `sendBeacon` where it takes one, else a keepalive fetch
@@ -51,13 +117,10 @@ export function progressQueue(): ProgressQueue {
   const created = createProgressQueue({
     storage: browserStorage(),
     transport: {
-      send: (events: QueuedEvent[]) => trpcClient.progress.record.mutate({ events }),
-      beacon: (events) => sendJsonBeacon(BEACON_URL, { events }),
+      send: postProgress,
+      beacon: (events) => sendJsonBeacon(PROGRESS_BEACON_PATH, { events }),
       // A signed-out session keeps its events for later; malformed or foreign ones never pass.
-      isPermanent: (error) => {
-        const code = apiErrorCode(error);
-        return code === "BAD_REQUEST" || code === "FORBIDDEN" || code === "NOT_FOUND";
-      },
+      isPermanent: isPermanentRefusal,
     },
   });
   bindToPage(created, window, document);

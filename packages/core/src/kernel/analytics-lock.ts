@@ -1,3 +1,4 @@
+import { executeNamed } from "@lumen/db";
 import { sql } from "drizzle-orm";
 import type { Transaction } from "./database";
 
@@ -15,5 +16,9 @@ export const ANALYTICS_RUN_LOCK = 7_358_241;
 
 /** Call once at the start of a transaction that inserts progress events or quiz attempts. */
 export async function holdAnalyticsWriteLock(tx: Transaction): Promise<void> {
-  await tx.execute(sql`select pg_advisory_xact_lock_shared(${ANALYTICS_WRITE_LOCK})`);
+  await executeNamed(
+    tx,
+    "lumen_analytics_write_lock",
+    sql`select pg_advisory_xact_lock_shared(${sql.raw(String(ANALYTICS_WRITE_LOCK))})`,
+  );
 }

@@ -9,10 +9,10 @@ import {
 import { instructorProcedure, protectedProcedure, router } from "../trpc";
 
 /**
- * Learning progress. `record` is the write path for the player and lesson pages (also sent
- * as a beacon: a plain JSON POST to /trpc/progress.record); it resolves once the batch is
- * durably committed. Reads: the learner's own progress, and a course's learners for its
- * instructors.
+ * Learning progress. `record` is the write path for tRPC callers; it resolves once the batch
+ * is durably committed. The SPA sends the same input to the API's plain progress route
+ * (PROGRESS_BEACON_PATH, the same ingest without tRPC's per-call cost: ADR 0029). Reads: the
+ * learner's own progress, and a course's learners for its instructors.
  */
 export const progressRouter = router({
   record: protectedProcedure
