@@ -17,6 +17,61 @@ test("failed tests are named by their FAIL lines when there are any, else by the
   expect(failureLines(" × two 12ms\n ✓ three")).toEqual(["× two 12ms"]);
 });
 
+test("each FAIL line keeps the first lines of its error, without its diff frame or stack", () => {
+  // vitest 4's failure report, as printed without colours.
+  const output = [
+    " ❯ sample.test.ts (2 tests | 2 failed) 6ms",
+    "     × object 5ms",
+    "     × until 0ms",
+    "",
+    "⎯⎯⎯⎯⎯⎯⎯ Failed Tests 2 ⎯⎯⎯⎯⎯⎯⎯",
+    "",
+    " FAIL  sample.test.ts > suite > object",
+    "AssertionError: expected { state: 'active', retry: 1 } to match object { state: 'completed' }",
+    "(1 matching property omitted from actual)",
+    "",
+    "- Expected",
+    "+ Received",
+    "",
+    "  {",
+    '-   "state": "completed",',
+    '+   "state": "active",',
+    "  }",
+    "",
+    " ❯ sample.test.ts:3:62",
+    '    1| import { expect, it, describe } from "vitest";',
+    "",
+    "⎯⎯⎯⎯⎯⎯⎯⎯⎯⎯⎯⎯⎯⎯⎯⎯⎯⎯⎯⎯⎯⎯⎯⎯[1/2]⎯",
+    "",
+    " FAIL  sample.test.ts > suite > until",
+    "Error: the graded submission: not within 90 s",
+    "runner line 1",
+    "runner line 2",
+    "runner line 3",
+    "runner line 4",
+    "runner line 5",
+    " ❯ sample.test.ts:4:29",
+  ].join("\n");
+  expect(failureLines(output)).toEqual([
+    "FAIL  sample.test.ts > suite > object",
+    "  AssertionError: expected { state: 'active', retry: 1 } to match object { state: 'completed' }",
+    "  (1 matching property omitted from actual)",
+    '  -   "state": "completed",',
+    '  +   "state": "active",',
+    "FAIL  sample.test.ts > suite > until",
+    "  Error: the graded submission: not within 90 s",
+    "  runner line 1",
+    "  runner line 2",
+    "  runner line 3",
+    "  runner line 4",
+  ]);
+  // Past the first few failures, only their names: the passes' lines must stay in the tail.
+  expect(failureLines(output, { explained: 1 }).slice(-2)).toEqual([
+    '  +   "state": "active",',
+    "FAIL  sample.test.ts > suite > until",
+  ]);
+});
+
 test("a shell's `times` gives its children's user and system time, summed", () => {
   expect(childCpuSeconds("0m0.010s 0m0.002s\n1m2.500s 0m0.250s\n")).toBeCloseTo(62.75);
   expect(childCpuSeconds("garbled")).toBeNull();

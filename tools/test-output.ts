@@ -22,18 +22,43 @@ export function countTests(output: string): Counts {
 /**
  * The lines naming failed tests or files in a pass's output, deduplicated and capped, so the
  * closing summary (often all a truncated CI log keeps) says which tests failed, not just where.
+ * Each "FAIL" line from vitest's failure report keeps the first lines of its error after it
+ * (indented, up to the stack or the next failure; for the first few failures), so a red CI run
+ * says why, not only what.
  */
-export function failureLines(output: string, limit = 12): string[] {
-  const fails = new Set<string>();
+export function failureLines(
+  output: string,
+  { limit = 12, explained = 3, errorLines = 5 } = {},
+): string[] {
+  const fails = new Map<string, string[]>();
   const marks = new Set<string>();
+  let current: string[] | null = null;
   for (const raw of output.replace(ANSI, "").split("\n")) {
     const line = raw.trim();
     const short = line.length > 200 ? `${line.slice(0, 199)}…` : line;
     // vitest's "FAIL file > suite > test" names the file; "×" lines only the test.
-    if (/^FAIL\s/.test(line)) fails.add(short);
-    else if (/^[×✗]\s/.test(line)) marks.add(short);
+    if (/^FAIL\s/.test(line)) {
+      // A test named twice keeps the error read the first time.
+      current = fails.has(short) ? null : [];
+      if (current) fails.set(short, current);
+      continue;
+    }
+    if (/^[×✗✓]\s/.test(line)) {
+      if (line[0] !== "✓") marks.add(short);
+      current = null;
+      continue;
+    }
+    // Blank lines and a diff's frame ("- Expected", "+ Received", braces) say nothing alone.
+    if (!current || /^([-+] (Expected|Received)|[{}[\]],?)?$/.test(line)) continue;
+    // The error ends where its stack ("❯ file:line") or the next report section ("⎯") starts.
+    if (/^(❯|⎯|at\s)/.test(line) || current.length >= errorLines) current = null;
+    else current.push(`  ${short}`);
   }
-  return [...(fails.size > 0 ? fails : marks)].slice(0, limit);
+  if (fails.size === 0) return [...marks].slice(0, limit);
+  // The first failures' errors only: a CI log's tail must still hold every pass's line.
+  return [...fails]
+    .slice(0, limit)
+    .flatMap(([fail, error], i) => (i < explained ? [fail, ...error] : [fail]));
 }
 
 /** Seconds of user + system time in the second line of bash's `times` ("0m1.5s 0m0.2s"). */

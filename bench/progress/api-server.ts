@@ -1,5 +1,7 @@
-import { spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { startNodeChild, waitUntilServing } from "@lumen/tools/child-server";
 import { freePort } from "@lumen/tools/net";
 
 const apiDir = fileURLToPath(new URL("../../apps/api", import.meta.url));
@@ -8,9 +10,26 @@ const ackServer = fileURLToPath(new URL("./ack-server.ts", import.meta.url));
 export type ServerProcess = Awaited<ReturnType<typeof startServerProcess>>;
 
 /**
+ * The API's production command line (apps/api `pnpm start`) without `node`: the bench starts
+ * the server with the same flags (the V8 young generation size among them: ADR 0029).
+ */
+function productionArgs(): string[] {
+  const manifest: { scripts?: { start?: unknown } } = JSON.parse(
+    readFileSync(join(apiDir, "package.json"), "utf8"),
+  );
+  const start = manifest.scripts?.start;
+  if (typeof start !== "string") throw new Error("apps/api has no start script");
+  const [command, ...args] = start.split(/\s+/);
+  if (command !== "node")
+    throw new Error(`apps/api's start script is not a node command: ${start}`);
+  return args;
+}
+
+/**
  * The real API server (apps/api/src/server.ts) as a child process on loopback, as production
- * runs it. TRUST_PROXY lets the bench give each sign-up its own X-Forwarded-For address, so
- * the per-IP sign-up rate limit does not cap how many learners it can create.
+ * runs it (`pnpm start`'s flags). TRUST_PROXY lets the bench give each sign-up its own
+ * X-Forwarded-For address, so the per-IP sign-up rate limit does not cap how many learners it
+ * can create.
  */
 export async function startApiServer(o: {
   databaseUrl: string;
@@ -21,7 +40,7 @@ export async function startApiServer(o: {
   const port = await freePort();
   return startServerProcess({
     cwd: apiDir,
-    args: [...(o.nodeArgs ?? []), "--import", "tsx", "src/server.ts"],
+    args: [...(o.nodeArgs ?? []), ...productionArgs()],
     port,
     env: {
       LUMEN_ENV: "test",
@@ -53,41 +72,14 @@ async function startServerProcess(o: {
   port: number;
   env: Record<string, string>;
 }) {
-  const child = spawn(process.execPath, o.args, {
+  const server = startNodeChild({
     cwd: o.cwd,
+    args: o.args,
     env: { PATH: process.env.PATH, HOME: process.env.HOME, ...o.env },
-    stdio: ["ignore", "pipe", "pipe"],
+    keepChars: 100_000,
   });
-  let output = "";
-  for (const stream of [child.stdout, child.stderr]) {
-    stream?.on("data", (d: Buffer) => {
-      output = (output + d.toString()).slice(-100_000);
-    });
-  }
   const url = `http://127.0.0.1:${o.port}`;
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`server exited at start-up:\n${output}`);
-    const ready = await fetch(`${url}/readyz`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (ready) break;
-    if (Date.now() > deadline) throw new Error(`server not ready after 60 s:\n${output}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  if (child.pid === undefined) throw new Error("server process has no pid");
-  return {
-    url,
-    pid: child.pid,
-    output: () => output,
-    stop: async () => {
-      if (child.exitCode !== null) return;
-      const exited = new Promise((r) => child.once("exit", r));
-      child.kill("SIGTERM");
-      const timer = setTimeout(() => child.kill("SIGKILL"), 10_000);
-      await exited;
-      clearTimeout(timer);
-    },
-  };
+  await waitUntilServing(`${url}/readyz`, server, Date.now() + 60_000);
+  if (server.child.pid === undefined) throw new Error("server process has no pid");
+  return { url, pid: server.child.pid, output: server.output, stop: () => server.stop() };
 }

@@ -1,8 +1,9 @@
-import { type ChildProcess, spawn } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { fileURLToPath } from "node:url";
 import { createDatabase, type Database, enrollments, lessons, modules, users } from "@lumen/db";
 import { DEMO_USERS, seed } from "@lumen/db/seed";
+import { startNodeChild, waitUntilServing } from "@lumen/tools/child-server";
 import { freePort } from "@lumen/tools/net";
 import { startPgliteServer } from "@lumen/tools/pglite-server";
 import { eq, sql } from "drizzle-orm";
@@ -88,9 +89,9 @@ export interface ApiProcess {
 /** The real API (src/server.ts) as a child process on loopback, ready once /readyz answers. */
 export async function startApiProcess(databaseUrl: string, port?: number): Promise<ApiProcess> {
   const listenPort = port ?? (await freePort());
-  const child = spawn(process.execPath, ["--import", "tsx", "src/server.ts"], {
+  const api = startNodeChild({
     cwd: apiDir,
-    stdio: ["ignore", "pipe", "pipe"],
+    args: ["--import", "tsx", "src/server.ts"],
     // Only what the API needs: a developer's own settings must not leak in.
     env: {
       PATH: process.env.PATH,
@@ -104,39 +105,16 @@ export async function startApiProcess(databaseUrl: string, port?: number): Promi
       LOG_LEVEL: "info",
     },
   });
-  let output = "";
-  for (const stream of [child.stdout, child.stderr]) {
-    stream?.on("data", (d: Buffer) => {
-      output = (output + d.toString()).slice(-20_000);
-    });
-  }
-  const exited = new Promise<number | null>((resolve) => child.once("exit", resolve));
   const url = `http://127.0.0.1:${listenPort}`;
-  const deadline = Date.now() + 90_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`API exited at start-up:\n${output}`);
-    const ready = await fetch(`${url}/readyz`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (ready) break;
-    if (Date.now() > deadline) {
-      child.kill("SIGKILL");
-      throw new Error(`API not ready after 90 s:\n${output}`);
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
+  await waitUntilServing(`${url}/readyz`, api, Date.now() + 90_000, "API");
   return {
     url,
-    child,
-    exited,
-    output: () => output,
-    kill: async () => {
-      if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
-      await exited;
-    },
+    child: api.child,
+    exited: api.exited,
+    output: api.output,
+    kill: api.kill,
     terminate: () => {
-      child.kill("SIGTERM");
+      api.child.kill("SIGTERM");
     },
   };
 }

@@ -1,7 +1,8 @@
-import { type ChildProcess, spawn } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { createDatabase, type DatabaseClient, migrate } from "@lumen/db";
 import { createTestDatabase } from "@lumen/db/testing";
+import { startNodeChild } from "@lumen/tools/child-server";
 import { startPgliteServer } from "@lumen/tools/pglite-server";
 
 const apiDir = fileURLToPath(new URL("..", import.meta.url));
@@ -45,10 +46,10 @@ export function startRunnerProcess(env: {
   /** FFmpeg's private directories go here: a killed runner cannot remove its own. */
   tmpDir: string;
 }): RunnerProcess {
-  const child = spawn(process.execPath, ["--import", "tsx", "src/jobs/main.ts"], {
+  const runner = startNodeChild({
     cwd: apiDir,
-    detached: true,
-    stdio: ["ignore", "pipe", "pipe"],
+    args: ["--import", "tsx", "src/jobs/main.ts"],
+    group: true,
     // Only what the runner needs: a developer's own settings must not leak in.
     env: {
       PATH: process.env.PATH,
@@ -61,30 +62,30 @@ export function startRunnerProcess(env: {
       LOG_LEVEL: "info",
     },
   });
-  let output = "";
-  const collect = (chunk: Buffer) => {
-    output = (output + chunk.toString()).slice(-20_000);
-  };
-  child.stdout?.on("data", collect);
-  child.stderr?.on("data", collect);
-  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
-  const signal = async (name: NodeJS.Signals) => {
-    if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
-    try {
-      process.kill(-child.pid, name);
-    } catch {
-      return;
-    }
-    await exited;
-  };
   return {
-    child,
-    output: () => output,
-    kill: () => signal("SIGKILL"),
-    stop: async () => {
-      const timer = setTimeout(() => void signal("SIGKILL"), 10_000);
-      await signal("SIGTERM");
-      clearTimeout(timer);
-    },
+    child: runner.child,
+    output: runner.output,
+    kill: runner.kill,
+    stop: () => runner.stop(),
   };
+}
+
+/**
+ * Polls `predicate` every 100 ms until it holds; after `timeoutMs` fails naming `what`, then
+ * `detail()` read at that moment (a runner's output so far, not what it had printed when the
+ * wait began).
+ */
+export async function until(
+  what: string,
+  predicate: () => Promise<boolean>,
+  timeoutMs: number,
+  detail: () => string = () => "",
+) {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await predicate())) {
+    if (Date.now() > deadline) {
+      throw new Error(`${what}: not within ${timeoutMs / 1000} s\n${detail()}`.trimEnd());
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
 }

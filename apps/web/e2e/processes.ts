@@ -1,5 +1,5 @@
-import { type ChildProcess, spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
+import { startNodeChild, waitForOutput, waitUntilServing } from "@lumen/tools/child-server";
 
 const apiDir = fileURLToPath(new URL("../../api", import.meta.url));
 
@@ -44,30 +44,20 @@ function apiEnv(opts: ApiOptions): NodeJS.ProcessEnv {
 
 /** A TypeScript entry point of apps/api as a child process, with its recent output kept. */
 function startNode(script: string, env: NodeJS.ProcessEnv) {
-  const child = spawn(process.execPath, ["--import", "tsx", script], {
+  const proc = startNodeChild({
     cwd: apiDir,
+    args: ["--import", "tsx", script],
     env,
-    stdio: ["ignore", "pipe", "pipe"],
+    keepChars: 8000,
   });
-  let output = "";
-  const collect = (chunk: Buffer) => {
-    output = (output + chunk.toString()).slice(-8000);
-  };
-  child.stdout?.on("data", collect);
-  child.stderr?.on("data", collect);
-  return { child, output: () => output, stop: () => stopProcess(child) };
+  return { child: proc.child, output: proc.output, stop: () => proc.stop(5_000), proc };
 }
 
 /** The real API (apps/api/src/server.ts), ready once /healthz answers. */
 export async function startApi(opts: ApiOptions) {
   const url = `http://127.0.0.1:${opts.port}`;
   const api = startNode("src/server.ts", apiEnv(opts));
-  try {
-    await waitUntilReady(`${url}/healthz`, api.child, api.output, deadlineOf(opts));
-  } catch (error) {
-    await api.stop();
-    throw error;
-  }
+  await waitUntilServing(`${url}/healthz`, api.proc, deadlineOf(opts), "API");
   return { url, stop: api.stop, output: api.output };
 }
 
@@ -80,7 +70,7 @@ export async function startJobRunner(opts: ApiOptions) {
   // Info level for the start-up line the readiness check reads.
   const runner = startNode("src/jobs/main.ts", { ...apiEnv(opts), LOG_LEVEL: "info" });
   try {
-    await waitForLine(/"msg":"job runner started"/, runner.child, runner.output, deadlineOf(opts));
+    await waitForOutput(/"msg":"job runner started"/, runner.proc, deadlineOf(opts), "job runner");
   } catch (error) {
     await runner.stop();
     throw error;
@@ -88,68 +78,7 @@ export async function startJobRunner(opts: ApiOptions) {
   return { stop: runner.stop, output: runner.output };
 }
 
-async function waitForLine(
-  pattern: RegExp,
-  child: ChildProcess,
-  output: () => string,
-  deadline: number,
-) {
-  await new Promise<void>((resolve, reject) => {
-    let seen = "";
-    const timer = setTimeout(() => {
-      finish();
-      reject(new Error(`job runner not up by its deadline:\n${output()}`));
-    }, deadline - Date.now());
-    const onData = (chunk: Buffer) => {
-      seen = (seen + chunk.toString()).slice(-8000);
-      if (!pattern.test(seen)) return;
-      finish();
-      resolve();
-    };
-    const onExit = (code: number | null) => {
-      finish();
-      reject(new Error(`job runner exited with ${String(code)} at start-up:\n${output()}`));
-    };
-    function finish() {
-      clearTimeout(timer);
-      child.stdout?.off("data", onData);
-      child.off("exit", onExit);
-    }
-    child.stdout?.on("data", onData);
-    child.once("exit", onExit);
-  });
-}
-
 /** A deadline, not a wait: on a busy shared 2-core machine the API's cold start (tsx) passed 30 s. */
 const READY_TIMEOUT_MS = 90_000;
 
 const deadlineOf = (opts: ApiOptions) => opts.readyBy ?? Date.now() + READY_TIMEOUT_MS;
-
-async function waitUntilReady(
-  url: string,
-  child: ChildProcess,
-  output: () => string,
-  deadline: number,
-) {
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) {
-      throw new Error(`API exited with ${child.exitCode} before it was ready:\n${output()}`);
-    }
-    const ok = await fetch(url).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (ok) return;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`API not ready at ${url} by its deadline:\n${output()}`);
-}
-
-async function stopProcess(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
-  child.kill("SIGTERM");
-  const timer = setTimeout(() => child.kill("SIGKILL"), 5_000);
-  await exited;
-  clearTimeout(timer);
-}
