@@ -7,12 +7,13 @@ import { type OutboxHandle, openOutbox } from "@lumen/jobs";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { InMemoryMediaStore } from "../src/store/memory";
-import type { MediaBody } from "../src/store/types";
+import type { ByteRange, MediaBody } from "../src/store/types";
 import { assetRow, createQueuedAsset, storedText, testFfmpeg } from "../src/testing";
 import { generateClip } from "../src/testing/clips";
 import { encodeRenditions } from "../src/transcode/encode-renditions";
 import { playlistSegments } from "../src/transcode/live-rendition";
 import { probeVideo } from "../src/transcode/probe-video";
+import { createSourceCache } from "../src/transcode/source-cache";
 
 let database: TestDatabase;
 let outbox: OutboxHandle;
@@ -54,10 +55,7 @@ class WatchedStore extends InMemoryMediaStore {
     const folder = path.slice(0, path.lastIndexOf("/") + 1);
     const stored = await this.list(assetId, folder);
     const asset = await assetRow(database.db, assetId);
-    const [rendition] = await database.db
-      .select()
-      .from(videoRenditions)
-      .where(and(eq(videoRenditions.assetId, assetId), eq(videoRenditions.name, "360p")));
+    const rendition = await renditionRow(assetId);
     this.snapshots.push({
       text,
       missing: playlistSegments(text).filter((s) => !stored.includes(`${folder}${s}`)),
@@ -80,15 +78,7 @@ describe("the first rendition is playable while it encodes", () => {
       renditions: ["360p", "720p"],
     });
 
-    const encoded = await encodeRenditions({
-      db,
-      store,
-      ffmpeg,
-      assetId,
-      renditions: ["360p"],
-      live: true,
-      livePollMs: 50,
-    });
+    const encoded = await encodeRenditions(liveInput(store, assetId));
 
     expect(encoded).toMatchObject({ outcome: "encoded", won: ["360p"], playable: true });
     const { snapshots } = store;
@@ -110,10 +100,7 @@ describe("the first rendition is playable while it encodes", () => {
       expect(playlistSegments(snapshots[i]?.text ?? "").slice(0, before.length)).toEqual(before);
     }
 
-    const [rendition] = await db
-      .select()
-      .from(videoRenditions)
-      .where(and(eq(videoRenditions.assetId, assetId), eq(videoRenditions.name, "360p")));
+    const rendition = await renditionRow(assetId);
     const final = await storedText(store, assetId, `hls/${rendition?.path}/index.m3u8`);
     expect(rendition?.status).toBe("ready");
     expect(final).toMatch(/#EXT-X-ENDLIST\s*$/);
@@ -131,6 +118,68 @@ describe("the first rendition is playable while it encodes", () => {
   });
 });
 
+/** Source reads that take `delayMs` each (R2 far away, a large upload), timed. */
+class SlowSourceStore extends WatchedStore {
+  delayMs = 0;
+  readOrder: number[] = [];
+  lastReadAt = 0;
+  firstSegmentAt = 0;
+  override async get(assetId: string, path: string, range?: ByteRange) {
+    if (path === "source" && range) {
+      this.readOrder.push(range.offset);
+      await new Promise((resolve) => setTimeout(resolve, this.delayMs));
+      this.lastReadAt = Date.now();
+    }
+    return super.get(assetId, path, range);
+  }
+  override async put(assetId: string, path: string, body: MediaBody, contentType: string) {
+    if (!this.firstSegmentAt && /^hls\/360p-[^/]+\/\S+\.ts$/.test(path)) {
+      this.firstSegmentAt = Date.now();
+    }
+    await super.put(assetId, path, body, contentType);
+  }
+}
+
+describe("a source still downloading", () => {
+  it("is probed from its ends and plays before its download finishes (index at the end)", async () => {
+    const store = new SlowSourceStore();
+    const { assetId } = await createQueuedAsset(database.db);
+    await store.put(assetId, "source", clip, "application/octet-stream");
+    const { db } = database;
+    const ffmpeg = testFfmpeg();
+    // The whole download takes ~10 s (two ranged reads at a time), far longer than the
+    // first 6 s segment takes to encode from the source's start.
+    const chunkBytes = 128 * 1024;
+    const chunks = Math.ceil(clip.byteLength / chunkBytes);
+    store.delayMs = Math.round((2 * 10_000) / chunks);
+    const sources = createSourceCache({ chunkBytes });
+    try {
+      expect(await probeVideo({ db, store, outbox, ffmpeg, assetId, sources })).toMatchObject({
+        outcome: "planned",
+      });
+      // The clip's index (moov) is at its end: it was fetched as soon as ffprobe asked for it,
+      // long before the download from the start got there.
+      const last = (chunks - 1) * chunkBytes;
+      expect(store.readOrder.indexOf(last)).toBeGreaterThan(0);
+      expect(store.readOrder.indexOf(last)).toBeLessThan(chunks / 4);
+      const encoded = await encodeRenditions({ ...liveInput(store, assetId), sources });
+      expect(encoded).toMatchObject({ outcome: "encoded", won: ["360p"], playable: true });
+      expect(store.firstSegmentAt).toBeGreaterThan(0);
+      expect(store.firstSegmentAt).toBeLessThan(store.lastReadAt);
+      const asset = await assetRow(db, assetId);
+      expect(asset.playableAt?.getTime()).toBeLessThan(store.lastReadAt);
+      // Every source byte was read once, and the whole video was encoded from them.
+      expect(new Set(store.readOrder).size).toBe(chunks);
+      expect(store.readOrder).toHaveLength(chunks);
+      const rendition = await renditionRow(assetId);
+      const final = await storedText(store, assetId, `hls/${rendition?.path}/index.m3u8`);
+      expect(playlistSegments(final)).toHaveLength(5);
+    } finally {
+      await sources.close();
+    }
+  });
+});
+
 describe("a live rendition whose encode fails", () => {
   it("stays listed and stored until the retry publishes its own output and removes it", async () => {
     const store = new WatchedStore();
@@ -142,7 +191,7 @@ describe("a live rendition whose encode fails", () => {
     // The runner is stopped (or dies) right after the rendition went live.
     const stop = new AbortController();
     store.onMaster = () => stop.abort(new Error("runner stopping"));
-    const input = { db, store, ffmpeg, assetId, renditions: ["360p"], live: true, livePollMs: 50 };
+    const input = liveInput(store, assetId);
 
     await expect(encodeRenditions({ ...input, signal: stop.signal })).rejects.toThrow();
 
@@ -174,4 +223,18 @@ async function renditionRow(assetId: string) {
     .from(videoRenditions)
     .where(and(eq(videoRenditions.assetId, assetId), eq(videoRenditions.name, "360p")));
   return row;
+}
+
+/** The lowest rung's encode job as the runner runs it (live), polling the playlist often. */
+function liveInput(store: InMemoryMediaStore, assetId: string) {
+  const { db } = database;
+  return {
+    db,
+    store,
+    ffmpeg: testFfmpeg(),
+    assetId,
+    renditions: ["360p"],
+    live: true,
+    livePollMs: 50,
+  };
 }

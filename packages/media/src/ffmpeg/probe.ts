@@ -2,7 +2,7 @@ import { stat } from "node:fs/promises";
 import { z } from "zod";
 import type { FfmpegConfig } from "./binaries";
 import { DAMAGED_REASON, exitError, INCOMPLETE_REASON, MediaRejectedError } from "./errors";
-import { demuxerArgs, runProcess, safeMediaPath } from "./run";
+import { demuxerArgs, inputProtocols, runProcess, safeMediaInput } from "./run";
 import type { ContainerFormat } from "./sniff";
 
 export interface ProbeResult {
@@ -87,11 +87,16 @@ export async function probeMedia(
   cfg: FfmpegConfig,
   file: string,
   format: ContainerFormat,
-  options: { signal?: AbortSignal; timeoutMs?: number } = {},
+  options: {
+    signal?: AbortSignal;
+    timeoutMs?: number;
+    /** The input's size, when it is a URL (a source still downloading). */
+    bytes?: number;
+  } = {},
 ): Promise<ProbeResult> {
   const args = [
-    ...["-hide_banner", "-v", "error", "-protocol_whitelist", "file", ...demuxerArgs(format)],
-    ...["-show_format", "-show_streams", "-of", "json", safeMediaPath(file)],
+    ...["-hide_banner", "-v", "error", ...inputProtocols(file), ...demuxerArgs(format)],
+    ...["-show_format", "-show_streams", "-of", "json", safeMediaInput(file)],
   ];
   const run = await runProcess(cfg.ffprobePath, args, {
     timeoutMs: options.timeoutMs ?? DEFAULT_PROBE_TIMEOUT_MS,
@@ -128,7 +133,7 @@ export async function probeMedia(
       `This video is too small: it needs at least ${MIN_DIMENSION} pixels on each side.`,
     );
   }
-  if (format === "mov" && looksTruncated(streams, (await stat(file)).size)) {
+  if (format === "mov" && looksTruncated(streams, options.bytes ?? (await stat(file)).size)) {
     throw reject(INCOMPLETE_REASON);
   }
   return {

@@ -146,12 +146,27 @@ export function safeMediaPath(path: string): string {
   return path;
 }
 
+/** A download's loopback address (transcode/source-download.ts): the only URL FFmpeg may open. */
+const LOOPBACK_SOURCE = /^http:\/\/127\.0\.0\.1:\d{1,5}\/[0-9a-f]{32}$/;
+
 /**
  * The hardened input: the demuxer is named (never probed, so the HLS, concat and image2
- * demuxers cannot engage) and only local files and pipes may be opened.
+ * demuxers cannot engage) and only local files and pipes may be opened, or, for a source still
+ * downloading, HTTP to this runner's own loopback server (none of the named demuxers opens a
+ * URL of its own, so the media cannot name another address).
  */
-export function hardenedInput(format: ContainerFormat, file: string): string[] {
-  return ["-protocol_whitelist", "file,pipe", ...demuxerArgs(format), "-i", safeMediaPath(file)];
+export function hardenedInput(format: ContainerFormat, input: string): string[] {
+  return [...inputProtocols(input), ...demuxerArgs(format), "-i", safeMediaInput(input)];
+}
+
+/** `-protocol_whitelist` for an input: a loopback source URL needs http over tcp. */
+export function inputProtocols(input: string): string[] {
+  return ["-protocol_whitelist", LOOPBACK_SOURCE.test(input) ? "http,tcp" : "file,pipe"];
+}
+
+/** An input path (see safeMediaPath) or a loopback source URL, else an error. */
+export function safeMediaInput(input: string): string {
+  return LOOPBACK_SOURCE.test(input) ? input : safeMediaPath(input);
 }
 
 /**

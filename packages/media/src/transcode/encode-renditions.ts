@@ -19,7 +19,7 @@ import {
   publishRenditions,
   type UploadedRendition,
 } from "./publish-renditions";
-import { fetchSource } from "./source";
+import { type OpenedSource, withSource } from "./source";
 import type { SourceCache } from "./source-cache";
 import { removeStaleOutputs } from "./stale-outputs";
 import { uploadRendition } from "./upload";
@@ -54,7 +54,7 @@ export interface EncodeRenditionsInput {
   live?: boolean;
   /** How often a live rendition's local playlist is checked (tests shorten it). */
   livePollMs?: number;
-  /** This runner's kept sources (source-cache.ts): the probe's download, when it ran here. */
+  /** This runner's source downloads (source-cache.ts): the probe's, when it ran here. */
   sources?: SourceCache | undefined;
 }
 
@@ -81,7 +81,9 @@ export async function encodeRenditions(input: EncodeRenditionsInput): Promise<En
     let encoded: UploadedRendition[];
     try {
       encoded = await withPrivateTempDir((dir) =>
-        encodeAndUpload(input, target, dir, written, wentLive),
+        withSource({ store, assetId, dir, cache: input.sources }, (source) =>
+          encodeAndUpload(source, input, target, dir, written, wentLive),
+        ),
       );
     } catch (error) {
       // A rendition that went live is what the master playlist names: players keep it until
@@ -146,6 +148,7 @@ async function loadTarget(
 }
 
 async function encodeAndUpload(
+  source: OpenedSource,
   input: EncodeRenditionsInput,
   target: Target,
   dir: string,
@@ -154,7 +157,6 @@ async function encodeAndUpload(
 ): Promise<UploadedRendition[]> {
   const { db, store, ffmpeg, assetId, signal } = input;
   const names = target.plan.map((r) => r.name);
-  const source = await fetchSource({ store, assetId, dir, signal, cache: input.sources });
   const inGroup = and(
     eq(videoRenditions.assetId, assetId),
     inArray(videoRenditions.name, names),
@@ -188,7 +190,7 @@ async function encodeAndUpload(
   let outputs: Awaited<ReturnType<typeof encodeHls>>;
   try {
     outputs = await encodeHls(ffmpeg, {
-      input: source.file,
+      input: source.input,
       format: source.format,
       outDir,
       renditions: target.plan,

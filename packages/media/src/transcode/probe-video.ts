@@ -1,5 +1,5 @@
 import { readFile } from "node:fs/promises";
-import { dirname, join } from "node:path";
+import { join } from "node:path";
 import type { Database } from "@lumen/db";
 import { videoAssets, videoRenditions } from "@lumen/db/schema";
 import { encodeVideoJob, type Outbox } from "@lumen/jobs";
@@ -13,7 +13,7 @@ import { withPrivateTempDir } from "../ffmpeg/run";
 import { generationId } from "../hls/playlists";
 import type { MediaStore } from "../store/types";
 import { clearFailedAttempts, type Rejected, settleTranscodeError } from "./failure";
-import { fetchSource } from "./source";
+import { type OpenedSource, withSource } from "./source";
 import type { SourceCache } from "./source-cache";
 
 const PROBE_TIMEOUT_MS = 60_000;
@@ -34,7 +34,7 @@ export interface ProbeVideoInput {
   finalAttempt?: boolean;
   /** How many attempts the job gets in all; shown with a failed attempt's error. */
   maxAttempts?: number;
-  /** This runner's kept sources (source-cache.ts): the download is kept for the encodes. */
+  /** This runner's source downloads (source-cache.ts): the encodes read the one started here. */
   sources?: SourceCache | undefined;
 }
 
@@ -56,7 +56,7 @@ export type ProbeOutcome =
  * its encode jobs exist too, so a repeated attempt changes nothing.
  *
  * The poster is rendered after the commit, while the first encode (woken by the commit's
- * NOTIFY, from this runner's copy of the source) is already under way: it is not on the path
+ * NOTIFY, reading this runner's download of the source) is already under way: it is not on the path
  * to the first playable segment (ADR 0030). A poster that cannot be made leaves the asset
  * without one (`posterError`), as a video is still worth playing.
  */
@@ -75,23 +75,25 @@ export async function probeVideo(input: ProbeVideoInput): Promise<ProbeOutcome> 
       .where(
         and(eq(videoAssets.id, assetId), inArray(videoAssets.status, ["queued", "processing"])),
       );
-    return await withPrivateTempDir(async (dir) => {
-      const inspected = await inspectSource(input, dir);
-      if (!(await commitPlan(input, inspected))) {
-        return { outcome: "skipped", reason: "planned by another attempt" } as const;
-      }
-      await clearFailedAttempts(db, assetId);
-      const posterError = await makePoster(input, inspected).then(
-        () => undefined,
-        (error: unknown) => (error instanceof Error ? error.message : String(error)),
-      );
-      return {
-        outcome: "planned",
-        renditions: inspected.plan.map((r) => r.name),
-        durationSeconds: inspected.probe.durationSeconds,
-        ...(posterError === undefined ? {} : { posterError }),
-      } as const;
-    });
+    return await withPrivateTempDir((dir) =>
+      withSource({ ...input, dir, cache: input.sources }, async (source) => {
+        const inspected = await inspectSource(input, source);
+        if (!(await commitPlan(input, inspected))) {
+          return { outcome: "skipped", reason: "planned by another attempt" } as const;
+        }
+        await clearFailedAttempts(db, assetId);
+        const posterError = await makePoster(input, inspected, dir).then(
+          () => undefined,
+          (error: unknown) => (error instanceof Error ? error.message : String(error)),
+        );
+        return {
+          outcome: "planned",
+          renditions: inspected.plan.map((r) => r.name),
+          durationSeconds: inspected.probe.durationSeconds,
+          ...(posterError === undefined ? {} : { posterError }),
+        } as const;
+      }),
+    );
   } catch (error) {
     return settleTranscodeError({
       db,
@@ -121,12 +123,11 @@ async function whyNotProbe(db: Database, assetId: string): Promise<string | null
 
 type Inspected = Awaited<ReturnType<typeof inspectSource>>;
 
-async function inspectSource(input: ProbeVideoInput, dir: string) {
-  const { store, ffmpeg, assetId, signal } = input;
-  const source = await fetchSource({ store, assetId, dir, signal, cache: input.sources });
-  const probe = await probeMedia(ffmpeg, source.file, source.format, {
+async function inspectSource({ ffmpeg, signal }: ProbeVideoInput, source: OpenedSource) {
+  const probe = await probeMedia(ffmpeg, source.input, source.format, {
     signal,
     timeoutMs: PROBE_TIMEOUT_MS,
+    bytes: source.bytes,
   });
   const plan = planLadder({ width: probe.width, height: probe.height, hasAudio: probe.hasAudio });
   if (plan.length === 0) throw new MediaRejectedError("The video has no picture to encode.");
@@ -134,11 +135,15 @@ async function inspectSource(input: ProbeVideoInput, dir: string) {
 }
 
 /** Renders, stores and records the poster, unless the asset has one or has ended meanwhile. */
-async function makePoster(input: ProbeVideoInput, { source, probe }: Inspected): Promise<void> {
+async function makePoster(
+  input: ProbeVideoInput,
+  { source, probe }: Inspected,
+  dir: string,
+): Promise<void> {
   const { db, store, ffmpeg, assetId, signal } = input;
-  const poster = join(dirname(source.file), "poster.jpg");
+  const poster = join(dir, "poster.jpg");
   await renderPoster(ffmpeg, {
-    input: source.file,
+    input: source.input,
     format: source.format,
     output: poster,
     atSeconds: Math.min(probe.durationSeconds * 0.1, 5),

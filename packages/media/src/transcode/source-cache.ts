@@ -1,39 +1,41 @@
+import { randomBytes } from "node:crypto";
 import { rmSync } from "node:fs";
-import { link, mkdtemp, rm, stat } from "node:fs/promises";
+import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { ContainerFormat } from "../ffmpeg/sniff";
+import type { MediaStore } from "../store/types";
+import { SourceDownload } from "./source-download";
 
 /**
- * Sources this runner downloaded, kept a few minutes so the jobs that follow a probe on the
- * same runner (the lowest rung, then the ladder) encode from the copy it fetched instead of
- * downloading it again: for a 60 s 1080p upload that is ~1 s per job through local R2, on the
- * way to the first playable segment (ADR 0030). A miss (another runner, an expired entry)
- * downloads as before.
+ * The sources this runner is downloading or downloaded, shared by an asset's jobs on it: the
+ * probe starts the download, and the lowest rung, then the ladder, read the same one (still
+ * filling, or whole) instead of downloading again (ADR 0030). A miss (another runner, an
+ * expired entry) starts a download of its own.
  *
- * Entries are hard links in a private directory (0700, under the OS temp dir like the jobs'
- * own): a job links the kept file into its own directory, so removing either name leaves the
- * other whole, and nothing is copied. A source is immutable once its upload completed, and a
- * kept file is only handed out when its size matches the stored object's. Bounded by entries
- * and age, since sources can be gigabytes; the directory goes when the process exits.
+ * A job holds its lease while FFmpeg reads: a held download is never removed. Unheld ones are
+ * kept a few minutes and a few at a time (sources can be gigabytes), in a private directory
+ * (0700, under the OS temp dir like the jobs' own) that goes when the process exits. A source
+ * is immutable once its upload completed; a kept download is only handed out when its size is
+ * the stored object's and it has not failed.
  */
 export interface SourceCache {
-  /** Keeps a downloaded, checked source for the asset's later jobs on this runner. */
-  keep(assetId: string, file: string, format: ContainerFormat): Promise<void>;
-  /** Links the asset's kept source into `dir` as `source`, if kept and `size` bytes long. */
-  take(
-    assetId: string,
-    size: number,
-    dir: string,
-  ): Promise<{ file: string; format: ContainerFormat } | null>;
-  /** Removes every kept source. */
+  /** The asset's source download on this runner, kept or new; release the lease when done. */
+  open(store: MediaStore, assetId: string, size: number): Promise<SourceLease>;
+  /** Removes every kept download and the directory (at the runner's shutdown). */
   close(): Promise<void>;
 }
 
+export interface SourceLease {
+  download: SourceDownload;
+  release(): Promise<void>;
+}
+
 interface Entry {
-  file: string;
-  format: ContainerFormat;
-  keptAt: number;
+  download: SourceDownload;
+  holders: number;
+  usedAt: number;
+  /** Out of the map (failed, replaced, evicted while held): closed when its last holder goes. */
+  dropped: boolean;
 }
 
 /** Every cache directory this process made: removed when it exits, if not closed before. */
@@ -52,10 +54,13 @@ export function createSourceCache({
   maxEntries = 4,
   maxAgeMs = 10 * 60_000,
   now = Date.now,
+  chunkBytes,
 }: {
   maxEntries?: number;
   maxAgeMs?: number;
   now?: () => number;
+  /** Download chunk size (tests use small ones). */
+  chunkBytes?: number;
 } = {}): SourceCache {
   const entries = new Map<string, Entry>();
   let directory: Promise<string> | null = null;
@@ -66,59 +71,63 @@ export function createSourceCache({
     });
     return directory;
   };
-  const drop = async (assetId: string) => {
-    const entry = entries.get(assetId);
-    entries.delete(assetId);
-    if (entry) await rm(entry.file, { force: true });
+  const drop = async (assetId: string, entry: Entry) => {
+    if (entries.get(assetId) === entry) entries.delete(assetId);
+    entry.dropped = true;
+    if (entry.holders === 0) await entry.download.close();
   };
   const evict = async () => {
-    const expired = [...entries].filter(([, e]) => now() - e.keptAt > maxAgeMs);
-    for (const [assetId] of expired) await drop(assetId);
-    // Map order is insertion order: the oldest go first.
-    while (entries.size > maxEntries) {
-      const [oldest] = entries.keys();
-      if (oldest === undefined) break;
-      await drop(oldest);
+    for (const [assetId, entry] of [...entries]) {
+      const unheld = entry.holders === 0;
+      if (entry.download.failure() || (unheld && now() - entry.usedAt > maxAgeMs)) {
+        await drop(assetId, entry);
+      }
     }
+    // Map order is insertion order: the oldest unheld go first.
+    for (const [assetId, entry] of [...entries]) {
+      if (entries.size <= maxEntries) break;
+      if (entry.holders === 0) await drop(assetId, entry);
+    }
+  };
+  const lease = (entry: Entry): SourceLease => {
+    entry.holders += 1;
+    let released = false;
+    return {
+      download: entry.download,
+      async release() {
+        if (released) return;
+        released = true;
+        entry.holders -= 1;
+        entry.usedAt = now();
+        if (entry.dropped && entry.holders === 0) await entry.download.close();
+        await evict();
+      },
+    };
   };
 
   return {
-    async keep(assetId, file, format) {
-      await drop(assetId);
-      const kept = join(await dir(), assetId);
-      try {
-        await link(file, kept);
-      } catch {
-        return; // another file system, or no room for a name: the next job downloads
-      }
-      entries.set(assetId, { file: kept, format, keptAt: now() });
+    async open(store, assetId, size) {
       await evict();
-    },
-    async take(assetId, size, into) {
+      const kept = entries.get(assetId);
+      if (kept && kept.download.size === size && !kept.download.failure()) return lease(kept);
+      if (kept) await drop(assetId, kept);
+      const file = join(await dir(), `${assetId}-${randomBytes(4).toString("hex")}`);
+      const download = await SourceDownload.start({ store, assetId, size, file, chunkBytes });
+      const entry: Entry = { download, holders: 0, usedAt: now(), dropped: false };
+      entries.set(assetId, entry);
+      const held = lease(entry);
       await evict();
-      const entry = entries.get(assetId);
-      if (!entry) return null;
-      const file = join(into, "source");
-      try {
-        if ((await stat(entry.file)).size !== size) {
-          await drop(assetId);
-          return null;
-        }
-        await link(entry.file, file);
-      } catch {
-        await drop(assetId);
-        return null;
-      }
-      return { file, format: entry.format };
+      return held;
     },
     async close() {
-      entries.clear();
+      for (const [assetId, entry] of [...entries]) await drop(assetId, entry);
+      // A download still held keeps reading its open file after the directory goes.
       if (directory) {
         const made = await directory;
         await rm(made, { recursive: true, force: true });
         directories.delete(made);
+        directory = null;
       }
-      directory = null;
     },
   };
 }
