@@ -97,7 +97,7 @@ it("the account page's forms say what is missing, on the field, and pass axe", a
   await page.getByRole("button", { name: "Change password" }).click();
   const current = page.getByLabel("Current password").first();
   await expect.poll(() => current.getAttribute("aria-invalid")).toBe("true");
-  expect(await current.evaluate((el) => el === document.activeElement)).toBe(true);
+  await expect.poll(() => current.evaluate((el) => el === document.activeElement)).toBe(true);
   await page.getByText("Enter your current password.").first().waitFor();
   await expectAccessible(page, "account, with field errors");
 });

@@ -12,7 +12,7 @@ import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { formatter } from "@lingui/format-po";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { initialChunks, type Manifest, readManifest } from "./manifest";
+import { initialChunks, initialJsFiles, type Manifest, readManifest } from "./manifest";
 import { buildWeb, PREBUILT_WEB_ENV } from "./stack";
 
 /** Text only markdown-it's and highlight.js's code carry. */
@@ -49,10 +49,7 @@ afterAll(async () => {
 });
 
 const js = (file: string) => readFile(join(outDir, file), "utf8");
-const initialFiles = (page: string) =>
-  [...initialChunks(manifest, page)]
-    .map((key) => manifest[key]?.file ?? "")
-    .filter((f) => f.endsWith(".js"));
+const initialFiles = (page: string) => initialJsFiles(manifest, page);
 
 describe("the production build", () => {
   it("keeps the Markdown renderer and the highlighter out of the initial JS", async () => {

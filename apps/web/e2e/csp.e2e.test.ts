@@ -97,7 +97,7 @@ it("every page works under the production CSP, video and PDF lessons included", 
     page.getByRole("heading", { level: 1, name: "My learning" }).waitFor(),
   );
   await page.getByRole("button", { name: "Sign out" }).click();
-  await page.getByRole("link", { name: "Sign in" }).waitFor();
+  await page.getByRole("link", { name: "Sign in", exact: true }).waitFor();
 
   await visit(page, "/sign-in?next=/teach", () =>
     page.getByRole("heading", { name: "Sign in" }).waitFor(),
@@ -156,7 +156,7 @@ it("every page passes axe in the dark theme, and the reader's theme choice is ke
   await checked(lesson(course.reading.id), () => h1(course.reading.title), "a PDF lesson");
   await checked("/my-learning", () => h1("My learning"), "My learning");
   await page.getByRole("button", { name: "Sign out" }).click();
-  await page.getByRole("link", { name: "Sign in" }).first().waitFor();
+  await page.getByRole("link", { name: "Sign in", exact: true }).first().waitFor();
 
   await visit(page, "/sign-in?next=/teach", () => h1("Sign in"));
   await signIn(page, "instructor@lumen.dev", "lumen-instructor-dev");

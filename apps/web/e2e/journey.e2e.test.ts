@@ -89,7 +89,7 @@ it("a learner filters the catalog, signs in to enroll and finds the course in My
   // Signing out takes the learner-only navigation away; learners never see Teach.
   expect(await nav.getByRole("link", { name: "Teach" }).count()).toBe(0);
   await page.getByRole("button", { name: "Sign out" }).click();
-  await page.getByRole("link", { name: "Sign in" }).waitFor();
+  await page.getByRole("link", { name: "Sign in", exact: true }).waitFor();
   expect(await nav.getByRole("link", { name: "My learning" }).count()).toBe(0);
   await page.goto(`${stack.webUrl}/sign-up`);
   await page.getByRole("heading", { level: 1, name: "Create your account" }).waitFor();

@@ -23,3 +23,10 @@ export function initialChunks(manifest: Manifest, key: string, seen = new Set<st
   for (const imported of manifest[key]?.imports ?? []) initialChunks(manifest, imported, seen);
   return seen;
 }
+
+/** The JS files a page (a manifest key, e.g. "index.html") loads before any lazy(). */
+export function initialJsFiles(manifest: Manifest, key: string): string[] {
+  return [...initialChunks(manifest, key)]
+    .map((chunk) => manifest[chunk]?.file ?? "")
+    .filter((file) => file.endsWith(".js"));
+}

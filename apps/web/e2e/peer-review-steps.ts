@@ -62,6 +62,46 @@ export const LATE_LEARNER: SeedUser = {
   role: "learner",
 };
 
+export const LETTERS = ["A", "B", "C", "D"] as const;
+export type Letter = (typeof LETTERS)[number];
+
+/** The cohort: the seed's two learners and two added ones; learner X writes essay X. */
+export const LEARNERS: Record<Letter, { name: string; email: string; password: string }> = {
+  A: { name: "Leo Learner", email: "learner@lumen.dev", password: "lumen-learner-dev" },
+  B: { name: "Grace Graduate", email: "graduate@lumen.dev", password: "lumen-graduate-dev" },
+  C: EXTRA_LEARNERS[0] as (typeof EXTRA_LEARNERS)[number],
+  D: EXTRA_LEARNERS[1] as (typeof EXTRA_LEARNERS)[number],
+};
+
+export const EXAMPLE_GRADE: Scores = { argument: "Fair", style: "Clear" };
+
+/**
+ * What each reviewer gives each essay, whichever "Review next" hands them: chosen so the
+ * medians differ (A 4+1, B 2+2, C 0+1, D 4+2), and C's is low enough to flag.
+ */
+export const GIVES: Record<Letter, Partial<Record<Letter, Scores>>> = {
+  A: {
+    B: { argument: "Fair", style: "Elegant" },
+    C: { argument: "Weak", style: "Clear" },
+    D: { argument: "Strong", style: "Elegant" },
+  },
+  B: {
+    A: { argument: "Strong", style: "Elegant" },
+    C: { argument: "Fair", style: "Rough" },
+    D: { argument: "Strong", style: "Elegant" },
+  },
+  C: {
+    A: { argument: "Strong", style: "Clear" },
+    B: { argument: "Weak", style: "Elegant" },
+    D: { argument: "Fair", style: "Elegant" },
+  },
+  D: {
+    A: { argument: "Fair", style: "Rough" },
+    B: { argument: "Strong", style: "Clear" },
+    C: { argument: "Weak", style: "Elegant" },
+  },
+};
+
 const isFocused = (locator: Locator) => locator.evaluate((el) => el === document.activeElement);
 const focusedId = (page: Page) => page.evaluate(() => document.activeElement?.id ?? "");
 
@@ -120,6 +160,8 @@ export async function buildAssignment(
   await names.nth(3).fill("Rough");
   await names.nth(4).fill("Clear");
   await row.getByRole("button", { name: "Add level to criterion “Style”" }).click();
+  // Typed only once the new level has focus: keys sent before that land elsewhere ("nt").
+  await expect.poll(() => isFocused(names.nth(5))).toBe(true);
   await page.keyboard.type("Elegant");
   await row.getByLabel("Comment required: reviewers explain the level they chose").nth(1).check();
   await row.getByRole("button", { name: "Move criterion “Style” up" }).click();
@@ -236,6 +278,6 @@ export async function flagReview(
   await dialog.getByLabel("What is unfair about this review?").fill(reason);
   await dialog.getByRole("button", { name: "Send flag" }).click();
   await card.getByText("Flagged — staff will look at it.").waitFor();
-  expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(reviewer);
+  await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe(reviewer);
   return card;
 }

@@ -8,12 +8,17 @@ import { reportFailure } from "./failure-report";
 import { sessionAs } from "./learning-course";
 import {
   buildAssignment,
+  EXAMPLE_GRADE,
   EXTRA_LEARNERS,
   enrollAndOpen,
   expectGrade,
   flagReview,
+  GIVES,
   gradeBy,
   LATE_LEARNER,
+  LEARNERS,
+  LETTERS,
+  type Letter,
   leaseNext,
   median,
   pointsOf,
@@ -33,46 +38,6 @@ import { type Stack, startStack } from "./stack";
 // editor. Every state on the way passes axe. One journey, one stack: each stack costs ~20 s.
 
 const LESSON = "Bridge essay";
-const LETTERS = ["A", "B", "C", "D"] as const;
-type Letter = (typeof LETTERS)[number];
-
-/** The cohort: the seed's two learners and two added ones; learner X writes essay X. */
-const LEARNERS: Record<Letter, { name: string; email: string; password: string }> = {
-  A: { name: "Leo Learner", email: "learner@lumen.dev", password: "lumen-learner-dev" },
-  B: { name: "Grace Graduate", email: "graduate@lumen.dev", password: "lumen-graduate-dev" },
-  C: EXTRA_LEARNERS[0] as (typeof EXTRA_LEARNERS)[number],
-  D: EXTRA_LEARNERS[1] as (typeof EXTRA_LEARNERS)[number],
-};
-
-const EXAMPLE_GRADE: Scores = { argument: "Fair", style: "Clear" };
-
-/**
- * What each reviewer gives each essay, whichever "Review next" hands them: chosen so the
- * medians differ (A 4+1, B 2+2, C 0+1, D 4+2), and C's is low enough to flag.
- */
-const GIVES: Record<Letter, Partial<Record<Letter, Scores>>> = {
-  A: {
-    B: { argument: "Fair", style: "Elegant" },
-    C: { argument: "Weak", style: "Clear" },
-    D: { argument: "Strong", style: "Elegant" },
-  },
-  B: {
-    A: { argument: "Strong", style: "Elegant" },
-    C: { argument: "Fair", style: "Rough" },
-    D: { argument: "Strong", style: "Elegant" },
-  },
-  C: {
-    A: { argument: "Strong", style: "Clear" },
-    B: { argument: "Weak", style: "Elegant" },
-    D: { argument: "Fair", style: "Elegant" },
-  },
-  D: {
-    A: { argument: "Fair", style: "Rough" },
-    B: { argument: "Strong", style: "Clear" },
-    C: { argument: "Weak", style: "Elegant" },
-  },
-};
-
 let stack: Stack;
 let browser: Browser;
 let page: Page;
@@ -190,9 +155,10 @@ it("an instructor builds a two-criterion assignment; four learners submit and re
         await form.getByText("No files attached.").waitFor();
         await form.getByRole("button", { name: "Submit review" }).click();
         await form.getByText("Choose a level for “Argument”.").waitFor();
-        expect(await learner.evaluate(() => document.activeElement?.getAttribute("type"))).toBe(
-          "radio",
-        );
+        // Focus moves to the first criterion left without a level once the errors render.
+        await expect
+          .poll(() => learner.evaluate(() => document.activeElement?.getAttribute("type")))
+          .toBe("radio");
         await expectAccessible(learner, "assignment, reviewing with errors");
         await gradeBy(form, scores, "");
         await form.getByRole("button", { name: "Submit review" }).click();
@@ -250,7 +216,9 @@ it("an instructor builds a two-criterion assignment; four learners submit and re
   const staffGrade = page.getByRole("form", { name: "Grade this submission" });
   await staffGrade.getByRole("button", { name: "Grade submission" }).click();
   await staffGrade.getByText("Choose a level for “Argument”.").waitFor();
-  expect(await page.evaluate(() => document.activeElement?.getAttribute("type"))).toBe("radio");
+  await expect
+    .poll(() => page.evaluate(() => document.activeElement?.getAttribute("type")))
+    .toBe("radio");
   await expectAccessible(page, "staff grade form with errors");
   await gradeBy(staffGrade, { argument: "Strong", style: "Clear" }, "Clear and to the point.");
   await staffGrade.getByRole("button", { name: "Grade submission" }).click();

@@ -88,7 +88,7 @@ async function learnerPages(
   await page.getByRole("list", { name: "Enrolled courses" }).waitFor();
   await shot("my-learning");
   await page.getByRole("button", { name: "Sign out" }).click();
-  await page.getByRole("link", { name: "Sign in" }).first().waitFor();
+  await page.getByRole("link", { name: "Sign in", exact: true }).first().waitFor();
 }
 
 async function authoringPages(page: Page, shot: (name: string) => Promise<unknown>, name: string) {
@@ -174,5 +174,5 @@ async function authoringPages(page: Page, shot: (name: string) => Promise<unknow
   // The outline still has an unsaved lesson body: accept leaving without it.
   page.once("dialog", (dialog) => void dialog.accept());
   await page.getByRole("button", { name: "Sign out" }).click();
-  await page.getByRole("link", { name: "Sign in" }).first().waitFor();
+  await page.getByRole("link", { name: "Sign in", exact: true }).first().waitFor();
 }

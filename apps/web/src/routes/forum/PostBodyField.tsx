@@ -1,6 +1,6 @@
 import { Trans, useLingui } from "@lingui/react/macro";
 import { useQuery } from "@tanstack/react-query";
-import { type KeyboardEvent, useId, useRef, useState } from "react";
+import { type KeyboardEvent, useId, useLayoutEffect, useRef, useState } from "react";
 import {
   MarkdownFieldHead,
   MarkdownPreview,
@@ -44,6 +44,19 @@ export function PostBodyField({
   const [active, setActive] = useState(-1);
   const [dismissedAt, setDismissedAt] = useState<number | null>(null);
   const textarea = useRef<HTMLTextAreaElement>(null);
+  /**
+   * Where the caret goes once an inserted mention or image is in the textarea. Placed as the
+   * new value is committed (a layout effect, before the next key is handled), not a frame
+   * later: keys typed meanwhile would land at the end and then the caret jump back before them.
+   */
+  const placeCaret = useRef<number | null>(null);
+  useLayoutEffect(() => {
+    const at = placeCaret.current;
+    if (at === null || textarea.current?.value !== value) return;
+    placeCaret.current = null;
+    textarea.current.focus();
+    textarea.current.setSelectionRange(at, at);
+  }, [value]);
   const listId = useId();
   const mention = mentionAt(value, caret);
   const open = mention !== null && dismissedAt !== mention.start;
@@ -66,10 +79,7 @@ export function PostBodyField({
     onChange(next.text);
     setCaret(next.caret);
     setActive(-1);
-    requestAnimationFrame(() => {
-      textarea.current?.focus();
-      textarea.current?.setSelectionRange(next.caret, next.caret);
-    });
+    placeCaret.current = next.caret;
   };
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
     if (!open || options.length === 0) return;
@@ -95,10 +105,7 @@ export function PostBodyField({
     onChange(current.slice(0, from) + markdown + current.slice(to));
     const at = from + markdown.length;
     setCaret(at);
-    requestAnimationFrame(() => {
-      textarea.current?.focus();
-      textarea.current?.setSelectionRange(at, at);
-    });
+    placeCaret.current = at;
   };
   const mentionPrefix = mention?.prefix ?? "";
   const showList = open && (options.length > 0 || candidates.isFetched);
