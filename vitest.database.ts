@@ -7,8 +7,11 @@ import { fileURLToPath } from "node:url";
  * The 60 s test timeout is headroom for CI's loaded 2-core machine (three passes, Postgres,
  * PGlite and browsers at once), where tests that take 2 s alone have taken over 30 s.
  * These tests share no module state they change (no module mocks; fake timers and spies are
- * restored after each test); each file still gets its own database, copied from a migrated
- * template that the global setup builds once before the workers start.
+ * restored after each test) but the fixtures' counters (packages/db/src/testing), which
+ * carry over from the files a worker ran before: they only make default titles unique, so a
+ * test that compares such a value (a golden file) sets it itself. Each file still gets its own
+ * database, copied from a migrated template that the global setup builds once before the
+ * workers start.
  */
 export const databaseTestOptions = {
   testTimeout: 60_000,

@@ -60,6 +60,9 @@ export async function createBusyLearner(
   });
   const thread = await createForumThread(db, course.id, learner, {
     title: `Question from ${learner.name}`,
+    // Not the fixture's numbered default: its counter is module state, and with isolate: false
+    // it counts the threads of every file the worker ran before (the golden export saw both).
+    body: `Asked by ${learner.name}.`,
   });
   const [replyId] = await createForumReplies(db, thread, [{ authorId: learner.id }]);
   await followForumThread(db, thread.id, [learner.id]);
