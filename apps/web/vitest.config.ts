@@ -35,7 +35,7 @@ export default defineConfig({
         test: {
           name: "perf",
           include: [PERF],
-          setupFiles: ["src/lib/i18n/test-setup.ts"],
+          setupFiles: ["src/lib/i18n/perf-setup.ts"],
           environment: "node",
           env: { NODE_ENV: "production" },
         },
