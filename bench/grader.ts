@@ -239,7 +239,7 @@ try {
     );
   }
   for (const concurrency of levels) {
-    const runner = await startRunnerProcess({
+    const runner = startRunnerProcess({
       databaseUrl: database.url,
       edgeUrl: "http://127.0.0.1:9",
       env: { GRADER_CONCURRENCY: String(concurrency) },

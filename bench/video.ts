@@ -62,7 +62,7 @@ console.log(
 const database = await benchDatabase();
 if (!database.url) throw new Error("pnpm bench video needs Postgres: set TEST_DATABASE_URL");
 const edge = await startWranglerDev({});
-const runner = await startRunnerProcess({ databaseUrl: database.url, edgeUrl: edge.url });
+const runner = startRunnerProcess({ databaseUrl: database.url, edgeUrl: edge.url });
 await waitForVideoRunner(database.client.db, runner);
 const outbox = await openOutbox(database.client.connection);
 const signer = createMediaSigner(parseKeyRing(DEV_KEYS), "dev1");

@@ -103,11 +103,11 @@ export function waitUntilServing(
 }
 
 /**
- * Polls `isUp` until it holds. Fails, with the process's output, when the process exits first
- * or `deadline` (epoch ms) passes; a process still starting then is killed, so no failed start
- * leaves it behind.
+ * Polls `isUp` until it holds (a start-up line, a URL, a row the process writes when ready).
+ * Fails, with the process's output, when the process exits first or `deadline` (epoch ms)
+ * passes; a process still starting then is killed, so no failed start leaves it behind.
  */
-async function waitUntilUp(
+export async function waitUntilUp(
   proc: NodeChild,
   deadline: number,
   what: string,
