@@ -113,8 +113,13 @@ describe("Idempotency-Key on /api/v1", () => {
     expect(early.status).toBe(409);
     expect(early.headers.get("retry-after")).toBe("1");
 
-    // The claimer looks dead once its lock has passed: the retry takes over and runs.
+    // The claimer looks dead once its lock has passed: the retry takes over and runs. Only
+    // the same request takes it: another body under the key is the caller's mistake.
     s.state.clock += LOCK_MS + 1;
+    const other = await s.course();
+    const mismatch = await s.post(user, { course_id: other.id }, "key-crash");
+    expect(mismatch.status).toBe(422);
+    expect(s.state.handlerRuns).toBe(1);
     const takeover = await s.post(user, { course_id: id }, "key-crash");
     expect(takeover.status).toBe(201);
     expect(takeover.headers.get("idempotent-replayed")).toBeNull();

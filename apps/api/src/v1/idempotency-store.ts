@@ -1,5 +1,5 @@
-import { type Database, idempotencyKeys } from "@lumen/db";
-import { and, eq, lt, lte, or, sql } from "drizzle-orm";
+import { type Database, executeNamed, idempotencyKeys } from "@lumen/db";
+import { and, eq, sql } from "drizzle-orm";
 
 /**
  * The Postgres side of `Idempotency-Key` (middleware in idempotency.ts). Every step is one
@@ -42,6 +42,10 @@ type Timing = { at: Date; lockMs: number; ttlMs: number };
  * Claims the key for this request: a fresh row, or a takeover of one that has expired (then
  * it is as good as absent, whatever it held) or whose claimer died holding it (same request
  * only: another body under that key is the caller's mistake, answered 422). Null: not ours.
+ *
+ * One statement either way (INSERT … ON CONFLICT DO UPDATE … WHERE), prepared once per
+ * connection: every keyed request runs it, so it is the layer's cost. A conflicting claim
+ * waits on the row, then sees the winner's row and takes nothing.
  */
 export async function claimKey(
   db: Database,
@@ -50,41 +54,25 @@ export async function claimKey(
 ): Promise<Claim | null> {
   const lockedUntil = new Date(at.getTime() + lockMs);
   const expiresAt = new Date(at.getTime() + ttlMs);
-  const [inserted] = await db
-    .insert(idempotencyKeys)
-    .values({ ...request, state: "running", createdAt: at, lockedUntil, expiresAt })
-    .onConflictDoNothing()
-    .returning({ lockedUntil: idempotencyKeys.lockedUntil });
-  if (inserted) return inserted;
-  const [takenOver] = await db
-    .update(idempotencyKeys)
-    .set({
-      method: request.method,
-      path: request.path,
-      requestHash: request.requestHash,
-      state: "running",
-      responseStatus: null,
-      responseBody: null,
-      responseHeaders: null,
-      createdAt: at,
-      lockedUntil,
-      expiresAt,
-    })
-    .where(
-      and(
-        ofKey(request),
-        or(
-          lte(idempotencyKeys.expiresAt, at),
-          and(
-            eq(idempotencyKeys.state, "running"),
-            lt(idempotencyKeys.lockedUntil, at),
-            eq(idempotencyKeys.requestHash, request.requestHash),
-          ),
-        ),
-      ),
-    )
-    .returning({ lockedUntil: idempotencyKeys.lockedUntil });
-  return takenOver ?? null;
+  const { rows } = await executeNamed(
+    db,
+    "lumen_idempotency_claim",
+    sql`insert into idempotency_keys as k
+        (user_id, key, method, path, request_hash, state, created_at, locked_until, expires_at)
+      values (${request.userId}, ${request.key}, ${request.method}, ${request.path},
+        ${request.requestHash}, 'running', ${at.toISOString()}::timestamptz,
+        ${lockedUntil.toISOString()}::timestamptz, ${expiresAt.toISOString()}::timestamptz)
+      on conflict (user_id, key) do update set
+        method = excluded.method, path = excluded.path, request_hash = excluded.request_hash,
+        state = 'running', response_status = null, response_body = null,
+        response_headers = null, created_at = excluded.created_at,
+        locked_until = excluded.locked_until, expires_at = excluded.expires_at
+      where k.expires_at <= excluded.created_at
+        or (k.state = 'running' and k.locked_until < excluded.created_at
+          and k.request_hash = excluded.request_hash)
+      returning 1 as claimed`,
+  );
+  return rows.length > 0 ? { lockedUntil } : null;
 }
 
 /** What the key holds for a request that could not claim it. */
@@ -115,17 +103,17 @@ export async function completeKey(
   claim: Claim,
   response: StoredResponse,
 ): Promise<boolean> {
-  const stored = await db
-    .update(idempotencyKeys)
-    .set({
-      state: "done",
-      responseStatus: response.status,
-      responseBody: response.body,
-      responseHeaders: response.headers,
-    })
-    .where(ownClaim(request, claim))
-    .returning({ key: idempotencyKeys.key });
-  return stored.length > 0;
+  const { rows } = await executeNamed(
+    db,
+    "lumen_idempotency_complete",
+    sql`update idempotency_keys
+      set state = 'done', response_status = ${response.status},
+        response_body = ${response.body}, response_headers = ${JSON.stringify(response.headers)}::jsonb
+      where user_id = ${request.userId} and key = ${request.key} and state = 'running'
+        and locked_until = ${claim.lockedUntil.toISOString()}::timestamptz
+      returning 1 as stored`,
+  );
+  return rows.length > 0;
 }
 
 /** Gives the key up (the request failed): the next retry with it runs afresh. */

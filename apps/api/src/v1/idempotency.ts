@@ -131,9 +131,19 @@ async function runClaimed(
     await release();
     return;
   }
+  // Read once, then answered from the text: clone() would tee the body into two web streams
+  // and send the answer through them, the slowest way @hono/node-server writes a response.
+  const body = await res.text();
+  const answer = new Response(nullBodyStatus(res.status) ? null : body, {
+    status: res.status,
+    headers: res.headers,
+  });
+  // Unset first, or Hono's setter rebuilds the new response from its body stream too.
+  c.res = undefined;
+  c.res = answer;
   const response: StoredResponse = {
     status: res.status,
-    body: await res.clone().text(),
+    body,
     headers: replayedHeaders(res.headers),
   };
   const stored = await completeKey(db, request, claim, response).catch((error: unknown) => {
@@ -148,9 +158,13 @@ async function runClaimed(
   }
 }
 
+/** Statuses whose response must have no body (the Response constructor refuses one). */
+function nullBodyStatus(status: number): boolean {
+  return status === 204 || status === 205 || status === 304;
+}
+
 function replay({ status, body, headers }: StoredResponse): Response {
-  const empty = status === 204 || status === 205 || status === 304;
-  return new Response(empty ? null : body, {
+  return new Response(nullBodyStatus(status) ? null : body, {
     status,
     headers: { ...headers, "Idempotent-Replayed": "true" },
   });
