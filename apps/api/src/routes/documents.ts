@@ -9,9 +9,9 @@ import type { Database } from "@lumen/db";
 import type { MediaContext } from "@lumen/media";
 import { singleLine } from "@lumen/shared";
 import { Hono } from "hono";
-import { bodyLimit } from "hono/body-limit";
 import { z } from "zod";
 import { type Auth, sessionUser } from "../auth";
+import { bodyLimit } from "../body-limit";
 import { ApiError } from "../http-errors";
 import { requireUser } from "../require-user";
 

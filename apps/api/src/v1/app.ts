@@ -1,7 +1,7 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
 import type { MiddlewareHandler } from "hono";
-import { bodyLimit } from "hono/body-limit";
 import { etag, RETAINED_304_HEADERS } from "hono/etag";
+import { bodyLimit } from "../body-limit";
 import { requireWebOrigin } from "../origin-check";
 import { authenticate, requireFreshUser, requireScope } from "./auth";
 import type { V1Env } from "./context";
