@@ -50,7 +50,8 @@ export function waitForVideoRunner(db: Database, runner: NodeChild, timeoutMs = 
 
 /**
  * Waits until the runner reports `capability` available; throws with its reason if not, and
- * with its output if it exits or is not ready by the deadline (then it is killed).
+ * with its output if it exits or is not ready by the deadline. Whatever the failure, the
+ * runner is stopped first: a bench that throws here leaves no runner behind.
  */
 export function waitForCapability(
   db: Database,
@@ -68,5 +69,10 @@ export function waitForCapability(
     if (broken) throw new Error(`the job runner cannot do ${capability}: ${broken.reason}`);
     return false;
   };
-  return waitUntilUp(runner, Date.now() + timeoutMs, "job runner", available, 250);
+  return waitUntilUp(runner, Date.now() + timeoutMs, "job runner", available, 250).catch(
+    async (error: unknown) => {
+      await runner.stop();
+      throw error;
+    },
+  );
 }
